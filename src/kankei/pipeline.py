@@ -1,0 +1,70 @@
+"""The extraction pipeline: text in, spec records out (see shared spec/extraction.md)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kankei.recognize.dates import find_times
+from kankei.recognize.gazetteer import fold, gazetteer
+from kankei.recognize.names import find_name_candidates
+from kankei.recognize.quantities import find_quantities
+from kankei.resolve.anchor import resolve_times
+from kankei.resolve.docdate import document_date, document_title
+from kankei.resolve.link import link_entities
+from kankei.spans import EntityMention, QuantityMention, TimeMention
+from kankei.text import notes_section
+
+
+@dataclass
+class Extraction:
+    """Everything found in one document, as mentions with spans."""
+    doc: str
+    text: str
+    title: str | None
+    published: str | None
+    times: list[TimeMention] = field(default_factory=list)
+    quantities: list[QuantityMention] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)
+    notes_start: int | None = None
+    meta: dict = field(default_factory=dict)
+
+    def records(self) -> list[dict]:
+        """The JSON Lines records of the spec, document first, then by position."""
+        base = {"doc": self.doc}
+        doc_rec = {**base, "kind": "document", "start": 0, "end": len(self.text), "text": "",
+                   "title": self.title, "published": self.published, **self.meta}
+        recs: list[dict] = []
+        for t in self.times:
+            recs.append({**base, "kind": "time", "start": t.start, "end": t.end, "text": t.text,
+                         "value": t.value, "type": t.type})
+        for q in self.quantities:
+            rec = {**base, "kind": "quantity", "start": q.start, "end": q.end, "text": q.text,
+                   "value": q.value, "unit": q.unit, "qualifier": q.qualifier}
+            if q.low is not None or q.high is not None:
+                rec["low"], rec["high"] = q.low, q.high
+            recs.append(rec)
+        for e in self.entities:
+            recs.append({**base, "kind": "entity", "start": e.start, "end": e.end, "text": e.text,
+                         "entity": e.entity, "name": e.name, "type": e.type, "how": e.how})
+        recs.sort(key=lambda r: (r["start"], r["end"]))
+        if self.meta.get("offsets"):
+            for r in recs:
+                r["offsets"] = self.meta["offsets"]
+        return [doc_rec, *recs]
+
+
+def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint: str | None = None,
+            title: str | None = None) -> Extraction:
+    """Find dates, quantities and entities in text. `dct` (EDTF) overrides the date read from the text."""
+    notes_start = notes_section(text)
+    times = find_times(text)
+    published, _ = document_date(text, times, published_hint)
+    resolve_times(times, text, dct or published, body_end=notes_start)
+    time_spans = [(t.start, t.end) for t in times]
+    quantities = find_quantities(text, skip=time_spans)
+    taken = sorted(time_spans + [(q.start, q.end) for q in quantities])
+    folded = fold(text)
+    hits = gazetteer().find(text, folded)
+    candidates = find_name_candidates(text, skip=sorted(taken + [(s, e) for s, e, _ in hits]))
+    entities = link_entities(text, candidates, skip=[(q.start, q.end) for q in quantities], hits=hits, folded=folded)
+    return Extraction(doc=doc, text=text, title=title or document_title(text), published=dct or published,
+                      times=times, quantities=quantities, entities=entities, notes_start=notes_start)

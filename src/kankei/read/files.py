@@ -1,0 +1,113 @@
+"""Files and folders in, Source objects out."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .detect import HTML_SUFFIXES, NotText, decode_html, decode_text, is_pdf, looks_like_html
+from .html import extract_html
+from .pdf import extract_pdf
+from .source import ReadError, Source
+
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+
+
+def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Read one file as text, HTML or PDF. Raises ReadError with a one-line message."""
+    path = Path(path)
+    data = _load(path, max_bytes)
+    doc = path.stem
+    try:
+        if is_pdf(data):
+            text, title = extract_pdf(data)
+            return Source(path, doc, text, "pdf", None, "extracted", title=title)
+        if path.suffix.lower() in HTML_SUFFIXES:
+            return _html(path, doc, *decode_html(data))
+        text, encoding = decode_text(data)
+        if looks_like_html(text):
+            return _html(path, doc, *decode_html(data))
+    except NotText as err:
+        raise ReadError(path, str(err)) from err
+    if not text.replace("\ufeff", "").strip():
+        raise ReadError(path, "empty file")
+    return Source(path, doc, text, "text", encoding, "source")
+
+
+def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
+    """Files as given; folders walked recursively in sorted order, skipping hidden entries."""
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.exists():
+            yield path
+        else:
+            yield ReadError(path, "no such file")
+
+
+def _walk(folder: Path) -> Iterator[Path | ReadError]:
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except PermissionError:
+        yield ReadError(folder, "not readable: permission denied")
+        return
+    except OSError as err:
+        yield ReadError(folder, f"not readable: {_reason(err)}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            # Symlinked folders are not followed: they can loop.
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(Path(entry.path))
+            elif entry.is_file():
+                yield Path(entry.path)
+        except OSError as err:
+            yield ReadError(entry.path, f"not readable: {_reason(err)}")
+
+
+def _html(path: Path, doc: str, markup: str, encoding: str) -> Source:
+    text, title, hint = extract_html(markup)
+    if not text.strip():
+        raise ReadError(path, "no text found in HTML page" if markup.strip() else "empty file")
+    return Source(path, doc, text, "html", encoding, "extracted", title=title, published_hint=hint)
+
+
+def _load(path: Path, max_bytes: int) -> bytes:
+    try:
+        if path.is_dir():
+            raise ReadError(path, "is a directory, not a file")
+        size = path.stat().st_size
+        if size > max_bytes:  # before reading: a huge file should fail fast, not fill memory
+            raise ReadError(path, f"file too large: {_size(size)} (limit {_size(max_bytes)}; "
+                                  "raise it with --max-size)")
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise ReadError(path, "no such file") from None
+    except PermissionError:
+        raise ReadError(path, "not readable: permission denied") from None
+    except IsADirectoryError:
+        raise ReadError(path, "is a directory, not a file") from None
+    except OSError as err:
+        raise ReadError(path, f"not readable: {_reason(err)}") from None
+    if len(data) > max_bytes:  # grew since stat, or a special file reporting size 0
+        raise ReadError(path, f"file too large: over {_size(max_bytes)} (raise it with --max-size)")
+    if not data:
+        raise ReadError(path, "empty file")
+    return data
+
+
+def _size(n: int) -> str:
+    for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if n >= scale:
+            value = n / scale
+            return f"{value:.0f} {unit}" if value >= 10 else f"{value:.1f} {unit}".replace(".0 ", " ")
+    return f"{n} bytes"
+
+
+def _reason(err: OSError) -> str:
+    return (err.strerror or type(err).__name__).lower()

@@ -1,0 +1,239 @@
+"""Entity mentions: known aliases, names in no file, surnames, misspellings, capitals that act.
+
+Everything is decided in text order, so a surname links to the person named before it
+and an acronym to the body introduced with it.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from kankei.knowledge import load
+from kankei.recognize.gazetteer import Gazetteer, fold, gazetteer, slug
+from kankei.spans import EntityMention, NameCandidate
+
+# A capital preceded by these is where something happens, not who acts.
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|to|from|near|into|outside|via|visit(?:ed|ing|s)?|toward|towards|around|across|of|through)\s+|,\s*)$",
+                           re.IGNORECASE)
+_CAP_WORD = re.compile(r"\b[A-Z][A-Za-z'\-]+\b")
+_TYPE_PREFIX = {"person": "person", "organization": "org", "country": "country", "place": "place",
+                "vessel": "vessel", "document": "document", "group": "group", "other": "other"}
+
+
+@cache
+def _cues() -> dict:
+    try:
+        data = load("link_cues") or {}
+    except FileNotFoundError:
+        data = {}
+    return data
+
+
+def _titles() -> re.Pattern:
+    words = _cues().get("person_titles") or []
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "Mr\\."
+    return re.compile(rf"(?:{alt})\s+$")
+
+
+@cache
+def _title_re() -> re.Pattern:
+    return _titles()
+
+
+@cache
+def _fuzzy_choices(gaz_id: int) -> tuple[list[str], list[str]]:
+    gaz = gazetteer()
+    keys, ids = [], []
+    for e in gaz.entries.values():
+        for a in e.aliases:
+            fa = fold(a)
+            if " " not in fa and len(fa) >= 6 and not fa.isupper():
+                keys.append(fa)
+                ids.append(e.id)
+    return keys, ids
+
+
+class _DocState:
+    """What the document has named so far."""
+
+    def __init__(self) -> None:
+        self.surnames: dict[str, str] = {}
+        self.given: dict[str, str] = {}
+        self.acronyms: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        self.seen: set[str] = set()
+
+
+def _surname_first(tokens: list[str]) -> bool:
+    families = set(_cues().get("family_first_surnames") or [])
+    return len(tokens) >= 2 and tokens[0] in families and tokens[-1] not in families
+
+
+def _person_id(name: str) -> str:
+    tokens = sorted(slug(t) for t in re.split(r"[\s]+", name) if t)
+    return "person:" + "_".join(t for t in tokens if t)
+
+
+def link_entities(text: str, candidates: list[NameCandidate] | None = None,
+                  skip: list[tuple[int, int]] = (), gaz: Gazetteer | None = None,
+                  hits: list | None = None, folded: str | None = None) -> list[EntityMention]:
+    """Entity mentions of text. `hits` are gazetteer matches if already computed."""
+    gaz = gaz or gazetteer()
+    folded = folded if folded is not None else fold(text)
+    state = _DocState()
+    blocked = sorted(skip)
+    out: list[EntityMention] = []
+    items: list[tuple[int, int, str, object]] = []
+    for s, e, ids in (hits if hits is not None else gaz.find(text, folded)):
+        items.append((s, e, "gaz", ids))
+    taken = sorted((s, e) for s, e, _, _ in items)
+    for c in candidates or []:
+        items.append((c.start, c.end, "cand", c))
+    items.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    last_end = -1
+    for s, e, how, payload in items:
+        if s < last_end or _overlaps(blocked, s, e):
+            continue
+        if how == "gaz":
+            m = _from_gazetteer(text, s, e, payload, gaz, state)
+        else:
+            if _overlaps(taken, s, e):
+                continue
+            m = _from_candidate(text, payload, gaz, state)
+        if m is None:
+            continue
+        out.append(m)
+        last_end = e
+        _remember(m, gaz, state)
+    out.extend(_bare_names(text, folded, out, blocked, gaz, state))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    import bisect
+    i = bisect.bisect_left(spans, (s, -1))
+    for j in (i - 1, i):
+        if 0 <= j < len(spans) and spans[j][0] < e and s < spans[j][1]:
+            return True
+    return False
+
+
+def _mention(text: str, s: int, e: int, entity_id: str, gaz: Gazetteer, how: str, name: str | None = None,
+             type_: str | None = None) -> EntityMention:
+    entry = gaz.entries.get(entity_id)
+    return EntityMention(s, e, text[s:e], entity_id, entry.name if entry else (name or text[s:e]),
+                         entry.type if entry else (type_ or "other"), how)
+
+
+def _from_gazetteer(text, s, e, ids, gaz: Gazetteer, state: _DocState) -> EntityMention | None:
+    choice = next((i for i in ids if i in state.seen), ids[0])
+    if choice in gaz.capitals and not _PLACE_BEFORE.search(text[max(0, s - 16):s]):
+        # "Tokyo condemned the launch": the capital acts for its government
+        after = text[e:e + 12]
+        if not re.match(r"\s*(?:-based|,\s*\d|\s+(?:Prefecture|City|city|District|Court|University|Shimbun|Station))", after):
+            return _mention(text, s, e, gaz.capitals[choice], gaz, "capital")
+    return _mention(text, s, e, choice, gaz, "gazetteer")
+
+
+def _from_candidate(text: str, c: NameCandidate, gaz: Gazetteer, state: _DocState) -> EntityMention | None:
+    key = fold(c.text)
+    if c.acronym_of:
+        target = state.names.get(fold(c.acronym_of)) or state.acronyms.get(key)
+        if target:
+            return _mention(text, c.start, c.end, target, gaz, "acronym", c.acronym_of)
+    if key in state.acronyms:
+        return _mention(text, c.start, c.end, state.acronyms[key], gaz, "acronym")
+    if key in state.names:
+        return _mention(text, c.start, c.end, state.names[key], gaz, "detected", c.text, c.type)
+    if c.type == "person" and " " not in key:
+        known = state.surnames.get(key) or state.given.get(key)
+        if not known and len(gaz.family_index.get(key, [])) == 1:
+            known = gaz.family_index[key][0]
+        if known:
+            return _mention(text, c.start, c.end, known, gaz, "surname")
+    fuzzy = _fuzzy(key, gaz)
+    if fuzzy:
+        return _mention(text, c.start, c.end, fuzzy, gaz, "fuzzy")
+    prefix = _TYPE_PREFIX.get(c.type, "other")
+    entity_id = _person_id(c.text) if prefix == "person" else f"{prefix}:{slug(c.text)}"
+    if c.acronym_of:
+        entity_id = f"{prefix}:{slug(c.acronym_of)}"
+    return EntityMention(c.start, c.end, c.text, entity_id, c.acronym_of or c.text, c.type, "detected")
+
+
+def _fuzzy(key: str, gaz: Gazetteer) -> str | None:
+    if len(key) < 6 or " " in key:
+        return None
+    keys, ids = _fuzzy_choices(id(gaz))
+    hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=88)
+    if hit and hit[0][0].lower() == key[0].lower():
+        return ids[hit[2]]
+    return None
+
+
+def _remember(m: EntityMention, gaz: Gazetteer, state: _DocState) -> None:
+    state.seen.add(m.entity)
+    state.names.setdefault(fold(m.text), m.entity)
+    entry = gaz.entries.get(m.entity)
+    if entry and entry.type == "person":
+        if entry.family:
+            state.surnames[fold(entry.family)] = m.entity
+        if entry.given:
+            state.given[fold(entry.given)] = m.entity
+    elif m.type == "person" and m.how == "detected":
+        tokens = fold(m.text).split()
+        if len(tokens) >= 2:
+            family = tokens[0] if _surname_first(m.text.split()) else tokens[-1]
+            state.surnames[family] = m.entity
+    if m.how == "detected" and m.type == "organization":
+        acronym = "".join(w[0] for w in m.text.split() if w[0].isupper())
+        if len(acronym) >= 2:
+            state.acronyms.setdefault(acronym, m.entity)
+
+
+def _bare_names(text, folded, found: list[EntityMention], blocked, gaz: Gazetteer, state: _DocState) -> list[EntityMention]:
+    """Surnames and given names alone, of people named before (or known people after a title)."""
+    import bisect
+    spans = sorted([(m.start, m.end) for m in found] + list(blocked))
+    # name part -> positions and ids of the people it can stand for, in text order
+    parts: dict[str, tuple[list[int], list[str]]] = {}
+    for m in found:
+        if m.type != "person":
+            continue
+        entry = gaz.entries.get(m.entity)
+        if entry is not None and (entry.family or entry.given):
+            keys = [fold(x) for x in (entry.family, entry.given) if x]
+        else:
+            tokens = fold(m.text).split()
+            if len(tokens) < 2:
+                continue
+            keys = [tokens[0]] if _surname_first(tokens) else [tokens[-1], tokens[0]]
+        for k in keys:
+            pos, ids = parts.setdefault(k, ([], []))
+            pos.append(m.start)
+            ids.append(m.entity)
+    out = []
+    for w in _CAP_WORD.finditer(folded):
+        s, e = w.span()
+        word = w.group()
+        if word.endswith("'s"):
+            e -= 2
+            word = word[:-2]
+        if _overlaps(spans, s, e):
+            continue
+        target = None
+        if word in parts:
+            pos, ids = parts[word]
+            i = bisect.bisect_left(pos, s)
+            if i > 0:
+                target = ids[i - 1]
+        if target is None:
+            ids = gaz.family_index.get(word, [])
+            if len(ids) == 1 and _title_re().search(text[max(0, s - 40):s]):
+                target = ids[0]
+        if target:
+            out.append(_mention(text, s, e, target, gaz, "surname"))
+    return out

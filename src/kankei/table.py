@@ -1,0 +1,33 @@
+"""A human view of extraction records for the terminal."""
+from __future__ import annotations
+
+import shutil
+
+
+def _detail(rec: dict) -> str:
+    kind = rec["kind"]
+    if kind == "time":
+        return f"{rec.get('value') or '?'}  ({rec.get('type')})"
+    if kind == "quantity":
+        if rec.get("value") is None:
+            num = f"{rec.get('low'):g}–{rec.get('high'):g}"
+        else:
+            num = f"{rec['value']:g}"
+        qual = "" if rec.get("qualifier") == "exact" else f"{rec.get('qualifier')} "
+        return f"{qual}{num} {rec.get('unit')}"
+    if kind == "entity":
+        return f"{rec.get('entity')}  [{rec.get('type')}]"
+    return ""
+
+
+def render_table(records: list[dict]) -> str:
+    width = shutil.get_terminal_size((110, 20)).columns
+    lines = []
+    for rec in records:
+        if rec["kind"] == "document":
+            lines.append(f"\n== {rec['doc']}  {rec.get('title') or ''}  (published: {rec.get('published') or 'unknown'})")
+            continue
+        text = " ".join(rec["text"].split())
+        line = f"{rec['start']:>7}  {rec['kind']:<8} {text[:40]:<40}  {_detail(rec)}"
+        lines.append(line[:width])
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,187 @@
+"""Sentence spans over the source text. Regex candidates, a few cheap checks per candidate."""
+from __future__ import annotations
+
+import re
+
+# Every line is at least its own unit: headings, bylines and list items are lines.
+_LINE_BREAK = re.compile(r"[\n\r\f\v\x1c-\x1e\x85\u2028\u2029]+")
+_BLANK_LINE = re.compile(r"(?:\r\n|\n|\r)(?:[ \t\f\v]*(?:\r\n|\n|\r))+|[\f\u2029]+")
+
+# A sentence end: terminal punctuation, closing quotes/brackets, then an optional footnote
+# marker glued on ("population.3", "country.”58") or bracketed ("issue. [1]"), which
+# belongs to the sentence it closes.
+_END = re.compile(
+    r"(?P<term>[.!?…]+|[。！？]+)"
+    r"(?P<close>[”\"’'»)\]]*)"
+    r"(?P<digits>[1-9]\d{0,2}(?!\d))?"
+    r"(?P<brackets>(?:[ \t]*\[[1-9]\d{0,2}\])*)"
+)
+_QUOTES = re.compile(r"[“”\"]")
+_YEARISH = re.compile(r"(?:1[5-9]\d\d|20\d\d)(?:[-–/]\d{2,4})?")
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")     # U.S  U.N  a.m  J.F  (final period excluded)
+_ROMAN = re.compile(r"[IVXLC]+\b")
+
+# Abbreviations after which a period never ends a sentence.
+ALWAYS = frozenset("""mr mrs ms messrs dr prof rev hon sen rep gov gen col lt capt cmdr adm maj sgt
+    st mt ft op cf vs viz approx ca ed eds trans esp dept univ pres amb i.e e.g
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+# ...unless no number follows ("No. 5", "pp. 114", "Vol. II").
+NUMBERED = frozenset("no nos vol vols pp p fig figs ch chap sec art arts para paras n nn".split())
+# These end a sentence only when a typical sentence opener follows ("the U.S. The next day").
+MAYBE = frozenset("etc inc ltd co corp jr sr bros al llc plc govt".split())
+_STARTERS = frozenset("""the a an in on at it its this that these those he she they we i but however
+    and as after before since when while during by for from with there his her their our although
+    though yet so then meanwhile following according despite in instead moreover thus""".split())
+_OPENERS = frozenset("“\"‘'([¿¡«")
+_STRIP = frozenset("\ufeff\u200b")
+_MAX_QUOTE = 600   # a "quote" longer than this is more likely a stray mark than a quotation
+
+
+def sentences(text: str, *, join_lines: bool = False) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in order, without surrounding whitespace.
+
+    Each line is its own unit unless join_lines (then only blank lines separate units,
+    for wrapped text such as PDF output).
+    """
+    spans: list[tuple[int, int]] = []
+    breaks = _BLANK_LINE if join_lines else _LINE_BREAK
+    pos = 0
+    for m in breaks.finditer(text):
+        _unit(text, pos, m.start(), spans)
+        pos = m.end()
+    _unit(text, pos, len(text), spans)
+    return spans
+
+
+def _unit(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
+    a, b = _strip(text, a, b)
+    if a >= b:
+        return
+    quotes = _quote_ranges(text, a, b) if _QUOTES.search(text, a, b) else []
+    qi = 0
+    start = a
+    for m in _END.finditer(text, a, b):
+        end = m.end()
+        if end >= b:
+            break
+        nxt = _next_char(text, end, b)
+        if nxt < 0:
+            break
+        if not _is_boundary(text, m, nxt, a):
+            continue
+        while qi < len(quotes) and quotes[qi][1] < end:
+            qi += 1
+        # Still inside a quotation that goes on: "… Stop. Go home,” he said.
+        if quotes and _inside(quotes, qi, m.start(), end):
+            continue
+        s, e = _strip(text, start, end)
+        if s < e:
+            out.append((s, e))
+        start = end
+    s, e = _strip(text, start, b)
+    if s < e:
+        out.append((s, e))
+
+
+def _inside(quotes: list[tuple[int, int]], qi: int, t: int, end: int) -> bool:
+    # Ranges are sorted by close and at most _MAX_QUOTE long, so only a short stretch can contain t.
+    for j in range(qi, len(quotes)):
+        q_open, q_close = quotes[j]
+        if q_close > end + _MAX_QUOTE:
+            break
+        if q_open < t and end <= q_close:
+            return True
+    return False
+
+
+def _next_char(text: str, end: int, b: int) -> int:
+    """Index of the first character after whitespace, or -1 if the unit ends first."""
+    i = end
+    while i < b and text[i].isspace():
+        i += 1
+    return i if i < b else -1
+
+
+def _is_boundary(text: str, m: re.Match[str], nxt: int, a: int) -> bool:
+    term = m.group("term")
+    if term[0] in "。！？":
+        return True
+    if nxt == m.end():  # western punctuation needs a space after it
+        return False
+    ch = text[nxt]
+    if not (ch.isdigit() or ch in _OPENERS or (ch.isalpha() and not ch.islower())):
+        return False
+    if term != ".":
+        return True
+    token = _token_before(text, m.start(), a)
+    low = token.lower()
+    if m.group("digits"):
+        return _glued_marker_ok(text, m, token)
+    if m.group("close"):
+        return True  # "… the end.” Next" — quotes close sentences, not abbreviations
+    if low in ALWAYS:
+        return False
+    if low in NUMBERED:
+        if ch.isdigit() or _ROMAN.match(text, nxt):
+            return False
+        return len(low) > 1
+    if len(token) == 1 and token.isalpha() and token != "I":
+        return False  # an initial: "J. Smith"
+    if low in MAYBE or _DOTTED.fullmatch(token):
+        return _next_word(text, nxt).lower() in _STARTERS
+    return True
+
+
+def _glued_marker_ok(text: str, m: re.Match[str], token: str) -> bool:
+    """Digits glued after the period: a footnote marker, or part of a number ("3.5")?"""
+    if m.group("close"):
+        return True  # "country.”58", "Mindan.)10"
+    if not token:
+        return False
+    last = token[-1]
+    if last.isdigit():
+        return _YEARISH.fullmatch(token) is not None  # "in August 2003.38 Japan"
+    low = token.lower()
+    return last.isalpha() and low not in NUMBERED and low not in ALWAYS
+
+
+def _token_before(text: str, t: int, a: int) -> str:
+    i = t
+    while i > a and not text[i - 1].isspace():
+        i -= 1
+    return text[i:t].lstrip("(“\"‘'[«")
+
+
+def _next_word(text: str, i: int) -> str:
+    j = i
+    while j < len(text) and (text[j].isalnum() or text[j] in "'’"):
+        j += 1
+    return text[i:j] if j > i else text[i:i + 1]
+
+
+def _quote_ranges(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """(open, close) positions of balanced quotation marks within one unit, sorted by close."""
+    ranges: list[tuple[int, int]] = []
+    curly: list[int] = []
+    straight: int | None = None
+    for m in _QUOTES.finditer(text, a, b):
+        q, i = m.group(), m.start()
+        if q == "“":
+            curly.append(i)
+        elif q == "”":
+            if curly:
+                ranges.append((curly.pop(), i))
+        elif straight is None:
+            straight = i
+        else:
+            ranges.append((straight, i))
+            straight = None
+    return sorted((r for r in ranges if r[1] - r[0] <= _MAX_QUOTE), key=lambda r: r[1])
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in _STRIP):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in _STRIP):
+        b -= 1
+    return a, b
