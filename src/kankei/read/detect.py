@@ -11,7 +11,7 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 
 # C0 controls other than tab, newline, vertical tab, form feed, carriage return; DEL; C1.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
+_HTML_START = re.compile(r"(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<(?:html|head|body)[\s>])", re.IGNORECASE | re.DOTALL)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with the UTF-16 one
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -31,10 +31,11 @@ def is_pdf(data: bytes) -> bool:
 
 
 def looks_like_html(text: str) -> bool:
-    head = text[:1024].lstrip("\ufeff \t\r\n")
+    # Only the very start counts: a text *about* HTML may mention <html> later on.
+    head = text[:2048].lstrip("\ufeff \t\r\n")
     if head[:5].lower() == "<?xml":
         head = head[head.find(">") + 1:].lstrip()
-    return _HTML_START.search(head[:512]) is not None
+    return _HTML_START.match(head) is not None
 
 
 def bom_encoding(data: bytes) -> str | None:

