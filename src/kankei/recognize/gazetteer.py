@@ -80,7 +80,7 @@ class Gazetteer:
             return
         variants = {alias}
         words = alias.split(" ")
-        if len(words) > 1 and not alias.isupper():
+        if len(words) > 1 and not alias.isupper() and words[0][:1].isupper():
             variants.add(" ".join([words[0]] + [w if w.isupper() else w.lower() for w in words[1:]]))
         for v in variants:
             self._keys.setdefault(fold(v), set()).add(entity_id)
@@ -157,14 +157,20 @@ class Gazetteer:
                 continue
             if end < n and (folded[end].isalnum() or folded[end] == "_"):
                 continue
+            # "the North" before "Korean ..." is part of an adjective phrase, not the state
+            if folded.startswith(("the ", "The "), start) and _CAPITAL_NEXT.match(folded, end):
+                continue
             hits.append((start, end, ids))
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        out, last_end = [], -1
+        # longest first, so "North Korean regime" beats an overlapping "the North"
+        hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+        chosen: list[tuple[int, int, tuple[str, ...]]] = []
+        occupied = bytearray(n + 1)
         for h in hits:
-            if h[0] >= last_end:
-                out.append(h)
-                last_end = h[1]
-        return out
+            if not any(occupied[h[0]:h[1]]):
+                chosen.append(h)
+                occupied[h[0]:h[1]] = b"\x01" * (h[1] - h[0])
+        chosen.sort()
+        return chosen
 
 
 @cache
@@ -180,6 +186,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(actors, countries)
 
 
+_CAPITAL_NEXT = re.compile(r" [A-Z]")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
