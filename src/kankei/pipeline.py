@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kankei.assemble.events import Event, find_events
 from kankei.recognize.dates import find_times
 from kankei.recognize.gazetteer import fold, gazetteer
 from kankei.recognize.names import find_name_candidates
@@ -11,7 +12,7 @@ from kankei.resolve.anchor import resolve_times
 from kankei.resolve.docdate import document_date, document_title
 from kankei.resolve.link import link_entities
 from kankei.spans import EntityMention, QuantityMention, TimeMention
-from kankei.text import notes_section
+from kankei.text import notes_section, sentences
 
 
 @dataclass
@@ -24,6 +25,8 @@ class Extraction:
     times: list[TimeMention] = field(default_factory=list)
     quantities: list[QuantityMention] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
     notes_start: int | None = None
     meta: dict = field(default_factory=dict)
 
@@ -45,6 +48,7 @@ class Extraction:
         for e in self.entities:
             recs.append({**base, "kind": "entity", "start": e.start, "end": e.end, "text": e.text,
                          "entity": e.entity, "name": e.name, "type": e.type, "how": e.how})
+        recs.extend(ev.record(self.doc) for ev in self.events)
         recs.sort(key=lambda r: (r["start"], r["end"]))
         if self.meta.get("offsets"):
             for r in recs:
@@ -66,5 +70,8 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
     hits = gazetteer().find(text, folded)
     candidates = find_name_candidates(text, skip=sorted(taken + [(s, e) for s, e, _ in hits]))
     entities = link_entities(text, candidates, skip=[(q.start, q.end) for q in quantities], hits=hits, folded=folded)
+    spans = sentences(text)
+    events = find_events(text, doc, spans, times, entities, notes_start)
     return Extraction(doc=doc, text=text, title=title or document_title(text), published=dct or published,
-                      times=times, quantities=quantities, entities=entities, notes_start=notes_start)
+                      times=times, quantities=quantities, entities=entities, events=events,
+                      sentences=spans, notes_start=notes_start)

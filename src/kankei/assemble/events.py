@@ -1,0 +1,230 @@
+"""Events: each date the text gives to an occurrence, with its type, trigger and participants.
+
+A sentence's dated times anchor events; each takes the trigger nearest to it (strong
+triggers before weak ones); a dated sentence with no trigger still yields an `other`
+event. In the notes section only correspondence and dispatches (`Inoue to Boissier,
+18 January 1956`) are events: publication years are not.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from kankei.assemble.triggers import Trigger, find_triggers, modality_words
+from kankei.spans import EntityMention, TimeMention
+
+_ACTOR_TYPES = {"person", "organization", "country", "group", "vessel"}
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|whereas|although|though|which|who|as|after|before|when|leading)\b|\(|\)")
+_PREP_BEFORE = re.compile(r"\b(?:of|to|with|in|at|from|into|for|on|by|between|against|toward|towards|over|about|among)\s+(?:the\s+)?$")
+_LOCATION_PREP = re.compile(r"\b(?:in|at|to|from|into|near)\s+(?:the\s+)?$")
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+_CORRESPONDENCE = re.compile(r"(?P<a>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s+to\s+(?P<b>[A-Z][\w'’./-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s*$")
+_DISPATCH = re.compile(r"\b(?:letter|memorandum|memo|telegram|cable|note verbale|minutes|report|bulletin|diary|aide-m[ée]moire)\b", re.I)
+
+
+@dataclass
+class Event:
+    id: str
+    type: str
+    date: str | None
+    start: int
+    end: int
+    text: str
+    participants: list[dict] = field(default_factory=list)
+    modality: str = "asserted"          # asserted | hypothetical | negated
+    hedged: bool = False
+    time: tuple[int, int] | None = None
+    sentence: tuple[int, int] | None = None
+
+    def record(self, doc: str) -> dict:
+        rec = {"doc": doc, "kind": "event", "start": self.start, "end": self.end, "text": self.text,
+               "type": self.type, "date": self.date, "participants": self.participants, "id": self.id}
+        if self.modality != "asserted":
+            rec["modality"] = self.modality
+        if self.hedged:
+            rec["hedged"] = True
+        if self.time:
+            rec["time_start"], rec["time_end"] = self.time
+        if self.sentence:
+            rec["sentence_start"], rec["sentence_end"] = self.sentence
+        return rec
+
+
+def event_id(doc: str, etype: str, trigger: str, sentence: str) -> str:
+    key = "\x1f".join((doc, etype, trigger.lower(), " ".join(sentence.split())))
+    return "event:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: list[TimeMention],
+                entities: list[EntityMention], notes_start: int | None = None) -> list[Event]:
+    lowered = text.lower()
+    if len(lowered) != len(text):          # a few Unicode letters change length when lowered
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    dated = [t for t in times if t.value and t.type in ("date", "interval")]
+    events: list[Event] = []
+    ti = ei = 0
+    ents = sorted(entities, key=lambda m: m.start)
+    for s, e in sentences:
+        while ti < len(dated) and dated[ti].end <= s:
+            ti += 1
+        here = []
+        j = ti
+        while j < len(dated) and dated[j].start < e:
+            here.append(dated[j])
+            j += 1
+        if not here:
+            continue
+        while ei < len(ents) and ents[ei].end <= s:
+            ei += 1
+        sent_ents = []
+        k = ei
+        while k < len(ents) and ents[k].start < e:
+            sent_ents.append(ents[k])
+            k += 1
+        if notes_start is not None and s >= notes_start:
+            events.extend(_note_events(text, doc, s, e, here, sent_ents))
+        else:
+            events.extend(_sentence_events(text, lowered, doc, s, e, here, sent_ents))
+    return events
+
+
+def _sentence_events(text, lowered, doc, s, e, times, ents) -> list[Event]:
+    triggers = [t for t in find_triggers(lowered, s, e) if not _inside_any(t, times) and not _inside_entity(t, ents)]
+    out = []
+    used: set[int] = set()
+    for tm in times:
+        trig = _best_trigger(text, tm, triggers)
+        if trig is None:
+            ev = _make(text, doc, "other", tm, tm.start, tm.end, s, e, ents)
+        else:
+            used.add(trig.start)
+            ev = _make(text, doc, trig.type, tm, trig.start, trig.end, s, e, ents)
+        out.append(ev)
+    return out
+
+
+def _inside_any(trig: Trigger, times: list[TimeMention]) -> bool:
+    return any(t.start <= trig.start and trig.end <= t.end for t in times)
+
+
+def _inside_entity(trig: Trigger, ents: list[EntityMention]) -> bool:
+    return any(m.start <= trig.start and trig.end <= m.end for m in ents)
+
+
+def _best_trigger(text: str, tm: TimeMention, triggers: list[Trigger]) -> Trigger | None:
+    best, best_score = None, None
+    for t in triggers:
+        if t.end <= tm.start:
+            gap = text[t.end:tm.start]
+            distance = tm.start - t.end
+        else:
+            gap = text[tm.end:t.start]
+            distance = max(0, t.start - tm.end)
+        score = distance + (60 if t.weak else 0) + (40 * len(_CLAUSE_BREAK.findall(gap)))
+        if best_score is None or score < best_score:
+            best, best_score = t, score
+    return best
+
+
+def _make(text, doc, etype, tm, ts, te, s, e, ents) -> Event:
+    trigger_text = text[ts:te]
+    ev = Event(id=event_id(doc, etype, trigger_text, text[s:e]), type=etype, date=tm.value, start=ts, end=te,
+               text=trigger_text, time=(tm.start, tm.end), sentence=(s, e))
+    ev.participants = _participants(text, ts, te, s, e, ents)
+    ev.modality, ev.hedged = _modality(text, ts, te, s, e)
+    return ev
+
+
+def _clause(text: str, pos: int, s: int, e: int) -> tuple[int, int]:
+    left = s
+    for m in _CLAUSE_BREAK.finditer(text, s, pos):
+        left = m.end()
+    m = _CLAUSE_BREAK.search(text, pos, e)
+    return left, (m.start() if m else e)
+
+
+def _participants(text, ts, te, s, e, ents) -> list[dict]:
+    cl, cr = _clause(text, ts, s, e)
+    parts: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(role: str, m: EntityMention) -> None:
+        if (role, m.entity) not in seen:
+            seen.add((role, m.entity))
+            parts.append({"role": role, "entity": m.entity, "start": m.start, "end": m.end})
+
+    before = [m for m in ents if cl <= m.start and m.end <= ts]
+    after = [m for m in ents if te <= m.start and m.end <= cr]
+    agent = None
+    for m in reversed(before):
+        if m.type in _ACTOR_TYPES and not _PREP_BEFORE.search(text[max(s, m.start - 14):m.start]):
+            agent = m
+            break
+    if agent is None:
+        # "by X" after a passive trigger, or the sentence subject before the clause
+        for m in after:
+            if _BY_BEFORE.search(text[max(s, m.start - 8):m.start]):
+                agent = m
+                break
+    if agent is None:
+        for m in ents:
+            if m.start >= ts:
+                break
+            if m.type in _ACTOR_TYPES and not _PREP_BEFORE.search(text[max(s, m.start - 14):m.start]):
+                agent = m
+                break
+    if agent:
+        add("agent", agent)
+    for m in after:
+        if m is agent:
+            continue
+        if m.type in ("place", "country") and _LOCATION_PREP.search(text[max(s, m.start - 10):m.start]):
+            add("location", m)
+        elif not any(p["role"] == "patient" for p in parts):
+            add("patient", m)
+    for m in before:
+        if m is not agent and m.type in ("place",) and _LOCATION_PREP.search(text[max(s, m.start - 10):m.start]):
+            add("location", m)
+    return parts
+
+
+def _modality(text, ts, te, s, e) -> tuple[str, bool]:
+    words = modality_words()
+    cl, cr = _clause(text, ts, s, e)
+    near = text[max(cl, ts - 40):ts].lower()
+    hedged = bool(words["hedged"].search(text[s:e].lower()))
+    if words["negated"].search(near[-25:]):
+        return "negated", hedged
+    if words["hypothetical"].search(near):
+        return "hypothetical", hedged
+    return "asserted", hedged
+
+
+def _note_events(text, doc, s, e, times, ents) -> list[Event]:
+    """Letters and dispatches in the notes: 'A to B, <date>' and 'Memorandum for X, <date>'."""
+    out = []
+    for tm in times:
+        seg_start = max(text.rfind(";", s, tm.start) + 1, text.rfind("]", s, tm.start) + 1, s)
+        before = text[seg_start:tm.start]
+        m = _CORRESPONDENCE.search(before)
+        if m:
+            ts, te = seg_start + m.start(), seg_start + m.end("b")
+        else:
+            d = _DISPATCH.search(before)
+            if not d:
+                continue
+            ts, te = seg_start + d.start(), seg_start + d.end()
+        ev = Event(id=event_id(doc, "statement", text[ts:te], text[seg_start:tm.end]), type="statement",
+                   date=tm.value, start=ts, end=te, text=text[ts:te], time=(tm.start, tm.end), sentence=(s, e))
+        local = [x for x in ents if seg_start <= x.start and x.end <= tm.start]
+        if m:
+            a_end = seg_start + m.end("a")
+            for x in local:
+                role = "agent" if x.end <= a_end else "patient"
+                ev.participants.append({"role": role, "entity": x.entity, "start": x.start, "end": x.end})
+        else:
+            for x in local:
+                ev.participants.append({"role": "patient", "entity": x.entity, "start": x.start, "end": x.end})
+        out.append(ev)
+    return out

@@ -1,0 +1,82 @@
+"""Event triggers: the words of event_triggers.yaml, inflected, in one pattern."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kankei.knowledge import load
+
+_VOWELS = "aeiou"
+# Triggers too common to carry an event on their own: used only when nothing better is near.
+WEAK = {"say", "said", "says", "note", "call", "act", "form", "open", "move", "order", "support", "return",
+        "leave", "left", "press", "free", "round", "test", "state", "give", "provide", "issue", "report",
+        "round", "trip", "claim", "charge", "allow", "session", "framework", "package", "operation", "deal",
+        "decide", "join", "tell", "told", "send", "sent", "law", "act", "remove", "close", "inform"}
+
+
+@dataclass(slots=True)
+class Trigger:
+    start: int
+    end: int
+    text: str
+    type: str
+    weak: bool
+    noun: bool
+
+
+def _inflect(lemma: str) -> set[str]:
+    """-s, -ed and -ing forms of a regular English verb (first word of a phrase)."""
+    head, _, rest = lemma.partition(" ")
+    tail = f" {rest}" if rest else ""
+    forms = {head}
+    if head.endswith("e"):
+        forms |= {head + "s", head + "d", head[:-1] + "ing"}
+    elif head.endswith("y") and len(head) > 2 and head[-2] not in _VOWELS:
+        forms |= {head[:-1] + "ies", head[:-1] + "ied", head + "ing"}
+    elif head.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {head + "es", head + "ed", head + "ing"}
+    else:
+        forms |= {head + "s", head + "ed", head + "ing"}
+        # short consonant-vowel-consonant verbs double their last letter: ban -> banned
+        if len(head) <= 4 and head[-1] not in _VOWELS + "wxy" and head[-2] in _VOWELS and head[-3:-2] not in _VOWELS:
+            forms |= {head + head[-1] + "ed", head + head[-1] + "ing"}
+    return {f + tail for f in forms}
+
+
+@cache
+def lexicon() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
+    data = load("event_triggers")
+    irregular = data.get("irregular", {})
+    forms: dict[str, tuple[str, bool]] = {}
+    for etype, groups in data.items():
+        if etype in ("irregular", "modality") or not isinstance(groups, dict):
+            continue
+        for phrase in groups.get("phrases") or []:
+            forms.setdefault(phrase.lower(), (etype, False))
+        for verb in groups.get("verbs") or []:
+            for f in _inflect(verb) | set(irregular.get(verb, [])):
+                forms.setdefault(f.lower(), (etype, False))
+        for noun in groups.get("nouns") or []:
+            for f in (noun, noun + "s" if not noun.endswith("s") else noun):
+                forms.setdefault(f.lower(), (etype, True))
+    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])"), forms
+
+
+def find_triggers(lowered: str, start: int, end: int) -> list[Trigger]:
+    """Triggers in lowered[start:end] (a lower-cased copy of the text, same offsets)."""
+    pattern, forms = lexicon()
+    out = []
+    for m in pattern.finditer(lowered, start, end):
+        word = m.group()
+        etype, noun = forms[word]
+        out.append(Trigger(m.start(), m.end(), word, etype, word in WEAK, noun))
+    return out
+
+
+@cache
+def modality_words() -> dict[str, re.Pattern]:
+    data = load("event_triggers")["modality"]
+    return {k: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(v, key=len, reverse=True)) + r")\b")
+            for k, v in data.items()}
