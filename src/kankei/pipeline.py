@@ -61,7 +61,7 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
     """Find dates, quantities and entities in text. `dct` (EDTF) overrides the date read from the text."""
     notes_start = notes_section(text)
     times = find_times(text)
-    published, _ = document_date(text, times, published_hint)
+    published, published_at = document_date(text, times, published_hint)
     resolve_times(times, text, dct or published, body_end=notes_start)
     time_spans = [(t.start, t.end) for t in times]
     quantities = find_quantities(text, skip=time_spans)
@@ -71,7 +71,8 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
     candidates = find_name_candidates(text, skip=sorted(taken + [(s, e) for s, e, _ in hits]))
     entities = link_entities(text, candidates, skip=[(q.start, q.end) for q in quantities], hits=hits, folded=folded)
     spans = sentences(text)
-    events = find_events(text, doc, spans, times, entities, notes_start)
+    events = find_events(text, doc, spans, times, entities, notes_start,
+                         exclude={published_at.start} if published_at else set())
     return Extraction(doc=doc, text=text, title=title or document_title(text), published=dct or published,
                       times=times, quantities=quantities, entities=entities, events=events,
                       sentences=spans, notes_start=notes_start)

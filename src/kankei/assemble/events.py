@@ -10,8 +10,10 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from kankei.assemble.triggers import Trigger, find_triggers, modality_words
+from kankei.knowledge import load
 from kankei.spans import EntityMention, TimeMention
 
 _ACTOR_TYPES = {"person", "organization", "country", "group", "vessel"}
@@ -57,24 +59,28 @@ def event_id(doc: str, etype: str, trigger: str, sentence: str) -> str:
 
 
 def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: list[TimeMention],
-                entities: list[EntityMention], notes_start: int | None = None) -> list[Event]:
+                entities: list[EntityMention], notes_start: int | None = None,
+                exclude: set[int] = frozenset()) -> list[Event]:
+    """Events of a document. `exclude`: start offsets of times that date the document, not an occurrence."""
     lowered = text.lower()
     if len(lowered) != len(text):          # a few Unicode letters change length when lowered
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    dated = [t for t in times if t.value and t.type in ("date", "interval")]
+    periods = _period_names()
+    dated = [t for t in times if t.value and t.type in ("date", "interval") and t.start not in exclude
+             and not any(p in t.text.lower() for p in periods)]
     events: list[Event] = []
     ti = ei = 0
     ents = sorted(entities, key=lambda m: m.start)
+    narrative: TimeMention | None = None
     for s, e in sentences:
         while ti < len(dated) and dated[ti].end <= s:
+            narrative = dated[ti] if _is_narrative(dated[ti]) else narrative
             ti += 1
         here = []
         j = ti
         while j < len(dated) and dated[j].start < e:
             here.append(dated[j])
             j += 1
-        if not here:
-            continue
         while ei < len(ents) and ents[ei].end <= s:
             ei += 1
         sent_ents = []
@@ -82,26 +88,97 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         while k < len(ents) and ents[k].start < e:
             sent_ents.append(ents[k])
             k += 1
-        if notes_start is not None and s >= notes_start:
-            events.extend(_note_events(text, doc, s, e, here, sent_ents))
-        else:
+        in_notes = notes_start is not None and s >= notes_start
+        if in_notes:
+            if here:
+                events.extend(_note_events(text, doc, s, e, here, sent_ents))
+        elif here:
             events.extend(_sentence_events(text, lowered, doc, s, e, here, sent_ents))
+        elif narrative is not None and sent_ents and "\n\n" not in text[narrative.end:s]:
+            events.extend(_narrative_events(text, lowered, doc, s, e, narrative, sent_ents))
     return events
+
+
+@cache
+def _period_names() -> tuple[str, ...]:
+    """Named periods ('the Cold War') date a context, not an occurrence of their own."""
+    names = load("calendar").get("named_periods", {})
+    return tuple(re.sub(r"^the ", "", k.lower()) for k in names)
+
+
+def _is_narrative(tm: TimeMention) -> bool:
+    return tm.type == "date" or (tm.type == "interval" and not tm.value.endswith(".."))
+
+
+def _narrative_events(text, lowered, doc, s, e, narrative: TimeMention, ents) -> list[Event]:
+    """A sentence without a date of its own: its strong, past-tense triggers happen on the narrative's date."""
+    if not EXTRA_NARRATIVE:
+        return []
+    out = []
+    for t in find_triggers(lowered, s, e):
+        if t.weak or t.noun or not _past(t.text) or _inside_entity(t, ents):
+            continue
+        ev = _make(text, doc, t.type, narrative, t.start, t.end, s, e, ents, anchored=False)
+        if any(p["role"] == "agent" for p in ev.participants):
+            out.append(ev)
+    return out
+
+
+def _past(word: str) -> bool:
+    head = word.split()[0]
+    return head.endswith("ed") or head in _IRREGULAR_PAST
+
+
+_IRREGULAR_PAST = {"met", "fought", "fled", "left", "gave", "said", "wrote", "sent", "told", "froze", "sank",
+                   "broke", "held", "drew", "went", "took", "withdrew", "came", "began", "shut", "set"}
+EXTRA_NARRATIVE = False
+EXTRA_CLAUSE = True
 
 
 def _sentence_events(text, lowered, doc, s, e, times, ents) -> list[Event]:
     triggers = [t for t in find_triggers(lowered, s, e) if not _inside_any(t, times) and not _inside_entity(t, ents)]
     out = []
     used: set[int] = set()
+    by_trigger: dict[int, list] = {}
     for tm in times:
         trig = _best_trigger(text, tm, triggers)
+        if trig is not None:
+            by_trigger.setdefault(trig.start, [trig, []])[1].append(tm)
+    for tm in times:
+        trig = _best_trigger(text, tm, triggers)
+        if trig is not None and len(by_trigger[trig.start][1]) > 1:
+            group = by_trigger[trig.start][1]
+            if tm is not group[0]:
+                continue
+            tm = _span_times(group)
         if trig is None:
             ev = _make(text, doc, "other", tm, tm.start, tm.end, s, e, ents)
         else:
             used.add(trig.start)
             ev = _make(text, doc, trig.type, tm, trig.start, trig.end, s, e, ents)
         out.append(ev)
+    if EXTRA_CLAUSE:
+        # strong past-tense triggers of other clauses share the sentence's nearest date
+        for t in triggers:
+            if t.start in used or t.weak or t.noun or not _past(t.text):
+                continue
+            tm = min(times, key=lambda x: abs(x.start - t.start))
+            cl, cr = _clause(text, t.start, s, e)
+            if cl <= tm.start < cr:
+                continue          # that clause's date already chose its trigger
+            ev = _make(text, doc, t.type, tm, t.start, t.end, s, e, ents)
+            if any(p["role"] == "agent" for p in ev.participants):
+                used.add(t.start)
+                out.append(ev)
     return out
+
+
+def _span_times(group: list[TimeMention]) -> TimeMention:
+    """Coordinated dates of one occurrence ('the 1930s and 40s') -> one interval from first to last."""
+    first, last = group[0], group[-1]
+    a = first.value.split("/")[0]
+    b = last.value.split("/")[-1]
+    return TimeMention(first.start, last.end, "", f"{a}/{b}" if a != b else a, "interval")
 
 
 def _inside_any(trig: Trigger, times: list[TimeMention]) -> bool:
@@ -121,16 +198,18 @@ def _best_trigger(text: str, tm: TimeMention, triggers: list[Trigger]) -> Trigge
         else:
             gap = text[tm.end:t.start]
             distance = max(0, t.start - tm.end)
-        score = distance + (60 if t.weak else 0) + (40 * len(_CLAUSE_BREAK.findall(gap)))
+        if t.weak and distance > 30:
+            continue
+        score = distance + (60 if t.weak else 0) + (20 if t.noun else 0) + (40 * len(_CLAUSE_BREAK.findall(gap)))
         if best_score is None or score < best_score:
             best, best_score = t, score
     return best
 
 
-def _make(text, doc, etype, tm, ts, te, s, e, ents) -> Event:
+def _make(text, doc, etype, tm, ts, te, s, e, ents, anchored: bool = True) -> Event:
     trigger_text = text[ts:te]
     ev = Event(id=event_id(doc, etype, trigger_text, text[s:e]), type=etype, date=tm.value, start=ts, end=te,
-               text=trigger_text, time=(tm.start, tm.end), sentence=(s, e))
+               text=trigger_text, time=(tm.start, tm.end) if anchored else None, sentence=(s, e))
     ev.participants = _participants(text, ts, te, s, e, ents)
     ev.modality, ev.hedged = _modality(text, ts, te, s, e)
     return ev

@@ -1,0 +1,147 @@
+"""Reading the knowledge base: the timeline, an actor, one statement and its sources."""
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+
+from kankei import edtf
+from kankei.recognize.gazetteer import fold
+
+
+class NotFound(LookupError):
+    """No such entity, event or statement; str(err) says what was looked for."""
+
+
+def resolve_entity(conn: sqlite3.Connection, name: str) -> str:
+    """An entity id from an id, a name or any alias mentioned in the base (case- and accent-blind)."""
+    row = conn.execute("SELECT id FROM entities WHERE id = ?", (name,)).fetchone()
+    if row:
+        return row[0]
+    key = fold(name).casefold()
+    counts: Counter = Counter()
+    for r in conn.execute("SELECT entity_id, exact FROM mentions"):
+        if fold(r["exact"]).casefold() == key:
+            counts[r["entity_id"]] += 1
+    for r in conn.execute("SELECT id, name FROM entities"):
+        if fold(r["name"]).casefold() == key:
+            counts[r["id"]] += 100
+    if not counts:
+        from kankei.recognize.gazetteer import gazetteer
+        for e in gazetteer().entries.values():
+            if any(fold(a).casefold() == key for a in e.aliases) or fold(e.name).casefold() == key:
+                return e.id
+        raise NotFound(f"no actor called {name!r} in this knowledge base")
+    return counts.most_common(1)[0][0]
+
+
+def _participants(conn: sqlite3.Connection, event_ids: list[str]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for chunk in range(0, len(event_ids), 500):
+        ids = event_ids[chunk:chunk + 500]
+        marks = ",".join("?" * len(ids))
+        for r in conn.execute(
+                f"SELECT p.event_id, p.role, p.entity_id, p.start, p.\"end\", coalesce(e.name, p.entity_id) AS name, e.type"
+                f" FROM event_participants p LEFT JOIN entities e ON e.id = p.entity_id WHERE p.event_id IN ({marks})", ids):
+            out.setdefault(r["event_id"], []).append(
+                {"role": r["role"], "entity": r["entity_id"], "name": r["name"], "type": r["type"],
+                 "start": r["start"], "end": r["end"]})
+    return out
+
+
+def timeline(conn: sqlite3.Connection, actor: str | None = None, type_: str | None = None,
+             date_from: str | None = None, date_to: str | None = None, limit: int | None = None,
+             include_undated: bool = False) -> list[dict]:
+    """Events in date order; EDTF values of different precision sort by their earliest day, then latest."""
+    where, args = [], []
+    if not include_undated:
+        where.append("e.date_lo IS NOT NULL")
+    if actor:
+        entity_id = resolve_entity(conn, actor)
+        where.append("e.id IN (SELECT event_id FROM event_participants WHERE entity_id = ?)")
+        args.append(entity_id)
+    if type_:
+        where.append("e.type = ?")
+        args.append(type_)
+    if date_from:
+        b = edtf.bounds(date_from)
+        if not b:
+            raise ValueError(f"not an EDTF date: {date_from!r}")
+        where.append("e.date_hi >= ?")
+        args.append(b[0])
+    if date_to:
+        b = edtf.bounds(date_to)
+        if not b:
+            raise ValueError(f"not an EDTF date: {date_to!r}")
+        where.append("e.date_lo <= ?")
+        args.append(b[1])
+    sql = ("SELECT e.*, d.doc, d.title FROM events e JOIN documents d ON d.id = e.document_id"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY e.date_lo IS NULL, e.date_lo, e.date_hi, d.doc, e.start")
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    rows = conn.execute(sql, args).fetchall()
+    parts = _participants(conn, [r["id"] for r in rows])
+    return [_event_dict(r, parts.get(r["id"], [])) for r in rows]
+
+
+def _event_dict(r: sqlite3.Row, participants: list[dict]) -> dict:
+    return {"id": r["id"], "type": r["type"], "date": r["date"], "trigger": r["exact"],
+            "start": r["start"], "end": r["end"], "modality": r["modality"], "hedged": bool(r["hedged"]),
+            "participants": participants, "quote": r["sentence"], "doc": r["doc"], "title": r["title"],
+            "document_id": r["document_id"], "cameo": r["cameo"], "goldstein": r["goldstein"],
+            "quad": r["quad"], "plover": r["plover"]}
+
+
+def entity(conn: sqlite3.Connection, name: str, top: int = 10) -> dict:
+    """An actor: aliases seen, type, events over time, and the actors it interacts with most."""
+    entity_id = resolve_entity(conn, name)
+    row = conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    aliases = Counter(r[0] for r in conn.execute("SELECT exact FROM mentions WHERE entity_id = ?", (entity_id,)))
+    docs = conn.execute("SELECT count(DISTINCT document_id) FROM mentions WHERE entity_id = ?", (entity_id,)).fetchone()[0]
+    events = timeline(conn, actor=entity_id)
+    partners: Counter = Counter()
+    for ev in events:
+        for p in ev["participants"]:
+            if p["entity"] != entity_id and p["role"] != "location":
+                partners[(p["entity"], p["name"])] += 1
+    by_year: Counter = Counter(ev["date"][:4] for ev in events if ev["date"] and ev["date"][:4].isdigit())
+    return {"id": entity_id, "name": row["name"] if row else entity_id, "type": row["type"] if row else None,
+            "origin": row["origin"] if row else "knowledge", "mentions": sum(aliases.values()), "documents": docs,
+            "aliases": [{"text": a, "count": c} for a, c in aliases.most_common()],
+            "events": events, "events_per_year": dict(sorted(by_year.items())),
+            "partners": [{"entity": e, "name": n, "events": c} for (e, n), c in partners.most_common(top)]}
+
+
+def show(conn: sqlite3.Connection, statement_id: str) -> dict:
+    """An event or a statement (mention, time, quantity) with every source sentence behind it."""
+    r = conn.execute("SELECT e.*, d.doc, d.title FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = ?",
+                     (statement_id,)).fetchone()
+    if r:
+        ev = _event_dict(r, _participants(conn, [r["id"]]).get(r["id"], []))
+        ev["kind"] = "event"
+        ev["sources"] = [_source(conn, r["document_id"], r["sentence_start"], r["sentence_end"], r["start"], r["end"])]
+        return ev
+    for table, kind in (("quantities", "quantity"), ("times", "time"), ("mentions", "entity")):
+        r = conn.execute(f"SELECT * FROM {table} WHERE id = ?", (statement_id,)).fetchone()
+        if r:
+            out = {k: r[k] for k in r.keys()}
+            out["kind"] = kind
+            out["sources"] = [_source(conn, r["document_id"], None, None, r["start"], r["end"])]
+            return out
+    raise NotFound(f"no event or statement with id {statement_id!r}")
+
+
+def _source(conn, document_id: str, s: int | None, e: int | None, start: int, end: int) -> dict:
+    d = conn.execute("SELECT doc, title, path, text FROM documents WHERE id = ?", (document_id,)).fetchone()
+    text = d["text"]
+    if s is None:
+        s = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+        nxt = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+        e = min(nxt) + 1 if nxt else len(text)
+    cites = [{"note": c["note"], "text": c["text"], "parts": c["parts"]} for c in conn.execute(
+        "SELECT DISTINCT c.note, n.text, n.parts FROM citations c LEFT JOIN notes n"
+        " ON n.document_id = c.document_id AND n.number = c.note"
+        " WHERE c.document_id = ? AND c.sentence_start < ? AND c.sentence_end > ?", (document_id, e, s))]
+    return {"document_id": document_id, "doc": d["doc"], "title": d["title"], "path": d["path"],
+            "sentence": text[s:e], "sentence_start": s, "sentence_end": e, "start": start, "end": end,
+            "notes": cites}
