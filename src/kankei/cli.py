@@ -190,5 +190,28 @@ def show_cmd(statement_id, db_path, as_json) -> None:
         click.echo(render_show(data))
 
 
+@main.command("export")
+@DB_OPTION
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["csv", "jsonl", "timelinejs", "graphml", "gexf", "plover", "webannotation"]),
+              help="csv/jsonl: tables; timelinejs: TimelineJS JSON; graphml/gexf: the actor network for Gephi; "
+                   "plover: PLOVER event JSON lines with offsets; webannotation: W3C Web Annotation JSON-LD.")
+@click.option("--table", default="events", show_default=True,
+              type=click.Choice(["events", "entities", "mentions", "quantities", "times"]),
+              help="Which table, for csv and jsonl.")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, writable=True), help="Write to this file, not stdout.")
+def export_cmd(db_path, fmt, table, out_path) -> None:
+    """Write the knowledge base in a format other tools open."""
+    from kankei.export import export
+
+    conn = _open(db_path)
+    if out_path:
+        with open(out_path, "w", encoding="utf-8", newline="") as f:
+            n = export(conn, fmt, f, table=table)
+        click.echo(f"{out_path}: {n} items", err=True)
+    else:
+        export(conn, fmt, sys.stdout, table=table)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
