@@ -11,8 +11,8 @@ _VOWELS = "aeiou"
 # Triggers too common to carry an event on their own: used only when nothing better is near.
 WEAK = {"say", "said", "says", "note", "call", "act", "form", "open", "move", "order", "support", "return",
         "leave", "left", "press", "free", "round", "test", "state", "give", "provide", "issue", "report",
-        "round", "trip", "claim", "charge", "allow", "session", "framework", "package", "operation", "deal",
-        "decide", "join", "tell", "told", "send", "sent", "law", "act", "remove", "close", "inform"}
+        "trip", "claim", "charge", "allow", "session", "framework", "package", "operation", "deal",
+        "decide", "join", "tell", "told", "send", "sent", "law", "remove", "close", "inform"}
 
 
 @dataclass(slots=True)

@@ -69,14 +69,17 @@ def write_jsonl(conn: sqlite3.Connection, table: str, out: TextIO) -> int:
     return len(rows)
 
 
+def _first(ev: dict, role: str) -> dict | None:
+    return next((p for p in ev["participants"] if p["role"] == role), None)
+
+
 def write_plover(conn: sqlite3.Connection, out: TextIO) -> int:
     """PLOVER-style event records (POLECAT field names) with character offsets into the source."""
     n = 0
     for ev in _events(conn):
         if not ev["plover"]:
             continue
-        first = lambda role: next((p for p in ev["participants"] if p["role"] == role), None)  # noqa: E731
-        actor, recipient, place = first("agent"), first("patient"), first("location")
+        actor, recipient, place = (_first(ev, role) for role in ("agent", "patient", "location"))
         rec = {
             "id": ev["id"], "date": ev["date"], "event_type": ev["plover"], "mode": "", "context": "",
             "actor": actor["name"] if actor else None, "actor_id": actor["entity"] if actor else None,

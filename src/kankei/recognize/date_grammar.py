@@ -1,7 +1,14 @@
 """The regular grammar of English (and archival) temporal expressions, built from calendar.yaml.
 
-One master pattern with named alternatives, tried longest-first at each position, so the
-text is scanned once. `dates.py` interprets what each alternative matched.
+One master pattern with named alternatives, tried in order at each position, so the text
+is scanned once. `date_values.py` interprets what each alternative matched.
+
+Speed: every alternative starts at a word start with a digit, an apostrophe before a
+digit, or one of a fixed set of first words (`first_words`). The master pattern opens
+with a guard that checks exactly that (a trie of the first words), so the regex engine
+rejects almost every position with one lookbehind and one short trie walk instead of
+trying some thirty alternatives there. A new alternative that can begin with another
+word must add that word to `first_words` (the tests check that the guard loses nothing).
 """
 from __future__ import annotations
 
@@ -12,7 +19,36 @@ from kankei.knowledge import load
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _cases(words) -> set[str]:
+    """Each word as written, in lower case, capitalized and in upper case."""
+    out = set()
+    for w in words:
+        out.update((w, w.lower(), w[:1].upper() + w[1:], w.upper()))
+    return out
+
+
+def _trie(words) -> str:
+    """A regex matching exactly the given words, factored by shared prefixes (fast in `re`)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = "|".join(branches)
+        if "" in node:
+            return f"(?:{body})?"
+        return body if len(branches) == 1 else f"(?:{body})"
+
+    return emit(root)
 
 
 @cache
@@ -20,87 +56,176 @@ def calendar_words() -> dict:
     return load("calendar")
 
 
+# Parts of a decade, century, year or month, and the words that join them to it.
+PART_WORDS = ("early", "mid", "middle", "late")
+HALF_HEADS = ("first", "second", "latter", "last", "early", "later")
+HALF_NOUNS = ("half", "part", "third", "years")
+EDGE_WORDS = ("end", "beginning", "start", "middle", "close", "dawn")
+QUALIFIERS = ("nearly", "almost", "about", "around", "some", "over", "more than", "less than",
+              "fewer than", "at least", "at most", "roughly", "approximately", "just over",
+              "just under", "well over", "under", "up to", "a little over", "a little more than")
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                "seventies": 7, "eighties": 8, "nineties": 9}
+DEICTIC = ("today", "yesterday", "tomorrow", "tonight", "currently", "nowadays", "at present",
+           "now", "these days")
+SET_WORDS = ("every", "each", "annually", "yearly", "per")
+
+
+RELATIVE_WORDS = ("following", "next", "previous", "preceding", "same", "prior")
+UNIT_NAMES = ("day", "week", "month", "year")
+
+
+@cache
+def first_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """The words a match of the master pattern can begin with (besides digits and ').
+
+    Returns (words that may start a match whatever follows them, {frequent word: the
+    words that must follow it}): "the" starts a match only before "late", "1950s",
+    "following" ... and "a" only before a unit ("a month"), which keeps the guard tight.
+    """
+    cal = calendar_words()
+    seasons, months, weekdays = set(cal["seasons"]), set(cal["months"]), set(cal["weekdays"])
+    units = set(cal["duration_units"])
+    words = months | set(cal["month_abbreviations"]) | set(cal["months_fr"]) | weekdays | seasons
+    words |= set(cal["ordinal_centuries"]) | set(cal["period_edges"]) | set(cal["small_numbers"])
+    words |= {"année", "annee", "during", "throughout"} | set(SET_WORDS)
+    words |= set(PART_WORDS) | set(HALF_HEADS) | set(EDGE_WORDS)
+    words |= {q.split()[0] for q in QUALIFIERS} | {d for d in DEICTIC if " " not in d}
+    words |= {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+    headed = {
+        "the": (set(PART_WORDS) | set(HALF_HEADS) | set(EDGE_WORDS) | set(cal["period_edges"]) | seasons
+                | set(cal["ordinal_centuries"]) | set(DECADE_WORDS) | set(RELATIVE_WORDS) | set(UNIT_NAMES)
+                | {"past", "time"}),
+        "that": {"time"} | set(UNIT_NAMES) | seasons | months | weekdays,
+        "this": set(UNIT_NAMES) | seasons | months | weekdays,
+        "last": set(UNIT_NAMES) | seasons | months | weekdays,
+        "next": set(UNIT_NAMES) | seasons | months | weekdays,
+        "a": units | {"little"},
+        "an": units,
+        "half": {"a", "an"},
+        "at": {"present", "least", "most"},
+        "these": {"days"},
+    }
+    for head in ("the", "a", "an", "at"):
+        words.discard(head)
+    return frozenset(_cases(words)), {h: frozenset(_cases(f)) for h, f in headed.items()}
+
+
+def _guard() -> str:
+    """Lookahead true exactly where a match can begin (see the module docstring)."""
+    plain, headed = first_words()
+    heads = "|".join(rf"{_trie(_cases([h]))}\s+(?:['’]?\d|{_trie(follow)}(?!\w))" for h, follow in headed.items())
+    return rf"(?<!\w)(?=\d|['’]\d|{_trie(plain)}(?!\w)|{heads})"
+
+
 @cache
 def master() -> re.Pattern:
     cal = calendar_words()
-    month_full = _alt(cal["months"])
+    months_full = list(cal["months"])
+    month_full = _alt(months_full + [m.upper() for m in months_full])
     month_abbr = _alt(cal["month_abbreviations"])
     # "May" alone is too often the verb: only the grammar's context rules let it through.
     month = rf"(?:(?:{month_full})\b|(?:{month_abbr})\b\.?)"
-    month_fr = _alt(cal["months_fr"])
+    month_fr = _alt(_cases(cal["months_fr"]) - {m.upper() for m in cal["months_fr"]})
     weekday = _alt(cal["weekdays"])
-    season = _alt(cal["seasons"])
+    season = _alt(_cases(cal["seasons"]))
     small = _alt(k for k in cal["small_numbers"])
     unit = _alt(cal["duration_units"])
-    approx = _alt(cal["approximators"])
     period = _alt(cal["named_periods"])
     edge = _alt(cal["period_edges"])
     ordc = _alt(cal["ordinal_centuries"])
+    decade_word = _alt(DECADE_WORDS)
 
+    the = r"(?:[Tt]he\s+)"
     year = r"(?:1[0-9]\d\d|20\d\d)"
     # A year stands alone: not glued to other digits, codes or money.
-    yb = r"(?<![\w$¥₩£€#/.,:])(?<![^\d\s]-)"
-    ya = r"(?![\w%]|,\d{3}|\.\d+\s*%|-(?!1[0-9]\d\d\b|20\d\d\b)\d{3}|/\d)"
-    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    yb = r"(?:(?<![\w$¥₩£€#/.,:])|(?<=\bc\.)|(?<=\bca\.))(?<![^\d\s]-)"
+    # ... and what follows it: no letters, thousands, decimals (a footnote number after a
+    # sentence's full stop is fine), percentages, call-number tails or slashes.
+    ya = (r"(?![\w%]|,\d{3}|\.\d+(?!\d)(?![\s\]\)]*(?:$|[\n\"“”‘’'(\[A-Z]))|\.\d+\s*%"
+          r"|-(?!1[0-9]\d\d\b|20\d\d\b)\d{3}|/\d)")
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     units = "one|two|three|four|five|six|seven|eight|nine"
-    num = rf"(?:\d{{1,4}}|(?i:(?:{tens})(?:[- ](?:{units}))?|{small}))"
-    qual = r"(?i:(?:nearly|almost|about|around|some|over|more than|less than|at least|at most|roughly|approximately|just over|just under|well over|under)\s+)"
-    part_words = r"(?:early|mid|middle|late)"
-    half = r"(?:(?:the\s+)?(?:first|second|latter|last|early|later)\s+(?:half|part|third|years)|(?:the\s+)?(?:end|beginning|start|middle|close|turn))"
+    num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}(?:\.\d+)?|(?i:(?:{tens})(?:[- ](?:{units}))?|{small}))"
+    half_num = r"(?P<{}>\s+and\s+a\s+half)?"
+    qual = rf"(?i:(?:{_alt(QUALIFIERS)})\s+)"
+    part = rf"(?i:{_alt(PART_WORDS)})"
+    halfp = rf"(?i:(?:the\s+)?(?:{_alt(HALF_HEADS)})\s+(?:{_alt(HALF_NOUNS)})|(?:the\s+)?(?:{_alt(EDGE_WORDS)}))"
+    parts = rf"(?:{part}(?:\s*-?\s*to\s*-?\s*|\s*-\s*)(?={part}))?(?:{part}|{halfp})"
+    weekday_pre = rf"(?:(?:{weekday}),?\s+)?"
+    the_of = r"(?:\s*-\s*|\s+of\s+the\s+|\s+of\s+|\s+)"
 
     alts = [
         # 17.2.1953-11.10.1957 (archival day.month.year ranges)
-        rf"(?P<dmy_range>(?<![\d.])(?P<r_d1>\d{{1,2}})\.(?P<r_m1>\d{{1,2}})\.(?P<r_y1>{year})\s*[-–]\s*(?P<r_d2>\d{{1,2}})\.(?P<r_m2>\d{{1,2}})\.(?P<r_y2>{year})(?!\d))",
-        rf"(?P<dmy>(?<![\d.])(?P<s_d>\d{{1,2}})\.(?P<s_m>\d{{1,2}})\.(?P<s_y>{year})(?![\d]|\.\d))",
-        rf"(?P<iso>{yb}(?P<i_y>{year})-(?P<i_m>0[1-9]|1[0-2])-(?P<i_d>0[1-9]|[12]\d|3[01])(?!\d))",
-        # 3-5 May 2004
-        rf"(?P<dd_month>\b(?P<dd_d1>{day})\s*[-–]\s*(?P<dd_d2>{day})\s+(?P<dd_m>{month})\s*,?\s*(?P<dd_y>{year}){ya})",
+        rf"(?P<dmy_range>(?<![\d.])(?P<r_d1>\d{{1,2}})\.(?P<r_m1>\d{{1,2}})\.(?P<r_y1>{year})\s*[-–]\s*(?P<r_d2>\d{{1,2}})\.(?P<r_m2>\d{{1,2}})\.(?P<r_y2>{year})(?!\d|\.\d))",
+        rf"(?P<dmy>(?<![\d.])(?P<s_d>\d{{1,2}})\.(?P<s_m>\d{{1,2}})\.(?P<s_y>{year})(?!\d|\.\d))",
+        rf"(?P<iso>{yb}(?P<i_y>{year})-(?P<i_m>0[1-9]|1[0-2])-(?P<i_d>0[1-9]|[12]\d|3[01])(?![\d-]))",
+        # 3-5 May 2004, 3 to 5 May 2004
+        rf"(?P<dd_month>\b(?P<dd_d1>{day})\s*(?:[-–]|to)\s*(?P<dd_d2>{day})\s+(?:of\s+)?(?P<dd_m>{month})\s*,?\s*(?P<dd_y>{year}){ya})",
+        # 19 January - 3 February 1956
+        rf"(?P<dm_range>\b(?P<dr_d1>{day})\s+(?P<dr_m1>{month})\s*(?:[-–]|to)\s*(?P<dr_d2>{day})\s+(?P<dr_m2>{month})\s*,?\s*(?P<dr_y>{year}){ya})",
         # May 3-5, 2004
-        rf"(?P<month_dd>\b(?P<md_m>{month})\s+(?P<md_d1>{day})\s*[-–]\s*(?P<md_d2>{day}),?\s+(?P<md_y>{year}){ya})",
+        rf"(?P<month_dd>\b(?P<md_m>{month})\s+(?P<md_d1>{day})\s*(?:[-–]|to)\s*(?P<md_d2>{day}),?\s+(?P<md_y>{year}){ya})",
+        # January 19 - February 3, 1956
+        rf"(?P<md_range>\b(?P<mr2_m1>{month})\s+(?P<mr2_d1>{day})\s*(?:[-–]|to)\s*(?P<mr2_m2>{month})\s+(?P<mr2_d2>{day}),?\s+(?P<mr2_y>{year}){ya})",
         # (Monday,) 19 January 1956 / the 19th of January 1956
-        rf"(?P<dmy_text>\b(?:(?:{weekday}),?\s+)?(?:the\s+)?(?P<t_d>{day})\s+(?:of\s+)?(?P<t_m>{month})\s*,?\s*(?P<t_y>{year}){ya})",
+        rf"(?P<dmy_text>\b{weekday_pre}{the}?(?P<t_d>{day})\s+(?:of\s+)?(?P<t_m>{month})\s*,?\s*(?P<t_y>{year}){ya})",
         # (Monday,) January 19, 1956
-        rf"(?P<mdy_text>\b(?:(?:{weekday}),?\s+)?(?P<u_m>{month})\s+(?P<u_d>{day})(?:\s*,\s*|\s+)(?P<u_y>{year}){ya})",
-        # early/mid/late June 2012
-        rf"(?P<part_month>\b(?P<pm_part>{part_words}|end|beginning|start)(?:[- ]|\s+of\s+)(?P<pm_m>{month})\s*,?\s*(?:of\s+)?(?P<pm_y>{year}){ya})",
+        rf"(?P<mdy_text>\b{weekday_pre}(?P<u_m>{month})\s+(?P<u_d>{day})(?:\s*,\s*|\s+)(?P<u_y>{year}){ya})",
+        # early/mid/late June 2012, the end of June 2012
+        rf"(?P<part_month>\b{the}?(?P<pm_part>{part}|(?i:end|beginning|start|middle))(?:\s*-\s*|\s+of\s+|\s+)(?P<pm_m>{month})\s*,?\s*(?:of\s+)?(?P<pm_y>{year}){ya})",
         # juillet-août 1959, May-June 2004 (month range within a year)
         rf"(?P<month_range>\b(?P<mr_m1>{month}|{month_fr})\s*[-–/]\s*(?P<mr_m2>{month}|{month_fr})\s*,?\s*(?P<mr_y>{year}){ya})",
-        # January 1956, February of 1959, June, 2012, juillet 1959, année 1958
+        # January 1956, February of 1959, June, 2012, juillet 1959
         rf"(?P<month_year>\b(?P<my_m>{month}|{month_fr})\s*,?\s*(?:of\s+)?(?P<my_y>{year}){ya})",
-        rf"(?P<year_word>\b(?:année|annee)\s+(?P<yw_y>{year}){ya})",
-        # the spring of 1959 / summer 2004
-        rf"(?P<season_year>\b(?:the\s+)?(?P<sy_s>{season}|{season.title()})\s+(?:of\s+)?(?P<sy_y>{year}){ya})",
+        # année 1958
+        rf"(?P<year_word>\b(?i:année|annee)\s+(?P<yw_y>{year}){ya})",
+        # the summer of 1959 / summer 2004 / the winter of 1959-60 (its first year)
+        rf"(?P<season_year>\b{the}?(?:(?P<sy_part>{part})[- ])?(?P<sy_s>{season})\s+(?:of\s+)?(?P<sy_y>{year})(?:[-–/]\d\d\b)?{ya})",
         # the late 1950s, the mid-1990s, the 1930s, 1950s, the '90s, the second half of the 1950s
-        rf"(?P<decade>(?:\b(?:the\s+)?(?P<dc_part>{part_words}|{half})(?:[- ]|\s+of\s+the\s+|\s+of\s+)+)?(?:\bthe\s+)?{yb}(?P<dc_y>1[0-9]\d0|20\d0|'?[1-9]0(?=s))s\b)",
+        rf"(?P<decade>(?:\b{the}?(?P<dc_part>{parts}){the_of}{the}?|\b{the})?(?P<dc_y>(?<![\w$.,'’])(?:1[0-9]\d0|20\d0)|(?<![\w$.,])['’]?[1-9]0)['’]?s\b)",
+        # the fifties, the late sixties
+        rf"(?P<decade_word>\b{the}(?:(?P<dw_part>{parts}){the_of})?(?P<dw_w>(?i:{decade_word}))\b)",
         # the early 20th century / the nineteenth century
-        rf"(?P<century>\b(?:the\s+)?(?:(?P<ct_part>{part_words}|{half})(?:[- ]|\s+of\s+the\s+)+)?(?P<ct_n>1\d|2[01]|{ordc})(?:st|nd|rd|th)?[- ]century\b)",
+        rf"(?P<century>\b{the}?(?:(?P<ct_part>{parts}){the_of}{the}?)?(?P<ct_n>1\d|2[01]|(?i:{ordc}))(?:st|nd|rd|th)?[- ][Cc]entury\b)",
         # early 2007, mid-1956, the end of 1961, the first half of 2004
-        rf"(?P<part_year>\b(?:the\s+)?(?P<py_part>{part_words}|{half})(?:[- ]|\s+of\s+)(?P<py_y>{year}){ya})",
-        # the end of World War II, the outbreak of the Korean War
-        rf"(?P<period_edge>\b(?:the\s+)?(?P<pe_edge>{edge})\s+(?:of|in)\s+(?P<pe_p>{period}))",
-        rf"(?P<period_during>\b(?:during|throughout)\s+(?P<pd_p>{period}))",
-        # around 1956 / circa 1956
-        rf"(?P<approx_year>\b(?:{approx})\s+(?P<ay_y>{year}){ya})",
-        # 1995-96, 1995/96
-        rf"(?P<year_short_range>{yb}(?P<ys_y1>{year})[-–/](?P<ys_y2>\d\d){ya})",
-        # August 1958 onwards is handled in dates.py by looking right of a match.
+        rf"(?P<part_year>\b{the}?(?P<py_part>{parts})(?:\s*-\s*|\s+of\s+|\s+)(?P<py_y>{year}){ya})",
+        # the end of World War II, the outbreak of the Korean War, Japan's defeat in World War II
+        rf"(?P<period_edge>\b{the}?(?P<pe_edge>{edge})\s+(?:of|in)\s+(?P<pe_p>{period})\b)",
+        rf"(?P<period_during>\b(?:[Dd]uring|[Tt]hroughout)\s+(?P<pd_p>{period})\b)",
+        # 1995-96, 1995/96, 1995/1996
+        rf"(?P<year_short_range>{yb}(?P<ys_y1>{year})(?:[-–](?P<ys_y2>\d\d)|/(?P<ys_y3>(?:1[0-9]|20)?\d\d)){ya})",
         # N years ago / three days later / two months after
-        rf"(?P<relative_n>\b(?:(?P<rn_q>{qual}))?(?P<rn_n>{num})[- ](?P<rn_u>{unit})\s+(?P<rn_dir>later|earlier|before|after|ago|afterwards|previously|on)\b)",
-        # the following month, the next year, the previous day, that year, the same month
+        rf"(?P<relative_n>\b(?P<rn_q>{qual})?(?P<rn_n>{num}){half_num.format('rn_half')}[- ](?P<rn_u>{unit})(?P<rn_half2>\s+and\s+a\s+half)?\s+(?P<rn_dir>later|earlier|before|after|ago|afterwards|previously|on)\b)",
+        # the following month, the next year, the previous day, that year, the same month,
+        # the day after
         rf"(?P<relative_the>\b(?P<rt_det>[Tt]he\s+(?:following|next|previous|preceding|same|prior)|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<rt_u>day|week|month|year|spring|summer|autumn|fall|winter|{month_full}|{weekday})\b)",
-        rf"(?P<that_time>\b(?:[Aa]t\s+)?(?:that|the\s+same)\s+time\b|\b[Aa]t\s+the\s+time\b)",
-        rf"(?P<deictic>\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Cc]urrently|[Nn]owadays|[Aa]t\s+present|NOW|[Nn]ow)\b)",
+        rf"(?P<unit_after>\b[Tt]he\s+(?P<ua_u>day|week|month|year)\s+(?P<ua_dir>after|before)\b(?!\s+(?:last|next|tomorrow|yesterday)\b))",
+        rf"(?P<that_time>\b(?:[Tt]hat|[Tt]he\s+same|(?<=\b[Aa]t\s)the)\s+time\b)",
+        rf"(?P<deictic>\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Cc]urrently|[Nn]owadays|[Aa]t\s+present|[Tt]hese\s+days|NOW|[Nn]ow)\b)",
+        # a bare month followed by a day (no year): (Monday,) July 4, June 25th
+        rf"(?P<month_day>\b{weekday_pre}(?P<mdn_m>{month_full}|(?:{month_abbr})\.)\s+(?P<mdn_d>{day})(?![\d,]\d|:|\.\d|\s*,?\s*{year}|\s*[-–]\s*\d))",
+        # a bare day and month (no year): (Monday,) 3 March, the 19th of January
+        rf"(?P<day_month>\b{weekday_pre}{the}?(?P<dmn_d>{day})\s+(?:of\s+)?(?P<dmn_m>{month})(?!\s*,?\s*(?:{year}|\d))(?!-))",
         rf"(?P<weekday_on>\b(?P<wd>{weekday})\b)",
-        # two years, more than two years, a two-year hiatus, nearly two millennia
-        rf"(?P<duration>\b(?:(?P<du_first>the\s+(?:first|last|past|next)\s+)|(?P<du_q>{qual}))?(?P<du_n>{num}|\d+(?:\.\d+)?)(?P<du_sep>[- ])(?P<du_u>{unit})\b)",
-        # every year, each month: sets
-        rf"(?P<set>\b(?:[Ee]very|[Ee]ach)\s+(?P<st_u>day|week|month|year)\b|\b(?:annually|yearly)\b)",
-        # a bare month followed by a day (no year): July 4, June 25th
-        rf"(?P<month_day>\b(?P<mdn_m>{month_full}|(?:{month_abbr})\.)\s+(?P<mdn_d>{day})(?![\d,]\d|:|\.\d|\s*,?\s*{year}))",
+        # every year, each month, every two years, annually: sets; "$5 a month" in date_values
+        rf"(?P<set>\b(?:[Ee]very|[Ee]ach)\s+(?:(?P<st_n>{num})\s+)?(?P<st_u>days?|weeks?|months?|years?)\b|\b(?:[Aa]nnually|[Yy]early)\b)",
+        rf"(?P<per_unit>\b[Pp]er\s+(?P<pu_u>day|week|month|year)\b)",
+        # two years, more than two years, a two-year hiatus, nearly two millennia, half a century
+        rf"(?P<duration>\b(?:(?P<du_first>{the}(?:first|last|past|next|previous|following)\s+)|(?P<du_q>{qual}))?(?:(?P<du_halfa>[Hh]alf\s+an?)|(?P<du_n>{num}){half_num.format('du_half')})(?P<du_sep>[- ])(?P<du_u>{unit})\b(?P<du_half2>\s+and\s+a\s+half)?)",
+        # early June, mid-May: a part of a month resolved from the narrative
+        rf"(?P<part_month_bare>\b{the}?(?P<pmb_part>{part}|(?i:end|beginning|start))(?:\s*-\s*|\s+of\s+|\s+)(?P<pmb_m>{month_full})\b)",
         # a bare month: resolved from the narrative; only in contexts that make it a month
         rf"(?P<month_bare>\b(?P<mb_m>{month_full})\b)",
         # a plain year
         rf"(?P<year>{yb}(?P<y_y>{year}){ya})",
     ]
-    return re.compile("|".join(alts))
+    return re.compile(_guard() + "(?:" + "|".join(alts) + ")")
+
+
+@cache
+def unguarded() -> re.Pattern:
+    """The master pattern without its speed guard: what the tests compare against."""
+    pattern = master().pattern
+    return re.compile(r"(?<!\w)" + pattern[pattern.index("(?:(?P<"):])
