@@ -1,0 +1,400 @@
+"""Proper names that no knowledge file lists: find them, guess their type, keep their span.
+
+The gazetteer finds known actors; this detector finds the rest so that the linker can give
+them stable ids instead of dropping them. One regex pass collects runs of capitalized
+words ("chains", with particles such as "of the" inside); each chain is cut into segments
+(titles, possessives, months, skipped spans and most particles cut it) and each segment is
+typed from the cues in `knowledge/name_cues.yaml`. Precision matters as much as recall: a
+segment with no cue is kept only when it has two to four capitalized words outside headings.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kankei.recognize._name_cues import Cues, Seg, TextContext, Tok, acronym_like, initials_match, load_cues
+from kankei.spans import NameCandidate
+
+# Cues too weak to trust inside headings and quoted titles, where every word is capitalized,
+# and in footnotes, where capitalized runs are mostly titles of works.
+_WEAK = {"capitalized", "speech-verb", "appositive", "place-context", "acronym-bare"}
+_WEAK_IN_NOTES = _WEAK - {"acronym-bare"}
+_MODIFIER = re.compile(r"-[a-z]+(?:ed|run|born|style|wide)$")
+_DESIGNATION = re.compile(r"[A-Z][a-z]\w*-\d{1,3}[A-Za-z]?")   # "Taepodong-1", a ship "X-92"
+_HEAD_CUE = {"organization": "org-suffix", "place": "place-suffix", "document": "document-suffix",
+             "other": "other-suffix", "vessel": "vessel", "country": "country-suffix"}
+
+
+def find_name_candidates(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[NameCandidate]:
+    """Proper names in `text` that overlap none of the `skip` spans, sorted and disjoint."""
+    return _Detector(text, load_cues(), TextContext(text, skip, load_cues())).run()
+
+
+@dataclass
+class _Detector:
+    text: str
+    c: Cues
+    ctx: TextContext
+    out: list[NameCandidate] = field(default_factory=list)
+    singles: dict[int, NameCandidate] = field(default_factory=dict)   # by end offset
+    acr_defs: dict[str, tuple[str, str]] = field(default_factory=dict)  # acronym -> (long, type)
+    corr: dict[int, str] = field(default_factory=dict)   # "Inoue to Boissier, <date>" word starts
+    guard: int = 0       # offsets before this were consumed by an extension
+
+    def run(self) -> list[NameCandidate]:
+        for m in self.c.corr.finditer(self.text):
+            for g in (1, 2):
+                w = m.group(g)
+                if self._plain_word(w, m.start(g)):
+                    self.corr[m.start(g)] = "organization" if w.isupper() else "person"
+        c, skip = self.c, self.ctx.overlaps_skip
+        for m in c.chain_re.finditer(self.text):
+            s, e = m.span()
+            if e <= self.guard:
+                continue
+            w = m.group()
+            if " " not in w and "\u00a0" not in w and (   # fast path: most chains are one word
+                    w in c.function or w in c.dates or w in c.breakers or skip(s, e)):
+                continue
+            self._chain(s, e)
+        self._resurrect_name_parts()
+        return self._finish()
+
+    # ---- chains and segments -------------------------------------------------------------
+
+    def _tokens(self, s: int, e: int) -> list[Tok]:
+        toks = []
+        whole = self.text[s:e]
+        one = " " not in whole and "\u00a0" not in whole
+        for w, ts, te in [(whole, s, e)] if one else (
+                (m.group(), m.start(), m.end()) for m in self.c.tok_re.finditer(self.text, s, e)):
+            if ts < self.guard:
+                continue
+            part = not w[0].isupper()
+            poss = not part and len(w) > 2 and (w[-2] in "'’" and w[-1] == "s" or w[-1] in "'’")
+            if poss:     # "Party's" -> "Party"; "Workers'" -> "Workers"
+                cut = 1 if w[-1] in "'’" else 2
+                w, te = w[:-cut], te - cut
+            toks.append(Tok(ts, te, w, part, poss, self.ctx.overlaps_skip(ts, te)))
+        return toks
+
+    def _chain(self, s: int, e: int) -> None:
+        toks = self._tokens(s, e)
+        while toks and toks[-1].part:
+            toks.pop()
+        if not toks:
+            return
+        segs = self._acronym_long_form(toks, e)
+        if segs is None:
+            segs = self._segments(toks)
+        for seg in segs:
+            self._emit(seg)
+
+    def _segments(self, toks: list[Tok]) -> list[Seg]:
+        c, segs = self.c, []
+        cur: list[Tok] = []
+        pend: list[Tok] = []
+        cue, joined = "", False
+        at_start = self.ctx.sentence_initial(toks[0].start)
+
+        def flush() -> None:
+            nonlocal cur, cue, joined
+            if cur:
+                segs.append(Seg(cur, cue, "person" if cue == "title" else ""))
+            cur, cue, joined = [], "", False
+
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if t.part:
+                if cur:
+                    pend.append(t)
+                i += 1
+                continue
+            if pend:
+                if c.joins(cur, pend, toks, i, joined):
+                    joined = joined or pend[0].text in c.p_of or pend[0].text in c.p_conj
+                    cur.extend(pend)
+                else:
+                    flush()
+                pend = []
+            cap = t.text if not t.text.isupper() else t.text.capitalize()
+            mod = _MODIFIER.search(t.text)     # "Tokyo-based", "Chongryon-affiliated"
+            if t.skip or mod or t.text in c.breakers or t.text in c.dates or cap in c.function:
+                flush()
+                i += 1
+                continue
+            k = c.title_end(toks, i)
+            name = toks[k:] if k > 0 else []
+            # the name runs to the next particle or through a possessive ("X's Cabinet")
+            name = name[:next((j + x.poss for j, x in enumerate(name) if x.part or x.poss), len(name))]
+            if k > 0 and not any(x.text in c.heads for x in name):   # not "General Association"
+                flush()
+                cue = "title" if name else ""
+                at_start, i = False, k
+                continue
+            alone = i + 1 == len(toks) or toks[i + 1].part
+            if at_start and not cur and self._start_word(t, cap, alone):
+                i += 1
+                continue
+            at_start = False
+            if t.poss and t.text not in c.internal_poss:
+                m = c.office_after.match(self.text, t.end)
+                cur.append(t)
+                if m and t.text in c.title_words:    # "Attorney General's office"
+                    segs.append(Seg(cur, "org-suffix", "organization", m.end()))
+                    self.guard = max(self.guard, m.end())
+                    cur, cue, joined = [], "", False
+                else:
+                    flush()
+                i += 1
+                continue
+            if t.text in self.acr_defs and (cur or i + 1 < len(toks)):
+                flush()
+                segs.append(Seg([t]))
+                i += 1
+                continue
+            cur.append(t)
+            i += 1
+        flush()
+        return segs
+
+    def _start_word(self, t: Tok, cap: str, alone: bool) -> bool:
+        """A capitalized common word opening a sentence ("Despite", "Receiving")."""
+        c, w = self.c, t.text
+        if cap in c.start_drop or (w.endswith(("ly", "ing")) and w[1:].islower()):
+            return True
+        if w in c.given or w in c.surnames or not w[1:].islower() or not alone:
+            return False     # "History News Network": a word of a longer name stays
+        return self.ctx.lower_seen(w)
+
+    def _plain_word(self, w: str, s: int) -> bool:
+        c = self.c
+        return not (w in c.function or w in c.nationalities or w in c.compass or w in c.dates
+                    or w in c.start_drop or (w[1:].islower() and self.ctx.lower_seen(w))
+                    or self.ctx.overlaps_skip(s, s + len(w)))
+
+    # ---- acronyms ------------------------------------------------------------------------
+
+    def _acronym_long_form(self, toks: list[Tok], e: int) -> list[Seg] | None:
+        """'Maritime Safety Bureau (MSB)' and 'MSB (Maritime Safety Bureau)'."""
+        c = self.c
+        if "(" not in self.text[e:e + 2] and "(" not in self.text[max(0, toks[0].start - 2):toks[0].start]:
+            return None      # cheap test before two regexes
+        m = c.acr_after.match(self.text, e)
+        if m and acronym_like(m.group(1)):
+            acr = m.group(1)
+            for i0, t in enumerate(toks):
+                if not t.part and initials_match(acr, toks[i0:]):
+                    long = toks[i0:]
+                    segs = self._segments(toks[:i0]) if i0 else []
+                    return segs + self._long_form(long, acr, self.text[long[0].start:e], "")
+        b = c.acr_before.search(self.text, max(0, toks[0].start - 14), toks[0].start)
+        if b and c.close_paren.match(self.text, e) and acronym_like(b.group(1)):
+            acr = b.group(1)
+            if initials_match(acr, toks):
+                return self._long_form(toks, acr, self.text[toks[0].start:e], b.group(1))
+        return None
+
+    def _long_form(self, long: list[Tok], acr: str, name: str, before: str) -> list[Seg]:
+        runs, run = [], []
+        for t in long:
+            if t.skip:
+                runs.append(run)
+                run = []
+            else:
+                run.append(t)
+        runs.append(run)
+        keep = next((r for r in reversed(runs) if any(not x.part for x in r)), [])
+        while keep and keep[0].part:
+            keep.pop(0)
+        typed = self._type(Seg(keep)) if keep else None
+        typ = typed[0] if typed and typed[0] != "other" else "organization"
+        self.acr_defs[acr] = (name, typ)
+        if before:   # the acronym came first: give the candidate already made its long name
+            for cand in self.out[-3:]:
+                if cand.text == acr:
+                    cand.acronym_of, cand.type, cand.cue = name, typ, "acronym-definition"
+        return [Seg(keep, "acronym-definition", typ)] if keep else []
+
+    # ---- typing --------------------------------------------------------------------------
+
+    def _emit(self, seg: Seg) -> None:
+        got = self._type(seg)
+        if got is None:
+            return
+        typ, cue, s, e = got
+        if cue in _WEAK:
+            heading, note = self.ctx.line_kind(s)
+            if heading or self.ctx.in_title_quote(s) or (note and cue in _WEAK_IN_NOTES):
+                return
+        cand = NameCandidate(s, e, self.text[s:e], typ, cue)
+        if cue == "acronym":
+            cand.acronym_of = self.acr_defs[cand.text][0]
+        elif cue == "single":      # kept aside: a lone word is a name only if a cue turns up later
+            self.singles[e] = cand
+            return
+        elif cue == "publisher-suffix":
+            self._citation_place(s)
+        self.out.append(cand)
+
+    def _type(self, seg: Seg) -> tuple[str, str, int, int] | None:
+        """(type, cue, start, end) of a segment, or None when it is not a name."""
+        c, ctx, text = self.c, self.ctx, self.text
+        toks = seg.toks
+        caps = [t for t in toks if not t.part]
+        s, e = toks[0].start, seg.end if seg.end > 0 else toks[-1].end
+        if seg.cue:
+            return seg.type or "other", seg.cue, s, e
+        words = [t.text for t in caps]
+        n, first, last = len(caps), words[0], words[-1]
+        if tuple(words) in c.titles:
+            return None
+        if n == 1 and first in self.acr_defs:
+            return self.acr_defs[first][1], "acronym", s, e
+        typ, cue = self._head_type(toks, caps, s, e)
+        if typ:
+            if typ == "organization":
+                m = c.comma_tail.match(text, e)
+                if m:
+                    e = self.guard = m.end()
+            return typ, cue, s, e
+        hint = next((self.corr[t.start] for t in caps if t.start in self.corr), None)
+        if hint and n <= 3:
+            return hint, "correspondence", s, e
+        lead = 0
+        while lead < n and (words[lead] in c.nationalities or words[lead] in c.compass):
+            lead += 1
+        m = c.lower_head.match(text, e) if toks[-1].end == e else None
+        typ = c.lower_heads[m.group(1)] if m else ""
+        # "Japanese Communist party", "Kangwon province", but not "the Japanese city"
+        if typ == "organization" and n >= 2 or typ == "place" and lead < n:
+            self.guard = max(self.guard, m.end())
+            return typ, _HEAD_CUE[typ], s, m.end()
+        if lead == n:
+            return None      # "Japanese", "North Korean"
+        if n >= 2 and last in c.nationalities:
+            return "group", "demonym", s, e
+        core = caps[lead:]
+        ps = core[0].start
+        person = c.person_cue([t.text for t in core])
+        if person:
+            return "person", person, ps, e
+        sent = ctx.sentence_initial(s)
+        role = self._context(s, e, len(core), sent, words)
+        if role:
+            return role[0], role[1], ps if role[0] == "person" else s, e
+        if n == 1:
+            if first.isupper() and len(first) > 1:
+                return self._bare_acronym(first, s, e)
+            if _DESIGNATION.fullmatch(first):
+                return "other", "designation", s, e
+            return "other", "single", s, e
+        if n > 4 or all(w.isupper() for w in words):
+            return None      # titles of works, shouting
+        return "other", "capitalized", s, e
+
+    def _head_type(self, toks: list[Tok], caps: list[Tok], s: int, e: int) -> tuple[str, str]:
+        c = self.c
+        first, last, n = caps[0].text, caps[-1].text, len(caps)
+        if n >= 2:
+            if last in c.heads:
+                typ = c.heads[last]
+                pub = last in c.pub_heads
+                return typ, "publisher-suffix" if pub else _HEAD_CUE[typ]
+            for a, b in zip(toks, toks[1:], strict=False):
+                if not a.part and b.part and b.text in c.p_of and a.text in c.heads:
+                    typ = c.heads[a.text]
+                    return typ, "org-prefix" if typ == "organization" else _HEAD_CUE[typ]
+            if first in c.prefixes:
+                return c.prefixes[first], _HEAD_CUE[c.prefixes[first]]
+        tail = last.rsplit("-", 1)
+        if len(tail) == 2 and tail[1] in c.hyphen_suffix and tail[0][:1].isupper():
+            return c.hyphen_suffix[tail[1]], "place-suffix"
+        if last.endswith(c.pub_endings) and last[-4:].islower() and len(last) >= 6 \
+                and last not in c.given and (n >= 2 or self._in_citation(s, e)):
+            return "organization", "publisher-suffix"
+        return "", ""
+
+    def _context(self, s: int, e: int, n: int, sent: bool, words: list[str]) -> tuple[str, str] | None:
+        """Type from the words around the name: titles in lower case, verbs, appositions."""
+        c, text = self.c, self.text
+        lo = max(0, s - 40)
+        if n <= 3 and c.person_before.search(text, lo, s):
+            return "person", "title-lower"
+        if 2 <= n <= 3 and (c.speech_after.match(text, e) or c.speech_before.search(text, lo, s)):
+            return "person", "speech-verb"
+        lexical = any(w in c.surnames or w in c.given for w in words)
+        after = text[e:e + 2]
+        if (after[:1] in ",–—-" or after in (" w", " i", " –", " —", " -")) and (not sent or n >= 2 or lexical):
+            m = c.appositive.match(text, e)
+            if m:
+                return c.roles[m.group(1).lower()], "appositive"
+            if n <= 3 and c.who_after.match(text, e):
+                return "person", "appositive"
+        if c.place_of.search(text, lo, s):
+            return "place", "place-of"
+        if not sent and c.place_prep.search(text, lo, s) and c.comma_cap.match(text, e):
+            return "place", "place-context"
+        if n == 1 and lexical and self._in_citation(s, e):
+            return "person", "citation-surname"
+        return None
+
+    def _bare_acronym(self, w: str, s: int, e: int) -> tuple[str, str, int, int] | None:
+        """An undefined all-caps word: an acronym unless it is emphasis, a numeral or a code."""
+        c, text = self.c, self.text
+        # each part of "GHQ/SCAP" is short; longer all-caps words are shouting ("NOBODY")
+        if (not acronym_like(w) or max(map(len, re.split(r"[/&\-]", w))) > 5 or w in c.generic_acr
+                or w.capitalize() in c.function or w.capitalize() in c.start_drop
+                or self.ctx.lower_seen(w) or set(w) <= set("IVXLCDM")):
+            return None
+        nxt = text[e:e + 2]
+        if nxt[:1] == "(" or nxt.lstrip(" ")[:1].isdigit() or text[s - 1:s].isdigit():
+            return None       # archive and call numbers: "B AG 232", "GS(B)"
+        if text[s - 1:s] in ("\n", "") and nxt.lstrip(" ")[:1] in ("(", "-", "–", "—", ","):
+            return None       # a dateline: "TOKYO (Reuters) -"
+        if text[s - 1:s] in ("“", '"') and nxt[:1] in ("”", '"'):
+            return None       # initials quoted as a label: initialed “MU”
+        return "organization", "acronym-bare", s, e
+
+    def _in_citation(self, s: int, e: int) -> bool:
+        c = self.c
+        return (self.ctx.line_kind(s)[1] or bool(c.cite_after.match(self.text, e))
+                or bool(c.year_after.match(self.text, e)))
+
+    def _citation_place(self, s: int) -> None:
+        """'Boulder, Westview Press, 1997': the word before a publisher is its city."""
+        m = self.c.cite_before.search(self.text, max(0, s - 40), s)
+        if not m:
+            return
+        end = m.end(1)
+        single = self.singles.pop(end, None)
+        if single is not None:
+            self.out.append(single)
+        for cand in self.out[-3:]:
+            if cand.end == end and cand.cue in ("single", "capitalized"):
+                cand.type, cand.cue = "place", "citation-place"
+
+    # ---- second pass ---------------------------------------------------------------------
+
+    def _resurrect_name_parts(self) -> None:
+        """A lone word that is part of a person's full name found elsewhere ("Koizumi")."""
+        parts = set()
+        for cand in self.out:
+            if cand.type == "person" and " " in cand.text:
+                parts.update(w for w in cand.text.split() if len(w) > 1 and not w.endswith("."))
+        for cand in self.singles.values():
+            if cand.text in parts:
+                cand.type, cand.cue = "person", "name-part"
+                self.out.append(cand)
+
+    def _finish(self) -> list[NameCandidate]:
+        res: list[NameCandidate] = []
+        for cand in sorted(self.out, key=lambda x: (x.start, -x.end)):
+            if cand.end <= cand.start or (res and cand.start < res[-1].end):
+                continue
+            if self.ctx.overlaps_skip(cand.start, cand.end):
+                continue
+            res.append(cand)
+        return res
