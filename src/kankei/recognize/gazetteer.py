@@ -78,6 +78,9 @@ class Gazetteer:
         alias = " ".join(str(alias).split())
         if not alias:
             return
+        entry = self.entries[entity_id]
+        if entry.type in ("group", "other") and alias[0].islower() and not alias.startswith("the "):
+            return      # "returnees", "sunshine policy": descriptions, not names (kept for claims, not mentions)
         variants = {alias}
         words = alias.split(" ")
         if len(words) > 1 and not alias.isupper() and words[0][:1].isupper():
