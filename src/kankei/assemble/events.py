@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from kankei.assemble.triggers import Trigger, find_triggers, modality_words
+from kankei.assemble.triggers import Trigger, find_triggers, modality_words, word_sets
 from kankei.knowledge import load
 from kankei.spans import EntityMention, TimeMention
 
@@ -67,6 +67,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     periods = _period_names()
     dated = [t for t in times if t.value and t.type in ("date", "interval") and t.start not in exclude
+             and not (t.anchor == "dct" and (t.relative or {}).get("same"))
              and not any(p in t.text.lower() for p in periods)]
     events: list[Event] = []
     ti = ei = 0
@@ -136,41 +137,120 @@ EXTRA_CLAUSE = True
 
 
 def _sentence_events(text, lowered, doc, s, e, times, ents) -> list[Event]:
-    triggers = [t for t in find_triggers(lowered, s, e) if not _inside_any(t, times) and not _inside_entity(t, ents)]
+    found = [t for t in find_triggers(lowered, s, e) if not _inside_any(t, times) and not _adjectival(lowered, t)]
+    triggers = [t for t in found if not _inside_entity(t, ents)]
+    triggers += _aspectual(lowered, s, e, found, times)
+    triggers.sort(key=lambda t: t.start)
+    chosen: dict[int, tuple[Trigger, list[TimeMention]]] = {}
     out = []
-    used: set[int] = set()
-    by_trigger: dict[int, list] = {}
     for tm in times:
-        trig = _best_trigger(text, tm, triggers)
-        if trig is not None:
-            by_trigger.setdefault(trig.start, [trig, []])[1].append(tm)
-    for tm in times:
-        trig = _best_trigger(text, tm, triggers)
-        if trig is not None and len(by_trigger[trig.start][1]) > 1:
-            group = by_trigger[trig.start][1]
-            if tm is not group[0]:
-                continue
-            tm = _span_times(group)
-        if trig is None:
-            ev = _make(text, doc, "other", tm, tm.start, tm.end, s, e, ents)
-        else:
-            used.add(trig.start)
-            ev = _make(text, doc, trig.type, tm, trig.start, trig.end, s, e, ents)
-        out.append(ev)
+        picks = _picks(text, tm, triggers, s, e)
+        for t in picks:
+            chosen.setdefault(t.start, (t, []))[1].append(tm)
+        if not picks:
+            out.append(_make(text, doc, "other", tm, tm.start, tm.end, s, e, ents))
+    for trig, group in chosen.values():
+        tm = group[0] if len(group) == 1 else _span_times(group)
+        out.append(_typed(text, doc, trig, tm, s, e, ents, triggers))
     if EXTRA_CLAUSE:
         # strong past-tense triggers of other clauses share the sentence's nearest date
         for t in triggers:
-            if t.start in used or t.weak or t.noun or not _past(t.text):
+            if t.start in chosen or t.weak or t.noun or not _past(t.text):
                 continue
             tm = min(times, key=lambda x: abs(x.start - t.start))
             cl, cr = _clause(text, t.start, s, e)
             if cl <= tm.start < cr:
                 continue          # that clause's date already chose its trigger
-            ev = _make(text, doc, t.type, tm, t.start, t.end, s, e, ents)
+            ev = _typed(text, doc, t, tm, s, e, ents, triggers)
             if any(p["role"] == "agent" for p in ev.participants):
-                used.add(t.start)
+                chosen[t.start] = (t, [tm])
                 out.append(ev)
+    out.sort(key=lambda ev: ev.start)
     return out
+
+
+def _picks(text: str, tm: TimeMention, triggers: list[Trigger], s: int, e: int) -> list[Trigger]:
+    """The clause's verb for this date, and the event noun the date modifies ('the 2002 summit')."""
+    cl, cr = _clause(text, tm.start, s, e)
+    in_clause = [t for t in triggers if cl <= t.start < cr]
+    verb = _nearest(tm, [t for t in in_clause if not t.noun], 200)
+    adjacent = [t for t in in_clause if t.noun and (
+        0 <= t.start - tm.end <= 15 and not _CLAUSE_BREAK.search(text, tm.end, t.start)
+        or 0 <= tm.start - t.end <= 8)]
+    noun = min(adjacent, key=lambda t: min(abs(t.start - tm.end), abs(tm.start - t.end)), default=None)
+    picks = [verb] if verb else []
+    if noun and (verb is None or noun.type != verb.type):
+        picks.append(noun)
+    if not picks:
+        best = _nearest(tm, in_clause, 200) or _best_trigger(text, tm, triggers)
+        picks = [best] if best else []
+    return picks
+
+
+_ADJECTIVAL_BEFORE = re.compile(r"(?:\bthe|\ba|\ban|\bnewly|\brecently|\bpreviously|\blong|\bonce|\bso-called)\s+$")
+
+
+def _adjectival(lowered: str, t: Trigger) -> bool:
+    """'the newly released documents': a participle before a noun describes, it doesn't narrate."""
+    return not t.noun and t.text.endswith("ed") and bool(_ADJECTIVAL_BEFORE.search(lowered, max(0, t.start - 12), t.start))
+
+
+def _nearest(tm: TimeMention, triggers: list[Trigger], limit: int) -> Trigger | None:
+    best, best_score = None, None
+    for t in triggers:
+        distance = tm.start - t.end if t.end <= tm.start else max(0, t.start - tm.end)
+        if t.weak and distance > 30:
+            continue
+        score = distance + (60 if t.weak else 0) - (10 if t.end <= tm.start else 0)
+        if score <= limit and (best_score is None or score < best_score):
+            best, best_score = t, score
+    return best
+
+
+_ASPECTUAL_RE: re.Pattern | None = None
+
+
+def _aspectual(lowered: str, s: int, e: int, found: list[Trigger], times) -> list[Trigger]:
+    """'the return began in 1959': an aspectual verb takes the type of the event noun before it."""
+    global _ASPECTUAL_RE
+    if _ASPECTUAL_RE is None:
+        words = sorted(word_sets()["aspectual"], key=len, reverse=True)
+        _ASPECTUAL_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+    out = []
+    for m in _ASPECTUAL_RE.finditer(lowered, s, e):
+        if any(t.start <= m.start() < t.end for t in found):
+            continue
+        # the head of the subject: the first event word of the clause before the verb
+        left = max([s] + [b.end() for b in _CLAUSE_BREAK.finditer(lowered, s, m.start())])
+        before = [t for t in found if left <= t.start and t.end <= m.start()]
+        if before and not any(t.start <= m.start() < t.end for t in times):
+            src = before[0]
+            out.append(Trigger(m.start(), m.end(), m.group(), src.type, False, False))
+    return out
+
+
+def _typed(text, doc, trig: Trigger, tm, s, e, ents, triggers: list[Trigger]) -> Event:
+    """The event of a trigger, with the type refined by its complement or its agent."""
+    etype, start, end = trig.type, trig.start, trig.end
+    sets = word_sets()
+    head = trig.text.split()[0]
+    if head in sets["control"]:
+        comp = next((t for t in triggers if t.start > trig.end and t.start - trig.end <= 12
+                     and re.fullmatch(r"\s+to\s+(?:\w+\s+)?", text[trig.end:t.start])), None)
+        if comp is not None and not comp.noun:
+            etype, end = comp.type, comp.end
+    ev = _make(text, doc, etype, tm, start, end, s, e, ents)
+    if etype == "migrate" and head in sets["visit_words"]:
+        agent = next((p for p in ev.participants if p["role"] == "agent"), None)
+        if agent and _is_officeholder(agent["entity"]):
+            ev.type = "meet"
+    return ev
+
+
+def _is_officeholder(entity_id: str) -> bool:
+    from kankei.recognize.gazetteer import gazetteer
+    entry = gazetteer().entries.get(entity_id)
+    return bool(entry and entry.offices)
 
 
 def _span_times(group: list[TimeMention]) -> TimeMention:

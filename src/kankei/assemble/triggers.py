@@ -50,7 +50,7 @@ def lexicon() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
     irregular = data.get("irregular", {})
     forms: dict[str, tuple[str, bool]] = {}
     for etype, groups in data.items():
-        if etype in ("irregular", "modality") or not isinstance(groups, dict):
+        if not isinstance(groups, dict) or etype in ("irregular", "modality"):
             continue
         for phrase in groups.get("phrases") or []:
             forms.setdefault(phrase.lower(), (etype, False))
@@ -80,3 +80,9 @@ def modality_words() -> dict[str, re.Pattern]:
     data = load("event_triggers")["modality"]
     return {k: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(v, key=len, reverse=True)) + r")\b")
             for k, v in data.items()}
+
+
+@cache
+def word_sets() -> dict[str, frozenset[str]]:
+    data = load("event_triggers")
+    return {k: frozenset(w.lower() for w in data.get(k, [])) for k in ("aspectual", "control", "visit_words")}
