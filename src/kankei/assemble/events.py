@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kankei.assemble.triggers import Trigger, find_triggers, modality_words, word_sets
+from kankei import edtf
 from kankei.knowledge import load
 from kankei.spans import EntityMention, TimeMention
 
@@ -150,17 +151,18 @@ def _sentence_events(text, lowered, doc, s, e, times, ents) -> list[Event]:
         if not picks:
             out.append(_make(text, doc, "other", tm, tm.start, tm.end, s, e, ents))
     for trig, group in chosen.values():
-        tm = group[0] if len(group) == 1 else _span_times(group)
-        out.append(_typed(text, doc, trig, tm, s, e, ents, triggers))
+        if len(group) > 1 and all(edtf.precision(t.value) in ("year", "decade", "century", "interval") for t in group):
+            group = [_span_times(group)]       # "the 1930s and 40s": one period
+        for tm in group:
+            out.append(_typed(text, doc, trig, tm, s, e, ents, triggers))
     if EXTRA_CLAUSE:
-        # strong past-tense triggers of other clauses share the sentence's nearest date
+        # strong past-tense verbs no date chose share the sentence's nearest date
         for t in triggers:
             if t.start in chosen or t.weak or t.noun or not _past(t.text):
                 continue
             tm = min(times, key=lambda x: abs(x.start - t.start))
-            cl, cr = _clause(text, t.start, s, e)
-            if cl <= tm.start < cr:
-                continue          # that clause's date already chose its trigger
+            if any(c.type == t.type for c, g in chosen.values() if tm in g):
+                continue
             ev = _typed(text, doc, t, tm, s, e, ents, triggers)
             if any(p["role"] == "agent" for p in ev.participants):
                 chosen[t.start] = (t, [tm])
@@ -218,15 +220,25 @@ def _aspectual(lowered: str, s: int, e: int, found: list[Trigger], times) -> lis
         _ASPECTUAL_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
     out = []
     for m in _ASPECTUAL_RE.finditer(lowered, s, e):
-        if any(t.start <= m.start() < t.end for t in found):
+        if any(t.start <= m.start() < t.end for t in found) or any(t.start <= m.start() < t.end for t in times):
             continue
-        # the head of the subject: the first event word of the clause before the verb
-        left = max([s] + [b.end() for b in _CLAUSE_BREAK.finditer(lowered, s, m.start())])
-        before = [t for t in found if left <= t.start and t.end <= m.start()]
-        if before and not any(t.start <= m.start() < t.end for t in times):
-            src = before[0]
-            out.append(Trigger(m.start(), m.end(), m.group(), src.type, False, False))
+        if lowered.startswith(" to ", m.end()):
+            continue        # "began to gain momentum": the complement is the event, if any
+        before = [t for t in found if s <= t.start and t.end <= m.start() and m.start() - t.start <= 150]
+        after = [t for t in found if t.noun and 0 <= t.start - m.end() <= 30]
+        if before:
+            # the head of the subject: the first event word before the verb, or the nearest
+            # one when a relative pronoun introduces the verb ("protests that began")
+            src = before[-1] if _RELATIVE_BEFORE.search(lowered, max(s, m.start() - 8), m.start()) else before[0]
+        elif after:
+            src = after[0]          # "resumed formal talks"
+        else:
+            continue
+        out.append(Trigger(m.start(), m.end(), m.group(), src.type, False, False))
     return out
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+$")
 
 
 def _typed(text, doc, trig: Trigger, tm, s, e, ents, triggers: list[Trigger]) -> Event:
