@@ -74,6 +74,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     ti = ei = 0
     ents = sorted(entities, key=lambda m: m.start)
     narrative: TimeMention | None = None
+    previous_dated = False
     for s, e in sentences:
         while ti < len(dated) and dated[ti].end <= s:
             narrative = dated[ti] if _is_narrative(dated[ti]) else narrative
@@ -96,8 +97,9 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
                 events.extend(_note_events(text, doc, s, e, here, sent_ents))
         elif here:
             events.extend(_sentence_events(text, lowered, doc, s, e, here, sent_ents))
-        elif narrative is not None and sent_ents and "\n\n" not in text[narrative.end:s]:
+        elif previous_dated and narrative is not None and sent_ents and "\n\n" not in text[narrative.end:s]:
             events.extend(_narrative_events(text, lowered, doc, s, e, narrative, sent_ents))
+        previous_dated = bool(here)
     return events
 
 
@@ -118,12 +120,16 @@ def _narrative_events(text, lowered, doc, s, e, narrative: TimeMention, ents) ->
         return []
     out = []
     for t in find_triggers(lowered, s, e):
-        if t.weak or t.noun or not _past(t.text) or _inside_entity(t, ents):
+        if t.weak or t.noun or not _past(t.text) or _inside_entity(t, ents) or _PASSIVE_PRESENT.search(lowered, max(s, t.start - 20), t.start):
             continue
         ev = _make(text, doc, t.type, narrative, t.start, t.end, s, e, ents, anchored=False)
-        if any(p["role"] == "agent" for p in ev.participants):
+        if ev.modality == "asserted" and any(p["role"] == "agent" for p in ev.participants):
             out.append(ev)
+            break       # the sentence's main event only
     return out
+
+
+_PASSIVE_PRESENT = re.compile(r"\b(?:is|are|be|been|being|am)\s+(?:\w+ly\s+)?$")
 
 
 def _past(word: str) -> bool:
@@ -133,14 +139,16 @@ def _past(word: str) -> bool:
 
 _IRREGULAR_PAST = {"met", "fought", "fled", "left", "gave", "said", "wrote", "sent", "told", "froze", "sank",
                    "broke", "held", "drew", "went", "took", "withdrew", "came", "began", "shut", "set"}
-EXTRA_NARRATIVE = False
+EXTRA_NARRATIVE = True
 EXTRA_CLAUSE = True
 
 
 def _sentence_events(text, lowered, doc, s, e, times, ents) -> list[Event]:
     found = [t for t in find_triggers(lowered, s, e) if not _inside_any(t, times) and not _adjectival(lowered, t)]
-    triggers = [t for t in found if not _inside_entity(t, ents)]
+    triggers = [_light(lowered, t) for t in found if not _inside_entity(t, ents)]
     triggers += _aspectual(lowered, s, e, found, times)
+    triggers += [Trigger(m.start, m.end, m.text, "war", False, True) for m in ents
+                 if m.type == "other" and re.search(r"\bWar\b", m.text)]
     triggers.sort(key=lambda t: t.start)
     chosen: dict[int, tuple[Trigger, list[TimeMention]]] = {}
     out = []
@@ -153,8 +161,11 @@ def _sentence_events(text, lowered, doc, s, e, times, ents) -> list[Event]:
     for trig, group in chosen.values():
         if len(group) > 1 and all(edtf.precision(t.value) in ("year", "decade", "century", "interval") for t in group):
             group = [_span_times(group)]       # "the 1930s and 40s": one period
+        seen_values: set[str] = set()
         for tm in group:
-            out.append(_typed(text, doc, trig, tm, s, e, ents, triggers))
+            if tm.value not in seen_values:     # "three days later, on 19 January 1956": one date
+                seen_values.add(tm.value)
+                out.append(_typed(text, doc, trig, tm, s, e, ents, triggers))
     if EXTRA_CLAUSE:
         # strong past-tense verbs no date chose share the sentence's nearest date
         for t in triggers:
@@ -164,7 +175,7 @@ def _sentence_events(text, lowered, doc, s, e, times, ents) -> list[Event]:
             if any(c.type == t.type for c, g in chosen.values() if tm in g):
                 continue
             ev = _typed(text, doc, t, tm, s, e, ents, triggers)
-            if any(p["role"] == "agent" for p in ev.participants):
+            if ev.modality == "asserted" and any(p["role"] == "agent" for p in ev.participants):
                 chosen[t.start] = (t, [tm])
                 out.append(ev)
     out.sort(key=lambda ev: ev.start)
@@ -187,6 +198,23 @@ def _picks(text: str, tm: TimeMention, triggers: list[Trigger], s: int, e: int) 
         best = _nearest(tm, in_clause, 200) or _best_trigger(text, tm, triggers)
         picks = [best] if best else []
     return picks
+
+
+_LIGHT_RE: re.Pattern | None = None
+
+
+def _light(lowered: str, t: Trigger) -> Trigger:
+    """'engaged in negotiations': an event noun governed by a light verb narrates, like a verb."""
+    global _LIGHT_RE
+    if not t.noun:
+        return t
+    if _LIGHT_RE is None:
+        words = sorted(word_sets()["light_verbs"], key=len, reverse=True)
+        _LIGHT_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:\w+\s+){0,2}$")
+    m = _LIGHT_RE.search(lowered, max(0, t.start - 40), t.start)
+    if not m:
+        return t
+    return Trigger(m.start(), t.end, lowered[m.start():t.end], t.type, False, False)
 
 
 _ADJECTIVAL_BEFORE = re.compile(r"(?:\bthe|\ba|\ban|\bnewly|\brecently|\bpreviously|\blong|\bonce|\bso-called)\s+$")
@@ -225,13 +253,13 @@ def _aspectual(lowered: str, s: int, e: int, found: list[Trigger], times) -> lis
         if lowered.startswith(" to ", m.end()):
             continue        # "began to gain momentum": the complement is the event, if any
         before = [t for t in found if s <= t.start and t.end <= m.start() and m.start() - t.start <= 150]
-        after = [t for t in found if t.noun and 0 <= t.start - m.end() <= 30]
-        if before:
+        after = [t for t in found if t.noun and 0 <= t.start - m.end() <= 20]
+        if after:
+            src = after[0]          # transitive: "Japan resumed food aid"
+        elif before:
             # the head of the subject: the first event word before the verb, or the nearest
             # one when a relative pronoun introduces the verb ("protests that began")
             src = before[-1] if _RELATIVE_BEFORE.search(lowered, max(s, m.start() - 8), m.start()) else before[0]
-        elif after:
-            src = after[0]          # "resumed formal talks"
         else:
             continue
         out.append(Trigger(m.start(), m.end(), m.group(), src.type, False, False))

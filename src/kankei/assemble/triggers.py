@@ -49,17 +49,19 @@ def lexicon() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
     data = load("event_triggers")
     irregular = data.get("irregular", {})
     forms: dict[str, tuple[str, bool]] = {}
-    for etype, groups in data.items():
-        if not isinstance(groups, dict) or etype in ("irregular", "modality"):
-            continue
+    groups_by_type = {k: v for k, v in data.items() if isinstance(v, dict) and k not in ("irregular", "modality")}
+    # most specific first: phrases, then nouns (so "meeting" and "visit" count as nouns), then verb forms
+    for etype, groups in groups_by_type.items():
         for phrase in groups.get("phrases") or []:
             forms.setdefault(phrase.lower(), (etype, False))
-        for verb in groups.get("verbs") or []:
-            for f in _inflect(verb) | set(irregular.get(verb, [])):
-                forms.setdefault(f.lower(), (etype, False))
+    for etype, groups in groups_by_type.items():
         for noun in groups.get("nouns") or []:
             for f in (noun, noun + "s" if not noun.endswith("s") else noun):
                 forms.setdefault(f.lower(), (etype, True))
+    for etype, groups in groups_by_type.items():
+        for verb in groups.get("verbs") or []:
+            for f in _inflect(verb) | set(irregular.get(verb, [])):
+                forms.setdefault(f.lower(), (etype, False))
     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])"), forms
 
@@ -85,4 +87,4 @@ def modality_words() -> dict[str, re.Pattern]:
 @cache
 def word_sets() -> dict[str, frozenset[str]]:
     data = load("event_triggers")
-    return {k: frozenset(w.lower() for w in data.get(k, [])) for k in ("aspectual", "control", "visit_words")}
+    return {k: frozenset(w.lower() for w in data.get(k, [])) for k in ("aspectual", "control", "visit_words", "light_verbs")}
