@@ -1,6 +1,8 @@
 """The command line: a thin layer over the library."""
 from __future__ import annotations
 
+import contextlib
+import datetime
 import re
 import sys
 
@@ -13,8 +15,14 @@ from kankei import __version__
 def _check_edtf(_ctx, _param, value: str | None) -> str | None:
     if value is None:
         return None
-    if not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
-        raise click.BadParameter("give the document date as YYYY, YYYY-MM or YYYY-MM-DD")
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value, re.ASCII)
+    try:
+        if m is None:
+            raise ValueError
+        year, month, day = (int(g) if g else 1 for g in m.groups())
+        datetime.date(year, month, day)  # rejects 2015-13 and 2015-02-30
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date: give it as YYYY, YYYY-MM or YYYY-MM-DD") from None
     return value
 
 
@@ -34,19 +42,19 @@ def main() -> None:
 @click.option("--max-size", default=200, show_default=True, metavar="MB", type=click.IntRange(1),
               help="Skip files larger than this many megabytes.")
 def extract_cmd(paths: tuple[str, ...], fmt: str, dct: str | None, max_size: int) -> None:
-    """Extract dates, quantities and actors from files and folders (recursively).
+    """Extract dates, quantities, actors and events from files and folders (recursively).
 
-    Writes JSON Lines records (document, time, quantity, entity) to stdout, each with its
-    character span in the source. Files that cannot be read are reported on stderr, the
-    rest are still processed, and the exit status is 1 if any file failed.
+    Writes JSON Lines records (document, time, quantity, entity, event) to stdout, each
+    with its character span in the source. Files that cannot be read are reported on
+    stderr, the rest are still processed, and the exit status is 1 if any file failed.
     """
-    from kankei.extract import extract_paths
+    from kankei.extract import ExtractError, extract_paths
     from kankei.read import ReadError
 
     failed = 0
     out = sys.stdout.buffer
     for item in extract_paths(paths, dct=dct, max_bytes=max_size * 1024 * 1024):
-        if isinstance(item, ReadError):
+        if isinstance(item, (ReadError, ExtractError)):
             failed += 1
             click.echo(f"kankei: {item.path}: {item}", err=True)
             continue
@@ -74,6 +82,36 @@ def _open(db_path: str, readonly: bool = True):
         raise click.ClickException(str(err)) from None
 
 
+@contextlib.contextmanager
+def _reading(db_path: str):
+    """The open base; a locked or corrupt file becomes a one-line error, not a traceback."""
+    import sqlite3
+
+    from kankei.store.db import explain
+    from kankei.store.queries import NotFound
+
+    conn = _open(db_path)
+    try:
+        yield conn
+    except NotFound as err:
+        raise click.ClickException(str(err)) from None
+    except sqlite3.DatabaseError as err:
+        raise click.ClickException(explain(db_path, err)) from None
+    finally:
+        conn.close()
+
+
+def _check_filter_date(_ctx, _param, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from kankei.store.queries import filter_bounds
+    try:
+        filter_bounds(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
+    return value
+
+
 def _emit_json(data) -> None:
     sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
 
@@ -94,12 +132,13 @@ def build_cmd(paths, db_path, dct, max_size, force, as_json) -> None:
     interrupted build leaves the base consistent and the next run resumes.
     """
     from kankei.read import iter_paths
+    from kankei.store import StoreError
     from kankei.store.build import build
 
     conn = _open(db_path, readonly=False)
-    show_bar = sys.stderr.isatty() and not as_json
-    total = sum(1 for _ in iter_paths(paths)) if show_bar else 0
     try:
+        show_bar = sys.stderr.isatty() and not as_json
+        total = sum(1 for _ in iter_paths(paths)) if show_bar else 0
         if show_bar:
             with click.progressbar(length=total, label="extracting", file=sys.stderr,
                                    show_pos=True, show_eta=True, item_show_func=lambda p: p.name if p else "") as bar:
@@ -111,6 +150,8 @@ def build_cmd(paths, db_path, dct, max_size, force, as_json) -> None:
         click.echo("\nkankei: interrupted; documents finished so far are saved, run the same command to resume",
                    err=True)
         sys.exit(130)
+    except StoreError as err:
+        raise click.ClickException(f"{err} (documents finished before this are saved)") from None
     finally:
         conn.close()
     for path, error in report.failed:
@@ -128,22 +169,28 @@ def build_cmd(paths, db_path, dct, max_size, force, as_json) -> None:
 @DB_OPTION
 @click.option("--actor", help="Only events with this actor (a name, alias or id).")
 @click.option("--type", "type_", help="Only events of this type (found, meet, sanction, ...).")
-@click.option("--from", "date_from", metavar="EDTF", help="Only events that may fall on or after this date.")
-@click.option("--to", "date_to", metavar="EDTF", help="Only events that may fall on or before this date.")
+@click.option("--from", "date_from", metavar="EDTF", callback=_check_filter_date,
+              help="Only events that may fall on or after this date (1959, 1959-12, 1959-12-14, 195X...).")
+@click.option("--to", "date_to", metavar="EDTF", callback=_check_filter_date,
+              help="Only events that may fall on or before this date.")
 @click.option("--limit", type=click.IntRange(1), help="At most this many events.")
 @JSON_OPTION
 def timeline_cmd(db_path, actor, type_, date_from, date_to, limit, as_json) -> None:
-    """Events in date order, each with its actors, a short quote and its source."""
-    from kankei.store.queries import NotFound, timeline
+    """Events in date order, each with its actors, a short quote and its source.
+
+    Dates of different precision sort by the earliest day they can denote, then the latest:
+    195X, 1959, 1959/1984, 1959-12, 1959-12-14. With --json: a list of events, each with id,
+    type, date (EDTF), trigger, start, end, modality, hedged, participants (role, entity, name,
+    type, start, end), quote, doc, title, document_id, cameo, goldstein, quad and plover.
+    """
+    from kankei.store.queries import timeline
     from kankei.views import render_timeline
 
-    conn = _open(db_path)
-    try:
-        events = timeline(conn, actor=actor, type_=type_, date_from=date_from, date_to=date_to, limit=limit)
-    except NotFound as err:
-        raise click.ClickException(str(err)) from None
-    except ValueError as err:
-        raise click.BadParameter(str(err)) from None
+    with _reading(db_path) as conn:
+        try:
+            events = timeline(conn, actor=actor, type_=type_, date_from=date_from, date_to=date_to, limit=limit)
+        except ValueError as err:
+            raise click.BadParameter(str(err)) from None
     if as_json:
         _emit_json(events)
     else:
@@ -155,15 +202,12 @@ def timeline_cmd(db_path, actor, type_, date_from, date_to, limit, as_json) -> N
 @DB_OPTION
 @JSON_OPTION
 def entity_cmd(name, db_path, as_json) -> None:
-    """An actor: its aliases, type, events over time and the actors it interacts with most."""
-    from kankei.store.queries import NotFound, entity
+    """An actor (by name, alias or id): its aliases, type, events over time and the actors it interacts with most."""
+    from kankei.store.queries import entity
     from kankei.views import render_entity
 
-    conn = _open(db_path)
-    try:
+    with _reading(db_path) as conn:
         data = entity(conn, name)
-    except NotFound as err:
-        raise click.ClickException(str(err)) from None
     if as_json:
         _emit_json(data)
     else:
@@ -176,14 +220,11 @@ def entity_cmd(name, db_path, as_json) -> None:
 @JSON_OPTION
 def show_cmd(statement_id, db_path, as_json) -> None:
     """An event or statement (by its id) with every source sentence and note behind it."""
-    from kankei.store.queries import NotFound, show
+    from kankei.store.queries import show
     from kankei.views import render_show
 
-    conn = _open(db_path)
-    try:
+    with _reading(db_path) as conn:
         data = show(conn, statement_id)
-    except NotFound as err:
-        raise click.ClickException(str(err)) from None
     if as_json:
         _emit_json(data)
     else:
@@ -202,15 +243,127 @@ def show_cmd(statement_id, db_path, as_json) -> None:
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, writable=True), help="Write to this file, not stdout.")
 def export_cmd(db_path, fmt, table, out_path) -> None:
     """Write the knowledge base in a format other tools open."""
+    import os
+
     from kankei.export import export
 
+    with _reading(db_path) as conn:
+        if out_path:
+            part = f"{out_path}.part"
+            try:
+                with open(part, "w", encoding="utf-8", newline="") as f:
+                    n = export(conn, fmt, f, table=table)
+                os.replace(part, out_path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.remove(part)
+                raise
+            click.echo(f"{out_path}: {n} items", err=True)
+        else:
+            export(conn, fmt, sys.stdout, table=table)
+
+
+@main.command("merge")
+@click.argument("keep")
+@click.argument("other")
+@DB_OPTION
+@click.option("--note", help="Why: kept with the judgement.")
+@click.option("--author", envvar="USER", help="Who judges (default: $USER).")
+def merge_cmd(keep, other, db_path, note, author) -> None:
+    """Merge actor OTHER into KEEP (names, aliases or ids). Undo with `kankei split KEEP`."""
+    from kankei.reconcile.judgements import JudgementError, add_judgement
+    from kankei.store.queries import NotFound, resolve_entity
+
+    conn = _open(db_path, readonly=False)
+    try:
+        a, b = resolve_entity(conn, keep), resolve_entity(conn, other)
+        jid = add_judgement(conn, "merge", a, b, note=note, author=author)
+    except (NotFound, JudgementError) as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(f"judgement {jid}: {b} merged into {a}")
+
+
+@main.command("split")
+@click.argument("name")
+@DB_OPTION
+@click.option("--alias", help="Separate the mentions written this way into an actor of their own.")
+@click.option("--note", help="Why: kept with the judgement.")
+@click.option("--author", envvar="USER", help="Who judges (default: $USER).")
+def split_cmd(name, db_path, alias, note, author) -> None:
+    """Undo the merges into actor NAME, or split the mentions written --alias off it."""
+    from kankei.reconcile.judgements import JudgementError, add_judgement
+    from kankei.store.queries import NotFound, resolve_entity
+
+    conn = _open(db_path, readonly=False)
+    try:
+        a = resolve_entity(conn, name)
+        jid = add_judgement(conn, "split", a, alias, note=note, author=author)
+    except (NotFound, JudgementError) as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(f"judgement {jid}: split {alias + ' off ' if alias else 'merges into '}{a}")
+
+
+@main.command("judgements")
+@DB_OPTION
+@click.option("--all", "show_all", is_flag=True, help="Include undone judgements.")
+@click.option("--undo", type=int, metavar="ID", help="Undo the judgement with this id.")
+@JSON_OPTION
+def judgements_cmd(db_path, show_all, undo, as_json) -> None:
+    """List merges, splits, confirmations and rejections (by people and by the machine)."""
+    from kankei.reconcile.judgements import JudgementError, list_judgements, undo_judgement
+
+    conn = _open(db_path, readonly=undo is None)
+    if undo is not None:
+        try:
+            undo_judgement(conn, undo)
+        except JudgementError as err:
+            raise click.ClickException(str(err)) from None
+        click.echo(f"judgement {undo} undone")
+        return
+    rows = list_judgements(conn, include_undone=show_all)
+    if as_json:
+        _emit_json(rows)
+        return
+    for r in rows:
+        who = "machine" if r["machine"] else (r["author"] or "someone")
+        undone = f"  (undone {r['undone_at']})" if r["undone_at"] else ""
+        click.echo(f"{r['id']:>4}  {r['kind']:<8} {r['subject']}  {r['object'] or ''}  — {who}, {r['created_at']}{undone}")
+    if not rows:
+        click.echo("no judgements")
+
+
+@main.command("claims")
+@click.argument("subject", required=False)
+@DB_OPTION
+@JSON_OPTION
+def claims_cmd(subject, db_path, as_json) -> None:
+    """Numbers as series over time (by subject and property), each point with its sources."""
+    from kankei.reconcile.claims import claims
+    from kankei.store.queries import NotFound, resolve_entity
+    from kankei.views import render_claims
+
     conn = _open(db_path)
-    if out_path:
-        with open(out_path, "w", encoding="utf-8", newline="") as f:
-            n = export(conn, fmt, f, table=table)
-        click.echo(f"{out_path}: {n} items", err=True)
-    else:
-        export(conn, fmt, sys.stdout, table=table)
+    if subject:
+        try:
+            subject = resolve_entity(conn, subject)
+        except NotFound:
+            pass        # a population name such as "returnees to North Korea"
+    data = claims(conn, subject)
+    _emit_json(data) if as_json else click.echo(render_claims(data))
+
+
+@main.command("conflicts")
+@click.argument("subject", required=False)
+@DB_OPTION
+@JSON_OPTION
+def conflicts_cmd(subject, db_path, as_json) -> None:
+    """Disagreements: sources giving incompatible numbers for the same thing at the same time."""
+    from kankei.reconcile.claims import conflicts
+    from kankei.views import render_conflicts
+
+    conn = _open(db_path)
+    data = conflicts(conn, subject)
+    _emit_json(data) if as_json else click.echo(render_conflicts(data))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -29,7 +29,9 @@ def render_timeline(events: list[dict]) -> str:
     for ev in events:
         marks = "" if ev["modality"] == "asserted" else f" [{ev['modality']}]"
         marks += " [reported]" if ev["hedged"] else ""
-        head = f"{click.style(ev['date'] or '?', bold=True):<24} {ev['type']:<12} {_actors(ev['participants'])}{marks}"
+        date = ev["date"] or "?"
+        # Pad before styling: the escape codes would count towards the width and vanish off a terminal.
+        head = f"{click.style(date, bold=True)}{' ' * (16 - len(date))} {ev['type']:<12} {_actors(ev['participants'])}{marks}"
         lines.append(head)
         lines.append(textwrap.indent(textwrap.fill(f"“{_short(ev['quote'], 220)}”", width - 6), "      "))
         lines.append(click.style(f"      — {ev['doc']}  {ev['id']}", dim=True))
@@ -54,6 +56,27 @@ def render_entity(data: dict) -> str:
     return "\n".join(lines)
 
 
+def _number(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,}"
+
+
+def _value(data: dict) -> str:
+    """The value of a statement: an entity id, an EDTF value, or a number with its qualifier and unit."""
+    if data["kind"] == "entity":
+        return data.get("entity_id") or "?"
+    if data["kind"] != "quantity":
+        return data.get("value") or "?"
+    if data.get("value") is not None:
+        number = _number(data["value"])
+    elif data.get("low") is not None or data.get("high") is not None:
+        number = "–".join(_number(x) if x is not None else "?" for x in (data.get("low"), data.get("high")))
+    else:
+        number = "?"
+    qualifier = data.get("qualifier")
+    out = f"{qualifier.replace('_', ' ')} {number}" if qualifier and qualifier != "exact" else number
+    return f"{out} {data['unit']}" if data.get("unit") else out
+
+
 def render_show(data: dict) -> str:
     lines = []
     if data["kind"] == "event":
@@ -65,8 +88,7 @@ def render_show(data: dict) -> str:
         if data.get("cameo"):
             lines.append(f"CAMEO {data['cameo']} (Goldstein {data['goldstein']}), PLOVER {data['plover'] or '—'}")
     else:
-        value = data.get("value") if data.get("value") is not None else data.get("entity_id")
-        lines.append(click.style(f"{data['kind']}: {data.get('exact')}", bold=True) + f"  → {value}  {data['id']}")
+        lines.append(click.style(f"{data['kind']}: {data.get('exact')}", bold=True) + f"  → {_value(data)}  {data['id']}")
     for src in data["sources"]:
         lines.append("")
         lines.append(click.style(f"{src['doc']} — {src['title'] or ''}", dim=True))
@@ -77,4 +99,62 @@ def render_show(data: dict) -> str:
         lines.append(textwrap.fill(" ".join(sent.split()), _width()))
         for note in src["notes"]:
             lines.append(f"  [{note['note']}] {_short(note['text'] or '', 200)}")
+    return "\n".join(lines)
+
+
+def _num(v) -> str:
+    if v is None:
+        return "?"
+    return f"{v:,.0f}" if abs(v) >= 100 or float(v).is_integer() else f"{v:.4g}"
+
+
+def _value(c: dict) -> str:
+    if c.get("value") is not None:
+        qual = {"exact": "", "about": "about ", "more_than": "over ", "at_least": "at least ", "less_than": "under ",
+                "at_most": "at most ", "nearly": "nearly "}.get(c.get("qualifier") or "exact", "")
+        return f"{qual}{_num(c['value'])}"
+    if c.get("low") is not None or c.get("high") is not None:
+        return f"{_num(c.get('low'))}–{_num(c.get('high'))}"
+    return "?"
+
+
+def render_claims(series: list[dict]) -> str:
+    if not series:
+        return "no claims"
+    lines = []
+    for s in series:
+        lines.append(click.style(f"{s['subject_name']} — {s['property']}", bold=True) + click.style(f"  {s['id']}", dim=True))
+        for p in s["points"]:
+            when = p["time"] or p["time_label"] or "undated"
+            docs = f"{p['documents']} source{'s' if p['documents'] != 1 else ''}"
+            lines.append(f"  {when:<18} {_value(p['value']):>16} {p['unit'] or ''}  ({docs})")
+            for src in p["sources"]:
+                lines.append(click.style(f"      “{_short(src['quote'], 150)}” — {src['doc']}", dim=True))
+    return "\n".join(lines)
+
+
+def render_conflicts(items: list[dict]) -> str:
+    if not items:
+        return "no disagreements"
+    lines = []
+    for c in items:
+        lines.append(click.style(f"{c['subject_name']} — {c['property']} ({c['time']})", bold=True)
+                     + click.style(f"  {c['id']}", dim=True))
+        for src in c["claims"]:
+            lines.append(f"  {_value(src):>16} {src['unit'] or ''}  {src['doc']}: “{_short(src['quote'], 160)}”")
+    return "\n".join(lines)
+
+
+def render_claim_item(data: dict) -> str:
+    if data["kind"] == "series":
+        return render_claims([data])
+    if data["kind"] == "conflict":
+        return render_conflicts([data])
+    lines = [click.style(f"{data['subject_name']} — {data['property']}", bold=True),
+             f"  {_value(data)} {data['unit'] or ''} at {data['time'] or data['time_label'] or 'an unknown time'}",
+             f"  {data['doc']}: “{_short(data['quote'], 300)}”"]
+    if data.get("series"):
+        lines += ["", render_claims([data["series"]])]
+    if data.get("conflicts"):
+        lines += ["", render_conflicts(data["conflicts"])]
     return "\n".join(lines)

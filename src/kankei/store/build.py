@@ -1,6 +1,7 @@
 """`kankei build`: extract a corpus into the knowledge base, one transaction per document."""
 from __future__ import annotations
 
+import bisect
 import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -16,6 +17,8 @@ from kankei.knowledge import load
 from kankei.pipeline import Extraction
 from kankei.read import DEFAULT_MAX_BYTES, ReadError, iter_paths, read_path
 from kankei.recognize.gazetteer import gazetteer
+from kankei.store.db import StoreError, explain
+from kankei.text import Note, note_markers, notes
 
 QUOTE_CONTEXT = 32
 
@@ -51,39 +54,109 @@ def event_table() -> dict:
     return load("event_types")
 
 
+def _own_files(conn: sqlite3.Connection) -> set[Path]:
+    """The base's file and its journals: a corpus folder may hold the base itself."""
+    for row in conn.execute("PRAGMA database_list"):
+        if row[1] == "main" and row[2]:
+            db = Path(row[2]).resolve()
+            return {db, *(db.with_name(db.name + suffix) for suffix in ("-wal", "-shm", "-journal"))}
+    return set()
+
+
 def build(conn: sqlite3.Connection, paths: Iterable[str | Path], dct: str | None = None,
           max_bytes: int = DEFAULT_MAX_BYTES, force: bool = False,
           progress: Callable[[Path | None], None] | None = None) -> BuildReport:
-    """Add every readable file under paths. Unchanged documents are skipped; changed ones replaced."""
+    """Add every readable file under paths. Unchanged documents are skipped; changed ones replaced.
+
+    A file that cannot be read or extracted is reported in `failed` and the batch goes on. A base
+    that cannot be written (locked by another process, corrupt, read-only) raises StoreError: the
+    documents finished before it are kept.
+    """
     report = BuildReport()
+    try:
+        own = _own_files(conn)
+    except sqlite3.DatabaseError as err:
+        raise StoreError(explain(_db_name(conn), err)) from None
     for item in iter_paths(paths):
         if isinstance(item, ReadError):
             report.failed.append((str(item.path), str(item)))
             if progress:
                 progress(None)
             continue
-        try:
-            source = read_path(item, max_bytes=max_bytes)
-        except ReadError as err:
-            report.failed.append((str(err.path), str(err)))
-            if progress:
-                progress(item)
+        if item.resolve() in own:
             continue
-        doc_id = content_id(source.text)
-        path = str(item.resolve())
-        existing = conn.execute("SELECT id FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        if existing and not force:
-            conn.execute("UPDATE documents SET path = ? WHERE id = ? AND path IS NOT ?", (path, doc_id, path))
-            conn.commit()
-            report.unchanged.append(path)
-        else:
-            result = extract_source(source, dct=dct)
-            old = conn.execute("SELECT id FROM documents WHERE path = ? AND id != ?", (path, doc_id)).fetchall()
-            store_document(conn, result, doc_id, path, replace=[r[0] for r in old] + ([doc_id] if existing else []))
-            (report.replaced if old or existing else report.added).append(path)
+        try:
+            _build_one(conn, item, dct, max_bytes, force, report)
+        except sqlite3.DatabaseError as err:
+            raise StoreError(explain(_db_name(conn), err)) from None
         if progress:
             progress(item)
+    if report.added or report.replaced:
+        from kankei.reconcile import reconcile
+        reconcile(conn)
     return report
+
+
+def _db_name(conn: sqlite3.Connection) -> str:
+    try:
+        return next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "") or "knowledge base"
+    except sqlite3.DatabaseError:
+        return "knowledge base"
+
+
+def _build_one(conn: sqlite3.Connection, item: Path, dct: str | None, max_bytes: int, force: bool,
+               report: BuildReport) -> None:
+    try:
+        source = read_path(item, max_bytes=max_bytes)
+    except ReadError as err:
+        report.failed.append((str(err.path), str(err)))
+        return
+    doc_id = content_id(source.text)
+    path = str(item.resolve())
+    existing = conn.execute("SELECT id FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    # The document this path held before, if its content has changed since.
+    old = [r[0] for r in conn.execute("SELECT id FROM documents WHERE path = ? AND id != ?", (path, doc_id))]
+    if existing and not force:
+        if old:     # the file now has the content of another document already in the base
+            _delete_documents(conn, old)
+        conn.execute("UPDATE documents SET path = ? WHERE id = ? AND path IS NOT ?", (path, doc_id, path))
+        conn.commit()
+        (report.replaced if old else report.unchanged).append(path)
+        return
+    try:
+        result = extract_source(source, dct=dct)
+    except Exception as err:  # a bug in the pipeline: reported for this file, the batch goes on
+        message = " ".join(str(err).split())[:200]
+        report.failed.append((str(item), "extraction failed, a bug in kankei (please report it): "
+                              + (f"{type(err).__name__}: {message}" if message else type(err).__name__)))
+        return
+    store_document(conn, result, doc_id, path, replace=old + ([doc_id] if existing else []))
+    (report.replaced if old or existing else report.added).append(path)
+
+
+def _delete_documents(conn: sqlite3.Connection, ids: list[str]) -> None:
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        _delete(conn, ids)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _delete(conn: sqlite3.Connection, ids: list[str]) -> None:
+    """Delete documents (their statements go with them) and the entities nothing refers to any more."""
+    touched: set[str] = set()
+    for old in ids:
+        touched.update(r[0] for r in conn.execute("SELECT DISTINCT entity_id FROM mentions WHERE document_id = ?", (old,)))
+        touched.update(r[0] for r in conn.execute(
+            "SELECT DISTINCT p.entity_id FROM event_participants p JOIN events e ON e.id = p.event_id"
+            " WHERE e.document_id = ?", (old,)))
+        conn.execute("DELETE FROM documents WHERE id = ?", (old,))
+    conn.executemany("DELETE FROM entities WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?)"
+                     " AND NOT EXISTS (SELECT 1 FROM event_participants WHERE entity_id = ?)",
+                     [(e, e, e) for e in touched])
 
 
 def store_document(conn: sqlite3.Connection, result: Extraction, doc_id: str, path: str | None,
@@ -92,8 +165,8 @@ def store_document(conn: sqlite3.Connection, result: Extraction, doc_id: str, pa
     text = result.text
     try:
         conn.execute("BEGIN IMMEDIATE")
-        for old in replace:
-            conn.execute("DELETE FROM documents WHERE id = ?", (old,))
+        if replace:
+            _delete(conn, list(replace))
         conn.execute(
             "INSERT INTO documents (id, doc, path, title, published, format, encoding, offsets, chars, text, extractor)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -104,6 +177,7 @@ def store_document(conn: sqlite3.Connection, result: Extraction, doc_id: str, pa
         _store_quantities(conn, result, doc_id)
         _store_events(conn, result, doc_id)
         _store_notes(conn, result, doc_id)
+        _store_claims(conn, result, doc_id)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
@@ -121,9 +195,12 @@ def _store_entities(conn, result: Extraction, doc_id: str) -> None:
     for ev in result.events:
         for p in ev.participants:
             ents.setdefault(p["entity"], (p["entity"], p["entity"], "other", "detected"))
-    conn.executemany("INSERT OR IGNORE INTO entities (id, name, type, origin) VALUES (?,?,?,?)", ents.values())
-    conn.executemany("INSERT OR REPLACE INTO mentions (id, document_id, entity_id, start, \"end\", exact, prefix, suffix, how)"
-                     " VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    # A participant seen before any mention of it was stored as 'other': a mention gives its real type.
+    conn.executemany("INSERT INTO entities (id, name, type, origin) VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE"
+                     " SET name = excluded.name, type = excluded.type, origin = excluded.origin"
+                     " WHERE entities.type = 'other' AND excluded.type != 'other'", ents.values())
+    conn.executemany("INSERT OR REPLACE INTO mentions (id, document_id, entity_id, start, \"end\", exact, prefix, suffix, how,"
+                     " machine_entity_id) VALUES (?,?,?,?,?,?,?,?,?,?)", [(*r, r[2]) for r in rows])
 
 
 def _bounds(value: str | None) -> tuple[str | None, str | None]:
@@ -140,7 +217,6 @@ def _store_times(conn, result: Extraction, doc_id: str) -> None:
 
 
 def _sentence_of(result: Extraction, pos: int) -> tuple[int, int]:
-    import bisect
     starts = [s for s, _ in result.sentences]
     i = bisect.bisect_right(starts, pos) - 1
     if 0 <= i < len(result.sentences) and result.sentences[i][0] <= pos < result.sentences[i][1]:
@@ -162,41 +238,94 @@ def _store_events(conn, result: Extraction, doc_id: str) -> None:
     table = event_table()
     roots, types = table["cameo_roots"], table["types"]
     rows, parts = [], []
-    for ev in result.events:
+    ids = _event_ids(conn, result, doc_id)
+    for ev, eid in zip(result.events, ids, strict=True):
         info = types.get(ev.type, {})
         cameo = info.get("cameo")
         root = roots.get(cameo, {}) if cameo else {}
         s, e = ev.sentence or (ev.start, ev.end)
         lo, hi = _bounds(ev.date)
-        rows.append((ev.id, doc_id, ev.type, ev.date, lo, hi, ev.start, ev.end, *quote(result.text, ev.start, ev.end),
+        rows.append((eid, doc_id, ev.type, ev.date, lo, hi, ev.start, ev.end, *quote(result.text, ev.start, ev.end),
                      s, e, result.text[s:e], ev.modality, int(ev.hedged), info.get("cameo_code") or cameo,
                      root.get("goldstein"), root.get("quad"), info.get("plover")))
         for p in ev.participants:
-            parts.append((ev.id, p["role"], p["entity"], p.get("start"), p.get("end")))
-    conn.executemany("INSERT OR REPLACE INTO events (id, document_id, type, date, date_lo, date_hi, start, \"end\", exact,"
+            parts.append((eid, p["role"], p["entity"], p.get("start"), p.get("end")))
+    conn.executemany("INSERT INTO events (id, document_id, type, date, date_lo, date_hi, start, \"end\", exact,"
                      " prefix, suffix, sentence_start, sentence_end, sentence, modality, hedged, cameo, goldstein, quad,"
                      " plover) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-    conn.executemany("INSERT OR IGNORE INTO event_participants (event_id, role, entity_id, start, \"end\")"
-                     " VALUES (?,?,?,?,?)", parts)
+    conn.executemany("INSERT OR IGNORE INTO event_participants (event_id, role, entity_id, start, \"end\", machine_entity_id)"
+                     " VALUES (?,?,?,?,?,?)", [(*p, p[2]) for p in parts])
+
+
+def _event_ids(conn: sqlite3.Connection, result: Extraction, doc_id: str) -> list[str]:
+    """The extractor's event ids, made unique in the base.
+
+    The extractor keys an event on the file name and its sentence, so that it survives edits
+    elsewhere in the file; two files with the same name (in different folders) that share a
+    sentence, or a sentence repeated in one file, would otherwise give one id to two events.
+    """
+    taken = set()
+    wanted = [ev.id for ev in result.events]
+    for chunk in range(0, len(wanted), 500):
+        part = wanted[chunk:chunk + 500]
+        taken.update(r[0] for r in conn.execute(
+            f"SELECT id FROM events WHERE id IN ({','.join('?' * len(part))})", part))
+    out: list[str] = []
+    for eid in wanted:
+        if eid in taken:
+            base = f"{eid}-{doc_id[:8]}"
+            eid, n = base, 1
+            while eid in taken:
+                n += 1
+                eid = f"{base}-{n}"
+        taken.add(eid)
+        out.append(eid)
+    return out
+
+
+def note_parts(text: str, note: Note) -> dict:
+    """What a note cites (kind, author, recipient, date, archive, call number, pages...), when the parser is here."""
+    try:
+        from kankei.assemble._refparse import parse_reference
+    except ImportError:     # the reference parser is optional
+        return {}
+    try:
+        ref = parse_reference(text, note.start, note.end, note.number)
+    except Exception:       # a note the parser trips on still keeps its text
+        return {}
+    return {k: getattr(ref, k) for k in ref.__slots__
+            if k not in ("note", "start", "end", "text") and getattr(ref, k) not in (None, "", False)}
+
+
+def _store_claims(conn, result: Extraction, doc_id: str) -> None:
+    from kankei.assemble.claims import find_claims
+    rows = []
+    for c in find_claims(result.text, result.quantities, result.times, result.entities, result.sentences,
+                         result.published):
+        q = c.quantity
+        qid = statement_id(doc_id, "quantity", q.start, q.end)
+        lo, hi = _bounds(c.time)
+        rows.append(("claim:" + statement_id(doc_id, "claim", q.start, q.end, c.property), doc_id, qid, c.subject,
+                     c.subject_name, c.property, c.time, lo, hi, c.time_label, q.value, q.low, q.high, q.unit,
+                     q.qualifier, q.start, q.end, q.text, *c.sentence))
+    conn.executemany("INSERT OR REPLACE INTO claims (id, document_id, quantity_id, subject, subject_name, property, time,"
+                     " time_lo, time_hi, time_label, value, low, high, unit, qualifier, start, \"end\", exact,"
+                     " sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 
 
 def _store_notes(conn, result: Extraction, doc_id: str) -> None:
-    try:
-        from kankei.assemble.citations import link_markers, parse_notes
-    except ImportError:          # citations are optional until that module lands
+    """The notes section's notes and, for each note marker in the body, the sentence that cites it."""
+    text = result.text
+    found = notes(text)
+    if not found:
         return
-    notes = [(statement_id(doc_id, "note", r.start, r.end), doc_id, r.note, r.start, r.end, r.text,
-              orjson.dumps({k: v for k, v in r.__dict__.items() if k not in ("start", "end", "text") and v}).decode()
-              if hasattr(r, "__dict__") else orjson.dumps(_slots(r)).decode())
-             for r in parse_notes(result.text)]
     conn.executemany("INSERT OR REPLACE INTO notes (id, document_id, number, start, \"end\", text, parts)"
-                     " VALUES (?,?,?,?,?,?,?)", notes)
+                     " VALUES (?,?,?,?,?,?,?)",
+                     [(statement_id(doc_id, "note", n.start, n.end), doc_id, n.number, n.start, n.end, n.text,
+                       orjson.dumps(note_parts(text, n)).decode()) for n in found])
+    rows = []
+    for mk in note_markers(text):
+        s, e = _sentence_of(result, mk.start)
+        rows.append((doc_id, mk.number, mk.start, mk.end, s, e))
     conn.executemany("INSERT INTO citations (document_id, note, marker_start, marker_end, sentence_start, sentence_end)"
-                     " VALUES (?,?,?,?,?,?)",
-                     [(doc_id, c.note, c.marker_start, c.marker_end, c.sentence_start, c.sentence_end)
-                      for c in link_markers(result.text)])
-
-
-def _slots(obj) -> dict:
-    return {k: getattr(obj, k) for k in getattr(obj, "__slots__", ()) if k not in ("start", "end", "text")
-            and getattr(obj, k) not in (None, "", False)}
+                     " VALUES (?,?,?,?,?,?)", rows)

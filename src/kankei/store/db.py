@@ -11,30 +11,85 @@ class StoreError(Exception):
     """A knowledge base that cannot be used; str(err) says why, for people."""
 
 
+BUSY_TIMEOUT = 5.0
+"""Seconds to wait for another process's write to finish before saying the base is locked."""
+
+
 def connect(path: str | Path, migrate: bool = True, readonly: bool = False) -> sqlite3.Connection:
-    """Open (creating if needed) the knowledge base at path and bring its schema up to date."""
+    """Open (creating if needed) the knowledge base at path and bring its schema up to date.
+
+    readonly: the base must exist; a base made by an older kankei is still migrated first when
+    the file can be written (and read as it is when it cannot).
+    """
     path = Path(path)
     if readonly and not path.exists():
         raise StoreError(f"{path}: no knowledge base here (build one with `kankei build PATH --db {path}`)")
+    conn = _open(path, readonly)
+    try:
+        version = _check(conn, path, readonly)
+        if version < SCHEMA_VERSION and migrate:
+            if not readonly:
+                apply_migrations(conn, version)
+            elif _migrate_elsewhere(path):
+                conn.close()
+                conn = _open(path, readonly)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _open(path: Path, readonly: bool) -> sqlite3.Connection:
     try:
         if readonly:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+            conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
         else:
-            conn = sqlite3.connect(path, timeout=5)
-        conn.row_factory = sqlite3.Row
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT)
+    except sqlite3.DatabaseError as err:
+        raise StoreError(explain(path, err)) from None
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def _check(conn: sqlite3.Connection, path: Path, readonly: bool) -> int:
+    """The schema version of a kankei base; StoreError for anything else (corrupt, foreign, newer)."""
+    try:
         conn.execute("PRAGMA foreign_keys = ON")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if not readonly:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+        if not readonly and (version or not tables):
             conn.execute("PRAGMA journal_mode = WAL")   # a killed build leaves the last commit intact
             conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as err:
-        raise StoreError(_explain(path, err)) from None
+        raise StoreError(explain(path, err)) from None
+    if tables and "documents" not in tables or version == 0 and tables:
+        raise StoreError(f"{path}: not a kankei knowledge base (an SQLite database of something else); "
+                         "give another file with --db")
+    if version == 0 and readonly:
+        raise StoreError(f"{path}: an empty knowledge base (build one with `kankei build PATH --db {path}`)")
     if version > SCHEMA_VERSION:
+        raise StoreError(f"{path}: made by a newer kankei (schema {version}, this one knows {SCHEMA_VERSION}); "
+                         "upgrade kankei")
+    return version
+
+
+def _migrate_elsewhere(path: Path) -> bool:
+    """Bring an older base up to date through a writable connection; False if the file is read-only."""
+    try:
+        conn = _open(path, readonly=False)
+    except StoreError:
+        return False
+    try:
+        version = _check(conn, path, readonly=False)
+        if version < SCHEMA_VERSION:
+            apply_migrations(conn, version)
+        return True
+    except StoreError as err:
+        if "readonly" in str(err) or "read-only" in str(err):
+            return False
+        raise
+    finally:
         conn.close()
-        raise StoreError(f"{path}: made by a newer kankei (schema {version}, this one knows {SCHEMA_VERSION}); upgrade kankei")
-    if migrate and not readonly and version < SCHEMA_VERSION:
-        apply_migrations(conn, version)
-    return conn
 
 
 def apply_migrations(conn: sqlite3.Connection, current: int) -> None:
@@ -47,8 +102,12 @@ def apply_migrations(conn: sqlite3.Connection, current: int) -> None:
             conn.execute(f"PRAGMA user_version = {number + 1}")
             conn.execute("COMMIT")
         except sqlite3.DatabaseError as err:
-            conn.execute("ROLLBACK")
-            raise StoreError(f"migration to schema {number + 1} failed: {err}") from None
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            msg = str(err)
+            if "locked" in msg or "busy" in msg or "readonly" in msg:
+                raise StoreError(explain(Path(_file(conn)), err)) from None
+            raise StoreError(f"{_file(conn)}: migration to schema {number + 1} failed: {err}") from None
 
 
 def _statements(script: str) -> list[str]:
@@ -66,7 +125,12 @@ def _statements(script: str) -> list[str]:
     return out
 
 
-def _explain(path: Path, err: sqlite3.DatabaseError) -> str:
+def _file(conn: sqlite3.Connection) -> str:
+    return next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "") or "knowledge base"
+
+
+def explain(path: str | Path, err: sqlite3.DatabaseError) -> str:
+    """One line, for people, saying why the base at path cannot be used."""
     msg = str(err)
     if "not a database" in msg or "malformed" in msg:
         return f"{path}: not a kankei knowledge base (the file is not SQLite or is corrupt)"
@@ -74,4 +138,6 @@ def _explain(path: Path, err: sqlite3.DatabaseError) -> str:
         return f"{path}: the knowledge base is locked by another process; try again when it finishes"
     if "unable to open" in msg:
         return f"{path}: cannot open the knowledge base (check the folder exists and is writable)"
+    if "readonly" in msg or "read-only" in msg:
+        return f"{path}: the knowledge base is read-only (check the file and its folder are writable)"
     return f"{path}: {msg}"

@@ -1,8 +1,12 @@
 """Reading the knowledge base: the timeline, an actor, one statement and its sources."""
 from __future__ import annotations
 
+import bisect
 import sqlite3
 from collections import Counter
+from datetime import date
+
+import orjson
 
 from kankei import edtf
 from kankei.recognize.gazetteer import fold
@@ -63,17 +67,11 @@ def timeline(conn: sqlite3.Connection, actor: str | None = None, type_: str | No
         where.append("e.type = ?")
         args.append(type_)
     if date_from:
-        b = edtf.bounds(date_from)
-        if not b:
-            raise ValueError(f"not an EDTF date: {date_from!r}")
         where.append("e.date_hi >= ?")
-        args.append(b[0])
+        args.append(filter_bounds(date_from)[0])
     if date_to:
-        b = edtf.bounds(date_to)
-        if not b:
-            raise ValueError(f"not an EDTF date: {date_to!r}")
         where.append("e.date_lo <= ?")
-        args.append(b[1])
+        args.append(filter_bounds(date_to)[1])
     sql = ("SELECT e.*, d.doc, d.title FROM events e JOIN documents d ON d.id = e.document_id"
            + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY e.date_lo IS NULL, e.date_lo, e.date_hi, d.doc, e.start")
@@ -82,6 +80,20 @@ def timeline(conn: sqlite3.Connection, actor: str | None = None, type_: str | No
     rows = conn.execute(sql, args).fetchall()
     parts = _participants(conn, [r["id"] for r in rows])
     return [_event_dict(r, parts.get(r["id"], [])) for r in rows]
+
+
+def filter_bounds(value: str) -> tuple[str, str]:
+    """The earliest and latest day of an EDTF date given as a filter; ValueError if it is not one."""
+    b = edtf.bounds(value)
+    try:
+        if not b:
+            raise ValueError
+        for day in b:
+            if day not in ("0000-01-01", "9999-12-31"):   # the open ends of '../1959' and '1959/..'
+                date.fromisoformat(day)
+    except ValueError:
+        raise ValueError(f"{value!r} is not an EDTF date (e.g. 1959, 1959-12, 1959-12-14, 195X, 1959/1984)") from None
+    return b
 
 
 def _event_dict(r: sqlite3.Row, participants: list[dict]) -> dict:
@@ -126,7 +138,8 @@ def show(conn: sqlite3.Connection, statement_id: str) -> dict:
         if r:
             out = {k: r[k] for k in r.keys()}
             out["kind"] = kind
-            out["sources"] = [_source(conn, r["document_id"], None, None, r["start"], r["end"])]
+            s, e = (r["sentence_start"], r["sentence_end"]) if kind == "quantity" else (None, None)
+            out["sources"] = [_source(conn, r["document_id"], s, e, r["start"], r["end"])]
             return out
     raise NotFound(f"no event or statement with id {statement_id!r}")
 
@@ -134,14 +147,28 @@ def show(conn: sqlite3.Connection, statement_id: str) -> dict:
 def _source(conn, document_id: str, s: int | None, e: int | None, start: int, end: int) -> dict:
     d = conn.execute("SELECT doc, title, path, text FROM documents WHERE id = ?", (document_id,)).fetchone()
     text = d["text"]
-    if s is None:
-        s = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
-        nxt = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-        e = min(nxt) + 1 if nxt else len(text)
-    cites = [{"note": c["note"], "text": c["text"], "parts": c["parts"]} for c in conn.execute(
-        "SELECT DISTINCT c.note, n.text, n.parts FROM citations c LEFT JOIN notes n"
-        " ON n.document_id = c.document_id AND n.number = c.note"
-        " WHERE c.document_id = ? AND c.sentence_start < ? AND c.sentence_end > ?", (document_id, e, s))]
+    if s is None or e is None or not s <= start <= end <= e:
+        s, e = _sentence_around(text, start, end)
+    cites = [{"note": c["note"], "text": c["text"], "parts": orjson.loads(c["parts"]) if c["parts"] else {}}
+             for c in conn.execute(
+            "SELECT c.note, n.text, n.parts, min(c.marker_start) AS first FROM citations c LEFT JOIN notes n"
+            " ON n.document_id = c.document_id AND n.number = c.note"
+            " WHERE c.document_id = ? AND c.sentence_start < ? AND c.sentence_end > ?"
+            " GROUP BY c.note ORDER BY first", (document_id, e, s))]
     return {"document_id": document_id, "doc": d["doc"], "title": d["title"], "path": d["path"],
             "sentence": text[s:e], "sentence_start": s, "sentence_end": e, "start": start, "end": end,
             "notes": cites}
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (as the extractor segments it) holding start..end; several if the span crosses one."""
+    from kankei.text import sentences
+    spans = sentences(text)
+    i = bisect.bisect_right([a for a, _ in spans], start) - 1
+    if i < 0:
+        return start, end
+    s, e = spans[i]
+    while e < end and i + 1 < len(spans):
+        i += 1
+        e = spans[i][1]
+    return s, max(e, end)

@@ -148,6 +148,44 @@ MIGRATIONS: list[str] = [
         undone_at TEXT
     );
     """,
+    # 4: index the documents stored before full-text search existed. Migration 2 made the index
+    # but did not fill it, so a base migrated from schema 1 could not find its old documents, and
+    # deleting one of them (when its file changed) corrupted the index. 'rebuild' is idempotent.
+    """
+    INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+    """,
+    # 4: reconciliation. The machine's entity choice is kept apart from the one in force
+    # (after people's merges and splits); claims say what each number measures.
+    """
+    ALTER TABLE mentions ADD COLUMN machine_entity_id TEXT;
+    UPDATE mentions SET machine_entity_id = entity_id;
+    ALTER TABLE event_participants ADD COLUMN machine_entity_id TEXT;
+    UPDATE event_participants SET machine_entity_id = entity_id;
+    CREATE INDEX mentions_machine ON mentions(machine_entity_id);
+
+    CREATE TABLE claims (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        quantity_id TEXT NOT NULL,
+        subject TEXT NOT NULL,          -- entity id (or population id)
+        subject_name TEXT NOT NULL,
+        property TEXT NOT NULL,
+        time TEXT, time_lo TEXT, time_hi TEXT, time_label TEXT,
+        value REAL, low REAL, high REAL, unit TEXT, qualifier TEXT,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, exact TEXT NOT NULL,
+        sentence_start INTEGER, sentence_end INTEGER
+    );
+    CREATE INDEX claims_subject ON claims(subject, property);
+
+    -- the same occurrence told by several documents
+    CREATE TABLE event_groups (
+        event_id TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+        group_id TEXT NOT NULL
+    );
+    CREATE INDEX event_groups_group ON event_groups(group_id);
+
+    ALTER TABLE judgements ADD COLUMN machine INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

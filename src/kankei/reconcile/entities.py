@@ -1,0 +1,79 @@
+"""Machine proposals to merge entities across documents, recorded as undoable judgements.
+
+- a surname alone (`person:sato`) and the one person of the corpus with that family name;
+- spelling variants of a detected name (`Kanemaru Shin` / `Kanemaru Sin`), or of a known one.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+
+from rapidfuzz import fuzz
+
+from kankei.recognize.gazetteer import fold, gazetteer
+
+AUTHOR = "kankei"
+
+
+def _names(conn: sqlite3.Connection) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for r in conn.execute("SELECT e.id, e.name, e.type, e.origin, count(m.id) AS n FROM entities e"
+                          " JOIN mentions m ON m.machine_entity_id = e.id GROUP BY e.id"):
+        out[r["id"]] = dict(r)
+    return out
+
+
+def _family(tokens: list[str]) -> set[str]:
+    return {tokens[0], tokens[-1]} if len(tokens) >= 2 else set()
+
+
+def propose_merges(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """Add machine merge judgements that nobody has made or undone before; returns the new pairs."""
+    ents = _names(conn)
+    known_names = {}
+    gaz = gazetteer()
+    proposals: list[tuple[str, str]] = []
+    people = [e for e in ents.values() if e["type"] == "person"]
+    by_family: dict[str, set[str]] = defaultdict(set)
+    for e in people:
+        tokens = fold(e["name"]).split()
+        entry = gaz.entries.get(e["id"])
+        if entry and entry.family:
+            by_family[fold(entry.family)].add(e["id"])
+        else:
+            for t in _family(tokens):
+                by_family[t].add(e["id"])
+    for e in people:
+        tokens = fold(e["name"]).split()
+        if len(tokens) == 1 and e["origin"] == "detected":
+            full = by_family.get(tokens[0], set()) - {e["id"]}
+            if len(full) == 1:
+                proposals.append((next(iter(full)), e["id"]))
+    # spelling variants among detected names of one type, and detected names that are variants of known ones
+    detected = [e for e in ents.values() if e["origin"] == "detected" and len(e["name"]) >= 6]
+    for e in ents.values():
+        if e["origin"] == "knowledge":
+            known_names[fold(e["name"]).lower()] = e["id"]
+    for i, a in enumerate(detected):
+        key_a = fold(a["name"]).lower()
+        for b in detected[i + 1:]:
+            if a["type"] != b["type"] or fold(b["name"]).lower()[:1] != key_a[:1]:
+                continue
+            if fuzz.ratio(key_a, fold(b["name"]).lower()) >= 90 or fuzz.token_sort_ratio(key_a, fold(b["name"]).lower()) == 100:
+                keep, drop = (a, b) if a["n"] >= b["n"] else (b, a)
+                proposals.append((keep["id"], drop["id"]))
+        for name, kid in known_names.items():
+            if name[:1] == key_a[:1] and fuzz.ratio(key_a, name) >= 92:
+                proposals.append((kid, a["id"]))
+                break
+    made = []
+    for subject, obj in proposals:
+        seen = conn.execute("SELECT 1 FROM judgements WHERE kind = 'merge' AND ((subject = ? AND object = ?)"
+                            " OR (subject = ? AND object = ?))", (subject, obj, obj, subject)).fetchone()
+        if seen:        # made before, or undone by a person: leave it
+            continue
+        with conn:
+            conn.execute("INSERT INTO judgements (kind, subject, object, note, author, machine) VALUES"
+                         " ('merge', ?, ?, 'same name across documents', ?, 1)", (subject, obj, AUTHOR))
+        made.append((subject, obj))
+    return made

@@ -1,0 +1,98 @@
+"""People's judgements (merge, split, confirm, reject), stored apart from what the machine
+extracted and applied on top of it after every build, so they survive rebuilds."""
+from __future__ import annotations
+
+import sqlite3
+
+from kankei.recognize.gazetteer import slug
+
+KINDS = ("merge", "split", "confirm", "reject")
+
+
+class JudgementError(ValueError):
+    """A judgement that cannot be made; str(err) says why."""
+
+
+def add_judgement(conn: sqlite3.Connection, kind: str, subject: str, object: str | None = None,
+                  note: str | None = None, author: str | None = None, machine: bool = False,
+                  apply: bool = True) -> int:
+    """Record a judgement (and apply it). merge: `object` becomes `subject`. split: `object` is an
+    alias text to separate from `subject`, or None to undo every merge into `subject`."""
+    if kind not in KINDS:
+        raise JudgementError(f"unknown judgement {kind!r}; one of {', '.join(KINDS)}")
+    if kind == "merge":
+        if not object or object == subject:
+            raise JudgementError("merge needs two different entities")
+        for eid in (subject, object):
+            if not _entity_exists(conn, eid):
+                raise JudgementError(f"no entity {eid!r} in this knowledge base")
+    with conn:
+        if kind == "split" and object is None:
+            n = conn.execute("UPDATE judgements SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+                             " WHERE kind = 'merge' AND subject = ? AND undone_at IS NULL", (subject,)).rowcount
+            if not n:
+                raise JudgementError(f"nothing was merged into {subject!r}; give --alias to split a name off")
+        cur = conn.execute("INSERT INTO judgements (kind, subject, object, note, author, machine) VALUES (?,?,?,?,?,?)",
+                           (kind, subject, object, note, author, int(machine)))
+    if apply:
+        apply_judgements(conn)
+    return cur.lastrowid
+
+
+def undo_judgement(conn: sqlite3.Connection, judgement_id: int) -> None:
+    with conn:
+        n = conn.execute("UPDATE judgements SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+                         " WHERE id = ? AND undone_at IS NULL", (judgement_id,)).rowcount
+    if not n:
+        raise JudgementError(f"no active judgement {judgement_id}")
+    apply_judgements(conn)
+
+
+def list_judgements(conn: sqlite3.Connection, include_undone: bool = False) -> list[dict]:
+    sql = "SELECT * FROM judgements" + ("" if include_undone else " WHERE undone_at IS NULL") + " ORDER BY id"
+    return [dict(r) for r in conn.execute(sql)]
+
+
+def _entity_exists(conn: sqlite3.Connection, eid: str) -> bool:
+    return conn.execute("SELECT 1 FROM entities WHERE id = ?", (eid,)).fetchone() is not None
+
+
+def canonical_map(conn: sqlite3.Connection) -> dict[str, str]:
+    """machine entity id -> the id in force after active merges (followed transitively)."""
+    parent: dict[str, str] = {}
+    for r in conn.execute("SELECT subject, object FROM judgements WHERE kind = 'merge' AND undone_at IS NULL ORDER BY id"):
+        parent[r["object"]] = r["subject"]
+
+    def find(x: str) -> str:
+        seen = set()
+        while x in parent and x not in seen:
+            seen.add(x)
+            x = parent[x]
+        return x
+
+    return {k: find(k) for k in parent}
+
+
+def apply_judgements(conn: sqlite3.Connection) -> None:
+    """Reset entity ids to the machine's, then apply merges and alias splits in force."""
+    mapping = canonical_map(conn)
+    splits = [(r["subject"], r["object"]) for r in conn.execute(
+        "SELECT subject, object FROM judgements WHERE kind = 'split' AND object IS NOT NULL AND undone_at IS NULL")]
+    with conn:
+        conn.execute("UPDATE mentions SET entity_id = machine_entity_id WHERE entity_id IS NOT machine_entity_id")
+        conn.execute("UPDATE OR REPLACE event_participants SET entity_id = machine_entity_id"
+                     " WHERE entity_id IS NOT machine_entity_id")
+        for old, new in mapping.items():
+            conn.execute("UPDATE mentions SET entity_id = ? WHERE machine_entity_id = ?", (new, old))
+            conn.execute("UPDATE OR REPLACE event_participants SET entity_id = ? WHERE machine_entity_id = ?", (new, old))
+        for subject, alias in splits:
+            new_id = f"{subject}~{slug(alias)}"
+            row = conn.execute("SELECT type FROM entities WHERE id = ?", (subject,)).fetchone()
+            conn.execute("INSERT OR IGNORE INTO entities (id, name, type, origin) VALUES (?,?,?, 'judgement')",
+                         (new_id, alias, row["type"] if row else "other"))
+            conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND exact = ?", (new_id, subject, alias))
+            conn.execute(
+                "UPDATE OR REPLACE event_participants SET entity_id = ? WHERE entity_id = ? AND EXISTS ("
+                " SELECT 1 FROM events e JOIN mentions m ON m.document_id = e.document_id"
+                " WHERE e.id = event_participants.event_id AND m.start = event_participants.start AND m.exact = ?)",
+                (new_id, subject, alias))
