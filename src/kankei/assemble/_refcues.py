@@ -50,7 +50,7 @@ def cues() -> Cues:
             names.setdefault(str(alias), entry["name"])
     cue = _alt(d["archive_cues"])
     link = r"(?:(?:of|for|de|du|des|der|di)\s+(?:the\s+|la\s+|l')?)"
-    archive_cue = (rf"(?:{WORD}\s+{link}?){{0,6}}{cue}\b"
+    archive_cue = (rf"(?<![\w'’./-])(?:{WORD}\s+{link}?){{0,6}}{cue}\b"
                    rf"(?:\s+{link}{WORD}(?:\s+(?:{link}|and\s+)?{WORD}){{0,6}})?")
     items = _alt(d["call_number_items"], "i")
     series = _alt(d["call_number_series"])

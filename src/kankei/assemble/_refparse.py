@@ -42,13 +42,21 @@ _VOLUME = re.compile(r"(?<![\w])(?i:vol(?:ume)?)\.?\s*(?P<v>\d+|[IVXLC]+)\b")
 _ISSUE = re.compile(r"(?<![\w])(?i:no|nos|issue|iss)\.?\s*(?P<i>\d+)\b")
 # A journal's volume and issue after its name: "Japan Forum 12(3)", "Asian Survey 41:2".
 _VOL_TAIL = re.compile(r"\s*,?\s+(?P<v>\d{1,4})(?:\s*\((?P<i>\d{1,3}(?:[-–/]\d{1,3})?)\)|:(?P<i2>\d{1,3}))?$")
+# Chicago style: "(Boulder: Westview Press, 1997)".
+_IMPRINT = re.compile(r"\((?P<pl>[A-ZÀ-Þ][^():,]{1,40}(?:,\s*[A-Z]{2})?)\s*:\s*(?P<pub>[^():,]{2,80}),\s*(?:1[5-9]|20)\d\d[^()]*\)")
 _PLACE_PUB = re.compile(r"(?P<pl>[A-ZÀ-Þ][^:]{1,40}?)\s*:\s*(?P<pub>[A-ZÀ-Þ].*)")
 # A name that closes a prose lead-in: "... in any detail is Sonia Ryang".
 _PROSE_NAME = re.compile(rf"\s(?:is|are|by|see|in|and|from|of)\s+(?P<n>{NAME})$")
 _EDITOR = re.compile(r"\s*(?:\(?\b(?:eds?|comp|trans|ed\. and trans)\.?\)?|et al\.?)\s*$", re.IGNORECASE)
 _IN = re.compile(r"in\s+", re.IGNORECASE)
 _EDITED_BY = re.compile(rf"^{NAME}\s*\(?eds?\.?\)?,?\s+", re.IGNORECASE)
+# "(2008): 55-80" closing a journal's field.
+_YEAR_PAREN = re.compile(r"\s*\([^()]*\b(?:1[5-9]|20)\d\d[^()]*\).*$")
+_BARE_PAGES = re.compile(r"\d{1,4}(?:\s*[-–—]\s*\d{1,4})?|[ivxlc]{1,6}")
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?")
 _DASH = re.compile(r"\s*[-–—]\s*")
+_ACCESSED = re.compile(r"\b(?:accessed|retrieved|viewed|consulted|last visited)(?: on)?\s*$", re.IGNORECASE)
+_HELD = re.compile(r"\b(?:held|kept|copy|copies)\b", re.IGNORECASE)
 
 
 def parse_reference(text: str, a: int, b: int, note: str) -> Reference:
@@ -61,11 +69,12 @@ class _Parser:
         self.t, self.a, self.b = text, a, b
         self.c: Cues = cues()
         self.ref = Reference(note, a, b, text[a:b])
-        self.quotes = quote_spans(text, a, b)
-        self.fs: list[Span] = fields(text, a, b, self.quotes)
+        self.quotes = quote_spans(text, a, b, brackets=False)
+        self.fs: list[Span] = fields(text, a, b, quote_spans(text, a, b))
         self.calls: list[Span] = []
         self.limit = len(self.fs)       # fields from here on describe the archive, not a publication
         self.title_i: int | None = None
+        self.after_title: int | None = None
 
     def f(self, i: int) -> str:
         s, e = self.fs[i]
@@ -74,8 +83,10 @@ class _Parser:
     def run(self) -> Reference:
         ref, t = self.ref, self.t
         url = _URL.search(t, self.a, self.b)
+        self.url_span: Span | None = None
         if url:
             ref.url = url.group().rstrip(".,;:)’'" if "(" not in url.group() else ".,;:’'")
+            self.url_span = (url.start(), url.start() + len(ref.url))
         ibid = self.c.ibid.match(t, self.a, self.b)
         self.opcit = self.c.op_cit.search(t, self.a, self.b)
         ref.op_cit = bool(ibid or self.opcit)
@@ -135,6 +146,20 @@ class _Parser:
         self.calls = kept
         if kept:
             ref.call_number = ", ".join(t[s:e] for s, e in kept)
+        if ref.file is None:
+            self._quoted_file()
+
+    def _quoted_file(self) -> None:
+        """A quoted title right after a call number names the file or folder: box no. 2189, “Immigration”."""
+        for _s, e in self.calls:
+            while e < self.b and self.t[e] in " \t,.:;":
+                e += 1
+            q = next((q for q in self.quotes if q[0] == e), None)
+            if q:
+                qs, qe = trim(self.t, q[0] + 1, q[1], tail=" \t\r\n,;:.")
+                if qs < qe:
+                    self.ref.file = self.t[qs:qe]
+                    return
 
     def _shelfmark(self, pos: int, times: list[Span]) -> None:
         t = self.t
@@ -155,8 +180,9 @@ class _Parser:
         t = self.t
         while pos < self.b and t[pos] in " \t,.:;":
             pos += 1
-        end = self.b
-        for pat in (self.c.call_number, self.c.archive_alias, _URL, re.compile(r"\bheld\b")):
+        # It ends where another call number, archive or URL begins.
+        end = min([cs for cs, _ in self.calls if cs >= pos] + [self.b])
+        for pat in (self.c.archive_alias, _URL, _HELD):
             m = pat.search(t, pos, end)
             if m:
                 end = m.start()
@@ -179,6 +205,9 @@ class _Parser:
                 qs, qe = trim(self.t, q[0] + 1, q[1], tail=" \t\r\n,;:.")
                 if qs < qe:
                     self.ref.title, self.title_i = self.t[qs:qe], i
+                    # “Title,” Journal 12(3): the field goes on past the quotation with the container
+                    if "," in self.t[qe:q[1]] and q[1] + 1 < self.fs[i][1]:
+                        self.after_title = q[1] + 1
                     return
 
     def _pages_volume(self) -> None:
@@ -186,6 +215,10 @@ class _Parser:
         found = [m for m in _PAGES.finditer(t, self.a, self.b) if not inside(self.quotes, m.start())]
         if found:
             ref.pages = _DASH.sub("-", found[-1].group("p") or found[-1].group("j"))
+        elif len(self.fs) > 1:
+            s, e = self.fs[-1]      # Chicago style: "Title (Place: Publisher, 2010), 45–47."
+            if _BARE_PAGES.fullmatch(t, s, e) and not _YEAR.fullmatch(t, s, e):
+                ref.pages = _DASH.sub("-", t[s:e])
         m = next((m for m in _VOLUME.finditer(t, self.a, self.b) if not self._in_call(m.start())), None)
         if m:
             ref.volume = m.group("v")
@@ -209,6 +242,8 @@ class _Parser:
         if not self.fs:
             return
         head = self._head()
+        if c.ibid.match(head):
+            return
         m = c.letter_whole.fullmatch(head)
         if m and m.group("a").split()[0] not in c.not_authors:
             ref.kind, ref.author, ref.recipient = "letter", m.group("a"), m.group("b")
@@ -253,6 +288,15 @@ class _Parser:
         lo = 1 if ref.author else 0
         hi = min(self.limit, len(self.fs))
         pi = None
+        m = _IMPRINT.search(self.t, self.fs[lo][0] if lo < hi else self.a, self.b)
+        if m and (m.group("pl") in c.places or c.publisher.fullmatch(m.group("pub"))):
+            ref.place, ref.publisher = m.group("pl"), m.group("pub")     # "Title (Place: Publisher, 1997)"
+            if self.title_i is None and ref.author:
+                s, e = trim(self.t, self.fs[lo][0], m.start())
+                ref.title = self.t[s:e] or None
+            elif self.title_i is not None:
+                self._container(end=m.start())
+            return True
         for i in range(lo, hi):
             f = self.f(i)
             nxt = self.f(i + 1) if i + 1 < hi else ""
@@ -260,8 +304,13 @@ class _Parser:
             if m and (m.group("pl") in c.places or c.publisher.fullmatch(m.group("pub"))):
                 ref.place, ref.publisher, pi = m.group("pl"), m.group("pub"), i
                 break
-            if f in c.places and nxt and c.publisher.fullmatch(nxt):
+            # "Tokyo, Iwanami Shoten", or "Kyoto, Hozokan, 1989": a known place, then a publisher
+            # by its name or by its place before the year.
+            if f in c.places and nxt and (c.publisher.fullmatch(nxt) or (i + 2 < len(self.fs) and _YEAR.fullmatch(self.f(i + 2)))):
                 ref.place, ref.publisher, pi = f, nxt, i
+                break
+            if f in c.places and i > lo and _YEAR.fullmatch(nxt):
+                ref.place, pi = f, i        # "Ministry of Unification, White Paper, Seoul, 2005"
                 break
             if i > lo and c.publisher.fullmatch(f) and i != self.title_i:
                 ref.publisher, pi = f, i
@@ -270,8 +319,8 @@ class _Parser:
             return False
         if ref.author is None and ref.kind not in ("letter", "memorandum"):
             lo = self._prose_author(pi)
-        if self.title_i is not None:
-            self._container(stop=pi)    # a chapter: "“Chapter”, in Editor (ed.), Book, Place, ..."
+        if self.title_i is not None:    # a chapter: "“Chapter”, in Editor (ed.), Book, Place, ..."
+            self._container(end=self.fs[pi - 1][1] if pi - 1 > self.title_i else None)
             return True
         if lo >= pi and ref.author:     # "Handbook, Place, Publisher": the "author" was the title
             ref.title, ref.author = ref.author, None
@@ -282,19 +331,25 @@ class _Parser:
     def _prose_author(self, pi: int) -> int:
         """A reference at the end of a prose sentence: "... is Sonia Ryang, Title, Place, ..."."""
         for j in range(pi - 1):
-            m = _PROSE_NAME.search(self.f(j))
+            m = _PROSE_NAME.search(self.f(j)[-120:])     # the tail only: the search is quadratic
             if m and len(m.group("n").split()) <= 4:
                 self.ref.author = m.group("n")
                 return j + 1
         return 0
 
-    def _container(self, stop: int | None = None) -> None:
+    def _container(self, end: int | None = None) -> None:
+        """The journal or book after a quoted title; end: where the book's imprint begins."""
         ref, ti = self.ref, self.title_i
-        if ti is None or ti + 1 >= min(self.limit, len(self.fs)):
+        if ti is None:
             return
-        s, e = self.fs[ti + 1]
-        if stop is not None and stop > ti + 1:
-            e = self.fs[stop - 1][1]
+        if self.after_title is not None:
+            s, e = trim(self.t, self.after_title, self.fs[ti][1])
+        elif ti + 1 < min(self.limit, len(self.fs)):
+            s, e = self.fs[ti + 1]
+        else:
+            return
+        if end is not None:
+            s, e = trim(self.t, s, max(s, end))
         m = _IN.match(self.t, s, e)
         if m:
             s = m.end()
@@ -304,10 +359,12 @@ class _Parser:
             return
         if self.c.archive_alias.search(c) or self.c.archive_cue.search(c) or _URL.match(c):
             return
-        if find_times(c) and find_times(c)[0].start == 0:
-            return
+        times = find_times(c)
+        if times and times[0].start == 0:
+            return      # a date, not a journal
+        c = _YEAR_PAREN.sub("", c)
         v = _VOL_TAIL.search(c)
-        if v and stop is None:
+        if v and end is None:
             c = c[:v.start()]
             ref.volume = ref.volume or v.group("v")
             ref.issue = ref.issue or v.group("i") or v.group("i2")
@@ -324,9 +381,10 @@ class _Parser:
         """The first date that is a whole field ("18 January 1956", "1997"), else the first outside quotes."""
         spans = self._times()
         values = [tm.value for tm in self._tms]
-        ok = [k for k, (s, _e) in enumerate(spans) if not inside(self.quotes, s) and not self._in_call(s)
-              and not (self.ref.url and self.t.find(self.ref.url, self.a) <= s < self.t.find(self.ref.url, self.a)
-                       + len(self.ref.url))]
+        u = self.url_span or (0, 0)
+        ok = [k for k, (s, _e) in enumerate(spans)
+              if not inside(self.quotes, s) and not self._in_call(s) and not u[0] <= s < u[1]
+              and not _ACCESSED.search(self.t, max(self.a, s - 16), s)]
         whole = [k for k in ok if spans[k] in self.fs]
         pick = whole or ok
         return values[pick[0]] if pick else None

@@ -20,23 +20,25 @@ _PERIOD = re.compile(r"\.[ \t]+(?=[A-ZÀ-Þ])")
 _KEEP_PERIOD = frozenset({"al", "ed", "eds", "cit", "ibid", "co", "inc", "ltd", "jr", "sr", "st", "etc"})
 
 
-def quote_spans(text: str, a: int, b: int) -> list[Span]:
-    """(open, close) of balanced quotations and brackets in text[a:b]; close is the closing mark's index.
+def quote_spans(text: str, a: int, b: int, brackets: bool = True) -> list[Span]:
+    """(open, close) of balanced quotations (and brackets) in text[a:b]; close is the closing mark's index.
 
     An unbalanced mark protects nothing: one stray “ must not swallow the rest of a note.
     """
     out: list[Span] = []
-    brackets: list[tuple[str, int]] = []
+    opened: list[tuple[str, int]] = []
     curly: int | None = None
     straight: int | None = None
     single: int | None = None
     for i in range(a, b):
         c = text[i]
         if c in "([":
-            brackets.append((c, i))
+            opened.append((c, i))
         elif c in ")]":
-            if brackets and brackets[-1][0] == _CLOSERS[c]:
-                out.append((brackets.pop()[1], i))
+            if opened and opened[-1][0] == _CLOSERS[c]:
+                o = opened.pop()[1]
+                if brackets:
+                    out.append((o, i))
         elif c == "“":
             curly = i
         elif c == "”" and curly is not None:

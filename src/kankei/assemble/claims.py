@@ -50,7 +50,6 @@ def find_claims(text: str, quantities: list[QuantityMention], times: list[TimeMe
             continue
         k = bisect.bisect_right(starts, q.start) - 1
         s, e = sentences[k] if k >= 0 else (0, len(text))
-        sentence = text[s:e]
         # what a number measures is said near it, not anywhere in a long sentence
         window = text[max(s, q.start - 70):min(e, q.end + 70)]
         rule = _rule(q, window, rules["rules"])

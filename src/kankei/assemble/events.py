@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from kankei.assemble.triggers import Trigger, find_triggers, modality_words, word_sets
 from kankei import edtf
+from kankei.assemble.triggers import Trigger, find_triggers, modality_words, word_sets
 from kankei.knowledge import load
 from kankei.spans import EntityMention, TimeMention
 
