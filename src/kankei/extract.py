@@ -1,6 +1,7 @@
 """Library entry points: extract from a string, a file, or many paths."""
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -8,9 +9,29 @@ from kankei.pipeline import Extraction, extract
 from kankei.read import DEFAULT_MAX_BYTES, ReadError, Source, iter_paths, read_path
 
 
+class ExtractError(Exception):
+    """A file that was read but that the pipeline failed on (a bug); the original is __cause__."""
+
+    def __init__(self, path: str | Path, error: BaseException) -> None:
+        message = " ".join(str(error).split())
+        message = f"{type(error).__name__}: {message[:200]}" if message else type(error).__name__
+        super().__init__(f"extraction failed, a bug in kankei (please report it): {message}")
+        self.path = Path(path)
+        self.__cause__ = error
+
+
+def doc_name(stem: str) -> str:
+    """A file name as valid text: bytes that aren't UTF-8 (kept by Python as surrogates) become \\xNN."""
+    try:
+        stem.encode("utf-8")
+        return stem
+    except UnicodeEncodeError:
+        return os.fsencode(stem).decode("utf-8", "backslashreplace")
+
+
 def extract_source(source: Source, dct: str | None = None) -> Extraction:
     """Extract one read document; HTML/PDF records say their offsets index extracted text."""
-    result = extract(source.text, doc=source.doc, dct=dct, published_hint=source.published_hint,
+    result = extract(source.text, doc=doc_name(source.doc), dct=dct, published_hint=source.published_hint,
                      title=source.title)
     if source.offsets == "extracted":
         result.meta["offsets"] = "extracted"
@@ -21,8 +42,11 @@ def extract_source(source: Source, dct: str | None = None) -> Extraction:
 
 
 def extract_paths(paths: Iterable[str | Path], dct: str | None = None,
-                  max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Extraction | ReadError]:
-    """Each file under paths, extracted; a file that can't be read yields its ReadError instead."""
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Extraction | ReadError | ExtractError]:
+    """Each file under paths, extracted; a file that can't be read yields its ReadError instead.
+
+    A file the pipeline fails on yields an ExtractError, so one bad document never ends a batch.
+    """
     for item in iter_paths(paths):
         if isinstance(item, ReadError):
             yield item
@@ -32,4 +56,9 @@ def extract_paths(paths: Iterable[str | Path], dct: str | None = None,
         except ReadError as err:
             yield err
             continue
-        yield extract_source(source, dct=dct)
+        try:
+            result = extract_source(source, dct=dct)
+        except Exception as err:  # reported for this file; the batch goes on
+            yield ExtractError(item, err)
+            continue
+        yield result

@@ -4,19 +4,27 @@ from __future__ import annotations
 import shutil
 
 
+def _num(x) -> str:
+    return "?" if x is None else f"{x:g}"
+
+
 def _detail(rec: dict) -> str:
     kind = rec["kind"]
     if kind == "time":
         return f"{rec.get('value') or '?'}  ({rec.get('type')})"
     if kind == "quantity":
         if rec.get("value") is None:
-            num = f"{rec.get('low'):g}–{rec.get('high'):g}"
+            num = f"{_num(rec.get('low'))}–{_num(rec.get('high'))}"
         else:
-            num = f"{rec['value']:g}"
+            num = _num(rec["value"])
         qual = "" if rec.get("qualifier") == "exact" else f"{rec.get('qualifier')} "
         return f"{qual}{num} {rec.get('unit')}"
     if kind == "entity":
         return f"{rec.get('entity')}  [{rec.get('type')}]"
+    if kind == "event":
+        who = ", ".join(f"{p.get('role')}={p.get('entity')}" for p in rec.get("participants") or [])
+        mark = f" {rec['modality']}" if rec.get("modality") else ""
+        return f"{rec.get('type')}{mark} @ {rec.get('date') or '?'}" + (f"  ({who})" if who else "")
     return ""
 
 
