@@ -109,9 +109,6 @@ def test_story_values():
     assert ("agent", "gov:japan") in roles and ("patient", "gov:north_korea") in roles
 
 
-@pytest.mark.xfail(reason="resolve/link: a surname mention of a detected person ('Sato' after 'Hanako Sato') "
-                          "gets name 'Sato' and type 'other' instead of the person's canonical name and type",
-                   strict=True)
 def test_one_id_has_one_name_and_type():
     records = extract(STORY, doc="story").records()
     seen: dict[str, tuple[str, str]] = {}

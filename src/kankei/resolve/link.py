@@ -109,6 +109,16 @@ def link_entities(text: str, candidates: list[NameCandidate] | None = None,
         _remember(m, gaz, state)
     out.extend(_bare_names(text, folded, out, blocked, gaz, state))
     out.sort(key=lambda m: m.start)
+    # one id, one name and type: a detected actor is named as at its fullest mention
+    first: dict[str, EntityMention] = {}
+    for m in out:
+        if m.entity not in gaz.entries:
+            best = first.get(m.entity)
+            if best is None or (m.how == "detected" and (best.how != "detected" or len(m.text) > len(best.text))):
+                first[m.entity] = m
+    for m in out:
+        if m.entity in first:
+            m.name, m.type = first[m.entity].name, first[m.entity].type
     return out
 
 
