@@ -43,7 +43,8 @@ _ISSUE = re.compile(r"(?<![\w])(?i:no|nos|issue|iss)\.?\s*(?P<i>\d+)\b")
 # A journal's volume and issue after its name: "Japan Forum 12(3)", "Asian Survey 41:2".
 _VOL_TAIL = re.compile(r"\s*,?\s+(?P<v>\d{1,4})(?:\s*\((?P<i>\d{1,3}(?:[-–/]\d{1,3})?)\)|:(?P<i2>\d{1,3}))?$")
 # Chicago style: "(Boulder: Westview Press, 1997)".
-_IMPRINT = re.compile(r"\((?P<pl>[A-ZÀ-Þ][^():,]{1,40}(?:,\s*[A-Z]{2})?)\s*:\s*(?P<pub>[^():,]{2,80}),\s*(?:1[5-9]|20)\d\d[^()]*\)")
+_IMPRINT = re.compile(r"\((?P<pl>[A-ZÀ-Þ][^():,]{1,40}(?:,\s*[A-Z]{2})?)\s*:\s*"
+                      r"(?P<pub>[^():,]{2,80}),\s*(?:1[5-9]|20)\d\d[^()]*\)")
 _PLACE_PUB = re.compile(r"(?P<pl>[A-ZÀ-Þ][^:]{1,40}?)\s*:\s*(?P<pub>[A-ZÀ-Þ].*)")
 # A name that closes a prose lead-in: "... in any detail is Sonia Ryang".
 _PROSE_NAME = re.compile(rf"\s(?:is|are|by|see|in|and|from|of)\s+(?P<n>{NAME})$")
@@ -115,6 +116,11 @@ class _Parser:
             ref.kind = "web"
             if not ref.title:
                 ref.title = self._web_title(url.start() if url else self.b)
+        elif ref.author and not ref.title and not ref.date and 2 <= len(self.fs) <= 3:
+            # A short form after a first full citation: "Kato, Return Voyages, 52."
+            s, e = self.fs[1]
+            if not _BARE_PAGES.fullmatch(self.t, s, e) and not _PAGES.match(self.t, s, e):
+                ref.title = self.t[s:e]
         return ref
 
     # --- archive, call numbers, file title ----------------------------------------------
@@ -125,7 +131,8 @@ class _Parser:
         if m:
             ref.archive = c.archive_names[m.group()]
         else:
-            m = next((x for x in c.archive_cue.finditer(t, self.a, self.b) if not inside(self.quotes, x.start())), None)
+            m = next((x for x in c.archive_cue.finditer(t, self.a, self.b)
+                      if not inside(self.quotes, x.start())), None)
             if m:
                 ref.archive = m.group().strip()
         times = self._times()
@@ -306,7 +313,8 @@ class _Parser:
                 break
             # "Tokyo, Iwanami Shoten", or "Kyoto, Hozokan, 1989": a known place, then a publisher
             # by its name or by its place before the year.
-            if f in c.places and nxt and (c.publisher.fullmatch(nxt) or (i + 2 < len(self.fs) and _YEAR.fullmatch(self.f(i + 2)))):
+            year_next = i + 2 < len(self.fs) and _YEAR.fullmatch(self.f(i + 2))
+            if f in c.places and nxt and (c.publisher.fullmatch(nxt) or year_next):
                 ref.place, ref.publisher, pi = f, nxt, i
                 break
             if f in c.places and i > lo and _YEAR.fullmatch(nxt):

@@ -84,16 +84,18 @@ def _resolve(refs: list[Reference]) -> None:
     ibid = cues().ibid
     for i, r in enumerate(refs):
         if not r.op_cit:
+            if r.kind == "other" and r.author and r.title and not r.date:   # short form "Kato, Title, 52."
+                r.refers_to = _look_back(r, refs[:i], loose=False)
             continue
         if ibid.match(r.text):
             if i:
                 prev = refs[i - 1]
-                r.refers_to = prev.refers_to if prev.op_cit and prev.refers_to else prev.note
+                r.refers_to = prev.refers_to or prev.note     # through a back reference to the work
         else:
             r.refers_to = _look_back(r, refs[:i])
 
 
-def _look_back(r: Reference, earlier: list[Reference]) -> str | None:
+def _look_back(r: Reference, earlier: list[Reference], loose: bool = True) -> str | None:
     """The nearest earlier reference by the same author (and recipient) or with the same short title."""
     author, recipient, title = _tokens(r.author), _tokens(r.recipient), _tokens(r.title)
     if not (author or recipient or title):
@@ -108,6 +110,8 @@ def _look_back(r: Reference, earlier: list[Reference]) -> str | None:
         if title and not title <= _tokens(p.title):
             continue
         return p.note
+    if not loose:
+        return None
     # The earlier reference may be prose the parser could not cut up: look for the words.
     words = author or title
     for p in reversed(earlier):

@@ -149,6 +149,11 @@ def _sentence_events(text, lowered, doc, s, e, times, ents) -> list[Event]:
     triggers += _aspectual(lowered, s, e, found, times)
     triggers += [Trigger(m.start, m.end, m.text, "war", False, True) for m in ents
                  if m.type == "other" and re.search(r"\bWar\b", m.text)]
+    triggers = _outermost(triggers)
+    weapons = word_sets()["weapon_words"]
+    if not any(w in weapons for w in re.findall(r"[a-z]+", lowered[s:e])):
+        # "launched a campaign": without a weapon in the sentence a launch is no test
+        triggers = [t for t in triggers if not (t.type == "weapons_test" and t.text.split()[0].startswith(("launch", "fire")))]
     triggers.sort(key=lambda t: t.start)
     chosen: dict[int, tuple[Trigger, list[TimeMention]]] = {}
     out = []
@@ -180,6 +185,16 @@ def _sentence_events(text, lowered, doc, s, e, times, ents) -> list[Event]:
                 out.append(ev)
     out.sort(key=lambda ev: ev.start)
     return out
+
+
+def _outermost(triggers: list[Trigger]) -> list[Trigger]:
+    """Drop triggers inside a longer one ('launched' inside 'launched a campaign')."""
+    keep = []
+    for t in sorted(triggers, key=lambda t: (t.start, -(t.end - t.start))):
+        if keep and t.start >= keep[-1].start and t.end <= keep[-1].end:
+            continue
+        keep.append(t)
+    return keep
 
 
 def _picks(text: str, tm: TimeMention, triggers: list[Trigger], s: int, e: int) -> list[Trigger]:

@@ -87,4 +87,4 @@ def modality_words() -> dict[str, re.Pattern]:
 @cache
 def word_sets() -> dict[str, frozenset[str]]:
     data = load("event_triggers")
-    return {k: frozenset(w.lower() for w in data.get(k, [])) for k in ("aspectual", "control", "visit_words", "light_verbs")}
+    return {k: frozenset(w.lower() for w in data.get(k, [])) for k in ("aspectual", "control", "visit_words", "light_verbs", "weapon_words")}
