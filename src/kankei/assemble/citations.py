@@ -161,9 +161,6 @@ _AUTHOR_DATE = re.compile(rf"(?P<who>{_SURNAME}(?:\s+(?:and|&)\s+{_SURNAME})?(?:
 _NARRATIVE = re.compile(rf"(?P<who>{_SURNAME})\s+\({_YEAR}{_PAGES}\)")
 _PAREN = re.compile(r"\(([^()\n]{4,300})\)")
 _CITE_LEAD = re.compile(r"(?i:see also|see|cf\.|e\.g\.,?|compare)\s+")
-# Capitalized words that come before a year without naming an author: "(Since 1959)", "(Spring 1960)".
-_NOT_AUTHORS = frozenset("""in since from until till before after by circa around about c ca founded est born died
-    late early mid spring summer autumn fall winter fiscal fy as of and or the""".split())
 
 
 def _author_date(text: str, spans: list[Span], starts: list[int]) -> list[Citation]:
@@ -198,8 +195,9 @@ def _author_date(text: str, spans: list[Span], starts: list[int]) -> list[Citati
 
 
 def _is_author(part: str, who: str) -> bool:
-    if who.split()[0].casefold() in _NOT_AUTHORS:
-        return False
+    first = who.split()[0]
+    if first in cues().not_authors or first.capitalize() in cues().not_authors:
+        return False    # "(Resolution 1718)", "(Since 1959)"
     times = find_times(part)
     return not (times and times[0].start == 0 and times[0].value)     # "(August 1959)" is a date
 

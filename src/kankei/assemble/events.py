@@ -66,6 +66,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     lowered = text.lower()
     if len(lowered) != len(text):          # a few Unicode letters change length when lowered
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    lowered = _Lowered(lowered)
     periods = _period_names()
     dated = [t for t in times if t.value and t.type in ("date", "interval") and t.start not in exclude
              and not (t.anchor == "dct" and (t.relative or {}).get("same"))
@@ -110,6 +111,20 @@ def _period_names() -> tuple[str, ...]:
     return tuple(re.sub(r"^the ", "", k.lower()) for k in names)
 
 
+class _Lowered(str):
+    """The lower-cased text, carrying its trigger index so each sentence needn't rescan."""
+    __slots__ = ("index",)
+
+    def __new__(cls, value: str):
+        obj = super().__new__(cls, value)
+        obj.index = {}
+        return obj
+
+
+def _triggers(lowered: str, s: int, e: int) -> list[Trigger]:
+    return find_triggers(lowered, s, e, getattr(lowered, "index", None))
+
+
 def _is_narrative(tm: TimeMention) -> bool:
     return tm.type == "date" or (tm.type == "interval" and not tm.value.endswith(".."))
 
@@ -119,7 +134,7 @@ def _narrative_events(text, lowered, doc, s, e, narrative: TimeMention, ents) ->
     if not EXTRA_NARRATIVE:
         return []
     out = []
-    for t in find_triggers(lowered, s, e):
+    for t in _triggers(lowered, s, e):
         if t.weak or t.noun or not _past(t.text) or _inside_entity(t, ents) or _PASSIVE_PRESENT.search(lowered, max(s, t.start - 20), t.start):
             continue
         ev = _make(text, doc, t.type, narrative, t.start, t.end, s, e, ents, anchored=False)
@@ -144,7 +159,7 @@ EXTRA_CLAUSE = True
 
 
 def _sentence_events(text, lowered, doc, s, e, times, ents) -> list[Event]:
-    found = [t for t in find_triggers(lowered, s, e) if not _inside_any(t, times) and not _adjectival(lowered, t)]
+    found = [t for t in _triggers(lowered, s, e) if not _inside_any(t, times) and not _adjectival(lowered, t)]
     triggers = [_light(lowered, t) for t in found if not _inside_entity(t, ents)]
     triggers += _aspectual(lowered, s, e, found, times)
     triggers += [Trigger(m.start, m.end, m.text, "war", False, True) for m in ents

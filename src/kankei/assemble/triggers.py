@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+import ahocorasick
 from functools import cache
 
 from kankei.knowledge import load
@@ -62,19 +64,51 @@ def lexicon() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
         for verb in groups.get("verbs") or []:
             for f in _inflect(verb) | set(irregular.get(verb, [])):
                 forms.setdefault(f.lower(), (etype, False))
-    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])"), forms
+    automaton = ahocorasick.Automaton()
+    for f, (etype, noun) in forms.items():
+        automaton.add_word(f, (len(f), f, etype, noun))
+    automaton.make_automaton()
+    return automaton, forms
 
 
-def find_triggers(lowered: str, start: int, end: int) -> list[Trigger]:
-    """Triggers in lowered[start:end] (a lower-cased copy of the text, same offsets)."""
-    pattern, forms = lexicon()
-    out = []
-    for m in pattern.finditer(lowered, start, end):
-        word = m.group()
-        etype, noun = forms[word]
-        out.append(Trigger(m.start(), m.end(), word, etype, word in WEAK, noun))
+def _boundary(ch: str) -> bool:
+    return not (ch.isalnum() or ch in "-_")
+
+
+def all_triggers(lowered: str) -> list[Trigger]:
+    """Every trigger of a lower-cased text, leftmost-longest, on word boundaries."""
+    automaton, _ = lexicon()
+    n = len(lowered)
+    hits = []
+    for end_idx, (length, word, etype, noun) in automaton.iter(lowered):
+        start, end = end_idx - length + 1, end_idx + 1
+        if (start == 0 or _boundary(lowered[start - 1])) and (end == n or _boundary(lowered[end])):
+            hits.append((start, -length, end, word, etype, noun))
+    hits.sort()
+    out, last_end = [], -1
+    for start, _neg, end, word, etype, noun in hits:
+        if start >= last_end:
+            out.append(Trigger(start, end, word, etype, word in WEAK, noun))
+            last_end = end
     return out
+
+
+def find_triggers(lowered: str, start: int, end: int, cache_: dict | None = None) -> list[Trigger]:
+    """Triggers in lowered[start:end] (a lower-cased copy of the text, same offsets)."""
+    if cache_ is not None:
+        if "all" not in cache_:
+            cache_["all"] = all_triggers(lowered)
+            cache_["starts"] = [t.start for t in cache_["all"]]
+        import bisect
+        i = bisect.bisect_left(cache_["starts"], start)
+        out = []
+        for t in cache_["all"][i:]:
+            if t.start >= end:
+                break
+            if t.end <= end:
+                out.append(t)
+        return out
+    return [t for t in all_triggers(lowered[:end]) if t.start >= start]
 
 
 @cache
