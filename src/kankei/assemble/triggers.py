@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import ahocorasick
-from functools import cache
 
 from kankei.knowledge import load
 
