@@ -158,7 +158,7 @@ _YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)[a-z]?"
 _PAGES = r"(?:\s*[:,]\s*(?:pp?\.\s*)?\d+(?:\s*[-–]\s*\d+)?)?"
 _AUTHOR_DATE = re.compile(rf"(?P<who>{_SURNAME}(?:\s+(?:and|&)\s+{_SURNAME})?(?:\s+et\s+al\.?)?),?\s+{_YEAR}{_PAGES}")
 # "as Cumings (1997: 45) argues": counted only when the bibliography confirms it.
-_NARRATIVE = re.compile(rf"(?P<who>{_SURNAME})\s+\({_YEAR}{_PAGES}\)")
+_NARRATIVE = re.compile(rf"(?<![\w'’-])(?P<who>{_SURNAME})\s+\({_YEAR}{_PAGES}\)")
 _PAREN = re.compile(r"\(([^()\n]{4,300})\)")
 _CITE_LEAD = re.compile(r"(?i:see also|see|cf\.|e\.g\.,?|compare)\s+")
 
