@@ -1,0 +1,16 @@
+import os
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """../shared from the project root; required under CI, skipped only on a bare checkout."""
+    if not (SHARED / "corpus").is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set but the shared corpus is missing at {SHARED}")
+        pytest.skip("../shared is not beside this checkout")
+    return SHARED
