@@ -201,9 +201,9 @@ def master() -> re.Pattern:
         # the following month, the next year, the previous day, that year, the same month,
         # the day after
         rf"(?P<relative_the>\b(?P<rt_det>[Tt]he\s+(?:following|next|previous|preceding|same|prior)|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<rt_u>day|week|month|year|spring|summer|autumn|fall|winter|{month_full}|{weekday})\b)",
-        rf"(?P<unit_after>\b[Tt]he\s+(?P<ua_u>day|week|month|year)\s+(?P<ua_dir>after|before)\b(?!\s+(?:last|next|tomorrow|yesterday)\b))",
-        rf"(?P<that_time>\b(?:[Tt]hat|[Tt]he\s+same|(?<=\b[Aa]t\s)the)\s+time\b)",
-        rf"(?P<deictic>\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Cc]urrently|[Nn]owadays|[Aa]t\s+present|[Tt]hese\s+days|NOW|[Nn]ow)\b)",
+        r"(?P<unit_after>\b[Tt]he\s+(?P<ua_u>day|week|month|year)\s+(?P<ua_dir>after|before)\b(?!\s+(?:last|next|tomorrow|yesterday)\b))",
+        r"(?P<that_time>\b(?:[Tt]hat|[Tt]he\s+same|(?<=\b[Aa]t\s)the)\s+time\b)",
+        r"(?P<deictic>\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Cc]urrently|[Nn]owadays|[Aa]t\s+present|[Tt]hese\s+days|NOW|[Nn]ow)\b)",
         # a bare month followed by a day (no year): (Monday,) July 4, June 25th
         rf"(?P<month_day>\b{weekday_pre}(?P<mdn_m>{month_full}|(?:{month_abbr})\.)\s+(?P<mdn_d>{day})(?![\d,]\d|:|\.\d|\s*,?\s*{year}|\s*[-–]\s*\d))",
         # a bare day and month (no year): (Monday,) 3 March, the 19th of January
@@ -211,7 +211,7 @@ def master() -> re.Pattern:
         rf"(?P<weekday_on>\b(?P<wd>{weekday})\b)",
         # every year, each month, every two years, annually: sets; "$5 a month" in date_values
         rf"(?P<set>\b(?:[Ee]very|[Ee]ach)\s+(?:(?P<st_n>{num})\s+)?(?P<st_u>days?|weeks?|months?|years?)\b|\b(?:[Aa]nnually|[Yy]early)\b)",
-        rf"(?P<per_unit>\b[Pp]er\s+(?P<pu_u>day|week|month|year)\b)",
+        r"(?P<per_unit>\b[Pp]er\s+(?P<pu_u>day|week|month|year)\b)",
         # two years, more than two years, a two-year hiatus, nearly two millennia, half a century
         rf"(?P<duration>\b(?:(?P<du_first>{the}(?:first|last|past|next|previous|following)\s+)|(?P<du_q>{qual}))?(?:(?P<du_halfa>[Hh]alf\s+an?)|(?P<du_n>{num}){half_num.format('du_half')})(?P<du_sep>[- ])(?P<du_u>{unit})\b(?P<du_half2>\s+and\s+a\s+half)?)",
         # early June, mid-May: a part of a month resolved from the narrative

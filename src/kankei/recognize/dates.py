@@ -152,5 +152,8 @@ def _range(text: str, a: TimeMention, b: TimeMention, j: dict) -> TimeMention | 
     lo_b, hi_b = edtf.bounds(lo), edtf.bounds(hi)
     if not lo_b or not hi_b or lo_b[0] > hi_b[1] or lo == hi:
         return None
+    if "X" in lo + hi and "~" in lo + hi:
+        return None             # "195X/1956~" mixes what EDTF intervals keep apart
+
     return TimeMention(a.start, b.end, text[a.start:b.end], edtf.interval(lo, hi), "interval",
                        approximate=a.approximate or b.approximate)
