@@ -20,6 +20,7 @@ from kankei.spans import EntityMention, TimeMention
 _ACTOR_TYPES = {"person", "organization", "country", "group", "vessel"}
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|whereas|although|though|which|who|as|after|before|when|leading)\b|\(|\)")
 _PREP_BEFORE = re.compile(r"\b(?:of|to|with|in|at|from|into|for|on|by|between|against|toward|towards|over|about|among)\s+(?:the\s+)?$")
+_PHRASE_END = re.compile(r"[;:]|,\s+(?=(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*\s+[a-z]+(?:ed|s)\b)")
 _LOCATION_PREP = re.compile(r"\b(?:in|at|to|from|into|near)\s+(?:the\s+)?$")
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 _CORRESPONDENCE = re.compile(r"(?P<a>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s+to\s+(?P<b>[A-Z][\w'’./-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s*$")
@@ -384,7 +385,10 @@ def _participants(text, ts, te, s, e, ents) -> list[dict]:
             parts.append({"role": role, "entity": m.entity, "start": m.start, "end": m.end})
 
     before = [m for m in ents if cl <= m.start and m.end <= ts]
-    after = [m for m in ents if te <= m.start and m.end <= cr]
+    # the object phrase ends at a comma or where a new clause starts ("..., Japan banned")
+    stop = _PHRASE_END.search(text, te, cr)
+    pr = stop.start() if stop else cr
+    after = [m for m in ents if te <= m.start and m.end <= pr]
     agent = None
     for m in reversed(before):
         if m.type in _ACTOR_TYPES and not _PREP_BEFORE.search(text[max(s, m.start - 14):m.start]):
@@ -412,6 +416,11 @@ def _participants(text, ts, te, s, e, ents) -> list[dict]:
             add("location", m)
         elif not any(p["role"] == "patient" for p in parts):
             add("patient", m)
+    for m in ents:
+        # places named later in the clause ("..., in Stockholm, Sweden") still locate it
+        if te <= m.start and pr <= m.start and m.end <= cr and m.type in ("place", "country") \
+                and _LOCATION_PREP.search(text[max(s, m.start - 10):m.start]):
+            add("location", m)
     for m in before:
         if m is not agent and m.type in ("place",) and _LOCATION_PREP.search(text[max(s, m.start - 10):m.start]):
             add("location", m)
@@ -421,8 +430,8 @@ def _participants(text, ts, te, s, e, ents) -> list[dict]:
 def _modality(text, ts, te, s, e) -> tuple[str, bool]:
     words = modality_words()
     cl, cr = _clause(text, ts, s, e)
-    near = text[max(cl, ts - 40):ts].lower()
-    hedged = bool(words["hedged"].search(text[s:e].lower()))
+    near = text[max(cl, ts - 40):ts]
+    hedged = bool(words["hedged"].search(text, s, e))
     if words["negated"].search(near[-25:]):
         return "negated", hedged
     if words["hypothetical"].search(near):

@@ -113,9 +113,18 @@ def find_triggers(lowered: str, start: int, end: int, cache_: dict | None = None
 
 @cache
 def modality_words() -> dict[str, re.Pattern]:
+    """Case-sensitive patterns: 'may' and 'will' lower case only, since 'May' is a month and 'Will' a name."""
     data = load("event_triggers")["modality"]
-    return {k: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(v, key=len, reverse=True)) + r")\b")
-            for k, v in data.items()}
+    out = {}
+    for k, words in data.items():
+        forms = set()
+        for w in words:
+            w = str(w)
+            forms.add(w)
+            if w not in ("may", "will"):
+                forms.add(w[:1].upper() + w[1:])
+        out[k] = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True)) + r")\b")
+    return out
 
 
 @cache

@@ -280,6 +280,14 @@ def acronym_like(w: str) -> bool:
     return ups >= 2 and ups >= 0.6 * len(letters)
 
 
+def word_initials_match(acr: str, toks: list[Tok]) -> bool:
+    """The acronym is the initials of the long form's words (particles may be skipped)."""
+    letters = [ch.lower() for ch in acr if ch.isalpha()]
+    words = [t.text for t in toks if not t.part]
+    initials = [w[0].lower() for w in words]
+    return initials == letters or [w[0].lower() for w in " ".join(t.text for t in toks).replace("-", " ").split()] == letters
+
+
 def initials_match(acr: str, toks: list[Tok]) -> bool:
     """Schwartz–Hearst style: the acronym's letters appear in order in the long form, the
     first at the start of its first word, the others preferably at word starts."""

@@ -13,7 +13,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from kankei.recognize._name_cues import Cues, Seg, TextContext, Tok, acronym_like, initials_match, load_cues
+from kankei.recognize._name_cues import (
+    Cues,
+    Seg,
+    TextContext,
+    Tok,
+    acronym_like,
+    initials_match,
+    load_cues,
+    word_initials_match,
+)
 from kankei.spans import NameCandidate
 
 # Cues too weak to trust inside headings and quoted titles, where every word is capitalized,
@@ -185,11 +194,16 @@ class _Detector:
         m = c.acr_after.match(self.text, e)
         if m and acronym_like(m.group(1)):
             acr = m.group(1)
-            for i0, t in enumerate(toks):
-                if not t.part and initials_match(acr, toks[i0:]):
-                    long = toks[i0:]
-                    segs = self._segments(toks[:i0]) if i0 else []
-                    return segs + self._long_form(long, acr, self.text[long[0].start:e], "")
+            # the shortest long form whose word initials spell the acronym, else the
+            # shortest that contains its letters in order (Schwartz–Hearst)
+            order = range(len(toks) - 1, -1, -1)
+            i0 = next((i for i in order if not toks[i].part and word_initials_match(acr, toks[i:])), None)
+            if i0 is None:
+                i0 = next((i for i in order if not toks[i].part and initials_match(acr, toks[i:])), None)
+            if i0 is not None:
+                long = toks[i0:]
+                segs = self._segments(toks[:i0]) if i0 else []
+                return segs + self._long_form(long, acr, self.text[long[0].start:e], "")
         b = c.acr_before.search(self.text, max(0, toks[0].start - 14), toks[0].start)
         if b and c.close_paren.match(self.text, e) and acronym_like(b.group(1)):
             acr = b.group(1)
