@@ -94,19 +94,22 @@ def test_readme_starts_with_the_two_commands_in_a_sh_block():
     commands = commands_of(body)
     assert len(commands) == 2
     install, tests = commands
-    assert "pip install" in install and "kankei extract" in install
+    assert "pip install" in install and "kankei build" in install and "kankei timeline" in install
     assert "pytest" in tests
 
 
-def test_readme_first_command_runs():
-    """The kankei part of the first command works as written, from the project root."""
+def test_readme_first_command_runs(tmp_path, monkeypatch):
+    """The kankei parts of the first command work as written: a base is built and a timeline read."""
     _, body, _ = first_block()
     install = commands_of(body)[0]
-    kankei = next(part for part in install.split("&&") if "kankei extract" in part)
-    argv = shlex.split(kankei)
-    assert Path(argv[0]).name == "kankei"
-    args = [str(ROOT / a) if (ROOT / a).exists() else a for a in argv[1:]]
-    result = CliRunner().invoke(main, args)
-    assert result.exit_code == 0, result.stderr
-    assert result.stderr == ""
-    assert "== " in result.stdout and "org:chongryon" in result.stdout
+    parts = [shlex.split(p) for p in install.split("&&") if "kankei" in p.split()[0]]
+    assert [Path(p[0]).name for p in parts] == ["kankei", "kankei"]
+    monkeypatch.chdir(tmp_path)          # the base lands in the current folder, as for a newcomer
+    outputs = []
+    for argv in parts:
+        args = [str(ROOT / a) if (ROOT / a).exists() else a for a in argv[1:]]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+        outputs.append(result.stdout)
+    assert (tmp_path / "kankei.db").exists()
+    assert "2002-09-17" in outputs[-1] and "meet" in outputs[-1]
