@@ -60,7 +60,7 @@ def _number(x: float) -> str:
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,}"
 
 
-def _value(data: dict) -> str:
+def _statement_value(data: dict) -> str:
     """The value of a statement: an entity id, an EDTF value, or a number with its qualifier and unit."""
     if data["kind"] == "entity":
         return data.get("entity_id") or "?"
@@ -88,7 +88,7 @@ def render_show(data: dict) -> str:
         if data.get("cameo"):
             lines.append(f"CAMEO {data['cameo']} (Goldstein {data['goldstein']}), PLOVER {data['plover'] or '—'}")
     else:
-        lines.append(click.style(f"{data['kind']}: {data.get('exact')}", bold=True) + f"  → {_value(data)}  {data['id']}")
+        lines.append(click.style(f"{data['kind']}: {data.get('exact')}", bold=True) + f"  → {_statement_value(data)}  {data['id']}")
     for src in data["sources"]:
         lines.append("")
         lines.append(click.style(f"{src['doc']} — {src['title'] or ''}", dim=True))

@@ -17,14 +17,22 @@ def _tl_date(iso: str) -> dict:
 
 
 def _date_parts(value: str) -> tuple[dict, dict | None, str]:
-    lo, hi = edtf.bounds(value)
-    prec = edtf.precision(value)
+    start_part, _, end_part = value.partition("/")
+    if "/" in value and start_part in ("", ".."):     # open start ('../1959'): place it at its known end
+        value_for_start, end = end_part, None
+    elif "/" in value and end_part in ("", ".."):     # open end ('1959/..'): from its known start on
+        value_for_start, end = start_part, None
+    else:
+        value_for_start, end = value, ""
+    lo, hi = edtf.bounds(value_for_start)
+    prec = edtf.precision(value_for_start)
     start = _tl_date(lo)
     if prec == "year":
         start = {"year": start["year"]}
     elif prec == "month":
         start = {"year": start["year"], "month": start["month"]}
-    end = None if prec in ("day", "month", "year") else _tl_date(hi)
+    if end == "":
+        end = None if prec in ("day", "month", "year") else _tl_date(hi)
     return start, end, value
 
 

@@ -91,10 +91,29 @@ def build(conn: sqlite3.Connection, paths: Iterable[str | Path], dct: str | None
             raise StoreError(explain(_db_name(conn), err)) from None
         if progress:
             progress(item)
-    if report.added or report.replaced:
-        from kankei.reconcile import reconcile
-        reconcile(conn)
+    try:
+        _reconcile_if_pending(conn)
+    except sqlite3.OperationalError as err:     # locked, read-only, disk full
+        raise StoreError(explain(_db_name(conn), err)) from None
     return report
+
+
+def _mark_pending(conn: sqlite3.Connection) -> None:
+    """In a document's transaction: the cross-document state must be recomputed."""
+    conn.execute("INSERT INTO build_state (key, value) VALUES ('reconcile', 1)"
+                 " ON CONFLICT(key) DO UPDATE SET value = value + 1")
+
+
+def _reconcile_if_pending(conn: sqlite3.Connection) -> None:
+    """Reconcile when any document changed since the last reconciliation finished (in this build or one
+    that was interrupted)."""
+    row = conn.execute("SELECT value FROM build_state WHERE key = 'reconcile'").fetchone()
+    if row is None:
+        return
+    from kankei.reconcile import reconcile
+    reconcile(conn)
+    with conn:      # unless another build wrote a document meanwhile
+        conn.execute("DELETE FROM build_state WHERE key = 'reconcile' AND value = ?", (row[0],))
 
 
 def _db_name(conn: sqlite3.Connection) -> str:
@@ -138,6 +157,7 @@ def _delete_documents(conn: sqlite3.Connection, ids: list[str]) -> None:
     try:
         conn.execute("BEGIN IMMEDIATE")
         _delete(conn, ids)
+        _mark_pending(conn)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
@@ -178,6 +198,7 @@ def store_document(conn: sqlite3.Connection, result: Extraction, doc_id: str, pa
         _store_events(conn, result, doc_id)
         _store_notes(conn, result, doc_id)
         _store_claims(conn, result, doc_id)
+        _mark_pending(conn)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import sqlite3
 from collections import Counter
 from datetime import date
@@ -31,6 +32,8 @@ def resolve_entity(conn: sqlite3.Connection, name: str) -> str:
             counts[r["id"]] += 100
     if not counts:
         from kankei.recognize.gazetteer import gazetteer
+        if name in gazetteer().entries:         # an id of the knowledge files
+            return name
         for e in gazetteer().entries.values():
             if any(fold(a).casefold() == key for a in e.aliases) or fold(e.name).casefold() == key:
                 return e.id
@@ -66,10 +69,10 @@ def timeline(conn: sqlite3.Connection, actor: str | None = None, type_: str | No
     if type_:
         where.append("e.type = ?")
         args.append(type_)
-    if date_from:
+    if date_from is not None:
         where.append("e.date_hi >= ?")
         args.append(filter_bounds(date_from)[0])
-    if date_to:
+    if date_to is not None:
         where.append("e.date_lo <= ?")
         args.append(filter_bounds(date_to)[1])
     sql = ("SELECT e.*, d.doc, d.title FROM events e JOIN documents d ON d.id = e.document_id"
@@ -82,12 +85,19 @@ def timeline(conn: sqlite3.Connection, actor: str | None = None, type_: str | No
     return [_event_dict(r, parts.get(r["id"], [])) for r in rows]
 
 
+_MONTH = re.compile(r"^-?[\dX]{4}-(\d\d)")
+
+
 def filter_bounds(value: str) -> tuple[str, str]:
     """The earliest and latest day of an EDTF date given as a filter; ValueError if it is not one."""
-    b = edtf.bounds(value)
     try:
+        b = edtf.bounds(value)      # (raises for some malformed values: '1959-00')
         if not b:
             raise ValueError
+        for part in value.split("/"):           # months 01-12, or EDTF's 21-41 (seasons, quarters...)
+            month = _MONTH.match(part)
+            if month and not (1 <= int(month.group(1)) <= 12 or 21 <= int(month.group(1)) <= 41):
+                raise ValueError
         for day in b:
             if day not in ("0000-01-01", "9999-12-31"):   # the open ends of '../1959' and '1959/..'
                 date.fromisoformat(day)
@@ -108,6 +118,9 @@ def entity(conn: sqlite3.Connection, name: str, top: int = 10) -> dict:
     """An actor: aliases seen, type, events over time, and the actors it interacts with most."""
     entity_id = resolve_entity(conn, name)
     row = conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    if row is None:     # known to the knowledge files, but no document here mentions it
+        raise NotFound(f"{name!r} ({entity_id}) is in kankei's knowledge files but no document in this "
+                       "knowledge base mentions it")
     aliases = Counter(r[0] for r in conn.execute("SELECT exact FROM mentions WHERE entity_id = ?", (entity_id,)))
     docs = conn.execute("SELECT count(DISTINCT document_id) FROM mentions WHERE entity_id = ?", (entity_id,)).fetchone()[0]
     events = timeline(conn, actor=entity_id)
@@ -117,8 +130,8 @@ def entity(conn: sqlite3.Connection, name: str, top: int = 10) -> dict:
             if p["entity"] != entity_id and p["role"] != "location":
                 partners[(p["entity"], p["name"])] += 1
     by_year: Counter = Counter(ev["date"][:4] for ev in events if ev["date"] and ev["date"][:4].isdigit())
-    return {"id": entity_id, "name": row["name"] if row else entity_id, "type": row["type"] if row else None,
-            "origin": row["origin"] if row else "knowledge", "mentions": sum(aliases.values()), "documents": docs,
+    return {"id": entity_id, "name": row["name"], "type": row["type"], "origin": row["origin"],
+            "mentions": sum(aliases.values()), "documents": docs,
             "aliases": [{"text": a, "count": c} for a, c in aliases.most_common()],
             "events": events, "events_per_year": dict(sorted(by_year.items())),
             "partners": [{"entity": e, "name": n, "events": c} for (e, n), c in partners.most_common(top)]}

@@ -154,7 +154,7 @@ MIGRATIONS: list[str] = [
     """
     INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
     """,
-    # 4: reconciliation. The machine's entity choice is kept apart from the one in force
+    # 5: reconciliation. The machine's entity choice is kept apart from the one in force
     # (after people's merges and splits); claims say what each number measures.
     """
     ALTER TABLE mentions ADD COLUMN machine_entity_id TEXT;
@@ -185,6 +185,86 @@ MIGRATIONS: list[str] = [
     CREATE INDEX event_groups_group ON event_groups(group_id);
 
     ALTER TABLE judgements ADD COLUMN machine INTEGER NOT NULL DEFAULT 0;
+    """,
+    # 6: the explorer (`kankei serve`). Indexes for date-ordered pages of events filtered by type,
+    # actor and period; full-text search over the sentences that state events; and summary tables
+    # (counts per month and year, per actor, per pair of actors, per document) that the server
+    # recomputes when the base has changed since (summary_state records what they were made from).
+    # The span class of an event (0: a day, 1: within a month, 2: within a year, 3: within a decade,
+    # 4: within a century, 5: longer or open) bounds how early an event can start and still overlap a
+    # period, so overlap filters scan a bounded range of the index.
+    """
+    CREATE INDEX events_type_date ON events(type, date_lo, date_hi);
+    CREATE INDEX events_span_date ON events((CASE WHEN date_lo = date_hi THEN 0
+        WHEN substr(date_lo, 1, 7) = substr(date_hi, 1, 7) THEN 1
+        WHEN substr(date_lo, 1, 4) = substr(date_hi, 1, 4) THEN 2
+        WHEN substr(date_lo, 1, 3) = substr(date_hi, 1, 3) THEN 3
+        WHEN substr(date_lo, 1, 2) = substr(date_hi, 1, 2) THEN 4 ELSE 5 END), date_lo, date_hi);
+    CREATE INDEX participants_entity_event ON event_participants(entity_id, event_id);
+
+    CREATE VIRTUAL TABLE events_fts USING fts5(sentence, content='events', content_rowid='rowid');
+    CREATE TRIGGER events_fts_ai AFTER INSERT ON events BEGIN
+        INSERT INTO events_fts(rowid, sentence) VALUES (new.rowid, new.sentence);
+    END;
+    CREATE TRIGGER events_fts_ad AFTER DELETE ON events BEGIN
+        INSERT INTO events_fts(events_fts, rowid, sentence) VALUES ('delete', old.rowid, old.sentence);
+    END;
+    CREATE TRIGGER events_fts_au AFTER UPDATE OF sentence ON events BEGIN
+        INSERT INTO events_fts(events_fts, rowid, sentence) VALUES ('delete', old.rowid, old.sentence);
+        INSERT INTO events_fts(rowid, sentence) VALUES (new.rowid, new.sentence);
+    END;
+    INSERT INTO events_fts(events_fts) VALUES ('rebuild');
+
+    CREATE TABLE summary_state (
+        name TEXT PRIMARY KEY,
+        stamp TEXT NOT NULL,            -- what the summaries were computed from (documents, judgements)
+        refreshed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    );
+    -- events counted by the month or year of their earliest day (scope '' = all, else an entity id)
+    CREATE TABLE summary_buckets (
+        scope TEXT NOT NULL, unit TEXT NOT NULL, bucket TEXT NOT NULL, type TEXT NOT NULL,
+        quad INTEGER NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (scope, unit, bucket, type, quad)
+    ) WITHOUT ROWID;
+    CREATE TABLE summary_entities (
+        entity_id TEXT PRIMARY KEY, events INTEGER NOT NULL, mentions INTEGER NOT NULL,
+        documents INTEGER NOT NULL, first TEXT, last TEXT
+    ) WITHOUT ROWID;
+    CREATE TABLE summary_entity_years (
+        year TEXT NOT NULL, entity_id TEXT NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (year, entity_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE summary_aliases (
+        entity_id TEXT NOT NULL, alias TEXT NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, alias)
+    ) WITHOUT ROWID;
+    -- events two actors (not locations) take part in together, per year; a < b
+    CREATE TABLE summary_pairs (
+        a TEXT NOT NULL, b TEXT NOT NULL, year TEXT NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (a, b, year)
+    ) WITHOUT ROWID;
+    -- the same over all time, in both directions, for an actor's partners
+    CREATE TABLE summary_partners (
+        a TEXT NOT NULL, b TEXT NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (a, b)
+    ) WITHOUT ROWID;
+    CREATE INDEX summary_partners_top ON summary_partners(a, n);
+    -- per document: events by year, type and actor, for search facets
+    CREATE TABLE summary_doc_facets (
+        document_id TEXT NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (document_id, facet, value)
+    ) WITHOUT ROWID;
+    CREATE INDEX summary_doc_facets_value ON summary_doc_facets(facet, value, document_id);
+    """,
+    # 7: what a build still owes the base. Each document a build writes or deletes bumps the
+    # 'reconcile' counter in the same transaction; the build clears it once reconciliation has run.
+    # A build killed after its last document but before reconciliation finished leaves it set, and
+    # the next build (with nothing new to add) reconciles.
+    """
+    CREATE TABLE build_state (
+        key TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
+    );
     """,
 ]
 

@@ -1,0 +1,185 @@
+"""`kankei timeline`: date order across EDTF precisions, filters, JSON, and errors."""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from kankei import edtf
+from kankei.store import connect
+from kankei.store.queries import NotFound, timeline
+from kb_corpus import build_base, run, run_json
+
+FIELDS = {"id", "type", "date", "trigger", "start", "end", "modality", "hedged", "participants", "quote", "doc",
+          "title", "document_id", "cameo", "goldstein", "quad", "plover"}
+PARTICIPANT_FIELDS = {"role", "entity", "name", "type", "start", "end"}
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory):
+    _, db = build_base(tmp_path_factory.mktemp("timeline"))
+    return db
+
+
+def events_with_dates(path, dates: list[str | None]) -> None:
+    """A base with one document and one event per date (given out of order), all with Japan as agent."""
+    conn = connect(path)
+    text = "A chronology.\n" + "".join(f"Japan met envoys {i}.\n" for i in range(len(dates)))
+    conn.execute("INSERT INTO documents (id, doc, path, title, chars, text, extractor) VALUES"
+                 " ('d1', 'chronology', NULL, 'A chronology', ?, ?, 'test')", (len(text), text))
+    conn.execute("INSERT INTO entities (id, name, type, origin) VALUES ('country:japan', 'Japan', 'country', 'knowledge')")
+    for i, value in enumerate(dates):
+        lo, hi = edtf.bounds(value) or (None, None)
+        start = text.index(f"Japan met envoys {i}.") + 6
+        conn.execute("INSERT INTO events (id, document_id, type, date, date_lo, date_hi, start, \"end\", exact, prefix,"
+                     " suffix, sentence) VALUES (?, 'd1', 'meet', ?, ?, ?, ?, ?, 'met', '', '', ?)",
+                     (f"event:{value}", value, lo, hi, start, start + 3, f"Japan met envoys {i}."))
+        conn.execute("INSERT INTO event_participants (event_id, role, entity_id) VALUES (?, 'agent', 'country:japan')",
+                     (f"event:{value}",))
+    conn.commit()
+    conn.close()
+
+
+# By the earliest day each can denote, then the latest: a decade before its first year, a year before
+# the range that starts with it; among values starting the same day the narrower comes first.
+IN_ORDER = ["../1958", "195X", "1959", "1959/1984", "1959-21", "1959-06~", "1959-12", "1959-12-14", "1959-12-14/1960-02",
+            "1960-01-01", "1960", "196X", "1960/.."]
+
+
+def test_dates_of_different_precision_sort_by_earliest_then_latest_day(tmp_path):
+    db = tmp_path / "kb.db"
+    events_with_dates(db, list(reversed(IN_ORDER)) + [None])
+    conn = connect(db, readonly=True)
+    try:
+        assert [e["date"] for e in timeline(conn)] == IN_ORDER
+        # the undated come last, when asked for
+        assert [e["date"] for e in timeline(conn, include_undated=True)] == [*IN_ORDER, None]
+        assert [e["date"] for e in timeline(conn, limit=3)] == IN_ORDER[:3]
+    finally:
+        conn.close()
+    # the command prints them in the same order
+    lines = [line for line in run("timeline", "--db", db).stdout.splitlines() if not line.startswith(" ")]
+    assert [line.split()[0] for line in lines] == IN_ORDER
+
+
+@pytest.mark.parametrize(("date_from", "date_to", "expected"), [
+    ("1959", None, IN_ORDER[1:]),                           # all that may fall in 1959 or later
+    ("1960", None, ["1959/1984", "1959-12-14/1960-02", "1960-01-01", "1960", "196X", "1960/.."]),
+    (None, "1958", ["../1958", "195X"]),
+    (None, "1959-12-13", IN_ORDER[:7]),
+    ("1959-12", "1959-12", ["195X", "1959", "1959/1984", "1959-12", "1959-12-14", "1959-12-14/1960-02"]),
+    ("1959-12-15", "1959-12-31", ["195X", "1959", "1959/1984", "1959-12", "1959-12-14/1960-02"]),
+    ("1959-07", "1959-11", ["195X", "1959", "1959/1984"]),
+    ("196X", "196X", ["1959/1984", "1959-12-14/1960-02", "1960-01-01", "1960", "196X", "1960/.."]),
+    ("1985", None, ["1960/.."]),
+])
+def test_from_and_to_keep_the_events_that_may_fall_in_the_range(tmp_path, date_from, date_to, expected):
+    db = tmp_path / "kb.db"
+    events_with_dates(db, IN_ORDER)
+    args = [*(["--from", date_from] if date_from else []), *(["--to", date_to] if date_to else [])]
+    assert [e["date"] for e in run_json("timeline", "--db", db, *args)] == expected
+
+
+def test_extracted_events_come_in_date_order(base):
+    events = run_json("timeline", "--db", base)
+    assert len(events) >= 10
+    keys = [edtf.bounds(e["date"]) for e in events]
+    assert all(k is not None for k in keys)
+    assert keys == sorted(keys)
+    dates = [e["date"] for e in events]
+    assert dates.index("1955-05-25") < dates.index("2002-09-17") < dates.index("2006-10-09") < dates.index("2017-08-29")
+    text = run("timeline", "--db", base).stdout
+    positions = [text.index(e["id"]) for e in events]
+    assert positions == sorted(positions)
+
+
+def test_json_has_the_documented_fields(base):
+    events = run_json("timeline", "--db", base)
+    with sqlite3.connect(base) as conn:
+        texts = dict(conn.execute("SELECT id, text FROM documents"))
+    for ev in events:
+        assert set(ev) == FIELDS
+        assert texts[ev["document_id"]][ev["start"]:ev["end"]] == ev["trigger"]
+        assert ev["trigger"] in ev["quote"]
+        assert isinstance(ev["hedged"], bool) and ev["modality"] in ("asserted", "hypothetical", "negated")
+        for p in ev["participants"]:
+            assert set(p) == PARTICIPANT_FIELDS and p["role"] in ("agent", "patient", "location")
+    summit = next(e for e in events if e["date"] == "2002-09-17" and e["type"] == "meet")
+    assert summit["doc"] == "summit" and summit["title"] == "A Summit in Pyongyang"
+    assert summit["cameo"] == "040" and summit["plover"] == "CONSULT" and summit["goldstein"] == 1.0
+    assert {"agent": "person:koizumi"}.items() <= {p["role"]: p["entity"] for p in summit["participants"]}.items()
+
+
+def test_actor_by_name_alias_id_and_any_case(base):
+    by_name = run_json("timeline", "--db", base, "--actor", "Chongryon")
+    assert by_name and all(any(p["entity"] == "org:chongryon" for p in e["participants"]) for e in by_name)
+    assert {e["doc"] for e in by_name} >= {"courts"}
+    for alias in ("Chosen Soren", "chosen soren", "org:chongryon", "General Association of Korean Residents in Japan",
+                  "Chongryun"):     # the last is in the knowledge files, not in these articles
+        assert run_json("timeline", "--db", base, "--actor", alias) == by_name, alias
+    koizumi = run_json("timeline", "--db", base, "--actor", "Junichiro Koizumi")
+    assert [e["date"] for e in koizumi] == [e["date"] for e in run_json("timeline", "--db", base, "--actor", "Koizumi")]
+    assert "2002-09-17" in [e["date"] for e in koizumi]
+
+
+def test_type_filter(base):
+    everything = run_json("timeline", "--db", base)
+    meets = run_json("timeline", "--db", base, "--type", "meet")
+    assert meets and all(e["type"] == "meet" for e in meets)
+    assert meets == [e for e in everything if e["type"] == "meet"]
+    assert run_json("timeline", "--db", base, "--type", "no-such-type") == []
+    assert run("timeline", "--db", base, "--type", "no-such-type").stdout.strip() == "no events"
+
+
+def test_filters_combine(base):
+    everything = run_json("timeline", "--db", base)
+    got = run_json("timeline", "--db", base, "--from", "2000", "--to", "2010-06", "--actor", "DPRK")
+    want = [e for e in everything if edtf.bounds(e["date"])[1] >= "2000-01-01" and edtf.bounds(e["date"])[0] <= "2010-06-30"
+            and any(p["entity"] == "country:north_korea" for p in e["participants"])]
+    assert got == want and got
+    assert "2006-10-09" in [e["date"] for e in got]
+    assert len(run_json("timeline", "--db", base, "--limit", "2")) == 2
+
+
+def test_an_unknown_actor_is_a_clear_error(base):
+    result = run("timeline", "--db", base, "--actor", "Nobody Atall")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines() == ["Error: no actor called 'Nobody Atall' in this knowledge base"]
+    with pytest.raises(NotFound):
+        conn = connect(base, readonly=True)
+        try:
+            timeline(conn, actor="Nobody Atall")
+        finally:
+            conn.close()
+
+
+@pytest.mark.parametrize("bad", ["19x", "1959-13", "1959-00", "1959-42", "1959-02-30", "yesterday", "1959-12-32", "",
+                                 "1959/19x", "1959-13/1960"])
+def test_a_bad_date_is_a_usage_error(base, bad):
+    for option in ("--from", "--to"):
+        result = run("timeline", "--db", base, option, bad)
+        assert result.exit_code == 2, (option, bad)
+        assert "Usage: " in result.stderr and f"Invalid value for '{option}'" in result.stderr
+        assert "is not an EDTF date" in result.stderr and "Traceback" not in result.stderr
+    conn = connect(base, readonly=True)
+    try:
+        with pytest.raises(ValueError, match="not an EDTF date"):
+            timeline(conn, date_from=bad)
+    finally:
+        conn.close()
+
+
+def test_good_edtf_filters_are_accepted(base):
+    for good in ("1959", "1959-12", "1959-12-14", "195X", "1959/1984", "1959~", "2000-21", "2000-33", "../1960"):
+        result = run("timeline", "--db", base, "--from", good)
+        assert result.exit_code == 0, (good, result.stderr)
+
+
+def test_the_text_view_lines_up(base):
+    lines = [line for line in run("timeline", "--db", base).stdout.splitlines() if not line.startswith(" ")]
+    assert lines
+    for line in lines:
+        assert line[16] == " " and line[17] != " ", line      # the type column starts at the same place
+    assert json.loads(run("timeline", "--db", base, "--json", "--limit", "1").stdout)[0]["date"] == "1955-05-25"
