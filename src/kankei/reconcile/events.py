@@ -30,14 +30,19 @@ def _overlap(a: str | None, b: str | None) -> bool:
 
 def group_events(conn: sqlite3.Connection) -> int:
     """Rebuild event_groups; returns the number of groups with more than one document."""
-    events = {r["id"]: dict(r) for r in conn.execute("SELECT id, document_id, type, date, sentence FROM events")}
+    events = {r["id"]: dict(r) for r in conn.execute(
+        "SELECT id, document_id, type, date, date_lo, date_hi, sentence FROM events")}
     parts: dict[str, set[str]] = defaultdict(set)
     for r in conn.execute("SELECT event_id, entity_id FROM event_participants WHERE role != 'location'"):
         parts[r["event_id"]].add(r["entity_id"])
     words = {k: _words(v["sentence"]) for k, v in events.items()}
-    by_type: dict[str, list[str]] = defaultdict(list)
+    # candidate pairs share a type and an actor and lie within a few years of each other:
+    # sort each (type, actor) bucket by date and sweep, instead of comparing every pair
+    buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
     for k, v in events.items():
-        by_type[v["type"]].append(k)
+        if v["date_lo"]:
+            for ent in parts[k]:
+                buckets[(v["type"], ent)].append(k)
     parent = {k: k for k in events}
 
     def find(x: str) -> str:
@@ -46,16 +51,20 @@ def group_events(conn: sqlite3.Connection) -> int:
             x = parent[x]
         return x
 
-    for ids in by_type.values():
+    seen: set[tuple[str, str]] = set()
+    for ids in buckets.values():
+        ids.sort(key=lambda k: events[k]["date_lo"])
         for i, a in enumerate(ids):
             ea = events[a]
+            horizon = _years_later(ea["date_hi"], 5)
             for b in ids[i + 1:]:
                 eb = events[b]
-                if ea["document_id"] == eb["document_id"]:
+                if eb["date_lo"] > horizon:
+                    break
+                if ea["document_id"] == eb["document_id"] or (a, b) in seen:
                     continue
+                seen.add((a, b))
                 shared = parts[a] & parts[b]
-                if not shared:
-                    continue
                 union = words[a] | words[b]
                 similarity = len(words[a] & words[b]) / len(union) if union else 0.0
                 close_in_time = dates_agree(ea["date"], eb["date"]) and _overlap(ea["date"], eb["date"])
@@ -76,6 +85,10 @@ def group_events(conn: sqlite3.Connection) -> int:
         conn.execute("DELETE FROM event_groups")
         conn.executemany("INSERT INTO event_groups (event_id, group_id) VALUES (?, ?)", rows)
     return multi
+
+
+def _years_later(day: str, years: int) -> str:
+    return f"{int(day[:4]) + years:04d}{day[4:]}"
 
 
 def event_group(conn: sqlite3.Connection, event_id: str) -> dict | None:
