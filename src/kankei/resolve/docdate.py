@@ -36,15 +36,23 @@ def document_date(text: str, times: list[TimeMention], hint: str | None = None) 
     return None, None
 
 
+_NOT_TITLE = re.compile(r"^(?:by|credit|photo|image|authors?|posted|published|updated|last updated|with support)\b", re.I)
+
+
 def document_title(text: str) -> str | None:
-    """The first title-cased line near the top (a headline), else the first non-empty line."""
+    """The headline: the first title-cased line near the top, else the first line that reads
+    like one (not a byline, credit or date line), else the first non-empty line."""
     lines = [ln.strip() for ln in text[:3000].splitlines() if ln.strip()]
+    small = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by", "with", "from", "as"}
     for line in lines[:12]:
         words = re.findall(r"[A-Za-z][\w'’-]*", line)
-        if len(words) < 3 or len(line) > 200 or line.endswith("."):
+        if len(words) < 3 or len(line) > 200 or line.endswith(".") or _NOT_TITLE.match(line):
             continue
-        small = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by", "with", "from", "as"}
         capitalized = sum(1 for w in words if w[0].isupper() or w.lower() in small)
         if capitalized == len(words) and any(w[0].isupper() for w in words[1:]):
+            return line
+    for line in lines[:6]:
+        words = re.findall(r"[A-Za-z][\w'’-]*", line)
+        if 4 <= len(words) and len(line) <= 200 and not line.endswith(".") and not _NOT_TITLE.match(line):
             return line
     return lines[0] if lines else None

@@ -15,8 +15,11 @@ from kankei.recognize.gazetteer import Gazetteer, fold, gazetteer, slug
 from kankei.spans import EntityMention, NameCandidate
 
 # A capital preceded by these is where something happens, not who acts.
-_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|to|from|near|into|outside|via|visit(?:ed|ing|s)?|toward|towards|around|across|of|through)\s+|,\s*)$",
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|into|outside|via|visit(?:ed|ing|s)?|toward|towards|around|across|of|through)\s+$",
                            re.IGNORECASE)
+# "National Diet Library, Tokyo, microfiche": a capital between commas in a citation or address
+_ADDRESS = re.compile(r",\s*$")
+_ADDRESS_AFTER = re.compile(r"\s*(?:[,;)]|$|\n|\d)")
 _CAP_WORD = re.compile(r"\b[A-Z][A-Za-z'\-]+\b")
 _TYPE_PREFIX = {"person": "person", "organization": "org", "country": "country", "place": "place",
                 "vessel": "vessel", "document": "document", "group": "group", "other": "other"}
@@ -140,7 +143,8 @@ def _mention(text: str, s: int, e: int, entity_id: str, gaz: Gazetteer, how: str
 
 def _from_gazetteer(text, s, e, ids, gaz: Gazetteer, state: _DocState) -> EntityMention | None:
     choice = next((i for i in ids if i in state.seen), ids[0])
-    if choice in gaz.capitals and not _PLACE_BEFORE.search(text[max(0, s - 16):s]):
+    address = _ADDRESS.search(text[max(0, s - 3):s]) and _ADDRESS_AFTER.match(text, e)
+    if choice in gaz.capitals and not _PLACE_BEFORE.search(text[max(0, s - 16):s]) and not address:
         # "Tokyo condemned the launch": the capital acts for its government
         after = text[e:e + 12]
         if not re.match(r"\s*(?:-based|,\s*\d|\s+(?:Prefecture|City|city|District|Court|University|Shimbun|Station))", after):
