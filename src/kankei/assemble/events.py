@@ -20,7 +20,8 @@ from kankei.spans import EntityMention, TimeMention
 _ACTOR_TYPES = {"person", "organization", "country", "group", "vessel"}
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|whereas|although|though|which|who|as|after|before|when|leading)\b|\(|\)")
 _PREP_BEFORE = re.compile(r"\b(?:of|to|with|in|at|from|into|for|on|by|between|against|toward|towards|over|about|among)\s+(?:the\s+)?$")
-_PHRASE_END = re.compile(r"[;:]|,\s+(?=(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*\s+[a-z]+(?:ed|s)\b)")
+_PHRASE_END = re.compile(r"[;:]|(?:,\s+(?:and\s+|but\s+)?|\s+(?:and|but)\s+)"
+                         r"(?=(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*\s+[a-z]+(?:ed|s)\b)")
 _LOCATION_PREP = re.compile(r"\b(?:in|at|to|from|into|near)\s+(?:the\s+)?$")
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 _CORRESPONDENCE = re.compile(r"(?P<a>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s+to\s+(?P<b>[A-Z][\w'’./-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s*$")
@@ -135,7 +136,7 @@ def _narrative_events(text, lowered, doc, s, e, narrative: TimeMention, ents) ->
     if not EXTRA_NARRATIVE:
         return []
     out = []
-    for t in _triggers(lowered, s, e):
+    for t in _compounds(lowered, _triggers(lowered, s, e)):
         if t.weak or t.noun or not _past(t.text) or _inside_entity(t, ents) or _PASSIVE_PRESENT.search(lowered, max(s, t.start - 20), t.start):
             continue
         ev = _make(text, doc, t.type, narrative, t.start, t.end, s, e, ents, anchored=False)
@@ -165,7 +166,7 @@ def _sentence_events(text, lowered, doc, s, e, times, ents) -> list[Event]:
     triggers += _aspectual(lowered, s, e, found, times)
     triggers += [Trigger(m.start, m.end, m.text, "war", False, True) for m in ents
                  if m.type == "other" and re.search(r"\bWar\b", m.text)]
-    triggers = _outermost(triggers)
+    triggers = _compounds(lowered, _outermost(triggers))
     weapons = word_sets()["weapon_words"]
     if not any(w in weapons for w in re.findall(r"[a-z]+", lowered[s:e])):
         # "launched a campaign": without a weapon in the sentence a launch is no test
@@ -203,6 +204,38 @@ def _sentence_events(text, lowered, doc, s, e, times, ents) -> list[Event]:
     return out
 
 
+_OBJECT_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|some|all|any|its|their|his|her|our|these|those|new|further|more)\s+$")
+_REACTION_TYPES = frozenset({"accuse", "demand"})
+_VP_ADJUNCT = re.compile(r",?\s+(?:in|on)\s+(?:the\s+)?")
+
+
+def _compounds(lowered: str, triggers: list[Trigger]) -> list[Trigger]:
+    """'travel bans': a bare trigger word right before an event noun modifies it, and is no event of
+    its own. 'lifted some travel bans': an easing verb takes the sanctions it lifts as its object."""
+    ts = sorted(triggers, key=lambda t: t.start)
+    kept: list[Trigger] = []
+    for i, t in enumerate(ts):
+        nxt = ts[i + 1] if i + 1 < len(ts) else None
+        if nxt is not None and nxt.noun and re.fullmatch(r"[ -]", lowered[t.end:nxt.start]) and " " not in t.text \
+                and (t.noun or _DETERMINER_BEFORE.search(lowered, max(0, t.start - 12), t.start)):
+            continue
+        kept.append(t)
+    out: list[Trigger] = []
+    skip: set[int] = set()
+    for i, t in enumerate(kept):
+        if i in skip:
+            continue
+        if t.type == "ease" and not t.noun:
+            obj = next((j for j in range(i + 1, len(kept)) if kept[j].start >= t.end), None)
+            if obj is not None and kept[obj].type == "sanction" and kept[obj].noun \
+                    and _OBJECT_GAP.fullmatch(lowered, t.end, kept[obj].start):
+                t = Trigger(t.start, kept[obj].end, lowered[t.start:kept[obj].end], "ease", False, False)
+                skip.add(obj)
+        out.append(t)
+    return out
+
+
 def _outermost(triggers: list[Trigger]) -> list[Trigger]:
     """Drop triggers inside a longer one ('launched' inside 'launched a campaign')."""
     keep = []
@@ -223,6 +256,9 @@ def _picks(text: str, tm: TimeMention, triggers: list[Trigger], s: int, e: int) 
         or 0 <= tm.start - t.end <= 8)]
     noun = min(adjacent, key=lambda t: min(abs(t.start - tm.end), abs(tm.start - t.end)), default=None)
     picks = [verb] if verb else []
+    if noun and verb is not None and verb.end <= noun.start < tm.start and _VP_ADJUNCT.fullmatch(text, noun.end, tm.start) \
+            and _OBJECT_GAP.fullmatch(text, verb.end, noun.start):
+        noun = None     # "apologized for the abductions in September 2002": the date is the apology's
     if noun and (verb is None or noun.type != verb.type):
         picks.append(noun)
     if not picks:
@@ -310,11 +346,18 @@ def _typed(text, doc, trig: Trigger, tm, s, e, ents, triggers: list[Trigger]) ->
                      and re.fullmatch(r"\s+to\s+(?:\w+\s+)?", text[trig.end:t.start])), None)
         if comp is not None and not comp.noun:
             etype, end = comp.type, comp.end
-    ev = _make(text, doc, etype, tm, start, end, s, e, ents)
-    if etype == "migrate" and head in sets["visit_words"]:
-        agent = next((p for p in ev.participants if p["role"] == "agent"), None)
-        if agent and _is_officeholder(agent["entity"]):
-            ev.type = "meet"
+    # an event noun that is the object of a verb of reaction ("Tokyo condemned the launch", "called for
+    # the release") has not that verb's subject for its agent
+    governing = [t for t in triggers if not t.noun and t.end <= start]
+    governor = governing[-1].end if trig.noun and governing and governing[-1].type in _REACTION_TYPES else None
+    ev = _make(text, doc, etype, tm, start, end, s, e, ents, governor=governor)
+    if governor is not None and governing[-1].type == "demand" and ev.modality == "asserted":
+        ev.modality = "hypothetical"    # "demanded the release of the abductees": asked for, not done
+    agent = next((p for p in ev.participants if p["role"] == "agent"), None)
+    if etype == "migrate" and head in sets["visit_words"] and agent and _is_officeholder(agent["entity"]):
+        ev.type = "meet"        # a leader who travels somewhere visits
+    if etype == "leader" and not (agent and _is_officeholder(agent["entity"])) and head in ("died", "dies", "death"):
+        ev.type = "other"       # a death is a change of leadership only for one who held office
     return ev
 
 
@@ -357,11 +400,11 @@ def _best_trigger(text: str, tm: TimeMention, triggers: list[Trigger]) -> Trigge
     return best
 
 
-def _make(text, doc, etype, tm, ts, te, s, e, ents, anchored: bool = True) -> Event:
+def _make(text, doc, etype, tm, ts, te, s, e, ents, anchored: bool = True, governor: int | None = None) -> Event:
     trigger_text = text[ts:te]
     ev = Event(id=event_id(doc, etype, trigger_text, text[s:e]), type=etype, date=tm.value, start=ts, end=te,
                text=trigger_text, time=(tm.start, tm.end) if anchored else None, sentence=(s, e))
-    ev.participants = _participants(text, ts, te, s, e, ents)
+    ev.participants = _participants(text, ts, te, s, e, ents, etype, governor)
     ev.modality, ev.hedged = _modality(text, ts, te, s, e)
     return ev
 
@@ -374,8 +417,51 @@ def _clause(text: str, pos: int, s: int, e: int) -> tuple[int, int]:
     return left, (m.start() if m else e)
 
 
-def _participants(text, ts, te, s, e, ents) -> list[dict]:
-    cl, cr = _clause(text, ts, s, e)
+def _asides(text: str, pos: int, s: int, e: int) -> list[tuple[int, int]]:
+    """Parenthetical asides of the sentence that do not hold pos: '50 billion yen (about $400 million)'."""
+    out, depth, open_at = [], 0, None
+    for i in range(s, e):
+        c = text[i]
+        if c == "(":
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif c == ")" and depth:
+            depth -= 1
+            if depth == 0 and not open_at <= pos <= i:
+                out.append((open_at, i + 1))
+    return out
+
+
+def _clause_around(text: str, pos: int, s: int, e: int) -> tuple[int, int, list[tuple[int, int]]]:
+    """The clause holding pos, reading through the asides in it; with those asides."""
+    asides = _asides(text, pos, s, e)
+
+    def aside(i: int) -> tuple[int, int] | None:
+        return next((a for a in asides if a[0] <= i < a[1]), None)
+
+    left = s
+    for m in _CLAUSE_BREAK.finditer(text, s, pos):
+        if not aside(m.start()):
+            left = m.end()
+    right, i = e, pos
+    while (m := _CLAUSE_BREAK.search(text, i, e)) is not None:
+        a = aside(m.start())
+        if a is None:
+            right = m.start()
+            break
+        i = a[1]
+    inside = [a for a in asides if left <= a[0] and a[1] <= right]
+    return left, right, inside
+
+
+def _participants(text, ts, te, s, e, ents, etype: str | None = None, governor: int | None = None) -> list[dict]:
+    cl, cr, asides = _clause_around(text, ts, s, e)
+    governed = governor is not None and governor > cl
+    if governed:
+        cl = governor
+    # an aside neither acts nor is acted on ("50 billion yen (about $400 million) to North Korea")
+    ents = [m for m in ents if not any(a <= m.start < b for a, b in asides)]
     parts: list[dict] = []
     seen: set[tuple[str, str]] = set()
 
@@ -384,47 +470,108 @@ def _participants(text, ts, te, s, e, ents) -> list[dict]:
             seen.add((role, m.entity))
             parts.append({"role": role, "entity": m.entity, "start": m.start, "end": m.end})
 
+    def bare(m: EntityMention) -> bool:        # not the object of a preposition
+        return not _PREP_BEFORE.search(text[max(s, m.start - 14):m.start])
+
     before = [m for m in ents if cl <= m.start and m.end <= ts]
     # the object phrase ends at a comma or where a new clause starts ("..., Japan banned")
     stop = _PHRASE_END.search(text, te, cr)
     pr = stop.start() if stop else cr
     after = [m for m in ents if te <= m.start and m.end <= pr]
-    agent = None
+    by_agent = next((m for m in after if m.type in _ACTOR_TYPES and _BY_BEFORE.search(text[max(s, m.start - 8):m.start])), None)
+    passive = bool(_PASSIVE_AUX.search(text, max(s, ts - 30), ts)) and not _is_noun(text, ts, te)
+    agent = subject = None
     for m in reversed(before):
-        if m.type in _ACTOR_TYPES and not _PREP_BEFORE.search(text[max(s, m.start - 14):m.start]):
-            agent = m
+        # "between Japan and North Korea": a coordination after a preposition is no subject
+        if (m.type in _ACTOR_TYPES or passive and m.type in _THING_TYPES) and bare(m) \
+                and bare(_coordinated(text, m, before)[0]):
+            subject = m
             break
-    if agent is None:
-        # "by X" after a passive trigger, or the sentence subject before the clause
-        for m in after:
-            if _BY_BEFORE.search(text[max(s, m.start - 8):m.start]):
-                agent = m
-                break
-    if agent is None:
-        for m in ents:
-            if m.start >= ts:
-                break
-            if m.type in _ACTOR_TYPES and not _PREP_BEFORE.search(text[max(s, m.start - 14):m.start]):
-                agent = m
-                break
+    if subject is None and not governed:
+        # the sentence's subject before the clause ("Chongryon, which ..., was founded")
+        subject = next((m for m in ents if m.start < cl and m.type in _ACTOR_TYPES and bare(m)), None) \
+            if not passive or by_agent is None else None
+    if passive:
+        # "Korea was annexed by Japan": the subject is acted on, "by X" acts
+        agent = by_agent
+        if subject is not None:
+            add("patient", subject)
+    else:
+        agent = subject or by_agent
     if agent:
-        add("agent", agent)
+        for m in _coordinated(text, agent, before if any(m is agent for m in before) else []):
+            add("agent", m)
+    elif not passive:
+        # "talks between Japan and North Korea began": the two sides act together
+        clause = [m for m in ents if cl <= m.start and m.end <= pr]
+        for k, m in enumerate(clause):
+            pair = _coordinated(text, m, clause[:k + 1])
+            if len(pair) > 1 and re.search(r"\bbetween\s+(?:the\s+)?$", text[max(s, pair[0].start - 12):pair[0].start]):
+                for x in pair:
+                    add("agent", x)
+                agent = pair[-1]
+                break
+    agents = {p["entity"] for p in parts if p["role"] == "agent"}
+    last = None
     for m in after:
-        if m is agent:
+        if m is agent or m is subject or m.entity in agents:
             continue
-        if m.type in ("place", "country") and _LOCATION_PREP.search(text[max(s, m.start - 10):m.start]):
+        if last is not None and _LIST_SEP.fullmatch(text, last[1].end, m.start) \
+                and (last[0] == "patient" or m.type in ("place", "country")):
+            add(last[0], m)     # "from China and North Korea": every conjunct
+            last = (last[0], m)
+        elif m.type in ("place", "country") and _is_location(text, m, s, etype):
             add("location", m)
+            last = ("location", m)
         elif not any(p["role"] == "patient" for p in parts):
             add("patient", m)
+            last = ("patient", m)
+        else:
+            last = None
     for m in ents:
         # places named later in the clause ("..., in Stockholm, Sweden") still locate it
         if te <= m.start and pr <= m.start and m.end <= cr and m.type in ("place", "country") \
-                and _LOCATION_PREP.search(text[max(s, m.start - 10):m.start]):
+                and _is_location(text, m, s, etype):
             add("location", m)
     for m in before:
-        if m is not agent and m.type in ("place",) and _LOCATION_PREP.search(text[max(s, m.start - 10):m.start]):
+        if m is not agent and m is not subject and m.type in ("place",) \
+                and _is_location(text, m, s, etype):
             add("location", m)
     return parts
+
+
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
+_THING_TYPES = _ACTOR_TYPES | {"place", "document", "other"}
+_AT_PREP = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?$")
+# a country after "to" or "from" is where people went for these; for others it is the other party
+_MOTION_TYPES = frozenset({"migrate", "meet", "release", "abduct", "war", "weapons_test", "annex"})
+
+
+def _is_location(text: str, m: EntityMention, s: int, etype: str | None) -> bool:
+    """'in Pyongyang', 'at Niigata' locate an event; 'to North Korea' does when people or forces moved."""
+    window = text[max(s, m.start - 10):m.start]
+    if _AT_PREP.search(window):
+        return True
+    return bool(_LOCATION_PREP.search(window)) and (etype is None or etype in _MOTION_TYPES or m.type == "place")
+
+
+def _is_noun(text: str, ts: int, te: int) -> bool:
+    from kankei.assemble.triggers import lexicon
+    forms = lexicon()[1]
+    return forms.get(text[ts:te].lower(), ("", False))[1]
+
+
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?")
+
+
+def _coordinated(text: str, head: EntityMention, before: list[EntityMention]) -> list[EntityMention]:
+    """'Japan and South Korea signed': every actor of a coordinated subject."""
+    out = [head]
+    i = next((k for k, m in enumerate(before) if m is head), 0)
+    while i > 0 and before[i - 1].type in _ACTOR_TYPES and _LIST_SEP.fullmatch(text, before[i - 1].end, out[0].start):
+        i -= 1
+        out.insert(0, before[i])
+    return out
 
 
 def _modality(text, ts, te, s, e) -> tuple[str, bool]:
@@ -432,6 +579,8 @@ def _modality(text, ts, te, s, e) -> tuple[str, bool]:
     cl, cr = _clause(text, ts, s, e)
     near = text[max(cl, ts - 40):ts]
     hedged = bool(words["hedged"].search(text, s, e))
+    if "not_negating" in words:
+        near = words["not_negating"].sub(lambda m: " " * len(m.group()), near)
     if words["negated"].search(near[-25:]):
         return "negated", hedged
     if words["hypothetical"].search(near):
