@@ -146,7 +146,8 @@ def _narrative_events(text, lowered, doc, s, e, narrative: TimeMention, ents) ->
     return out
 
 
-_PASSIVE_PRESENT = re.compile(r"\b(?:is|are|be|been|being|am)\s+(?:\w+ly\s+)?$")
+# "are revealed", "has repeatedly urged": states and habits, not the narrative's next step
+_PASSIVE_PRESENT = re.compile(r"\b(?:is|are|be|been|being|am|has|have)\s+(?:\w+ly\s+)?$")
 
 
 def _past(word: str) -> bool:
@@ -262,7 +263,7 @@ def _picks(text: str, tm: TimeMention, triggers: list[Trigger], s: int, e: int) 
     if noun and (verb is None or noun.type != verb.type):
         picks.append(noun)
     if not picks:
-        best = _nearest(tm, in_clause, 200) or _best_trigger(text, tm, triggers)
+        best = _nearest(tm, in_clause, 200) or _nearest(tm, triggers, 40)
         picks = [best] if best else []
     return picks
 
