@@ -123,7 +123,7 @@ def modality_words() -> dict[str, re.Pattern]:
             forms.add(w)
             if w not in ("may", "will"):
                 forms.add(w[:1].upper() + w[1:])
-        out[k] = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True)) + r")\b")
+        out[k] = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True)) + r")(?!\w)")
     return out
 
 

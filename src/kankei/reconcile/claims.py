@@ -109,14 +109,29 @@ def _mostly_same(a: dict, b: dict) -> bool:
 
 
 def _rows(conn: sqlite3.Connection, subject: str | None) -> list[dict]:
+    """Claims with their document and quote, about the subjects in force after people's merges."""
+    from kankei.reconcile.judgements import canonical_map
+
+    merged = canonical_map(conn)
     sql = ("SELECT c.*, d.doc, d.title, substr(d.text, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS quote"
            " FROM claims c JOIN documents d ON d.id = c.document_id")
     args: list = []
     if subject:
-        sql += " WHERE c.subject = ? OR c.subject_name = ? COLLATE NOCASE"
-        args = [subject, subject]
-    order = " ORDER BY c.subject, c.property, c.time_lo IS NULL AND c.time_label IS NULL, c.time_lo, d.doc"
-    return [dict(r) for r in conn.execute(sql + order, args)]
+        ids = [subject, *(k for k, v in merged.items() if v == subject)]
+        sql += f" WHERE c.subject IN ({','.join('?' * len(ids))}) OR c.subject_name = ? COLLATE NOCASE"
+        args = [*ids, subject]
+    rows = [dict(r) for r in conn.execute(sql, args)]
+    names: dict[str, str] = {}
+    for r in rows:
+        canon = merged.get(r["subject"])
+        if canon:
+            if canon not in names:
+                row = conn.execute("SELECT name FROM entities WHERE id = ?", (canon,)).fetchone()
+                names[canon] = row[0] if row else canon
+            r["subject"], r["subject_name"] = canon, names[canon]
+    rows.sort(key=lambda r: (r["subject"], r["property"], not r["time_lo"] and not r["time_label"],
+                             r["time_lo"] or "", r["doc"]))
+    return rows
 
 
 def _source(c: dict) -> dict:
@@ -134,7 +149,9 @@ def _sort_key(point: dict) -> tuple:
 def claims(conn: sqlite3.Connection, subject: str | None = None) -> list[dict]:
     """Series: for each subject and property, points in time, each with every source behind it."""
     series: dict[tuple[str, str], list[dict]] = {}
-    for c in _rows(conn, subject):
+    # dated claims first, and the most precise figures first, so that exact figures found the points
+    # and vague ones ('more than 1,500') join the one they are nearest, whatever the order of documents
+    for c in sorted(_rows(conn, subject), key=_precision_order):
         points = series.setdefault((c["subject"], c["property"]), [])
         home = None
         untimed = not c["time_lo"] and not c["time_label"]
@@ -163,15 +180,40 @@ def claims(conn: sqlite3.Connection, subject: str | None = None) -> list[dict]:
     return out
 
 
+def _precision_order(c: dict) -> tuple:
+    r = value_range(c)
+    if r is None:
+        width = math.inf
+    elif math.isinf(r[1]):
+        width = 1e9
+    else:
+        width = (r[1] - r[0]) / max(abs(r[1]), 1e-9)
+    untimed = not c["time_lo"] and not c["time_label"]
+    return (untimed, width)
+
+
+def _anchor(c: dict) -> float | None:
+    """The figure a claim names, in a comparable unit: 'more than 93,000' and 'some 93,000' both name 93,000."""
+    r = value_range(c)
+    if r is None:
+        return None
+    q = c["qualifier"] or "exact"
+    if c["value"] is not None and q in ("more_than", "at_least"):
+        return r[0]
+    if c["value"] is not None and q in ("less_than", "at_most", "nearly"):
+        return r[1]
+    return (r[0] + r[1]) / 2
+
+
 def _distance(c: dict, members: list[dict]) -> float:
-    rc = value_range(c)
-    mid = (rc[0] + min(rc[1], rc[0] * 2)) / 2 if rc else 0.0
+    mine = _anchor(c)
     best = math.inf
+    if mine is None:
+        return best
     for m in members:
-        rm = value_range(m)
-        if rm:
-            other = (rm[0] + min(rm[1], rm[0] * 2)) / 2
-            best = min(best, abs(mid - other) / max(mid, other, 1e-9))
+        other = _anchor(m)
+        if other is not None:
+            best = min(best, abs(mine - other) / max(abs(mine), abs(other), 1e-9))
     return best
 
 

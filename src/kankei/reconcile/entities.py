@@ -1,5 +1,7 @@
 """Machine proposals to merge entities across documents, recorded as undoable judgements.
 
+A proposal a person has undone is never made again; one that no longer holds is withdrawn.
+
 - a surname alone (`person:sato`) and the one person of the corpus with that family name;
 - spelling variants of a detected name (`Kanemaru Shin` / `Kanemaru Sin`), or of a known one.
 """
@@ -66,6 +68,15 @@ def propose_merges(conn: sqlite3.Connection) -> list[tuple[str, str]]:
             if name[:1] == key_a[:1] and fuzz.ratio(key_a, name) >= 92:
                 proposals.append((kid, a["id"]))
                 break
+    # a machine merge that no longer holds (a second Sato came in; a document went) is withdrawn,
+    # unless a person has undone it: that is a judgement, and stays on record
+    wanted = {frozenset(p) for p in proposals}
+    stale = [r["id"] for r in conn.execute("SELECT id, subject, object FROM judgements WHERE kind = 'merge'"
+                                           " AND machine = 1 AND undone_at IS NULL")
+             if frozenset((r["subject"], r["object"])) not in wanted]
+    if stale:
+        with conn:
+            conn.executemany("DELETE FROM judgements WHERE id = ?", [(i,) for i in stale])
     made = []
     for subject, obj in proposals:
         seen = conn.execute("SELECT 1 FROM judgements WHERE kind = 'merge' AND ((subject = ? AND object = ?)"

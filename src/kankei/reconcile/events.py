@@ -30,8 +30,9 @@ def _overlap(a: str | None, b: str | None) -> bool:
 
 def group_events(conn: sqlite3.Connection) -> int:
     """Rebuild event_groups; returns the number of groups with more than one document."""
+    # only what the sources assert happened: a planned or denied summit is not the summit
     events = {r["id"]: dict(r) for r in conn.execute(
-        "SELECT id, document_id, type, date, date_lo, date_hi, sentence FROM events")}
+        "SELECT id, document_id, type, date, date_lo, date_hi, sentence FROM events WHERE modality = 'asserted'")}
     parts: dict[str, set[str]] = defaultdict(set)
     for r in conn.execute("SELECT event_id, entity_id FROM event_participants WHERE role != 'location'"):
         parts[r["event_id"]].add(r["entity_id"])

@@ -35,7 +35,7 @@ def add_judgement(conn: sqlite3.Connection, kind: str, subject: str, object: str
         cur = conn.execute("INSERT INTO judgements (kind, subject, object, note, author, machine) VALUES (?,?,?,?,?,?)",
                            (kind, subject, object, note, author, int(machine)))
     if apply:
-        apply_judgements(conn)
+        _reapply(conn)
     return cur.lastrowid
 
 
@@ -45,7 +45,15 @@ def undo_judgement(conn: sqlite3.Connection, judgement_id: int) -> None:
                          " WHERE id = ? AND undone_at IS NULL", (judgement_id,)).rowcount
     if not n:
         raise JudgementError(f"no active judgement {judgement_id}")
+    _reapply(conn)
+
+
+def _reapply(conn: sqlite3.Connection) -> None:
+    """Apply the judgements in force, then regroup events: merged actors may tell one occurrence."""
+    from kankei.reconcile.events import group_events
+
     apply_judgements(conn)
+    group_events(conn)
 
 
 def list_judgements(conn: sqlite3.Connection, include_undone: bool = False) -> list[dict]:
@@ -80,11 +88,11 @@ def apply_judgements(conn: sqlite3.Connection) -> None:
         "SELECT subject, object FROM judgements WHERE kind = 'split' AND object IS NOT NULL AND undone_at IS NULL")]
     with conn:
         conn.execute("UPDATE mentions SET entity_id = machine_entity_id WHERE entity_id IS NOT machine_entity_id")
-        conn.execute("UPDATE OR REPLACE event_participants SET entity_id = machine_entity_id"
+        conn.execute("UPDATE OR IGNORE event_participants SET entity_id = machine_entity_id"
                      " WHERE entity_id IS NOT machine_entity_id")
         for old, new in mapping.items():
             conn.execute("UPDATE mentions SET entity_id = ? WHERE machine_entity_id = ?", (new, old))
-            conn.execute("UPDATE OR REPLACE event_participants SET entity_id = ? WHERE machine_entity_id = ?", (new, old))
+            conn.execute("UPDATE OR IGNORE event_participants SET entity_id = ? WHERE machine_entity_id = ?", (new, old))
         for subject, alias in splits:
             new_id = f"{subject}~{slug(alias)}"
             row = conn.execute("SELECT type FROM entities WHERE id = ?", (subject,)).fetchone()
@@ -92,7 +100,7 @@ def apply_judgements(conn: sqlite3.Connection) -> None:
                          (new_id, alias, row["type"] if row else "other"))
             conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND exact = ?", (new_id, subject, alias))
             conn.execute(
-                "UPDATE OR REPLACE event_participants SET entity_id = ? WHERE entity_id = ? AND EXISTS ("
+                "UPDATE OR IGNORE event_participants SET entity_id = ? WHERE entity_id = ? AND EXISTS ("
                 " SELECT 1 FROM events e JOIN mentions m ON m.document_id = e.document_id"
                 " WHERE e.id = event_participants.event_id AND m.start = event_participants.start AND m.exact = ?)",
                 (new_id, subject, alias))

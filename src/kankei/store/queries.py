@@ -18,7 +18,16 @@ class NotFound(LookupError):
 
 
 def resolve_entity(conn: sqlite3.Connection, name: str) -> str:
-    """An entity id from an id, a name or any alias mentioned in the base (case- and accent-blind)."""
+    """An entity id from an id, a name or any alias mentioned in the base (case- and accent-blind).
+
+    An actor merged into another (by a person or the machine) resolves to the one it was merged into.
+    """
+    found = _resolve(conn, name)
+    from kankei.reconcile.judgements import canonical_map
+    return canonical_map(conn).get(found, found)
+
+
+def _resolve(conn: sqlite3.Connection, name: str) -> str:
     row = conn.execute("SELECT id FROM entities WHERE id = ?", (name,)).fetchone()
     if row:
         return row[0]
