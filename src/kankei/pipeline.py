@@ -10,7 +10,7 @@ from kankei.recognize.names import find_name_candidates
 from kankei.recognize.quantities import find_quantities
 from kankei.resolve.anchor import resolve_times
 from kankei.resolve.docdate import document_date, document_title
-from kankei.resolve.link import link_entities
+from kankei.resolve.link import link_entities, surname_spans
 from kankei.spans import EntityMention, QuantityMention, TimeMention
 from kankei.text import notes_section, sentences
 
@@ -68,7 +68,8 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
     taken = sorted(time_spans + [(q.start, q.end) for q in quantities])
     folded = fold(text)
     hits = gazetteer().find(text, folded)
-    candidates = find_name_candidates(text, skip=sorted(taken + [(s, e) for s, e, _ in hits]))
+    surnames = [(s, e) for s, e, _ in surname_spans(text, folded)]
+    candidates = find_name_candidates(text, skip=sorted(taken + [(s, e) for s, e, _ in hits] + surnames))
     entities = link_entities(text, candidates, skip=[(q.start, q.end) for q in quantities], hits=hits, folded=folded)
     spans = sentences(text)
     events = find_events(text, doc, spans, times, entities, notes_start,

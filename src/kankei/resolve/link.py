@@ -67,6 +67,7 @@ class _DocState:
         self.acronyms: dict[str, str] = {}
         self.names: dict[str, str] = {}
         self.seen: set[str] = set()
+        self.known_surnames: dict[tuple[int, int], str] = {}
 
 
 def _surname_first(tokens: list[str]) -> bool:
@@ -86,6 +87,7 @@ def link_entities(text: str, candidates: list[NameCandidate] | None = None,
     gaz = gaz or gazetteer()
     folded = folded if folded is not None else fold(text)
     state = _DocState()
+    state.known_surnames = {(s, e): pid for s, e, pid in surname_spans(text, folded, gaz)}
     blocked = sorted(skip)
     out: list[EntityMention] = []
     items: list[tuple[int, int, str, object]] = []
@@ -208,6 +210,32 @@ def _remember(m: EntityMention, gaz: Gazetteer, state: _DocState) -> None:
             state.acronyms.setdefault(acronym, m.entity)
 
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+
+
+def surname_spans(text: str, folded: str, gaz: Gazetteer | None = None) -> list[tuple[int, int, str]]:
+    """Capitalized words that are the family name of a known person ("Koizumi met Kim"):
+    (start, end, default person id). Not very common surnames, nor words the text also
+    uses in lower case (then they are ordinary words: "Long", "Rice")."""
+    gaz = gaz or gazetteer()
+    common = set(_cues().get("common_surnames") or [])
+    lower_words: set[str] | None = None
+    out = []
+    for w in _CAP_WORD.finditer(folded):
+        word = w.group()
+        if word.endswith("'s"):
+            word = word[:-2]
+        ids = gaz.family_index.get(word)
+        if not ids or word in common or len(word) < 3:
+            continue
+        if lower_words is None:
+            lower_words = set(_LOWER_WORD.findall(folded))
+        if word.lower() in lower_words:
+            continue
+        out.append((w.start(), w.start() + len(word), ids[0]))
+    return out
+
+
 def _bare_names(text, folded, found: list[EntityMention], blocked, gaz: Gazetteer, state: _DocState) -> list[EntityMention]:
     """Surnames and given names alone, of people named before (or known people after a title)."""
     import bisect
@@ -246,7 +274,9 @@ def _bare_names(text, folded, found: list[EntityMention], blocked, gaz: Gazettee
                 target = ids[i - 1]
         if target is None:
             ids = gaz.family_index.get(word, [])
-            if len(ids) == 1 and _title_re().search(text[max(0, s - 40):s]):
+            if ids and (s, e) in state.known_surnames:
+                target = state.known_surnames[(s, e)]
+            elif len(ids) == 1 and _title_re().search(text[max(0, s - 40):s]):
                 target = ids[0]
         if target:
             out.append(_mention(text, s, e, target, gaz, "surname"))
