@@ -56,7 +56,7 @@ def find_claims(text: str, quantities: list[QuantityMention], times: list[TimeMe
         if rule is None:
             continue
         subject = _subject(rule["subject"], q, s, e, entities, rules["populations"])
-        if subject is None:
+        if subject is None or _contemplated(text, q, s):
             continue
         label = _label(q, s, e, text, dated, rules["labels"])
         when = None if label else _when(q, s, e, dated, dated_starts, text, published)
@@ -75,6 +75,12 @@ def find_claims(text: str, quantities: list[QuantityMention], times: list[TimeMe
 @cache
 def _money() -> frozenset[str]:
     return frozenset(load("claims")["currency_per_usd"]) | {"usd"}
+
+
+def _contemplated(text: str, q: QuantityMention, s: int) -> bool:
+    """'the possibility of a repatriation of at least 60,000': a figure imagined, not reported."""
+    from kankei.assemble.triggers import modality_words
+    return bool(modality_words()["hypothetical"].search(text, max(s, q.start - 60), q.start))
 
 
 def _label(q: QuantityMention, s: int, e: int, text: str, dated: list[TimeMention], labels: dict) -> str | None:
