@@ -210,7 +210,18 @@ def _remember(m: EntityMention, gaz: Gazetteer, state: _DocState) -> None:
             state.acronyms.setdefault(acronym, m.entity)
 
 
+_NAME_NEXT = re.compile(r"[ -][A-Z]")
+_NAME_BEFORE = re.compile(r"(?<![.!?:;\n\"“(]\s)(?<![.!?:;\n\"“(])\b[A-Z][a-zA-Z'-]+ $")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+
+
+def _title_case_line(folded: str, pos: int) -> bool:
+    """A headline line, where every word is capitalized and capitals join no names."""
+    a = folded.rfind("\n", 0, pos) + 1
+    b = folded.find("\n", pos)
+    words = re.findall(r"[A-Za-z][\w'-]*", folded[a:b if b >= 0 else len(folded)])
+    small = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by", "with", "from", "as"}
+    return len(words) >= 3 and all(w[0].isupper() or w in small for w in words)
 
 
 def surname_spans(text: str, folded: str, gaz: Gazetteer | None = None) -> list[tuple[int, int, str]]:
@@ -232,7 +243,12 @@ def surname_spans(text: str, folded: str, gaz: Gazetteer | None = None) -> list[
             lower_words = set(_LOWER_WORD.findall(folded))
         if word.lower() in lower_words:
             continue
-        out.append((w.start(), w.start() + len(word), ids[0]))
+        end = w.start() + len(word)
+        # part of a longer name ("Pak Jong-chol", "Sakie Yokota"): the name detector decides
+        if (_NAME_NEXT.match(folded, end) or _NAME_BEFORE.search(folded, max(0, w.start() - 30), w.start())) \
+                and not _title_case_line(folded, w.start()):
+            continue
+        out.append((w.start(), end, ids[0]))
     return out
 
 
