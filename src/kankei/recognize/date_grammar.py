@@ -1,14 +1,17 @@
 """The regular grammar of English (and archival) temporal expressions, built from calendar.yaml.
 
 One master pattern with named alternatives, tried in order at each position, so the text
-is scanned once. `date_values.py` interprets what each alternative matched.
+is scanned once. `date_values` (absolute expressions) and `date_relative` (durations,
+sets, relative expressions) interpret what each alternative matched.
 
 Speed: every alternative starts at a word start with a digit, an apostrophe before a
-digit, or one of a fixed set of first words (`first_words`). The master pattern opens
-with a guard that checks exactly that (a trie of the first words), so the regex engine
-rejects almost every position with one lookbehind and one short trie walk instead of
-trying some thirty alternatives there. A new alternative that can begin with another
-word must add that word to `first_words` (the tests check that the guard loses nothing).
+digit, or one of a fixed set of first words (`first_words`); the common ones ("the",
+"a", "two", "about") only before certain next words ("the late", "a month", "two
+years", "about 1956"). The master pattern opens with a guard that checks exactly that
+(one trie of first words, each with what must follow it), so the regex engine rejects
+almost every position with a lookbehind and a short trie walk instead of trying some
+forty alternatives there. A new alternative that can begin another way must extend
+`first_words` (tests/test_dates_properties.py checks that the guard loses no match).
 """
 from __future__ import annotations
 
@@ -30,21 +33,26 @@ def _cases(words) -> set[str]:
     return out
 
 
-def _trie(words) -> str:
-    """A regex matching exactly the given words, factored by shared prefixes (fast in `re`)."""
+def _trie(words, tails: dict[str, str] | None = None) -> str:
+    """A regex matching exactly the given words, factored by shared prefixes (fast in `re`);
+    `tails` may give a word the pattern that must follow it."""
+    tails = tails or {}
     root: dict = {}
     for w in words:
         node = root
         for ch in w:
             node = node.setdefault(ch, {})
-        node[""] = {}
+        node[""] = tails.get(w, "")
 
     def emit(node: dict) -> str:
         branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        end = node.get("")
+        if end:                       # a word with its own tail: one more branch
+            branches.append(end)
         if not branches:
             return ""
         body = "|".join(branches)
-        if "" in node:
+        if end == "":
             return f"(?:{body})?"
         return body if len(branches) == 1 else f"(?:{body})"
 
@@ -69,8 +77,10 @@ DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixti
 DEICTIC = ("today", "yesterday", "tomorrow", "tonight", "currently", "nowadays", "at present",
            "now", "these days")
 SET_WORDS = ("every", "each", "annually", "yearly", "per")
-
-
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# No match begins inside a word or inside a number ("1,000", "2.5").
+START = r"(?<!\w)(?<!\d[,.])"
 RELATIVE_WORDS = ("following", "next", "previous", "preceding", "same", "prior")
 UNIT_NAMES = ("day", "week", "month", "year")
 
@@ -79,43 +89,58 @@ UNIT_NAMES = ("day", "week", "month", "year")
 def first_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     """The words a match of the master pattern can begin with (besides digits and ').
 
-    Returns (words that may start a match whatever follows them, {frequent word: the
+    Returns (rare words that may start a match whatever follows them, {common word: the
     words that must follow it}): "the" starts a match only before "late", "1950s",
-    "following" ... and "a" only before a unit ("a month"), which keeps the guard tight.
+    "following" ..., "a" only before a unit ("a month"), "two" only before a unit.
     """
     cal = calendar_words()
     seasons, months, weekdays = set(cal["seasons"]), set(cal["months"]), set(cal["weekdays"])
     units = set(cal["duration_units"])
+    numbers = {w for w, v in cal["small_numbers"].items() if v is not None and w not in ("a", "an")}
+    numbers |= set(TENS)
+    calendar_units = set(UNIT_NAMES) | seasons | months | weekdays
     words = months | set(cal["month_abbreviations"]) | set(cal["months_fr"]) | weekdays | seasons
-    words |= set(cal["ordinal_centuries"]) | set(cal["period_edges"]) | set(cal["small_numbers"])
+    words |= set(cal["ordinal_centuries"]) | set(cal["period_edges"])
     words |= {"année", "annee", "during", "throughout"} | set(SET_WORDS)
-    words |= set(PART_WORDS) | set(HALF_HEADS) | set(EDGE_WORDS)
-    words |= {q.split()[0] for q in QUALIFIERS} | {d for d in DEICTIC if " " not in d}
-    words |= {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+    words |= set(PART_WORDS) | set(EDGE_WORDS) | {d for d in DEICTIC if " " not in d}
     headed = {
         "the": (set(PART_WORDS) | set(HALF_HEADS) | set(EDGE_WORDS) | set(cal["period_edges"]) | seasons
                 | set(cal["ordinal_centuries"]) | set(DECADE_WORDS) | set(RELATIVE_WORDS) | set(UNIT_NAMES)
                 | {"past", "time"}),
-        "that": {"time"} | set(UNIT_NAMES) | seasons | months | weekdays,
-        "this": set(UNIT_NAMES) | seasons | months | weekdays,
-        "last": set(UNIT_NAMES) | seasons | months | weekdays,
-        "next": set(UNIT_NAMES) | seasons | months | weekdays,
+        "that": {"time"} | calendar_units,
+        "this": set(calendar_units),
+        "next": set(calendar_units),
+        "last": calendar_units | set(HALF_NOUNS),
+        "first": set(HALF_NOUNS) | {"century"},
+        "second": set(HALF_NOUNS) | {"century"},
+        "latter": set(HALF_NOUNS),
+        "later": set(HALF_NOUNS),
         "a": units | {"little"},
         "an": units,
         "half": {"a", "an"},
         "at": {"present", "least", "most"},
         "these": {"days"},
+        "more": {"than"}, "less": {"than"}, "fewer": {"than"},
+        "just": {"over", "under"}, "well": {"over"}, "up": {"to"},
     }
-    for head in ("the", "a", "an", "at"):
-        words.discard(head)
+    for qualifier in ("nearly", "almost", "about", "around", "some", "over", "under", "roughly", "approximately"):
+        headed[qualifier] = numbers | {"a", "an", "half"}
+    for n in numbers:
+        headed[n] = units | {"and"} | set(UNITS)
+    words -= set(headed)
     return frozenset(_cases(words)), {h: frozenset(_cases(f)) for h, f in headed.items()}
 
 
 def _guard() -> str:
     """Lookahead true exactly where a match can begin (see the module docstring)."""
     plain, headed = first_words()
-    heads = "|".join(rf"{_trie(_cases([h]))}\s+(?:['’]?\d|{_trie(follow)}(?!\w))" for h, follow in headed.items())
-    return rf"(?<!\w)(?=\d|['’]\d|{_trie(plain)}(?!\w)|{heads})"
+    tails = {w: r"(?!\w)" for w in plain}
+    follows: dict[frozenset, str] = {}
+    for head, follow in headed.items():
+        if follow not in follows:
+            follows[follow] = rf"[\s-]+(?:['’]?\d|{_trie(follow)}(?!\w))"
+        tails.update((h, follows[follow]) for h in _cases([head]))
+    return rf"{START}(?=\d|['’]\d|{_trie(tails, tails)})"
 
 
 @cache
@@ -129,7 +154,7 @@ def master() -> re.Pattern:
     month_fr = _alt(_cases(cal["months_fr"]) - {m.upper() for m in cal["months_fr"]})
     weekday = _alt(cal["weekdays"])
     season = _alt(_cases(cal["seasons"]))
-    small = _alt(k for k in cal["small_numbers"])
+    small = _alt(k for k, v in cal["small_numbers"].items() if v is not None)
     unit = _alt(cal["duration_units"])
     period = _alt(cal["named_periods"])
     edge = _alt(cal["period_edges"])
@@ -145,13 +170,12 @@ def master() -> re.Pattern:
     ya = (r"(?![\w%]|,\d{3}|\.\d+(?!\d)(?![\s\]\)]*(?:$|[\n\"“”‘’'(\[A-Z]))|\.\d+\s*%"
           r"|-(?!1[0-9]\d\d\b|20\d\d\b)\d{3}|/\d)")
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-    units = "one|two|three|four|five|six|seven|eight|nine"
+    tens, units = "|".join(TENS), "|".join(UNITS)
     num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}(?:\.\d+)?|(?i:(?:{tens})(?:[- ](?:{units}))?|{small}))"
     half_num = r"(?P<{}>\s+and\s+a\s+half)?"
     qual = rf"(?i:(?:{_alt(QUALIFIERS)})\s+)"
     part = rf"(?i:{_alt(PART_WORDS)})"
-    halfp = rf"(?i:(?:the\s+)?(?:{_alt(HALF_HEADS)})\s+(?:{_alt(HALF_NOUNS)})|(?:the\s+)?(?:{_alt(EDGE_WORDS)}))"
+    halfp = rf"(?i:(?:{_alt(HALF_HEADS)})\s+(?:{_alt(HALF_NOUNS)})|(?:{_alt(EDGE_WORDS)}))"
     parts = rf"(?:{part}(?:\s*-?\s*to\s*-?\s*|\s*-\s*)(?={part}))?(?:{part}|{halfp})"
     weekday_pre = rf"(?:(?:{weekday}),?\s+)?"
     the_of = r"(?:\s*-\s*|\s+of\s+the\s+|\s+of\s+|\s+)"
@@ -160,6 +184,9 @@ def master() -> re.Pattern:
         # 17.2.1953-11.10.1957 (archival day.month.year ranges)
         rf"(?P<dmy_range>(?<![\d.])(?P<r_d1>\d{{1,2}})\.(?P<r_m1>\d{{1,2}})\.(?P<r_y1>{year})\s*[-–]\s*(?P<r_d2>\d{{1,2}})\.(?P<r_m2>\d{{1,2}})\.(?P<r_y2>{year})(?!\d|\.\d))",
         rf"(?P<dmy>(?<![\d.])(?P<s_d>\d{{1,2}})\.(?P<s_m>\d{{1,2}})\.(?P<s_y>{year})(?!\d|\.\d))",
+        # 8/3/1956 (day and month order unknown), 1959/2/13 and 1959.2.13 (year first)
+        rf"(?P<slash_dmy>(?<![\d/.])(?P<sl_a>\d{{1,2}})/(?P<sl_b>\d{{1,2}})/(?P<sl_y>{year})(?![\d/]|\.\d))",
+        rf"(?P<ymd>{yb}(?P<ym_y>{year})(?P<ym_sep>[/.])(?P<ym_m>\d{{1,2}})(?P=ym_sep)(?P<ym_d>\d{{1,2}})(?![\d/]|\.\d))",
         rf"(?P<iso>{yb}(?P<i_y>{year})-(?P<i_m>0[1-9]|1[0-2])-(?P<i_d>0[1-9]|[12]\d|3[01])(?![\d-]))",
         # 3-5 May 2004, 3 to 5 May 2004
         rf"(?P<dd_month>\b(?P<dd_d1>{day})\s*(?:[-–]|to)\s*(?P<dd_d2>{day})\s+(?:of\s+)?(?P<dd_m>{month})\s*,?\s*(?P<dd_y>{year}){ya})",
@@ -188,7 +215,7 @@ def master() -> re.Pattern:
         # the fifties, the late sixties
         rf"(?P<decade_word>\b{the}(?:(?P<dw_part>{parts}){the_of})?(?P<dw_w>(?i:{decade_word}))\b)",
         # the early 20th century / the nineteenth century
-        rf"(?P<century>\b{the}?(?:(?P<ct_part>{parts}){the_of}{the}?)?(?P<ct_n>1\d|2[01]|(?i:{ordc}))(?:st|nd|rd|th)?[- ][Cc]entury\b)",
+        rf"(?P<century>\b{the}?(?:(?P<ct_part>{parts}){the_of}{the}?)?(?P<ct_n>(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)|(?i:{ordc}))[- ][Cc]entury\b)",
         # early 2007, mid-1956, the end of 1961, the first half of 2004
         rf"(?P<part_year>\b{the}?(?P<py_part>{parts})(?:\s*-\s*|\s+of\s+|\s+)(?P<py_y>{year}){ya})",
         # the end of World War II, the outbreak of the Korean War, Japan's defeat in World War II
@@ -209,9 +236,11 @@ def master() -> re.Pattern:
         # a bare day and month (no year): (Monday,) 3 March, the 19th of January
         rf"(?P<day_month>\b{weekday_pre}{the}?(?P<dmn_d>{day})\s+(?:of\s+)?(?P<dmn_m>{month})(?!\s*,?\s*(?:{year}|\d))(?!-))",
         rf"(?P<weekday_on>\b(?P<wd>{weekday})\b)",
-        # every year, each month, every two years, annually: sets; "$5 a month" in date_values
+        # every year, each month, every two years, annually: sets ("$5 a month": see duration)
         rf"(?P<set>\b(?:[Ee]very|[Ee]ach)\s+(?:(?P<st_n>{num})\s+)?(?P<st_u>days?|weeks?|months?|years?)\b|\b(?:[Aa]nnually|[Yy]early)\b)",
         r"(?P<per_unit>\b[Pp]er\s+(?P<pu_u>day|week|month|year)\b)",
+        # the past decade, the past year: a duration of one unit
+        rf"(?P<past_unit>\b{the}(?:past\s+(?P<pst_u>decade|century|year|month|week)|last\s+(?P<pst_u2>decade))\b)",
         # two years, more than two years, a two-year hiatus, nearly two millennia, half a century
         rf"(?P<duration>\b(?:(?P<du_first>{the}(?:first|last|past|next|previous|following)\s+)|(?P<du_q>{qual}))?(?:(?P<du_halfa>[Hh]alf\s+an?)|(?P<du_n>{num}){half_num.format('du_half')})(?P<du_sep>[- ])(?P<du_u>{unit})\b(?P<du_half2>\s+and\s+a\s+half)?)",
         # early June, mid-May: a part of a month resolved from the narrative
@@ -228,4 +257,4 @@ def master() -> re.Pattern:
 def unguarded() -> re.Pattern:
     """The master pattern without its speed guard: what the tests compare against."""
     pattern = master().pattern
-    return re.compile(r"(?<!\w)" + pattern[pattern.index("(?:(?P<"):])
+    return re.compile(START + pattern[pattern.index("(?:(?P<"):])

@@ -1,7 +1,8 @@
 """Temporal expressions -> TimeMention, with EDTF values where the text alone says when.
 
 `find_times` scans the text once with the master pattern of `date_grammar`, lets
-`date_values` interpret each match, then joins what the text joins: approximations
+`date_values` and `date_relative` interpret each match (a match they reject gives way to
+matches that start later), then joins what the text joins: approximations
 (`around 1956`), open ends (`August 1958 onwards`), coordinated months (`May and
 October 2013`) and ranges (`between 1959 and 1984`, `Feb. 1950-Mar 1952`).
 
@@ -16,9 +17,11 @@ from functools import cache
 
 from kankei import edtf
 from kankei.recognize.date_grammar import calendar_words, master
-from kankei.recognize.date_values import interpret
+from kankei.recognize.date_relative import RELATIVE_RULES
+from kankei.recognize.date_values import ABSOLUTE_RULES
 from kankei.spans import TimeMention
 
+_RULES = {**ABSOLUTE_RULES, **RELATIVE_RULES}
 _ONWARDS = re.compile(r"\s*\b(?:onwards?)\b")
 _DECADE_OR_POINT = re.compile(r"^\d{3}X$|^\d{2}XX$")
 
@@ -62,7 +65,7 @@ def _scan(text: str) -> list[TimeMention]:
         m = pattern.search(text, pos)
         if m is None:
             return out
-        tm = interpret(text, m, out[-1] if out else None)
+        tm = _RULES[m.lastgroup](text, m, out[-1] if out else None)
         if tm is None:
             pos = m.start() + 1
             continue

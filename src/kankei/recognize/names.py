@@ -52,7 +52,8 @@ class _Detector:
     guard: int = 0       # offsets before this were consumed by an extension
 
     def run(self) -> list[NameCandidate]:
-        for m in self.c.corr.finditer(self.text):
+        corr = self.c.corr.finditer(self.text) if self.c.corr_hint.search(self.text) else ()
+        for m in corr:
             for g in (1, 2):
                 w = m.group(g)
                 if self._plain_word(w, m.start(g)):
@@ -129,7 +130,7 @@ class _Detector:
                     flush()
                 pend = []
             cap = t.text if not t.text.isupper() else t.text.capitalize()
-            mod = _MODIFIER.search(t.text)     # "Tokyo-based", "Chongryon-affiliated"
+            mod = "-" in t.text and _MODIFIER.search(t.text)     # "Tokyo-based", "Chongryon-affiliated"
             if t.skip or mod or t.text in c.breakers or t.text in c.dates or cap in c.function:
                 flush()
                 i += 1

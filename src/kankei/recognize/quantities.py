@@ -7,10 +7,10 @@ footnote markers, ordinals and determiner-like words, and find the unit.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 
 from kankei import knowledge
@@ -36,12 +36,21 @@ _FRACTION_PARTS = re.compile(rf"(?:([^\W\d_]+)([-\s]))?({'|'.join(DENOMINATORS)}
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _GLUED_BEFORE = set(".,;:!?)]”’\"'#-–/")   # a number glued to these is a footnote, code or date part
 _AGE_BEFORE = re.compile(r"(?i)\b(?:age|aged|ages)(?:\s+of)?\s*$")
-_PREV_WORD = re.compile(r"([^\W\d_]+|§)\.?\s*$")
+_AGE_WORDS = frozenset({"age", "aged", "ages", "of"})
 _TIME_AFTER = re.compile(r"(?i)\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|hrs\b|h\b|GMT|UTC|JST|KST)")
 _CODE_AFTER = re.compile(r"[-/.:,]\d|-[^\W\d_]|\d|[^\W\d_]")
 _HALF_TIME = re.compile(r"\s+an?\s+([^\W\d_]+)")
 _OR_NEXT = re.compile(r"\s+or\s+")
 _YEAR = re.compile(r"(1\d{3}|20\d{2})(?:\.\d+)?")
+_DIGITS = re.compile(DIGITS_RE)
+_FRACTION = re.compile(FRACTION_RE)
+_AGE_COMMA = re.compile(r"[A-Z][\w’'-]*,\s$")
+_CITED_PAGE = re.compile(r"(?:\b\d{4}\)?|\.),\s$")
+_NOTE_AFTER = re.compile(r"[ \t]+[A-Z“\"(]|\s*\n")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_OF_NEXT = re.compile(r"\s+of\b|\s*[,.;:)]|\s*$")
+_FRACTION_WORDS = re.compile(r"[^\W\d_]+|[^\s\w]")
+_GROUPS = {i: (f"c{i}", f"n{i}", f"m{i}", f"p{i}", f"w{i}") for i in (1, 2)}
 
 
 @dataclass(slots=True)
@@ -110,10 +119,12 @@ def _trie(words: set[str]) -> str:
 @cache
 def _pattern() -> re.Pattern[str]:
     lex = _lex()
-    # Only positions that can start a match go on to the full pattern (a 5x speed-up).
-    firsts = {"between", "from", "a", "an", "half", *(q.split()[0] for q in lex.qualifiers),
+    # Only positions that can start a match go on to the full pattern (a 5x speed-up). A qualifier
+    # of several words is tested whole, so that "in", "on" and "at" alone pass no further.
+    several = [q for q in lex.qualifiers if " " in q]
+    firsts = {"between", "from", "a", "an", "half", *(q for q in lex.qualifiers if " " not in q),
               *SMALL_WORDS, *lex.codes}
-    gate = rf"(?=\d|[$¥￥₩€£₹₽]|[A-Z]{{1,2}}\$|U\.S\.|(?i:{_trie(firsts)})(?!\w))"
+    gate = rf"(?=\d|[$¥￥₩€£₹₽]|[A-Z]{{1,2}}\$|U\.S\.|(?i:{_trie(firsts)}|{_alt(several)})(?!\w))"
     cur = rf"(?:{_alt(list(lex.symbols))}|(?:{_alt([c.upper() for c in lex.codes])})\s?)\s?"
     num = rf"(?:\d+(?:[.,\u00a0\u202f]\d+)*|{HALF_SCALE_RE}|{MIXED_NUMBER_RE}|{FRACTION_RE}|{NUMBER_WORD_RE})"
     words = rf"(?i:{_alt(list(lex.cur_words))})\b|(?:{_alt([c.upper() for c in lex.codes])})\b"
@@ -137,33 +148,40 @@ class _Amount:
     percent: bool
 
 
-def _amount(m: re.Match[str], i: int, lex: _Lex) -> _Amount | None:
-    num = m.group(f"n{i}")
-    scaled = bool(m.group(f"m{i}"))
+def _amount(m: re.Match[str], i: int) -> _Amount | None:
+    got = _amount_of(*m.group(*_GROUPS[i]))
+    return None if got is None else _Amount(*got)
+
+
+@lru_cache(maxsize=8192)
+def _amount_of(c: str | None, num: str, mul: str | None, pct: str | None, w: str | None) -> tuple | None:
+    """The _Amount fields of a match's currency, number, multiplier, percent and currency word."""
+    lex = _lex()
+    scaled = bool(mul)
     if num[0].isdigit():
-        if not re.fullmatch(DIGITS_RE, num) or (len(num) > 1 and num[0] == "0" and num[1] != "."):
+        if not _DIGITS.fullmatch(num) or (len(num) > 1 and num[0] == "0" and num[1] != "."):
             return None                           # "17.2.1953", "105-002", "01602": dates and codes
         kind = "digits"
     else:
-        kind = "fraction" if re.fullmatch(FRACTION_RE, num) and not scaled else "word"
+        kind = "fraction" if _FRACTION.fullmatch(num) and not scaled else "word"
     raw = parse_number(num)
     if raw is None:
         return None
-    scale = (m.group(f"m{i}") or "").strip(" -").lower()
+    scale = (mul or "").strip(" -").lower()
     cur = None
-    if m.group(f"c{i}"):
-        c = m.group(f"c{i}").strip()
+    if c:
+        c = c.strip()
         cur = lex.symbols.get(c) or c.lower()
-    elif m.group(f"w{i}"):
-        w = " ".join(m.group(f"w{i}").lower().split())
+    elif w:
+        w = " ".join(w.lower().split())
         cur = lex.cur_words.get(w) or w
     mult = SCALES.get(scale) or SUFFIX_SCALES.get(scale) or 1.0
     if scale in SUFFIX_SCALES and cur is None:
         return None                               # "5m" without a currency is a length or a code
     last = num.lower().rsplit(None, 1)[-1]
     if kind == "word" and last in SCALES:         # "three million": raw 3, so "two and three million"
-        return _Amount(num, raw, raw / SCALES[last], kind, True, cur, bool(m.group(f"p{i}")))
-    return _Amount(num, raw * mult, raw, kind, bool(scale), cur, bool(m.group(f"p{i}")))
+        return num, raw, raw / SCALES[last], kind, True, cur, bool(pct)
+    return num, raw * mult, raw, kind, bool(scale), cur, bool(pct)
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -229,7 +247,7 @@ def _look_back(text: str, start: int, lex: _Lex, prev: list[QuantityMention]) ->
         if p.unit not in ("", "percent", "fraction") and start - p.end < 300 and "\n" not in text[p.end:start]:
             return p.unit
     sent = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
-    for w in reversed(re.findall(r"[^\W\d_]+", text[sent:start].lower())):
+    for w in reversed(_LETTERS.findall(text[sent:start].lower())):
         if w in lex.collective:
             return lex.collective[w]
         if w in lex.person:
@@ -245,6 +263,32 @@ def _unit_after_or(text: str, end: int, lex: _Lex) -> str | None:
     return head[0] if head else None
 
 
+def _prev_word(text: str, lo: int, s: int) -> tuple[str, int]:
+    """The word (or "§") that text[lo:s] ends with, but for a full stop and spaces, in lower
+    case, and where it starts; ("", s) when there is none."""
+    j = s
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j > lo and text[j - 1] == ".":
+        j -= 1
+    k = j
+    while k > lo and text[k - 1].isalnum() and not text[k - 1].isdecimal():
+        k -= 1
+    if k < j:
+        return text[k:j].lower(), k
+    if j > lo and text[j - 1] == "§":
+        return "§", j - 1
+    return "", s
+
+
+def _blank_before(text: str, s: int) -> bool:
+    """Nothing but spaces between the start of the line and s."""
+    i = s - 1
+    while i >= 0 and text[i] != "\n" and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
 def _rejected_context(text: str, s: int, e: int, a: _Amount, lex: _Lex, bare: bool) -> bool:
     """References, codes, dates, ages, times, footnote markers around the span [s, e)."""
     before = text[s - 1] if s else " "
@@ -254,24 +298,26 @@ def _rejected_context(text: str, s: int, e: int, a: _Amount, lex: _Lex, bare: bo
         return True                               # "1950s", "62nd", "13-year-old", "17.2.1953", "10:30"
     if before + text[e:e + 1] in ("[]", "()") and a.value < 100 and a.kind == "digits":
         return True                               # "[7]", "(2)": references and enumerations
-    head = text[max(0, s - 30):s]
-    pw = _PREV_WORD.search(head)
-    prev_word = pw.group(1).lower() if pw else ""
-    if prev_word in lex.references or _AGE_BEFORE.search(head) or _TIME_AFTER.match(text, e):
+    lo = max(0, s - 30)
+    prev_word, pw_start = _prev_word(text, lo, s)
+    if prev_word in lex.references or _TIME_AFTER.match(text, e):
+        return True
+    # the search only where it can match: its last word is one of these ("ſ" is an "s" to (?i))
+    if (prev_word in _AGE_WORDS or "ſ" in prev_word) and _AGE_BEFORE.search(text[lo:s]):
         return True
     if bare and a.kind == "digits" and not a.scaled and a.currency is None:
-        if "," not in a.num and (re.search(r"\d[ \u00a0]$", text[max(0, s - 2):s]) or re.match(r"[ \u00a0]\d", text[e:e + 2])):
+        if "," not in a.num and (s >= 2 and text[s - 2].isdecimal() and text[s - 1] in " \u00a0"
+                                 or text[e:e + 1] in (" ", "\u00a0") and text[e + 1:e + 2].isdecimal()):
             return True                           # "B AG 232 105-002": runs of numbers are call numbers
-        if pw and pw.group(1)[0].isupper() and re.fullmatch(r"\d+", a.num) and prev_word not in lex.codes \
-                and prev_word not in lex.stop and not _sentence_start(text, s - len(pw.group(0))):
+        if prev_word and text[pw_start].isupper() and a.num.isdecimal() and prev_word not in lex.codes \
+                and prev_word not in lex.stop and not _sentence_start(text, pw_start):
             return True                           # "Resolution 1718", "Room 39", "AG 232": names and codes
-        if text[e:e + 1] == "," and len(a.num) <= 3 and re.search(r"[A-Z][\w’'-]*,\s$", head):
+        if text[e:e + 1] == "," and len(a.num) <= 3 and _AGE_COMMA.search(text[lo:s]):
             return True                           # "Yokota, 13, was": an age
         if len(a.num) <= 2 and (prev_word in lex.months or (t := _TOKEN.match(text, e)) and
                                 t.group(1).lower() in lex.months):
             return True                           # "July 4", "24 June": dates
-        line = text.rfind("\n", 0, s) + 1
-        if not text[line:s].strip() and text[e:e + 1] in ".)" and text[e + 1:e + 2].isspace():
+        if text[e:e + 1] in ".)" and text[e + 1:e + 2].isspace() and _blank_before(text, s):
             return True                           # "1. The ..." list numbering
     return False
 
@@ -283,7 +329,7 @@ def _fraction_ok(text: str, m_start: int, e: int, a: _Amount, has_q: bool, lex: 
     numer, sep, denom = f.group(1), f.group(2), f.group(3).lower()
     n = small_number(numer) if numer else None
     after = text[e:e + 4]
-    of_next = bool(re.match(r"\s+of\b|\s*[,.;:)]|\s*$", after))
+    of_next = bool(_OF_NEXT.match(after))
     if denom.endswith("s") and denom != "halves" or denom == "halves" and numer:
         # "two-thirds", "three quarters of"; bare "quarters" or "two quarters" may be time
         # ("two quarters" is half a year: only "three quarters" is read as a fraction without a hyphen)
@@ -295,7 +341,7 @@ def _fraction_ok(text: str, m_start: int, e: int, a: _Amount, has_q: bool, lex: 
         if t and t.group(1).lower() in lex.time_units:
             return False                          # "half an hour"
         if not has_q:
-            words = re.findall(r"[^\W\d_]+|[^\s\w]", text[max(0, m_start - 40):m_start].lower())
+            words = _FRACTION_WORDS.findall(text[max(0, m_start - 40):m_start].lower())
             if words and (words[-1] in lex.half_words or
                           len(words) > 1 and words[-2] in lex.half_dets and words[-1].isalpha()):
                 return False                      # "the northern half", "the second half"
@@ -304,8 +350,8 @@ def _fraction_ok(text: str, m_start: int, e: int, a: _Amount, has_q: bool, lex: 
 
 
 def _mentions(text: str, m: re.Match[str], lex: _Lex, prev: list[QuantityMention]) -> list[QuantityMention]:
-    a1 = _amount(m, 1, lex)
-    a2 = _amount(m, 2, lex) if m.group("n2") else None
+    a1 = _amount(m, 1)
+    a2 = _amount(m, 2) if m.group("n2") else None
     if a1 is None or (m.group("n2") and a2 is None):
         return []
     core = m.start("c1") if m.group("c1") else m.start("n1")
@@ -326,8 +372,7 @@ def _mentions(text: str, m: re.Match[str], lex: _Lex, prev: list[QuantityMention
     if first in lex.time_units and not cur and not pct:
         return []                                 # durations and ages are the date recognizer's
     if years:
-        pw = _PREV_WORD.search(text[max(0, start - 20):start])
-        before = pw.group(1).lower() if pw else ""
+        before = _prev_word(text, max(0, start - 20), start)[0]
         if not (head and head[2] == 0 and "." not in years[0].num and _unit_of(first, lex)
                 and before not in lex.year_preceders and before not in lex.months):
             return []                             # "in 1956", "the 2018 summits" -- but "2000 troops"
@@ -343,16 +388,16 @@ def _mentions(text: str, m: re.Match[str], lex: _Lex, prev: list[QuantityMention
     for a in amounts:
         if a.kind == "fraction" and not _fraction_ok(text, start, end, a, bool(m.group("q")), lex):
             return []
-    if (a1.kind == "digits" and not m.group("q") and not a2 and re.fullmatch(r"\d{1,3}", a1.num)
+    if (a1.kind == "digits" and not m.group("q") and not a2 and len(a1.num) <= 3 and a1.num.isdecimal()
             and not cur and not pct and at_start and start > 0):
         rest = text[end:end + 40].lstrip(" \t\u00a0")
         t = _TOKEN.match(" " + rest)
         if not rest or rest[0] == "\n" or rest[0].isupper() and not (t and _unit_of(t.group(1).lower(), lex)):
             return []                             # "talks. 19 By 1992": a footnote marker
-    if start == core and not head and not cur and not pct and re.search(r"(?:\b\d{4}\)?|\.),\s$", text[max(0, start - 8):start]):
+    if start == core and not head and not cur and not pct and _CITED_PAGE.search(text[max(0, start - 8):start]):
         return []                                 # "(Tokyo, 1992), 45-67", "op. cit., 12": citation pages
     if (not a2 and not head and not cur and not pct and not a1.scaled and "." in a1.num
-            and re.match(r"[ \t]+[A-Z“\"(]|\s*\n", text[end:end + 3])):
+            and _NOTE_AFTER.match(text[end:end + 3])):
         end = m.start("n1") + a1.num.index(".")   # "rose to 12.3 Then": a footnote after the full stop
         a1.value = parse_number(text[m.start("n1"):end]) or 0.0
     qualifier = lex.qualifiers.get(" ".join(m.group("q").lower().split()), "exact") if m.group("q") else "exact"
@@ -387,11 +432,15 @@ def _mentions(text: str, m: re.Match[str], lex: _Lex, prev: list[QuantityMention
 def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[QuantityMention]:
     """Quantities in text, in order, never overlapping each other, URLs or the `skip` spans."""
     lex = _lex()
-    taken = sorted([*skip, *((u.start(), u.end()) for u in _URL.finditer(text))])
+    urls = _URL.finditer(text) if "@" in text or "http" in text or "www." in text else ()  # cheap test first
+    taken = sorted([*skip, *((u.start(), u.end()) for u in urls)])
     starts = [s for s, _ in taken]
     max_end = list(accumulate((e for _, e in taken), max))
     out: list[QuantityMention] = []
     for m in _pattern().finditer(text):
+        j = bisect_right(starts, m.start())
+        if j and max_end[j - 1] >= m.end():
+            continue        # inside a date or URL: whatever it yields would overlap it
         for q in _mentions(text, m, lex, out):
             i = bisect_left(starts, q.end)
             if (out and q.start < out[-1].end) or (i and max_end[i - 1] > q.start):

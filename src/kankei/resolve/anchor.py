@@ -47,7 +47,8 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
         base = dct if anchor == "dct" else narrative
         if anchor == "narrative" and rel.get("unit") in ("month", "week", "day") and rel.get("offset"):
             base = latest.get(rel["unit"] if rel["unit"] != "week" else "day") or latest.get("month") or base
-        tm.value = _apply(base, rel, anchor)
+        value = _apply(base, rel, anchor)
+        tm.value = value if edtf.in_range(value) else None
         if tm.value and tm.approximate and "/" not in tm.value and edtf.parse_point(tm.value):
             tm.value += "~"
         if anchor == "narrative" and tm.value and in_body and not rel.get("same"):
@@ -114,7 +115,7 @@ def _apply(base: str | None, rel: dict, anchor: str) -> str | None:  # noqa: C90
         return f"{y + rel.get('direction', 0):04d}-{rel['season']}"
     unit = rel.get("unit")
     if unit == "year":
-        return edtf.point(y + offset)
+        return edtf.point(y + offset) if edtf.MIN_YEAR <= y + offset <= edtf.MAX_YEAR else None
     if unit == "month":
         return edtf.shift(edtf.point(y, m), "month", offset) if m else None
     if unit in ("day", "week"):

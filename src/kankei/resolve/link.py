@@ -6,6 +6,7 @@ and an acronym to the body introduced with it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from rapidfuzz import fuzz, process
@@ -20,7 +21,9 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|into|outside|via|visit(?:ed
 # "National Diet Library, Tokyo, microfiche": a capital between commas in a citation or address
 _ADDRESS = re.compile(r",\s*$")
 _ADDRESS_AFTER = re.compile(r"\s*(?:[,;)]|$|\n|\d)")
-_CAP_WORD = re.compile(r"\b[A-Z][A-Za-z'\-]+\b")
+# \b[A-Z][A-Za-z'\-]+\b, with the boundary tested after the capital so that the scan skips to capitals
+_CAP_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z'\-]+\b")
+_CAPITAL_AFTER = re.compile(r"\s*(?:-based|,\s*\d|\s+(?:Prefecture|City|city|District|Court|University|Shimbun|Station))")
 _TYPE_PREFIX = {"person": "person", "organization": "org", "country": "country", "place": "place",
                 "vessel": "vessel", "document": "document", "group": "group", "other": "other"}
 
@@ -128,8 +131,7 @@ def link_entities(text: str, candidates: list[NameCandidate] | None = None,
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    import bisect
-    i = bisect.bisect_left(spans, (s, -1))
+    i = bisect_left(spans, (s, -1))
     for j in (i - 1, i):
         if 0 <= j < len(spans) and spans[j][0] < e and s < spans[j][1]:
             return True
@@ -149,7 +151,7 @@ def _from_gazetteer(text, s, e, ids, gaz: Gazetteer, state: _DocState) -> Entity
     if choice in gaz.capitals and not _PLACE_BEFORE.search(text[max(0, s - 16):s]) and not address:
         # "Tokyo condemned the launch": the capital acts for its government
         after = text[e:e + 12]
-        if not re.match(r"\s*(?:-based|,\s*\d|\s+(?:Prefecture|City|city|District|Court|University|Shimbun|Station))", after):
+        if not _CAPITAL_AFTER.match(after):
             return _mention(text, s, e, gaz.capitals[choice], gaz, "capital")
     return _mention(text, s, e, choice, gaz, "gazetteer")
 
@@ -224,12 +226,31 @@ def _title_case_line(folded: str, pos: int) -> bool:
     return len(words) >= 3 and all(w[0].isupper() or w in small for w in words)
 
 
+_last_surnames: tuple[str, Gazetteer, list[tuple[int, int, str]]] | None = None
+
+
 def surname_spans(text: str, folded: str, gaz: Gazetteer | None = None) -> list[tuple[int, int, str]]:
     """Capitalized words that are the family name of a known person ("Koizumi met Kim"):
     (start, end, default person id). Not very common surnames, nor words the text also
-    uses in lower case (then they are ordinary words: "Long", "Rice")."""
+    uses in lower case (then they are ordinary words: "Long", "Rice").
+    The pipeline asks twice for each text: the answer for the last one is kept."""
+    global _last_surnames
     gaz = gaz or gazetteer()
-    common = set(_cues().get("common_surnames") or [])
+    last = _last_surnames
+    if last is not None and last[0] is folded and last[1] is gaz:
+        return list(last[2])
+    out = _surname_spans(folded, gaz)
+    _last_surnames = (folded, gaz, out)
+    return list(out)
+
+
+@cache
+def _common_surnames() -> frozenset[str]:
+    return frozenset(_cues().get("common_surnames") or [])
+
+
+def _surname_spans(folded: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    common = _common_surnames()
     lower_words: set[str] | None = None
     out = []
     for w in _CAP_WORD.finditer(folded):
@@ -254,7 +275,6 @@ def surname_spans(text: str, folded: str, gaz: Gazetteer | None = None) -> list[
 
 def _bare_names(text, folded, found: list[EntityMention], blocked, gaz: Gazetteer, state: _DocState) -> list[EntityMention]:
     """Surnames and given names alone, of people named before (or known people after a title)."""
-    import bisect
     spans = sorted([(m.start, m.end) for m in found] + list(blocked))
     # name part -> positions and ids of the people it can stand for, in text order
     parts: dict[str, tuple[list[int], list[str]]] = {}
@@ -280,12 +300,12 @@ def _bare_names(text, folded, found: list[EntityMention], blocked, gaz: Gazettee
         if word.endswith("'s"):
             e -= 2
             word = word[:-2]
-        if _overlaps(spans, s, e):
+        if not (word in parts or word in gaz.family_index) or _overlaps(spans, s, e):   # cheap test first
             continue
         target = None
         if word in parts:
             pos, ids = parts[word]
-            i = bisect.bisect_left(pos, s)
+            i = bisect_left(pos, s)
             if i > 0:
                 target = ids[i - 1]
         if target is None:

@@ -1,0 +1,208 @@
+"""What the relative alternatives of the date grammar mean: durations, sets, and expressions
+whose value depends on the document date or the narrative ("three days later", "last
+October", "July 4", "In May"). These come back with `anchor` and `relative` set, for
+`resolve.anchor` to fill in; durations and sets get their ISO 8601 value here.
+"""
+from __future__ import annotations
+
+import re
+
+from kankei.recognize.date_values import (
+    day_number,
+    mention,
+    month_number,
+    number,
+    part_range,
+    tables,
+    valid_day,
+)
+from kankei.spans import TimeMention
+
+_AGE_AFTER = re.compile(r"[- ]olds?\b|\s+of\s+age\b")
+_AGE_BEFORE = re.compile(r"(?:\bage[sd]?|\bage\s+of|\baged)\s+$", re.I)
+_DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|whose|that)\s+$", re.I)
+# "for a year", "within a month": "a"/"an" as a number needs a preposition before it
+_A_DURATION = re.compile(r"\b(?:for|over|within|after|in|than|about|nearly|almost|just|some|only|barely"
+                         r"|spen[dt]s?|t[ao]oke?s?|lasts?|lasted|waited|served|remained|stayed|lived|worked)\s+$", re.I)
+# "$5 a month", "twice a year", "three times a week": a rate, i.e. a set
+_RATE = re.compile(
+    r"(?:[$¥₩£€]\s?[\d.,]+(?:\s*(?:million|billion|thousand))?|\d[\d.,]*\s*(?:yen|won|dollars|euros|pounds)"
+    r"|\b(?:once|twice|thrice|times))\s+$", re.I)
+_UNIT_OF = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+
+
+def _span(text: str, start: int, end: int, value, type_="date", **kw) -> TimeMention:
+    return TimeMention(start, end, text[start:end], value, type_, **kw)
+
+
+def _amount(m: re.Match, n_group: str, half_groups: tuple[str, ...]) -> float | None:
+    n = number(m.group(n_group))
+    if n is None:
+        return None
+    if any(m.group(g) for g in half_groups):
+        n += 0.5
+    return n
+
+
+def _fmt(amount: float) -> str:
+    return str(int(amount)) if amount == int(amount) else f"{amount:.6f}".rstrip("0").rstrip(".")
+
+
+def _relative_n(text, m, prev):
+    n = _amount(m, "rn_n", ("rn_half", "rn_half2"))
+    if not n:
+        return None
+    designator, mult = tables()["units"][m.group("rn_u").lower()]
+    amount = n * mult
+    direction = m.group("rn_dir").lower()
+    qual = " ".join((m.group("rn_q") or "").lower().split())
+    if qual and qual not in ("about", "around", "some", "roughly", "approximately"):
+        # "more than two years before X" says how long, not when
+        return _span(text, m.start(), m.end("rn_half2") if m.group("rn_half2") else m.end("rn_u"), f"P{_fmt(amount)}{designator}", "duration")
+    if amount != int(amount):
+        return None
+    sign = -1 if direction in ("earlier", "before", "ago", "previously") else 1
+    anchor = "dct" if direction == "ago" else "narrative"
+    return mention(m, None, anchor=anchor, approximate=bool(qual),
+                   relative={"unit": _UNIT_OF[designator], "offset": sign * int(amount)})
+
+
+def _relative_the(text, m, prev):
+    t = tables()
+    det = " ".join(m.group("rt_det").lower().split())
+    unit = m.group("rt_u").lower()
+    if det in ("last", "next", "this") and _DETERMINER.search(text[max(0, m.start() - 8):m.start()]):
+        return None          # "the last year of the war" is not last year
+    offset = {"the following": 1, "the next": 1, "next": 1, "the previous": -1, "the preceding": -1,
+              "the prior": -1, "last": -1}.get(det, 0)
+    # "last October", "this spring": against the document's date; "the following month": the narrative
+    anchor = "dct" if det in ("last", "next", "this") else "narrative"
+    if unit in t["months"]:
+        return mention(m, None, anchor=anchor, relative={"month": t["months"][unit], "direction": offset})
+    if unit in t["weekdays"]:
+        return mention(m, None, anchor="dct", relative={"weekday": t["weekdays"][unit], "direction": offset})
+    if unit in t["seasons"]:
+        return mention(m, None, anchor=anchor, relative={"season": t["seasons"][unit], "direction": offset})
+    return mention(m, None, anchor=anchor, relative={"unit": unit, "offset": offset})
+
+
+def _unit_after(text, m, prev):
+    offset = 1 if m.group("ua_dir").lower() == "after" else -1
+    return mention(m, None, anchor="narrative", relative={"unit": m.group("ua_u").lower(), "offset": offset})
+
+
+def _that_time(text, m, prev):
+    return mention(m, None, anchor="narrative", relative={"same": True, "vague": True})
+
+
+def _deictic(text, m, prev):
+    word = m.group().lower()
+    offset = {"yesterday": -1, "tomorrow": 1}.get(word)
+    if offset:
+        return mention(m, None, anchor="dct", relative={"unit": "day", "offset": offset})
+    return mention(m, None, anchor="dct", relative={"same": True})
+
+
+def _weekday_on(text, m, prev):
+    before = text[max(0, m.start() - 6):m.start()].split()
+    word = before[-1].lower() if before else ""
+    direction = {"next": 1, "this": 0}.get(word, -1)
+    return mention(m, None, anchor="dct",
+                   relative={"weekday": tables()["weekdays"][m.group("wd").lower()], "direction": direction})
+
+
+def _duration(text, m, prev):
+    before = text[max(0, m.start() - 24):m.start()]
+    if _AGE_AFTER.match(text, m.end()) or _AGE_BEFORE.search(before):
+        return None
+    designator, mult = tables()["units"][m.group("du_u").lower()]
+    raw = (m.group("du_n") or "").lower()
+    if m.group("du_halfa"):
+        n = 0.5
+    elif raw in ("a", "an", "one"):
+        if raw != "one" and _RATE.search(before) and mult == 1:
+            return mention(m, f"P1{designator}", "set")
+        # "for a year", "took one day"; but "One day, he left" is no duration
+        if not (_A_DURATION.search(before) or m.group("du_q") or m.group("du_first") or m.group("du_half2")
+                or m.group("du_sep") == "-"):
+            return None
+        n = 1.5 if m.group("du_half2") else 1
+    else:
+        n = _amount(m, "du_n", ("du_half", "du_half2"))
+    if not n or n <= 0:
+        return None
+    return mention(m, f"P{_fmt(n * mult)}{designator}", "duration")
+
+
+def _past_unit(text, m, prev):
+    designator, mult = tables()["units"][m.group("pst_u") or m.group("pst_u2")]
+    return mention(m, f"P{mult}{designator}", "duration")
+
+
+def _set(text, m, prev):
+    unit = (m.group("st_u") or "year").lower().rstrip("s")
+    n = number(m.group("st_n")) if m.group("st_n") else 1
+    if not n or n != int(n):
+        return None
+    return mention(m, f"P{int(n)}{unit[0].upper()}", "set")
+
+
+def _per_unit(text, m, prev):
+    return mention(m, f"P1{m.group('pu_u')[0].upper()}", "set")
+
+
+def _month_day(text, m, prev):
+    mo, d = month_number(m.group("mdn_m")), day_number(m.group("mdn_d"))
+    if not valid_day(2000, mo, d):
+        return None
+    return mention(m, None, anchor="narrative", relative={"month": mo, "day": d})
+
+
+def _day_month(text, m, prev):
+    mo, d = month_number(m.group("dmn_m")), day_number(m.group("dmn_d"))
+    if not valid_day(2000, mo, d) or _AGE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+        return None
+    return mention(m, None, anchor="narrative", relative={"month": mo, "day": d})
+
+
+def _part_month_bare(text, m, prev):
+    mo = month_number(m.group("pmb_m"))
+    rng = part_range(m.group("pmb_part"), tables()["month_parts"])
+    if rng is None:
+        return None
+    return mention(m, None, anchor="narrative", relative={"month": mo, "days": list(rng)})
+
+
+_MONTH_PRE = re.compile(r"\b(?:in|since|by|until|till|from|through|of|during|before|after)\s+$", re.I)
+_MONTH_COORD = re.compile(r"\s*(?:,|and|or|-|–|to|until|through)\s+")
+
+
+def _month_bare(text, m, prev):
+    """A month name without day or year: a month only after a preposition or in a coordination."""
+    if not (_MONTH_PRE.search(text[max(0, m.start() - 10):m.start()]) or _MONTH_COORD.match(text, m.end())):
+        return None
+    if _MONTH_COORD.match(text, m.end()) and not _MONTH_PRE.search(text[max(0, m.start() - 10):m.start()]):
+        # "May and October 2013" yes; "March and Rally" no: a month must follow the coordination
+        nxt = _MONTH_COORD.match(text, m.end())
+        word = re.match(r"[A-Za-z]+", text[nxt.end():nxt.end() + 12])
+        if not word or word.group().lower() not in tables()["months"]:
+            return None
+    return mention(m, None, anchor="narrative", relative={"month": month_number(m.group("mb_m"))})
+
+
+RELATIVE_RULES = {
+    "relative_n": _relative_n,
+    "relative_the": _relative_the,
+    "unit_after": _unit_after,
+    "that_time": _that_time,
+    "deictic": _deictic,
+    "month_day": _month_day,
+    "day_month": _day_month,
+    "weekday_on": _weekday_on,
+    "set": _set,
+    "per_unit": _per_unit,
+    "past_unit": _past_unit,
+    "duration": _duration,
+    "part_month_bare": _part_month_bare,
+    "month_bare": _month_bare,
+}

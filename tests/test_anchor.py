@@ -1,0 +1,170 @@
+"""Relative temporal expressions, resolved against the document date or the narrative.
+
+Every sentence here is composed for the test (none is taken from a corpus).
+"""
+from __future__ import annotations
+
+import pytest
+
+from kankei import edtf
+from kankei.recognize.dates import find_times
+from kankei.resolve.anchor import in_quotation, resolve_times
+
+
+def extract(text: str, dct: str | None = None, body_end: int | None = None) -> list[tuple[str, str | None]]:
+    times = find_times(text)
+    resolve_times(times, text, dct, body_end=body_end)
+    return [(t.text, t.value) for t in times]
+
+
+# 2015-06-10 is a Wednesday.
+DCT_DAY = [
+    ("Today the talks resume.", [("Today", "2015-06-10")]),
+    ("Talks are now stalled.", [("now", "2015-06-10")]),
+    ("He is currently in Pyongyang.", [("currently", "2015-06-10")]),
+    ("At present the port is closed.", [("At present", "2015-06-10")]),
+    ("Yesterday the ship left.", [("Yesterday", "2015-06-09")]),
+    ("Tomorrow the ship leaves.", [("Tomorrow", "2015-06-11")]),
+    ("Last October the ship left.", [("Last October", "2014-10")]),
+    ("Last May the ship left.", [("Last May", "2015-05")]),
+    ("This year the ship left.", [("This year", "2015")]),
+    ("Last year the ship left.", [("Last year", "2014")]),
+    ("Next month the ship leaves.", [("Next month", "2015-07")]),
+    ("This month the ship leaves.", [("This month", "2015-06")]),
+    ("On Monday the ship left.", [("Monday", "2015-06-08")]),
+    ("Next Friday the ship leaves.", [("Next Friday", "2015-06-12")]),
+    ("Last summer the ship left.", [("Last summer", "2014-22")]),
+    ("Two years ago the ship left.", [("Two years ago", "2013")]),
+    ("Three weeks ago the ship left.", [("Three weeks ago", "2015-05-20")]),
+    ("Six months ago the ship left.", [("Six months ago", "2014-12")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), DCT_DAY)
+def test_against_a_day_dct(sentence, expected):
+    assert extract(sentence, "2015-06-10") == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Today the talks resume.", [("Today", "2015-06")]),
+    ("Yesterday the ship left.", [("Yesterday", "2015-06")]),     # the day is unknown: keep the month
+    ("On Monday the ship left.", [("Monday", None)]),
+    ("Last October the ship left.", [("Last October", "2014-10")]),
+    ("Two months ago the ship left.", [("Two months ago", "2015-04")]),
+])
+def test_against_a_month_dct(sentence, expected):
+    assert extract(sentence, "2015-06") == expected
+
+
+def test_against_an_interval_dct():
+    assert extract("Last October, as today, the port was shut.", "2017-11/2018-10") == [
+        ("Last October", "2017-10"), ("today", "2017-11/2018-10")]
+
+
+@pytest.mark.parametrize("sentence", [s for s, _ in DCT_DAY] + ["That year the ship left.",
+                                                                  "Three days later he left."])
+def test_without_an_anchor_the_value_is_null(sentence):
+    values = [v for _, v in extract(sentence, None)]
+    assert values and values == [None] * len(values)
+
+
+NARRATIVE = [
+    ("He arrived on 4 March 1956. Three days later he left.",
+     [("4 March 1956", "1956-03-04"), ("Three days later", "1956-03-07")]),
+    ("He arrived in March 1956. Three days later he left.",
+     [("March 1956", "1956-03"), ("Three days later", "1956-03")]),
+    ("He arrived in February 2013. The following month he left.",
+     [("February 2013", "2013-02"), ("The following month", "2013-03")]),
+    ("He arrived in March 2014. Two months later he left.",
+     [("March 2014", "2014-03"), ("Two months later", "2014-05")]),
+    ("He arrived in 1948. The next year he left.", [("1948", "1948"), ("The next year", "1949")]),
+    ("She arrived in 1956. The previous year she had married.",
+     [("1956", "1956"), ("The previous year", "1955")]),
+    ("He arrived in 1948. Later that year he left.", [("1948", "1948"), ("that year", "1948")]),
+    ("He arrived in May 1956. The same month he left.", [("May 1956", "1956-05"), ("The same month", "1956-05")]),
+    ("He arrived on 19 May 1956. At that time he was ill.",
+     [("19 May 1956", "1956-05-19"), ("that time", "1956-05")]),
+    ("He arrived in 1945. Three years later he left.", [("1945", "1945"), ("Three years later", "1948")]),
+    ("Talks began in August 2003. About two years later they collapsed.",
+     [("August 2003", "2003-08"), ("About two years later", "2005~")]),
+    ("The law passed on 28 April 1952. The day after, riots began.",
+     [("28 April 1952", "1952-04-28"), ("The day after", "1952-04-29")]),
+    ("Between 1959 and 1961 the ships sailed. The following year they stopped.",
+     [("1959 and 1961", "1959/1961"), ("The following year", "1962")]),
+    # bare months and days take the narrative's year
+    ("He arrived in March 2014. In May he left.", [("March 2014", "2014-03"), ("May", "2014-05")]),
+    ("In November 1959 talks resumed. In January the first ship sailed.",
+     [("November 1959", "1959-11"), ("January", "1960-01")]),
+    ("He arrived in March 2015. On July 4 he left.", [("March 2015", "2015-03"), ("July 4", "2015-07-04")]),
+    ("He arrived on 3 March 1956. On 5 April he left.",
+     [("3 March 1956", "1956-03-03"), ("5 April", "1956-04-05")]),
+    ("They met in 2012. In early June they signed.",
+     [("2012", "2012"), ("early June", "2012-06-01/2012-06-10")]),
+    ("In May and October 2013 ships sailed.", [("May", "2013-05"), ("October 2013", "2013-10")]),
+    ("In May, June and July 2013 ships sailed.",
+     [("May", "2013-05"), ("June", "2013-06"), ("July 2013", "2013-07")]),
+    # an apposition names the date outright
+    ("He arrived in January 1956. Three days later, on 19 January 1956, he left.",
+     [("January 1956", "1956-01"), ("Three days later", "1956-01-19"), ("19 January 1956", "1956-01-19")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NARRATIVE)
+def test_against_the_narrative(text, expected):
+    assert extract(text, "2015-06-10" if "2015" not in text else None) == expected
+
+
+def test_deictic_words_in_a_quotation_follow_the_narrative():
+    text = 'In May 1956 he wrote that Japan wished to cut the sums "currently being paid" to the poor.'
+    assert extract(text, None) == [("May 1956", "1956-05"), ("currently", "1956-05")]
+    text = "In May 1956 he wrote of the sums “currently being paid” to the poor. Today few remember."
+    assert extract(text, "2015-06") == [("May 1956", "1956-05"), ("currently", "1956-05"), ("Today", "2015-06")]
+
+
+def test_now_in_a_past_clause_follows_the_narrative():
+    assert extract("By 1959 the government was now ready to act.", "2015-06") == [
+        ("1959", "1959"), ("now", "1959")]
+    assert extract("By 1959 the port had closed. It is now a park.", "2015-06") == [
+        ("1959", "1959"), ("now", "2015-06")]
+
+
+def test_notes_do_not_move_the_narrative():
+    body = "He left in 1956. The next year he returned.\n\n"
+    notes = "Notes\n1. Letter of 1999.\n2. The next year, a reply."
+    text = body + notes
+    assert extract(text, None, body_end=len(body)) == [
+        ("1956", "1956"), ("The next year", "1957"), ("1999", "1999"), ("The next year", "1958")]
+
+
+def test_last_and_next_after_a_determiner_are_not_deictic():
+    assert extract("It was the last year of the war.", "2015-06") == []
+
+
+def test_in_quotation():
+    text = 'He said "it is over now" and left. Now'
+    assert in_quotation(text, text.index("now"))
+    assert not in_quotation(text, text.rindex("Now"))
+
+
+@pytest.mark.parametrize(("value", "unit", "n", "expected"), [
+    ("2015-01-31", "month", 1, "2015-02-28"),
+    ("2015-12", "month", 2, "2016-02"),
+    ("2016-02-29", "year", 1, "2017-02"),
+    ("2015-06-10", "week", -3, "2015-05-20"),
+    ("2015-06", "day", 1, "2015-06"),
+    ("2015", "month", 1, None),
+])
+def test_shift(value, unit, n, expected):
+    assert edtf.shift(value, unit, n) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("195X", ("1950-01-01", "1959-12-31")),
+    ("1959-22", ("1959-06-01", "1959-08-31")),
+    ("1958-08/..", ("1958-08-01", "9999-12-31")),
+    ("1956~", ("1956-01-01", "1956-12-31")),
+    ("2012-02", ("2012-02-01", "2012-02-29")),
+    ("nonsense", None),
+])
+def test_bounds(value, expected):
+    assert edtf.bounds(value) == expected
