@@ -106,7 +106,8 @@ def _deictic(text, m, prev):
 def _weekday_on(text, m, prev):
     before = text[max(0, m.start() - 6):m.start()].split()
     word = before[-1].lower() if before else ""
-    direction = {"next": 1, "this": 0}.get(word, -1)
+    # "last Tuesday" is a week back; "on Tuesday" in a Tuesday's news is that day
+    direction = {"next": 1, "last": -1}.get(word, 0)
     return mention(m, None, anchor="dct",
                    relative={"weekday": tables()["weekdays"][m.group("wd").lower()], "direction": direction})
 

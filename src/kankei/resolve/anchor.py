@@ -45,8 +45,10 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
             anchor = "narrative"
         rel = tm.relative or {}
         base = dct if anchor == "dct" else narrative
-        if anchor == "narrative" and rel.get("unit") in ("month", "week", "day") and rel.get("offset"):
-            base = latest.get(rel["unit"] if rel["unit"] != "week" else "day") or latest.get("month") or base
+        if anchor == "narrative" and rel.get("unit") in ("month", "week", "day") and rel.get("offset") \
+                and edtf.precision(narrative) not in ("month", "day"):
+            # "two months later" after a year mentioned in passing counts from the last month named
+            base = latest.get("month") or base
         value = _apply(base, rel, anchor)
         tm.value = value if edtf.in_range(value) else None
         if tm.value and tm.approximate and "/" not in tm.value and edtf.parse_point(tm.value):
