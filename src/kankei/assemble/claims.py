@@ -111,11 +111,14 @@ def _subject(kind: str, q: QuantityMention, s: int, e: int, entities: list[Entit
         return kind, populations.get(kind, kind.split(":", 1)[1].replace("_", " "))
     in_sentence = [m for m in entities if s <= m.start < e and m.type in _ACTORS]
     if kind == "org":
-        orgs = [m for m in in_sentence if m.type == "organization" and not m.entity.startswith("gov:")]
-        if not orgs:
-            # "the organization": the body the text was last about
-            orgs = [m for m in entities if m.start < s and m.type == "organization" and not m.entity.startswith("gov:")][-1:]
-        pick = min(orgs, key=lambda m: abs(m.start - q.start), default=None)
+        def is_org(m: EntityMention) -> bool:
+            return m.type == "organization" and not m.entity.startswith("gov:")
+        # the body named before the number in its sentence; else the one the text was last
+        # about ("its membership stood at ..."); else one named after it
+        before = [m for m in in_sentence if is_org(m) and m.start < q.start]
+        earlier = [m for m in entities if m.start < s and is_org(m)][-1:]
+        after = [m for m in in_sentence if is_org(m) and m.start > q.start]
+        pick = before[-1] if before else earlier[0] if earlier else after[0] if after else None
     elif kind == "agent":
         before = [m for m in in_sentence if m.start < q.start]
         pick = before[0] if before else (in_sentence[0] if in_sentence else None)
@@ -128,6 +131,9 @@ def _when(q: QuantityMention, s: int, e: int, dated: list[TimeMention], dated_st
           text: str, published: str | None) -> str | None:
     """The date in the number's sentence (nearest), else the narrative's, else 'today' = publication."""
     in_sentence = [t for t in dated if s <= t.start < e]
+    # a date across a semicolon or colon belongs to the other clause
+    same_clause = [t for t in in_sentence if not re.search(r"[;:]", text[min(t.end, q.end):max(t.start, q.start)])]
+    in_sentence = same_clause or in_sentence
     if in_sentence:
         return min(in_sentence, key=lambda t: t.start - q.end if t.start >= q.end else q.start - t.end).value
     i = bisect.bisect_left(dated_starts, s) - 1
