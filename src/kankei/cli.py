@@ -219,10 +219,23 @@ def entity_cmd(name, db_path, as_json) -> None:
 @DB_OPTION
 @JSON_OPTION
 def show_cmd(statement_id, db_path, as_json) -> None:
-    """An event or statement (by its id) with every source sentence and note behind it."""
-    from kankei.store.queries import show
-    from kankei.views import render_show
+    """An event or statement (by its id) with every source sentence and note behind it.
 
+    Also a claim, series or conflict (ids from `kankei claims` and `kankei conflicts`): its
+    values, sources and quotes, and for a claim the series and disagreements it belongs to.
+    """
+    from kankei.store.queries import NotFound, show
+    from kankei.views import render_claim_item, render_show
+
+    if statement_id.startswith(("claim:", "series:", "conflict:")):
+        from kankei.reconcile.claims import explain
+
+        with _reading(db_path) as conn:
+            data = explain(conn, statement_id)
+            if data is None:
+                raise NotFound(f"no {statement_id.split(':', 1)[0]} with id {statement_id!r}")
+        _emit_json(data) if as_json else click.echo(render_claim_item(data))
+        return
     with _reading(db_path) as conn:
         data = show(conn, statement_id)
     if as_json:
@@ -332,6 +345,18 @@ def judgements_cmd(db_path, show_all, undo, as_json) -> None:
         click.echo("no judgements")
 
 
+def _claim_subject(conn, subject: str | None) -> str | None:
+    """An actor's id from any of its names; else the text as given (a population: "returnees to North Korea")."""
+    from kankei.store.queries import NotFound, resolve_entity
+
+    if not subject:
+        return None
+    try:
+        return resolve_entity(conn, subject)
+    except NotFound:
+        return subject
+
+
 @main.command("claims")
 @click.argument("subject", required=False)
 @DB_OPTION
@@ -339,16 +364,10 @@ def judgements_cmd(db_path, show_all, undo, as_json) -> None:
 def claims_cmd(subject, db_path, as_json) -> None:
     """Numbers as series over time (by subject and property), each point with its sources."""
     from kankei.reconcile.claims import claims
-    from kankei.store.queries import NotFound, resolve_entity
     from kankei.views import render_claims
 
-    conn = _open(db_path)
-    if subject:
-        try:
-            subject = resolve_entity(conn, subject)
-        except NotFound:
-            pass        # a population name such as "returnees to North Korea"
-    data = claims(conn, subject)
+    with _reading(db_path) as conn:
+        data = claims(conn, _claim_subject(conn, subject))
     _emit_json(data) if as_json else click.echo(render_claims(data))
 
 
@@ -361,9 +380,31 @@ def conflicts_cmd(subject, db_path, as_json) -> None:
     from kankei.reconcile.claims import conflicts
     from kankei.views import render_conflicts
 
-    conn = _open(db_path)
-    data = conflicts(conn, subject)
+    with _reading(db_path) as conn:
+        data = conflicts(conn, _claim_subject(conn, subject))
     _emit_json(data) if as_json else click.echo(render_conflicts(data))
+
+
+@main.command("serve")
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to listen on (the default answers this machine only).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="The port to listen on.")
+@click.option("--allow-edits", is_flag=True,
+              help="Let the pages record corrections (confirm, reject, merge, split) as judgements; prints a token "
+                   "that every edit must carry.")
+def serve_cmd(db_path, host, port, allow_edits) -> None:
+    """A local web explorer of the knowledge base: timeline, actor network, document reader, search, claims.
+
+    The API is under /api/ and documented at /docs.
+    """
+    from kankei.serve import serve
+    from kankei.store import StoreError
+
+    try:
+        serve(db_path, host=host, port=port, allow_edits=allow_edits)
+    except StoreError as err:
+        raise click.ClickException(str(err)) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,240 @@
+"""The explorer's web application: the API, the pages, and the knowledge base behind them."""
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import orjson
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from kankei import __version__
+from kankei.serve import queries as q
+from kankei.store import StoreError, connect
+from kankei.store.db import explain
+from kankei.store.queries import NotFound
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+PAGES = {"/": "timeline.html", "/timeline": "timeline.html", "/network": "network.html",
+         "/documents": "documents.html", "/entities": "entities.html", "/claims": "claims.html",
+         "/search": "search.html", "/docs": "apidocs.html", "/judgements": "judgements.html"}
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+STAMP_INTERVAL = 1.0
+"""Seconds between two checks that the summary tables still describe the base."""
+
+
+class JSON(Response):
+    """A JSON response serialized by orjson as it is (no re-encoding of large results)."""
+    media_type = "application/json"
+
+    def render(self, content) -> bytes:
+        return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+
+
+class Store:
+    """The knowledge base: one read-only connection per worker thread, and a writer (behind a lock) for
+    the summary tables and, with --allow-edits, people's judgements."""
+
+    def __init__(self, path: str | Path, allow_edits: bool = False):
+        self.path = Path(path)
+        self.allow_edits = allow_edits
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        # open once: clear errors now (no base, not a base, newer schema), and bring an older base up to date
+        conn = connect(self.path, readonly=True)
+        conn.close()
+        self.writable = os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)
+        self.summary_mode = "main" if self.writable else "temp"
+        if allow_edits and not self.writable:
+            raise StoreError(f"{self.path}: the knowledge base is read-only, so edits cannot be saved "
+                             "(check the file and its folder are writable, or serve without --allow-edits)")
+        self.ensure_fresh(self.reader(), force=True)
+
+    def reader(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "reader", None)
+        if conn is None:
+            conn = connect(self.path, readonly=True)
+            conn.execute("PRAGMA cache_size = -32000")
+            conn.execute("PRAGMA temp_store = MEMORY")
+            conn.execute("PRAGMA mmap_size = 1073741824")
+            self._local.reader = conn
+            self._local.checked = 0.0
+            if self.summary_mode == "temp":
+                _temp_summaries(conn)
+        return conn
+
+    def writer(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "writer", None)
+        if conn is None:
+            conn = connect(self.path, readonly=False)
+            conn.isolation_level = None
+            self._local.writer = conn
+        return conn
+
+    def ensure_fresh(self, conn: sqlite3.Connection, force: bool = False) -> None:
+        """Recompute the summary tables if the base changed since they were made (checked once a second)."""
+        now = time.monotonic()
+        if not force and now - getattr(self._local, "checked", 0.0) < STAMP_INTERVAL:
+            return
+        self._local.checked = now
+        if q.summaries_fresh(conn):
+            return
+        if self.summary_mode == "temp":
+            q.refresh_summaries(conn, analyze=False)
+            return
+        with self._lock:
+            if q.summaries_fresh(conn):
+                return
+            try:
+                q.refresh_summaries(self.writer())
+            except sqlite3.OperationalError as err:
+                if "readonly" not in str(err) and "read-only" not in str(err):
+                    raise
+                self.summary_mode = "temp"
+                _temp_summaries(conn)
+                q.refresh_summaries(conn, analyze=False)
+
+    def close(self) -> None:
+        for name in ("reader", "writer"):
+            conn = getattr(self._local, name, None)
+            if conn is not None:
+                conn.close()
+                setattr(self._local, name, None)
+
+
+def _temp_summaries(conn: sqlite3.Connection) -> None:
+    """Summary tables of this connection only (TEMP tables shadow the base's own), for a read-only base."""
+    rows = conn.execute("SELECT type, name, sql FROM main.sqlite_master WHERE name LIKE 'summary%' AND sql IS NOT NULL"
+                        " ORDER BY type DESC").fetchall()
+    for r in rows:
+        if conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = ?", (r["name"],)).fetchone():
+            continue
+        sql = r["sql"]
+        if r["type"] == "table":
+            sql = sql.replace("CREATE TABLE ", "CREATE TEMP TABLE ", 1)
+        else:
+            sql = sql.replace(f"CREATE INDEX {r['name']}", f"CREATE INDEX temp.{r['name']}", 1)
+        conn.execute(sql)
+
+
+def create_app(db_path: str | Path, allow_edits: bool = False, token: str | None = None,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The explorer for the base at db_path. With allow_edits, POST requests carrying `token` in the
+    X-Kankei-Token header record judgements. allowed_hosts: Host header values to accept (None: any),
+    which keeps other web sites from reaching a local server through DNS rebinding."""
+    if allow_edits and not token:
+        raise ValueError("allow_edits needs a token")
+    store = Store(db_path, allow_edits=allow_edits)
+    app = FastAPI(
+        title="kankei explorer API",
+        version=__version__,
+        description="Read the knowledge base: events on a timeline, actors and their network, documents with "
+                    "every extraction as a span of their text, full-text search, claims and conflicts. "
+                    "Dates are EDTF; `date_lo`/`date_hi` are the earliest and latest day a date can denote. "
+                    "Errors are JSON objects with an `error` message. Editing endpoints need "
+                    "`kankei serve --allow-edits` and the token it prints, sent as the `X-Kankei-Token` header.",
+        docs_url=None, redoc_url=None, default_response_class=JSON,
+    )
+    app.state.store = store
+    app.state.allow_edits = allow_edits
+    app.state.token = token
+    app.state.db_name = store.path.name
+
+    from kankei.serve.api import router
+    app.include_router(router)
+
+    hosts = {h.lower() for h in allowed_hosts} if allowed_hosts else None
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next):
+        if hosts is not None:
+            host = request.headers.get("host", "").lower()
+            name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+            if host not in hosts and name not in hosts:
+                return JSON({"error": f"this server answers requests for {', '.join(sorted(hosts))} only"},
+                                      status_code=400)
+        response: Response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Cross-Origin-Resource-Policy"] = "same-origin"
+        if request.url.path.startswith("/api/"):
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
+    @app.exception_handler(q.BadRequest)
+    async def bad_request(_request, err):
+        return JSON({"error": str(err)}, status_code=400)
+
+    @app.exception_handler(NotFound)
+    async def not_found(_request, err):
+        return JSON({"error": str(err)}, status_code=404)
+
+    @app.exception_handler(ApiError)
+    async def api_error(_request, err: ApiError):
+        return JSON({"error": str(err)}, status_code=err.status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request, err: StarletteHTTPException):
+        message = err.detail if isinstance(err.detail, str) else "request failed"
+        if err.status_code == 404 and message == "Not Found":
+            message = "no such page or endpoint (the API is under /api/, documented at /docs)"
+        return JSON({"error": message}, status_code=err.status_code, headers=getattr(err, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request, err: RequestValidationError):
+        problems = []
+        for e in err.errors():
+            where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "path", "body"))
+            problems.append(f"{where}: {e.get('msg', 'invalid')}" if where else e.get("msg", "invalid"))
+        return JSON({"error": "; ".join(problems) or "invalid request",
+                               "detail": [{"loc": list(e.get("loc", ())), "msg": e.get("msg")} for e in err.errors()]},
+                              status_code=400)
+
+    @app.exception_handler(sqlite3.Error)
+    async def database_error(_request, err: sqlite3.Error):
+        status = 503 if "locked" in str(err) or "busy" in str(err) else 500
+        return JSON({"error": explain(store.path.name, err)}, status_code=status)
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    def page(name: str):
+        async def serve_page():
+            return FileResponse(STATIC / name, media_type="text/html; charset=utf-8")
+        return serve_page
+
+    for route, name in PAGES.items():
+        app.add_api_route(route, page(name), methods=["GET"], include_in_schema=False)
+    app.add_api_route("/documents/{document_id}", page("document.html"), methods=["GET"], include_in_schema=False)
+    app.add_api_route("/entities/{entity_id}", page("entity.html"), methods=["GET"], include_in_schema=False)
+
+    @app.get("/events/{event_id}", include_in_schema=False)
+    def event_page(event_id: str):
+        row = store.reader().execute("SELECT document_id FROM events WHERE id = ?", (event_id,)).fetchone()
+        if not row:
+            raise NotFound(f"no event with id {event_id!r}")
+        from urllib.parse import quote
+        return RedirectResponse(f"/documents/{quote(row[0], safe='')}?event={quote(event_id, safe='')}", status_code=302)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    async def favicon():
+        return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
+
+    return app

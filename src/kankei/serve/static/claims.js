@@ -1,0 +1,150 @@
+// Claims: what the documents say the numbers measure, as series over time, and where they disagree.
+import {
+  $, api, clear, documentHref, el, errorBox, fill, fmtDate, fmtNum, setTitle, topbar,
+} from "/static/common.js";
+
+topbar("/claims");
+setTitle("Claims");
+const main = $("#main");
+main.append(el("div", { class: "page-head" }, el("h1", {}, "Claims"),
+  el("span", { class: "sub" }, "figures the documents give — members, people repatriated, money — over time, and where sources disagree")));
+const body = el("div");
+main.append(body);
+
+const QUAL = { about: "about ", more_than: "more than ", at_least: "at least ", less_than: "less than ", at_most: "at most ", nearly: "nearly " };
+const CURRENCY = { usd: "US$", jpy: "¥", krw: "₩", eur: "€", gbp: "£", cny: "CN¥" };
+function unitWords(unit, n) {
+  if (!unit) return "";
+  if (unit === "percent") return "%";
+  if (unit === "fraction") return "";
+  if (CURRENCY[unit] || /^[a-z]{3}$/.test(unit) && !["ton", "day"].includes(unit)) return ` ${unit.toUpperCase()}`;
+  if (n === 1) return ` ${unit}`;
+  if (unit === "person") return " people";
+  return ` ${unit.endsWith("s") ? `${unit}es` : unit.endsWith("y") ? `${unit.slice(0, -1)}ies` : `${unit}s`}`;
+}
+function valueText(v, unit) {
+  if (!v) return "—";
+  const u = unitWords(unit, v.value ?? v.high ?? v.low);
+  if (v.value !== null && v.value !== undefined) return `${QUAL[v.qualifier] || ""}${fmtNum(v.value)}${u}`;
+  if (v.low !== null && v.high !== null && v.low !== undefined) return `${fmtNum(Math.round(v.low))}–${fmtNum(Math.round(v.high))}${u}`;
+  if (v.low !== null && v.low !== undefined) return `at least ${fmtNum(Math.round(v.low))}${u}`;
+  if (v.high !== null && v.high !== undefined) return `at most ${fmtNum(Math.round(v.high))}${u}`;
+  return "—";
+}
+const srcValue = (s) => valueText({ value: s.value, low: s.low, high: s.high, qualifier: s.qualifier }, s.unit);
+
+function quote(s) {
+  const q = s.quote || "";
+  const i = s.text ? q.indexOf(s.text) : -1;
+  if (i < 0) return el("q", {}, q);
+  return el("q", {}, q.slice(0, i), el("mark", {}, s.text), q.slice(i + s.text.length));
+}
+
+function sourceLink(s) {
+  return s.document_id ? el("a", { href: documentHref(s.document_id) }, s.title || s.doc) : el("span", {}, s.title || s.doc);
+}
+
+try {
+  const m = await api("/api/meta");
+  if (!m.claims_available) {
+    body.append(el("div", { class: "notice" }, "This kankei cannot reconcile claims (it has no kankei.reconcile.claims module)."));
+  } else {
+    const [series, conflicts] = await Promise.all([api("/api/claims"), api("/api/conflicts")]);
+    render(series.series, conflicts.conflicts);
+  }
+} catch (err) {
+  body.append(errorBox(err));
+}
+
+function render(series, conflicts) {
+  const subjects = [...new Set(series.map((s) => s.subject_name))].sort();
+  const filter = el("select", { id: "c-subject" }, el("option", { value: "" }, "every subject"),
+    subjects.map((s) => el("option", { value: s }, s)));
+  const hash = decodeURIComponent(location.hash.slice(1));
+  const initial = series.find((s) => s.subject === hash);
+  if (initial) filter.value = initial.subject_name;
+  const content = el("div");
+  body.append(el("div", { class: "toolbar" }, el("div", { class: "field" }, el("label", { for: "c-subject" }, "Subject"), filter)), content);
+  const draw = () => {
+    const want = filter.value;
+    clear(content);
+    const cs = conflicts.filter((c) => !want || c.subject_name === want);
+    content.append(el("h2", {}, `Disagreements (${cs.length})`));
+    if (!cs.length) content.append(el("p", { class: "empty" }, "No two documents give incompatible figures for the same thing and time."));
+    for (const c of cs) {
+      content.append(el("section", { class: "panel conflict-card" },
+        el("div", {}, el("b", {}, c.subject_name), ` — ${c.property}`, c.time ? el("span", { class: "muted" }, ` · ${fmtDate(c.time)}`) : null),
+        el("div", { class: "conflict" }, c.claims.map((s) => el("div", { class: "side" },
+          el("div", { class: "value" }, srcValue(s)),
+          el("div", { class: "small muted" }, sourceLink(s), s.time ? ` · for ${fmtDate(s.time)}` : ""),
+          el("p", { class: "small" }, quote(s)))))));
+    }
+    const ss = series.filter((s) => !want || s.subject_name === want);
+    content.append(el("h2", {}, `Series (${ss.length})`));
+    content.append(el("div", { class: "cols-3" }, ss.map(seriesCard)));
+  };
+  filter.addEventListener("change", draw);
+  draw();
+}
+
+function seriesCard(s) {
+  const detail = el("div", { class: "small" });
+  const card = el("section", { class: "panel series-card" },
+    el("h3", {}, s.subject_name, el("span", { class: "muted", style: { fontWeight: 400 } }, ` · ${s.property}`)),
+    spark(s, detail), detail);
+  showPoint(s.points[s.points.length - 1], detail);
+  return card;
+}
+
+function pointRange(p) {
+  const v = p.value || {};
+  const lo = v.value ?? v.low ?? v.high, hi = v.value ?? v.high ?? v.low;
+  return [lo, hi];
+}
+
+function spark(s, detail) {
+  const W = 320, H = 120, padL = 46, padB = 18, padT = 8;
+  const dated = s.points.filter((p) => p.time_lo);
+  const vals = s.points.flatMap(pointRange).filter((v) => v !== null && v !== undefined);
+  const svg = el("svg", { class: "spark", viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-label": `${s.subject_name}, ${s.property}` });
+  if (!vals.length) return svg;
+  const vmax = Math.max(...vals) * 1.1 || 1;
+  const yOf = (v) => padT + (H - padT - padB) * (1 - v / vmax);
+  let t0 = Infinity, t1 = -Infinity;
+  for (const p of dated) { t0 = Math.min(t0, +p.time_lo.slice(0, 4)); t1 = Math.max(t1, +p.time_hi.slice(0, 4) + 1); }
+  if (!dated.length) { t0 = 0; t1 = 1; }
+  if (t1 - t0 < 4) { t0 -= 2; t1 += 2; }
+  const xOf = (y) => padL + (W - padL - 8) * ((y - t0) / (t1 - t0));
+  svg.append(el("line", { x1: padL, x2: W, y1: H - padB, y2: H - padB, stroke: "#cdd2da" }),
+    el("text", { x: padL - 4, y: yOf(vmax / 1.1) + 3, "text-anchor": "end" }, compact(vmax / 1.1)),
+    el("text", { x: padL - 4, y: H - padB, "text-anchor": "end" }, "0"),
+    el("text", { x: padL, y: H - 4 }, String(t0)), el("text", { x: W - 8, y: H - 4, "text-anchor": "end" }, String(t1)));
+  const undated = s.points.filter((p) => !p.time_lo);
+  s.points.forEach((p) => {
+    const [lo, hi] = pointRange(p);
+    if (lo === null || lo === undefined) return;
+    const x = p.time_lo ? (xOf(+p.time_lo.slice(0, 4)) + xOf(+p.time_hi.slice(0, 4) + 1)) / 2 : W - 14 - 10 * undated.indexOf(p);
+    const g = el("g", { class: "pt", tabindex: 0 }, el("title", {}, `${p.time ? fmtDate(p.time) : p.time_label || "undated"}: ${valueText(p.value, p.unit)} (${p.documents} document${p.documents === 1 ? "" : "s"})`));
+    const several = p.sources.length > 1;
+    if (hi !== lo) g.append(el("line", { x1: x, x2: x, y1: yOf(lo), y2: yOf(hi), stroke: "#4f8fd6", "stroke-width": 3, "stroke-linecap": "round" }));
+    g.append(el("circle", { cx: x, cy: yOf(hi), r: several ? 6 : 4, fill: p.time_lo ? "#4f8fd6" : "#fff", stroke: "#2d5b8a", "stroke-width": 1.5 }));
+    g.addEventListener("click", () => showPoint(p, detail));
+    svg.append(g);
+  });
+  return svg;
+}
+
+function compact(v) {
+  if (v >= 1e9) return `${(v / 1e9).toFixed(1)}B`;
+  if (v >= 1e6) return `${(v / 1e6).toFixed(1)}M`;
+  if (v >= 1e3) return `${(v / 1e3).toFixed(0)}k`;
+  return String(Math.round(v));
+}
+
+function showPoint(p, detail) {
+  if (!p) return;
+  fill(detail, el("div", {}, el("b", {}, valueText(p.value, p.unit)), " ",
+    el("span", { class: "muted" }, p.time ? fmtDate(p.time) : p.time_label || "undated"),
+    el("span", { class: "muted" }, ` · ${p.documents} document${p.documents === 1 ? "" : "s"}`)),
+  p.sources.map((s) => el("p", { style: { margin: ".3rem 0" } }, quote(s), el("br"), el("span", { class: "muted" }, "— ", sourceLink(s)))));
+}

@@ -1,0 +1,469 @@
+"""The explorer's HTTP API (kankei serve), through FastAPI's TestClient, on a base built from
+tests/serve_corpus.py."""
+from __future__ import annotations
+
+import sqlite3
+import sys
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+
+from fastapi.testclient import TestClient  # noqa: E402
+
+from kankei.serve import create_app, local_hosts  # noqa: E402
+from serve_corpus import ARTICLES, build_base  # noqa: E402
+
+TOKEN = "test-token-0123456789"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    return build_base(tmp_path_factory.mktemp("serve"))
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    with TestClient(create_app(db)) as c:
+        yield c
+
+
+@pytest.fixture()
+def editor(tmp_path):
+    """A server allowing edits, on a base of its own (edits change it)."""
+    with TestClient(create_app(build_base(tmp_path), allow_edits=True, token=TOKEN)) as c:
+        yield c
+
+
+def ok(response, status=200):
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    return response.json()
+
+
+def error(response, status):
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert isinstance(body["error"], str) and body["error"], body
+    return body["error"]
+
+
+def all_events(client, **params):
+    out, cursor = [], None
+    while True:
+        page = ok(client.get("/api/events", params={**params, "limit": 3, **({"cursor": cursor} if cursor else {})}))
+        assert len(page["events"]) <= 3
+        out += page["events"]
+        cursor = page["next"]
+        if not cursor:
+            return out
+
+
+def doc_id(client, name):
+    docs = ok(client.get("/api/documents"))["documents"]
+    return next(d["id"] for d in docs if d["doc"] == name)
+
+
+# ---------------------------------------------------------------------------------------------
+
+def test_meta_describes_the_base(client):
+    meta = ok(client.get("/api/meta"))
+    assert meta["counts"]["documents"] == len(ARTICLES)
+    assert meta["counts"]["events"] > 10
+    assert meta["extent"]["from"] <= "1955-05-25" and meta["extent"]["to"] >= "2017-08-29"
+    types = {t["type"]: t for t in meta["event_types"]}
+    assert types["meet"]["quad"] == 1 and types["sanction"]["quad"] == 4 and types["found"]["quad"] == 0
+    assert meta["allow_edits"] is False
+    assert meta["max_page"] == 500
+
+
+def test_events_in_date_order_with_extraction_fields(client, db):
+    page = ok(client.get("/api/events", params={"limit": 500}))
+    events = page["events"]
+    assert page["next"] is None
+    conn = sqlite3.connect(db)
+    assert len(events) == conn.execute("SELECT count(*) FROM events WHERE date_lo IS NOT NULL").fetchone()[0]
+    keys = [(e["date_lo"], e["date_hi"]) for e in events]
+    assert keys == sorted(keys)
+    texts = {r[0]: r[1] for r in conn.execute("SELECT id, text FROM documents")}
+    for e in events:
+        assert {"id", "type", "date", "start", "end", "text", "participants", "quad", "document_id", "quote"} <= set(e)
+        assert texts[e["document_id"]][e["start"]:e["end"]] == e["text"]
+        for p in e["participants"]:
+            assert p["role"] in ("agent", "patient", "location") and p["entity"]
+    meet = next(e for e in events if e["date"] == "2002-09-17" and e["type"] == "meet")
+    assert {p["entity"] for p in meet["participants"]} >= {"person:koizumi", "person:kim_jong_il"}
+
+
+def test_pages_of_events_cover_every_event_once(client):
+    whole = ok(client.get("/api/events", params={"limit": 500}))["events"]
+    paged = all_events(client)
+    assert [e["id"] for e in paged] == [e["id"] for e in whole]
+
+
+@pytest.mark.parametrize("actor", ["Chongryon", "Chosen Soren", "org:chongryon", "chongryon"])
+def test_events_of_an_actor_by_name_alias_or_id(client, actor):
+    events = all_events(client, actor=actor)
+    assert events
+    assert all(any(p["entity"] == "org:chongryon" for p in e["participants"]) for e in events)
+
+
+def test_events_of_two_actors_together(client):
+    both = all_events(client, actor=["country:japan", "country:north_korea"])
+    assert both
+    for e in both:
+        ids = {p["entity"] for p in e["participants"]}
+        assert {"country:japan", "country:north_korea"} <= ids
+
+
+def test_events_by_type_period_text_and_precision(client):
+    meets = all_events(client, type="meet")
+    assert meets and all(e["type"] == "meet" for e in meets)
+    sixties = all_events(client, **{"from": "1959", "to": "1960"})
+    assert sixties
+    for e in sixties:          # may overlap the period: starts before its end, ends after its start
+        assert e["date_lo"] <= "1960-12-31" and e["date_hi"] >= "1959-01-01"
+    assert any(e["date"] == "1959/1984" for e in sixties)       # an interval overlapping the period
+    days = all_events(client, **{"from": "1959", "to": "1960"}, span="day")
+    assert days and all(e["date_lo"] == e["date_hi"] for e in days)
+    decade = all_events(client, **{"from": "195X"})
+    assert all(e["date_hi"] >= "1950-01-01" for e in decade)
+    words = all_events(client, q="missile")
+    assert words and all("missile" in e["quote"] for e in words)
+    assert all_events(client, q="repatriation OR sanctions")
+
+
+@pytest.mark.parametrize("params", [
+    {"limit": 0}, {"limit": 501}, {"limit": "many"}, {"from": "19xx"}, {"to": "1959-13"}, {"from": "2000", "to": "1990"},
+    {"type": "picnic"}, {"cursor": "not-a-cursor"}, {"span": "week"}, {"q": '"unbalanced'}, {"q": "AND OR"},
+    {"q": "*"}, {"undated": "perhaps"},
+])
+def test_events_bad_parameters_are_400_with_a_message(client, params):
+    message = error(client.get("/api/events", params=params), 400)
+    assert len(message) > 10
+
+
+def test_unknown_ids_are_404(client):
+    error(client.get("/api/events", params={"actor": "Nobody At All"}), 404)
+    error(client.get("/api/events/event:nope"), 404)
+    error(client.get("/api/entities/org:nobody"), 404)
+    error(client.get("/api/documents/0000"), 404)
+    error(client.get("/api/no-such-endpoint"), 404)
+
+
+def test_one_event_with_its_sources(client):
+    meet = next(e for e in all_events(client, type="meet") if e["date"] == "2002-09-17")
+    ev = ok(client.get(f"/api/events/{meet['id']}"))
+    assert ev["id"] == meet["id"]
+    assert "Koizumi" in ev["sources"][0]["sentence"]
+    cited = next(e for e in all_events(client) if e["date"] == "1959-12-14")
+    notes = ok(client.get(f"/api/events/{cited['id']}"))["sources"][0]["notes"]
+    assert notes and notes[0]["note"] == "1" and "Boissier" in notes[0]["text"]
+
+
+def test_counts_per_period(client):
+    total = len(all_events(client))
+    whole = ok(client.get("/api/timeline/buckets"))
+    assert whole["total"] == total and whole["unit"] in ("year", "decade")
+    for unit in ("century", "decade", "year"):
+        b = ok(client.get("/api/timeline/buckets", params={"unit": unit}))
+        assert b["unit"] == unit and b["total"] == total
+        assert all(x["n"] == sum(x["quads"].values()) for x in b["buckets"])
+        assert [x["key"] for x in b["buckets"]] == sorted(x["key"] for x in b["buckets"])
+    months = ok(client.get("/api/timeline/buckets", params={"unit": "month", "from": "1959", "to": "1960"}))
+    dec = next(x for x in months["buckets"] if x["key"] == "1959-12")
+    assert dec["start"] == "1959-12-01" and dec["end"] == "1959-12-31" and dec["n"] >= 1
+    days = ok(client.get("/api/timeline/buckets", params={"unit": "day", "from": "2002-09", "to": "2002-09"}))
+    assert [x["key"] for x in days["buckets"]] == ["2002-09-17"]
+    actor = ok(client.get("/api/timeline/buckets", params={"actor": "Koizumi Junichiro", "unit": "year"}))
+    assert actor["total"] == len(all_events(client, actor="person:koizumi"))
+    typed = ok(client.get("/api/timeline/buckets", params={"type": "meet", "unit": "year"}))
+    assert typed["total"] == len(all_events(client, type="meet"))
+    month_actor = ok(client.get("/api/timeline/buckets", params={"actor": "org:chongryon", "unit": "month",
+                                                                  "from": "1955", "to": "1955"}))
+    assert month_actor["total"] >= 1
+    worded = ok(client.get("/api/timeline/buckets", params={"q": "missile", "unit": "year"}))
+    assert worded["total"] == len(all_events(client, q="missile"))
+
+
+@pytest.mark.parametrize("params", [{"unit": "week"}, {"unit": "day", "from": "1900", "to": "2000"},
+                                    {"from": "soon"}, {"type": "picnic"}, {"q": "NEAR("}])
+def test_counts_bad_parameters_are_400(client, params):
+    error(client.get("/api/timeline/buckets", params=params), 400)
+
+
+def test_entities_and_one_entity(client):
+    listing = ok(client.get("/api/entities", params={"q": "soren"}))
+    assert any(e["id"] == "org:chongryon" for e in listing["entities"])
+    top = ok(client.get("/api/entities", params={"limit": 5}))["entities"]
+    assert [e["events"] for e in top] == sorted((e["events"] for e in top), reverse=True)
+    error(client.get("/api/entities", params={"limit": 1000}), 400)
+    error(client.get("/api/entities", params={"sort": "shoe size"}), 400)
+    e = ok(client.get("/api/entities/org:chongryon"))
+    assert e["name"] == "Chongryon" and e["type"] == "organization"
+    assert {"Chongryon", "Chosen Soren"} <= {a["text"] for a in e["aliases"]}
+    assert e["events"] == sum(y["n"] for y in e["events_per_year"].values()) + len(
+        [x for x in all_events(client, actor="org:chongryon", undated="true")])
+    assert "1955" in e["events_per_year"]
+    assert e["events_page"]["events"] and e["top_documents"]
+    koizumi = ok(client.get("/api/entities/Junichiro Koizumi"))
+    assert any(p["entity"] == "person:kim_jong_il" for p in koizumi["partners"])
+
+
+def test_network_of_a_period(client):
+    net = ok(client.get("/api/network"))
+    ids = {n["id"] for n in net["nodes"]}
+    assert {"person:koizumi", "person:kim_jong_il"} <= ids
+    assert "place:pyongyang" not in ids         # only ever where events happened
+    assert any({e["source"], e["target"]} == {"person:kim_jong_il", "person:koizumi"} for e in net["edges"])
+    assert all(e["source"] in ids and e["target"] in ids and e["weight"] >= 1 for e in net["edges"])
+    sixties = ok(client.get("/api/network", params={"from": "1959", "to": "1960"}))
+    assert "person:koizumi" not in {n["id"] for n in sixties["nodes"]}
+    small = ok(client.get("/api/network", params={"limit": 2}))
+    assert len(small["nodes"]) <= 2
+    error(client.get("/api/network", params={"limit": 0}), 400)
+
+
+def test_documents_with_every_extraction_as_spans(client):
+    listing = ok(client.get("/api/documents"))
+    assert listing["total"] == len(ARTICLES)
+    d = ok(client.get(f"/api/documents/{doc_id(client, 'ferries')}"))
+    text = d["text"]
+    assert text == ARTICLES["ferries.txt"]
+    for kind in ("times", "quantities", "mentions", "events", "notes", "claims"):
+        assert d[kind], kind
+        for span in d[kind]:
+            assert text[span["start"]:span["end"]] == span["text"], (kind, span)
+    assert {"value", "type"} <= set(d["times"][0])
+    assert {"value", "unit", "qualifier"} <= set(d["quantities"][0])
+    assert {"entity", "name"} <= set(d["mentions"][0])
+    assert any(t["value"] == "1959-12-14" for t in d["times"])
+    assert any(q["value"] == 975 for q in d["quantities"])
+    assert [n["number"] for n in d["notes"]] == ["1", "2"]
+    for c in d["citations"]:
+        assert text[c["start"]:c["end"]] == c["note"]
+        assert c["sentence_start"] <= c["start"] < c["sentence_end"]
+    error(client.get("/api/documents", params={"offset": -1}), 400)
+
+
+def test_a_script_in_a_document_is_served_as_data(client):
+    did = doc_id(client, "script_doc")
+    r = client.get(f"/api/documents/{did}")
+    d = ok(r)
+    assert "<script>window.__pwned = 1;" in d["text"] and 'onerror="window.__pwned = 2"' in d["text"]
+    assert r.headers["x-content-type-options"] == "nosniff"
+    # the reader page is the same static file for every document: the text only arrives as JSON
+    page = client.get(f"/documents/{did}")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "__pwned" not in page.text
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    hit = ok(client.get("/api/search", params={"q": "pwned"}))
+    assert hit["results"][0]["id"] == did
+    snippet = "".join(p["text"] for p in hit["results"][0]["snippet"])
+    assert "<script>" in snippet or "pwned" in snippet
+
+
+def test_search_with_snippets_and_facets(client):
+    res = ok(client.get("/api/search", params={"q": "repatriation"}))
+    assert res["total"] >= 1
+    top = res["results"][0]
+    assert any(p["hit"] and p["text"].lower() == "repatriation" for p in top["snippet"])
+    assert not any("\x02" in p["text"] or "\x03" in p["text"] for p in top["snippet"])
+    assert {"year", "type", "actor"} <= set(res["facets"])
+    assert any(f["value"] == "1959" for f in res["facets"]["year"])
+    facet_type = res["facets"]["type"][0]["value"]
+    narrowed = ok(client.get("/api/search", params={"q": "repatriation", "type": facet_type}))
+    assert 1 <= narrowed["total"] <= res["total"]
+    assert ok(client.get("/api/search", params={"q": "Chongryon"}))["entities"][0]["id"] == "org:chongryon"
+    assert ok(client.get("/api/search", params={"q": '"Calcutta Agreement"'}))["total"] == 1
+    assert ok(client.get("/api/search", params={"q": "repatri*"}))["total"] >= 1
+    assert ok(client.get("/api/search", params={"q": "title:summit"}))["total"] == 1
+    assert ok(client.get("/api/search", params={"q": "zzyzx"}))["total"] == 0
+
+
+@pytest.mark.parametrize("q", ['"unbalanced', "AND OR", "*", "NEAR(", "foo:bar", "(", ")", "Kim Jong-il", "a OR", "^"])
+def test_malformed_search_syntax_is_400_and_plain_mode_reads_it(client, q):
+    r = client.get("/api/search", params={"q": q})
+    if r.status_code == 200:       # some of these are valid FTS5 after all
+        return
+    message = error(r, 400)
+    assert "search" in message
+    r = client.get("/api/search", params={"q": q, "mode": "plain"})
+    assert r.status_code in (200, 400), r.text
+    if r.status_code == 400:
+        assert "no words" in r.json()["error"]
+
+
+def test_search_bad_parameters(client):
+    error(client.get("/api/search"), 400)
+    error(client.get("/api/search", params={"q": ""}), 400)
+    error(client.get("/api/search", params={"q": "x", "limit": 101}), 400)
+    error(client.get("/api/search", params={"q": "x", "year": "19"}), 400)
+    error(client.get("/api/search", params={"q": "x", "mode": "regex"}), 400)
+
+
+def test_claims_and_conflicts(client):
+    series = ok(client.get("/api/claims"))["series"]
+    assert any(s["subject"] == "org:chongryon" and s["property"] == "membership" for s in series)
+    for s in series:
+        for p in s["points"]:
+            assert all(src.get("document_id") for src in p["sources"])
+    ok(client.get("/api/conflicts"))
+    ok(client.get("/api/claims", params={"subject": "org:chongryon"}))
+
+
+def test_claims_without_the_reconcile_module_are_501(client, monkeypatch):
+    monkeypatch.setitem(sys.modules, "kankei.reconcile.claims", None)     # import fails
+    assert "claims" in error(client.get("/api/claims"), 501)
+    error(client.get("/api/conflicts"), 501)
+    assert ok(client.get("/api/meta"))["claims_available"] is False
+
+
+# ---------------------------------------------------------------------------------------------
+# corrections
+
+def test_edits_refused_when_the_server_is_read_only(client):
+    ev = all_events(client)[0]
+    message = error(client.post(f"/api/extractions/{ev['id']}/confirm", headers={"X-Kankei-Token": TOKEN}), 403)
+    assert "--allow-edits" in message
+    error(client.post("/api/entities/org:chongryon/merge", json={"other": "country:japan"}), 403)
+    assert ok(client.get("/api/judgements"))["total"] == 0
+
+
+def test_edits_need_the_right_token(editor):
+    ev = all_events(editor)[0]
+    assert ok(editor.get("/api/meta"))["allow_edits"] is True
+    assert "X-Kankei-Token" in error(editor.post(f"/api/extractions/{ev['id']}/reject"), 403)
+    error(editor.post(f"/api/extractions/{ev['id']}/reject", headers={"X-Kankei-Token": "wrong"}), 403)
+    error(editor.post(f"/api/extractions/{ev['id']}/reject", headers={"X-Kankei-Token": ""}), 403)
+    assert ok(editor.get("/api/judgements"))["total"] == 0
+    assert ok(editor.get("/api/session", headers={"X-Kankei-Token": TOKEN}))["token_ok"] is True
+    assert ok(editor.get("/api/session", headers={"X-Kankei-Token": "wrong"}))["token_ok"] is False
+
+
+def test_edits_with_the_token_are_judgements(editor):
+    h = {"X-Kankei-Token": TOKEN}
+    ev = all_events(editor)[0]
+    j = ok(editor.post(f"/api/extractions/{ev['id']}/confirm", headers=h, json={"note": "checked the source"}), 201)
+    assert j["judgement"]["kind"] == "confirm" and j["judgement"]["subject"] == ev["id"]
+    d = ok(editor.get(f"/api/documents/{ev['document_id']}"))
+    mention = d["mentions"][0]
+    ok(editor.post(f"/api/extractions/{mention['id']}/reject", headers=h), 201)
+    error(editor.post("/api/extractions/nothing-here/confirm", headers=h), 404)
+    listed = ok(editor.get("/api/judgements"))["judgements"]
+    assert {(x["kind"], x["subject"]) for x in listed} >= {("confirm", ev["id"]), ("reject", mention["id"])}
+    assert any(x["note"] == "checked the source" for x in listed)
+
+
+def test_merge_and_split_entities(editor, tmp_path):
+    h = {"X-Kankei-Token": TOKEN}
+    error(editor.post("/api/entities/org:chongryon/merge", headers=h, json={}), 400)
+    error(editor.post("/api/entities/org:chongryon/merge", headers=h, json={"other": "org:nobody"}), 404)
+    error(editor.post("/api/entities/org:chongryon/merge", headers=h, json={"other": "org:chongryon"}), 400)
+    merged = ok(editor.post("/api/entities/person:koizumi/merge", headers=h,
+                            json={"other": "person:kim_jong_il", "note": "test"}), 201)["judgement"]
+    assert (merged["kind"], merged["subject"], merged["object"]) == ("merge", "person:koizumi", "person:kim_jong_il")
+    split = ok(editor.post("/api/entities/org:chongryon/split", headers=h, json={"alias": "Chosen Soren"}), 201)
+    assert split["judgement"]["object"] == "Chosen Soren"
+    db = editor.app.state.store.path
+    rows = sqlite3.connect(db).execute("SELECT kind, subject, object FROM judgements WHERE undone_at IS NULL").fetchall()
+    assert ("merge", "person:koizumi", "person:kim_jong_il") in rows and ("split", "org:chongryon", "Chosen Soren") in rows
+
+
+def test_edits_without_the_reconcile_module_are_stored_directly(editor, monkeypatch):
+    monkeypatch.setitem(sys.modules, "kankei.reconcile.judgements", None)
+    ev = all_events(editor)[0]
+    j = ok(editor.post(f"/api/extractions/{ev['id']}/confirm", headers={"X-Kankei-Token": TOKEN}), 201)["judgement"]
+    assert j["kind"] == "confirm" and j["author"] == "kankei serve"
+
+
+def test_create_app_needs_a_token_to_allow_edits(db):
+    with pytest.raises(ValueError):
+        create_app(db, allow_edits=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# pages, safety, the base changing under the server
+
+@pytest.mark.parametrize("path", ["/", "/timeline", "/network", "/documents", "/entities", "/claims", "/search",
+                                  "/docs", "/judgements", "/entities/org:chongryon", "/documents/anything"])
+def test_pages_are_static_html_with_a_strict_policy(client, path):
+    r = client.get(path)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert '<header id="top">' in r.text and "/static/app.css" in r.text
+    csp = r.headers["content-security-policy"]
+    assert "default-src 'self'" in csp and "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert "http" not in r.text.replace("http-equiv", "")     # nothing from elsewhere
+
+
+def test_static_files_and_the_openapi_schema(client):
+    for name in ("app.css", "common.js", "timeline.js", "document.js", "favicon.svg"):
+        assert client.get(f"/static/{name}").status_code == 200
+    assert client.get("/static/../app.py").status_code == 404
+    schema = ok(client.get("/openapi.json"))
+    assert "/api/events" in schema["paths"] and "/api/search" in schema["paths"]
+    assert "/api/extractions/{statement_id}/confirm" in schema["paths"]
+
+
+def test_an_event_link_leads_to_its_document(client):
+    ev = all_events(client)[0]
+    r = client.get(f"/events/{ev['id']}", follow_redirects=False)
+    assert r.status_code == 302
+    assert r.headers["location"].startswith(f"/documents/{ev['document_id']}?event=")
+    error(client.get("/events/event:nope", follow_redirects=False), 404)
+
+
+def test_only_the_local_host_names_are_answered(db):
+    hosts = local_hosts("127.0.0.1", 8000)
+    assert "127.0.0.1:8000" in hosts and "localhost:8000" in hosts
+    assert local_hosts("0.0.0.0", 8000) is None
+    with TestClient(create_app(db, allowed_hosts=hosts), base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/api/meta").status_code == 200
+    with TestClient(create_app(db, allowed_hosts=hosts), base_url="http://attacker.example") as c:
+        error(c.get("/api/meta"), 400)
+
+
+def test_new_documents_show_up_while_serving(tmp_path, monkeypatch):
+    import kankei.serve.app as app_module
+    from kankei.store import connect
+    from kankei.store.build import build
+    monkeypatch.setattr(app_module, "STAMP_INTERVAL", 0.0)
+    db = build_base(tmp_path)
+    with TestClient(create_app(db)) as c:
+        before = ok(c.get("/api/timeline/buckets", params={"unit": "year"}))["total"]
+        extra = tmp_path / "more"
+        extra.mkdir()
+        (extra / "extra.txt").write_text("Talks in Hanoi\n\nPublished: 1 March 2019\n\nOn 27 February 2019, "
+                                         "Japan met North Korea in Hanoi.\n", encoding="utf-8")
+        conn = connect(db)
+        build(conn, [extra])
+        conn.close()
+        after = ok(c.get("/api/timeline/buckets", params={"unit": "year"}))["total"]
+        assert after > before
+        assert any(e["date"] == "2019-02-27" for e in all_events(c))
+
+
+def test_a_base_that_cannot_be_written_keeps_its_summaries_in_memory(tmp_path, monkeypatch):
+    import kankei.serve.app as app_module
+    db = build_base(tmp_path)
+    sqlite3.connect(db).execute("DELETE FROM summary_state").connection.commit()
+    monkeypatch.setattr(app_module.os, "access", lambda *_: False)
+    with TestClient(create_app(db)) as c:
+        assert c.app.state.store.summary_mode == "temp"
+        assert ok(c.get("/api/timeline/buckets"))["total"] == len(all_events(c))
+        assert ok(c.get("/api/entities/org:chongryon"))["aliases"]
+        assert ok(c.get("/api/search", params={"q": "Chongryon"}))["facets"]["actor"]
+    with pytest.raises(Exception, match="read-only"):
+        create_app(db, allow_edits=True, token=TOKEN)
+
+
+def test_serve_command_reports_a_missing_base(tmp_path):
+    from click.testing import CliRunner
+
+    from kankei.cli import main
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert "no knowledge base" in result.output
+    help_text = CliRunner().invoke(main, ["serve", "--help"]).output
+    assert "--allow-edits" in help_text and "127.0.0.1" in help_text
