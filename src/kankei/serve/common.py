@@ -1,0 +1,136 @@
+"""What every query of the explorer shares: its errors, the event types, reading parameters, small SQL helpers.
+
+Bad input raises BadRequest (a 400 for the API), unknown ids NotFound (a 404).
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import cache
+
+from kankei.store.queries import NotFound, filter_bounds
+
+
+class BadRequest(ValueError):
+    """A parameter the query cannot use; str(err) says which and why, for people."""
+
+
+# ---------------------------------------------------------------------------------------------
+# event types, CAMEO quad classes
+
+@cache
+def event_types() -> dict:
+    """kankei event types with their label, CAMEO root and quad class (0 when there is none)."""
+    from kankei.knowledge import load
+    table = load("event_types")
+    roots = table["cameo_roots"]
+    out = {}
+    for code, info in table["types"].items():
+        root = roots.get(info.get("cameo")) if info.get("cameo") else None
+        out[code] = {"type": code, "label": info.get("label", code), "cameo": info.get("cameo_code") or info.get("cameo"),
+                     "cameo_name": root["name"] if root else None, "quad": root["quad"] if root else 0,
+                     "plover": info.get("plover")}
+    return out
+
+
+@cache
+def quad_classes() -> dict[int, str]:
+    from kankei.knowledge import load
+    classes = {int(k): v for k, v in load("event_types")["quad_classes"].items()}
+    return {0: "not in CAMEO", **classes}
+
+
+# ---------------------------------------------------------------------------------------------
+# parameters
+
+def period(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
+    """The earliest and latest day of an EDTF from/to pair; BadRequest for values that are not EDTF."""
+    lo = hi = None
+    try:
+        if date_from:
+            lo = filter_bounds(date_from)[0]
+        if date_to:
+            hi = filter_bounds(date_to)[1]
+    except ValueError as err:
+        raise BadRequest(str(err)) from None
+    if lo and hi and lo > hi:
+        raise BadRequest(f"'from' ({date_from}) is after 'to' ({date_to})")
+    return lo, hi
+
+
+def check_type(type_: str | None) -> str | None:
+    if type_ and type_ not in event_types():
+        raise BadRequest(f"unknown event type {type_!r}; one of {', '.join(sorted(event_types()))}")
+    return type_ or None
+
+
+def resolve_actor(conn: sqlite3.Connection, name: str) -> str:
+    """An entity id from an id, a canonical name or an alias seen in the base (case-blind)."""
+    row = conn.execute("SELECT id FROM entities WHERE id = ?", (name,)).fetchone()
+    if row:
+        return row[0]
+    row = conn.execute("SELECT id FROM entities WHERE name = ? COLLATE NOCASE"
+                       " ORDER BY (SELECT events FROM summary_entities WHERE entity_id = id) DESC LIMIT 1",
+                       (name,)).fetchone()
+    if row:
+        return row[0]
+    row = conn.execute("SELECT entity_id FROM summary_aliases WHERE alias = ? COLLATE NOCASE ORDER BY n DESC LIMIT 1",
+                       (name,)).fetchone()
+    if row:
+        return row[0]
+    # an alias the knowledge files know, of an actor the base has
+    from kankei.recognize.gazetteer import fold, gazetteer
+    key = fold(name).casefold()
+    for e in gazetteer().entries.values():
+        if fold(e.name).casefold() == key or any(fold(a).casefold() == key for a in e.aliases):
+            if conn.execute("SELECT 1 FROM entities WHERE id = ?", (e.id,)).fetchone():
+                return e.id
+    raise NotFound(f"no actor called {name!r} in this knowledge base")
+
+
+def search_error(err: sqlite3.OperationalError, query: str) -> Exception:
+    """BadRequest for a query FTS5 cannot parse; the error itself for anything else."""
+    msg = str(err)
+    if "fts5" in msg or "syntax error" in msg or "no such column" in msg or "unterminated" in msg \
+            or "unknown special query" in msg or "malformed MATCH" in msg:
+        detail = msg.replace("fts5: ", "")
+        return BadRequest(f"cannot read the search {query!r} ({detail}). Words, \"a phrase\", AND, OR, NOT, "
+                          "prefix* and NEAR(a b) work; put other text in double quotes")
+    return err
+
+
+@contextmanager
+def fts_errors(query: str | None) -> Iterator[None]:
+    """Within the block, an sqlite error becomes search_error(err, query) when there is a query."""
+    try:
+        yield
+    except sqlite3.OperationalError as err:
+        if query:
+            raise search_error(err, query) from None
+        raise
+
+
+# ---------------------------------------------------------------------------------------------
+# SQL helpers
+
+def marks(n: int) -> str:
+    """n parameter marks for an IN list: ?,?,?"""
+    return ",".join("?" * n)
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern (with ESCAPE '\\') matching text anywhere, its own % and _ taken literally."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def rows_in(conn: sqlite3.Connection, sql: str, ids: Sequence, size: int = 500) -> Iterator[sqlite3.Row]:
+    """The rows of sql, whose `{marks}` stands for an IN list, for ids asked for `size` at a time."""
+    for i in range(0, len(ids), size):
+        chunk = ids[i:i + size]
+        yield from conn.execute(sql.format(marks=marks(len(chunk))), chunk)
+
+
+def entity_rows(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, sqlite3.Row]:
+    """The id, name and type of each of these entities the base has, by id."""
+    return {r["id"]: r for r in rows_in(conn, "SELECT id, name, type FROM entities WHERE id IN ({marks})", ids)}

@@ -1,0 +1,90 @@
+"""Entities and the network: lists of entities, one entity with its partners, the actors of a period."""
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+
+from kankei.serve.common import BadRequest, entity_rows, like_pattern, marks, period
+from kankei.store.queries import NotFound
+
+ENTITY_SUMMARY = ("coalesce(s.events, 0) AS events, coalesce(s.mentions, 0) AS mentions,"
+                  " coalesce(s.documents, 0) AS documents, s.first, s.last FROM entities en"
+                  " LEFT JOIN summary_entities s ON s.entity_id = en.id")
+"""The summarized counts of each entity en, with the FROM clause that gives them."""
+
+
+def entity_list(conn: sqlite3.Connection, q: str | None = None, type_: str | None = None, limit: int = 50,
+                offset: int = 0, sort: str = "events") -> dict:
+    where, args = [], []
+    if q:
+        pattern = like_pattern(q)
+        where.append("(en.name LIKE ? ESCAPE '\\' OR en.id LIKE ? ESCAPE '\\' OR en.id IN"
+                     " (SELECT entity_id FROM summary_aliases WHERE alias LIKE ? ESCAPE '\\'))")
+        args += [pattern, pattern, pattern]
+    if type_:
+        where.append("en.type = ?")
+        args.append(type_)
+    order = {"events": "coalesce(s.events, 0) DESC, en.name", "name": "en.name COLLATE NOCASE, en.id",
+             "mentions": "coalesce(s.mentions, 0) DESC, en.name"}.get(sort)
+    if order is None:
+        raise BadRequest("sort: one of events, mentions, name")
+    cond = (" WHERE " + " AND ".join(where)) if where else ""
+    total = conn.execute(f"SELECT count(*) FROM entities en{cond}", args).fetchone()[0]
+    rows = conn.execute(f"SELECT en.id, en.name, en.type, en.origin, {ENTITY_SUMMARY}{cond}"
+                        f" ORDER BY {order} LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+    return {"total": total, "limit": limit, "offset": offset, "entities": [dict(r) for r in rows]}
+
+
+def entity_detail(conn: sqlite3.Connection, entity_id: str, top: int = 12) -> dict:
+    row = conn.execute(f"SELECT en.*, {ENTITY_SUMMARY} WHERE en.id = ?", (entity_id,)).fetchone()
+    if not row:
+        raise NotFound(f"no entity with id {entity_id!r}")
+    aliases = [{"text": r["alias"], "count": r["n"]} for r in conn.execute(
+        "SELECT alias, n FROM summary_aliases WHERE entity_id = ? ORDER BY n DESC, alias LIMIT 100", (entity_id,))]
+    per_year: dict[str, dict[str, int]] = defaultdict(dict)
+    for r in conn.execute("SELECT bucket, quad, sum(n) AS n FROM summary_buckets WHERE scope = ? AND unit = 'Y'"
+                          " GROUP BY bucket, quad ORDER BY bucket", (entity_id,)):
+        per_year[r["bucket"]][str(r["quad"])] = r["n"]
+    partners = [{"entity": r["b"], "name": r["name"] or r["b"], "type": r["type"], "events": r["n"]} for r in conn.execute(
+        "SELECT p.b, p.n, en.name, en.type FROM summary_partners p LEFT JOIN entities en ON en.id = p.b"
+        " WHERE p.a = ? ORDER BY p.n DESC, p.b LIMIT ?", (entity_id, top))]
+    documents = [dict(r) for r in conn.execute(
+        "SELECT f.document_id AS id, d.doc, d.title, d.published, f.n AS events FROM summary_doc_facets f"
+        " JOIN documents d ON d.id = f.document_id WHERE f.facet = 'actor' AND f.value = ?"
+        " ORDER BY f.n DESC, d.doc LIMIT 20", (entity_id,))]
+    if not documents:
+        documents = [dict(r) for r in conn.execute(
+            "SELECT d.id, d.doc, d.title, d.published, 0 AS events FROM documents d WHERE d.id IN"
+            " (SELECT document_id FROM mentions WHERE entity_id = ? LIMIT 2000) ORDER BY d.doc LIMIT 20", (entity_id,))]
+    out = {k: row[k] for k in ("id", "name", "type", "origin", "events", "mentions", "documents", "first", "last")}
+    out.update(aliases=aliases, events_per_year={y: {"n": sum(q.values()), "quads": q} for y, q in per_year.items()},
+               partners=partners, top_documents=documents)
+    return out
+
+
+def network(conn: sqlite3.Connection, date_from: str | None = None, date_to: str | None = None, limit: int = 60,
+            min_weight: int = 1) -> dict:
+    """The actors (not places) taking part in the most events of a period, and the events they share."""
+    lo, hi = period(date_from, date_to)
+    y_lo, y_hi = (lo or "0000")[:4], (hi or "9999")[:4]
+    if lo or hi:
+        rows = conn.execute(
+            "SELECT y.entity_id, sum(y.n) AS n FROM summary_entity_years y WHERE y.year BETWEEN ? AND ?"
+            " GROUP BY y.entity_id ORDER BY n DESC, y.entity_id LIMIT ?", (y_lo, y_hi, limit)).fetchall()
+    else:
+        rows = conn.execute(
+            "SELECT entity_id, sum(n) AS n FROM summary_entity_years GROUP BY entity_id ORDER BY n DESC, entity_id"
+            " LIMIT ?", (limit,)).fetchall()
+    ids = [r["entity_id"] for r in rows]
+    names = entity_rows(conn, ids)
+    nodes = [{"id": r["entity_id"], "name": names[r["entity_id"]]["name"] if r["entity_id"] in names else r["entity_id"],
+              "type": names[r["entity_id"]]["type"] if r["entity_id"] in names else None, "events": r["n"]} for r in rows]
+    edges = []
+    if ids:
+        m = marks(len(ids))
+        for r in conn.execute(
+                f"SELECT a, b, sum(n) AS n FROM summary_pairs WHERE a IN ({m}) AND b IN ({m})"
+                " AND year BETWEEN ? AND ? GROUP BY a, b HAVING sum(n) >= ? ORDER BY n DESC",
+                [*ids, *ids, y_lo if (lo or hi) else "", y_hi, min_weight]):
+            edges.append({"source": r["a"], "target": r["b"], "weight": r["n"]})
+    return {"from": lo, "to": hi, "nodes": nodes, "edges": edges}

@@ -1,0 +1,277 @@
+"""Events: pages of them in date order, filtered by actors, type, period, text and precision; one event.
+
+Events are returned as plain dicts whose field names follow the extraction records (`start`, `end`,
+`text`, `type`, `date`, `participants` with `role` and `entity`).
+"""
+from __future__ import annotations
+
+import base64
+import sqlite3
+import threading
+from collections import defaultdict
+from datetime import date, timedelta
+
+import orjson
+
+from kankei.serve.common import BadRequest, check_type, event_types, fts_errors, marks, period, rows_in
+from kankei.store.queries import NotFound
+
+# The span class of an event, exactly as indexed by events_span_date (schema 6), and how many days
+# an event of each class can last at most (None: unbounded).
+SPAN_CLASS = ("(CASE WHEN date_lo = date_hi THEN 0"
+              " WHEN substr(date_lo, 1, 7) = substr(date_hi, 1, 7) THEN 1"
+              " WHEN substr(date_lo, 1, 4) = substr(date_hi, 1, 4) THEN 2"
+              " WHEN substr(date_lo, 1, 3) = substr(date_hi, 1, 3) THEN 3"
+              " WHEN substr(date_lo, 1, 2) = substr(date_hi, 1, 2) THEN 4 ELSE 5 END)")
+SPAN_DAYS = (0, 31, 366, 3653, 36525, None)
+SPAN_NAMES = ("day", "month", "year", "decade", "century", "any")
+
+DRIVER_LIMIT = 5000
+"""A filter matching at most this many events is evaluated first (its events fetched and sorted);
+otherwise events are read in date order and the filters checked on each."""
+TEXT_DENSE = 150000
+"""Words in more sentences than this are checked event by event rather than gathered first."""
+
+EVENT_COLUMNS = ("e.rowid AS rid, e.id, e.document_id, e.type, e.date, e.date_lo, e.date_hi, e.start, e.\"end\", e.exact,"
+                 " e.sentence_start, e.sentence_end, e.sentence, e.modality, e.hedged, e.cameo, e.goldstein, e.quad,"
+                 " e.plover")
+
+ACTOR_SOURCE = ("(SELECT DISTINCT event_id FROM event_participants WHERE entity_id = ?) AS drv"
+                " CROSS JOIN events e INDEXED BY events_id_date ON e.id = drv.event_id")
+"""The events of one actor (the parameter), read through the covering indexes."""
+HAS_ACTOR = "EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND p.entity_id = ?)"
+"""A condition on event e: the actor (the parameter) takes part in it."""
+
+
+def _days_before(day: str, days: int) -> str:
+    try:
+        d = date.fromisoformat(day) - timedelta(days=days)
+        return d.isoformat()
+    except (ValueError, OverflowError):
+        return "0000-01-01"
+
+
+def encode_cursor(row) -> str:
+    raw = orjson.dumps([row["date_lo"], row["date_hi"], row["rid"]])
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[str, str, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        lo, hi, rid = orjson.loads(raw)
+        if not (isinstance(lo, str | None) and isinstance(hi, str | None) and isinstance(rid, int)):
+            raise ValueError
+    except (ValueError, TypeError, orjson.JSONDecodeError):
+        raise BadRequest("cursor: not a cursor this server gave (use the 'next' value of the previous page)") from None
+    return lo, hi, rid
+
+
+def _fts_count(conn: sqlite3.Connection, table: str, query: str, cap: int) -> int:
+    with fts_errors(query):
+        return conn.execute(f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?)",
+                            (query, cap + 1)).fetchone()[0]
+
+
+def entity_event_count(conn: sqlite3.Connection, entity_id: str) -> int:
+    """How many events the entity takes part in (as summarized; else counted up to DRIVER_LIMIT + 1)."""
+    row = conn.execute("SELECT events FROM summary_entities WHERE entity_id = ?", (entity_id,)).fetchone()
+    if row is not None:
+        return row[0]
+    return conn.execute("SELECT count(*) FROM (SELECT 1 FROM event_participants WHERE entity_id = ? LIMIT ?)",
+                        (entity_id, DRIVER_LIMIT + 1)).fetchone()[0]
+
+
+def _type_event_count(conn: sqlite3.Connection, type_: str) -> int:
+    return conn.execute("SELECT count(*) FROM (SELECT 1 FROM events WHERE type = ? LIMIT ?)",
+                        (type_, DRIVER_LIMIT + 1)).fetchone()[0]
+
+
+def event_page(conn: sqlite3.Connection, actors: list[str] = (), type_: str | None = None,
+               date_from: str | None = None, date_to: str | None = None, text: str | None = None,
+               span_max: int = 5, limit: int = 50, cursor: str | None = None, document_id: str | None = None,
+               undated: bool = False) -> dict:
+    """Dated events (or with undated=True, the undated ones) in date order, filtered, one page at a time.
+
+    actors: entity ids (all must take part); from/to: EDTF, events whose dates may overlap the period;
+    text: FTS5 query over the sentence stating the event; span_max: only events dated at least this
+    precisely (0 day .. 5 any). Returns {events, next (a cursor or None), limit}.
+
+    The most selective small filter is evaluated first (its events gathered through covering
+    indexes, then sorted); when every filter matches many events, events are read in date order
+    (one index range per span class when a period is given) and the filters checked on each.
+    """
+    lo, hi = period(date_from, date_to)
+    check_type(type_)
+    span_max = max(0, min(5, span_max))
+    drivers = [(entity_event_count(conn, a), "actor", a) for a in actors]
+    if type_:
+        drivers.append((_type_event_count(conn, type_), "type", type_))
+    text_count = _fts_count(conn, "events_fts", text, TEXT_DENSE) if text else 0
+    if text:
+        drivers.append((text_count, "text", text))
+    if document_id:
+        drivers.append((0, "document", document_id))
+    drivers.sort(key=lambda d: d[0])
+    driver = drivers[0] if drivers and drivers[0][0] <= DRIVER_LIMIT else None
+    if driver is None and len(actors) > 1:
+        # several frequent actors: their shared events, merged from the index in event order
+        shared = " INTERSECT ".join(["SELECT event_id FROM event_participants WHERE entity_id = ?"] * len(actors))
+        ids = [r[0] for r in conn.execute(f"{shared} ORDER BY 1 LIMIT ?", [*actors, DRIVER_LIMIT + 1])]
+        if len(ids) <= DRIVER_LIMIT:
+            driver = (len(ids), "ids", orjson.dumps(ids).decode())
+
+    where: list[str] = []
+    args: list = []
+    source, source_args = "events e", []
+    kind = driver[1] if driver else None
+    if kind == "actor":
+        source = ACTOR_SOURCE
+        source_args.append(driver[2])
+    elif kind == "ids":
+        source = "json_each(?) AS drv CROSS JOIN events e INDEXED BY events_id_date ON e.id = drv.value"
+        source_args.append(driver[2])
+    elif kind == "text":
+        source = "(SELECT rowid AS r FROM events_fts WHERE events_fts MATCH ?) AS drv CROSS JOIN events e ON e.rowid = drv.r"
+        source_args.append(driver[2])
+    elif kind == "type":
+        source = "events e INDEXED BY events_type_date"
+    elif kind == "document":
+        source = "events e INDEXED BY events_document"
+    for a in actors:
+        if kind == "ids" or kind == "actor" and driver[2] == a:
+            continue
+        where.append(HAS_ACTOR)
+        args.append(a)
+    if type_:
+        where.append("e.type = ?")
+        args.append(type_)
+    if document_id:
+        where.append("e.document_id = ?")
+        args.append(document_id)
+    hits_table = None
+    if text and kind != "text":
+        if text_count > TEXT_DENSE:
+            # a word in very many sentences: check each event read in date order
+            where.append("EXISTS (SELECT 1 FROM events_fts f WHERE f.rowid = e.rowid AND events_fts MATCH ?)")
+            args.append(text)
+        else:
+            # gather the matching sentences once (in this connection's TEMP space), then check each event
+            hits_table = _text_hits(conn, text)
+            where.append(f"EXISTS (SELECT 1 FROM temp.{hits_table} h WHERE h.r = e.rowid)")
+    where.append("e.date_lo IS NULL" if undated else "e.date_lo IS NOT NULL")
+    if hi:
+        where.append("e.date_lo <= ?")
+        args.append(hi)
+    if lo:
+        where.append("e.date_hi >= ?")
+        args.append(lo)
+    if cursor:
+        c_lo, c_hi, c_rid = decode_cursor(cursor)
+        if undated:
+            where.append("e.rowid > ?")
+            args.append(c_rid)
+        else:
+            where.append("(e.date_lo, e.date_hi, e.rowid) > (?, ?, ?)")
+            args += [c_lo, c_hi, c_rid]
+
+    order = "e.rowid" if undated else "e.date_lo, e.date_hi, e.rowid"
+    span_expr = SPAN_CLASS.replace("date_", "e.date_")
+    branches: list[tuple[str, list]] = []
+    if driver is None and not undated and (lo or span_max < 5):
+        # one index range per span class: an event of class c overlapping the period starts at
+        # most SPAN_DAYS[c] days before it
+        for c in range(span_max + 1):
+            cond, cargs = [f"{span_expr} = {c}"], []
+            if lo and SPAN_DAYS[c] is not None:
+                cond.append("e.date_lo >= ?")
+                cargs.append(_days_before(lo, SPAN_DAYS[c]))
+            branches.append((" AND ".join(cond + where), cargs + args))
+    else:
+        cond = list(where)
+        if span_max < 5:
+            cond.append(f"{span_expr} <= {span_max}")
+        branches.append((" AND ".join(cond), list(args)))
+
+    n = limit + 1
+    parts, all_args = [], []
+    for cond, cargs in branches:
+        parts.append(f"SELECT * FROM (SELECT e.rowid AS rid, e.date_lo, e.date_hi FROM {source} WHERE {cond}"
+                     f" ORDER BY {order} LIMIT {n})")
+        all_args += source_args + cargs
+    sql = " UNION ALL ".join(parts)
+    if len(parts) > 1:
+        sql = f"SELECT * FROM ({sql}) ORDER BY {order.replace('e.', '').replace('rowid', 'rid')} LIMIT {n}"
+    try:
+        with fts_errors(text):
+            keys = conn.execute(sql, all_args).fetchall()
+    finally:
+        if hits_table:
+            conn.execute(f"DROP TABLE IF EXISTS temp.{hits_table}")
+    more = len(keys) > limit
+    keys = keys[:limit]
+    rows = _rows_by_rowid(conn, [k["rid"] for k in keys])
+    return {"events": events_json(conn, rows), "next": encode_cursor(keys[-1]) if more else None, "limit": limit}
+
+
+def _text_hits(conn: sqlite3.Connection, text: str) -> str:
+    name = f"_hits_{threading.get_ident()}"
+    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} (r INTEGER PRIMARY KEY)")
+    conn.execute(f"DELETE FROM temp.{name}")
+    with fts_errors(text):
+        conn.execute(f"INSERT INTO temp.{name} SELECT rowid FROM events_fts WHERE events_fts MATCH ?", (text,))
+    return name
+
+
+def _rows_by_rowid(conn: sqlite3.Connection, rowids: list[int]) -> list[sqlite3.Row]:
+    if not rowids:
+        return []
+    found = {r["rid"]: r for r in conn.execute(
+        f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.rowid IN ({marks(len(rowids))})", rowids)}
+    return [found[r] for r in rowids if r in found]
+
+
+def participants(conn: sqlite3.Connection, event_ids: list[str]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = defaultdict(list)
+    for r in rows_in(conn, "SELECT p.event_id, p.role, p.entity_id, p.start, p.\"end\", en.name, en.type"
+                           " FROM event_participants p LEFT JOIN entities en ON en.id = p.entity_id"
+                           " WHERE p.event_id IN ({marks})"
+                           " ORDER BY p.event_id, CASE p.role WHEN 'agent' THEN 0 WHEN 'patient' THEN 1 ELSE 2 END,"
+                           " p.start", event_ids):
+        out[r["event_id"]].append({"role": r["role"], "entity": r["entity_id"], "name": r["name"] or r["entity_id"],
+                                   "entity_type": r["type"], "start": r["start"], "end": r["end"]})
+    return out
+
+
+def events_json(conn: sqlite3.Connection, rows: list, with_document: bool = True) -> list[dict]:
+    parts = participants(conn, [r["id"] for r in rows])
+    docs: dict[str, sqlite3.Row] = {}
+    if with_document:
+        ids = sorted({r["document_id"] for r in rows})
+        docs = {d["id"]: d for d in rows_in(conn, "SELECT id, doc, title FROM documents WHERE id IN ({marks})", ids)}
+    types = event_types()
+    out = []
+    for r in rows:
+        info = types.get(r["type"], {})
+        ev = {"id": r["id"], "type": r["type"], "label": info.get("label", r["type"]), "date": r["date"],
+              "date_lo": r["date_lo"], "date_hi": r["date_hi"], "start": r["start"], "end": r["end"],
+              "text": r["exact"], "quote": r["sentence"], "sentence_start": r["sentence_start"],
+              "sentence_end": r["sentence_end"], "modality": r["modality"], "hedged": bool(r["hedged"]),
+              "cameo": r["cameo"], "goldstein": r["goldstein"], "quad": r["quad"] or 0, "plover": r["plover"],
+              "participants": parts.get(r["id"], []), "document_id": r["document_id"]}
+        if with_document:
+            d = docs.get(r["document_id"])
+            ev["doc"] = d["doc"] if d else None
+            ev["title"] = d["title"] if d else None
+        out.append(ev)
+    return out
+
+
+def event_detail(conn: sqlite3.Connection, event_id: str) -> dict:
+    row = conn.execute(f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = ?", (event_id,)).fetchone()
+    if not row:
+        raise NotFound(f"no event with id {event_id!r}")
+    ev = events_json(conn, [row])[0]
+    from kankei.store.queries import show
+    ev["sources"] = show(conn, event_id)["sources"]
+    return ev

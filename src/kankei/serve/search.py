@@ -1,0 +1,111 @@
+"""Full-text search over documents: best matches first, with highlighted snippets, facets and matching entities."""
+from __future__ import annotations
+
+import re
+import sqlite3
+
+from kankei.serve.common import BadRequest, check_type, entity_rows, event_types, fts_errors
+
+HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
+FACET_DOCUMENTS = 100
+"""Facets are counted over at most this many of the best-ranked matching documents (actors: the 25
+taking part in most events of each document)."""
+
+
+def plain_query(text: str) -> str:
+    """Every word of text required, each as a quoted string (no operators)."""
+    words = re.findall(r"\w[\w'’.-]*", text)
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+def _split_snippet(s: str | None) -> list[dict]:
+    parts = []
+    for chunk in re.split(f"({HIT_OPEN}.*?{HIT_CLOSE})", s or "", flags=re.S):
+        if not chunk:
+            continue
+        if chunk.startswith(HIT_OPEN) and chunk.endswith(HIT_CLOSE):
+            parts.append({"text": chunk[1:-1], "hit": True})
+        else:
+            parts.append({"text": chunk.replace(HIT_OPEN, "").replace(HIT_CLOSE, ""), "hit": False})
+    return parts
+
+
+def search(conn: sqlite3.Connection, q: str, mode: str = "fts", year: str | None = None, type_: str | None = None,
+           actor: str | None = None, limit: int = 20, offset: int = 0) -> dict:
+    """Documents matching an FTS5 query, best first, with highlighted snippets and facets."""
+    if not q or not q.strip():
+        raise BadRequest("q: give something to search for")
+    if mode == "plain":
+        query = plain_query(q)
+        if not query:
+            raise BadRequest("q: no words to search for")
+    elif mode == "fts":
+        query = q
+    else:
+        raise BadRequest("mode: fts (FTS5 syntax) or plain (all these words)")
+    check_type(type_)
+    if year is not None and not re.fullmatch(r"\d{4}", year):
+        raise BadRequest("year: four digits, e.g. 1959")
+    where, args = ["documents_fts MATCH ?"], [query]
+    for facet, value in (("year", year), ("type", type_), ("actor", actor)):
+        if value:
+            where.append(f"d.id IN (SELECT document_id FROM summary_doc_facets WHERE facet = '{facet}' AND value = ?)")
+            args.append(value)
+    cond = " AND ".join(where)
+    with fts_errors(q):
+        total = conn.execute(f"SELECT count(*) FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+                             f" WHERE {cond}", args).fetchone()[0]
+        # the page (FTS5 sorts by rank itself and makes snippets for the rows it returns only), and the
+        # best matches the facets are counted over
+        rows = conn.execute(
+            "SELECT d.id, d.doc, d.title, d.published, d.chars,"
+            f" highlight(documents_fts, 0, '{HIT_OPEN}', '{HIT_CLOSE}') AS title_hl,"
+            f" snippet(documents_fts, 1, '{HIT_OPEN}', '{HIT_CLOSE}', '…', 40) AS snip"
+            f" FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE {cond}"
+            " ORDER BY rank LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+        ranked = conn.execute(
+            f"SELECT d.id FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE {cond}"
+            + (" ORDER BY rank" if total > FACET_DOCUMENTS else "") + " LIMIT ?", [*args, FACET_DOCUMENTS]).fetchall()
+    scope = ranked[:FACET_DOCUMENTS]
+    results = [{"id": r["id"], "doc": r["doc"], "title": r["title"], "published": r["published"], "chars": r["chars"],
+                "title_parts": _split_snippet(r["title_hl"]) if r["title"] else [],
+                "snippet": _split_snippet(r["snip"])} for r in rows]
+    facets = _facets(conn, [r["id"] for r in scope])
+    entities = []
+    if offset == 0 and len(q) >= 2:
+        pattern = "%" + re.sub(r"[\"*()^]", " ", q).strip().replace("%", "").replace("_", "") + "%"
+        if pattern != "%%":
+            entities = [dict(r) for r in conn.execute(
+                "SELECT en.id, en.name, en.type, coalesce(s.events, 0) AS events FROM entities en"
+                " LEFT JOIN summary_entities s ON s.entity_id = en.id"
+                " WHERE en.name LIKE ? OR en.id IN (SELECT entity_id FROM summary_aliases WHERE alias LIKE ?)"
+                " ORDER BY events DESC LIMIT 8", (pattern, pattern))]
+    return {"q": q, "mode": mode, "query": query, "total": total, "limit": limit, "offset": offset,
+            "results": results, "facets": facets, "facets_over": len(scope), "entities": entities}
+
+
+def _facets(conn: sqlite3.Connection, doc_ids: list[str]) -> dict:
+    if not doc_ids:
+        return {"year": [], "type": [], "actor": []}
+    values = ",".join(["(?)"] * len(doc_ids))
+    scope = f"(VALUES {values}) AS x CROSS JOIN summary_doc_facets f ON f.document_id = x.column1"
+    rows = conn.execute(f"SELECT f.facet, f.value, count(*) AS documents, sum(f.n) AS events FROM {scope}"
+                        " WHERE f.facet IN ('year', 'type') GROUP BY f.facet, f.value", doc_ids).fetchall()
+    rows += conn.execute(f"SELECT f.facet, f.value, count(*) AS documents, sum(f.n) AS events FROM {scope}"
+                         " WHERE f.facet = 'actor' GROUP BY f.value ORDER BY documents DESC, events DESC, f.value"
+                         " LIMIT 20", doc_ids).fetchall()
+    by: dict[str, list[dict]] = {"year": [], "type": [], "actor": []}
+    for r in rows:
+        by[r["facet"]].append({"value": r["value"], "documents": r["documents"], "events": r["events"]})
+    by["year"].sort(key=lambda f: f["value"])
+    types = event_types()
+    by["type"].sort(key=lambda f: (-f["documents"], f["value"]))
+    for f in by["type"]:
+        f["label"] = types.get(f["value"], {}).get("label", f["value"])
+    by["actor"].sort(key=lambda f: (-f["documents"], -f["events"], f["value"]))
+    by["actor"] = by["actor"][:20]
+    if by["actor"]:
+        names = entity_rows(conn, [f["value"] for f in by["actor"]])
+        for f in by["actor"]:
+            f["name"] = names[f["value"]]["name"] if f["value"] in names else f["value"]
+    return by

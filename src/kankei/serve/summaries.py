@@ -1,0 +1,129 @@
+"""The summary tables of schema 6, which make counts cheap on large bases.
+
+refresh_summaries() recomputes them when stamp() says the base changed since they were made.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+import time
+
+from kankei.serve.events import SPAN_CLASS
+
+SUMMARY_TABLES = ("summary_buckets", "summary_entities", "summary_entity_years", "summary_aliases",
+                  "summary_pairs", "summary_partners", "summary_doc_facets")
+
+# the day an event is counted on: its earliest day, or its latest for intervals open at the start
+KEY_DAY = "(CASE WHEN e.date_lo > '0000-01-01' THEN e.date_lo ELSE e.date_hi END)"
+
+ACTOR_MONTHS = 1000
+"""Actors in at least this many events have their events counted per month in the summaries."""
+TRACE = bool(os.environ.get("KANKEI_TRACE_SUMMARIES"))
+"""Print how long each step of refresh_summaries() takes (to stderr)."""
+
+
+def stamp(conn: sqlite3.Connection) -> str:
+    """What the summaries depend on: documents added, replaced or removed, and people's judgements."""
+    row = conn.execute(
+        "SELECT (SELECT count(*) || ':' || coalesce(max(rowid), 0) || ':' || coalesce(sum(rowid), 0) FROM documents)"
+        " || '|' || (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || count(undone_at) FROM judgements)"
+        " || '|' || (SELECT coalesce(max(rowid), 0) FROM events)"
+        " || '|' || (SELECT count(*) FROM entities)").fetchone()
+    return row[0]
+
+
+def summaries_fresh(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT stamp FROM summary_state WHERE name = 'summaries'").fetchone()
+    return bool(row) and row[0] == stamp(conn)
+
+
+def refresh_summaries(conn: sqlite3.Connection, analyze: bool = True) -> None:
+    """Recompute every summary table in one transaction (readers keep the old ones until it commits).
+
+    analyze: then update the query planner's statistics (not for a connection's TEMP summaries)."""
+    steps = [
+        # every (entity, event) once, with what the summaries group by; actor: not only as a location
+        "CREATE TEMP TABLE IF NOT EXISTS _ev (entity_id TEXT, event_rowid INTEGER, actor INTEGER, day TEXT,"
+        " type TEXT, quad INTEGER, document_id TEXT, lo TEXT, hi TEXT)",
+        "DELETE FROM _ev",
+        "INSERT INTO _ev SELECT p.entity_id, e.rowid, max(p.role != 'location'), substr(" + KEY_DAY + ", 1, 10),"
+        " e.type, coalesce(e.quad, 0), e.document_id, nullif(e.date_lo, '0000-01-01'), nullif(e.date_hi, '9999-12-31')"
+        " FROM events e CROSS JOIN event_participants p ON p.event_id = e.id GROUP BY e.rowid, p.entity_id",
+        "CREATE INDEX IF NOT EXISTS temp._ev_event ON _ev(event_rowid)",
+        # every (entity, document, alias) once
+        "CREATE TEMP TABLE IF NOT EXISTS _m (entity_id TEXT, document_id TEXT, alias TEXT, n INTEGER)",
+        "DELETE FROM _m",
+        "INSERT INTO _m SELECT entity_id, document_id, exact, count(*) FROM mentions GROUP BY 1, 2, 3",
+        *(f"DELETE FROM {table}" for table in SUMMARY_TABLES),
+        # events per month and year (all), per year (each entity)
+        "INSERT INTO summary_buckets (scope, unit, bucket, type, quad, n)"
+        f" SELECT '', 'M', substr({KEY_DAY}, 1, 7), e.type, coalesce(e.quad, 0), count(*)"
+        " FROM events e INDEXED BY events_type_date WHERE e.date_lo IS NOT NULL GROUP BY 3, 4, 5",
+        "INSERT INTO summary_buckets (scope, unit, bucket, type, quad, n)"
+        " SELECT '', 'Y', substr(bucket, 1, 4), type, quad, sum(n) FROM summary_buckets WHERE unit = 'M'"
+        " GROUP BY 3, type, quad",
+        "INSERT INTO summary_buckets (scope, unit, bucket, type, quad, n)"
+        " SELECT entity_id, 'Y', substr(day, 1, 4), type, quad, count(*) FROM _ev WHERE day IS NOT NULL"
+        " GROUP BY 1, 3, 4, 5",
+        # per month for the actors in many events (their month views would be slow to count)
+        "INSERT INTO summary_buckets (scope, unit, bucket, type, quad, n)"
+        " SELECT entity_id, 'M', substr(day, 1, 7), '*', quad, count(*) FROM _ev WHERE day IS NOT NULL AND entity_id IN"
+        f" (SELECT entity_id FROM _ev GROUP BY entity_id HAVING count(*) >= {ACTOR_MONTHS}) GROUP BY 1, 3, 5",
+        "INSERT INTO summary_entity_years (year, entity_id, n)"
+        " SELECT substr(day, 1, 4), entity_id, count(*) FROM _ev WHERE actor AND day IS NOT NULL GROUP BY 1, 2",
+        "INSERT INTO summary_entities (entity_id, events, mentions, documents, first, last)"
+        " SELECT en.id, coalesce(ev.n, 0), coalesce(m.n, 0), coalesce(m.docs, 0), ev.first, ev.last FROM entities en"
+        " LEFT JOIN (SELECT entity_id, count(*) AS n, min(lo) AS first, max(hi) AS last FROM _ev GROUP BY entity_id) ev"
+        "   ON ev.entity_id = en.id"
+        " LEFT JOIN (SELECT entity_id, sum(n) AS n, count(DISTINCT document_id) AS docs FROM _m GROUP BY entity_id) m"
+        "   ON m.entity_id = en.id",
+        "INSERT INTO summary_aliases (entity_id, alias, n) SELECT entity_id, alias, sum(n) FROM _m GROUP BY 1, 2",
+        # pairs of actors in one event, per year and over all time
+        "INSERT INTO summary_pairs (a, b, year, n)"
+        " SELECT x.entity_id, y.entity_id, coalesce(substr(x.day, 1, 4), ''), count(*)"
+        " FROM _ev x JOIN _ev y ON y.event_rowid = x.event_rowid AND y.entity_id > x.entity_id"
+        " WHERE x.actor AND y.actor GROUP BY 1, 2, 3",
+        "INSERT INTO summary_partners (a, b, n) SELECT a, b, sum(n) FROM summary_pairs GROUP BY a, b",
+        "INSERT INTO summary_partners (a, b, n) SELECT b, a, sum(n) FROM summary_pairs GROUP BY a, b ORDER BY b, a",
+        # per document, for search facets
+        "INSERT INTO summary_doc_facets (document_id, facet, value, n)"
+        f" SELECT e.document_id, 'year', substr({KEY_DAY}, 1, 4), count(*) FROM events e INDEXED BY events_type_date"
+        " WHERE e.date_lo IS NOT NULL GROUP BY 1, 3"
+        " UNION ALL SELECT e.document_id, 'type', e.type, count(*) FROM events e INDEXED BY events_type_date"
+        " GROUP BY 1, 3"
+        # the actors of a document: the 25 taking part in most of its events
+        " UNION ALL SELECT document_id, 'actor', entity_id, n FROM (SELECT document_id, entity_id, count(*) AS n,"
+        "   row_number() OVER (PARTITION BY document_id ORDER BY count(*) DESC, entity_id) AS k FROM _ev"
+        "   WHERE actor GROUP BY 1, 2) WHERE k <= 25",
+        "DELETE FROM _ev",
+        "DELETE FROM _m",
+    ]
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute("PRAGMA cache_size = -262144")      # 256 MB while it runs
+    conn.execute("BEGIN IMMEDIATE" if analyze else "BEGIN")
+    try:
+        for sql in steps:
+            t0 = time.perf_counter()
+            conn.execute(sql)
+            if TRACE:
+                print(f"{time.perf_counter() - t0:7.2f} s  {sql[:90]}", file=sys.stderr)
+        lo = conn.execute("SELECT min(date_lo) FROM events WHERE date_lo > '0000-01-01'").fetchone()[0]
+        hi = conn.execute(f"SELECT max(date_hi) FROM events WHERE {SPAN_CLASS} >= 0 AND date_hi < '9999-12-31'"
+                          ).fetchone()[0]
+        conn.execute("INSERT OR REPLACE INTO summary_state (name, stamp) VALUES ('extent', ?)",
+                     (f"{lo or ''}|{hi or ''}",))
+        conn.execute("INSERT OR REPLACE INTO summary_state (name, stamp) VALUES ('summaries', ?)", (stamp(conn),))
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.execute(f"PRAGMA cache_size = {cache}")
+    if analyze:
+        t0 = time.perf_counter()
+        conn.execute("PRAGMA analysis_limit = 1000")
+        conn.execute("ANALYZE")
+        if TRACE:
+            print(f"{time.perf_counter() - t0:7.2f} s  ANALYZE", file=sys.stderr)
