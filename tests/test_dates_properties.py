@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from kankei import edtf
 from kankei.recognize.date_grammar import master, unguarded
-from kankei.recognize.dates import find_times
+from kankei.recognize.dates import _scan, _scan_master, find_times
 from kankei.resolve.anchor import resolve_times
 
 DURATION = re.compile(r"^P\d+(\.\d+)?[YMWD]$")
@@ -117,6 +117,14 @@ def test_text_of_date_phrases(text, dct):
 def test_guard_keeps_every_match(text):
     """The speed guard of the master pattern may skip positions, never a match."""
     assert [m.span() for m in master().finditer(text)] == [m.span() for m in unguarded().finditer(text)]
+
+
+@PROPERTY
+@given(st.one_of(phrase_text, number_text, st.text(max_size=120)))
+def test_scanner_matches_master(text):
+    """Scanning only where a match can begin, with only the alternatives that can begin
+    there, finds what searching with the whole master pattern finds."""
+    assert _scan(text) == _scan_master(text)
 
 
 @given(st.sampled_from(PHRASES), st.sampled_from(DCTS))

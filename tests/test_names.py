@@ -9,6 +9,7 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kankei.recognize._name_cues import load_cues
 from kankei.recognize.names import find_name_candidates
 from kankei.spans import NameCandidate
 
@@ -352,6 +353,16 @@ def test_properties(case: tuple[str, list[tuple[int, int]]]) -> None:
             assert e <= s or c.end <= s or c.start >= e, "overlaps a skip span"
         assert c.type in {"person", "organization", "country", "place", "vessel", "document",
                           "group", "other"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts_and_skips())
+def test_chain_scan_finds_the_chains(case: tuple[str, list[tuple[int, int]]]) -> None:
+    """The chains found one character early are the chains of the plain pattern."""
+    text = case[0]
+    c = load_cues()
+    assert [(m.start(1) - 1, m.end(1) - 1) for m in c.chain_scan.finditer(" " + text)] \
+        == [m.span() for m in c.chain_re.finditer(text)]
 
 
 def test_speed_on_a_large_text() -> None:

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kankei.recognize.quantities import find_quantities
+from kankei.recognize.quantities import _matches, _pattern, find_quantities
 
 
 def found(text, **kw):
@@ -353,6 +353,14 @@ def test_property_spans_are_exact_and_disjoint(pieces, skip):
         assert q.value is not None or (q.low is not None and q.high is not None and q.low < q.high)
     for a, b in zip(qs, qs[1:], strict=False):
         assert a.end <= b.start
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(_PIECES + ["ſome 5", "ABOUT 5", "aBout 5", "MORE\u00a0THAN 3", "K", "İ"]),
+                          max_size=40).map("".join), st.text(max_size=120)))
+def test_scan_finds_what_the_pattern_finds(text):
+    """Trying the pattern only where `_starts` lets it is its own search, match for match."""
+    assert [m.span() for m in _matches(text)] == [m.span() for m in _pattern().finditer(text)]
 
 
 @settings(max_examples=200, deadline=None)

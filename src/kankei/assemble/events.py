@@ -59,7 +59,12 @@ class Event:
 
 
 def event_id(doc: str, etype: str, trigger: str, sentence: str) -> str:
-    key = "\x1f".join((doc, etype, trigger.lower(), " ".join(sentence.split())))
+    return _event_id(doc, etype, trigger, " ".join(sentence.split()))
+
+
+def _event_id(doc: str, etype: str, trigger: str, sentence_key: str) -> str:
+    """event_id of a sentence already reduced to its words, one space apart."""
+    key = "\x1f".join((doc, etype, trigger.lower(), sentence_key))
     return "event:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -123,13 +128,73 @@ def _period_re() -> re.Pattern:
 
 
 class _Lowered(str):
-    """The lower-cased text, carrying its trigger index so each sentence needn't rescan."""
-    __slots__ = ("index",)
+    """The lower-cased text, carrying its trigger index so each sentence needn't rescan,
+    and where the cue words of modality and aspect occur (see `_cues`)."""
+    __slots__ = ("index", "cues")
 
     def __new__(cls, value: str):
         obj = super().__new__(cls, value)
         obj.index = {}
+        obj.cues = None
         return obj
+
+
+# Most sentences have no hedge, negation or aspectual verb, yet finding that out with the
+# patterns is a search per sentence or per event. One pass of an Aho-Corasick automaton over
+# the document finds every place one of their words occurs (lower-cased, so in any case);
+# where none does, no pattern can match and the search is skipped. Only a skip: where a
+# word does occur, the pattern decides as before.
+
+@cache
+def _cue_automaton():
+    import ahocorasick
+    kinds: dict[str, set[str]] = {}
+    for kind, words in load("event_triggers")["modality"].items():
+        for w in words:
+            kinds.setdefault(str(w).lower(), set()).add(kind)
+    for w in word_sets()["aspectual"]:
+        kinds.setdefault(w.lower(), set()).add("aspectual")
+    automaton = ahocorasick.Automaton()
+    for w, ks in kinds.items():
+        automaton.add_word(w, (len(w), tuple(ks)))
+    automaton.make_automaton()
+    return automaton
+
+
+_Cues = dict[str, tuple[list[int], list[int]]]
+
+
+def _cues(lowered: str) -> _Cues | None:
+    """Kind of cue -> the starts and ends of its words' occurrences, by start; None if unknown."""
+    if not isinstance(lowered, _Lowered):
+        return None
+    if lowered.cues is None:
+        found: dict[str, list[tuple[int, int]]] = {}
+        for end_idx, (length, ks) in _cue_automaton().iter(lowered):
+            for k in ks:
+                found.setdefault(k, []).append((end_idx + 1 - length, end_idx + 1))
+        lowered.cues = {k: ([a for a, _ in v], [b for _, b in v]) for k, v in ((k, sorted(v)) for k, v in found.items())}
+    return lowered.cues
+
+
+def _may_occur(lowered: str, kind: str, start: int, end: int) -> bool:
+    return _occurs(_cues(lowered), kind, start, end)
+
+
+def _occurs(cues: _Cues | None, kind: str, start: int, end: int) -> bool:
+    """False only if no word of `kind` lies wholly inside [start, end)."""
+    if cues is None:
+        return True
+    got = cues.get(kind)
+    if got is None:
+        return False
+    starts, ends = got
+    i = bisect_left(starts, start)
+    while i < len(starts) and starts[i] < end:
+        if ends[i] <= end:
+            return True
+        i += 1
+    return False
 
 
 def _triggers(lowered: str, s: int, e: int) -> list[Trigger]:
@@ -144,6 +209,7 @@ def _narrative_events(text, lowered, doc, s, e, narrative: TimeMention, ents) ->
     """A sentence without a date of its own: its strong, past-tense triggers happen on the narrative's date."""
     if not EXTRA_NARRATIVE:
         return []
+    _sentence(text, s, e, lowered)
     out = []
     for t in _compounds(lowered, _triggers(lowered, s, e)):
         if t.weak or t.noun or not _past(t.text) or _inside_entity(t, ents) or _PASSIVE_PRESENT.search(lowered, max(s, t.start - 20), t.start):
@@ -171,11 +237,12 @@ EXTRA_CLAUSE = True
 
 
 def _sentence_events(text, lowered, doc, s, e, times, ents) -> list[Event]:
+    _sentence(text, s, e, lowered)
     found = [t for t in _triggers(lowered, s, e) if not _inside_any(t, times) and not _adjectival(lowered, t)]
     triggers = [_light(lowered, t) for t in found if not _inside_entity(t, ents)]
     triggers += _aspectual(lowered, s, e, found, times)
     triggers += [Trigger(m.start, m.end, m.text, "war", False, True) for m in ents
-                 if m.type == "other" and re.search(r"\bWar\b", m.text)]
+                 if m.type == "other" and _WAR.search(m.text)]
     triggers = _compounds(lowered, _outermost(triggers))
     weapons = word_sets()["weapon_words"]
     if any(map(_launch, triggers)) and not any(w in weapons for w in _WORD.findall(lowered, s, e)):
@@ -215,6 +282,7 @@ def _sentence_events(text, lowered, doc, s, e, times, ents) -> list[Event]:
 
 
 _WORD = re.compile(r"[a-z]+")
+_WAR = re.compile(r"\bWar\b")
 
 
 def _launch(t: Trigger) -> bool:
@@ -331,6 +399,8 @@ def _aspectual(lowered: str, s: int, e: int, found: list[Trigger], times) -> lis
         words = sorted(word_sets()["aspectual"], key=len, reverse=True)
         _ASPECTUAL_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
     out = []
+    if not _may_occur(lowered, "aspectual", s, e):
+        return out
     for m in _ASPECTUAL_RE.finditer(lowered, s, e):
         if any(t.start <= m.start() < t.end for t in found) or any(t.start <= m.start() < t.end for t in times):
             continue
@@ -393,11 +463,18 @@ def _span_times(group: list[TimeMention]) -> TimeMention:
 
 
 def _inside_any(trig: Trigger, times: list[TimeMention]) -> bool:
-    return any(t.start <= trig.start and trig.end <= t.end for t in times)
+    return _inside(trig.start, trig.end, times)
 
 
 def _inside_entity(trig: Trigger, ents: list[EntityMention]) -> bool:
-    return any(m.start <= trig.start and trig.end <= m.end for m in ents)
+    return _inside(trig.start, trig.end, ents)
+
+
+def _inside(start: int, end: int, spans) -> bool:
+    for m in spans:         # a loop, not any(): called for every trigger of every dated sentence
+        if m.start <= start and end <= m.end:
+            return True
+    return False
 
 
 def _best_trigger(text: str, tm: TimeMention, triggers: list[Trigger]) -> Trigger | None:
@@ -419,10 +496,12 @@ def _best_trigger(text: str, tm: TimeMention, triggers: list[Trigger]) -> Trigge
 
 def _make(text, doc, etype, tm, ts, te, s, e, ents, anchored: bool = True, governor: int | None = None) -> Event:
     trigger_text = text[ts:te]
-    ev = Event(id=event_id(doc, etype, trigger_text, text[s:e]), type=etype, date=tm.value, start=ts, end=te,
-               text=trigger_text, time=(tm.start, tm.end) if anchored else None, sentence=(s, e))
-    ev.participants = _participants(text, ts, te, s, e, ents, etype, governor)
-    ev.modality, ev.hedged = _modality(text, ts, te, s, e)
+    ev = Event(id=_event_id(doc, etype, trigger_text, _sentence(text, s, e).key()), type=etype, date=tm.value,
+               start=ts, end=te, text=trigger_text, time=(tm.start, tm.end) if anchored else None, sentence=(s, e))
+    around = _clause_around(text, ts, s, e)
+    ev.participants = _participants(text, ts, te, s, e, ents, etype, governor, around)
+    # the clause read through asides is the plain clause when there are none
+    ev.modality, ev.hedged = _modality(text, ts, te, s, e, None if around[2] else around[:2])
     return ev
 
 
@@ -446,12 +525,23 @@ def _word_char(ch: str) -> bool:
 
 class _Sentence:
     """What all the events of one sentence share, computed once for them."""
-    __slots__ = ("text", "s", "e", "_breaks", "_hedged")
+    __slots__ = ("text", "cues", "s", "e", "_breaks", "_hedged", "_key")
 
-    def __init__(self, text: str, s: int, e: int) -> None:
+    def __init__(self, text: str, s: int, e: int, lowered: str | None = None) -> None:
         self.text, self.s, self.e = text, s, e
+        self.cues = _cues(lowered) if lowered is not None else None
         self._breaks: tuple[list[int], list[int]] | None = None
         self._hedged: bool | None = None
+        self._key: str | None = None
+
+    def key(self) -> str:
+        """The sentence as event ids read it: its words, one space apart."""
+        if self._key is None:
+            self._key = " ".join(self.text[self.s:self.e].split())
+        return self._key
+
+    def may_occur(self, kind: str, start: int, end: int) -> bool:
+        return _occurs(self.cues, kind, start, end)
 
     def breaks(self) -> tuple[list[int], list[int]]:
         """Starts and ends of the clause breaks, in order."""
@@ -462,19 +552,23 @@ class _Sentence:
 
     def hedged(self) -> bool:
         if self._hedged is None:
-            self._hedged = bool(modality_words()["hedged"].search(self.text, self.s, self.e))
+            self._hedged = self.may_occur("hedged", self.s, self.e) \
+                and bool(modality_words()["hedged"].search(self.text, self.s, self.e))
         return self._hedged
 
 
 _last_sentence: _Sentence | None = None
 
 
-def _sentence(text: str, s: int, e: int) -> _Sentence:
-    """The facts of sentence text[s:e]; those of the last sentence asked about are kept."""
+def _sentence(text: str, s: int, e: int, lowered: str | None = None) -> _Sentence:
+    """The facts of sentence text[s:e]; those of the last sentence asked about are kept.
+    `lowered` (the lower-cased text) lets them skip searches for cue words it lacks."""
     global _last_sentence
     got = _last_sentence
     if got is None or got.text is not text or got.s != s or got.e != e:
-        got = _last_sentence = _Sentence(text, s, e)
+        got = _last_sentence = _Sentence(text, s, e, lowered)
+    elif lowered is not None and got.cues is None:
+        got.cues = _cues(lowered)
     return got
 
 
@@ -502,6 +596,8 @@ def _asides(text: str, pos: int, s: int, e: int) -> list[tuple[int, int]]:
 def _clause_around(text: str, pos: int, s: int, e: int) -> tuple[int, int, list[tuple[int, int]]]:
     """The clause holding pos, reading through the asides in it; with those asides."""
     asides = _asides(text, pos, s, e)
+    if not asides:
+        return (*_clause(text, pos, s, e), asides)     # nothing to read through: the same scan
 
     def aside(i: int) -> tuple[int, int] | None:
         return next((a for a in asides if a[0] <= i < a[1]), None)
@@ -521,13 +617,15 @@ def _clause_around(text: str, pos: int, s: int, e: int) -> tuple[int, int, list[
     return left, right, inside
 
 
-def _participants(text, ts, te, s, e, ents, etype: str | None = None, governor: int | None = None) -> list[dict]:
-    cl, cr, asides = _clause_around(text, ts, s, e)
+def _participants(text, ts, te, s, e, ents, etype: str | None = None, governor: int | None = None,
+                  around: tuple[int, int, list[tuple[int, int]]] | None = None) -> list[dict]:
+    cl, cr, asides = around or _clause_around(text, ts, s, e)
     governed = governor is not None and governor > cl
     if governed:
         cl = governor
     # an aside neither acts nor is acted on ("50 billion yen (about $400 million) to North Korea")
-    ents = [m for m in ents if not any(a <= m.start < b for a, b in asides)]
+    if asides:
+        ents = [m for m in ents if not any(a <= m.start < b for a, b in asides)]
     parts: list[dict] = []
     seen: set[tuple[str, str]] = set()
 
@@ -633,23 +731,31 @@ _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?")
 def _coordinated(text: str, head: EntityMention, before: list[EntityMention]) -> list[EntityMention]:
     """'Japan and South Korea signed': every actor of a coordinated subject."""
     out = [head]
-    i = next((k for k, m in enumerate(before) if m is head), 0)
+    i = 0
+    for k, m in enumerate(before):
+        if m is head:
+            i = k
+            break
     while i > 0 and before[i - 1].type in _ACTOR_TYPES and _LIST_SEP.fullmatch(text, before[i - 1].end, out[0].start):
         i -= 1
         out.insert(0, before[i])
     return out
 
 
-def _modality(text, ts, te, s, e) -> tuple[str, bool]:
+def _modality(text, ts, te, s, e, clause: tuple[int, int] | None = None) -> tuple[str, bool]:
     words = modality_words()
-    cl, cr = _clause(text, ts, s, e)
-    near = text[max(cl, ts - 40):ts]
-    hedged = _sentence(text, s, e).hedged()
-    if "not_negating" in words:
+    cl, cr = clause or _clause(text, ts, s, e)
+    a = max(cl, ts - 40)
+    near = text[a:ts]
+    sent = _sentence(text, s, e)
+    hedged = sent.hedged()
+    cues = sent.cues
+    # (the patterns' words, if they match, lie inside the window: skip a search where none does)
+    if "not_negating" in words and _occurs(cues, "not_negating", a, ts):
         near = words["not_negating"].sub(lambda m: " " * len(m.group()), near)
-    if words["negated"].search(near[-25:]):
+    if _occurs(cues, "negated", max(a, ts - 25), ts) and words["negated"].search(near[-25:]):
         return "negated", hedged
-    if words["hypothetical"].search(near):
+    if _occurs(cues, "hypothetical", a, ts) and words["hypothetical"].search(near):
         return "hypothetical", hedged
     return "asserted", hedged
 

@@ -82,7 +82,13 @@ class Cues:
         tok = (rf"(?:(?:{_alt(abbr)})(?!\w)|(?:{U}\.){{2,}}|{U}\.(?={SP}{U})|{word})")
         parts = sorted(self.p_always | self.p_of | self.p_conj | self.p_weak)
         part = f"(?:{_alt(parts)})"
-        self.chain_re = re.compile(rf"(?<![\w\-'’.&]){tok}(?:{SP}+(?:{part}{SP}+){{0,3}}{tok})*")
+        chain = rf"{tok}(?:{SP}+(?:{part}{SP}+){{0,3}}{tok})*"
+        self.chain_re = re.compile(rf"(?<![\w\-'’.&]){chain}")
+        # The same, found one character early (run on " " + text; the chain is group 1): the
+        # character the lookbehind forbids is consumed instead, so a search skips word
+        # characters in C, and the lookahead drops the many words that start in lower case.
+        firsts = "".join(sorted({re.escape(w[0]) for w in abbr}))
+        self.chain_scan = re.compile(rf"[^\w\-'’.&](?={U}|[{firsts}])({chain})")
         self.tok_re = re.compile(rf"{tok}|{part}(?={SP})")
 
         # Context patterns, used with .match(text, pos) or .search(text, lo, hi).

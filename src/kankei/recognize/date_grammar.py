@@ -12,6 +12,9 @@ years", "about 1956"). The master pattern opens with a guard that checks exactly
 almost every position with a lookbehind and a short trie walk instead of trying some
 forty alternatives there. A new alternative that can begin another way must extend
 `first_words` (tests/test_dates_properties.py checks that the guard loses no match).
+The scanner (`starts`, `match_at`) goes further: it finds the guard's positions in one
+pass and tries at each only the alternatives that can begin as the text does there (see
+the comment above `_starts`); the master pattern itself is what the tests compare with.
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ import re
 from functools import cache
 
 from kankei.knowledge import load
+from kankei.recognize._regex_prefix import Unsupported, parse, viable
 
 
 def _alt(words) -> str:
@@ -145,6 +149,12 @@ def _guard() -> str:
 
 @cache
 def master() -> re.Pattern:
+    return re.compile(_guard() + "(?:" + "|".join(alternatives()) + ")")
+
+
+@cache
+def alternatives() -> tuple[str, ...]:
+    """The alternatives of the master pattern, in the order they are tried; one named group each."""
     cal = calendar_words()
     months_full = list(cal["months"])
     month_full = _alt(months_full + [m.upper() for m in months_full])
@@ -250,7 +260,7 @@ def master() -> re.Pattern:
         # a plain year
         rf"(?P<year>{yb}(?P<y_y>{year}){ya})",
     ]
-    return re.compile(_guard() + "(?:" + "|".join(alts) + ")")
+    return tuple(alts)
 
 
 @cache
@@ -258,3 +268,81 @@ def unguarded() -> re.Pattern:
     """The master pattern without its speed guard: what the tests compare against."""
     pattern = master().pattern
     return re.compile(START + pattern[pattern.index("(?:(?P<"):])
+
+
+# Scanning. The master pattern tries its alternatives in order at each position the guard
+# lets through, and most of them fail there slowly (a year is the last alternative). So
+# the scanner finds the guard's positions in one pass, then at each tries only the
+# alternatives that can begin the way the text does there: its first word or run of
+# digits and the few characters after it ("1956 to", "the lat", "May, 1"). Which those
+# are is read off the alternatives' own parse trees (`_regex_prefix`), so a skipped one
+# could not have matched, and trying the rest in order finds the master pattern's match.
+# Each alternative is compiled alone, when first needed: a short document needs few.
+
+@cache
+def _starts() -> re.Pattern:
+    """The guard, moved one character on (a non-word character before the start), so that
+    a search skips word characters in C. Run on the text after one space (see `starts`)."""
+    guard = _guard()
+    assert guard.startswith(START)
+    return re.compile(r"[^\w](?<!\d[,.])" + guard[len(START):])
+
+
+def starts(text: str) -> list[int]:
+    """The positions where a match of the master pattern can begin, in order."""
+    # the space lets a match begin at 0; each match ends where one may begin, one character on
+    return [m.end() - 1 for m in _starts().finditer(" " + text)]
+
+
+_KEY = re.compile(r"(?:\d+|[^\W\d_]+|[\s\S])[\s\S]{0,4}")
+_ANY_DIGIT = str.maketrans("123456789", "000000000")
+_DIGITS = "0123456789"
+_at_key: dict[str, tuple[re.Pattern, ...]] = {}
+_viable_at: dict[str, tuple[int, ...]] = {}
+
+
+def match_at(text: str, pos: int) -> re.Match | None:
+    """What the master pattern matches at pos, a position `starts` gave."""
+    for pattern in patterns_at(text, pos):
+        m = pattern.match(text, pos)
+        if m is not None:
+            return m
+    return None
+
+
+def patterns_at(text: str, pos: int) -> tuple[re.Pattern, ...]:
+    """The alternatives of the master pattern that can match at pos, in order."""
+    key = _KEY.match(text, pos).group().translate(_ANY_DIGIT)
+    got = _at_key.get(key)
+    if got is None:
+        if len(_at_key) > 20_000:        # keys are short; this only bounds odd input
+            _at_key.clear()
+            _viable_at.clear()
+        got = _at_key[key] = tuple(_compiled(i) for i in _viable(key))
+    return got
+
+
+def _viable(key: str) -> tuple[int, ...]:
+    """The alternatives that can match text beginning with key ("0" stands for any digit):
+    checked among those that can begin with its first character (few, and kept)."""
+    got = _viable_at.get(key)
+    if got is None:
+        parsed = _parsed()
+        first = range(len(parsed)) if len(key) == 1 else _viable(key[0])
+        prefix = tuple(_DIGITS if ch == "0" else ch for ch in key)
+        try:
+            got = tuple(i for i in first if viable(parsed[i], prefix))
+        except Unsupported:
+            got = tuple(first)
+        _viable_at[key] = got
+    return got
+
+
+@cache
+def _parsed() -> tuple:
+    return tuple(parse(a) for a in alternatives())
+
+
+@cache
+def _compiled(i: int) -> re.Pattern:
+    return re.compile(alternatives()[i])

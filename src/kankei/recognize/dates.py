@@ -1,6 +1,6 @@
 """Temporal expressions -> TimeMention, with EDTF values where the text alone says when.
 
-`find_times` scans the text once with the master pattern of `date_grammar`, lets
+`find_times` scans the text once for the master pattern of `date_grammar`, lets
 `date_values` and `date_relative` interpret each match (a match they reject gives way to
 matches that start later), then joins what the text joins: approximations
 (`around 1956`), open ends (`August 1958 onwards`), coordinated months (`May and
@@ -16,7 +16,7 @@ import re
 from functools import cache
 
 from kankei import edtf
-from kankei.recognize.date_grammar import calendar_words, master
+from kankei.recognize.date_grammar import calendar_words, master, match_at, starts
 from kankei.recognize.date_relative import RELATIVE_RULES
 from kankei.recognize.date_values import ABSOLUTE_RULES
 from kankei.spans import TimeMention
@@ -57,7 +57,27 @@ def find_times(text: str) -> list[TimeMention]:
 
 
 def _scan(text: str) -> list[TimeMention]:
-    """Matches of the master pattern that mean a time; a match that does not gives way to later ones."""
+    """Matches of the master pattern that mean a time; a match that does not gives way to later ones.
+
+    The same as searching with `master()` from the end of each mention (see `_scan_master`),
+    but only where a match can begin, with only the alternatives that can begin there."""
+    out: list[TimeMention] = []
+    pos = 0
+    for start in starts(text):
+        if start < pos:
+            continue
+        m = match_at(text, start)
+        if m is None:
+            continue
+        tm = _RULES[m.lastgroup](text, m, out[-1] if out else None)
+        if tm is not None:
+            out.append(tm)
+            pos = max(m.end(), start + 1)
+    return out
+
+
+def _scan_master(text: str) -> list[TimeMention]:
+    """`_scan` done the plain way, with the master pattern: what the tests compare it with."""
     pattern = master()
     out: list[TimeMention] = []
     pos = 0

@@ -59,11 +59,11 @@ class _Detector:
                 if self._plain_word(w, m.start(g)):
                     self.corr[m.start(g)] = "organization" if w.isupper() else "person"
         c, skip = self.c, self.ctx.overlaps_skip
-        for m in c.chain_re.finditer(self.text):
-            s, e = m.span()
+        for m in c.chain_scan.finditer(" " + self.text):     # chain_re's matches, one character on
+            s, e = m.start(1) - 1, m.end(1) - 1
             if e <= self.guard:
                 continue
-            w = m.group()
+            w = m.group(1)
             if " " not in w and "\u00a0" not in w and (   # fast path: most chains are one word
                     w in c.function or w in c.dates or w in c.breakers or skip(s, e)):
                 continue
@@ -97,6 +97,8 @@ class _Detector:
             return
         segs = self._acronym_long_form(toks, e)
         if segs is None:
+            if all(t.skip or t.part for t in toks):
+                return      # its words all known already (or dates, numbers): `_segments` would cut them all
             segs = self._segments(toks)
         for seg in segs:
             self._emit(seg)

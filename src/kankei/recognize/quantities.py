@@ -116,15 +116,25 @@ def _trie(words: set[str]) -> str:
     return emit(tree)
 
 
+def _gate_words() -> tuple[set[str], list[str]]:
+    """The words a match can begin with, and the qualifiers of several words it can begin with."""
+    lex = _lex()
+    several = [q for q in lex.qualifiers if " " in q]
+    firsts = {"between", "from", "a", "an", "half", *(q for q in lex.qualifiers if " " not in q),
+              *SMALL_WORDS, *lex.codes}
+    return firsts, several
+
+
+_GATE_SIGNS = r"\d|[$¥￥₩€£₹₽]|[A-Z]{1,2}\$|U\.S\."
+
+
 @cache
 def _pattern() -> re.Pattern[str]:
     lex = _lex()
     # Only positions that can start a match go on to the full pattern (a 5x speed-up). A qualifier
     # of several words is tested whole, so that "in", "on" and "at" alone pass no further.
-    several = [q for q in lex.qualifiers if " " in q]
-    firsts = {"between", "from", "a", "an", "half", *(q for q in lex.qualifiers if " " not in q),
-              *SMALL_WORDS, *lex.codes}
-    gate = rf"(?=\d|[$¥￥₩€£₹₽]|[A-Z]{{1,2}}\$|U\.S\.|(?i:{_trie(firsts)}|{_alt(several)})(?!\w))"
+    firsts, several = _gate_words()
+    gate = rf"(?={_GATE_SIGNS}|(?i:{_trie(firsts)}|{_alt(several)})(?!\w))"
     cur = rf"(?:{_alt(list(lex.symbols))}|(?:{_alt([c.upper() for c in lex.codes])})\s?)\s?"
     num = rf"(?:\d+(?:[.,\u00a0\u202f]\d+)*|{HALF_SCALE_RE}|{MIXED_NUMBER_RE}|{FRACTION_RE}|{NUMBER_WORD_RE})"
     words = rf"(?i:{_alt(list(lex.cur_words))})\b|(?:{_alt([c.upper() for c in lex.codes])})\b"
@@ -135,6 +145,75 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w$¥￥₩€£₹₽]){gate}(?:(?P<rp>(?i:between|from))\s+)?(?:(?P<q>(?i:{_alt(list(lex.qualifiers))}))\s+)?"
         rf"{amount(1)}(?:(?P<conn>\s?[-–—]\s?|\s+(?i:to)\s+|(?(rp)\s+(?i:and)\s+|(?!))){amount(2)})?")
+
+
+@cache
+def _starts() -> re.Pattern[str]:
+    """Finds, one character early, every position where `_pattern` can match, and few others.
+
+    `_pattern`'s own search tries its lookbehind and case-blind gate at every position. This
+    one consumes the character before (what the lookbehind forbids there cannot be), so the
+    search skips word characters in C, and its gate spells each letter as a class (both
+    cases, and any non-ASCII character for the odd letters that case-fold to ASCII ones), so
+    the branches of its trie are skipped at their first character. It lets through all the
+    gate does (and, in principle, a little more); `_pattern` then decides at each position."""
+    firsts, several = _gate_words()
+    words = _loose_trie(firsts | set(several))
+    return re.compile(rf"[^\w$¥￥₩€£₹₽](?={_GATE_SIGNS}|{words}(?!\w))")
+
+
+def _loose_trie(words: set[str]) -> str:
+    """A trie of the words matching at least what (?i:) would: letters in either case or
+    non-ASCII, a space as any run of whitespace."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def char(ch: str) -> str:
+        if ch == " ":
+            return r"\s+"
+        if ch.isascii() and ch.isalpha():
+            return _either_case_or_other(ch)
+        return re.escape(ch)
+
+    def emit(node: dict) -> str:
+        alts = [char(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+    return "(?:" + emit(tree) + ")"
+
+
+def _either_case_or_other(ch: str) -> str:
+    """A class of ch in either case and every non-ASCII character, written as the ASCII
+    characters it leaves out (a class with a range up to U+10FFFF is slow to compile)."""
+    keep = {ord(ch.lower()), ord(ch.upper())}
+    out, lo = [], None
+    for i in range(129):
+        if i < 128 and i not in keep:
+            lo = i if lo is None else lo
+        elif lo is not None:
+            out.append(f"\\x{lo:02x}" if lo == i - 1 else f"\\x{lo:02x}-\\x{i - 1:02x}")
+            lo = None
+    return "[^" + "".join(out) + "]"
+
+
+def _matches(text: str):
+    """`_pattern().finditer(text)`, tried only where `_starts` says a match can begin."""
+    pattern = _pattern()
+    end = 0
+    for c in _starts().finditer(" " + text):      # the space lets a match begin at 0
+        pos = c.end() - 1
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 @dataclass(slots=True)
@@ -437,7 +516,7 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qua
     starts = [s for s, _ in taken]
     max_end = list(accumulate((e for _, e in taken), max))
     out: list[QuantityMention] = []
-    for m in _pattern().finditer(text):
+    for m in _matches(text):
         j = bisect_right(starts, m.start())
         if j and max_end[j - 1] >= m.end():
             continue        # inside a date or URL: whatever it yields would overlap it

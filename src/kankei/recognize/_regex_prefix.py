@@ -1,0 +1,186 @@
+"""Can a regular expression match text that begins a certain way? A conservative answer.
+
+`viable(parsed, prefix)` reads the parse tree of a pattern (`re._parser`) and says
+whether some string the pattern matches is compatible with `prefix` (one is a prefix of
+the other). Each element of `prefix` is the string of characters that may stand there
+("0123456789" for "some digit"). Lookarounds, anchors and backreferences are read as
+always true, so the answer may be a needless "yes", never a wrong "no": a pattern found
+not viable cannot match there, which lets the date scanner skip it (see
+`date_grammar.patterns_at`). Anything the reader does not know raises `Unsupported`, and
+the caller then keeps the pattern.
+"""
+from __future__ import annotations
+
+from _sre import unicode_tolower
+from functools import cache
+
+# the parser behind re.compile (Python 3.11+); private, so anything unknown raises Unsupported
+from re import _constants as C
+from re import _parser as P
+
+try:
+    from re._casefix import _EXTRA_CASES  # "s" is also "ſ" to (?i), "i" also "ı"
+except ImportError:                          # pragma: no cover
+    _EXTRA_CASES = {}
+
+
+def parse(pattern: str):
+    """The pattern's parse tree as plain tuples (faster to walk than the parser's objects), with its flags."""
+    parsed = P.parse(pattern)
+    return _plain(parsed), parsed.state.flags
+
+
+def _plain(items) -> tuple:
+    out = []
+    for op, av in items:
+        if op is C.BRANCH:
+            av = (av[0], tuple(_plain(b) for b in av[1]))
+        elif op is C.SUBPATTERN:
+            av = (av[0], av[1], av[2], _plain(av[3]))
+        elif op in _REPEATS:
+            av = (av[0], av[1], _plain(av[2]))
+        elif op is getattr(C, "ATOMIC_GROUP", None):
+            av = _plain(av)
+        elif op is C.GROUPREF_EXISTS:
+            av = (av[0], _plain(av[1]), _plain(av[2]) if av[2] else ())
+        elif op is C.IN:
+            av = tuple(av)
+        out.append((op, av))
+    return tuple(out)
+
+
+class Unsupported(Exception):
+    pass
+
+
+_CATEGORIES = {
+    C.CATEGORY_DIGIT: str.isdecimal, C.CATEGORY_NOT_DIGIT: lambda c: not c.isdecimal(),
+    C.CATEGORY_SPACE: str.isspace, C.CATEGORY_NOT_SPACE: lambda c: not c.isspace(),
+    C.CATEGORY_WORD: lambda c: c.isalnum() or c == "_",
+    C.CATEGORY_NOT_WORD: lambda c: not (c.isalnum() or c == "_"),
+}
+_REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT} | ({C.POSSESSIVE_REPEAT} if hasattr(C, "POSSESSIVE_REPEAT") else set())
+_ZERO_WIDTH = {C.ASSERT, C.ASSERT_NOT, C.AT}
+
+
+class _Read(Exception):
+    """The whole prefix was read: the pattern is viable, whatever else it can do."""
+
+
+def viable(parsed, prefix: tuple[str, ...]) -> bool:
+    """parsed: what `parse` gives."""
+    items, flags = parsed
+    # each element: the characters as written, and with every case variant
+    sets = tuple((frozenset(chars), frozenset(v for ch in chars for v in _variants(ch))) for chars in prefix)
+    try:
+        return bool(_seq(items, {0}, flags, sets))
+    except _Read:
+        return True
+
+
+@cache
+def _variants(ch: str) -> frozenset[str]:
+    """The characters a case-insensitive pattern may take ch for, generously: all those
+    that case mappings, the regex engine's own lower-casing ("İ" -> "i") and its extra
+    cases lead to from ch, and on from them. Two characters that (?i) takes for one
+    another share one."""
+    out: set[str] = set()
+    todo = [ch]
+    while todo:
+        c = todo.pop()
+        if c in out:
+            continue
+        out.add(c)
+        low = chr(unicode_tolower(ord(c)))
+        todo.append(low)
+        todo.extend(chr(x) for x in _EXTRA_CASES.get(ord(low), ()))
+        for f in (str.lower, str.upper, str.casefold, str.swapcase, str.title):
+            v = f(c)
+            if len(v) == 1:
+                todo.append(v)
+    return frozenset(out)
+
+
+def _in_set(items, ch: str, ignore: bool) -> bool:
+    """Does the class take ch? Under (?i), generously: does it take one of ch's variants."""
+    negate = False
+    hit = False
+    chars = _variants(ch) if ignore else (ch,)
+    for op, av in items:
+        if op is C.NEGATE:
+            negate = True
+        elif op is C.LITERAL:
+            hit = hit or (not _variants(chr(av)).isdisjoint(chars) if ignore else ch == chr(av))
+        elif op is C.RANGE:
+            if ignore and av[1] >= 128:
+                raise Unsupported("a case-blind range beyond ASCII")
+            hit = hit or any(av[0] <= ord(c) <= av[1] for c in chars)
+        elif op is C.CATEGORY:
+            if av not in _CATEGORIES:
+                raise Unsupported(av)
+            hit = hit or any(_CATEGORIES[av](c) for c in chars)
+        else:
+            raise Unsupported(op)
+    if negate:      # (?i) or not, a negated class takes ch if it leaves out a variant of it
+        return not hit if not ignore else not all(_in_set_plain(items, c) for c in chars)
+    return hit
+
+
+def _in_set_plain(items, ch: str) -> bool:
+    """The class without its negation: does it list ch?"""
+    return _in_set([x for x in items if x[0] is not C.NEGATE], ch, False)
+
+
+def _char_ok(op, av, chars: tuple[frozenset[str], frozenset[str]], flags: int) -> bool:
+    ignore = bool(flags & C.SRE_FLAG_IGNORECASE)
+    exact, variants = chars
+    if op is C.ANY:
+        return True
+    if op is C.NOT_LITERAL:
+        return any(ch != chr(av) for ch in exact)
+    if op is C.LITERAL:
+        return not _variants(chr(av)).isdisjoint(variants) if ignore else chr(av) in exact
+    return any(_in_set(av, ch, ignore) for ch in exact)      # IN
+
+
+def _seq(items, pos: set[int], flags: int, prefix) -> set[int]:
+    """Where in prefix the items can end, starting at any of pos; len(prefix) (all of it read) stays."""
+    end = len(prefix)
+    for op, av in items:
+        if not pos:
+            break
+        done = {end} if end in pos else set()
+        live = pos - done
+        if op in (C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN):
+            pos = done | {p + 1 for p in live if _char_ok(op, av, prefix[p], flags)}
+            if end in pos:
+                raise _Read     # what follows can only keep it there
+        elif op is C.BRANCH:
+            pos = set(done)
+            for branch in av[1]:
+                pos |= _seq(branch, set(live), flags, prefix)
+        elif op is C.SUBPATTERN:
+            _group, add, remove, sub = av
+            pos = done | _seq(sub, live, (flags | add) & ~remove, prefix)
+        elif op in _REPEATS:
+            lo, hi, sub = av
+            cur = pos
+            for _ in range(lo):
+                cur = _seq(sub, cur, flags, prefix)
+            pos, n = set(cur), lo
+            while cur and n < hi:
+                cur = _seq(sub, cur, flags, prefix) - pos
+                pos |= cur
+                n += 1
+        elif op is getattr(C, "ATOMIC_GROUP", None):
+            pos = done | _seq(av, live, flags, prefix)
+        elif op in _ZERO_WIDTH:
+            pass
+        elif op is C.GROUPREF:
+            pos = {q for p in pos for q in range(p, end + 1)}      # a backreference may match anything
+        elif op is C.GROUPREF_EXISTS:
+            _group, yes, no = av
+            pos = _seq(yes, set(pos), flags, prefix) | _seq(no or [], set(pos), flags, prefix)
+        else:
+            raise Unsupported(op)
+    return pos
