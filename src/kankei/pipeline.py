@@ -68,9 +68,11 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
     taken = sorted(time_spans + [(q.start, q.end) for q in quantities])
     folded = fold(text)
     hits = gazetteer().find(text, folded)
-    surnames = [(s, e) for s, e, _ in surname_spans(text, folded)]
-    candidates = find_name_candidates(text, skip=sorted(taken + [(s, e) for s, e, _ in hits] + surnames))
-    entities = link_entities(text, candidates, skip=[(q.start, q.end) for q in quantities], hits=hits, folded=folded)
+    surnames = surname_spans(text, folded)
+    candidates = find_name_candidates(text, skip=sorted(taken + [(s, e) for s, e, _ in hits]
+                                                       + [(s, e) for s, e, _ in surnames]))
+    entities = link_entities(text, candidates, skip=[(q.start, q.end) for q in quantities], hits=hits,
+                             folded=folded, surnames=surnames)
     spans = sentences(text)
     events = find_events(text, doc, spans, times, entities, notes_start,
                          exclude={published_at.start} if published_at else set())

@@ -37,15 +37,12 @@ def _cues() -> dict:
     return data
 
 
-def _titles() -> re.Pattern:
+@cache
+def _title_re() -> re.Pattern:
+    """A person's title right before a bare surname ("Prime Minister Kishi")."""
     words = _cues().get("person_titles") or []
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "Mr\\."
     return re.compile(rf"(?:{alt})\s+$")
-
-
-@cache
-def _title_re() -> re.Pattern:
-    return _titles()
 
 
 @cache
@@ -85,12 +82,16 @@ def _person_id(name: str) -> str:
 
 def link_entities(text: str, candidates: list[NameCandidate] | None = None,
                   skip: list[tuple[int, int]] = (), gaz: Gazetteer | None = None,
-                  hits: list | None = None, folded: str | None = None) -> list[EntityMention]:
-    """Entity mentions of text. `hits` are gazetteer matches if already computed."""
+                  hits: list | None = None, folded: str | None = None,
+                  surnames: list[tuple[int, int, str]] | None = None) -> list[EntityMention]:
+    """Entity mentions of text. `hits` (gazetteer matches) and `surnames` (surname_spans)
+    are passed when the caller has already computed them."""
     gaz = gaz or gazetteer()
     folded = folded if folded is not None else fold(text)
     state = _DocState()
-    state.known_surnames = {(s, e): pid for s, e, pid in surname_spans(text, folded, gaz)}
+    if surnames is None:
+        surnames = surname_spans(text, folded, gaz)
+    state.known_surnames = {(s, e): pid for s, e, pid in surnames}
     blocked = sorted(skip)
     out: list[EntityMention] = []
     items: list[tuple[int, int, str, object]] = []
@@ -226,22 +227,11 @@ def _title_case_line(folded: str, pos: int) -> bool:
     return len(words) >= 3 and all(w[0].isupper() or w in small for w in words)
 
 
-_last_surnames: tuple[str, Gazetteer, list[tuple[int, int, str]]] | None = None
-
-
 def surname_spans(text: str, folded: str, gaz: Gazetteer | None = None) -> list[tuple[int, int, str]]:
     """Capitalized words that are the family name of a known person ("Koizumi met Kim"):
     (start, end, default person id). Not very common surnames, nor words the text also
-    uses in lower case (then they are ordinary words: "Long", "Rice").
-    The pipeline asks twice for each text: the answer for the last one is kept."""
-    global _last_surnames
-    gaz = gaz or gazetteer()
-    last = _last_surnames
-    if last is not None and last[0] is folded and last[1] is gaz:
-        return list(last[2])
-    out = _surname_spans(folded, gaz)
-    _last_surnames = (folded, gaz, out)
-    return list(out)
+    uses in lower case (then they are ordinary words: "Long", "Rice")."""
+    return _surname_spans(folded, gaz or gazetteer())
 
 
 @cache
