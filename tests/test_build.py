@@ -100,7 +100,7 @@ def test_rebuild_is_idempotent(tmp_path):
     result = run("build", corpus, "--db", db, "--json")
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report == {"added": [], "replaced": [], "failed": [],
+    assert report == {"added": [], "replaced": [], "failed": [], "removed": [],
                       "unchanged": sorted(str((corpus / n).resolve()) for n in ARTICLES)}
     assert counts(db) == before
     assert {t: ids(db, t) for t in before_ids} == before_ids
@@ -171,6 +171,36 @@ def test_a_file_given_the_content_of_another_drops_its_old_document(tmp_path):
     no_orphans(db)
 
 
+def test_a_deleted_file_leaves_the_base_on_the_next_build(tmp_path):
+    corpus, db = build_base(tmp_path)
+    (corpus / "talks.txt").unlink()
+    result = run("build", corpus, "--db", db, "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["removed"] == [str((corpus / "talks.txt").resolve())]
+    with sqlite3.connect(db) as conn:
+        assert sorted(r[0] for r in conn.execute("SELECT doc FROM documents")) == ["courts", "summit", "voyages"]
+    no_orphans(db)
+    assert assert_matches_extraction(db) == 3
+
+
+def test_keep_missing_keeps_deleted_files_and_other_folders_are_untouched(tmp_path):
+    corpus, db = build_base(tmp_path)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "extra.txt").write_text("Japan froze remittances to North Korea in 2016.\n", encoding="utf-8")
+    assert run("build", other, "--db", db).exit_code == 0
+    (corpus / "talks.txt").unlink()
+    kept = json.loads(run("build", corpus, "--db", db, "--keep-missing", "--json").stdout)
+    assert kept["removed"] == [] and counts(db)["documents"] == len(ARTICLES) + 1
+    # a build of one folder removes only what is gone from that folder
+    (other / "extra.txt").unlink()
+    report = json.loads(run("build", corpus, "--db", db, "--json").stdout)
+    assert report["removed"] == [str((corpus / "talks.txt").resolve())]
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM documents WHERE doc = 'extra'").fetchone()[0] == 1
+    no_orphans(db)
+
+
 def test_files_with_the_same_name_in_two_folders_keep_their_own_events(tmp_path):
     # The extractor keys event ids on the file name and the sentence: two 'summit' files that share
     # sentences must not take each other's events.
@@ -191,10 +221,10 @@ def test_json_report_lists_added_files(tmp_path):
     result = run("build", corpus, "--db", tmp_path / "kb.db", "--json")
     assert result.exit_code == 0
     report = json.loads(result.stdout)
-    assert sorted(report) == ["added", "failed", "replaced", "unchanged"]
+    assert sorted(report) == ["added", "failed", "removed", "replaced", "unchanged"]
     assert report["added"] == sorted(str((corpus / n).resolve()) for n in ARTICLES)
     without = run("build", corpus, "--db", tmp_path / "kb.db")
-    assert without.stdout == "" and "0 added, 0 replaced, 4 unchanged, 0 failed" in without.stderr
+    assert without.stdout == "" and "0 added, 0 replaced, 4 unchanged, 0 removed, 0 failed" in without.stderr
 
 
 def test_a_build_interrupted_during_reconciliation_is_finished_by_the_next(tmp_path, monkeypatch):

@@ -123,13 +123,16 @@ def _emit_json(data) -> None:
 @click.option("--max-size", default=200, show_default=True, metavar="MB", type=click.IntRange(1),
               help="Skip files larger than this many megabytes.")
 @click.option("--force", is_flag=True, help="Re-extract documents even if they are unchanged.")
+@click.option("--keep-missing", is_flag=True,
+              help="Keep documents whose files were deleted from the folders given (removed by default).")
 @JSON_OPTION
-def build_cmd(paths, db_path, dct, max_size, force, as_json) -> None:
+def build_cmd(paths, db_path, dct, max_size, force, keep_missing, as_json) -> None:
     """Extract files and folders into a knowledge base (one SQLite file).
 
     Re-running is cheap and safe: unchanged documents are skipped, changed ones replace
-    their own statements, and each document is written in one transaction, so an
-    interrupted build leaves the base consistent and the next run resumes.
+    their own statements, documents whose files are gone from the folders given are
+    removed, and each document is written in one transaction, so an interrupted build
+    leaves the base consistent and the next run resumes.
     """
     from kankei.read import iter_paths
     from kankei.store import StoreError
@@ -143,9 +146,10 @@ def build_cmd(paths, db_path, dct, max_size, force, as_json) -> None:
             with click.progressbar(length=total, label="extracting", file=sys.stderr,
                                    show_pos=True, show_eta=True, item_show_func=lambda p: p.name if p else "") as bar:
                 report = build(conn, paths, dct=dct, max_bytes=max_size * 1024 * 1024, force=force,
-                               progress=lambda p: bar.update(1, p))
+                               progress=lambda p: bar.update(1, p), prune=not keep_missing)
         else:
-            report = build(conn, paths, dct=dct, max_bytes=max_size * 1024 * 1024, force=force)
+            report = build(conn, paths, dct=dct, max_bytes=max_size * 1024 * 1024, force=force,
+                           prune=not keep_missing)
     except KeyboardInterrupt:
         click.echo("\nkankei: interrupted; documents finished so far are saved, run the same command to resume",
                    err=True)
@@ -160,7 +164,7 @@ def build_cmd(paths, db_path, dct, max_size, force, as_json) -> None:
         _emit_json(report.as_dict())
     else:
         click.echo(f"{db_path}: {len(report.added)} added, {len(report.replaced)} replaced, "
-                   f"{len(report.unchanged)} unchanged, {len(report.failed)} failed", err=True)
+                   f"{len(report.unchanged)} unchanged, {len(report.removed)} removed, {len(report.failed)} failed", err=True)
     if report.failed:
         sys.exit(1)
 

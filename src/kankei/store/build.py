@@ -28,11 +28,12 @@ class BuildReport:
     added: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {"added": self.added, "replaced": self.replaced, "unchanged": self.unchanged,
-                "failed": [{"path": p, "error": e} for p, e in self.failed]}
+                "removed": self.removed, "failed": [{"path": p, "error": e} for p, e in self.failed]}
 
 
 def content_id(text: str) -> str:
@@ -65,8 +66,10 @@ def _own_files(conn: sqlite3.Connection) -> set[Path]:
 
 def build(conn: sqlite3.Connection, paths: Iterable[str | Path], dct: str | None = None,
           max_bytes: int = DEFAULT_MAX_BYTES, force: bool = False,
-          progress: Callable[[Path | None], None] | None = None) -> BuildReport:
-    """Add every readable file under paths. Unchanged documents are skipped; changed ones replaced.
+          progress: Callable[[Path | None], None] | None = None, prune: bool = True) -> BuildReport:
+    """Add every readable file under paths. Unchanged documents are skipped; changed ones replaced;
+    with `prune`, documents once read from a file under one of the folders given, and whose file is
+    gone, are removed, so that the base mirrors its folders.
 
     A file that cannot be read or extracted is reported in `failed` and the batch goes on. A base
     that cannot be written (locked by another process, corrupt, read-only) raises StoreError: the
@@ -92,6 +95,8 @@ def build(conn: sqlite3.Connection, paths: Iterable[str | Path], dct: str | None
         if progress:
             progress(item)
     try:
+        if prune:
+            _prune_missing(conn, paths, report)
         _reconcile_if_pending(conn)
     except sqlite3.OperationalError as err:     # locked, read-only, disk full
         raise StoreError(explain(_db_name(conn), err)) from None
@@ -151,6 +156,19 @@ def _build_one(conn: sqlite3.Connection, item: Path, dct: str | None, max_bytes:
         return
     store_document(conn, result, doc_id, path, replace=old + ([doc_id] if existing else []))
     (report.replaced if old or existing else report.added).append(path)
+
+
+def _prune_missing(conn: sqlite3.Connection, paths: Iterable[str | Path], report: BuildReport) -> None:
+    """Remove the documents of files that were under one of the folders given and are gone."""
+    folders = [Path(p).resolve() for p in paths if Path(p).is_dir()]
+    gone: list[tuple[str, str]] = []
+    for folder in folders:
+        prefix = str(folder).rstrip("/") + "/"
+        rows = conn.execute("SELECT id, path FROM documents WHERE substr(path, 1, ?) = ?", (len(prefix), prefix))
+        gone += [(doc_id, path) for doc_id, path in rows if not Path(path).exists()]
+    if gone:
+        _delete_documents(conn, sorted({doc_id for doc_id, _ in gone}))
+        report.removed.extend(sorted({path for _, path in gone}))
 
 
 def _delete_documents(conn: sqlite3.Connection, ids: list[str]) -> None:
