@@ -54,6 +54,13 @@ Published: 2 June 2010
 On 3 May 2004, Japan met North Korea in Pyongyang. <script>window.__pwned = 1; document.title = "pwned";</script> \
 The delegates <img src=x onerror="window.__pwned = 2"> agreed to meet again in 2005.
 """,
+    "ledger.txt": """\
+A Community Ledger
+
+Published: 9 September 2016
+
+A community ledger counted 150,000 Chongryon members in 2015, twice what other sources say.
+""",
 }
 
 

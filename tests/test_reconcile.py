@@ -176,8 +176,11 @@ def test_disagreeing_returnee_totals_are_a_conflict_with_both_values_quotes_and_
     assert len(found) == 1
     c = found[0]
     assert c["time"].startswith("1962")
+    # point against point: the figure that agrees with 1,512 stands on its side, not in a second dispute
+    assert sorted(sorted(s["doc"] for s in side["sources"]) for side in c["sides"]) == [["ledger"], ["review", "times"]]
+    assert sorted(side["documents"] for side in c["sides"]) == [1, 2]
     by_doc = {s["doc"]: s for s in c["claims"]}
-    assert set(by_doc) == {"ledger", "times"}
+    assert set(by_doc) == {"ledger", "times", "review"}
     assert (by_doc["ledger"]["value"], by_doc["ledger"]["qualifier"]) == (2000, "nearly")
     assert (by_doc["times"]["value"], by_doc["times"]["qualifier"]) == (1512, "exact")
     assert by_doc["ledger"]["quote"] == "In 1962 nearly 2,000 people returned to North Korea, according to the ledger."

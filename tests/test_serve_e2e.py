@@ -208,6 +208,18 @@ def test_a_script_in_a_document_does_not_run(page, server):
     assert expected_problems(page.problems) == []
 
 
+def test_a_disagreement_shows_both_sides_with_their_sources(page, server):
+    page.goto(server["url"] + "/claims")
+    card = page.locator(".conflict-card").first
+    card.wait_for()
+    sides = card.locator(".side")
+    assert sides.count() == 2
+    text = card.inner_text()
+    assert "70,000" in text and "150,000" in text and "Chongryon" in text
+    assert sides.nth(0).locator("q").count() >= 1 and sides.nth(1).locator("q").count() >= 1
+    assert expected_problems(page.problems) == []
+
+
 @pytest.mark.parametrize("path,ready", [
     ("/network", "svg#network .node"), ("/claims", "h2"), ("/entities", "table.list tbody tr"),
     ("/documents", "table.list tbody tr"), ("/judgements", ".notice"), ("/docs", "details.endpoint"),

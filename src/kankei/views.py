@@ -140,8 +140,11 @@ def render_conflicts(items: list[dict]) -> str:
     for c in items:
         lines.append(click.style(f"{c['subject_name']} — {c['property']} ({c['time']})", bold=True)
                      + click.style(f"  {c['id']}", dim=True))
-        for src in c["claims"]:
-            lines.append(f"  {_value(src):>16} {src['unit'] or ''}  {src['doc']}: “{_short(src['quote'], 160)}”")
+        for n, side in enumerate(c.get("sides") or [{"sources": [src]} for src in c["claims"]]):
+            if n:
+                lines.append(click.style("  versus", dim=True))
+            for src in side["sources"]:
+                lines.append(f"  {_value(src):>16} {src['unit'] or ''}  {src['doc']}: “{_short(src['quote'], 160)}”")
     return "\n".join(lines)
 
 

@@ -148,10 +148,14 @@ def _sort_key(point: dict) -> tuple:
 
 def claims(conn: sqlite3.Connection, subject: str | None = None) -> list[dict]:
     """Series: for each subject and property, points in time, each with every source behind it."""
+    return _series(_rows(conn, subject))
+
+
+def _series(rows: list[dict]) -> list[dict]:
     series: dict[tuple[str, str], list[dict]] = {}
     # dated claims first, and the most precise figures first, so that exact figures found the points
     # and vague ones ('more than 1,500') join the one they are nearest, whatever the order of documents
-    for c in sorted(_rows(conn, subject), key=_precision_order):
+    for c in sorted(rows, key=_precision_order):
         points = series.setdefault((c["subject"], c["property"]), [])
         home = None
         untimed = not c["time_lo"] and not c["time_label"]
@@ -235,9 +239,36 @@ def _consensus(members: list[dict]) -> dict:
 
 
 def conflicts(conn: sqlite3.Connection, subject: str | None = None) -> list[dict]:
-    """Pairs of claims about the same subject, property and time whose values cannot both be true."""
+    """Figures about the same subject, property and time that cannot both be true, point against point:
+    each side is a point of the series with every source that agrees with it, so one dissenting
+    figure against two agreeing documents is one disagreement, not two."""
     rows = _rows(conn, subject)
-    out = []
+    pairs = list(_rival_claims(rows))
+    if not pairs:
+        return []
+    point_of: dict[str, tuple[dict, int]] = {}
+    for s in _series(rows):
+        for i, p in enumerate(s["points"]):
+            for src in p["sources"]:
+                point_of[src["claim"]] = (s, i)
+    sides: dict[tuple[str, int, int], dict] = {}
+    for a, b in pairs:
+        (s, i), (_, j) = point_of[a["id"]], point_of[b["id"]]
+        key = (s["id"], min(i, j), max(i, j))
+        if key not in sides:
+            first, second = s["points"][key[1]], s["points"][key[2]]
+            sides[key] = {"id": _conflict_id(_founder(first), _founder(second)), "subject": s["subject"],
+                          "subject_name": s["subject_name"], "property": s["property"],
+                          "time": first["time"] or first["time_label"] or a["time"] or a["time_label"],
+                          "sides": [_side(first), _side(second)]}
+    out = list(sides.values())
+    for c in out:
+        c["claims"] = [src for side in c["sides"] for src in side["sources"]]
+    return out
+
+
+def _rival_claims(rows: list[dict]):
+    """Pairs of claims from different documents about the same thing and time that cannot both hold."""
     for i, a in enumerate(rows):
         for b in rows[i + 1:]:
             if (a["subject"], a["property"]) != (b["subject"], b["property"]):
@@ -245,10 +276,17 @@ def conflicts(conn: sqlite3.Connection, subject: str | None = None) -> list[dict
             if a["document_id"] == b["document_id"] or _unit_family(a["unit"]) != _unit_family(b["unit"]):
                 continue
             if _same_time(a, b) and not compatible(a, b):
-                out.append({"id": _conflict_id(a["id"], b["id"]), "subject": a["subject"],
-                            "subject_name": a["subject_name"], "property": a["property"],
-                            "time": a["time"] or a["time_label"], "claims": [_source(a), _source(b)]})
-    return out
+                yield a, b
+
+
+def _founder(point: dict) -> str:
+    """The claim a point grew from (its most precise figure): what names it in a conflict's id."""
+    return point["sources"][0]["claim"]
+
+
+def _side(point: dict) -> dict:
+    return {"value": point["value"], "unit": point["unit"], "time": point["time"] or point["time_label"],
+            "documents": point["documents"], "sources": point["sources"]}
 
 
 def _series_id(subject: str, prop: str) -> str:

@@ -74,10 +74,12 @@ function render(series, conflicts) {
     for (const c of cs) {
       content.append(el("section", { class: "panel conflict-card" },
         el("div", {}, el("b", {}, c.subject_name), ` — ${c.property}`, c.time ? el("span", { class: "muted" }, ` · ${fmtDate(c.time)}`) : null),
-        el("div", { class: "conflict" }, c.claims.map((s) => el("div", { class: "side" },
-          el("div", { class: "value" }, srcValue(s)),
-          el("div", { class: "small muted" }, sourceLink(s), s.time ? ` · for ${fmtDate(s.time)}` : ""),
-          el("p", { class: "small" }, quote(s)))))));
+        el("div", { class: "conflict" }, c.sides.map((side) => el("div", { class: "side" },
+          el("div", { class: "value" }, valueText(side.value, side.unit)),
+          el("div", { class: "small muted" }, `${side.documents} document${side.documents === 1 ? "" : "s"}`),
+          side.sources.map((s) => el("div", {},
+            el("div", { class: "small muted" }, sourceLink(s), s.time ? ` · for ${fmtDate(s.time)}` : "", ` · ${srcValue(s)}`),
+            el("p", { class: "small" }, quote(s)))))))));
     }
     const ss = series.filter((s) => !want || s.subject_name === want);
     content.append(el("h2", {}, `Series (${ss.length})`));
