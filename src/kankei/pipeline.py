@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from kankei.assemble.events import Event, find_events
 from kankei.recognize.dates import find_times
@@ -32,24 +33,21 @@ class Extraction:
 
     def records(self) -> list[dict]:
         """The JSON Lines records of the spec, document first, then by position."""
-        base = {"doc": self.doc}
-        doc_rec = {**base, "kind": "document", "start": 0, "end": len(self.text), "text": "",
+        doc = self.doc
+        doc_rec = {"doc": doc, "kind": "document", "start": 0, "end": len(self.text), "text": "",
                    "title": self.title, "published": self.published, **self.meta}
-        recs: list[dict] = []
-        for t in self.times:
-            recs.append({**base, "kind": "time", "start": t.start, "end": t.end, "text": t.text,
-                         "value": t.value, "type": t.type})
+        recs: list[dict] = [{"doc": doc, "kind": "time", "start": t.start, "end": t.end, "text": t.text,
+                             "value": t.value, "type": t.type} for t in self.times]
         for q in self.quantities:
-            rec = {**base, "kind": "quantity", "start": q.start, "end": q.end, "text": q.text,
+            rec = {"doc": doc, "kind": "quantity", "start": q.start, "end": q.end, "text": q.text,
                    "value": q.value, "unit": q.unit, "qualifier": q.qualifier}
             if q.low is not None or q.high is not None:
                 rec["low"], rec["high"] = q.low, q.high
             recs.append(rec)
-        for e in self.entities:
-            recs.append({**base, "kind": "entity", "start": e.start, "end": e.end, "text": e.text,
-                         "entity": e.entity, "name": e.name, "type": e.type, "how": e.how})
-        recs.extend(ev.record(self.doc) for ev in self.events)
-        recs.sort(key=lambda r: (r["start"], r["end"]))
+        recs += [{"doc": doc, "kind": "entity", "start": e.start, "end": e.end, "text": e.text,
+                  "entity": e.entity, "name": e.name, "type": e.type, "how": e.how} for e in self.entities]
+        recs += [ev.record(doc) for ev in self.events]
+        recs.sort(key=itemgetter("start", "end"))
         if self.meta.get("offsets"):
             for r in recs:
                 r["offsets"] = self.meta["offsets"]

@@ -9,21 +9,22 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 
 from kankei import edtf
 from kankei.assemble.clauses import (
     _CLAUSE_BREAK,
     _clause,
     _clause_around,
-    _Lowered,
-    _may_occur,
+    _Document,
     _modality,
     _participants,
-    _sentence,
+    _Sentence,
 )
-from kankei.assemble.triggers import Trigger, find_triggers, word_sets
+from kankei.assemble.triggers import Trigger, word_sets
 from kankei.knowledge import load
 from kankei.spans import EntityMention, TimeMention
 
@@ -31,7 +32,7 @@ _CORRESPONDENCE = re.compile(r"(?P<a>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2
 _DISPATCH = re.compile(r"\b(?:letter|memorandum|memo|telegram|cable|note verbale|minutes|report|bulletin|diary|aide-m[ée]moire)\b", re.I)
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     id: str
     type: str
@@ -73,10 +74,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
                 entities: list[EntityMention], notes_start: int | None = None,
                 exclude: set[int] = frozenset()) -> list[Event]:
     """Events of a document. `exclude`: start offsets of times that date the document, not an occurrence."""
-    lowered = text.lower()
-    if len(lowered) != len(text):          # a few Unicode letters change length when lowered
-        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    lowered = _Lowered(lowered)
+    document = _Document(text)
     periods = _period_re()
     dated = [t for t in times if t.value and t.type in ("date", "interval") and t.start not in exclude
              and not (t.anchor == "dct" and (t.relative or {}).get("same"))
@@ -84,32 +82,30 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     events: list[Event] = []
     ti = ei = 0
     ents = sorted(entities, key=lambda m: m.start)
+    ent_starts = [m.start for m in ents]
     narrative: TimeMention | None = None
     previous_dated = False
     for s, e in sentences:
         while ti < len(dated) and dated[ti].end <= s:
             narrative = dated[ti] if _is_narrative(dated[ti]) else narrative
             ti += 1
-        here = []
         j = ti
         while j < len(dated) and dated[j].start < e:
-            here.append(dated[j])
             j += 1
+        here = dated[ti:j]
+        if not here and not previous_dated:
+            continue        # (previous_dated stays False)
         while ei < len(ents) and ents[ei].end <= s:
             ei += 1
-        sent_ents = []
-        k = ei
-        while k < len(ents) and ents[k].start < e:
-            sent_ents.append(ents[k])
-            k += 1
+        sent_ents = ents[ei:bisect_left(ent_starts, e, ei)]
         in_notes = notes_start is not None and s >= notes_start
         if in_notes:
             if here:
                 events.extend(_note_events(text, doc, s, e, here, sent_ents))
         elif here:
-            events.extend(_sentence_events(text, lowered, doc, s, e, here, sent_ents))
-        elif previous_dated and narrative is not None and sent_ents and "\n\n" not in text[narrative.end:s]:
-            events.extend(_narrative_events(text, lowered, doc, s, e, narrative, sent_ents))
+            events.extend(_sentence_events(_Sentence(document, s, e), doc, here, sent_ents))
+        elif previous_dated and narrative is not None and sent_ents and text.find("\n\n", narrative.end, s) < 0:
+            events.extend(_narrative_events(_Sentence(document, s, e), doc, narrative, sent_ents))
         previous_dated = bool(here)
     return events
 
@@ -128,22 +124,19 @@ def _period_re() -> re.Pattern:
     return re.compile("|".join(map(re.escape, names)) if names else "(?!)")
 
 
-def _triggers(lowered: str, s: int, e: int) -> list[Trigger]:
-    return find_triggers(lowered, s, e, getattr(lowered, "index", None))
-
-
 def _is_narrative(tm: TimeMention) -> bool:
     return tm.type == "date" or (tm.type == "interval" and not tm.value.endswith(".."))
 
 
-def _narrative_events(text, lowered, doc, s, e, narrative: TimeMention, ents) -> list[Event]:
+def _narrative_events(sent: _Sentence, doc: str, narrative: TimeMention, ents) -> list[Event]:
     """A sentence without a date of its own: its strong, past-tense triggers happen on the narrative's date."""
-    _sentence(text, s, e, lowered)
+    lowered = sent.lowered
     out = []
-    for t in _compounds(lowered, _triggers(lowered, s, e)):
-        if t.weak or t.noun or not _past(t.text) or _inside_entity(t, ents) or _PASSIVE_PRESENT.search(lowered, max(s, t.start - 20), t.start):
+    for t in _compounds(lowered, sent.triggers):
+        if t.weak or t.noun or not _past(t.text) or _inside(t.start, t.end, ents) \
+                or _PASSIVE_PRESENT.search(lowered, max(sent.s, t.start - 20), t.start):
             continue
-        ev = _make(text, doc, t.type, narrative, t.start, t.end, s, e, ents, anchored=False)
+        ev = _make(sent, doc, t.type, narrative, t.start, t.end, ents, anchored=False)
         if ev.modality == "asserted" and any(p["role"] == "agent" for p in ev.participants):
             out.append(ev)
             break       # the sentence's main event only
@@ -163,27 +156,26 @@ _IRREGULAR_PAST = {"met", "fought", "fled", "left", "gave", "said", "wrote", "se
                    "broke", "held", "drew", "went", "took", "withdrew", "came", "began", "shut", "set"}
 
 
-def _sentence_events(text, lowered, doc, s, e, times, ents) -> list[Event]:
-    _sentence(text, s, e, lowered)
-    found = [t for t in _triggers(lowered, s, e) if not _inside_any(t, times) and not _adjectival(lowered, t)]
-    triggers = [_light(lowered, t) for t in found if not _inside_entity(t, ents)]
-    triggers += _aspectual(lowered, s, e, found, times)
+def _sentence_events(sent: _Sentence, doc: str, times: list[TimeMention], ents: list[EntityMention]) -> list[Event]:
+    lowered = sent.lowered
+    found = [t for t in sent.triggers if not _inside(t.start, t.end, times) and not _adjectival(lowered, t)]
+    triggers = [_light(sent, t) for t in found if not _inside(t.start, t.end, ents)]
+    triggers += _aspectual(sent, found, times)
     triggers += [Trigger(m.start, m.end, m.text, "war", False, True) for m in ents
                  if m.type == "other" and _WAR.search(m.text)]
-    triggers = _compounds(lowered, _outermost(triggers))
+    triggers = _compounds(lowered, _outermost(triggers))        # (by start)
     weapons = word_sets()["weapon_words"]
-    if any(map(_launch, triggers)) and not any(w in weapons for w in _WORD.findall(lowered, s, e)):
+    if any(map(_launch, triggers)) and not any(w in weapons for w in _WORD.findall(lowered, sent.s, sent.e)):
         # "launched a campaign": without a weapon in the sentence a launch is no test
         triggers = [t for t in triggers if not _launch(t)]
-    triggers.sort(key=lambda t: t.start)
     chosen: dict[int, tuple[Trigger, list[TimeMention]]] = {}
     out = []
     for tm in times:
-        picks = _picks(text, tm, triggers, s, e)
+        picks = _picks(sent, tm, triggers) if triggers else []
         for t in picks:
             chosen.setdefault(t.start, (t, []))[1].append(tm)
         if not picks:
-            out.append(_make(text, doc, "other", tm, tm.start, tm.end, s, e, ents))
+            out.append(_make(sent, doc, "other", tm, tm.start, tm.end, ents))
     for trig, group in chosen.values():
         if len(group) > 1 and all(edtf.precision(t.value) in ("year", "decade", "century", "interval") for t in group):
             group = [_span_times(group)]       # "the 1930s and 40s": one period
@@ -191,19 +183,19 @@ def _sentence_events(text, lowered, doc, s, e, times, ents) -> list[Event]:
         for tm in group:
             if tm.value not in seen_values:     # "three days later, on 19 January 1956": one date
                 seen_values.add(tm.value)
-                out.append(_typed(text, doc, trig, tm, s, e, ents, triggers))
+                out.append(_typed(sent, doc, trig, tm, ents, triggers))
     # strong past-tense verbs no date chose share the sentence's nearest date
     for t in triggers:
         if t.start in chosen or t.weak or t.noun or not _past(t.text):
             continue
-        tm = min(times, key=lambda x: abs(x.start - t.start))
+        tm = min(times, key=lambda x: abs(x.start - t.start)) if len(times) > 1 else times[0]
         if any(c.type == t.type for c, g in chosen.values() if tm in g):
             continue
-        ev = _typed(text, doc, t, tm, s, e, ents, triggers)
+        ev = _typed(sent, doc, t, tm, ents, triggers)
         if ev.modality == "asserted" and any(p["role"] == "agent" for p in ev.participants):
             chosen[t.start] = (t, [tm])
             out.append(ev)
-    out.sort(key=lambda ev: ev.start)
+    out.sort(key=attrgetter("start"))
     return out
 
 
@@ -223,12 +215,14 @@ _VP_ADJUNCT = re.compile(r",?\s+(?:in|on)\s+(?:the\s+)?")
 
 def _compounds(lowered: str, triggers: list[Trigger]) -> list[Trigger]:
     """'travel bans': a bare trigger word right before an event noun modifies it, and is no event of
-    its own. 'lifted some travel bans': an easing verb takes the sanctions it lifts as its object."""
-    ts = sorted(triggers, key=lambda t: t.start)
+    its own. 'lifted some travel bans': an easing verb takes the sanctions it lifts as its object.
+    `triggers` are by start."""
+    if len(triggers) < 2:
+        return list(triggers)
     kept: list[Trigger] = []
-    for i, t in enumerate(ts):
-        nxt = ts[i + 1] if i + 1 < len(ts) else None
-        if nxt is not None and nxt.noun and re.fullmatch(r"[ -]", lowered[t.end:nxt.start]) and " " not in t.text \
+    for i, t in enumerate(triggers):
+        nxt = triggers[i + 1] if i + 1 < len(triggers) else None
+        if nxt is not None and nxt.noun and lowered[t.end:nxt.start] in (" ", "-") and " " not in t.text \
                 and (t.noun or _DETERMINER_BEFORE.search(lowered, max(0, t.start - 12), t.start)):
             continue
         kept.append(t)
@@ -249,6 +243,8 @@ def _compounds(lowered: str, triggers: list[Trigger]) -> list[Trigger]:
 
 def _outermost(triggers: list[Trigger]) -> list[Trigger]:
     """Drop triggers inside a longer one ('launched' inside 'launched a campaign')."""
+    if len(triggers) < 2:
+        return list(triggers)
     keep = []
     for t in sorted(triggers, key=lambda t: (t.start, -(t.end - t.start))):
         if keep and t.start >= keep[-1].start and t.end <= keep[-1].end:
@@ -257,15 +253,19 @@ def _outermost(triggers: list[Trigger]) -> list[Trigger]:
     return keep
 
 
-def _picks(text: str, tm: TimeMention, triggers: list[Trigger], s: int, e: int) -> list[Trigger]:
+def _picks(sent: _Sentence, tm: TimeMention, triggers: list[Trigger]) -> list[Trigger]:
     """The clause's verb for this date, and the event noun the date modifies ('the 2002 summit')."""
-    cl, cr = _clause(text, tm.start, s, e)
+    text = sent.text
+    cl, cr = _clause(sent, tm.start)
     in_clause = [t for t in triggers if cl <= t.start < cr]
+    if not in_clause:
+        best = _nearest(tm, triggers, 40)
+        return [best] if best else []
     verb = _nearest(tm, [t for t in in_clause if not t.noun], 200)
     adjacent = [t for t in in_clause if t.noun and (
         0 <= t.start - tm.end <= 15 and not _CLAUSE_BREAK.search(text, tm.end, t.start)
         or 0 <= tm.start - t.end <= 8)]
-    noun = min(adjacent, key=lambda t: min(abs(t.start - tm.end), abs(tm.start - t.end)), default=None)
+    noun = min(adjacent, key=lambda t: min(abs(t.start - tm.end), abs(tm.start - t.end))) if adjacent else None
     picks = [verb] if verb else []
     if noun and verb is not None and verb.end <= noun.start < tm.start and _VP_ADJUNCT.fullmatch(text, noun.end, tm.start) \
             and _OBJECT_GAP.fullmatch(text, verb.end, noun.start):
@@ -281,15 +281,18 @@ def _picks(text: str, tm: TimeMention, triggers: list[Trigger], s: int, e: int) 
 _LIGHT_RE: re.Pattern | None = None
 
 
-def _light(lowered: str, t: Trigger) -> Trigger:
+def _light(sent: _Sentence, t: Trigger) -> Trigger:
     """'engaged in negotiations': an event noun governed by a light verb narrates, like a verb."""
     global _LIGHT_RE
     if not t.noun:
         return t
+    lowered, a = sent.lowered, max(0, t.start - 40)
+    if a >= sent.s and not sent.may_occur("light_verbs", a, t.start):
+        return t
     if _LIGHT_RE is None:
         words = sorted(word_sets()["light_verbs"], key=len, reverse=True)
         _LIGHT_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:\w+\s+){0,2}$")
-    m = _LIGHT_RE.search(lowered, max(0, t.start - 40), t.start)
+    m = _LIGHT_RE.search(lowered, a, t.start)
     if not m:
         return t
     return Trigger(m.start(), t.end, lowered[m.start():t.end], t.type, False, False)
@@ -318,15 +321,16 @@ def _nearest(tm: TimeMention, triggers: list[Trigger], limit: int) -> Trigger | 
 _ASPECTUAL_RE: re.Pattern | None = None
 
 
-def _aspectual(lowered: str, s: int, e: int, found: list[Trigger], times) -> list[Trigger]:
+def _aspectual(sent: _Sentence, found: list[Trigger], times) -> list[Trigger]:
     """'the return began in 1959': an aspectual verb takes the type of the event noun before it."""
     global _ASPECTUAL_RE
+    out: list[Trigger] = []
+    lowered, s, e = sent.lowered, sent.s, sent.e
+    if not sent.may_occur("aspectual", s, e):
+        return out
     if _ASPECTUAL_RE is None:
         words = sorted(word_sets()["aspectual"], key=len, reverse=True)
         _ASPECTUAL_RE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
-    out = []
-    if not _may_occur(lowered, "aspectual", s, e):
-        return out
     for m in _ASPECTUAL_RE.finditer(lowered, s, e):
         if any(t.start <= m.start() < t.end for t in found) or any(t.start <= m.start() < t.end for t in times):
             continue
@@ -349,29 +353,40 @@ def _aspectual(lowered: str, s: int, e: int, found: list[Trigger], times) -> lis
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+$")
 
 
-def _typed(text, doc, trig: Trigger, tm, s, e, ents, triggers: list[Trigger]) -> Event:
+def _typed(sent: _Sentence, doc: str, trig: Trigger, tm, ents, triggers: list[Trigger]) -> Event:
     """The event of a trigger, with the type refined by its complement or its agent."""
     etype, start, end = trig.type, trig.start, trig.end
     sets = word_sets()
     head = trig.text.split()[0]
     if head in sets["control"]:
         comp = next((t for t in triggers if t.start > trig.end and t.start - trig.end <= 12
-                     and re.fullmatch(r"\s+to\s+(?:\w+\s+)?", text[trig.end:t.start])), None)
+                     and _TO_COMPLEMENT.fullmatch(sent.text, trig.end, t.start)), None)
         if comp is not None and not comp.noun:
             etype, end = comp.type, comp.end
     # an event noun that is the object of a verb of reaction ("Tokyo condemned the launch", "called for
     # the release") has not that verb's subject for its agent
-    governing = [t for t in triggers if not t.noun and t.end <= start]
-    governor = governing[-1].end if trig.noun and governing and governing[-1].type in _REACTION_TYPES else None
-    ev = _make(text, doc, etype, tm, start, end, s, e, ents, governor=governor)
-    if governor is not None and governing[-1].type == "demand" and ev.modality == "asserted":
+    governing: Trigger | None = None
+    if trig.noun:
+        for t in triggers:      # the last verb before the noun
+            if not t.noun and t.end <= start:
+                governing = t
+    reaction = governing if governing is not None and governing.type in _REACTION_TYPES else None
+    ev = _make(sent, doc, etype, tm, start, end, ents, governor=reaction.end if reaction is not None else None)
+    if reaction is not None and reaction.type == "demand" and ev.modality == "asserted":
         ev.modality = "hypothetical"    # "demanded the release of the abductees": asked for, not done
-    agent = next((p for p in ev.participants if p["role"] == "agent"), None)
-    if etype == "migrate" and head in sets["visit_words"] and agent and _is_officeholder(agent["entity"]):
+    if etype == "migrate" and head in sets["visit_words"] and _officeholder_agent(ev):
         ev.type = "meet"        # a leader who travels somewhere visits
-    if etype == "leader" and not (agent and _is_officeholder(agent["entity"])) and head in ("died", "dies", "death"):
+    if etype == "leader" and head in ("died", "dies", "death") and not _officeholder_agent(ev):
         ev.type = "other"       # a death is a change of leadership only for one who held office
     return ev
+
+
+_TO_COMPLEMENT = re.compile(r"\s+to\s+(?:\w+\s+)?")
+
+
+def _officeholder_agent(ev: Event) -> bool:
+    agent = next((p for p in ev.participants if p["role"] == "agent"), None)
+    return agent is not None and _is_officeholder(agent["entity"])
 
 
 def _is_officeholder(entity_id: str) -> bool:
@@ -388,14 +403,6 @@ def _span_times(group: list[TimeMention]) -> TimeMention:
     return TimeMention(first.start, last.end, "", f"{a}/{b}" if a != b else a, "interval")
 
 
-def _inside_any(trig: Trigger, times: list[TimeMention]) -> bool:
-    return _inside(trig.start, trig.end, times)
-
-
-def _inside_entity(trig: Trigger, ents: list[EntityMention]) -> bool:
-    return _inside(trig.start, trig.end, ents)
-
-
 def _inside(start: int, end: int, spans) -> bool:
     for m in spans:         # a loop, not any(): called for every trigger of every dated sentence
         if m.start <= start and end <= m.end:
@@ -403,14 +410,15 @@ def _inside(start: int, end: int, spans) -> bool:
     return False
 
 
-def _make(text, doc, etype, tm, ts, te, s, e, ents, anchored: bool = True, governor: int | None = None) -> Event:
-    trigger_text = text[ts:te]
-    ev = Event(id=_event_id(doc, etype, trigger_text, _sentence(text, s, e).key()), type=etype, date=tm.value,
-               start=ts, end=te, text=trigger_text, time=(tm.start, tm.end) if anchored else None, sentence=(s, e))
-    around = _clause_around(text, ts, s, e)
-    ev.participants = _participants(text, ts, te, s, e, ents, etype, governor, around)
+def _make(sent: _Sentence, doc: str, etype: str, tm: TimeMention, ts: int, te: int, ents: list[EntityMention],
+          anchored: bool = True, governor: int | None = None) -> Event:
+    trigger_text = sent.text[ts:te]
+    ev = Event(id=_event_id(doc, etype, trigger_text, sent.key()), type=etype, date=tm.value, start=ts, end=te,
+               text=trigger_text, time=(tm.start, tm.end) if anchored else None, sentence=(sent.s, sent.e))
+    around = _clause_around(sent, ts) if sent.parens else (*_clause(sent, ts), [])
+    ev.participants = _participants(sent, ts, te, ents, etype, governor, around)
     # the clause read through asides is the plain clause when there are none
-    ev.modality, ev.hedged = _modality(text, ts, te, s, e, None if around[2] else around[:2])
+    ev.modality, ev.hedged = _modality(sent, ts, te, None if around[2] else around[:2])
     return ev
 
 

@@ -47,7 +47,8 @@ def _inflect(lemma: str) -> set[str]:
 
 
 @cache
-def lexicon() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
+def lexicon() -> dict[str, tuple[str, bool]]:
+    """Every trigger form -> (event type, whether it is a noun)."""
     data = load("event_triggers")
     irregular = data.get("irregular", {})
     forms: dict[str, tuple[str, bool]] = {}
@@ -64,55 +65,79 @@ def lexicon() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
         for verb in groups.get("verbs") or []:
             for f in _inflect(verb) | set(irregular.get(verb, [])):
                 forms.setdefault(f.lower(), (etype, False))
-    automaton = ahocorasick.Automaton()
-    for f, (etype, noun) in forms.items():
-        automaton.add_word(f, (len(f), f, etype, noun))
-    automaton.make_automaton()
-    return automaton, forms
+    return forms
+
+
+# Triggers stand on word boundaries (`_boundary`), but an automaton finds words inside words
+# too ("act" in "fact"). It runs instead over the text with a space for every character that
+# is no part of a word, and looks for each trigger form between two spaces.
+_NOT_WORD_ASCII = {i: " " for i in range(128) if not (chr(i).isalnum() or chr(i) in "-_")}
 
 
 def _boundary(ch: str) -> bool:
     return not (ch.isalnum() or ch in "-_")
 
 
-def all_triggers(lowered: str) -> list[Trigger]:
-    """Every trigger of a lower-cased text, leftmost-longest, on word boundaries."""
-    automaton, _ = lexicon()
-    n = len(lowered)
-    hits = []
-    for end_idx, (length, word, etype, noun) in automaton.iter(lowered):
-        start, end = end_idx - length + 1, end_idx + 1
-        # on word boundaries (`_boundary`, inlined: most hits are inside longer words)
-        if start and ((ch := lowered[start - 1]).isalnum() or ch in "-_"):
-            continue
-        if end < n and ((ch := lowered[end]).isalnum() or ch in "-_"):
-            continue
-        hits.append((start, -length, end, word, etype, noun))
+def _spaced(text: str) -> str:
+    """The text with a space for every character that is no part of a word, between two spaces."""
+    table = _NOT_WORD_ASCII
+    if not text.isascii():
+        table = {**table, **{ord(c): " " for c in set(text) if not c.isascii() and _boundary(c)}}
+    return " " + text.translate(table) + " "
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    """The trigger forms and the cue words of modality, aspect and light verbs, so that one pass
+    over a document finds both. Most sentences have no hedge, negation or aspectual verb: where
+    no cue word occurs, the patterns that need one are not searched."""
+    kinds: dict[str, set[str]] = {}
+    for kind, words in load("event_triggers")["modality"].items():
+        for w in words:
+            kinds.setdefault(str(w).lower(), set()).add(kind)
+    for kind in ("aspectual", "light_verbs"):
+        for w in word_sets()[kind]:
+            kinds.setdefault(w, set()).add(kind)
+    automaton = ahocorasick.Automaton()
+    for f, (etype, noun) in lexicon().items():
+        automaton.add_word(f" {f} ", (len(f), f, etype, noun, " " in f))
+    # a cue word is found anywhere, even inside a word, and where its own marks are spaces too
+    # ("didn t"): it only tells where the patterns can match
+    cues: dict[str, set[str]] = {}
+    for w, ks in kinds.items():
+        cues.setdefault(_spaced(w)[1:-1], set()).update(ks)
+    for w, ks in cues.items():
+        automaton.add_word(w, (len(w), None, None, False, tuple(sorted(ks))))
+    automaton.make_automaton()
+    return automaton
+
+
+Cue = tuple[int, int, str]      # start, end, kind of cue (a kind of modality, "aspectual", "light_verbs")
+
+
+def scan(lowered: str) -> tuple[list[Trigger], list[Cue]]:
+    """Every trigger of a lower-cased text (leftmost-longest, on word boundaries) and every
+    place where a cue word may occur, both by start."""
+    hits, cues = [], []
+    # (offsets in the spaced text are one more than in the text; a form ends before a space)
+    for end_idx, (length, word, etype, noun, extra) in _automaton().iter(_spaced(lowered)):
+        if word is None:
+            start = end_idx - length
+            for k in extra:
+                cues.append((start, start + length, k))
+        else:
+            start = end_idx - length - 1
+            # a phrase's spaces stand for any character that is no part of a word: check them
+            if not extra or lowered.startswith(word, start):
+                hits.append((start, -length, start + length, word, etype, noun))
     hits.sort()
+    cues.sort()
     out, last_end = [], -1
     for start, _neg, end, word, etype, noun in hits:
         if start >= last_end:
             out.append(Trigger(start, end, word, etype, word in WEAK, noun))
             last_end = end
-    return out
-
-
-def find_triggers(lowered: str, start: int, end: int, cache_: dict | None = None) -> list[Trigger]:
-    """Triggers in lowered[start:end] (a lower-cased copy of the text, same offsets)."""
-    if cache_ is not None:
-        if "all" not in cache_:
-            cache_["all"] = all_triggers(lowered)
-            cache_["starts"] = [t.start for t in cache_["all"]]
-        import bisect
-        i = bisect.bisect_left(cache_["starts"], start)
-        out = []
-        for t in cache_["all"][i:]:
-            if t.start >= end:
-                break
-            if t.end <= end:
-                out.append(t)
-        return out
-    return [t for t in all_triggers(lowered[:end]) if t.start >= start]
+    return out, cues
 
 
 @cache
