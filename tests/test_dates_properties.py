@@ -7,13 +7,16 @@ for dates and intervals; ISO 8601 durations for durations and sets).
 """
 from __future__ import annotations
 
+import itertools
 import re
 
+import pytest
 from edtf import parse_edtf
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kankei import edtf
+from kankei.recognize._regex_prefix import fast_optionals
 from kankei.recognize.date_grammar import master, unguarded
 from kankei.recognize.dates import _scan, _scan_master, find_times
 from kankei.resolve.anchor import resolve_times
@@ -141,3 +144,18 @@ def test_shift_stays_in_edtf(year, month, day, unit, n):
         if out is not None:
             parse_edtf(out)
             assert edtf.in_range(out)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?P<a>x)?y", r"a(?:b(?P<c>d)?)?", r"[)?](x)?", r"\)?(y)?", r"(?=a)?b", r"(a)??b", r"(a)?+b",
+    r"[\]?](b)?", r"[^]x](c)?", r"(?:(a)|b)?(?(1)c|d)", r"(x(y)?)?z", r"(a*)?b", r"((a)|b)?\2?x",
+])
+def test_fast_optionals_keep_every_match(pattern):
+    """Optional groups rewritten for speed match what they matched, group for group."""
+    plain, fast = re.compile(pattern), re.compile(fast_optionals(pattern))
+    for n in range(4):
+        for chars in itertools.product("abcdxyz)?]", repeat=n):
+            text = "".join(chars)
+            for pos in range(n + 1):
+                a, b = plain.match(text, pos), fast.match(text, pos)
+                assert (a and (a.regs, a.lastindex)) == (b and (b.regs, b.lastindex)), (pattern, text)

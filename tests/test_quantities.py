@@ -1,8 +1,11 @@
+import re
+from functools import cache
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kankei.recognize.quantities import _matches, _pattern, find_quantities
+from kankei.recognize.quantities import _bare, _matches, _pattern, _pattern_source, find_quantities
 
 
 def found(text, **kw):
@@ -361,6 +364,30 @@ def test_property_spans_are_exact_and_disjoint(pieces, skip):
 def test_scan_finds_what_the_pattern_finds(text):
     """Trying the pattern only where `_starts` lets it is its own search, match for match."""
     assert [m.span() for m in _matches(text)] == [m.span() for m in _pattern().finditer(text)]
+
+
+@cache
+def _plain_pattern() -> re.Pattern:
+    return re.compile(_pattern_source(fast=False))
+
+
+def _spans(m):
+    return m and [m.span(i) for i in range(m.re.groups + 1)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(_PIECES + ["5 million", "5-6", "5 to 6", "between 5 and 6", "5 per cent",
+                                                      "5 USD", "5 dollars", "5m", "5 K", "5 \u212a", "two-thirds", "1940 USD 5", "1995-96 million",
+                                                      " ", ",", ".", "\n", "-", "%"]),
+                          max_size=40).map("".join), st.text(max_size=80)))
+def test_fast_pattern_matches_plain(text):
+    """What only makes the pattern faster changes no match, group for group; and where the
+    cheap pattern for bare digits matches, the pattern matches the same."""
+    for pos in range(len(text) + 1):
+        m = _pattern().match(text, pos)
+        assert _spans(m) == _spans(_plain_pattern().match(text, pos))
+        if b := _bare().match(text, pos):
+            assert m.span() == b.span() and m.group("n1") == m.group() and not m.group("c1")
 
 
 @settings(max_examples=200, deadline=None)

@@ -6,11 +6,12 @@ the other). Each element of `prefix` is the string of characters that may stand 
 ("0123456789" for "some digit"). Lookarounds, anchors and backreferences are read as
 always true, so the answer may be a needless "yes", never a wrong "no": a pattern found
 not viable cannot match there, which lets the date scanner skip it (see
-`date_grammar.patterns_at`). Anything the reader does not know raises `Unsupported`, and
+`date_grammar.patterns_for`). Anything the reader does not know raises `Unsupported`, and
 the caller then keeps the pattern.
 """
 from __future__ import annotations
 
+import re
 from _sre import unicode_tolower
 from functools import cache
 
@@ -34,7 +35,17 @@ def _plain(items) -> tuple:
     out = []
     for op, av in items:
         if op is C.BRANCH:
-            av = (av[0], tuple(_plain(b) for b in av[1]))
+            # with the branches, which of them open with which character (so that `_seq` need
+            # not walk into the many that cannot match, as in an alternation of words)
+            branches = tuple(_plain(b) for b in av[1])
+            by_first: dict[int, list[int]] = {}
+            others = []
+            for i, b in enumerate(branches):
+                if b and b[0][0] is C.LITERAL:
+                    by_first.setdefault(b[0][1], []).append(i)
+                else:
+                    others.append(i)
+            av = (av[0], branches, {ch: tuple(ix) for ch, ix in by_first.items()}, tuple(others))
         elif op is C.SUBPATTERN:
             av = (av[0], av[1], av[2], _plain(av[3]))
         elif op in _REPEATS:
@@ -156,9 +167,20 @@ def _seq(items, pos: set[int], flags: int, prefix) -> set[int]:
             if end in pos:
                 raise _Read     # what follows can only keep it there
         elif op is C.BRANCH:
+            _, branches, by_first, others = av
             pos = set(done)
-            for branch in av[1]:
-                pos |= _seq(branch, set(live), flags, prefix)
+            if not live:
+                continue
+            if flags & C.SRE_FLAG_IGNORECASE:
+                chosen = range(len(branches))
+            else:       # a branch opening with a character no live position has fails at once
+                ix = set(others)
+                for p in live:
+                    for ch in prefix[p][0]:
+                        ix.update(by_first.get(ord(ch), ()))
+                chosen = sorted(ix)
+            for i in chosen:
+                pos |= _seq(branches[i], set(live), flags, prefix)
         elif op is C.SUBPATTERN:
             _group, add, remove, sub = av
             pos = done | _seq(sub, live, (flags | add) & ~remove, prefix)
@@ -184,3 +206,106 @@ def _seq(items, pos: set[int], flags: int, prefix) -> set[int]:
         else:
             raise Unsupported(op)
     return pos
+
+
+# Scanning lowered text. A search for where a match can begin tries a trie of first words
+# at every word start; on text in lower case its branches are plain characters, which the
+# regex engine rejects fastest (one comparison each, half as many branches as with both
+# cases). `scan_lower` keeps positions; `lowered_trie` matches there at least what the
+# words match case-blind in the original, so a scan with it may find extra positions, never
+# miss one: callers confirm what they find.
+
+# A character that may precede a word start: any but an ASCII word character (the callers'
+# own lookbehinds decide for the rest); one class, so a search skips to it in C.
+NOT_ASCII_WORD = r"[\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\U0010ffff]"
+
+
+def scan_lower(text: str) -> str:
+    """text in lower case, character for character, so that positions stay."""
+    low = text.lower()
+    if len(low) != len(text):            # "İ" lowers to two characters
+        low = "".join(map(_lowered, text))
+    return low
+
+
+def _lowered(c: str) -> str:
+    low = c.lower()
+    return low if len(low) == 1 else chr(unicode_tolower(ord(c)))     # "İ" -> "i", as (?i) reads it
+
+
+@cache
+def lowered_char(ch: str, ignore: bool = True) -> str:
+    """A regex for what `scan_lower` makes of the characters ch matches (case-blind with ignore)."""
+    chars = sorted({_lowered(v) for v in (_variants(ch) if ignore else (ch,))})
+    if len(chars) == 1:
+        return re.escape(chars[0])
+    return "[" + "".join("\\" + c if c in "\\]^-[" else c for c in chars) + "]"
+
+
+def trie(words, tails: dict[str, str] | None = None, char=re.escape) -> str:
+    """A regex matching exactly the given words, factored by shared prefixes (fast in `re`:
+    each branch fails at its first character); `tails` may give a word the pattern that must
+    follow it; `char` writes a character as a regex."""
+    tails = tails or {}
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:            # keyed by the regex, so that characters it writes alike share a branch
+            node = node.setdefault(char(ch), {})
+        node[""] = tails.get(w, "")
+
+    def emit(node: dict) -> str:
+        branches = [key + emit(child) for key, child in sorted(node.items()) if key]
+        end = node.get("")
+        if end:                       # a word with its own tail: one more branch
+            branches.append(end)
+        if not branches:
+            return ""
+        body = "|".join(branches)
+        if end == "":
+            return f"(?:{body})?"
+        return body if len(branches) == 1 else f"(?:{body})"
+
+    return emit(root)
+
+
+def lowered_trie(words, tails: dict[str, str] | None = None, ignore: bool = True) -> str:
+    """A `trie` that matches, in `scan_lower` text, at least what each word matches in the
+    original (case-blind with ignore); a space stands for any run of whitespace."""
+    return trie(words, tails, lambda ch: r"\s+" if ch == " " else lowered_char(ch, ignore))
+
+
+def fast_optionals(pattern: str) -> str:
+    """The pattern with each greedy optional group "(X)?" written "(?:(X)|)": the same
+    matches, found in the same order, but `re` tries an empty alternative far faster than
+    a "?" on a group (a group with groups in it, or longer than one character)."""
+    out: list[str] = []
+    opens: list[int] = []           # where in out each open group begins
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if c == "[":                # a class, copied whole ("]" first in it is a character)
+            j = i + 1 + (pattern[i + 1:i + 2] == "^")
+            j += pattern[j:j + 1] == "]"
+            while pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            out.append(pattern[i:j + 1])
+            i = j + 1
+            continue
+        out.append(c)
+        i += 1
+        if c == "(":
+            opens.append(len(out) - 1)
+        elif c == ")":
+            start = opens.pop()
+            group = "".join(out[start:])
+            if pattern[i:i + 1] == "?" and pattern[i + 1:i + 2] not in ("?", "+") \
+                    and not group.startswith(("(?=", "(?!", "(?<=", "(?<!")):
+                del out[start:]
+                out.append(f"(?:{group}|)")
+                i += 1
+    return "".join(out)

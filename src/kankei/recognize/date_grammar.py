@@ -12,9 +12,9 @@ years", "about 1956"). The master pattern opens with a guard that checks exactly
 almost every position with a lookbehind and a short trie walk instead of trying some
 forty alternatives there. A new alternative that can begin another way must extend
 `first_words` (tests/test_dates_properties.py checks that the guard loses no match).
-The scanner (`starts`, `match_at`) goes further: it finds the guard's positions in one
+The scanner (`scanner`, `patterns_for`) goes further: it finds the guard's positions in one
 pass and tries at each only the alternatives that can begin as the text does there (see
-the comment above `_starts`); the master pattern itself is what the tests compare with.
+the comment above `scanner`); the master pattern itself is what the tests compare with.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ import re
 from functools import cache
 
 from kankei.knowledge import load
-from kankei.recognize._regex_prefix import Unsupported, parse, viable
+from kankei.recognize._regex_prefix import NOT_ASCII_WORD, Unsupported, fast_optionals, parse, trie, viable
 
 
 def _alt(words) -> str:
@@ -35,32 +35,6 @@ def _cases(words) -> set[str]:
     for w in words:
         out.update((w, w.lower(), w[:1].upper() + w[1:], w.upper()))
     return out
-
-
-def _trie(words, tails: dict[str, str] | None = None) -> str:
-    """A regex matching exactly the given words, factored by shared prefixes (fast in `re`);
-    `tails` may give a word the pattern that must follow it."""
-    tails = tails or {}
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = tails.get(w, "")
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        end = node.get("")
-        if end:                       # a word with its own tail: one more branch
-            branches.append(end)
-        if not branches:
-            return ""
-        body = "|".join(branches)
-        if end == "":
-            return f"(?:{body})?"
-        return body if len(branches) == 1 else f"(?:{body})"
-
-    return emit(root)
 
 
 @cache
@@ -142,9 +116,9 @@ def _guard() -> str:
     follows: dict[frozenset, str] = {}
     for head, follow in headed.items():
         if follow not in follows:
-            follows[follow] = rf"[\s-]+(?:['’]?\d|{_trie(follow)}(?!\w))"
+            follows[follow] = rf"[\s-]+(?:['’]?\d|{trie(follow)}(?!\w))"
         tails.update((h, follows[follow]) for h in _cases([head]))
-    return rf"{START}(?=\d|['’]\d|{_trie(tails, tails)})"
+    return rf"{START}(?=\d|['’]\d|{trie(tails, tails)})"
 
 
 @cache
@@ -181,9 +155,12 @@ def alternatives() -> tuple[str, ...]:
           r"|-(?!1[0-9]\d\d\b|20\d\d\b)\d{3}|/\d)")
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
     tens, units = "|".join(TENS), "|".join(UNITS)
-    num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}(?:\.\d+)?|(?i:(?:{tens})(?:[- ](?:{units}))?|{small}))"
+    # What follows a number (a space, a hyphen) is never a digit or a comma, so giving digits
+    # back cannot help: possessive runs fail at once. And (?!\d): at a digit, skip at once
+    # the case-blind words (slow to reject one by one).
+    num = rf"(?:\d{{1,3}}+(?:,\d{{3}})++|\d{{1,4}}+(?:\.\d++)?|(?!\d)(?i:(?:{tens})(?:[- ](?:{units}))?|{small}))"
     half_num = r"(?P<{}>\s+and\s+a\s+half)?"
-    qual = rf"(?i:(?:{_alt(QUALIFIERS)})\s+)"
+    qual = rf"(?!\d)(?i:(?:{_alt(QUALIFIERS)})\s+)"
     part = rf"(?i:{_alt(PART_WORDS)})"
     halfp = rf"(?i:(?:{_alt(HALF_HEADS)})\s+(?:{_alt(HALF_NOUNS)})|(?:{_alt(EDGE_WORDS)}))"
     parts = rf"(?:{part}(?:\s*-?\s*to\s*-?\s*|\s*-\s*)(?={part}))?(?:{part}|{halfp})"
@@ -277,48 +254,47 @@ def unguarded() -> re.Pattern:
 # digits and the few characters after it ("1956 to", "the lat", "May, 1"). Which those
 # are is read off the alternatives' own parse trees (`_regex_prefix`), so a skipped one
 # could not have matched, and trying the rest in order finds the master pattern's match.
-# Each alternative is compiled alone, when first needed: a short document needs few.
+# Each alternative is compiled alone, when first needed (a short document needs few), with
+# its optional groups in the form `re` tries faster (`fast_optionals`).
 
 @cache
-def _starts() -> re.Pattern:
-    """The guard, moved one character on (a non-word character before the start), so that
-    a search skips word characters in C. Run on the text after one space (see `starts`)."""
+def scanner() -> re.Pattern:
+    """Finds where a match of the master pattern can begin: the guard, moved one character on
+    (a character that is not an ASCII letter or digit before the start, so that a search
+    skips words in C; the lookbehinds of START, tried only where the guard holds, decide
+    the rest). Run on the text after one space, so that a match may begin at 0: each match
+    ends where one may begin, one character on, and its group 1 is the key of the place for
+    `patterns_for` (the first word or number and the few characters after it)."""
     guard = _guard()
     assert guard.startswith(START)
-    return re.compile(r"[^\w](?<!\d[,.])" + guard[len(START):])
+    return re.compile(NOT_ASCII_WORD + guard[len(START):] + START + r"(?=((?:\d+(?:,\d+)*|[^\W\d_]+|[\s\S])[\s\S]{0,4}))")
 
 
 def starts(text: str) -> list[int]:
     """The positions where a match of the master pattern can begin, in order."""
-    # the space lets a match begin at 0; each match ends where one may begin, one character on
-    return [m.end() - 1 for m in _starts().finditer(" " + text)]
+    return [m.end() - 1 for m in scanner().finditer(" " + text)]
 
 
-_KEY = re.compile(r"(?:\d+|[^\W\d_]+|[\s\S])[\s\S]{0,4}")
-_ANY_DIGIT = str.maketrans("123456789", "000000000")
+# (in UTF-8, as bytes.translate is several times faster than str.translate)
+_ANY_DIGIT = bytes.maketrans(b"123456789", b"000000000")
 _DIGITS = "0123456789"
-_at_key: dict[str, tuple[re.Pattern, ...]] = {}
+_at_key: dict[bytes, tuple[re.Pattern, ...]] = {}
 _viable_at: dict[str, tuple[int, ...]] = {}
 
 
-def match_at(text: str, pos: int) -> re.Match | None:
-    """What the master pattern matches at pos, a position `starts` gave."""
-    for pattern in patterns_at(text, pos):
-        m = pattern.match(text, pos)
-        if m is not None:
-            return m
-    return None
-
-
-def patterns_at(text: str, pos: int) -> tuple[re.Pattern, ...]:
-    """The alternatives of the master pattern that can match at pos, in order."""
-    key = _KEY.match(text, pos).group().translate(_ANY_DIGIT)
-    got = _at_key.get(key)
+def patterns_for(key: str) -> tuple[re.Pattern, ...]:
+    """The alternatives of the master pattern, in order, that can match text beginning with
+    key (a group 1 of `scanner`)."""
+    try:
+        k = key.encode().translate(_ANY_DIGIT)      # "0" for any digit
+    except UnicodeEncodeError:                        # a lone surrogate
+        k = key.encode("utf-8", "surrogatepass").translate(_ANY_DIGIT)
+    got = _at_key.get(k)
     if got is None:
         if len(_at_key) > 20_000:        # keys are short; this only bounds odd input
             _at_key.clear()
             _viable_at.clear()
-        got = _at_key[key] = tuple(_compiled(i) for i in _viable(key))
+        got = _at_key[k] = tuple(_compiled(i) for i in _viable(k.decode("utf-8", "surrogatepass")))
     return got
 
 
@@ -345,4 +321,4 @@ def _parsed() -> tuple:
 
 @cache
 def _compiled(i: int) -> re.Pattern:
-    return re.compile(alternatives()[i])
+    return re.compile(fast_optionals(alternatives()[i]))

@@ -16,7 +16,7 @@ import re
 from functools import cache
 
 from kankei import edtf
-from kankei.recognize.date_grammar import calendar_words, master, match_at, starts
+from kankei.recognize.date_grammar import calendar_words, master, patterns_for, scanner
 from kankei.recognize.date_relative import RELATIVE_RULES
 from kankei.recognize.date_values import ABSOLUTE_RULES
 from kankei.spans import TimeMention
@@ -36,6 +36,7 @@ def _joins() -> dict:
     return {
         # "around 1956", "c.1956", "(about 1956)"; "about" only after a preposition or a clause start
         "approx": re.compile(rf"(?i:(?<![\w.])(?:{approx}))\s*$"),
+        "approx_last": re.compile(rf"(?i:[{re.escape(''.join(sorted({a[-1] for a in cal['approximators']})))}])"),
         "after_prep": re.compile(
             rf"(?i:(?:^|[.,;:(\[\n—–-]|\b(?:in|by|from|since|until|till|to|at|of|on|before|after|around|and|or))\s*"
             rf"(?:{after_prep}))\s*$"),
@@ -63,16 +64,19 @@ def _scan(text: str) -> list[TimeMention]:
     but only where a match can begin, with only the alternatives that can begin there."""
     out: list[TimeMention] = []
     pos = 0
-    for start in starts(text):
+    rules = _RULES
+    for c in scanner().finditer(" " + text):
+        start = c.end() - 1
         if start < pos:
             continue
-        m = match_at(text, start)
-        if m is None:
-            continue
-        tm = _RULES[m.lastgroup](text, m, out[-1] if out else None)
-        if tm is not None:
-            out.append(tm)
-            pos = max(m.end(), start + 1)
+        for pattern in patterns_for(c[1]):
+            m = pattern.match(text, start)
+            if m is not None:
+                tm = rules[m.lastgroup](text, m, out[-1] if out else None)
+                if tm is not None:
+                    out.append(tm)
+                    pos = tm_end if (tm_end := m.end()) > start else start + 1
+                break
     return out
 
 
@@ -99,14 +103,32 @@ def _approximable(value: str | None) -> bool:
     return all(edtf.parse_point(v) or _DECADE_OR_POINT.match(v) for v in value.split("/"))
 
 
+_approx_last: dict[str, bool] = {}
+
+
+def _ends_approximator(ch: str) -> bool:
+    """Can an approximator end with ch? (Most dates follow something else: a look at one
+    character spares the search of the window before them.)"""
+    got = _approx_last.get(ch)
+    if got is None:
+        got = _approx_last[ch] = bool(_joins()["approx_last"].match(ch))
+    return got
+
+
 def _approximate(text: str, items: list[TimeMention]) -> None:
     """'around 1956' -> 1956~, 'c. 1950-1955' -> 1950~/1955~: the approximator joins the span."""
     j = _joins()
     for i, tm in enumerate(items):
-        if tm.anchor != "absolute" or tm.type not in ("date", "interval") or not _approximable(tm.value):
+        if tm.anchor != "absolute" or tm.type not in ("date", "interval"):
             continue
         floor = items[i - 1].end if i else 0
-        window = text[max(floor, tm.start - 24):tm.start]
+        lo = max(floor, tm.start - 24)
+        k = tm.start - 1            # the last character before the date but for spaces
+        while k >= lo and text[k].isspace():
+            k -= 1
+        if k < lo or not _ends_approximator(text[k]) or not _approximable(tm.value):
+            continue
+        window = text[lo:tm.start]
         m = j["approx"].search(window)
         if not m:
             continue
@@ -121,6 +143,8 @@ def _approximate(text: str, items: list[TimeMention]) -> None:
 
 def _open_ended(text: str, items: list[TimeMention]) -> None:
     """'August 1958 onwards' -> 1958-08/..: the date opens an interval."""
+    if "onward" not in text:        # what _ONWARDS needs
+        return
     for i, tm in enumerate(items):
         if tm.anchor != "absolute" or tm.type not in ("date", "interval") or not tm.value or ".." in tm.value:
             continue
@@ -134,7 +158,8 @@ def _open_ended(text: str, items: list[TimeMention]) -> None:
 def _coordinate_bare_months(text: str, items: list[TimeMention]) -> None:
     """'May and October 2013', 'May, June and July 2013': a bare month takes the year of the next."""
     coord = _joins()["coord"]
-    for a, b in zip(reversed(items[:-1]), reversed(items[1:]), strict=True):
+    for i in range(len(items) - 2, -1, -1):      # from the end: a month may take the year another just took
+        a, b = items[i], items[i + 1]
         if not (a.relative and set(a.relative) == {"month"}) or not b.value or b.anchor != "absolute":
             continue
         p = edtf.parse_point(b.value.split("/")[0].rstrip("~"))
@@ -148,10 +173,11 @@ def _merge_ranges(text: str, items: list[TimeMention]) -> list[TimeMention]:
     j = _joins()
     out: list[TimeMention] = []
     i = 0
-    while i < len(items):
+    n = len(items)
+    while i < n:
         a = items[i]
-        b = items[i + 1] if i + 1 < len(items) else None
-        merged = _range(text, a, b, j) if b else None
+        # the joiner between two dates is short (see _range): most neighbours are further apart
+        merged = _range(text, a, items[i + 1], j) if i + 1 < n and items[i + 1].start - a.end <= 12 else None
         if merged:
             out.append(merged)
             i += 2

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from kankei.recognize._regex_prefix import trie
+
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
           "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
@@ -28,8 +30,10 @@ _TENS_P = "|".join(_TENS)
 _SCALE_P = r"(?:thousand|million|billion|trillion)\b"
 _ANY_SCALE = r"(?:hundred|thousand|million|billion|trillion)\b"
 
-# "seventy-four", "twenty five", "thirteen", "six"
-SMALL_NUMBER_RE = rf"(?i:(?:(?:{_TENS_P})(?:[-\s](?:{_UNIT_P})\b)?|{_TEEN_P}|{_UNIT_P})\b)"
+# "seventy-four", "twenty five", "thirteen", "six". A trie: the larger patterns below try it
+# several times at each word, and a plain alternation of words under (?i) is slow to fail
+# (each word is tried in turn). Only one word can match at a place (each must end the word).
+SMALL_NUMBER_RE = rf"(?i:(?:{trie(_TENS)}(?:[-\s](?:{_UNIT_P})\b)?|{trie(_UNITS)})\b)"
 _S = SMALL_NUMBER_RE
 # "a hundred", "one hundred and twenty" (the tail may not itself take "hundred":
 # "five hundred and six hundred" is a range, not 506 hundred)
@@ -46,7 +50,7 @@ NUMBER_WORD_RE = (
     rf"|{_GROUP}(?:,?\s+{_GROUP})*(?:,?\s+(?:and\s+{_BELOW_K}|{_HUNDREDS})(?!\s+{_ANY_SCALE}))?"
     rf"|{_BELOW_K})"
 )
-_DENOM_P = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
+_DENOM_P = trie(DENOMINATORS)
 # "two-thirds", "one sixth", "a quarter", "half" (callers decide whether a bare ordinal
 # such as "a third" is a fraction or an ordinal)
 FRACTION_RE = rf"(?i:(?:(?:{_S}|an?)[-\s])?(?:{_DENOM_P})\b)"

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from itertools import accumulate
 
 from kankei import knowledge
+from kankei.recognize._regex_prefix import NOT_ASCII_WORD, fast_optionals, lowered_trie, scan_lower, trie
 from kankei.recognize.numbers import (
     DENOMINATORS,
     DIGITS_RE,
@@ -29,9 +30,14 @@ from kankei.recognize.numbers import (
 )
 from kankei.spans import QuantityMention
 
-_SCALE_P = r"(?i:(?:\s+|\s?-\s?)(?:thousand|million|billion|trillion)\b|(?<=\d)(?:mn|mln|bn|tn|m|k|b)\b)"
+_SCALE_WORDS = ("thousand", "million", "billion", "trillion")
+_SCALE_SUFFIXES = ("mn", "mln", "bn", "tn", "m", "k", "b")
+_SCALE_P = rf"(?i:(?:\s+|\s?-\s?)(?:{'|'.join(_SCALE_WORDS)})\b|(?<=\d)(?:{'|'.join(_SCALE_SUFFIXES)})\b)"
+_PCT_WORDS = ("per", "pct")
 _PCT_P = r"(?i:\s?%|\s+per\s?cent(?:age\s+points?)?\b|\s+pct\b)"
+_CONN_WORDS = ("to", "and")
 _TOKEN = re.compile(r"[ \t\u00a0]+([^\W\d_]+(?:['’-][^\W\d_]+)*)")
+_TOKENS4 = re.compile(fast_optionals("(?:T(?:T(?:T(?:T)?)?)?)?".replace("T", _TOKEN.pattern)))   # up to four in a row
 _FRACTION_PARTS = re.compile(rf"(?:([^\W\d_]+)([-\s]))?({'|'.join(DENOMINATORS)})", re.I)
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _GLUED_BEFORE = set(".,;:!?)]”’\"'#-–/")   # a number glued to these is a footnote, code or date part
@@ -48,6 +54,7 @@ _AGE_COMMA = re.compile(r"[A-Z][\w’'-]*,\s$")
 _CITED_PAGE = re.compile(r"(?:\b\d{4}\)?|\.),\s$")
 _NOTE_AFTER = re.compile(r"[ \t]+[A-Z“\"(]|\s*\n")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_BACK_TO_WORD = re.compile(r"\s*\.?([^\W\d_]*)")     # (on reversed text: see _prev_word)
 _OF_NEXT = re.compile(r"\s+of\b|\s*[,.;:)]|\s*$")
 _FRACTION_WORDS = re.compile(r"[^\W\d_]+|[^\s\w]")
 _GROUPS = {i: (f"c{i}", f"n{i}", f"m{i}", f"p{i}", f"w{i}") for i in (1, 2)}
@@ -94,26 +101,10 @@ def _lex() -> _Lex:
 
 
 def _alt(words: Sequence[str]) -> str:
-    """Longest first, spaces matching any whitespace."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
-def _trie(words: set[str]) -> str:
-    """A prefix-tree alternation: fails after a character or two at most word starts."""
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-    return emit(tree)
+    """The words, spaces matching any whitespace, as a trie: what an alternation longest first
+    matches, tried in the same order, but each branch fails at its first character (a plain
+    alternation under (?i) tries every word in turn)."""
+    return trie(words, char=lambda ch: r"\s+" if ch == " " else re.escape(ch))
 
 
 def _gate_words() -> tuple[set[str], list[str]]:
@@ -126,87 +117,97 @@ def _gate_words() -> tuple[set[str], list[str]]:
 
 
 _GATE_SIGNS = r"\d|[$¥￥₩€£₹₽]|[A-Z]{1,2}\$|U\.S\."
+_DIGITS_P = r"\d+(?:[.,\u00a0\u202f]\d+(?:[.,\u00a0\u202f]\d+)*)?"     # a number in digits, in `_pattern`
 
 
 @cache
 def _pattern() -> re.Pattern[str]:
+    return re.compile(fast_optionals(_pattern_source()))
+
+
+def _pattern_source(fast: bool = True) -> str:
+    """The quantity pattern; without `fast`, without the parts that only make it faster
+    (what the tests compare it with)."""
     lex = _lex()
     # Only positions that can start a match go on to the full pattern (a 5x speed-up). A qualifier
     # of several words is tested whole, so that "in", "on" and "at" alone pass no further.
     firsts, several = _gate_words()
-    gate = rf"(?={_GATE_SIGNS}|(?i:{_trie(firsts)}|{_alt(several)})(?!\w))"
+    gate = rf"(?={_GATE_SIGNS}|(?i:{trie(firsts)}|{_alt(several)})(?!\w))"
     cur = rf"(?:{_alt(list(lex.symbols))}|(?:{_alt([c.upper() for c in lex.codes])})\s?)\s?"
-    num = rf"(?:\d+(?:[.,\u00a0\u202f]\d+)*|{HALF_SCALE_RE}|{MIXED_NUMBER_RE}|{FRACTION_RE}|{NUMBER_WORD_RE})"
+    # Speed: "(?!\d)": at a digit, where most matches begin, skip at once what only a word can
+    # begin; `_more()`: skip at once what may follow a number when nothing can; and the
+    # digits' "(?:,ddd)*" written so that `re` does not enter the loop when there is none.
+    word = "(?!\\d)" if fast else ""
+    digits = _DIGITS_P if fast else r"\d+(?:[.,\u00a0\u202f]\d+)*"
+    num = rf"(?:{digits}|{word}(?:{HALF_SCALE_RE}|{MIXED_NUMBER_RE}|{FRACTION_RE}|{NUMBER_WORD_RE}))"
     words = rf"(?i:{_alt(list(lex.cur_words))})\b|(?:{_alt([c.upper() for c in lex.codes])})\b"
+    more = f"(?={_more()})" if fast else ""
 
-    def amount(i: int) -> str:
-        return (rf"(?P<c{i}>{cur})?(?P<n{i}>{num})(?P<m{i}>{_SCALE_P})?(?P<p{i}>{_PCT_P})?"
-                rf"(?P<w{i}>\s+(?:{words}))?")
-    return re.compile(
-        rf"(?<![\w$¥￥₩€£₹₽]){gate}(?:(?P<rp>(?i:between|from))\s+)?(?:(?P<q>(?i:{_alt(list(lex.qualifiers))}))\s+)?"
-        rf"{amount(1)}(?:(?P<conn>\s?[-–—]\s?|\s+(?i:to)\s+|(?(rp)\s+(?i:and)\s+|(?!))){amount(2)})?")
+    def amount(i: int, then: str = "") -> str:
+        return (rf"(?:{word}(?P<c{i}>{cur}))?(?P<n{i}>{num})"
+                rf"(?:{more}(?P<m{i}>{_SCALE_P})?(?P<p{i}>{_PCT_P})?(?P<w{i}>\s+(?:{words}))?{then})?")
+    conn = r"(?P<conn>\s?[-–—]\s?|\s+(?i:to)\s+|(?(rp)\s+(?i:and)\s+|(?!)))"
+    return (rf"(?<![\w$¥￥₩€£₹₽]){gate}"
+            rf"(?:{word}(?:(?P<rp>(?i:between|from))\s+)?(?:(?P<q>(?i:{_alt(list(lex.qualifiers))}))\s+)?)?"
+            + amount(1, rf"(?:{conn}{amount(2)})?"))
+
+
+def _more() -> str:
+    """A regex for how what may follow a number in `_pattern` (multiplier, percent, currency
+    word, range connector) can begin: where it does not match, as after most numbers, the
+    pattern skips those parts at once. Keep it in step with them."""
+    lex = _lex()
+    blind = {w[0].lower() for w in (*_SCALE_WORDS, *_PCT_WORDS, *lex.cur_words, *_CONN_WORDS)}   # (?i) words
+    codes = {c[0].upper() for c in lex.codes}
+    glued = {w[0] for w in _SCALE_SUFFIXES}
+    return (rf"\s?[-–—%]|\s+(?:(?i:[{''.join(sorted(blind))}])|[{''.join(sorted(codes))}])"
+            rf"|(?i:[{''.join(sorted(glued))}])")
+
+
+@cache
+def _bare() -> re.Pattern[str]:
+    """Where this matches, `_pattern` matches the same: digits alone (its lookbehind, no
+    currency, nothing that may follow a number). Cheaper to try where what `_pattern` would
+    match is dropped anyway (inside a date), and only its end is needed."""
+    return re.compile(rf"(?<![\w$¥￥₩€£₹₽])(?>{_DIGITS_P})(?!{_more()})")     # (atomic: all the digits, as there)
 
 
 @cache
 def _starts() -> re.Pattern[str]:
-    """Finds, one character early, every position where `_pattern` can match, and few others.
+    """Finds, one character early and in `scan_lower` text, every position where `_pattern`
+    can match, and few others.
 
     `_pattern`'s own search tries its lookbehind and case-blind gate at every position. This
     one consumes the character before (what the lookbehind forbids there cannot be), so the
-    search skips word characters in C, and its gate spells each letter as a class (both
-    cases, and any non-ASCII character for the odd letters that case-fold to ASCII ones), so
-    the branches of its trie are skipped at their first character. It lets through all the
-    gate does (and, in principle, a little more); `_pattern` then decides at each position."""
-    firsts, several = _gate_words()
-    words = _loose_trie(firsts | set(several))
-    return re.compile(rf"[^\w$¥￥₩€£₹₽](?={_GATE_SIGNS}|{words}(?!\w))")
-
-
-def _loose_trie(words: set[str]) -> str:
-    """A trie of the words matching at least what (?i:) would: letters in either case or
-    non-ASCII, a space as any run of whitespace."""
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w.lower():
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def char(ch: str) -> str:
-        if ch == " ":
-            return r"\s+"
-        if ch.isascii() and ch.isalpha():
-            return _either_case_or_other(ch)
-        return re.escape(ch)
-
-    def emit(node: dict) -> str:
-        alts = [char(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-    return "(?:" + emit(tree) + ")"
-
-
-def _either_case_or_other(ch: str) -> str:
-    """A class of ch in either case and every non-ASCII character, written as the ASCII
-    characters it leaves out (a class with a range up to U+10FFFF is slow to compile)."""
-    keep = {ord(ch.lower()), ord(ch.upper())}
-    out, lo = [], None
-    for i in range(129):
-        if i < 128 and i not in keep:
-            lo = i if lo is None else lo
-        elif lo is not None:
-            out.append(f"\\x{lo:02x}" if lo == i - 1 else f"\\x{lo:02x}-\\x{i - 1:02x}")
-            lo = None
-    return "[^" + "".join(out) + "]"
+    search skips word characters in C. Past a digit, it reads the start of `_pattern`
+    loosely (each part a trie of lower-case words, see `lowered_trie`): an optional
+    "between"/"from", an optional qualifier, an optional currency, then a digit or a word a
+    number can begin with ("a" only before "hundred", "dozen", a scale or a fraction). The
+    first of those parts, whichever it is, is checked first in one trie, which rejects most
+    word starts at once. A position it skips cannot match, and most it finds do."""
+    lex = _lex()
+    between = {"between", "from"}
+    quals, symbols, codes = set(lex.qualifiers), set(lex.symbols), {c.upper() for c in lex.codes}
+    numbers = {*SMALL_WORDS, *DENOMINATORS}
+    after_a = rf"[-\s]+{lowered_trie({'hundred', 'dozen', *SCALES, *DENOMINATORS})}"
+    whole = r"(?!\w)"
+    number = rf"(?:\d|{lowered_trie(numbers, dict.fromkeys(numbers, whole))}|(?:a|an){after_a})"
+    loose = (rf"(?:{lowered_trie(between)}\s+)?(?:{lowered_trie(quals)}\s+)?"
+             rf"(?:(?:{lowered_trie(symbols, ignore=False)}|{lowered_trie(codes, ignore=False)}\s?)\s?)?{number}")
+    # each word that can come first, with what must follow it
+    tails: dict[str, set[str]] = {}
+    for words, tail in ((between | quals, r"\s"), (symbols | codes, ""), (numbers, whole), ({"a", "an"}, after_a)):
+        for w in words:
+            tails.setdefault(w.lower(), set()).add(tail)
+    first = lowered_trie(tails, {w: "(?:" + "|".join(sorted(t)) + ")" for w, t in tails.items()})
+    return re.compile(rf"{NOT_ASCII_WORD}(?=\d|(?={first}){loose})")
 
 
 def _matches(text: str):
     """`_pattern().finditer(text)`, tried only where `_starts` says a match can begin."""
     pattern = _pattern()
     end = 0
-    for c in _starts().finditer(" " + text):      # the space lets a match begin at 0
+    for c in _starts().finditer(" " + scan_lower(text)):      # the space lets a match begin at 0
         pos = c.end() - 1
         if pos < end:
             continue
@@ -272,15 +273,15 @@ def _sentence_start(text: str, pos: int) -> bool:
     return text[i] in ".!?" or (text[i] in "”\"’)" and i > 0 and text[i - 1] in ".!?")
 
 
-def _tokens(text: str, pos: int, lex: _Lex, limit: int = 4) -> list[tuple[str, int, str]]:
-    """The words after pos up to punctuation or a function word: (lower, end, as written)."""
+def _tokens(text: str, pos: int, lex: _Lex) -> list[tuple[str, int, str]]:
+    """The (at most four) words after pos up to punctuation or a function word: (lower, end, as written)."""
     out = []
-    while len(out) < limit and (t := _TOKEN.match(text, pos)):
-        w = t.group(1)
-        if w.lower() in lex.stop:
+    t = _TOKENS4.match(text, pos)       # up to four _TOKEN in a row, read in one match
+    for i in range(1, 5):
+        w = t.group(i)
+        if w is None or w.lower() in lex.stop:
             break
-        out.append((w.lower(), t.end(), w))
-        pos = t.end()
+        out.append((w.lower(), t.end(i), w))
     return out
 
 
@@ -326,12 +327,27 @@ def _look_back(text: str, start: int, lex: _Lex, prev: list[QuantityMention]) ->
         if p.unit not in ("", "percent", "fraction") and start - p.end < 300 and "\n" not in text[p.end:start]:
             return p.unit
     sent = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
-    for w in reversed(_LETTERS.findall(text[sent:start].lower())):
-        if w in lex.collective:
-            return lex.collective[w]
-        if w in lex.person:
-            return "person"
+    # the last word of the sentence so far that is a collective or a person noun (a search in
+    # C for those words, rather than a look at every word)
+    found = _counted_nouns().findall(text[sent:start].lower())
+    if found:
+        w = found[-1]
+        return lex.collective[w] if w in lex.collective else "person"
     return ""
+
+
+@cache
+def _counted_nouns() -> re.Pattern[str]:
+    """The collective and person nouns as whole words (runs of letters, as _LETTERS finds them).
+    Each branch opens with a plain letter, so that a search skips to one in C; the check that
+    no letter comes before follows that letter."""
+    lex = _lex()
+    by_first: dict[str, set[str]] = {}
+    for w in (*lex.collective, *lex.person):
+        if _LETTERS.fullmatch(w):
+            by_first.setdefault(w[0], set()).add(w[1:])
+    first = "|".join(re.escape(c) + r"(?<![^\W\d_].)" + trie(rest) for c, rest in sorted(by_first.items()))
+    return re.compile(rf"(?:{first})(?![^\W\d_])")
 
 
 def _unit_after_or(text: str, end: int, lex: _Lex) -> str | None:
@@ -345,18 +361,12 @@ def _unit_after_or(text: str, end: int, lex: _Lex) -> str | None:
 def _prev_word(text: str, lo: int, s: int) -> tuple[str, int]:
     """The word (or "§") that text[lo:s] ends with, but for a full stop and spaces, in lower
     case, and where it starts; ("", s) when there is none."""
-    j = s
-    while j > lo and text[j - 1].isspace():
-        j -= 1
-    if j > lo and text[j - 1] == ".":
-        j -= 1
-    k = j
-    while k > lo and text[k - 1].isalnum() and not text[k - 1].isdecimal():
-        k -= 1
-    if k < j:
-        return text[k:j].lower(), k
-    if j > lo and text[j - 1] == "§":
-        return "§", j - 1
+    back = _BACK_TO_WORD.match(text[lo:s][::-1])       # read backwards: spaces, a full stop, letters
+    k = s - back.end()
+    if back.group(1):
+        return text[k:k + len(back.group(1))].lower(), k
+    if k > lo and text[k - 1] == "§":
+        return "§", k - 1
     return "", s
 
 
@@ -429,18 +439,19 @@ def _fraction_ok(text: str, m_start: int, e: int, a: _Amount, has_q: bool, lex: 
 
 
 def _mentions(text: str, m: re.Match[str], lex: _Lex, prev: list[QuantityMention]) -> list[QuantityMention]:
+    has_q, c1, n2 = m.group("q", "c1", "n2")
     a1 = _amount(m, 1)
-    a2 = _amount(m, 2) if m.group("n2") else None
-    if a1 is None or (m.group("n2") and a2 is None):
+    a2 = _amount(m, 2) if n2 else None
+    if a1 is None or (n2 and a2 is None):
         return []
-    core = m.start("c1") if m.group("c1") else m.start("n1")
-    start = m.start("q") if m.group("q") else core
+    core = m.start("c1") if c1 else m.start("n1")
+    start = m.start("q") if has_q else core
     end = m.end()
     if _rejected_context(text, start, end, a1, lex, start == core):
         return []
-    amounts = [a for a in (a1, a2) if a]
-    plain = [a for a in amounts if a.kind == "digits" and not a.scaled and a.currency is None and not a.percent]
-    years = [a for a in plain if _YEAR.fullmatch(a.num.replace(",", "")) and "," not in a.num]
+    amounts = [a1, a2] if a2 else [a1]
+    years = [a for a in amounts if a.kind == "digits" and not a.scaled and a.currency is None and not a.percent
+             and "," not in a.num and _YEAR.fullmatch(a.num)]
     if a2 and years:
         return []                                 # "1910-1945", "between 1959 and 1984", "1995-96"
     toks = _tokens(text, end, lex)
@@ -516,9 +527,21 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qua
     starts = [s for s, _ in taken]
     max_end = list(accumulate((e for _, e in taken), max))
     out: list[QuantityMention] = []
-    for m in _matches(text):
-        j = bisect_right(starts, m.start())
-        if j and max_end[j - 1] >= m.end():
+    pattern, bare = _pattern(), _bare()
+    end = 0             # as in _matches: where the last match ended
+    for c in _starts().finditer(" " + scan_lower(text)):
+        pos = c.end() - 1
+        if pos < end:
+            continue
+        j = bisect_right(starts, pos) if taken else 0
+        if j and max_end[j - 1] > pos and (b := bare.match(text, pos)) and max_end[j - 1] >= b.end():
+            end = b.end()   # digits inside a date: all that `pattern` would match, and drop
+            continue
+        m = pattern.match(text, pos)
+        if m is None:
+            continue
+        end = m.end()
+        if j and max_end[j - 1] >= end:
             continue        # inside a date or URL: whatever it yields would overlap it
         for q in _mentions(text, m, lex, out):
             i = bisect_left(starts, q.end)

@@ -24,15 +24,15 @@ _NOW_PAST = re.compile(r"\s+(?:was|were|had|became|began|seemed|found)\b")
 def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end: int | None = None) -> None:
     """Fill `value` of relative mentions in place. Mentions past body_end (notes) don't move the narrative."""
     narrative: str | None = None
-    # the latest anchor of each precision: "two months later" needs a month to count from,
-    # even when a year mentioned in passing came in between
-    latest: dict[str, str] = {}
+    # the dates the narrative has been on: "two months later" needs a month to count from,
+    # even when a year mentioned in passing came in between (see `_Latest`)
+    latest = _Latest()
     for i, tm in enumerate(times):
         in_body = body_end is None or tm.start < body_end
         if tm.anchor == "absolute":
             if tm.type in ("date", "interval") and tm.value and in_body:
                 narrative = tm.value
-                _remember(latest, tm.value)
+                latest.values.append(tm.value)
             continue
         # "Three days later, on 19 January 1956": the apposition says the date
         nxt = times[i + 1] if i + 1 < len(times) else None
@@ -48,14 +48,14 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
         if anchor == "narrative" and rel.get("unit") in ("month", "week", "day") and rel.get("offset") \
                 and edtf.precision(narrative) not in ("month", "day"):
             # "two months later" after a year mentioned in passing counts from the last month named
-            base = latest.get("month") or base
+            base = latest.month() or base
         value = _apply(base, rel, anchor)
         tm.value = value if edtf.in_range(value) else None
         if tm.value and tm.approximate and "/" not in tm.value and edtf.parse_point(tm.value):
             tm.value += "~"
         if anchor == "narrative" and tm.value and in_body and not rel.get("same"):
             narrative = tm.value
-            _remember(latest, tm.value)
+            latest.values.append(tm.value)
 
 
 def _narrated(text: str, tm: TimeMention) -> bool:
@@ -78,15 +78,22 @@ def in_quotation(text: str, pos: int) -> bool:
     return before.count('"') % 2 == 1
 
 
-def _remember(latest: dict[str, str], value: str) -> None:
-    p = _point(value, 1)
-    if not p:
-        return
-    latest["year"] = value
-    if p[1]:
-        latest["month"] = value
-    if p[2]:
-        latest["day"] = value
+class _Latest:
+    """The values the narrative has been on, in order; the latest with a month read only when
+    asked (rarely), and each value at most once."""
+
+    def __init__(self) -> None:
+        self.values: list[str] = []
+        self._read = 0
+        self._month: str | None = None
+
+    def month(self) -> str | None:
+        for value in self.values[self._read:]:
+            p = _point(value, 1)
+            if p and p[1]:
+                self._month = value
+        self._read = len(self.values)
+        return self._month
 
 
 def _point(value: str | None, direction: int = -1) -> tuple[int, int | None, int | None] | None:

@@ -4,21 +4,30 @@ from __future__ import annotations
 import re
 
 # Every line is at least its own unit: headings, bylines and list items are lines.
-_LINE_BREAK = re.compile(r"[\n\r\f\v\x1c-\x1e\x85\u2028\u2029]+")
+_BREAK_CHARS = "\n\r\f\v\x1c-\x1e\x85\u2028\u2029"
+_LINE_BREAK = re.compile(rf"[{_BREAK_CHARS}][{_BREAK_CHARS}]*")     # (see "Speed" below)
 _BLANK_LINE = re.compile(r"(?:\r\n|\n|\r)(?:[ \t\f\v]*(?:\r\n|\n|\r))+|[\f\u2029]+")
 
 # A sentence end: terminal punctuation, closing quotes/brackets, then an optional footnote
 # marker glued on ("population.3", "country.”58") or bracketed ("issue. [1]"), which
 # belongs to the sentence it closes.
-_END = re.compile(
-    r"(?P<term>[.!?…。！？]+)"   # one class, not an alternation: 4x faster to scan
+_TERMS = ".!?…。！？"
+# (an optional group written "(?:(...)|)", not "(...)?": the same, but faster in `re`)
+_END_TAIL = (
     r"(?P<close>[”\"’'»)\]]*)"
-    r"(?P<digits>[1-9]\d{0,2}(?!\d))?"
+    r"(?:(?P<digits>[1-9]\d{0,2}(?!\d))|)"
     r"(?P<brackets>(?:[ \t]*\[[1-9]\d{0,2}\])*)"
     # A marker set off by a space: at the end of the line it can only be a marker ("abductees. 31");
     # before a capital ("talks. 19 By 1992") the note numbering decides.
-    r"(?:(?P<tail>[ \t]+[1-9]\d{0,2}[ \t]*$)|(?P<detached>[ \t]+(?P<dn>[1-9]\d{0,2})(?=[ \t]+[(“\"]?[A-Z])))?"
+    r"(?:(?P<tail>[ \t]+[1-9]\d{0,2}[ \t]*$)|(?P<detached>[ \t]+(?P<dn>[1-9]\d{0,2})(?=[ \t]+[(“\"]?[A-Z]))|)"
 )
+_END = re.compile(rf"(?P<term>[{_TERMS}][{_TERMS}]*)" + _END_TAIL)   # one class, not an alternation: 4x faster
+# Speed: a search skips in C to where a pattern can begin when the pattern opens with a
+# character or a class (not a group or a repeat of one: hence "[x][x]*" for "[x]+"), and
+# skips to a character far faster than to a class. So text with no other line breaks or
+# sentence ends (most text) is scanned for these, which find the same.
+_NEWLINES = re.compile(r"\n\n*")
+_END_DOTS = re.compile(r"(?P<term>\.\.*)" + _END_TAIL)
 _QUOTES = re.compile(r"[“”\"]")
 _YEARISH = re.compile(r"(?:1[5-9]\d\d|20\d\d)(?:[-–/]\d{2,4})?")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")     # U.S  U.N  a.m  J.F  (final period excluded)
@@ -47,13 +56,17 @@ def sentences(text: str, *, join_lines: bool = False) -> list[tuple[int, int]]:
     for wrapped text such as PDF output).
     """
     spans: list[tuple[int, int]] = []
-    breaks = _BLANK_LINE if join_lines else _LINE_BREAK
+    if join_lines:
+        breaks = _BLANK_LINE
+    else:
+        breaks = _LINE_BREAK if any(c in text for c in "\r\f\v\x1c\x1d\x1e\x85\u2028\u2029") else _NEWLINES
+    ends = _END if any(c in text for c in _TERMS[1:]) else _END_DOTS
     markers = _Markers(text)
     pos = 0
     for m in breaks.finditer(text):
-        _unit(text, pos, m.start(), spans, markers)
+        _unit(text, pos, m.start(), spans, markers, ends)
         pos = m.end()
-    _unit(text, pos, len(text), spans, markers)
+    _unit(text, pos, len(text), spans, markers, ends)
     return spans
 
 
@@ -71,36 +84,40 @@ class _Markers:
         return pos in self.starts
 
 
-def _unit(text: str, a: int, b: int, out: list[tuple[int, int]], markers: _Markers) -> None:
+def _unit(text: str, a: int, b: int, out: list[tuple[int, int]], markers: _Markers, ends: re.Pattern[str]) -> None:
     a, b = _strip(text, a, b)
     if a >= b:
         return
-    quotes = _quote_ranges(text, a, b) if _QUOTES.search(text, a, b) else []
+    # (three plain searches cost less than one for the class)
+    quoted = text.find('"', a, b) >= 0 or text.find("“", a, b) >= 0 or text.find("”", a, b) >= 0
+    quotes = _quote_ranges(text, a, b) if quoted else []
     qi = 0
-    start = a
-    for m in _END.finditer(text, a, b):
-        end = m.start("detached") if m.group("detached") else m.end()
+    start = seg = a         # seg: where the current sentence starts, past spaces
+    for m in ends.finditer(text, a, b):
+        detached = m.group("detached")
+        end = m.start("detached") if detached else m.end()
         if end >= b:
             break
         nxt = _next_char(text, end, b)
         if nxt < 0:
             break
-        if not _is_boundary(text, m, end, nxt, _strip(text, start, b)[0]):
+        if not _is_boundary(text, m, end, nxt, seg):
             continue
-        if m.group("detached") and m.start("dn") in markers:
+        if detached and m.start("dn") in markers:
             end = m.end()
         while qi < len(quotes) and quotes[qi][1] < end:
             qi += 1
         # Still inside a quotation that goes on: "… Stop. Go home,” he said.
         if quotes and _inside(quotes, qi, m.start(), end):
             continue
-        s, e = _strip(text, start, end)
-        if s < e:
-            out.append((s, e))
+        e = _rstrip(text, seg, end)
+        if seg < e:
+            out.append((seg, e))
         start = end
-    s, e = _strip(text, start, b)
-    if s < e:
-        out.append((s, e))
+        seg = _lstrip(text, start, b)
+    e = _rstrip(text, seg, b)
+    if seg < e:
+        out.append((seg, e))
 
 
 def _inside(quotes: list[tuple[int, int]], qi: int, t: int, end: int) -> bool:
@@ -169,10 +186,11 @@ def _glued_marker_ok(text: str, m: re.Match[str], token: str) -> bool:
 
 
 def _token_before(text: str, t: int, a: int) -> str:
-    i = t
-    while i > a and t - i < 40 and not text[i - 1].isspace():
-        i -= 1
-    return text[i:t].lstrip("(“\"‘'[«")
+    """The characters before t back to a space (at most 40, not before a), opening marks stripped."""
+    window = text[max(a, t - 40):t]
+    if not window or window[-1].isspace():
+        return ""
+    return window.rsplit(None, 1)[-1].lstrip("(“\"‘'[«")
 
 
 def _next_token(text: str, i: int) -> str:
@@ -208,8 +226,17 @@ def _quote_ranges(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    a = _lstrip(text, a, b)
+    return a, _rstrip(text, a, b)
+
+
+def _lstrip(text: str, a: int, b: int) -> int:
     while a < b and (text[a].isspace() or text[a] in _STRIP):
         a += 1
+    return a
+
+
+def _rstrip(text: str, a: int, b: int) -> int:
     while b > a and (text[b - 1].isspace() or text[b - 1] in _STRIP):
         b -= 1
-    return a, b
+    return b
