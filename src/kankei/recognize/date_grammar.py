@@ -81,6 +81,7 @@ def first_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     words |= set(cal["ordinal_centuries"]) | set(cal["period_edges"])
     words |= {"année", "annee", "during", "throughout"} | set(SET_WORDS)
     words |= set(PART_WORDS) | set(EDGE_WORDS) | {d for d in DEICTIC if " " not in d}
+    words |= {"fiscal"} | set(cal["japanese_eras"])
     headed = {
         "the": (set(PART_WORDS) | set(HALF_HEADS) | set(EDGE_WORDS) | set(cal["period_edges"]) | seasons
                 | set(cal["ordinal_centuries"]) | set(DECADE_WORDS) | set(RELATIVE_WORDS) | set(UNIT_NAMES)
@@ -104,7 +105,9 @@ def first_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     for qualifier in ("nearly", "almost", "about", "around", "some", "over", "under", "roughly", "approximately"):
         headed[qualifier] = numbers | {"a", "an", "half"}
     for n in numbers:
-        headed[n] = units | {"and"} | set(UNITS)
+        headed[n] = units | {"and", "to", "or"} | set(UNITS)
+    for u in units:
+        headed.setdefault(u, {"long"})          # "decade-long", "year-long"
     words -= set(headed)
     return frozenset(_cases(words)), {h: frozenset(_cases(f)) for h, f in headed.items()}
 
@@ -118,6 +121,7 @@ def _guard() -> str:
         if follow not in follows:
             follows[follow] = rf"[\s-]+(?:['’]?\d|{trie(follow)}(?!\w))"
         tails.update((h, follows[follow]) for h in _cases([head]))
+    tails["FY"] = r"\s?\d"                     # "FY2011", "FY 2011"
     return rf"{START}(?=\d|['’]\d|{trie(tails, tails)})"
 
 
@@ -144,6 +148,10 @@ def alternatives() -> tuple[str, ...]:
     edge = _alt(cal["period_edges"])
     ordc = _alt(cal["ordinal_centuries"])
     decade_word = _alt(DECADE_WORDS)
+    era = _alt(_cases(cal["japanese_eras"]) - {e.upper() for e in cal["japanese_eras"]})
+    # "November of that year", "Sept. 13 of the same year": the narrative's year, one record
+    of_year = (r"(?:,?\s+of\s+(?P<{}>that|the\s+same|the\s+following|the\s+next|the\s+previous"
+               r"|the\s+preceding|the\s+prior)\s+year\b)?")
 
     the = r"(?:[Tt]he\s+)"
     year = r"(?:1[0-9]\d\d|20\d\d)"
@@ -168,6 +176,11 @@ def alternatives() -> tuple[str, ...]:
     the_of = r"(?:\s*-\s*|\s+of\s+the\s+|\s+of\s+|\s+)"
 
     alts = [
+        # Showa 34, Heisei 14, Reiwa 2 (Japanese era years); the 34th year of Showa
+        rf"(?P<era>\b(?P<er_e>{era})\s+(?P<er_n>\d{{1,2}}|[Gg]annen)(?![\d%]|[.,]\d|\s*(?:years?|%|percent)\b))",
+        rf"(?P<era_ord>\b{the}?(?P<eo_n>\d{{1,2}})(?:st|nd|rd|th)\s+year\s+of\s+(?P<eo_e>{era})\b(?:\s+era\b)?)",
+        # fiscal 2011, fiscal year 2011, FY2011: the fiscal year that begins then
+        rf"(?P<fiscal>\b(?:[Ff]iscal\s+(?:[Yy]ear\s+)?|FY\s?)(?P<fy_y>{year})(?:[-–/](?P<fy_y2>\d\d(?:\d\d)?))?(?![\w%]|,\d{{3}}|[-–/]\d))",
         # 17.2.1953-11.10.1957 (archival day.month.year ranges)
         rf"(?P<dmy_range>(?<![\d.])(?P<r_d1>\d{{1,2}})\.(?P<r_m1>\d{{1,2}})\.(?P<r_y1>{year})\s*[-–]\s*(?P<r_d2>\d{{1,2}})\.(?P<r_m2>\d{{1,2}})\.(?P<r_y2>{year})(?!\d|\.\d))",
         rf"(?P<dmy>(?<![\d.])(?P<s_d>\d{{1,2}})\.(?P<s_m>\d{{1,2}})\.(?P<s_y>{year})(?!\d|\.\d))",
@@ -219,21 +232,25 @@ def alternatives() -> tuple[str, ...]:
         r"(?P<that_time>\b(?:[Tt]hat|[Tt]he\s+same|(?<=\b[Aa]t\s)the)\s+time\b)",
         r"(?P<deictic>\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Cc]urrently|[Nn]owadays|[Aa]t\s+present|[Tt]hese\s+days|NOW|[Nn]ow)\b)",
         # a bare month followed by a day (no year): (Monday,) July 4, June 25th
-        rf"(?P<month_day>\b{weekday_pre}(?P<mdn_m>{month_full}|(?:{month_abbr})\.)\s+(?P<mdn_d>{day})(?![\d,]\d|:|\.\d|\s*,?\s*{year}|\s*[-–]\s*\d))",
+        rf"(?P<month_day>\b{weekday_pre}(?P<mdn_m>{month_full}|(?:{month_abbr})\b\.?)\s+(?P<mdn_d>{day})(?![\d,]\d|:|\.\d|\s*,?\s*{year}|\s*[-–]\s*\d){of_year.format('mdn_of')})",
         # a bare day and month (no year): (Monday,) 3 March, the 19th of January
-        rf"(?P<day_month>\b{weekday_pre}{the}?(?P<dmn_d>{day})\s+(?:of\s+)?(?P<dmn_m>{month})(?!\s*,?\s*(?:{year}|\d))(?!-))",
+        rf"(?P<day_month>\b{weekday_pre}{the}?(?P<dmn_d>{day})\s+(?:of\s+)?(?P<dmn_m>{month})(?!\s*,?\s*(?:{year}|\d))(?!-){of_year.format('dmn_of')})",
         rf"(?P<weekday_on>\b(?P<wd>{weekday})\b)",
         # every year, each month, every two years, annually: sets ("$5 a month": see duration)
         rf"(?P<set>\b(?:[Ee]very|[Ee]ach)\s+(?:(?P<st_n>{num})\s+)?(?P<st_u>days?|weeks?|months?|years?)\b|\b(?:[Aa]nnually|[Yy]early)\b)",
         r"(?P<per_unit>\b[Pp]er\s+(?P<pu_u>day|week|month|year)\b)",
         # the past decade, the past year: a duration of one unit
         rf"(?P<past_unit>\b{the}(?:past\s+(?P<pst_u>decade|century|year|month|week)|last\s+(?P<pst_u2>decade))\b)",
+        # one to two weeks, two or three years: a duration between two
+        rf"(?P<dur_range>\b(?<![-–])(?P<dx_n1>{num})(?:\s+(?:to|or)\s+|[-–])(?P<dx_n2>{num})[- ](?P<dx_u>{unit})\b(?!\s+(?:later|earlier|before|after|ago|afterwards|previously|on)))",
+        # decade-long, year-long, months-long
+        rf"(?P<long_dur>\b(?P<ld_u>{unit})-long\b)",
         # two years, more than two years, a two-year hiatus, nearly two millennia, half a century
         rf"(?P<duration>\b(?:(?P<du_first>{the}(?:first|last|past|next|previous|following)\s+)|(?P<du_q>{qual}))?(?:(?P<du_halfa>[Hh]alf\s+an?)|(?P<du_n>{num}){half_num.format('du_half')})(?P<du_sep>[- ])(?P<du_u>{unit})\b(?P<du_half2>\s+and\s+a\s+half)?)",
         # early June, mid-May: a part of a month resolved from the narrative
         rf"(?P<part_month_bare>\b{the}?(?P<pmb_part>{part}|(?i:end|beginning|start))(?:\s*-\s*|\s+of\s+|\s+)(?P<pmb_m>{month_full})\b)",
         # a bare month: resolved from the narrative; only in contexts that make it a month
-        rf"(?P<month_bare>\b(?P<mb_m>{month_full})\b)",
+        rf"(?P<month_bare>\b(?P<mb_m>{month_full})\b{of_year.format('mb_of')})",
         # a plain year
         rf"(?P<year>{yb}(?P<y_y>{year}){ya})",
     ]

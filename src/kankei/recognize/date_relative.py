@@ -48,6 +48,25 @@ def _fmt(amount: float) -> str:
     return str(int(amount)) if amount == int(amount) else f"{amount:.6f}".rstrip("0").rstrip(".")
 
 
+def _iso(amount: float, designator: str) -> str:
+    """An ISO 8601 duration: P2Y, P10Y; times of day after a T (PT69M, PT1.5H)."""
+    if designator[0] == "T":
+        return f"PT{_fmt(amount)}{designator[1:]}"
+    return f"P{_fmt(amount)}{designator}"
+
+
+_OF_YEAR = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1,
+            "the preceding": -1, "the prior": -1}
+
+
+def _year_offset(m: re.Match, group: str, rel: dict) -> dict:
+    """'November of that year': the month of the narrative's own year (or the one after, before)."""
+    det = m.group(group)
+    if det:
+        rel["year_offset"] = _OF_YEAR[" ".join(det.lower().split())]
+    return rel
+
+
 def _relative_n(text, m, prev):
     n = _amount(m, "rn_n", ("rn_half", "rn_half2"))
     if not n:
@@ -56,9 +75,16 @@ def _relative_n(text, m, prev):
     amount = n * mult
     direction = m.group("rn_dir").lower()
     qual = " ".join((m.group("rn_q") or "").lower().split())
+    raw = m.group("rn_n").lower()
+    if raw in ("a", "an") and _RATE.search(text[max(0, m.start() - 24):m.start()]):
+        # "¥1.2 billion a year on publicity": a rate, not "a year on"
+        return _span(text, m.start(), m.end("rn_u"), _iso(1, designator), "set") if mult == 1 else None
+    if designator[0] == "T":
+        # "three hours later": how long (the day it lands on is the narrative's)
+        return _span(text, m.start(), m.end("rn_half2") if m.group("rn_half2") else m.end("rn_u"), _iso(amount, designator), "duration")
     if qual and qual not in ("about", "around", "some", "roughly", "approximately"):
         # "more than two years before X" says how long, not when
-        return _span(text, m.start(), m.end("rn_half2") if m.group("rn_half2") else m.end("rn_u"), f"P{_fmt(amount)}{designator}", "duration")
+        return _span(text, m.start(), m.end("rn_half2") if m.group("rn_half2") else m.end("rn_u"), _iso(amount, designator), "duration")
     if amount != int(amount):
         return None
     sign = -1 if direction in ("earlier", "before", "ago", "previously") else 1
@@ -83,7 +109,10 @@ def _relative_the(text, m, prev):
         return mention(m, None, anchor="dct", relative={"weekday": t["weekdays"][unit], "direction": offset})
     if unit in t["seasons"]:
         return mention(m, None, anchor=anchor, relative={"season": t["seasons"][unit], "direction": offset})
-    return mention(m, None, anchor=anchor, relative={"unit": unit, "offset": offset})
+    rel = {"unit": unit, "offset": offset}
+    if unit == "week" and anchor == "dct":
+        rel["calendar"] = True      # "last week": the calendar week, Monday to Sunday
+    return mention(m, None, anchor=anchor, relative=rel)
 
 
 def _unit_after(text, m, prev):
@@ -122,7 +151,7 @@ def _duration(text, m, prev):
         n = 0.5
     elif raw in ("a", "an", "one"):
         if raw != "one" and _RATE.search(before) and mult == 1:
-            return mention(m, f"P1{designator}", "set")
+            return mention(m, _iso(1, designator), "set")
         # "for a year", "took one day"; but "One day, he left" is no duration
         if not (_A_DURATION.search(before) or m.group("du_q") or m.group("du_first") or m.group("du_half2")
                 or m.group("du_sep") == "-"):
@@ -132,7 +161,27 @@ def _duration(text, m, prev):
         n = _amount(m, "du_n", ("du_half", "du_half2"))
     if not n or n <= 0:
         return None
-    return mention(m, f"P{_fmt(n * mult)}{designator}", "duration")
+    return mention(m, _iso(n * mult, designator), "duration")
+
+
+def _dur_range(text, m, prev):
+    """'one to two weeks': a duration between two, which ISO 8601 cannot say in one value."""
+    before = text[max(0, m.start() - 24):m.start()]
+    if _AGE_AFTER.match(text, m.end()) or _AGE_BEFORE.search(before):
+        return None
+    lo, hi = number(m.group("dx_n1")), number(m.group("dx_n2"))
+    if not lo or not hi or hi <= lo:
+        return None
+    return mention(m, None, "duration")
+
+
+def _long_dur(text, m, prev):
+    """'decade-long', 'year-long' (one unit); 'months-long' (how many, unsaid)."""
+    word = m.group("ld_u").lower()
+    designator, mult = tables()["units"][word]
+    if word.endswith("s") and not word.endswith("ss"):
+        return mention(m, None, "duration")
+    return mention(m, _iso(mult, designator), "duration")
 
 
 def _past_unit(text, m, prev):
@@ -156,14 +205,14 @@ def _month_day(text, m, prev):
     mo, d = month_number(m.group("mdn_m")), day_number(m.group("mdn_d"))
     if not valid_day(2000, mo, d):
         return None
-    return mention(m, None, anchor="narrative", relative={"month": mo, "day": d})
+    return mention(m, None, anchor="narrative", relative=_year_offset(m, "mdn_of", {"month": mo, "day": d}))
 
 
 def _day_month(text, m, prev):
     mo, d = month_number(m.group("dmn_m")), day_number(m.group("dmn_d"))
     if not valid_day(2000, mo, d) or _AGE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
         return None
-    return mention(m, None, anchor="narrative", relative={"month": mo, "day": d})
+    return mention(m, None, anchor="narrative", relative=_year_offset(m, "dmn_of", {"month": mo, "day": d}))
 
 
 def _part_month_bare(text, m, prev):
@@ -180,6 +229,9 @@ _MONTH_COORD = re.compile(r"\s*(?:,|and|or|-|–|to|until|through)\s+")
 
 def _month_bare(text, m, prev):
     """A month name without day or year: a month only after a preposition or in a coordination."""
+    if m.group("mb_of"):        # "November of that year"
+        return mention(m, None, anchor="narrative",
+                       relative=_year_offset(m, "mb_of", {"month": month_number(m.group("mb_m"))}))
     if not (_MONTH_PRE.search(text[max(0, m.start() - 10):m.start()]) or _MONTH_COORD.match(text, m.end())):
         return None
     if _MONTH_COORD.match(text, m.end()) and not _MONTH_PRE.search(text[max(0, m.start() - 10):m.start()]):
@@ -203,6 +255,8 @@ RELATIVE_RULES = {
     "set": _set,
     "per_unit": _per_unit,
     "past_unit": _past_unit,
+    "dur_range": _dur_range,
+    "long_dur": _long_dur,
     "duration": _duration,
     "part_month_bare": _part_month_bare,
     "month_bare": _month_bare,

@@ -38,6 +38,8 @@ def tables() -> dict:
         "not_before": set(cal["not_year_before"]),
         "not_after": set(cal["not_year_after"]),
         "count_qualifiers": set(cal["count_qualifiers"]),
+        "eras": {k.lower(): v for k, v in cal["japanese_eras"].items()},
+        "fiscal_start": int(cal.get("fiscal_year_start") or 1),
     }
 
 
@@ -330,6 +332,48 @@ def _year_short_range(text, m, prev):
     return _interval(m, f"{y1:04d}", f"{y2:04d}")
 
 
+def fiscal_year(y: int, y2: int | None = None) -> str:
+    """The fiscal year (Japan's: April to March) that begins in y, or fiscal years y to y2."""
+    start = tables()["fiscal_start"]
+    y2 = y if y2 is None else y2
+    if start == 1:
+        return _point(y) if y2 == y else edtf.interval(_point(y), _point(y2))
+    return edtf.interval(_point(y, start), _point(y2 + 1, start - 1))
+
+
+def _fiscal(text, m, prev):
+    y = int(m.group("fy_y"))
+    tail = m.group("fy_y2")
+    if not tail:
+        return mention(m, fiscal_year(y), "interval")
+    y2 = int(tail) if len(tail) == 4 else y // 100 * 100 + int(tail)
+    if y2 < y:
+        y2 += 100
+    if y2 == y + 1:             # "fiscal 2011-12": the one fiscal year that spans both
+        return mention(m, fiscal_year(y), "interval")
+    if not 0 < y2 - y < 50:
+        return None
+    return mention(m, fiscal_year(y, y2), "interval")
+
+
+def _era_year(era: str, n: str) -> int | None:
+    first, last = tables()["eras"][era.lower()]
+    k = 1 if n.lower().startswith("gan") else int(n)
+    if k < 1 or (last is not None and k > last):
+        return None
+    return first + k - 1
+
+
+def _era(text, m, prev):
+    y = _era_year(m.group("er_e"), m.group("er_n"))
+    return None if y is None else mention(m, _point(y))
+
+
+def _era_ord(text, m, prev):
+    y = _era_year(m.group("eo_e"), m.group("eo_n"))
+    return None if y is None else mention(m, _point(y))
+
+
 def _year(text, m, prev):
     if not year_ok(text, m.start(), m.end()):
         return None
@@ -337,6 +381,9 @@ def _year(text, m, prev):
 
 
 ABSOLUTE_RULES = {
+    "era": _era,
+    "era_ord": _era_ord,
+    "fiscal": _fiscal,
     "dmy_range": _dmy_range,
     "dmy": _numeric_date("s"),
     "iso": _numeric_date("i"),

@@ -51,12 +51,19 @@ _YEAR = re.compile(r"(1\d{3}|20\d{2})(?:\.\d+)?")
 _DIGITS = re.compile(DIGITS_RE)
 _FRACTION = re.compile(FRACTION_RE)
 _AGE_COMMA = re.compile(r"[A-Z][\w’'-]*,\s$")
-_CITED_PAGE = re.compile(r"(?:\b\d{4}\)?|\.),\s$")
+_CITED_PAGE = re.compile(r"(?:\b\d{4}\)?|\.),\s$|\b\d{4}\):\s$")
 _NOTE_AFTER = re.compile(r"[ \t]+[A-Z“\"(]|\s*\n")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _BACK_TO_WORD = re.compile(r"\s*\.?([^\W\d_]*)")     # (on reversed text: see _prev_word)
 _OF_NEXT = re.compile(r"\s+of\b|\s*[,.;:)]|\s*$")
 _FRACTION_WORDS = re.compile(r"[^\W\d_]+|[^\s\w]")
+_OR_SO = re.compile(r"\s+or\s+so\b")
+# "eight of the victims", "five of these schools": the unit is the noun after "of the"
+_OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their|our|his|her)\b")
+# "140 to the dollar": an exchange rate, counted in the currency named before it
+_PER_CURRENCY = re.compile(r"\s+(?:to|per|against)\s+(?:the|one|a|an)\s+[^\W\d_]+")
+# "a 9,700-ton ship", "a 200-km range": a measure before a noun
+_HYPHEN_UNIT = re.compile(r"-([^\W\d_]+)(?![\w-])")
 _GROUPS = {i: (f"c{i}", f"n{i}", f"m{i}", f"p{i}", f"w{i}") for i in (1, 2)}
 
 
@@ -80,6 +87,8 @@ class _Lex:
     codes: frozenset[str]
     cur_words: dict[str, str]
     stop: frozenset[str]
+    compounds: dict[str, str]
+    bound_verbs: dict[str, str]
 
 
 @cache
@@ -97,7 +106,9 @@ def _lex() -> _Lex:
         qualifiers={" ".join(k.lower().split()): v for k, v in d["qualifiers"].items()},
         symbols=d["currency_symbols"], codes=low(d["currency_codes"]),
         cur_words={" ".join(k.lower().split()): v for k, v in d["currency_words"].items()},
-        stop=low(d["stop_words"]))
+        stop=low(d["stop_words"]),
+        compounds={" ".join(k.lower().split()): v for k, v in d.get("compound_units", {}).items()},
+        bound_verbs={k.lower(): v for k, v in d.get("bound_verbs", {}).items()})
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -310,12 +321,15 @@ def _unit_of(w: str, lex: _Lex) -> str | None:
 def _head(toks: list[tuple[str, int, str]], lex: _Lex) -> tuple[str, int, int] | None:
     """(unit, end, index) of the counted noun among the words after a number."""
     for i, (w, end, _) in enumerate(toks):
+        nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
+        if nxt and lex.compounds and (compound := lex.compounds.get(f"{w} {nxt}")):
+            return compound, toks[i + 1][1], i    # "16 credit unions"
         unit = _unit_of(w, lex) or (_singular(w, lex) if _plural(w, lex) else None)
         if unit is None:
             continue
-        nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
-        if w in lex.adj_person and nxt and (_unit_of(nxt, lex) or _plural(nxt, lex)):
-            continue                              # "17 Japanese citizens": the noun is next
+        if w in lex.adj_person and nxt and any(_unit_of(x, lex) or _plural(x, lex) or f"{x} {y}" in lex.compounds
+                                               for (x, _, _), (y, _, _) in zip(toks[i + 1:], [*toks[i + 2:], ("", 0, "")], strict=True)):
+            continue                              # "17 Japanese citizens", "ten Korean high schools": the noun is later
         return unit, end, i
     return None
 
@@ -358,6 +372,25 @@ def _unit_after_or(text: str, end: int, lex: _Lex) -> str | None:
     return head[0] if head else None
 
 
+def _unit_of_the(text: str, end: int, lex: _Lex) -> str | None:
+    """The unit of "eight of the victims": the noun after "of the"."""
+    o = _OF_THE.match(text, end)
+    head = o and _head(_tokens(text, o.end(), lex), lex)
+    return head[0] if head else None
+
+
+def _currency_rate(text: str, start: int, end: int, lex: _Lex) -> str | None:
+    """'the yen was at 140 to the dollar': a rate, in the currency named before it in the sentence."""
+    if not _PER_CURRENCY.match(text, end):
+        return None
+    sent = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
+    found = None
+    for w in _LETTERS.findall(text[sent:start].lower()):
+        if w in lex.cur_words:
+            found = lex.cur_words[w]
+    return found
+
+
 def _prev_word(text: str, lo: int, s: int) -> tuple[str, int]:
     """The word (or "§") that text[lo:s] ends with, but for a full stop and spaces, in lower
     case, and where it starts; ("", s) when there is none."""
@@ -378,12 +411,24 @@ def _blank_before(text: str, s: int) -> bool:
     return i < 0 or text[i] == "\n"
 
 
+def _measure_after(text: str, e: int, lex: _Lex) -> str | None:
+    """The unit of a hyphenated measure right after e: "9,700-ton" -> ton (not "15-member")."""
+    if text[e:e + 1] != "-":
+        return None
+    h = _HYPHEN_UNIT.match(text, e)
+    if not h:
+        return None
+    w = h.group(1).lower()
+    unit = lex.aliases.get(w) or (w if w in lex.units else None)
+    return unit if unit not in (None, "person", "percent", "series", "species") else None
+
+
 def _rejected_context(text: str, s: int, e: int, a: _Amount, lex: _Lex, bare: bool) -> bool:
     """References, codes, dates, ages, times, footnote markers around the span [s, e)."""
     before = text[s - 1] if s else " "
     if before in _GLUED_BEFORE and (before not in "\"'’–" or s > 1 and not text[s - 2].isspace()):
         return True                               # "Japan.7", "Taepodong-1", "GS(B)-01603", "24/7"
-    if _CODE_AFTER.match(text, e):
+    if _CODE_AFTER.match(text, e) and not _measure_after(text, e, lex):
         return True                               # "1950s", "62nd", "13-year-old", "17.2.1953", "10:30"
     if before + text[e:e + 1] in ("[]", "()") and a.value < 100 and a.kind == "digits":
         return True                               # "[7]", "(2)": references and enumerations
@@ -454,8 +499,14 @@ def _mentions(text: str, m: re.Match[str], lex: _Lex, prev: list[QuantityMention
              and "," not in a.num and _YEAR.fullmatch(a.num)]
     if a2 and years:
         return []                                 # "1910-1945", "between 1959 and 1984", "1995-96"
+    measure = None if a2 else _measure_after(text, end, lex)
+    if measure:
+        end = _HYPHEN_UNIT.match(text, end).end()   # "a 9,700-ton ship"
+    or_so = not a2 and not has_q and _OR_SO.match(text, end)
+    if or_so:
+        end = or_so.end()                         # "40 or so schools": about 40
     toks = _tokens(text, end, lex)
-    head = _head(toks, lex)
+    head = (measure, end, 0) if measure else _head(toks, lex)
     first = toks[0][0] if toks else ""
     cur = a1.currency or (a2.currency if a2 else None)
     pct = a1.percent or (a2.percent if a2 else False)
@@ -491,6 +542,12 @@ def _mentions(text: str, m: re.Match[str], lex: _Lex, prev: list[QuantityMention
         end = m.start("n1") + a1.num.index(".")   # "rose to 12.3 Then": a footnote after the full stop
         a1.value = parse_number(text[m.start("n1"):end]) or 0.0
     qualifier = lex.qualifiers.get(" ".join(m.group("q").lower().split()), "exact") if m.group("q") else "exact"
+    if or_so:
+        qualifier = "about"
+    elif not has_q and not head and not a2 and lex.bound_verbs:
+        verb, v_start = _prev_word(text, max(0, start - 20), start)
+        if verb in lex.bound_verbs and v_start + len(verb) < start:
+            qualifier, start = lex.bound_verbs[verb], v_start    # "had passed 74,000"
     if cur:
         unit = cur
     elif pct:
@@ -504,7 +561,8 @@ def _mentions(text: str, m: re.Match[str], lex: _Lex, prev: list[QuantityMention
         if qualifier == "more_than" and m.group("q").lower() == "over" and at_start and unit in lex.episode:
             qualifier, start = "exact", core      # "Over three rounds of talks, ...": during
     else:
-        unit = _unit_after_or(text, end, lex) or _look_back(text, start, lex, prev)
+        unit = _unit_after_or(text, end, lex) or _unit_of_the(text, end, lex) or _currency_rate(text, start, end, lex) \
+            or _look_back(text, start, lex, prev)
     if a2:
         if not a1.scaled and a2.scaled and a1.raw < a2.raw:
             a1.value = a1.raw * (a2.value / a2.raw)   # "$5 and $10 billion": the multiplier distributes

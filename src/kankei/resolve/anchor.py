@@ -19,11 +19,24 @@ from kankei.spans import TimeMention
 _APPOSITION = re.compile(r"\s*,?\s*(?:on|in)\s+$")
 _PAST_NOW = re.compile(r"\b(?:was|were|had|did|would|could)\s+(?:\w+ly\s+)?$")
 _NOW_PAST = re.compile(r"\s+(?:was|were|had|became|began|seemed|found)\b")
+# Words in a clause that put what it dates after the document's date ("is expected to meet on
+# Monday", "the scheme that starts on October 1", "plan a rally on Oct. 10")
+_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are|be|was|were)\s+(?:\w+ly\s+)?(?:expected|scheduled|set|due|slated|planned|poised|going)\s+to"
+    r"|plans?|planning|intends?\s+to|starts|begins|opens|takes\s+effect|comes\s+into\s+force|upcoming|coming)\b"
+    r"|['’]ll\b", re.I)
+_CLAUSE_END = re.compile(r"[.;!?\n]\s|[.;!?\n]$")
+# "In February 2016, after a nuclear test in January": the month is before the date narrated
+_BACKWARD = re.compile(r"\b(?:after|following|since|earlier|previously|preceded\s+by)\b", re.I)
+_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$", re.I)
+_FISCAL = re.compile(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)")
 
 
 def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end: int | None = None) -> None:
     """Fill `value` of relative mentions in place. Mentions past body_end (notes) don't move the narrative."""
     narrative: str | None = None
+    narrative_end = 0           # where the mention that set the narrative ends
+    dct_point = _point(dct) if dct else None
     # the dates the narrative has been on: "two months later" needs a month to count from,
     # even when a year mentioned in passing came in between (see `_Latest`)
     latest = _Latest()
@@ -32,6 +45,7 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
         if tm.anchor == "absolute":
             if tm.type in ("date", "interval") and tm.value and in_body:
                 narrative = tm.value
+                narrative_end = tm.end
                 latest.values.append(tm.value)
             continue
         # "Three days later, on 19 January 1956": the apposition says the date
@@ -49,13 +63,61 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
                 and edtf.precision(narrative) not in ("month", "day"):
             # "two months later" after a year mentioned in passing counts from the last month named
             base = latest.month() or base
+        if "weekday" in rel and not rel.get("direction") and anchor == "dct" and _future(text, tm):
+            rel = {**rel, "direction": 1}           # "is expected to meet on Monday": the next one
         value = _apply(base, rel, anchor)
+        if value and "month" in rel and "direction" not in rel and "year_offset" not in rel:
+            value = _calendar_year(value, rel, text, tm, narrative_end, base, dct_point)
         tm.value = value if edtf.in_range(value) else None
         if tm.value and tm.approximate and "/" not in tm.value and edtf.parse_point(tm.value):
             tm.value += "~"
-        if anchor == "narrative" and tm.value and in_body and not rel.get("same"):
+        if tm.value and tm.type == "date" and "/" in tm.value:
+            tm.type = "interval"                    # "last week": the calendar week
+        if tm.value and in_body and not rel.get("same") and tm.type in ("date", "interval"):
+            # "Earlier this year, in March": a date said against the DCT is narrated too
             narrative = tm.value
+            narrative_end = tm.end
             latest.values.append(tm.value)
+
+
+def _clause_before(text: str, tm: TimeMention) -> str:
+    window = text[max(0, tm.start - 80):tm.start]
+    cuts = list(_CLAUSE_END.finditer(window))
+    return window[cuts[-1].end():] if cuts else window
+
+
+def _future(text: str, tm: TimeMention) -> bool:
+    """Whether the clause the mention is in speaks of what is still to come."""
+    return bool(_FUTURE.search(_clause_before(text, tm)))
+
+
+def _calendar_year(value: str, rel: dict, text: str, tm: TimeMention, narrative_end: int,
+                   base: str | None, dct: tuple | None) -> str:
+    """The year of a month (and day) named without one: the narrative's reading, moved when
+    the clause says otherwise. Before a later month of the same sentence with "after" or
+    "earlier" it is the same year or the one before; with future words it is on or after the
+    document's date; a past fact in a dated document is not after that date."""
+    p = edtf.parse_point(value.split("/")[0])
+    if p is None:
+        return value
+    month, day = rel["month"], rel.get("day") or (rel.get("days") or [None])[0]
+    year = p[0]
+    b = _point(base)
+    gap = text[narrative_end:tm.start]
+    if (b and b[1] and 0 <= len(gap) < 120 and not _CLAUSE_END.search(gap) and _BACKWARD.search(gap)):
+        year = b[0] if (month, day or 1) <= (b[1], b[2] or 31) else b[0] - 1
+    if dct and dct[1]:
+        key = (month, day or 0)
+        dkey = (dct[1], dct[2] or 0) if day else (dct[1], 0)
+        if _future(text, tm):
+            if (year, key) < (dct[0], dkey):
+                year = dct[0] if key >= dkey else dct[0] + 1
+        elif (year, key) > (dct[0], dkey) and dct[2] and not _ATTRIBUTIVE.search(text, max(0, tm.start - 8), tm.start):
+            # (in a dated news story; "a July 4 deadline" may well lie ahead)
+            year = dct[0] if key <= dkey else dct[0] - 1
+    if year == p[0]:
+        return value
+    return _apply(edtf.point(year), {k: v for k, v in rel.items() if k != "direction"}, "narrative")
 
 
 def _narrated(text: str, tm: TimeMention) -> bool:
@@ -123,6 +185,16 @@ def _apply(base: str | None, rel: dict, anchor: str) -> str | None:  # noqa: C90
     if "season" in rel:
         return f"{y + rel.get('direction', 0):04d}-{rel['season']}"
     unit = rel.get("unit")
+    if unit == "year" and base and (f := _FISCAL.fullmatch(base.rstrip("~"))) \
+            and int(f[3]) == int(f[1]) + 1 and int(f[4]) % 12 + 1 == int(f[2]):
+        # "fiscal 2011 ... the year before": the fiscal year before
+        a, b = int(f[1]) + offset, int(f[3]) + offset
+        return f"{a:04d}-{f[2]}/{b:04d}-{f[4]}" if edtf.MIN_YEAR <= a and b <= edtf.MAX_YEAR else None
+    if unit == "week" and anchor == "dct" and d and rel.get("calendar"):
+        monday = date(y, m, d) - timedelta(days=date(y, m, d).weekday()) + timedelta(weeks=offset)
+        sunday = monday + timedelta(days=6)
+        return edtf.interval(edtf.point(monday.year, monday.month, monday.day),
+                             edtf.point(sunday.year, sunday.month, sunday.day))
     if unit == "year":
         return edtf.point(y + offset) if edtf.MIN_YEAR <= y + offset <= edtf.MAX_YEAR else None
     if unit == "month":
@@ -157,8 +229,12 @@ def _month(y: int, m: int | None, d: int | None, rel: dict, anchor: str) -> str 
         else:
             year = y
     else:
-        # a month in a narrative: the same year, or the next one if the month has passed
-        year = y if m is None or month >= m else y + 1
+        # a month in a narrative: the same year, or the next one if the month has passed;
+        # "November of that year": the narrative's year
+        if "year_offset" in rel:
+            year = y + rel["year_offset"]
+        else:
+            year = y if m is None or month >= m else y + 1
     if "day" in rel:
         if not 1 <= rel["day"] <= edtf.last_day(year, month):
             return None
