@@ -10,6 +10,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from operator import lt
 
 from kankei.knowledge import load
 
@@ -65,6 +66,8 @@ class Cues:
         self.function: set[str] = set(d["function_words"])
         self.start_drop: set[str] = st("sentence_common", "boilerplate")
         self.breakers: set[str] = set(d["breakers"])
+        self.cut_words: set[str] = self.breakers | self.dates     # words that end a name
+        self.chain_drop: set[str] = self.cut_words | self.function   # a chain of one of these is none
         self.generic_acr: set[str] = set(d["generic_acronyms"])
         amb = set(d["ambiguous_names"])
         self.given: set[str] = {w for ws in d["given_names"].values() for w in ws} - amb
@@ -78,17 +81,23 @@ class Cues:
                             | {w for t in d["titles"] for w in t.split()}
                             | set(d["prefixes"]["place"]))
                 if w.endswith(".") and w[:1].isupper() and "." not in w[:-1]]
-        word = rf"{U}\w*(?:[-'’/]\w+)*(?:(?<=s)['’](?={SP}))?"   # "Workers' Party"
+        word_rest = rf"\w*(?:[-'’/]\w+)*(?:(?<=s)['’](?={SP}))?"
+        word = rf"{U}{word_rest}"   # "Workers' Party"
         tok = (rf"(?:(?:{_alt(abbr)})(?!\w)|(?:{U}\.){{2,}}|{U}\.(?={SP}{U})|{word})")
         parts = sorted(self.p_always | self.p_of | self.p_conj | self.p_weak)
         part = f"(?:{_alt(parts)})"
-        chain = rf"{tok}(?:{SP}+(?:{part}{SP}+){{0,3}}{tok})*"
-        self.chain_re = re.compile(rf"(?<![\w\-'’.&]){chain}")
-        # The same, found one character early (run on " " + text; the chain is group 1): the
-        # character the lookbehind forbids is consumed instead, so a search skips word
-        # characters in C, and the lookahead drops the many words that start in lower case.
-        firsts = "".join(sorted({re.escape(w[0]) for w in abbr}))
-        self.chain_scan = re.compile(rf"[^\w\-'’.&](?={U}|[{firsts}])({chain})")
+        more = rf"(?:{SP}+(?:{part}{SP}+){{0,3}}{tok})*"
+        self.chain_re = re.compile(rf"(?<![\w\-'’.&]){tok}{more}")
+        # The same, faster: the scan for a first letter runs in C over a character class, then
+        # a lookbehind checks the character before it, and the first word goes on from there
+        # (abbreviations by their first letter, the others as in `tok`).
+        firsts = sorted({w[0] for w in abbr})
+        if not all(re.fullmatch(U, f) for f in firsts):
+            raise ValueError("abbreviations must start with an upper-case letter")
+        abbr_rest = "|".join(f"(?<={re.escape(f)})(?:{_alt(w[1:] for w in abbr if w[0] == f)})"
+                             for f in firsts)
+        self.chain_scan = re.compile(
+            rf"{U}(?<![\w\-'’.&]{U})(?:(?:{abbr_rest})(?!\w)|\.(?:{U}\.)+|\.(?={SP}{U})|{word_rest}){more}")
         self.tok_re = re.compile(rf"{tok}|{part}(?={SP})")
 
         # Context patterns, used with .match(text, pos) or .search(text, lo, hi).
@@ -111,6 +120,13 @@ class Cues:
         self.who_after = re.compile(rf",?{SP}+who(?:se)?\b")
         self.place_of = re.compile(rf"(?<![\w\-])(?:{_alt(d['place_of'])}){SP}+of{SP}+(?:the{SP}+)?$")
         self.place_prep = re.compile(rf"(?<![\w\-])(?:{_alt(d['place_preps'])}){SP}+(?:the{SP}+)?$")
+        # What the text before a name, less its final spaces, must end with for each of the four
+        # patterns above to match there: a test much cheaper than the search (`names._context`).
+        ends = lambda ws: tuple(w.rstrip(" \u00a0") for w in ws)  # noqa: E731
+        self.person_before_ends = ends(person_before)
+        self.speech_before_ends = ends(w + x for w in d["speech_verbs_before"] for x in ("", ","))
+        self.place_of_ends = ("of", "the")
+        self.place_prep_ends = ends([*d["place_preps"], "the"])
         self.comma_cap = re.compile(rf",{SP}+{U}\w+")
         self.lower_heads: dict[str, str] = {
             w: typ for typ, ws in d["lower_heads"].items() for w in ws}
@@ -125,9 +141,10 @@ class Cues:
             rf"(?<![\w\-'’])({U}\w+(?:-\w+)?){SP}+to{SP}+({U}\w+(?:[-/]\w+)*)"
             rf"(?=,?{SP}+(?:\d{{1,2}}(?:st|nd|rd|th)?{SP}+(?:{months})|(?:{months}){SP}+\d|\d{{4}}\b"
             rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})|{SP}+op\.{SP}?cit)")
-        # what every `corr` match holds, found ten times faster: most texts have none
+        # what every `corr` match holds, found ten times faster: most texts have none (the
+        # pattern opens with the literal "to" so that the scan can look for it alone)
         self.corr_hint = re.compile(
-            rf"{SP}to{SP}+{U}\w+(?:[-/]\w+)*,?{SP}+(?:\d|(?:{months}){SP}+\d|op\.{SP}?cit)")
+            rf"to(?<={SP}to){SP}+{U}\w+(?:[-/]\w+)*,?{SP}+(?:\d|(?:{months}){SP}+\d|op\.{SP}?cit)")
         self.footnote_line = re.compile(r"\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)]\s|\^\d)")
         self.label_line = re.compile(r"\s*[A-Z][\w ]{0,20}:\s")
         self.quote = re.compile(r"[“\"]([^”\"\n]{2,200}?)[”\"]")
@@ -201,18 +218,34 @@ class TextContext:
 
     def __init__(self, text: str, skip: Iterable[tuple[int, int]], cues: Cues) -> None:
         self.text, self.cues = text, cues
-        merged: list[list[int]] = []
-        for s, e in sorted((s, e) for s, e in skip if e > s):
-            if merged and s <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], e)
-            else:
-                merged.append([s, e])
-        self.sk_starts = [s for s, _ in merged]
-        self.sk_ends = [e for _, e in merged]
+        # the skip spans merged: sorted, disjoint, not touching
+        spans = sorted(skip)
+        starts = [s for s, _ in spans]
+        ends = [e for _, e in spans]
+        if all(map(lt, starts, ends)) and all(map(lt, ends, starts[1:])):
+            self.sk_starts, self.sk_ends = starts, ends     # nothing to merge (most texts)
+        else:
+            self._merge(spans)
         self._line_starts: list[int] | None = None
         self._line_cache: dict[int, tuple[bool, bool]] = {}
         self._lower: dict[str, bool] = {}
         self._quotes: tuple[list[int], list[int]] | None = None
+
+    def _merge(self, spans: list[tuple[int, int]]) -> None:
+        starts: list[int] = []
+        ends: list[int] = []
+        last = -1
+        for s, e in spans:
+            if e <= s:
+                continue
+            if starts and s <= last:
+                if e > last:
+                    ends[-1] = last = e
+            else:
+                starts.append(s)
+                ends.append(e)
+                last = e
+        self.sk_starts, self.sk_ends = starts, ends
 
     def overlaps_skip(self, s: int, e: int) -> bool:
         i = bisect_right(self.sk_starts, e - 1) - 1

@@ -71,13 +71,13 @@ class Gazetteer:
         for raw in countries:
             self._add_country(raw)
         self._add_leader_governments()
-        self.automaton = ahocorasick.Automaton()
-        for key, ids in self._keys.items():
-            self.automaton.add_word(key, (len(key), tuple(sorted(ids))))
-        self.automaton.make_automaton()
+        self.automaton = _automaton({key: (len(key), tuple(sorted(ids)), key.startswith(("the ", "The ")))
+                                     for key, ids in self._keys.items()})
         self.family_index: dict[str, list[str]] = {}
         self.given_index: dict[str, list[str]] = {}
+        self.name_keys: dict[str, tuple[str | None, str | None]] = {}   # id -> folded family, given name
         for e in self.entries.values():
+            self.name_keys[e.id] = (fold(e.family) if e.family else None, fold(e.given) if e.given else None)
             if e.type == "person":
                 if e.family:
                     self.family_index.setdefault(fold(e.family), []).append(e.id)
@@ -165,26 +165,70 @@ class Gazetteer:
         folded = folded if folded is not None else fold(text)
         hits = []
         n = len(folded)
-        for end_idx, (length, ids) in self.automaton.iter(folded):
+        capital_next = _CAPITAL_NEXT.match
+        for end_idx, (length, ids, the) in self.automaton.iter(folded):
             start, end = end_idx - length + 1, end_idx + 1
             # on word boundaries (`_word_char`, inlined: most hits are inside longer words)
             if start > 0 and ((ch := folded[start - 1]).isalnum() or ch == "_") \
                     or end < n and ((ch := folded[end]).isalnum() or ch == "_"):
                 continue
             # "the North" before "Korean ..." is part of an adjective phrase, not the state
-            if folded.startswith(("the ", "The "), start) and _CAPITAL_NEXT.match(folded, end):
+            if the and capital_next(folded, end) or not ids:
                 continue
             hits.append((start, end, ids))
-        # longest first, so "North Korean regime" beats an overlapping "the North"
-        hits.sort(key=lambda h: (h[0] - h[1], h[0]))
+        # Longest first, so "North Korean regime" beats an overlapping "the North": that choice
+        # is made within each run of overlapping hits, and most hits overlap no other.
+        hits.sort()
         chosen: list[tuple[int, int, tuple[str, ...]]] = []
-        occupied = bytearray(n + 1)
-        for h in hits:
-            if occupied.find(1, h[0], h[1]) < 0:
-                chosen.append(h)
-                occupied[h[0]:h[1]] = b"\x01" * (h[1] - h[0])
+        i, nh = 0, len(hits)
+        while i < nh:
+            j, reach = i + 1, hits[i][1]
+            while j < nh and hits[j][0] < reach:
+                if hits[j][1] > reach:
+                    reach = hits[j][1]
+                j += 1
+            if j == i + 1:
+                chosen.append(hits[i])
+            else:
+                kept: list[tuple[int, int, tuple[str, ...]]] = []
+                for h in sorted(hits[i:j], key=_longest_first):
+                    if all(h[1] <= k[0] or k[1] <= h[0] for k in kept):
+                        kept.append(h)
+                chosen += kept
+            i = j
         chosen.sort()
         return chosen
+
+
+def _longest_first(hit: tuple[int, int, tuple[str, ...]]) -> tuple[int, int]:
+    return hit[0] - hit[1], hit[0]
+
+
+# Characters by their frequency in English text (roughly), then the rest of printable ASCII.
+_BY_FREQUENCY = " etaoinsrhldcumfpgwybvkxjqz,.\nTSAICNMPBDRHLEGJKOWFUVYQXZ'\"-()0123456789;:?!/&%$#@*+=<>[]_{}|~`\t"
+_NEVER = "\ud800"    # a lone surrogate: in no text worth matching
+
+
+def _automaton(values: dict[str, tuple]) -> ahocorasick.Automaton:
+    """An automaton over the keys, with each key's value.
+
+    pyahocorasick finds a node's child by a linear scan of its children, in the order they
+    were added, and the root's children are scanned for nearly every character of a text.
+    So they are added in order of character frequency, with a key that never matches for
+    each character that starts no key (then the scan stops early for it too); and the keys
+    go in sorted, so that a key's nodes lie close together in memory."""
+    automaton = ahocorasick.Automaton()
+    by_first: dict[str, list[str]] = {}
+    for key in values:
+        by_first.setdefault(key[0], []).append(key)
+    for ch in [*_BY_FREQUENCY, *sorted(set(by_first) - set(_BY_FREQUENCY))]:
+        if ch in by_first:
+            for key in sorted(by_first[ch]):
+                automaton.add_word(key, values[key])
+        else:
+            automaton.add_word(ch + _NEVER, (2, (), False))      # `find` drops hits with no ids
+    automaton.make_automaton()
+    return automaton
 
 
 @cache

@@ -10,6 +10,7 @@ segment with no cue is kept only when it has two to four capitalized words outsi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -30,7 +31,10 @@ from kankei.spans import NameCandidate
 _WEAK = {"capitalized", "speech-verb", "appositive", "place-context", "acronym-bare"}
 _WEAK_IN_NOTES = _WEAK - {"acronym-bare"}
 _MODIFIER = re.compile(r"-[a-z]+(?:ed|run|born|style|wide)$")
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_PAREN = re.compile(r"\(")
 _DESIGNATION = re.compile(r"[A-Z][a-z]\w*-\d{1,3}[A-Za-z]?")   # "Taepodong-1", a ship "X-92"
+_NONE, _SOME, _ALL = 0, 1, 2     # how much of a chain the skip spans cover
 _HEAD_CUE = {"organization": "org-suffix", "place": "place-suffix", "document": "document-suffix",
              "other": "other-suffix", "vessel": "vessel", "country": "country-suffix"}
 
@@ -50,6 +54,7 @@ class _Detector:
     acr_defs: dict[str, tuple[str, str]] = field(default_factory=dict)  # acronym -> (long, type)
     corr: dict[int, str] = field(default_factory=dict)   # "Inoue to Boissier, <date>" word starts
     guard: int = 0       # offsets before this were consumed by an extension
+    parens: set[int] = field(default_factory=set)    # where "(" is
 
     def run(self) -> list[NameCandidate]:
         corr = self.c.corr.finditer(self.text) if self.c.corr_hint.search(self.text) else ()
@@ -58,46 +63,115 @@ class _Detector:
                 w = m.group(g)
                 if self._plain_word(w, m.start(g)):
                     self.corr[m.start(g)] = "organization" if w.isupper() else "person"
-        c, skip = self.c, self.ctx.overlaps_skip
-        for m in c.chain_scan.finditer(" " + self.text):     # chain_re's matches, one character on
-            s, e = m.start(1) - 1, m.end(1) - 1
+        c, text = self.c, self.text
+        self.parens = {m.start() for m in _PAREN.finditer(text)} if "(" in text else set()
+        starts, ends = self.ctx.sk_starts, self.ctx.sk_ends
+        drop = c.chain_drop
+        for m in c.chain_scan.finditer(text):     # chain_re's matches
+            w = m.group()
+            one = " " not in w and "\u00a0" not in w    # most chains are one word
+            if one and w in drop:
+                continue
+            s, e = m.span()
             if e <= self.guard:
                 continue
-            w = m.group(1)
-            if " " not in w and "\u00a0" not in w and (   # fast path: most chains are one word
-                    w in c.function or w in c.dates or w in c.breakers or skip(s, e)):
+            # the skip span (merged, disjoint) that may overlap the chain: none, all or some of it
+            i = bisect_right(starts, e - 1) - 1
+            if i < 0 or ends[i] <= s:
+                skip = _NONE
+            elif starts[i] <= s and ends[i] >= e:
+                if one or "(" not in text[max(0, s - 2):e + 2]:
+                    continue    # its words all known already (and no acronym definition around)
+                skip = _ALL
+            elif one:
                 continue
-            self._chain(s, e)
+            else:
+                skip = _SOME
+            if one:
+                self._one_word(s, e, w)
+            else:
+                self._chain(s, e, w, skip)
         self._resurrect_name_parts()
         return self._finish()
 
     # ---- chains and segments -------------------------------------------------------------
 
-    def _tokens(self, s: int, e: int) -> list[Tok]:
+    def _tokens(self, s: int, e: int, whole: str, skip: int) -> list[Tok]:
+        """The chain's words and particles, as `tok_re` would find them in text[s:e]."""
+        guard = self.guard
+        if "\u00a0" in whole or "  " in whole:
+            pieces = [(m.group(), m.start()) for m in self.c.tok_re.finditer(self.text, s, e)]
+        else:       # single spaces: the pieces are the tokens
+            pieces = []
+            ts = s
+            for w in whole.split(" "):
+                pieces.append((w, ts))
+                ts += len(w) + 1
+            if whole[-1] in "'’":
+                # `tok_re` stops at e, so a last "Workers'" loses its apostrophe ("(?=SP)"
+                # fails there) and is no possessive
+                w, ts = pieces[-1]
+                pieces[-1] = (w[:-1], ts)
         toks = []
-        whole = self.text[s:e]
-        one = " " not in whole and "\u00a0" not in whole
-        for w, ts, te in [(whole, s, e)] if one else (
-                (m.group(), m.start(), m.end()) for m in self.c.tok_re.finditer(self.text, s, e)):
-            if ts < self.guard:
+        overlaps = self.ctx.overlaps_skip
+        for w, ts in pieces:
+            if ts < guard:
                 continue
-            part = not w[0].isupper()
-            poss = not part and len(w) > 2 and (w[-2] in "'’" and w[-1] == "s" or w[-1] in "'’")
-            if poss:     # "Party's" -> "Party"; "Workers'" -> "Workers"
-                cut = 1 if w[-1] in "'’" else 2
-                w, te = w[:-cut], te - cut
-            toks.append(Tok(ts, te, w, part, poss, self.ctx.overlaps_skip(ts, te)))
+            if not w[0].isupper():      # a particle
+                toks.append(Tok(ts, ts + len(w), w, True, False,
+                                skip == _ALL if skip != _SOME else overlaps(ts, ts + len(w))))
+                continue
+            # "Party's" -> "Party"; "Workers'" -> "Workers"
+            poss = len(w) > 2 and w.endswith(_POSSESSIVE)
+            if poss:
+                w = w[:-1] if w[-1] in "'’" else w[:-2]
+            te = ts + len(w)
+            toks.append(Tok(ts, te, w, False, poss, skip == _ALL if skip != _SOME else overlaps(ts, te)))
         return toks
 
-    def _chain(self, s: int, e: int) -> None:
-        toks = self._tokens(s, e)
+    def _one_word(self, s: int, e: int, w: str) -> None:
+        """`_chain` for a chain of one word that no skip span touches (most chains): the
+        same steps, with `_segments` reduced to what it does with one word."""
+        if s < self.guard:
+            return
+        c = self.c
+        poss = len(w) > 2 and w.endswith(_POSSESSIVE)
+        if poss:
+            w = w[:-1] if w[-1] in "'’" else w[:-2]
+        t = Tok(s, s + len(w), w, False, poss, False)
+        p = self.parens
+        if p and (e in p or e + 1 in p or s - 1 in p or s - 2 in p):
+            segs = self._acronym_long_form([t], e)
+            if segs is not None:
+                for seg in segs:
+                    self._emit(seg)
+                return
+        cap = w if not w.isupper() else w.capitalize()
+        if w in c.cut_words or cap in c.function or "-" in w and _MODIFIER.search(w) \
+                or w in c.title_starts and c.title_end([t], 0) > 0:
+            return
+        if self.ctx.sentence_initial(s) and self._start_word(t, cap, True):
+            return
+        if poss and w not in c.internal_poss and w in c.title_words:
+            m = c.office_after.match(self.text, t.end)
+            if m:       # "Attorney General's office"
+                self.guard = max(self.guard, m.end())
+                self._emit(Seg([t], "org-suffix", "organization", m.end()))
+                return
+        self._emit(Seg([t]))
+
+    def _chain(self, s: int, e: int, whole: str, skip: int) -> None:
+        toks = self._tokens(s, e, whole, skip)
         while toks and toks[-1].part:
             toks.pop()
         if not toks:
             return
-        segs = self._acronym_long_form(toks, e)
+        p, s0 = self.parens, toks[0].start
+        # an acronym definition needs a parenthesis just after the chain or just before it
+        segs = self._acronym_long_form(toks, e) if p and (
+            e in p or e + 1 in p or s0 - 1 in p or s0 - 2 in p) else None
         if segs is None:
-            if all(t.skip or t.part for t in toks):
+            if skip == _ALL or skip == _SOME and all(t.skip or t.part for t in toks):
                 return      # its words all known already (or dates, numbers): `_segments` would cut them all
             segs = self._segments(toks)
         for seg in segs:
@@ -109,15 +183,10 @@ class _Detector:
         pend: list[Tok] = []
         cue, joined = "", False
         at_start = self.ctx.sentence_initial(toks[0].start)
-
-        def flush() -> None:
-            nonlocal cur, cue, joined
-            if cur:
-                segs.append(Seg(cur, cue, "person" if cue == "title" else ""))
-            cur, cue, joined = [], "", False
-
+        n = len(toks)
         i = 0
-        while i < len(toks):
+        # (each "flush" below closes the current segment: `cur` with its cue, if any)
+        while i < n:
             t = toks[i]
             if t.part:
                 if cur:
@@ -129,47 +198,58 @@ class _Detector:
                     joined = joined or pend[0].text in c.p_of or pend[0].text in c.p_conj
                     cur.extend(pend)
                 else:
-                    flush()
+                    if cur:     # flush
+                        segs.append(Seg(cur, cue, "person" if cue == "title" else ""))
+                    cur, cue, joined = [], "", False
                 pend = []
-            cap = t.text if not t.text.isupper() else t.text.capitalize()
-            mod = "-" in t.text and _MODIFIER.search(t.text)     # "Tokyo-based", "Chongryon-affiliated"
-            if t.skip or mod or t.text in c.breakers or t.text in c.dates or cap in c.function:
-                flush()
+            w = t.text
+            cap = w if not w.isupper() else w.capitalize()
+            # "Tokyo-based", "Chongryon-affiliated" are modifiers
+            if t.skip or w in c.cut_words or cap in c.function or "-" in w and _MODIFIER.search(w):
+                if cur:     # flush
+                    segs.append(Seg(cur, cue, "person" if cue == "title" else ""))
+                cur, cue, joined = [], "", False
                 i += 1
                 continue
-            k = c.title_end(toks, i)
-            name = toks[k:] if k > 0 else []
-            # the name runs to the next particle or through a possessive ("X's Cabinet")
-            name = name[:next((j + x.poss for j, x in enumerate(name) if x.part or x.poss), len(name))]
-            if k > 0 and not any(x.text in c.heads for x in name):   # not "General Association"
-                flush()
-                cue = "title" if name else ""
-                at_start, i = False, k
-                continue
-            alone = i + 1 == len(toks) or toks[i + 1].part
-            if at_start and not cur and self._start_word(t, cap, alone):
+            if w in c.title_starts:
+                k = c.title_end(toks, i)
+                if k > 0:
+                    # the name runs to the next particle or through a possessive ("X's Cabinet")
+                    name = toks[k:]
+                    name = name[:next((j + x.poss for j, x in enumerate(name) if x.part or x.poss), len(name))]
+                    if not any(x.text in c.heads for x in name):   # not "General Association"
+                        if cur:     # flush
+                            segs.append(Seg(cur, cue, "person" if cue == "title" else ""))
+                        cur, joined = [], False
+                        cue = "title" if name else ""
+                        at_start, i = False, k
+                        continue
+            if at_start and not cur and self._start_word(t, cap, i + 1 == n or toks[i + 1].part):
                 i += 1
                 continue
             at_start = False
-            if t.poss and t.text not in c.internal_poss:
+            if t.poss and w not in c.internal_poss:
                 m = c.office_after.match(self.text, t.end)
                 cur.append(t)
-                if m and t.text in c.title_words:    # "Attorney General's office"
+                if m and w in c.title_words:    # "Attorney General's office"
                     segs.append(Seg(cur, "org-suffix", "organization", m.end()))
                     self.guard = max(self.guard, m.end())
-                    cur, cue, joined = [], "", False
-                else:
-                    flush()
+                else:       # flush
+                    segs.append(Seg(cur, cue, "person" if cue == "title" else ""))
+                cur, cue, joined = [], "", False
                 i += 1
                 continue
-            if t.text in self.acr_defs and (cur or i + 1 < len(toks)):
-                flush()
+            if w in self.acr_defs and (cur or i + 1 < n):
+                if cur:     # flush
+                    segs.append(Seg(cur, cue, "person" if cue == "title" else ""))
+                cur, cue, joined = [], "", False
                 segs.append(Seg([t]))
                 i += 1
                 continue
             cur.append(t)
             i += 1
-        flush()
+        if cur:     # flush
+            segs.append(Seg(cur, cue, "person" if cue == "title" else ""))
         return segs
 
     def _start_word(self, t: Tok, cap: str, alone: bool) -> bool:
@@ -192,8 +272,6 @@ class _Detector:
     def _acronym_long_form(self, toks: list[Tok], e: int) -> list[Seg] | None:
         """'Maritime Safety Bureau (MSB)' and 'MSB (Maritime Safety Bureau)'."""
         c = self.c
-        if "(" not in self.text[e:e + 2] and "(" not in self.text[max(0, toks[0].start - 2):toks[0].start]:
-            return None      # cheap test before two regexes
         m = c.acr_after.match(self.text, e)
         if m and acronym_like(m.group(1)):
             acr = m.group(1)
@@ -260,7 +338,7 @@ class _Detector:
         """(type, cue, start, end) of a segment, or None when it is not a name."""
         c, ctx, text = self.c, self.ctx, self.text
         toks = seg.toks
-        caps = [t for t in toks if not t.part]
+        caps = toks if len(toks) == 1 else [t for t in toks if not t.part]
         s, e = toks[0].start, seg.end if seg.end > 0 else toks[-1].end
         if seg.cue:
             return seg.type or "other", seg.cue, s, e
@@ -277,7 +355,7 @@ class _Detector:
                 if m:
                     e = self.guard = m.end()
             return typ, cue, s, e
-        hint = next((self.corr[t.start] for t in caps if t.start in self.corr), None)
+        hint = self.corr and next((self.corr[t.start] for t in caps if t.start in self.corr), None)
         if hint and n <= 3:
             return hint, "correspondence", s, e
         lead = 0
@@ -295,7 +373,7 @@ class _Detector:
             return "group", "demonym", s, e
         core = caps[lead:]
         ps = core[0].start
-        person = c.person_cue([t.text for t in core])
+        person = len(core) > 1 and c.person_cue([t.text for t in core])     # (two words at least)
         if person:
             return "person", person, ps, e
         sent = ctx.sentence_initial(s)
@@ -338,9 +416,13 @@ class _Detector:
         """Type from the words around the name: titles in lower case, verbs, appositions."""
         c, text = self.c, self.text
         lo = max(0, s - 40)
-        if n <= 3 and c.person_before.search(text, lo, s):
+        # the `*_before`, `place_*` patterns end in spaces and "$": searched only when the
+        # text before, less those spaces, ends with one of their words
+        before = text[lo:s].rstrip(" \u00a0")
+        if n <= 3 and before.endswith(c.person_before_ends) and c.person_before.search(text, lo, s):
             return "person", "title-lower"
-        if 2 <= n <= 3 and (c.speech_after.match(text, e) or c.speech_before.search(text, lo, s)):
+        if 2 <= n <= 3 and (c.speech_after.match(text, e) or before.endswith(c.speech_before_ends)
+                            and c.speech_before.search(text, lo, s)):
             return "person", "speech-verb"
         lexical = any(w in c.surnames or w in c.given for w in words)
         after = text[e:e + 2]
@@ -350,9 +432,10 @@ class _Detector:
                 return c.roles[m.group(1).lower()], "appositive"
             if n <= 3 and c.who_after.match(text, e):
                 return "person", "appositive"
-        if c.place_of.search(text, lo, s):
+        if before.endswith(c.place_of_ends) and c.place_of.search(text, lo, s):
             return "place", "place-of"
-        if not sent and c.place_prep.search(text, lo, s) and c.comma_cap.match(text, e):
+        if not sent and before.endswith(c.place_prep_ends) and c.place_prep.search(text, lo, s) \
+                and c.comma_cap.match(text, e):
             return "place", "place-context"
         if n == 1 and lexical and self._in_citation(s, e):
             return "person", "citation-surname"

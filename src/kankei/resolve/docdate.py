@@ -39,20 +39,26 @@ def document_date(text: str, times: list[TimeMention], hint: str | None = None) 
 _NOT_TITLE = re.compile(r"^(?:by|credit|photo|image|authors?|posted|published|updated|last updated|with support)\b", re.I)
 
 
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_SMALL = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by", "with", "from", "as"}
+
+
 def document_title(text: str) -> str | None:
     """The headline: the first title-cased line near the top, else the first line that reads
     like one (not a byline, credit or date line), else the first non-empty line."""
-    lines = [ln.strip() for ln in text[:3000].splitlines() if ln.strip()]
-    small = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by", "with", "from", "as"}
+    lines = [ln for ln in map(str.strip, text[:3000].splitlines()) if ln]
+    # (the cheap tests first: the lines of a body paragraph are long)
     for line in lines[:12]:
-        words = re.findall(r"[A-Za-z][\w'’-]*", line)
-        if len(words) < 3 or len(line) > 200 or line.endswith(".") or _NOT_TITLE.match(line):
+        if len(line) > 200 or line.endswith(".") or _NOT_TITLE.match(line):
             continue
-        capitalized = sum(1 for w in words if w[0].isupper() or w.lower() in small)
+        words = _WORD.findall(line)
+        if len(words) < 3:
+            continue
+        capitalized = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL)
         if capitalized == len(words) and any(w[0].isupper() for w in words[1:]):
             return line
     for line in lines[:6]:
-        words = re.findall(r"[A-Za-z][\w'’-]*", line)
-        if 4 <= len(words) and len(line) <= 200 and not line.endswith(".") and not _NOT_TITLE.match(line):
+        if len(line) <= 200 and not line.endswith(".") and not _NOT_TITLE.match(line) \
+                and 4 <= len(_WORD.findall(line)):
             return line
     return lines[0] if lines else None

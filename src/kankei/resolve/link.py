@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cache
+from operator import attrgetter
 
 from rapidfuzz import fuzz, process
 
@@ -70,8 +71,13 @@ class _DocState:
         self.known_surnames: dict[tuple[int, int], str] = {}
 
 
+@cache
+def _family_first() -> frozenset[str]:
+    return frozenset(_cues().get("family_first_surnames") or [])
+
+
 def _surname_first(tokens: list[str]) -> bool:
-    families = set(_cues().get("family_first_surnames") or [])
+    families = _family_first()
     return len(tokens) >= 2 and tokens[0] in families and tokens[-1] not in families
 
 
@@ -94,18 +100,26 @@ def link_entities(text: str, candidates: list[NameCandidate] | None = None,
     state.known_surnames = {(s, e): pid for s, e, pid in surnames}
     blocked = sorted(skip)
     out: list[EntityMention] = []
-    items: list[tuple[int, int, str, object]] = []
-    for s, e, ids in (hits if hits is not None else gaz.find(text, folded)):
-        items.append((s, e, "gaz", ids))
-    taken = sorted((s, e) for s, e, _, _ in items)
-    for c in candidates or []:
-        items.append((c.start, c.end, "cand", c))
-    items.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    if hits is None:
+        hits = gaz.find(text, folded)
+    taken = sorted((s, e) for s, e, _ in hits)
+    # by start, longer first, then hits before candidates (the third field decides ties)
+    items = [(s, s - e, k, e, ids) for k, (s, e, ids) in enumerate(hits)]
+    k0 = len(items)
+    items += [(c.start, c.start - c.end, k0 + k, c.end, c) for k, c in enumerate(candidates or ())]
+    items.sort()
     last_end = -1
-    for s, e, how, payload in items:
-        if s < last_end or _overlaps(blocked, s, e):
+    bi, nb = 0, len(blocked)
+    for s, _, k, e, payload in items:
+        if s < last_end:
             continue
-        if how == "gaz":
+        if nb:      # `_overlaps(blocked, s, e)`, its bisection done by a pointer: s only grows
+            while bi < nb and blocked[bi][0] < s:
+                bi += 1
+            if bi and blocked[bi - 1][0] < e and s < blocked[bi - 1][1] \
+                    or bi < nb and blocked[bi][0] < e and s < blocked[bi][1]:
+                continue
+        if k < k0:
             m = _from_gazetteer(text, s, e, payload, gaz, state)
         else:
             if _overlaps(taken, s, e):
@@ -117,18 +131,22 @@ def link_entities(text: str, candidates: list[NameCandidate] | None = None,
         last_end = e
         _remember(m, gaz, state)
     out.extend(_bare_names(text, folded, out, blocked, gaz, state))
-    out.sort(key=lambda m: m.start)
+    out.sort(key=_START)
     # one id, one name and type: a detected actor is named as at its fullest mention
+    entries = gaz.entries
+    unknown = [m for m in out if m.entity not in entries]
     first: dict[str, EntityMention] = {}
-    for m in out:
-        if m.entity not in gaz.entries:
-            best = first.get(m.entity)
-            if best is None or (m.how == "detected" and (best.how != "detected" or len(m.text) > len(best.text))):
-                first[m.entity] = m
-    for m in out:
-        if m.entity in first:
-            m.name, m.type = first[m.entity].name, first[m.entity].type
+    for m in unknown:
+        best = first.get(m.entity)
+        if best is None or (m.how == "detected" and (best.how != "detected" or len(m.text) > len(best.text))):
+            first[m.entity] = m
+    for m in unknown:
+        best = first[m.entity]
+        m.name, m.type = best.name, best.type
     return out
+
+
+_START = attrgetter("start")
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -147,14 +165,17 @@ def _mention(text: str, s: int, e: int, entity_id: str, gaz: Gazetteer, how: str
 
 
 def _from_gazetteer(text, s, e, ids, gaz: Gazetteer, state: _DocState) -> EntityMention | None:
-    choice = next((i for i in ids if i in state.seen), ids[0])
-    address = _ADDRESS.search(text[max(0, s - 3):s]) and _ADDRESS_AFTER.match(text, e)
-    if choice in gaz.capitals and not _PLACE_BEFORE.search(text[max(0, s - 16):s]) and not address:
+    choice = ids[0] if len(ids) == 1 else next((i for i in ids if i in state.seen), ids[0])
+    if choice in gaz.capitals and not _PLACE_BEFORE.search(text[max(0, s - 16):s]) \
+            and not (_ADDRESS.search(text[max(0, s - 3):s]) and _ADDRESS_AFTER.match(text, e)):
         # "Tokyo condemned the launch": the capital acts for its government
         after = text[e:e + 12]
         if not _CAPITAL_AFTER.match(after):
             return _mention(text, s, e, gaz.capitals[choice], gaz, "capital")
-    return _mention(text, s, e, choice, gaz, "gazetteer")
+    entry = gaz.entries.get(choice)
+    if entry is None:
+        return _mention(text, s, e, choice, gaz, "gazetteer")
+    return EntityMention(s, e, text[s:e], choice, entry.name, entry.type, "gazetteer")
 
 
 def _from_candidate(text: str, c: NameCandidate, gaz: Gazetteer, state: _DocState) -> EntityMention | None:
@@ -195,20 +216,22 @@ def _fuzzy(key: str, gaz: Gazetteer) -> str | None:
 
 def _remember(m: EntityMention, gaz: Gazetteer, state: _DocState) -> None:
     state.seen.add(m.entity)
-    state.names.setdefault(fold(m.text), m.entity)
+    t = m.text
+    state.names.setdefault(t if t.isascii() else fold(t), m.entity)
     entry = gaz.entries.get(m.entity)
     if entry and entry.type == "person":
-        if entry.family:
-            state.surnames[fold(entry.family)] = m.entity
-        if entry.given:
-            state.given[fold(entry.given)] = m.entity
-    elif m.type == "person" and m.how == "detected":
-        tokens = fold(m.text).split()
+        family, given = gaz.name_keys[m.entity]
+        if family:
+            state.surnames[family] = m.entity
+        if given:
+            state.given[given] = m.entity
+    elif m.how == "detected" and m.type == "person":
+        tokens = fold(t).split()
         if len(tokens) >= 2:
-            family = tokens[0] if _surname_first(m.text.split()) else tokens[-1]
+            family = tokens[0] if _surname_first(t.split()) else tokens[-1]
             state.surnames[family] = m.entity
     if m.how == "detected" and m.type == "organization":
-        acronym = "".join(w[0] for w in m.text.split() if w[0].isupper())
+        acronym = "".join(w[0] for w in t.split() if w[0].isupper())
         if len(acronym) >= 2:
             state.acronyms.setdefault(acronym, m.entity)
 
@@ -241,26 +264,107 @@ def _common_surnames() -> frozenset[str]:
 
 def _surname_spans(folded: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
     common = _common_surnames()
-    lower_words: set[str] | None = None
+    family = gaz.family_index
+    lower_seen: dict[str, bool] = {}
     out = []
-    for w in _CAP_WORD.finditer(folded):
-        word = w.group()
+    for w in _cap_words(folded, gaz):
+        s, word = w.start(), w.group()
         if word.endswith("'s"):
             word = word[:-2]
-        ids = gaz.family_index.get(word)
-        if not ids or word in common or len(word) < 3:
+        ids = family[word]
+        if word in common or len(word) < 3:
             continue
-        if lower_words is None:
-            lower_words = set(_LOWER_WORD.findall(folded))
-        if word.lower() in lower_words:
+        low = word.lower()
+        seen = lower_seen.get(low)
+        if seen is None:
+            seen = lower_seen[low] = _lower_word_in(folded, low)
+        if seen:
             continue
-        end = w.start() + len(word)
+        end = s + len(word)
         # part of a longer name ("Pak Jong-chol", "Sakie Yokota"): the name detector decides
-        if (_NAME_NEXT.match(folded, end) or _NAME_BEFORE.search(folded, max(0, w.start() - 30), w.start())) \
-                and not _title_case_line(folded, w.start()):
+        if (_NAME_NEXT.match(folded, end) or _NAME_BEFORE.search(folded, max(0, s - 30), s)) \
+                and not _title_case_line(folded, s):
             continue
-        out.append((w.start(), end, ids[0]))
+        out.append((s, end, ids[0]))
     return out
+
+
+_CAP_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'-")   # `_CAP_WORD`'s letters
+_LOWER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz'-")                           # `_LOWER_WORD`'s
+
+
+def _cap_words(folded: str, gaz: Gazetteer, extra: set[str] = frozenset()) -> list[re.Match]:
+    """The matches of `_CAP_WORD.finditer(folded)` that are a family name (or its possessive)
+    or one of the `extra` words, in text order. Few capitalized words are wanted, so only those
+    are looked at: where `_family_starts` finds a family name starting, and where `str.find`
+    finds an extra word."""
+    family = _family_words(gaz)
+    found: dict[int, re.Match] = {}
+    for f in _family_starts(gaz).finditer(folded):
+        m = _match_from(_CAP_WORD, _CAP_CHARS, folded, f.start())
+        if m is not None and m.group() in family:
+            found[m.start()] = m
+    for w in extra:
+        i = folded.find(w)
+        while i >= 0:
+            if i not in found:
+                m = _match_from(_CAP_WORD, _CAP_CHARS, folded, i)
+                if m is not None and m.group() == w:
+                    found[i] = m
+            i = folded.find(w, i + 1)
+    return [found[i] for i in sorted(found)]
+
+
+def _with_possessives(words) -> set[str]:
+    """The `_CAP_WORD` matches that stand for the words: each word and its possessive
+    ("Kim", "Kim's"); a match ending in 's stands for the word before it only."""
+    return {*(w for w in words if not w.endswith("'s")), *(w + "'s" for w in words)}
+
+
+@cache
+def _family_words(gaz: Gazetteer) -> frozenset[str]:
+    return frozenset(_with_possessives(gaz.family_index))
+
+
+@cache
+def _family_starts(gaz: Gazetteer) -> re.Pattern:
+    """Where a `_CAP_WORD` match may start with a family name: the name's first letter (as
+    `_CAP_WORD` takes it, after no word character), then the rest of the name ahead. The
+    pattern opens with a letter in each branch, so that a search skips to those letters."""
+    rests: dict[str, list[str]] = {}
+    for name in gaz.family_index:
+        if re.fullmatch(r"[A-Z][A-Za-z'\-]*", name):
+            rests.setdefault(name[0], []).append(name[1:])
+    if not rests:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(
+        f"{f}(?<!\\w{f})(?={'|'.join(re.escape(r) for r in sorted(set(rs), key=len, reverse=True))})"
+        for f, rs in sorted(rests.items())))
+
+
+def _match_from(pattern: re.Pattern, chars: frozenset, text: str, i: int) -> re.Match | None:
+    """The match of `pattern.finditer(text)` that starts at i, if any. Its matches are runs of
+    `chars`: a scan from the start of the run holding i is a scan of the whole text."""
+    r = i
+    while r and text[r - 1] in chars:
+        r -= 1
+    if r == i:
+        return pattern.match(text, i)
+    for m in pattern.finditer(text, r):
+        if m.start() >= i:
+            return m if m.start() == i else None
+    return None
+
+
+def _lower_word_in(folded: str, low: str) -> bool:
+    """Whether `low` is one of `_LOWER_WORD.findall(folded)` (the text uses the word in lower case)."""
+    i = folded.find(low)
+    while i >= 0:
+        m = _match_from(_LOWER_WORD, _LOWER_CHARS, folded, i)
+        if m is not None and m.group() == low:
+            return True
+        i = folded.find(low, i + 1)
+    return False
 
 
 def _bare_names(text, folded, found: list[EntityMention], blocked, gaz: Gazetteer, state: _DocState) -> list[EntityMention]:
@@ -273,7 +377,7 @@ def _bare_names(text, folded, found: list[EntityMention], blocked, gaz: Gazettee
             continue
         entry = gaz.entries.get(m.entity)
         if entry is not None and (entry.family or entry.given):
-            keys = [fold(x) for x in (entry.family, entry.given) if x]
+            keys = [x for x in gaz.name_keys[m.entity] if x]
         else:
             tokens = fold(m.text).split()
             if len(tokens) < 2:
@@ -284,13 +388,13 @@ def _bare_names(text, folded, found: list[EntityMention], blocked, gaz: Gazettee
             pos.append(m.start)
             ids.append(m.entity)
     out = []
-    for w in _CAP_WORD.finditer(folded):
+    for w in _cap_words(folded, gaz, _with_possessives(parts)):
         s, e = w.span()
         word = w.group()
         if word.endswith("'s"):
             e -= 2
             word = word[:-2]
-        if not (word in parts or word in gaz.family_index) or _overlaps(spans, s, e):   # cheap test first
+        if _overlaps(spans, s, e):
             continue
         target = None
         if word in parts:

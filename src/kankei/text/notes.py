@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .segment import _YEARISH, ALWAYS, NUMBERED
@@ -23,18 +24,19 @@ class Marker:
     end: int
 
 
-_HEADING = re.compile(
-    r"^[ \t]*(?P<h>(?:#+[ \t]*)?(?:[1-9]\d?\.?[ \t]+)?"
+_HEADING_BODY = (
+    r"[ \t]*(?P<h>(?:#+[ \t]*)?(?:[1-9]\d?\.?[ \t]+)?"
     r"(?:notes|end[ -]?notes|foot[ -]?notes|references|sources|bibliography|works[ \t]+cited"
     r"|notes[ \t]+and[ \t]+references|references[ \t]+and[ \t]+notes|sources[ \t]+and[ \t]+notes))"
-    r"[ \t]*:?[ \t\r]*$",
-    re.IGNORECASE | re.MULTILINE,
-)
+    r"[ \t]*:?[ \t\r]*$")
+_HEADING = re.compile("^" + _HEADING_BODY, re.IGNORECASE | re.MULTILINE)
 # A numbered line: "[5] ...", "5. ...", "5) ...", "5 Word ...".
-_ITEM = re.compile(
-    r"^[ \t]*(?:\[(?P<b>[1-9]\d{0,2})\]|(?P<d>[1-9]\d{0,2})[.)](?=[ \t])|(?P<s>[1-9]\d{0,2})(?=[ \t]+[^\s\d]))",
-    re.MULTILINE,
-)
+_ITEM_BODY = (
+    r"[ \t]*(?:\[(?P<b>[1-9]\d{0,2})\]|(?P<d>[1-9]\d{0,2})[.)](?=[ \t])|(?P<s>[1-9]\d{0,2})(?=[ \t]+[^\s\d]))")
+_ITEM = re.compile("^" + _ITEM_BODY, re.MULTILINE)
+# The same after a newline: a scan for "^" tries every offset, one for "\n" jumps to the next.
+_AFTER_NEWLINE = {_HEADING: re.compile("\n" + _HEADING_BODY, re.IGNORECASE | re.MULTILINE),
+                  _ITEM: re.compile("\n" + _ITEM_BODY, re.MULTILINE)}
 # Lines that read like citations, used to tell endnotes from an ordinary numbered list.
 _CUE = re.compile(
     r"\b(?:1[5-9]\d\d|20\d\d)\b|\bpp?\.\s*\d|\bibid\b|\bop\. ?cit\b|https?://|\bvol\.|\bno\.\s*\d"
@@ -58,9 +60,19 @@ class _Item:
     style: str      # "b" bracketed, "d" dotted, "s" bare number
 
 
+def _line_matches(pattern: re.Pattern[str], text: str, pos: int = 0) -> Iterator[tuple[int, re.Match[str]]]:
+    """`pattern.finditer(text, pos)` for a pattern that opens with a multiline "^", as
+    (line start, match). No match spans a newline, so the scan can look for those."""
+    m = pattern.match(text, pos)
+    if m:
+        yield pos, m
+    for m in _AFTER_NEWLINE[pattern].finditer(text, pos):
+        yield m.start() + 1, m
+
+
 def _items(text: str, pos: int = 0) -> list[_Item]:
     out = []
-    for m in _ITEM.finditer(text, pos):
+    for _, m in _line_matches(_ITEM, text, pos):
         style = m.lastgroup or "s"
         out.append(_Item(m.start(style) - (style == "b"), m.end(), int(m.group(style)), style))
     return out
@@ -75,11 +87,11 @@ def notes_section(text: str) -> int | None:
 
 
 def _heading(text: str) -> int | None:
-    for m in reversed(list(_HEADING.finditer(text))):
+    for start, m in reversed(list(_line_matches(_HEADING, text))):
         after = text[m.end():m.end() + 400]
         # In the first half ("References" in a contents list, a "Sources" section of the body) a
         # heading counts only if numbered notes follow it.
-        if m.start() >= 0.5 * len(text) or _ITEM.search(after):
+        if start >= 0.5 * len(text) or _ITEM.search(after):
             return m.start("h")
     return None
 
