@@ -13,7 +13,19 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
 
-from kankei import knowledge
+from kankei.recognize._quantity_units import (
+    _HYPHEN_UNIT,
+    _TOKEN,
+    _currency_rate,
+    _head,
+    _Lex,
+    _lex,
+    _look_back,
+    _measure_after,
+    _tokens,
+    _unit_of,
+    _unit_of_the,
+)
 from kankei.recognize._regex_prefix import NOT_ASCII_WORD, fast_optionals, lowered_trie, scan_lower, trie
 from kankei.recognize.numbers import (
     DENOMINATORS,
@@ -36,8 +48,6 @@ _SCALE_P = rf"(?i:(?:\s+|\s?-\s?)(?:{'|'.join(_SCALE_WORDS)})\b|(?<=\d)(?:{'|'.j
 _PCT_WORDS = ("per", "pct")
 _PCT_P = r"(?i:\s?%|\s+per\s?cent(?:age\s+points?)?\b|\s+pct\b)"
 _CONN_WORDS = ("to", "and")
-_TOKEN = re.compile(r"[ \t\u00a0]+([^\W\d_]+(?:['’-][^\W\d_]+)*)")
-_TOKENS4 = re.compile(fast_optionals("(?:T(?:T(?:T(?:T)?)?)?)?".replace("T", _TOKEN.pattern)))   # up to four in a row
 _FRACTION_PARTS = re.compile(rf"(?:([^\W\d_]+)([-\s]))?({'|'.join(DENOMINATORS)})", re.I)
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _GLUED_BEFORE = set(".,;:!?)]”’\"'#-–/")   # a number glued to these is a footnote, code or date part
@@ -53,62 +63,14 @@ _FRACTION = re.compile(FRACTION_RE)
 _AGE_COMMA = re.compile(r"[A-Z][\w’'-]*,\s$")
 _CITED_PAGE = re.compile(r"(?:\b\d{4}\)?|\.),\s$|\b\d{4}\):\s$")
 _NOTE_AFTER = re.compile(r"[ \t]+[A-Z“\"(]|\s*\n")
-_LETTERS = re.compile(r"[^\W\d_]+")
 _BACK_TO_WORD = re.compile(r"\s*\.?([^\W\d_]*)")     # (on reversed text: see _prev_word)
 _OF_NEXT = re.compile(r"\s+of\b|\s*[,.;:)]|\s*$")
 _FRACTION_WORDS = re.compile(r"[^\W\d_]+|[^\s\w]")
 _OR_SO = re.compile(r"\s+or\s+so\b")
 # "eight of the victims", "five of these schools": the unit is the noun after "of the"
-_OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their|our|his|her)\b")
 # "140 to the dollar": an exchange rate, counted in the currency named before it
-_PER_CURRENCY = re.compile(r"\s+(?:to|per|against)\s+(?:the|one|a|an)\s+[^\W\d_]+")
 # "a 9,700-ton ship", "a 200-km range": a measure before a noun
-_HYPHEN_UNIT = re.compile(r"-([^\W\d_]+)(?![\w-])")
 _GROUPS = {i: (f"c{i}", f"n{i}", f"m{i}", f"p{i}", f"w{i}") for i in (1, 2)}
-
-
-@dataclass(slots=True)
-class _Lex:
-    person: frozenset[str]
-    adj_person: frozenset[str]
-    aliases: dict[str, str]
-    units: frozenset[str]
-    collective: dict[str, str]
-    time_units: frozenset[str]
-    determiner_nouns: frozenset[str]
-    episode: frozenset[str]
-    references: frozenset[str]
-    months: frozenset[str]
-    year_preceders: frozenset[str]
-    half_words: frozenset[str]
-    half_dets: frozenset[str]
-    qualifiers: dict[str, str]
-    symbols: dict[str, str]
-    codes: frozenset[str]
-    cur_words: dict[str, str]
-    stop: frozenset[str]
-    compounds: dict[str, str]
-    bound_verbs: dict[str, str]
-
-
-@cache
-def _lex() -> _Lex:
-    d = knowledge.load("units")
-    low = lambda xs: frozenset(str(x).lower() for x in xs)  # noqa: E731
-    aliases = {k.lower(): v for k, v in d["unit_aliases"].items()}
-    return _Lex(
-        person=low(d["person_nouns"]), adj_person=low(d["adjective_person_nouns"]), aliases=aliases,
-        units=frozenset(aliases.values()), collective=d["collective_nouns"],
-        time_units=low(d["time_units"]), determiner_nouns=low(d["determiner_nouns"]),
-        episode=low(d["episode_nouns"]), references=low(d["reference_words"]), months=low(d["months"]),
-        year_preceders=low(d["year_preceders"]), half_words=low(d["half_part_words"]),
-        half_dets=low(d["half_part_determiners"]),
-        qualifiers={" ".join(k.lower().split()): v for k, v in d["qualifiers"].items()},
-        symbols=d["currency_symbols"], codes=low(d["currency_codes"]),
-        cur_words={" ".join(k.lower().split()): v for k, v in d["currency_words"].items()},
-        stop=low(d["stop_words"]),
-        compounds={" ".join(k.lower().split()): v for k, v in d.get("compound_units", {}).items()},
-        bound_verbs={k.lower(): v for k, v in d.get("bound_verbs", {}).items()})
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -284,111 +246,12 @@ def _sentence_start(text: str, pos: int) -> bool:
     return text[i] in ".!?" or (text[i] in "”\"’)" and i > 0 and text[i - 1] in ".!?")
 
 
-def _tokens(text: str, pos: int, lex: _Lex) -> list[tuple[str, int, str]]:
-    """The (at most four) words after pos up to punctuation or a function word: (lower, end, as written)."""
-    out = []
-    t = _TOKENS4.match(text, pos)       # up to four _TOKEN in a row, read in one match
-    for i in range(1, 5):
-        w = t.group(i)
-        if w is None or w.lower() in lex.stop:
-            break
-        out.append((w.lower(), t.end(i), w))
-    return out
-
-
-def _plural(w: str, lex: _Lex) -> bool:
-    return len(w) >= 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in lex.stop
-
-
-def _singular(w: str, lex: _Lex) -> str:
-    if w in lex.aliases:
-        return lex.aliases[w]
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("ches", "shes", "xes", "zes", "sses")):
-        return w[:-2]
-    return w[:-1]
-
-
-def _unit_of(w: str, lex: _Lex) -> str | None:
-    if w in lex.person:
-        return "person"
-    if w in lex.aliases:
-        return lex.aliases[w]
-    return w if w in lex.units else None
-
-
-def _head(toks: list[tuple[str, int, str]], lex: _Lex) -> tuple[str, int, int] | None:
-    """(unit, end, index) of the counted noun among the words after a number."""
-    for i, (w, end, _) in enumerate(toks):
-        nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
-        if nxt and lex.compounds and (compound := lex.compounds.get(f"{w} {nxt}")):
-            return compound, toks[i + 1][1], i    # "16 credit unions"
-        unit = _unit_of(w, lex) or (_singular(w, lex) if _plural(w, lex) else None)
-        if unit is None:
-            continue
-        if w in lex.adj_person and nxt and any(_unit_of(x, lex) or _plural(x, lex) or f"{x} {y}" in lex.compounds
-                                               for (x, _, _), (y, _, _) in zip(toks[i + 1:], [*toks[i + 2:], ("", 0, "")], strict=True)):
-            continue                              # "17 Japanese citizens", "ten Korean high schools": the noun is later
-        return unit, end, i
-    return None
-
-
-def _look_back(text: str, start: int, lex: _Lex, prev: list[QuantityMention]) -> str:
-    """Unit for a number with no noun after it: the last count nearby, else a noun before it."""
-    if prev:
-        p = prev[-1]
-        if p.unit not in ("", "percent", "fraction") and start - p.end < 300 and "\n" not in text[p.end:start]:
-            return p.unit
-    sent = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
-    # the last word of the sentence so far that is a collective or a person noun (a search in
-    # C for those words, rather than a look at every word)
-    found = _counted_nouns().findall(text[sent:start].lower())
-    if found:
-        w = found[-1]
-        return lex.collective[w] if w in lex.collective else "person"
-    return ""
-
-
-@cache
-def _counted_nouns() -> re.Pattern[str]:
-    """The collective and person nouns as whole words (runs of letters, as _LETTERS finds them).
-    Each branch opens with a plain letter, so that a search skips to one in C; the check that
-    no letter comes before follows that letter."""
-    lex = _lex()
-    by_first: dict[str, set[str]] = {}
-    for w in (*lex.collective, *lex.person):
-        if _LETTERS.fullmatch(w):
-            by_first.setdefault(w[0], set()).add(w[1:])
-    first = "|".join(re.escape(c) + r"(?<![^\W\d_].)" + trie(rest) for c, rest in sorted(by_first.items()))
-    return re.compile(rf"(?:{first})(?![^\W\d_])")
-
-
 def _unit_after_or(text: str, end: int, lex: _Lex) -> str | None:
     """The unit of the next number in "five or six boats"."""
     o = _OR_NEXT.match(text, end)
     n = o and _pattern().match(text, o.end())
     head = n and _head(_tokens(text, n.end(), lex), lex)
     return head[0] if head else None
-
-
-def _unit_of_the(text: str, end: int, lex: _Lex) -> str | None:
-    """The unit of "eight of the victims": the noun after "of the"."""
-    o = _OF_THE.match(text, end)
-    head = o and _head(_tokens(text, o.end(), lex), lex)
-    return head[0] if head else None
-
-
-def _currency_rate(text: str, start: int, end: int, lex: _Lex) -> str | None:
-    """'the yen was at 140 to the dollar': a rate, in the currency named before it in the sentence."""
-    if not _PER_CURRENCY.match(text, end):
-        return None
-    sent = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
-    found = None
-    for w in _LETTERS.findall(text[sent:start].lower()):
-        if w in lex.cur_words:
-            found = lex.cur_words[w]
-    return found
 
 
 def _prev_word(text: str, lo: int, s: int) -> tuple[str, int]:
@@ -409,18 +272,6 @@ def _blank_before(text: str, s: int) -> bool:
     while i >= 0 and text[i] != "\n" and text[i].isspace():
         i -= 1
     return i < 0 or text[i] == "\n"
-
-
-def _measure_after(text: str, e: int, lex: _Lex) -> str | None:
-    """The unit of a hyphenated measure right after e: "9,700-ton" -> ton (not "15-member")."""
-    if text[e:e + 1] != "-":
-        return None
-    h = _HYPHEN_UNIT.match(text, e)
-    if not h:
-        return None
-    w = h.group(1).lower()
-    unit = lex.aliases.get(w) or (w if w in lex.units else None)
-    return unit if unit not in (None, "person", "percent", "series", "species") else None
 
 
 def _rejected_context(text: str, s: int, e: int, a: _Amount, lex: _Lex, bare: bool) -> bool:
