@@ -13,10 +13,6 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 
 def _cache_dir() -> Path | None:
     if os.environ.get("KANKEI_NO_CACHE"):
@@ -38,7 +34,8 @@ def load(name: str) -> Any:
                 return pickle.load(f)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             pass
-    data = yaml.load(raw.decode("utf-8"), Loader=_Loader)
+    import yaml  # only when the cache misses: importing it costs more than reading a pickle
+    data = yaml.load(raw.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if folder is not None:
         try:
             folder.mkdir(parents=True, exist_ok=True)

@@ -4,8 +4,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 BINARY = "binary file (not text, HTML or PDF)"
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 
@@ -84,6 +82,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
 
 
 def _guess(data: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes  # slow to import: only for text that is not UTF-8
     results = from_bytes(data)
     best = results.best()
     if best is None:

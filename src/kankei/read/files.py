@@ -7,8 +7,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .detect import HTML_SUFFIXES, NotText, decode_html, decode_text, is_pdf, looks_like_html
-from .html import extract_html
-from .pdf import extract_pdf
 from .source import ReadError, Source
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
@@ -21,6 +19,7 @@ def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     doc = path.stem
     try:
         if is_pdf(data):
+            from .pdf import extract_pdf  # pypdf is slow to import: only for PDFs
             text, title = extract_pdf(data)
             return Source(path, doc, text, "pdf", None, "extracted", title=title)
         # Sniff on the raw bytes first so a page in a legacy charset gets its <meta charset> honoured.
@@ -72,6 +71,7 @@ def _walk(folder: Path) -> Iterator[Path | ReadError]:
 
 
 def _html(path: Path, doc: str, markup: str, encoding: str) -> Source:
+    from .html import extract_html  # only for HTML
     text, title, hint = extract_html(markup)
     if not text.strip():
         raise ReadError(path, "no text found in HTML page" if markup.strip() else "empty file")
