@@ -159,3 +159,17 @@ def test_fast_optionals_keep_every_match(pattern):
             for pos in range(n + 1):
                 a, b = plain.match(text, pos), fast.match(text, pos)
                 assert (a and (a.regs, a.lastindex)) == (b and (b.regs, b.lastindex)), (pattern, text)
+
+
+def test_the_small_and_the_fast_guard_find_the_same_starts():
+    """The scanner switches guards after a while: both must let through exactly the same places."""
+    import re
+
+    from kankei.recognize import date_grammar as G
+
+    small, fast = (re.compile(G.NOT_ASCII_WORD + G._guard(small=s)[len(G.START):] + G.START) for s in (True, False))
+    text = ("In fiscal 2011 the two sides met three times; the late 1950s, FY 2012, the first half of May, "
+            "about 3 weeks later, 17.2.1953-11.10.1957, Showa 34, a decade-long wait, some 40 or so years, "
+            "THE NEXT MONTH, That year, the following week, ninety-three thousand and twelve people.")
+    for t in (text, text.lower(), text.upper()):
+        assert [m.end() for m in small.finditer(" " + t)] == [m.end() for m in fast.finditer(" " + t)]

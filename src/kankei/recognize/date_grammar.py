@@ -112,17 +112,29 @@ def first_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     return frozenset(_cases(words)), {h: frozenset(_cases(f)) for h, f in headed.items()}
 
 
-def _guard() -> str:
-    """Lookahead true exactly where a match can begin (see the module docstring)."""
+def _guard(small: bool = True) -> str:
+    """Lookahead true exactly where a match can begin (see the module docstring).
+
+    Two spellings, true at the same places: `small` writes the words a head may be followed
+    by once per group of heads (10 KB, compiled in a blink); the other once per head (95 KB,
+    a quarter of a second to compile, but scanned twice as fast). See `scanner`."""
     plain, headed = first_words()
-    tails = {w: r"(?!\w)" for w in plain}
-    follows: dict[frozenset, str] = {}
+    if not small:
+        tails = {w: r"(?!\w)" for w in plain}
+        follows: dict[frozenset, str] = {}
+        for head, follow in headed.items():
+            if follow not in follows:
+                follows[follow] = rf"[\s-]+(?:['’]?\d|{trie(follow)}(?!\w))"
+            tails.update((h, follows[follow]) for h in _cases([head]))
+        tails["FY"] = r"\s?\d"                     # "FY2011", "FY 2011"
+        return rf"{START}(?=\d|['’]\d|{trie(tails, tails)})"
+    groups: dict[frozenset, set[str]] = {}
     for head, follow in headed.items():
-        if follow not in follows:
-            follows[follow] = rf"[\s-]+(?:['’]?\d|{trie(follow)}(?!\w))"
-        tails.update((h, follows[follow]) for h in _cases([head]))
-    tails["FY"] = r"\s?\d"                     # "FY2011", "FY 2011"
-    return rf"{START}(?=\d|['’]\d|{trie(tails, tails)})"
+        groups.setdefault(follow, set()).update(_cases([head]))
+    branches = [rf"{trie(plain)}(?!\w)", r"FY\s?\d"]
+    branches += [rf"{trie(heads)}[\s-]+(?:['’]?\d|{trie(follow)}(?!\w))"
+                 for follow, heads in sorted(groups.items(), key=lambda g: sorted(g[1]))]
+    return rf"{START}(?=\d|['’]\d|{'|'.join(branches)})"
 
 
 @cache
@@ -274,22 +286,36 @@ def unguarded() -> re.Pattern:
 # Each alternative is compiled alone, when first needed (a short document needs few), with
 # its optional groups in the form `re` tries faster (`fast_optionals`).
 
-@cache
-def scanner() -> re.Pattern:
+_FAST_AFTER = 200_000
+"""Characters scanned with the small guard before the fast one is worth compiling."""
+_scanned = 0
+
+
+def scanner(length: int = 0) -> re.Pattern:
     """Finds where a match of the master pattern can begin: the guard, moved one character on
     (a character that is not an ASCII letter or digit before the start, so that a search
     skips words in C; the lookbehinds of START, tried only where the guard holds, decide
     the rest). Run on the text after one space, so that a match may begin at 0: each match
     ends where one may begin, one character on, and its group 1 is the key of the place for
-    `patterns_for` (the first word or number and the few characters after it)."""
-    guard = _guard()
+    `patterns_for` (the first word or number and the few characters after it).
+
+    `length`: of the text about to be scanned. A short run (one article) uses the guard
+    that compiles fast; once a process has scanned enough text, the one that scans fast."""
+    global _scanned
+    _scanned += length
+    return _scanner(_scanned > _FAST_AFTER)
+
+
+@cache
+def _scanner(fast: bool) -> re.Pattern:
+    guard = _guard(small=not fast)
     assert guard.startswith(START)
     return re.compile(NOT_ASCII_WORD + guard[len(START):] + START + r"(?=((?:\d+(?:,\d+)*|[^\W\d_]+|[\s\S])[\s\S]{0,4}))")
 
 
 def starts(text: str) -> list[int]:
     """The positions where a match of the master pattern can begin, in order."""
-    return [m.end() - 1 for m in scanner().finditer(" " + text)]
+    return [m.end() - 1 for m in scanner(len(text)).finditer(" " + text)]
 
 
 # (in UTF-8, as bytes.translate is several times faster than str.translate)

@@ -65,7 +65,7 @@ def _scan(text: str) -> list[TimeMention]:
     out: list[TimeMention] = []
     pos = 0
     rules = _RULES
-    for c in scanner().finditer(" " + text):
+    for c in scanner(len(text)).finditer(" " + text):
         start = c.end() - 1
         if start < pos:
             continue
