@@ -67,8 +67,9 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
     folded = fold(text)
     hits = gazetteer().find(text, folded)
     surnames = surname_spans(text, folded)
-    candidates = find_name_candidates(text, skip=sorted(taken + [(s, e) for s, e, _ in hits]
-                                                       + [(s, e) for s, e, _ in surnames]))
+    known = [(s, e) for s, e, _ in hits]
+    candidates = find_name_candidates(text, skip=sorted(taken + known + [(s, e) for s, e, _ in surnames]),
+                                      known=known)
     entities = link_entities(text, candidates, skip=[(q.start, q.end) for q in quantities], hits=hits,
                              folded=folded, surnames=surnames)
     spans = sentences(text)

@@ -159,6 +159,11 @@ class Gazetteer:
                 return gov
         return None
 
+    def lookup(self, key: str) -> tuple[str, ...]:
+        """The ids of a folded alias, sorted ("" when none)."""
+        ids = self._keys.get(key)
+        return tuple(sorted(ids)) if ids else ()
+
     # -------------------------------------------------------------- matching
     def find(self, text: str, folded: str | None = None) -> list[tuple[int, int, tuple[str, ...]]]:
         """Leftmost-longest alias matches on word boundaries: (start, end, candidate ids)."""

@@ -35,13 +35,23 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 _PAREN = re.compile(r"\(")
 _DESIGNATION = re.compile(r"[A-Z][a-z]\w*-\d{1,3}[A-Za-z]?")   # "Taepodong-1", a ship "X-92"
 _NONE, _SOME, _ALL = 0, 1, 2     # how much of a chain the skip spans cover
+# A name that holds known names and ends in a head word ("Osaka Korean High School", "Center
+# for Pacific Policy Research"): one name, kept over the gazetteer hits inside it.
+COVERING = "known-plus-head"
 _HEAD_CUE = {"organization": "org-suffix", "place": "place-suffix", "document": "document-suffix",
              "other": "other-suffix", "vessel": "vessel", "country": "country-suffix"}
 
 
-def find_name_candidates(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[NameCandidate]:
-    """Proper names in `text` that overlap none of the `skip` spans, sorted and disjoint."""
-    return _Detector(text, load_cues(), TextContext(text, skip, load_cues())).run()
+def find_name_candidates(text: str, skip: Sequence[tuple[int, int]] = (),
+                         known: Sequence[tuple[int, int]] = ()) -> list[NameCandidate]:
+    """Proper names in `text` that overlap none of the `skip` spans, sorted and disjoint, but
+    for names that hold `known` names (spans of gazetteer hits, also skipped) and end in a head
+    word ("Nihon University")."""
+    d = _Detector(text, load_cues(), TextContext(text, skip, load_cues()))
+    if known:
+        d.known_starts = [s for s, _ in known]
+        d.known_ends = [e for _, e in known]
+    return d.run()
 
 
 @dataclass
@@ -55,6 +65,8 @@ class _Detector:
     corr: dict[int, str] = field(default_factory=dict)   # "Inoue to Boissier, <date>" word starts
     guard: int = 0       # offsets before this were consumed by an extension
     parens: set[int] = field(default_factory=set)    # where "(" is
+    known_starts: list[int] = field(default_factory=list)    # the known names' spans, sorted
+    known_ends: list[int] = field(default_factory=list)
 
     def run(self) -> list[NameCandidate]:
         corr = self.c.corr.finditer(self.text) if self.c.corr_hint.search(self.text) else ()
@@ -173,7 +185,13 @@ class _Detector:
         if segs is None:
             if skip == _ALL or skip == _SOME and all(t.skip or t.part for t in toks):
                 return      # its words all known already (or dates, numbers): `_segments` would cut them all
-            segs = self._segments(toks)
+            cov = self._covering(toks) if skip == _SOME and self.known_starts else None
+            if cov is None:
+                segs = self._segments(toks)
+            else:
+                i, j, typ = cov
+                segs = [*(self._segments(toks[:i]) if i else ()), Seg(toks[i:j], COVERING, typ),
+                        *(self._segments(toks[j:]) if j < len(toks) else ())]
         for seg in segs:
             self._emit(seg)
 
@@ -252,6 +270,70 @@ class _Detector:
             segs.append(Seg(cur, cue, "person" if cue == "title" else ""))
         return segs
 
+    def _covering(self, toks: list[Tok]) -> tuple[int, int, str] | None:
+        """(i, j, type) when toks[i:j] is a name that holds known words (skip tokens) and others
+        and ends in a head word, or has a head followed by "of", "for", "on": "Nihon University",
+        "Committee on the Elimination of ...". Runs are cut where `_segments` cuts names, except at
+        known words; a run whose only unknown words are nationalities or compass points
+        ("Japanese Foreign Ministry") is none, unless it is a place ("North Gyeongsang Province")."""
+        c, heads = self.c, self.c.heads
+        runs, a, head = [], 0, False
+        for k, t in enumerate(toks):
+            w = t.text
+            if t.part:
+                if w in c.p_always or head and w in c.p_of:
+                    continue
+                runs.append((a, k))
+                a, head = k + 1, False
+                continue
+            cap = w if not w.isupper() else w.capitalize()
+            if w in c.cut_words or cap in c.function or "-" in w and _MODIFIER.search(w) \
+                    or t.skip and not self._known(t):     # a date, a number, a bare surname
+                runs.append((a, k))
+                a, head = k + 1, False
+                continue
+            if t.poss:
+                runs.append((a, k + 1))
+                a, head = k + 1, False
+                continue
+            head = head or w in heads
+        runs.append((a, len(toks)))
+        for a, b in runs:
+            while a < b and toks[a].part:
+                a += 1
+            while b > a and toks[b - 1].part:
+                b -= 1
+            if a < b and a == 0 and self.ctx.sentence_initial(toks[0].start):
+                t = toks[0]
+                if self._start_word(t, t.text if not t.text.isupper() else t.text.capitalize(), False):
+                    a += 1
+            caps = [t for t in toks[a:b] if not t.part]
+            if len(caps) < 2 or not any(t.skip for t in caps):
+                continue
+            unknown = [t.text for t in caps if not t.skip]
+            if not unknown:
+                continue
+            last = caps[-1].text
+            typ = heads.get(last, "")
+            if typ and caps[-1].skip and typ != "place":
+                continue        # the head is part of a known name
+            if typ and unknown == [last] and last.endswith("s") and (last[:-1] in heads or last[:-3] + "y" in heads):
+                continue        # "the ICRC Archives", "the Japanese and DPRK Red Cross Societies": the known name
+            if not typ:
+                typ = next((heads[x.text] for x, y in zip(toks[a:b], toks[a + 1:b], strict=False)
+                            if not x.part and not x.skip and x.text in heads and y.part and y.text in c.p_of), "")
+            if not typ:
+                continue
+            if all(w in c.nationalities or w in c.compass for w in unknown) and typ != "place":
+                continue
+            return a, b, typ
+        return None
+
+    def _known(self, t: Tok) -> bool:
+        """Whether the token lies inside a known name's span."""
+        i = bisect_right(self.known_starts, t.start) - 1
+        return i >= 0 and self.known_ends[i] >= t.end
+
     def _start_word(self, t: Tok, cap: str, alone: bool) -> bool:
         """A capitalized common word opening a sentence ("Despite", "Receiving")."""
         c, w = self.c, t.text
@@ -282,9 +364,14 @@ class _Detector:
             if i0 is None:
                 i0 = next((i for i in order if not toks[i].part and initials_match(acr, toks[i:])), None)
             if i0 is not None:
+                # "UN Committee on ... (CERD)": the long form runs back over known words before it
+                cov = self._covering(toks) if self.known_starts and any(t.skip for t in toks) else None
+                whole = cov is not None and cov[1] == len(toks) and cov[0] <= i0
+                if whole:
+                    i0 = cov[0]
                 long = toks[i0:]
                 segs = self._segments(toks[:i0]) if i0 else []
-                return segs + self._long_form(long, acr, self.text[long[0].start:e], "")
+                return segs + self._long_form(long, acr, self.text[long[0].start:e], "", whole)
         b = c.acr_before.search(self.text, max(0, toks[0].start - 14), toks[0].start)
         if b and c.close_paren.match(self.text, e) and acronym_like(b.group(1)):
             acr = b.group(1)
@@ -292,7 +379,12 @@ class _Detector:
                 return self._long_form(toks, acr, self.text[toks[0].start:e], b.group(1))
         return None
 
-    def _long_form(self, long: list[Tok], acr: str, name: str, before: str) -> list[Seg]:
+    def _long_form(self, long: list[Tok], acr: str, name: str, before: str, whole: bool = False) -> list[Seg]:
+        if whole:       # known words inside, kept: "Center for Pacific Policy Research (CPPR)"
+            typ = self._head_type(long, [t for t in long if not t.part], long[0].start, long[-1].end)[0]
+            typ = typ if typ and typ != "other" else "organization"
+            self.acr_defs[acr] = (name, typ)
+            return [Seg(long, COVERING, typ)]
         runs, run = [], []
         for t in long:
             if t.skip:
@@ -494,7 +586,7 @@ class _Detector:
         for cand in sorted(self.out, key=lambda x: (x.start, -x.end)):
             if cand.end <= cand.start or (res and cand.start < res[-1].end):
                 continue
-            if self.ctx.overlaps_skip(cand.start, cand.end):
+            if cand.cue != COVERING and self.ctx.overlaps_skip(cand.start, cand.end):
                 continue
             res.append(cand)
         return res

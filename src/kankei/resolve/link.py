@@ -13,18 +13,14 @@ from operator import attrgetter
 from rapidfuzz import fuzz, process
 
 from kankei.knowledge import load
+from kankei.recognize._name_cues import load_cues
 from kankei.recognize.gazetteer import Gazetteer, fold, gazetteer, slug
+from kankei.recognize.names import COVERING
+from kankei.resolve.capitals import capital_is_place
 from kankei.spans import EntityMention, NameCandidate
 
-# A capital preceded by these is where something happens, not who acts.
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|into|outside|via|visit(?:ed|ing|s)?|toward|towards|around|across|of|through)\s+$",
-                           re.IGNORECASE)
-# "National Diet Library, Tokyo, microfiche": a capital between commas in a citation or address
-_ADDRESS = re.compile(r",\s*$")
-_ADDRESS_AFTER = re.compile(r"\s*(?:[,;)]|$|\n|\d)")
 # \b[A-Z][A-Za-z'\-]+\b, with the boundary tested after the capital so that the scan skips to capitals
 _CAP_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z'\-]+\b")
-_CAPITAL_AFTER = re.compile(r"\s*(?:-based|,\s*\d|\s+(?:Prefecture|City|city|District|Court|University|Shimbun|Station))")
 _TYPE_PREFIX = {"person": "person", "organization": "org", "country": "country", "place": "place",
                 "vessel": "vessel", "document": "document", "group": "group", "other": "other"}
 
@@ -120,9 +116,20 @@ def link_entities(text: str, candidates: list[NameCandidate] | None = None,
                     or bi < nb and blocked[bi][0] < e and s < blocked[bi][1]:
                 continue
         if k < k0:
+            if out and text[s - 1:s] == "(" and out[-1].how == "detected" and out[-1].end >= s - 2:
+                _bracketed_acronym(text[s:e], out[-1], state)
+            p = folded.find("'s ", s, e)
+            if p > s and text[p + 3:p + 4].isupper():
+                # "South Korea's Joint Chiefs of Staff": the owner is a mention of its own
+                owner = gaz.lookup(folded[s:p])
+                if owner:
+                    m = _from_gazetteer(text, s, p, owner, gaz, state)
+                    out.append(m)
+                    _remember(m, gaz, state)
+                    s = p + 3
             m = _from_gazetteer(text, s, e, payload, gaz, state)
         else:
-            if _overlaps(taken, s, e):
+            if _overlaps(taken, s, e) and payload.cue != COVERING:
                 continue
             m = _from_candidate(text, payload, gaz, state)
         if m is None:
@@ -130,8 +137,10 @@ def link_entities(text: str, candidates: list[NameCandidate] | None = None,
         out.append(m)
         last_end = e
         _remember(m, gaz, state)
+    out.extend(_shared_surname(text, out, gaz))
     out.extend(_bare_names(text, folded, out, blocked, gaz, state))
     out.sort(key=_START)
+    out = _inverted_names(text, out)
     # one id, one name and type: a detected actor is named as at its fullest mention
     entries = gaz.entries
     unknown = [m for m in out if m.entity not in entries]
@@ -164,14 +173,26 @@ def _mention(text: str, s: int, e: int, entity_id: str, gaz: Gazetteer, how: str
                          entry.type if entry else (type_ or "other"), how)
 
 
+def _bracketed_acronym(acr: str, named: EntityMention, state: _DocState) -> None:
+    """A known acronym in brackets right after a name the text introduces ("UN Committee on the
+    Elimination of Racial Discrimination (CERD)") stands for that name in this text, when its
+    letters are capitals of the name, in order."""
+    if not (acr.isupper() and acr.isalpha()):
+        return
+    caps = iter(ch for ch in named.text if ch.isupper())
+    if all(ch in caps for ch in acr):
+        state.acronyms[acr] = named.entity
+
+
 def _from_gazetteer(text, s, e, ids, gaz: Gazetteer, state: _DocState) -> EntityMention | None:
+    if state.acronyms and e - s <= 8:
+        known = state.acronyms.get(text[s:e])
+        if known and known not in ids:
+            return _mention(text, s, e, known, gaz, "acronym")
     choice = ids[0] if len(ids) == 1 else next((i for i in ids if i in state.seen), ids[0])
-    if choice in gaz.capitals and not _PLACE_BEFORE.search(text[max(0, s - 16):s]) \
-            and not (_ADDRESS.search(text[max(0, s - 3):s]) and _ADDRESS_AFTER.match(text, e)):
+    if choice in gaz.capitals and not capital_is_place(text, s, e):
         # "Tokyo condemned the launch": the capital acts for its government
-        after = text[e:e + 12]
-        if not _CAPITAL_AFTER.match(after):
-            return _mention(text, s, e, gaz.capitals[choice], gaz, "capital")
+        return _mention(text, s, e, gaz.capitals[choice], gaz, "capital")
     entry = gaz.entries.get(choice)
     if entry is None:
         return _mention(text, s, e, choice, gaz, "gazetteer")
@@ -234,6 +255,60 @@ def _remember(m: EntityMention, gaz: Gazetteer, state: _DocState) -> None:
         acronym = "".join(w[0] for w in t.split() if w[0].isupper())
         if len(acronym) >= 2:
             state.acronyms.setdefault(acronym, m.entity)
+
+
+def _inverted_names(text: str, found: list[EntityMention]) -> list[EntityMention]:
+    """"Ryang, Sonia (1997)": a reference list's "Surname, Given" is one mention of the person,
+    when both parts name the same person."""
+    out: list[EntityMention] = []
+    skip_next = False
+    for i, m in enumerate(found):
+        if skip_next:
+            skip_next = False
+            continue
+        if i + 1 < len(found) and m.type == "person" and " " not in m.text:
+            n = found[i + 1]
+            if n.entity == m.entity and " " not in n.text and text[m.end:n.start] == ", " \
+                    and n.how in ("surname", "gazetteer"):
+                m.end, m.text = n.end, text[m.start:n.end]
+                skip_next = True
+        out.append(m)
+    return out
+
+
+_GIVEN_AND = re.compile(r"(?<![\w'-])([A-Z][a-z]+(?:-[a-z]+)?) and $")
+
+
+def _shared_surname(text: str, found: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:
+    """"Shigeru and Sakie Yokota": the first given name is a person of the same family."""
+    out = []
+    spans = [(m.start, m.end) for m in found]
+    for m in found:
+        if m.type != "person" or text[m.start - 5:m.start] != " and ":
+            continue
+        g = _GIVEN_AND.search(text, max(0, m.start - 30), m.start)
+        if g is None or _overlaps(spans, g.start(1), g.end(1)):
+            continue
+        given = g.group(1)
+        entry = gaz.entries.get(m.entity)
+        if entry is not None:
+            family = gaz.name_keys[m.entity][0]
+            if not family:
+                continue
+            target = next((i for i in gaz.given_index.get(fold(given), ()) if gaz.name_keys[i][0] == family),
+                          None)
+            if target:
+                out.append(_mention(text, g.start(1), g.end(1), target, gaz, "gazetteer"))
+            elif given in load_cues().given:
+                out.append(EntityMention(g.start(1), g.end(1), given, _person_id(f"{given} {entry.family}"),
+                                         f"{given} {entry.family}", "person", "detected"))
+        else:
+            words = m.text.split()
+            if len(words) != 2 or _surname_first(words) or given not in load_cues().given:
+                continue
+            name = f"{given} {words[1]}"
+            out.append(EntityMention(g.start(1), g.end(1), given, _person_id(name), name, "person", "detected"))
+    return out
 
 
 _NAME_NEXT = re.compile(r"[ -][A-Z]")

@@ -1,0 +1,70 @@
+"""Names that hold known names, bracketed acronyms, shared surnames, inverted citations."""
+from kankei.pipeline import extract
+
+
+def ents(text: str) -> dict[str, str]:
+    return {r["text"]: r["entity"] for r in extract(text).records() if r["kind"] == "entity"}
+
+
+def test_known_place_plus_head_is_one_name() -> None:
+    got = ents("The choir of Kobe Korean Middle School toured in spring.")
+    assert "Kobe Korean Middle School" in got and "Kobe" not in got
+
+
+def test_head_for_name_with_known_word_and_its_acronym() -> None:
+    got = ents("She directs the Institute for Pacific Maritime Studies (IPMS). IPMS grew fast.")
+    assert got["Institute for Pacific Maritime Studies"] == got["IPMS"]
+    assert "Pacific" not in got
+
+
+def test_compass_word_joins_a_known_province() -> None:
+    got = ents("The family came from South Gyeongsang Province in 1931.")
+    assert "South Gyeongsang Province" in got
+
+
+def test_nationality_alone_does_not_make_a_new_body() -> None:
+    got = ents("The Japanese Foreign Ministry denied the report.")
+    assert got.get("Japanese Foreign Ministry") == "org:mofa_japan"
+
+
+def test_bracketed_acronym_is_its_own_mention() -> None:
+    got = ents("Delegates of the Democratic People's Republic of Korea (DPRK) left early.")
+    assert got["DPRK"] == got["Democratic People's Republic of Korea"]
+
+
+def test_known_acronym_after_a_new_long_name_links_to_it() -> None:
+    text = "The UN Committee on the Elimination of Racial Discrimination (CERD) met. CERD then wrote."
+    got = ents(text)
+    assert got["CERD"] == got["UN Committee on the Elimination of Racial Discrimination"]
+
+
+def test_possessive_country_is_a_mention_of_its_own() -> None:
+    got = ents("South Korea's Joint Chiefs of Staff (JCS) reported a launch; the JCS gave no range.")
+    assert got["South Korea"] == "country:south_korea"
+    assert got["JCS"] == got["Joint Chiefs of Staff"] == "org:rok_jcs"
+
+
+def test_descriptive_school_phrases_are_not_the_organization() -> None:
+    got = ents("Chongryon-affiliated schools and other Korean schools reopened.")
+    assert got.get("Chongryon") == "org:chongryon"
+    assert "Korean schools" not in got
+
+
+def test_first_given_name_shares_the_surname() -> None:
+    got = ents("Reporters met Shigeru and Sakie Yokota at the airport.")
+    assert got["Shigeru"] == "person:shigeru_yokota"
+    assert got["Sakie Yokota"] == "person:sakie_yokota"
+
+
+def test_inverted_citation_name_is_one_mention() -> None:
+    got = ents("Sonia Ryang studied the schools.\n\nReferences\n^ Ryang, Sonia (2000). A study.")
+    assert got.get("Ryang, Sonia") == "person:sonia_ryang"
+    assert "Sonia" not in got
+
+
+def test_capital_as_a_city_in_a_publisher_place() -> None:
+    got = ents("See Pak, Essays on Exile (Tokyo: Heibonsha, 2003), 17. Tokyo protested the visit.")
+    spans = [(r["text"], r["entity"]) for r in extract("Ships docked near Tokyo. Tokyo protested.").records()
+             if r["kind"] == "entity"]
+    assert spans == [("Tokyo", "place:tokyo"), ("Tokyo", "gov:japan")]
+    assert "Tokyo" in got
