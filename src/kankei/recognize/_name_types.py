@@ -1,0 +1,140 @@
+"""What kind of name a segment is: the typing half of `names._Detector`, read off the cues
+in knowledge/name_cues.yaml (titles, heads, context words, acronyms)."""
+from __future__ import annotations
+
+import re
+
+from kankei.recognize._name_cues import Seg, Tok, acronym_like
+
+_DESIGNATION = re.compile(r"[A-Z][a-z]\w*-\d{1,3}[A-Za-z]?")   # "Taepodong-1", a ship "X-92"
+_HEAD_CUE = {"organization": "org-suffix", "place": "place-suffix", "document": "document-suffix",
+             "other": "other-suffix", "vessel": "vessel", "country": "country-suffix"}
+
+
+
+class NameTyping:
+    """Mixin of `names._Detector`: the type of a segment, and bare acronyms."""
+
+    def _type(self, seg: Seg) -> tuple[str, str, int, int] | None:
+        """(type, cue, start, end) of a segment, or None when it is not a name."""
+        c, ctx, text = self.c, self.ctx, self.text
+        toks = seg.toks
+        caps = toks if len(toks) == 1 else [t for t in toks if not t.part]
+        s, e = toks[0].start, seg.end if seg.end > 0 else toks[-1].end
+        if seg.cue:
+            return seg.type or "other", seg.cue, s, e
+        words = [t.text for t in caps]
+        n, first, last = len(caps), words[0], words[-1]
+        if tuple(words) in c.titles:
+            return None
+        if n == 1 and first in self.acr_defs:
+            return self.acr_defs[first][1], "acronym", s, e
+        typ, cue = self._head_type(toks, caps, s, e)
+        if typ:
+            if typ == "organization":
+                m = c.comma_tail.match(text, e)
+                if m:
+                    e = self.guard = m.end()
+            return typ, cue, s, e
+        hint = self.corr and next((self.corr[t.start] for t in caps if t.start in self.corr), None)
+        if hint and n <= 3:
+            return hint, "correspondence", s, e
+        lead = 0
+        while lead < n and (words[lead] in c.nationalities or words[lead] in c.compass):
+            lead += 1
+        m = c.lower_head.match(text, e) if toks[-1].end == e else None
+        typ = c.lower_heads[m.group(1)] if m else ""
+        # "Japanese Communist party", "Kangwon province", but not "the Japanese city"
+        if typ == "organization" and n >= 2 or typ == "place" and lead < n:
+            self.guard = max(self.guard, m.end())
+            return typ, _HEAD_CUE[typ], s, m.end()
+        if lead == n:
+            return None      # "Japanese", "North Korean"
+        if n >= 2 and last in c.nationalities:
+            return "group", "demonym", s, e
+        core = caps[lead:]
+        ps = core[0].start
+        person = len(core) > 1 and c.person_cue([t.text for t in core])     # (two words at least)
+        if person:
+            return "person", person, ps, e
+        sent = ctx.sentence_initial(s)
+        role = self._context(s, e, len(core), sent, words)
+        if role:
+            return role[0], role[1], ps if role[0] == "person" else s, e
+        if n == 1:
+            if first.isupper() and len(first) > 1:
+                return self._bare_acronym(first, s, e)
+            if _DESIGNATION.fullmatch(first):
+                return "other", "designation", s, e
+            return "other", "single", s, e
+        if n > 4 or all(w.isupper() for w in words):
+            return None      # titles of works, shouting
+        return "other", "capitalized", s, e
+
+    def _head_type(self, toks: list[Tok], caps: list[Tok], s: int, e: int) -> tuple[str, str]:
+        c = self.c
+        first, last, n = caps[0].text, caps[-1].text, len(caps)
+        if n >= 2:
+            if last in c.heads:
+                typ = c.heads[last]
+                pub = last in c.pub_heads
+                return typ, "publisher-suffix" if pub else _HEAD_CUE[typ]
+            for a, b in zip(toks, toks[1:], strict=False):
+                if not a.part and b.part and b.text in c.p_of and a.text in c.heads:
+                    typ = c.heads[a.text]
+                    return typ, "org-prefix" if typ == "organization" else _HEAD_CUE[typ]
+            if first in c.prefixes:
+                return c.prefixes[first], _HEAD_CUE[c.prefixes[first]]
+        tail = last.rsplit("-", 1)
+        if len(tail) == 2 and tail[1] in c.hyphen_suffix and tail[0][:1].isupper():
+            return c.hyphen_suffix[tail[1]], "place-suffix"
+        if last.endswith(c.pub_endings) and last[-4:].islower() and len(last) >= 6 \
+                and last not in c.given and (n >= 2 or self._in_citation(s, e)):
+            return "organization", "publisher-suffix"
+        return "", ""
+
+    def _context(self, s: int, e: int, n: int, sent: bool, words: list[str]) -> tuple[str, str] | None:
+        """Type from the words around the name: titles in lower case, verbs, appositions."""
+        c, text = self.c, self.text
+        lo = max(0, s - 40)
+        # the `*_before`, `place_*` patterns end in spaces and "$": searched only when the
+        # text before, less those spaces, ends with one of their words
+        before = text[lo:s].rstrip(" \u00a0")
+        if n <= 3 and before.endswith(c.person_before_ends) and c.person_before.search(text, lo, s):
+            return "person", "title-lower"
+        if 2 <= n <= 3 and (c.speech_after.match(text, e) or before.endswith(c.speech_before_ends)
+                            and c.speech_before.search(text, lo, s)):
+            return "person", "speech-verb"
+        lexical = any(w in c.surnames or w in c.given for w in words)
+        after = text[e:e + 2]
+        if (after[:1] in ",–—-" or after in (" w", " i", " –", " —", " -")) and (not sent or n >= 2 or lexical):
+            m = c.appositive.match(text, e)
+            if m:
+                return c.roles[m.group(1).lower()], "appositive"
+            if n <= 3 and c.who_after.match(text, e):
+                return "person", "appositive"
+        if before.endswith(c.place_of_ends) and c.place_of.search(text, lo, s):
+            return "place", "place-of"
+        if not sent and before.endswith(c.place_prep_ends) and c.place_prep.search(text, lo, s) \
+                and c.comma_cap.match(text, e):
+            return "place", "place-context"
+        if n == 1 and lexical and self._in_citation(s, e):
+            return "person", "citation-surname"
+        return None
+
+    def _bare_acronym(self, w: str, s: int, e: int) -> tuple[str, str, int, int] | None:
+        """An undefined all-caps word: an acronym unless it is emphasis, a numeral or a code."""
+        c, text = self.c, self.text
+        # each part of "GHQ/SCAP" is short; longer all-caps words are shouting ("NOBODY")
+        if (not acronym_like(w) or max(map(len, re.split(r"[/&\-]", w))) > 5 or w in c.generic_acr
+                or w.capitalize() in c.function or w.capitalize() in c.start_drop
+                or self.ctx.lower_seen(w) or set(w) <= set("IVXLCDM")):
+            return None
+        nxt = text[e:e + 2]
+        if nxt[:1] == "(" or nxt.lstrip(" ")[:1].isdigit() or text[s - 1:s].isdigit():
+            return None       # archive and call numbers: "B AG 232", "GS(B)"
+        if text[s - 1:s] in ("\n", "") and nxt.lstrip(" ")[:1] in ("(", "-", "–", "—", ","):
+            return None       # a dateline: "TOKYO (Reuters) -"
+        if text[s - 1:s] in ("“", '"') and nxt[:1] in ("”", '"'):
+            return None       # initials quoted as a label: initialed “MU”
+        return "organization", "acronym-bare", s, e
