@@ -252,3 +252,23 @@ def test_extract_never_raises_and_records_quote_the_text(text: str):
     keys = [(r["start"], r["end"]) for r in records[1:]]
     assert keys == sorted(keys)
     json.dumps(records)
+
+
+@pytest.mark.parametrize("text,published", [
+    ("Ferries and Families\n\nPublished online: 12 May 2018\n\nThe ferry sailed in 1971.\n", "2018-05-12"),
+    ("A Note on Remittances\n\nFIRST PUBLISHED: 4 April 2003\n\nBody text from 1988.\n", "2003-04-04"),
+    ("Kim Il-sung Square\n\nThe square opened in 1954.\n\nThis page was last edited on 6 July 2020, at 08:12.\n",
+     "2020-07-06"),
+])
+def test_the_document_date_from_publication_and_footer_cues(text, published):
+    assert extract(text).published == published
+
+
+@pytest.mark.parametrize("text,title", [
+    ("NEWS | DIPLOMACY\n\nTokyo and Pyongyang Resume Quiet Contacts in Mongolia\n\nBy A Writer\n",
+     "Tokyo and Pyongyang Resume Quiet Contacts in Mongolia"),
+    ("PENINSULA WEEKLY\n\nWhy the Ferry Stopped Coming to Niigata\n\nBody.\n", "Why the Ferry Stopped Coming to Niigata"),
+    ("Ri Sol-ju\n\nFrom Wikipedia, the free encyclopedia\n\nKnown As: First Lady of North Korea\n", "Ri Sol-ju"),
+])
+def test_the_title_skips_section_labels_mastheads_and_wiki_taglines(text, title):
+    assert extract(text).title == title
