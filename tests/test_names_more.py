@@ -68,3 +68,11 @@ def test_capital_as_a_city_in_a_publisher_place() -> None:
              if r["kind"] == "entity"]
     assert spans == [("Tokyo", "place:tokyo"), ("Tokyo", "gov:japan")]
     assert "Tokyo" in got
+
+
+def test_a_dateline_in_capitals_names_its_place():
+    from kankei.pipeline import extract
+
+    text = "OSAKA, June 3 (Kyodo) - A court ruled on Monday.\n\nSAPPORO — Fishermen protested.\n\nNOTES, in short - none.\n"
+    found = [(m.text, m.entity, m.how) for m in extract(text).entities if m.how == "dateline"]
+    assert found == [("OSAKA", "place:osaka", "dateline"), ("SAPPORO", "place:sapporo", "dateline")]

@@ -10,6 +10,7 @@ from kankei.recognize.gazetteer import fold, gazetteer
 from kankei.recognize.names import find_name_candidates
 from kankei.recognize.quantities import find_quantities
 from kankei.resolve.anchor import resolve_times
+from kankei.resolve.datelines import dateline_places
 from kankei.resolve.docdate import document_date, document_title
 from kankei.resolve.link import link_entities, surname_spans
 from kankei.spans import EntityMention, QuantityMention, TimeMention
@@ -72,6 +73,8 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
                                       known=known)
     entities = link_entities(text, candidates, skip=[(q.start, q.end) for q in quantities], hits=hits,
                              folded=folded, surnames=surnames)
+    if datelined := dateline_places(text, entities):
+        entities = sorted(entities + datelined, key=lambda m: (m.start, m.end))
     spans = sentences(text)
     events = find_events(text, doc, spans, times, entities, notes_start,
                          exclude={published_at.start} if published_at else set())

@@ -51,6 +51,6 @@ class EntityMention:
     entity: str                # stable id, e.g. "org:chongryon"
     name: str
     type: str
-    how: str = "gazetteer"     # gazetteer | fuzzy | surname | capital | detected | acronym
+    how: str = "gazetteer"     # gazetteer | fuzzy | surname | capital | detected | acronym | dateline
     score: float = 1.0
     extra: dict = field(default_factory=dict)
