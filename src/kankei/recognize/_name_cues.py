@@ -83,7 +83,11 @@ class Cues:
                 if w.endswith(".") and w[:1].isupper() and "." not in w[:-1]]
         word_rest = rf"\w*(?:[-'’/]\w+)*(?:(?<=s)['’](?={SP}))?"
         word = rf"{U}{word_rest}"   # "Workers' Party"
-        tok = (rf"(?:(?:{_alt(abbr)})(?!\w)|(?:{U}\.){{2,}}|{U}\.(?={SP}{U})|{word})")
+        # (Lookaheads that spare the search the alternatives that cannot match: a word starts
+        # with a capital; an abbreviation is a short run of letters and a full stop.)
+        inner = "".join(sorted({ch for w in abbr for ch in w[1:-1]}))
+        abbr_ahead = rf"(?=[{re.escape(inner)}]{{0,{max(len(w) for w in abbr) - 2}}}\.)" if inner else r"(?=\.)"
+        tok = (rf"(?={U})(?:(?=.{abbr_ahead})(?:{_alt(abbr)})(?!\w)|(?:{U}\.){{2,}}|{U}\.(?={SP}{U})|{word})")
         parts = sorted(self.p_always | self.p_of | self.p_conj | self.p_weak)
         part = f"(?:{_alt(parts)})"
         more = rf"(?:{SP}+(?:{part}{SP}+){{0,3}}{tok})*"
@@ -97,7 +101,7 @@ class Cues:
         abbr_rest = "|".join(f"(?<={re.escape(f)})(?:{_alt(w[1:] for w in abbr if w[0] == f)})"
                              for f in firsts)
         self.chain_scan = re.compile(
-            rf"{U}(?<![\w\-'’.&]{U})(?:(?:{abbr_rest})(?!\w)|\.(?:{U}\.)+|\.(?={SP}{U})|{word_rest}){more}")
+            rf"{U}(?<![\w\-'’.&]{U})(?:{abbr_ahead}(?:{abbr_rest})(?!\w)|\.(?:{U}\.)+|\.(?={SP}{U})|{word_rest}){more}")
         self.tok_re = re.compile(rf"{tok}|{part}(?={SP})")
 
         # Context patterns, used with .match(text, pos) or .search(text, lo, hi).

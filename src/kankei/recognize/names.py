@@ -107,7 +107,9 @@ class _Detector(NameTyping):
     # ---- chains and segments -------------------------------------------------------------
 
     def _tokens(self, s: int, e: int, whole: str, skip: int) -> list[Tok]:
-        """The chain's words and particles, as `tok_re` would find them in text[s:e]."""
+        """The chain's words and particles, as `tok_re` would find them in text[s:e]; none
+        when `_segments` would cut every word at once (known, dates, function words) and no
+        acronym definition can be around."""
         guard = self.guard
         if "\u00a0" in whole or "  " in whole:
             pieces = [(m.group(), m.start()) for m in self.c.tok_re.finditer(self.text, s, e)]
@@ -122,22 +124,32 @@ class _Detector(NameTyping):
                 # fails there) and is no possessive
                 w, ts = pieces[-1]
                 pieces[-1] = (w[:-1], ts)
-        toks = []
-        overlaps = self.ctx.overlaps_skip
+        words = []      # (start, end, text, particle, possessive)
         for w, ts in pieces:
             if ts < guard:
                 continue
             if not w[0].isupper():      # a particle
-                toks.append(Tok(ts, ts + len(w), w, True, False,
-                                skip == _ALL if skip != _SOME else overlaps(ts, ts + len(w))))
+                words.append((ts, ts + len(w), w, True, False))
                 continue
             # "Party's" -> "Party"; "Workers'" -> "Workers"
             poss = len(w) > 2 and w.endswith(_POSSESSIVE)
             if poss:
                 w = w[:-1] if w[-1] in "'’" else w[:-2]
-            te = ts + len(w)
-            toks.append(Tok(ts, te, w, False, poss, skip == _ALL if skip != _SOME else overlaps(ts, te)))
-        return toks
+            words.append((ts, ts + len(w), w, False, poss))
+        overlaps = self.ctx.overlaps_skip
+        p = self.parens
+        if not (p and (s - 2 in p or s - 1 in p or e in p or e + 1 in p)):
+            c = self.c
+            cut, function = c.cut_words, c.function
+            for ts, te, w, part, _ in words:
+                if not (part or skip == _ALL or skip == _SOME and overlaps(ts, te) or w in cut
+                        or (w.capitalize() if w.isupper() else w) in function
+                        or "-" in w and _MODIFIER.search(w)):
+                    break
+            else:
+                return []
+        return [Tok(ts, te, w, part, poss, skip == _ALL if skip != _SOME else overlaps(ts, te))
+                for ts, te, w, part, poss in words]
 
     def _one_word(self, s: int, e: int, w: str) -> None:
         """`_chain` for a chain of one word that no skip span touches (most chains): the
