@@ -70,13 +70,20 @@ def bench_peer(text: str, runs: int) -> float | None:
     return best_of(runs, lambda: search_dates(text, languages=["en"]))
 
 
-def bench_cli_one_file() -> float:
+def bench_cli_one_file(runs: int) -> tuple[float, float]:
+    """Best wall and CPU time (user + system, of the child) of `kankei extract` on one short article."""
     path = sorted(EXAMPLES.glob("*.txt"))[0]
     exe = Path(sys.executable).with_name("kankei")
     cmd = [str(exe), "extract", str(path)] if exe.exists() else [sys.executable, "-m", "kankei.cli", "extract", str(path)]
-    t0 = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - t0
+    wall, cpu = float("inf"), float("inf")
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        wall = min(wall, time.perf_counter() - t0)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = min(cpu, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def main() -> None:
@@ -110,7 +117,8 @@ def main() -> None:
               f"{peer_rate:,.0f} words/s")
         print(f"kankei is {rate / peer_rate:,.0f}x the peer's speed (target: 20x); target 100,000 words/s: "
               f"{'met' if rate >= 100_000 else 'NOT met'}")
-    print(f"kankei extract on one short article (cold start): {bench_cli_one_file():.2f} s")
+    wall, cpu = bench_cli_one_file(args.runs)
+    print(f"kankei extract on one short article (cold start): {wall:.2f} s wall, {cpu:.2f} s CPU (best of {args.runs})")
 
 
 if __name__ == "__main__":
