@@ -23,10 +23,14 @@ def _patterns() -> dict[str, re.Pattern]:
     preps = alt("place_prepositions")
     name = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
     # what may stand between the preposition and the capital: other places, coordinated ("in Osaka and Tokyo")
-    others = rf"(?:{name}(?:\s*,\s*{name})*\s*,?\s+(?:and|or)\s+)?$"
+    others = rf"{name}(?:\s*,\s*{name})*\s*,?\s+(?:and|or)\s+$"
+    acting = rf"\b(?i:{alt('acting_before_to_from')})\s+(?i:to|from)\s+"
     return {
-        "prep": re.compile(rf"\b(?i:{preps})\s+{others}"),
-        "acting": re.compile(rf"\b(?i:{alt('acting_before_to_from')})\s+(?i:to|from)\s+{others}"),
+        "prep": re.compile(rf"\b(?i:{preps})\s+$"),
+        "prep_others": re.compile(rf"\b(?i:{preps})\s+{others}"),
+        "acting": re.compile(acting + "$"),
+        "acting_others": re.compile(acting + others),
+        "and_or": re.compile(r"\s(?:and|or)\s+$"),
         "modifier": re.compile(rf"\b(?i:{alt('place_modifiers')})\s+$"),
         "head": re.compile(rf"(?:['’]s)?\s+(?:{alt('place_heads')})\b"),
         # "National Diet Library, Tokyo, microfiche"; "(Tokyo: Iwanami, 1992)"; "Tokyo-based"; "Tokyo, 1995"
@@ -40,7 +44,12 @@ def capital_is_place(text: str, start: int, end: int) -> bool:
     """Whether the capital named at text[start:end] is the city rather than its government."""
     p = _patterns()
     before = text[max(0, start - 80):start]
-    if p["prep"].search(before) and not p["acting"].search(before):
+    # the direct case on the last few characters; a coordination ("in Osaka and Tokyo") only
+    # when "and" or "or" comes right before (the long patterns are slow to search)
+    end_near = max(0, len(before) - 40)
+    coordinated = p["and_or"].search(before, end_near)
+    if (p["prep"].search(before, end_near) or coordinated and p["prep_others"].search(before)) \
+            and not (p["acting"].search(before, end_near) or coordinated and p["acting_others"].search(before)):
         return True
     if p["modifier"].search(before[-16:]):
         return True
