@@ -76,3 +76,10 @@ def test_a_dateline_in_capitals_names_its_place():
     text = "OSAKA, June 3 (Kyodo) - A court ruled on Monday.\n\nSAPPORO — Fishermen protested.\n\nNOTES, in short - none.\n"
     found = [(m.text, m.entity, m.how) for m in extract(text).entities if m.how == "dateline"]
     assert found == [("OSAKA", "place:osaka", "dateline"), ("SAPPORO", "place:sapporo", "dateline")]
+
+
+def test_no_name_ends_with_a_particle_and_section_numbers_are_no_initials():
+    from kankei.pipeline import extract
+
+    ents = extract("II. Background\n\nThe Okhotsk Fisheries Board on Monday rejected the plan.\n").entities
+    assert [(m.text, m.type) for m in ents] == [("Okhotsk Fisheries Board", "organization")]

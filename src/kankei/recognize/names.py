@@ -33,6 +33,7 @@ _WEAK = {"capitalized", "speech-verb", "appositive", "place-context", "acronym-b
 _WEAK_IN_NOTES = _WEAK - {"acronym-bare"}
 _MODIFIER = re.compile(r"-[a-z]+(?:ed|run|born|style|wide)$")
 _POSSESSIVE = ("'s", "’s", "'", "’")
+_SECTION_NUMBER = re.compile(r"(?:[IVX]{1,4}|\d{1,2})\.\s")
 _PAREN = re.compile(r"\(")
 _NONE, _SOME, _ALL = 0, 1, 2     # how much of a chain the skip spans cover
 # A name that holds known names and ends in a head word ("Osaka Korean High School", "Center
@@ -418,10 +419,18 @@ class _Detector(NameTyping):
     # ---- typing --------------------------------------------------------------------------
 
     def _emit(self, seg: Seg) -> None:
+        if seg.end < 0 and len(seg.toks) > 1 and seg.toks[-1].part:
+            # "the Fisheries Board on Monday": the particle joined a word that was then cut
+            toks = seg.toks[:]
+            while len(toks) > 1 and toks[-1].part:
+                toks.pop()
+            seg = Seg(toks, seg.cue, seg.type)
         got = self._type(seg)
         if got is None:
             return
         typ, cue, s, e = got
+        if (s == 0 or self.text[s - 1] == "\n") and _SECTION_NUMBER.match(self.text, s):
+            return      # "I. Introduction", "IV. The Talks": a numbered section heading
         if cue in _WEAK:
             heading, note = self.ctx.line_kind(s)
             if heading or self.ctx.in_title_quote(s) or (note and cue in _WEAK_IN_NOTES):
