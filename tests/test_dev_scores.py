@@ -1,12 +1,8 @@
 """The dev-corpus floors: scored by the shared scorer, so no later change regresses them."""
-import json
-import subprocess
-import sys
-
-import orjson
 import pytest
 
 from kankei.extract import extract_paths
+from scoring import score
 
 FLOORS = {("time", "value"): 0.90, ("quantity", "value"): 0.90, ("entity", "linked"): 0.90,
           ("event", "typed"): 0.75, ("event", "full"): 0.60}
@@ -14,17 +10,7 @@ FLOORS = {("time", "value"): 0.90, ("quantity", "value"): 0.90, ("entity", "link
 
 @pytest.fixture(scope="module")
 def report(shared_dir, tmp_path_factory):
-    out = tmp_path_factory.mktemp("dev") / "pred.jsonl"
-    with open(out, "wb") as f:
-        for item in extract_paths(sorted((shared_dir / "corpus").glob("*.txt"))):
-            assert not isinstance(item, Exception), str(item)
-            for rec in item.records():
-                f.write(orjson.dumps(rec) + b"\n")
-    proc = subprocess.run(
-        [sys.executable, str(shared_dir / "eval" / "score.py"), "--gold", str(shared_dir / "gold"),
-         "--corpus", str(shared_dir / "corpus"), str(out), "--json"],
-        capture_output=True, text=True, check=True)
-    return json.loads(proc.stdout)
+    return score(shared_dir, shared_dir / "corpus", shared_dir / "gold", tmp_path_factory.mktemp("dev") / "pred.jsonl")
 
 
 @pytest.mark.parametrize("kind,measure", list(FLOORS))
