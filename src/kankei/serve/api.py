@@ -4,6 +4,7 @@ from __future__ import annotations
 import importlib
 import secrets
 import sqlite3
+import time
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Body, Depends, Header, Path, Query, Request
@@ -35,15 +36,18 @@ class ThreadConnection:
     worker thread, not the one that ran its dependencies, so the connection (one per thread) is taken
     at each use, and the summaries checked the first time."""
 
-    def __init__(self, store, write: bool = False):
+    def __init__(self, store, write: bool = False, limited: bool = True):
         self._store = store
         self._write = write
+        # the time limit counts from the request's start
+        self._deadline = time.monotonic() + store.query_seconds if limited else None
 
     def _conn(self) -> sqlite3.Connection:
         if self._write:
             return self._store.writer()
         c = self._store.reader()
         self._store.ensure_fresh(c)
+        self._store.set_deadline(self._deadline)
         return c
 
     def __getattr__(self, name):

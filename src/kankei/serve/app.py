@@ -31,6 +31,11 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 
 STAMP_INTERVAL = 1.0
 """Seconds between two checks that the summary tables still describe the base."""
+QUERY_SECONDS = 1.5
+"""A request's statements are stopped after this long (SQLite's progress handler), so that no query,
+however it is written, holds the server: the request is then refused with a message (422)."""
+MAX_BODY = 64 * 1024
+"""The largest request body accepted (edits carry a note of at most 2,000 characters)."""
 
 
 class JSON(Response):
@@ -51,9 +56,10 @@ class Store:
     """The knowledge base: one read-only connection per worker thread, and a writer (behind a lock) for
     the summary tables and, with --allow-edits, people's judgements."""
 
-    def __init__(self, path: str | Path, allow_edits: bool = False):
+    def __init__(self, path: str | Path, allow_edits: bool = False, query_seconds: float | None = None):
         self.path = Path(path)
         self.allow_edits = allow_edits
+        self.query_seconds = QUERY_SECONDS if query_seconds is None else query_seconds
         self._local = threading.local()
         self._lock = threading.Lock()
         # open once: clear errors now (no base, not a base, newer schema), and bring an older base up to date
@@ -67,17 +73,29 @@ class Store:
         self.ensure_fresh(self.reader(), force=True)
 
     def reader(self) -> sqlite3.Connection:
+        """This thread's read connection, with no time limit until set_deadline() gives one."""
         conn = getattr(self._local, "reader", None)
         if conn is None:
             conn = connect(self.path, readonly=True)
             conn.execute("PRAGMA cache_size = -32000")
             conn.execute("PRAGMA temp_store = MEMORY")
             conn.execute("PRAGMA mmap_size = 1073741824")
+            conn.set_progress_handler(self._over_time, 2000)
             self._local.reader = conn
             self._local.checked = 0.0
             if self.summary_mode == "temp":
                 _temp_summaries(conn)
+        self._local.deadline = None
         return conn
+
+    def set_deadline(self, when: float | None) -> None:
+        """Stop this thread's statements once time.monotonic() passes `when` (None: no limit)."""
+        self._local.deadline = when
+
+    def _over_time(self) -> bool:
+        # runs in the thread executing the statement, whose deadline it reads
+        when = getattr(self._local, "deadline", None)
+        return when is not None and time.monotonic() > when
 
     def writer(self) -> sqlite3.Connection:
         conn = getattr(self._local, "writer", None)
@@ -88,7 +106,10 @@ class Store:
         return conn
 
     def ensure_fresh(self, conn: sqlite3.Connection, force: bool = False) -> None:
-        """Recompute the summary tables if the base changed since they were made (checked once a second)."""
+        """Recompute the summary tables if the base changed since they were made (checked once a second).
+
+        While one thread recomputes them, the others answer from the summaries as they were; the
+        writer's lock is taken only to copy the new tables in (see summaries.refresh_summaries)."""
         now = time.monotonic()
         if not force and now - getattr(self._local, "checked", 0.0) < STAMP_INTERVAL:
             return
@@ -98,17 +119,23 @@ class Store:
         if self.summary_mode == "temp":
             q.refresh_summaries(conn, analyze=False)
             return
-        with self._lock:
+        if not self._lock.acquire(blocking=force):
+            return
+        try:
             if q.summaries_fresh(conn):
                 return
             try:
-                q.refresh_summaries(self.writer())
+                q.refresh_summaries(self.writer(), staged=True)
             except sqlite3.OperationalError as err:
+                if "locked" in str(err) or "busy" in str(err):
+                    return      # a build is writing: keep the summaries as they are, and try again later
                 if "readonly" not in str(err) and "read-only" not in str(err):
                     raise
                 self.summary_mode = "temp"
                 _temp_summaries(conn)
                 q.refresh_summaries(conn, analyze=False)
+        finally:
+            self._lock.release()
 
     def close(self) -> None:
         for name in ("reader", "writer"):
@@ -116,6 +143,27 @@ class Store:
             if conn is not None:
                 conn.close()
                 setattr(self._local, name, None)
+
+
+def _wants_page(request: Request) -> bool:
+    """A browser asking for a page (not the API): it gets a page saying what is missing, not JSON."""
+    return not request.url.path.startswith("/api/") and "text/html" in request.headers.get("accept", "")
+
+
+def _body_refused(request: Request) -> Response | None:
+    """A 4xx for a request body larger than MAX_BODY, or of a length not given beforehand."""
+    if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
+        return None
+    length = request.headers.get("content-length")
+    if length is None:
+        if request.headers.get("transfer-encoding"):
+            return JSON({"error": "give the body's length (Content-Length); bodies of unknown length are refused"},
+                        status_code=411)
+        return None
+    if not length.isdigit() or int(length) > MAX_BODY:
+        return JSON({"error": f"the request body is larger than {MAX_BODY // 1024} KB, the most an edit may send"},
+                    status_code=413)
+    return None
 
 
 def _temp_summaries(conn: sqlite3.Connection) -> None:
@@ -169,7 +217,15 @@ def create_app(db_path: str | Path, allow_edits: bool = False, token: str | None
             if host not in hosts and name not in hosts:
                 return JSON({"error": f"this server answers requests for {', '.join(sorted(hosts))} only"},
                                       status_code=400)
+        refused = _body_refused(request)
+        if refused is not None:
+            return refused
+        head = request.method == "HEAD"
+        if head:        # HEAD is GET without the body, on every GET route
+            request.scope["method"] = "GET"
         response: Response = await call_next(request)
+        if head:
+            response = Response(status_code=response.status_code, headers=dict(response.headers))
         response.headers["Content-Security-Policy"] = CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
@@ -184,7 +240,9 @@ def create_app(db_path: str | Path, allow_edits: bool = False, token: str | None
         return JSON({"error": str(err)}, status_code=400)
 
     @app.exception_handler(NotFound)
-    async def not_found(_request, err):
+    async def not_found(request: Request, err):
+        if _wants_page(request):
+            return FileResponse(STATIC / "notfound.html", status_code=404, media_type="text/html; charset=utf-8")
         return JSON({"error": str(err)}, status_code=404)
 
     @app.exception_handler(ApiError)
@@ -192,9 +250,11 @@ def create_app(db_path: str | Path, allow_edits: bool = False, token: str | None
         return JSON({"error": str(err)}, status_code=err.status)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request, err: StarletteHTTPException):
+    async def http_error(request: Request, err: StarletteHTTPException):
         message = err.detail if isinstance(err.detail, str) else "request failed"
         if err.status_code == 404 and message == "Not Found":
+            if _wants_page(request):
+                return FileResponse(STATIC / "notfound.html", status_code=404, media_type="text/html; charset=utf-8")
             message = "no such page or endpoint (the API is under /api/, documented at /docs)"
         return JSON({"error": message}, status_code=err.status_code, headers=getattr(err, "headers", None))
 
@@ -210,6 +270,10 @@ def create_app(db_path: str | Path, allow_edits: bool = False, token: str | None
 
     @app.exception_handler(sqlite3.Error)
     async def database_error(_request, err: sqlite3.Error):
+        if "interrupted" in str(err):
+            return JSON({"error": f"this request was stopped after {store.query_seconds:g} s, the most any query "
+                                  "may take here; narrow it (fewer words, longer prefixes than 'a*', a shorter "
+                                  "period, one actor)"}, status_code=422)
         status = 503 if "locked" in str(err) or "busy" in str(err) else 500
         return JSON({"error": explain(store.path.name, err)}, status_code=status)
 

@@ -4,6 +4,7 @@ Bad input raises BadRequest (a 400 for the API), unknown ids NotFound (a 404).
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -87,6 +88,64 @@ def resolve_actor(conn: sqlite3.Connection, name: str) -> str:
             if conn.execute("SELECT 1 FROM entities WHERE id = ?", (e.id,)).fetchone():
                 return e.id
     raise NotFound(f"no actor called {name!r} in this knowledge base")
+
+
+MAX_TERMS = 16
+"""The most words and phrases one full-text query may hold (each costs a pass over its matches)."""
+MAX_PREFIXES = 4
+"""The most prefix searches (repatri*) one query may hold; a prefix needs at least MIN_PREFIX letters."""
+MIN_PREFIX = 3
+
+_FTS_TOKEN = re.compile(r'"[^"]*"?|[(),]|[^\s"(),]+')
+_OPERATORS = {"AND", "OR", "NOT"}
+_COLUMNS = ("title", "text")
+
+
+def fts_query(text: str) -> str:
+    """The FTS5 query for what a person typed: its syntax kept (words, "phrases", AND, OR, NOT,
+    prefix*, NEAR(a b), title:word, parentheses), other punctuation read as part of a word
+    (`Koizumi's` is searched as the phrase "Koizumi's"). BadRequest for a query too costly to run:
+    more than MAX_TERMS words, more than MAX_PREFIXES prefixes, or a prefix shorter than MIN_PREFIX."""
+    out: list[str] = []
+    terms = prefixes = 0
+    for tok in _FTS_TOKEN.findall(text):
+        if tok in ("(", ")", ",") or tok in _OPERATORS:
+            out.append(tok)
+            continue
+        if tok.startswith('"'):
+            terms += 1
+            out.append(tok)
+            continue
+        if tok == "NEAR" or out and out[-1] == "," and tok.isdigit():     # NEAR(a b, 5)
+            out.append(tok)
+            continue
+        column = ""
+        head, sep, rest = tok.partition(":")
+        if sep and head.lower() in _COLUMNS and rest:
+            column, tok = head.lower() + ":", rest
+        elif tok.startswith(("^", "+")):
+            column, tok = tok[0], tok[1:]
+        star = tok.endswith("*")
+        word = tok.rstrip("*")
+        if not word:
+            continue
+        terms += 1
+        if star:
+            prefixes += 1
+            if len(re.sub(r"\W", "", word)) < MIN_PREFIX:
+                raise BadRequest(f"q: the prefix {word}* is too short to search for (at least {MIN_PREFIX} letters)")
+        if re.fullmatch(r"\w+", word):
+            out.append(column + word + ("*" if star else ""))
+        else:
+            out.append(column + '"' + word + '"' + ("*" if star else ""))
+    if terms > MAX_TERMS:
+        raise BadRequest(f"q: at most {MAX_TERMS} words or phrases in one search ({terms} given)")
+    if prefixes > MAX_PREFIXES:
+        raise BadRequest(f"q: at most {MAX_PREFIXES} prefix searches (word*) in one search ({prefixes} given)")
+    if not terms:
+        raise BadRequest(f"q: no words to search for in {text!r} (words, \"a phrase\", AND, OR, NOT, prefix* and "
+                         "NEAR(a b) work)")
+    return " ".join(out)
 
 
 def search_error(err: sqlite3.OperationalError, query: str) -> Exception:

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 import orjson
 
-from kankei.serve.common import BadRequest, check_type, event_types, fts_errors, marks, period, rows_in
+from kankei.serve.common import BadRequest, check_type, event_types, fts_errors, fts_query, marks, period, rows_in
 from kankei.store.queries import NotFound
 
 # The span class of an event, exactly as indexed by events_span_date (schema 6), and how many days
@@ -103,6 +103,7 @@ def event_page(conn: sqlite3.Connection, actors: list[str] = (), type_: str | No
     """
     lo, hi = period(date_from, date_to)
     check_type(type_)
+    text = fts_query(text) if text else None
     span_max = max(0, min(5, span_max))
     drivers = [(entity_event_count(conn, a), "actor", a) for a in actors]
     if type_:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from kankei.serve.common import BadRequest, check_type, entity_rows, event_types, fts_errors
+from kankei.serve.common import BadRequest, check_type, entity_rows, event_types, fts_errors, fts_query
 
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
 FACET_DOCUMENTS = 100
@@ -39,8 +39,9 @@ def search(conn: sqlite3.Connection, q: str, mode: str = "fts", year: str | None
         query = plain_query(q)
         if not query:
             raise BadRequest("q: no words to search for")
+        fts_query(query)        # the same bounds on its length
     elif mode == "fts":
-        query = q
+        query = fts_query(q)
     else:
         raise BadRequest("mode: fts (FTS5 syntax) or plain (all these words)")
     check_type(type_)

@@ -14,6 +14,12 @@ from kankei.serve.events import SPAN_CLASS
 SUMMARY_TABLES = ("summary_buckets", "summary_entities", "summary_entity_years", "summary_aliases",
                   "summary_pairs", "summary_partners", "summary_doc_facets")
 
+REJECTED = ("SELECT subject FROM judgements WHERE kind IN ('confirm', 'reject') AND undone_at IS NULL"
+            " GROUP BY subject HAVING max(CASE WHEN kind = 'reject' THEN id END) = max(id)")
+"""The ids a person has rejected (and not confirmed since)."""
+ASSERTED = f"(e.modality = 'asserted' AND NOT e.hedged AND e.id NOT IN ({REJECTED}))"
+"""A condition on event e: the text asserts it, and nobody rejected it (the network counts only these)."""
+
 # the day an event is counted on: its earliest day, or its latest for intervals open at the start
 KEY_DAY = "(CASE WHEN e.date_lo > '0000-01-01' THEN e.date_lo ELSE e.date_hi END)"
 
@@ -38,18 +44,21 @@ def summaries_fresh(conn: sqlite3.Connection) -> bool:
     return bool(row) and row[0] == stamp(conn)
 
 
-def refresh_summaries(conn: sqlite3.Connection, analyze: bool = True) -> None:
+def refresh_summaries(conn: sqlite3.Connection, analyze: bool = True, staged: bool = False) -> None:
     """Recompute every summary table in one transaction (readers keep the old ones until it commits).
 
-    analyze: then update the query planner's statistics (not for a connection's TEMP summaries)."""
+    staged: compute them in this connection's TEMP space first (reading the base, never locking it
+    for writing), then copy them in one short write transaction, so that a build into the base
+    being served is never kept waiting for long. analyze: then update the query planner's
+    statistics (not for a connection's TEMP summaries)."""
     steps = [
         # every (entity, event) once, with what the summaries group by; actor: not only as a location
         "CREATE TEMP TABLE IF NOT EXISTS _ev (entity_id TEXT, event_rowid INTEGER, actor INTEGER, day TEXT,"
-        " type TEXT, quad INTEGER, document_id TEXT, lo TEXT, hi TEXT)",
+        " type TEXT, quad INTEGER, document_id TEXT, lo TEXT, hi TEXT, sure INTEGER)",
         "DELETE FROM _ev",
         "INSERT INTO _ev SELECT p.entity_id, e.rowid, max(p.role != 'location'), substr(" + KEY_DAY + ", 1, 10),"
-        " e.type, coalesce(e.quad, 0), e.document_id, nullif(e.date_lo, '0000-01-01'), nullif(e.date_hi, '9999-12-31')"
-        " FROM events e CROSS JOIN event_participants p ON p.event_id = e.id GROUP BY e.rowid, p.entity_id",
+        " e.type, coalesce(e.quad, 0), e.document_id, nullif(e.date_lo, '0000-01-01'), nullif(e.date_hi, '9999-12-31'),"
+        f" {ASSERTED} FROM events e CROSS JOIN event_participants p ON p.event_id = e.id GROUP BY e.rowid, p.entity_id",
         "CREATE INDEX IF NOT EXISTS temp._ev_event ON _ev(event_rowid)",
         # every (entity, document, alias) once
         "CREATE TEMP TABLE IF NOT EXISTS _m (entity_id TEXT, document_id TEXT, alias TEXT, n INTEGER)",
@@ -79,11 +88,12 @@ def refresh_summaries(conn: sqlite3.Connection, analyze: bool = True) -> None:
         " LEFT JOIN (SELECT entity_id, sum(n) AS n, count(DISTINCT document_id) AS docs FROM _m GROUP BY entity_id) m"
         "   ON m.entity_id = en.id",
         "INSERT INTO summary_aliases (entity_id, alias, n) SELECT entity_id, alias, sum(n) FROM _m GROUP BY 1, 2",
-        # pairs of actors in one event, per year and over all time
+        # pairs of actors in one asserted event, per year and over all time (what the text only
+        # supposes, denies or hedges, and what a person rejected, ties no one)
         "INSERT INTO summary_pairs (a, b, year, n)"
         " SELECT x.entity_id, y.entity_id, coalesce(substr(x.day, 1, 4), ''), count(*)"
         " FROM _ev x JOIN _ev y ON y.event_rowid = x.event_rowid AND y.entity_id > x.entity_id"
-        " WHERE x.actor AND y.actor GROUP BY 1, 2, 3",
+        " WHERE x.actor AND y.actor AND x.sure GROUP BY 1, 2, 3",
         "INSERT INTO summary_partners (a, b, n) SELECT a, b, sum(n) FROM summary_pairs GROUP BY a, b",
         "INSERT INTO summary_partners (a, b, n) SELECT b, a, sum(n) FROM summary_pairs GROUP BY a, b ORDER BY b, a",
         # per document, for search facets
@@ -99,9 +109,23 @@ def refresh_summaries(conn: sqlite3.Connection, analyze: bool = True) -> None:
         "DELETE FROM _ev",
         "DELETE FROM _m",
     ]
+    if staged:
+        _refresh_staged(conn, steps)
+    else:
+        _run(conn, steps, "BEGIN")
+    if analyze:
+        t0 = time.perf_counter()
+        conn.execute("PRAGMA analysis_limit = 1000")
+        conn.execute("ANALYZE")
+        if TRACE:
+            print(f"{time.perf_counter() - t0:7.2f} s  ANALYZE", file=sys.stderr)
+
+
+def _run(conn: sqlite3.Connection, steps: list[str], begin: str) -> None:
+    """The steps, then the extent and stamp, in one transaction (from one snapshot of the base)."""
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute("PRAGMA cache_size = -262144")      # 256 MB while it runs
-    conn.execute("BEGIN IMMEDIATE" if analyze else "BEGIN")
+    conn.execute(begin)
     try:
         for sql in steps:
             t0 = time.perf_counter()
@@ -121,9 +145,31 @@ def refresh_summaries(conn: sqlite3.Connection, analyze: bool = True) -> None:
         raise
     finally:
         conn.execute(f"PRAGMA cache_size = {cache}")
-    if analyze:
+
+
+def _refresh_staged(conn: sqlite3.Connection, steps: list[str]) -> None:
+    from kankei.serve.app import _temp_summaries
+
+    tables = [*SUMMARY_TABLES, "summary_state"]
+    for t in tables:
+        conn.execute(f"DROP TABLE IF EXISTS temp.{t}")
+    _temp_summaries(conn)        # TEMP tables of the same names: the steps write there
+    try:
+        conn.execute("INSERT INTO temp.summary_state SELECT * FROM main.summary_state")
+        _run(conn, steps, "BEGIN")
         t0 = time.perf_counter()
-        conn.execute("PRAGMA analysis_limit = 1000")
-        conn.execute("ANALYZE")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for t in tables:
+                conn.execute(f"DELETE FROM main.{t}")
+                conn.execute(f"INSERT INTO main.{t} SELECT * FROM temp.{t}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
         if TRACE:
-            print(f"{time.perf_counter() - t0:7.2f} s  ANALYZE", file=sys.stderr)
+            print(f"{time.perf_counter() - t0:7.2f} s  copy into the base (the write lock held)", file=sys.stderr)
+    finally:
+        for t in tables:
+            conn.execute(f"DROP TABLE IF EXISTS temp.{t}")

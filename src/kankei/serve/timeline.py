@@ -6,7 +6,7 @@ import sqlite3
 from collections import defaultdict
 from datetime import date
 
-from kankei.serve.common import BadRequest, check_type, fts_errors, period
+from kankei.serve.common import BadRequest, check_type, fts_errors, fts_query, period
 from kankei.serve.events import ACTOR_SOURCE, DRIVER_LIMIT, HAS_ACTOR, entity_event_count
 from kankei.serve.summaries import ACTOR_MONTHS, KEY_DAY
 
@@ -65,6 +65,7 @@ def buckets(conn: sqlite3.Connection, unit: str = "auto", actor: str | None = No
     split by CAMEO quad class. {unit, from, to, total, buckets: [{key, start, end, n, quads}]}"""
     lo, hi = period(date_from, date_to)
     check_type(type_)
+    text = fts_query(text) if text else None
     if not lo or not hi:
         ext = extent(conn)
         lo = lo or ext["from"] or "1900-01-01"
