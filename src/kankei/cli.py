@@ -48,25 +48,36 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, dct: str | None, max_size: int
     with its character span in the source. Files that cannot be read are reported on
     stderr, the rest are still processed, and the exit status is 1 if any file failed.
     """
-    from kankei.extract import ExtractError, extract_paths
+    from kankei.extract import ExtractError, ReadWarning, extract_paths
     from kankei.read import ReadError
 
     failed = 0
     out = sys.stdout.buffer
     for item in extract_paths(paths, dct=dct, max_bytes=max_size * 1024 * 1024):
+        if isinstance(item, ReadWarning):
+            click.echo(f"kankei: {_shown(item.path)}: warning: {item}", err=True)
+            continue
         if isinstance(item, (ReadError, ExtractError)):
             failed += 1
-            click.echo(f"kankei: {item.path}: {item}", err=True)
+            click.echo(f"kankei: {_shown(item.path)}: {item}", err=True)
             continue
         records = item.records()
         if fmt == "jsonl":
-            out.write(b"".join(orjson.dumps(r) + b"\n" for r in records))
+            # in slices: one bytes object for a whole huge document would double its memory
+            for i in range(0, len(records), 1000):
+                out.write(b"".join(orjson.dumps(r) + b"\n" for r in records[i:i + 1000]))
         else:
             from kankei.table import render_table
             out.write(render_table(records).encode("utf-8"))
         out.flush()
     if failed:
         sys.exit(1)
+
+
+def _shown(path) -> str:
+    """A path for a message: bytes that are not UTF-8 in a file name written as \\xNN, not a crash."""
+    import os
+    return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
 
 
 DB_OPTION = click.option("--db", "db_path", default="kankei.db", show_default=True, type=click.Path(dir_okay=False),
@@ -158,6 +169,8 @@ def build_cmd(paths, db_path, dct, max_size, force, keep_missing, as_json) -> No
         raise click.ClickException(f"{err} (documents finished before this are saved)") from None
     finally:
         conn.close()
+    for path, warning in report.warnings:
+        click.echo(f"kankei: {path}: warning: {warning}", err=True)
     for path, error in report.failed:
         click.echo(f"kankei: {path}: {error}", err=True)
     if as_json:

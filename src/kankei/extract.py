@@ -20,6 +20,17 @@ class ExtractError(Exception):
         self.__cause__ = error
 
 
+class ReadWarning:
+    """A file that was read, but not quite as written (undecodable bytes replaced); reported, not dropped."""
+
+    def __init__(self, path: str | Path, message: str) -> None:
+        self.path = Path(path)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
 def doc_name(stem: str) -> str:
     """A file name as valid text: bytes that aren't UTF-8 (kept by Python as surrogates) become \\xNN."""
     try:
@@ -36,14 +47,18 @@ def extract_source(source: Source, dct: str | None = None) -> Extraction:
     if source.offsets == "extracted":
         result.meta["offsets"] = "extracted"
     result.meta["format"] = source.format
+    if source.replaced:
+        result.meta["replaced_bytes"] = source.replaced
     if source.encoding and source.encoding.lower() not in ("utf-8", "utf_8", "ascii"):
         result.meta["encoding"] = source.encoding
     return result
 
 
 def extract_paths(paths: Iterable[str | Path], dct: str | None = None,
-                  max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Extraction | ReadError | ExtractError]:
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Extraction | ReadError | ExtractError | ReadWarning]:
     """Each file under paths, extracted; a file that can't be read yields its ReadError instead.
+
+    A file read with damage (bytes replaced) yields a ReadWarning just before its Extraction.
 
     A file the pipeline fails on yields an ExtractError, so one bad document never ends a batch.
     """
@@ -56,6 +71,8 @@ def extract_paths(paths: Iterable[str | Path], dct: str | None = None,
         except ReadError as err:
             yield err
             continue
+        for message in source.warnings():
+            yield ReadWarning(item, message)
         try:
             result = extract_source(source, dct=dct)
         except Exception as err:  # reported for this file; the batch goes on

@@ -6,7 +6,16 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .detect import HTML_SUFFIXES, NotText, decode_html, decode_text, is_pdf, looks_like_html
+from .detect import (
+    HTML_SUFFIXES,
+    Decoded,
+    NotText,
+    decode_html,
+    decode_text,
+    has_words,
+    is_pdf,
+    looks_like_html,
+)
 from .source import ReadError, Source
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
@@ -21,23 +30,34 @@ def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         if is_pdf(data):
             from .pdf import extract_pdf  # pypdf is slow to import: only for PDFs
             text, title = extract_pdf(data)
-            return Source(path, doc, text, "pdf", None, "extracted", title=title)
+            return _checked_words(path, Source(path, doc, text, "pdf", None, "extracted", title=title))
         # Sniff on the raw bytes first so a page in a legacy charset gets its <meta charset> honoured.
         if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(_ascii_head(data)):
-            return _html(path, doc, *decode_html(data))
-        text, encoding = decode_text(data)
-        if looks_like_html(text):  # UTF-16/32 pages only show up after decoding
-            return _html(path, doc, *decode_html(data))
+            return _html(path, doc, decode_html(data))
+        decoded = decode_text(data)
+        if looks_like_html(decoded.text):  # UTF-16/32 pages only show up after decoding
+            return _html(path, doc, decode_html(data))
     except NotText as err:
         raise ReadError(path, str(err)) from err
-    if not text.replace("\ufeff", "").strip():
+    if not decoded.text.replace("\ufeff", "").strip():
         raise ReadError(path, "empty file")
-    return Source(path, doc, text, "text", encoding, "source")
+    return _checked_words(path, Source(path, doc, decoded.text, "text", decoded.encoding, "source",
+                                       replaced=decoded.replaced))
+
+
+def _checked_words(path: Path, source: Source) -> Source:
+    # A lone byte, a few random bytes or a file of zero-width spaces is not a document.
+    if not has_words(source.text):
+        raise ReadError(path, "no text: not a word in the file (only spaces, symbols or invisible characters)")
+    return source
 
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
     """Files as given; folders walked recursively in sorted order, skipping hidden entries."""
     for item in paths:
+        if not str(item).strip():   # an unset shell variable must not mean "the current folder"
+            yield ReadError(Path(str(item)), "empty path given (an unset variable?)")
+            continue
         path = Path(item)
         if path.is_dir():
             yield from _walk(path)
@@ -66,16 +86,22 @@ def _walk(folder: Path) -> Iterator[Path | ReadError]:
                 yield from _walk(Path(entry.path))
             elif entry.is_file():
                 yield Path(entry.path)
+            elif entry.is_symlink() and not os.path.exists(entry.path):
+                yield ReadError(entry.path, "skipped: broken link (its target does not exist)")
+            elif not entry.is_dir():    # a FIFO, socket or device: reading it could block forever
+                yield ReadError(entry.path, "skipped: not a regular file")
         except OSError as err:
             yield ReadError(entry.path, f"not readable: {_reason(err)}")
 
 
-def _html(path: Path, doc: str, markup: str, encoding: str) -> Source:
+def _html(path: Path, doc: str, decoded: Decoded) -> Source:
     from .html import extract_html  # only for HTML
+    markup = decoded.text
     text, title, hint = extract_html(markup)
     if not text.strip():
         raise ReadError(path, "no text found in HTML page" if markup.strip() else "empty file")
-    return Source(path, doc, text, "html", encoding, "extracted", title=title, published_hint=hint)
+    return _checked_words(path, Source(path, doc, text, "html", decoded.encoding, "extracted", title=title,
+                                       published_hint=hint, replaced=decoded.replaced))
 
 
 def _ascii_head(data: bytes) -> str:

@@ -2,15 +2,28 @@
 from __future__ import annotations
 
 import io
+import logging
+import warnings
 
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PyPdfError
 
 from .detect import NotText
 
+# pypdf logs damage it works around as warnings; the reader reports a PDF in one line or not at all.
+_LOG = logging.getLogger("pypdf")
+_LOG.addHandler(logging.NullHandler())
+_LOG.propagate = False
+
 
 def extract_pdf(data: bytes) -> tuple[str, str | None]:
     """Return (text of all pages joined by blank lines, metadata title). Raises NotText."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _extract(data)
+
+
+def _extract(data: bytes) -> tuple[str, str | None]:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:

@@ -19,6 +19,14 @@ class Source:
     offsets: Offsets            # "source": text is the file as decoded; "extracted": from HTML/PDF
     title: str | None = None
     published_hint: str | None = None   # a date string from HTML metadata, verbatim
+    replaced: int = 0                   # undecodable bytes read as U+FFFD (reported, never dropped)
+
+    def warnings(self) -> list[str]:
+        """One line each for what was read but not quite as written."""
+        if not self.replaced:
+            return []
+        n = self.replaced
+        return [f"{n} undecodable byte{'s' if n > 1 else ''} replaced by U+FFFD ({self.encoding})"]
 
 
 class ReadError(Exception):

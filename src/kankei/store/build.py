@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -30,10 +31,12 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)     # read, but with damage (bytes replaced)
 
     def as_dict(self) -> dict:
         return {"added": self.added, "replaced": self.replaced, "unchanged": self.unchanged,
-                "removed": self.removed, "failed": [{"path": p, "error": e} for p, e in self.failed]}
+                "removed": self.removed, "failed": [{"path": p, "error": e} for p, e in self.failed],
+                "warnings": [{"path": p, "warning": w} for p, w in self.warnings]}
 
 
 def content_id(text: str) -> str:
@@ -76,18 +79,20 @@ def build(conn: sqlite3.Connection, paths: Iterable[str | Path], dct: str | None
     documents finished before it are kept.
     """
     report = BuildReport()
+    seen: set[str] = set()      # the files walked, as stored (a name that is not UTF-8 cannot be stat'ed back)
     try:
         own = _own_files(conn)
     except sqlite3.DatabaseError as err:
         raise StoreError(explain(_db_name(conn), err)) from None
     for item in iter_paths(paths):
         if isinstance(item, ReadError):
-            report.failed.append((str(item.path), str(item)))
+            report.failed.append((path_text(item.path), str(item)))
             if progress:
                 progress(None)
             continue
         if item.resolve() in own:
             continue
+        seen.add(path_text(item.resolve()))
         try:
             _build_one(conn, item, dct, max_bytes, force, report)
         except sqlite3.DatabaseError as err:
@@ -96,7 +101,7 @@ def build(conn: sqlite3.Connection, paths: Iterable[str | Path], dct: str | None
             progress(item)
     try:
         if prune:
-            _prune_missing(conn, paths, report)
+            _prune_missing(conn, paths, report, seen)
         _reconcile_if_pending(conn)
     except sqlite3.OperationalError as err:     # locked, read-only, disk full
         raise StoreError(explain(_db_name(conn), err)) from None
@@ -133,10 +138,11 @@ def _build_one(conn: sqlite3.Connection, item: Path, dct: str | None, max_bytes:
     try:
         source = read_path(item, max_bytes=max_bytes)
     except ReadError as err:
-        report.failed.append((str(err.path), str(err)))
+        report.failed.append((path_text(err.path), str(err)))
         return
+    report.warnings.extend((path_text(item), w) for w in source.warnings())
     doc_id = content_id(source.text)
-    path = str(item.resolve())
+    path = path_text(item.resolve())
     existing = conn.execute("SELECT id FROM documents WHERE id = ?", (doc_id,)).fetchone()
     # The document this path held before, if its content has changed since.
     old = [r[0] for r in conn.execute("SELECT id FROM documents WHERE path = ? AND id != ?", (path, doc_id))]
@@ -151,21 +157,32 @@ def _build_one(conn: sqlite3.Connection, item: Path, dct: str | None, max_bytes:
         result = extract_source(source, dct=dct)
     except Exception as err:  # a bug in the pipeline: reported for this file, the batch goes on
         message = " ".join(str(err).split())[:200]
-        report.failed.append((str(item), "extraction failed, a bug in kankei (please report it): "
+        report.failed.append((path_text(item), "extraction failed, a bug in kankei (please report it): "
                               + (f"{type(err).__name__}: {message}" if message else type(err).__name__)))
         return
     store_document(conn, result, doc_id, path, replace=old + ([doc_id] if existing else []))
     (report.replaced if old or existing else report.added).append(path)
 
 
-def _prune_missing(conn: sqlite3.Connection, paths: Iterable[str | Path], report: BuildReport) -> None:
+def path_text(path: Path) -> str:
+    """A path as the base stores it: bytes of a file name that are not UTF-8 written as \\xNN."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+
+
+def _prune_missing(conn: sqlite3.Connection, paths: Iterable[str | Path], report: BuildReport,
+                   seen: set[str]) -> None:
     """Remove the documents of files that were under one of the folders given and are gone."""
-    folders = [Path(p).resolve() for p in paths if Path(p).is_dir()]
+    folders = [Path(p).resolve() for p in paths if str(p).strip() and Path(p).is_dir()]
     gone: list[tuple[str, str]] = []
     for folder in folders:
-        prefix = str(folder).rstrip("/") + "/"
+        prefix = path_text(folder).rstrip("/") + "/"
         rows = conn.execute("SELECT id, path FROM documents WHERE substr(path, 1, ?) = ?", (len(prefix), prefix))
-        gone += [(doc_id, path) for doc_id, path in rows if not Path(path).exists()]
+        gone += [(doc_id, path) for doc_id, path in rows if path not in seen and not Path(path).exists()]
     if gone:
         _delete_documents(conn, sorted({doc_id for doc_id, _ in gone}))
         report.removed.extend(sorted({path for _, path in gone}))
