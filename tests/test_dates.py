@@ -30,7 +30,7 @@ def check(sentence: str, expected: list[tuple[str, str | None]]) -> None:
 FULL_DATES = [
     ("The treaty was signed on 19 January 1956 in Tokyo.", [("19 January 1956", "1956-01-19")]),
     ("On January 19, 1956, the envoys met.", [("January 19, 1956", "1956-01-19")]),
-    ("The cable went out on Jan. 19 1956 at noon.", [("Jan. 19 1956", "1956-01-19")]),
+    ("The cable went out on Jan. 19 1956 at noon.", [("Jan. 19 1956", "1956-01-19"), ("noon", "1956-01-19T12:00:00")]),
     ("It was decided on the 19th of January 1956.", [("the 19th of January 1956", "1956-01-19")]),
     ("The earthquake struck on Monday, 3 March 2011.", [("Monday, 3 March 2011", "2011-03-03")]),
     ("The memo is dated 2011-03-03.", [("2011-03-03", "2011-03-03")]),

@@ -11,7 +11,7 @@ from kankei.recognize.names import find_name_candidates
 from kankei.recognize.quantities import find_quantities
 from kankei.resolve.anchor import resolve_times
 from kankei.resolve.datelines import dateline_places
-from kankei.resolve.docdate import document_date, document_title
+from kankei.resolve.docdate import document_title, infer_document_date
 from kankei.resolve.link import link_entities, surname_spans
 from kankei.spans import EntityMention, QuantityMention, TimeMention
 from kankei.text import notes_section, sentences
@@ -60,7 +60,8 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
     """Find dates, quantities and entities in text. `dct` (EDTF) overrides the date read from the text."""
     notes_start = notes_section(text)
     times = find_times(text)
-    published, published_at = document_date(text, times, published_hint)
+    docdate = infer_document_date(text, times, published_hint, doc)
+    published, published_at = docdate.value, docdate.mention
     resolve_times(times, text, dct or published, body_end=notes_start)
     time_spans = [(t.start, t.end) for t in times]
     quantities = find_quantities(text, skip=time_spans)
@@ -80,4 +81,5 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
                          exclude={published_at.start} if published_at else set())
     return Extraction(doc=doc, text=text, title=title or document_title(text), published=dct or published,
                       times=times, quantities=quantities, entities=entities, events=events,
-                      sentences=spans, notes_start=notes_start)
+                      sentences=spans, notes_start=notes_start,
+                      meta={"published_from": "--dct"} if dct else {"published_from": docdate.source} if published else {})

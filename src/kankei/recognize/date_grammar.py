@@ -81,7 +81,7 @@ def first_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     words |= set(cal["ordinal_centuries"]) | set(cal["period_edges"])
     words |= {"année", "annee", "during", "throughout"} | set(SET_WORDS)
     words |= set(PART_WORDS) | set(EDGE_WORDS) | {d for d in DEICTIC if " " not in d}
-    words |= {"fiscal"} | set(cal["japanese_eras"])
+    words |= {"fiscal"} | set(cal["japanese_eras"]) | set(cal["weekday_abbreviations"]) | set(cal["clock_words"])
     headed = {
         "the": (set(PART_WORDS) | set(HALF_HEADS) | set(EDGE_WORDS) | set(cal["period_edges"]) | seasons
                 | set(cal["ordinal_centuries"]) | set(DECADE_WORDS) | set(RELATIVE_WORDS) | set(UNIT_NAMES)
@@ -148,11 +148,16 @@ def alternatives() -> tuple[str, ...]:
     cal = calendar_words()
     months_full = list(cal["months"])
     month_full = _alt(months_full + [m.upper() for m in months_full])
-    month_abbr = _alt(cal["month_abbreviations"])
+    # "Nov. 27", "AUG 24, 2016" (capitals: mastheads and wire headers)
+    month_abbr = _alt(list(cal["month_abbreviations"]) + [m.upper() for m in cal["month_abbreviations"]])
     # "May" alone is too often the verb: only the grammar's context rules let it through.
     month = rf"(?:(?:{month_full})\b|(?:{month_abbr})\b\.?)"
     month_fr = _alt(_cases(cal["months_fr"]) - {m.upper() for m in cal["months_fr"]})
     weekday = _alt(cal["weekdays"])
+    wd_abbr = _alt(cal["weekday_abbreviations"])
+    wd_alone = _alt(cal["weekday_abbreviations_alone"])
+    zone = _alt(cal["time_zones"])
+    ampm = r"(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm](?!\w))"
     season = _alt(_cases(cal["seasons"]))
     small = _alt(k for k, v in cal["small_numbers"].items() if v is not None)
     unit = _alt(cal["duration_units"])
@@ -184,7 +189,8 @@ def alternatives() -> tuple[str, ...]:
     part = rf"(?i:{_alt(PART_WORDS)})"
     halfp = rf"(?i:(?:{_alt(HALF_HEADS)})\s+(?:{_alt(HALF_NOUNS)})|(?:{_alt(EDGE_WORDS)}))"
     parts = rf"(?:{part}(?:\s*-?\s*to\s*-?\s*|\s*-\s*)(?={part}))?(?:{part}|{halfp})"
-    weekday_pre = rf"(?:(?:{weekday}),?\s+)?"
+    weekday_pre = rf"(?:(?:{weekday}|(?:{wd_abbr})\b\.?),?\s+)?"
+    clock_zone = r"(?:\s*(?P<{}>" + zone + r")(?!\w))?"
     the_of = r"(?:\s*-\s*|\s+of\s+the\s+|\s+of\s+|\s+)"
 
     alts = [
@@ -200,6 +206,14 @@ def alternatives() -> tuple[str, ...]:
         rf"(?P<slash_dmy>(?<![\d/.])(?P<sl_a>\d{{1,2}})/(?P<sl_b>\d{{1,2}})/(?P<sl_y>{year})(?![\d/]|\.\d))",
         rf"(?P<ymd>{yb}(?P<ym_y>{year})(?P<ym_sep>[/.])(?P<ym_m>\d{{1,2}})(?P=ym_sep)(?P<ym_d>\d{{1,2}})(?![\d/]|\.\d))",
         rf"(?P<iso>{yb}(?P<i_y>{year})-(?P<i_m>0[1-9]|1[0-2])-(?P<i_d>0[1-9]|[12]\d|3[01])(?![\d-]))",
+        # clock times: 14:15 GMT, 22:24, 11 p.m., 3pm, 0600GMT (a day comes from the text, see resolve.anchor)
+        rf"(?P<clock>(?<![\d:.,/])(?P<ck_h>[01]?\d|2[0-3]):(?P<ck_m>[0-5]\d)(?::(?P<ck_s>[0-5]\d))?(?![\d:]|\.\d)"
+        rf"(?:\s?(?P<ck_ap>{ampm}))?{clock_zone.format('ck_z')})",
+        rf"(?P<clock_ampm>(?<![\d:.,/])(?P<ca_h>1[0-2]|0?[1-9])\s?(?P<ca_ap>{ampm}){clock_zone.format('ca_z')})",
+        rf"(?P<clock_mil>(?<![\d:.,/])(?P<cm_h>[01]\d|2[0-3])(?P<cm_m>[0-5]\d)\s?(?P<cm_z>GMT|UTC)(?!\w))",
+        r"(?P<clock_word>\b(?P<cw_w>[Nn]oon|[Mm]idnight)\b)",
+        # a mail header's date: Wed Jul 5 10:22:01 2006 (the day; the time inside is part of it)
+        rf"(?P<ctime>\b(?:{wd_abbr})\s+(?P<cd_m>{month})\s+(?P<cd_d>{day})\s+\d\d:\d\d(?::\d\d)?\s+(?:[A-Z]{{3,4}}\s+)?(?P<cd_y>{year}){ya})",
         # 3-5 May 2004, 3 to 5 May 2004
         rf"(?P<dd_month>\b(?P<dd_d1>{day})\s*(?:[-–]|to)\s*(?P<dd_d2>{day})\s+(?:of\s+)?(?P<dd_m>{month})\s*,?\s*(?P<dd_y>{year}){ya})",
         # 19 January - 3 February 1956
@@ -211,7 +225,7 @@ def alternatives() -> tuple[str, ...]:
         # (Monday,) 19 January 1956 / the 19th of January 1956
         rf"(?P<dmy_text>\b{weekday_pre}{the}?(?P<t_d>{day})\s+(?:of\s+)?(?P<t_m>{month})\s*,?\s*(?P<t_y>{year}){ya})",
         # (Monday,) January 19, 1956
-        rf"(?P<mdy_text>\b{weekday_pre}(?P<u_m>{month})\s+(?P<u_d>{day})(?:\s*,\s*|\s+)(?P<u_y>{year}){ya})",
+        rf"(?P<mdy_text>\b{weekday_pre}(?P<u_m>{month})\s+(?P<u_d>{day})(?:\s*,\s*|\s+|\.\s)(?P<u_y>{year}){ya})",
         # early/mid/late June 2012, the end of June 2012
         rf"(?P<part_month>\b{the}?(?P<pm_part>{part}|(?i:end|beginning|start|middle))(?:\s*-\s*|\s+of\s+|\s+)(?P<pm_m>{month})\s*,?\s*(?:of\s+)?(?P<pm_y>{year}){ya})",
         # juillet-août 1959, May-June 2004 (month range within a year)
@@ -247,7 +261,7 @@ def alternatives() -> tuple[str, ...]:
         rf"(?P<month_day>\b{weekday_pre}(?P<mdn_m>{month_full}|(?:{month_abbr})\b\.?)\s+(?P<mdn_d>{day})(?![\d,]\d|:|\.\d|\s*,?\s*{year}|\s*[-–]\s*\d){of_year.format('mdn_of')})",
         # a bare day and month (no year): (Monday,) 3 March, the 19th of January
         rf"(?P<day_month>\b{weekday_pre}{the}?(?P<dmn_d>{day})\s+(?:of\s+)?(?P<dmn_m>{month})(?!\s*,?\s*(?:{year}|\d))(?!-){of_year.format('dmn_of')})",
-        rf"(?P<weekday_on>\b(?P<wd>{weekday})\b)",
+        rf"(?P<weekday_on>\b(?:(?P<wd>{weekday})\b|(?P<wd_a>{wd_alone})\.))",
         # every year, each month, every two years, annually: sets ("$5 a month": see duration)
         rf"(?P<set>\b(?:[Ee]very|[Ee]ach)\s+(?:(?P<st_n>{num})\s+)?(?P<st_u>days?|weeks?|months?|years?)\b|\b(?:[Aa]nnually|[Yy]early)\b)",
         r"(?P<per_unit>\b[Pp]er\s+(?P<pu_u>day|week|month|year)\b)",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from kankei.recognize.date_grammar import calendar_words
 from kankei.recognize.date_values import (
     day_number,
     mention,
@@ -137,8 +138,11 @@ def _weekday_on(text, m, prev):
     word = before[-1].lower() if before else ""
     # "last Tuesday" is a week back; "on Tuesday" in a Tuesday's news is that day
     direction = {"next": 1, "last": -1}.get(word, 0)
-    return mention(m, None, anchor="dct",
-                   relative={"weekday": tables()["weekdays"][m.group("wd").lower()], "direction": direction})
+    if m.group("wd"):
+        wd = tables()["weekdays"][m.group("wd").lower()]
+    else:           # "Wed."
+        wd = {k.lower(): v for k, v in calendar_words()["weekday_abbreviations"].items()}[m.group("wd_a").lower()]
+    return mention(m, None, anchor="dct", relative={"weekday": wd, "direction": direction})
 
 
 def _duration(text, m, prev):

@@ -16,12 +16,13 @@ import re
 from functools import cache
 
 from kankei import edtf
+from kankei.recognize.date_clock import CLOCK_RULES
 from kankei.recognize.date_grammar import calendar_words, master, patterns_for, scanner
 from kankei.recognize.date_relative import RELATIVE_RULES
 from kankei.recognize.date_values import ABSOLUTE_RULES
 from kankei.spans import TimeMention
 
-_RULES = {**ABSOLUTE_RULES, **RELATIVE_RULES}
+_RULES = {**ABSOLUTE_RULES, **RELATIVE_RULES, **CLOCK_RULES}
 _ONWARDS = re.compile(r"\s*\b(?:onwards?)\b")
 _DECADE_OR_POINT = re.compile(r"^\d{3}X$|^\d{2}XX$")
 

@@ -14,6 +14,7 @@ import re
 from datetime import date, timedelta
 
 from kankei import edtf
+from kankei.recognize.date_clock import date_time
 from kankei.spans import TimeMention
 
 _APPOSITION = re.compile(r"\s*,?\s*(?:on|in)\s+$")
@@ -40,8 +41,12 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
     # the dates the narrative has been on: "two months later" needs a month to count from,
     # even when a year mentioned in passing came in between (see `_Latest`)
     latest = _Latest()
+    clocks: list[tuple[TimeMention, str | None]] = []
     for i, tm in enumerate(times):
         in_body = body_end is None or tm.start < body_end
+        if tm.relative and "clock" in tm.relative:
+            clocks.append((tm, narrative))     # its day is known once its neighbours have theirs
+            continue
         if tm.anchor == "absolute":
             if tm.type in ("date", "interval") and tm.value and in_body:
                 narrative = tm.value
@@ -78,6 +83,39 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
             narrative = tm.value
             narrative_end = tm.end
             latest.values.append(tm.value)
+    if clocks:
+        _clock_days(times, text, clocks, dct)
+
+
+_SAME_LINE_GAP = re.compile(r"[^\n.;!?]{0,40}")
+
+
+def _clock_days(times: list[TimeMention], text: str, clocks: list, dct: str | None) -> None:
+    """A clock time's day: the date written beside it ("14:15 GMT, Tuesday, 16 June 2009",
+    "October 4, 2022 at 18:49 JST"), else the day being narrated, else the document's."""
+    index = {id(tm): i for i, tm in enumerate(times)}
+    for tm, narrative in clocks:
+        day = None
+        i = index[id(tm)]
+        for step in (-1, 1):
+            j, edge = i + step, tm
+            while 0 <= j < len(times) and times[j].relative and "clock" in times[j].relative:
+                edge, j = times[j], j + step        # "16:46 GMT 17:46 UK": past the other clock
+            if not 0 <= j < len(times) or not _day(times[j].value):
+                continue
+            a, b = (times[j].end, edge.start) if step < 0 else (edge.end, times[j].start)
+            if _SAME_LINE_GAP.fullmatch(text, a, b):
+                day = _day(times[j].value)
+                break
+        day = day or _day(narrative) or _day(dct)
+        tm.value = date_time(day, tm.relative) if day else None
+
+
+def _day(value: str | None) -> str | None:
+    """The value if it names one day."""
+    if value and len(value) == 10 and edtf.precision(value) == "day":
+        return value
+    return None
 
 
 def _clause_before(text: str, tm: TimeMention) -> str:
