@@ -72,7 +72,11 @@ def test_dates_of_different_precision_sort_by_earliest_then_latest_day(tmp_path)
     ("1959-12-15", "1959-12-31", ["195X", "1959", "1959/1984", "1959-12", "1959-12-14/1960-02"]),
     ("1959-07", "1959-11", ["195X", "1959", "1959/1984"]),
     ("196X", "196X", ["1959/1984", "1959-12-14/1960-02", "1960-01-01", "1960", "196X", "1960/.."]),
-    ("1985", None, ["1960/.."]),
+    # an open end does not stretch an event over every later (or earlier) period: the year of its
+    # known end is what overlaps
+    ("1985", None, []),
+    (None, "1900", []),
+    ("1960-06", "1961", ["1959/1984", "1960", "196X", "1960/.."]),
 ])
 def test_from_and_to_keep_the_events_that_may_fall_in_the_range(tmp_path, date_from, date_to, expected):
     db = tmp_path / "kb.db"
@@ -128,8 +132,15 @@ def test_type_filter(base):
     meets = run_json("timeline", "--db", base, "--type", "meet")
     assert meets and all(e["type"] == "meet" for e in meets)
     assert meets == [e for e in everything if e["type"] == "meet"]
-    assert run_json("timeline", "--db", base, "--type", "no-such-type") == []
-    assert run("timeline", "--db", base, "--type", "no-such-type").stdout.strip() == "no events"
+    # a type kankei does not know is an error that lists the known ones, not an empty answer
+    wrong = run("timeline", "--db", base, "--type", "no-such-type")
+    assert wrong.exit_code == 2 and "unknown event type 'no-such-type'" in wrong.stderr and "meet" in wrong.stderr
+
+
+def test_an_inverted_range_is_an_error(base):
+    result = run("timeline", "--db", base, "--from", "2012", "--to", "2010")
+    assert result.exit_code == 2 and "--from 2012 is after --to 2010" in result.stderr
+    assert run_json("timeline", "--db", base, "--from", "2010", "--to", "2010") is not None
 
 
 def test_filters_combine(base):

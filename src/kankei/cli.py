@@ -200,9 +200,16 @@ def timeline_cmd(db_path, actor, type_, date_from, date_to, limit, as_json) -> N
     type, date (EDTF), trigger, start, end, modality, hedged, participants (role, entity, name,
     type, start, end), quote, doc, title, document_id, cameo, goldstein, quad and plover.
     """
-    from kankei.store.queries import timeline
+    from kankei.store.queries import filter_bounds, timeline
     from kankei.views import render_timeline
 
+    if date_from and date_to and filter_bounds(date_from)[0] > filter_bounds(date_to)[1]:
+        raise click.BadParameter(f"--from {date_from} is after --to {date_to}", param_hint="'--from'")
+    if type_:
+        from kankei.knowledge import load
+        types = sorted(load("event_types")["types"])
+        if type_ not in types:
+            raise click.BadParameter(f"unknown event type {type_!r}; one of {', '.join(types)}", param_hint="'--type'")
     with _reading(db_path) as conn:
         try:
             events = timeline(conn, actor=actor, type_=type_, date_from=date_from, date_to=date_to, limit=limit)
@@ -327,6 +334,12 @@ def split_cmd(name, db_path, alias, note, author) -> None:
     conn = _open(db_path, readonly=False)
     try:
         a = resolve_entity(conn, name)
+        if alias and not conn.execute("SELECT 1 FROM mentions WHERE entity_id = ? AND exact = ? LIMIT 1",
+                                      (a, alias)).fetchone():
+            names = [r[0] for r in conn.execute("SELECT exact FROM mentions WHERE entity_id = ? GROUP BY exact"
+                                                " ORDER BY count(*) DESC LIMIT 12", (a,))]
+            raise click.ClickException(f"no mention of {a} is written {alias!r}, so there is nothing to split off"
+                                       + (f"; it is written {', '.join(repr(n) for n in names)}" if names else ""))
         jid = add_judgement(conn, "split", a, alias, note=note, author=author)
     except (NotFound, JudgementError) as err:
         raise click.ClickException(str(err)) from None
@@ -385,6 +398,8 @@ def claims_cmd(subject, db_path, as_json) -> None:
 
     with _reading(db_path) as conn:
         data = claims(conn, _claim_subject(conn, subject))
+    if subject and not data:
+        raise click.ClickException(f"no claims about {subject!r} in {db_path} (`kankei claims` lists every subject)")
     _emit_json(data) if as_json else click.echo(render_claims(data))
 
 
@@ -397,8 +412,13 @@ def conflicts_cmd(subject, db_path, as_json) -> None:
     from kankei.reconcile.claims import conflicts
     from kankei.views import render_conflicts
 
+    from kankei.reconcile.claims import claims
+
     with _reading(db_path) as conn:
-        data = conflicts(conn, _claim_subject(conn, subject))
+        about = _claim_subject(conn, subject)
+        data = conflicts(conn, about)
+        if subject and not data and not claims(conn, about):
+            raise click.ClickException(f"no claims about {subject!r} in {db_path} (`kankei claims` lists every subject)")
     _emit_json(data) if as_json else click.echo(render_conflicts(data))
 
 

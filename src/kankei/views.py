@@ -16,9 +16,40 @@ def _actors(participants: list[dict]) -> str:
     return ", ".join(f"{roles.get(p['role'], '')}{p['name']}" for p in participants)
 
 
+def excerpt(text: str, n: int, focus: str | None = None, start: int | None = None, end: int | None = None) -> str:
+    """At most about n characters of text, cut at word boundaries (marked …), around what matters in
+    it: the span start..end, or the first place `focus` (a trigger, a figure) is written."""
+    text = text or ""
+    if start is None and focus:
+        start = text.find(focus)
+        end = start + len(focus) if start >= 0 else None
+    if start is None or start < 0 or end is None or end > len(text):
+        start = end = 0
+    if len(" ".join(text.split())) <= n:
+        return " ".join(text.split())
+    room = max(0, n - (end - start))
+    a = max(0, min(start - room // 3, len(text) - n))      # a third of the room before, the rest after
+    b = min(len(text), max(a + n, end))
+    if a > 0 and not text[a - 1].isspace():                 # not in the middle of a word
+        cut = text.find(" ", a, start + 1)
+        a = cut + 1 if cut >= 0 else a
+    if b < len(text) and not text[b].isspace():
+        cut = text.rfind(" ", end, b)
+        b = cut if cut >= 0 else b
+    body = " ".join(text[a:b].split())
+    return ("…" if a > 0 else "") + body + ("…" if b < len(text) else "")
+
+
 def _short(text: str, n: int) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+    return excerpt(text, n)
+
+
+def uncertain_mark(ev: dict) -> str:
+    """The mark of an event the text does not assert ([hypothetical], [negated], [reported], ...),
+    the same word the explorer and the exports use; empty for an asserted one."""
+    modality = ev.get("modality")
+    word = modality if modality and modality != "asserted" else ("reported" if ev.get("hedged") else None)
+    return f" [{word}]" if word else ""
 
 
 def render_timeline(events: list[dict]) -> str:
@@ -27,13 +58,15 @@ def render_timeline(events: list[dict]) -> str:
     width = _width()
     lines = []
     for ev in events:
-        marks = "" if ev["modality"] == "asserted" else f" [{ev['modality']}]"
-        marks += " [reported]" if ev["hedged"] else ""
+        marks = uncertain_mark(ev)
+        if marks and ev.get("hedged") and ev.get("modality") not in (None, "asserted"):
+            marks += " [reported]"
         date = ev["date"] or "?"
         # Pad before styling: the escape codes would count towards the width and vanish off a terminal.
         head = f"{click.style(date, bold=True)}{' ' * (16 - len(date))} {ev['type']:<12} {_actors(ev['participants'])}{marks}"
         lines.append(head)
-        lines.append(textwrap.indent(textwrap.fill(f"“{_short(ev['quote'], 220)}”", width - 6), "      "))
+        quote = excerpt(ev["quote"], 220, focus=ev.get("trigger"))
+        lines.append(textwrap.indent(textwrap.fill(f"“{quote}”", width - 6), "      "))
         lines.append(click.style(f"      — {ev['doc']}  {ev['id']}", dim=True))
     return "\n".join(lines)
 
@@ -129,7 +162,8 @@ def render_claims(series: list[dict]) -> str:
             docs = f"{p['documents']} source{'s' if p['documents'] != 1 else ''}"
             lines.append(f"  {when:<18} {_value(p['value']):>16} {p['unit'] or ''}  ({docs})")
             for src in p["sources"]:
-                lines.append(click.style(f"      “{_short(src['quote'], 150)}” — {src['doc']}", dim=True))
+                lines.append(click.style(f"      “{excerpt(src['quote'], 150, focus=src.get('text'))}” — {src['doc']}",
+                                         dim=True))
     return "\n".join(lines)
 
 
@@ -144,7 +178,8 @@ def render_conflicts(items: list[dict]) -> str:
             if n:
                 lines.append(click.style("  versus", dim=True))
             for src in side["sources"]:
-                lines.append(f"  {_value(src):>16} {src['unit'] or ''}  {src['doc']}: “{_short(src['quote'], 160)}”")
+                lines.append(f"  {_value(src):>16} {src['unit'] or ''}  {src['doc']}: "
+                             f"“{excerpt(src['quote'], 160, focus=src.get('text'))}”")
     return "\n".join(lines)
 
 
@@ -155,7 +190,7 @@ def render_claim_item(data: dict) -> str:
         return render_conflicts([data])
     lines = [click.style(f"{data['subject_name']} — {data['property']}", bold=True),
              f"  {_value(data)} {data['unit'] or ''} at {data['time'] or data['time_label'] or 'an unknown time'}",
-             f"  {data['doc']}: “{_short(data['quote'], 300)}”"]
+             f"  {data['doc']}: “{excerpt(data['quote'], 300, focus=data.get('text') or data.get('exact'))}”"]
     if data.get("series"):
         lines += ["", render_claims([data["series"]])]
     if data.get("conflicts"):

@@ -6,15 +6,19 @@ from collections import defaultdict
 from typing import TextIO
 from xml.sax.saxutils import quoteattr
 
+from kankei.export.tables import certainty
 from kankei.store.queries import timeline
 
 
-def graph(conn: sqlite3.Connection) -> tuple[dict[str, dict], dict[tuple[str, str], dict]]:
-    """Nodes (entity id -> name, type, events) and directed edges agent -> patient with weights."""
+def graph(conn: sqlite3.Connection, uncertain: bool = False) -> tuple[dict[str, dict], dict[tuple[str, str], dict]]:
+    """Nodes (entity id -> name, type, events) and directed edges agent -> patient with weights:
+    the asserted events between them (with uncertain=True, every event). `uncertain` on an edge
+    counts the events left out of its weight (hypothetical, planned, negated, reported)."""
     nodes: dict[str, dict] = {}
     edges: dict[tuple[str, str], dict] = defaultdict(lambda: {"weight": 0, "types": defaultdict(int), "goldstein": 0.0,
-                                                               "first": None, "last": None})
+                                                               "first": None, "last": None, "uncertain": 0})
     for ev in timeline(conn, include_undated=True):
+        sure = certainty(ev) == "asserted"
         actors = [p for p in ev["participants"] if p["role"] in ("agent", "patient")]
         for p in actors:
             node = nodes.setdefault(p["entity"], {"name": p["name"], "type": p["type"] or "other", "events": 0})
@@ -26,13 +30,17 @@ def graph(conn: sqlite3.Connection) -> tuple[dict[str, dict], dict[tuple[str, st
                 if a == b:
                     continue
                 e = edges[(a, b)]
+                if not sure:
+                    e["uncertain"] += 1
+                    if not uncertain:
+                        continue
                 e["weight"] += 1
                 e["types"][ev["type"]] += 1
                 e["goldstein"] += ev["goldstein"] or 0.0
                 if ev["date"]:
                     e["first"] = min(filter(None, [e["first"], ev["date"]]))
                     e["last"] = max(filter(None, [e["last"], ev["date"]]))
-    return nodes, dict(edges)
+    return nodes, {k: e for k, e in edges.items() if e["weight"]}
 
 
 def _types(e: dict) -> str:
@@ -51,6 +59,7 @@ def write(conn: sqlite3.Connection, fmt: str, out: TextIO) -> int:
                   '  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>\n'
                   '  <key id="types" for="edge" attr.name="types" attr.type="string"/>\n'
                   '  <key id="goldstein" for="edge" attr.name="goldstein" attr.type="double"/>\n'
+                  '  <key id="uncertain" for="edge" attr.name="not_asserted" attr.type="int"/>\n'
                   '  <graph id="kankei" edgedefault="directed">\n')
         for nid, n in nodes.items():
             out.write(f'    <node id={q(nid)}><data key="name">{_x(n["name"])}</data>'
@@ -58,7 +67,8 @@ def write(conn: sqlite3.Connection, fmt: str, out: TextIO) -> int:
         for i, ((a, b), e) in enumerate(edges.items()):
             out.write(f'    <edge id="e{i}" source={q(a)} target={q(b)}><data key="weight">{e["weight"]}</data>'
                       f'<data key="types">{_x(_types(e))}</data>'
-                      f'<data key="goldstein">{e["goldstein"] / e["weight"]:.2f}</data></edge>\n')
+                      f'<data key="goldstein">{e["goldstein"] / e["weight"]:.2f}</data>'
+                      f'<data key="uncertain">{e["uncertain"]}</data></edge>\n')
         out.write("  </graph>\n</graphml>\n")
     else:
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n'

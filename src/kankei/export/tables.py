@@ -12,6 +12,15 @@ from kankei.store.queries import timeline
 TABLES = ("events", "entities", "mentions", "quantities", "times")
 
 
+def certainty(ev: dict) -> str:
+    """asserted, or the one word every view uses for an event the text does not assert:
+    hypothetical, planned, negated, ... or reported (hedged: reportedly, allegedly)."""
+    modality = ev.get("modality")
+    if modality and modality != "asserted":
+        return modality
+    return "reported" if ev.get("hedged") else "asserted"
+
+
 def _events(conn: sqlite3.Connection) -> list[dict]:
     return timeline(conn, include_undated=True)
 
@@ -22,6 +31,8 @@ def _rows(conn: sqlite3.Connection, table: str) -> list[dict]:
         for ev in _events(conn):
             row = {k: ev[k] for k in ("id", "date", "type", "trigger", "modality", "hedged", "cameo", "goldstein",
                                       "quad", "plover", "doc", "start", "end", "quote")}
+            row["asserted"] = certainty(ev) == "asserted"
+            row["certainty"] = certainty(ev)
             row["kind"] = "event"
             for role in ("agent", "patient", "location"):
                 row[role + "s"] = "; ".join(p["name"] for p in ev["participants"] if p["role"] == role)
@@ -81,13 +92,15 @@ def write_plover(conn: sqlite3.Connection, out: TextIO) -> int:
             continue
         actor, recipient, place = (_first(ev, role) for role in ("agent", "patient", "location"))
         rec = {
-            "id": ev["id"], "date": ev["date"], "event_type": ev["plover"], "mode": "", "context": "",
+            # POLECAT's mode: empty for an asserted event, else how it is not (hypothetical, negated, ...)
+            "id": ev["id"], "date": ev["date"], "event_type": ev["plover"],
+            "mode": "" if certainty(ev) == "asserted" else certainty(ev), "context": "",
             "actor": actor["name"] if actor else None, "actor_id": actor["entity"] if actor else None,
             "recipient": recipient["name"] if recipient else None,
             "recipient_id": recipient["entity"] if recipient else None,
             "location": place["name"] if place else None,
             "cameo": ev["cameo"], "goldstein": ev["goldstein"], "kankei_type": ev["type"],
-            "modality": ev["modality"], "hedged": ev["hedged"],
+            "modality": ev["modality"], "hedged": ev["hedged"], "asserted": certainty(ev) == "asserted",
             "source": ev["doc"], "source_text": ev["quote"], "trigger": ev["trigger"],
             "offsets": {"start": ev["start"], "end": ev["end"]},
         }

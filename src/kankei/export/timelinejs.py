@@ -8,6 +8,7 @@ from typing import TextIO
 import orjson
 
 from kankei import edtf
+from kankei.export.tables import certainty
 from kankei.store.queries import timeline
 
 
@@ -41,13 +42,16 @@ def write(conn: sqlite3.Connection, out: TextIO) -> int:
     for ev in timeline(conn):
         start, end, display = _date_parts(ev["date"])
         actors = ", ".join(p["name"] for p in ev["participants"])
+        how = certainty(ev)
+        mark = "" if how == "asserted" else f"[{how}] "
+        note = "" if how == "asserted" else (f"<p><em>Not asserted: the source gives this event as {how}.</em></p>")
         slide = {
             "unique_id": ev["id"].replace(":", "-"),
             "start_date": {**start, "display_date": display},
-            "text": {"headline": html.escape(f"{ev['type']}: {ev['trigger']}" + (f" ({actors})" if actors else "")),
-                     "text": f"<blockquote>{html.escape(ev['quote'] or '')}</blockquote>"
+            "text": {"headline": html.escape(f"{mark}{ev['type']}: {ev['trigger']}" + (f" ({actors})" if actors else "")),
+                     "text": f"<blockquote>{html.escape(ev['quote'] or '')}</blockquote>{note}"
                              f"<p>{html.escape(ev['doc'])}</p>"},
-            "group": ev["type"],
+            "group": ev["type"] if how == "asserted" else f"{ev['type']} (not asserted)",
         }
         if end:
             slide["end_date"] = end

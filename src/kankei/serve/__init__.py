@@ -7,7 +7,9 @@
 from __future__ import annotations
 
 import secrets
+import socket
 import sys
+import threading
 from pathlib import Path
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -33,24 +35,58 @@ def local_hosts(host: str, port: int) -> list[str] | None:
 
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, allow_edits: bool = False,
           log_level: str = "warning") -> None:
-    """Start the explorer and block until interrupted. StoreError if the base cannot be opened."""
+    """Start the explorer and block until interrupted. StoreError if the base cannot be opened or
+    the address cannot be listened on."""
     import uvicorn
 
+    from kankei.store import StoreError
+
     token = secrets.token_urlsafe(24) if allow_edits else None
-    print(f"kankei: preparing {db_path}...", file=sys.stderr, flush=True)
-    app = create_app(db_path, allow_edits=allow_edits, token=token, allowed_hosts=local_hosts(host, port))
-    shown = f"[{host}]" if ":" in host else host
-    url = f"http://{shown}:{port}/"
-    print(f"kankei: serving {db_path} at {url} (Ctrl-C to stop)", file=sys.stderr, flush=True)
-    if host not in LOOPBACK:
-        print(f"kankei: warning: bound to {host}, so other machines that can reach this one can read the base",
-              file=sys.stderr, flush=True)
-    if allow_edits:
-        print(f"kankei: edits allowed; token: {token}\n"
-              f"kankei: send it as the X-Kankei-Token header, or open {url}#token={token}", file=sys.stderr, flush=True)
-    else:
-        print("kankei: read-only (start with --allow-edits to record corrections)", file=sys.stderr, flush=True)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+    # take the address first: "serving at" is said only once it is ours
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as err:
+        sock.close()
+        raise StoreError(f"cannot listen on {host}:{port}: {err.strerror or err} "
+                         "(another server there? choose another with --port)") from None
+    port = sock.getsockname()[1]
+    try:
+        print(f"kankei: preparing {db_path}...", file=sys.stderr, flush=True)
+        app = create_app(db_path, allow_edits=allow_edits, token=token, allowed_hosts=local_hosts(host, port))
+        threading.Thread(target=_warm, args=(app,), daemon=True).start()
+        shown = f"[{host}]" if ":" in host else host
+        url = f"http://{shown}:{port}/"
+        print(f"kankei: serving {db_path} at {url} (Ctrl-C to stop)", file=sys.stderr, flush=True)
+        if host not in LOOPBACK:
+            print(f"kankei: warning: bound to {host}, so other machines that can reach this one can read the base",
+                  file=sys.stderr, flush=True)
+        if allow_edits:
+            print(f"kankei: edits allowed; token: {token}\n"
+                  f"kankei: send it as the X-Kankei-Token header, or open {url}#token={token}", file=sys.stderr,
+                  flush=True)
+        else:
+            print("kankei: read-only (start with --allow-edits to record corrections)", file=sys.stderr, flush=True)
+        uvicorn.Server(uvicorn.Config(app, log_level=log_level, server_header=False)).run(sockets=[sock])
+    finally:
+        sock.close()
+
+
+def _warm(app) -> None:
+    """Reconcile claims and conflicts once in the background, so that their first pages are quick."""
+    from kankei.serve.api import ThreadConnection, _claims_module, reconciled
+    if _claims_module() is None:
+        return
+    store = app.state.store
+    try:
+        conn = ThreadConnection(store, limited=False)
+        for name in ("claims", "conflicts"):
+            reconciled(store, conn, name, None)
+    except Exception:       # noqa: BLE001 - a request will compute them (and report any error) instead
+        pass
+    finally:
+        store.close()
 
 
 __all__ = ["create_app", "serve", "local_hosts"]

@@ -164,8 +164,10 @@ def entity(c: Conn, entity_id: Annotated[str, Path(max_length=200)],
     """An entity by id (or name, or alias): its aliases with counts, type, events per year (split by
     quad class), the actors it takes part in events with most, the documents naming it most, and its
     first events (more with /api/events?actor=ID)."""
-    eid = q.resolve_actor(c, entity_id)
+    asked = q.resolve_actor(c, entity_id)
+    eid = q.merged_into(c, asked)
     out = q.entity_detail(c, eid)
+    out["merged_from"] = asked if eid != asked else None
     out["events_page"] = q.event_page(c, actors=[eid], limit=events_limit) if events_limit else None
     return JSON(out)
 
@@ -174,11 +176,16 @@ def entity(c: Conn, entity_id: Annotated[str, Path(max_length=200)],
 def network(c: Conn, date_from: DateFrom = None, date_to: DateTo = None,
             limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="How many actors (the most active).")] = 60,
             min_weight: Annotated[int, Query(ge=1, le=1_000_000, description="Leave out pairs sharing fewer "
-                                                                             "events.")] = 1) -> JSON:
-    """Nodes: the actors (not places) taking part in the most events of the period, with `events`.
-    Edges: pairs of them taking part in the same events, with `weight` (how many). Periods are
-    counted in whole years."""
-    return JSON(q.network(c, date_from=date_from, date_to=date_to, limit=limit, min_weight=min_weight))
+                                                                             "events.")] = 1,
+            uncertain: Annotated[bool, Query(description="Also count events the text does not assert "
+                                                         "(hypothetical, planned, negated, reported) and "
+                                                         "events a person rejected in the weights.")] = False) -> JSON:
+    """Nodes: the actors (people, bodies, countries, groups, vessels; not places, documents or wars)
+    taking part in the most events of the period, with `events`. Edges: pairs of them taking part
+    in the same asserted events, with `weight` (how many; with uncertain=true, every event). Periods
+    are counted in whole years."""
+    return JSON(q.network(c, date_from=date_from, date_to=date_to, limit=limit, min_weight=min_weight,
+                          uncertain=uncertain))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -240,24 +247,74 @@ def _need_claims():
     return mod
 
 
-@router.get("/claims", summary="Series of figures over time", tags=["claims"])
-def claims(c: Conn, subject: Annotated[str | None, Query(max_length=200)] = None) -> JSON:
+CLAIMS_PAGE = 100
+"""Series or disagreements per page, unless `limit` says otherwise."""
+
+
+async def unlimited_conn(request: Request) -> sqlite3.Connection:
+    return ThreadConnection(request.app.state.store, limited=False)
+
+
+Unlimited = Annotated[sqlite3.Connection, Depends(unlimited_conn)]
+
+
+def reconciled(store, c: sqlite3.Connection, name: str, subject: str | None) -> list[dict]:
+    """Every series (name "claims") or disagreement ("conflicts"), computed once for each state of
+    the base and kept, so that pages of them are cheap (with no time limit: they are worth waiting
+    for once)."""
+    mod = _need_claims()
+    key = (name, subject or "")
+    now = q.stamp(c)
+    hit = store.cache.get(key)
+    if hit and hit[0] == now:
+        return hit[1]
+    with store.cache_lock:
+        hit = store.cache.get(key)
+        if hit and hit[0] == now:
+            return hit[1]
+        items = getattr(mod, name)(c, subject) if subject else getattr(mod, name)(c)
+        if name == "claims":
+            _link_sources(c, [src for ser in items for p in ser.get("points", []) for src in p.get("sources", [])])
+        else:
+            _link_sources(c, [src for conflict in items for src in conflict.get("claims", [])])
+            for conflict in items:
+                _link_sources(c, [src for side in conflict.get("sides") or [] for src in side.get("sources", [])])
+        if len(store.cache) > 64:
+            store.cache.clear()
+        store.cache[key] = (now, items)
+        return items
+
+
+def _page(items: list, limit: int, offset: int) -> dict:
+    return {"total": len(items), "limit": limit, "offset": offset, "items": items[offset:offset + limit]}
+
+
+@router.get("/claims", summary="Series of figures over time, a page at a time", tags=["claims"])
+def claims(request: Request, c: Unlimited, subject: Annotated[str | None, Query(max_length=200)] = None,
+           limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = CLAIMS_PAGE, offset: Offset = 0) -> JSON:
     """What documents say a number measures (subject, property), as series of points in time, each
-    point with every source behind it. 501 when this kankei cannot reconcile claims."""
-    mod = _need_claims()
-    series = mod.claims(c, subject) if subject else mod.claims(c)
-    _link_sources(c, [src for ser in series for p in ser.get("points", []) for src in p.get("sources", [])])
-    return JSON({"series": series})
+    point with every source behind it: `series` (this page), `total`, and `subjects` (every subject
+    with how many series). 501 when this kankei cannot reconcile claims."""
+    items = reconciled(request.app.state.store, c, "claims", subject)
+    page = _page(items, limit, offset)
+    subjects: dict[str, dict] = {}
+    for ser in items:
+        s = subjects.setdefault(ser.get("subject"), {"subject": ser.get("subject"), "name": ser.get("subject_name"),
+                                                     "series": 0})
+        s["series"] += 1
+    return JSON({"series": page.pop("items"), **page,
+                 "subjects": sorted(subjects.values(), key=lambda s: (-s["series"], str(s["name"])))})
 
 
-@router.get("/conflicts", summary="Figures documents disagree on", tags=["claims"])
-def conflicts(c: Conn, subject: Annotated[str | None, Query(max_length=200)] = None) -> JSON:
-    """Pairs of claims about the same subject, property and time whose values cannot both be true,
-    each with both quotes. 501 when this kankei cannot reconcile claims."""
-    mod = _need_claims()
-    found = mod.conflicts(c, subject) if subject else mod.conflicts(c)
-    _link_sources(c, [src for conflict in found for src in conflict.get("claims", [])])
-    return JSON({"conflicts": found})
+@router.get("/conflicts", summary="Figures documents disagree on, a page at a time", tags=["claims"])
+def conflicts(request: Request, c: Unlimited, subject: Annotated[str | None, Query(max_length=200)] = None,
+              limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = CLAIMS_PAGE, offset: Offset = 0) -> JSON:
+    """Figures for the same subject, property and time that cannot all be true, side against side,
+    each side with every source and its quote: `conflicts` (this page) and `total`. 501 when this
+    kankei cannot reconcile claims."""
+    items = reconciled(request.app.state.store, c, "conflicts", subject)
+    page = _page(items, limit, offset)
+    return JSON({"conflicts": page.pop("items"), **page})
 
 
 def _link_sources(c: sqlite3.Connection, sources: list[dict]) -> None:
@@ -279,10 +336,19 @@ def _link_sources(c: sqlite3.Connection, sources: list[dict]) -> None:
 @router.get("/judgements", summary="People's judgements", tags=["edits"])
 def judgements(c: Conn, limit: Limit = 100, offset: Offset = 0,
                include_undone: Annotated[bool, Query()] = False) -> JSON:
+    """Newest first, each with what it judged: `subject_info` and `object_info` describe the event
+    (type, date, trigger, sentence, document), statement (its text and kind) or actor (name, type)
+    it names, or say it is no longer in the base."""
     cond = "" if include_undone else " WHERE undone_at IS NULL"
     total = c.execute(f"SELECT count(*) FROM judgements{cond}").fetchone()[0]
     rows = c.execute(f"SELECT * FROM judgements{cond} ORDER BY id DESC LIMIT ? OFFSET ?", (limit, offset)).fetchall()
-    return JSON({"total": total, "judgements": [dict(r) for r in rows]})
+    out = []
+    for r in rows:
+        j = dict(r)
+        j["subject_info"] = q.describe_judged(c, r["kind"], r["subject"], role="subject")
+        j["object_info"] = q.describe_judged(c, r["kind"], r["object"], role="object") if r["object"] else None
+        out.append(j)
+    return JSON({"total": total, "limit": limit, "offset": offset, "judgements": out})
 
 
 async def editor(request: Request,
@@ -369,13 +435,13 @@ def _entity_exists(c: sqlite3.Connection, eid: str) -> None:
 @router.post("/entities/{entity_id}/merge", summary="Merge another entity into this one", tags=["edits"],
              status_code=201)
 def merge(request: Request, w: Editor, entity_id: Annotated[str, Path(max_length=200)], body: MergeIn) -> JSON:
-    """`other` and this entity are the same: its mentions and events become this one's. Needs
-    --allow-edits and the X-Kankei-Token header."""
+    """`other` (an id, a name or an alias) and this entity are the same: its mentions and events
+    become this one's. Needs --allow-edits and the X-Kankei-Token header."""
     _entity_exists(w, entity_id)
-    _entity_exists(w, body.other)
-    if body.other == entity_id:
-        raise q.BadRequest("other: an entity cannot be merged into itself")
-    return JSON(_judge(request, w, "merge", entity_id, body.other, body), status_code=201)
+    other = q.merged_into(w, q.resolve_actor(w, body.other))
+    if other == entity_id:
+        raise q.BadRequest(f"other: {body.other!r} is this actor already")
+    return JSON(_judge(request, w, "merge", entity_id, other, body), status_code=201)
 
 
 @router.post("/entities/{entity_id}/split", summary="Split an alias off an entity", tags=["edits"], status_code=201)
@@ -384,7 +450,24 @@ def split(request: Request, w: Editor, entity_id: Annotated[str, Path(max_length
     """Mentions with `alias` are another thing than this entity (or, without alias, undo the merges
     into it). Needs --allow-edits and the X-Kankei-Token header."""
     _entity_exists(w, entity_id)
-    return JSON(_judge(request, w, "split", entity_id, body.alias or None, body), status_code=201)
+    alias = body.alias if body else None
+    if alias:
+        q.check_alias(w, entity_id, alias)
+    return JSON(_judge(request, w, "split", entity_id, alias or None, body), status_code=201)
+
+
+@router.post("/judgements/{judgement_id}/undo", summary="Undo a judgement", tags=["edits"])
+def undo(request: Request, w: Editor, judgement_id: Annotated[int, Path(ge=1)]) -> JSON:
+    """Take back a confirmation, rejection, merge or split (it stays on record as undone). Needs
+    --allow-edits and the X-Kankei-Token header."""
+    from kankei.reconcile.judgements import JudgementError, undo_judgement
+    with request.app.state.store._lock:
+        try:
+            undo_judgement(w, judgement_id)
+        except JudgementError as err:
+            raise NotFound(str(err)) from None
+    row = w.execute("SELECT * FROM judgements WHERE id = ?", (judgement_id,)).fetchone()
+    return JSON({"judgement": dict(row)})
 
 
 @router.get("/session", summary="Whether editing is on", tags=["edits"])

@@ -62,6 +62,8 @@ class Store:
         self.query_seconds = QUERY_SECONDS if query_seconds is None else query_seconds
         self._local = threading.local()
         self._lock = threading.Lock()
+        self.cache: dict = {}        # reconciled claims and conflicts, by what and the base's stamp
+        self.cache_lock = threading.Lock()
         # open once: clear errors now (no base, not a base, newer schema), and bring an older base up to date
         conn = connect(self.path, readonly=True)
         conn.close()
@@ -287,7 +289,15 @@ def create_app(db_path: str | Path, allow_edits: bool = False, token: str | None
     for route, name in PAGES.items():
         app.add_api_route(route, page(name), methods=["GET"], include_in_schema=False)
     app.add_api_route("/documents/{document_id}", page("document.html"), methods=["GET"], include_in_schema=False)
-    app.add_api_route("/entities/{entity_id}", page("entity.html"), methods=["GET"], include_in_schema=False)
+
+    @app.get("/entities/{entity_id}", include_in_schema=False)
+    def entity_page(entity_id: str):
+        # an actor merged into another is that one now: go to its page
+        from urllib.parse import quote
+        now = q.merged_into(store.reader(), entity_id)
+        if now != entity_id:
+            return RedirectResponse(f"/entities/{quote(now, safe='')}", status_code=302)
+        return FileResponse(STATIC / "entity.html", media_type="text/html; charset=utf-8")
 
     @app.get("/events/{event_id}", include_in_schema=False)
     def event_page(event_id: str):

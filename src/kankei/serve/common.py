@@ -148,6 +148,51 @@ def fts_query(text: str) -> str:
     return " ".join(out)
 
 
+def merged_into(conn: sqlite3.Connection, entity_id: str) -> str:
+    """The actor an entity was merged into (by merges in force, followed through), or the entity itself."""
+    from kankei.reconcile.judgements import canonical_map
+    return canonical_map(conn).get(entity_id, entity_id)
+
+
+def check_alias(conn: sqlite3.Connection, entity_id: str, alias: str) -> None:
+    """BadRequest unless some mention of the entity is written exactly `alias` (what a split separates)."""
+    if conn.execute("SELECT 1 FROM mentions WHERE entity_id = ? AND exact = ? LIMIT 1", (entity_id, alias)).fetchone():
+        return
+    names = [r[0] for r in conn.execute("SELECT exact, count(*) AS n FROM mentions WHERE entity_id = ?"
+                                        " GROUP BY exact ORDER BY n DESC, exact LIMIT 12", (entity_id,))]
+    raise BadRequest(f"alias: no mention of {entity_id} is written {alias!r}, so there is nothing to split off"
+                     + (f"; it is written {', '.join(repr(n) for n in names)}" if names else ""))
+
+
+def describe_judged(conn: sqlite3.Connection, kind: str, item: str | None, role: str = "subject") -> dict | None:
+    """What a judgement names, for people: an event (type, date, trigger, sentence, document), a
+    statement (its text), an actor (name, type) or an alias; `missing` when the base no longer has it."""
+    if not item:
+        return None
+    if kind == "split" and role == "object":
+        return {"kind": "alias", "text": item}
+    if kind in ("confirm", "reject"):
+        row = conn.execute("SELECT e.type, e.date, e.exact, e.sentence, e.document_id, e.modality, e.hedged,"
+                           " d.doc, d.title FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = ?",
+                           (item,)).fetchone()
+        if row:
+            info = event_types().get(row["type"], {})
+            return {"kind": "event", "type": row["type"], "label": info.get("label", row["type"]), "date": row["date"],
+                    "text": row["exact"], "quote": row["sentence"], "document_id": row["document_id"],
+                    "doc": row["doc"], "title": row["title"]}
+        for table, what in (("mentions", "actor mention"), ("times", "date"), ("quantities", "number")):
+            row = conn.execute(f"SELECT t.exact, t.document_id, d.doc, d.title FROM {table} t JOIN documents d"
+                               " ON d.id = t.document_id WHERE t.id = ?", (item,)).fetchone()
+            if row:
+                return {"kind": what, "text": row["exact"], "document_id": row["document_id"], "doc": row["doc"],
+                        "title": row["title"]}
+        return {"kind": "statement", "missing": True}
+    row = conn.execute("SELECT name, type FROM entities WHERE id = ?", (item,)).fetchone()
+    if row:
+        return {"kind": "actor", "name": row["name"], "type": row["type"]}
+    return {"kind": "actor", "missing": True}
+
+
 def search_error(err: sqlite3.OperationalError, query: str) -> Exception:
     """BadRequest for a query FTS5 cannot parse; the error itself for anything else."""
     msg = str(err)

@@ -62,29 +62,44 @@ def entity_detail(conn: sqlite3.Connection, entity_id: str, top: int = 12) -> di
     return out
 
 
+ACTOR_TYPES = ("person", "organization", "country", "group", "vessel")
+"""The entity types drawn in the network: who acts (places, documents, wars and the like do not)."""
+
+
 def network(conn: sqlite3.Connection, date_from: str | None = None, date_to: str | None = None, limit: int = 60,
-            min_weight: int = 1) -> dict:
-    """The actors (not places) taking part in the most events of a period, and the events they share."""
+            min_weight: int = 1, uncertain: bool = False) -> dict:
+    """The actors taking part in the most events of a period, and the asserted events they share
+    (with uncertain=True: every event they share, whatever the text or a person says of it)."""
     lo, hi = period(date_from, date_to)
     y_lo, y_hi = (lo or "0000")[:4], (hi or "9999")[:4]
-    if lo or hi:
-        rows = conn.execute(
-            "SELECT y.entity_id, sum(y.n) AS n FROM summary_entity_years y WHERE y.year BETWEEN ? AND ?"
-            " GROUP BY y.entity_id ORDER BY n DESC, y.entity_id LIMIT ?", (y_lo, y_hi, limit)).fetchall()
-    else:
-        rows = conn.execute(
-            "SELECT entity_id, sum(n) AS n FROM summary_entity_years GROUP BY entity_id ORDER BY n DESC, entity_id"
-            " LIMIT ?", (limit,)).fetchall()
+    kinds = marks(len(ACTOR_TYPES))
+    rows = conn.execute(
+        "SELECT y.entity_id, sum(y.n) AS n FROM summary_entity_years y JOIN entities en ON en.id = y.entity_id"
+        f" WHERE en.type IN ({kinds}) AND y.year BETWEEN ? AND ? GROUP BY y.entity_id ORDER BY n DESC, y.entity_id"
+        " LIMIT ?", (*ACTOR_TYPES, y_lo, y_hi, limit)).fetchall()
     ids = [r["entity_id"] for r in rows]
     names = entity_rows(conn, ids)
     nodes = [{"id": r["entity_id"], "name": names[r["entity_id"]]["name"] if r["entity_id"] in names else r["entity_id"],
               "type": names[r["entity_id"]]["type"] if r["entity_id"] in names else None, "events": r["n"]} for r in rows]
     edges = []
-    if ids:
+    if ids and not uncertain:
         m = marks(len(ids))
         for r in conn.execute(
                 f"SELECT a, b, sum(n) AS n FROM summary_pairs WHERE a IN ({m}) AND b IN ({m})"
                 " AND year BETWEEN ? AND ? GROUP BY a, b HAVING sum(n) >= ? ORDER BY n DESC",
                 [*ids, *ids, y_lo if (lo or hi) else "", y_hi, min_weight]):
             edges.append({"source": r["a"], "target": r["b"], "weight": r["n"]})
-    return {"from": lo, "to": hi, "nodes": nodes, "edges": edges}
+    elif ids:
+        # every shared event, counted from the events themselves (as the summaries count, by earliest day)
+        m = marks(len(ids))
+        period_cond = ("substr(CASE WHEN e.date_lo > '0000-01-01' THEN e.date_lo ELSE e.date_hi END, 1, 4)"
+                       " BETWEEN ? AND ?") if (lo or hi) else "1"
+        for r in conn.execute(
+                "SELECT x.entity_id AS a, y.entity_id AS b, count(DISTINCT e.rowid) AS n FROM event_participants x"
+                " JOIN event_participants y ON y.event_id = x.event_id AND y.entity_id > x.entity_id"
+                " JOIN events e ON e.id = x.event_id"
+                f" WHERE x.entity_id IN ({m}) AND y.entity_id IN ({m}) AND x.role != 'location'"
+                f" AND y.role != 'location' AND {period_cond} GROUP BY 1, 2 HAVING n >= ? ORDER BY n DESC",
+                [*ids, *ids, *((y_lo, y_hi) if (lo or hi) else ()), min_weight]):
+            edges.append({"source": r["a"], "target": r["b"], "weight": r["n"]})
+    return {"from": lo, "to": hi, "uncertain": uncertain, "nodes": nodes, "edges": edges}

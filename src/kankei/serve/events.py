@@ -9,6 +9,7 @@ import base64
 import sqlite3
 import threading
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 import orjson
@@ -161,12 +162,15 @@ def event_page(conn: sqlite3.Connection, actors: list[str] = (), type_: str | No
             hits_table = _text_hits(conn, text)
             where.append(f"EXISTS (SELECT 1 FROM temp.{hits_table} h WHERE h.r = e.rowid)")
     where.append("e.date_lo IS NULL" if undated else "e.date_lo IS NOT NULL")
+    # an open end ('1958/..') does not stretch an event over every period: the year of its known end counts
     if hi:
         where.append("e.date_lo <= ?")
-        args.append(hi)
+        where.append("(e.date_lo > '0000-01-01' OR substr(e.date_hi, 1, 4) || '-01-01' <= ?)")
+        args += [hi, hi]
     if lo:
         where.append("e.date_hi >= ?")
-        args.append(lo)
+        where.append("(e.date_hi < '9999-12-31' OR substr(e.date_lo, 1, 4) || '-12-31' >= ?)")
+        args += [lo, lo]
     if cursor:
         c_lo, c_hi, c_rid = decode_cursor(cursor)
         if undated:
@@ -244,8 +248,28 @@ def participants(conn: sqlite3.Connection, event_ids: list[str]) -> dict[str, li
     return out
 
 
+def uncertainty(modality: str | None, hedged) -> str | None:
+    """How the text leaves an event unasserted, in one word (None: it asserts it): hypothetical,
+    planned, negated, ..., or reported for a hedged one (reportedly, allegedly)."""
+    if modality and modality != "asserted":
+        return modality
+    return "reported" if hedged else None
+
+
+def verdicts(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, dict]:
+    """A person's verdict in force on each of these statements, by id: {"kind": "confirm" or
+    "reject", "judgement": its id} (the latest confirm or reject not undone)."""
+    out: dict[str, dict] = {}
+    for r in rows_in(conn, "SELECT id, kind, subject FROM judgements WHERE subject IN ({marks})"
+                           " AND kind IN ('confirm', 'reject') AND undone_at IS NULL ORDER BY id", list(ids)):
+        out[r["subject"]] = {"kind": r["kind"], "judgement": r["id"]}
+    return out
+
+
 def events_json(conn: sqlite3.Connection, rows: list, with_document: bool = True) -> list[dict]:
+    """Each event with `uncertain` (see uncertainty()) and `verdict` (a person's, or None)."""
     parts = participants(conn, [r["id"] for r in rows])
+    judged = verdicts(conn, [r["id"] for r in rows])
     docs: dict[str, sqlite3.Row] = {}
     if with_document:
         ids = sorted({r["document_id"] for r in rows})
@@ -259,6 +283,7 @@ def events_json(conn: sqlite3.Connection, rows: list, with_document: bool = True
               "text": r["exact"], "quote": r["sentence"], "sentence_start": r["sentence_start"],
               "sentence_end": r["sentence_end"], "modality": r["modality"], "hedged": bool(r["hedged"]),
               "cameo": r["cameo"], "goldstein": r["goldstein"], "quad": r["quad"] or 0, "plover": r["plover"],
+              "uncertain": uncertainty(r["modality"], r["hedged"]), "verdict": judged.get(r["id"]),
               "participants": parts.get(r["id"], []), "document_id": r["document_id"]}
         if with_document:
             d = docs.get(r["document_id"])

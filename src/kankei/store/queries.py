@@ -78,11 +78,15 @@ def timeline(conn: sqlite3.Connection, actor: str | None = None, type_: str | No
     if type_:
         where.append("e.type = ?")
         args.append(type_)
+    # an open end ('1958/..', '../1959') does not stretch an event over every period: it belongs to
+    # the periods its known end overlaps (to the year)
     if date_from is not None:
-        where.append("e.date_hi >= ?")
+        where.append("(CASE WHEN e.date_hi >= '9999-12-31' THEN substr(e.date_lo, 1, 4) || '-12-31'"
+                     " ELSE e.date_hi END) >= ?")
         args.append(filter_bounds(date_from)[0])
     if date_to is not None:
-        where.append("e.date_lo <= ?")
+        where.append("(CASE WHEN e.date_lo <= '0000-01-01' THEN substr(e.date_hi, 1, 4) || '-01-01'"
+                     " ELSE e.date_lo END) <= ?")
         args.append(filter_bounds(date_to)[1])
     sql = ("SELECT e.*, d.doc, d.title FROM events e JOIN documents d ON d.id = e.document_id"
            + (" WHERE " + " AND ".join(where) if where else "")
