@@ -1,8 +1,11 @@
 """Claims: what each number measures — a subject, a property, and the time it holds for.
 
-`1,512 people returned to North Korea in 1960` is the claim (returnees to North Korea,
-people repatriated to North Korea, 1960) = 1512. Comparing claims across documents is
-`kankei.reconcile.claims`.
+Each is read from the number's own clause (`kankei.assemble.claim_context`): the subject
+from the counted noun with its modifiers ("13 Japanese citizens", "five of them" pointing
+back), the property from the predicate ("returned", "had died", "remained in Japan") by the
+rules of knowledge/claims.yaml, and the time from the clause, then from the narrative.
+Numbers of the apparatus (notes, citations, page ranges) make no claims, and its years date
+none. Comparing claims across documents is `kankei.reconcile.claims`.
 """
 from __future__ import annotations
 
@@ -11,8 +14,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from kankei.assemble.claim_context import Clause, apparatus, caption_before, clause_of, inside, sentence_spans
 from kankei.knowledge import load
 from kankei.spans import EntityMention, QuantityMention, TimeMention
+from kankei.text import sentences as split_sentences
 
 _ACTORS = ("organization", "country", "group", "person")
 
@@ -32,43 +37,81 @@ class Claim:
 @cache
 def _rules() -> dict:
     data = load("claims")
-    rules = [dict(r, cue_re=re.compile(r["cue"], re.I)) for r in data["properties"]]
-    labels = {k: re.compile(v, re.I) for k, v in data.get("time_labels", {}).items()}
-    return {"rules": rules, "labels": labels, "populations": data.get("populations", {})}
+
+    def rx(p: str | None) -> re.Pattern[str] | None:
+        return re.compile(p, re.I) if p else None
+
+    rules = [dict(r, cue_re=rx(r.get("cue")), noun_re=rx(r.get("noun")), context_re=rx(r.get("context")),
+                  not_re=rx(r.get("not")), not_noun_re=rx(r.get("not_noun"))) for r in data["properties"]]
+    return {"rules": rules, "populations": data.get("populations", {}),
+            "labels": {k: re.compile(v, re.I) for k, v in data.get("time_labels", {}).items()},
+            "anaphora": re.compile(data["anaphora"], re.I), "present": re.compile(data["present"], re.I),
+            "now": re.compile(data["now"], re.I),
+            "hypothetical": re.compile(data["hypothetical"], re.I)}
+
+
+@dataclass(slots=True)
+class _Read:
+    """One number as read in its clause: what the rules look at."""
+    q: QuantityMention
+    sentence: tuple[int, int]
+    clause: Clause
+    noun: str          # the counted noun phrase
+    clause_text: str
+    context: str       # the sentence, and what the number points back to
 
 
 def find_claims(text: str, quantities: list[QuantityMention], times: list[TimeMention],
                 entities: list[EntityMention], sentences: list[tuple[int, int]],
                 published: str | None = None) -> list[Claim]:
     rules = _rules()
-    starts = [s for s, _ in sentences]
-    dated = [t for t in times if t.value and t.type in ("date", "interval")]
-    dated_starts = [t.start for t in dated]
+    # lines wrapped inside a sentence are one sentence here
+    spans = sentence_spans(text, split_sentences(text, join_lines=True)) or sentences
+    starts = [s for s, _ in spans]
+    skip = apparatus(text)
+    skip_starts = [s for s, _ in skip]
+    dated = [t for t in times if t.value and t.type in ("date", "interval")
+             and not inside(skip, skip_starts, t.start, t.end)]
+    counted = [q for q in quantities if q.unit not in ("fraction", "percent")
+               and (q.value is not None or q.low is not None) and not inside(skip, skip_starts, q.start, q.end)]
     out: list[Claim] = []
-    for i, q in enumerate(quantities):
-        if q.unit in ("fraction", "percent") or (q.value is None and q.low is None):
-            continue
+    last: _Read | None = None       # the last number read as a claim about people: what "of them" means
+    by_quantity: dict[int, Claim] = {}
+    for i, q in enumerate(counted):
         k = bisect.bisect_right(starts, q.start) - 1
-        s, e = sentences[k] if k >= 0 else (0, len(text))
-        # what a number measures is said near it, not anywhere in a long sentence
-        window = text[max(s, q.start - 70):min(e, q.end + 70)]
-        rule = _rule(q, window, rules["rules"])
-        if rule is None:
-            continue
-        subject = _subject(rule["subject"], q, s, e, entities, rules["populations"])
-        if subject is None or _contemplated(text, q, s):
-            continue
-        label = _label(q, s, e, text, dated, rules["labels"])
-        when = None if label else _when(q, s, e, dated, dated_starts, text, published)
-        claim = Claim(q, subject[0], subject[1], rule["property"], when, label, (s, e))
-        prev = quantities[i - 1] if i else None
+        s, e = spans[k] if k >= 0 else (0, len(text))
+        prev = counted[i - 1] if i else None
         if prev and prev.unit != q.unit and prev.unit in _money() and q.unit in _money() \
-                and re.fullmatch(r"\s*[(,]\s*(?:or|about|some|roughly|approximately)?\s*", text[prev.end:q.start]):
-            # "3 billion yen (about $25 million)": the second figure converts the first
-            amount = prev.value if prev.value is not None else prev.low
-            claim.property = f"{q.unit.upper()} value of {amount:,.0f} {prev.unit.upper()}"
-            claim.converted_from = (amount, prev.unit)
+                and re.fullmatch(r"\s*[(,]\s*(?:or|about|some|roughly|approximately|around|US)?\s*", text[prev.end:q.start]):
+            # "3 billion yen (about $25 million)": the second figure converts the first, if that is a claim
+            base = by_quantity.get(id(prev))
+            if base is not None:
+                amount = prev.value if prev.value is not None else prev.low
+                out.append(Claim(q, base.subject, base.subject_name, f"{q.unit.upper()} value of {amount:,.0f} "
+                                 f"{prev.unit.upper()}", base.time, base.time_label, (s, e), (amount, prev.unit)))
+            continue
+        others = [(o.start, o.end) for o in counted if o is not q and s <= o.start < e]
+        clause = clause_of(text, (s, e), (q.start, q.end), others)
+        read = _read(text, q, (s, e), clause, last if last and _near(text, last, s) else None, spans, k)
+        rule = _rule(q, read, rules["rules"])
+        if rule is None and clause.lead < clause.start:
+            # "membership falling from 500,000 ... to about 150,000": the predicate is shared
+            wide = Clause(clause.lead, clause.end, clause.lead, clause.inner, clause.outer, clause.holes)
+            read = _read(text, q, (s, e), wide, last if last and _near(text, last, s) else None, spans, k)
+            rule = _rule(q, read, rules["rules"])
+            read.clause = clause
+        if rule is None or _hypothetical(text, clause, q, rules["hypothetical"]):
+            continue
+        subject = _subject(rule["subject"], text, q, read, entities, rules["populations"])
+        if subject is None:
+            continue
+        label = _label(text, clause, rules["labels"])
+        when = None if label else _when(text, read, dated, published, rules, spans)
+        claim = Claim(q, subject[0], subject[1], rule["property"], when, label, (s, e))
         out.append(claim)
+        by_quantity[id(q)] = claim
+        if rule["subject"].startswith("group:"):
+            last = read
     return out
 
 
@@ -77,38 +120,113 @@ def _money() -> frozenset[str]:
     return frozenset(load("claims")["currency_per_usd"]) | {"usd"}
 
 
-def _contemplated(text: str, q: QuantityMention, s: int) -> bool:
-    """'the possibility of a repatriation of at least 60,000': a figure imagined, not reported."""
-    from kankei.assemble.triggers import modality_words
-    return bool(modality_words()["hypothetical"].search(text, max(s, q.start - 60), q.start))
+# The noun phrase of a number ends where its predicate begins.
+_NP_STOP = re.compile(
+    r"[,;:()\[\]—–.!?\"“”]|\s-\s|\b(?:was|were|is|are|had|has|have|did|do|does|will|would|could|can|may|might|shall"
+    r"|should|must|been|being)\b", re.I)
+_RELATIVE = re.compile(r"\s*(?:who|that|which|whom|whose)\b", re.I)
 
 
-def _label(q: QuantityMention, s: int, e: int, text: str, dated: list[TimeMention], labels: dict) -> str | None:
-    """'at its peak' labels the number it stands next to, unless a date stands nearer."""
-    best = None
-    for name, rx in labels.items():
-        for m in rx.finditer(text, s, e):
-            d = min(abs(m.start() - q.end), abs(q.start - m.end()))
-            if d <= 120 and (best is None or d < best[0]):
-                best = (d, name)
-    if best is None:
-        return None
-    nearer = [t for t in dated if s <= t.start < e and min(abs(t.start - q.end), abs(q.start - t.end)) < best[0]]
-    return None if nearer else best[1]
+def _noun_phrase(text: str, q: QuantityMention, clause: Clause) -> str:
+    """The number with the words that say what it counts: '13 Japanese citizens in the 1970s',
+    'Koreans who returned to the North' (a relative clause runs to the next punctuation)."""
+    end = min(clause.end, q.end + 90)
+    m = _NP_STOP.search(text, q.end, end)
+    stop = m.start() if m else end
+    rel = _RELATIVE.search(text, q.end, stop)
+    if rel:
+        p = re.search(r"[,;:()\[\]—–.!?]", text[rel.end():end])
+        stop = rel.end() + p.start() if p else end
+    return text[q.start:stop]
 
 
-def _rule(q: QuantityMention, sentence: str, rules: list[dict]) -> dict | None:
-    unit = q.unit or "person"
+def _near(text: str, last: _Read, s: int) -> bool:
+    """A number points back only to one in its own paragraph, at most a sentence or so before."""
+    return s - last.sentence[0] < 400 and "\n\n" not in text[last.sentence[0]:s]
+
+
+def _read(text: str, q: QuantityMention, sentence: tuple[int, int], clause: Clause, last: _Read | None,
+          spans: list[tuple[int, int]], k: int) -> _Read:
+    noun = _noun_phrase(text, q, clause)
+    clause_text = clause.text(text)
+    context = text[sentence[0]:sentence[1]]
+    if k > 0 and "\n\n" not in text[spans[k - 1][1]:sentence[0]]:
+        # the topic carries over from the sentence before in the paragraph
+        context += " [" + text[spans[k - 1][0]:spans[k - 1][1]] + "]"
+    if clause.inner and clause.outer:
+        clause_text += " " + text[clause.outer[0]:clause.outer[1]]
+    after = noun[len(q.text):] if noun.startswith(q.text) else noun
+    bare = not _has_noun(q)
+    pointing = re.match(r"\s*(?:of (?:them|those|these|whom))\b", after, re.I) or \
+        re.search(r"\b(?:the )?(?:remaining|other|rest)\s*$", text[max(0, q.start - 20):q.start], re.I) or \
+        (bare and _rules()["anaphora"].match(after))
+    if pointing and last is not None:
+        noun = f"{noun} [{last.noun}]"
+        context = f"{context} [{last.clause_text}] [{last.context}]"
+    return _Read(q, sentence, clause, noun, clause_text, context)
+
+
+def _rule(q: QuantityMention, read: _Read, rules: list[dict]) -> dict | None:
+    unit = q.unit or "count"
     for r in rules:
-        if unit in r["units"] and r["cue_re"].search(sentence):
-            return r
+        units = r["units"]
+        if unit not in units and not (unit == "person" and "count" in units and not q.unit):
+            continue
+        if r["cue_re"] and not (r["cue_re"].search(read.clause_text) or r["cue_re"].search(read.noun)):
+            continue
+        if r["noun_re"] and not r["noun_re"].search(read.noun):
+            continue
+        if r["context_re"] and not r["context_re"].search(read.context):
+            continue
+        if r["not_noun_re"] and r["not_noun_re"].search(_head(read.noun, q)):
+            continue
+        if r["not_re"] and r["not_re"].search(read.clause_text):
+            continue
+        return r
     return None
 
 
-def _subject(kind: str, q: QuantityMention, s: int, e: int, entities: list[EntityMention],
+_NUMBER_WORDS = re.compile(
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand"
+    r"|million|billion|trillion|dozens?|scores?|half|a|an|k|m|bn|mn)", re.I)
+
+
+def _has_noun(q: QuantityMention) -> bool:
+    """Whether the number's own text names what it counts ('five children', not 'five', 'two million')."""
+    words = q.text.split()
+    return len(words) > 1 and words[-1].isalpha() and not _NUMBER_WORDS.fullmatch(words[-1])
+
+
+def _head(noun: str, q: QuantityMention) -> str:
+    """The counted noun itself, without the 'of ...' it may take: in 'five children of returned
+    abductees' the children are counted, in 'five of the abductees' the abductees."""
+    rest = noun[len(q.text):] if noun.startswith(q.text) else noun
+    own = q.text + re.split(r"\bof\b|\bwho\b|\bthat\b|\bwhich\b|\[", rest, maxsplit=1)[0]
+    if re.match(r"\s*of\b", rest) and not _has_noun(q):
+        return ""      # partitive: "five of the abductees" counts abductees
+    return own
+
+
+def _hypothetical(text: str, clause: Clause, q: QuantityMention, rx: re.Pattern[str]) -> bool:
+    """'the possibility of a repatriation of at least 60,000', 'would have been $5 billion',
+    'seeking 100 million yen': a figure imagined or asked for, not reported."""
+    return bool(rx.search(text, clause.start, q.start))
+
+
+def _label(text: str, clause: Clause, labels: dict) -> str | None:
+    """'at its peak' in the number's clause: a moment the figure is tied to, whatever its date."""
+    for name, rx in labels.items():
+        if rx.search(text, clause.start, clause.end):
+            return name
+    return None
+
+
+def _subject(kind: str, text: str, q: QuantityMention, read: _Read, entities: list[EntityMention],
              populations: dict) -> tuple[str, str] | None:
     if ":" in kind:
         return kind, populations.get(kind, kind.split(":", 1)[1].replace("_", " "))
+    s, e = read.sentence
     in_sentence = [m for m in entities if s <= m.start < e and m.type in _ACTORS]
     if kind == "org":
         def is_org(m: EntityMention) -> bool:
@@ -119,24 +237,91 @@ def _subject(kind: str, q: QuantityMention, s: int, e: int, entities: list[Entit
         earlier = [m for m in entities if m.start < s and is_org(m)][-1:]
         after = [m for m in in_sentence if is_org(m) and m.start > q.start]
         pick = before[-1] if before else earlier[0] if earlier else after[0] if after else None
+    elif kind == "payer":
+        pick = _payer(text, q, read, entities, in_sentence)
     elif kind == "agent":
-        before = [m for m in in_sentence if m.start < q.start]
-        pick = before[0] if before else (in_sentence[0] if in_sentence else None)
+        c = read.clause
+        lead = [m for m in in_sentence if c.lead <= m.start < q.start]
+        before = lead or [m for m in in_sentence if m.start < q.start]
+        pick = before[0] if before else None
     else:
         pick = min(in_sentence, key=lambda m: abs(m.start - q.start), default=None)
     return (pick.entity, pick.name) if pick else None
 
 
-def _when(q: QuantityMention, s: int, e: int, dated: list[TimeMention], dated_starts: list[int],
-          text: str, published: str | None) -> str | None:
-    """The date in the number's sentence (nearest), else the narrative's, else 'today' = publication."""
-    in_sentence = [t for t in dated if s <= t.start < e]
-    # a date across a semicolon or colon belongs to the other clause
-    same_clause = [t for t in in_sentence if not re.search(r"[;:]", text[min(t.end, q.end):max(t.start, q.start)])]
-    in_sentence = same_clause or in_sentence
-    if in_sentence:
-        return min(in_sentence, key=lambda t: t.start - q.end if t.start >= q.end else q.start - t.end).value
-    i = bisect.bisect_left(dated_starts, s) - 1
-    if i >= 0 and "\n\n" not in text[dated[i].end:s]:
-        return dated[i].value
-    return None
+_ORDERED = re.compile(r"\bordered\s+(\S+(?:\s+\S+){0,3}?)\s+to pay\b", re.I)
+_PRONOUN = re.compile(r"(?:it|its|they|them|the (?:group|association|organization|company|firm|body))$", re.I)
+
+
+def _payer(text: str, q: QuantityMention, read: _Read, entities: list[EntityMention],
+           in_sentence: list[EntityMention]) -> EntityMention | None:
+    """Who pays: 'X was fined', 'ordered X to pay' (X, or what 'it' points back to)."""
+    s = read.sentence[0]
+    m = next(reversed(list(_ORDERED.finditer(text, s, q.start))), None)
+    if m:
+        named = [e for e in in_sentence if m.start(1) <= e.start < m.end(1)]
+        if named:
+            return named[0]
+        if _PRONOUN.match(m.group(1)):
+            earlier = [e for e in entities if e.start < s and e.type == "organization" and not e.entity.startswith("gov:")]
+            return earlier[-1] if earlier else None
+        return None
+    before = [e for e in in_sentence if read.clause.lead <= e.start < q.start]
+    return before[0] if before else None
+
+
+def _when(text: str, read: _Read, dated: list[TimeMention], published: str | None, rules: dict,
+          spans: list[tuple[int, int]]) -> str | None:
+    """The date in the number's clause (nearest); else one fronted in its sentence ('In 1960, ...');
+    else, for a clause in the present, the document's date; else the narrative's."""
+    c, q = read.clause, read.q
+    own = [t for t in dated if c.start <= t.start and t.end <= c.end]
+    if own:
+        return _value(text, own, q)
+    lead = [t for t in dated if c.lead <= t.start and t.end <= c.start]
+    if c.inner and c.outer:
+        lead += [t for t in dated if c.outer[0] <= t.start and t.end <= c.outer[1]]
+    if lead:
+        return _value(text, lead, q)
+    clause = c.text(text)
+    if rules["now"].search(clause):
+        return published       # 'there are now 70,000': the time of writing, whatever the story's
+    if rules["present"].search(clause) and published:
+        return published
+    return _narrative(text, read.sentence[0], dated, spans)
+
+
+def _narrative(text: str, s: int, dated: list[TimeMention], spans: list[tuple[int, int]]) -> str | None:
+    """The date the story is at: in the last sentence of the paragraph before s that has a date,
+    the one that opens it ('In 2002, Kim admitted ... in the 1970s' is at 2002), else its last."""
+    para = text.rfind("\n\n", 0, s) + 1
+    before = [t for t in dated if para <= t.start and t.end <= s and not caption_before(text, t.start, para)]
+    if not before:
+        return None
+    last = before[-1]
+    k = bisect.bisect_right([a for a, _ in spans], last.start) - 1
+    begin = max(spans[k][0] if k >= 0 else para, para)
+    same = [t for t in before if t.start >= begin]
+    opening = [t for t in same if re.fullmatch(r"[\s.]*(?:in|on|by|from|during|at|since|after|before|until)?\s*(?:early|late|mid-?)?\s*",
+                                                 text[begin:t.start], re.I)]
+    return (opening[0] if opening else last).value
+
+
+def _value(text: str, found: list[TimeMention], q: QuantityMention) -> str | None:
+    """The nearest date's value; 'the 1970s and 1980s' joined into one period."""
+    found = sorted(found, key=lambda t: t.start)
+    best = min(range(len(found)), key=lambda i: _gap(found[i], q))
+    t = found[best]
+    value = t.value
+    for a, b in ((best, best + 1), (best - 1, best)):
+        if 0 <= a and b < len(found) and re.fullmatch(r"\s*(?:and|to|through|until|till|-|–)\s*",
+                                                      text[found[a].end:found[b].start], re.I):
+            lo, hi = found[a].value, found[b].value
+            if lo and hi and "/" not in lo and "/" not in hi:
+                value = f"{lo}/{hi}"
+            break
+    return value
+
+
+def _gap(t: TimeMention, q: QuantityMention) -> int:
+    return t.start - q.end if t.start >= q.end else q.start - t.end
