@@ -85,9 +85,9 @@ def first_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     headed = {
         "the": (set(PART_WORDS) | set(HALF_HEADS) | set(EDGE_WORDS) | set(cal["period_edges"]) | seasons
                 | set(cal["ordinal_centuries"]) | set(DECADE_WORDS) | set(RELATIVE_WORDS) | set(UNIT_NAMES)
-                | {"past", "time"}),
+                | {"past", "time", "current"}),
         "that": {"time"} | calendar_units,
-        "this": set(calendar_units),
+        "this": set(calendar_units) | {"point"},
         "next": set(calendar_units),
         "last": calendar_units | set(HALF_NOUNS),
         "first": set(HALF_NOUNS) | {"century"},
@@ -167,8 +167,9 @@ def alternatives() -> tuple[str, ...]:
     decade_word = _alt(DECADE_WORDS)
     era = _alt(_cases(cal["japanese_eras"]) - {e.upper() for e in cal["japanese_eras"]})
     # "November of that year", "Sept. 13 of the same year": the narrative's year, one record
-    of_year = (r"(?:,?\s+of\s+(?P<{}>that|the\s+same|the\s+following|the\s+next|the\s+previous"
-               r"|the\s+preceding|the\s+prior)\s+year\b)?")
+    # "February this year", "May last year": the document's year
+    of_year = (r"(?:,?\s+of\s+(?P<{0}>that|the\s+same|the\s+following|the\s+next|the\s+previous"
+               r"|the\s+preceding|the\s+prior)\s+year\b|\s+(?P<{0}_ty>this|last|next)\s+year\b)?")
 
     the = r"(?:[Tt]he\s+)"
     year = r"(?:1[0-9]\d\d|20\d\d)"
@@ -256,8 +257,10 @@ def alternatives() -> tuple[str, ...]:
         rf"(?P<relative_the>\b(?P<rt_det>[Tt]he\s+(?:following|next|previous|preceding|same|prior)|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<rt_u>day|week|month|year|spring|summer|autumn|fall|winter|{month_full}|{weekday})\b)",
         r"(?P<unit_after>\b[Tt]he\s+(?P<ua_u>day|week|month|year)\s+(?P<ua_dir>after|before)\b(?!\s+(?:last|next|tomorrow|yesterday)\b))",
         r"(?P<that_time>\b(?:[Tt]hat|[Tt]he\s+same|(?<=\b[Aa]t\s)the)\s+time\b)",
-        r"(?P<deictic>\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Cc]urrently|[Nn]owadays|[Aa]t\s+present|[Tt]hese\s+days|NOW|[Nn]ow)\b)",
+        r"(?P<deictic>\b(?:(?:[Tt]he\s+current|[Tt]his)\s+point\s+in\s+time|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Cc]urrently|[Nn]owadays|[Aa]t\s+present|[Tt]hese\s+days|NOW|[Nn]ow)\b)",
         # a bare month followed by a day (no year): (Monday,) July 4, June 25th
+        # Dec. 26-30: two days of a month named without its year
+        rf"(?P<month_dd_bare>\b(?P<mdb_m>{month_full}|(?:{month_abbr})\b\.?)\s+(?P<mdb_d1>{day})\s*[-–]\s*(?P<mdb_d2>{day})(?!\d|,?\s*{year}|\s*[-–]))",
         rf"(?P<month_day>\b{weekday_pre}(?P<mdn_m>{month_full}|(?:{month_abbr})\b\.?)\s+(?P<mdn_d>{day})(?![\d,]\d|:|\.\d|\s*,?\s*{year}|\s*[-–]\s*\d){of_year.format('mdn_of')})",
         # a bare day and month (no year): (Monday,) 3 March, the 19th of January
         rf"(?P<day_month>\b{weekday_pre}{the}?(?P<dmn_d>{day})\s+(?:of\s+)?(?P<dmn_m>{month})(?!\s*,?\s*(?:{year}|\d))(?!-){of_year.format('dmn_of')})",
@@ -274,7 +277,7 @@ def alternatives() -> tuple[str, ...]:
         # two years, more than two years, a two-year hiatus, nearly two millennia, half a century
         rf"(?P<duration>\b(?:(?P<du_first>{the}(?:first|last|past|next|previous|following)\s+)|(?P<du_q>{qual}))?(?:(?P<du_halfa>[Hh]alf\s+an?)|(?P<du_n>{num}){half_num.format('du_half')})(?P<du_sep>[- ])(?P<du_u>{unit})\b(?P<du_half2>\s+and\s+a\s+half)?)",
         # early June, mid-May: a part of a month resolved from the narrative
-        rf"(?P<part_month_bare>\b{the}?(?P<pmb_part>{part}|(?i:end|beginning|start))(?:\s*-\s*|\s+of\s+|\s+)(?P<pmb_m>{month_full})\b)",
+        rf"(?P<part_month_bare>\b{the}?(?P<pmb_part>{part}|(?i:end|beginning|start))(?:\s*-\s*|\s+of\s+|\s+in\s+|\s+)(?P<pmb_m>{month_full})\b)",
         # a bare month: resolved from the narrative; only in contexts that make it a month
         rf"(?P<month_bare>\b(?P<mb_m>{month_full})\b{of_year.format('mb_of')})",
         # a plain year

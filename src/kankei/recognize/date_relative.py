@@ -24,11 +24,14 @@ _AGE_BEFORE = re.compile(r"(?:\bage[sd]?|\bage\s+of|\baged)\s+$", re.I)
 _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|whose|that)\s+$", re.I)
 # "for a year", "within a month": "a"/"an" as a number needs a preposition before it
 _A_DURATION = re.compile(r"\b(?:for|over|within|after|in|than|about|nearly|almost|just|some|only|barely"
+                         r"|(?:space|course|period|span)\s+of"
                          r"|spen[dt]s?|t[ao]oke?s?|lasts?|lasted|waited|served|remained|stayed|lived|worked)\s+$", re.I)
 # "$5 a month", "twice a year", "three times a week": a rate, i.e. a set
 _RATE = re.compile(
     r"(?:[$¥₩£€]\s?[\d.,]+(?:\s*(?:million|billion|thousand))?|\d[\d.,]*\s*(?:yen|won|dollars|euros|pounds)"
     r"|\b(?:once|twice|thrice|times))\s+$", re.I)
+# what follows "N years after": an event named by a clause or a noun phrase, not a date
+_EVENT_AFTER = re.compile(r"\s+(?!the\s+(?:war|end|start|beginning)\b)(?:[A-Z][a-z]+\s+(?:had|has|was|were|is)\b|(?:he|she|they|it|we|I)\b)")
 _UNIT_OF = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
 
@@ -65,6 +68,8 @@ def _year_offset(m: re.Match, group: str, rel: dict) -> dict:
     det = m.group(group)
     if det:
         rel["year_offset"] = _OF_YEAR[" ".join(det.lower().split())]
+    elif this := m.group(group + "_ty"):
+        rel["this_year"] = {"this": 0, "last": -1, "next": 1}[this]
     return rel
 
 
@@ -85,6 +90,9 @@ def _relative_n(text, m, prev):
         return _span(text, m.start(), m.end("rn_half2") if m.group("rn_half2") else m.end("rn_u"), _iso(amount, designator), "duration")
     if qual and qual not in ("about", "around", "some", "roughly", "approximately"):
         # "more than two years before X" says how long, not when
+        return _span(text, m.start(), m.end("rn_half2") if m.group("rn_half2") else m.end("rn_u"), _iso(amount, designator), "duration")
+    if direction in ("after", "before") and _EVENT_AFTER.match(text, m.end()):
+        # "13 years after he was given asylum": how long between two events (the gold's convention)
         return _span(text, m.start(), m.end("rn_half2") if m.group("rn_half2") else m.end("rn_u"), _iso(amount, designator), "duration")
     if amount != int(amount):
         return None
@@ -121,7 +129,13 @@ def _unit_after(text, m, prev):
     return mention(m, None, anchor="narrative", relative={"unit": m.group("ua_u").lower(), "offset": offset})
 
 
+_AT_THE_SAME_TIME = re.compile(r"(?:^|[.;:!?]\s+|\n)[Aa]t\s+$")
+
+
 def _that_time(text, m, prev):
+    if m.group().lower().startswith("the same") and text.startswith(",", m.end()) \
+            and _AT_THE_SAME_TIME.search(text, max(0, m.start() - 6), m.start()):
+        return None         # "At the same time, ...": a connective, no time
     return mention(m, None, anchor="narrative", relative={"same": True, "vague": True})
 
 
@@ -205,6 +219,13 @@ def _per_unit(text, m, prev):
     return mention(m, f"P1{m.group('pu_u')[0].upper()}", "set")
 
 
+def _month_dd_bare(text, m, prev):
+    mo, d1, d2 = month_number(m.group("mdb_m")), day_number(m.group("mdb_d1")), day_number(m.group("mdb_d2"))
+    if not (valid_day(2000, mo, d1) and valid_day(2000, mo, d2)) or d2 <= d1:
+        return None
+    return mention(m, None, "interval", anchor="narrative", relative={"month": mo, "days": [d1, d2]})
+
+
 def _month_day(text, m, prev):
     mo, d = month_number(m.group("mdn_m")), day_number(m.group("mdn_d"))
     if not valid_day(2000, mo, d):
@@ -233,7 +254,7 @@ _MONTH_COORD = re.compile(r"\s*(?:,|and|or|-|–|to|until|through)\s+")
 
 def _month_bare(text, m, prev):
     """A month name without day or year: a month only after a preposition or in a coordination."""
-    if m.group("mb_of"):        # "November of that year"
+    if m.group("mb_of") or m.group("mb_of_ty"):        # "November of that year", "February this year"
         return mention(m, None, anchor="narrative",
                        relative=_year_offset(m, "mb_of", {"month": month_number(m.group("mb_m"))}))
     if not (_MONTH_PRE.search(text[max(0, m.start() - 10):m.start()]) or _MONTH_COORD.match(text, m.end())):
@@ -253,6 +274,7 @@ RELATIVE_RULES = {
     "unit_after": _unit_after,
     "that_time": _that_time,
     "deictic": _deictic,
+    "month_dd_bare": _month_dd_bare,
     "month_day": _month_day,
     "day_month": _day_month,
     "weekday_on": _weekday_on,

@@ -55,7 +55,7 @@ def find_times(text: str) -> list[TimeMention]:
     _approximate(text, out)
     _open_ended(text, out)
     _coordinate_bare_months(text, out)
-    return _merge_ranges(text, out)
+    return _merge_ranges(text, _compound_durations(text, out))
 
 
 def _scan(text: str) -> list[TimeMention]:
@@ -169,6 +169,25 @@ def _coordinate_bare_months(text: str, items: list[TimeMention]) -> None:
             a.anchor, a.relative = "absolute", None
 
 
+_DESIGNATORS = "YMWD"
+_AND = re.compile(r"\s+and\s+")
+
+
+def _compound_durations(text: str, items: list[TimeMention]) -> list[TimeMention]:
+    """'a year and nine months' -> P1Y9M: two durations of falling units joined by 'and'."""
+    out: list[TimeMention] = []
+    for tm in items:
+        a = out[-1] if out else None
+        if (a and a.type == tm.type == "duration" and a.value and tm.value and "T" not in a.value + tm.value
+                and a.value[-1] in _DESIGNATORS and tm.value[-1] in _DESIGNATORS
+                and _DESIGNATORS.index(a.value[-1]) < _DESIGNATORS.index(tm.value[-1])
+                and _AND.fullmatch(text, a.end, tm.start)):
+            out[-1] = TimeMention(a.start, tm.end, text[a.start:tm.end], a.value + tm.value[1:], "duration")
+        else:
+            out.append(tm)
+    return out
+
+
 def _merge_ranges(text: str, items: list[TimeMention]) -> list[TimeMention]:
     """'1959 and 1984' after 'between', 'December 1959 to July 1984', 'Feb. 1950-Mar 1952' -> one interval."""
     j = _joins()
@@ -196,7 +215,7 @@ def _range(text: str, a: TimeMention, b: TimeMention, j: dict) -> TimeMention | 
     gap = text[a.end:b.start]
     if len(gap) > 12 or not j["joiner"].fullmatch(gap):
         return None
-    if gap.strip().lower() == "and" and not j["opener"].search(text[max(0, a.start - 12):a.start]):
+    if gap.strip().lower() in ("and", "though") and not j["opener"].search(text[max(0, a.start - 12):a.start]):
         return None             # "the 1970s and 1980s" are two; "between 1959 and 1984" is one
     lo, hi = a.value.split("/")[0], b.value.split("/")[-1]
     lo_b, hi_b = edtf.bounds(lo), edtf.bounds(hi)

@@ -15,17 +15,12 @@ from datetime import date, timedelta
 
 from kankei import edtf
 from kankei.recognize.date_clock import date_time
+from kankei.resolve.tense import cues, future, recent
 from kankei.spans import TimeMention
 
 _APPOSITION = re.compile(r"\s*,?\s*(?:on|in)\s+$")
 _PAST_NOW = re.compile(r"\b(?:was|were|had|did|would|could)\s+(?:\w+ly\s+)?$")
 _NOW_PAST = re.compile(r"\s+(?:was|were|had|became|began|seemed|found)\b")
-# Words in a clause that put what it dates after the document's date ("is expected to meet on
-# Monday", "the scheme that starts on October 1", "plan a rally on Oct. 10")
-_FUTURE = re.compile(
-    r"\b(?:will|shall|(?:is|are|be|was|were)\s+(?:\w+ly\s+)?(?:expected|scheduled|set|due|slated|planned|poised|going)\s+to"
-    r"|plans?|planning|intends?\s+to|starts|begins|opens|takes\s+effect|comes\s+into\s+force|upcoming|coming)\b"
-    r"|['’]ll\b", re.I)
 _CLAUSE_END = re.compile(r"[.;!?\n]\s|[.;!?\n]$")
 # "In February 2016, after a nuclear test in January": the month is before the date narrated
 _BACKWARD = re.compile(r"\b(?:after|following|since|earlier|previously|preceded\s+by)\b", re.I)
@@ -60,15 +55,20 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
             tm.value = nxt.value
             continue
         anchor = tm.anchor
-        if anchor == "dct" and narrative and _narrated(text, tm):
+        if anchor == "dct" and narrative and _narrated(text, tm, _same_year(narrative, dct)):
             anchor = "narrative"
         rel = tm.relative or {}
+        if "this_year" in rel:         # "February this year": the document's year
+            anchor, rel = "dct", {k: v for k, v in rel.items() if k != "this_year"} | {"year_offset": rel["this_year"]}
         base = dct if anchor == "dct" else narrative
+        if base is None and "weekday" in rel:
+            # no document date: "on Wednesday" beside the last day narrated
+            base = next((v for v in reversed(latest.values) if _day(v)), None)
         if anchor == "narrative" and rel.get("unit") in ("month", "week", "day") and rel.get("offset") \
                 and edtf.precision(narrative) not in ("month", "day"):
             # "two months later" after a year mentioned in passing counts from the last month named
             base = latest.month() or base
-        if "weekday" in rel and not rel.get("direction") and anchor == "dct" and _future(text, tm):
+        if "weekday" in rel and not rel.get("direction") and anchor == "dct" and future(text, tm):
             rel = {**rel, "direction": 1}           # "is expected to meet on Monday": the next one
         value = _apply(base, rel, anchor)
         if value and "month" in rel and "direction" not in rel and "year_offset" not in rel:
@@ -118,15 +118,6 @@ def _day(value: str | None) -> str | None:
     return None
 
 
-def _clause_before(text: str, tm: TimeMention) -> str:
-    window = text[max(0, tm.start - 80):tm.start]
-    cuts = list(_CLAUSE_END.finditer(window))
-    return window[cuts[-1].end():] if cuts else window
-
-
-def _future(text: str, tm: TimeMention) -> bool:
-    """Whether the clause the mention is in speaks of what is still to come."""
-    return bool(_FUTURE.search(_clause_before(text, tm)))
 
 
 def _calendar_year(value: str, rel: dict, text: str, tm: TimeMention, narrative_end: int,
@@ -142,14 +133,19 @@ def _calendar_year(value: str, rel: dict, text: str, tm: TimeMention, narrative_
     year = p[0]
     b = _point(base)
     gap = text[narrative_end:tm.start]
-    if (b and b[1] and 0 <= len(gap) < 120 and not _CLAUSE_END.search(gap) and _BACKWARD.search(gap)):
+    backward = bool(b and b[1] and 0 <= len(gap) < 120 and not _CLAUSE_END.search(gap) and _BACKWARD.search(gap))
+    if backward:
         year = b[0] if (month, day or 1) <= (b[1], b[2] or 31) else b[0] - 1
     if dct and dct[1]:
         key = (month, day or 0)
         dkey = (dct[1], dct[2] or 0) if day else (dct[1], 0)
-        if _future(text, tm):
+        if future(text, tm):
             if (year, key) < (dct[0], dkey):
                 year = dct[0] if key >= dkey else dct[0] + 1
+        elif dct[2] and not backward and (not narrative_end or len(gap) > cues()["narrative_reach"] or "\n\n" in gap
+                                          or recent(text, tm)):
+            # no narrated date close before: the story's own months ("In February" in March)
+            year = _near_year(month, dct)
         elif (year, key) > (dct[0], dkey) and dct[2] and not _ATTRIBUTIVE.search(text, max(0, tm.start - 8), tm.start):
             # (in a dated news story; "a July 4 deadline" may well lie ahead)
             year = dct[0] if key <= dkey else dct[0] - 1
@@ -158,12 +154,26 @@ def _calendar_year(value: str, rel: dict, text: str, tm: TimeMention, narrative_
     return _apply(edtf.point(year), {k: v for k, v in rel.items() if k != "direction"}, "narrative")
 
 
-def _narrated(text: str, tm: TimeMention) -> bool:
-    """A DCT word that speaks of the narrative's time: inside a quotation, or `now` in a past clause."""
+def _near_year(month: int, dct: tuple) -> int:
+    """The year of the month nearest the document's date, a little after it or else before."""
+    window = cues()["bare_month_window"]
+    ahead = (month - dct[1]) % 12
+    return dct[0] + (month < dct[1]) if ahead <= window["months_after"] else dct[0] - (month > dct[1])
+
+
+def _same_year(narrative: str | None, dct: str | None) -> bool:
+    a, b = _point(narrative), _point(dct)
+    return bool(a and b and a[0] == b[0])
+
+
+def _narrated(text: str, tm: TimeMention, recent: bool = False) -> bool:
+    """A DCT word that speaks of the narrative's time: inside a quotation (unless the
+    narrative is in the document's own year: then the quotation is today's), or `now` in a
+    past clause."""
     if tm.relative and ("weekday" in tm.relative or "month" in tm.relative):
         return False
     if in_quotation(text, tm.start):
-        return True
+        return not recent
     if tm.text.lower() == "now":
         return bool(_PAST_NOW.search(text[max(0, tm.start - 30):tm.start]) or _NOW_PAST.match(text, tm.end))
     return False

@@ -1,0 +1,56 @@
+"""Local cues of tense for resolving dates: the verb group of the clause a date is in.
+
+A small function on purpose: the clause analysis may later say the tense instead, and
+only `future` would change. The cues are data (knowledge/tense_cues.yaml).
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kankei.knowledge import load
+from kankei.spans import TimeMention
+
+_CLAUSE_END = re.compile(r"[.;!?\n]\s|[.;!?\n]$")
+
+
+@cache
+def cues() -> dict:
+    return load("tense_cues")
+
+
+@cache
+def _future_re() -> re.Pattern:
+    return re.compile(r"(?i:\b(?:" + "|".join(f"(?:{c})" for c in cues()["future"]) + r")(?:(?<=\s)|\b))")
+
+
+def clause_before(text: str, tm: TimeMention) -> str:
+    """The words of the date's clause before it (at most 160 characters, from its last break)."""
+    window = text[max(0, tm.start - 160):tm.start]
+    cuts = list(_CLAUSE_END.finditer(window))
+    return window[cuts[-1].end():] if cuts else window
+
+
+@cache
+def _past_re() -> re.Pattern:
+    return re.compile(r"(?i:\b(?:" + "|".join(cues()["past"]) + r")\b)")
+
+
+def future(text: str, tm: TimeMention) -> bool:
+    """Whether the clause the mention is in speaks of what is still to come: a future cue,
+    and no past verb after it that would start another clause."""
+    clause = clause_before(text, tm)
+    last = None
+    for last in _future_re().finditer(clause):
+        pass
+    return last is not None and not _past_re().search(clause, last.end())
+
+
+@cache
+def _recent_re() -> re.Pattern:
+    return re.compile(r"(?i:\b(?:" + "|".join(cues()["recent"]) + r")\b)")
+
+
+def recent(text: str, tm: TimeMention) -> bool:
+    """Whether the clause before the mention says it is recent ("a recent plenum")."""
+    return bool(_recent_re().search(clause_before(text, tm)))
