@@ -283,6 +283,9 @@ def _when(text: str, read: _Read, dated: list[TimeMention], published: str | Non
         lead += [t for t in dated if c.outer[0] <= t.start and t.end <= c.outer[1]]
     if lead:
         return _value(text, lead, q)
+    opening = _opening(text, read.sentence[0], [t for t in dated if read.sentence[0] <= t.start < c.start])
+    if opening:
+        return opening.value    # 'In September 2002 X admitted ..., saying that six were alive'
     clause = c.text(text)
     if rules["now"].search(clause):
         return published       # 'there are now 70,000': the time of writing, whatever the story's
@@ -301,10 +304,17 @@ def _narrative(text: str, s: int, dated: list[TimeMention], spans: list[tuple[in
     last = before[-1]
     k = bisect.bisect_right([a for a, _ in spans], last.start) - 1
     begin = max(spans[k][0] if k >= 0 else para, para)
-    same = [t for t in before if t.start >= begin]
-    opening = [t for t in same if re.fullmatch(r"[\s.]*(?:in|on|by|from|during|at|since|after|before|until)?\s*(?:early|late|mid-?)?\s*",
-                                                 text[begin:t.start], re.I)]
-    return (opening[0] if opening else last).value
+    opening = _opening(text, begin, [t for t in before if t.start >= begin])
+    return (opening or last).value
+
+
+_OPENING = re.compile(r"[\s.]*(?:in|on|by|from|during|at|since|after|before|until|between)?\s*(?:the\s+)?"
+                      r"(?:early|late|mid-?|end of|spring of|summer of|autumn of|fall of|winter of)?\s*", re.I)
+
+
+def _opening(text: str, begin: int, found: list[TimeMention]) -> TimeMention | None:
+    """The date that opens a sentence ('In 2002, ...'): it sets the time of all the sentence says."""
+    return next((t for t in found if _OPENING.fullmatch(text, begin, t.start)), None)
 
 
 def _value(text: str, found: list[TimeMention], q: QuantityMention) -> str | None:

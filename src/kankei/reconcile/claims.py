@@ -42,11 +42,12 @@ def value_range(c: dict) -> tuple[float, float] | None:
     if q == "range" or v is None:
         a, b = lo, hi
     elif q == "more_than":
-        a, b = v, math.inf
+        # strictly more: 'more than 500,000' and '450,000 to 500,000' cannot both hold
+        a, b = v + _step(v), math.inf
     elif q == "at_least":
         a, b = v, math.inf
     elif q == "less_than":
-        a, b = 0.0, v
+        a, b = 0.0, v - _step(v)
     elif q == "at_most":
         a, b = 0.0, v
     elif q == "nearly":
@@ -64,9 +65,20 @@ def value_range(c: dict) -> tuple[float, float] | None:
     return a, b
 
 
+def _step(v: float) -> float:
+    """The least amount more than v a source can mean: one for counts, a hair for fractions."""
+    return 1.0 if float(v).is_integer() and abs(v) >= 1 else abs(v) * 1e-6
+
+
+# Units that count people or things one by one: '17 abductees' and '17 cases' count alike.
+_COUNTS = frozenset({"", "person", "case", "member", "victim", "people", "count"})
+
+
 def _unit_family(unit: str | None) -> str:
-    unit = unit or "person"
-    return "money" if unit == "usd" or unit in _config()["currency_per_usd"] else unit
+    unit = unit or ""
+    if unit == "usd" or unit in _config()["currency_per_usd"]:
+        return "money"
+    return "count" if unit in _COUNTS else unit
 
 
 def compatible(a: dict, b: dict) -> bool:
@@ -222,20 +234,10 @@ def _distance(c: dict, members: list[dict]) -> float:
 
 
 def _consensus(members: list[dict]) -> dict:
-    """The narrowest interval all sources allow (in the first source's unit when all share it)."""
-    lo, hi = -math.inf, math.inf
-    for m in members:
-        r = value_range(m)
-        if r:
-            lo, hi = max(lo, r[0]), min(hi, r[1])
-    same_unit = len({m["unit"] for m in members}) == 1
-    exact = [m["value"] for m in members if m["qualifier"] == "exact" and m["value"] is not None]
-    if same_unit and exact:
-        return {"value": exact[0], "low": None, "high": None}
-    if same_unit and len(members) == 1:
-        m = members[0]
-        return {"value": m["value"], "low": m["low"], "high": m["high"], "qualifier": m["qualifier"]}
-    return {"value": None, "low": None if lo == -math.inf else lo, "high": None if hi == math.inf else hi}
+    """The value a point shows: as its most precise source wrote it ('about 93,340', with its
+    qualifier), never a range no source gave. Every source keeps its own written value."""
+    m = members[0]
+    return {"value": m["value"], "low": m["low"], "high": m["high"], "qualifier": m["qualifier"], "text": m["exact"]}
 
 
 def conflicts(conn: sqlite3.Connection, subject: str | None = None) -> list[dict]:
