@@ -41,10 +41,19 @@ def entity_detail(conn: sqlite3.Connection, entity_id: str, top: int = 12) -> di
         raise NotFound(f"no entity with id {entity_id!r}")
     aliases = [{"text": r["alias"], "count": r["n"]} for r in conn.execute(
         "SELECT alias, n FROM summary_aliases WHERE entity_id = ? ORDER BY n DESC, alias LIMIT 100", (entity_id,))]
+    # events per year: those dated within one year; a decade or a longer interval is no one year's
+    # (counted apart, as `events_spread`)
     per_year: dict[str, dict[str, int]] = defaultdict(dict)
-    for r in conn.execute("SELECT bucket, quad, sum(n) AS n FROM summary_buckets WHERE scope = ? AND unit = 'Y'"
-                          " GROUP BY bucket, quad ORDER BY bucket", (entity_id,)):
-        per_year[r["bucket"]][str(r["quad"])] = r["n"]
+    spread = 0
+    for r in conn.execute(
+            "SELECT CASE WHEN substr(e.date_lo, 1, 4) = substr(e.date_hi, 1, 4) THEN substr(e.date_lo, 1, 4) END AS y,"
+            " coalesce(e.quad, 0) AS q, count(*) AS n FROM (SELECT DISTINCT event_id FROM event_participants"
+            " WHERE entity_id = ?) p CROSS JOIN events e ON e.id = p.event_id WHERE e.date_lo IS NOT NULL"
+            " GROUP BY 1, 2 ORDER BY 1", (entity_id,)):
+        if r["y"] is None:
+            spread += r["n"]
+        else:
+            per_year[r["y"]][str(r["q"])] = r["n"]
     partners = [{"entity": r["b"], "name": r["name"] or r["b"], "type": r["type"], "events": r["n"]} for r in conn.execute(
         "SELECT p.b, p.n, en.name, en.type FROM summary_partners p LEFT JOIN entities en ON en.id = p.b"
         " WHERE p.a = ? ORDER BY p.n DESC, p.b LIMIT ?", (entity_id, top))]
@@ -58,6 +67,7 @@ def entity_detail(conn: sqlite3.Connection, entity_id: str, top: int = 12) -> di
             " (SELECT document_id FROM mentions WHERE entity_id = ? LIMIT 2000) ORDER BY d.doc LIMIT 20", (entity_id,))]
     out = {k: row[k] for k in ("id", "name", "type", "origin", "events", "mentions", "documents", "first", "last")}
     out.update(aliases=aliases, events_per_year={y: {"n": sum(q.values()), "quads": q} for y, q in per_year.items()},
+               events_spread=spread,
                partners=partners, top_documents=documents)
     return out
 

@@ -14,7 +14,16 @@ from datetime import date, timedelta
 
 import orjson
 
-from kankei.serve.common import BadRequest, check_type, event_types, fts_errors, fts_query, marks, period, rows_in
+from kankei.serve.common import (
+    BadRequest,
+    check_type,
+    event_types,
+    fts_errors,
+    fts_query,
+    marks,
+    period,
+    rows_in,
+)
 from kankei.store.queries import NotFound
 
 # The span class of an event, exactly as indexed by events_span_date (schema 6), and how many days

@@ -1,6 +1,6 @@
 // Claims: what the documents say the numbers measure, as series over time, and where they disagree.
 import {
-  $, api, clear, documentHref, el, errorBox, fill, fmtDate, fmtNum, setTitle, topbar,
+  $, api, clear, cutWords, documentHref, plural, el, errorBox, fill, fmtDate, fmtNum, setTitle, topbar,
 } from "/static/common.js";
 
 topbar("/claims");
@@ -33,15 +33,23 @@ function valueText(v, unit) {
 }
 const srcValue = (s) => valueText({ value: s.value, low: s.low, high: s.high, qualifier: s.qualifier }, s.unit);
 
+// the sentence, cut between words around the figure if it is long, the figure marked
 function quote(s) {
-  const q = s.quote || "";
-  const i = s.text ? q.indexOf(s.text) : -1;
+  let q = s.quote || "";
+  let i = s.text ? q.indexOf(s.text) : -1;
+  if (q.length > 320) {
+    q = cutWords(q, 320, i >= 0 ? i : undefined, i >= 0 ? i + s.text.length : undefined);
+    i = s.text ? q.indexOf(s.text) : -1;
+  }
   if (i < 0) return el("q", {}, q);
   return el("q", {}, q.slice(0, i), el("mark", {}, s.text), q.slice(i + s.text.length));
 }
 
+// the reader, opened at the figure the claim is read from
 function sourceLink(s) {
-  return s.document_id ? el("a", { href: documentHref(s.document_id) }, s.title || s.doc) : el("span", {}, s.title || s.doc);
+  const at = s.start !== undefined && s.start !== null && s.end ? `${s.start}-${s.end}` : null;
+  return s.document_id ? el("a", { class: "source-link", href: documentHref(s.document_id, null, { at }) }, s.title || s.doc)
+    : el("span", {}, s.title || s.doc);
 }
 
 try {
@@ -49,7 +57,11 @@ try {
   if (!m.claims_available) {
     body.append(el("div", { class: "notice" }, "This kankei cannot reconcile claims (it has no kankei.reconcile.claims module)."));
   } else {
-    const [series, conflicts] = await Promise.all([api("/api/claims"), api("/api/conflicts")]);
+    const [series, conflicts] = await Promise.all([api("/api/claims", { limit: 500 }), api("/api/conflicts", { limit: 500 })]);
+    if (series.total > series.series.length || conflicts.total > conflicts.conflicts.length) {
+      body.append(el("p", { class: "notice" }, `Showing the first ${fmtNum(series.series.length)} of ${fmtNum(series.total)} series and `
+        + `${fmtNum(conflicts.conflicts.length)} of ${fmtNum(conflicts.total)} disagreements (the API pages through all of them).`));
+    }
     render(series.series, conflicts.conflicts);
   }
 } catch (err) {
@@ -76,7 +88,7 @@ function render(series, conflicts) {
         el("div", {}, el("b", {}, c.subject_name), ` — ${c.property}`, c.time ? el("span", { class: "muted" }, ` · ${fmtDate(c.time)}`) : null),
         el("div", { class: "conflict" }, c.sides.map((side) => el("div", { class: "side" },
           el("div", { class: "value" }, valueText(side.value, side.unit)),
-          el("div", { class: "small muted" }, `${side.documents} document${side.documents === 1 ? "" : "s"}`),
+          el("div", { class: "small muted" }, plural(side.documents, "document")),
           side.sources.map((s) => el("div", {},
             el("div", { class: "small muted" }, sourceLink(s), s.time ? ` · for ${fmtDate(s.time)}` : "", ` · ${srcValue(s)}`),
             el("p", { class: "small" }, quote(s)))))))));
@@ -112,20 +124,27 @@ function spark(s, detail) {
   if (!vals.length) return svg;
   const vmax = Math.max(...vals) * 1.1 || 1;
   const yOf = (v) => padT + (H - padT - padB) * (1 - v / vmax);
+  // undated points stand in a column of their own at the left, apart from the years
+  const undated = s.points.filter((p) => !p.time_lo);
+  const left = undated.length ? padL + 14 + 10 * undated.length : padL;
   let t0 = Infinity, t1 = -Infinity;
   for (const p of dated) { t0 = Math.min(t0, +p.time_lo.slice(0, 4)); t1 = Math.max(t1, +p.time_hi.slice(0, 4) + 1); }
-  if (!dated.length) { t0 = 0; t1 = 1; }
-  if (t1 - t0 < 4) { t0 -= 2; t1 += 2; }
-  const xOf = (y) => padL + (W - padL - 8) * ((y - t0) / (t1 - t0));
+  if (dated.length && t1 - t0 < 4) { t0 -= 2; t1 += 2; }
+  const xOf = (y) => left + (W - left - 8) * ((y - t0) / (t1 - t0));
   svg.append(el("line", { x1: padL, x2: W, y1: H - padB, y2: H - padB, stroke: "#cdd2da" }),
     el("text", { x: padL - 4, y: yOf(vmax / 1.1) + 3, "text-anchor": "end" }, compact(vmax / 1.1)),
-    el("text", { x: padL - 4, y: H - padB, "text-anchor": "end" }, "0"),
-    el("text", { x: padL, y: H - 4 }, String(t0)), el("text", { x: W - 8, y: H - 4, "text-anchor": "end" }, String(t1)));
-  const undated = s.points.filter((p) => !p.time_lo);
+    el("text", { x: padL - 4, y: H - padB, "text-anchor": "end" }, "0"));
+  if (dated.length) {
+    svg.append(el("text", { x: left, y: H - 4 }, String(t0)), el("text", { x: W - 8, y: H - 4, "text-anchor": "end" }, String(t1)));
+  }
+  if (undated.length) {
+    svg.append(el("text", { x: padL + 2, y: H - 4, class: "muted" }, "undated"));
+    if (dated.length) svg.append(el("line", { x1: left - 5, x2: left - 5, y1: padT, y2: H - padB, stroke: "#eceef2" }));
+  }
   s.points.forEach((p) => {
     const [lo, hi] = pointRange(p);
     if (lo === null || lo === undefined) return;
-    const x = p.time_lo ? (xOf(+p.time_lo.slice(0, 4)) + xOf(+p.time_hi.slice(0, 4) + 1)) / 2 : W - 14 - 10 * undated.indexOf(p);
+    const x = p.time_lo ? (xOf(+p.time_lo.slice(0, 4)) + xOf(+p.time_hi.slice(0, 4) + 1)) / 2 : padL + 10 + 10 * undated.indexOf(p);
     const g = el("g", { class: "pt", tabindex: 0 }, el("title", {}, `${p.time ? fmtDate(p.time) : p.time_label || "undated"}: ${valueText(p.value, p.unit)} (${p.documents} document${p.documents === 1 ? "" : "s"})`));
     const several = p.sources.length > 1;
     if (hi !== lo) g.append(el("line", { x1: x, x2: x, y1: yOf(lo), y2: yOf(hi), stroke: "#4f8fd6", "stroke-width": 3, "stroke-linecap": "round" }));

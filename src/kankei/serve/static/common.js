@@ -147,7 +147,7 @@ export function topbar(active) {
     el("nav", { "aria-label": "Main" }, links), form, status));
   meta().then((m) => {
     clear(status);
-    const db = el("span", { class: "db-name", title: `${m.counts.documents} documents, ${m.counts.events} events` }, m.db);
+    const db = el("span", { class: "db-name", title: `${plural(m.counts.documents, "document")}, ${plural(m.counts.events, "event")}` }, m.db);
     if (!m.allow_edits) {
       status.append(db, el("span", { class: "badge", title: "Start kankei serve with --allow-edits to record corrections" },
         "read-only"));
@@ -265,8 +265,87 @@ export function entityLink(id, name, type) {
     type ? el("span", { class: "dot", style: { background: typeColor(type) } }) : null, name || id);
 }
 
-export function documentHref(documentId, eventId) {
-  return `/documents/${encodeURIComponent(documentId)}` + (eventId ? `?event=${encodeURIComponent(eventId)}` : "");
+// the reader's address: at an event, or with `extra` parameters (at: "start-end" to show a span, find:
+// words to find, tl: the timeline view to go back to)
+export function documentHref(documentId, eventId, extra) {
+  const p = new URLSearchParams();
+  if (eventId) p.set("event", eventId);
+  for (const [k, v] of Object.entries(extra || {})) if (v !== null && v !== undefined && v !== "") p.set(k, v);
+  const q = p.toString();
+  return `/documents/${encodeURIComponent(documentId)}` + (q ? `?${q}` : "");
+}
+
+export const plural = (n, word, many) => `${fmtNum(n)} ${n === 1 ? word : many || `${word}s`}`;
+
+// at most about n characters of text, cut between words (marked …), around text.slice(start, end) if given
+export function cutWords(text, n, start, end) {
+  text = text || "";
+  if (text.length <= n) return text;
+  let a = 0, b = n;
+  if (start !== undefined && start !== null && start >= 0 && end <= text.length) {
+    const room = Math.max(0, n - (end - start));
+    a = Math.max(0, Math.min(start - Math.floor(room / 3), text.length - n));
+    b = Math.min(text.length, Math.max(a + n, end));
+    if (a > 0 && !/\s/.test(text[a - 1])) { const cut = text.indexOf(" ", a); if (cut >= 0 && cut <= start) a = cut + 1; }
+  }
+  if (b < text.length && !/\s/.test(text[b])) {
+    const cut = text.lastIndexOf(" ", b);
+    if (cut > a + n / 3 && (end === undefined || cut >= end)) b = cut;
+  }
+  return (a > 0 ? "…" : "") + text.slice(a, b).trim() + (b < text.length ? "…" : "");
+}
+
+// ---------------------------------------------------------------------------------------------
+// what is known of an event: asserted or not by its source, confirmed or rejected by a person
+
+export const UNCERTAIN_WORDS = {
+  hypothetical: "the source only supposes it", planned: "the source says it is planned, not done",
+  negated: "the source says it did not happen", reported: "the source only reports it (reportedly, allegedly)",
+};
+
+// one mark for an event its source does not assert, the same everywhere (lists, panels, the timeline's title)
+export function uncertainBadge(ev) {
+  if (!ev.uncertain) return null;
+  return el("span", { class: `uncertain-badge u-${ev.uncertain}`, title: `Not asserted: ${UNCERTAIN_WORDS[ev.uncertain] || ev.uncertain}` },
+    ev.uncertain);
+}
+
+export function verdictBadge(ev) {
+  if (!ev.verdict) return null;
+  return ev.verdict.kind === "reject"
+    ? el("span", { class: "rejected-badge", title: "A person judged this extraction wrong" }, "rejected")
+    : el("span", { class: "confirmed-badge", title: "A person judged this extraction right" }, "✓ confirmed");
+}
+
+export const eventBadges = (ev) => [uncertainBadge(ev), verdictBadge(ev)];
+
+export const isRejected = (ev) => !!(ev.verdict && ev.verdict.kind === "reject");
+
+export async function undoJudgement(id) {
+  return post(`/api/judgements/${encodeURIComponent(id)}/undo`, {});
+}
+
+// Confirm / Reject buttons for an extraction, or Restore for one a person rejected; `done` runs after a change
+export async function verdictButtons(id, ev, done, words = { confirm: "✓ Confirm", reject: "✗ Reject" }) {
+  const m = await meta();
+  if (!m.allow_edits || !id) return null;
+  const box = el("div", { class: "actions verdict-actions" });
+  const act = (fn, ok) => async () => {
+    try { await fn(); toast(ok, "ok"); if (done) await done(); } catch (err) { toast(err.message, "error"); }
+  };
+  if (ev && ev.verdict && ev.verdict.kind === "reject") {
+    box.append(el("button", { type: "button", class: "restore", onclick: act(() => undoJudgement(ev.verdict.judgement),
+      "Restored: the rejection is undone") }, "↺ Restore"));
+  } else {
+    for (const kind of ["confirm", "reject"]) {
+      box.append(el("button", { type: "button", class: kind === "reject" ? "danger" : null, onclick: act(
+        () => post(`/api/extractions/${encodeURIComponent(id)}/${kind}`, {}),
+        kind === "confirm" ? "Confirmed: recorded as a judgement" : "Rejected: recorded as a judgement (Restore undoes it)") },
+      words[kind]));
+    }
+  }
+  if (!(await editable())) box.append(el("span", { class: "muted small" }, "Enter the edit token (top right) first."));
+  return box;
 }
 
 export function typeChip(type, label, quad) {
@@ -285,7 +364,7 @@ export function quoteWithTrigger(ev) {
 
 export function participantsLine(ev, skip) {
   const parts = (ev.participants || []).filter((p) => p.entity !== skip);
-  if (!parts.length) return el("span", { class: "muted" }, "no actors recognized");
+  if (!parts.length) return el("span", { class: "muted" }, (ev.participants || []).length ? "" : "no actors recognized");
   const roleWord = { agent: "", patient: "with ", location: "in " };
   return el("span", { class: "participants" }, parts.map((p, i) => [
     i ? el("span", { class: "sep" }, " · ") : null,
@@ -313,7 +392,7 @@ export function actorInput(input) {
       clear(list);
       for (const e of res.entities) {
         ids.set(e.name, e.id);
-        list.append(el("option", { value: e.name }, `${e.type} · ${fmtNum(e.events)} events`));
+        list.append(el("option", { value: e.name }, `${e.type} · ${plural(e.events, "event")}`));
       }
     } catch { /* suggestions are optional */ }
   }, 180);

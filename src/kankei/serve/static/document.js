@@ -1,6 +1,6 @@
 // The document reader: the source as text, with what was extracted from it highlighted in place.
 import {
-  $, api, append, documentHref, editable, el, entityLink, errorBox, fill, fmtDate, fmtNum, fmtQuantity, meta, participantsLine, post, QUAD_NAMES, quadColor, quoteWithTrigger, setTitle, toast, topbar, typeChip,
+  $, api, append, cutWords, documentHref, el, errorBox, eventBadges, fill, fmtDate, fmtNum, fmtQuantity, isRejected, participantsLine, plural, QUAD_NAMES, quadColor, quoteWithTrigger, setTitle, topbar, typeChip, UNCERTAIN_WORDS, verdictButtons,
 } from "/static/common.js";
 
 topbar("/documents");
@@ -32,13 +32,55 @@ function render() {
       el("span", {}, doc.published ? `Published ${fmtDate(doc.published)}` : "Date of publication unknown"),
       el("span", {}, `${fmtNum(doc.chars)} characters`),
       el("span", {}, [[doc.events.length, "event"], [doc.mentions.length, "actor mention"], [doc.times.length, "date"],
-        [doc.quantities.length, "number"], [doc.notes.length, "note"]].map(([n, w]) => `${fmtNum(n)} ${w}${n === 1 ? "" : "s"}`).join(" · ")),
+        [doc.quantities.length, "number"], [doc.notes.length, "note"]].map(([n, w]) => plural(n, w)).join(" · ")),
       doc.format && doc.format !== "text" ? el("span", {}, `from ${doc.format.toUpperCase()} (offsets into the extracted text)`) : null));
   append(main, el("div", { class: "cols reader-cols" }, el("div", {}, head, reader), side));
   renderSide(side);
   const focus = params.get("event");
+  const at = /^(\d+)-(\d+)$/.exec(params.get("at") || "");
   if (focus && byId.has(focus)) selectEvent(focus, true);
+  else if (at) showRange(+at[1], +at[2]);
+  else if (params.get("find")) findWords(params.get("find"));
   else if (location.hash.startsWith("#note-")) showNote(location.hash.slice(6), true);
+}
+
+// ---- arriving at a place in the text: a claim's figure (?at=start-end), a search hit (?find=words) ----
+function textPosition(reader, offset) {
+  // the reader's text nodes, in order, are the document's text: find the node holding an offset
+  const walker = document.createTreeWalker(reader, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const n = node.textContent.length;
+    if (offset < seen + n) return { node, at: offset - seen };
+    seen += n;
+  }
+  return null;
+}
+
+function showRange(start, end) {
+  const reader = $("#reader");
+  if (!(start >= 0 && end > start && end <= doc.text.length)) return;
+  const a = textPosition(reader, start);
+  if (!a) return;
+  // mark what lies in the first text node (a span crossing highlights is shown from its start)
+  const stop = Math.min(a.at + (end - start), a.node.textContent.length);
+  const range = document.createRange();
+  range.setStart(a.node, a.at);
+  range.setEnd(a.node, stop);
+  const mark = el("mark", { class: "found", id: "found" });
+  range.surroundContents(mark);
+  const sentence = mark.closest(".sentence");
+  if (sentence) sentence.classList.add("focus");
+  mark.scrollIntoView({ block: "center", behavior: "instant" });
+}
+
+function findWords(words) {
+  const terms = words.split(/\s+/).filter((w) => w.length > 1);
+  const lower = doc.text.toLowerCase();
+  for (const w of [words, ...terms]) {
+    const i = lower.indexOf(w.toLowerCase());
+    if (i >= 0) { showRange(i, i + w.length); return; }
+  }
 }
 
 // ---- the text ----
@@ -194,8 +236,9 @@ function renderSide(side) {
   eventsList = el("ul", { class: "side-list", id: "doc-events" });
   const sorted = [...doc.events].sort((a, b) => a.start - b.start);
   for (const ev of sorted) {
-    const li = el("li", { dataset: { id: ev.id } }, el("span", { class: "date" }, fmtDate(ev.date)),
-      typeChip(ev.type, ev.label, ev.quad), el("div", { class: "small muted" }, ev.participants.map((p) => p.name).join(", ")));
+    const li = el("li", { dataset: { id: ev.id }, class: isRejected(ev) ? "rejected" : null }, el("span", { class: "date" }, fmtDate(ev.date)),
+      typeChip(ev.type, ev.label, ev.quad), " ", eventBadges(ev),
+      el("div", { class: "small muted" }, ev.participants.map((p) => p.name).join(", ")));
     li.addEventListener("click", () => selectEvent(ev.id, true));
     eventsList.append(li);
   }
@@ -204,7 +247,7 @@ function renderSide(side) {
     doc.events.length ? eventsList : el("p", { class: "empty" }, "No events were found in this document."),
     doc.notes.length ? el("h3", { style: { marginTop: "1rem" } }, `Notes (${doc.notes.length})`) : null,
     doc.notes.length ? el("ul", { class: "side-list" }, doc.notes.map((n) => {
-      const li = el("li", {}, el("b", {}, `[${n.number}] `), n.text.length > 90 ? n.text.slice(0, 88) + "…" : n.text);
+      const li = el("li", {}, el("b", {}, `[${n.number}] `), cutWords(n.text, 90));
       li.addEventListener("click", () => showNote(n.number, true));
       return li;
     })) : null);
@@ -227,16 +270,43 @@ async function selectEvent(id, scroll = false) {
   const cited = doc.citations.filter((c) => c.sentence_start < ev.sentence_end && c.sentence_end > ev.sentence_start);
   fill(detailBox, el("div", { class: "detail-card", style: { borderColor: quadColor(ev.quad) } },
     el("div", { class: "kind" }, "Event"),
-    el("div", {}, el("b", {}, fmtDate(ev.date)), " ", typeChip(ev.type, ev.label, ev.quad)),
+    el("div", {}, el("b", {}, fmtDate(ev.date)), " ", typeChip(ev.type, ev.label, ev.quad), " ", eventBadges(ev)),
     quoteWithTrigger(ev),
     el("div", { class: "small" }, participantsLine(ev)),
-    el("div", { class: "small muted" }, `EDTF ${ev.date || "—"}`, ev.cameo ? ` · CAMEO ${ev.cameo} (${QUAD_NAMES[ev.quad]})` : "",
-      ev.modality !== "asserted" ? ` · ${ev.modality}` : "", ev.hedged ? " · hedged" : ""),
+    ev.uncertain ? el("div", { class: "small" }, `Not asserted: ${UNCERTAIN_WORDS[ev.uncertain] || ev.uncertain}.`) : null,
+    el("div", { class: "small muted" }, `EDTF ${ev.date || "—"}`, ev.cameo ? ` · CAMEO ${ev.cameo} (${QUAD_NAMES[ev.quad]})` : ""),
     cited.length ? el("div", { class: "small" }, "Cites ", cited.map((c, i) => [i ? ", " : "",
       el("a", { href: `#note-${c.note}`, onclick: (e) => { e.preventDefault(); showNote(c.note, true, c); } }, `note ${c.note}`)])) : null,
     el("div", { class: "small", style: { marginTop: ".4rem" } },
-      el("a", { href: `/?event=${encodeURIComponent(ev.id)}&from=${(ev.date_lo || "").slice(0, 4)}&to=${(ev.date_hi || "").slice(0, 4)}` }, "On the timeline →")),
-    await editButtons(ev.id, "event")));
+      el("a", { id: "to-timeline", href: timelineHref(ev) }, "On the timeline →")),
+    await verdictButtons(ev.id, ev, () => reload(ev.id), { confirm: "✓ Right", reject: "✗ Wrong" })));
+}
+
+// back to the timeline: the view it came from (its filters and period) if that shows the event,
+// else the event's own years with the same filters
+function timelineHref(ev) {
+  const back = new URLSearchParams(params.get("tl") || "");
+  const lo = ev.date_lo && ev.date_lo > "0000-01-01" ? ev.date_lo : ev.date_hi;
+  const hi = ev.date_hi && ev.date_hi < "9999-12-31" ? ev.date_hi : ev.date_lo;
+  const from = back.get("from"), to = back.get("to");
+  const shows = from && to && lo && hi && !(hi < from) && !(lo > to);
+  if (!shows && lo) {
+    back.set("from", lo.slice(0, 4));
+    back.set("to", hi.slice(0, 4));
+  }
+  back.set("event", ev.id);
+  return `/?${back}`;
+}
+
+// after a correction: the document again, at the same event
+async function reload(eventId) {
+  doc = await api(`/api/documents/${encodeURIComponent(documentId)}`);
+  byId.clear();
+  sentenceNodes.clear();
+  noteOf.clear();
+  main.textContent = "";
+  render();
+  if (eventId) selectEvent(eventId, false);
 }
 
 function showNote(number, scroll = false, fromCite = null) {
@@ -253,7 +323,7 @@ function showNote(number, scroll = false, fromCite = null) {
       parts.map(([k, v]) => [el("dt", { class: "muted" }, k.replace(/_/g, " ")), el("dd", { style: { margin: 0 } }, String(v))])) : null,
     cites.length ? el("div", { class: "small" }, el("b", {}, "Cited by"), el("ul", { class: "side-list" }, cites.map((c) => {
       const sentence = doc.text.slice(c.sentence_start, c.sentence_end).trim();
-      const li = el("li", {}, sentence.length > 160 ? sentence.slice(0, 158) + "…" : sentence);
+      const li = el("li", {}, cutWords(sentence, 160));
       li.addEventListener("click", () => focusSentence(c));
       return li;
     }))) : el("p", { class: "small muted" }, "No sentence was found citing this note.")));
@@ -275,23 +345,9 @@ function showSpan(s, claimsAt) {
       ` · ${s.qualifier || "exact"}${s.unit ? ` · unit ${s.unit}` : ""}`),
     c ? el("p", { class: "small" }, `Measures the ${c.property} of `, el("b", {}, c.subject_name),
       c.time ? ` (${fmtDate(c.time)})` : "", ". ", el("a", { href: `/claims#${encodeURIComponent(c.subject)}` }, "All figures →")) : null));
-  editButtons(s.id, s.kind).then((b) => { if (b) detailBox.firstChild.append(b); });
-}
-
-async function editButtons(id, kind) {
-  const m = await meta();
-  if (!m.allow_edits || !id) return null;
-  const box = el("div", { class: "actions", style: { display: "flex", gap: ".4rem", marginTop: ".6rem", flexWrap: "wrap" } });
-  for (const verdict of ["confirm", "reject"]) {
-    box.append(el("button", { type: "button", class: verdict === "reject" ? "danger" : null, onclick: async () => {
-      try {
-        await post(`/api/extractions/${encodeURIComponent(id)}/${verdict}`, {});
-        toast(`${verdict === "confirm" ? "Confirmed" : "Rejected"} this ${kind}; recorded as a judgement`, "ok");
-      } catch (err) { toast(err.message, "error"); }
-    } }, verdict === "confirm" ? "✓ Right" : "✗ Wrong"));
-  }
-  if (!(await editable())) box.append(el("span", { class: "muted small" }, "Enter the edit token (top right) to record it."));
-  return box;
+  const what = { time: "date", quantity: "number" }[s.kind] || s.kind;
+  verdictButtons(s.id, null, null, { confirm: `✓ Right ${what}`, reject: `✗ Wrong ${what}` })
+    .then((b) => { if (b) detailBox.firstChild.append(b); });
 }
 
 try {

@@ -1,6 +1,6 @@
 // One actor: aliases, type, events per year, the actors it deals with, its documents and events.
 import {
-  $, actorInput, api, append, clear, documentHref, editable, el, entityLink, errorBox, fmtDate, fmtNum, meta, post,
+  $, actorInput, api, append, documentHref, editable, el, entityLink, errorBox, eventBadges, fmtDate, fmtNum, isRejected, meta, plural, post,
   QUAD_NAMES, quadColor, quoteWithTrigger, setTitle, toast, topbar, typeChip, typeColor, participantsLine,
 } from "/static/common.js";
 
@@ -19,7 +19,8 @@ function render(e) {
       el("div", { class: "meta-line" }, el("span", { class: "type" }, e.type || "unknown type"),
         el("span", {}, e.origin === "knowledge" ? "from the knowledge files" : e.origin === "judgement" ? "split off by a person" : "found in the documents"))),
     el("div", { class: "stat-row" },
-      stat(fmtNum(e.events), "events"), stat(fmtNum(e.mentions), "mentions"), stat(fmtNum(e.documents), "documents"),
+      stat(fmtNum(e.events), e.events === 1 ? "event" : "events"), stat(fmtNum(e.mentions), e.mentions === 1 ? "mention" : "mentions"),
+      stat(fmtNum(e.documents), e.documents === 1 ? "document" : "documents"),
       stat(span, "active")),
     el("div", { class: "cols" },
       el("div", {},
@@ -38,7 +39,9 @@ const stat = (v, k) => el("div", { class: "stat" }, el("div", { class: "v" }, v)
 
 function yearChart(e) {
   const years = Object.keys(e.events_per_year).map(Number).filter((y) => !Number.isNaN(y));
-  if (!years.length) return el("p", { class: "empty" }, "No dated events.");
+  const spread = e.events_spread ? el("p", { class: "small muted" }, `${plural(e.events_spread, "event")} dated only to a `
+    + "decade or a longer period (no one year's) are not in this chart.") : null;
+  if (!years.length) return el("div", {}, el("p", { class: "empty" }, "No events dated within a year."), spread);
   let y0 = Math.min(...years), y1 = Math.max(...years);
   if (y1 - y0 < 10) { y0 -= 5; y1 += 5; }
   const n = y1 - y0 + 1;
@@ -47,10 +50,12 @@ function yearChart(e) {
   const bw = (W - padL) / n;
   const svg = el("svg", { class: "yearchart", viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img",
     "aria-label": `Events per year, ${y0} to ${y1}` });
-  for (const frac of [0, 0.5, 1]) {
-    const y = padT + (H - padT - padB) * (1 - frac);
+  // whole numbers on the axis, none twice
+  const ticks = [...new Set([0, Math.round(max / 2), max])].filter((v) => v === 0 || v === max || (v > 0 && v < max));
+  for (const v of ticks) {
+    const y = padT + (H - padT - padB) * (1 - v / max);
     svg.append(el("line", { x1: padL, x2: W, y1: y, y2: y, stroke: "#eceef2" }),
-      el("text", { x: padL - 5, y: y + 3, "text-anchor": "end" }, fmtNum(Math.round(max * frac))));
+      el("text", { x: padL - 5, y: y + 3, "text-anchor": "end" }, fmtNum(v)));
   }
   const step = Math.ceil(n / 12 / 5) * 5 || 1;
   for (let y = y0; y <= y1; y++) {
@@ -59,7 +64,7 @@ function yearChart(e) {
     if (y % step === 0) svg.append(el("text", { x: x + bw / 2, y: H - 6, "text-anchor": "middle" }, String(y)));
     if (!v) continue;
     const g = el("svg:a", { href: `/?actor=${encodeURIComponent(e.id)}&from=${y}-01-01&to=${y}-12-31`, class: "bar" },
-      el("title", {}, `${y}: ${fmtNum(v.n)} events\n` + Object.entries(v.quads).map(([q, c]) => `${QUAD_NAMES[q]}: ${c}`).join("\n")));
+      el("title", {}, `${y}: ${plural(v.n, "event")}\n` + Object.entries(v.quads).map(([q, c]) => `${QUAD_NAMES[q]}: ${c}`).join("\n")));
     let top = H - padB;
     for (const q of ["2", "1", "0", "3", "4"]) {
       const c = v.quads[q];
@@ -70,7 +75,7 @@ function yearChart(e) {
     }
     svg.append(g);
   }
-  return svg;
+  return spread ? el("div", {}, svg, spread) : svg;
 }
 
 function aliases(e) {
@@ -92,7 +97,7 @@ function documents(e) {
   if (!e.top_documents.length) return el("p", { class: "empty" }, "—");
   return el("ul", { class: "side-list" }, e.top_documents.map((d) => el("li", {},
     el("a", { href: documentHref(d.id) }, d.title || d.doc),
-    d.events ? el("span", { class: "muted small" }, ` · ${fmtNum(d.events)} events`) : null)));
+    d.events ? el("span", { class: "muted small" }, ` · ${plural(d.events, "event")}`) : null)));
 }
 
 function eventsBox(e) {
@@ -100,9 +105,10 @@ function eventsBox(e) {
   const page = e.events_page;
   const add = (events) => {
     for (const ev of events) {
-      box.append(el("div", { class: "row" },
+      const cls = ["row", ev.uncertain ? "uncertain" : null, isRejected(ev) ? "rejected" : null].filter(Boolean).join(" ");
+      box.append(el("div", { class: cls, dataset: { id: ev.id } },
         el("div", { class: "date" }, fmtDate(ev.date)),
-        el("div", {}, el("div", { class: "head" }, typeChip(ev.type, ev.label, ev.quad), participantsLine(ev, e.id)),
+        el("div", {}, el("div", { class: "head" }, typeChip(ev.type, ev.label, ev.quad), eventBadges(ev), participantsLine(ev, e.id)),
           el("div", { class: "quote" }, quoteWithTrigger(ev)),
           el("div", { class: "small" }, el("a", { href: documentHref(ev.document_id, ev.id) }, `Read in ${ev.title || ev.doc} →`)))));
     }
@@ -140,8 +146,9 @@ function editPanel(e) {
         if (!id) return;
         if (!confirm(`Merge ${id} into ${e.name}?`)) return;
         try {
-          await post(`/api/entities/${encodeURIComponent(e.id)}/merge`, { other: id });
-          toast("Merged; counts update in a moment", "ok");
+          const res = await post(`/api/entities/${encodeURIComponent(e.id)}/merge`, { other: id });
+          toast(`Merged ${res.judgement.object} into ${e.name}`, "ok");
+          setTimeout(() => location.reload(), 600);
         } catch (err) { toast(err.message, "error"); }
       } }, "Merge into this one")));
     if (e.aliases.length > 1) {
@@ -151,6 +158,7 @@ function editPanel(e) {
           try {
             await post(`/api/entities/${encodeURIComponent(e.id)}/split`, { alias: sel.value });
             toast(`Split “${sel.value}” off`, "ok");
+            setTimeout(() => location.reload(), 600);
           } catch (err) { toast(err.message, "error"); }
         } }, "Split this name off")));
     }

@@ -1,6 +1,7 @@
-// The actor network: who takes part in events with whom, in a period. A small force layout, by hand.
+// The actor network: who takes part in events with whom, in a period, laid out by d3-force
+// (vendored from the npm registry as /static/d3-force.min.js, which sets window.d3).
 import {
-  $, api, clear, documentHref, el, entityLink, errorBox, fill, fmtDate, fmtNum, participantsLine, quoteWithTrigger, setTitle, topbar, TYPE_COLORS, typeChip, typeColor,
+  $, api, clear, documentHref, el, entityLink, errorBox, eventBadges, fill, fmtDate, isRejected, participantsLine, plural, quoteWithTrigger, setTitle, topbar, TYPE_COLORS, typeChip, typeColor,
 } from "/static/common.js";
 
 topbar("/network");
@@ -11,17 +12,21 @@ const fromIn = el("input", { id: "n-from", class: "w-s", placeholder: "e.g. 1950
 const toIn = el("input", { id: "n-to", class: "w-s", placeholder: "e.g. 1970", value: params.get("to") || "" });
 const sizeSel = el("select", { id: "n-size" }, [20, 40, 60, 100, 150].map((n) => el("option", { value: n, selected: n === +(params.get("limit") || 40) }, `${n} actors`)));
 const minIn = el("input", { id: "n-min", class: "w-s", type: "number", min: 1, value: params.get("min_weight") || 1 });
+const allIn = el("input", { id: "n-uncertain", type: "checkbox", checked: params.get("uncertain") === "true" });
 const form = el("form", { class: "toolbar" },
   el("div", { class: "field" }, el("label", { for: "n-from" }, "From"), fromIn),
   el("div", { class: "field" }, el("label", { for: "n-to" }, "To"), toIn),
   el("div", { class: "field" }, el("label", { for: "n-size" }, "Show"), sizeSel),
   el("div", { class: "field" }, el("label", { for: "n-min" }, "Ties of at least"), minIn),
+  el("label", { class: "small", for: "n-uncertain", title: "Also count hypothetical, planned, negated and reported events, and those a person rejected" },
+    allIn, " count events not asserted"),
   el("button", { type: "submit", class: "primary" }, "Draw"),
-  el("span", { class: "muted small" }, "Actors (not places) taking part in the most events of the period; a line joins two that take part in the same events."));
+  el("span", { class: "muted small", id: "net-caption" }, "People, bodies, countries and groups (not places, documents or wars) taking part in the most events of the period; a line joins two that take part in the same events its source asserts."));
 const svg = el("svg", { id: "network", role: "img", "aria-label": "Network of actors" });
 const side = el("aside", { class: "panel sticky", id: "net-side" }, el("p", { class: "muted" }, "Click an actor or a line to list the events behind it."));
-const legend = el("div", { class: "legend", style: { margin: ".4rem 0" } }, Object.entries(TYPE_COLORS).map(([t, c]) =>
-  el("span", {}, el("span", { class: "sw", style: { background: c, borderRadius: "50%" } }), t)));
+const DRAWN_TYPES = ["person", "organization", "country", "group", "vessel"];
+const legend = el("div", { class: "legend", style: { margin: ".4rem 0" } }, DRAWN_TYPES.map((t) =>
+  el("span", {}, el("span", { class: "sw", style: { background: TYPE_COLORS[t], borderRadius: "50%" } }), t)));
 main.append(el("div", { class: "page-head" }, el("h1", {}, "Network of actors"), el("span", { class: "sub", id: "net-sub" })), form, legend,
   el("div", { class: "cols" }, el("div", { class: "network-wrap" }, svg), side));
 
@@ -31,14 +36,21 @@ let nodes = [], edges = [], view = { x: 0, y: 0, k: 1 };
 const W = () => svg.clientWidth || 900, H = () => svg.clientHeight || 640;
 
 async function load() {
-  const q = { from: fromIn.value.trim(), to: toIn.value.trim(), limit: sizeSel.value, min_weight: minIn.value };
+  const q = { from: fromIn.value.trim(), to: toIn.value.trim(), limit: sizeSel.value, min_weight: minIn.value,
+    uncertain: allIn.checked ? "true" : "" };
   const p = new URLSearchParams(Object.entries(q).filter(([, v]) => v));
   history.replaceState(null, "", `/network?${p}`);
   try {
     const net = await api("/api/network", q);
-    $("#net-sub").textContent = `${net.nodes.length} actors, ${net.edges.length} ties` +
-      (net.from || net.to ? ` · ${net.from ? net.from.slice(0, 4) : "…"}–${net.to ? net.to.slice(0, 4) : "…"}` : " · all years");
+    $("#net-sub").textContent = `${plural(net.nodes.length, "actor")}, ${plural(net.edges.length, "tie")}` +
+      (net.from || net.to ? ` · ${net.from ? net.from.slice(0, 4) : "…"}–${net.to ? net.to.slice(0, 4) : "…"}` : " · all years") +
+      (net.uncertain ? " · every event counted" : " · asserted events");
+    const was = selected && selected.kind === "node" ? selected.id : null;
     layout(net);
+    // the side panel follows the drawing: the same actor again, or the hint
+    const again = was && nodes.find((n) => n.id === was);
+    if (again) selectNode(again);
+    else fill(side, el("p", { class: "muted" }, "Click an actor or a line to list the events behind it."));
   } catch (err) {
     fill(side, errorBox(err));
   }
@@ -58,41 +70,19 @@ function layout(net) {
   });
   const maxW = Math.max(1, ...net.edges.map((e) => e.weight));
   edges = net.edges.map((e) => ({ ...e, s: byId.get(e.source), t: byId.get(e.target), w: e.weight / maxW })).filter((e) => e.s && e.t);
-  // force layout: repulsion between all nodes, springs along ties, a pull to the centre; computed
-  // at once (a few hundred steps for at most a few hundred nodes), then drawn and fitted to the view
-  let alpha = 1;
-  for (let step = 0; step < 320; step++) {
-    for (let i = 0; i < nodes.length; i++) {
-      const a = nodes[i];
-      for (let j = i + 1; j < nodes.length; j++) {
-        const b = nodes[j];
-        let dx = b.x - a.x, dy = b.y - a.y;
-        let d2 = dx * dx + dy * dy;
-        if (d2 < 1) { dx = ((i * 7919 + j) % 13) / 13 - .5; dy = ((i * 104729 + j) % 17) / 17 - .5; d2 = 1; }
-        const d = Math.sqrt(d2);
-        const min = a.r + b.r + 26;
-        const f = (4200 * alpha) / d2 + (d < min ? (min - d) * 0.6 : 0);
-        const fx = (dx / d) * f, fy = (dy / d) * f;
-        a.vx -= fx; a.vy -= fy; b.vx += fx; b.vy += fy;
-      }
-    }
-    for (const e of edges) {
-      const dx = e.t.x - e.s.x, dy = e.t.y - e.s.y;
-      const d = Math.sqrt(dx * dx + dy * dy) || 1;
-      const target = 130 + (e.s.r + e.t.r);
-      const f = (d - target) * 0.015 * (0.3 + e.w) * alpha;
-      const fx = (dx / d) * f, fy = (dy / d) * f;
-      e.s.vx += fx; e.s.vy += fy; e.t.vx -= fx; e.t.vy -= fy;
-    }
-    for (const n of nodes) {
-      n.vx += (w / 2 - n.x) * 0.004 * alpha;
-      n.vy += (h / 2 - n.y) * 0.007 * alpha;
-      n.x += Math.max(-30, Math.min(30, n.vx));
-      n.y += Math.max(-30, Math.min(30, n.vy));
-      n.vx *= 0.6; n.vy *= 0.6;
-    }
-    alpha = Math.max(0.05, alpha * 0.99);
-  }
+  // d3-force: repulsion, springs along ties, no two circles (with room for a label) overlapping, a
+  // pull to the centre; run to rest at once, then drawn and fitted to the view
+  const d3 = window.d3;
+  const sim = d3.forceSimulation(nodes)
+    .force("charge", d3.forceManyBody().strength((n) => -60 - 6 * n.r))
+    .force("link", d3.forceLink(edges.map((e) => ({ source: e.s, target: e.t, w: e.w })))
+      .distance((l) => 70 + l.source.r + l.target.r).strength((l) => 0.05 + 0.4 * l.w))
+    .force("collide", d3.forceCollide((n) => n.r + 14).strength(1).iterations(2))
+    .force("x", d3.forceX(w / 2).strength(0.04))
+    .force("y", d3.forceY(h / 2).strength(0.07))
+    .stop();
+  const steps = Math.ceil(Math.log(sim.alphaMin()) / Math.log(1 - sim.alphaDecay()));
+  for (let i = 0; i < steps; i++) sim.tick();
   selected = null;
   fitView();
 }
@@ -119,7 +109,7 @@ function draw() {
   for (const e of edges) {
     const line = el("line", { class: `edge${selected && selected.kind === "edge" && selected.e === e ? " selected" : ""}${near.has(e.source) && near.has(e.target) && (e.source === selected?.id || e.target === selected?.id) ? " near" : ""}`,
       x1: e.s.x, y1: e.s.y, x2: e.t.x, y2: e.t.y, "stroke-width": (1 + 7 * e.w) / Math.sqrt(view.k) },
-    el("title", {}, `${e.s.name} – ${e.t.name}: ${fmtNum(e.weight)} shared events`));
+    el("title", {}, `${e.s.name} – ${e.t.name}: ${plural(e.weight, "shared event")}`));
     line.addEventListener("click", (ev) => { ev.stopPropagation(); selectEdge(e); });
     g.append(line);
   }
@@ -128,7 +118,7 @@ function draw() {
   for (const n of nodes) {
     const node = el("g", { class: `node${selected && selected.id === n.id ? " selected" : ""}${near.has(n.id) ? " near" : ""}`,
       transform: `translate(${n.x},${n.y})`, tabindex: 0, role: "button", "aria-label": n.name, dataset: { id: n.id } },
-    el("title", {}, `${n.name} (${n.type || "?"}): ${fmtNum(n.events)} events`),
+    el("title", {}, `${n.name} (${n.type || "?"}): ${plural(n.events, "event")}`),
     el("circle", { r: n.r, fill: typeColor(n.type) }),
     labelled.has(n.id) || near.has(n.id) ? el("text", { x: n.r + 3, y: fontSize / 3, "font-size": fontSize,
       "stroke-width": 3 / view.k }, n.name) : null);
@@ -179,7 +169,7 @@ async function selectNode(n) {
   draw();
   const ties = edges.filter((e) => e.source === n.id || e.target === n.id).sort((a, b) => b.weight - a.weight);
   fill(side, el("h2", { style: { marginTop: 0 } }, entityLink(n.id, n.name, n.type)),
-    el("p", { class: "muted small" }, `${fmtNum(n.events)} events in the period · ${ties.length} ties shown`),
+    el("p", { class: "muted small" }, `${plural(n.events, "event")} in the period · ${plural(ties.length, "tie")} shown`),
     ties.length ? el("div", { class: "small" }, "Most with: ", ties.slice(0, 6).map((e, i) => {
       const o = e.source === n.id ? e.t : e.s;
       return [i ? ", " : "", el("a", { href: "#", onclick: (ev) => { ev.preventDefault(); selectEdge(e); } }, o.name), ` (${e.weight})`];
@@ -192,7 +182,7 @@ function selectEdge(e) {
   selected = { kind: "edge", e };
   draw();
   fill(side, el("h2", { style: { marginTop: 0 } }, entityLink(e.s.id, e.s.name, e.s.type), " – ", entityLink(e.t.id, e.t.name, e.t.type)),
-    el("p", { class: "muted small" }, `${fmtNum(e.weight)} shared events in the period`), el("h3", {}, "Events"));
+    el("p", { class: "muted small" }, `${plural(e.weight, "shared event")} in the period`), el("h3", {}, "Events"));
   listEvents([e.s.id, e.t.id]);
 }
 
@@ -202,8 +192,9 @@ async function listEvents(actors, cursor = null, box = null) {
     const page = await api("/api/events", { actor: actors, ...period(), limit: 30, cursor });
     if (!page.events.length && !cursor) box.append(el("p", { class: "empty" }, "No dated events."));
     for (const ev of page.events) {
-      box.append(el("div", { class: "row", style: { gridTemplateColumns: "1fr" } },
-        el("div", {}, el("div", { class: "head" }, el("span", { class: "date" }, fmtDate(ev.date)), typeChip(ev.type, ev.label, ev.quad)),
+      const cls = ["row", ev.uncertain ? "uncertain" : null, isRejected(ev) ? "rejected" : null].filter(Boolean).join(" ");
+      box.append(el("div", { class: cls, style: { gridTemplateColumns: "1fr" } },
+        el("div", {}, el("div", { class: "head" }, el("span", { class: "date" }, fmtDate(ev.date)), typeChip(ev.type, ev.label, ev.quad), eventBadges(ev)),
           el("div", { class: "small" }, participantsLine(ev)),
           el("div", { class: "quote small" }, quoteWithTrigger(ev)),
           el("a", { class: "small", href: documentHref(ev.document_id, ev.id) }, "Read in the document →"))));

@@ -1,6 +1,6 @@
 // Full-text search of the documents, with highlighted snippets and facets.
 import {
-  $, api, clear, documentHref, el, entityLink, errorBox, fill, fmtNum, setTitle, topbar,
+  $, api, clear, documentHref, el, entityLink, errorBox, fill, fmtNum, plural, setTitle, topbar,
 } from "/static/common.js";
 
 topbar("/search");
@@ -36,6 +36,12 @@ function go() {
 }
 window.addEventListener("popstate", () => location.reload());
 
+// the words the search matched first in a document's text, for the reader to open at them
+function firstHit(r) {
+  const hit = (r.snippet || []).find((p) => p.hit);
+  return hit ? hit.text : null;
+}
+
 function parts(list) {
   return list.map((p) => (p.hit ? el("mark", {}, p.text) : p.text));
 }
@@ -64,13 +70,13 @@ async function run() {
     if (res.entities.length) {
       results.append(el("div", { class: "panel", style: { marginBottom: ".8rem" } }, el("h3", {}, "Actors"),
         el("div", { class: "chips" }, res.entities.map((e) => el("span", { class: "chip" }, entityLink(e.id, e.name, e.type),
-          el("span", { class: "n" }, `${fmtNum(e.events)} events`))))));
+          el("span", { class: "n" }, plural(e.events, "event")))))));
     }
     results.append(el("p", { class: "muted", id: "result-count" },
-      res.total ? `${fmtNum(res.total)} document${res.total === 1 ? "" : "s"}` : "No document matches."));
+      res.total ? plural(res.total, "document") : "No document matches."));
     for (const r of res.results) {
       results.append(el("article", { class: "result" },
-        el("h2", {}, el("a", { href: documentHref(r.id) }, r.title_parts.length ? parts(r.title_parts) : (r.title || r.doc))),
+        el("h2", {}, el("a", { href: documentHref(r.id, null, { find: firstHit(r) }) }, r.title_parts.length ? parts(r.title_parts) : (r.title || r.doc))),
         el("div", { class: "muted small mono" }, r.doc, r.published ? ` · ${r.published}` : ""),
         el("p", { class: "snippet" }, parts(r.snippet))));
     }
@@ -113,7 +119,7 @@ function renderFacets(res) {
     for (const x of f.year) {
       const h = Math.max(1, (x.documents / max) * H);
       const a = el("svg:a", { href: "#", onclick: (e) => { e.preventDefault(); state.year = x.value; state.offset = 0; go(); } },
-        el("title", {}, `${x.value}: ${x.documents} documents, ${x.events} events`),
+        el("title", {}, `${x.value}: ${plural(x.documents, "document")}, ${plural(x.events, "event")}`),
         el("rect", { class: "bar", x: (+x.value - y0) * bw, y: H - h, width: Math.max(1, bw - 1), height: h, fill: "#7f9fc4" }));
       svg.append(a);
     }

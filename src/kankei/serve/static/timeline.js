@@ -1,6 +1,6 @@
 // The timeline: counts per period when zoomed out, every event drawn as what its date is when zoomed in.
 import {
-  $, actorInput, api, append, clear, dayNum, debounce, documentHref, editable, el, entityLink, errorBox, fill, fmtDate, fmtNum, isoDay, meta, participantsLine, post, precisionOf, QUAD_NAMES, quadColor, quoteWithTrigger, setTitle, toast, topbar, typeChip,
+  $, actorInput, api, append, clear, dayNum, debounce, documentHref, el, entityLink, errorBox, eventBadges, fill, fmtDate, fmtNum, isoDay, isRejected, meta, participantsLine, plural, precisionOf, QUAD_NAMES, quadColor, quoteWithTrigger, setTitle, toast, topbar, typeChip, UNCERTAIN_WORDS, verdictButtons,
 } from "/static/common.js";
 
 topbar("/");
@@ -15,6 +15,8 @@ const AXIS_H = 30;
 const HIST_H = 96;
 const LANE_H = 19;
 const LANE_TOP = AXIS_H + HIST_H + 26;
+const MAX_LANES = 34;       // the chart stays one screen high: past this, events are drawn without their names
+const CHAR_W = 6.1;         // the width of a label's character, near enough for laying labels out
 
 const params = new URLSearchParams(location.search);
 const state = {
@@ -70,6 +72,11 @@ function drawLegend() {
       el("rect", { x: 2, y: 0, width: 2.5, height: 12, fill: "#2b3240" }), el("rect", { x: 21.5, y: 0, width: 2.5, height: 12, fill: "#2b3240" })]), "an interval"),
     el("span", { class: "shape" }, s(el("rect", { x: 2, y: 1, width: 22, height: 10, rx: 3, fill: "url(#legend-hatch)", stroke: "#6b7385" })), "a decade or century"),
     el("span", { class: "shape" }, s(el("rect", { x: 2, y: 1, width: 22, height: 10, rx: 3, fill: "#6b7385", "fill-opacity": .35, stroke: "#6b7385", "stroke-dasharray": "3 2" })), "approximate"),
+    el("span", { class: "shape", title: Object.entries(UNCERTAIN_WORDS).map(([k, v]) => `${k}: ${v}`).join("\n") },
+      s([el("circle", { cx: 8, cy: 6, r: 4.5, fill: "#fff", stroke: "#6b7385", "stroke-width": 2 }),
+        el("text", { x: 15, y: 10, "font-size": 10, "font-weight": 700, fill: "#6b4f00" }, "?")]), "not asserted (hypothetical, planned, negated, reported)"),
+    el("span", { class: "shape" }, s([el("circle", { cx: 8, cy: 6, r: 4.5, fill: "#b9bec7" }),
+      el("line", { x1: 2, y1: 6, x2: 24, y2: 6, stroke: "#6b7385", "stroke-width": 1.5 })]), "rejected by a person"),
   );
   legend.append(el("svg", { width: 0, height: 0, style: { position: "absolute" } }, el("defs", {}, hatch("legend-hatch", "#6b7385"))));
 }
@@ -110,6 +117,19 @@ function zoomBy(factor, centerPx) {
   const hi = c + (state.hi - c) * factor;
   setView(lo, hi);
 }
+
+// the timeline's view as an address query, given to the reader so that "On the timeline" comes back to it
+function viewQuery() {
+  const p = new URLSearchParams();
+  if (state.actor) p.set("actor", state.actor);
+  if (state.type) p.set("type", state.type);
+  if (state.q) p.set("q", state.q);
+  p.set("from", isoDay(state.lo));
+  p.set("to", isoDay(state.hi));
+  return p.toString();
+}
+
+const readHref = (ev) => documentHref(ev.document_id, ev.id, { tl: viewQuery() });
 
 function writeUrl() {
   const p = new URLSearchParams();
@@ -327,9 +347,17 @@ function render() {
   svg.setAttribute("viewBox", `0 0 ${w} ${h}`);
   // status
   if (b) {
-    const unitWord = state.mode === "events" ? `${fmtNum(state.events.length)} drawn` : `counted per ${b.unit}`;
+    const parts = [`${plural(b.total, "event")} begin in this window`];
+    if (state.mode === "events") {
+      const drawn = state.events.length;
+      const earlier = state.events.filter((ev) => ev.date_lo <= "0000-01-01" || dayNum(ev.date_lo) < state.lo).length;
+      parts.push(`${plural(drawn, "event")} drawn` + (earlier ? ` (${fmtNum(earlier)} of them began earlier and last into it)` : ""));
+      if (state.unnamed) parts.push(`${fmtNum(drawn - state.unnamed)} named — zoom in to name the rest`);
+    } else {
+      parts.push(`counted per ${b.unit}`);
+    }
     fill(statusLeft, el("b", {}, `${fmtDate(isoDay(state.lo))} – ${fmtDate(isoDay(state.hi))}`),
-      ` · ${fmtNum(b.total)} events · ${unitWord}`, state.eventsNote ? ` (${state.eventsNote})` : "");
+      ` · ${parts.join(" · ")}`, state.eventsNote ? ` (${state.eventsNote})` : "");
   }
   $("#subtitle").textContent = [state.actor && `actor: ${state.actorName || state.actor}`, state.type && `type: ${state.type}`,
     state.q && `text: “${state.q}”`].filter(Boolean).join(" · ");
@@ -344,12 +372,22 @@ function bucketLabel(unit, k) {
 
 function eventLabel(ev) {
   const names = ev.participants.filter((p) => p.role !== "location").map((p) => p.name);
-  const s = `${ev.label}${names.length ? ": " + names.slice(0, 2).join(", ") : ""}`;
-  return s.length > 44 ? s.slice(0, 42) + "…" : s;
+  return `${ev.uncertain ? `(${ev.uncertain}) ` : ""}${ev.label}${names.length ? ": " + names.slice(0, 2).join(", ") : ""}`;
 }
 
-function drawEvents(g, w) {
-  const withLabels = state.events.length <= 160;
+// a label cut between words to fit `px` pixels (null when not even a word fits)
+function fitLabel(text, px) {
+  const n = Math.floor(px / CHAR_W);
+  if (n >= text.length) return text;
+  if (n < 6) return null;
+  const cut = text.lastIndexOf(" ", n - 1);
+  return (cut > 3 ? text.slice(0, cut) : text.slice(0, n - 1)).replace(/[\s,:;(]+$/, "") + "…";
+}
+
+// Lay events out in lanes, each with its name where the window shows it: after its mark, inside a
+// long bar (also one whose start is off to the left), or before a mark at the right edge. When
+// the lanes would pass MAX_LANES, the events that no longer fit are drawn without names.
+function layoutEvents(w) {
   const items = state.events.map((ev) => {
     const lo = ev.date_lo <= "0000-01-01" ? -Infinity : dayNum(ev.date_lo);
     const hi = ev.date_hi >= "9999-12-31" ? Infinity : dayNum(ev.date_hi) + 1;
@@ -357,47 +395,98 @@ function drawEvents(g, w) {
     let x0 = lo === -Infinity ? -30 : x(lo), x1 = hi === Infinity ? w + 30 : x(hi);
     const point = prec === "day" || x1 - x0 < 7;
     if (point) { const c = (x0 + x1) / 2; x0 = c - 5; x1 = c + 5; }
-    const label = withLabels ? eventLabel(ev) : "";
-    const right = Math.max(x1, x0 + 10) + (label ? label.length * 6.1 + 10 : 3);
-    return { ev, x0, x1, point, prec, label, right };
-  }).sort((a, b) => a.x0 - b.x0);
+    return { ev, x0, x1, point, prec, text: eventLabel(ev), vis0: Math.max(0, x0), vis1: Math.min(w, x1) };
+  }).sort((a, b) => a.vis0 - b.vis0 || a.x1 - b.x1);
   const lanes = [];
+  const place = (from, to) => {
+    let lane = lanes.findIndex((end) => end <= from);
+    if (lane === -1 && lanes.length < MAX_LANES) { lane = lanes.length; lanes.push(-Infinity); }
+    return lane;
+  };
+  let unnamed = 0, crowded = 0;
   for (const it of items) {
-    let lane = lanes.findIndex((end) => end <= it.x0);
-    if (lane === -1) { lane = lanes.length; lanes.push(0); }
-    lanes[lane] = it.right;
-    it.lane = lane;
+    const want = it.text.length * CHAR_W + 8;
+    const inside = it.vis1 - it.vis0;
+    let label = null;
+    if (!it.point && inside >= Math.min(want, 90)) {
+      label = { x: it.vis0 + 4, text: fitLabel(it.text, inside - 8), halo: true };
+    } else if (it.x1 + 5 + want <= w) {
+      label = { x: it.x1 + 5, text: it.text };
+    } else if (it.x0 - 5 - want >= 0 && it.x0 <= w) {
+      label = { x: it.x0 - 5, text: it.text, anchor: "end" };
+    } else {
+      label = { x: it.x1 + 5, text: fitLabel(it.text, w - it.x1 - 8) };
+    }
+    if (label && !label.text) label = null;
+    const span = (l) => l ? (l.anchor === "end" ? [l.x - l.text.length * CHAR_W, it.x1] : [it.x0, Math.max(it.x1, l.x + l.text.length * CHAR_W)]) : [it.x0, it.x1];
+    let [from, to] = span(label);
+    let lane = place(from, to);
+    if (lane === -1 && label) {        // no room for the name: the mark alone
+      label = null;
+      [from, to] = span(null);
+      lane = place(from, to);
+    }
+    if (lane === -1) {                 // no room at all: on the lane that frees up first
+      lane = lanes.indexOf(Math.min(...lanes));
+      crowded++;
+    }
+    if (!label) unnamed++;
+    lanes[lane] = Math.max(lanes[lane], to + 4);
+    Object.assign(it, { lane, label });
   }
+  return { items, lanes: lanes.length, unnamed, crowded };
+}
+
+function drawEvents(g, w) {
+  const { items, lanes, unnamed } = layoutEvents(w);
+  state.unnamed = unnamed;
   for (const it of items) {
     const { ev } = it;
     const y = LANE_TOP + it.lane * LANE_H;
     const color = quadColor(ev.quad);
     const approx = /[~?%]$/.test(ev.date) || /[~?%]\//.test(ev.date);
     const unspecified = /X/.test(ev.date);
-    const node = el("g", { class: `ev${ev.id === state.selected ? " selected" : ""}`, tabindex: 0, role: "button",
-      dataset: { id: ev.id }, "aria-label": `${fmtDate(ev.date)}: ${ev.label}` },
-    el("title", {}, `${fmtDate(ev.date)} — ${ev.label}\n${ev.quote || ""}`));
+    const rejected = isRejected(ev);
+    const cls = ["ev", ev.id === state.selected ? "selected" : null, ev.uncertain ? "uncertain" : null,
+      rejected ? "rejected" : null].filter(Boolean).join(" ");
+    const notes = [ev.uncertain ? `not asserted: ${UNCERTAIN_WORDS[ev.uncertain] || ev.uncertain}` : null,
+      rejected ? "rejected by a person" : null].filter(Boolean);
+    const node = el("g", { class: cls, tabindex: 0, role: "button",
+      dataset: { id: ev.id, uncertain: ev.uncertain || null }, "aria-label": `${fmtDate(ev.date)}: ${ev.label}${notes.length ? ` (${notes.join("; ")})` : ""}` },
+    el("title", {}, `${fmtDate(ev.date)} — ${ev.label}${notes.length ? ` [${notes.join("; ")}]` : ""}\n${ev.quote || ""}`));
+    // an event the source does not assert is drawn hollow, with a "?" (an "✗" when it says it did not happen)
+    const hollow = !!ev.uncertain;
     if (it.point) {
-      node.append(el("circle", { class: "mark", cx: (it.x0 + it.x1) / 2, cy: y + 6, r: 5, fill: color,
-        "fill-opacity": approx ? .4 : 1, stroke: approx ? color : "#fff", "stroke-dasharray": approx ? "2 1.5" : null }));
+      node.append(el("circle", { class: "mark", cx: (it.x0 + it.x1) / 2, cy: y + 6, r: 5, fill: hollow ? "#fff" : color,
+        "fill-opacity": approx && !hollow ? .4 : 1, stroke: hollow || approx ? color : "#fff", "stroke-width": hollow ? 2 : 1,
+        "stroke-dasharray": approx ? "2 1.5" : null }));
     } else {
       node.append(el("rect", { class: "mark", x: it.x0, y: y + 1, width: Math.max(3, it.x1 - it.x0), height: 10, rx: 3,
-        fill: unspecified ? `url(#hatch-${ev.quad || 0})` : color, "fill-opacity": approx ? .35 : (unspecified ? 1 : .85),
-        stroke: approx || unspecified ? color : "none", "stroke-dasharray": approx ? "3 2" : null }));
+        fill: hollow ? "#fff" : unspecified ? `url(#hatch-${ev.quad || 0})` : color,
+        "fill-opacity": hollow ? 1 : approx ? .35 : (unspecified ? 1 : .85),
+        stroke: hollow || approx || unspecified ? color : "none", "stroke-width": hollow ? 2 : 1,
+        "stroke-dasharray": approx ? "3 2" : null }));
       if (it.prec === "interval") {
         if (ev.date_lo > "0000-01-01") node.append(el("rect", { x: it.x0, y, width: 2.5, height: 12, fill: "#2b3240" }));
         if (ev.date_hi < "9999-12-31") node.append(el("rect", { x: it.x1 - 2.5, y, width: 2.5, height: 12, fill: "#2b3240" }));
         else node.append(el("path", { d: `M${w - 10},${y} l8,6 l-8,6 z`, fill: "#2b3240" }));
       }
     }
+    if (hollow) {
+      const cx = it.point ? (it.x0 + it.x1) / 2 : Math.max(it.x0, 0) + 6;
+      node.append(el("text", { class: "uncertain-mark", x: cx, y: y + 10, "text-anchor": "middle", "font-size": 10,
+        "font-weight": 700, fill: ev.uncertain === "negated" ? "#8a2d2d" : "#6b4f00" }, ev.uncertain === "negated" ? "✗" : "?"));
+    }
+    if (rejected) node.append(el("line", { x1: it.x0 - 2, x2: it.x1 + 2, y1: y + 6, y2: y + 6, stroke: "#4a5263", "stroke-width": 1.5 }));
     if (it.label) {
-      node.append(el("text", { x: Math.max(it.x1, it.x0 + 10) + 5, y: y + 10 }, it.label));
+      node.append(el("text", { class: `label${it.label.halo ? " halo" : ""}`, x: it.label.x, y: y + 10,
+        "text-anchor": it.label.anchor || null }, it.label.text));
     }
     node.addEventListener("click", () => { if (!dragMoved) select(ev.id); });
     node.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); select(ev.id); } });
     g.append(node);
   }
-  return Math.max(60, lanes.length * LANE_H + 10);
+  return Math.max(60, lanes * LANE_H + 10);
 }
 
 // ---- the list and the detail ----
@@ -433,11 +522,13 @@ async function renderList(seq) {
 }
 
 function listRow(ev) {
-  const row = el("div", { class: `row${ev.id === state.selected ? " selected" : ""}`, dataset: { id: ev.id }, tabindex: 0 },
+  const cls = ["row", ev.id === state.selected ? "selected" : null, ev.uncertain ? "uncertain" : null,
+    isRejected(ev) ? "rejected" : null].filter(Boolean).join(" ");
+  const row = el("div", { class: cls, dataset: { id: ev.id }, tabindex: 0 },
     el("div", { class: "date" }, fmtDate(ev.date), el("span", { class: "prec" }, precisionWord(ev.date))),
-    el("div", {}, el("div", { class: "head" }, typeChip(ev.type, ev.label, ev.quad), participantsLine(ev)),
+    el("div", {}, el("div", { class: "head" }, typeChip(ev.type, ev.label, ev.quad), eventBadges(ev), participantsLine(ev)),
       el("div", { class: "quote" }, quoteWithTrigger(ev)),
-      el("div", { class: "small muted" }, el("a", { href: documentHref(ev.document_id, ev.id) }, ev.title || ev.doc))));
+      el("div", { class: "small muted" }, el("a", { href: readHref(ev) }, ev.title || ev.doc))));
   row.addEventListener("click", (e) => { if (!e.target.closest("a")) select(ev.id); });
   row.addEventListener("keydown", (e) => { if (e.key === "Enter") select(ev.id); });
   return row;
@@ -463,41 +554,26 @@ async function select(id) {
     fill(detail, 
       el("div", { class: "date-big" }, fmtDate(ev.date)),
       el("div", { class: "muted small" }, `${precisionWord(ev.date)} · EDTF `, el("code", {}, ev.date || "—")),
-      el("div", { style: { margin: ".5rem 0" } }, typeChip(ev.type, ev.label, ev.quad)),
+      el("div", { style: { margin: ".5rem 0", display: "flex", gap: ".4rem", flexWrap: "wrap" } }, typeChip(ev.type, ev.label, ev.quad), eventBadges(ev)),
       quoteWithTrigger(ev),
       el("dl", {},
         (ev.participants || []).map((p) => [el("dt", {}, p.role), el("dd", {}, entityLink(p.entity, p.name, p.entity_type))]),
         el("dt", {}, "CAMEO"), el("dd", {}, ev.cameo ? `${ev.cameo} · ${QUAD_NAMES[ev.quad]}` : "—"),
         el("dt", {}, "Source"), el("dd", {}, ev.title || ev.doc, el("div", { class: "muted small" }, ev.doc)),
-        ev.modality !== "asserted" || ev.hedged ? [el("dt", {}, "Modality"), el("dd", {}, ev.modality + (ev.hedged ? ", hedged" : ""))] : null),
+        ev.uncertain ? [el("dt", {}, "Not asserted"), el("dd", {}, `${ev.uncertain}: ${UNCERTAIN_WORDS[ev.uncertain] || ""}`)] : null,
+        isRejected(ev) ? [el("dt", {}, "Rejected"), el("dd", {}, "a person judged this extraction wrong")] : null),
       (src.notes || []).length ? el("div", { class: "small" }, el("h3", {}, "Notes cited"),
         src.notes.map((n) => el("p", {}, el("b", {}, `[${n.note}] `), n.text || ""))) : null,
       ev.group && ev.group.sources && ev.group.sources.length > 1
         ? el("p", { class: "small muted" }, `Told by ${ev.group.sources.length} documents` + (ev.group.dates_agree ? "." : ", which disagree on the date.")) : null,
       el("div", { class: "actions" },
-        el("a", { class: "button primary", id: "read-source", href: documentHref(ev.document_id, ev.id) }, "Read in the document →"),
+        el("a", { class: "button primary", id: "read-source", href: readHref(ev) }, "Read in the document →"),
         ev.participants[0] ? el("a", { class: "button", href: `/entities/${encodeURIComponent(ev.participants[0].entity)}` },
           `About ${ev.participants[0].name}`) : null),
-      await editButtons(ev));
+      await verdictButtons(ev.id, ev, async () => { await load(); await select(id); }));
   } catch (err) {
     fill(detail, errorBox(err));
   }
-}
-
-async function editButtons(ev) {
-  const m = await meta();
-  if (!m.allow_edits) return null;
-  const box = el("div", { class: "actions" });
-  for (const kind of ["confirm", "reject"]) {
-    box.append(el("button", { type: "button", class: kind === "reject" ? "danger" : null, onclick: async () => {
-      try {
-        await post(`/api/extractions/${encodeURIComponent(ev.id)}/${kind}`, {});
-        toast(kind === "confirm" ? "Confirmed: recorded as a judgement" : "Rejected: recorded as a judgement", "ok");
-      } catch (err) { toast(err.message, "error"); }
-    } }, kind === "confirm" ? "✓ Confirm" : "✗ Reject"));
-  }
-  if (!(await editable())) box.append(el("span", { class: "muted small" }, "Enter the edit token (top right) first."));
-  return box;
 }
 
 // ---- zoom and pan ----
@@ -545,9 +621,14 @@ try {
       state.actorName = e.name;
     } catch { /* the filter will report it */ }
   }
+  // from/to as any EDTF the filters take (1959, 1959-12, 1959-12-14, 195X): the view keeps them
   const f = params.get("from"), t = params.get("to");
-  if (f && t && !Number.isNaN(dayNum(f)) && !Number.isNaN(dayNum(t))) setView(dayNum(f), dayNum(t));
-  else if (m.extent.from) await fit();
+  const [a, b] = await Promise.all([f ? bounds(f) : null, t ? bounds(t) : null]);
+  if (a || b) {
+    const lo = a ? a[0] : (m.extent.from ? dayNum(m.extent.from) : b[0] - 3650);
+    const hi = b ? b[1] + 1 : (m.extent.to ? dayNum(m.extent.to) + 1 : a[1] + 3650);
+    setView(lo, Math.max(hi, lo + MIN_DAYS));
+  } else if (m.extent.from) await fit();
   else {
     setView(dayNum("1900-01-01"), dayNum("2030-01-01"));
   }
