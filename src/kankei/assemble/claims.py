@@ -42,6 +42,7 @@ def _rules() -> dict:
         return re.compile(p, re.I) if p else None
 
     rules = [dict(r, cue_re=rx(r.get("cue")), noun_re=rx(r.get("noun")), context_re=rx(r.get("context")),
+                  lead_re=rx(r.get("lead")),
                   not_re=rx(r.get("not")), not_noun_re=rx(r.get("not_noun"))) for r in data["properties"]]
     return {"rules": rules, "populations": data.get("populations", {}),
             "labels": {k: re.compile(v, re.I) for k, v in data.get("time_labels", {}).items()},
@@ -58,6 +59,7 @@ class _Read:
     clause: Clause
     noun: str          # the counted noun phrase
     clause_text: str
+    lead: str          # the clause with what governs it: its sentence up to the clause, within strong bounds
     context: str       # the sentence, and what the number points back to
 
 
@@ -163,7 +165,8 @@ def _read(text: str, q: QuantityMention, sentence: tuple[int, int], clause: Clau
     if pointing and last is not None:
         noun = f"{noun} [{last.noun}]"
         context = f"{context} [{last.clause_text}] [{last.context}]"
-    return _Read(q, sentence, clause, noun, clause_text, context)
+    lead = text[min(clause.lead, clause.start):clause.end]
+    return _Read(q, sentence, clause, noun, clause_text, lead, context)
 
 
 def _rule(q: QuantityMention, read: _Read, rules: list[dict]) -> dict | None:
@@ -175,6 +178,8 @@ def _rule(q: QuantityMention, read: _Read, rules: list[dict]) -> dict | None:
         if r["cue_re"] and not (r["cue_re"].search(read.clause_text) or r["cue_re"].search(read.noun)):
             continue
         if r["noun_re"] and not r["noun_re"].search(read.noun):
+            continue
+        if r["lead_re"] and not r["lead_re"].search(read.lead):
             continue
         if r["context_re"] and not r["context_re"].search(read.context):
             continue
@@ -231,10 +236,17 @@ def _subject(kind: str, text: str, q: QuantityMention, read: _Read, entities: li
     if kind == "org":
         def is_org(m: EntityMention) -> bool:
             return m.type == "organization" and not m.entity.startswith("gov:")
-        # the body named before the number in its sentence; else the one the text was last
-        # about ("its membership stood at ..."); else one named after it
+        # the body named before the number in its sentence; else the one the sentence before was
+        # about, named first there ("Chongryon's membership fell, according to the agency. The
+        # group ran 60 schools"); else one named after it
         before = [m for m in in_sentence if is_org(m) and m.start < q.start]
-        earlier = [m for m in entities if m.start < s and is_org(m)][-1:]
+        prior = [m for m in entities if m.start < s and is_org(m)]
+        recent = [m for m in prior if m.start >= _sentence_before(text, s, prior[-1].start)] if prior else []
+        # of those, the one the document is most about (a source "according to" it is named once)
+        counts: dict[str, int] = {}
+        for m in prior:
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+        earlier = sorted(recent, key=lambda m: -counts[m.entity])[:1]
         after = [m for m in in_sentence if is_org(m) and m.start > q.start]
         pick = before[-1] if before else earlier[0] if earlier else after[0] if after else None
     elif kind == "payer":
@@ -247,6 +259,11 @@ def _subject(kind: str, text: str, q: QuantityMention, read: _Read, entities: li
     else:
         pick = min(in_sentence, key=lambda m: abs(m.start - q.start), default=None)
     return (pick.entity, pick.name) if pick else None
+
+
+def _sentence_before(text: str, s: int, at: int) -> int:
+    """Where the sentence holding offset `at` (before s) begins."""
+    return max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1)
 
 
 _ORDERED = re.compile(r"\bordered\s+(\S+(?:\s+\S+){0,3}?)\s+to pay\b", re.I)
