@@ -106,3 +106,11 @@ def test_a_headline_above_the_text_is_no_part_of_its_first_sentence():
     found = by_value(claims_of(text))
     assert found[13].property == "abductions admitted by North Korea"
     assert found[13].time == "197X"
+
+
+def test_people_beside_a_population_are_not_counted_in_it():
+    text = ("Rally\n\nPublished: 2 August 2017\n\nAbout 300 people, including relatives of the abductees, "
+            "marched in Osaka on Sunday. At least 150 Japanese nationals who went to North Korea as spouses remain there.\n")
+    found = by_value(claims_of(text))
+    assert 300 not in found
+    assert (found[150].property, found[150].time) == ("Japanese spouses remaining in North Korea", "2017-08-02")
