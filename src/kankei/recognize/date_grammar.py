@@ -277,7 +277,7 @@ def alternatives() -> tuple[str, ...]:
         # two years, more than two years, a two-year hiatus, nearly two millennia, half a century
         rf"(?P<duration>\b(?:(?P<du_first>{the}(?:first|last|past|next|previous|following)\s+)|(?P<du_q>{qual}))?(?:(?P<du_halfa>[Hh]alf\s+an?)|(?P<du_n>{num}){half_num.format('du_half')})(?P<du_sep>[- ])(?P<du_u>{unit})\b(?P<du_half2>\s+and\s+a\s+half)?)",
         # early June, mid-May: a part of a month resolved from the narrative
-        rf"(?P<part_month_bare>\b{the}?(?P<pmb_part>{part}|(?i:end|beginning|start))(?:\s*-\s*|\s+of\s+|\s+in\s+|\s+)(?P<pmb_m>{month_full})\b)",
+        rf"(?P<part_month_bare>\b{the}?(?:(?P<pmb_part>{part}|(?i:end|beginning|start))(?:\s*-\s*|\s+of\s+|\s+)|(?P<pmb_in>(?i:early|late|mid))\s+in\s+)(?P<pmb_m>{month_full})\b(?!,?\s*(?:of\s+)?{year}))",
         # a bare month: resolved from the narrative; only in contexts that make it a month
         rf"(?P<month_bare>\b(?P<mb_m>{month_full})\b{of_year.format('mb_of')})",
         # a plain year

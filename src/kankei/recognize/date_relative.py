@@ -242,7 +242,7 @@ def _day_month(text, m, prev):
 
 def _part_month_bare(text, m, prev):
     mo = month_number(m.group("pmb_m"))
-    rng = part_range(m.group("pmb_part"), tables()["month_parts"])
+    rng = part_range(m.group("pmb_part") or m.group("pmb_in"), tables()["month_parts"])
     if rng is None:
         return None
     return mention(m, None, anchor="narrative", relative={"month": mo, "days": list(rng)})

@@ -142,13 +142,15 @@ def _calendar_year(value: str, rel: dict, text: str, tm: TimeMention, narrative_
         if future(text, tm):
             if (year, key) < (dct[0], dkey):
                 year = dct[0] if key >= dkey else dct[0] + 1
-        elif dct[2] and not backward and (not narrative_end or len(gap) > cues()["narrative_reach"] or "\n\n" in gap
-                                          or recent(text, tm)):
-            # no narrated date close before: the story's own months ("In February" in March)
+        elif dct[2] and not backward and (not narrative_end or recent(text, tm) or (
+                (len(gap) > cues()["narrative_reach"] or "\n\n" in gap) and edtf.precision(base) not in ("month", "day"))):
+            # no narrated moment close before (a year in passing is none): the story's own
+            # months ("In February" in a March story)
             year = _near_year(month, dct)
         elif (year, key) > (dct[0], dkey) and dct[2] and not _ATTRIBUTIVE.search(text, max(0, tm.start - 8), tm.start):
-            # (in a dated news story; "a July 4 deadline" may well lie ahead)
-            year = dct[0] if key <= dkey else dct[0] - 1
+            # a past fact in a dated news story is not long after its date ("a July 4 deadline"
+            # may well lie ahead)
+            year = _near_year(month, dct)
     if year == p[0]:
         return value
     return _apply(edtf.point(year), {k: v for k, v in rel.items() if k != "direction"}, "narrative")
