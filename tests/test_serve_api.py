@@ -469,3 +469,176 @@ def test_serve_command_reports_a_missing_base(tmp_path):
     assert "no knowledge base" in result.output
     help_text = CliRunner().invoke(main, ["serve", "--help"]).output
     assert "--allow-edits" in help_text and "127.0.0.1" in help_text
+
+
+# ---------------------------------------------------------------------------------------------
+# hostile queries, bodies and methods (issue 12, item 1; issue 13's server defects)
+
+@pytest.mark.parametrize("q,why", [
+    ("a* " * 150, "too short"), ("ab* " * 120, "too short"), ("repatri* " * 8, "prefix"),
+    (" OR ".join(["ship"] * 60), "at most"), ("NEAR(" + " ".join(f"w{i}" for i in range(50)) + ")", "at most"),
+])
+def test_a_costly_search_is_refused_with_a_reason(client, q, why):
+    for path in ("/api/search", "/api/events", "/api/timeline/buckets"):
+        message = error(client.get(path, params={"q": q}), 400)
+        assert why in message
+    if why == "at most":        # plain words have no operators, but the same bound on their number
+        assert why in error(client.get("/api/search", params={"q": q, "mode": "plain"}), 400)
+
+
+def test_punctuation_in_a_search_is_part_of_the_word(client):
+    assert ok(client.get("/api/search", params={"q": "Koizumi's"}))["total"] == 0       # asked, not a syntax error
+    assert ok(client.get("/api/search", params={"q": "Jong-il"}))["total"] >= 1
+    assert ok(client.get("/api/search", params={"q": "NEAR(Koizumi Kim, 5)"}))["total"] >= 1
+    assert ok(client.get("/api/search", params={"q": "repatri* OR sanction*"}))["total"] >= 1
+
+
+def test_a_statement_that_runs_too_long_is_stopped_with_a_message(db, monkeypatch):
+    """The progress handler stops a request's statements at its deadline: with none left, every
+    statement that reads the base is stopped, and the request gets a 422 saying why (never a 5xx)."""
+    monkeypatch.setattr("kankei.serve.app.PROGRESS_STEPS", 1)        # look at the clock at every step
+    with TestClient(create_app(db)) as c:
+        ok(c.get("/api/search", params={"q": "Chongryon"}))
+        c.app.state.store.query_seconds = -1.0
+        for path, params in (("/api/search", {"q": "Chongryon"}), ("/api/events", {"q": "Chongryon"}),
+                             ("/api/entities/org:chongryon", {})):
+            assert "stopped after" in error(c.get(path, params=params), 422)
+        c.app.state.store.query_seconds = 30.0
+        ok(c.get("/api/search", params={"q": "Chongryon"}))         # the next request is not affected
+
+
+def test_the_progress_handler_interrupts_a_long_statement(db):
+    import time as _time
+
+    from kankei.serve.app import Store
+    store = Store(db)
+    conn = store.reader()
+    store.set_deadline(_time.monotonic() + 0.05)
+    with pytest.raises(sqlite3.OperationalError, match="interrupted"):
+        conn.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+                     " WHERE i < 1000000000000").fetchone()
+    assert store.reader().execute("SELECT count(*) FROM events").fetchone()[0] > 0    # no limit once read again
+    store.close()
+
+
+def test_bodies_are_bounded_and_split_without_a_body_is_not_a_500(editor):
+    h = {"X-Kankei-Token": TOKEN}
+    ev = all_events(editor)[0]
+    big = error(editor.post(f"/api/extractions/{ev['id']}/confirm", headers={**h, "Content-Type": "application/json"},
+                            content=b'{"note": "' + b"x" * (5 * 1024 * 1024) + b'"}'), 413)
+    assert "KB" in big
+    assert ok(editor.get("/api/judgements"))["total"] == 0
+    assert "merged" in error(editor.post("/api/entities/org:chongryon/split", headers=h), 400)
+
+
+def test_head_answers_every_get_route(client):
+    for path in ("/api/meta", "/", "/api/events", "/static/app.css"):
+        r = client.head(path)
+        assert r.status_code == 200 and r.content == b"", path
+    assert client.head("/api/nothing").status_code == 404
+
+
+def test_an_unknown_page_is_a_page(client):
+    r = client.get("/no/such/page", headers={"Accept": "text/html"})
+    assert r.status_code == 404 and r.headers["content-type"].startswith("text/html") and "Nothing here" in r.text
+    r = client.get("/events/event:nope", headers={"Accept": "text/html"})
+    assert r.status_code == 404 and "Nothing here" in r.text
+    assert "error" in client.get("/api/no/such").json()
+
+
+# ---------------------------------------------------------------------------------------------
+# what is known of an event (issue 12, items 2 and 3)
+
+def test_events_say_whether_asserted_and_whether_rejected(editor):
+    db = editor.app.state.store.path
+    events = all_events(editor)
+    target, other = events[-1], events[0]
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE events SET modality = 'hypothetical' WHERE id = ?", (target["id"],))
+    marked = {e["id"]: e for e in all_events(editor)}
+    assert marked[target["id"]]["uncertain"] == "hypothetical" and marked[other["id"]]["uncertain"] is None
+    h = {"X-Kankei-Token": TOKEN}
+    j = ok(editor.post(f"/api/extractions/{other['id']}/reject", headers=h), 201)["judgement"]
+    seen = {e["id"]: e for e in all_events(editor)}[other["id"]]
+    assert seen["verdict"] == {"kind": "reject", "judgement": j["id"]}
+    # the Corrections page's rows say what was judged
+    row = ok(editor.get("/api/judgements"))["judgements"][0]
+    assert row["subject_info"]["kind"] == "event" and row["subject_info"]["quote"] == other["quote"]
+    # undone from the page: the event is as the machine had it
+    ok(editor.post(f"/api/judgements/{j['id']}/undo", headers=h))
+    assert {e["id"]: e for e in all_events(editor)}[other["id"]]["verdict"] is None
+    error(editor.post(f"/api/judgements/{j['id']}/undo", headers=h), 404)
+    error(editor.post(f"/api/judgements/{j['id']}/undo"), 403)
+
+
+def test_merge_by_alias_redirects_the_merged_actor_and_split_needs_a_real_alias(editor):
+    h = {"X-Kankei-Token": TOKEN}
+    # the merge box sends what a person typed: an alias is resolved to its actor
+    merged = ok(editor.post("/api/entities/country:japan/merge", headers=h, json={"other": "chosen soren"}), 201)
+    other = merged["judgement"]["object"]
+    assert other == "org:chongryon"
+    r = editor.get(f"/entities/{other}", follow_redirects=False)
+    assert r.status_code == 302 and r.headers["location"] == "/entities/country%3Ajapan"
+    assert ok(editor.get(f"/api/entities/{other}"))["merged_from"] == other
+    assert "nobody" in error(editor.post("/api/entities/country:japan/merge", headers=h,
+                                         json={"other": "nobody at all"}), 404)
+    assert "already" in error(editor.post("/api/entities/country:japan/merge", headers=h,
+                                          json={"other": "Chongryon"}), 400)
+    message = error(editor.post("/api/entities/country:japan/split", headers=h, json={"alias": "Soren Chosen"}), 400)
+    assert "Soren Chosen" in message and "Chosen Soren" in message
+
+
+def test_the_network_draws_actors_and_weighs_asserted_events(editor, monkeypatch):
+    monkeypatch.setattr("kankei.serve.app.STAMP_INTERVAL", 0.0)
+    db = editor.app.state.store.path
+    net = ok(editor.get("/api/network", params={"limit": 100}))
+    assert net["nodes"] and all(n["type"] in ("person", "organization", "country", "group", "vessel")
+                                for n in net["nodes"])
+    pair = next(e for e in net["edges"] if {e["source"], e["target"]} == {"person:koizumi", "person:kim_jong_il"})
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE events SET modality = 'negated' WHERE id IN (SELECT x.event_id FROM event_participants x"
+                     " JOIN event_participants y ON y.event_id = x.event_id WHERE x.entity_id = 'person:koizumi'"
+                     " AND y.entity_id = 'person:kim_jong_il')")
+        conn.execute("INSERT INTO judgements (kind, subject) VALUES ('confirm', 'nothing')")    # a change of stamp
+    net = ok(editor.get("/api/network", params={"limit": 100}))
+    assert not any({e["source"], e["target"]} == {"person:koizumi", "person:kim_jong_il"} for e in net["edges"])
+    every = ok(editor.get("/api/network", params={"limit": 100, "uncertain": "true"}))
+    again = next(e for e in every["edges"] if {e["source"], e["target"]} == {"person:koizumi", "person:kim_jong_il"})
+    assert again["weight"] == pair["weight"]
+
+
+def test_claims_and_conflicts_are_paged(client):
+    full = ok(client.get("/api/claims"))
+    assert full["total"] == len(full["series"]) and full["subjects"]
+    first = ok(client.get("/api/claims", params={"limit": 1}))
+    assert len(first["series"]) == 1 and first["total"] == full["total"]
+    if full["total"] > 1:
+        assert ok(client.get("/api/claims", params={"limit": 1, "offset": 1}))["series"][0] == full["series"][1]
+    conflicts = ok(client.get("/api/conflicts", params={"limit": 500}))
+    assert conflicts["total"] == len(conflicts["conflicts"])
+    error(client.get("/api/conflicts", params={"limit": 0}), 400)
+
+
+def test_summaries_are_made_without_holding_the_base_for_writing(tmp_path, monkeypatch):
+    """While a build holds the writer's lock, the server still answers (from the summaries it has),
+    and brings them up to date once the lock is free."""
+    import kankei.serve.app as app_module
+    from kankei.store import connect
+    monkeypatch.setattr(app_module, "STAMP_INTERVAL", 0.0)
+    monkeypatch.setattr("kankei.store.db.BUSY_TIMEOUT", 0.2)
+    db = build_base(tmp_path)
+    with TestClient(create_app(db)) as c:
+        before = ok(c.get("/api/timeline/buckets", params={"unit": "year"}))["total"]
+        build = connect(db)
+        build.isolation_level = None
+        build.execute("BEGIN IMMEDIATE")        # a build writing a document
+        ev = build.execute("SELECT * FROM events WHERE date_lo IS NOT NULL LIMIT 1").fetchone()
+        cols = ev.keys()
+        row = dict(ev)
+        row["id"], row["rowid"] = "event:written-by-a-build", None
+        build.execute(f"INSERT INTO events ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                      [row[k] for k in cols])
+        assert ok(c.get("/api/timeline/buckets", params={"unit": "year"}))["total"] == before
+        build.execute("COMMIT")
+        build.close()
+        assert ok(c.get("/api/timeline/buckets", params={"unit": "year"}))["total"] == before + 1

@@ -50,6 +50,16 @@ class ThreadConnection:
         self._store.set_deadline(self._deadline)
         return c
 
+    def execute(self, sql: str, *args):
+        try:
+            return self._conn().execute(sql, *args)
+        except sqlite3.OperationalError as err:
+            # stopped at the deadline, whatever SQLite calls it ("vtable constructor failed" when the
+            # full-text table was being opened): the app's handler explains it
+            if self._deadline is not None and time.monotonic() > self._deadline and "interrupted" not in str(err):
+                raise sqlite3.OperationalError(f"interrupted ({err})") from None
+            raise
+
     def __getattr__(self, name):
         return getattr(self._conn(), name)
 

@@ -34,6 +34,8 @@ STAMP_INTERVAL = 1.0
 QUERY_SECONDS = 1.5
 """A request's statements are stopped after this long (SQLite's progress handler), so that no query,
 however it is written, holds the server: the request is then refused with a message (422)."""
+PROGRESS_STEPS = 1000
+"""SQLite virtual machine steps between two looks at the clock."""
 MAX_BODY = 64 * 1024
 """The largest request body accepted (edits carry a note of at most 2,000 characters)."""
 
@@ -82,7 +84,7 @@ class Store:
             conn.execute("PRAGMA cache_size = -32000")
             conn.execute("PRAGMA temp_store = MEMORY")
             conn.execute("PRAGMA mmap_size = 1073741824")
-            conn.set_progress_handler(self._over_time, 2000)
+            conn.set_progress_handler(self._over_time, PROGRESS_STEPS)
             self._local.reader = conn
             self._local.checked = 0.0
             if self.summary_mode == "temp":
