@@ -72,12 +72,18 @@ function layout(net) {
   edges = net.edges.map((e) => ({ ...e, s: byId.get(e.source), t: byId.get(e.target), w: e.weight / maxW })).filter((e) => e.s && e.t);
   // d3-force: repulsion, springs along ties, no two circles (with room for a label) overlapping, a
   // pull to the centre; run to rest at once, then drawn and fitted to the view
+  // names go under the circles of the 25 most active actors: a circle with its name keeps others
+  // at half the name's width
+  const measure = document.createElement("canvas").getContext("2d");
+  measure.font = `11.5px ${getComputedStyle(document.body).fontFamily}`;
+  const named = new Set([...nodes].sort((a, b) => b.events - a.events).slice(0, 25).map((n) => n.id));
+  for (const n of nodes) n.room = named.has(n.id) ? Math.max(n.r + 10, measure.measureText(n.name).width / 2 + 6) : n.r + 10;
   const d3 = window.d3;
   const sim = d3.forceSimulation(nodes)
     .force("charge", d3.forceManyBody().strength((n) => -60 - 6 * n.r))
     .force("link", d3.forceLink(edges.map((e) => ({ source: e.s, target: e.t, w: e.w })))
       .distance((l) => 70 + l.source.r + l.target.r).strength((l) => 0.05 + 0.4 * l.w))
-    .force("collide", d3.forceCollide((n) => n.r + 14).strength(1).iterations(2))
+    .force("collide", d3.forceCollide((n) => n.room).strength(1).iterations(3))
     .force("x", d3.forceX(w / 2).strength(0.04))
     .force("y", d3.forceY(h / 2).strength(0.07))
     .stop();
@@ -113,14 +119,14 @@ function draw() {
     line.addEventListener("click", (ev) => { ev.stopPropagation(); selectEdge(e); });
     g.append(line);
   }
-  const labelled = new Set([...nodes].sort((a, b) => b.events - a.events).slice(0, 25).map((n) => n.id));
+  const labelled = new Set([...nodes].sort((a, b) => b.events - a.events).slice(0, 25).map((n) => n.id));  // as laid out
   const fontSize = 11.5 / view.k;
   for (const n of nodes) {
     const node = el("g", { class: `node${selected && selected.id === n.id ? " selected" : ""}${near.has(n.id) ? " near" : ""}`,
       transform: `translate(${n.x},${n.y})`, tabindex: 0, role: "button", "aria-label": n.name, dataset: { id: n.id } },
     el("title", {}, `${n.name} (${n.type || "?"}): ${plural(n.events, "event")}`),
     el("circle", { r: n.r, fill: typeColor(n.type) }),
-    labelled.has(n.id) || near.has(n.id) ? el("text", { x: n.r + 3, y: fontSize / 3, "font-size": fontSize,
+    labelled.has(n.id) || near.has(n.id) ? el("text", { x: 0, y: n.r + fontSize, "text-anchor": "middle", "font-size": fontSize,
       "stroke-width": 3 / view.k }, n.name) : null);
     node.addEventListener("pointerdown", (ev) => startDrag(ev, n));
     node.addEventListener("click", (ev) => { ev.stopPropagation(); if (!moved) selectNode(n); });
