@@ -114,3 +114,15 @@ def test_people_beside_a_population_are_not_counted_in_it():
     found = by_value(claims_of(text))
     assert 300 not in found
     assert (found[150].property, found[150].time) == ("Japanese spouses remaining in North Korea", "2017-08-02")
+
+
+def test_counts_that_only_look_like_the_fields_figures_make_no_claims():
+    text = ("Boats\n\nPublished: 5 December 2019\n\nThe 14 North Koreans who drifted ashore in Niigata were "
+            "repatriated to North Korea via China. A delegation with six members of the Diet visited Pyongyang. "
+            "In 1991, 11 Koreans were among the founders of the club.\n")
+    assert claims_of(text) == []
+
+
+def test_who_reports_a_gift_is_not_who_gives_it():
+    text = "Aid\n\nThe UN said Japan gave $12 million in aid to North Korea in 2008.\n"
+    assert [(c.subject, c.property, c.time) for c in claims_of(text)] == [("country:japan", "aid", "2008")]

@@ -187,6 +187,8 @@ def _rule(q: QuantityMention, read: _Read, rules: list[dict]) -> dict | None:
             continue
         if r["not_re"] and r["not_re"].search(read.clause_text):
             continue
+        if r.get("min") and (q.value if q.value is not None else q.high or q.low or 0) < r["min"]:
+            continue
         return r
     return None
 
@@ -253,12 +255,19 @@ def _subject(kind: str, text: str, q: QuantityMention, read: _Read, entities: li
         pick = _payer(text, q, read, entities, in_sentence)
     elif kind == "agent":
         c = read.clause
-        lead = [m for m in in_sentence if c.lead <= m.start < q.start]
-        before = lead or [m for m in in_sentence if m.start < q.start]
+        # not who reports it: 'the UN said Japan gave $10 million'
+        doers = [m for m in in_sentence if not _REPORTER.match(text, m.end)
+                 and not _ACCORDING.search(text, max(s, m.start - 20), m.start)]
+        lead = [m for m in doers if c.lead <= m.start < q.start]
+        before = lead or [m for m in doers if m.start < q.start]
         pick = before[0] if before else None
     else:
         pick = min(in_sentence, key=lambda m: abs(m.start - q.start), default=None)
     return (pick.entity, pick.name) if pick else None
+
+
+_REPORTER = re.compile(r"[’']?s?\s+(?:\w+\s+)?(?:said|says|say|reported|reports|announced|stated|claimed|claims|estimated|told)\b", re.I)
+_ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
 
 
 def _sentence_before(text: str, s: int, at: int) -> int:
