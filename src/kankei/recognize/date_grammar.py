@@ -61,6 +61,7 @@ UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 START = r"(?<!\w)(?<!\d[,.])"
 RELATIVE_WORDS = ("following", "next", "previous", "preceding", "same", "prior")
 UNIT_NAMES = ("day", "week", "month", "year")
+DAY_PARTS = ("night", "morning", "evening", "afternoon")
 
 
 @cache
@@ -82,10 +83,11 @@ def first_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     words |= {"année", "annee", "during", "throughout"} | set(SET_WORDS)
     words |= set(PART_WORDS) | set(EDGE_WORDS) | {d for d in DEICTIC if " " not in d}
     words |= {"fiscal"} | set(cal["japanese_eras"]) | set(cal["weekday_abbreviations"]) | set(cal["clock_words"])
+    words |= {"recently", "recent", "earlier"}
     headed = {
         "the": (set(PART_WORDS) | set(HALF_HEADS) | set(EDGE_WORDS) | set(cal["period_edges"]) | seasons
                 | set(cal["ordinal_centuries"]) | set(DECADE_WORDS) | set(RELATIVE_WORDS) | set(UNIT_NAMES)
-                | {"past", "time", "current"}),
+                | {"past", "time", "current"} | set(DAY_PARTS)),
         "that": {"time"} | calendar_units,
         "this": set(calendar_units) | {"point"},
         "next": set(calendar_units),
@@ -93,7 +95,7 @@ def first_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
         "first": set(HALF_NOUNS) | {"century"},
         "second": set(HALF_NOUNS) | {"century"},
         "latter": set(HALF_NOUNS),
-        "later": set(HALF_NOUNS),
+        "later": set(HALF_NOUNS) | {"in", "that", "the"},
         "a": units | {"little"},
         "an": units,
         "half": {"a", "an"},
@@ -211,7 +213,7 @@ def alternatives() -> tuple[str, ...]:
         rf"(?P<clock>(?<![\d:.,/])(?P<ck_h>[01]?\d|2[0-3]):(?P<ck_m>[0-5]\d)(?::(?P<ck_s>[0-5]\d))?(?![\d:]|\.\d)"
         rf"(?:\s?(?P<ck_ap>{ampm}))?{clock_zone.format('ck_z')})",
         rf"(?P<clock_ampm>(?<![\d:.,/])(?P<ca_h>1[0-2]|0?[1-9])\s?(?P<ca_ap>{ampm}){clock_zone.format('ca_z')})",
-        rf"(?P<clock_mil>(?<![\d:.,/])(?P<cm_h>[01]\d|2[0-3])(?P<cm_m>[0-5]\d)\s?(?P<cm_z>GMT|UTC)(?!\w))",
+        r"(?P<clock_mil>(?<![\d:.,/])(?P<cm_h>[01]\d|2[0-3])(?P<cm_m>[0-5]\d)\s?(?P<cm_z>GMT|UTC)(?!\w))",
         r"(?P<clock_word>\b(?P<cw_w>[Nn]oon|[Mm]idnight)\b)",
         # a mail header's date: Wed Jul 5 10:22:01 2006 (the day; the time inside is part of it)
         rf"(?P<ctime>\b(?:{wd_abbr})\s+(?P<cd_m>{month})\s+(?P<cd_d>{day})\s+\d\d:\d\d(?::\d\d)?\s+(?:[A-Z]{{3,4}}\s+)?(?P<cd_y>{year}){ya})",
@@ -261,9 +263,13 @@ def alternatives() -> tuple[str, ...]:
         # a bare month followed by a day (no year): (Monday,) July 4, June 25th
         # Dec. 26-30: two days of a month named without its year
         rf"(?P<month_dd_bare>\b(?P<mdb_m>{month_full}|(?:{month_abbr})\b\.?)\s+(?P<mdb_d1>{day})\s*[-–]\s*(?P<mdb_d2>{day})(?!\d|,?\s*{year}|\s*[-–]))",
-        rf"(?P<month_day>\b{weekday_pre}(?P<mdn_m>{month_full}|(?:{month_abbr})\b\.?)\s+(?P<mdn_d>{day})(?![\d,]\d|:|\.\d|\s*,?\s*{year}|\s*[-–]\s*\d){of_year.format('mdn_of')})",
+        rf"(?P<month_day>\b(?:{the}(?:{_alt(DAY_PARTS)})\s+of\s+)?{weekday_pre}(?P<mdn_m>{month_full}|(?:{month_abbr})\b\.?)\s+(?P<mdn_d>{day})(?![\d,]\d|:|\.\d|\s*,?\s*{year}|\s*[-–]\s*\d){of_year.format('mdn_of')})",
         # a bare day and month (no year): (Monday,) 3 March, the 19th of January
         rf"(?P<day_month>\b{weekday_pre}{the}?(?P<dmn_d>{day})\s+(?:of\s+)?(?P<dmn_m>{month})(?!\s*,?\s*(?:{year}|\d))(?!-){of_year.format('dmn_of')})",
+        # earlier in the day, later that day: the day narrated
+        r"(?P<same_day>\b(?:[Ee]arlier|[Ll]ater)\s+(?:in\s+)?(?:the|that)\s+day\b)",
+        # recently, in recent years: recognized, with no value (the gold's convention)
+        r"(?P<vague_recent>\b(?:[Rr]ecently|[Rr]ecent\s+(?:years|months|weeks|decades))\b)",
         rf"(?P<weekday_on>\b(?:(?P<wd>{weekday})\b|(?P<wd_a>{wd_alone})\.))",
         # every year, each month, every two years, annually: sets ("$5 a month": see duration)
         rf"(?P<set>\b(?:[Ee]very|[Ee]ach)\s+(?:(?P<st_n>{num})\s+)?(?P<st_u>days?|weeks?|months?|years?)\b|\b(?:[Aa]nnually|[Yy]early)\b)",

@@ -88,6 +88,10 @@ def _relative_n(text, m, prev):
     if designator[0] == "T":
         # "three hours later": how long (the day it lands on is the narrative's)
         return _span(text, m.start(), m.end("rn_half2") if m.group("rn_half2") else m.end("rn_u"), _iso(amount, designator), "duration")
+    if qual and direction == "ago" and amount == int(amount):
+        # "more than a decade ago": some time before the date that far back
+        return mention(m, None, anchor="dct", approximate=True,
+                       relative={"unit": _UNIT_OF[designator], "offset": -int(amount)})
     if qual and qual not in ("about", "around", "some", "roughly", "approximately"):
         # "more than two years before X" says how long, not when
         return _span(text, m.start(), m.end("rn_half2") if m.group("rn_half2") else m.end("rn_u"), _iso(amount, designator), "duration")
@@ -145,6 +149,15 @@ def _deictic(text, m, prev):
     if offset:
         return mention(m, None, anchor="dct", relative={"unit": "day", "offset": offset})
     return mention(m, None, anchor="dct", relative={"same": True})
+
+
+def _same_day(text, m, prev):
+    return mention(m, None, anchor="narrative", relative={"unit": "day", "offset": 0})
+
+
+def _vague_recent(text, m, prev):
+    # relative to the document's date, but to no point of it: it stays without a value
+    return mention(m, None, anchor="dct", relative={"vague": True})
 
 
 def _weekday_on(text, m, prev):
@@ -277,6 +290,8 @@ RELATIVE_RULES = {
     "month_dd_bare": _month_dd_bare,
     "month_day": _month_day,
     "day_month": _day_month,
+    "same_day": _same_day,
+    "vague_recent": _vague_recent,
     "weekday_on": _weekday_on,
     "set": _set,
     "per_unit": _per_unit,

@@ -95,7 +95,7 @@ def _clock_days(times: list[TimeMention], text: str, clocks: list, dct: str | No
     "October 4, 2022 at 18:49 JST"), else the day being narrated, else the document's."""
     index = {id(tm): i for i, tm in enumerate(times)}
     for tm, narrative in clocks:
-        day = None
+        beside = []         # (gap, day) of the dates either side on its line, the nearer first
         i = index[id(tm)]
         for step in (-1, 1):
             j, edge = i + step, tm
@@ -105,9 +105,8 @@ def _clock_days(times: list[TimeMention], text: str, clocks: list, dct: str | No
                 continue
             a, b = (times[j].end, edge.start) if step < 0 else (edge.end, times[j].start)
             if _SAME_LINE_GAP.fullmatch(text, a, b):
-                day = _day(times[j].value)
-                break
-        day = day or _day(narrative) or _day(dct)
+                beside.append((b - a, _day(times[j].value)))
+        day = min(beside)[1] if beside else _day(narrative) or _day(dct)
         tm.value = date_time(day, tm.relative) if day else None
 
 

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from kankei import edtf
+from kankei.knowledge import load
+from kankei.recognize.dates import find_times
 from kankei.spans import TimeMention
 
 # "Last Updated June 2015", "Published: 3 March 2011", "Published online: 9 June 2016", "Posted on : ...", "Date: ..."
@@ -28,6 +31,7 @@ _WEEKDAY = re.compile(r"(?i:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:
 _COPYRIGHT = re.compile(r"(?i:(?:\bcopyright|©)\s*(?:\(c\)\s*|©\s*)?)((?:19|20)\d\d)(?![\d–-])")
 _FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?!\d)")
 _HEAD_CHARS = 1500
+_CLOCK_INSIDE = re.compile(r"\d:\d\d")
 
 
 @dataclass
@@ -69,6 +73,8 @@ def infer_document_date(text: str, times: list[TimeMention], hint: str | None = 
             continue            # a breadcrumb ("Home > News > June 2018 > ...") is no date line
         if _dateline(text, tm, before):
             return DocDate(tm.value, tm, "dateline")
+        if tm.start < 600 and _CLOCK_INSIDE.search(tm.text):
+            return DocDate(tm.value, tm, "header")       # "From a@b.org Wed Jul 5 10:22:01 2006"
         if _CUE.search(_without_clock(text, times, line_start, tm.start)[-40:]):
             return DocDate(tm.value, tm, "header" if _HEADER_CUE.search(before) else "byline")
         if tm.start < 600 and _date_line(text, times, tm, line_start):
@@ -161,29 +167,83 @@ def _label(line: str, words: list[str]) -> bool:
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_SMALL = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by", "with", "from", "as"}
+
+
+_WIKI_HEADING = re.compile(r"^=+\s*(.+?)\s*=+$")
+_BREADCRUMB = re.compile(r"\s(?:>|»|›)\s")
+_FIELDS = re.compile(r"\s:\s.*\s:\s")        # "site.com : FORUM : Current News : One Thread"
+_ABBREVIATED_END = re.compile(r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?"
+                              r"|Oct|Nov|Dec|U\.S|U\.N|Inc|Co|Jr|Sr|St|No)\.$")
+_LETTERS = re.compile(r"[^\W\d_]{2}")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_CITATION = re.compile(r"\b(?:Vol|No|pp|ISSN|doi)\.?\s*\d|;.*;")      # a journal line, a caption's fields
+_LEADING_DATE_CUE = re.compile(r"^\W*(?:(?:date|dated|posted|published|updated)\W*)?$", re.I)
+_LEADING_DATE = re.compile(r"^\W*(?:(?:date|dated|posted|published|updated)\W*)?\d", re.I)
+
+
+@cache
+def _doc_cues() -> dict:
+    data = load("doc_cues")
+    return {"masthead": {w.lower() for w in data["masthead_words"]}, "chrome": {w.lower() for w in data["chrome_words"]}}
 
 
 def document_title(text: str) -> str | None:
-    """The headline: the first title-cased line near the top, else the first line that reads
-    like one (not a byline, credit or date line), else the first non-empty line."""
+    """The headline: a wiki's title, else the first line near the top that reads like one:
+    not a date line, byline, credit, breadcrumb, section label (also one a breadcrumb above
+    named), masthead or page furniture, nor a sentence of the body; else None."""
     lines = [ln for ln in map(str.strip, text[:3000].splitlines()) if ln]
     for i, line in enumerate(lines[1:4], 1):
         if _WIKI_TAGLINE.match(line):
             return lines[i - 1]          # a wiki page: its title sits right above the tagline
-    # (the cheap tests first: the lines of a body paragraph are long)
+    if lines and (m := _WIKI_HEADING.match(lines[0])):
+        return m.group(1)
+    cues = _doc_cues()
+    crumbs: set[str] = set()
     for line in lines[:12]:
-        if len(line) > 200 or line.endswith(".") or _NOT_TITLE.match(line):
+        if _BREADCRUMB.search(line):
+            # the last step of a breadcrumb is the page's title; the others are sections
+            steps = [p.strip().lower() for p in _BREADCRUMB.split(line) if not _is_date_line(p)]
+            crumbs.update(steps[:-1])
             continue
+        line = _without_leading_date(line)
         words = _WORD.findall(line)
-        if len(words) < 3 or _label(line, words):
+        if not _ASCII_LETTER.search(line) and _LETTERS.search(line) and not _is_date_line(line):
+            return line         # a headline in another script
+        if len(line) > 200 or len(words) < 3 or _NOT_TITLE.match(line) or _label(line, words) \
+                or _FIELDS.search(line) or _CITATION.search(line) or line.lower() in crumbs:
             continue
-        capitalized = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL)
-        if capitalized == len(words) and any(w[0].isupper() for w in words[1:]):
-            return line
-    for line in lines[:6]:
-        words = _WORD.findall(line)
-        if len(line) <= 200 and not line.endswith(".") and not _NOT_TITLE.match(line) \
-                and 4 <= len(words) and not _label(line, words):
-            return line
-    return lines[0] if lines else None
+        if line.endswith(".") and not _ABBREVIATED_END.search(line):
+            continue
+        lowered = [w.lower().strip("'’") for w in words]
+        if all(w in cues["chrome"] for w in lowered):
+            continue
+        if len(words) <= 5 and any(w.lower() in cues["masthead"] or w in cues["masthead"] for w in words):
+            continue
+        if _is_date_line(line):
+            continue
+        return line
+    return None
+
+
+def _without_leading_date(line: str) -> str:
+    """" date 2024-03-25 Kim Yo-jong says ..." -> "Kim Yo-jong says ..."."""
+    if not _LEADING_DATE.match(line):
+        return line
+    times = find_times(line[:60])
+    if times and times[0].value and _LEADING_DATE_CUE.match(line[:times[0].start]):
+        return line[times[0].end:].lstrip(" ,:;-–—")
+    return line
+
+
+def _is_date_line(line: str) -> bool:
+    """Dates, clock times and a few words: "BBC Thursday, 3 May, 2001, 16:46 GMT"."""
+    times = [t for t in find_times(line) if t.type in ("date", "interval")]
+    if not times:
+        return False
+    rest, pos = [], 0
+    for t in times:
+        rest.append(line[pos:t.start])
+        pos = t.end
+    rest.append(line[pos:])
+    words = [w for w in _LINE_WORD.findall(_WEEKDAY.sub(" ", " ".join(rest))) if w.lower().strip(".") not in _LINE_FILLER]
+    return len(words) <= 2

@@ -40,10 +40,8 @@ def future(text: str, tm: TimeMention) -> bool:
     """Whether the clause the mention is in speaks of what is still to come: a future cue,
     and no past verb after it that would start another clause."""
     clause = clause_before(text, tm)
-    last = None
-    for last in _future_re().finditer(clause):
-        pass
-    return last is not None and not _past_re().search(clause, last.end())
+    ends = [m.end() for m in _future_re().finditer(clause)]
+    return bool(ends) and not _past_re().search(clause, ends[-1])
 
 
 @cache
