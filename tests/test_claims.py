@@ -126,3 +126,15 @@ def test_counts_that_only_look_like_the_fields_figures_make_no_claims():
 def test_who_reports_a_gift_is_not_who_gives_it():
     text = "Aid\n\nThe UN said Japan gave $12 million in aid to North Korea in 2008.\n"
     assert [(c.subject, c.property, c.time) for c in claims_of(text)] == [("country:japan", "aid", "2008")]
+
+
+def test_the_number_of_x_says_what_a_bare_figure_counts_and_a_visit_is_no_stay():
+    text = ("Residents\n\nPublished: 1 April 2014\n\nThe number of Koreans with special permanent residency has "
+            "fallen from 640,000 in 1990 to about 350,000 today. Around 900 Japanese wives still lived in North "
+            "Korea in 1998, when 12 of them visited their hometowns.\n")
+    found = by_value(claims_of(text))
+    assert [(found[v].property, found[v].time) for v in (640000, 350000)] == [
+        ("Koreans in Japan with special permanent residency", "1990"),
+        ("Koreans in Japan with special permanent residency", "2014-04-01")]
+    assert (found[900].property, found[900].time) == ("Japanese spouses remaining in North Korea", "1998")
+    assert 12 not in found

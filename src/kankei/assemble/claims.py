@@ -57,7 +57,8 @@ class _Read:
     q: QuantityMention
     sentence: tuple[int, int]
     clause: Clause
-    noun: str          # the counted noun phrase
+    noun: str          # the counted noun phrase, with what it points back to in brackets
+    own: str           # the counted noun phrase as written at the number
     clause_text: str
     lead: str          # the clause with what governs it: its sentence up to the clause, within strong bounds
     context: str       # the sentence, and what the number points back to
@@ -126,6 +127,9 @@ def _money() -> frozenset[str]:
 _NP_STOP = re.compile(
     r"[,;:()\[\]—–.!?\"“”]|\s-\s|\b(?:was|were|is|are|had|has|have|did|do|does|will|would|could|can|may|might|shall"
     r"|should|must|been|being)\b", re.I)
+_NUMBER_OF = re.compile(
+    r"\b(?:the )?(?:number|total|population|count|tally) of ([^,;:()]{3,80}?)\s+(?:has|have|had|was|were|is|are|fell|rose"
+    r"|stood|reached|grew|dropped|declined|increased|decreased|passed|topped|exceeded|stands)\b", re.I)
 _RELATIVE = re.compile(r"\s*(?:who|that|which|whom|whose)\b", re.I)
 
 
@@ -162,11 +166,16 @@ def _read(text: str, q: QuantityMention, sentence: tuple[int, int], clause: Clau
     pointing = re.match(r"\s*(?:of (?:them|those|these|whom))\b", after, re.I) or \
         re.search(r"\b(?:the )?(?:remaining|other|rest)\s*$", text[max(0, q.start - 20):q.start], re.I) or \
         (bare and _rules()["anaphora"].match(after))
-    if pointing and last is not None:
+    own = noun
+    counted = _NUMBER_OF.search(text, max(clause.lead, sentence[0]), q.start) if bare else None
+    if counted and not pointing:
+        # 'the number of Koreans with special status has fallen from 620,000': what the number counts
+        noun = f"{noun} [{counted.group(1)}]"
+    elif pointing and last is not None:
         noun = f"{noun} [{last.noun}]"
         context = f"{context} [{last.clause_text}] [{last.context}]"
     lead = text[min(clause.lead, clause.start):clause.end]
-    return _Read(q, sentence, clause, noun, clause_text, lead, context)
+    return _Read(q, sentence, clause, noun, own, clause_text, lead, context)
 
 
 def _rule(q: QuantityMention, read: _Read, rules: list[dict]) -> dict | None:
@@ -175,7 +184,7 @@ def _rule(q: QuantityMention, read: _Read, rules: list[dict]) -> dict | None:
         units = r["units"]
         if unit not in units and not (unit == "person" and "count" in units and not q.unit):
             continue
-        if r["cue_re"] and not (r["cue_re"].search(read.clause_text) or r["cue_re"].search(read.noun)):
+        if r["cue_re"] and not (r["cue_re"].search(read.clause_text) or r["cue_re"].search(read.own)):
             continue
         if r["noun_re"] and not r["noun_re"].search(read.noun):
             continue
