@@ -138,3 +138,9 @@ def test_the_number_of_x_says_what_a_bare_figure_counts_and_a_visit_is_no_stay()
         ("Koreans in Japan with special permanent residency", "2014-04-01")]
     assert (found[900].property, found[900].time) == ("Japanese spouses remaining in North Korea", "1998")
     assert 12 not in found
+
+
+def test_the_year_of_a_cited_article_dates_nothing():
+    text = ("Voices\n\nCritics asked, as one 2012 article did, what Chongryon had achieved. Members keep leaving. "
+            "The current membership includes 40,000 members.\n")
+    assert [(c.quantity.value, c.subject, c.time) for c in claims_of(text)] == [(40000, "org:chongryon", None)]

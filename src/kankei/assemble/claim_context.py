@@ -29,10 +29,11 @@ _REFLIKE = re.compile(
 _PARTS = re.compile(
     r"\b(?:pp?\.|pages?|vol(?:ume|\.)?|no\.|chap(?:ter|\.)?|art(?:icle|\.)|section|§|para(?:graph|\.)?|fig(?:ure|\.)?"
     r"|table|footnote|note|resolution|flight|route|platform|room)\s*\d[\d,.–-]*", re.I)
-# The year of a cited work: "as one 2016 article did". It names the work, not the time of a fact.
+# The year of a cited work: "as one 2016 article did". It names the work, not the time of a fact
+# (a "2016 survey" or "2016 report" is left alone: its year is usually the time of its figures).
 _REF_YEAR = re.compile(
-    r"\b(?:1[5-9]\d\d|20\d\d)\s+(?:article|book|paper|essay|study|report|editorial|edition|film|documentary"
-    r"|novel|memoir|interview|piece|op-ed|column|survey|white paper|yearbook)s?\b", re.I)
+    r"\b(?:1[5-9]\d\d|20\d\d)\s+(?:article|book|paper|essay|editorial|edition|film|documentary"
+    r"|novel|memoir|piece|op-ed|column|biography|monograph|thesis|dissertation)s?\b", re.I)
 # Photo captions and credits: their years date the picture, not the text beside it.
 _CAPTION = re.compile(r"\b(?:via|credit|photo(?:graph)?(?: by)?|courtesy of|source|image)\b[^.\n]{0,80}$", re.I)
 
