@@ -73,8 +73,10 @@ def find_claims(text: str, quantities: list[QuantityMention], times: list[TimeMe
     starts = [s for s, _ in spans]
     skip = apparatus(text)
     skip_starts = [s for s, _ in skip]
-    dated = [t for t in times if t.value and t.type in ("date", "interval")
-             and not inside(skip, skip_starts, t.start, t.end)]
+    dated = sorted((t for t in times if t.value and t.type in ("date", "interval")
+                    and not inside(skip, skip_starts, t.start, t.end)), key=lambda t: t.start)
+    _STARTS.clear()
+    entities = sorted(entities, key=lambda m: m.start)
     counted = [q for q in quantities if q.unit not in ("fraction", "percent")
                and (q.value is not None or q.low is not None) and not inside(skip, skip_starts, q.start, q.end)]
     out: list[Claim] = []
@@ -93,7 +95,7 @@ def find_claims(text: str, quantities: list[QuantityMention], times: list[TimeMe
                 out.append(Claim(q, base.subject, base.subject_name, f"{q.unit.upper()} value of {amount:,.0f} "
                                  f"{prev.unit.upper()}", base.time, base.time_label, (s, e), (amount, prev.unit)))
             continue
-        others = [(o.start, o.end) for o in counted if o is not q and s <= o.start < e]
+        others = [(o.start, o.end) for o in _between(counted, s, e) if o is not q]
         clause = clause_of(text, (s, e), (q.start, q.end), others)
         read = _read(text, q, (s, e), clause, last if last and _near(text, last, s) else None, spans, k)
         rule = _rule(q, read, rules["rules"])
@@ -116,6 +118,26 @@ def find_claims(text: str, quantities: list[QuantityMention], times: list[TimeMe
         if rule["subject"].startswith("group:"):
             last = read
     return out
+
+
+def _between(items: list, a: int, b: int) -> list:
+    """The items (sorted by start) that start in [a, b)."""
+    starts = [x.start for x in items] if len(items) < 64 else _starts(items)
+    return items[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+
+
+_STARTS: dict[int, tuple[list, list[int]]] = {}     # emptied for every document
+
+
+def _starts(items: list) -> list[int]:
+    """Start offsets of a long list of one document's mentions, computed once."""
+    hit = _STARTS.get(id(items))
+    if hit is None or hit[0] is not items:
+        if len(_STARTS) > 16:
+            _STARTS.clear()
+        hit = (items, [x.start for x in items])
+        _STARTS[id(items)] = hit
+    return hit[1]
 
 
 @cache
@@ -243,7 +265,7 @@ def _subject(kind: str, text: str, q: QuantityMention, read: _Read, entities: li
     if ":" in kind:
         return kind, populations.get(kind, kind.split(":", 1)[1].replace("_", " "))
     s, e = read.sentence
-    in_sentence = [m for m in entities if s <= m.start < e and m.type in _ACTORS]
+    in_sentence = [m for m in _between(entities, s, e) if m.type in _ACTORS]
     if kind == "org":
         def is_org(m: EntityMention) -> bool:
             return m.type == "organization" and not m.entity.startswith("gov:")
@@ -251,9 +273,10 @@ def _subject(kind: str, text: str, q: QuantityMention, read: _Read, entities: li
         # about, named first there ("Chongryon's membership fell, according to the agency. The
         # group ran 60 schools"); else one named after it
         before = [m for m in in_sentence if is_org(m) and m.start < q.start]
-        prior = [m for m in entities if m.start < s and is_org(m)]
-        recent = [m for m in prior if m.start >= _sentence_before(text, s, prior[-1].start)] if prior else []
-        # of those, the one the document is most about (a source "according to" it is named once)
+        prior = [m for m in _between(entities, max(0, s - 3000), s) if is_org(m)]
+        since = _sentence_before(text, s, prior[-1].start) if prior else s
+        recent = [m for m in prior if m.start >= since]
+        # of those, the one the text around is most about (a source "according to" is named once)
         counts: dict[str, int] = {}
         for m in prior:
             counts[m.entity] = counts.get(m.entity, 0) + 1
@@ -310,15 +333,16 @@ def _when(text: str, read: _Read, dated: list[TimeMention], published: str | Non
     """The date in the number's clause (nearest); else one fronted in its sentence ('In 1960, ...');
     else, for a clause in the present, the document's date; else the narrative's."""
     c, q = read.clause, read.q
-    own = [t for t in dated if c.start <= t.start and t.end <= c.end]
+    near = _between(dated, read.sentence[0], read.sentence[1])
+    own = [t for t in near if c.start <= t.start and t.end <= c.end]
     if own:
         return _value(text, own, q)
-    lead = [t for t in dated if c.lead <= t.start and t.end <= c.start]
+    lead = [t for t in near if c.lead <= t.start and t.end <= c.start]
     if c.inner and c.outer:
-        lead += [t for t in dated if c.outer[0] <= t.start and t.end <= c.outer[1]]
+        lead += [t for t in near if c.outer[0] <= t.start and t.end <= c.outer[1]]
     if lead:
         return _value(text, lead, q)
-    opening = _opening(text, read.sentence[0], [t for t in dated if read.sentence[0] <= t.start < c.start])
+    opening = _opening(text, read.sentence[0], [t for t in near if t.start < c.start])
     if opening:
         return opening.value    # 'In September 2002 X admitted ..., saying that six were alive'
     clause = c.text(text)
@@ -333,11 +357,11 @@ def _narrative(text: str, s: int, dated: list[TimeMention], spans: list[tuple[in
     """The date the story is at: in the last sentence of the paragraph before s that has a date,
     the one that opens it ('In 2002, Kim admitted ... in the 1970s' is at 2002), else its last."""
     para = text.rfind("\n\n", 0, s) + 1
-    before = [t for t in dated if para <= t.start and t.end <= s and not caption_before(text, t.start, para)]
+    before = [t for t in _between(dated, para, s) if t.end <= s and not caption_before(text, t.start, para)]
     if not before:
         return None
     last = before[-1]
-    k = bisect.bisect_right([a for a, _ in spans], last.start) - 1
+    k = bisect.bisect_right(spans, last.start, key=lambda sp: sp[0]) - 1
     begin = max(spans[k][0] if k >= 0 else para, para)
     opening = _opening(text, begin, [t for t in before if t.start >= begin])
     return (opening or last).value
