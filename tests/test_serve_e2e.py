@@ -233,3 +233,202 @@ def test_other_pages_render(page, server, path, ready):
         page.wait_for_selector("#net-events .row, #net-events .empty")
     shot(page, server, path.strip("/") or "home")
     assert expected_problems(page.problems) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# issue 12: hostile searches, uncertain and rejected events, labels, round trips
+
+def _marked_events(db) -> tuple[str, str]:
+    """An event made hypothetical for these tests (the latest dated one) and one to reject (the
+    earliest dated one that no other test uses): whatever events the extractor finds."""
+    conn = sqlite3.connect(db)
+    try:
+        hyp = conn.execute("SELECT id FROM events WHERE date_lo IS NOT NULL ORDER BY date_lo DESC, id LIMIT 1").fetchone()[0]
+        if conn.execute("SELECT modality FROM events WHERE id = ?", (hyp,)).fetchone()[0] != "hypothetical":
+            conn.execute("UPDATE events SET modality = 'hypothetical' WHERE id = ?", (hyp,))
+            conn.execute("INSERT INTO judgements (kind, subject, machine, undone_at) VALUES"
+                         " ('confirm', 'test-stamp', 1, '2000-01-01')")      # the summaries see a change
+            conn.commit()
+        rej = conn.execute("SELECT id FROM events WHERE date_lo IS NOT NULL AND id != ? AND NOT (type = 'meet'"
+                           " AND date = '2002-09-17') ORDER BY date_lo, id LIMIT 1", (hyp,)).fetchone()[0]
+        return hyp, rej
+    finally:
+        conn.close()
+
+
+def _window(db, event_id) -> str:
+    lo, hi = sqlite3.connect(db).execute("SELECT date_lo, date_hi FROM events WHERE id = ?", (event_id,)).fetchone()
+    return f"from={int(lo[:4]) - 2}&to={int(hi[:4]) + 2}"
+
+
+def test_a_hostile_search_is_refused_with_a_reason(page, server):
+    from urllib.parse import quote
+    page.goto(server["url"] + "/search?q=" + quote("a* " * 150))
+    page.wait_for_selector(".error-box")
+    assert "too short" in page.locator(".error-box").inner_text()
+    page.goto(server["url"] + "/search?q=" + quote(" OR ".join(["ship"] * 60)))
+    page.wait_for_selector(".error-box")
+    assert "at most 16" in page.locator(".error-box").inner_text()
+    near = page.request.get(server["url"] + "/api/search?q=" + quote("NEAR(" + " ".join(f"w{i}" for i in range(50)) + ")"))
+    assert near.status == 400 and "at most" in near.json()["error"]
+    # and the timeline's text filter says the same, in the list
+    page.goto(server["url"] + "/?q=" + quote("a* " * 150))
+    page.wait_for_selector("#event-list .error-box")
+    assert "too short" in page.locator("#event-list .error-box").inner_text()
+    shot(page, server, "hostile-search")
+    assert [p for p in page.problems if "400" not in p] == []
+
+
+def test_a_hypothetical_event_is_marked_on_the_timeline_and_in_the_exports(page, server):
+    hyp, _ = _marked_events(server["db"])
+    page.goto(f"{server['url']}/?{_window(server['db'], hyp)}&event={hyp}")
+    mark = page.locator(f"svg#timeline .ev.uncertain[data-id='{hyp}']")
+    mark.wait_for()
+    assert "not asserted" in mark.get_attribute("aria-label")
+    assert mark.locator(".uncertain-mark").text_content() == "?"
+    row = page.locator(f"#event-list .row[data-id='{hyp}']")
+    row.wait_for()
+    assert row.locator(".uncertain-badge").inner_text() == "hypothetical"
+    assert page.locator(f"#event-list .row:not([data-id='{hyp}']) .uncertain-badge").count() == 0
+    page.wait_for_selector("#detail .uncertain-badge")
+    assert "Not asserted" in page.locator("#detail").inner_text()
+    shot(page, server, "timeline-hypothetical")
+    # the exports say it too
+    import csv
+    import io
+
+    import orjson
+
+    from kankei.export import export
+    from kankei.store import connect
+    conn = connect(server["db"], readonly=True)
+    try:
+        out = io.StringIO()
+        export(conn, "csv", out)
+        rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out.getvalue()))}
+        assert rows[hyp]["certainty"] == "hypothetical" and rows[hyp]["asserted"] == "False"
+        assert {r["certainty"] for i, r in rows.items() if i != hyp} <= {"asserted", "negated", "reported", "planned"}
+        out = io.StringIO()
+        export(conn, "timelinejs", out)
+        slide = next(s for s in orjson.loads(out.getvalue())["events"] if s["unique_id"] == hyp.replace(":", "-"))
+        assert slide["text"]["headline"].startswith("[hypothetical]") and "not asserted" in slide["group"]
+        out = io.StringIO()
+        export(conn, "plover", out)
+        modes = {r["id"]: r["mode"] for r in map(orjson.loads, out.getvalue().splitlines())}
+        assert modes.get(hyp, "hypothetical") == "hypothetical" and all(m == "" for i, m in modes.items() if i != hyp)
+    finally:
+        conn.close()
+    assert expected_problems(page.problems) == []
+
+
+def test_a_rejected_event_is_visibly_rejected_and_restored_from_the_page(page, server):
+    _, rej = _marked_events(server["db"])
+    window = _window(server["db"], rej)
+    page.goto(f"{server['url']}/?{window}&event={rej}#token={TOKEN}")
+    page.locator("#detail button", has_text="Reject").click()
+    page.locator(f"svg#timeline .ev.rejected[data-id='{rej}']").wait_for()
+    row = page.locator(f"#event-list .row.rejected[data-id='{rej}']")
+    row.wait_for()
+    assert row.locator(".rejected-badge").inner_text() == "rejected"
+    page.locator("#detail button", has_text="Restore").wait_for()
+    shot(page, server, "timeline-rejected")
+    # the Corrections page says what was judged, and undoes it
+    page.goto(server["url"] + "/judgements")
+    line = page.locator("#judgements tbody tr[data-kind='reject']").first
+    line.wait_for()
+    quote = sqlite3.connect(server["db"]).execute("SELECT sentence FROM events WHERE id = ?", (rej,)).fetchone()[0]
+    assert "Rejected" in line.inner_text() and " ".join(quote.split())[:30] in " ".join(line.inner_text().split())
+    assert rej not in line.inner_text()           # what was judged, not its id
+    shot(page, server, "corrections")
+    line.locator("button.undo").click()
+    page.locator(".toast-ok").wait_for()
+    page.wait_for_selector("#judgements tbody tr[data-kind='reject']", state="detached")
+    page.goto(f"{server['url']}/?{window}&event={rej}")
+    page.locator(f"svg#timeline .ev[data-id='{rej}']").wait_for()
+    assert page.locator(f"svg#timeline .ev.rejected[data-id='{rej}']").count() == 0
+    # rejected again, and restored from the timeline itself
+    page.locator("#detail button", has_text="Reject").click()
+    page.locator(f"svg#timeline .ev.rejected[data-id='{rej}']").wait_for()
+    page.locator("#detail button", has_text="Restore").click()
+    page.locator(f"#event-list .row[data-id='{rej}']:not(.rejected)").wait_for()
+    assert page.locator(f"svg#timeline .ev.rejected[data-id='{rej}']").count() == 0
+    active = sqlite3.connect(server["db"]).execute(
+        "SELECT count(*) FROM judgements WHERE subject = ? AND undone_at IS NULL", (rej,)).fetchone()[0]
+    assert active == 0
+    assert expected_problems(page.problems) == []
+
+
+OVERLAPS = """() => {
+  const boxes = [...document.querySelectorAll("svg#timeline .ev")].map((g) => {
+    const t = g.querySelector("text.label");
+    return { m: g.querySelector(".mark").getBBox(), t: t ? t.getBBox() : null };
+  });
+  const hit = (a, r) => r && a.x < r.x + r.width - 1 && r.x < a.x + a.width - 1 && a.y < r.y + r.height - 1 && r.y < a.y + a.height - 1;
+  let n = 0;
+  boxes.forEach((a, i) => { if (a.t) boxes.forEach((b, j) => { if (i !== j && (hit(a.t, b.m) || hit(a.t, b.t))) n++; }); });
+  return n;
+}"""
+
+
+def test_timeline_labels_name_what_the_window_shows(page, server):
+    # an event lasting years, seen through a window inside it: its start is off to the left
+    row = sqlite3.connect(server["db"]).execute(
+        "SELECT id, date_lo FROM events WHERE date_hi >= date(date_lo, '+4 years') AND date_hi < '9999'"
+        " AND date_lo > '0000-01-01' ORDER BY date_lo LIMIT 1").fetchone()
+    year = int(row[1][:4])
+    page.goto(f"{server['url']}/?from={year + 1}&to={year + 2}")
+    page.wait_for_selector("svg#timeline .ev .mark")
+    page.wait_for_timeout(300)
+    label = page.locator(f"svg#timeline .ev[data-id='{row[0]}'] text.label")
+    assert label.count() == 1 and label.text_content()
+    width = page.evaluate("document.querySelector('svg#timeline').clientWidth")
+    boxes = page.evaluate("[...document.querySelectorAll('svg#timeline text.label')].map((t) => t.getBBox())"
+                          ".map((b) => [b.x, b.x + b.width])")
+    assert boxes and all(a >= -1 and b <= width + 1 for a, b in boxes)     # none cut at an edge
+    assert page.evaluate(OVERLAPS) == 0
+    status = page.locator("#status").inner_text()
+    assert "begin in this window" in status and "drawn" in status and "began earlier" in status
+    shot(page, server, "timeline-labels")
+    # the whole base: every label inside the chart, none over another event, the page one screen or so
+    page.goto(server["url"] + "/")
+    page.wait_for_selector("svg#timeline .ev .mark")
+    page.wait_for_timeout(300)
+    assert page.evaluate(OVERLAPS) == 0
+    assert page.evaluate("document.querySelector('svg#timeline').getBoundingClientRect().height") < 1000
+    assert expected_problems(page.problems) == []
+
+
+def test_round_trips_keep_the_view(page, server):
+    # timeline (an actor, a period) -> the reader -> "On the timeline": the same view
+    page.goto(server["url"] + "/?actor=org%3Achongryon&from=1950&to=1970")
+    page.wait_for_selector("#event-list .row")
+    assert page.locator("#f-from").input_value() == "1950" and page.locator("#f-to").input_value() == "1970"
+    page.locator("#event-list .row .small a").first.click()
+    page.wait_for_url("**/documents/*")
+    page.locator("#reader .sentence.focus").wait_for()
+    page.click("#to-timeline")
+    page.wait_for_url("**/?*")
+    page.wait_for_selector("#event-list .row")
+    assert "actor=org%3Achongryon" in page.url
+    assert page.locator("#f-from").input_value() == "1950" and page.locator("#f-to").input_value() == "1970"
+    assert "Chongryon" in page.locator("#subtitle").inner_text()
+    assert page.locator("svg#timeline .ev.selected").count() == 1
+    # a search result opens the document at the hit
+    page.goto(server["url"] + "/search?q=Niigata")
+    page.locator("#results .result h2 a").first.click()
+    found = page.locator("#reader mark.found")
+    found.wait_for()
+    assert found.inner_text().lower() == "niigata" and found.is_visible()
+    assert page.evaluate("(() => { const r = document.querySelector('mark.found').getBoundingClientRect();"
+                         " return r.top >= 0 && r.bottom <= innerHeight; })()")
+    # a claim's source opens the document at its figure
+    page.goto(server["url"] + "/claims")
+    link = page.locator("a.source-link").first
+    link.wait_for()
+    figure = link.locator("xpath=ancestor::div[1]/following-sibling::p[1]//mark").first.inner_text()
+    link.click()
+    found = page.locator("#reader mark.found")
+    found.wait_for()
+    assert found.inner_text() == figure and found.is_visible()
+    shot(page, server, "reader-from-claim")
+    assert expected_problems(page.problems) == []

@@ -115,7 +115,7 @@ function setView(lo, hi, { fetchData = true } = {}) {
   state.lo = lo; state.hi = hi;
   const cut = span > 3 * 366 ? 4 : span > 90 ? 7 : 10;
   fromIn.value = state.shownFrom = isoDay(lo).slice(0, cut);
-  toIn.value = state.shownTo = isoDay(hi).slice(0, cut);
+  toIn.value = state.shownTo = isoDay(hi - 1).slice(0, cut);      // the last day shown, not the day after
   render();
   if (fetchData) refetch();
   writeUrl();
@@ -135,7 +135,7 @@ function viewQuery() {
   if (state.type) p.set("type", state.type);
   if (state.q) p.set("q", state.q);
   p.set("from", isoDay(state.lo));
-  p.set("to", isoDay(state.hi));
+  p.set("to", isoDay(state.hi - 1));
   return p.toString();
 }
 
@@ -147,7 +147,7 @@ function writeUrl() {
   if (state.type) p.set("type", state.type);
   if (state.q) p.set("q", state.q);
   p.set("from", isoDay(state.lo));
-  p.set("to", isoDay(state.hi));
+  p.set("to", isoDay(state.hi - 1));
   if (state.selected) p.set("event", state.selected);
   history.replaceState(null, "", `${location.pathname}?${p}`);
 }
@@ -212,6 +212,7 @@ async function fit() {
     setView(lo - pad, hi + pad);
   } catch (err) {
     toast(err.message, "error");
+    fill(listBox, errorBox(err));       // a filter the server refuses: said where the events would be
   }
 }
 
