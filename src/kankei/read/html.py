@@ -24,9 +24,52 @@ _DATE_META = ("article:published_time", "datepublished", "og:published_time", "d
               "sailthru.date", "parsely-pub-date")
 
 
+# The parser's time grows with the square of the nesting depth (100,000 nested divs: a minute).
+# Pages with many tags are flattened below MAX_DEPTH first; real pages nest a few dozen deep.
+MAX_DEPTH = 512
+_FLATTEN_OVER_TAGS = 5000
+_TAG = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<(/?)([A-Za-z][\w:-]*)\b[^<>]*>", re.DOTALL | re.IGNORECASE)
+# void elements, and elements whose end tag may be left out, do not count towards depth
+_FLAT_SKIP = frozenset("""area base br col embed hr img input link meta param source track wbr p li dt dd tr td th
+    thead tbody tfoot option optgroup rb rt rp rtc colgroup caption html head body""".split())
+
+
+def flatten_deep(markup: str, max_depth: int = MAX_DEPTH) -> str:
+    """Markup with the tags nested deeper than max_depth removed (their text kept)."""
+    if markup.count("<") < _FLATTEN_OVER_TAGS:
+        return markup
+    out: list[str] = []
+    last, depth = 0, 0
+    dropped: dict[str, int] = {}
+    for m in _TAG.finditer(markup):
+        name = m.group(3)
+        if name is None:
+            continue
+        name = name.lower()
+        if name in _FLAT_SKIP or m.group(0).endswith("/>"):
+            continue
+        if m.group(2):      # an end tag
+            if dropped.get(name):
+                dropped[name] -= 1
+                out.append(markup[last:m.start()])
+                last = m.end()
+            elif depth:
+                depth -= 1
+        elif depth >= max_depth:
+            dropped[name] = dropped.get(name, 0) + 1
+            out.append(markup[last:m.start()])
+            last = m.end()
+        else:
+            depth += 1
+    if not out:
+        return markup
+    out.append(markup[last:])
+    return "".join(out)
+
+
 def extract_html(markup: str) -> tuple[str, str | None, str | None]:
     """Return (article text, title, published_hint) for an HTML document."""
-    tree = LexborHTMLParser(markup)
+    tree = LexborHTMLParser(flatten_deep(markup))
     title = _title(tree)
     hint = _published(tree)
     tree.strip_tags(_DROP)

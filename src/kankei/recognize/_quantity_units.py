@@ -111,20 +111,71 @@ def _head(toks: list[tuple[str, int, str]], lex: _Lex) -> tuple[str, int, int] |
     return None
 
 
-def _look_back(text: str, start: int, lex: _Lex, prev: list[QuantityMention]) -> str:
+def _look_back(text: str, start: int, lex: _Lex, prev: list[QuantityMention],
+               scan: SentenceScan | None = None) -> str:
     """Unit for a number with no noun after it: the last count nearby, else a noun before it."""
     if prev:
         p = prev[-1]
         if p.unit not in ("", "percent", "fraction") and start - p.end < 300 and "\n" not in text[p.end:start]:
             return p.unit
-    sent = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
     # the last word of the sentence so far that is a collective or a person noun (a search in
     # C for those words, rather than a look at every word)
-    found = _counted_nouns().findall(text[sent:start].lower())
-    if found:
-        w = found[-1]
+    w = (scan or SentenceScan(text)).last_noun(start)
+    if w:
         return lex.collective[w] if w in lex.collective else "person"
     return ""
+
+
+class SentenceScan:
+    """The counted nouns of the sentence so far, for numbers met in text order.
+
+    Each number would otherwise search back to its sentence's start, and a text without
+    sentence ends (a list of numbers) would be read once per number. Here the sentence start
+    moves forward from the last one and the nouns found are kept: only the text since the last
+    number is searched (plus the length of a noun, for one cut at that number's start). The
+    result is that of `_counted_nouns().findall(text[sent:start].lower())[-1]`.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lower: str | None = None
+        self.start = -1          # the last number's start, and its sentence's
+        self.sent = 0
+        self.found: list[tuple[int, str]] = []      # (start, noun) in the sentence, up to self.start
+
+    def sentence_start(self, start: int) -> int:
+        text = self.text
+        if self.start < 0 or start < self.start:
+            return max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
+        lo = self.start
+        return max(text.rfind(". ", max(0, lo - 1), start), text.rfind("\n", lo, start), self.sent)
+
+    def last_noun(self, start: int) -> str | None:
+        sent = self.sentence_start(start)
+        if self.lower is None:
+            lower = self.text.lower()
+            self.lower = lower if len(lower) == len(self.text) else ""
+        if not self.lower:      # lower-casing changed lengths (rare letters): slices as they were
+            found = _counted_nouns().findall(self.text[sent:start].lower())
+            return found[-1] if found else None
+        if sent != self.sent or start < self.start or self.start < 0:
+            self.found, r = [], sent
+        else:
+            r = max(sent, self.start - _longest_noun() - 1)
+            while self.found and self.found[-1][0] >= r:
+                self.found.pop()
+        # Nouns match as whole runs of letters: a search from r (its look-behind sees the letter
+        # before r, as a search from the sentence's start would) up to endpos start finds what the
+        # slice finds from r on; a noun found before r ended before the last number's start.
+        self.found += [(m.start(), m.group()) for m in _counted_nouns().finditer(self.lower, r, start)]
+        self.sent, self.start = sent, start
+        return self.found[-1][1] if self.found else None
+
+
+@cache
+def _longest_noun() -> int:
+    lex = _lex()
+    return max((len(w) for w in (*lex.collective, *lex.person)), default=0)
 
 
 @cache

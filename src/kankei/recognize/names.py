@@ -214,6 +214,8 @@ class _Detector(NameTyping):
         at_start = self.ctx.sentence_initial(toks[0].start)
         n = len(toks)
         i = 0
+        stops: list[int] | None = None
+        heads_before: list[int] = []
         # (each "flush" below closes the current segment: `cur` with its cue, if any)
         while i < n:
             t = toks[i]
@@ -243,14 +245,15 @@ class _Detector(NameTyping):
             if w in c.title_starts:
                 k = c.title_end(toks, i)
                 if k > 0:
-                    # the name runs to the next particle or through a possessive ("X's Cabinet")
-                    name = toks[k:]
-                    name = name[:next((j + x.poss for j, x in enumerate(name) if x.part or x.poss), len(name))]
-                    if not any(x.text in c.heads for x in name):   # not "General Association"
+                    # the name runs to the next particle or through a possessive ("X's Cabinet");
+                    # both found from tables made once, not by a walk to the end per title ("Mr. Mr. ...")
+                    if stops is None:
+                        stops, heads_before = self._title_tables(toks)
+                    if heads_before[stops[k]] == heads_before[k]:   # no head word: not "General Association"
                         if cur:     # flush
                             segs.append(Seg(cur, cue, "person" if cue == "title" else ""))
                         cur, joined = [], False
-                        cue = "title" if name else ""
+                        cue = "title" if stops[k] > k else ""
                         at_start, i = False, k
                         continue
             if at_start and not cur and self._start_word(t, cap, i + 1 == n or toks[i + 1].part):
@@ -280,6 +283,19 @@ class _Detector(NameTyping):
         if cur:     # flush
             segs.append(Seg(cur, cue, "person" if cue == "title" else ""))
         return segs
+
+    def _title_tables(self, toks: list[Tok]) -> tuple[list[int], list[int]]:
+        """For each index j: where a name starting at j stops (the next particle, or just after a
+        possessive), and how many head words come before j."""
+        n, heads = len(toks), self.c.heads
+        stops = [n] * (n + 1)
+        for j in range(n - 1, -1, -1):
+            t = toks[j]
+            stops[j] = j + t.poss if t.part or t.poss else stops[j + 1]
+        heads_before = [0] * (n + 1)
+        for j, t in enumerate(toks):
+            heads_before[j + 1] = heads_before[j] + (t.text in heads)
+        return stops, heads_before
 
     def _covering(self, toks: list[Tok]) -> tuple[int, int, str] | None:
         """(i, j, type) when toks[i:j] is a name that holds known words (skip tokens) and others

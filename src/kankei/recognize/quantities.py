@@ -16,6 +16,7 @@ from itertools import accumulate
 from kankei.recognize._quantity_units import (
     _HYPHEN_UNIT,
     _TOKEN,
+    SentenceScan,
     _currency_rate,
     _head,
     _Lex,
@@ -334,7 +335,8 @@ def _fraction_ok(text: str, m_start: int, e: int, a: _Amount, has_q: bool, lex: 
     return n == 1 and (sep == "-" or of_next)     # "one-sixth", "a quarter of"; not "a third test"
 
 
-def _mentions(text: str, m: re.Match[str], lex: _Lex, prev: list[QuantityMention]) -> list[QuantityMention]:
+def _mentions(text: str, m: re.Match[str], lex: _Lex, prev: list[QuantityMention],
+              scan: SentenceScan | None = None) -> list[QuantityMention]:
     has_q, c1, n2 = m.group("q", "c1", "n2")
     a1 = _amount(m, 1)
     a2 = _amount(m, 2) if n2 else None
@@ -413,7 +415,7 @@ def _mentions(text: str, m: re.Match[str], lex: _Lex, prev: list[QuantityMention
             qualifier, start = "exact", core      # "Over three rounds of talks, ...": during
     else:
         unit = _unit_after_or(text, end, lex) or _unit_of_the(text, end, lex) or _currency_rate(text, start, end, lex) \
-            or _look_back(text, start, lex, prev)
+            or _look_back(text, start, lex, prev, scan)
     if a2:
         if not a1.scaled and a2.scaled and a1.raw < a2.raw:
             a1.value = a1.raw * (a2.value / a2.raw)   # "$5 and $10 billion": the multiplier distributes
@@ -438,6 +440,7 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qua
     out: list[QuantityMention] = []
     pattern, bare = _pattern(), _bare()
     end = 0             # as in _matches: where the last match ended
+    scan = SentenceScan(text)
     for c in _starts().finditer(" " + scan_lower(text)):
         pos = c.end() - 1
         if pos < end:
@@ -452,7 +455,7 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qua
         end = m.end()
         if j and max_end[j - 1] >= end:
             continue        # inside a date or URL: whatever it yields would overlap it
-        for q in _mentions(text, m, lex, out):
+        for q in _mentions(text, m, lex, out, scan):
             i = bisect_left(starts, q.end)
             if (out and q.start < out[-1].end) or (i and max_end[i - 1] > q.start):
                 continue

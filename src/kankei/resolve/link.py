@@ -6,7 +6,7 @@ and an acronym to the body introduced with it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right, insort
 from functools import cache
 from operator import attrgetter
 
@@ -316,13 +316,38 @@ _NAME_BEFORE = re.compile(r"(?<![.!?:;\n\"“(]\s)(?<![.!?:;\n\"“(])\b[A-Z][a-
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 
 
-def _title_case_line(folded: str, pos: int) -> bool:
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by", "with",
+                          "from", "as"})
+
+
+def _title_case_line(folded: str, pos: int, lines: _Lines | None = None) -> bool:
     """A headline line, where every word is capitalized and capitals join no names."""
-    a = folded.rfind("\n", 0, pos) + 1
-    b = folded.find("\n", pos)
-    words = re.findall(r"[A-Za-z][\w'-]*", folded[a:b if b >= 0 else len(folded)])
-    small = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by", "with", "from", "as"}
-    return len(words) >= 3 and all(w[0].isupper() or w in small for w in words)
+    a, b = (lines or _Lines(folded)).bounds(pos)
+    if lines is not None:
+        if a in lines.verdicts:     # one verdict per line: a long line is read once, not per name on it
+            return lines.verdicts[a]
+    words = re.findall(r"[A-Za-z][\w'-]*", folded[a:b])
+    verdict = len(words) >= 3 and all(w[0].isupper() or w in _SMALL_WORDS for w in words)
+    if lines is not None:
+        lines.verdicts[a] = verdict
+    return verdict
+
+
+class _Lines:
+    """The lines of a text, found once: (start, end) of the line holding a position by bisection."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks: list[int] | None = None
+        self.verdicts: dict[int, bool] = {}
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        if self.breaks is None:
+            self.breaks = [m.start() for m in re.finditer("\n", self.text)]
+        i = bisect_left(self.breaks, pos)
+        a = self.breaks[i - 1] + 1 if i > 0 else 0
+        b = self.breaks[i] if i < len(self.breaks) else len(self.text)
+        return a, b
 
 
 def surname_spans(text: str, folded: str, gaz: Gazetteer | None = None) -> list[tuple[int, int, str]]:
@@ -341,6 +366,7 @@ def _surname_spans(folded: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
     common = _common_surnames()
     family = gaz.family_index
     lower_seen: dict[str, bool] = {}
+    lines, lower_runs = _Lines(folded), _Runs(_LOWER_WORD, _LOWER_CHARS, folded)
     out = []
     for w in _cap_words(folded, gaz):
         s, word = w.start(), w.group()
@@ -352,13 +378,13 @@ def _surname_spans(folded: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
         low = word.lower()
         seen = lower_seen.get(low)
         if seen is None:
-            seen = lower_seen[low] = _lower_word_in(folded, low)
+            seen = lower_seen[low] = _lower_word_in(folded, low, lower_runs)
         if seen:
             continue
         end = s + len(word)
         # part of a longer name ("Pak Jong-chol", "Sakie Yokota"): the name detector decides
         if (_NAME_NEXT.match(folded, end) or _NAME_BEFORE.search(folded, max(0, s - 30), s)) \
-                and not _title_case_line(folded, s):
+                and not _title_case_line(folded, s, lines):
             continue
         out.append((s, end, ids[0]))
     return out
@@ -375,15 +401,16 @@ def _cap_words(folded: str, gaz: Gazetteer, extra: set[str] = frozenset()) -> li
     finds an extra word."""
     family = _family_words(gaz)
     found: dict[int, re.Match] = {}
+    runs = _Runs(_CAP_WORD, _CAP_CHARS, folded)
     for f in _family_starts(gaz).finditer(folded):
-        m = _match_from(_CAP_WORD, _CAP_CHARS, folded, f.start())
+        m = runs.match_at(f.start())
         if m is not None and m.group() in family:
             found[m.start()] = m
     for w in extra:
         i = folded.find(w)
         while i >= 0:
             if i not in found:
-                m = _match_from(_CAP_WORD, _CAP_CHARS, folded, i)
+                m = runs.match_at(i)
                 if m is not None and m.group() == w:
                     found[i] = m
             i = folded.find(w, i + 1)
@@ -417,25 +444,52 @@ def _family_starts(gaz: Gazetteer) -> re.Pattern:
         for f, rs in sorted(rests.items())))
 
 
+class _Runs:
+    """The matches of `pattern.finditer(text)` that start at given places. Its matches are runs of
+    `chars`, so a scan must start where the run holding the place starts: each run is scanned once
+    and its matches kept (a chain like "Kim-Kim-Kim..." is one run, not one scan per name in it)."""
+
+    def __init__(self, pattern: re.Pattern, chars: frozenset, text: str) -> None:
+        self.pattern, self.chars, self.text = pattern, chars, text
+        self.starts: list[int] = []                 # run starts, sorted
+        self.runs: dict[int, tuple[int, dict[int, re.Match]]] = {}   # start -> (end, matches by start)
+        self.tail = re.compile("[" + re.escape("".join(sorted(chars))) + "]*")
+
+    def match_at(self, i: int) -> re.Match | None:
+        text, chars = self.text, self.chars
+        if not (i and text[i - 1] in chars):
+            return self.pattern.match(text, i)      # i starts its run: the scan would start here too
+        k = bisect_right(self.starts, i) - 1
+        if k >= 0:
+            r = self.starts[k]
+            end, matches = self.runs[r]
+            if i < end:
+                return matches.get(i)
+        r = i
+        while r and text[r - 1] in chars:
+            r -= 1
+        end = self.tail.match(text, i).end()
+        matches = {}
+        for m in self.pattern.finditer(text, r):     # no endpos: it would change what \b sees
+            if m.start() >= end:
+                break
+            matches[m.start()] = m
+        insort(self.starts, r)
+        self.runs[r] = (end, matches)
+        return matches.get(i)
+
+
 def _match_from(pattern: re.Pattern, chars: frozenset, text: str, i: int) -> re.Match | None:
-    """The match of `pattern.finditer(text)` that starts at i, if any. Its matches are runs of
-    `chars`: a scan from the start of the run holding i is a scan of the whole text."""
-    r = i
-    while r and text[r - 1] in chars:
-        r -= 1
-    if r == i:
-        return pattern.match(text, i)
-    for m in pattern.finditer(text, r):
-        if m.start() >= i:
-            return m if m.start() == i else None
-    return None
+    """The match of `pattern.finditer(text)` that starts at i, if any (one look-up; see _Runs)."""
+    return _Runs(pattern, chars, text).match_at(i)
 
 
-def _lower_word_in(folded: str, low: str) -> bool:
+def _lower_word_in(folded: str, low: str, runs: _Runs | None = None) -> bool:
     """Whether `low` is one of `_LOWER_WORD.findall(folded)` (the text uses the word in lower case)."""
+    runs = runs or _Runs(_LOWER_WORD, _LOWER_CHARS, folded)
     i = folded.find(low)
     while i >= 0:
-        m = _match_from(_LOWER_WORD, _LOWER_CHARS, folded, i)
+        m = runs.match_at(i)
         if m is not None and m.group() == low:
             return True
         i = folded.find(low, i + 1)
