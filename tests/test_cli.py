@@ -464,3 +464,16 @@ def test_installed_command_on_bad_input(kankei_bin: Path, batch: dict[str, Path]
     table = run_bin(kankei_bin, "extract", "--format", "table", batch["sjis"], batch["good"])
     assert table.returncode == 0
     assert "日本と北朝鮮の協議" in table.stdout.decode("utf-8")
+
+
+def test_table_piped_keeps_every_participant(good: Path, tmp_path: Path):
+    """Piped (not a terminal), no line is cut: an event row ends with all its participants."""
+    from kankei.table import render_table
+    result = invoke("extract", "--format", "table", good)
+    assert result.exit_code == 0, result.stderr
+    rows = [ln for ln in result.stdout.splitlines() if " event " in ln and "=" in ln]
+    assert rows and all(ln.rstrip().endswith(")") for ln in rows)
+    record = {"kind": "event", "start": 1, "text": "met", "type": "meet", "date": "2002",
+              "participants": [{"role": "agent", "entity": "person:" + "x" * 80}]}
+    assert len(render_table([record], width=60).rstrip("\n")) == 60
+    assert render_table([record]).rstrip("\n").endswith(")")

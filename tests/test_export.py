@@ -36,16 +36,19 @@ def query(db, sql: str, args: tuple = ()) -> list[tuple]:
 
 
 def expected_graph(db) -> tuple[dict[str, int], dict[tuple[str, str], int], dict[str, str]]:
-    """Straight from the tables: actors (agents and patients) with their events, and agent -> patient weights."""
+    """Straight from the tables: actors (agents and patients) with their events, and agent -> patient
+    weights (asserted events only: what the text supposes, denies or hedges ties no one)."""
     roles: dict[str, dict[str, list[str]]] = {}
+    sure = {r[0] for r in query(db, "SELECT id FROM events WHERE modality = 'asserted' AND NOT hedged")}
     for event_id, role, entity in query(db, "SELECT event_id, role, entity_id FROM event_participants"
                                             " WHERE role IN ('agent', 'patient')"):
         roles.setdefault(event_id, {"agent": [], "patient": []})[role].append(entity)
     nodes: Counter = Counter()
     edges: Counter = Counter()
-    for r in roles.values():
+    for event_id, r in roles.items():
         nodes.update(r["agent"] + r["patient"])
-        edges.update((a, b) for a in r["agent"] for b in r["patient"] if a != b)
+        if event_id in sure:
+            edges.update((a, b) for a in r["agent"] for b in r["patient"] if a != b)
     names = dict(query(db, "SELECT id, name FROM entities"))
     return dict(nodes), dict(edges), names
 
@@ -302,3 +305,36 @@ def test_bad_options(base):
     result = run("export", "--db", base, "--format", "csv", "--table", "documents")
     assert result.exit_code == 2 and "Invalid value for '--table'" in result.stderr
     assert run("export", "--db", base).exit_code == 2          # --format is required
+
+
+def test_events_the_text_does_not_assert_are_marked_in_every_export(tmp_path):
+    _, db = build_base(tmp_path)
+    with sqlite3.connect(db) as conn:
+        # the first event with an agent and a patient is only supposed, the next only reported
+        ids = [r[0] for r in conn.execute(
+            "SELECT a.event_id FROM event_participants a JOIN event_participants p ON p.event_id = a.event_id"
+            " AND p.role = 'patient' AND p.entity_id != a.entity_id JOIN events e ON e.id = a.event_id"
+            " WHERE a.role = 'agent' AND e.date_lo IS NOT NULL GROUP BY a.event_id ORDER BY a.event_id LIMIT 2")]
+        conn.execute("UPDATE events SET modality = 'hypothetical' WHERE id = ?", (ids[0],))
+        conn.execute("UPDATE events SET hedged = 1 WHERE id = ?", (ids[1],))
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(export(db, "csv")))}
+    assert rows[ids[0]]["certainty"] == "hypothetical" and rows[ids[1]]["certainty"] == "reported"
+    assert {r["certainty"] for i, r in rows.items() if i not in ids} == {"asserted"}
+    assert rows[ids[0]]["asserted"] == "False" and rows[ids[1]]["asserted"] == "False"
+    slides = {s["unique_id"]: s for s in json.loads(export(db, "timelinejs"))["events"]}
+    assert slides[ids[0].replace(":", "-")]["text"]["headline"].startswith("[hypothetical]")
+    assert slides[ids[1].replace(":", "-")]["text"]["headline"].startswith("[reported]")
+    assert not any(s["text"]["headline"].startswith("[") for k, s in slides.items() if k not in
+                   {i.replace(":", "-") for i in ids})
+    plover = {r["id"]: r for r in map(json.loads, export(db, "plover").splitlines())}
+    for i, mode in zip(ids, ("hypothetical", "reported"), strict=True):
+        if i in plover:
+            assert plover[i]["mode"] == mode and plover[i]["asserted"] is False
+    assert all(r["mode"] == "" for i, r in plover.items() if i not in ids)
+    # the network's weights count asserted events; the others are counted apart on the edge
+    _, edges, _ = expected_graph(db)
+    root = ET.fromstring(export(db, "graphml"))
+    got = {(e.get("source"), e.get("target")): float(e.find(f"{GRAPHML}data[@key='weight']").text)
+           for e in root.iter(f"{GRAPHML}edge")}
+    assert got == {k: float(v) for k, v in edges.items()}
+    assert sum(int(e.find(f"{GRAPHML}data[@key='uncertain']").text) for e in root.iter(f"{GRAPHML}edge")) >= 0

@@ -387,7 +387,7 @@ def test_timeline_labels_name_what_the_window_shows(page, server):
     assert boxes and all(a >= -1 and b <= width + 1 for a, b in boxes)     # none cut at an edge
     assert page.evaluate(OVERLAPS) == 0
     status = page.locator("#status").inner_text()
-    assert "begin in this window" in status and "drawn" in status and "began earlier" in status
+    assert "in this window" in status and "drawn" in status and "began earlier" in status
     shot(page, server, "timeline-labels")
     # the whole base: every label inside the chart, none over another event, the page one screen or so
     page.goto(server["url"] + "/")

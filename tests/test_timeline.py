@@ -194,3 +194,35 @@ def test_the_text_view_lines_up(base):
     for line in lines:
         assert line[16] == " " and line[17] != " ", line      # the type column starts at the same place
     assert json.loads(run("timeline", "--db", base, "--json", "--limit", "1").stdout)[0]["date"] == "1955-05-25"
+
+
+def test_uncertain_events_are_marked_in_the_terminal(tmp_path):
+    db = tmp_path / "kb.db"
+    events_with_dates(db, ["1959", "1960", "1961"])
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE events SET modality = 'hypothetical' WHERE date = '1960'")
+    conn.execute("UPDATE events SET hedged = 1 WHERE date = '1961'")
+    conn.commit()
+    conn.close()
+    heads = [line for line in run("timeline", "--db", db).stdout.splitlines() if not line.startswith(" ")]
+    assert [h.endswith("[hypothetical]") for h in heads] == [False, True, False]
+    assert heads[2].endswith("[reported]") and "[" not in heads[0]
+
+
+def test_claims_about_an_unknown_subject_is_an_error(base):
+    result = run("claims", "--db", base, "no such subject at all")
+    assert result.exit_code == 1 and "no claims about 'no such subject at all'" in result.stderr
+    result = run("conflicts", "--db", base, "no such subject at all")
+    assert result.exit_code == 1 and "no claims about" in result.stderr
+    assert run("claims", "--db", base).exit_code == 0
+
+
+def test_quotes_are_cut_between_words_around_the_trigger():
+    from kankei.views import excerpt
+    sentence = ("In a long statement read out on the radio in the early morning, the spokesman of the ministry "
+                "said that the two governments had agreed to resume talks in the spring, after years of silence.")
+    cut = excerpt(sentence, 80, focus="agreed")
+    assert "agreed" in cut and cut.startswith("…") and cut.endswith("…") and len(cut) <= 82
+    words = set(sentence.replace(",", " ").replace(".", " ").split())
+    assert all(w in words for w in cut.strip("…").replace(",", " ").replace(".", " ").split())   # no half words
+    assert excerpt(sentence, 80).startswith("In a long") and excerpt("Short.", 80) == "Short."

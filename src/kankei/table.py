@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 
 
 def _num(x) -> str:
@@ -28,8 +29,11 @@ def _detail(rec: dict) -> str:
     return ""
 
 
-def render_table(records: list[dict]) -> str:
-    width = shutil.get_terminal_size((110, 20)).columns
+def render_table(records: list[dict], width: int | None = None) -> str:
+    """One line per record. Lines are cut to `width` (default: the terminal's, when stdout is one);
+    piped into a file or another program, nothing is cut (participants included)."""
+    if width is None and sys.stdout.isatty():
+        width = shutil.get_terminal_size((110, 20)).columns
     lines = []
     for rec in records:
         if rec["kind"] == "document":
@@ -37,5 +41,5 @@ def render_table(records: list[dict]) -> str:
             continue
         text = " ".join(rec["text"].split())
         line = f"{rec['start']:>7}  {rec['kind']:<8} {text[:40]:<40}  {_detail(rec)}"
-        lines.append(line[:width])
+        lines.append(line[:width] if width else line)
     return "\n".join(lines) + "\n"

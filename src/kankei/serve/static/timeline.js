@@ -358,7 +358,7 @@ function render() {
   svg.setAttribute("viewBox", `0 0 ${w} ${h}`);
   // status
   if (b) {
-    const parts = [`${plural(b.total, "event")} begin in this window`];
+    const parts = [`${plural(b.total, "event")} ${b.total === 1 ? "begins" : "begin"} in this window`];
     if (state.mode === "events") {
       const drawn = state.events.length;
       const earlier = state.events.filter((ev) => ev.date_lo <= "0000-01-01" || dayNum(ev.date_lo) < state.lo).length;
@@ -367,7 +367,7 @@ function render() {
     } else {
       parts.push(`counted per ${b.unit}`);
     }
-    fill(statusLeft, el("b", {}, `${fmtDate(isoDay(state.lo))} – ${fmtDate(isoDay(state.hi))}`),
+    fill(statusLeft, el("b", {}, `${fmtDate(isoDay(state.lo))} – ${fmtDate(isoDay(state.hi - 1))}`),
       ` · ${parts.join(" · ")}`, state.eventsNote ? ` (${state.eventsNote})` : "");
   }
   $("#subtitle").textContent = [state.actor && `actor: ${state.actorName || state.actor}`, state.type && `type: ${state.type}`,
