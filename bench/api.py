@@ -8,8 +8,11 @@ takes to answer (the summary tables are brought up to date first), warms it up, 
 one keep-alive HTTP connection, one at a time: counts per period (all events, per actor, per
 type, months, days), pages of events (periods, actors rare and frequent, types, words, the next
 page, the finest zoom), and full-text searches (common and rare words, phrases, OR, prefixes,
-facet filters, plain words). Prints the 50th and 95th percentile latency per kind of request and
-over all (the target is a 95th percentile under 50 ms), and the slowest requests.
+facet filters, plain words), actors, the network, pages of claims and conflicts, and hostile
+searches (many prefixes, sixty ORs, NEAR of fifty words: each must be answered, or refused with a
+4xx, within 2 s). With --clients N, N clients send the requests at once, each over its own
+connection (issue 13's load: 20 clients, p95 under 500 ms, no timeouts). Prints the 50th and 95th
+percentile latency per kind of request and over all, the slowest requests, and the statuses.
 """
 from __future__ import annotations
 
@@ -109,6 +112,15 @@ def requests(db: str, n: int, seed: int) -> list[tuple[str, str]]:
         "search, prefix": lambda: u("/api/search", q=rng.choice(words)[:4] + "*"),
         "search, facet": lambda: u("/api/search", q=rng.choice(words), type_=rng.choice(types)),
         "search, plain": lambda: u("/api/search", q=f"{rng.choice(words)} {rng.choice(words)}", mode="plain"),
+        "entity": lambda: u(f"/api/entities/{rng.choice(top + mid + rare)}"),
+        "network": lambda: (lambda y: u("/api/network", from_=str(y), to=str(y + 10)))(rng.randint(y0, y1)),
+        "claims, a page": lambda: u("/api/claims", limit=100, offset=rng.choice([0, 0, 100])),
+        "conflicts, a page": lambda: u("/api/conflicts", limit=100),
+        "hostile, prefixes": lambda: u("/api/search", q="a* " * 150),
+        "hostile, ORs": lambda: u("/api/search", q=" OR ".join([rng.choice(words)] * 60)),
+        "hostile, NEAR": lambda: u("/api/search", q="NEAR(" + " ".join(rng.choice(words) for _ in range(50)) + ")"),
+        "hostile, 16 prefixes": lambda: u("/api/search", q=" ".join(w[:3] + "*" for w in rng.sample(words, 4))
+                                          + " " + " ".join(rng.sample(words, 12))),
     }
     out = []
     for _ in range(n):
@@ -125,6 +137,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--db", default="/tmp/kankei-bench-api.db")
     ap.add_argument("--requests", type=int, default=1500)
+    ap.add_argument("--clients", type=int, default=1, help="Clients sending requests at once.")
     ap.add_argument("--seed", type=int, default=3)
     args = ap.parse_args()
     if not Path(args.db).exists():
@@ -133,59 +146,98 @@ def main() -> None:
     proc, port, ready = start(args.db)
     print(f"kankei serve answering after {ready:.1f} s (summary tables brought up to date first)")
     plan = requests(args.db, args.requests, args.seed)
-    conn = http.client.HTTPConnection("127.0.0.1", port)
+    try:
+        run(plan, port, args.clients)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
 
-    def get(url: str) -> tuple[int, bytes, float]:
-        t0 = time.perf_counter()
-        conn.request("GET", url)
-        res = conn.getresponse()
-        body = res.read()
-        return res.status, body, (time.perf_counter() - t0) * 1000
 
-    for _kind, url in plan[:60]:           # warm up
-        if url != "NEXT":
-            get(url)
+def run(plan: list[tuple[str, str]], port: int, clients: int) -> None:
+    import threading
+    from collections import Counter
+
+    lock = threading.Lock()
     times: dict[str, list[float]] = {}
     slow: list[tuple[float, str]] = []
-    errors = 0
-    cursor = None
-    for kind, url in plan:
-        if url == "NEXT":
-            if not cursor:
-                status, body, _ = get("/api/events?limit=50")
+    statuses: Counter = Counter()
+    errors = timeouts = 0
+
+    def client(part: list[tuple[str, str]]) -> None:
+        nonlocal errors, timeouts
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        cursor = None
+
+        def get(url: str) -> tuple[int, bytes, float]:
+            nonlocal conn
+            t0 = time.perf_counter()
+            try:
+                conn.request("GET", url)
+                res = conn.getresponse()
+                body = res.read()
+            except (TimeoutError, OSError):
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                return -1, b"", (time.perf_counter() - t0) * 1000
+            return res.status, body, (time.perf_counter() - t0) * 1000
+
+        for kind, url in part:
+            if url == "NEXT":
+                if not cursor:
+                    status, body, _ = get("/api/events?limit=50")
+                    cursor = json.loads(body)["next"] if status == 200 else None
+                url = f"/api/events?{urlencode({'limit': 50, 'cursor': cursor or ''})}"
+            status, body, ms = get(url)
+            with lock:
+                statuses[(kind.split(",")[0], status)] += 1
+                if status == -1:
+                    timeouts += 1
+                    continue
+                hostile_refused = kind.startswith("hostile") and 400 <= status < 500
+                if status != 200 and not hostile_refused:
+                    errors += 1
+                    print(f"  {status} {url[:120]}: {body[:200]!r}", file=sys.stderr)
+                    continue
+                times.setdefault(kind, []).append(ms)
+                slow.append((ms, url))
+            if kind == "events, next page" and status == 200:
                 cursor = json.loads(body)["next"]
-            url = f"/api/events?{urlencode({'limit': 50, 'cursor': cursor})}"
-        status, body, ms = get(url)
-        if status != 200:
-            errors += 1
-            print(f"  {status} {url}: {body[:200]!r}", file=sys.stderr)
-            continue
-        if kind == "events, next page":
-            cursor = json.loads(body)["next"]
-        times.setdefault(kind, []).append(ms)
-        slow.append((ms, url))
+        conn.close()
+
+    client([x for x in plan[:60] if x[1] != "NEXT"])       # warm up
+    times.clear(), slow.clear(), statuses.clear()
+    errors = 0
+    t0 = time.perf_counter()
+    threads = [threading.Thread(target=client, args=(plan[i::clients],)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - t0
 
     def pct(xs: list[float], p: float) -> float:
         xs = sorted(xs)
         return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
 
+    print(f"\n{clients} client{'s' if clients != 1 else ''}, {len(plan)} requests in {wall:.1f} s "
+          f"({len(plan) / wall:.1f} requests/s)")
     print(f"\n{'request':26} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for kind in sorted(times):
         xs = times[kind]
         print(f"{kind:26} {len(xs):5d} {pct(xs, 50):8.1f} {pct(xs, 95):8.1f} {max(xs):8.1f}")
-    groups = {"timeline": [t for k, v in times.items() if not k.startswith("search") for t in v],
-              "search": [t for k, v in times.items() if k.startswith("search") for t in v]}
-    groups["all"] = groups["timeline"] + groups["search"]
+    groups = {"timeline": [t for k, v in times.items() if not k.startswith(("search", "hostile")) for t in v],
+              "search": [t for k, v in times.items() if k.startswith("search") for t in v],
+              "hostile": [t for k, v in times.items() if k.startswith("hostile") for t in v]}
+    groups["all"] = [t for v in times.values() for t in v]
     print()
     for name, xs in groups.items():
         if xs:
             print(f"{name + ' (all kinds)':26} {len(xs):5d} {pct(xs, 50):8.1f} {pct(xs, 95):8.1f} {max(xs):8.1f}")
-    print(f"\nmean {statistics.mean(groups['all']):.1f} ms; errors: {errors}")
+    print(f"\nmean {statistics.mean(groups['all']):.1f} ms; errors: {errors}; timeouts (60 s): {timeouts}")
+    print("statuses: " + ", ".join(f"{k} {s}: {n}" for (k, s), n in sorted(statuses.items())))
     print("slowest:")
     for ms, url in sorted(slow, reverse=True)[:8]:
-        print(f"  {ms:7.1f} ms  {url}")
-    proc.terminate()
-    proc.wait(timeout=10)
+        print(f"  {ms:7.1f} ms  {url[:150]}")
 
 
 if __name__ == "__main__":
