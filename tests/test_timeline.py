@@ -226,3 +226,23 @@ def test_quotes_are_cut_between_words_around_the_trigger():
     words = set(sentence.replace(",", " ").replace(".", " ").split())
     assert all(w in words for w in cut.strip("…").replace(",", " ").replace(".", " ").split())   # no half words
     assert excerpt(sentence, 80).startswith("In a long") and excerpt("Short.", 80) == "Short."
+
+
+@pytest.mark.parametrize("content", [None, b"", b"this is not a database at all" * 100])
+def test_corrections_on_a_missing_empty_or_damaged_base_are_clear_errors(tmp_path, content):
+    db = tmp_path / "kb.db"
+    if content is not None:
+        db.write_bytes(content)
+    for args in (["merge", "Japan", "Tokyo"], ["split", "Japan", "--alias", "Nippon"], ["judgements", "--undo", "1"],
+                 ["judgements"]):
+        result = run(*args, "--db", db)
+        assert result.exit_code == 1, (args, result.output)
+        assert "Traceback" not in result.output and result.stderr.startswith("Error: ")
+    # nothing was made of it
+    assert not db.exists() if content is None else db.read_bytes() == content
+
+
+def test_split_by_a_name_the_actor_does_not_have_is_refused(base):
+    result = run("split", "Chongryon", "--alias", "Nobody Writes It So", "--db", base)
+    assert result.exit_code == 1 and "nothing to split off" in result.stderr
+    assert "judgements" not in result.stdout

@@ -48,27 +48,37 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, dct: str | None, max_size: int
     with its character span in the source. Files that cannot be read are reported on
     stderr, the rest are still processed, and the exit status is 1 if any file failed.
     """
-    from kankei.extract import ExtractError, ReadWarning, extract_paths
+    from kankei.extract import ExtractError, ReadWarning, stream_paths
     from kankei.read import ReadError
 
     failed = 0
     out = sys.stdout.buffer
-    for item in extract_paths(paths, dct=dct, max_bytes=max_size * 1024 * 1024):
+    for item in stream_paths(paths, dct=dct, max_bytes=max_size * 1024 * 1024):
         if isinstance(item, ReadWarning):
             click.echo(f"kankei: {_shown(item.path)}: warning: {item}", err=True)
             continue
-        if isinstance(item, (ReadError, ExtractError)):
+        if isinstance(item, ReadError):
             failed += 1
             click.echo(f"kankei: {_shown(item.path)}: {item}", err=True)
             continue
-        records = item.records()
-        if fmt == "jsonl":
-            # in slices: one bytes object for a whole huge document would double its memory
-            for i in range(0, len(records), 1000):
-                out.write(b"".join(orjson.dumps(r) + b"\n" for r in records[i:i + 1000]))
-        else:
-            from kankei.table import render_table
-            out.write(render_table(records).encode("utf-8"))
+        try:
+            if fmt == "jsonl":
+                # streamed in slices: a huge document is extracted piece by piece, never held whole
+                batch: list[bytes] = []
+                for record in item:
+                    batch.append(orjson.dumps(record))
+                    if len(batch) == 1000:
+                        out.write(b"\n".join(batch) + b"\n")
+                        batch.clear()
+                if batch:
+                    out.write(b"\n".join(batch) + b"\n")
+            else:
+                from kankei.table import render_table
+                out.write(render_table(list(item)).encode("utf-8"))
+        except Exception as err:  # a bug for this file: reported, and the batch goes on
+            failed += 1
+            click.echo(f"kankei: {_shown(item.path)}: {ExtractError(item.path, err)}", err=True)
+            continue
         out.flush()
     if failed:
         sys.exit(1)
@@ -106,6 +116,24 @@ def _reading(db_path: str):
         yield conn
     except NotFound as err:
         raise click.ClickException(str(err)) from None
+    except sqlite3.DatabaseError as err:
+        raise click.ClickException(explain(db_path, err)) from None
+    finally:
+        conn.close()
+
+
+@contextlib.contextmanager
+def _editing(db_path: str):
+    """The base, open for writing judgements: it must already be a kankei base (a missing or empty
+    file is not made one), and a damaged or locked file is a one-line error, not a traceback."""
+    import sqlite3
+
+    from kankei.store.db import explain
+
+    _open(db_path).close()          # exists, is a kankei base, is not newer: else a clear error
+    conn = _open(db_path, readonly=False)
+    try:
+        yield conn
     except sqlite3.DatabaseError as err:
         raise click.ClickException(explain(db_path, err)) from None
     finally:
@@ -311,12 +339,12 @@ def merge_cmd(keep, other, db_path, note, author) -> None:
     from kankei.reconcile.judgements import JudgementError, add_judgement
     from kankei.store.queries import NotFound, resolve_entity
 
-    conn = _open(db_path, readonly=False)
-    try:
-        a, b = resolve_entity(conn, keep), resolve_entity(conn, other)
-        jid = add_judgement(conn, "merge", a, b, note=note, author=author)
-    except (NotFound, JudgementError) as err:
-        raise click.ClickException(str(err)) from None
+    with _editing(db_path) as conn:
+        try:
+            a, b = resolve_entity(conn, keep), resolve_entity(conn, other)
+            jid = add_judgement(conn, "merge", a, b, note=note, author=author)
+        except (NotFound, JudgementError) as err:
+            raise click.ClickException(str(err)) from None
     click.echo(f"judgement {jid}: {b} merged into {a}")
 
 
@@ -331,18 +359,18 @@ def split_cmd(name, db_path, alias, note, author) -> None:
     from kankei.reconcile.judgements import JudgementError, add_judgement
     from kankei.store.queries import NotFound, resolve_entity
 
-    conn = _open(db_path, readonly=False)
-    try:
-        a = resolve_entity(conn, name)
-        if alias and not conn.execute("SELECT 1 FROM mentions WHERE entity_id = ? AND exact = ? LIMIT 1",
-                                      (a, alias)).fetchone():
-            names = [r[0] for r in conn.execute("SELECT exact FROM mentions WHERE entity_id = ? GROUP BY exact"
-                                                " ORDER BY count(*) DESC LIMIT 12", (a,))]
-            raise click.ClickException(f"no mention of {a} is written {alias!r}, so there is nothing to split off"
-                                       + (f"; it is written {', '.join(repr(n) for n in names)}" if names else ""))
-        jid = add_judgement(conn, "split", a, alias, note=note, author=author)
-    except (NotFound, JudgementError) as err:
-        raise click.ClickException(str(err)) from None
+    with _editing(db_path) as conn:
+        try:
+            a = resolve_entity(conn, name)
+            if alias and not conn.execute("SELECT 1 FROM mentions WHERE entity_id = ? AND exact = ? LIMIT 1",
+                                          (a, alias)).fetchone():
+                names = [r[0] for r in conn.execute("SELECT exact FROM mentions WHERE entity_id = ? GROUP BY exact"
+                                                    " ORDER BY count(*) DESC LIMIT 12", (a,))]
+                raise click.ClickException(f"no mention of {a} is written {alias!r}, so there is nothing to split off"
+                                           + (f"; it is written {', '.join(repr(n) for n in names)}" if names else ""))
+            jid = add_judgement(conn, "split", a, alias, note=note, author=author)
+        except (NotFound, JudgementError) as err:
+            raise click.ClickException(str(err)) from None
     click.echo(f"judgement {jid}: split {alias + ' off ' if alias else 'merges into '}{a}")
 
 
@@ -355,15 +383,16 @@ def judgements_cmd(db_path, show_all, undo, as_json) -> None:
     """List merges, splits, confirmations and rejections (by people and by the machine)."""
     from kankei.reconcile.judgements import JudgementError, list_judgements, undo_judgement
 
-    conn = _open(db_path, readonly=undo is None)
     if undo is not None:
-        try:
-            undo_judgement(conn, undo)
-        except JudgementError as err:
-            raise click.ClickException(str(err)) from None
+        with _editing(db_path) as conn:
+            try:
+                undo_judgement(conn, undo)
+            except JudgementError as err:
+                raise click.ClickException(str(err)) from None
         click.echo(f"judgement {undo} undone")
         return
-    rows = list_judgements(conn, include_undone=show_all)
+    with _reading(db_path) as conn:
+        rows = list_judgements(conn, include_undone=show_all)
     if as_json:
         _emit_json(rows)
         return
@@ -409,10 +438,8 @@ def claims_cmd(subject, db_path, as_json) -> None:
 @JSON_OPTION
 def conflicts_cmd(subject, db_path, as_json) -> None:
     """Disagreements: sources giving incompatible numbers for the same thing at the same time."""
-    from kankei.reconcile.claims import conflicts
+    from kankei.reconcile.claims import claims, conflicts
     from kankei.views import render_conflicts
-
-    from kankei.reconcile.claims import claims
 
     with _reading(db_path) as conn:
         about = _claim_subject(conn, subject)
