@@ -144,3 +144,8 @@ def test_the_year_of_a_cited_article_dates_nothing():
     text = ("Voices\n\nCritics asked, as one 2012 article did, what Chongryon had achieved. Members keep leaving. "
             "The current membership includes 40,000 members.\n")
     assert [(c.quantity.value, c.subject, c.time) for c in claims_of(text)] == [(40000, "org:chongryon", None)]
+
+
+def test_the_agent_of_a_passive_gives_the_aid():
+    text = "Rice\n\nIn 2000, about 500,000 tons of rice were donated by Japan to North Korea.\n"
+    assert [(c.subject, c.property, c.time) for c in claims_of(text)] == [("country:japan", "food aid", "2000")]

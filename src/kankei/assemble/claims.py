@@ -292,13 +292,16 @@ def _subject(kind: str, text: str, q: QuantityMention, read: _Read, entities: li
                  and not _ACCORDING.search(text, max(s, m.start - 20), m.start)]
         lead = [m for m in doers if c.lead <= m.start < q.start]
         before = lead or [m for m in doers if m.start < q.start]
-        pick = before[0] if before else None
+        # 'over 500,000 tons of rice were sent by Japan': the agent of a passive
+        by = [m for m in doers if m.start > q.end and m.start < c.end and _BY.search(text, max(0, m.start - 9), m.start)]
+        pick = before[0] if before else by[0] if by else None
     else:
         pick = min(in_sentence, key=lambda m: abs(m.start - q.start), default=None)
     return (pick.entity, pick.name) if pick else None
 
 
 _REPORTER = re.compile(r"[’']?s?\s+(?:\w+\s+)?(?:said|says|say|reported|reports|announced|stated|claimed|claims|estimated|told)\b", re.I)
+_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
 
 
