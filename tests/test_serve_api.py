@@ -642,3 +642,19 @@ def test_summaries_are_made_without_holding_the_base_for_writing(tmp_path, monke
         build.execute("COMMIT")
         build.close()
         assert ok(c.get("/api/timeline/buckets", params={"unit": "year"}))["total"] == before + 1
+
+
+def test_serve_says_where_only_once_the_port_is_its_own(db):
+    import socket
+
+    from click.testing import CliRunner
+
+    from kankei.cli import main
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--db", str(db), "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in result.output and "--port" in result.output
+    assert "serving" not in result.output
