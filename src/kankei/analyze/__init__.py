@@ -1,0 +1,55 @@
+"""Clause analysis of English sentences: tokens with Penn tags and lemmas, noun phrase
+chunks, verb groups and clauses, for events and claims to stand on.
+
+    from kankei.analyze import analyze
+    s = analyze(text, start, end)             # one sentence span of the document text
+    for c in s.clauses:
+        p = c.predicate                           # VerbGroup: lemma, voice, tense, aspect, negated, modal
+        c.subject, c.objects, c.pps, c.agent      # Phrase / PrepPhrase with .start, .end, .head (a Token)
+        c.parent, c.relation                      # complement, relative, adverbial, coordinate, infinitive, parataxis
+    s.clause_of(offset)                           # the innermost clause holding a character offset
+    s.np_at(offset)                               # the noun phrase chunk holding it
+
+Every offset is absolute into `text`. The tagger is an averaged perceptron trained on UD
+English EWT (tools/train_tagger.py; data/README.md for its licence), read once on first
+use; nothing is downloaded. Rules, not a parser: a clause's subject is the noun phrase
+before its verb group in the same clause (the antecedent for "who"/"which", the shared
+subject of "X arrived and met Y", the controller of "agreed to visit").
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .clauses import build_clauses
+from .groups import chunk, verb_groups
+from .lemmatize import Lemmatizer
+from .tagger import Tagger, read_model
+from .tokenize import TOKEN_RE, tokenize
+from .types import Clause, Phrase, PrepPhrase, Sentence, Token, VerbGroup
+
+__all__ = ["analyze", "tag", "tokenize", "Sentence", "Token", "Phrase", "PrepPhrase", "VerbGroup", "Clause"]
+
+
+@lru_cache(maxsize=1)
+def _models() -> tuple[Tagger, Lemmatizer]:
+    data = read_model()
+    return Tagger(data), Lemmatizer(data["lemmas"])
+
+
+def tag(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of text[start:end] with their tags and lemmas (no chunks or clauses)."""
+    tagger, lemmatize = _models()
+    spans = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end)]
+    tags = tagger.tag([s[2] for s in spans])
+    return [Token(a, b, w, t, lemmatize(w, t), k) for k, ((a, b, w), t) in enumerate(zip(spans, tags, strict=True))]
+
+
+def analyze(text: str, start: int = 0, end: int | None = None) -> Sentence:
+    """The analysis of the sentence text[start:end]."""
+    if end is None:
+        end = len(text)
+    tokens = tag(text, start, end)
+    chunks, of = chunk(tokens)
+    groups = verb_groups(tokens, of)
+    clauses = build_clauses(tokens, chunks, of, groups)
+    return Sentence(text, start, end, tokens, chunks, clauses, groups)

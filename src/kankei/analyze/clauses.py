@@ -1,0 +1,347 @@
+"""Clauses from chunks and verb groups: one left-to-right sweep with a stack of open clauses.
+
+Each verb group is a clause's predicate. A group goes to the innermost open clause that
+still lacks one; otherwise it opens a clause whose relation the words between say: "to"
+(infinitive, its subject the controller), "and"/"but" (coordinate, the subject shared
+when no noun phrase stands between), a noun phrase after a speech or cognition verb
+(complement without "that"), a participle after a noun phrase (reduced relative). Words
+that open a clause themselves: relative pronouns (the clause's antecedent is the noun
+phrase before), subordinators ("that" complement, "after"/"because" adverbial). A clause
+opened after a comma, or before its parent's predicate, closes at the next comma.
+"""
+from __future__ import annotations
+
+from .groups import lists
+from .types import Clause, Phrase, PrepPhrase, Token, VerbGroup
+
+_PUNCT_SKIP = frozenset(("``", "''", '"', "NFP"))
+_COMMA_LIKE = frozenset((",", ":", "-LRB-", "-RRB-"))
+
+
+class _Open:
+    """A clause being built, with the sweep's state about it."""
+
+    __slots__ = ("c", "pending", "conj", "last_np", "comma", "cc", "np_since_cc", "np_since_comma",
+                 "closes_at_comma", "rel_subject", "objs_at")
+
+    def __init__(self, c: Clause, closes_at_comma: bool = False) -> None:
+        self.c = c
+        self.pending: Phrase | None = None   # the noun phrase that will be the subject
+        self.conj: list[Phrase] = []         # its conjuncts ("Japan and South Korea")
+        self.last_np: Phrase | None = None
+        self.comma = False                   # a comma since the predicate
+        self.cc: Token | None = None         # a coordinator since the predicate
+        self.np_since_cc: Phrase | None = None
+        self.np_since_comma: Phrase | None = None
+        self.closes_at_comma = closes_at_comma
+        self.rel_subject = True              # relative clause: the pronoun is its subject until a noun phrase says otherwise
+
+
+def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], groups: list[VerbGroup]) -> list[Clause]:
+    L = lists()
+    complement_verbs, negative_verbs = L["complement"], L["negative"]
+    adverbial, relative = L["adverbial"], L["relative"]
+    n = len(tokens)
+    if not n:
+        return []
+    group_at = {g.first: g for g in groups}
+    clauses: list[Clause] = []
+    main = Clause(tokens[0].start, tokens[-1].end, None)
+    clauses.append(main)
+    stack = [_Open(main)]
+    prep: Token | None = None                # a preposition waiting for its noun phrase
+    prev_np: Phrase | None = None            # the last noun phrase seen (any clause)
+    prev_unit = ""                           # kind of the last unit: np, vg, pp, comma, cc, marker
+
+    def open_clause(relation: str, parent: Clause, marker: Token | None, closes: bool, **kw) -> _Open:
+        c = Clause(marker.start if marker else 0, marker.end if marker else 0, None, parent=parent,
+                   relation=relation, marker=marker, **kw)
+        clauses.append(c)
+        o = _Open(c, closes)
+        stack.append(o)
+        return o
+
+    i = 0
+    while i < n:
+        t = tokens[i]
+        tag = t.tag
+        cur = stack[-1]
+        g = group_at.get(i)
+        if g is not None:
+            if prev_unit == "comma" and g.first == g.last and t.tag == "VBD" and stack[-1].c.predicate is None \
+                    and stack[-1].pending is not None and _finite_after_next_comma(g.last + 1, tokens, group_at):
+                g = _as_participle(g)               # Yokota, abducted in 1977, (was): a participle tagged VBD
+            _place_group(g, tokens, stack, clauses, complement_verbs, negative_verbs, prev_unit, prev_np, open_clause)
+            prev_unit = "vg"
+            i = g.last + 1
+            continue
+        k = of[i]
+        if k >= 0:
+            np = chunks[k]
+            if tokens[np.first].tag == "WP$" and prev_np is not None:
+                cur = open_clause("relative", cur.c, tokens[np.first], prev_unit == "comma", antecedent=prev_np)
+                cur.rel_subject = False
+            if prep is not None:
+                pp = PrepPhrase(prep.start, np.end, prep, np, np.head, prev_np if prev_unit == "np" else None)
+                cur.c.pps.append(pp)
+                prep = None
+                prev_unit = "pp"
+            else:
+                _place_np(cur, np, prev_unit)
+                prev_unit = "np"
+            prev_np = np
+            i = np.last + 1
+            continue
+        low = t.text.lower()
+        if tag in _PUNCT_SKIP:
+            i += 1
+            continue
+        if tag in _COMMA_LIKE or tag == ".":
+            prep = None
+            for o in reversed(stack):
+                o.comma = True
+                o.np_since_comma = None
+            if stack[-1].closes_at_comma and stack[-1].c.predicate is not None and len(stack) > 1:
+                stack.pop()
+            prev_unit = "comma"
+            i += 1
+            continue
+        if tag == "CC":
+            if cur.c.predicate is not None:
+                cur.cc = t
+                cur.np_since_cc = None
+            prev_unit = "cc"
+            i += 1
+            continue
+        if tag in ("WDT", "WP") or (tag == "WRB" and low in relative and prev_unit in ("np", "comma") and prev_np):
+            if prev_np is not None and prev_unit in ("np", "comma", "pp"):
+                o = open_clause("relative", cur.c, t, prev_unit == "comma", antecedent=prev_np)
+                o.rel_subject = tag != "WRB" and low != "whom"
+            else:                                   # "what he said": a free relative, a complement
+                open_clause("complement", cur.c, t, cur.c.predicate is None)
+            prev_unit = "marker"
+            i += 1
+            continue
+        if tag == "WRB":
+            open_clause("adverbial", cur.c, t, cur.c.predicate is None or prev_unit == "comma")
+            prev_unit = "marker"
+            i += 1
+            continue
+        if tag in ("IN", "TO"):
+            nxt = _next_unit(i + 1, n, of, chunks, group_at)
+            if low in ("that", "whether") or (low == "if" and cur.c.predicate is not None and cur.c.predicate.lemma in complement_verbs):
+                open_clause("complement", cur.c, t, cur.c.predicate is None)
+                prev_unit = "marker"
+            elif nxt is not None and isinstance(nxt, VerbGroup) and nxt.form in ("gerund", "participle"):
+                o = open_clause("adverbial", cur.c, t, cur.c.predicate is None or prev_unit == "comma")
+                o.pending = cur.c.subject or cur.pending
+                prev_unit = "marker"
+            elif low in adverbial and _clause_follows(i + 1, n, of, chunks, group_at):
+                open_clause("adverbial", cur.c, t, cur.c.predicate is None or prev_unit == "comma")
+                prev_unit = "marker"
+            else:
+                prep = t
+            i += 1
+            continue
+        i += 1
+    _finish(clauses, tokens)
+    return clauses
+
+
+def _next_unit(i: int, n: int, of: list[int], chunks: list[Phrase], group_at: dict) -> Phrase | VerbGroup | None:
+    if i >= n:
+        return None
+    if i in group_at:
+        return group_at[i]
+    if of[i] >= 0:
+        return chunks[of[i]]
+    return None
+
+
+def _clause_follows(i: int, n: int, of: list[int], chunks: list[Phrase], group_at: dict) -> bool:
+    """A finite verb group after a noun phrase (with its prepositional phrases): "after Abe met Kim"."""
+    u = _next_unit(i, n, of, chunks, group_at)
+    if isinstance(u, VerbGroup):
+        return u.finite
+    if u is None:
+        return False
+    j = u.last + 1
+    g = group_at.get(j)
+    return g is not None and g.finite
+
+
+def _place_np(cur: _Open, np: Phrase, prev_unit: str) -> None:
+    c = cur.c
+    if c.predicate is None:
+        if prev_unit == "cc" and cur.pending is not None:
+            cur.conj.append(np)                     # Japan and South Korea (signed)
+        elif cur.pending is not None and prev_unit == "comma" and cur.last_np is cur.pending:
+            pass                                    # Abe, the prime minister, (said): keep the first
+        else:
+            cur.pending = np
+            cur.conj = [np]
+    else:
+        c.objects.append(np)
+        if cur.cc is not None and cur.np_since_cc is None:
+            cur.np_since_cc = np
+        if cur.comma and cur.np_since_comma is None:
+            cur.np_since_comma = np
+    cur.last_np = np
+
+
+def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses: list[Clause],
+                 complement_verbs: frozenset[str], negative_verbs: frozenset[str],
+                 prev_unit: str, prev_np: Phrase | None, open_clause) -> None:
+    while True:
+        cur = stack[-1]
+        c = cur.c
+        if c.predicate is None:
+            if g.form == "participle" and c.relation is None and cur.pending is not None and prev_unit == "np" \
+                    and _np_follows(g, tokens):
+                g = _as_finite_past(g)              # "North Korea abducted 13 people": a past tense tagged VBN
+            if g.form in ("participle", "gerund") and c.relation is None and cur.pending is not None \
+                    and prev_unit in ("np", "comma", "pp"):
+                # Yokota, abducted in 1977, (died): a reduced relative on the noun phrase before
+                ante = prev_np if prev_unit == "pp" and prev_np is not None else cur.last_np
+                o = open_clause("relative", c, None, prev_unit == "comma", antecedent=ante)
+                o.c.predicate = g
+                o.c.subject = ante
+                o.c.shared_subject = True
+                return
+            c.predicate = g
+            if c.subject is None:
+                if c.relation == "relative" and cur.rel_subject and cur.pending is None:
+                    c.subject = c.antecedent
+                    c.shared_subject = True
+                else:
+                    c.subject = cur.pending
+            return
+        # the clause has its predicate: this group opens another one
+        pred = c.predicate
+        if g.form == "infinitive":
+            ctrl = c.objects[-1] if c.objects and c.objects[-1].end <= g.start else c.subject
+            o = open_clause("infinitive", c, tokens[g.first], False)
+            o.c.predicate = g
+            o.c.subject = ctrl
+            o.c.shared_subject = True
+            if pred.lemma in negative_verbs and not pred.negated:
+                g.negated = True                    # failed to reach: the reaching did not happen
+            return
+        if cur.cc is not None and prev_unit in ("cc", "np", "pp", "comma"):
+            own = cur.np_since_cc
+            if own is not None and own in c.objects and prev_unit == "np":
+                c.objects.remove(own)
+            o = _Open(Clause(0, 0, g, own or c.subject, parent=c, relation="coordinate", marker=cur.cc,
+                             shared_subject=own is None), cur.closes_at_comma)
+            clauses.append(o.c)
+            stack[-1] = o
+            return
+        if g.finite and len(stack) > 1 and stack[-2].c.predicate is None:
+            stack.pop()                             # the agents who abducted her | were arrested
+            continue
+        if cur.comma and cur.np_since_comma is None and prev_unit == "comma" and g.finite and g.lemma not in complement_verbs:
+            o = _Open(Clause(0, 0, g, c.subject, parent=c, relation="coordinate", shared_subject=True), cur.closes_at_comma)
+            clauses.append(o.c)
+            stack[-1] = o
+            return
+        if g.finite and prev_unit == "np" and c.objects and c.objects[-1] is prev_np:
+            np = prev_np
+            if cur.comma and cur.np_since_comma is np and g.lemma in complement_verbs and len(stack) == 1:
+                # "Talks will resume, Abe said": the saying is the main clause, the rest its complement
+                c.objects.remove(np)
+                top = Clause(0, 0, g, np)
+                c.parent, c.relation = top, "complement"
+                clauses.insert(0, top)
+                stack[0] = _Open(top)
+                return
+            if pred.lemma in complement_verbs or len(stack) == 1:
+                c.objects.remove(np)
+                o = open_clause("complement" if pred.lemma in complement_verbs else "parataxis", c, None, False)
+                o.c.predicate = g
+                o.c.subject = np
+                return
+        if not g.finite and g.form != "bare" and prev_unit == "np" and prev_np is not None:
+            o = open_clause("relative", c, None, False, antecedent=prev_np)   # citizens abducted by agents
+            o.c.predicate = g
+            o.c.subject = prev_np
+            o.c.shared_subject = True
+            return
+        if not g.finite and prev_unit == "comma":
+            o = open_clause("adverbial", c, None, True)                      # ..., saying that
+            o.c.predicate = g
+            o.c.subject = c.subject
+            o.c.shared_subject = True
+            return
+        if cur.comma and prev_unit == "comma" and g.lemma in complement_verbs and len(stack) == 1 and g.finite:
+            # "Talks will resume, said Abe": inverted reporting clause; its subject follows
+            top = Clause(0, 0, g, None)
+            c.parent, c.relation = top, "complement"
+            clauses.insert(0, top)
+            stack[0] = _Open(top)
+            return
+        if len(stack) > 1:
+            stack.pop()
+            continue
+        o = open_clause("parataxis", c, None, False)
+        o.c.predicate = g
+        o.c.subject = None
+        return
+
+
+def _finite_after_next_comma(i: int, tokens: list[Token], group_at: dict) -> bool:
+    for k in range(i, len(tokens)):
+        tag = tokens[k].tag
+        if tag == ",":
+            g = group_at.get(k + 1)
+            return g is not None and g.finite
+        if tag in ("DT", "PRP", "VBD", "VBZ", "VBP", "MD", "CC", "WDT", "WP"):
+            return False                            # an object or another verb: a finite clause of its own
+    return False
+
+
+def _as_participle(g: VerbGroup) -> VerbGroup:
+    return VerbGroup(g.start, g.end, g.head, g.lemma, "passive", None, None, g.negated, g.modal, False,
+                     "participle", g.first, g.last)
+
+
+def _np_follows(g: VerbGroup, tokens: list[Token]) -> bool:
+    j = g.last + 1
+    return j < len(tokens) and tokens[j].tag in ("DT", "CD", "NNP", "NNPS", "PRP$", "NNS", "PRP") and tokens[j].text.lower() != "by"
+
+
+def _as_finite_past(g: VerbGroup) -> VerbGroup:
+    return VerbGroup(g.start, g.end, g.head, g.lemma, "active", "past", g.aspect, g.negated, g.modal, True,
+                     "finite", g.first, g.last)
+
+
+def _finish(clauses: list[Clause], tokens: list[Token]) -> None:
+    """Spans (own words, then widened over child clauses), inverted subjects, passive agents."""
+    for c in clauses:
+        lo, hi = 10**12, -1
+        parts: list = [c.predicate, c.marker, *c.objects, *c.pps]
+        if not c.shared_subject:
+            parts.append(c.subject)
+        for p in parts:
+            if p is not None:
+                lo = min(lo, p.start)
+                hi = max(hi, p.end)
+        c.start, c.end = (lo, hi) if hi >= 0 else (c.start, c.end)
+        p = c.predicate
+        if p is None:
+            continue
+        if c.subject is None and c.objects and c.objects[0].first == p.last + 1 and c.relation is None:
+            c.subject = c.objects.pop(0)            # said Abe
+        if p.voice == "passive":
+            for pp in c.pps:
+                if pp.start >= p.end and pp.prep.text.lower() == "by":
+                    c.agent = pp.np
+                    break
+    # children widen their parents (deepest first: a child is created after its parent)
+    for c in reversed(clauses):
+        par = c.parent
+        if par is not None and c.end > c.start:
+            if par.end <= par.start:
+                par.start, par.end = c.start, c.end
+            else:
+                par.start = min(par.start, c.start)
+                par.end = max(par.end, c.end)

@@ -1,0 +1,209 @@
+"""Noun phrase chunks and verb groups over tagged tokens (rules over Penn tags, one pass each)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from .types import Phrase, Token, VerbGroup
+
+_NP_START = frozenset(("DT", "PDT", "PRP$", "WP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "$", "AFX"))
+_NP_IN = frozenset(("JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "$", "HYPH", "AFX"))
+_NOUNS = frozenset(("NN", "NNS", "NNP", "NNPS", "CD", "PRP", "EX", "$"))
+_AUX = frozenset(("be", "have", "do", "get"))
+_MODALS_FUTURE = frozenset(("will", "shall", "'ll", "wo"))
+
+
+@lru_cache(maxsize=1)
+def lists() -> dict[str, frozenset[str]]:
+    """The word lists of data/grammar.txt by section."""
+    out: dict[str, set[str]] = {}
+    cur: set[str] = set()
+    for line in (Path(__file__).with_name("data") / "grammar.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            cur = out.setdefault(line.strip("[]"), set())
+        else:
+            cur.update(line.split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
+    """NP chunks, and for every token the index of its chunk (-1 outside any)."""
+    n = len(tokens)
+    chunks: list[Phrase] = []
+    of = [-1] * n
+    i = 0
+    while i < n:
+        tag = tokens[i].tag
+        if tag == "PRP" or tag == "EX" or (tag == "DT" and (i + 1 == n or tokens[i + 1].tag not in _NP_IN
+                                                              and tokens[i + 1].tag not in ("VBN", "VBG", "PDT", "DT"))):
+            j = i                                          # he, there, "that" standing alone
+        elif tag in _NP_START:
+            j = i
+            pos = -1
+            while j + 1 < n:
+                t = tokens[j + 1].tag
+                if t in _NP_IN:
+                    if t[:2] == "JJ" and tokens[j].tag[:2] == "NN":
+                        break                              # Tokyo | next year
+                    j += 1
+                elif t == "POS" and j + 2 < n and tokens[j + 2].tag in _NP_START and tokens[j].tag in _NOUNS:
+                    pos = j + 1                            # North Korea 's leader
+                    j += 1
+                elif t in ("DT", "PRP$") and tokens[j].tag in ("PDT", "DT") and j == i:
+                    j += 1                                 # all the, both his
+                elif (t in ("VBN", "VBG") and j + 2 < n and tokens[j + 2].tag in _NP_IN
+                      and tokens[j].tag in ("DT", "PRP$", "POS", "JJ", "CD", "RB")):
+                    j += 1                                 # the returned abductees (a participle as adjective)
+                else:
+                    break
+            while j > i and tokens[j].tag == "HYPH":
+                j -= 1
+            head = _head(tokens, i, j)
+            possessor = None
+            if pos > 0:
+                possessor = Phrase(tokens[i].start, tokens[pos - 1].end, tokens[pos - 1], i, pos - 1)
+            ph = Phrase(tokens[i].start, tokens[j].end, head, i, j, possessor)
+            for k in range(i, j + 1):
+                of[k] = len(chunks)
+            chunks.append(ph)
+            i = j + 1
+            continue
+        else:
+            i += 1
+            continue
+        ph = Phrase(tokens[i].start, tokens[j].end, tokens[i], i, j)
+        of[i] = len(chunks)
+        chunks.append(ph)
+        i = j + 1
+    return chunks, of
+
+
+def _head(tokens: list[Token], i: int, j: int) -> Token:
+    for k in range(j, i - 1, -1):
+        if tokens[k].tag in _NOUNS:
+            return tokens[k]
+    return tokens[j]
+
+
+def verb_groups(tokens: list[Token], in_np: list[int]) -> list[VerbGroup]:
+    """Verb groups, left to right: (to) (modal) (adverbs) auxiliaries main verb."""
+    n = len(tokens)
+    groups: list[VerbGroup] = []
+    i = 0
+    while i < n:
+        t = tokens[i]
+        tag = t.tag
+        if in_np[i] >= 0 or not (tag[:2] == "VB" or tag == "MD" or tag == "TO"):
+            i += 1
+            continue
+        j = i
+        if tag == "TO":                                    # to (not) visit
+            k = i + 1
+            while k < n and tokens[k].tag == "RB":
+                k += 1
+            if k >= n or tokens[k].tag != "VB" or in_np[k] >= 0:
+                i += 1
+                continue
+            j = k
+        # extend while the last verb is an auxiliary that the next verb can follow
+        while True:
+            k = j + 1
+            while k < n and tokens[k].tag == "RB" and in_np[k] < 0:
+                k += 1
+            if k >= n or in_np[k] >= 0:
+                break
+            last, nxt = tokens[j], tokens[k]
+            if not _continues(last, nxt):
+                break
+            j = k
+        # "is to visit", "is going to visit": future
+        future_to = False
+        k = j + 1
+        if k + 1 < n and tokens[k].tag == "TO" and tokens[k + 1].tag == "VB":
+            last = tokens[j]
+            if (last.lemma == "be" and j == i and last.tag in ("VBZ", "VBP", "VBD")) or \
+                    (last.lemma == "go" and last.tag == "VBG" and j > i and tokens[j - 1].lemma == "be"):
+                j = k + 1
+                future_to = True
+        groups.append(_group(tokens, i, j, future_to))
+        i = j + 1
+    return groups
+
+
+def _continues(last: Token, nxt: Token) -> bool:
+    lt, nt = last.tag, nxt.tag
+    if lt == "MD" or lt == "TO":
+        return nt == "VB"
+    lem = last.lemma
+    if lem not in _AUX:
+        return False
+    if lem == "be":
+        return nt in ("VBN", "VBG")
+    if lem == "have":
+        return nt == "VBN"
+    if lem == "do":
+        return nt == "VB" or nt == "VBP"                   # did not respond (respond may be tagged VBP)
+    return nt == "VBN" and lt != "VBN"                     # got arrested (get as passive auxiliary)
+
+
+def _group(tokens: list[Token], i: int, j: int, future_to: bool) -> VerbGroup:
+    lists_ = lists()
+    negs = lists_["negation"]
+    verbs = [k for k in range(i, j + 1) if tokens[k].tag[:2] == "VB" or tokens[k].tag == "MD"]
+    head_i = verbs[-1] if verbs else j
+    head = tokens[head_i]
+    first = tokens[i]
+    negated = False
+    modal = None
+    tense: str | None = None
+    prev = None
+    aspect_perf = aspect_prog = passive = False
+    for k in range(i, j + 1):
+        tk = tokens[k]
+        low = tk.text.lower()
+        if tk.tag == "RB":
+            if low in negs or (low == "longer" and k > i and tokens[k - 1].text.lower() == "no"):
+                negated = True
+            continue
+        if tk.tag == "MD":
+            lm = tk.lemma
+            if low in _MODALS_FUTURE or lm in ("will", "shall"):
+                tense = "future"
+            else:
+                modal = "can" if low == "ca" else lm
+                if modal == "would":
+                    tense = "future"
+        elif prev is not None and tk.tag[:2] == "VB":
+            pl = prev.lemma
+            if pl == "have" and tk.tag == "VBN":
+                aspect_perf = True
+            if (pl == "be" or pl == "get") and tk.tag == "VBN" and k == head_i:
+                passive = True
+            if pl == "be" and tk.tag == "VBG":
+                aspect_prog = True                  # reset below for "is going to"
+        if tk.tag[:2] == "VB" or tk.tag == "MD":
+            prev = tk
+    ftag = first.tag
+    if ftag == "TO":
+        form, finite = "infinitive", False
+    elif ftag in ("MD", "VBD", "VBZ", "VBP"):
+        form, finite = "finite", True
+        if tense is None:
+            tense = "past" if ftag == "VBD" else "present"
+    elif ftag == "VBN":
+        form, finite = "participle", False
+        passive = passive or len(verbs) == 1
+    elif ftag == "VBG":
+        form, finite = "gerund", False
+    else:
+        form, finite = "bare", False
+    if future_to:
+        tense = "future"
+        aspect_prog = False
+    aspect = ("perfect-progressive" if aspect_perf and aspect_prog else "perfect" if aspect_perf
+              else "progressive" if aspect_prog else None)
+    return VerbGroup(first.start, tokens[j].end, head, head.lemma, "passive" if passive else "active",
+                     tense, aspect, negated, modal, finite, form, i, j)

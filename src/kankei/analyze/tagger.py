@@ -1,0 +1,166 @@
+"""Penn Treebank part-of-speech tags: a greedy averaged perceptron (Honnibal's design).
+
+Words that the training data tags one way (seen often, one tag nearly always) take their
+tag from a lexicon; only the others are scored, and only over the tags they can take: the
+tags the word was seen with (for rare words also the tags of rare words of its shape), or
+for unknown words the open-class tags and those of rare training words of the same shape. The model is data/tagger.json.gz, trained on UD
+English EWT by tools/train_tagger.py (data/README.md gives its licence).
+"""
+from __future__ import annotations
+
+import gc
+import gzip
+import json
+from functools import lru_cache
+from pathlib import Path
+
+MODEL = Path(__file__).with_name("data") / "tagger.json.gz"
+START = ("-S-", "-S2-")
+_NOT_AFTER_MODAL = frozenset(("NN", "VBP", "JJ", "VBD", "VBN"))
+_SHORTLIST = 5
+
+
+def shape(word: str) -> str:
+    """One letter for the word's form: digits, all capitals, capitalized, hyphenated, lower, other."""
+    if word.isalpha():
+        if word.islower():
+            return "x"
+        if word.isupper():
+            return "A" if len(word) > 1 else "X"
+        return "X" if word[0].isupper() else "x"
+    if any(c.isdigit() for c in word):
+        return "d"
+    if "-" in word[1:]:
+        return "H" if word[0].isupper() else "h"
+    return "p" if not word[0].isalnum() else ("X" if word[0].isupper() else "o")
+
+
+def word_features(word: str, w: str, initial: bool) -> list[str]:
+    """The features of a word on its own (w is it lower-cased)."""
+    sh = shape(word)
+    if sh == "h" or sh == "H":
+        feats = ["b", "w" + w.rsplit("-", 1)[1], "W" + w]
+    else:
+        feats = ["b", "w" + w]
+    feats += ("s" + w[-3:], "u" + w[-2:], "f" + w[:3], "x" + sh + ("0" if initial else ""))
+    return feats
+
+
+def context_features(words: list[str], lowers: list[str], i: int, p1: str, p2: str) -> list[str]:
+    """The features of word i from the two previous tags and the words around it."""
+    feats = ["p" + p1, "q" + p1 + p2, "r" + p1 + lowers[i], "a" + (lowers[i - 1] if i else "-S-")]
+    if i > 1:
+        feats.append("k" + lowers[i - 2])
+    if i + 1 < len(words):
+        nw = lowers[i + 1]
+        feats += ("n" + nw, "m" + nw[-3:], "y" + shape(words[i + 1]))
+        if i + 2 < len(words):
+            feats.append("l" + lowers[i + 2])
+    else:
+        feats.append("n-E-")
+    return feats
+
+
+def features(words: list[str], lowers: list[str], i: int, p1: str, p2: str) -> list[str]:
+    """All features of word i (training; tagging scores the two parts apart)."""
+    return word_features(words[i], lowers[i], i == 0) + context_features(words, lowers, i, p1, p2)
+
+
+class Tagger:
+    """Tags token lists; `tag(words)` returns one Penn tag per word."""
+
+    __slots__ = ("tags", "lexicon", "cands", "ucands", "all_open", "weights", "_base")
+
+    def __init__(self, model: dict) -> None:
+        self.tags: list[str] = model["tags"]
+        self.lexicon: dict[str, str] = model["lexicon"]
+        self.cands: dict[str, list[str]] = model["cands"]
+        self.ucands: dict[str, list[str]] = model["ucands"]
+        self.all_open: list[str] = model["open"]
+        self.weights: dict[str, dict[str, int]] = model["weights"]   # feature -> {tag: weight}
+        self._base: dict[tuple[str, bool], tuple[list[str], dict[str, int]]] = {}
+
+    def base(self, word: str, lower: str, initial: bool) -> tuple[list[str], dict[str, int]]:
+        """The candidate tags of a word and their scores from its own features (cached by word)."""
+        key = (word, initial)
+        got = self._base.get(key)
+        if got is None:
+            cs = self.cands.get(word) or self.ucands.get(shape(word)) or self.all_open
+            score = dict.fromkeys(cs, 0)
+            weights = self.weights
+            for f in word_features(word, lower, initial):
+                ws = weights.get(f)
+                if ws is not None:
+                    for tg in cs:
+                        v = ws.get(tg)
+                        if v is not None:
+                            score[tg] += v
+            got = (cs, score)
+            if len(self._base) < 100_000:
+                self._base[key] = got
+        return got
+
+    def tag(self, words: list[str]) -> list[str]:
+        lexicon, weights, base = self.lexicon, self.weights, self.base
+        lowers: list[str] | None = None
+        out: list[str] = []
+        p1, p2 = START
+        verb_due = False                  # after a modal or infinitival "to" (adverbs between)
+        for i, word in enumerate(words):
+            t = lexicon.get(word)
+            if t is None:
+                if lowers is None:
+                    lowers = [w.lower() for w in words]
+                cs, score = base(word, lowers[i], i == 0)
+                if len(cs) == 1:
+                    t = cs[0]
+                else:
+                    score = score.copy()
+                    ctx = context_features(words, lowers, i, p1, p2)
+                    if len(cs) > _SHORTLIST:
+                        # many candidates (rare and unknown words): the word and the previous
+                        # tags make a short list, the rest of the context decides among it
+                        for f in ctx[:2]:
+                            ws = weights.get(f)
+                            if ws is not None:
+                                for tg, v in ws.items():
+                                    if tg in score:
+                                        score[tg] += v
+                        cs = sorted(cs, key=score.__getitem__, reverse=True)[:_SHORTLIST]
+                        ctx = ctx[2:]
+                    for f in ctx:
+                        ws = weights.get(f)
+                        if ws is not None:
+                            for tg in cs:
+                                v = ws.get(tg)
+                                if v is not None:
+                                    score[tg] += v
+                    t = max(cs, key=score.__getitem__)   # ties go the same way every time (cs is ordered)
+            if verb_due:
+                if t in _NOT_AFTER_MODAL and word.islower():
+                    t = "VB"                      # "would resume": a noun-looking word after a modal is its verb
+                verb_due = t == "RB"
+            elif t == "MD" or t == "TO":
+                verb_due = True
+            out.append(t)
+            p2 = p1
+            p1 = t
+        return out
+
+
+def read_model() -> dict:
+    """The model file as a dict (the garbage collector paused: parsing makes many small objects)."""
+    raw = gzip.decompress(MODEL.read_bytes())
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return json.loads(raw)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@lru_cache(maxsize=1)
+def load() -> Tagger:
+    """The shipped model, read once."""
+    return Tagger(read_model())

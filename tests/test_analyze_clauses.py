@@ -1,0 +1,190 @@
+"""Clauses of kankei.analyze on sentences written for these tests, in the style of the field's news."""
+from __future__ import annotations
+
+from kankei.analyze import Clause, Sentence, analyze
+
+
+def span(s: Sentence, x) -> str | None:
+    return None if x is None else s.text[x.start:x.end]
+
+
+def clause(s: Sentence, lemma: str) -> Clause:
+    found = [c for c in s.clauses if c.predicate is not None and c.predicate.lemma == lemma]
+    assert len(found) == 1, [repr(c) for c in s.clauses]
+    return found[0]
+
+
+def test_active_past_with_object_and_pps():
+    s = analyze("Japan imposed sanctions on North Korea on Tuesday.")
+    c = clause(s, "impose")
+    p = c.predicate
+    assert (p.voice, p.tense, p.negated, p.modal, p.finite) == ("active", "past", False, None, True)
+    assert span(s, c.subject) == "Japan"
+    assert [span(s, o) for o in c.objects] == ["sanctions"]
+    assert [(pp.prep.text, pp.head.text) for pp in c.pps] == [("on", "Korea"), ("on", "Tuesday")]
+    assert span(s, c.pps[0].np) == "North Korea"
+    assert c.parent is None and c.relation is None
+
+
+def test_passive_with_agent():
+    s = analyze("Megumi Yokota was abducted by North Korean agents in 1977.")
+    c = clause(s, "abduct")
+    assert c.predicate.voice == "passive" and c.predicate.tense == "past"
+    assert span(s, c.predicate) == "was abducted"
+    assert span(s, c.subject) == "Megumi Yokota"
+    assert span(s, c.agent) == "North Korean agents" and c.agent.head.text == "agents"
+    assert not c.objects
+
+
+def test_complement_clause_keeps_its_own_time():
+    text = "North Korea admitted in 2002 that it had abducted 13 Japanese citizens in the 1970s."
+    s = analyze(text)
+    admit, abduct = clause(s, "admit"), clause(s, "abduct")
+    assert abduct.parent is admit and abduct.relation == "complement" and abduct.marker.text == "that"
+    assert abduct.predicate.aspect == "perfect" and abduct.predicate.voice == "active"
+    assert span(s, abduct.subject) == "it"
+    assert [span(s, o) for o in abduct.objects] == ["13 Japanese citizens"]
+    assert [span(s, pp.np) for pp in admit.pps] == ["2002"]
+    assert [span(s, pp.np) for pp in abduct.pps] == ["the 1970s"]
+    # the innermost clause of each date is the one it belongs to
+    assert s.clause_of(text.index("2002")) is admit
+    assert s.clause_of(text.index("1970s")) is abduct
+
+
+def test_future_with_will():
+    s = analyze("The government will ban all imports from the North.")
+    c = clause(s, "ban")
+    assert c.predicate.tense == "future" and c.predicate.modal is None
+    assert span(s, c.subject) == "The government" and c.subject.head.text == "government"
+    assert [span(s, o) for o in c.objects] == ["all imports"]
+    assert c.pps[0].after is c.objects[0]          # "imports from the North": a candidate noun attachment
+
+
+def test_negation_with_do_support():
+    s = analyze("Pyongyang did not respond.")
+    c = clause(s, "respond")
+    assert c.predicate.negated and c.predicate.tense == "past"
+    assert span(s, c.predicate) == "did not respond"
+    assert span(s, c.subject) == "Pyongyang"
+
+
+def test_relative_clause_and_reported_speech():
+    s = analyze("Abe, who met Trump in April, said the talks would resume.")
+    say, meet, resume = clause(s, "say"), clause(s, "meet"), clause(s, "resume")
+    assert span(s, say.subject) == "Abe" and say.parent is None
+    assert meet.relation == "relative" and meet.parent is say and meet.marker.text == "who"
+    assert span(s, meet.subject) == "Abe" and span(s, meet.antecedent) == "Abe"
+    assert [span(s, o) for o in meet.objects] == ["Trump"]
+    assert resume.relation == "complement" and resume.parent is say
+    assert span(s, resume.subject) == "the talks"
+    assert resume.predicate.modal == "would"
+
+
+def test_infinitive_takes_the_controller_as_subject():
+    s = analyze("Kim agreed to visit Tokyo next year.")
+    agree, visit = clause(s, "agree"), clause(s, "visit")
+    assert visit.parent is agree and visit.relation == "infinitive"
+    assert visit.predicate.form == "infinitive" and not visit.predicate.finite
+    assert span(s, visit.subject) == "Kim"
+    assert [span(s, o) for o in visit.objects][0] == "Tokyo"
+
+
+def test_object_control():
+    s = analyze("Tokyo urged Pyongyang to return the abductees.")
+    assert span(s, clause(s, "return").subject) == "Pyongyang"
+
+
+def test_failed_to_marks_the_complement_negated():
+    s = analyze("North Korea failed to launch the satellite.")
+    assert clause(s, "launch").predicate.negated
+    assert not clause(s, "fail").predicate.negated
+
+
+def test_coordinated_verbs_share_the_subject():
+    s = analyze("Kim arrived in Tokyo on Monday and met Abe.")
+    meet = clause(s, "meet")
+    assert meet.relation == "coordinate" and meet.parent is clause(s, "arrive")
+    assert span(s, meet.subject) == "Kim" and meet.shared_subject
+    assert [span(s, o) for o in meet.objects] == ["Abe"]
+
+
+def test_coordinated_clauses_with_their_own_subjects():
+    s = analyze("Tokyo lifted some sanctions, and Pyongyang reopened the investigation.")
+    assert span(s, clause(s, "reopen").subject) == "Pyongyang"
+    assert [span(s, o) for o in clause(s, "lift").objects] == ["some sanctions"]
+
+
+def test_reporting_clause_after_the_quote_is_the_main_clause():
+    s = analyze("North Korea test-fired two missiles into the sea on Sunday, the ministry said.")
+    say, fire = clause(s, "say"), clause(s, "test-fire")
+    assert say.parent is None and fire.parent is say and fire.relation == "complement"
+    assert span(s, say.subject) == "the ministry"
+    assert span(s, fire.subject) == "North Korea"
+
+
+def test_subordinate_clause_before_the_main_clause():
+    s = analyze("When Koizumi visited Pyongyang in 2002, Kim apologized for the abductions.")
+    visit, apologize = clause(s, "visit"), clause(s, "apologize")
+    assert visit.relation == "adverbial" and visit.parent is apologize
+    assert span(s, apologize.subject) == "Kim" and span(s, visit.subject) == "Koizumi"
+
+
+def test_relative_clause_without_commas_closes_at_the_main_verb():
+    s = analyze("The agents who abducted her were arrested in Seoul.")
+    arrest = clause(s, "arrest")
+    assert span(s, arrest.subject) == "The agents" and arrest.predicate.voice == "passive"
+    assert clause(s, "abduct").parent is arrest
+
+
+def test_reduced_relatives():
+    s = analyze("The ship carrying 100 people left Niigata after the government lifted the ban.")
+    carry, leave, lift = clause(s, "carry"), clause(s, "leave"), clause(s, "lift")
+    assert carry.relation == "relative" and span(s, carry.subject) == "The ship"
+    assert span(s, leave.subject) == "The ship"
+    assert lift.relation == "adverbial" and lift.marker.text == "after" and lift.parent is leave
+    s = analyze("Dozens of citizens abducted by agents in the 1970s remain missing.")
+    abduct = clause(s, "abduct")
+    assert abduct.predicate.voice == "passive" and abduct.relation == "relative"
+    assert span(s, abduct.agent) == "agents"
+
+
+def test_future_forms_aspect_and_modals():
+    s = analyze("Tokyo is to lift some sanctions, and Pyongyang is going to reopen the investigation.")
+    assert clause(s, "lift").predicate.tense == "future"
+    assert clause(s, "reopen").predicate.tense == "future"
+    s = analyze("Japan has been considering new sanctions since North Korea's nuclear test.")
+    p = clause(s, "consider").predicate
+    assert (p.tense, p.aspect) == ("present", "perfect-progressive")
+    s = analyze("The families said they had not been told about the decision.")
+    p = clause(s, "tell").predicate
+    assert (p.voice, p.aspect, p.negated) == ("passive", "perfect", True)
+    s = analyze("The court ruled that Chongryon must pay the damages.")
+    assert clause(s, "pay").predicate.modal == "must"
+
+
+def test_noun_phrases_with_possessives_and_of():
+    text = "North Korea's leader met the mother of the abductee."
+    s = analyze(text)
+    np = s.np_at(text.index("leader"))
+    assert span(s, np) == "North Korea's leader" and np.head.text == "leader"
+    assert span(s, np.possessor) == "North Korea"
+    assert span(s, s.np_at(text.index("mother"))) == "the mother"   # "of" stays a prepositional phrase
+    meet = clause(s, "meet")
+    assert [(pp.prep.text, span(s, pp.np)) for pp in meet.pps] == [("of", "the abductee")]
+    assert s.np_at(text.index(" met")) is None
+
+
+def test_participle_as_adjective_is_no_clause():
+    s = analyze("The returned abductees met the prime minister.")
+    assert [c.predicate.lemma for c in s.clauses] == ["meet"]
+    assert span(s, clause(s, "meet").subject) == "The returned abductees"
+
+
+def test_clause_spans_nest():
+    text = "Abe said Japan would impose sanctions if North Korea launched another missile."
+    s = analyze(text)
+    say, impose, launch = clause(s, "say"), clause(s, "impose"), clause(s, "launch")
+    assert say.start <= impose.start and impose.end <= say.end
+    assert launch.relation == "adverbial" and launch.parent is impose
+    assert s.clause_of(text.index("another")) is launch
+    assert s.clause_of(text.index("Abe")) is say

@@ -1,0 +1,103 @@
+"""The part-of-speech tagger, tokenizer and lemmas of kankei.analyze."""
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from kankei.analyze import analyze, tag, tokenize
+
+
+def tags_of(text: str) -> dict[str, str]:
+    return {t.text: t.tag for t in tag(text)}
+
+
+def test_model_ships_inside_the_package():
+    data = resources.files("kankei.analyze") / "data"
+    assert (data / "tagger.json.gz").is_file()
+    assert "CC BY-SA 4.0" in (data / "README.md").read_text(encoding="utf-8")
+
+
+def test_tokens_keep_their_offsets():
+    text = "Intro. North Korea's envoy didn't say the U.S. test-fired 3,000 rounds."
+    start = text.index("North")
+    toks = tokenize(text, start, len(text))
+    assert [t[2] for t in toks] == ["North", "Korea", "'s", "envoy", "did", "n't", "say", "the", "U.S.",
+                                    "test-fired", "3,000", "rounds", "."]
+    assert all(text[a:b] == w for a, b, w in toks)
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("Japan imposed sanctions on North Korea on Tuesday.", "imposed", "VBD"),
+    ("Japan imposed sanctions on North Korea on Tuesday.", "Korea", "NNP"),
+    ("Megumi Yokota was abducted by North Korean agents in 1977.", "abducted", "VBN"),
+    ("Megumi Yokota was abducted by North Korean agents in 1977.", "Yokota", "NNP"),
+    ("The government will ban all imports from the North.", "will", "MD"),
+    ("The government will ban all imports from the North.", "ban", "VB"),
+    ("North Korea test-fired a missile on Sunday, the ministry said.", "test-fired", "VBD"),
+    ("North Korea test-fired a missile on Sunday, the ministry said.", "said", "VBD"),
+    ("North Korea's leader met the envoy.", "'s", "POS"),
+    ("The talks would resume in Hanoi.", "resume", "VB"),
+    ("Pyongyang has not responded to the proposal.", "responded", "VBN"),
+])
+def test_tags_of_news_sentences(sentence, word, expected):
+    assert tags_of(sentence)[word] == expected
+
+
+@pytest.mark.parametrize("sentence, word, lemma", [
+    ("Agents abducted her in 1977.", "abducted", "abduct"),
+    ("The two sides held talks in Beijing.", "held", "hold"),
+    ("The soldiers fled across the border.", "fled", "flee"),
+    ("North Korea test-fired a missile.", "test-fired", "test-fire"),
+    ("She was taken to Pyongyang.", "was", "be"),
+    ("She was taken to Pyongyang.", "taken", "take"),
+    ("Tokyo negotiated the return of five abductees.", "negotiated", "negotiate"),
+    ("Tokyo negotiated the return of five abductees.", "abductees", "abductee"),
+    ("The ship stopped at Niigata.", "stopped", "stop"),
+    ("The families are urging the government to act.", "urging", "urge"),
+    ("The court ruled against the association.", "ruled", "rule"),
+    ("North Korea's envoy arrived.", "envoy", "envoy"),
+])
+def test_lemmas(sentence, word, lemma):
+    assert {t.text: t.lemma for t in tag(sentence)}[word] == lemma
+
+
+def test_offsets_are_absolute_and_tokens_indexed():
+    text = "Header line.\nKim agreed to visit Tokyo."
+    start = text.index("Kim")
+    s = analyze(text, start, len(text))
+    assert s.tokens[0].text == "Kim" and s.tokens[0].start == start
+    assert all(text[t.start:t.end] == t.text for t in s.tokens)
+    assert [t.i for t in s.tokens] == list(range(len(s.tokens)))
+
+
+def test_accuracy_on_ewt_dev_stays_above_a_floor(shared_dir):
+    """The shipped model on the first 600 sentences of the treebank's dev split (never trained on)."""
+    path = shared_dir / "treebank" / "en_ewt" / "en_ewt-ud-dev.conllu"
+    from kankei.analyze.tagger import load
+    tagger = load()
+    right = total = vright = vtotal = 0
+    words: list[str] = []
+    gold: list[str] = []
+    sents = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line:
+            if words:
+                for g, t in zip(gold, tagger.tag(words), strict=True):
+                    total += 1
+                    right += g == t
+                    if g.startswith("VB") or g == "MD":
+                        vtotal += 1
+                        vright += g == t
+                sents += 1
+                if sents == 600:
+                    break
+            words, gold = [], []
+            continue
+        cols = line.split("\t")
+        if line[0] != "#" and cols[0].isdigit():
+            words.append(cols[1])
+            gold.append(cols[4])
+    assert total > 8000
+    assert right / total >= 0.92
+    assert vright / vtotal >= 0.91
