@@ -4,7 +4,7 @@ import pytest
 from kankei.extract import extract_paths
 from scoring import score
 
-FLOORS = {("time", "value"): 0.90, ("quantity", "value"): 0.90, ("entity", "linked"): 0.90,
+FLOORS = {("time", "value"): 0.95, ("quantity", "value"): 0.90, ("entity", "linked"): 0.90,
           ("event", "typed"): 0.75, ("event", "full"): 0.60}
 
 

@@ -107,7 +107,7 @@ def first_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     for qualifier in ("nearly", "almost", "about", "around", "some", "over", "under", "roughly", "approximately"):
         headed[qualifier] = numbers | {"a", "an", "half"}
     for n in numbers:
-        headed[n] = units | {"and", "to", "or"} | set(UNITS)
+        headed[n] = units | {"and", "to", "or", "more", "additional", "further", "extra"} | set(UNITS)
     for u in units:
         headed.setdefault(u, {"long"})          # "decade-long", "year-long"
     words -= set(headed)
@@ -210,7 +210,7 @@ def alternatives() -> tuple[str, ...]:
         rf"(?P<ymd>{yb}(?P<ym_y>{year})(?P<ym_sep>[/.])(?P<ym_m>\d{{1,2}})(?P=ym_sep)(?P<ym_d>\d{{1,2}})(?![\d/]|\.\d))",
         rf"(?P<iso>{yb}(?P<i_y>{year})-(?P<i_m>0[1-9]|1[0-2])-(?P<i_d>0[1-9]|[12]\d|3[01])(?![\d-]))",
         # clock times: 14:15 GMT, 22:24, 11 p.m., 3pm, 0600GMT (a day comes from the text, see resolve.anchor)
-        rf"(?P<clock>(?<![\d:.,/])(?P<ck_h>[01]?\d|2[0-3]):(?P<ck_m>[0-5]\d)(?::(?P<ck_s>[0-5]\d))?(?![\d:]|\.\d)"
+        rf"(?P<clock>(?<![\d:.,/])(?P<ck_h>[01]?\d|2[0-3]):(?P<ck_m>[0-5]\d)(?::(?P<ck_s>[0-5]\d))?(?![\d:]|\.\d|[-–]\d)"
         rf"(?:\s?(?P<ck_ap>{ampm}))?{clock_zone.format('ck_z')})",
         rf"(?P<clock_ampm>(?<![\d:.,/])(?P<ca_h>1[0-2]|0?[1-9])\s?(?P<ca_ap>{ampm}){clock_zone.format('ca_z')})",
         r"(?P<clock_mil>(?<![\d:.,/])(?P<cm_h>[01]\d|2[0-3])(?P<cm_m>[0-5]\d)\s?(?P<cm_z>GMT|UTC)(?!\w))",
@@ -281,7 +281,7 @@ def alternatives() -> tuple[str, ...]:
         # decade-long, year-long, months-long
         rf"(?P<long_dur>\b(?P<ld_u>{unit})-long\b)",
         # two years, more than two years, a two-year hiatus, nearly two millennia, half a century
-        rf"(?P<duration>\b(?:(?P<du_first>{the}(?:first|last|past|next|previous|following)\s+)|(?P<du_q>{qual}))?(?:(?P<du_halfa>[Hh]alf\s+an?)|(?P<du_n>{num}){half_num.format('du_half')})(?P<du_sep>[- ])(?P<du_u>{unit})\b(?P<du_half2>\s+and\s+a\s+half)?)",
+        rf"(?P<duration>\b(?:(?P<du_first>{the}(?:first|last|past|next|previous|following)\s+)|(?P<du_q>{qual}))?(?:(?P<du_halfa>[Hh]alf\s+an?)|(?P<du_n>{num}){half_num.format('du_half')})(?P<du_sep>[- ])(?:(?:more|additional|further|extra)\s+)?(?P<du_u>{unit})\b(?P<du_half2>\s+and\s+a\s+half)?)",
         # early June, mid-May: a part of a month resolved from the narrative
         rf"(?P<part_month_bare>\b{the}?(?:(?P<pmb_part>{part}|(?i:end|beginning|start))(?:\s*-\s*|\s+of\s+|\s+)|(?P<pmb_in>(?i:early|late|mid))\s+in\s+)(?P<pmb_m>{month_full})\b(?!,?\s*(?:of\s+)?{year}))",
         # a bare month: resolved from the narrative; only in contexts that make it a month
@@ -333,7 +333,11 @@ def scanner(length: int = 0) -> re.Pattern:
 def _scanner(fast: bool) -> re.Pattern:
     guard = _guard(small=not fast)
     assert guard.startswith(START)
-    return re.compile(NOT_ASCII_WORD + guard[len(START):] + START + r"(?=((?:\d+(?:,\d+)*|[^\W\d_]+|[\s\S])[\s\S]{0,4}))")
+    # (the key is bounded: a run of digits or letters with no end, "12345678901234...", would
+    # otherwise make one key, and one check of every alternative against it, per run; a
+    # shorter key only lets more alternatives be tried)
+    return re.compile(NOT_ASCII_WORD + guard[len(START):] + START
+                      + r"(?=((?:\d{1,12}(?:,\d{1,12}){0,3}|[^\W\d_]{1,24}|[\s\S])[\s\S]{0,4}))")
 
 
 def starts(text: str) -> list[int]:

@@ -61,6 +61,11 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
         if "this_year" in rel:         # "February this year": the document's year
             anchor, rel = "dct", {k: v for k, v in rel.items() if k != "this_year"} | {"year_offset": rel["this_year"]}
         base = dct if anchor == "dct" else narrative
+        if anchor == "narrative" and rel.get("unit") == "day" and not rel.get("offset") and not _day(narrative) \
+                and _day(dct):
+            base = dct                  # "earlier in the day" with no day narrated: the story's day
+        if base is None and "month" in rel and "year_offset" not in rel and dct:
+            base = dct                  # a bare month or day with nothing narrated yet: the story's own
         if base is None and "weekday" in rel:
             # no document date: "on Wednesday" beside the last day narrated
             base = next((v for v in reversed(latest.values) if _day(v)), None)
@@ -78,7 +83,7 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
             tm.value += "~"
         if tm.value and tm.type == "date" and "/" in tm.value:
             tm.type = "interval"                    # "last week": the calendar week
-        if tm.value and in_body and not rel.get("same") and tm.type in ("date", "interval"):
+        if tm.value and in_body and not rel.get("same") and not tm.approximate and tm.type in ("date", "interval"):
             # "Earlier this year, in March": a date said against the DCT is narrated too
             narrative = tm.value
             narrative_end = tm.end
