@@ -16,13 +16,15 @@ from .types import Clause, Phrase, PrepPhrase, Token, VerbGroup
 
 _PUNCT_SKIP = frozenset(("``", "''", '"', "NFP"))
 _COMMA_LIKE = frozenset((",", ":", "-LRB-", "-RRB-"))
+_PREP_ADVERBS = frozenset(("about", "around", "nearly", "almost", "only", "just", "approximately", "roughly",
+                           "some", "over", "under", "even", "more", "less", "least", "all"))
 
 
 class _Open:
     """A clause being built, with the sweep's state about it."""
 
     __slots__ = ("c", "pending", "conj", "last_np", "comma", "cc", "np_since_cc", "np_since_comma",
-                 "closes_at_comma", "rel_subject", "objs_at")
+                 "closes_at_comma", "rel_subject", "appos")
 
     def __init__(self, c: Clause, closes_at_comma: bool = False) -> None:
         self.c = c
@@ -35,6 +37,7 @@ class _Open:
         self.np_since_comma: Phrase | None = None
         self.closes_at_comma = closes_at_comma
         self.rel_subject = True              # relative clause: the pronoun is its subject until a noun phrase says otherwise
+        self.appos: Phrase | None = None     # a noun phrase after "NP," before the predicate: apposition or the real subject
 
 
 def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], groups: list[VerbGroup]) -> list[Clause]:
@@ -52,6 +55,7 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
     prep: Token | None = None                # a preposition waiting for its noun phrase
     prev_np: Phrase | None = None            # the last noun phrase seen (any clause)
     prev_unit = ""                           # kind of the last unit: np, vg, pp, comma, cc, marker
+    before_cc = ""                           # and the one before the last coordinator
 
     def open_clause(relation: str, parent: Clause, marker: Token | None, closes: bool, **kw) -> _Open:
         c = Clause(marker.start if marker else 0, marker.end if marker else 0, None, parent=parent,
@@ -81,8 +85,13 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
             if tokens[np.first].tag == "WP$" and prev_np is not None:
                 cur = open_clause("relative", cur.c, tokens[np.first], prev_unit == "comma", antecedent=prev_np)
                 cur.rel_subject = False
+            if prep is None and prev_unit == "cc" and before_cc == "pp" and cur.c.pps:
+                prep = cur.c.pps[-1].prep           # with her family and (with) neighbors
+                start = np.start
+            else:
+                start = prep.start if prep is not None else 0
             if prep is not None:
-                pp = PrepPhrase(prep.start, np.end, prep, np, np.head, prev_np if prev_unit == "np" else None)
+                pp = PrepPhrase(start, np.end, prep, np, np.head, prev_np if prev_unit == "np" else None)
                 cur.c.pps.append(pp)
                 prep = None
                 prev_unit = "pp"
@@ -107,6 +116,7 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
             i += 1
             continue
         if tag == "CC":
+            before_cc = prev_unit
             if cur.c.predicate is not None:
                 cur.cc = t
                 cur.np_since_cc = None
@@ -127,6 +137,8 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
             prev_unit = "marker"
             i += 1
             continue
+        if prep is not None and tag == "RB" and low not in _PREP_ADVERBS:
+            prep = None                             # since then | North Korea ...
         if tag in ("IN", "TO"):
             nxt = _next_unit(i + 1, n, of, chunks, group_at)
             if low in ("that", "whether") or (low == "if" and cur.c.predicate is not None and cur.c.predicate.lemma in complement_verbs):
@@ -176,7 +188,7 @@ def _place_np(cur: _Open, np: Phrase, prev_unit: str) -> None:
         if prev_unit == "cc" and cur.pending is not None:
             cur.conj.append(np)                     # Japan and South Korea (signed)
         elif cur.pending is not None and prev_unit == "comma" and cur.last_np is cur.pending:
-            pass                                    # Abe, the prime minister, (said): keep the first
+            cur.appos = np                          # Abe, the prime minister, (said) | AOMORI -- Ebina (became)
         else:
             cur.pending = np
             cur.conj = [np]
@@ -195,11 +207,19 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
     while True:
         cur = stack[-1]
         c = cur.c
+        if g.form == "participle" and g.first == g.last and _np_follows(g, tokens) and (
+                (c.predicate is None and (prev_unit == "np" and cur.pending is not None
+                                          or prev_unit == "marker" and c.relation == "relative" and cur.rel_subject))
+                or (c.predicate is not None and prev_unit == "cc" and cur.cc is not None)):
+            g = _as_finite_past(g)                  # "North Korea abducted 13 people": a past tense tagged VBN
         if c.predicate is None:
-            if g.form == "participle" and c.relation is None and cur.pending is not None and prev_unit == "np" \
-                    and _np_follows(g, tokens):
-                g = _as_finite_past(g)              # "North Korea abducted 13 people": a past tense tagged VBN
-            if g.form in ("participle", "gerund") and c.relation is None and cur.pending is not None \
+            if g.form in ("participle", "gerund") or (g.tag_first == "VBD" and g.first == g.last and _prep_follows(g, tokens)):
+                if c.relation is None and cur.pending is None and prev_unit in ("", "comma") and c.parent is None:
+                    # Speaking to reporters, (Abe said) | Asked about it, (...): an opening participle
+                    o = open_clause("adverbial", c, None, True)
+                    o.c.predicate = g if g.form != "finite" else _as_participle(g)
+                    return
+            if g.form in ("participle", "gerund") and c.relation != "relative" and cur.pending is not None \
                     and prev_unit in ("np", "comma", "pp"):
                 # Yokota, abducted in 1977, (died): a reduced relative on the noun phrase before
                 ante = prev_np if prev_unit == "pp" and prev_np is not None else cur.last_np
@@ -213,6 +233,8 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                 if c.relation == "relative" and cur.rel_subject and cur.pending is None:
                     c.subject = c.antecedent
                     c.shared_subject = True
+                elif cur.appos is not None and prev_unit == "np" and cur.last_np is cur.appos:
+                    c.subject = cur.appos           # no comma closes it: the name after a dateline or an opener
                 else:
                     c.subject = cur.pending
             return
@@ -246,13 +268,10 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
             return
         if g.finite and prev_unit == "np" and c.objects and c.objects[-1] is prev_np:
             np = prev_np
-            if cur.comma and cur.np_since_comma is np and g.lemma in complement_verbs and len(stack) == 1:
+            if cur.comma and cur.np_since_comma is np and g.lemma in complement_verbs:
                 # "Talks will resume, Abe said": the saying is the main clause, the rest its complement
                 c.objects.remove(np)
-                top = Clause(0, 0, g, np)
-                c.parent, c.relation = top, "complement"
-                clauses.insert(0, top)
-                stack[0] = _Open(top)
+                _report(stack, clauses, g, np)
                 return
             if pred.lemma in complement_verbs or len(stack) == 1:
                 c.objects.remove(np)
@@ -260,7 +279,7 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                 o.c.predicate = g
                 o.c.subject = np
                 return
-        if not g.finite and g.form != "bare" and prev_unit == "np" and prev_np is not None:
+        if not g.finite and g.form != "bare" and prev_unit in ("np", "pp") and prev_np is not None:
             o = open_clause("relative", c, None, False, antecedent=prev_np)   # citizens abducted by agents
             o.c.predicate = g
             o.c.subject = prev_np
@@ -272,20 +291,38 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
             o.c.subject = c.subject
             o.c.shared_subject = True
             return
-        if cur.comma and prev_unit == "comma" and g.lemma in complement_verbs and len(stack) == 1 and g.finite:
-            # "Talks will resume, said Abe": inverted reporting clause; its subject follows
-            top = Clause(0, 0, g, None)
-            c.parent, c.relation = top, "complement"
-            clauses.insert(0, top)
-            stack[0] = _Open(top)
+        if cur.comma and prev_unit == "comma" and g.lemma in complement_verbs and g.finite:
+            _report(stack, clauses, g, None)        # "Talks will resume, said Abe": its subject follows
             return
         if len(stack) > 1:
             stack.pop()
             continue
+        if g.tag_first == "VBD" and g.first == g.last and prev_unit in ("np", "pp") and prev_np is not None \
+                and _prep_follows(g, tokens):
+            o = open_clause("relative", c, None, False, antecedent=prev_np)   # a meeting held in Pyongyang
+            o.c.predicate = _as_participle(g)
+            o.c.subject = prev_np
+            o.c.shared_subject = True
+            return
+        subject = None
+        if g.finite and prev_unit == "np" and prev_np is not None:
+            for o in stack:                         # ..., today the Cabinet | approved: the noun phrase was no object
+                if o.c.objects and o.c.objects[-1] is prev_np:
+                    o.c.objects.pop()
+                    subject = prev_np
         o = open_clause("parataxis", c, None, False)
         o.c.predicate = g
-        o.c.subject = None
+        o.c.subject = subject
         return
+
+
+def _report(stack: list[_Open], clauses: list[Clause], g: VerbGroup, subject: Phrase | None) -> None:
+    """A reporting verb after what it reports: it becomes the main clause, the old one its complement."""
+    root = stack[0].c
+    top = Clause(0, 0, g, subject)
+    root.parent, root.relation = top, "complement"
+    clauses.insert(0, top)
+    stack[:] = [_Open(top)]
 
 
 def _finite_after_next_comma(i: int, tokens: list[Token], group_at: dict) -> bool:
@@ -301,7 +338,12 @@ def _finite_after_next_comma(i: int, tokens: list[Token], group_at: dict) -> boo
 
 def _as_participle(g: VerbGroup) -> VerbGroup:
     return VerbGroup(g.start, g.end, g.head, g.lemma, "passive", None, None, g.negated, g.modal, False,
-                     "participle", g.first, g.last)
+                     "participle", g.first, g.last, g.tag_first)
+
+
+def _prep_follows(g: VerbGroup, tokens: list[Token]) -> bool:
+    j = g.last + 1
+    return j >= len(tokens) or tokens[j].tag in ("IN", ",", ".", "TO", "-RRB-", ":")
 
 
 def _np_follows(g: VerbGroup, tokens: list[Token]) -> bool:
@@ -311,7 +353,7 @@ def _np_follows(g: VerbGroup, tokens: list[Token]) -> bool:
 
 def _as_finite_past(g: VerbGroup) -> VerbGroup:
     return VerbGroup(g.start, g.end, g.head, g.lemma, "active", "past", g.aspect, g.negated, g.modal, True,
-                     "finite", g.first, g.last)
+                     "finite", g.first, g.last, g.tag_first)
 
 
 def _finish(clauses: list[Clause], tokens: list[Token]) -> None:
@@ -331,6 +373,10 @@ def _finish(clauses: list[Clause], tokens: list[Token]) -> None:
             continue
         if c.subject is None and c.objects and c.objects[0].first == p.last + 1 and c.relation is None:
             c.subject = c.objects.pop(0)            # said Abe
+        if c.subject is None and not p.finite and c.parent is not None and c.parent.subject is not None \
+                and c.relation in ("adverbial", "infinitive"):
+            c.subject = c.parent.subject            # Speaking to reporters, Abe (said)
+            c.shared_subject = True
         if p.voice == "passive":
             for pp in c.pps:
                 if pp.start >= p.end and pp.prep.text.lower() == "by":

@@ -46,8 +46,9 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
             while j + 1 < n:
                 t = tokens[j + 1].tag
                 if t in _NP_IN:
-                    if t[:2] == "JJ" and tokens[j].tag[:2] == "NN":
-                        break                              # Tokyo | next year
+                    prev = tokens[j].tag
+                    if (t[:2] == "JJ" and prev[:2] == "NN") or (t[:3] == "NNP" and prev in ("NN", "NNS")):
+                        break                              # Tokyo | next year;  the first time | North Korea
                     j += 1
                 elif t == "POS" and j + 2 < n and tokens[j + 2].tag in _NP_START and tokens[j].tag in _NOUNS:
                     pos = j + 1                            # North Korea 's leader
@@ -55,8 +56,9 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
                 elif t in ("DT", "PRP$") and tokens[j].tag in ("PDT", "DT") and j == i:
                     j += 1                                 # all the, both his
                 elif (t in ("VBN", "VBG") and j + 2 < n and tokens[j + 2].tag in _NP_IN
-                      and tokens[j].tag in ("DT", "PRP$", "POS", "JJ", "CD", "RB")):
-                    j += 1                                 # the returned abductees (a participle as adjective)
+                      and (tokens[j].tag in ("DT", "PRP$", "POS", "JJ", "CD", "RB")
+                           or (t == "VBG" and tokens[j].tag == "NN" and tokens[j + 2].tag in ("NN", "NNS")))):
+                    j += 1                                 # the returned abductees, the fuel reprocessing plant
                 else:
                     break
             while j > i and tokens[j].tag == "HYPH":
@@ -96,6 +98,8 @@ def verb_groups(tokens: list[Token], in_np: list[int]) -> list[VerbGroup]:
     while i < n:
         t = tokens[i]
         tag = t.tag
+        if tag == "IN" and t.text.lower() == "to" and i + 1 < n and tokens[i + 1].tag == "VB":
+            t.tag = tag = "TO"                             # declined to comment: "to" tagged as a preposition
         if in_np[i] >= 0 or not (tag[:2] == "VB" or tag == "MD" or tag == "TO"):
             i += 1
             continue
@@ -206,4 +210,4 @@ def _group(tokens: list[Token], i: int, j: int, future_to: bool) -> VerbGroup:
     aspect = ("perfect-progressive" if aspect_perf and aspect_prog else "perfect" if aspect_perf
               else "progressive" if aspect_prog else None)
     return VerbGroup(first.start, tokens[j].end, head, head.lemma, "passive" if passive else "active",
-                     tense, aspect, negated, modal, finite, form, i, j)
+                     tense, aspect, negated, modal, finite, form, i, j, ftag)

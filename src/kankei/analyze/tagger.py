@@ -17,7 +17,7 @@ from pathlib import Path
 MODEL = Path(__file__).with_name("data") / "tagger.json.gz"
 START = ("-S-", "-S2-")
 _NOT_AFTER_MODAL = frozenset(("NN", "VBP", "JJ", "VBD", "VBN"))
-_SHORTLIST = 5
+_SHORTLIST = 8
 
 
 def shape(word: str) -> str:
@@ -95,6 +95,10 @@ class Tagger:
                         v = ws.get(tg)
                         if v is not None:
                             score[tg] += v
+            if len(cs) > _SHORTLIST:
+                # many candidates (rare and unknown words): the word's own features make a short list
+                cs = sorted(cs, key=score.__getitem__, reverse=True)[:_SHORTLIST]
+                score = {tg: score[tg] for tg in cs}
             got = (cs, score)
             if len(self._base) < 100_000:
                 self._base[key] = got
@@ -106,6 +110,7 @@ class Tagger:
         out: list[str] = []
         p1, p2 = START
         verb_due = False                  # after a modal or infinitival "to" (adverbs between)
+        n = len(words)
         for i, word in enumerate(words):
             t = lexicon.get(word)
             if t is None:
@@ -116,18 +121,18 @@ class Tagger:
                     t = cs[0]
                 else:
                     score = score.copy()
-                    ctx = context_features(words, lowers, i, p1, p2)
-                    if len(cs) > _SHORTLIST:
-                        # many candidates (rare and unknown words): the word and the previous
-                        # tags make a short list, the rest of the context decides among it
-                        for f in ctx[:2]:
-                            ws = weights.get(f)
-                            if ws is not None:
-                                for tg, v in ws.items():
-                                    if tg in score:
-                                        score[tg] += v
-                        cs = sorted(cs, key=score.__getitem__, reverse=True)[:_SHORTLIST]
-                        ctx = ctx[2:]
+                    # context_features(), written out: this loop is the tagger's hot path
+                    w = lowers[i]
+                    ctx = ["p" + p1, "q" + p1 + p2, "r" + p1 + w, "a" + lowers[i - 1] if i else "a-S-"]
+                    if i > 1:
+                        ctx.append("k" + lowers[i - 2])
+                    if i + 1 < n:
+                        nw = lowers[i + 1]
+                        ctx += ("n" + nw, "m" + nw[-3:], "y" + shape(words[i + 1]))
+                        if i + 2 < n:
+                            ctx.append("l" + lowers[i + 2])
+                    else:
+                        ctx.append("n-E-")
                     for f in ctx:
                         ws = weights.get(f)
                         if ws is not None:

@@ -59,6 +59,7 @@ class VerbGroup:
     form: str           # "finite" | "infinitive" | "participle" | "gerund" | "bare"
     first: int = 0      # token index range [first, last]
     last: int = 0
+    tag_first: str = ""  # the tag of its first word (a lone VBD may be a participle the tagger missed)
 
 
 @dataclass(slots=True, eq=False)
