@@ -100,7 +100,7 @@ def test_rebuild_is_idempotent(tmp_path):
     result = run("build", corpus, "--db", db, "--json")
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report == {"added": [], "replaced": [], "failed": [], "removed": [],
+    assert report == {"added": [], "replaced": [], "failed": [], "removed": [], "warnings": [],
                       "unchanged": sorted(str((corpus / n).resolve()) for n in ARTICLES)}
     assert counts(db) == before
     assert {t: ids(db, t) for t in before_ids} == before_ids
@@ -221,7 +221,7 @@ def test_json_report_lists_added_files(tmp_path):
     result = run("build", corpus, "--db", tmp_path / "kb.db", "--json")
     assert result.exit_code == 0
     report = json.loads(result.stdout)
-    assert sorted(report) == ["added", "failed", "removed", "replaced", "unchanged"]
+    assert sorted(report) == ["added", "failed", "removed", "replaced", "unchanged", "warnings"]
     assert report["added"] == sorted(str((corpus / n).resolve()) for n in ARTICLES)
     without = run("build", corpus, "--db", tmp_path / "kb.db")
     assert without.stdout == "" and "0 added, 0 replaced, 4 unchanged, 0 removed, 0 failed" in without.stderr

@@ -75,8 +75,11 @@ def propose_merges(conn: sqlite3.Connection) -> list[tuple[str, str]]:
                                            " AND machine = 1 AND undone_at IS NULL")
              if frozenset((r["subject"], r["object"])) not in wanted]
     if stale:
+        stale_pairs = [(r["subject"], r["object"]) for r in conn.execute(
+            f"SELECT subject, object FROM judgements WHERE id IN ({','.join('?' * len(stale))})", stale)]
         with conn:
             conn.executemany("DELETE FROM judgements WHERE id = ?", [(i,) for i in stale])
+        _mark_regroup(conn, stale_pairs)
     made = []
     for subject, obj in proposals:
         seen = conn.execute("SELECT 1 FROM judgements WHERE kind = 'merge' AND ((subject = ? AND object = ?)"
@@ -87,4 +90,18 @@ def propose_merges(conn: sqlite3.Connection) -> list[tuple[str, str]]:
             conn.execute("INSERT INTO judgements (kind, subject, object, note, author, machine) VALUES"
                          " ('merge', ?, ?, 'same name across documents', ?, 1)", (subject, obj, AUTHOR))
         made.append((subject, obj))
+    _mark_regroup(conn, made)
     return made
+
+
+def _mark_regroup(conn: sqlite3.Connection, pairs: list[tuple[str, str]]) -> None:
+    """The events of actors a merge joins or parts will be regrouped (their actors change)."""
+    ids = sorted({x for pair in pairs for x in pair})
+    if not ids:
+        return
+    with conn:
+        for k in range(0, len(ids), 400):
+            part = ids[k:k + 400]
+            marks = ",".join("?" * len(part))
+            conn.execute("INSERT OR IGNORE INTO regroup (event_id) SELECT event_id FROM event_participants"
+                         f" WHERE machine_entity_id IN ({marks}) OR entity_id IN ({marks})", part + part)

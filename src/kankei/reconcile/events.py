@@ -1,18 +1,39 @@
-"""The same occurrence told by several documents becomes one event group."""
+"""The same occurrence told by several documents becomes one event group.
+
+Two events are linked when they have the same type, share an actor, come from different
+documents and either agree on the date (one within the other) with some words or a second
+actor in common (a strong link), or lie within five years of each other with many words and
+two actors in common (a weak link: the sources disagree on the date). A group is a set of
+events every two of which are linked, at most one per document: links are taken strongest
+first, and two groups join only when every pair across them is linked, so that links never
+chain (A like B, B like C does not put A with C).
+
+Grouping is recomputed only where the base changed: the build records the events to regroup
+(new ones, and the group mates of deleted or re-attributed ones) in `regroup`, and the groups
+are recomputed over every event those reach through links. Links never cross the edge of that
+set, so the result is the same as regrouping the whole base, whatever the order documents
+came in.
+"""
 from __future__ import annotations
 
 import re
 import sqlite3
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from kankei import edtf
 
 _WORD = re.compile(r"[a-z]{3,}")
 _STOP = frozenset("the and for with that this from was were had has have its their which who into after before".split())
+WINDOW_YEARS = 5        # a weak link spans at most this many years between two dates
+MAX_SPAN_YEARS = 10     # an event dated vaguer than this (a century, an open end) is grouped with nothing
+_CHUNK = 500
 
 
-def _words(sentence: str | None) -> set[str]:
-    return {w for w in _WORD.findall((sentence or "").lower()) if w not in _STOP}
+def _words(sentence: str | None) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall((sentence or "").lower()) if w not in _STOP)
 
 
 def dates_agree(a: str | None, b: str | None) -> bool:
@@ -28,68 +49,241 @@ def _overlap(a: str | None, b: str | None) -> bool:
     return bool(ba and bb and ba[0] <= bb[1] and bb[0] <= ba[1])
 
 
-def group_events(conn: sqlite3.Connection) -> int:
-    """Rebuild event_groups; returns the number of groups with more than one document."""
-    # only what the sources assert happened: a planned or denied summit is not the summit
-    events = {r["id"]: dict(r) for r in conn.execute(
-        "SELECT id, document_id, type, date, date_lo, date_hi, sentence FROM events WHERE modality = 'asserted'")}
-    parts: dict[str, set[str]] = defaultdict(set)
-    for r in conn.execute("SELECT event_id, entity_id FROM event_participants WHERE role != 'location'"):
-        parts[r["event_id"]].add(r["entity_id"])
-    words = {k: _words(v["sentence"]) for k, v in events.items()}
-    # candidate pairs share a type and an actor and lie within a few years of each other:
-    # sort each (type, actor) bucket by date and sweep, instead of comparing every pair
-    buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for k, v in events.items():
-        if v["date_lo"]:
-            for ent in parts[k]:
-                buckets[(v["type"], ent)].append(k)
-    parent = {k: k for k in events}
+def years_later(day: str, years: int) -> str:
+    """The day `years` later (or earlier), as a date string kept within 0000–9999: an open end's
+    horizon stays 9999-12-31, which compares as a date ("10004-12-31" would sort before "1960")."""
+    year = int(day[:4]) + years
+    if year > 9999:
+        return "9999-12-31"
+    if year < 0:
+        return "0000-01-01"
+    return f"{year:04d}{day[4:]}"
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    seen: set[tuple[str, str]] = set()
-    for ids in buckets.values():
-        ids.sort(key=lambda k: events[k]["date_lo"])
-        for i, a in enumerate(ids):
-            ea = events[a]
-            horizon = _years_later(ea["date_hi"], 5)
-            for b in ids[i + 1:]:
-                eb = events[b]
-                if eb["date_lo"] > horizon:
-                    break
-                if ea["document_id"] == eb["document_id"] or (a, b) in seen:
-                    continue
-                seen.add((a, b))
-                shared = parts[a] & parts[b]
-                union = words[a] | words[b]
-                similarity = len(words[a] & words[b]) / len(union) if union else 0.0
-                close_in_time = dates_agree(ea["date"], eb["date"]) and _overlap(ea["date"], eb["date"])
-                if (close_in_time and (similarity >= 0.12 or len(shared) >= 2)) or (similarity >= 0.35 and len(shared) >= 2):
-                    parent[find(a)] = find(b)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for k in events:
-        groups[find(k)].append(k)
-    rows = []
-    multi = 0
-    for members in groups.values():
-        if len({events[m]["document_id"] for m in members}) < 2:
-            continue
-        multi += 1
-        gid = "group:" + min(members).split(":", 1)[1]
-        rows.extend((m, gid) for m in members)
+@dataclass(slots=True)
+class _Ev:
+    id: str
+    doc: str
+    type: str
+    lo: str
+    hi: str
+    sentence: str | None
+    parts: set[str] = field(default_factory=set)
+    _words: frozenset[str] | None = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = _words(self.sentence)
+            self.sentence = None
+        return self._words
+
+
+def _groupable(lo: str | None, hi: str | None) -> bool:
+    return bool(lo and hi) and int(hi[:4]) - int(lo[:4]) <= MAX_SPAN_YEARS
+
+
+def link(a: _Ev, b: _Ev) -> tuple[int, float, int] | None:
+    """(strong, word similarity, actors shared) when a and b may tell one occurrence, else None."""
+    if a.doc == b.doc or a.type != b.type:
+        return None
+    shared = len(a.parts & b.parts)
+    if not shared:
+        return None
+    if b.lo > years_later(a.hi, WINDOW_YEARS) or a.lo > years_later(b.hi, WINDOW_YEARS):
+        return None
+    wa, wb = a.words, b.words
+    union = len(wa | wb)
+    similarity = len(wa & wb) / union if union else 0.0
+    within = (a.lo <= b.lo and b.hi <= a.hi) or (b.lo <= a.lo and a.hi <= b.hi)   # agree, hence overlap
+    if within and (similarity >= 0.12 or shared >= 2):
+        return 1, similarity, shared
+    if similarity >= 0.35 and shared >= 2:
+        return 0, similarity, shared
+    return None
+
+
+class _Index:
+    """Groupable asserted events by (type, actor), sorted by start, loaded whole or on demand."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.events: dict[str, _Ev] = {}
+        self.blocks: dict[tuple[str, str], list[tuple[str, str]]] = {}    # (type, actor) -> [(lo, id)]
+        self.whole = False
+
+    def load_all(self) -> None:
+        self._add(self.conn.execute(
+            "SELECT id, document_id, type, date_lo, date_hi, sentence FROM events WHERE modality = 'asserted'"
+            " AND date_lo IS NOT NULL"))
+        for event_id, entity in self.conn.execute(
+                "SELECT event_id, entity_id FROM event_participants WHERE role != 'location'"):
+            ev = self.events.get(event_id)
+            if ev is not None:
+                ev.parts.add(entity)
+        blocks: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        for ev in self.events.values():
+            for ent in ev.parts:
+                blocks[(ev.type, ent)].append((ev.lo, ev.id))
+        for rows in blocks.values():
+            rows.sort()
+        self.blocks, self.whole = dict(blocks), True
+
+    def load(self, ids: Iterable[str]) -> None:
+        missing = [i for i in ids if i not in self.events]
+        for k in range(0, len(missing), _CHUNK):
+            part = missing[k:k + _CHUNK]
+            marks = ",".join("?" * len(part))
+            self._add(self.conn.execute(
+                "SELECT id, document_id, type, date_lo, date_hi, sentence FROM events WHERE modality = 'asserted'"
+                f" AND date_lo IS NOT NULL AND id IN ({marks})", part))
+            for event_id, entity in self.conn.execute(
+                    f"SELECT event_id, entity_id FROM event_participants WHERE role != 'location' AND event_id IN ({marks})",
+                    part):
+                ev = self.events.get(event_id)
+                if ev is not None:
+                    ev.parts.add(entity)
+
+    def _add(self, rows) -> None:
+        for r in rows:
+            if _groupable(r[3], r[4]):
+                self.events[r[0]] = _Ev(r[0], r[1], r[2], r[3], r[4], r[5])
+
+    def neighbours(self, evs: list[_Ev]) -> dict[str, set[str]]:
+        """Each event's linked events (loaded as needed)."""
+        wanted: dict[tuple[str, str], list[tuple[str, str, _Ev]]] = defaultdict(list)
+        for ev in evs:
+            low = years_later(ev.lo, -(WINDOW_YEARS + MAX_SPAN_YEARS + 1))   # a linked event starts no earlier
+            high = years_later(ev.hi, WINDOW_YEARS)
+            for ent in ev.parts:
+                wanted[(ev.type, ent)].append((low, high, ev))
+        out: dict[str, set[str]] = defaultdict(set)
+        for key, asks in wanted.items():
+            rows = self.blocks.get(key) if self.whole else self._block(key, asks)
+            if not rows:
+                continue
+            for low, high, ev in asks:
+                i, j = bisect_left(rows, (low, "")), bisect_right(rows, (high, "\uffff"))
+                for _, other_id in rows[i:j]:
+                    if other_id != ev.id and other_id not in out[ev.id]:
+                        other = self.events.get(other_id)
+                        if other is not None and link(ev, other):
+                            out[ev.id].add(other_id)
+                            out[other_id].add(ev.id)
+        return out
+
+    def _block(self, key: tuple[str, str], asks: list[tuple[str, str, _Ev]]) -> list[tuple[str, str]]:
+        """The events of one (type, actor) within the asked windows, from the base (merged windows)."""
+        spans = sorted((low, high) for low, high, _ in asks)
+        merged: list[list[str]] = []
+        for low, high in spans:
+            if merged and low <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], high)
+            else:
+                merged.append([low, high])
+        ids: list[tuple[str, str]] = []
+        for low, high in merged:
+            ids += [(r[0], r[1]) for r in self.conn.execute(
+                "SELECT e.date_lo, e.id FROM event_participants p JOIN events e ON e.id = p.event_id"
+                " WHERE p.entity_id = ? AND p.role != 'location' AND e.type = ? AND e.modality = 'asserted'"
+                " AND e.date_lo BETWEEN ? AND ?", (key[1], key[0], low, high))]
+        self.load([i for _, i in ids])
+        return sorted(set(ids))
+
+
+def group_events(conn: sqlite3.Connection, full: bool = False) -> int:
+    """Regroup the events marked in `regroup` and every event they reach through links (all events
+    with full); returns the number of groups written."""
+    seeds = [r[0] for r in conn.execute("SELECT event_id FROM regroup")]
+    if not full and not seeds:
+        return 0
+    index = _Index(conn)
+    if full:
+        index.load_all()
+        component = set(index.events)
+        edges = index.neighbours(list(index.events.values()))
+    else:
+        # the group mates of the seeds: a group whose member changed is regrouped whole
+        mates = _group_mates(conn, seeds)
+        index.load(sorted(set(seeds) | mates))
+        component = {i for i in (set(seeds) | mates) if i in index.events}
+        edges: dict[str, set[str]] = defaultdict(set)
+        frontier = sorted(component)
+        while frontier:
+            found = index.neighbours([index.events[i] for i in frontier])
+            fresh = set()
+            for a, bs in found.items():
+                edges[a] |= bs
+                fresh |= bs - component
+            component |= fresh
+            frontier = sorted(fresh)
+        gone = {i for i in (set(seeds) | mates) if i not in index.events}    # deleted, or no longer groupable
+        component_all = component | gone
+    groups = _cluster(index.events, component, edges)
+    rows = [(m, gid) for gid, members in groups.items() for m in members]
     with conn:
-        conn.execute("DELETE FROM event_groups")
-        conn.executemany("INSERT INTO event_groups (event_id, group_id) VALUES (?, ?)", rows)
-    return multi
+        if full:
+            conn.execute("DELETE FROM event_groups")
+        else:
+            old = _groups_of(conn, component_all)
+            stale = component_all | {m for ms in old.values() for m in ms}
+            ids = sorted(stale)
+            for k in range(0, len(ids), _CHUNK):
+                part = ids[k:k + _CHUNK]
+                conn.execute(f"DELETE FROM event_groups WHERE event_id IN ({','.join('?' * len(part))})", part)
+        conn.executemany("INSERT OR REPLACE INTO event_groups (event_id, group_id) VALUES (?, ?)", rows)
+        conn.executemany("DELETE FROM regroup WHERE event_id = ?", [(s,) for s in seeds])
+    return len(groups)
 
 
-def _years_later(day: str, years: int) -> str:
-    return f"{int(day[:4]) + years:04d}{day[4:]}"
+def _group_mates(conn: sqlite3.Connection, ids: list[str]) -> set[str]:
+    out: set[str] = set()
+    for k in range(0, len(ids), _CHUNK):
+        part = ids[k:k + _CHUNK]
+        out.update(r[0] for r in conn.execute(
+            "SELECT g2.event_id FROM event_groups g1 JOIN event_groups g2 ON g2.group_id = g1.group_id"
+            f" WHERE g1.event_id IN ({','.join('?' * len(part))})", part))
+    return out
+
+
+def _groups_of(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, set[str]]:
+    ids = sorted(ids)
+    out: dict[str, set[str]] = defaultdict(set)
+    for k in range(0, len(ids), _CHUNK):
+        part = ids[k:k + _CHUNK]
+        for gid, event_id in conn.execute(
+                "SELECT g2.group_id, g2.event_id FROM event_groups g1 JOIN event_groups g2 ON g2.group_id = g1.group_id"
+                f" WHERE g1.event_id IN ({','.join('?' * len(part))})", part):
+            out[gid].add(event_id)
+    return out
+
+
+def _cluster(events: dict[str, _Ev], members: set[str], edges: dict[str, set[str]]) -> dict[str, list[str]]:
+    """Groups (id -> sorted members) of the events linked to each other, strongest links first."""
+    links = []
+    for a in members:
+        for b in edges.get(a, ()):
+            if a < b and b in members:
+                strong, similarity, shared = link(events[a], events[b])
+                links.append((-strong, -similarity, -shared, a, b))
+    links.sort()
+    group: dict[str, list[str]] = {}
+    for _, _, _, a, b in links:
+        ga, gb = group.get(a, [a]), group.get(b, [b])
+        if ga is gb:
+            continue
+        if {events[x].doc for x in ga} & {events[y].doc for y in gb}:
+            continue        # at most one event per document
+        if not all(y in edges[x] for x in ga for y in gb):
+            continue        # every two members linked: no chains
+        merged = ga + gb
+        for x in merged:
+            group[x] = merged
+    out: dict[str, list[str]] = {}
+    for members_ in {id(g): g for g in group.values()}.values():
+        ordered = sorted(members_)
+        out["group:" + ordered[0].split(":", 1)[1]] = ordered
+    return out
 
 
 def event_group(conn: sqlite3.Connection, event_id: str) -> dict | None:

@@ -53,7 +53,7 @@ def _reapply(conn: sqlite3.Connection) -> None:
     from kankei.reconcile.events import group_events
 
     apply_judgements(conn)
-    group_events(conn)
+    group_events(conn, full=True)      # actors changed anywhere: every group may change
 
 
 def list_judgements(conn: sqlite3.Connection, include_undone: bool = False) -> list[dict]:

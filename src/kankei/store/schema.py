@@ -274,6 +274,18 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_type_date ON events(type, date_lo, date_hi, quad, document_id);
     CREATE INDEX events_id_date ON events(id, date_lo, date_hi, type, quad, document_id);
     """,
+    # 9: event groups are recomputed where the base changed, not over the whole base: a build
+    # records here (in each document's transaction) the events whose group must be recomputed —
+    # its new events, the group mates of the events it deletes. Every event of an older base is
+    # marked, so its groups are recomputed once under the new rules.
+    """
+    CREATE TABLE regroup (
+        event_id TEXT PRIMARY KEY
+    ) WITHOUT ROWID;
+    INSERT INTO regroup (event_id) SELECT id FROM events;
+    INSERT INTO build_state (key, value) SELECT 'reconcile', 1 WHERE EXISTS (SELECT 1 FROM events)
+        ON CONFLICT(key) DO UPDATE SET value = value + 1;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
