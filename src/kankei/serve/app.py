@@ -34,6 +34,8 @@ STAMP_INTERVAL = 1.0
 QUERY_SECONDS = 1.5
 """A request's statements are stopped after this long (SQLite's progress handler), so that no query,
 however it is written, holds the server: the request is then refused with a message (422)."""
+WATCH_SECONDS = 0.1
+"""How often the watchdog looks for statements past their deadline."""
 PROGRESS_STEPS = 1000
 """SQLite virtual machine steps between two looks at the clock."""
 MAX_BODY = 64 * 1024
@@ -64,6 +66,9 @@ class Store:
         self.query_seconds = QUERY_SECONDS if query_seconds is None else query_seconds
         self._local = threading.local()
         self._lock = threading.Lock()
+        self._watched: dict[int, tuple[sqlite3.Connection, float]] = {}   # thread -> its reader, deadline
+        self._watch_lock = threading.Lock()
+        self._watchdog: threading.Thread | None = None
         self.cache: dict = {}        # reconciled claims and conflicts, by what and the base's stamp
         self.cache_lock = threading.Lock()
         # open once: clear errors now (no base, not a base, newer schema), and bring an older base up to date
@@ -89,12 +94,36 @@ class Store:
             self._local.checked = 0.0
             if self.summary_mode == "temp":
                 _temp_summaries(conn)
-        self._local.deadline = None
+        if getattr(self._local, "deadline", None) is not None:
+            self.set_deadline(None)
         return conn
 
     def set_deadline(self, when: float | None) -> None:
-        """Stop this thread's statements once time.monotonic() passes `when` (None: no limit)."""
+        """Stop this thread's statements once time.monotonic() passes `when` (None: no limit).
+
+        The progress handler stops statements between steps of SQLite's machine; full-text work
+        done inside one step (expanding a prefix over the whole index) is stopped by the watchdog,
+        which interrupts the connection."""
         self._local.deadline = when
+        conn = getattr(self._local, "reader", None)
+        with self._watch_lock:
+            if when is None:
+                self._watched.pop(threading.get_ident(), None)
+            elif conn is not None:
+                self._watched[threading.get_ident()] = (conn, when)
+                if self._watchdog is None:
+                    self._watchdog = threading.Thread(target=self._watch, name="kankei-deadlines", daemon=True)
+                    self._watchdog.start()
+
+    def _watch(self) -> None:
+        while True:
+            time.sleep(WATCH_SECONDS)
+            now = time.monotonic()
+            with self._watch_lock:
+                for ident, (conn, when) in list(self._watched.items()):
+                    if now > when:
+                        conn.interrupt()
+                        del self._watched[ident]
 
     def _over_time(self) -> bool:
         # runs in the thread executing the statement, whose deadline it reads
