@@ -188,3 +188,46 @@ def test_clause_spans_nest():
     assert launch.relation == "adverbial" and launch.parent is impose
     assert s.clause_of(text.index("another")) is launch
     assert s.clause_of(text.index("Abe")) is say
+
+
+def test_opening_participle_shares_the_main_subject():
+    s = analyze("Speaking to reporters in Tokyo, Abe said the sanctions would stay.")
+    speak, say = clause(s, "speak"), clause(s, "say")
+    assert speak.relation == "adverbial" and speak.parent is say
+    assert span(s, speak.subject) == "Abe" and speak.shared_subject
+    assert span(s, say.subject) == "Abe"
+
+
+def test_reporting_clause_after_a_nested_quote():
+    s = analyze("The man told police that he was the son of the leader, the news agency reported.")
+    report, tell = clause(s, "report"), clause(s, "tell")
+    assert report.parent is None and span(s, report.subject) == "the news agency"
+    assert tell.parent is report and tell.relation == "complement"
+
+
+def test_participle_after_a_noun_is_a_reduced_relative():
+    s = analyze("Kim spoke at a party meeting held in Pyongyang in December.")
+    hold = clause(s, "hold")
+    assert hold.relation == "relative" and hold.predicate.voice == "passive"
+    assert span(s, hold.subject) == "a party meeting"
+    assert clause(s, "speak").parent is None
+
+
+def test_coordinated_prepositional_objects():
+    s = analyze("She often talks with her family and neighbors about the evacuation.")
+    talk = clause(s, "talk")
+    assert [(pp.prep.text, span(s, pp.np)) for pp in talk.pps] == [
+        ("with", "her family"), ("with", "neighbors"), ("about", "the evacuation")]
+    assert not talk.objects
+
+
+def test_dateline_before_the_subject():
+    s = analyze("TOKYO -- Kazuko Sato became afraid when the alarm sounded.")
+    assert span(s, clause(s, "become").subject) == "Kazuko Sato"
+
+
+def test_subjects_are_not_taken_from_prepositional_phrases():
+    s = analyze("Since then North Korea has repeatedly refused to talk.")
+    refuse = clause(s, "refuse")
+    assert span(s, refuse.subject) == "North Korea"
+    assert clause(s, "talk").predicate.negated

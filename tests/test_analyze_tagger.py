@@ -39,6 +39,13 @@ def test_tokens_keep_their_offsets():
     ("North Korea's leader met the envoy.", "'s", "POS"),
     ("The talks would resume in Hanoi.", "resume", "VB"),
     ("Pyongyang has not responded to the proposal.", "responded", "VBN"),
+    ("Pyongyang did not respond.", "Pyongyang", "NNP"),            # a name the treebank never saw, first word
+    ("Chongryon denied the report.", "Chongryon", "NNP"),
+    ("Koizumi visited Pyongyang and met Kim Jong Il.", "met", "VBD"),
+    ("Kaoru Hasuike returned to Niigata in October.", "Hasuike", "NNP"),
+    ("Kishida has said he is ready to meet Kim.", "said", "VBN"),
+    ("The launch was condemned by the Security Council.", "condemned", "VBN"),
+    ("Hundreds of Koreans sailed to Chongjin aboard the ship.", "sailed", "VBD"),
 ])
 def test_tags_of_news_sentences(sentence, word, expected):
     assert tags_of(sentence)[word] == expected

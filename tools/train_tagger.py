@@ -140,9 +140,12 @@ def build_lexicon(sents: list[Sentence], min_count: int, min_share: float, cand_
     return lexicon, cands, ucands
 
 
-def train(sents: list[Sentence], lexicon: dict, cands: dict, ucands: dict, iters: int) -> Perceptron:
-    """Greedy left-to-right training on the tokens the lexicon leaves, over their candidate tags."""
+def train(sents: list[Sentence], lexicon: dict, cands: dict, ucands: dict, iters: int, hapax: int) -> Perceptron:
+    """Greedy left-to-right training on the tokens the lexicon leaves, over their candidate tags.
+    Words seen once are trained without their word features (as if unknown), so that suffix,
+    shape and context learn what the unknown words of new text (names, above all) need."""
     model = Perceptron()
+    freq = Counter(f for s in sents for f, _, _ in s)
     rng = random.Random(1)
     order = list(sents)
     for it in range(iters):
@@ -155,6 +158,8 @@ def train(sents: list[Sentence], lexicon: dict, cands: dict, ucands: dict, iters
                 t = lexicon.get(w)
                 if t is None:
                     feats = features(words, lowers, i, p1, p2)
+                    if freq[w] <= hapax:
+                        feats = [f for f in feats if f[0] not in "wWr"]
                     cs = cands.get(w) or ucands.get(shape(w)) or OPEN
                     t = model.predict(feats, tuple(cs))
                     model.update(gold, t, feats)
@@ -195,10 +200,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--treebank", type=Path, default=ROOT.parent / "shared" / "treebank" / "en_ewt")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "kankei" / "analyze" / "data" / "tagger.json.gz")
-    ap.add_argument("--iters", type=int, default=8)
+    ap.add_argument("--iters", type=int, default=10)
     ap.add_argument("--lex-count", type=int, default=10, help="fast path: seen at least this often")
     ap.add_argument("--lex-share", type=float, default=0.98, help="fast path: one tag at least this share")
     ap.add_argument("--cand-min", type=int, default=5, help="words seen this often keep their own candidate tags")
+    ap.add_argument("--hapax", type=int, default=0, help="words seen this often train as unknown words (0: none)")
     ap.add_argument("--prune", type=int, default=20, help="drop weights under this (x1000)")
     args = ap.parse_args()
 
@@ -206,7 +212,7 @@ def main() -> None:
     train_s = read_conllu(tb / "en_ewt-ud-train.conllu", merge_hyphens="half")
     lexicon, cands, ucands = build_lexicon(train_s, args.lex_count, args.lex_share, cand_min=args.cand_min)
     tags = sorted({t for s in train_s for _, t, _ in s})
-    model = train(train_s, lexicon, cands, ucands, args.iters)
+    model = train(train_s, lexicon, cands, ucands, args.iters, args.hapax)
     weights = pack(model.averaged(), args.prune)
     data = {
         "source": "UD English EWT (train split), CC BY-SA 4.0; see README.md beside this file",

@@ -144,10 +144,10 @@ def _continues(last: Token, nxt: Token) -> bool:
     lem = last.lemma
     if lem not in _AUX:
         return False
-    if lem == "be":
-        return nt in ("VBN", "VBG")
-    if lem == "have":
-        return nt == "VBN"
+    if lem == "be" or lem == "have":
+        if nt == "VBD" and lt != "MD":
+            nxt.tag = nt = "VBN"                           # has refused, was abducted: a participle tagged past
+        return nt == "VBN" or (nt == "VBG" and lem == "be")
     if lem == "do":
         return nt == "VB" or nt == "VBP"                   # did not respond (respond may be tagged VBP)
     return nt == "VBN" and lt != "VBN"                     # got arrested (get as passive auxiliary)

@@ -18,6 +18,7 @@ MODEL = Path(__file__).with_name("data") / "tagger.json.gz"
 START = ("-S-", "-S2-")
 _NOT_AFTER_MODAL = frozenset(("NN", "VBP", "JJ", "VBD", "VBN"))
 _SHORTLIST = 8
+_NAME_TAGS = ["JJ", "NNP", "NNPS"]
 
 
 def shape(word: str) -> str:
@@ -85,7 +86,13 @@ class Tagger:
         key = (word, initial)
         got = self._base.get(key)
         if got is None:
-            cs = self.cands.get(word) or self.ucands.get(shape(word)) or self.all_open
+            cs = self.cands.get(word)
+            if cs is None:
+                sh = shape(word)
+                if (sh == "X" or sh == "A" or sh == "H") and lower not in self.cands and lower not in self.lexicon:
+                    cs = _NAME_TAGS               # Pyongyang, KCNA, Kim Jong-un: a name the treebank never saw
+                else:
+                    cs = self.ucands.get(sh) or self.all_open
             score = dict.fromkeys(cs, 0)
             weights = self.weights
             for f in word_features(word, lower, initial):
