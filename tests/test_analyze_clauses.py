@@ -231,3 +231,28 @@ def test_subjects_are_not_taken_from_prepositional_phrases():
     refuse = clause(s, "refuse")
     assert span(s, refuse.subject) == "North Korea"
     assert clause(s, "talk").predicate.negated
+
+
+def test_coordinate_clause_after_a_pp_keeps_its_subject_out_of_the_objects():
+    s = analyze("The families moved to the North in 1960, and the period of limitation had passed, the court said.")
+    say, move, pass_ = clause(s, "say"), clause(s, "move"), clause(s, "pass")
+    assert say.parent is None and move.parent is say
+    assert pass_.relation == "coordinate" and span(s, pass_.subject) == "the period"
+    assert not move.objects
+    assert pass_.predicate.tense == "past" and pass_.predicate.aspect == "perfect"
+
+
+def test_commas_before_the_predicate_do_not_make_a_report():
+    s = analyze('Kenji Mori, a lawyer for the families, said they decided to appeal because "the court did not listen."')
+    say, decide, listen = clause(s, "say"), clause(s, "decide"), clause(s, "listen")
+    assert say.parent is None and span(s, say.subject) == "Kenji Mori"
+    assert decide.parent is say and decide.relation == "complement"
+    assert listen.relation == "adverbial" and listen.marker.text == "because" and span(s, listen.subject) == "the court"
+    assert listen.predicate.negated
+
+
+def test_subject_waiting_across_a_nested_relative():
+    s = analyze("The plaintiffs, including former residents who had fled the North, filed the lawsuit in 2018.")
+    file_ = clause(s, "file")
+    assert file_.parent is None and span(s, file_.subject) == "The plaintiffs"
+    assert [span(s, o) for o in file_.objects] == ["the lawsuit"]

@@ -124,7 +124,8 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
             i += 1
             continue
         if tag in ("WDT", "WP") or (tag == "WRB" and low in relative and prev_unit in ("np", "comma") and prev_np):
-            if prev_np is not None and prev_unit in ("np", "comma", "pp"):
+            prep = None
+            if prev_np is not None and prev_unit in ("np", "comma", "pp") and low != "what":
                 o = open_clause("relative", cur.c, t, prev_unit == "comma", antecedent=prev_np)
                 o.rel_subject = tag != "WRB" and low != "whom"
             else:                                   # "what he said": a free relative, a complement
@@ -133,6 +134,7 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
             i += 1
             continue
         if tag == "WRB":
+            prep = None
             open_clause("adverbial", cur.c, t, cur.c.predicate is None or prev_unit == "comma")
             prev_unit = "marker"
             i += 1
@@ -140,17 +142,20 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
         if prep is not None and tag == "RB" and low not in _PREP_ADVERBS:
             prep = None                             # since then | North Korea ...
         if tag in ("IN", "TO"):
-            nxt = _next_unit(i + 1, n, of, chunks, group_at)
+            nxt = _next_unit(i + 1, n, of, chunks, group_at, tokens)
             if low in ("that", "whether") or (low == "if" and cur.c.predicate is not None and cur.c.predicate.lemma in complement_verbs):
                 open_clause("complement", cur.c, t, cur.c.predicate is None)
                 prev_unit = "marker"
+                prep = None                         # focused on | whether ...
             elif nxt is not None and isinstance(nxt, VerbGroup) and nxt.form in ("gerund", "participle"):
                 o = open_clause("adverbial", cur.c, t, cur.c.predicate is None or prev_unit == "comma")
                 o.pending = cur.c.subject or cur.pending
                 prev_unit = "marker"
-            elif low in adverbial and _clause_follows(i + 1, n, of, chunks, group_at):
+                prep = None
+            elif low in adverbial and _clause_follows(i + 1, n, of, chunks, group_at, tokens):
                 open_clause("adverbial", cur.c, t, cur.c.predicate is None or prev_unit == "comma")
                 prev_unit = "marker"
+                prep = None
             else:
                 prep = t
             i += 1
@@ -160,7 +165,10 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
     return clauses
 
 
-def _next_unit(i: int, n: int, of: list[int], chunks: list[Phrase], group_at: dict) -> Phrase | VerbGroup | None:
+def _next_unit(i: int, n: int, of: list[int], chunks: list[Phrase], group_at: dict,
+               tokens: list[Token] | None = None) -> Phrase | VerbGroup | None:
+    while tokens is not None and i < n and tokens[i].tag in _PUNCT_SKIP:
+        i += 1                                      # because " the court ...
     if i >= n:
         return None
     if i in group_at:
@@ -170,9 +178,9 @@ def _next_unit(i: int, n: int, of: list[int], chunks: list[Phrase], group_at: di
     return None
 
 
-def _clause_follows(i: int, n: int, of: list[int], chunks: list[Phrase], group_at: dict) -> bool:
-    """A finite verb group after a noun phrase (with its prepositional phrases): "after Abe met Kim"."""
-    u = _next_unit(i, n, of, chunks, group_at)
+def _clause_follows(i: int, n: int, of: list[int], chunks: list[Phrase], group_at: dict, tokens: list[Token]) -> bool:
+    """A finite verb group after a noun phrase: "after Abe met Kim"."""
+    u = _next_unit(i, n, of, chunks, group_at, tokens)
     if isinstance(u, VerbGroup):
         return u.finite
     if u is None:
@@ -229,6 +237,9 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                 o.c.shared_subject = True
                 return
             c.predicate = g
+            cur.comma = False                       # commas and coordinators before the predicate do not count
+            cur.np_since_comma = None
+            cur.cc = None
             if c.subject is None:
                 if c.relation == "relative" and cur.rel_subject and cur.pending is None:
                     c.subject = c.antecedent
@@ -249,9 +260,14 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
             if pred.lemma in negative_verbs and not pred.negated:
                 g.negated = True                    # failed to reach: the reaching did not happen
             return
+        if g.finite and prev_unit == "comma" and len(stack) > 1:
+            waiting = [k for k in range(len(stack) - 1) if stack[k].c.predicate is None and stack[k].pending is not None]
+            if waiting:
+                del stack[waiting[-1] + 1:]         # The plaintiffs, including those who had fled, | filed
+                continue
         if cur.cc is not None and prev_unit in ("cc", "np", "pp", "comma"):
             own = cur.np_since_cc
-            if own is not None and own in c.objects and prev_unit == "np":
+            if own is not None and own in c.objects:
                 c.objects.remove(own)
             o = _Open(Clause(0, 0, g, own or c.subject, parent=c, relation="coordinate", marker=cur.cc,
                              shared_subject=own is None), cur.closes_at_comma)
@@ -319,6 +335,8 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
 def _report(stack: list[_Open], clauses: list[Clause], g: VerbGroup, subject: Phrase | None) -> None:
     """A reporting verb after what it reports: it becomes the main clause, the old one its complement."""
     root = stack[0].c
+    while root.parent is not None:                  # a coordinate clause stands for its first conjunct
+        root = root.parent
     top = Clause(0, 0, g, subject)
     root.parent, root.relation = top, "complement"
     clauses.insert(0, top)

@@ -191,6 +191,10 @@ def _group(tokens: list[Token], i: int, j: int, future_to: bool) -> VerbGroup:
         if tk.tag[:2] == "VB" or tk.tag == "MD":
             prev = tk
     ftag = first.tag
+    if ftag == "VBN" and len(verbs) > 1 and first.lemma in _AUX:
+        ftag = "VBD"                                       # had/VBN passed: an auxiliary first is finite
+        if tense is None:
+            tense = "past"
     if ftag == "TO":
         form, finite = "infinitive", False
     elif ftag in ("MD", "VBD", "VBZ", "VBP"):
