@@ -39,9 +39,11 @@ def _models() -> tuple[Tagger, Lemmatizer]:
 def tag(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of text[start:end] with their tags and lemmas (no chunks or clauses)."""
     tagger, lemmatize = _models()
-    spans = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end)]
-    tags = tagger.tag([s[2] for s in spans])
-    return [Token(a, b, w, t, lemmatize(w, t), k) for k, ((a, b, w), t) in enumerate(zip(spans, tags, strict=True))]
+    ms = list(TOKEN_RE.finditer(text, start, len(text) if end is None else end))
+    words = [m.group() for m in ms]
+    tags = tagger.tag(words)
+    return [Token(m.start(), m.end(), w, t, lemmatize(w, t), k)
+            for k, (m, w, t) in enumerate(zip(ms, words, tags, strict=True))]
 
 
 def analyze(text: str, start: int = 0, end: int | None = None) -> Sentence:

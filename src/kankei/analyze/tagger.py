@@ -36,6 +36,17 @@ def shape(word: str) -> str:
     return "p" if not word[0].isalnum() else ("X" if word[0].isupper() else "o")
 
 
+_SHAPES: dict[str, str] = {}
+
+
+def shape_of(word: str) -> str:
+    """shape(), remembered for the next time the word comes."""
+    sh = _SHAPES[word] = shape(word)
+    if len(_SHAPES) > 200_000:
+        _SHAPES.clear()
+    return sh
+
+
 def word_features(word: str, w: str, initial: bool) -> list[str]:
     """The features of a word on its own (w is it lower-cased)."""
     sh = shape(word)
@@ -79,12 +90,12 @@ class Tagger:
         self.ucands: dict[str, list[str]] = model["ucands"]
         self.all_open: list[str] = model["open"]
         self.weights: dict[str, dict[str, int]] = model["weights"]   # feature -> {tag: weight}
-        self._base: dict[tuple[str, bool], tuple[list[str], dict[str, int]]] = {}
+        self._base: tuple[dict, dict] = ({}, {})   # word -> (candidates, scores), inside / first in a sentence
 
     def base(self, word: str, lower: str, initial: bool) -> tuple[list[str], dict[str, int]]:
         """The candidate tags of a word and their scores from its own features (cached by word)."""
-        key = (word, initial)
-        got = self._base.get(key)
+        cache = self._base[initial]
+        got = cache.get(word)
         if got is None:
             cs = self.cands.get(word)
             if cs is None:
@@ -107,12 +118,14 @@ class Tagger:
                 cs = sorted(cs, key=score.__getitem__, reverse=True)[:_SHORTLIST]
                 score = {tg: score[tg] for tg in cs}
             got = (cs, score)
-            if len(self._base) < 100_000:
-                self._base[key] = got
+            if len(cache) < 100_000:
+                cache[word] = got
         return got
 
     def tag(self, words: list[str]) -> list[str]:
-        lexicon, weights, base = self.lexicon, self.weights, self.base
+        lexicon, base = self.lexicon, self.base
+        wget = self.weights.get
+        shapes = _SHAPES
         lowers: list[str] | None = None
         out: list[str] = []
         p1, p2 = START
@@ -127,7 +140,6 @@ class Tagger:
                 if len(cs) == 1:
                     t = cs[0]
                 else:
-                    score = score.copy()
                     # context_features(), written out: this loop is the tagger's hot path
                     w = lowers[i]
                     ctx = ["p" + p1, "q" + p1 + p2, "r" + p1 + w, "a" + lowers[i - 1] if i else "a-S-"]
@@ -135,19 +147,32 @@ class Tagger:
                         ctx.append("k" + lowers[i - 2])
                     if i + 1 < n:
                         nw = lowers[i + 1]
-                        ctx += ("n" + nw, "m" + nw[-3:], "y" + shape(words[i + 1]))
+                        nxt = words[i + 1]
+                        ctx += ("n" + nw, "m" + nw[-3:], "y" + (shapes.get(nxt) or shape_of(nxt)))
                         if i + 2 < n:
                             ctx.append("l" + lowers[i + 2])
                     else:
                         ctx.append("n-E-")
-                    for f in ctx:
-                        ws = weights.get(f)
-                        if ws is not None:
-                            for tg in cs:
-                                v = ws.get(tg)
-                                if v is not None:
-                                    score[tg] += v
-                    t = max(cs, key=score.__getitem__)   # ties go the same way every time (cs is ordered)
+                    if len(cs) == 2:                # most ambiguous words: two sums, no dict
+                        a, b = cs
+                        sa = score[a]
+                        sb = score[b]
+                        for f in ctx:
+                            ws = wget(f)
+                            if ws is not None:
+                                sa += ws.get(a, 0)
+                                sb += ws.get(b, 0)
+                        t = a if sa >= sb else b
+                    else:
+                        score = score.copy()
+                        for f in ctx:
+                            ws = wget(f)
+                            if ws is not None:
+                                for tg in cs:
+                                    v = ws.get(tg)
+                                    if v is not None:
+                                        score[tg] += v
+                        t = max(cs, key=score.__getitem__)   # ties go the same way every time (cs is ordered)
             if verb_due:
                 if t in _NOT_AFTER_MODAL and word.islower():
                     t = "VB"                      # "would resume": a noun-looking word after a modal is its verb
