@@ -1,6 +1,9 @@
 """Clauses of kankei.analyze on sentences written for these tests, in the style of the field's news."""
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kankei.analyze import Clause, Sentence, analyze
 
 
@@ -256,3 +259,45 @@ def test_subject_waiting_across_a_nested_relative():
     file_ = clause(s, "file")
     assert file_.parent is None and span(s, file_.subject) == "The plaintiffs"
     assert [span(s, o) for o in file_.objects] == ["the lawsuit"]
+
+
+WORDS = ["Japan", "North", "Korea", "'s", "said", "that", "who", "which", "the", "a", "was", "abducted", "by",
+         "will", "not", "to", "visit", "and", "but", ",", ".", "(", ")", '"', "in", "1977", "had", "been",
+         "meeting", "held", "agents", "Abe", "met", "talks", "when", "after", "is", "going", "what", "--"]
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=30), st.integers(0, 5))
+@settings(max_examples=200, deadline=None)
+def test_any_word_sequence_gives_consistent_spans(words, pad):
+    text = "x" * pad + " " + " ".join(words)
+    start = pad + 1
+    s = analyze(text, start, len(text))
+    assert all(text[t.start:t.end] == t.text and start <= t.start for t in s.tokens)
+    for c in s.clauses:
+        assert start <= c.start <= c.end <= len(text)
+        assert c.parent is None or c.parent in s.clauses
+        chain, p = set(), c
+        while p is not None:                      # parents never loop
+            assert id(p) not in chain
+            chain.add(id(p))
+            p = p.parent
+        for ph in (c.subject, *c.objects, *(pp.np for pp in c.pps)):
+            assert ph is None or text[ph.start:ph.end].strip()
+    for ch in s.chunks:
+        assert s.np_at(ch.start) is ch
+
+
+def test_empty_and_punctuation_only_spans():
+    assert analyze("   ", 0, 3).clauses == []
+    s = analyze("...", 0, 3)
+    assert all(c.predicate is None for c in s.clauses)
+
+
+def test_coordinated_subjects_are_listed():
+    s = analyze("Japan and South Korea signed the treaty in 1965 and restored ties.")
+    sign, restore = clause(s, "sign"), clause(s, "restore")
+    assert [span(s, p) for p in sign.subjects] == ["Japan", "South Korea"]
+    assert span(s, sign.subject) == "Japan"
+    assert [span(s, p) for p in restore.subjects] == ["Japan", "South Korea"]
+    one = analyze("Abe met Kim.")
+    assert [span(one, p) for p in clause(one, "meet").subjects] == ["Abe"]

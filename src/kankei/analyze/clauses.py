@@ -248,6 +248,8 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                     c.subject = cur.appos           # no comma closes it: the name after a dateline or an opener
                 else:
                     c.subject = cur.pending
+                    if len(cur.conj) > 1 and cur.conj[0] is cur.pending:
+                        c.subjects = cur.conj[:]    # Japan and South Korea (signed)
             return
         # the clause has its predicate: this group opens another one
         pred = c.predicate
@@ -400,6 +402,10 @@ def _finish(clauses: list[Clause], tokens: list[Token]) -> None:
                 if pp.start >= p.end and pp.prep.text.lower() == "by":
                     c.agent = pp.np
                     break
+    conj = {id(c.subject): c.subjects for c in clauses if len(c.subjects) > 1}
+    for c in clauses:
+        if c.subject is not None and not c.subjects:
+            c.subjects = conj.get(id(c.subject)) or [c.subject]
     # children widen their parents (deepest first: a child is created after its parent)
     for c in reversed(clauses):
         par = c.parent

@@ -76,6 +76,7 @@ class Clause:
     agent: Phrase | None = None   # the "by" phrase of a passive clause
     antecedent: Phrase | None = None  # the noun phrase a relative clause modifies
     shared_subject: bool = False  # subject taken from another clause (coordination, control, relative)
+    subjects: list[Phrase] = field(default_factory=list)  # the subject and its conjuncts ("Japan and South Korea")
 
     def __repr__(self) -> str:
         p = self.predicate
