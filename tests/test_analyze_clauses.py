@@ -301,3 +301,25 @@ def test_coordinated_subjects_are_listed():
     assert [span(s, p) for p in restore.subjects] == ["Japan", "South Korea"]
     one = analyze("Abe met Kim.")
     assert [span(one, p) for p in clause(one, "meet").subjects] == ["Abe"]
+
+
+def test_gerund_complement_takes_the_subject():
+    s = analyze("He tried repairing the damage by sending five abductees home.")
+    repair = clause(s, "repair")
+    assert repair.parent is clause(s, "try") and span(s, repair.subject) == "He"
+    assert [span(s, o) for o in repair.objects] == ["the damage"]
+
+
+def test_reporting_verb_after_a_title_and_a_name():
+    s = analyze('"The samples are unreliable," university analyst Taro Yamada told a reporter.')
+    tell = clause(s, "tell")
+    assert tell.parent is None and span(s, tell.subject) == "Taro Yamada"
+    assert clause(s, "be").parent is tell
+    assert [span(s, o) for o in tell.objects] == ["a reporter"]
+
+
+def test_coordinate_clause_after_a_prepositional_phrase():
+    s = analyze("The families called for sanctions against the North and the government blocked rice shipments.")
+    block = clause(s, "block")
+    assert block.relation == "coordinate" and span(s, block.subject) == "the government"
+    assert [span(s, pp.np) for pp in clause(s, "call").pps] == ["sanctions", "the North"]

@@ -85,7 +85,8 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
             if tokens[np.first].tag == "WP$" and prev_np is not None:
                 cur = open_clause("relative", cur.c, tokens[np.first], prev_unit == "comma", antecedent=prev_np)
                 cur.rel_subject = False
-            if prep is None and prev_unit == "cc" and before_cc == "pp" and cur.c.pps:
+            nxt_g = group_at.get(np.last + 1)
+            if prep is None and prev_unit == "cc" and before_cc == "pp" and cur.c.pps and not (nxt_g and nxt_g.finite):
                 prep = cur.c.pps[-1].prep           # with her family and (with) neighbors
                 start = np.start
             else:
@@ -220,6 +221,10 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                                           or prev_unit == "marker" and c.relation == "relative" and cur.rel_subject))
                 or (c.predicate is not None and prev_unit == "cc" and cur.cc is not None)):
             g = _as_finite_past(g)                  # "North Korea abducted 13 people": a past tense tagged VBN
+        elif g.form == "participle" and g.first == g.last and c.predicate is not None and prev_unit == "np" \
+                and cur.cc is not None and cur.np_since_cc is prev_np:
+            g = _as_finite_past(g)                  # ..., but nobody paid attention | and her parents called for
+
         if c.predicate is None:
             if g.form in ("participle", "gerund") or (g.tag_first == "VBD" and g.first == g.last and _prep_follows(g, tokens)):
                 if c.relation is None and cur.pending is None and prev_unit in ("", "comma") and c.parent is None:
@@ -286,9 +291,10 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
             return
         if g.finite and prev_unit == "np" and c.objects and c.objects[-1] is prev_np:
             np = prev_np
-            if cur.comma and cur.np_since_comma is np and g.lemma in complement_verbs:
+            first = cur.np_since_comma
+            if cur.comma and first is not None and first in c.objects and g.lemma in complement_verbs:
                 # "Talks will resume, Abe said": the saying is the main clause, the rest its complement
-                c.objects.remove(np)
+                del c.objects[c.objects.index(first):]   # "..., DNA analyst Yoshii Tomio told": the name is the subject
                 _report(stack, clauses, g, np)
                 return
             if pred.lemma in complement_verbs or len(stack) == 1:
@@ -297,6 +303,12 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                 o.c.predicate = g
                 o.c.subject = np
                 return
+        if g.form == "gerund" and prev_unit == "vg" and g.first == pred.last + 1:
+            o = open_clause("complement", c, None, False)                    # tried repairing the damage
+            o.c.predicate = g
+            o.c.subject = c.subject
+            o.c.shared_subject = True
+            return
         if not g.finite and g.form != "bare" and prev_unit in ("np", "pp") and prev_np is not None:
             o = open_clause("relative", c, None, False, antecedent=prev_np)   # citizens abducted by agents
             o.c.predicate = g
