@@ -354,12 +354,21 @@ export function typeChip(type, label, quad) {
 }
 
 // the sentence of an event with its trigger picked out
-export function quoteWithTrigger(ev) {
+// (a long sentence is cut between words around its trigger, so that the event stays in view)
+export function quoteWithTrigger(ev, n = 260) {
   const q = ev.quote || "";
   const s = ev.sentence_start;
-  if (s === null || s === undefined || ev.start < s || ev.end > s + q.length) return el("q", {}, q);
-  return el("q", {}, q.slice(0, ev.start - s), el("mark", { class: "trigger" }, q.slice(ev.start - s, ev.end - s)),
-    q.slice(ev.end - s));
+  if (s === null || s === undefined || ev.start < s || ev.end > s + q.length) return el("q", {}, cutWords(q, n));
+  let ts = ev.start - s, te = ev.end - s, a = 0, b = q.length;
+  if (q.length > n) {
+    const room = Math.max(0, n - (te - ts));
+    a = Math.max(0, Math.min(ts - Math.floor(room / 3), q.length - n));
+    b = Math.min(q.length, Math.max(a + n, te));
+    if (a > 0) { const cut = q.indexOf(" ", a); if (cut >= 0 && cut < ts) a = cut + 1; }
+    if (b < q.length) { const cut = q.lastIndexOf(" ", b); if (cut >= te) b = cut; }
+  }
+  return el("q", {}, a > 0 ? "…" : "", q.slice(a, ts), el("mark", { class: "trigger" }, q.slice(ts, te)), q.slice(te, b),
+    b < q.length ? "…" : "");
 }
 
 export function participantsLine(ev, skip) {

@@ -271,7 +271,7 @@ async function selectEvent(id, scroll = false) {
   fill(detailBox, el("div", { class: "detail-card", style: { borderColor: quadColor(ev.quad) } },
     el("div", { class: "kind" }, "Event"),
     el("div", {}, el("b", {}, fmtDate(ev.date)), " ", typeChip(ev.type, ev.label, ev.quad), " ", eventBadges(ev)),
-    quoteWithTrigger(ev),
+    quoteWithTrigger(ev, 100000),
     el("div", { class: "small" }, participantsLine(ev)),
     ev.uncertain ? el("div", { class: "small" }, `Not asserted: ${UNCERTAIN_WORDS[ev.uncertain] || ev.uncertain}.`) : null,
     el("div", { class: "small muted" }, `EDTF ${ev.date || "—"}`, ev.cameo ? ` · CAMEO ${ev.cameo} (${QUAD_NAMES[ev.quad]})` : ""),

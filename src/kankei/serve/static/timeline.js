@@ -575,7 +575,7 @@ async function select(id) {
       el("div", { class: "date-big" }, fmtDate(ev.date)),
       el("div", { class: "muted small" }, `${precisionWord(ev.date)} · EDTF `, el("code", {}, ev.date || "—")),
       el("div", { style: { margin: ".5rem 0", display: "flex", gap: ".4rem", flexWrap: "wrap" } }, typeChip(ev.type, ev.label, ev.quad), eventBadges(ev)),
-      quoteWithTrigger(ev),
+      quoteWithTrigger(ev, 100000),
       el("dl", {},
         (ev.participants || []).map((p) => [el("dt", {}, p.role), el("dd", {}, entityLink(p.entity, p.name, p.entity_type))]),
         el("dt", {}, "CAMEO"), el("dd", {}, ev.cameo ? `${ev.cameo} · ${QUAD_NAMES[ev.quad]}` : "—"),
