@@ -119,15 +119,15 @@ def build_lexicon(sents: list[Sentence], min_count: int, min_share: float, cand_
     for s in sents:
         for f, t, _ in s:
             counts[f][t] += 1
-    rare: dict[str, Counter] = defaultdict(Counter)
+    by_shape: dict[str, Counter] = defaultdict(Counter)
     for w, c in counts.items():
         if sum(c.values()) < cand_min:
-            rare[shape(w)].update(c)
+            by_shape[shape(w)].update(c)
     ucands = {}
-    for key, c in sorted(rare.items()):
+    for key, c in sorted(by_shape.items()):
         n = sum(c.values())
         ucands[key] = sorted(set(OPEN) | {t for t, m in c.items() if m / n >= 0.005})
-    lexicon, cands = {}, {}
+    lexicon, cands, rare = {}, {}, {}
     for w, c in counts.items():
         n = sum(c.values())
         tag, k = max(c.items(), key=lambda kv: (kv[1], kv[0]))
@@ -137,7 +137,8 @@ def build_lexicon(sents: list[Sentence], min_count: int, min_share: float, cand_
             cands[w] = sorted(t for t, m in c.items() if m / n >= 0.01)
         else:
             cands[w] = sorted(set(c) | set(ucands.get(shape(w), OPEN)))
-    return lexicon, cands, ucands
+            rare[w] = sorted(c)
+    return lexicon, cands, ucands, rare
 
 
 def train(sents: list[Sentence], lexicon: dict, cands: dict, ucands: dict, iters: int, hapax: int) -> Perceptron:
@@ -210,7 +211,7 @@ def main() -> None:
 
     tb = args.treebank
     train_s = read_conllu(tb / "en_ewt-ud-train.conllu", merge_hyphens="half")
-    lexicon, cands, ucands = build_lexicon(train_s, args.lex_count, args.lex_share, cand_min=args.cand_min)
+    lexicon, cands, ucands, rare = build_lexicon(train_s, args.lex_count, args.lex_share, cand_min=args.cand_min)
     tags = sorted({t for s in train_s for _, t, _ in s})
     model = train(train_s, lexicon, cands, ucands, args.iters, args.hapax)
     weights = pack(model.averaged(), args.prune)
@@ -219,7 +220,9 @@ def main() -> None:
         "tags": tags,
         "open": list(OPEN),
         "lexicon": dict(sorted(lexicon.items())),
-        "cands": dict(sorted(cands.items())),
+        # a rare word's candidates are its own tags and those of its shape: only its own are stored
+        "cands": {w: ts for w, ts in sorted(cands.items()) if w not in rare},
+        "rare": dict(sorted(rare.items())),
         "ucands": dict(sorted(ucands.items())),
         "weights": weights,
         "lemmas": lemma_exceptions(train_s),

@@ -2,19 +2,25 @@
 chunks, verb groups and clauses, for events and claims to stand on.
 
     from kankei.analyze import analyze
-    s = analyze(text, start, end)             # one sentence span of the document text
-    for c in s.clauses:
-        p = c.predicate                           # VerbGroup: lemma, voice, tense, aspect, negated, modal
-        c.subject, c.objects, c.pps, c.agent      # Phrase / PrepPhrase with .start, .end, .head (a Token)
-        c.parent, c.relation                      # complement, relative, adverbial, coordinate, infinitive, parataxis
-    s.clause_of(offset)                           # the innermost clause holding a character offset
-    s.np_at(offset)                               # the noun phrase chunk holding it
+    s = analyze(text, start, end)        # one sentence span of the document text
+    for c in s.clauses:                  # in order of their predicates; the main clause has parent None
+        p = c.predicate                  # VerbGroup or None: .lemma .voice .tense .aspect .negated .modal
+                                         #   .finite .form, .head (a Token), span "had not been abducted"
+        c.subject, c.subjects            # Phrase (.start .end .head) and its conjuncts; c.shared_subject
+                                         #   when taken from another clause (relative, coordinate, control)
+        c.objects, c.pps, c.agent        # noun phrases after the verb; PrepPhrase(.prep .np .head .after);
+                                         #   the "by" phrase of a passive
+        c.parent, c.relation, c.marker   # complement | relative | adverbial | coordinate | infinitive |
+                                         #   parataxis, and the word that opened it ("that", "who", "after")
+    s.clause_of(offset)                  # the innermost clause holding a character offset (dates, actors)
+    s.np_at(offset)                      # the noun phrase chunk holding it (.possessor for "X's Y")
 
 Every offset is absolute into `text`. The tagger is an averaged perceptron trained on UD
-English EWT (tools/train_tagger.py; data/README.md for its licence), read once on first
-use; nothing is downloaded. Rules, not a parser: a clause's subject is the noun phrase
-before its verb group in the same clause (the antecedent for "who"/"which", the shared
-subject of "X arrived and met Y", the controller of "agreed to visit").
+English EWT (tools/train_tagger.py; data/README.md gives its licence), read once on first
+use (~0.2 s); nothing is downloaded. Rules, not a parser: a clause's subject is the noun
+phrase before its verb group in the same clause (the antecedent for "who"/"which", the
+shared subject of "X arrived and met Y", the controller of "agreed to visit"); tense is
+"future" for will/shall/would, "be going to" and "is to"; "failed/refused to X" marks X negated.
 """
 from __future__ import annotations
 

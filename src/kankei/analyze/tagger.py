@@ -81,12 +81,13 @@ def features(words: list[str], lowers: list[str], i: int, p1: str, p2: str) -> l
 class Tagger:
     """Tags token lists; `tag(words)` returns one Penn tag per word."""
 
-    __slots__ = ("tags", "lexicon", "cands", "ucands", "all_open", "weights", "_base")
+    __slots__ = ("tags", "lexicon", "cands", "rare", "ucands", "all_open", "weights", "_base")
 
     def __init__(self, model: dict) -> None:
         self.tags: list[str] = model["tags"]
         self.lexicon: dict[str, str] = model["lexicon"]
         self.cands: dict[str, list[str]] = model["cands"]
+        self.rare: dict[str, list[str]] = model.get("rare", {})
         self.ucands: dict[str, list[str]] = model["ucands"]
         self.all_open: list[str] = model["open"]
         self.weights: dict[str, dict[str, int]] = model["weights"]   # feature -> {tag: weight}
@@ -98,9 +99,13 @@ class Tagger:
         got = cache.get(word)
         if got is None:
             cs = self.cands.get(word)
-            if cs is None:
+            own = self.rare.get(word) if cs is None else None
+            if own is not None:                   # a rare word: its own tags and those of its shape
+                cs = sorted(set(own) | set(self.ucands.get(shape(word)) or self.all_open))
+            elif cs is None:
                 sh = shape(word)
-                if (sh == "X" or sh == "A" or sh == "H") and lower not in self.cands and lower not in self.lexicon:
+                if (sh == "X" or sh == "A" or sh == "H") and lower not in self.cands and lower not in self.rare \
+                        and lower not in self.lexicon:
                     cs = _NAME_TAGS               # Pyongyang, KCNA, Kim Jong-un: a name the treebank never saw
                 else:
                     cs = self.ucands.get(sh) or self.all_open
