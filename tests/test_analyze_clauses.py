@@ -323,3 +323,23 @@ def test_coordinate_clause_after_a_prepositional_phrase():
     block = clause(s, "block")
     assert block.relation == "coordinate" and span(s, block.subject) == "the government"
     assert [span(s, pp.np) for pp in clause(s, "call").pps] == ["sanctions", "the North"]
+
+
+def test_negation_before_the_verb_group():
+    for text, lemma in (("Kim Jong Un never visited Japan.", "visit"),
+                        ("North Korea no longer allows Japanese visitors.", "allow"),
+                        ("Tokyo agreed not to raise the issue.", "raise")):
+        s = analyze(text)
+        assert clause(s, lemma).predicate.negated, text
+    s = analyze("North Korea also allows visitors.")
+    assert not clause(s, "allow").predicate.negated
+
+
+def test_found_drifting_and_barred_from_returning():
+    s = analyze("A wooden boat was found drifting off the coast of Akita on Friday.")
+    drift = clause(s, "drift")
+    assert drift.parent is clause(s, "find") and span(s, drift.subject) == "A wooden boat"
+    s = analyze("The wives were barred from returning to Japan for decades.")
+    ret = clause(s, "return")
+    assert ret.relation == "adverbial" and ret.marker.text == "from" and ret.parent is clause(s, "bar")
+    assert clause(s, "bar").predicate.voice == "passive"

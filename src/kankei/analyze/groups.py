@@ -132,9 +132,24 @@ def verb_groups(tokens: list[Token], in_np: list[int]) -> list[VerbGroup]:
                     (last.lemma == "go" and last.tag == "VBG" and j > i and tokens[j - 1].lemma == "be"):
                 j = k + 1
                 future_to = True
-        groups.append(_group(tokens, i, j, future_to))
+        g = _group(tokens, i, j, future_to)
+        if not g.negated and _negated_before(tokens, i, in_np):
+            g.negated = True                               # never visited, no longer allows, agreed not to go
+        groups.append(g)
         i = j + 1
     return groups
+
+
+def _negated_before(tokens: list[Token], i: int, in_np: list[int]) -> bool:
+    """A negation among the adverbs right before a verb group."""
+    negs = lists()["negation"]
+    k = i - 1
+    while k >= 0 and i - k <= 3 and tokens[k].tag in ("RB", "RBR") and in_np[k] < 0:
+        low = tokens[k].text.lower()
+        if low in negs or (low == "longer" and k > 0 and tokens[k - 1].text.lower() == "no"):
+            return True
+        k -= 1
+    return False
 
 
 def _continues(last: Token, nxt: Token) -> bool:
