@@ -27,7 +27,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .clauses import build_clauses
-from .groups import chunk, verb_groups
+from .groups import chunk, lists, verb_groups
 from .lemmatize import Lemmatizer
 from .tagger import Tagger, read_model
 from .tokenize import TOKEN_RE, tokenize
@@ -39,7 +39,12 @@ __all__ = ["analyze", "tag", "tokenize", "Sentence", "Token", "Phrase", "PrepPhr
 @lru_cache(maxsize=1)
 def _models() -> tuple[Tagger, Lemmatizer]:
     data = read_model()
-    return Tagger(data), Lemmatizer(data["lemmas"])
+    tagger = Tagger(data)
+    for w in lists()["prepositions"]:
+        if w not in tagger.cands and w not in tagger.rare:
+            tagger.lexicon.setdefault(w, "IN")
+            tagger.lexicon.setdefault(w.capitalize(), "IN")
+    return tagger, Lemmatizer(data["lemmas"])
 
 
 def tag(text: str, start: int = 0, end: int | None = None) -> list[Token]:

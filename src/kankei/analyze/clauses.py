@@ -16,6 +16,7 @@ from .types import Clause, Phrase, PrepPhrase, Token, VerbGroup
 
 _PUNCT_SKIP = frozenset(("``", "''", '"', "NFP"))
 _COMMA_LIKE = frozenset((",", ":", "-LRB-", "-RRB-"))
+_SUBJECT_START = frozenset(("DT", "NNP", "NNPS", "NN", "NNS", "PRP", "PRP$", "JJ", "CD"))
 _PREP_ADVERBS = frozenset(("about", "around", "nearly", "almost", "only", "just", "approximately", "roughly",
                            "some", "over", "under", "even", "more", "less", "least", "all"))
 
@@ -321,7 +322,8 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
             o.c.subject = c.subject
             o.c.shared_subject = True
             return
-        if cur.comma and prev_unit == "comma" and g.lemma in complement_verbs and g.finite:
+        if cur.comma and prev_unit == "comma" and g.lemma in complement_verbs and g.finite \
+                and g.last + 1 < len(tokens) and tokens[g.last + 1].tag in _SUBJECT_START:
             _report(stack, clauses, g, None)        # "Talks will resume, said Abe": its subject follows
             return
         if len(stack) > 1:
