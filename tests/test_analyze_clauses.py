@@ -343,3 +343,32 @@ def test_found_drifting_and_barred_from_returning():
     ret = clause(s, "return")
     assert ret.relation == "adverbial" and ret.marker.text == "from" and ret.parent is clause(s, "bar")
     assert clause(s, "bar").predicate.voice == "passive"
+
+
+def test_subordinate_clause_whose_subject_has_a_pp():
+    s = analyze("As the clash in the peninsula became severe, the leftist faction took control of the group.")
+    become, take = clause(s, "become"), clause(s, "take")
+    assert become.relation == "adverbial" and become.parent is take and become.marker.text == "As"
+    assert span(s, become.subject) == "the clash" and span(s, take.subject) == "the leftist faction"
+
+
+def test_but_after_a_participle_coordinates_with_the_finite_clause():
+    s = analyze("The group was dispersed by the government for joining protests led by the party, "
+                "but managed to reorganize in 1955.")
+    manage = clause(s, "manage")
+    assert manage.relation == "coordinate" and manage.parent is clause(s, "disperse")
+    assert span(s, manage.subject) == "The group"
+
+
+def test_a_lone_participle_in_a_full_sentence_is_the_main_predicate():
+    s = analyze("Chongryon also often served as a channel for propaganda.")
+    serve = clause(s, "serve")
+    assert serve.parent is None and serve.predicate.finite and span(s, serve.subject) == "Chongryon"
+    s = analyze("Son of leader detained in Japan")            # a headline keeps its participle
+    assert clause(s, "detain").predicate.voice == "passive"
+
+
+def test_a_capitalized_hyphenated_modifier_stays_in_its_chunk():
+    text = "The pro-North Korea community was dispersed."
+    s = analyze(text)
+    assert span(s, s.np_at(text.index("community"))) == "The pro-North Korea community"

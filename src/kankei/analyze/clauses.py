@@ -163,6 +163,7 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
             i += 1
             continue
         i += 1
+    _promote_lone_participle(main, clauses, tokens)
     _finish(clauses, tokens)
     return clauses
 
@@ -188,6 +189,9 @@ def _clause_follows(i: int, n: int, of: list[int], chunks: list[Phrase], group_a
     if u is None:
         return False
     j = u.last + 1
+    for _ in range(3):                              # as the clash in the peninsula | became ...
+        if j + 1 < n and tokens[j].tag == "IN" and of[j + 1] >= 0:
+            j = chunks[of[j + 1]].last + 1
     g = group_at.get(j)
     return g is not None and g.finite
 
@@ -275,6 +279,11 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                 continue
         if cur.cc is not None and prev_unit in ("cc", "np", "pp", "comma"):
             own = cur.np_since_cc
+            if own is None and g.finite and not pred.finite and len(stack) > 1:
+                stack.pop()                         # was dispersed for demonstrations led by X, | but managed
+                stack[-1].cc = cur.cc
+                stack[-1].np_since_cc = None
+                continue
             if own is not None and own in c.objects:
                 c.objects.remove(own)
             o = _Open(Clause(0, 0, g, own or c.subject, parent=c, relation="coordinate", marker=cur.cc,
@@ -388,6 +397,30 @@ def _np_follows(g: VerbGroup, tokens: list[Token]) -> bool:
 def _as_finite_past(g: VerbGroup) -> VerbGroup:
     return VerbGroup(g.start, g.end, g.head, g.lemma, "active", "past", g.aspect, g.negated, g.modal, True,
                      "finite", g.first, g.last, g.tag_first)
+
+
+def _promote_lone_participle(main: Clause, clauses: list[Clause], tokens: list[Token]) -> None:
+    """A sentence whose only verb is a participle on its first noun phrase ("Chongryon often served
+    as a medium."): the tagger took a past tense for a participle; it is the main predicate.
+    Headlines (no final period) keep their participle: "Son of leader detained in Japan"."""
+    if main.predicate is not None or main.relation is not None or not tokens or tokens[-1].tag != ".":
+        return
+    kids = [c for c in clauses if c.parent is main]
+    if len(kids) != 1:
+        return
+    k = kids[0]
+    g = k.predicate
+    if k.relation != "relative" or k.marker is not None or g is None or g.form != "participle" or g.first != g.last:
+        return
+    by = any(pp.prep.text.lower() == "by" for pp in k.pps)
+    main.predicate = VerbGroup(g.start, g.end, g.head, g.lemma, "passive" if by else "active", "past", None,
+                               g.negated, g.modal, True, "finite", g.first, g.last, g.tag_first)
+    main.subject, main.subjects = k.subject, k.subjects
+    main.objects, main.pps = k.objects, k.pps
+    for c in clauses:
+        if c.parent is k:
+            c.parent = main
+    clauses.remove(k)
 
 
 def _finish(clauses: list[Clause], tokens: list[Token]) -> None:
