@@ -173,11 +173,36 @@ def build_cmd(paths, db_path, dct, max_size, force, keep_missing, as_json) -> No
     removed, and each document is written in one transaction, so an interrupted build
     leaves the base consistent and the next run resumes.
     """
-    from kankei.read import iter_paths
-    from kankei.store import StoreError
-    from kankei.store.build import build
+    import os
 
-    conn = _open(db_path, readonly=False)
+    from kankei.read import iter_paths
+    from kankei.store import StoreError, connect
+    from kankei.store.build import build
+    from kankei.store.db import BUILD_BUSY_TIMEOUT
+
+    created = not os.path.exists(db_path)
+
+    def discard_if_empty(conn=None) -> None:
+        """A base this build created and wrote no document to is removed, not left as an empty file."""
+        if not created:
+            return
+        try:
+            if conn is not None and conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone():
+                return
+        except Exception:  # noqa: BLE001 - a base too damaged to ask holds nothing worth keeping
+            pass
+        if conn is not None:
+            conn.close()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(OSError):
+                os.remove(db_path + suffix)
+
+    try:
+        # another build writing the same base is waited for, document by document
+        conn = connect(db_path, timeout=BUILD_BUSY_TIMEOUT)
+    except StoreError as err:
+        discard_if_empty()
+        raise click.ClickException(str(err)) from None
     try:
         show_bar = sys.stderr.isatty() and not as_json
         total = sum(1 for _ in iter_paths(paths)) if show_bar else 0
@@ -190,11 +215,15 @@ def build_cmd(paths, db_path, dct, max_size, force, keep_missing, as_json) -> No
             report = build(conn, paths, dct=dct, max_bytes=max_size * 1024 * 1024, force=force,
                            prune=not keep_missing)
     except KeyboardInterrupt:
+        discard_if_empty(conn)
         click.echo("\nkankei: interrupted; documents finished so far are saved, run the same command to resume",
                    err=True)
         sys.exit(130)
     except StoreError as err:
+        discard_if_empty(conn)
         raise click.ClickException(f"{err} (documents finished before this are saved)") from None
+    else:
+        discard_if_empty(conn)
     finally:
         conn.close()
     for path, warning in report.warnings:

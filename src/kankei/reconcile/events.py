@@ -28,7 +28,7 @@ from kankei import edtf
 _WORD = re.compile(r"[a-z]{3,}")
 _STOP = frozenset("the and for with that this from was were had has have its their which who into after before".split())
 WINDOW_YEARS = 5        # a weak link spans at most this many years between two dates
-MAX_SPAN_YEARS = 10     # an event dated vaguer than this (a century, an open end) is grouped with nothing
+MAX_SPAN_YEARS = 2      # an event dated vaguer than this (a decade, an open end) is grouped with nothing
 _CHUNK = 500
 
 
@@ -70,6 +70,7 @@ class _Ev:
     sentence: str | None
     parts: set[str] = field(default_factory=set)
     _words: frozenset[str] | None = None
+    _reach: str | None = None
 
     @property
     def words(self) -> frozenset[str]:
@@ -77,6 +78,13 @@ class _Ev:
             self._words = _words(self.sentence)
             self.sentence = None
         return self._words
+
+    @property
+    def reach(self) -> str:
+        """The last day a weak link from this event can reach."""
+        if self._reach is None:
+            self._reach = years_later(self.hi, WINDOW_YEARS)
+        return self._reach
 
 
 def _groupable(lo: str | None, hi: str | None) -> bool:
@@ -87,15 +95,17 @@ def link(a: _Ev, b: _Ev) -> tuple[int, float, int] | None:
     """(strong, word similarity, actors shared) when a and b may tell one occurrence, else None."""
     if a.doc == b.doc or a.type != b.type:
         return None
+    if b.lo > a.reach or a.lo > b.reach:
+        return None
     shared = len(a.parts & b.parts)
     if not shared:
         return None
-    if b.lo > years_later(a.hi, WINDOW_YEARS) or a.lo > years_later(b.hi, WINDOW_YEARS):
+    within = (a.lo <= b.lo and b.hi <= a.hi) or (b.lo <= a.lo and a.hi <= b.hi)   # agree, hence overlap
+    if not within and shared < 2:
         return None
     wa, wb = a.words, b.words
     union = len(wa | wb)
     similarity = len(wa & wb) / union if union else 0.0
-    within = (a.lo <= b.lo and b.hi <= a.hi) or (b.lo <= a.lo and a.hi <= b.hi)   # agree, hence overlap
     if within and (similarity >= 0.12 or shared >= 2):
         return 1, similarity, shared
     if similarity >= 0.35 and shared >= 2:
@@ -103,13 +113,18 @@ def link(a: _Ev, b: _Ev) -> tuple[int, float, int] | None:
     return None
 
 
+_Key = tuple[str, ...]      # (type, actor) for strong links, (type, actor, actor) for weak ones
+
+
 class _Index:
-    """Groupable asserted events by (type, actor), sorted by start, loaded whole or on demand."""
+    """Groupable asserted events in blocks sorted by start: by (type, actor), where strong links
+    are sought among overlapping dates, and by (type, actor, actor), where weak links are sought
+    within WINDOW_YEARS (a weak link needs two actors in common). Loaded whole, or on demand."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.events: dict[str, _Ev] = {}
-        self.blocks: dict[tuple[str, str], list[tuple[str, str]]] = {}    # (type, actor) -> [(lo, id)]
+        self.blocks: dict[_Key, list[tuple[str, str]]] = {}
         self.whole = False
 
     def load_all(self) -> None:
@@ -121,10 +136,10 @@ class _Index:
             ev = self.events.get(event_id)
             if ev is not None:
                 ev.parts.add(entity)
-        blocks: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        blocks: dict[_Key, list[tuple[str, str]]] = defaultdict(list)
         for ev in self.events.values():
-            for ent in ev.parts:
-                blocks[(ev.type, ent)].append((ev.lo, ev.id))
+            for key in _keys(ev):
+                blocks[key].append((ev.lo, ev.id))
         for rows in blocks.values():
             rows.sort()
         self.blocks, self.whole = dict(blocks), True
@@ -151,12 +166,14 @@ class _Index:
 
     def neighbours(self, evs: list[_Ev]) -> dict[str, set[str]]:
         """Each event's linked events (loaded as needed)."""
-        wanted: dict[tuple[str, str], list[tuple[str, str, _Ev]]] = defaultdict(list)
+        wanted: dict[_Key, list[tuple[str, str, _Ev]]] = defaultdict(list)
         for ev in evs:
-            low = years_later(ev.lo, -(WINDOW_YEARS + MAX_SPAN_YEARS + 1))   # a linked event starts no earlier
-            high = years_later(ev.hi, WINDOW_YEARS)
-            for ent in ev.parts:
-                wanted[(ev.type, ent)].append((low, high, ev))
+            for key in _keys(ev):
+                if len(key) == 2:   # overlapping dates: the other starts at most MAX_SPAN_YEARS + 1 before
+                    low, high = years_later(ev.lo, -(MAX_SPAN_YEARS + 1)), ev.hi
+                else:
+                    low, high = years_later(ev.lo, -(WINDOW_YEARS + MAX_SPAN_YEARS + 1)), ev.reach
+                wanted[key].append((low, high, ev))
         out: dict[str, set[str]] = defaultdict(set)
         for key, asks in wanted.items():
             rows = self.blocks.get(key) if self.whole else self._block(key, asks)
@@ -164,16 +181,17 @@ class _Index:
                 continue
             for low, high, ev in asks:
                 i, j = bisect_left(rows, (low, "")), bisect_right(rows, (high, "\uffff"))
+                mine = out[ev.id]
                 for _, other_id in rows[i:j]:
-                    if other_id != ev.id and other_id not in out[ev.id]:
+                    if other_id != ev.id and other_id not in mine:
                         other = self.events.get(other_id)
                         if other is not None and link(ev, other):
-                            out[ev.id].add(other_id)
+                            mine.add(other_id)
                             out[other_id].add(ev.id)
         return out
 
-    def _block(self, key: tuple[str, str], asks: list[tuple[str, str, _Ev]]) -> list[tuple[str, str]]:
-        """The events of one (type, actor) within the asked windows, from the base (merged windows)."""
+    def _block(self, key: _Key, asks: list[tuple[str, str, _Ev]]) -> list[tuple[str, str]]:
+        """The events of one block within the asked windows, from the base (merged windows)."""
         spans = sorted((low, high) for low, high, _ in asks)
         merged: list[list[str]] = []
         for low, high in spans:
@@ -181,14 +199,29 @@ class _Index:
                 merged[-1][1] = max(merged[-1][1], high)
             else:
                 merged.append([low, high])
-        ids: list[tuple[str, str]] = []
+        if len(key) == 2:
+            sql = ("SELECT e.date_lo, e.id FROM event_participants p JOIN events e ON e.id = p.event_id"
+                   " WHERE p.entity_id = ? AND p.role != 'location' AND e.type = ? AND e.modality = 'asserted'"
+                   " AND e.date_lo BETWEEN ? AND ?")
+            args: tuple = (key[1], key[0])
+        else:
+            sql = ("SELECT e.date_lo, e.id FROM event_participants p JOIN event_participants q ON q.event_id = p.event_id"
+                   " JOIN events e ON e.id = p.event_id WHERE p.entity_id = ? AND p.role != 'location'"
+                   " AND q.entity_id = ? AND q.role != 'location' AND e.type = ? AND e.modality = 'asserted'"
+                   " AND e.date_lo BETWEEN ? AND ?")
+            args = (key[1], key[2], key[0])
+        ids: set[tuple[str, str]] = set()
         for low, high in merged:
-            ids += [(r[0], r[1]) for r in self.conn.execute(
-                "SELECT e.date_lo, e.id FROM event_participants p JOIN events e ON e.id = p.event_id"
-                " WHERE p.entity_id = ? AND p.role != 'location' AND e.type = ? AND e.modality = 'asserted'"
-                " AND e.date_lo BETWEEN ? AND ?", (key[1], key[0], low, high))]
+            ids.update((r[0], r[1]) for r in self.conn.execute(sql, (*args, low, high)))
         self.load([i for _, i in ids])
-        return sorted(set(ids))
+        return sorted(ids)
+
+
+def _keys(ev: _Ev) -> list[_Key]:
+    parts = sorted(ev.parts)
+    keys: list[_Key] = [(ev.type, p) for p in parts]
+    keys += [(ev.type, p, q) for i, p in enumerate(parts) for q in parts[i + 1:]]
+    return keys
 
 
 def group_events(conn: sqlite3.Connection, full: bool = False) -> int:
@@ -202,23 +235,13 @@ def group_events(conn: sqlite3.Connection, full: bool = False) -> int:
         index.load_all()
         component = set(index.events)
         edges = index.neighbours(list(index.events.values()))
+        component_all = component
     else:
         # the group mates of the seeds: a group whose member changed is regrouped whole
-        mates = _group_mates(conn, seeds)
-        index.load(sorted(set(seeds) | mates))
-        component = {i for i in (set(seeds) | mates) if i in index.events}
-        edges: dict[str, set[str]] = defaultdict(set)
-        frontier = sorted(component)
-        while frontier:
-            found = index.neighbours([index.events[i] for i in frontier])
-            fresh = set()
-            for a, bs in found.items():
-                edges[a] |= bs
-                fresh |= bs - component
-            component |= fresh
-            frontier = sorted(fresh)
-        gone = {i for i in (set(seeds) | mates) if i not in index.events}    # deleted, or no longer groupable
-        component_all = component | gone
+        start = set(seeds) | _group_mates(conn, seeds)
+        index.load(sorted(start))
+        component, edges = _reach(index, {i for i in start if i in index.events})
+        component_all = component | {i for i in start if i not in index.events}   # deleted, or not groupable
     groups = _cluster(index.events, component, edges)
     rows = [(m, gid) for gid, members in groups.items() for m in members]
     with conn:
@@ -234,6 +257,29 @@ def group_events(conn: sqlite3.Connection, full: bool = False) -> int:
         conn.executemany("INSERT OR REPLACE INTO event_groups (event_id, group_id) VALUES (?, ?)", rows)
         conn.executemany("DELETE FROM regroup WHERE event_id = ?", [(s,) for s in seeds])
     return len(groups)
+
+
+LOAD_ALL_OVER = 3000
+"""Events reached one block at a time from the base before it is cheaper to load every event at once."""
+
+
+def _reach(index: _Index, start: set[str]) -> tuple[set[str], dict[str, set[str]]]:
+    """Every event linked, directly or through others, to the start events, and their links."""
+    component = set(start)
+    edges: dict[str, set[str]] = defaultdict(set)
+    frontier = sorted(component)
+    while frontier:
+        if not index.whole and len(index.events) > LOAD_ALL_OVER:
+            index.load_all()        # a dense base: one read of every event beats many small ones
+            component, edges, frontier = set(start), defaultdict(set), sorted(start)
+        found = index.neighbours([index.events[i] for i in frontier])
+        fresh = set()
+        for a, bs in found.items():
+            edges[a] |= bs
+            fresh |= bs - component
+        component |= fresh
+        frontier = sorted(fresh)
+    return component, edges
 
 
 def _group_mates(conn: sqlite3.Connection, ids: list[str]) -> set[str]:

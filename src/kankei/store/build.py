@@ -160,7 +160,9 @@ def _build_one(conn: sqlite3.Connection, item: Path, dct: str | None, max_bytes:
         report.failed.append((path_text(item), "extraction failed, a bug in kankei (please report it): "
                               + (f"{type(err).__name__}: {message}" if message else type(err).__name__)))
         return
-    store_document(conn, result, doc_id, path, replace=old + ([doc_id] if existing else []))
+    if not store_document(conn, result, doc_id, path, replace=old + ([doc_id] if existing else [])):
+        report.unchanged.append(path)   # another build stored the same document meanwhile
+        return
     (report.replaced if old or existing else report.added).append(path)
 
 
@@ -219,11 +221,22 @@ def _delete(conn: sqlite3.Connection, ids: list[str]) -> None:
 
 
 def store_document(conn: sqlite3.Connection, result: Extraction, doc_id: str, path: str | None,
-                   replace: list[str] = ()) -> None:
-    """Write one document and all its statements in one transaction (all or nothing)."""
+                   replace: list[str] = ()) -> bool:
+    """Write one document and all its statements in one transaction (all or nothing).
+
+    False, writing nothing, when the document is already in the base and is not to be replaced:
+    another build running at the same time stored it after this one looked (the look is repeated
+    here, inside the write transaction, where no other build can write).
+    """
     text = result.text
     try:
         conn.execute("BEGIN IMMEDIATE")
+        if doc_id not in replace and conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
+            conn.execute("ROLLBACK")
+            if path:
+                with conn:
+                    conn.execute("UPDATE documents SET path = ? WHERE id = ? AND path IS NOT ?", (path, doc_id, path))
+            return False
         if replace:
             _delete(conn, list(replace))
         conn.execute(
@@ -244,6 +257,7 @@ def store_document(conn: sqlite3.Connection, result: Extraction, doc_id: str, pa
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+    return True
 
 
 def _store_entities(conn, result: Extraction, doc_id: str) -> None:

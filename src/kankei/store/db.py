@@ -15,36 +15,58 @@ BUSY_TIMEOUT = 5.0
 """Seconds to wait for another process's write to finish before saying the base is locked."""
 
 
-def connect(path: str | Path, migrate: bool = True, readonly: bool = False) -> sqlite3.Connection:
+BUILD_BUSY_TIMEOUT = 600.0
+"""A build waits this long for another build's write (each document is one short transaction)."""
+
+
+def connect(path: str | Path, migrate: bool = True, readonly: bool = False,
+            timeout: float = BUSY_TIMEOUT) -> sqlite3.Connection:
     """Open (creating if needed) the knowledge base at path and bring its schema up to date.
 
     readonly: the base must exist; a base made by an older kankei is still migrated first when
-    the file can be written (and read as it is when it cannot).
+    the file can be written (and read as it is when it cannot). A base on a read-only medium or
+    in a folder this user cannot write is opened as immutable: a WAL base cannot otherwise be read
+    there, as SQLite must create its shared-memory file beside it.
     """
     path = Path(path)
     if readonly and not path.exists():
         raise StoreError(f"{path}: no knowledge base here (build one with `kankei build PATH --db {path}`)")
-    conn = _open(path, readonly)
+    if readonly and path.is_file() and path.stat().st_size == 0:
+        raise StoreError(f"{path}: an empty file, not a knowledge base (build one with `kankei build PATH --db {path}`)")
+    conn = _open(path, readonly, timeout)
     try:
-        version = _check(conn, path, readonly)
+        try:
+            version = _check(conn, path, readonly)
+        except StoreError as err:
+            if not readonly or not _unwritable(err):
+                raise
+            conn.close()
+            conn = _open(path, readonly, timeout, immutable=True)
+            version = _check(conn, path, readonly)
         if version < SCHEMA_VERSION and migrate:
             if not readonly:
                 apply_migrations(conn, version)
             elif _migrate_elsewhere(path):
                 conn.close()
-                conn = _open(path, readonly)
+                conn = _open(path, readonly, timeout)
     except BaseException:
         conn.close()
         raise
     return conn
 
 
-def _open(path: Path, readonly: bool) -> sqlite3.Connection:
+def _unwritable(err: StoreError) -> bool:
+    text = str(err)
+    return "cannot open" in text or "read-only" in text
+
+
+def _open(path: Path, readonly: bool, timeout: float = BUSY_TIMEOUT, immutable: bool = False) -> sqlite3.Connection:
     try:
         if readonly:
-            conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+            mode = "?immutable=1" if immutable else "?mode=ro"
+            conn = sqlite3.connect(path.resolve().as_uri() + mode, uri=True, timeout=timeout)
         else:
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT)
+            conn = sqlite3.connect(path, timeout=timeout)
     except sqlite3.DatabaseError as err:
         raise StoreError(explain(path, err)) from None
     conn.row_factory = sqlite3.Row
@@ -97,6 +119,9 @@ def apply_migrations(conn: sqlite3.Connection, current: int) -> None:
     for number in range(current, SCHEMA_VERSION):
         try:
             conn.execute("BEGIN IMMEDIATE")
+            if conn.execute("PRAGMA user_version").fetchone()[0] > number:
+                conn.execute("COMMIT")      # another process (a second build) ran it meanwhile
+                continue
             for statement in _statements(MIGRATIONS[number]):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number + 1}")
