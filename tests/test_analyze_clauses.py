@@ -372,3 +372,25 @@ def test_a_capitalized_hyphenated_modifier_stays_in_its_chunk():
     text = "The pro-North Korea community was dispersed."
     s = analyze(text)
     assert span(s, s.np_at(text.index("community"))) == "The pro-North Korea community"
+
+
+def test_infinitive_of_a_noun_is_not_the_predicate():
+    s = analyze("After the efforts to normalize relations failed in 2002, the relationship floundered.")
+    flounder, fail, normalize = clause(s, "flounder"), clause(s, "fail"), clause(s, "normalize")
+    assert flounder.parent is None and span(s, flounder.subject) == "the relationship"
+    assert fail.relation == "adverbial" and fail.parent is flounder and fail.predicate.finite
+    assert normalize.relation == "infinitive" and span(s, normalize.antecedent) == "the efforts"
+
+
+def test_title_and_name_in_coordinated_subjects():
+    s = analyze("Prime Minister Junichiro Koizumi and North Korean leader Kim Jong Il met in Pyongyang.")
+    meet = clause(s, "meet")
+    assert [span(s, p) for p in meet.subjects] == ["Prime Minister Junichiro Koizumi", "Kim Jong Il"]
+
+
+def test_chunks_break_only_before_time_adjectives():
+    text = "The second North Korean nuclear crisis erupted, and Kim agreed to visit Tokyo next year."
+    s = analyze(text)
+    assert span(s, s.np_at(text.index("crisis"))) == "The second North Korean nuclear crisis"
+    assert span(s, s.np_at(text.index("Tokyo"))) == "Tokyo"
+    assert span(s, s.np_at(text.index("year"))) == "next year"

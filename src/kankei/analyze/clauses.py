@@ -189,17 +189,28 @@ def _clause_follows(i: int, n: int, of: list[int], chunks: list[Phrase], group_a
     if u is None:
         return False
     j = u.last + 1
-    for _ in range(3):                              # as the clash in the peninsula | became ...
-        if j + 1 < n and tokens[j].tag == "IN" and of[j + 1] >= 0:
-            j = chunks[of[j + 1]].last + 1
+    for _ in range(4):                              # as the clash in the peninsula | became ...
+        if j + 1 < n and tokens[j].tag in ("IN", "CC") and of[j + 1] >= 0:
+            j = chunks[of[j + 1]].last + 1          # ... and Japan's efforts
+        elif j in group_at and group_at[j].form == "infinitive":
+            j = group_at[j].last + 1                # ... efforts to normalize relations | failed
+            if j < n and of[j] >= 0:
+                j = chunks[of[j]].last + 1
+        else:
+            break
     g = group_at.get(j)
-    return g is not None and g.finite
+    return g is not None and (g.finite or (g.form == "participle" and g.first == g.last))
 
 
 def _place_np(cur: _Open, np: Phrase, prev_unit: str) -> None:
     c = cur.c
     if c.predicate is None:
-        if prev_unit == "cc" and cur.pending is not None:
+        last = cur.last_np
+        if prev_unit == "np" and last is not None and np.first == last.last + 1 and last in cur.conj:
+            cur.conj[cur.conj.index(last)] = np     # North Korean leader | Kim Jong-il: the name stands for both
+            if cur.pending is last:
+                cur.pending = np
+        elif prev_unit == "cc" and cur.pending is not None:
             cur.conj.append(np)                     # Japan and South Korea (signed)
         elif cur.pending is not None and prev_unit == "comma" and cur.last_np is cur.pending:
             cur.appos = np                          # Abe, the prime minister, (said) | AOMORI -- Ebina (became)
@@ -229,8 +240,16 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
         elif g.form == "participle" and g.first == g.last and c.predicate is not None and prev_unit == "np" \
                 and cur.cc is not None and cur.np_since_cc is prev_np:
             g = _as_finite_past(g)                  # ..., but nobody paid attention | and her parents called for
+        elif g.form == "participle" and g.first == g.last and c.predicate is None and c.marker is not None \
+                and c.relation in ("adverbial", "complement") and cur.pending is not None:
+            g = _as_finite_past(g)                  # after the efforts to normalize relations failed
 
         if c.predicate is None:
+            if g.form == "infinitive":
+                # efforts to normalize relations: the infinitive of a noun, not this clause's predicate
+                o = open_clause("infinitive", c, tokens[g.first], False, antecedent=cur.last_np)
+                o.c.predicate = g
+                return
             if g.form in ("participle", "gerund") or (g.tag_first == "VBD" and g.first == g.last and _prep_follows(g, tokens)):
                 if c.relation is None and cur.pending is None and prev_unit in ("", "comma") and c.parent is None:
                     # Speaking to reporters, (Abe said) | Asked about it, (...): an opening participle
@@ -263,6 +282,10 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
             return
         # the clause has its predicate: this group opens another one
         pred = c.predicate
+        if c.relation == "infinitive" and c.antecedent is not None and g.form != "infinitive" \
+                and len(stack) > 1 and stack[-2].c.predicate is None:
+            stack.pop()                             # (after) the efforts to normalize relations | failed
+            continue
         if g.form == "infinitive":
             ctrl = c.objects[-1] if c.objects and c.objects[-1].end <= g.start else c.subject
             o = open_clause("infinitive", c, tokens[g.first], False)
@@ -405,13 +428,13 @@ def _promote_lone_participle(main: Clause, clauses: list[Clause], tokens: list[T
     Headlines (no final period) keep their participle: "Son of leader detained in Japan"."""
     if main.predicate is not None or main.relation is not None or not tokens or tokens[-1].tag != ".":
         return
-    kids = [c for c in clauses if c.parent is main]
+    kids = [c for c in clauses if c.parent is main and c.relation == "relative" and c.marker is None
+            and c.predicate is not None and c.predicate.form == "participle"
+            and c.predicate.first == c.predicate.last]
     if len(kids) != 1:
         return
     k = kids[0]
     g = k.predicate
-    if k.relation != "relative" or k.marker is not None or g is None or g.form != "participle" or g.first != g.last:
-        return
     by = any(pp.prep.text.lower() == "by" for pp in k.pps)
     main.predicate = VerbGroup(g.start, g.end, g.head, g.lemma, "passive" if by else "active", "past", None,
                                g.negated, g.modal, True, "finite", g.first, g.last, g.tag_first)

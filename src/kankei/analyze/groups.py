@@ -47,8 +47,8 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
                 t = tokens[j + 1].tag
                 if t in _NP_IN:
                     prev = tokens[j].tag
-                    if (t[:2] == "JJ" and prev[:2] == "NN") or (t[:3] == "NNP" and prev in ("NN", "NNS")
-                                                                 and tokens[j].text.islower()):
+                    if (t[:2] == "JJ" and prev[:2] == "NN" and tokens[j + 1].text.lower() in lists()["time_adjectives"]) \
+                            or (t[:3] == "NNP" and prev in ("NN", "NNS") and tokens[j].text.islower()):
                         break                              # Tokyo | next year;  the first time | North Korea
                     j += 1
                 elif t == "POS" and j + 2 < n and tokens[j + 2].tag in _NP_START and tokens[j].tag in _NOUNS:
