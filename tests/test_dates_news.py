@@ -95,6 +95,10 @@ def test_a_year_less_dateline_holds_the_full_date_and_anchors_the_story():
      "Harbour closes the ferry pier for a week"),
     ("= Harbour Union =\n\nThe union was founded in 1950.\n", "Harbour Union"),
     ("HARBOUR WIRE\nOctober 4, 2022 at 18:49 JST\n", None),
+    ("HARBOUR WIRE\nOctober 4, 2022 at 18:49 JST\n" + "The ferry left the harbour early in the morning, " * 6 + "\n"
+     "She asked herself, “What if the ferry never comes back?”\n", None),
+    ("With support from a university\n\nHarbour News Network\n\n" + "The network reports on harbours. " * 8 + "\n\n"
+     "The Ferry That Never Came Back\n", "The Ferry That Never Came Back"),
 ])
 def test_the_title_is_the_headline(text, title):
     assert document_title(text) == title

@@ -199,6 +199,7 @@ def document_title(text: str) -> str | None:
         return m.group(1)
     cues = _doc_cues()
     crumbs: set[str] = set()
+    dated = False
     for line in lines[:12]:
         if _BREADCRUMB.search(line):
             # the last step of a breadcrumb is the page's title; the others are sections
@@ -207,6 +208,11 @@ def document_title(text: str) -> str | None:
             continue
         line = _without_leading_date(line)
         words = _WORD.findall(line)
+        if dated and len(line) > 200:
+            break               # past the date line, a paragraph: the body has begun
+        if len(line) <= 200 and _is_date_line(line):
+            dated = True
+            continue
         if not _ASCII_LETTER.search(line) and _LETTERS.search(line) and not _is_date_line(line):
             return line         # a headline in another script
         if len(line) > 200 or len(words) < 3 or _NOT_TITLE.match(line) or _label(line, words) \
@@ -218,8 +224,6 @@ def document_title(text: str) -> str | None:
         if all(w in cues["chrome"] for w in lowered):
             continue
         if len(words) <= 5 and any(w.lower() in cues["masthead"] or w in cues["masthead"] for w in words):
-            continue
-        if _is_date_line(line):
             continue
         return line
     return None
