@@ -22,6 +22,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from kankei import edtf
 
@@ -88,7 +89,9 @@ class _Ev:
 
 
 def _groupable(lo: str | None, hi: str | None) -> bool:
-    return bool(lo and hi) and int(hi[:4]) - int(lo[:4]) <= MAX_SPAN_YEARS
+    if not (lo and hi and lo[:4].isdigit() and hi[:4].isdigit() and lo[:4] != "0000"):
+        return False     # undated, BCE, or open at the start
+    return int(hi[:4]) - int(lo[:4]) <= MAX_SPAN_YEARS
 
 
 def link(a: _Ev, b: _Ev) -> tuple[int, float, int] | None:
@@ -113,7 +116,7 @@ def link(a: _Ev, b: _Ev) -> tuple[int, float, int] | None:
     return None
 
 
-_Key = tuple[str, ...]      # (type, actor) for strong links, (type, actor, actor) for weak ones
+_Key = tuple[str, str, str]     # (type, actor, length class) for strong links, (type, actor, actor) for weak ones
 
 
 class _Index:
@@ -164,18 +167,22 @@ class _Index:
             if _groupable(r[3], r[4]):
                 self.events[r[0]] = _Ev(r[0], r[1], r[2], r[3], r[4], r[5])
 
-    def neighbours(self, evs: list[_Ev]) -> dict[str, set[str]]:
-        """Each event's linked events (loaded as needed)."""
+    def neighbours(self, evs: list[_Ev]) -> dict[str, dict[str, tuple[int, float, int]]]:
+        """Each event's linked events, with the link (loaded as needed)."""
         wanted: dict[_Key, list[tuple[str, str, _Ev]]] = defaultdict(list)
         for ev in evs:
+            weak_low = years_later(ev.lo, -(WINDOW_YEARS + MAX_SPAN_YEARS + 1))
+            for p in ev.parts:      # overlapping dates: of each length, starting at most that long before
+                for kind, days in _CLASSES:
+                    wanted[(ev.type, p, kind)].append((_days_before(ev.lo, days), ev.hi, ev))
             for key in _keys(ev):
-                if len(key) == 2:   # overlapping dates: the other starts at most MAX_SPAN_YEARS + 1 before
-                    low, high = years_later(ev.lo, -(MAX_SPAN_YEARS + 1)), ev.hi
-                else:
-                    low, high = years_later(ev.lo, -(WINDOW_YEARS + MAX_SPAN_YEARS + 1)), ev.reach
-                wanted[key].append((low, high, ev))
-        out: dict[str, set[str]] = defaultdict(set)
+                if key[2] in _KINDS:
+                    continue
+                wanted[key].append((weak_low, ev.reach, ev))
+        out: dict[str, dict[str, tuple[int, float, int]]] = defaultdict(dict)
         for key, asks in wanted.items():
+            if not self.whole and len(self.events) > LOAD_ALL_OVER:
+                self.load_all()     # a dense base: one read of every event beats many small ones
             rows = self.blocks.get(key) if self.whole else self._block(key, asks)
             if not rows:
                 continue
@@ -185,9 +192,9 @@ class _Index:
                 for _, other_id in rows[i:j]:
                     if other_id != ev.id and other_id not in mine:
                         other = self.events.get(other_id)
-                        if other is not None and link(ev, other):
-                            mine.add(other_id)
-                            out[other_id].add(ev.id)
+                        if other is not None and (found := link(ev, other)):
+                            mine[other_id] = found
+                            out[other_id][ev.id] = found
         return out
 
     def _block(self, key: _Key, asks: list[tuple[str, str, _Ev]]) -> list[tuple[str, str]]:
@@ -199,7 +206,7 @@ class _Index:
                 merged[-1][1] = max(merged[-1][1], high)
             else:
                 merged.append([low, high])
-        if len(key) == 2:
+        if key[2] in _KINDS:    # the class is told apart once loaded
             sql = ("SELECT e.date_lo, e.id FROM event_participants p JOIN events e ON e.id = p.event_id"
                    " WHERE p.entity_id = ? AND p.role != 'location' AND e.type = ? AND e.modality = 'asserted'"
                    " AND e.date_lo BETWEEN ? AND ?")
@@ -214,12 +221,36 @@ class _Index:
         for low, high in merged:
             ids.update((r[0], r[1]) for r in self.conn.execute(sql, (*args, low, high)))
         self.load([i for _, i in ids])
+        if key[2] in _KINDS:
+            ids = {(lo, i) for lo, i in ids if i in self.events and _span_class(self.events[i])[0] == key[2]}
         return sorted(ids)
 
 
+# Strong links need overlapping dates; events are kept by how long their date is, so that the
+# search for those overlapping a date looks back only as far as the longest of each kind.
+_CLASSES = (("day", 0), ("month", 31), ("year", 366), ("years", 366 * (MAX_SPAN_YEARS + 1)))
+_KINDS = frozenset(kind for kind, _ in _CLASSES)
+
+
+def _span_class(ev: _Ev) -> tuple[str, int]:
+    days = (date.fromisoformat(ev.hi) - date.fromisoformat(ev.lo)).days
+    return next((c for c in _CLASSES if days <= c[1]), _CLASSES[-1])
+
+
+def _days_before(day: str, days: int) -> str:
+    if not days:
+        return day
+    try:
+        return (date.fromisoformat(day) - timedelta(days=days)).isoformat()
+    except (ValueError, OverflowError):
+        return "0000-01-01"
+
+
 def _keys(ev: _Ev) -> list[_Key]:
+    """The blocks an event is kept in: (type, actor, length class) and (type, actor, actor)."""
     parts = sorted(ev.parts)
-    keys: list[_Key] = [(ev.type, p) for p in parts]
+    kind = _span_class(ev)[0]
+    keys: list[_Key] = [(ev.type, p, kind) for p in parts]
     keys += [(ev.type, p, q) for i, p in enumerate(parts) for q in parts[i + 1:]]
     return keys
 
@@ -263,20 +294,17 @@ LOAD_ALL_OVER = 3000
 """Events reached one block at a time from the base before it is cheaper to load every event at once."""
 
 
-def _reach(index: _Index, start: set[str]) -> tuple[set[str], dict[str, set[str]]]:
+def _reach(index: _Index, start: set[str]) -> tuple[set[str], dict[str, dict[str, tuple[int, float, int]]]]:
     """Every event linked, directly or through others, to the start events, and their links."""
     component = set(start)
-    edges: dict[str, set[str]] = defaultdict(set)
+    edges: dict[str, dict[str, tuple[int, float, int]]] = defaultdict(dict)
     frontier = sorted(component)
     while frontier:
-        if not index.whole and len(index.events) > LOAD_ALL_OVER:
-            index.load_all()        # a dense base: one read of every event beats many small ones
-            component, edges, frontier = set(start), defaultdict(set), sorted(start)
         found = index.neighbours([index.events[i] for i in frontier])
         fresh = set()
         for a, bs in found.items():
-            edges[a] |= bs
-            fresh |= bs - component
+            edges[a].update(bs)
+            fresh.update(b for b in bs if b not in component)
         component |= fresh
         frontier = sorted(fresh)
     return component, edges
@@ -304,29 +332,30 @@ def _groups_of(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, set[st
     return out
 
 
-def _cluster(events: dict[str, _Ev], members: set[str], edges: dict[str, set[str]]) -> dict[str, list[str]]:
+def _cluster(events: dict[str, _Ev], members: set[str],
+             edges: dict[str, dict[str, tuple[int, float, int]]]) -> dict[str, list[str]]:
     """Groups (id -> sorted members) of the events linked to each other, strongest links first."""
     links = []
     for a in members:
-        for b in edges.get(a, ()):
+        for b, (strong, similarity, shared) in edges.get(a, {}).items():
             if a < b and b in members:
-                strong, similarity, shared = link(events[a], events[b])
                 links.append((-strong, -similarity, -shared, a, b))
     links.sort()
-    group: dict[str, list[str]] = {}
+    group: dict[str, tuple[list[str], set[str]]] = {}     # event -> (members, their documents), shared
     for _, _, _, a, b in links:
-        ga, gb = group.get(a, [a]), group.get(b, [b])
+        ga = group.get(a) or ([a], {events[a].doc})
+        gb = group.get(b) or ([b], {events[b].doc})
         if ga is gb:
             continue
-        if {events[x].doc for x in ga} & {events[y].doc for y in gb}:
+        if not ga[1].isdisjoint(gb[1]):
             continue        # at most one event per document
-        if not all(y in edges[x] for x in ga for y in gb):
+        if not all(y in edges[x] for x in ga[0] for y in gb[0]):
             continue        # every two members linked: no chains
-        merged = ga + gb
-        for x in merged:
+        merged = (ga[0] + gb[0], ga[1] | gb[1])
+        for x in merged[0]:
             group[x] = merged
     out: dict[str, list[str]] = {}
-    for members_ in {id(g): g for g in group.values()}.values():
+    for members_, _ in {id(g): g for g in group.values()}.values():
         ordered = sorted(members_)
         out["group:" + ordered[0].split(":", 1)[1]] = ordered
     return out
