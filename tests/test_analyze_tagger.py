@@ -108,3 +108,14 @@ def test_accuracy_on_ewt_dev_stays_above_a_floor(shared_dir):
     assert total > 8000
     assert right / total >= 0.92
     assert vright / vtotal >= 0.91
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("Japan not only imposed sanctions on North Korea but also froze assets.", "imposed", "VBD"),
+    ("Japan not only imposed sanctions on North Korea but also froze assets.", "froze", "VBD"),
+    ("If North Korea tests a missile, Japan will respond.", "tests", "VBZ"),
+    ("Japan imposed new and unprecedented sanctions.", "unprecedented", "JJ"),
+    ("The newly imposed sanctions took effect.", "imposed", "VBN"),
+])
+def test_verbs_after_a_subject_in_news_syntax(sentence, word, expected):
+    assert tags_of(sentence)[word] == expected

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from .clauses import build_clauses
 from .groups import chunk, lists, verb_groups
-from .lemmatize import Lemmatizer
+from .lemmatize import Lemmatizer, irregular_verb_forms
 from .tagger import Tagger, read_model
 from .tokenize import TOKEN_RE, tokenize
 from .types import Clause, Phrase, PrepPhrase, Sentence, Token, VerbGroup
@@ -44,6 +44,7 @@ def _models() -> tuple[Tagger, Lemmatizer]:
         if w not in tagger.cands and w not in tagger.rare:
             tagger.lexicon.setdefault(w, "IN")
             tagger.lexicon.setdefault(w.capitalize(), "IN")
+    tagger.past_forms = irregular_verb_forms()
     return tagger, Lemmatizer(data["lemmas"])
 
 

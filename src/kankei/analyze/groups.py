@@ -147,8 +147,9 @@ def _negated_before(tokens: list[Token], i: int, in_np: list[int]) -> bool:
     k = i - 1
     while k >= 0 and i - k <= 3 and tokens[k].tag in ("RB", "RBR") and in_np[k] < 0:
         low = tokens[k].text.lower()
-        if low in negs or (low == "longer" and k > 0 and tokens[k - 1].text.lower() == "no"):
-            return True
+        if (low in negs and tokens[k + 1].text.lower() not in ("only", "just", "merely")) \
+                or (low == "longer" and k > 0 and tokens[k - 1].text.lower() == "no"):
+            return True                                    # (not only imposed ... but also: no negation)
         k -= 1
     return False
 

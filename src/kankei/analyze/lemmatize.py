@@ -107,6 +107,19 @@ def _irregular() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def irregular_verb_forms() -> frozenset[str]:
+    """The irregular verb forms of data/irregular.txt that are not also their lemma (froze, held)."""
+    out = set()
+    for line in (_DATA / "irregular.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# nouns"):
+            break
+        if line and not line.startswith("#"):
+            lemma, *forms = line.split()
+            out.update(f for f in forms if f != lemma and not f.startswith("'") and not f.endswith("s"))
+    return frozenset(out)
+
+
 def rule_lemma(word: str, tag: str) -> str:
     """The lemma the rules and the irregular table give (no treebank table)."""
     cls = word_class(tag)
