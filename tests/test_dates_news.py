@@ -174,6 +174,9 @@ def test_not_clock_times(text):
     ("Earlier in the day the pier closed.", "2016-08-24", [("Earlier in the day", "2016-08-24")]),
     ("The pier closed on the night of May 22.", "2016-08-24", [("the night of May 22", "2016-05-22")]),
     ("The pier closed Wed.", "2001-11-29", [("Wed.", "2001-11-28")]),
+    ("The pier closed this morning.", "2016-08-24", [("this morning", "2016-08-24")]),
+    ("The pier closed yesterday afternoon.", "2016-08-24", [("yesterday afternoon", "2016-08-23")]),
+    ("The pier closed last night.", "2016-08-24", [("last night", "2016-08-23")]),
 ])
 def test_bare_and_relative_dates(text, dct, expected):
     assert times(text, dct) == expected

@@ -89,9 +89,9 @@ def first_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
                 | set(cal["ordinal_centuries"]) | set(DECADE_WORDS) | set(RELATIVE_WORDS) | set(UNIT_NAMES)
                 | {"past", "time", "current"} | set(DAY_PARTS)),
         "that": {"time"} | calendar_units,
-        "this": set(calendar_units) | {"point"},
+        "this": set(calendar_units) | {"point"} | set(DAY_PARTS),
         "next": set(calendar_units),
-        "last": calendar_units | set(HALF_NOUNS),
+        "last": calendar_units | set(HALF_NOUNS) | {"night"},
         "first": set(HALF_NOUNS) | {"century"},
         "second": set(HALF_NOUNS) | {"century"},
         "latter": set(HALF_NOUNS),
@@ -259,6 +259,8 @@ def alternatives() -> tuple[str, ...]:
         rf"(?P<relative_the>\b(?P<rt_det>[Tt]he\s+(?:following|next|previous|preceding|same|prior)|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<rt_u>day|week|month|year|spring|summer|autumn|fall|winter|{month_full}|{weekday})\b)",
         r"(?P<unit_after>\b[Tt]he\s+(?P<ua_u>day|week|month|year)\s+(?P<ua_dir>after|before)\b(?!\s+(?:last|next|tomorrow|yesterday)\b))",
         r"(?P<that_time>\b(?:[Tt]hat|[Tt]he\s+same|(?<=\b[Aa]t\s)the)\s+time\b)",
+        # this morning, yesterday afternoon, tomorrow night: a day of the document's date
+        rf"(?P<day_part>\b(?P<dp_d>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast)\s+(?:{_alt(DAY_PARTS)})\b)",
         r"(?P<deictic>\b(?:(?:[Tt]he\s+current|[Tt]his)\s+point\s+in\s+time|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Cc]urrently|[Nn]owadays|[Aa]t\s+present|[Tt]hese\s+days|NOW|[Nn]ow)\b)",
         # a bare month followed by a day (no year): (Monday,) July 4, June 25th
         # Dec. 26-30: two days of a month named without its year

@@ -143,6 +143,14 @@ def _that_time(text, m, prev):
     return mention(m, None, anchor="narrative", relative={"same": True, "vague": True})
 
 
+def _day_part(text, m, prev):
+    word = m.group("dp_d").lower()
+    if word == "last" and not m.group().lower().endswith("night"):
+        return None         # "last morning" is no day before
+    offset = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(word, 0)
+    return mention(m, None, anchor="dct", relative={"unit": "day", "offset": offset})
+
+
 def _deictic(text, m, prev):
     word = m.group().lower()
     offset = {"yesterday": -1, "tomorrow": 1}.get(word)
@@ -286,6 +294,7 @@ RELATIVE_RULES = {
     "relative_the": _relative_the,
     "unit_after": _unit_after,
     "that_time": _that_time,
+    "day_part": _day_part,
     "deictic": _deictic,
     "month_dd_bare": _month_dd_bare,
     "month_day": _month_day,
