@@ -394,3 +394,13 @@ def test_chunks_break_only_before_time_adjectives():
     assert span(s, s.np_at(text.index("crisis"))) == "The second North Korean nuclear crisis"
     assert span(s, s.np_at(text.index("Tokyo"))) == "Tokyo"
     assert span(s, s.np_at(text.index("year"))) == "next year"
+
+
+def test_nationality_nouns_and_dates_before_names():
+    s = analyze("The Japanese allowed U.S. troops to use a dozen airfields.")
+    allow = clause(s, "allow")
+    assert span(s, allow.subject) == "The Japanese" and [span(s, o) for o in allow.objects] == ["U.S. troops"]
+    assert span(s, clause(s, "use").subject) == "U.S. troops"
+    s = analyze("On Jan. 22 Asahi Shimbun, reduced to a maid, invented a rumor about the army.")
+    invent = clause(s, "invent")
+    assert span(s, invent.subject) == "Asahi Shimbun" and [span(s, o) for o in invent.objects] == ["a rumor"]

@@ -47,6 +47,8 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
                 t = tokens[j + 1].tag
                 if t in _NP_IN:
                     prev = tokens[j].tag
+                    if prev == "CD" and t == "NNP" and j > i and tokens[j - 1].tag == "NNP":
+                        break                              # On Jan. 22 | Asahi Shimbun (a date, then a name)
                     if (t[:2] == "JJ" and prev[:2] == "NN" and tokens[j + 1].text.lower() in lists()["time_adjectives"]) \
                             or (t[:3] == "NNP" and prev in ("NN", "NNS") and tokens[j].text.islower()):
                         break                              # Tokyo | next year;  the first time | North Korea
@@ -57,7 +59,9 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
                 elif t in ("DT", "PRP$") and tokens[j].tag in ("PDT", "DT") and j == i:
                     j += 1                                 # all the, both his
                 elif (t in ("VBN", "VBG") and j + 2 < n and tokens[j + 2].tag in _NP_IN
-                      and (tokens[j].tag in ("DT", "PRP$", "POS", "JJ", "CD", "RB")
+                      and tokens[j + 2].tag not in ("NNP", "NNPS", "CD")
+                      and ((tokens[j].tag in ("DT", "PRP$", "POS", "CD", "RB")
+                            or (tokens[j].tag == "JJ" and not tokens[j].text[:1].isupper()))
                            or (t == "VBG" and tokens[j].tag == "NN" and tokens[j + 2].tag in ("NN", "NNS")))):
                     j += 1                                 # the returned abductees, the fuel reprocessing plant
                 else:
