@@ -119,3 +119,8 @@ def test_accuracy_on_ewt_dev_stays_above_a_floor(shared_dir):
 ])
 def test_verbs_after_a_subject_in_news_syntax(sentence, word, expected):
     assert tags_of(sentence)[word] == expected
+
+
+def test_base_form_between_subject_and_object():
+    assert tags_of("Koizumi and Kim shake hands during their meeting.")["shake"] == "VBP"
+    assert tags_of("A major earthquake shook the region.")["shook"] == "VBD"

@@ -44,7 +44,7 @@ def _models() -> tuple[Tagger, Lemmatizer]:
         if w not in tagger.cands and w not in tagger.rare:
             tagger.lexicon.setdefault(w, "IN")
             tagger.lexicon.setdefault(w.capitalize(), "IN")
-    tagger.past_forms = irregular_verb_forms()
+    tagger.past_forms, tagger.base_forms = irregular_verb_forms()
     return tagger, Lemmatizer(data["lemmas"])
 
 

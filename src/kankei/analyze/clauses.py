@@ -233,7 +233,7 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
         cur = stack[-1]
         c = cur.c
         if g.form == "participle" and g.first == g.last and _np_follows(g, tokens) and (
-                (c.predicate is None and (prev_unit == "np" and cur.pending is not None
+                (c.predicate is None and (prev_unit in ("np", "comma") and cur.pending is not None
                                           or prev_unit == "marker" and c.relation == "relative" and cur.rel_subject))
                 or (c.predicate is not None and prev_unit == "cc" and cur.cc is not None)):
             g = _as_finite_past(g)                  # "North Korea abducted 13 people": a past tense tagged VBN

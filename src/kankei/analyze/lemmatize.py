@@ -108,16 +108,29 @@ def _irregular() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def irregular_verb_forms() -> frozenset[str]:
-    """The irregular verb forms of data/irregular.txt that are not also their lemma (froze, held)."""
-    out = set()
+def irregular_verb_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """From data/irregular.txt: the verbs' irregular past forms (froze, held) and their base forms
+    (freeze, hold; those that are also common nouns or adjectives left out)."""
+    past, base = set(), set()
     for line in (_DATA / "irregular.txt").read_text(encoding="utf-8").splitlines():
         if line.startswith("# nouns"):
             break
         if line and not line.startswith("#"):
             lemma, *forms = line.split()
-            out.update(f for f in forms if f != lemma and not f.startswith("'") and not f.endswith("s"))
-    return frozenset(out)
+            past.update(f for f in forms if f != lemma and not f.startswith("'") and not f.endswith("s"))
+            base.add(lemma)
+    base -= _NOUNISH_BASES
+    return frozenset(past - base), frozenset(base)
+
+
+# base forms of irregular verbs that are common as nouns or adjectives ("a set", "the cost")
+_NOUNISH_BASES = frozenset(("bet", "bid", "cast", "cost", "cut", "deal", "dream", "draw", "fall", "fight", "fly",
+                            "hit", "hurt", "lay", "lead", "light", "mean", "put", "read", "ring", "rise", "run",
+                            "set", "show", "shut", "sink", "split", "spread", "spring", "stand", "stick",
+                            "swing", "tear", "upset", "wake", "wind", "wear", "quit", "bear", "beat", "bend",
+                            "blow", "break", "catch", "feed", "kneel", "lie", "rid", "be", "do", "have", "go",
+                            "forecast", "broadcast", "reset", "thrust", "sleep", "speed", "spin", "spit", "swim",
+                            "sling", "bind", "burst", "keep", "sting"))
 
 
 def rule_lemma(word: str, tag: str) -> str:

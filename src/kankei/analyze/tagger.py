@@ -81,7 +81,7 @@ def features(words: list[str], lowers: list[str], i: int, p1: str, p2: str) -> l
 class Tagger:
     """Tags token lists; `tag(words)` returns one Penn tag per word."""
 
-    __slots__ = ("tags", "lexicon", "cands", "rare", "ucands", "all_open", "weights", "_base", "past_forms")
+    __slots__ = ("tags", "lexicon", "cands", "rare", "ucands", "all_open", "weights", "_base", "past_forms", "base_forms")
 
     def __init__(self, model: dict) -> None:
         self.tags: list[str] = model["tags"]
@@ -93,6 +93,7 @@ class Tagger:
         self.weights: dict[str, dict[str, int]] = model["weights"]   # feature -> {tag: weight}
         self._base: tuple[dict, dict] = ({}, {})   # word -> (candidates, scores), inside / first in a sentence
         self.past_forms: frozenset[str] = frozenset()  # irregular verb forms (set by the package from data)
+        self.base_forms: frozenset[str] = frozenset()  # and their base forms (shake, hold)
 
     def base(self, word: str, lower: str, initial: bool) -> tuple[list[str], dict[str, int]]:
         """The candidate tags of a word and their scores from its own features (cached by word)."""
@@ -188,8 +189,8 @@ class Tagger:
             out.append(t)
             p2 = p1
             p1 = t
-        if "JJ" in out or "NNS" in out:
-            _verb_after_subject(words, out, self.past_forms)
+        if "JJ" in out or "NNS" in out or "NN" in out or "FW" in out:
+            _verb_after_subject(words, out, self.past_forms, self.base_forms)
         return out
 
 
@@ -197,19 +198,22 @@ _OBJECT_START = frozenset(("DT", "CD", "PRP$", "NNS", "NNP", "NNPS", "PRP"))
 _SUBJECT_END = frozenset(("NNP", "NNPS", "PRP", "NNS", "NN"))
 
 
-def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset[str]) -> None:
+def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset[str],
+                        base_forms: frozenset[str]) -> None:
     """News syntax the web treebank rarely shows: "Japan imposed sanctions", "North Korea froze
     assets", "Japan not only imposed ...", "North Korea tests a missile". A past form tagged as an
-    adjective, or an -s form tagged as a plural, between a subject noun (adverbs may stand
+    adjective (a base form: VBP), or an -s form tagged as a plural, between a subject noun (adverbs may stand
     between) and the start of an object, is the clause's verb; so is a past form after "and/but"
     once the sentence has a verb ("... but also froze assets")."""
     n = len(tags)
     for i in range(1, n - 1):
         t = tags[i]
-        if t != "JJ" and t != "NNS":
+        if t == "NN" or t == "FW":
+            t = "JJ"                              # Kim and Koizumi shake/NN hands: judged like an adjective
+        elif t != "JJ" and t != "NNS":
             continue
         low = words[i].lower()
-        if t == "JJ" and not (low.endswith("ed") or low in past_forms):
+        if t == "JJ" and not (low.endswith("ed") and tags[i] == "JJ" or low in past_forms or low in base_forms):
             continue
         if tags[i + 1] not in _OBJECT_START or (t == "NNS" and tags[i + 1] not in ("DT", "CD", "PRP$")):
             continue
@@ -218,13 +222,13 @@ def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset
             k -= 1
         if t == "JJ" and tags[k] == "CC" and (low in past_forms or tags[i + 1] in ("DT", "PRP$", "CD", "PRP")) \
                 and any(x in ("VBD", "VBZ", "VBP") for x in tags[:k]):
-            tags[i] = "VBD"                       # ... imposed sanctions but also froze assets
+            tags[i] = "VBP" if low in base_forms else "VBD"   # ... imposed sanctions but also froze assets
             continue
         if tags[k] not in _SUBJECT_END or (t == "NNS" and tags[k] != "NNP"):
             continue
         if k > 0 and tags[k - 1] in ("DT", "PRP$", "POS", "JJ") and tags[k] in ("NN", "NNS"):
             continue                              # the ban | imposed ...: keep to names and pronouns as subjects
-        tags[i] = "VBD" if t == "JJ" else "VBZ"
+        tags[i] = ("VBP" if low in base_forms else "VBD") if t == "JJ" else "VBZ"
 
 
 def read_model() -> dict:
