@@ -433,19 +433,19 @@ function layoutEvents(w) {
     let lane = lanes.find((l) => l.end <= from);
     if (!lane && lanes.length < MAX_LANES) { lane = { end: -Infinity, markEnd: -Infinity, items: [] }; lanes.push(lane); }
     if (!lane) {
-      // the lanes are full: the mark alone, where it overlaps no mark, making room among the names
-      label = null;
-      [from, to] = extent(it, null);
+      // the lanes are full: the mark alone (with its name if that lies inside it), where it overlaps
+      // no mark, making room among the names
+      if (!(label && label.halo)) label = null;
+      [from, to] = extent(it, label);
       const free = lanes.filter((l) => l.markEnd <= from - 2);
       lane = (free.length ? free : lanes).reduce((a, b) => (b.markEnd < a.markEnd ? b : a));
       if (!free.length) crowded++;
       for (const other of lane.items) {
         const l = other.label;
         if (!l || l.anchor === "end" || extent(other, l)[1] <= from - 3) continue;
-        other.label = l.halo ? (other.x1 <= from - 3 ? l : null) : (() => {
-          const text = fitLabel(other.text, from - 3 - l.x, other.italic);
-          return text ? { ...l, text } : null;
-        })();
+        // a name inside a bar keeps the part of the bar before the new mark
+        const text = fitLabel(other.text, from - 3 - l.x, other.italic);
+        other.label = text ? { ...l, text } : null;
       }
     }
     it.label = label;
