@@ -404,3 +404,11 @@ def test_nationality_nouns_and_dates_before_names():
     s = analyze("On Jan. 22 Asahi Shimbun, reduced to a maid, invented a rumor about the army.")
     invent = clause(s, "invent")
     assert span(s, invent.subject) == "Asahi Shimbun" and [span(s, o) for o in invent.objects] == ["a rumor"]
+
+
+def test_subject_after_a_long_opening_phrase_with_appositions():
+    s = analyze("At a meeting with Taro Sato, the leader of the families of victims taken by agents, "
+                "and others, in Tokyo, Abe said the cabinet would stay.")
+    say = clause(s, "say")
+    assert say.parent is None and span(s, say.subject) == "Abe"
+    assert clause(s, "stay").parent is say

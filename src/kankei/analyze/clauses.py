@@ -300,6 +300,19 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
             if waiting:
                 del stack[waiting[-1] + 1:]         # The plaintiffs, including those who had fled, | filed
                 continue
+        if g.finite and prev_unit == "np" and len(stack) > 1 and cur.comma and cur.np_since_comma is prev_np \
+                and prev_np in c.objects and c.objects[-1] is prev_np:
+            waiting = [k for k in range(len(stack) - 1) if stack[k].c.predicate is None]
+            if waiting:
+                # At a meeting with X, the leader of Y, and others, in Tokyo, | Abe said: the name after
+                # the last comma is the subject the opening phrases waited for
+                c.objects.remove(prev_np)
+                del stack[waiting[-1] + 1:]
+                top = stack[-1]
+                top.pending = top.last_np = prev_np
+                top.conj = [prev_np]
+                top.appos = None
+                continue
         if cur.cc is not None and prev_unit in ("cc", "np", "pp", "comma"):
             own = cur.np_since_cc
             if own is None and g.finite and not pred.finite and len(stack) > 1:
