@@ -33,6 +33,11 @@ def _need(ok: bool, why: str) -> None:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("e2e")
+    yield from _serve(folder, build_base(folder))
+
+
+def _serve(folder: Path, db: Path):
     _need(Path(CHROMIUM).exists(), f"{CHROMIUM} is missing (apt-get install chromium)")
     try:
         import playwright.sync_api  # noqa: F401
@@ -41,8 +46,6 @@ def server(tmp_path_factory):
         _need(False, f"{err.name} is not installed (pip install -e '.[test]')")
     from kankei.serve import create_app, local_hosts
 
-    folder = tmp_path_factory.mktemp("e2e")
-    db = build_base(folder)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -432,3 +435,47 @@ def test_round_trips_keep_the_view(page, server):
     assert found.inner_text() == figure and found.is_visible()
     shot(page, server, "reader-from-claim")
     assert expected_problems(page.problems) == []
+
+
+@pytest.fixture(scope="module")
+def crowded(tmp_path_factory):
+    """A base with 260 more events (copies of one, on days spread over fifty years)."""
+    folder = tmp_path_factory.mktemp("e2e-crowded")
+    db = build_base(folder)
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    ev = dict(conn.execute("SELECT * FROM events WHERE date_lo IS NOT NULL AND id IN (SELECT event_id FROM"
+                           " event_participants) ORDER BY id LIMIT 1").fetchone())
+    parts = [dict(r) for r in conn.execute("SELECT * FROM event_participants WHERE event_id = ?", (ev["id"],))]
+    for i in range(260):
+        day = f"{1950 + (i * 7) % 50:04d}-{1 + (i * 5) % 12:02d}-{1 + (i * 11) % 28:02d}"
+        row = {**ev, "id": f"event:crowd{i:03d}", "date": day, "date_lo": day, "date_hi": day}
+        conn.execute(f"INSERT INTO events ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+        for p in parts:
+            prow = {**p, "event_id": row["id"]}
+            conn.execute(f"INSERT INTO event_participants ({', '.join(prow)}) VALUES ({', '.join('?' * len(prow))})",
+                         list(prow.values()))
+    conn.commit()
+    conn.close()
+    yield from _serve(folder, db)
+
+
+def test_a_crowded_timeline_stays_one_screen_and_names_what_fits(browser, crowded):
+    context = browser.new_context(viewport={"width": 1360, "height": 900})
+    pg = context.new_page()
+    pg.set_default_timeout(15000)
+    try:
+        pg.goto(crowded["url"] + "/?from=1945&to=2005")
+        pg.wait_for_selector("svg#timeline .ev .mark")
+        pg.wait_for_timeout(300)
+        drawn = pg.locator("svg#timeline .ev").count()
+        named = pg.locator("svg#timeline .ev text.label").count()
+        assert drawn >= 200 and named >= 20          # names are drawn, however many events
+        assert pg.evaluate(OVERLAPS) == 0
+        assert pg.evaluate("document.querySelector('svg#timeline').getBoundingClientRect().height") < 1000
+        assert pg.evaluate("document.body.scrollHeight") < 2500
+        status = pg.locator("#status").inner_text()
+        assert f"{drawn} events drawn" in status.replace(",", "") and "named" in status
+        shot(pg, crowded, "timeline-crowded")
+    finally:
+        context.close()
