@@ -21,7 +21,9 @@ from kankei.recognize.date_grammar import master, unguarded
 from kankei.recognize.dates import _scan, _scan_master, find_times
 from kankei.resolve.anchor import resolve_times
 
-DURATION = re.compile(r"^P\d+(\.\d+)?[YMWD]$")
+# ISO 8601 durations: P2Y, P1Y6M (compound), PT69M (times of day)
+DURATION = re.compile(r"^P(?=\d|T\d)(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?W)?(?:\d+(?:\.\d+)?D)?"
+                      r"(?:T(?=\d)(?:\d+(?:\.\d+)?H)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?S)?)?$")
 TYPES = {"date", "interval", "duration", "set"}
 
 PHRASES = [

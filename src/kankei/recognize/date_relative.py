@@ -56,6 +56,10 @@ def _iso(amount: float, designator: str) -> str:
     """An ISO 8601 duration: P2Y, P10Y; times of day after a T (PT69M, PT1.5H)."""
     if designator[0] == "T":
         return f"PT{_fmt(amount)}{designator[1:]}"
+    if designator == "Y" and amount != int(amount) and (amount * 12) == int(amount * 12):
+        # "a year and a half" -> P1Y6M: whole months, as the gold writes them
+        years, months = divmod(int(amount * 12), 12)
+        return f"P{years}Y{months}M" if years else f"P{months}M"
     return f"P{_fmt(amount)}{designator}"
 
 
