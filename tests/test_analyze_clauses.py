@@ -412,3 +412,25 @@ def test_subject_after_a_long_opening_phrase_with_appositions():
     say = clause(s, "say")
     assert say.parent is None and span(s, say.subject) == "Abe"
     assert clause(s, "stay").parent is say
+
+
+def test_place_and_date_appositions_stay_in_their_prepositional_phrase():
+    s = analyze("A wooden boat was seen at a marina in Yurihonjo, Akita Prefecture, on Nov. 24, 2017.")
+    see = clause(s, "see")
+    assert not see.objects
+    assert [(pp.prep.text, span(s, pp.np)) for pp in see.pps] == [
+        ("at", "a marina"), ("in", "Yurihonjo"), ("in", "Akita Prefecture"), ("on", "Nov. 24"), ("on", "2017")]
+
+
+def test_subordinate_clause_with_a_relative_inside_its_subject():
+    s = analyze("As residents in areas where the boats appeared are expressing concern, the police are stepping up patrols.")
+    step, worry = clause(s, "step"), clause(s, "express")
+    assert step.parent is None and span(s, step.subject) == "the police"
+    assert worry.relation == "adverbial" and worry.parent is step
+    assert clause(s, "appear").relation == "relative"
+
+
+def test_participle_right_after_a_passive_is_its_complement():
+    s = analyze("An unmanned boat was found washed up on a rocky beach.")
+    wash = clause(s, "wash")
+    assert wash.parent is clause(s, "find") and span(s, wash.subject) == "An unmanned boat"

@@ -16,6 +16,7 @@ from .types import Clause, Phrase, PrepPhrase, Token, VerbGroup
 
 _PUNCT_SKIP = frozenset(("``", "''", '"', "NFP"))
 _COMMA_LIKE = frozenset((",", ":", "-LRB-", "-RRB-"))
+_NAMEISH = frozenset(("NNP", "NNPS", "CD"))
 _SUBJECT_START = frozenset(("DT", "NNP", "NNPS", "NN", "NNS", "PRP", "PRP$", "JJ", "CD"))
 _PREP_ADVERBS = frozenset(("about", "around", "nearly", "almost", "only", "just", "approximately", "roughly",
                            "some", "over", "under", "even", "more", "less", "least", "all"))
@@ -57,6 +58,7 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
     prev_np: Phrase | None = None            # the last noun phrase seen (any clause)
     prev_unit = ""                           # kind of the last unit: np, vg, pp, comma, cc, marker
     before_cc = ""                           # and the one before the last coordinator
+    before_comma = ""                        # and the one before the last comma
 
     def open_clause(relation: str, parent: Clause, marker: Token | None, closes: bool, **kw) -> _Open:
         c = Clause(marker.start if marker else 0, marker.end if marker else 0, None, parent=parent,
@@ -90,6 +92,11 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
             if prep is None and prev_unit == "cc" and before_cc == "pp" and cur.c.pps and not (nxt_g and nxt_g.finite):
                 prep = cur.c.pps[-1].prep           # with her family and (with) neighbors
                 start = np.start
+            elif prep is None and prev_unit == "comma" and before_comma == "pp" and cur.c.pps \
+                    and np.head.tag in _NAMEISH and cur.c.pps[-1].head is not None \
+                    and cur.c.pps[-1].head.tag in _NAMEISH and not (nxt_g and nxt_g.finite):
+                prep = cur.c.pps[-1].prep           # in Yurihonjo, (in) Akita Prefecture | on Nov. 24, 2017
+                start = np.start
             else:
                 start = prep.start if prep is not None else 0
             if prep is not None:
@@ -109,6 +116,7 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
             continue
         if tag in _COMMA_LIKE or tag == ".":
             prep = None
+            before_comma = prev_unit
             for o in reversed(stack):
                 o.comma = True
                 o.np_since_comma = None
@@ -125,7 +133,7 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
             prev_unit = "cc"
             i += 1
             continue
-        if tag in ("WDT", "WP") or (tag == "WRB" and low in relative and prev_unit in ("np", "comma") and prev_np):
+        if tag in ("WDT", "WP") or (tag == "WRB" and low in relative and prev_unit in ("np", "comma", "pp") and prev_np):
             prep = None
             if prev_np is not None and prev_unit in ("np", "comma", "pp") and low != "what":
                 o = open_clause("relative", cur.c, t, prev_unit == "comma", antecedent=prev_np)
@@ -198,6 +206,8 @@ def _clause_follows(i: int, n: int, of: list[int], chunks: list[Phrase], group_a
                 j = chunks[of[j]].last + 1
         else:
             break
+    if j < n and tokens[j].tag in ("WDT", "WP", "WRB"):
+        return True                                 # as residents in areas where ... | are expressing
     g = group_at.get(j)
     return g is not None and (g.finite or (g.form == "participle" and g.first == g.last))
 
@@ -349,7 +359,7 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                 o.c.predicate = g
                 o.c.subject = np
                 return
-        if g.form == "gerund" and prev_unit == "vg" and g.first == pred.last + 1:
+        if g.form in ("gerund", "participle") and prev_unit == "vg" and g.first == pred.last + 1:
             o = open_clause("complement", c, None, False)                    # tried repairing the damage
             o.c.predicate = g
             o.c.subject = c.subject
