@@ -434,3 +434,10 @@ def test_participle_right_after_a_passive_is_its_complement():
     s = analyze("An unmanned boat was found washed up on a rocky beach.")
     wash = clause(s, "wash")
     assert wash.parent is clause(s, "find") and span(s, wash.subject) == "An unmanned boat"
+
+
+def test_participle_after_a_determiner_modifies_a_name():
+    text = "The police searched the failed Chogin Tokyo credit union."
+    s = analyze(text)
+    assert span(s, s.np_at(text.index("failed"))) == "the failed Chogin Tokyo credit union"
+    assert [c.predicate.lemma for c in s.clauses] == ["search"]

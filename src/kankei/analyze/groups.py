@@ -59,9 +59,10 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
                 elif t in ("DT", "PRP$") and tokens[j].tag in ("PDT", "DT") and j == i:
                     j += 1                                 # all the, both his
                 elif (t in ("VBN", "VBG") and j + 2 < n and tokens[j + 2].tag in _NP_IN
-                      and tokens[j + 2].tag not in ("NNP", "NNPS", "CD")
-                      and ((tokens[j].tag in ("DT", "PRP$", "POS", "CD", "RB")
-                            or (tokens[j].tag == "JJ" and not tokens[j].text[:1].isupper()))
+                      and (tokens[j].tag in ("DT", "PRP$", "POS")
+                           or (tokens[j + 2].tag not in ("NNP", "NNPS", "CD")
+                               and (tokens[j].tag in ("CD", "RB")
+                                    or (tokens[j].tag == "JJ" and not tokens[j].text[:1].isupper())))
                            or (t == "VBG" and tokens[j].tag == "NN" and tokens[j + 2].tag in ("NN", "NNS")))):
                     j += 1                                 # the returned abductees, the fuel reprocessing plant
                 else:
