@@ -170,6 +170,7 @@ def test_not_clock_times(text):
     ("The ferry sank on 3 May last year.", "2013-04-05", [("3 May last year", "2012-05-03")]),
     ("Early in January the ferry sank.", "2012-01-26", [("Early in January", "2012-01-01/2012-01-10")]),
     ("The pier opened six years ago.", "2016-08-24", [("six years ago", "2010")]),
+    ("Sixty years ago today the first ship left.", "2019-12-14", [("Sixty years ago today", "1959-12-14")]),
     ("The pier opened more than a decade ago.", "2016-08-24", [("more than a decade ago", "2006~")]),
     ("Earlier in the day the pier closed.", "2016-08-24", [("Earlier in the day", "2016-08-24")]),
     ("The pier closed on the night of May 22.", "2016-08-24", [("the night of May 22", "2016-05-22")]),

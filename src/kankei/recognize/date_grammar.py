@@ -253,7 +253,7 @@ def alternatives() -> tuple[str, ...]:
         # 1995-96, 1995/96, 1995/1996
         rf"(?P<year_short_range>{yb}(?P<ys_y1>{year})(?:[-–](?P<ys_y2>\d\d)|/(?P<ys_y3>(?:1[0-9]|20)?\d\d)){ya})",
         # N years ago / three days later / two months after
-        rf"(?P<relative_n>\b(?P<rn_q>{qual})?(?P<rn_n>{num}){half_num.format('rn_half')}[- ](?P<rn_u>{unit})(?P<rn_half2>\s+and\s+a\s+half)?\s+(?P<rn_dir>later|earlier|before|after|ago|afterwards|previously|on)\b)",
+        rf"(?P<relative_n>\b(?P<rn_q>{qual})?(?P<rn_n>{num}){half_num.format('rn_half')}[- ](?P<rn_u>{unit})(?P<rn_half2>\s+and\s+a\s+half)?\s+(?P<rn_dir>later|earlier|before|after|ago|afterwards|previously|on)\b(?:(?<=ago)(?P<rn_today>\s+today))?)",
         # the following month, the next year, the previous day, that year, the same month,
         # the day after
         rf"(?P<relative_the>\b(?P<rt_det>[Tt]he\s+(?:following|next|previous|preceding|same|prior)|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<rt_u>day|week|month|year|spring|summer|autumn|fall|winter|{month_full}|{weekday})\b)",

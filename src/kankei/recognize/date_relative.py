@@ -106,6 +106,9 @@ def _relative_n(text, m, prev):
         return None
     sign = -1 if direction in ("earlier", "before", "ago", "previously") else 1
     anchor = "dct" if direction == "ago" else "narrative"
+    if m.group("rn_today") and direction == "ago" and designator in ("Y", "M"):
+        # "sixty years ago today": that day, so many years back
+        return mention(m, None, anchor="dct", relative={"unit": "day_of_" + _UNIT_OF[designator], "offset": -int(amount)})
     return mention(m, None, anchor=anchor, approximate=bool(qual),
                    relative={"unit": _UNIT_OF[designator], "offset": sign * int(amount)})
 

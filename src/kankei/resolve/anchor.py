@@ -249,6 +249,8 @@ def _apply(base: str | None, rel: dict, anchor: str) -> str | None:  # noqa: C90
         sunday = monday + timedelta(days=6)
         return edtf.interval(edtf.point(monday.year, monday.month, monday.day),
                              edtf.point(sunday.year, sunday.month, sunday.day))
+    if unit in ("day_of_year", "day_of_month"):
+        return edtf.shift(edtf.point(y, m, d), unit[7:], offset) if d else None
     if unit == "year":
         return edtf.point(y + offset) if edtf.MIN_YEAR <= y + offset <= edtf.MAX_YEAR else None
     if unit == "month":
