@@ -75,8 +75,9 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, allow_
 
 def _warm(app) -> None:
     """Reconcile claims and conflicts once in the background, so that their first pages are quick."""
-    from kankei.serve.api import ThreadConnection, _claims_module, reconciled
-    if _claims_module() is None:
+    from kankei.serve.api import ThreadConnection
+    from kankei.serve.api_claims import claims_module, reconciled
+    if claims_module() is None:
         return
     store = app.state.store
     try:

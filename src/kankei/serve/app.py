@@ -237,8 +237,9 @@ def create_app(db_path: str | Path, allow_edits: bool = False, token: str | None
     app.state.token = token
     app.state.db_name = store.path.name
 
-    from kankei.serve.api import router
-    app.include_router(router)
+    from kankei.serve import api, api_claims, api_edits
+    for module in (api, api_claims, api_edits):
+        app.include_router(module.router)
 
     hosts = {h.lower() for h in allowed_hosts} if allowed_hosts else None
 
