@@ -441,3 +441,19 @@ def test_participle_after_a_determiner_modifies_a_name():
     s = analyze(text)
     assert span(s, s.np_at(text.index("failed"))) == "the failed Chogin Tokyo credit union"
     assert [c.predicate.lemma for c in s.clauses] == ["search"]
+
+
+def test_inverted_reporting_clause_after_a_quote():
+    s = analyze('"The history teaches that it is impossible to improve relations," said Kim Yo-jong.')
+    say = clause(s, "say")
+    assert say.parent is None and span(s, say.subject) == "Kim Yo-jong" and not say.objects
+    assert clause(s, "teach").parent is say
+    s = analyze("Agents abducted 13 people in the 1970s.")
+    assert span(s, clause(s, "abduct").subject) == "Agents"
+
+
+def test_name_after_a_title_inside_a_prepositional_phrase():
+    s = analyze("Kim Yo-jong, sister of North Korean leader Kim Jong-un, said the talks would fail.")
+    say = clause(s, "say")
+    assert span(s, say.subject) == "Kim Yo-jong"
+    assert [span(s, pp.np) for pp in say.pps] == ["North Korean leader", "Kim Jong-un"]

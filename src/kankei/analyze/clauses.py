@@ -92,6 +92,12 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
             if prep is None and prev_unit == "cc" and before_cc == "pp" and cur.c.pps and not (nxt_g and nxt_g.finite):
                 prep = cur.c.pps[-1].prep           # with her family and (with) neighbors
                 start = np.start
+            elif prep is None and prev_unit == "pp" and cur.c.pps and cur.c.pps[-1].np is not None \
+                    and np.first == cur.c.pps[-1].np.last + 1 and cur.c.pps[-1].head.tag in ("NN", "NNS") \
+                    and np.head.tag in ("NNP", "NNPS") and not (nxt_g and nxt_g.finite and cur.c.predicate is None
+                                                                 and cur.pending is None):
+                prep = cur.c.pps[-1].prep           # sister of North Korean leader | Kim Jong-un (one person)
+                start = np.start
             elif prep is None and prev_unit == "comma" and before_comma == "pp" and cur.c.pps \
                     and np.head.tag in _NAMEISH and cur.c.pps[-1].head is not None \
                     and cur.c.pps[-1].head.tag in _NAMEISH and not (nxt_g and nxt_g.finite):
@@ -485,7 +491,7 @@ def _finish(clauses: list[Clause], tokens: list[Token]) -> None:
         if p is None:
             continue
         if c.subject is None and c.objects and c.objects[0].first == p.last + 1 and c.relation is None \
-                and any(k.parent is c and k.relation == "complement" and k.end <= p.start for k in clauses):
+                and any(k.parent is c and k.relation == "complement" and k.start < p.start for k in clauses):
             c.subject = c.objects.pop(0)            # "...," said Abe
         if c.subject is None and not p.finite and c.parent is not None and c.parent.subject is not None \
                 and c.relation in ("adverbial", "infinitive"):
