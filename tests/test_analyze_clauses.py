@@ -446,7 +446,7 @@ def test_participle_after_a_determiner_modifies_a_name():
 def test_inverted_reporting_clause_after_a_quote():
     s = analyze('"The history teaches that it is impossible to improve relations," said Kim Yo-jong.')
     say = clause(s, "say")
-    assert say.parent is None and span(s, say.subject) == "Kim Yo-jong" and not say.objects
+    assert say.parent is None and span(s, say.subject) == "Kim Yo-jong" and not say.objects and say.inverted
     assert clause(s, "teach").parent is say
     s = analyze("Agents abducted 13 people in the 1970s.")
     assert span(s, clause(s, "abduct").subject) == "Agents"

@@ -493,6 +493,7 @@ def _finish(clauses: list[Clause], tokens: list[Token]) -> None:
         if c.subject is None and c.objects and c.objects[0].first == p.last + 1 and c.relation is None \
                 and any(k.parent is c and k.relation == "complement" and k.start < p.start for k in clauses):
             c.subject = c.objects.pop(0)            # "...," said Abe
+            c.inverted = True
         if c.subject is None and not p.finite and c.parent is not None and c.parent.subject is not None \
                 and c.relation in ("adverbial", "infinitive"):
             c.subject = c.parent.subject            # Speaking to reporters, Abe (said)

@@ -77,6 +77,7 @@ class Clause:
     antecedent: Phrase | None = None  # the noun phrase a relative clause modifies
     shared_subject: bool = False  # subject taken from another clause (coordination, control, relative)
     subjects: list[Phrase] = field(default_factory=list)  # the subject and its conjuncts ("Japan and South Korea")
+    inverted: bool = False        # the subject follows the verb by design: '"...," said Abe'
 
     def __repr__(self) -> str:
         p = self.predicate
