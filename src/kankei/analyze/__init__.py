@@ -7,7 +7,8 @@ chunks, verb groups and clauses, for events and claims to stand on.
         p = c.predicate                  # VerbGroup or None: .lemma .voice .tense .aspect .negated .modal
                                          #   .finite .form, .head (a Token), span "had not been abducted"
         c.subject, c.subjects            # Phrase (.start .end .head) and its conjuncts; c.shared_subject
-                                         #   when taken from another clause (relative, coordinate, control)
+                                         #   when taken from another clause (relative, coordinate, control);
+                                         #   c.inverted when it follows the verb ('"...," said Abe')
         c.objects, c.pps, c.agent        # noun phrases after the verb; PrepPhrase(.prep .np .head .after);
                                          #   the "by" phrase of a passive
         c.parent, c.relation, c.marker   # complement | relative | adverbial | coordinate | infinitive |
