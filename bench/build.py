@@ -3,10 +3,11 @@
 
     python bench/build.py [--sizes 1000 10000] [--add 50] [--keep DIR]
 
-Writes short generated articles (meetings, talks, sanctions, launches and returns between a
-pool of actors, on dates spread over 1955-2020, with names spelled a few ways), builds a base
-of each size, then times `build` of --add new articles into it: the whole build, and its
-reconciliation alone. The target is a time for 10,000 within twice that for 1,000. With
+Writes short generated articles, each telling a few occurrences (meetings, sanctions, launches,
+agreements, visits, protests between 25 actors in 16 places, 1955-2020) drawn from a pool of
+about three per article, some told by many articles, in several wordings, at day, month or
+year precision, with names spelled a few ways; builds a base of each size, then times `build`
+of --add new articles about the same pool into it: the whole build, and its reconciliation. The target is a time for 10,000 within twice that for 1,000. With
 --keep, the bases and articles stay in DIR and are reused by the next run.
 """
 from __future__ import annotations
@@ -22,43 +23,71 @@ from pathlib import Path
 
 ACTORS = ["Japan", "North Korea", "South Korea", "China", "the United States", "Russia", "Chongryon",
           "Kim Jong Il", "Kim Jong Un", "Junichiro Koizumi", "Shinzo Abe", "Fumio Kishida", "Kim Il Sung",
-          "the Red Cross", "Mindan", "the United Nations"]
+          "the Red Cross", "Mindan", "the United Nations", "Taro Aso", "Yoshihide Suga", "Moon Jae-in",
+          "Park Geun-hye", "Xi Jinping", "Vladimir Putin", "Donald Trump", "Barack Obama", "Ri Son-gwon"]
 PEOPLE = ["Hanako Sato", "Kenji Mori", "Taro Yamada", "Park Ji-won", "Lee Min-ho", "Ri Song-chol", "Kang Sok-ju",
           "Yuki Tanaka", "Akira Suzuki", "Choe Son-hui"]
-PLACES = ["Pyongyang", "Tokyo", "Beijing", "Stockholm", "Niigata", "Seoul", "Geneva", "Hanoi", "Ulaanbaatar"]
+PLACES = ["Pyongyang", "Tokyo", "Beijing", "Stockholm", "Niigata", "Seoul", "Geneva", "Hanoi", "Ulaanbaatar",
+          "Osaka", "Singapore", "Moscow", "Washington", "Panmunjom", "Kaesong", "Vladivostok"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
-TEMPLATES = [
-    "{a} met {b} in {place} on {day} {month} {year}.",
-    "In {month} {year}, {a} and {b} held talks in {place} on the abductions.",
-    "{a} imposed sanctions on {b} in {year}.",
-    "{b} launched a missile over {place} on {day} {month} {year}.",
-    "About {n},000 people returned from {place} to North Korea in {year}.",
-    "{p} of {a} visited {place} in {month} {year} and met {b}.",
-    "{a} signed an agreement with {b} in {place} in {year}.",
+# several wordings per kind of event: one occurrence is told differently by different articles
+KINDS = [
+    ["{a} met {b} in {place} {when}.", "{a} held talks with {b} in {place} {when}.",
+     "{when_cap}, {a} and {b} sat down for a meeting in {place}."],
+    ["{a} imposed sanctions on {b} {when}.", "{when_cap}, {a} announced new sanctions against {b}.",
+     "{a} tightened its sanctions on {b} {when}, officials said."],
+    ["{b} launched a missile that flew toward {place} {when}.", "{when_cap}, {b} test-fired a ballistic missile near {place}.",
+     "A missile fired by {b} came down off {place} {when}."],
+    ["{a} signed an agreement with {b} in {place} {when}.", "{when_cap}, {a} and {b} concluded an accord in {place}.",
+     "An agreement between {a} and {b} was signed in {place} {when}."],
+    ["{a} visited {place} {when} and met {b}.", "{when_cap}, {a} travelled to {place}, where {b} received the delegation."],
+    ["{a} protested to {b} {when} over the detention of fishermen.", "{when_cap}, {a} lodged a protest with {b}."],
 ]
+CONTEXT = ["amid tensions over the nuclear programme", "according to officials", "after weeks of preparation",
+           "as the abduction issue remained unresolved", "despite objections from the opposition",
+           "in a move welcomed by the families", "shortly after the elections", "as talks stalled again",
+           "with the Red Cross acting as an intermediary", "while trade between the two sides fell"]
 
 
-def article(rng: random.Random, k: int) -> str:
+def occurrence(rng: random.Random) -> tuple:
+    """One thing that happened: kind, two actors, a place and a day."""
+    a, b = rng.sample(ACTORS, 2)
+    return rng.randrange(len(KINDS)), a, b, rng.choice(PLACES), rng.randint(1955, 2020), rng.randint(1, 12), rng.randint(1, 28)
+
+
+def tell(rng: random.Random, occ: tuple) -> str:
+    kind, a, b, place, year, month, day = occ
+    precision = rng.random()
+    when = (f"on {day} {MONTHS[month - 1]} {year}" if precision < 0.5 else
+            f"in {MONTHS[month - 1]} {year}" if precision < 0.85 else f"in {year}")
+    if rng.random() < 0.1:      # a person named a little differently now and then, for the merges to find
+        a = rng.choice(PEOPLE).replace("o", "ou", 1)
+    sentence = rng.choice(KINDS[kind]).format(a=a, b=b, place=place, when=when, when_cap=when[0].upper() + when[1:])
+    if rng.random() < 0.5:
+        sentence = sentence[:-1] + ", " + rng.choice(CONTEXT) + "."
+    return sentence[0].upper() + sentence[1:]
+
+
+def article(rng: random.Random, k: int, pool: list[tuple]) -> str:
+    """A few sentences, each telling an occurrence of the pool (some are told by many articles)."""
     lines = [f"Report {k}", ""]
     for _ in range(rng.randint(3, 6)):
-        a, b = rng.sample(ACTORS, 2)
-        person = rng.choice(PEOPLE)
-        if rng.random() < 0.15:     # a spelling variant now and then, for the merges to find
-            person = person.replace("o", "ou", 1)
-        lines.append(rng.choice(TEMPLATES).format(
-            a=a, b=b, p=person, place=rng.choice(PLACES), day=rng.randint(1, 28), month=rng.choice(MONTHS),
-            year=rng.randint(1955, 2020), n=rng.randint(2, 90)))
+        # a fifth of what is told is about the famous hundredth of the pool (each told ~30 times)
+        famous = rng.random() < 0.2
+        occ = pool[rng.randrange(max(1, len(pool) // 100))] if famous else rng.choice(pool)
+        lines.append(tell(rng, occ))
     return "\n".join(lines) + "\n"
 
 
-def write_articles(folder: Path, count: int, seed: int) -> Path:
+def write_articles(folder: Path, count: int, seed: int, pool: list[tuple]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     for k in range(count):
         path = folder / f"doc{seed}_{k:05d}.txt"
+        text = article(rng, k, pool)
         if not path.exists():
-            path.write_text(article(rng, k), encoding="utf-8")
+            path.write_text(text, encoding="utf-8")
     return folder
 
 
@@ -105,7 +134,9 @@ def main() -> None:
     try:
         results = []
         for size in args.sizes:
-            base_dir = write_articles(work / f"base{size}", size, seed=size)
+            rng = random.Random(size)
+            pool = [occurrence(rng) for _ in range(size * 3)]   # as many occurrences as sentences, about
+            base_dir = write_articles(work / f"base{size}", size, seed=size, pool=pool)
             db = work / f"base{size}.db"
             if not db.exists():
                 t_base, r_base = timed_build(db, base_dir)
@@ -114,7 +145,7 @@ def main() -> None:
             shutil.rmtree(extra, ignore_errors=True)
             trial = work / f"trial{size}.db"
             shutil.copy(db, trial)
-            write_articles(extra, args.add, seed=7)
+            write_articles(extra, args.add, seed=7, pool=pool)     # new articles about the same world
             total, recon = timed_build(trial, extra)
             results.append((size, total, recon, largest_group(trial)))
             print(f"add {args.add} to {size}: {total:.1f} s (reconciliation {recon:.2f} s), "

@@ -29,6 +29,52 @@ def _family(tokens: list[str]) -> set[str]:
     return {tokens[0], tokens[-1]} if len(tokens) >= 2 else set()
 
 
+def _variant_pairs(detected: list[dict], keys: list[str]) -> dict[int, list[int]]:
+    """i -> the j > i whose name is a spelling variant of i's: same type and first letter, and a
+    similarity of 90 or the same words in another order. Each name is compared in C with its block
+    (names sharing type and first letter), not pair by pair in Python."""
+    from rapidfuzz import process
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, (e, key) in enumerate(zip(detected, keys, strict=True)):
+        blocks[(e["type"], key[:1])].append(i)
+    out: dict[int, set[int]] = defaultdict(set)
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        names = [keys[i] for i in members]
+        for r, i in enumerate(members):
+            for _, _, c in process.extract(names[r], names, scorer=fuzz.ratio, score_cutoff=90, limit=None):
+                if members[c] > i:
+                    out[i].add(members[c])
+        by_words: dict[str, list[int]] = defaultdict(list)     # token_sort_ratio == 100
+        for i in members:
+            by_words[" ".join(sorted(keys[i].split()))].append(i)
+        for same in by_words.values():
+            for x, i in enumerate(same):
+                out[i].update(j for j in same[x + 1:] if j > i)
+    return {i: sorted(js) for i, js in out.items()}
+
+
+def _known_variants(keys: list[str], known_names: dict[str, str]) -> dict[int, str]:
+    """i -> the first known entity (in known_names' order) whose name starts alike and is 92 similar."""
+    from rapidfuzz import process
+    names = list(known_names)
+    if not names or not keys:
+        return {}
+    by_letter: dict[str, list[int]] = defaultdict(list)
+    for col, name in enumerate(names):
+        by_letter[name[:1]].append(col)
+    out: dict[int, str] = {}
+    for i, key in enumerate(keys):
+        cols = by_letter.get(key[:1])
+        if not cols:
+            continue
+        found = process.extract(key, [names[c] for c in cols], scorer=fuzz.ratio, score_cutoff=92, limit=None)
+        if found:
+            out[i] = known_names[names[cols[min(k for _, _, k in found)]]]
+    return out
+
+
 def propose_merges(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     """Add machine merge judgements that nobody has made or undone before; returns the new pairs."""
     ents = _names(conn)
@@ -56,18 +102,16 @@ def propose_merges(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     for e in ents.values():
         if e["origin"] == "knowledge":
             known_names[fold(e["name"]).lower()] = e["id"]
-    for i, a in enumerate(detected):
-        key_a = fold(a["name"]).lower()
-        for b in detected[i + 1:]:
-            if a["type"] != b["type"] or fold(b["name"]).lower()[:1] != key_a[:1]:
-                continue
-            if fuzz.ratio(key_a, fold(b["name"]).lower()) >= 90 or fuzz.token_sort_ratio(key_a, fold(b["name"]).lower()) == 100:
-                keep, drop = (a, b) if a["n"] >= b["n"] else (b, a)
-                proposals.append((keep["id"], drop["id"]))
-        for name, kid in known_names.items():
-            if name[:1] == key_a[:1] and fuzz.ratio(key_a, name) >= 92:
-                proposals.append((kid, a["id"]))
-                break
+    keys = [fold(e["name"]).lower() for e in detected]
+    pairs = _variant_pairs(detected, keys)
+    known = _known_variants(keys, known_names)
+    for i, a in enumerate(detected):     # in the order the pairwise loops gave them
+        for j in pairs.get(i, ()):
+            b = detected[j]
+            keep, drop = (a, b) if a["n"] >= b["n"] else (b, a)
+            proposals.append((keep["id"], drop["id"]))
+        if i in known:
+            proposals.append((known[i], a["id"]))
     # a machine merge that no longer holds (a second Sato came in; a document went) is withdrawn,
     # unless a person has undone it: that is a judgement, and stays on record
     wanted = {frozenset(p) for p in proposals}
