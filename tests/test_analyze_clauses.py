@@ -457,3 +457,14 @@ def test_name_after_a_title_inside_a_prepositional_phrase():
     say = clause(s, "say")
     assert span(s, say.subject) == "Kim Yo-jong"
     assert [span(s, pp.np) for pp in say.pps] == ["North Korean leader", "Kim Jong-un"]
+
+
+def test_dateline_with_agency_then_subject():
+    s = analyze("Pyongyang, January 26 (KCNA) -- Conservative media of Japan are getting more hostile.")
+    assert span(s, clause(s, "get").subject) == "Conservative media"
+
+
+def test_month_then_name():
+    s = analyze("Early in January Jiji Press talked about the leadership.")
+    talk = clause(s, "talk")
+    assert span(s, talk.subject) == "Jiji Press" and [span(s, pp.np) for pp in talk.pps][0] == "January"

@@ -26,7 +26,7 @@ class _Open:
     """A clause being built, with the sweep's state about it."""
 
     __slots__ = ("c", "pending", "conj", "last_np", "comma", "cc", "np_since_cc", "np_since_comma",
-                 "closes_at_comma", "rel_subject", "appos")
+                 "closes_at_comma", "rel_subject", "appos", "appos_closed")
 
     def __init__(self, c: Clause, closes_at_comma: bool = False) -> None:
         self.c = c
@@ -40,6 +40,7 @@ class _Open:
         self.closes_at_comma = closes_at_comma
         self.rel_subject = True              # relative clause: the pronoun is its subject until a noun phrase says otherwise
         self.appos: Phrase | None = None     # a noun phrase after "NP," before the predicate: apposition or the real subject
+        self.appos_closed = False            # a comma after it: an apposition ("Abe, the prime minister, said")
 
 
 def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], groups: list[VerbGroup]) -> list[Clause]:
@@ -126,6 +127,8 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
             for o in reversed(stack):
                 o.comma = True
                 o.np_since_comma = None
+                if o.appos is not None:
+                    o.appos_closed = True
             if stack[-1].closes_at_comma and stack[-1].c.predicate is not None and len(stack) > 1:
                 stack.pop()
             prev_unit = "comma"
@@ -230,6 +233,7 @@ def _place_np(cur: _Open, np: Phrase, prev_unit: str) -> None:
             cur.conj.append(np)                     # Japan and South Korea (signed)
         elif cur.pending is not None and prev_unit == "comma" and cur.last_np is cur.pending:
             cur.appos = np                          # Abe, the prime minister, (said) | AOMORI -- Ebina (became)
+            cur.appos_closed = False
         else:
             cur.pending = np
             cur.conj = [np]
@@ -289,7 +293,7 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                 if c.relation == "relative" and cur.rel_subject and cur.pending is None:
                     c.subject = c.antecedent
                     c.shared_subject = True
-                elif cur.appos is not None and prev_unit == "np" and cur.last_np is cur.appos:
+                elif cur.appos is not None and not cur.appos_closed:
                     c.subject = cur.appos           # no comma closes it: the name after a dateline or an opener
                 else:
                     c.subject = cur.pending

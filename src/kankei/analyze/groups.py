@@ -49,6 +49,8 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
                     prev = tokens[j].tag
                     if prev == "CD" and t == "NNP" and j > i and tokens[j - 1].tag == "NNP":
                         break                              # On Jan. 22 | Asahi Shimbun (a date, then a name)
+                    if t == "NNP" and prev == "NNP" and tokens[j].text.lower().rstrip(".") in lists()["months"]:
+                        break                              # in January | Jiji Press
                     if (t[:2] == "JJ" and prev[:2] == "NN" and tokens[j + 1].text.lower() in lists()["time_adjectives"]) \
                             or (t[:3] == "NNP" and prev in ("NN", "NNS") and tokens[j].text.islower()):
                         break                              # Tokyo | next year;  the first time | North Korea
