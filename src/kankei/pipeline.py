@@ -47,7 +47,7 @@ class Extraction:
             recs.append(rec)
         recs += [{"doc": doc, "kind": "entity", "start": e.start, "end": e.end, "text": e.text,
                   "entity": e.entity, "name": e.name, "type": e.type, "how": e.how} for e in self.entities]
-        recs += [ev.record(doc) for ev in self.events]
+        recs += [r for ev in self.events for r in ev.records(doc)]
         recs.sort(key=itemgetter("start", "end"))
         if self.meta.get("offsets"):
             for r in recs:
@@ -78,7 +78,7 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
         entities = sorted(entities + datelined, key=lambda m: (m.start, m.end))
     spans = sentences(text)
     events = find_events(text, doc, spans, times, entities, notes_start,
-                         exclude={published_at.start} if published_at else set())
+                         exclude={published_at.start} if published_at else set(), dct=dct or published)
     return Extraction(doc=doc, text=text, title=title or document_title(text), published=dct or published,
                       times=times, quantities=quantities, entities=entities, events=events,
                       sentences=spans, notes_start=notes_start,

@@ -10,6 +10,7 @@ import ahocorasick
 from kankei.knowledge import load
 
 _VOWELS = "aeiou"
+_NOT_TYPES = ("irregular", "modality", "roles", "adjectives")
 # Triggers too common to carry an event on their own: used only when nothing better is near.
 WEAK = {"say", "said", "says", "note", "call", "act", "form", "open", "move", "order", "support", "return",
         "leave", "left", "press", "free", "round", "test", "state", "give", "provide", "issue", "report",
@@ -52,7 +53,7 @@ def lexicon() -> dict[str, tuple[str, bool]]:
     data = load("event_triggers")
     irregular = data.get("irregular", {})
     forms: dict[str, tuple[str, bool]] = {}
-    groups_by_type = {k: v for k, v in data.items() if isinstance(v, dict) and k not in ("irregular", "modality")}
+    groups_by_type = {k: v for k, v in data.items() if isinstance(v, dict) and k not in _NOT_TYPES}
     # most specific first: phrases, then nouns (so "meeting" and "visit" count as nouns), then verb forms
     for etype, groups in groups_by_type.items():
         for phrase in groups.get("phrases") or []:
@@ -65,7 +66,15 @@ def lexicon() -> dict[str, tuple[str, bool]]:
         for verb in groups.get("verbs") or []:
             for f in _inflect(verb) | set(irregular.get(verb, [])):
                 forms.setdefault(f.lower(), (etype, False))
+    for word, etype in adjective_types().items():
+        forms.setdefault(word, (etype, False))
     return forms
+
+
+@cache
+def adjective_types() -> dict[str, str]:
+    """Predicate adjective -> event type ('is unacceptable' -> accuse)."""
+    return {w.lower(): etype for etype, words in (load("event_triggers").get("adjectives") or {}).items() for w in words}
 
 
 # Triggers stand on word boundaries (`_boundary`), but an automaton finds words inside words
@@ -156,7 +165,24 @@ def modality_words() -> dict[str, re.Pattern]:
     return out
 
 
+_WORD_SETS = ("aspectual", "control", "visit_words", "light_verbs", "weapon_words", "planning", "reporting", "raising",
+              "motion")
+
+
 @cache
 def word_sets() -> dict[str, frozenset[str]]:
     data = load("event_triggers")
-    return {k: frozenset(w.lower() for w in data.get(k, [])) for k in ("aspectual", "control", "visit_words", "light_verbs", "weapon_words")}
+    return {k: frozenset(w.lower() for w in data.get(k, [])) for k in _WORD_SETS}
+
+
+@cache
+def verb_types() -> dict[str, str]:
+    """One-word verb lemma -> event type, for a trigger that the tagger reads as a verb."""
+    data = load("event_triggers")
+    out: dict[str, str] = {}
+    for etype, groups in data.items():
+        if isinstance(groups, dict) and etype not in _NOT_TYPES:
+            for verb in groups.get("verbs") or []:
+                if " " not in verb:
+                    out.setdefault(verb.lower(), etype)
+    return out

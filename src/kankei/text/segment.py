@@ -62,12 +62,41 @@ def sentences(text: str, *, join_lines: bool = False) -> list[tuple[int, int]]:
         breaks = _LINE_BREAK if any(c in text for c in "\r\f\v\x1c\x1d\x1e\x85\u2028\u2029") else _NEWLINES
     ends = _END if any(c in text for c in _TERMS[1:]) else _END_DOTS
     markers = _Markers(text)
-    pos = 0
+    pos = line = 0
     for m in breaks.finditer(text):
+        if not join_lines and m.end() - m.start() == 1 and _wrapped(text, line, m.start(), m.end()):
+            line = m.end()      # a hard-wrapped line goes on in the next one
+            continue
         _unit(text, pos, m.start(), spans, markers, ends)
-        pos = m.end()
+        pos = line = m.end()
     _unit(text, pos, len(text), spans, markers, ends)
     return spans
+
+
+# Words a line of running prose does not end on: "... bone fragments of / the abductee"
+_GOES_ON = frozenset("""the a an of in on at to by for with and or but from as that its their his her our
+    into than this these those who which whose whom""".split())
+_WRAP_MIN = 40      # shorter lines are headings, bylines, list items
+
+
+def _wrapped(text: str, line: int, nl: int, nxt: int) -> bool:
+    """Whether the line ending at nl is prose wrapped onto the next one, not a line of its own:
+    it is long, does not end a sentence, and the next line goes on (in lower case) or it
+    breaks off after a comma or a word that needs what follows."""
+    if nl - line < _WRAP_MIN or nxt >= len(text):
+        return False
+    last = text[nl - 1]
+    if last in _TERMS or last in ":;”\"»)]" or last.isspace():
+        return False
+    first = text[nxt]
+    if first.islower():
+        return True
+    if not (first.isupper() or first.isdigit()):
+        return False
+    if last == ",":
+        return True
+    word = text[text.rfind(" ", line, nl) + 1:nl]
+    return word.lower() in _GOES_ON
 
 
 class _Markers:

@@ -1,0 +1,104 @@
+"""One occurrence told several times in a document (the headline, the lede, 'the summit'
+later) is one event with several mentions.
+
+Two mentions are one occurrence when they have the same type, their dates can be the same
+(equal, one inside the other, or one of them undated) and they share an actor without
+naming different agents. The mention kept is the most informative: dated by its own
+clause, then with the most participants, then the first in the body.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kankei import edtf
+
+if TYPE_CHECKING:
+    from kankei.assemble.events import Event
+
+
+def _compatible_dates(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a == b:
+        return True
+    ba, bb = edtf.bounds(a), edtf.bounds(b)
+    if ba is None or bb is None:
+        return False
+    return ba[0] <= bb[0] and bb[1] <= ba[1] or bb[0] <= ba[0] and ba[1] <= bb[1]
+
+
+def _actors(ev: Event, role: str | None = None) -> set[str]:
+    return {p["entity"] for p in ev.participants if p["role"] != "location" and (role is None or p["role"] == role)}
+
+
+def same_occurrence(a: Event, b: Event, text: str = "", body_start: int = 0) -> bool:
+    if a.type != b.type or a.modality != b.modality or not _compatible_dates(a.date, b.date):
+        return False
+    if (a.date is None) != (b.date is None) and text:
+        # an undated telling is a repetition only near the dated one, or in the headline
+        first, second = (a, b) if a.start < b.start else (b, a)
+        if first.start >= body_start and text.find("\n\n", first.end, second.start) >= 0:
+            return False
+    if a.date is None and b.date is None and a.dated_by is None and b.dated_by is None:
+        return False        # two undated mentions: nothing says they are one
+    agents_a, agents_b = _actors(a, "agent"), _actors(b, "agent")
+    if agents_a and agents_b and not agents_a & agents_b:
+        return False
+    if a.date != b.date and a.time is not None and b.time is not None:
+        return False        # each dated in its own clause, differently
+    shared = _actors(a) & _actors(b)
+    if a.type == "statement":
+        return bool(agents_a & agents_b)    # what one speaker said is not what another said
+    return bool(shared) or a.text.lower() == b.text.lower() and bool(a.date and a.date == b.date)
+
+
+def _rank(ev: Event, body_start: int) -> tuple:
+    """The first telling in the body stands for the occurrence (the lede, not the headline)."""
+    return (ev.start >= body_start, -ev.start)
+
+
+def merge_mentions(events: list[Event], text: str) -> list[Event]:
+    """The events with repeated mentions merged, each kept event listing the others' spans."""
+    if len(events) < 2:
+        return events
+    body_start = _body_start(text)
+    groups: list[list[Event]] = []
+    for ev in events:
+        for g in groups:
+            if all(same_occurrence(ev, other, text, body_start) for other in g):
+                g.append(ev)
+                break
+        else:
+            groups.append([ev])
+    out = []
+    for g in groups:
+        best = max(g, key=lambda ev: _rank(ev, body_start))
+        if len(g) > 1:
+            best.repeats = [ev for ev in g if ev is not best]
+            # the date its own clause gives, the most precise of the tellings
+            dated = [ev for ev in g if ev.date and ev.dated_by == "clause"] or [ev for ev in g if ev.date]
+            if dated:
+                finest = min(dated, key=lambda ev: _width(ev.date))
+                best.date, best.dated_by, best.time = finest.date, finest.dated_by, finest.time
+            for ev in best.repeats:     # one occurrence, one date
+                ev.date = best.date
+        out.append(best)
+    out.sort(key=lambda ev: (ev.start, ev.end))
+    return out
+
+
+def _width(value: str) -> int:
+    b = edtf.bounds(value)
+    if b is None:
+        return 1 << 30
+    return (int(b[1][:4]) - int(b[0][:4])) * 400 + (int(b[1][5:7]) - int(b[0][5:7])) * 31 \
+        + int(b[1][8:10]) - int(b[0][8:10])
+
+
+def _body_start(text: str) -> int:
+    """Where the body begins: after the headline, a line of its own at the top without a final period."""
+    first = text.find("\n")
+    if first < 0:
+        return 0
+    line = text[:first].strip()
+    return first if line and not line.endswith((".", "!", "?", "\"", "”")) and len(line) < 200 else 0

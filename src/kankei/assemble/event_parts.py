@@ -1,0 +1,115 @@
+"""Who takes part in an event and whether the text asserts it, read from its clause.
+
+The clause analysis (kankei.analyze) gives each predicate its subject, objects and
+prepositional phrases; the roles they take come from the `roles` table of
+knowledge/event_triggers.yaml, by event type. Agents and patients are actors (documents
+may be patients: a treaty signed); locations are places or countries.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import cache
+
+from kankei.knowledge import load
+from kankei.spans import EntityMention
+
+ACTOR_TYPES = frozenset({"person", "organization", "country", "group"})
+_PATIENT_TYPES = ACTOR_TYPES | {"document"}
+_PLACE_TYPES = frozenset({"place", "country"})
+# "pro-Pyongyang Chongryon": a modifier names no participant
+_MODIFIER_PREFIXES = ("pro-", "anti-", "Pro-", "Anti-", "ex-", "non-")
+
+def _modifier(text: str, start: int) -> bool:
+    """'pro-Pyongyang', 'anti-Japanese': the name only qualifies the word it is part of."""
+    return text[max(0, start - 5):start].endswith(_MODIFIER_PREFIXES)
+
+
+_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person",
+             "it": "body", "its": "body", "they": "any", "them": "any", "their": "any"}
+
+
+@cache
+def roles_table() -> dict[str, dict[str, str]]:
+    table = load("event_triggers").get("roles", {})
+    default = table.get("default", {})
+    return {k: {**default, **v} if k != "default" else dict(default) for k, v in table.items()}
+
+
+def role_of(etype: str, prep: str) -> str | None:
+    """The role a phrase introduced by `prep` ('object' for a direct object) takes in an event of etype."""
+    table = roles_table()
+    return table.get(etype, table["default"]).get(prep)
+
+
+class Entities:
+    """A sentence's entity mentions, by position, for the spans of phrases."""
+    __slots__ = ("text", "items", "starts", "history")
+
+    def __init__(self, text: str, items: list[EntityMention], history: list[EntityMention]) -> None:
+        self.text = text
+        self.items = [m for m in items if not _modifier(text, m.start)]
+        self.starts = [m.start for m in self.items]
+        self.history = history          # earlier mentions of the document, for pronouns
+
+    def within(self, start: int, end: int) -> list[EntityMention]:
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.items) and self.items[i].start < end:
+            if self.items[i].end <= end:
+                out.append(self.items[i])
+            i += 1
+        return out
+
+    def antecedent(self, pronoun: str, before: int) -> EntityMention | None:
+        """The most recent actor a pronoun can stand for: a person for he/she, a body for it."""
+        want = _PRONOUNS.get(pronoun.lower())
+        if want is None:
+            return None
+        pool = [m for m in self.items if m.end <= before] if self.items else []
+        for m in reversed(self.history + pool):
+            if m.type not in ACTOR_TYPES:
+                continue
+            if want == "person" and m.type == "person" or want == "body" and m.type in ("organization", "country") \
+                    or want == "any" and m.type in ("organization", "country", "group"):
+                return m
+        return None
+
+
+def phrase_actors(ents: Entities, start: int, end: int, types=ACTOR_TYPES) -> list[EntityMention]:
+    """The actors a phrase names: all of a coordination ('Japan and South Korea'), not those
+    inside one of its own prepositional phrases other than 'of' ('the leader of X' is X)."""
+    found = [m for m in ents.within(start, end) if m.type in types]
+    if len(found) < 2:
+        return found
+    text = ents.text
+    out = []
+    for m in found:
+        before = text[max(start, m.start - 12):m.start].lower().split()
+        if before and before[-1] in ("in", "at", "to", "from", "with", "on", "by", "for", "against", "near",
+                                     "over", "between", "into") and m is not found[0]:
+            continue
+        out.append(m)
+    return out or found[:1]
+
+
+class Parts:
+    """Participants collected for one event, each entity once per role."""
+    __slots__ = ("items", "_seen")
+
+    def __init__(self) -> None:
+        self.items: list[dict] = []
+        self._seen: set[tuple[str, str]] = set()
+
+    def add(self, role: str, m: EntityMention, etype: str = "") -> None:
+        patients = _PATIENT_TYPES | {"place"} if etype in ("annex", "war") else _PATIENT_TYPES
+        if role == "agent" and m.type not in ACTOR_TYPES or role == "patient" and m.type not in patients \
+                or role == "location" and m.type not in _PLACE_TYPES:
+            return
+        if (role, m.entity) in self._seen or any(p["entity"] == m.entity and p["role"] != "location"
+                                                 for p in self.items if role != "location"):
+            return
+        self._seen.add((role, m.entity))
+        self.items.append({"role": role, "entity": m.entity, "start": m.start, "end": m.end})
+
+    def has(self, role: str) -> bool:
+        return any(p["role"] == role for p in self.items)

@@ -1,0 +1,56 @@
+"""When an event happened: the time of its own clause, then of the narrative it continues,
+then the document's own date for what the news reports (spec: the event section).
+
+A time expression belongs to one predicate: to an event noun it modifies ('the 2002
+summit', 'the summit in 2002'), else to the verb of the innermost clause that holds it.
+"""
+from __future__ import annotations
+
+import re
+
+from kankei.spans import TimeMention
+
+# between a time and the event noun it modifies: "2002 summit", "Thursday's meeting", "June 12 Singapore summit"
+_TIME_BEFORE_NOUN = re.compile(r"(?:['’]s)?(?:\s+|-)(?:[A-Za-z][\w-]*\s+){0,3}")
+# between an event noun and the time that follows it: "summit in 2002", "test of October 9"
+_NOUN_THEN_TIME = re.compile(r"(?:\s+(?:by|of)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|the)){0,6})?"
+                             r"(?:\s+(?:in|at)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?"    # "meeting in Pyongyang in 2002"
+                             r"(?:,?\s+(?:in|on|of|at|from|since|during|held\s+(?:in|on))\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?"
+                             r"|\s*\(\s*)")     # "the Korean War (1950-1953)"
+
+
+def modifies_before(text: str, t: TimeMention, noun_start: int, verb_offsets: set[int]) -> bool:
+    """Whether time t, ending before an event noun, modifies it ('the 2002 summit')."""
+    if not 0 <= noun_start - t.end <= 30:
+        return False
+    m = _TIME_BEFORE_NOUN.fullmatch(text, t.end, noun_start)
+    if m is None:
+        return False
+    # no verb between ("in 2002 held talks" is the verb's)
+    return not any(t.end <= v < noun_start for v in verb_offsets)
+
+
+def follows(text: str, noun_end: int, t: TimeMention) -> bool:
+    """Whether time t follows an event noun through one preposition ('the summit in 2002')."""
+    return 0 < t.start - noun_end <= 60 and _NOUN_THEN_TIME.fullmatch(text, noun_end, t.start) is not None
+
+
+def is_narrative(t: TimeMention) -> bool:
+    """A time that puts the story on a point or a closed period (not 'since 1959', not a duration)."""
+    v = t.value or ""
+    return t.type in ("date", "interval") and not v.endswith("..") and not v.startswith("..")
+
+
+def distinct(times: list[TimeMention], text: str = "") -> list[TimeMention]:
+    """One time per value: 'on Thursday, May 3' gives one date, not two; nor does a time that
+    restates the one before it in brackets ('on October 15 (New York time: October 14)')."""
+    out: list[TimeMention] = []
+    seen: set[str] = set()
+    for t in sorted(times, key=lambda t: t.start):
+        if t.value in seen:
+            continue
+        if out and text and 0 <= t.start - out[-1].end <= 25 and "(" in text[out[-1].end:t.start]:
+            continue
+        seen.add(t.value)
+        out.append(t)
+    return out

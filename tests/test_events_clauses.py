@@ -1,0 +1,111 @@
+"""Events found from what happened, read through the clause analysis: each event's own
+clause gives its date, its actors and whether the text asserts it.
+
+Every sentence here was written for these tests.
+"""
+from __future__ import annotations
+
+from kankei.pipeline import extract
+
+
+def events(text: str, dct: str | None = None) -> list[dict]:
+    recs = [r for r in extract(text, doc="t", dct=dct).records() if r["kind"] == "event"]
+    for r in recs:
+        assert text[r["start"]:r["end"]] == r["text"], r
+    return recs
+
+
+def kinds(text: str, dct: str | None = None) -> list[tuple[str, str | None]]:
+    return [(r["type"], r["date"]) for r in events(text, dct) if "mention_of" not in r]
+
+
+def role(ev: dict, name: str) -> set[str]:
+    return {p["entity"] for p in ev["participants"] if p["role"] == name}
+
+
+def test_a_date_alone_is_no_event():
+    assert events("The winter of 1960 was a cold one.") == []
+    assert events("In 1975, membership stood at 200,000.") == []
+
+
+def test_each_clause_dates_its_own_verb():
+    """'admitted in 2002 that it had abducted ... in the 1970s': two events, two dates."""
+    got = kinds("North Korea admitted in 2002 that it had abducted 13 Japanese citizens in the 1970s.")
+    assert ("apologize", "2002") in got and ("abduct", "197X") in got
+    assert ("abduct", "2002") not in got and ("apologize", "197X") not in got
+
+
+def test_the_passive_subject_is_acted_on_and_by_acts():
+    ev = next(e for e in events("Megumi Yokota was abducted by North Korea in 1977.") if e["type"] == "abduct")
+    assert role(ev, "agent") == {"country:north_korea"} and role(ev, "patient") == {"person:megumi_yokota"}
+
+
+def test_what_the_news_reports_is_dated_by_the_story():
+    text = ("TOKYO, June 3, 2014 (Kyodo) -- Chief Cabinet Secretary Yoshihide Suga said the government "
+            "will ease sanctions on North Korea.")
+    evs = events(text)
+    said = next(e for e in evs if e["type"] == "statement")
+    assert said["date"] == "2014-06-03" and role(said, "agent") == {"person:yoshihide_suga"}
+    ease = next(e for e in evs if e["type"] == "ease")
+    assert ease["modality"] == "hypothetical" and ease["date"] == "2014-06-03"
+
+
+def test_a_participle_that_describes_is_no_event():
+    evs = events("The returned abductees met reporters in Tokyo on 20 October 2002.")
+    assert [e["type"] for e in evs] == ["meet"]
+
+
+def test_found_is_the_past_of_find():
+    evs = events("A wooden boat was found drifting off Sado Island on 3 December 2017.")
+    assert [e["type"] for e in evs] == ["other"]
+
+
+def test_planned_and_barred_events_are_not_facts():
+    ev = next(e for e in events("Japan will ban all imports from North Korea from 14 October 2006.")
+              if e["type"] == "sanction")
+    assert ev["modality"] == "hypothetical"
+    ev = next(e for e in events("In 1959 the returnees were barred from returning to Japan.") if e["type"] == "migrate")
+    assert ev["modality"] == "negated"
+
+
+def test_a_time_after_the_object_of_a_verb_of_now_is_the_object_event_s():
+    """'Japan welcomes the adoption ... on 14 October': the adoption is of 14 October; the welcome is today's."""
+    evs = events("Japan welcomes the adoption of the resolution by the Security Council on 14 October 2006.",
+                 dct="2006-10-15")
+    by = {e["type"]: e for e in evs}
+    assert by["resolution"]["date"] == "2006-10-14" and by["statement"]["date"] == "2006-10-15"
+
+
+def test_one_occurrence_told_twice_is_one_event_with_a_mention():
+    text = ("Japan Bans Imports From North Korea\n\n"
+            "TOKYO, Oct. 11, 2006 (Kyodo) -- Japan banned all imports from North Korea on Wednesday. "
+            "Japan's ban on imports from North Korea on Wednesday was its first such step.\n")
+    evs = events(text)
+    kept = [e for e in evs if "mention_of" not in e and e["type"] == "sanction"]
+    assert len(kept) == 1
+    ban = kept[0]
+    assert ban["date"] == "2006-10-11" and ban["text"].startswith("banned")
+    repeats = [e for e in evs if e.get("mention_of") == ban["id"]]
+    assert repeats and all(r["date"] == ban["date"] for r in repeats)
+    assert sorted(m for m, _ in ban["mentions"]) == sorted(r["start"] for r in repeats)
+
+
+def test_a_temporal_clause_dates_the_main_clause():
+    got = kinds("After North Korea tested a nuclear device on 9 October 2006, Japan imposed sanctions on it.")
+    assert ("weapons_test", "2006-10-09") in got and ("sanction", "2006-10-09") in got
+
+
+def test_a_reaction_takes_the_date_of_what_it_reacts_to():
+    got = kinds("Tokyo condemned North Korea's April 2012 rocket launch.")
+    assert ("accuse", "2012-04") in got and ("weapons_test", "2012-04") in got
+
+
+def test_motion_with_a_destination_is_a_migration():
+    ev = next(e for e in events("In 1960 Pak Chol-su went to North Korea with his family.") if e["type"] == "migrate")
+    assert ev["date"] == "1960" and "country:north_korea" in role(ev, "location")
+
+
+def test_undated_events_stay_only_as_relations():
+    """No date in the text or the story: a timeline has no place for it, the network keeps who acted on whom."""
+    assert kinds("The association later criticized the new rules.") == []
+    assert kinds("Japan criticized North Korea.") == [("accuse", None)]
