@@ -15,10 +15,11 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from kankei import edtf
-from kankei.assemble.clauses import _Document, _Sentence
 from kankei.assemble.event_coref import merge_mentions
 from kankei.assemble.event_parts import Entities
-from kankei.assemble.event_reader import Reading, SentenceReader
+from kankei.assemble.event_reader import SentenceReader
+from kankei.assemble.event_reading import Reading
+from kankei.assemble.event_scan import DocumentScan, SentenceScan
 from kankei.assemble.event_time import distinct, is_narrative
 from kankei.assemble.triggers import Trigger, word_sets
 from kankei.spans import EntityMention, TimeMention
@@ -97,7 +98,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
                 exclude: set[int] = frozenset(), dct: str | None = None) -> list[Event]:
     """Events of a document. `exclude`: start offsets of times that date the document, not an
     occurrence; `dct`: the document's date (EDTF), for what a news story reports."""
-    document = _Document(text)
+    document = DocumentScan(text)
     usable = [t for t in times if t.value and t.type in ("date", "interval") and t.start not in exclude]
     ents = sorted(entities, key=lambda m: m.start)
     ent_starts = [m.start for m in ents]
@@ -112,7 +113,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
             if sent_times:
                 events.extend(_note_events(text, doc, s, e, sent_times, sent_ents))
             continue
-        sent = _Sentence(document, s, e)
+        sent = SentenceScan(document, s, e)
         triggers = [t for t in sent.triggers if not _inside(t, sent_times) and not _inside(t, sent_ents)]
         triggers += [Trigger(m.start, m.end, m.text, "war", False, True) for m in sent_ents
                      if m.type == "other" and _WAR.search(m.text)]
@@ -159,7 +160,7 @@ def _advance(narrative: _Narrative, sent_times: list[TimeMention], s: int) -> No
         narrative.time, narrative.at, narrative.sentences = last, s, 0
 
 
-def _dated(r: Reading, sent: _Sentence, doc: str, narrative: TimeMention | None, dct: str | None,
+def _dated(r: Reading, sent: SentenceScan, doc: str, narrative: TimeMention | None, dct: str | None,
            news: bool, story_started: bool = False) -> list[Event]:
     """The events of one reading: one per distinct time of its own clause, else one dated by the
     narrative or the document (or undated)."""

@@ -1,0 +1,170 @@
+"""Who takes part in the events of a sentence, as the sentence reader finds it: the subject
+acts (or is acted on, in the passive), objects and prepositional phrases take the roles of
+knowledge/event_triggers.yaml; an event noun's modifiers act."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kankei.assemble.event_parts import ACTOR_TYPES, Parts, phrase_actors, role_of
+from kankei.assemble.event_reading import NOUN_TAGS, passive_clause, prep_of
+
+if TYPE_CHECKING:
+    from kankei.assemble.event_reading import Reading
+
+_TERRITORY_TYPES = frozenset({"annex", "war"})
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?")
+
+
+class ReaderRoles:
+    """The participant-finding part of SentenceReader (a mixin: it reads the reader's analysis)."""
+
+    def _participants(self, r: Reading) -> Parts:
+        parts = Parts()
+        clause = r.clause
+        if r.verb and clause is not None:
+            self._clause_parts(r, clause, parts)
+        else:
+            self._noun_parts(r, parts)
+        return parts
+
+    def _clause_parts(self, r: Reading, clause, parts: Parts) -> None:
+        ents, etype = self.ents, r.type
+        passive = passive_clause(clause)
+        subject_actors = self._subject_actors(clause, ACTOR_TYPES | {"place"} if passive and etype in _TERRITORY_TYPES
+                                              else ACTOR_TYPES)
+        by_agents = []
+        if clause.agent is not None:
+            by_agents += phrase_actors(ents, clause.agent.start, clause.agent.end)
+        for pp in clause.pps:
+            if prep_of(pp) == "by" and (clause.agent is None or pp.start >= clause.agent.end or pp.end <= clause.agent.start):
+                by_agents += phrase_actors(ents, pp.start, pp.end)
+        if passive:
+            for m in by_agents:
+                parts.add("agent", m)
+            for m in subject_actors:
+                parts.add("patient", m, etype)
+        else:
+            for m in subject_actors:
+                parts.add("agent", m)
+        for ob in clause.objects:
+            role = role_of(etype, "object")
+            if role:
+                for m in phrase_actors(ents, ob.start, ob.end, ACTOR_TYPES | {"document", "place"}):
+                    # a territory annexed or invaded is what the event is done to; elsewhere a place locates it
+                    parts.add(role if m.type != "place" or etype in _TERRITORY_TYPES else "location", m, etype)
+        for pp in clause.pps:
+            prep = prep_of(pp)
+            if prep == "by":
+                continue
+            role = role_of(etype, prep)
+            if role is None:
+                continue
+            for m in ents.within(pp.start, pp.end):
+                if role == "patient" and m.type == "country" and role_of(etype, "in") == "location" \
+                        and prep in ("to", "from") and etype in ("migrate", "release", "abduct"):
+                    parts.add("location", m)
+                else:
+                    parts.add(role, m)
+        if r.noun_event is not None:
+            self._noun_parts(r.noun_event, parts)
+
+    def _subject_actors(self, clause, types=ACTOR_TYPES) -> list:
+        found = self._subject_head_actors(clause, types)
+        if len(found) == 1:
+            found = self._coordinated(found[0]) or found
+        return found
+
+    def _coordinated(self, m) -> list:
+        """'Japan, China and Russia signed': every actor of a coordinated subject."""
+        items = [x for x in self.ents.items if x.type in ACTOR_TYPES]
+        k = next((i for i, x in enumerate(items) if x is m), None)
+        if k is None:
+            return []
+        lo = hi = k
+        while lo > 0 and _LIST_SEP.fullmatch(self.text, items[lo - 1].end, items[lo].start):
+            lo -= 1
+        while hi + 1 < len(items) and _LIST_SEP.fullmatch(self.text, items[hi].end, items[hi + 1].start):
+            hi += 1
+        return items[lo:hi + 1]
+
+    def _subject_head_actors(self, clause, types=ACTOR_TYPES) -> list:
+        subject = clause.subject
+        vg = clause.predicate
+        if subject is not None and vg is not None and subject.start > vg.start and clause.relation != "relative" \
+                and not getattr(clause, "inverted", False):
+            subject = None      # (a subject after its verb, unless inverted by design ('..., said Abe'), is a slip)
+        if subject is not None:
+            found = phrase_actors(self.ents, subject.start, subject.end, types)
+            if found:
+                return found
+            head = subject.head
+            if head.tag in ("PRP", "PRP$", "WP", "WDT"):
+                m = self.ents.antecedent(head.text, subject.start)
+                return [m] if m is not None else []
+            if not (subject.end <= vg.start and subject.start >= clause.start) if vg is not None else True:
+                return []
+        if vg is None or clause.relation not in (None, "complement", "coordinate", "parataxis"):
+            return []
+        # the chunker may cut the subject short ('TOKYO- Prime Minister Shinzo Abe stressed'):
+        # the actors just before the verb group, not inside a prepositional phrase
+        start = subject.start if subject is not None else self._left_edge(vg)
+        found = [m for m in phrase_actors(self.ents, start, vg.start) if not self._in_pp(m.start)]
+        return found[-1:] if found else []
+
+    def _left_edge(self, vg) -> int:
+        """Where a clause that the analysis left without a subject begins: after the last
+        punctuation, conjunction or verb before its verb group ('...debts; Chongryon lost')."""
+        i = vg.first if vg.first else (self.token_index(vg.start) or 0)
+        while i > 0 and self.tokens[i - 1].tag not in (",", ":", ".", "CC", "IN", "TO") \
+                and not self.tokens[i - 1].tag.startswith("VB"):
+            i -= 1
+        return self.tokens[i].start if i < len(self.tokens) else vg.start
+
+    def _in_pp(self, pos: int) -> bool:
+        i = self.token_index(pos)
+        while i is not None and i > 0 and self.tokens[i - 1].tag in ("NNP", "NNPS", "DT", "JJ", "NN", "NNS", "HYPH", "CD") \
+                and not _YEAR.fullmatch(self.tokens[i - 1].text):     # 'In 1960 Koreans emigrated': the PP ends at the year
+            i -= 1
+        return i is not None and i > 0 and self.tokens[i - 1].tag in ("IN", "TO")
+
+    def _noun_subject(self, r: Reading, parts: Parts, readings: dict[int, Reading]) -> None:
+        """'North Korea went ahead with a nuclear test': an event noun in a clause whose verb
+        states no event of its own is done by the clause's subject."""
+        clause = self.an.clause_of(r.head.start)
+        vg = getattr(clause, "predicate", None)
+        if vg is None or vg.head.start >= r.start or vg.head.start in readings or passive_clause(clause):
+            return
+        for m in self._subject_actors(clause):
+            parts.add("agent", m)
+
+    def _noun_parts(self, r: Reading, parts: Parts) -> None:
+        """An event noun's actors: its modifiers ('North Korea's test', 'the Japan–US summit') act;
+        its phrases ('of X', 'against X', 'in X') take the roles of the table."""
+        ents = self.ents
+        chunk = self.an.np_at(r.head.start)
+        start = chunk.start if chunk is not None else max(self.s, r.start - 40)
+        for m in ents.within(start, r.start):
+            parts.add("agent", m)
+        # the phrases after the noun, up to a verb or a clause break
+        j = self.token_index(r.end - 1)
+        if j is None:
+            return
+        j += 1
+        while j < len(self.tokens) and self.tokens[j].tag in ("IN", "TO") and j - 1 < len(self.tokens):
+            prep = self.tokens[j].text.lower()
+            k = j + 1
+            while k < len(self.tokens) and (self.tokens[k].tag in NOUN_TAGS or self.tokens[k].tag in
+                                           ("DT", "JJ", "CD", "POS", "CC", "HYPH", "PRP$", ",")):
+                if self.tokens[k].tag == "," and not (k + 1 < len(self.tokens) and self.tokens[k + 1].tag == "CC"):
+                    break
+                k += 1
+            end = self.tokens[k - 1].end if k > j + 1 else self.tokens[j].end
+            role = "agent" if prep == "by" else role_of(r.type, prep)
+            if prep == "between":
+                role = "agent"
+            if role:
+                for m in ents.within(self.tokens[j].end, end):
+                    parts.add(role, m)
+            j = k

@@ -1,0 +1,166 @@
+"""When the events of a sentence happened, as the sentence reader finds it: each time
+expression goes to the event noun it modifies ('the 2002 summit') or to the verb of the clause
+that holds it; a verb without one takes the time of what it depends on or reacts to."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kankei.assemble.event_reading import NOUN_TAGS, prep_of
+from kankei.assemble.event_time import follows, is_narrative, modifies_before
+from kankei.spans import TimeMention
+
+if TYPE_CHECKING:
+    from kankei.assemble.event_reading import Reading
+
+# the phrases whose dated event a verb reacts to or happens at ('condemned the launch', 'at the summit')
+_ABOUT_OR_AT = frozenset({"for", "over", "of", "against", "to", "at", "during", "in"})
+# subordinate clauses whose time is the main clause's time too ('after', not 'before')
+_TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
+
+
+class ReaderTimes:
+    """The time-finding part of SentenceReader (a mixin: it reads the reader's analysis)."""
+
+    def clause_holding(self, start: int) -> object | None:
+        """The clause one of whose phrases holds the offset, else the innermost clause around it."""
+        for c in self.an.clauses:
+            for ph in (*c.pps, *c.objects):
+                if ph.start <= start < ph.end:
+                    return c
+        around = self.an.clause_of(start)
+        if around is not None:
+            return around
+        # a fronted adverbial ('Last November, Pyongyang returned ...') belongs to the clause after it
+        after = [c for c in self.an.clauses if c.start > start and c.predicate is not None]
+        return min(after, key=lambda c: (c.relation is not None, c.start), default=None)
+
+    # --- tokens ---------------------------------------------------------------------------
+
+    def _give_times(self, verbs: list[Reading], nouns: list[Reading]) -> None:
+        text = self.text
+        verb_offsets = {t.start for t in self.tokens if t.tag.startswith("VB") or t.tag == "MD"}
+        by_clause: dict[int, list[Reading]] = {}
+        for v in verbs:
+            by_clause.setdefault(id(v.clause), []).append(v)
+        self.clause_times: dict[int, list[TimeMention]] = {}
+        for t in self.times:
+            holder = self.clause_holding(t.start)
+            if holder is not None:
+                self.clause_times.setdefault(id(holder), []).append(t)
+            noun = next((n for n in nouns if modifies_before(text, t, n.head.start, verb_offsets)
+                         or n.start <= t.start and t.end <= n.end), None)
+            if noun is None:
+                noun = next((n for n in nouns if follows(text, n.end, t)), None)
+                if noun is not None and self._verb_takes_it(noun, t, by_clause):
+                    if self._temporal_anchor(noun):
+                        noun.times.append(t)    # 'banned imports after the test in 2006': both in 2006
+                    noun = None
+            if noun is not None:
+                noun.times.append(t)
+                continue
+            clause = self.clause_holding(t.start)
+            owners = None
+            while clause is not None:
+                owners = by_clause.get(id(clause))
+                if owners or clause.relation != "infinitive":
+                    break
+                clause = clause.parent
+            if not owners and clause is not None:
+                # 'plans to publish a book on Thursday': the time of the plan's clause is the complement's
+                owners = next((by_clause[id(c)] for c in self.an.clauses if c.parent is clause
+                               and c.relation == "infinitive" and id(c) in by_clause), None)
+            if owners:
+                nearest = min(owners, key=lambda v: abs(v.head.start - t.start))
+                i = nearest.head.i
+                if nearest.head.tag == "VBN" and i > 0 and self.tokens[i - 1].tag in NOUN_TAGS:
+                    # 'the nuclear test proclaimed by North Korea on October 9': the test's date too
+                    noun = next((n for n in nouns if n.head.i == i - 1), None)
+                    if noun is not None:
+                        noun.times.append(t)
+                vg = clause.predicate
+                noun = None
+                if vg is not None and vg.tense == "present" and vg.aspect is None:
+                    # 'Japan welcomes the adoption of the resolution on October 14': a verb of now
+                    # does not take a past date; the event noun before the date does
+                    noun = max((n for n in nouns if clause.start <= n.start < t.start and n.start > nearest.start),
+                               key=lambda n: n.start, default=None)
+                (noun or nearest).times.append(t)
+            elif clause is not None and clause.relation == "relative":
+                # 'the ban on imports, which has been in place since 2006': the event noun it describes
+                noun = max((n for n in nouns if n.end <= clause.start and not any(
+                    n.end <= v < clause.start for v in verb_offsets)), key=lambda n: n.start, default=None)
+                if noun is not None:
+                    noun.times.append(t)
+            else:
+                # a state ('the ban, in place since 2006'): the event noun that is its subject
+                subject = getattr(clause, "subject", None) if clause is not None else None
+                if subject is not None:
+                    noun = self._event_noun_in(subject, {n.head.start: n for n in nouns})
+                    if noun is not None:
+                        noun.times.append(t)
+
+    def _inherit_times(self, verbs: list[Reading], nouns: list[Reading]) -> None:
+        """A verb without a time of its own takes one from what it depends on or reacts to: the
+        clause it depends on ('..., rejecting the suit', 'and then met', 'to meet'); a temporal
+        clause of its own ('After X tested a device on October 9, Japan imposed sanctions'); the
+        dated event it is about ('Tokyo condemned the April 2012 launch')."""
+        timed = {id(v.clause): v for v in verbs if v.times and v.clause is not None}
+        for v in verbs:
+            c = v.clause
+            if v.times or c is None:
+                continue
+            while c.parent is not None and c.relation in ("adverbial", "infinitive", "coordinate"):
+                c = c.parent
+                owner = timed.get(id(c))
+                if owner is not None:
+                    v.inherited = owner.times[0]
+                    break
+                own = [t for t in self.clause_times.get(id(c), ()) if is_narrative(t)]
+                if own:     # 'In 2002, Kim deep-sixed relations by admitting ...': the clause's time
+                    v.inherited = own[0]
+                    break
+            if v.inherited is not None:
+                continue
+            for child in self.an.clauses:
+                if child.parent is v.clause and child.relation == "adverbial" and child.marker is not None \
+                        and child.marker.text.lower() in _TEMPORAL_MARKERS and id(child) in timed:
+                    v.inherited = timed[id(child)].times[0]
+                    break
+            vg = v.clause.predicate
+            if v.inherited is not None or vg is not None and vg.tense == "present" and vg.aspect is None:
+                continue        # (a verb of now is dated by the document, not by what it speaks of)
+            phrases = list(v.clause.objects) + [pp for pp in v.clause.pps if prep_of(pp) in _ABOUT_OR_AT]
+            for n in nouns:
+                if n.times and any(ph.start <= n.head.start < ph.end for ph in phrases):
+                    v.inherited = n.times[0]
+                    break
+
+    def _occasion(self, noun: Reading, verbs: list[Reading]) -> Reading | None:
+        """'At a meeting with the families, Abe said ...': an event noun that sets the scene of a
+        verb's event happened when it did."""
+        for v in verbs:
+            c = v.clause
+            if c is not None and v.modality == "asserted" and any(
+                    prep_of(pp) in ("at", "during") and pp.start <= noun.head.start < pp.end for pp in c.pps):
+                return v
+        return None
+
+    def _temporal_anchor(self, noun: Reading) -> bool:
+        """An event noun that a temporal preposition governs ('after the test') is an occurrence."""
+        i = noun.head.i
+        while i > 0 and self.tokens[i - 1].tag not in ("IN", "TO", "VBD", "VBZ", "VBP", "VB", "VBN", ","):
+            i -= 1
+        return i > 0 and self.tokens[i - 1].text.lower() in ("after", "before", "following", "since", "until", "during")
+
+    def _verb_takes_it(self, noun: Reading, t: TimeMention, by_clause: dict[int, list[Reading]]) -> bool:
+        """'apologized for the abductions in 2002': a time after the object of a past event verb is the verb's."""
+        clause = self.an.clause_of(noun.head.start)
+        owners = by_clause.get(id(clause)) if clause is not None else None
+        if not owners:
+            return False
+        v = owners[0]
+        vg = clause.predicate
+        return v.head.start < noun.start and vg is not None and vg.tense == "past" \
+            and not self.text[noun.end:t.start].strip(" ,").lower().startswith(("on", "of"))
+
+    # --- modality -------------------------------------------------------------------------

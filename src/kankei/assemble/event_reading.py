@@ -1,0 +1,46 @@
+"""A candidate event of one sentence, as the reader builds it, and small readings of the
+clause analysis shared by the reader's parts."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kankei.assemble.event_parts import Parts
+from kankei.spans import TimeMention
+
+NOUN_TAGS = ("NN", "NNS", "NNP", "NNPS")
+
+
+@dataclass(slots=True)
+class Reading:
+    """A candidate event: its trigger span, type, the head token, and what is known of its clause."""
+    start: int
+    end: int
+    type: str
+    head: object                    # the analysis token the trigger stands on
+    verb: bool
+    clause: object | None = None
+    times: list[TimeMention] = field(default_factory=list)
+    modality: str = "asserted"
+    weak: bool = False
+    noun_event: object | None = None    # the event noun a light or aspectual verb took over
+    parts: Parts | None = None
+    inherited: TimeMention | None = None    # the time of the clause it depends on ('..., rejecting the suit')
+    hedged: bool = False                    # reported, not witnessed ('is believed to have been born')
+    occasion: Reading | None = None         # the event whose setting it is ('At a meeting ..., Abe said')
+
+
+def passive_clause(clause) -> bool:
+    """A passive verb group: a participle with 'be' or 'get' (a bare participle that heads a main
+    clause is a past tense the tagger took for one: 'In 1960 Koreans emigrated to ...')."""
+    vg = clause.predicate
+    if vg is None or vg.voice != "passive":
+        return False
+    return not (vg.first == vg.last and clause.relation is None and clause.agent is None)
+
+
+def prep_of(pp) -> str:
+    prep = getattr(pp, "prep", None)
+    if prep is None:
+        return ""
+    return (prep if isinstance(prep, str) else prep.text).lower()
+
