@@ -11,10 +11,21 @@ opened after a comma, or before its parent's predicate, closes at the next comma
 """
 from __future__ import annotations
 
+from .clause_rules import (
+    PUNCT_SKIP,
+    as_finite_past,
+    as_participle,
+    clause_follows,
+    finish,
+    finite_after_next_comma,
+    next_unit,
+    np_follows,
+    prep_follows,
+    promote_lone_participle,
+)
 from .groups import lists
 from .types import Clause, Phrase, PrepPhrase, Token, VerbGroup
 
-_PUNCT_SKIP = frozenset(("``", "''", '"', "NFP"))
 _COMMA_LIKE = frozenset((",", ":", "-LRB-", "-RRB-"))
 _NAMEISH = frozenset(("NNP", "NNPS", "CD"))
 _SUBJECT_START = frozenset(("DT", "NNP", "NNPS", "NN", "NNS", "PRP", "PRP$", "JJ", "CD"))
@@ -77,8 +88,8 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
         g = group_at.get(i)
         if g is not None:
             if prev_unit == "comma" and g.first == g.last and t.tag == "VBD" and stack[-1].c.predicate is None \
-                    and stack[-1].pending is not None and _finite_after_next_comma(g.last + 1, tokens, group_at):
-                g = _as_participle(g)               # Yokota, abducted in 1977, (was): a participle tagged VBD
+                    and stack[-1].pending is not None and finite_after_next_comma(g.last + 1, tokens, group_at):
+                g = as_participle(g)               # Yokota, abducted in 1977, (was): a participle tagged VBD
             _place_group(g, tokens, stack, clauses, complement_verbs, negative_verbs, prev_unit, prev_np, open_clause)
             prev_unit = "vg"
             i = g.last + 1
@@ -118,7 +129,7 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
             i = np.last + 1
             continue
         low = t.text.lower()
-        if tag in _PUNCT_SKIP:
+        if tag in PUNCT_SKIP:
             i += 1
             continue
         if tag in _COMMA_LIKE or tag == ".":
@@ -161,7 +172,7 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
         if prep is not None and tag == "RB" and low not in _PREP_ADVERBS:
             prep = None                             # since then | North Korea ...
         if tag in ("IN", "TO"):
-            nxt = _next_unit(i + 1, n, of, chunks, group_at, tokens)
+            nxt = next_unit(i + 1, n, of, chunks, group_at, tokens)
             if low in ("that", "whether") or (low == "if" and cur.c.predicate is not None and cur.c.predicate.lemma in complement_verbs):
                 open_clause("complement", cur.c, t, cur.c.predicate is None)
                 prev_unit = "marker"
@@ -171,7 +182,7 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
                 o.pending = cur.c.subject or cur.pending
                 prev_unit = "marker"
                 prep = None
-            elif low in adverbial and _clause_follows(i + 1, n, of, chunks, group_at, tokens):
+            elif low in adverbial and clause_follows(i + 1, n, of, chunks, group_at, tokens):
                 open_clause("adverbial", cur.c, t, cur.c.predicate is None or prev_unit == "comma")
                 prev_unit = "marker"
                 prep = None
@@ -180,45 +191,9 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
             i += 1
             continue
         i += 1
-    _promote_lone_participle(main, clauses, tokens)
-    _finish(clauses, tokens)
+    promote_lone_participle(main, clauses, tokens)
+    finish(clauses, tokens)
     return clauses
-
-
-def _next_unit(i: int, n: int, of: list[int], chunks: list[Phrase], group_at: dict,
-               tokens: list[Token] | None = None) -> Phrase | VerbGroup | None:
-    while tokens is not None and i < n and tokens[i].tag in _PUNCT_SKIP:
-        i += 1                                      # because " the court ...
-    if i >= n:
-        return None
-    if i in group_at:
-        return group_at[i]
-    if of[i] >= 0:
-        return chunks[of[i]]
-    return None
-
-
-def _clause_follows(i: int, n: int, of: list[int], chunks: list[Phrase], group_at: dict, tokens: list[Token]) -> bool:
-    """A finite verb group after a noun phrase: "after Abe met Kim"."""
-    u = _next_unit(i, n, of, chunks, group_at, tokens)
-    if isinstance(u, VerbGroup):
-        return u.finite
-    if u is None:
-        return False
-    j = u.last + 1
-    for _ in range(4):                              # as the clash in the peninsula | became ...
-        if j + 1 < n and tokens[j].tag in ("IN", "CC") and of[j + 1] >= 0:
-            j = chunks[of[j + 1]].last + 1          # ... and Japan's efforts
-        elif j in group_at and group_at[j].form == "infinitive":
-            j = group_at[j].last + 1                # ... efforts to normalize relations | failed
-            if j < n and of[j] >= 0:
-                j = chunks[of[j]].last + 1
-        else:
-            break
-    if j < n and tokens[j].tag in ("WDT", "WP", "WRB"):
-        return True                                 # as residents in areas where ... | are expressing
-    g = group_at.get(j)
-    return g is not None and (g.finite or (g.form == "participle" and g.first == g.last))
 
 
 def _place_np(cur: _Open, np: Phrase, prev_unit: str) -> None:
@@ -252,17 +227,17 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
     while True:
         cur = stack[-1]
         c = cur.c
-        if g.form == "participle" and g.first == g.last and _np_follows(g, tokens) and (
+        if g.form == "participle" and g.first == g.last and np_follows(g, tokens) and (
                 (c.predicate is None and (prev_unit in ("np", "comma") and cur.pending is not None
                                           or prev_unit == "marker" and c.relation == "relative" and cur.rel_subject))
                 or (c.predicate is not None and prev_unit == "cc" and cur.cc is not None)):
-            g = _as_finite_past(g)                  # "North Korea abducted 13 people": a past tense tagged VBN
+            g = as_finite_past(g)                  # "North Korea abducted 13 people": a past tense tagged VBN
         elif g.form == "participle" and g.first == g.last and c.predicate is not None and prev_unit == "np" \
                 and cur.cc is not None and cur.np_since_cc is prev_np:
-            g = _as_finite_past(g)                  # ..., but nobody paid attention | and her parents called for
+            g = as_finite_past(g)                  # ..., but nobody paid attention | and her parents called for
         elif g.form == "participle" and g.first == g.last and c.predicate is None and c.marker is not None \
                 and c.relation in ("adverbial", "complement") and cur.pending is not None:
-            g = _as_finite_past(g)                  # after the efforts to normalize relations failed
+            g = as_finite_past(g)                  # after the efforts to normalize relations failed
 
         if c.predicate is None:
             if g.form == "infinitive":
@@ -270,11 +245,11 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                 o = open_clause("infinitive", c, tokens[g.first], False, antecedent=cur.last_np)
                 o.c.predicate = g
                 return
-            if g.form in ("participle", "gerund") or (g.tag_first == "VBD" and g.first == g.last and _prep_follows(g, tokens)):
+            if g.form in ("participle", "gerund") or (g.tag_first == "VBD" and g.first == g.last and prep_follows(g, tokens)):
                 if c.relation is None and cur.pending is None and prev_unit in ("", "comma") and c.parent is None:
                     # Speaking to reporters, (Abe said) | Asked about it, (...): an opening participle
                     o = open_clause("adverbial", c, None, True)
-                    o.c.predicate = g if g.form != "finite" else _as_participle(g)
+                    o.c.predicate = g if g.form != "finite" else as_participle(g)
                     return
             if g.form in ("participle", "gerund") and c.relation != "relative" and cur.pending is not None \
                     and prev_unit in ("np", "comma", "pp"):
@@ -395,9 +370,9 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
             stack.pop()
             continue
         if g.tag_first == "VBD" and g.first == g.last and prev_unit in ("np", "pp") and prev_np is not None \
-                and _prep_follows(g, tokens):
+                and prep_follows(g, tokens):
             o = open_clause("relative", c, None, False, antecedent=prev_np)   # a meeting held in Pyongyang
-            o.c.predicate = _as_participle(g)
+            o.c.predicate = as_participle(g)
             o.c.subject = prev_np
             o.c.shared_subject = True
             return
@@ -422,101 +397,3 @@ def _report(stack: list[_Open], clauses: list[Clause], g: VerbGroup, subject: Ph
     root.parent, root.relation = top, "complement"
     clauses.insert(0, top)
     stack[:] = [_Open(top)]
-
-
-def _finite_after_next_comma(i: int, tokens: list[Token], group_at: dict) -> bool:
-    for k in range(i, len(tokens)):
-        tag = tokens[k].tag
-        if tag == ",":
-            g = group_at.get(k + 1)
-            return g is not None and g.finite
-        if tag in ("DT", "PRP", "VBD", "VBZ", "VBP", "MD", "CC", "WDT", "WP"):
-            return False                            # an object or another verb: a finite clause of its own
-    return False
-
-
-def _as_participle(g: VerbGroup) -> VerbGroup:
-    return VerbGroup(g.start, g.end, g.head, g.lemma, "passive", None, None, g.negated, g.modal, False,
-                     "participle", g.first, g.last, g.tag_first)
-
-
-def _prep_follows(g: VerbGroup, tokens: list[Token]) -> bool:
-    j = g.last + 1
-    return j >= len(tokens) or tokens[j].tag in ("IN", ",", ".", "TO", "-RRB-", ":")
-
-
-def _np_follows(g: VerbGroup, tokens: list[Token]) -> bool:
-    j = g.last + 1
-    return j < len(tokens) and tokens[j].tag in ("DT", "CD", "NNP", "NNPS", "PRP$", "NNS", "PRP") and tokens[j].text.lower() != "by"
-
-
-def _as_finite_past(g: VerbGroup) -> VerbGroup:
-    return VerbGroup(g.start, g.end, g.head, g.lemma, "active", "past", g.aspect, g.negated, g.modal, True,
-                     "finite", g.first, g.last, g.tag_first)
-
-
-def _promote_lone_participle(main: Clause, clauses: list[Clause], tokens: list[Token]) -> None:
-    """A sentence whose only verb is a participle on its first noun phrase ("Chongryon often served
-    as a medium."): the tagger took a past tense for a participle; it is the main predicate.
-    Headlines (no final period) keep their participle: "Son of leader detained in Japan"."""
-    if main.predicate is not None or main.relation is not None or not tokens or tokens[-1].tag != ".":
-        return
-    kids = [c for c in clauses if c.parent is main and c.relation == "relative" and c.marker is None
-            and c.predicate is not None and c.predicate.form == "participle"
-            and c.predicate.first == c.predicate.last]
-    if len(kids) != 1:
-        return
-    k = kids[0]
-    g = k.predicate
-    by = any(pp.prep.text.lower() == "by" for pp in k.pps)
-    main.predicate = VerbGroup(g.start, g.end, g.head, g.lemma, "passive" if by else "active", "past", None,
-                               g.negated, g.modal, True, "finite", g.first, g.last, g.tag_first)
-    main.subject, main.subjects = k.subject, k.subjects
-    main.objects, main.pps = k.objects, k.pps
-    for c in clauses:
-        if c.parent is k:
-            c.parent = main
-    clauses.remove(k)
-
-
-def _finish(clauses: list[Clause], tokens: list[Token]) -> None:
-    """Spans (own words, then widened over child clauses), inverted subjects, passive agents."""
-    for c in clauses:
-        lo, hi = 10**12, -1
-        parts: list = [c.predicate, c.marker, *c.objects, *c.pps]
-        if not c.shared_subject:
-            parts.append(c.subject)
-        for p in parts:
-            if p is not None:
-                lo = min(lo, p.start)
-                hi = max(hi, p.end)
-        c.start, c.end = (lo, hi) if hi >= 0 else (c.start, c.end)
-        p = c.predicate
-        if p is None:
-            continue
-        if c.subject is None and c.objects and c.objects[0].first == p.last + 1 and c.relation is None \
-                and any(k.parent is c and k.relation == "complement" and k.start < p.start for k in clauses):
-            c.subject = c.objects.pop(0)            # "...," said Abe
-            c.inverted = True
-        if c.subject is None and not p.finite and c.parent is not None and c.parent.subject is not None \
-                and c.relation in ("adverbial", "infinitive"):
-            c.subject = c.parent.subject            # Speaking to reporters, Abe (said)
-            c.shared_subject = True
-        if p.voice == "passive":
-            for pp in c.pps:
-                if pp.start >= p.end and pp.prep.text.lower() == "by":
-                    c.agent = pp.np
-                    break
-    conj = {id(c.subject): c.subjects for c in clauses if len(c.subjects) > 1}
-    for c in clauses:
-        if c.subject is not None and not c.subjects:
-            c.subjects = conj.get(id(c.subject)) or [c.subject]
-    # children widen their parents (deepest first: a child is created after its parent)
-    for c in reversed(clauses):
-        par = c.parent
-        if par is not None and c.end > c.start:
-            if par.end <= par.start:
-                par.start, par.end = c.start, c.end
-            else:
-                par.start = min(par.start, c.start)
-                par.end = max(par.end, c.end)

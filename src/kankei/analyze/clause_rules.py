@@ -1,0 +1,142 @@
+"""Helpers of the clause sweep (clauses.py): looking ahead over units, re-reading a verb group
+the tagger got wrong (a past tense tagged VBN, a participle tagged VBD), and the passes that
+finish a sentence's clauses (spans, inverted subjects, passive agents, a lone participle)."""
+from __future__ import annotations
+
+from .types import Clause, Phrase, Token, VerbGroup
+
+PUNCT_SKIP = frozenset(("``", "''", '"', "NFP"))    # quotes and symbols the sweep steps over
+
+
+def next_unit(i: int, n: int, of: list[int], chunks: list[Phrase], group_at: dict,
+               tokens: list[Token] | None = None) -> Phrase | VerbGroup | None:
+    while tokens is not None and i < n and tokens[i].tag in PUNCT_SKIP:
+        i += 1                                      # because " the court ...
+    if i >= n:
+        return None
+    if i in group_at:
+        return group_at[i]
+    if of[i] >= 0:
+        return chunks[of[i]]
+    return None
+
+
+def clause_follows(i: int, n: int, of: list[int], chunks: list[Phrase], group_at: dict, tokens: list[Token]) -> bool:
+    """A finite verb group after a noun phrase: "after Abe met Kim"."""
+    u = next_unit(i, n, of, chunks, group_at, tokens)
+    if isinstance(u, VerbGroup):
+        return u.finite
+    if u is None:
+        return False
+    j = u.last + 1
+    for _ in range(4):                              # as the clash in the peninsula | became ...
+        if j + 1 < n and tokens[j].tag in ("IN", "CC") and of[j + 1] >= 0:
+            j = chunks[of[j + 1]].last + 1          # ... and Japan's efforts
+        elif j in group_at and group_at[j].form == "infinitive":
+            j = group_at[j].last + 1                # ... efforts to normalize relations | failed
+            if j < n and of[j] >= 0:
+                j = chunks[of[j]].last + 1
+        else:
+            break
+    if j < n and tokens[j].tag in ("WDT", "WP", "WRB"):
+        return True                                 # as residents in areas where ... | are expressing
+    g = group_at.get(j)
+    return g is not None and (g.finite or (g.form == "participle" and g.first == g.last))
+
+
+def finite_after_next_comma(i: int, tokens: list[Token], group_at: dict) -> bool:
+    for k in range(i, len(tokens)):
+        tag = tokens[k].tag
+        if tag == ",":
+            g = group_at.get(k + 1)
+            return g is not None and g.finite
+        if tag in ("DT", "PRP", "VBD", "VBZ", "VBP", "MD", "CC", "WDT", "WP"):
+            return False                            # an object or another verb: a finite clause of its own
+    return False
+
+
+def as_participle(g: VerbGroup) -> VerbGroup:
+    return VerbGroup(g.start, g.end, g.head, g.lemma, "passive", None, None, g.negated, g.modal, False,
+                     "participle", g.first, g.last, g.tag_first)
+
+
+def prep_follows(g: VerbGroup, tokens: list[Token]) -> bool:
+    j = g.last + 1
+    return j >= len(tokens) or tokens[j].tag in ("IN", ",", ".", "TO", "-RRB-", ":")
+
+
+def np_follows(g: VerbGroup, tokens: list[Token]) -> bool:
+    j = g.last + 1
+    return j < len(tokens) and tokens[j].tag in ("DT", "CD", "NNP", "NNPS", "PRP$", "NNS", "PRP") and tokens[j].text.lower() != "by"
+
+
+def as_finite_past(g: VerbGroup) -> VerbGroup:
+    return VerbGroup(g.start, g.end, g.head, g.lemma, "active", "past", g.aspect, g.negated, g.modal, True,
+                     "finite", g.first, g.last, g.tag_first)
+
+
+def promote_lone_participle(main: Clause, clauses: list[Clause], tokens: list[Token]) -> None:
+    """A sentence whose only verb is a participle on its first noun phrase ("Chongryon often served
+    as a medium."): the tagger took a past tense for a participle; it is the main predicate.
+    Headlines (no final period) keep their participle: "Son of leader detained in Japan"."""
+    if main.predicate is not None or main.relation is not None or not tokens or tokens[-1].tag != ".":
+        return
+    kids = [c for c in clauses if c.parent is main and c.relation == "relative" and c.marker is None
+            and c.predicate is not None and c.predicate.form == "participle"
+            and c.predicate.first == c.predicate.last]
+    if len(kids) != 1:
+        return
+    k = kids[0]
+    g = k.predicate
+    by = any(pp.prep.text.lower() == "by" for pp in k.pps)
+    main.predicate = VerbGroup(g.start, g.end, g.head, g.lemma, "passive" if by else "active", "past", None,
+                               g.negated, g.modal, True, "finite", g.first, g.last, g.tag_first)
+    main.subject, main.subjects = k.subject, k.subjects
+    main.objects, main.pps = k.objects, k.pps
+    for c in clauses:
+        if c.parent is k:
+            c.parent = main
+    clauses.remove(k)
+
+
+def finish(clauses: list[Clause], tokens: list[Token]) -> None:
+    """Spans (own words, then widened over child clauses), inverted subjects, passive agents."""
+    for c in clauses:
+        lo, hi = 10**12, -1
+        parts: list = [c.predicate, c.marker, *c.objects, *c.pps]
+        if not c.shared_subject:
+            parts.append(c.subject)
+        for p in parts:
+            if p is not None:
+                lo = min(lo, p.start)
+                hi = max(hi, p.end)
+        c.start, c.end = (lo, hi) if hi >= 0 else (c.start, c.end)
+        p = c.predicate
+        if p is None:
+            continue
+        if c.subject is None and c.objects and c.objects[0].first == p.last + 1 and c.relation is None \
+                and any(k.parent is c and k.relation == "complement" and k.start < p.start for k in clauses):
+            c.subject = c.objects.pop(0)            # "...," said Abe
+            c.inverted = True
+        if c.subject is None and not p.finite and c.parent is not None and c.parent.subject is not None \
+                and c.relation in ("adverbial", "infinitive"):
+            c.subject = c.parent.subject            # Speaking to reporters, Abe (said)
+            c.shared_subject = True
+        if p.voice == "passive":
+            for pp in c.pps:
+                if pp.start >= p.end and pp.prep.text.lower() == "by":
+                    c.agent = pp.np
+                    break
+    conj = {id(c.subject): c.subjects for c in clauses if len(c.subjects) > 1}
+    for c in clauses:
+        if c.subject is not None and not c.subjects:
+            c.subjects = conj.get(id(c.subject)) or [c.subject]
+    # children widen their parents (deepest first: a child is created after its parent)
+    for c in reversed(clauses):
+        par = c.parent
+        if par is not None and c.end > c.start:
+            if par.end <= par.start:
+                par.start, par.end = c.start, c.end
+            else:
+                par.start = min(par.start, c.start)
+                par.end = max(par.end, c.end)
