@@ -109,3 +109,17 @@ def test_undated_events_stay_only_as_relations():
     """No date in the text or the story: a timeline has no place for it, the network keeps who acted on whom."""
     assert kinds("The association later criticized the new rules.") == []
     assert kinds("Japan criticized North Korea.") == [("accuse", None)]
+
+
+def test_who_acts_decides_the_kind_of_event():
+    """A court that rejects rules; 'launched' a committee founds it; a leader who travels visits."""
+    assert ("legal", "2017-07-19") in kinds("On 19 July 2017 the Hiroshima District Court rejected the claim.")
+    assert ("found", "2014-07-04") in kinds("On 4 July 2014 the North launched a Special Investigation Committee.")
+    assert ("weapons_test", "2014-07-04") not in kinds("On 4 July 2014 the North launched a Special Investigation Committee.")
+    assert ("meet", "2004-05") in kinds("In May 2004, Prime Minister Junichiro Koizumi returned to North Korea.")
+
+
+def test_a_time_before_a_noun_modifies_it_only_through_modifiers():
+    """'from its founding in 1955 until his death': 1955 is the founding's, not the death's."""
+    got = kinds("Han Duk-su led Chongryon from its founding in 1955 until his death in 2001.")
+    assert ("found", "1955") in got and ("leader", "1955") not in got

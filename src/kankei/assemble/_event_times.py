@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from kankei.assemble.event_reading import Reading
 
 # the phrases whose dated event a verb reacts to or happens at ('condemned the launch', 'at the summit')
-_ABOUT_OR_AT = frozenset({"for", "over", "of", "against", "to", "at", "during", "in"})
+_NOT_MODIFIERS = frozenset({"IN", "TO", "DT", "PRP$", "PRP", "CC", "RB", "WDT", "WP", ",", ":"})
+_ABOUT_OR_AT = frozenset({"for", "over", "of", "against", "to", "at", "during", "in", "after", "following", "since"})
 # subordinate clauses whose time is the main clause's time too ('after', not 'before')
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
 
@@ -39,6 +40,7 @@ class ReaderTimes:
     def _give_times(self, verbs: list[Reading], nouns: list[Reading]) -> None:
         text = self.text
         verb_offsets = {t.start for t in self.tokens if t.tag.startswith("VB") or t.tag == "MD"}
+        blockers = verb_offsets | {t.start for t in self.tokens if t.tag in _NOT_MODIFIERS}
         by_clause: dict[int, list[Reading]] = {}
         for v in verbs:
             by_clause.setdefault(id(v.clause), []).append(v)
@@ -47,7 +49,7 @@ class ReaderTimes:
             holder = self.clause_holding(t.start)
             if holder is not None:
                 self.clause_times.setdefault(id(holder), []).append(t)
-            noun = next((n for n in nouns if modifies_before(text, t, n.head.start, verb_offsets)
+            noun = next((n for n in nouns if modifies_before(text, t, n.head.start, blockers)
                          or n.start <= t.start and t.end <= n.end), None)
             if noun is None:
                 noun = next((n for n in nouns if follows(text, n.end, t)), None)

@@ -51,6 +51,9 @@ class Entities:
         self.starts = [m.start for m in self.items]
         self.history = history          # earlier mentions of the document, for pronouns
 
+    def name_of(self, entity: str) -> str:
+        return next((m.name or m.text for m in self.items if m.entity == entity), "")
+
     def within(self, start: int, end: int) -> list[EntityMention]:
         i = bisect_left(self.starts, start)
         out = []

@@ -25,6 +25,7 @@ _ADJECTIVE_SLOT_BEFORE = frozenset({"DT", "PRP$", "POS", "JJ", "JJR", "JJS", "CD
 _SUBORDINATORS_IF = frozenset({"if", "unless", "whether"})
 _NEGATING_CONTROL = frozenset({"refuse", "fail", "decline", "bar", "ban", "prevent", "prohibit", "stop", "forbid"})
 _WEAPONS_TEST_VERBS = ("launch", "fire", "shoot", "test")
+_COURT = re.compile(r"\bCourt\b|\bTribunal\b")
 
 
 @cache
@@ -112,6 +113,8 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         if tok.tag not in ("VBN", "VBG"):
             return False
         nxt = self._tag(i + 1)
+        if nxt in ("JJ", "VBN", "VBG") and self._tag(i + 2) in NOUN_TAGS:
+            nxt = self._tag(i + 2)      # 'the five acknowledged living victims'
         return nxt in NOUN_TAGS and (i == 0 or self._tag(i - 1) in _ADJECTIVE_SLOT_BEFORE)
 
     # --- the sentence's events ------------------------------------------------------------
@@ -125,6 +128,11 @@ class SentenceReader(ReaderTimes, ReaderRoles):
                 continue
             clause = self.by_head.get(tok.start)
             if clause is None:
+                continue
+            subject = clause.subject
+            if subject is not None and subject.head.text.lower() in word_sets()["weapon_words"] \
+                    and tok.lemma in ("fly", "travel", "head", "cross"):
+                out.append(Reading(tok.start, tok.end, "weapons_test", tok, True, clause=clause))   # 'a missile flew over Japan'
                 continue
             for pp in clause.pps:
                 if prep_of(pp) in ("to", "for", "into") and pp.start > tok.start and \
@@ -158,11 +166,17 @@ class SentenceReader(ReaderTimes, ReaderRoles):
             r.parts = self._participants(r)
             if not r.verb and not r.parts.has("agent"):
                 self._noun_subject(r, r.parts, by_head)
+            if r.type in ("reject", "agree", "accuse", "demand") and r.verb \
+                    and any(p["role"] == "agent" and _COURT.search(self.ents.name_of(p["entity"])) for p in r.parts.items):
+                r.type = "legal"        # 'the District Court rejected the claim': a ruling
+            if r.type == "migrate" and r.verb and r.head.lemma in word_sets()["visit_words"] \
+                    and any(p["role"] == "agent" and _holds_office(p["entity"]) for p in r.parts.items):
+                r.type = "meet"         # 'Prime Minister Koizumi returned to North Korea': a visit
             if r.type == "migrate" and r.verb and r.head.lemma == "return" and r.clause is not None \
                     and r.clause.objects and r.clause.predicate is not None and not passive_clause(r.clause):
                 r.type = "release"      # 'Pyongyang returned the remains to Japan': handed back, not moved
-        # weak triggers ('give', 'send', 'issue') state an event only with an actor in it
-        out = [r for r in out if not r.weak or r.parts.has("agent") or r.parts.has("patient")]
+        # weak triggers ('give', 'send', 'leave') state an event only with someone or somewhere in it
+        out = [r for r in out if not r.weak or r.parts.items]
         out.sort(key=lambda r: r.start)
         return out
 
@@ -173,11 +187,19 @@ class SentenceReader(ReaderTimes, ReaderRoles):
             and r.clause.relation == "adverbial" and r.noun_event is None
 
     def _weapon_ok(self, r: Reading) -> bool:
-        """'launched a campaign': a launch or a firing is a weapons test only with a weapon in its sentence."""
+        """'launched a campaign': a launch or a firing is a weapons test only with a weapon in its
+        sentence; 'launched a committee' founds it."""
         if r.type != "weapons_test" or r.noun_event is not None or not r.head.lemma.startswith(_WEAPONS_TEST_VERBS):
             return True
         weapons = word_sets()["weapon_words"]
-        return any(t.text.lower() in weapons for t in self.tokens)
+        if any(t.text.lower() in weapons for t in self.tokens):
+            return True
+        objects = r.clause.objects if r.clause is not None else []
+        if r.head.lemma == "launch" and any(m.type == "organization" for ob in objects
+                                            for m in self.ents.within(ob.start, ob.end)):
+            r.type = "found"
+            return True
+        return False
 
     def _join_light_and_aspectual(self, verbs: list[Reading], nouns: list[Reading]) -> list[Reading]:
         """'held talks', 'imposed sanctions', 'the repatriation began': one event of the noun's type."""
@@ -213,6 +235,8 @@ class SentenceReader(ReaderTimes, ReaderRoles):
             taken.add(noun.head.start)
             near = 0 <= noun.start - head.end <= 25 and noun.start > head.start
             start, end = head.start, (noun.end if near else head.end)
+            if 0 <= head.start - noun.end <= 2:
+                start = noun.start      # 'a plenary meeting held in Pyongyang
             existing = next((v for v in out if v.head.start == head.start), None)
             if existing is not None:
                 out.remove(existing)
@@ -233,6 +257,8 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         head = getattr(phrase, "head", None)
         if head is not None and head.start in by_start:
             return by_start[head.start]
+        if head is not None and head.i > 0 and head.text.lower() in word_sets()["container_nouns"]:
+            return by_start.get(self.tokens[head.i - 1].start)     # 'its sanctions regime'
         return None
 
     def _join_control(self, verbs: list[Reading]) -> list[Reading]:
@@ -317,6 +343,12 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         word = self.text[vg.head.start:noun.start].lower()
         return lemma in ("demand", "urge", "request", "seek", "ask", "press", "want") or \
             lemma == "call" and word.startswith(("call for", "called for", "calls for", "calling for"))
+
+def _holds_office(entity_id: str) -> bool:
+    from kankei.recognize.gazetteer import gazetteer
+    entry = gazetteer().entries.get(entity_id)
+    return bool(entry and entry.offices)
+
 
 def _heads_only(readings: list[Reading], text: str) -> list[Reading]:
     """'the adoption of the resolution': an event noun after 'of' that names the same kind of

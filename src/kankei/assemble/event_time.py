@@ -19,15 +19,15 @@ _NOUN_THEN_TIME = re.compile(r"(?:\s+(?:by|of)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\
                              r"|\s*\(\s*)")     # "the Korean War (1950-1953)"
 
 
-def modifies_before(text: str, t: TimeMention, noun_start: int, verb_offsets: set[int]) -> bool:
-    """Whether time t, ending before an event noun, modifies it ('the 2002 summit')."""
+def modifies_before(text: str, t: TimeMention, noun_start: int, blockers: set[int]) -> bool:
+    """Whether time t, ending before an event noun, modifies it ('the 2002 summit'): only
+    modifiers between them, no verb, preposition or determiner ('1955 until his death' is not)."""
     if not 0 <= noun_start - t.end <= 30:
         return False
     m = _TIME_BEFORE_NOUN.fullmatch(text, t.end, noun_start)
     if m is None:
         return False
-    # no verb between ("in 2002 held talks" is the verb's)
-    return not any(t.end <= v < noun_start for v in verb_offsets)
+    return not any(t.end <= v < noun_start for v in blockers)
 
 
 def follows(text: str, noun_end: int, t: TimeMention) -> bool:

@@ -189,23 +189,26 @@ def _fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
     tense = getattr(vg, "tense", None)
     aspect = getattr(vg, "aspect", None)
     reporting = r.type == "statement" or (vg is not None and vg.head.lemma in word_sets()["reporting"])
+    main = r.clause is not None and r.clause.relation in (None, "coordinate", "parataxis")
     if r.modality == "hypothetical" or tense in ("present", "future") or aspect == "perfect" and tense != "past":
-        return (dct, "document") if dct is not None else (None, None)     # now, or planned now: never the narrative's
+        # now, or planned now: never the narrative's; outside the news, only what the text itself says now
+        return (dct, "document") if dct is not None and (news or main) else (None, None)
     if tense == "past" and aspect == "perfect":
         return None, None       # 'had abducted': before the story's time, not on it
     # a story told of another time than the document's: its sentences are on the narrative's time
-    historical = narrative is not None and (dct is None or not _same_year(narrative.value, dct))
-    main = r.clause is not None and r.clause.relation in (None, "coordinate")
+    historical = narrative is not None and (dct is None or _long_before(narrative.value, dct))
     if narrative is not None and main and (historical or not reporting) and r.modality == "asserted":
         return narrative.value, "narrative"
-    if dct is not None and (reporting or news and main and not story_started):
-        return dct, "document"      # a news lede tells what happened on its day
+    if dct is not None and news and (reporting or main and not story_started):
+        return dct, "document"      # what the news reports, and what its lede tells, happened on its day
     return None, None
 
 
-def _same_year(a: str | None, b: str) -> bool:
-    ba, bb = edtf.bounds(a), edtf.bounds(b)
-    return ba is not None and bb is not None and ba[0][:4] <= bb[1][:4] and bb[0][:4] <= ba[1][:4]
+def _long_before(a: str | None, dct: str) -> bool:
+    """Whether the narrated time ends more than a year before the document's year: a story of
+    another time (what was said then), not the news of the day."""
+    ba, bb = edtf.bounds(a), edtf.bounds(dct)
+    return ba is not None and bb is not None and int(ba[1][:4]) < int(bb[0][:4]) - 1
 
 
 def _day(value: str | None) -> str | None:
