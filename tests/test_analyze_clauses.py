@@ -468,3 +468,14 @@ def test_month_then_name():
     s = analyze("Early in January Jiji Press talked about the leadership.")
     talk = clause(s, "talk")
     assert span(s, talk.subject) == "Jiji Press" and [span(s, pp.np) for pp in talk.pps][0] == "January"
+
+
+def test_verbs_the_web_treebank_saw_as_nouns_and_adverbs_inside_noun_phrases():
+    s = analyze("Japan and Korea share a history of exchange and conflict.")
+    share = clause(s, "share")
+    assert [span(s, p) for p in share.subjects] == ["Japan", "Korea"]
+    text = "As part of an effort to build an economically self-sufficient empire, Japan invested in industry."
+    s = analyze(text)
+    invest = clause(s, "invest")
+    assert invest.parent is None and span(s, invest.subject) == "Japan" and invest.predicate.finite
+    assert span(s, s.np_at(text.index("economically"))) == "an economically self-sufficient empire"

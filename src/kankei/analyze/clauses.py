@@ -295,10 +295,12 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
             if waiting:
                 del stack[waiting[-1] + 1:]         # The plaintiffs, including those who had fled, | filed
                 continue
-        if g.finite and prev_unit == "np" and len(stack) > 1 and cur.comma and cur.np_since_comma is prev_np \
-                and prev_np in c.objects and c.objects[-1] is prev_np:
+        if (g.finite or (g.form == "participle" and g.first == g.last)) and prev_unit == "np" and len(stack) > 1 \
+                and cur.comma and cur.np_since_comma is prev_np and prev_np in c.objects and c.objects[-1] is prev_np:
             waiting = [k for k in range(len(stack) - 1) if stack[k].c.predicate is None]
             if waiting:
+                if not g.finite:
+                    g = as_finite_past(g)           # ..., Japan invested/VBN into: a past tense
                 # At a meeting with X, the leader of Y, and others, in Tokyo, | Abe said: the name after
                 # the last comma is the subject the opening phrases waited for
                 c.objects.remove(prev_np)

@@ -38,7 +38,8 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
     while i < n:
         tag = tokens[i].tag
         if tag == "PRP" or tag == "EX" or (tag == "DT" and (i + 1 == n or tokens[i + 1].tag not in _NP_IN
-                                                              and tokens[i + 1].tag not in ("VBN", "VBG", "PDT", "DT"))):
+                                                              and tokens[i + 1].tag not in ("VBN", "VBG", "PDT", "DT")
+                                                              and not _adverb_in_np(tokens, i))):
             j = i                                          # he, there, "that" standing alone
         elif tag in _NP_START:
             j = i
@@ -60,6 +61,8 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
                     j += 1
                 elif t in ("DT", "PRP$") and tokens[j].tag in ("PDT", "DT") and j == i:
                     j += 1                                 # all the, both his
+                elif t == "RB" and tokens[j].tag in ("DT", "PRP$", "JJ") and _adverb_in_np(tokens, j):
+                    j += 1                                 # an economically self-sufficient empire
                 elif (t in ("VBN", "VBG") and j + 2 < n and tokens[j + 2].tag in _NP_IN
                       and (tokens[j].tag in ("DT", "PRP$", "POS")
                            or (tokens[j + 2].tag not in ("NNP", "NNPS", "CD")
@@ -89,6 +92,13 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
         chunks.append(ph)
         i = j + 1
     return chunks, of
+
+
+def _adverb_in_np(tokens: list[Token], j: int) -> bool:
+    """An -ly adverb after token j modifies the adjective of the same noun phrase."""
+    n = len(tokens)
+    return (j + 3 < n and tokens[j + 1].tag == "RB" and tokens[j + 1].text.endswith("ly")
+            and tokens[j + 2].tag in ("JJ", "VBN") and tokens[j + 3].tag in _NP_IN)
 
 
 def _head(tokens: list[Token], i: int, j: int) -> Token:

@@ -129,6 +129,11 @@ class Tagger:
                 cache[word] = got
         return got
 
+    def verb_base(self, word: str) -> bool:
+        """The treebank saw the word as a base-form verb (share, hold)."""
+        seen = self.cands.get(word) or self.rare.get(word)
+        return bool(seen) and ("VBP" in seen or "VB" in seen)
+
     def tag(self, words: list[str]) -> list[str]:
         lexicon, base = self.lexicon, self.base
         wget = self.weights.get
@@ -190,7 +195,7 @@ class Tagger:
             p2 = p1
             p1 = t
         if "JJ" in out or "NNS" in out or "NN" in out or "FW" in out:
-            _verb_after_subject(words, out, self.past_forms, self.base_forms)
+            _verb_after_subject(words, out, self.past_forms, self.base_forms, self.verb_base)
         return out
 
 
@@ -199,11 +204,12 @@ _SUBJECT_END = frozenset(("NNP", "NNPS", "PRP", "NNS", "NN"))
 
 
 def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset[str],
-                        base_forms: frozenset[str]) -> None:
+                        base_forms: frozenset[str], verb_base) -> None:
     """News syntax the web treebank rarely shows: "Japan imposed sanctions", "North Korea froze
     assets", "Japan not only imposed ...", "North Korea tests a missile". A past form tagged as an
-    adjective (a base form: VBP), or an -s form tagged as a plural, between a subject noun (adverbs may stand
-    between) and the start of an object, is the clause's verb; so is a past form after "and/but"
+    adjective (a base form tagged as an adjective or a noun: VBP), or an -s form tagged as a
+    plural, between a subject (adverbs may stand between) and the start of an object, is the
+    clause's verb; so is a past form after "and/but"
     once the sentence has a verb ("... but also froze assets")."""
     n = len(tags)
     for i in range(1, n - 1):
@@ -213,7 +219,8 @@ def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset
         elif t != "JJ" and t != "NNS":
             continue
         low = words[i].lower()
-        if t == "JJ" and not (low.endswith("ed") and tags[i] == "JJ" or low in past_forms or low in base_forms):
+        base = low in base_forms or (tags[i] == "NN" and verb_base(low))
+        if t == "JJ" and not (low.endswith("ed") and tags[i] == "JJ" or low in past_forms or base):
             continue
         if tags[i + 1] not in _OBJECT_START or (t == "NNS" and tags[i + 1] not in ("DT", "CD", "PRP$")):
             continue
@@ -222,13 +229,15 @@ def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset
             k -= 1
         if t == "JJ" and tags[k] == "CC" and (low in past_forms or tags[i + 1] in ("DT", "PRP$", "CD", "PRP")) \
                 and any(x in ("VBD", "VBZ", "VBP") for x in tags[:k]):
-            tags[i] = "VBP" if low in base_forms else "VBD"   # ... imposed sanctions but also froze assets
+            tags[i] = "VBP" if base else "VBD"    # ... imposed sanctions but also froze assets
             continue
         if tags[k] not in _SUBJECT_END or (t == "NNS" and tags[k] != "NNP"):
             continue
-        if k > 0 and tags[k - 1] in ("DT", "PRP$", "POS", "JJ") and tags[k] in ("NN", "NNS"):
+        if k > 0 and tags[k - 1] in ("DT", "PRP$", "POS", "JJ") and tags[k] in ("NN", "NNS") and not base:
             continue                              # the ban | imposed ...: keep to names and pronouns as subjects
-        tags[i] = ("VBP" if low in base_forms else "VBD") if t == "JJ" else "VBZ"
+        if base and tags[k] in ("NN", "NNP") and k > 0 and tags[k - 1] not in ("CC", "NNP", ","):
+            continue                              # a singular subject takes "shares", not "share"
+        tags[i] = ("VBP" if base else "VBD") if t == "JJ" else "VBZ"
 
 
 def read_model() -> dict:
