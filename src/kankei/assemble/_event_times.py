@@ -50,7 +50,7 @@ class ReaderTimes:
             if holder is not None:
                 self.clause_times.setdefault(id(holder), []).append(t)
             noun = next((n for n in nouns if modifies_before(text, t, n.head.start, blockers)
-                         or n.start <= t.start and t.end <= n.end), None)
+                         or n.start <= t.start and t.end <= n.end or t.start <= n.start and n.end <= t.end), None)
             if noun is None:
                 noun = next((n for n in nouns if follows(text, n.end, t)), None)
                 if noun is not None and self._verb_takes_it(noun, t, by_clause):
@@ -111,7 +111,8 @@ class ReaderTimes:
             c = v.clause
             if v.times or c is None:
                 continue
-            while c.parent is not None and c.relation in ("adverbial", "infinitive", "coordinate"):
+            while c.parent is not None and (c.relation in ("adverbial", "infinitive", "coordinate") or c.relation == "relative"
+                                            and c.marker is not None and c.marker.text.lower() in ("where", "when")):
                 c = c.parent
                 owner = timed.get(id(c))
                 if owner is not None:

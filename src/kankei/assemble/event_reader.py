@@ -18,7 +18,7 @@ from kankei.assemble._event_roles import ReaderRoles
 from kankei.assemble._event_times import ReaderTimes
 from kankei.assemble.event_parts import Entities
 from kankei.assemble.event_reading import NOUN_TAGS, Reading, passive_clause, prep_of
-from kankei.assemble.triggers import Trigger, adjective_types, lexicon, verb_types, word_sets
+from kankei.assemble.triggers import Trigger, adjective_types, lexicon, needs_object, verb_types, word_sets
 from kankei.spans import TimeMention
 
 _ADJECTIVE_SLOT_BEFORE = frozenset({"DT", "PRP$", "POS", "JJ", "JJR", "JJS", "CD", "RB", "WP$"})
@@ -150,7 +150,7 @@ class SentenceReader(ReaderTimes, ReaderRoles):
             r.clause = self.clause_of_verb(r.head)
         verbs = self._join_light_and_aspectual(verbs, nouns)
         verbs = self._join_control(verbs)
-        verbs = [r for r in verbs if self._weapon_ok(r) and not self._aside(r)]
+        verbs = [r for r in verbs if self._weapon_ok(r) and not self._aside(r) and self._object_ok(r)]
         self._give_times(verbs, nouns)
         self._inherit_times(verbs, nouns)
         for n in nouns:
@@ -166,6 +166,10 @@ class SentenceReader(ReaderTimes, ReaderRoles):
             r.parts = self._participants(r)
             if not r.verb and not r.parts.has("agent"):
                 self._noun_subject(r, r.parts, by_head)
+            if r.type == "statement" and r.verb and r.head.lemma in ("proclaim", "declare") \
+                    and any(p["role"] == "patient" and p["entity"].startswith(("country:", "org:")) for p in r.parts.items) \
+                    and r.clause is not None and passive_clause(r.clause):
+                r.type = "found"        # 'the Republic of Korea was proclaimed': a state founded
             if r.type in ("reject", "agree", "accuse", "demand") and r.verb \
                     and any(p["role"] == "agent" and _COURT.search(self.ents.name_of(p["entity"])) for p in r.parts.items):
                 r.type = "legal"        # 'the District Court rejected the claim': a ruling
@@ -185,6 +189,20 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         vg = getattr(r.clause, "predicate", None)
         return r.type == "statement" and vg is not None and vg.form in ("gerund", "participle") \
             and r.clause.relation == "adverbial" and r.noun_event is None
+
+    def _object_ok(self, r: Reading) -> bool:
+        """'adopted a name' is no resolution: some verbs state their event only with certain objects."""
+        wanted = needs_object().get(r.head.lemma)
+        if wanted is None or r.noun_event is not None:
+            return True
+        c = r.clause
+        if c is None:
+            return False
+        if passive_clause(c):
+            phrases = [c.subject] if c.subject is not None else []
+        else:
+            phrases = list(c.objects)
+        return any(ph.head.text.lower() in wanted for ph in phrases if ph is not None)
 
     def _weapon_ok(self, r: Reading) -> bool:
         """'launched a campaign': a launch or a firing is a weapons test only with a weapon in its

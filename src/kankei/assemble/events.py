@@ -115,8 +115,9 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
             continue
         sent = SentenceScan(document, s, e)
         triggers = [t for t in sent.triggers if not _inside(t, sent_times) and not _inside(t, sent_ents)]
+        # a named war is an event where it is told, not where it only names a period ('after World War II')
         triggers += [Trigger(m.start, m.end, m.text, "war", False, True) for m in sent_ents
-                     if m.type == "other" and _WAR.search(m.text)]
+                     if m.type == "other" and _WAR.search(m.text) and not _inside(m, sent_times)]
         narrative.sentences += 1
         if not triggers:
             _advance(narrative, sent_times, s)

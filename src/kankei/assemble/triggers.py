@@ -10,7 +10,7 @@ import ahocorasick
 from kankei.knowledge import load
 
 _VOWELS = "aeiou"
-_NOT_TYPES = ("irregular", "modality", "roles", "adjectives")
+_NOT_TYPES = ("irregular", "modality", "roles", "adjectives", "needs_object")
 # Triggers too common to carry an event on their own: used only when nothing better is near.
 WEAK = {"say", "said", "says", "note", "call", "act", "form", "open", "move", "order", "support", "return",
         "leave", "left", "press", "free", "round", "test", "state", "give", "provide", "issue", "report",
@@ -173,6 +173,12 @@ _WORD_SETS = ("aspectual", "control", "visit_words", "light_verbs", "weapon_word
 def word_sets() -> dict[str, frozenset[str]]:
     data = load("event_triggers")
     return {k: frozenset(w.lower() for w in data.get(k, [])) for k in _WORD_SETS}
+
+
+@cache
+def needs_object() -> dict[str, frozenset[str]]:
+    """Verb lemma -> the object nouns without which it states no event ('adopted a resolution')."""
+    return {k: frozenset(v) for k, v in (load("event_triggers").get("needs_object") or {}).items()}
 
 
 @cache
