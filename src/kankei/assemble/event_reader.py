@@ -202,7 +202,8 @@ class SentenceReader(ReaderTimes, ReaderRoles):
             phrases = [c.subject] if c.subject is not None else []
         else:
             phrases = list(c.objects)
-        return any(ph.head.text.lower() in wanted for ph in phrases if ph is not None)
+        return any(t.text.lower() in wanted for ph in phrases if ph is not None
+                   for t in self.tokens if ph.start <= t.start < ph.end)    # ('Resolution No. 1718')
 
     def _weapon_ok(self, r: Reading) -> bool:
         """'launched a campaign': a launch or a firing is a weapons test only with a weapon in its
