@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from kankei.assemble.analyses import Analyses
 from kankei.assemble.events import Event, find_events
 from kankei.recognize.dates import find_times
 from kankei.recognize.gazetteer import fold, gazetteer
@@ -31,6 +32,8 @@ class Extraction:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     notes_start: int | None = None
     meta: dict = field(default_factory=dict)
+    # the clause analyses made for the events, for claims to share (not a record)
+    analyses: Analyses | None = field(default=None, repr=False, compare=False)
 
     def records(self) -> list[dict]:
         """The JSON Lines records of the spec, document first, then by position."""
@@ -77,9 +80,11 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
     if datelined := dateline_places(text, entities):
         entities = sorted(entities + datelined, key=lambda m: (m.start, m.end))
     spans = sentences(text)
+    analyses = Analyses(text)
     events = find_events(text, doc, spans, times, entities, notes_start,
-                         exclude={published_at.start} if published_at else set(), dct=dct or published)
+                         exclude={published_at.start} if published_at else set(), dct=dct or published,
+                         analyses=analyses)
     return Extraction(doc=doc, text=text, title=title or document_title(text), published=dct or published,
                       times=times, quantities=quantities, entities=entities, events=events,
-                      sentences=spans, notes_start=notes_start,
+                      sentences=spans, notes_start=notes_start, analyses=analyses,
                       meta={"published_from": "--dct"} if dct else {"published_from": docdate.source} if published else {})

@@ -16,6 +16,7 @@ from functools import cache
 from kankei.analyze import analyze
 from kankei.assemble._event_roles import ReaderRoles
 from kankei.assemble._event_times import ReaderTimes
+from kankei.assemble.analyses import Analyses
 from kankei.assemble.event_parts import Entities
 from kankei.assemble.event_reading import NOUN_TAGS, Reading, passive_clause, prep_of
 from kankei.assemble.triggers import Trigger, adjective_types, lexicon, needs_object, verb_types, word_sets
@@ -38,10 +39,10 @@ class SentenceReader(ReaderTimes, ReaderRoles):
     """Reads one sentence of a document."""
 
     def __init__(self, text: str, s: int, e: int, triggers: list[Trigger], times: list[TimeMention],
-                 ents: Entities) -> None:
+                 ents: Entities, analyses: Analyses | None = None) -> None:
         self.text, self.s, self.e = text, s, e
         self.triggers, self.times, self.ents = triggers, times, ents
-        self.an = analyze(text, s, e)
+        self.an = analyses.of(s, e) if analyses is not None else analyze(text, s, e)
         self.tokens = self.an.tokens
         self.starts = [t.start for t in self.tokens]
         self.by_head = {c.predicate.head.start: c for c in self.an.clauses if c.predicate is not None}

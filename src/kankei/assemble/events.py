@@ -15,6 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from kankei import edtf
+from kankei.assemble.analyses import Analyses
 from kankei.assemble.event_coref import merge_mentions
 from kankei.assemble.event_parts import Entities
 from kankei.assemble.event_reader import SentenceReader
@@ -95,9 +96,11 @@ class _Narrative:
 
 def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: list[TimeMention],
                 entities: list[EntityMention], notes_start: int | None = None,
-                exclude: set[int] = frozenset(), dct: str | None = None) -> list[Event]:
+                exclude: set[int] = frozenset(), dct: str | None = None,
+                analyses: Analyses | None = None) -> list[Event]:
     """Events of a document. `exclude`: start offsets of times that date the document, not an
-    occurrence; `dct`: the document's date (EDTF), for what a news story reports."""
+    occurrence; `dct`: the document's date (EDTF), for what a news story reports; `analyses`:
+    where the sentences' clause analyses are kept for others to share."""
     document = DocumentScan(text)
     usable = [t for t in times if t.value and t.type in ("date", "interval") and t.start not in exclude]
     ents = sorted(entities, key=lambda m: m.start)
@@ -124,7 +127,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
             continue
         triggers.sort(key=lambda t: t.start)
         history = ents[max(0, bisect_left(ent_starts, s) - 30):bisect_left(ent_starts, s)]
-        reader = SentenceReader(text, s, e, triggers, sent_times, Entities(text, sent_ents, history))
+        reader = SentenceReader(text, s, e, triggers, sent_times, Entities(text, sent_ents, history), analyses)
         readings = reader.events()
         made: dict[int, list[Event]] = {}
         for r in sorted(readings, key=lambda r: r.occasion is not None):
