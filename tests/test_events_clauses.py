@@ -123,3 +123,13 @@ def test_a_time_before_a_noun_modifies_it_only_through_modifiers():
     """'from its founding in 1955 until his death': 1955 is the founding's, not the death's."""
     got = kinds("Han Duk-su led Chongryon from its founding in 1955 until his death in 2001.")
     assert ("found", "1955") in got and ("leader", "1955") not in got
+
+
+def test_a_time_that_opens_a_clause_after_and_is_that_clause_s():
+    got = kinds("Pyongyang welcomed the plan within weeks, and in February 1959 the Kishi cabinet approved it.")
+    assert ("resolution", "1959-02") in got and ("statement", "1959-02") not in got
+
+
+def test_a_place_left_is_where_the_move_began_not_who_was_moved():
+    ev = next(e for e in events("In 1960 about 49,000 people left Japan for North Korea.") if e["type"] == "migrate")
+    assert role(ev, "location") == {"country:japan", "country:north_korea"} and not role(ev, "patient")

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from kankei.assemble.event_reading import Reading
 
 _TERRITORY_TYPES = frozenset({"annex", "war"})
+_MOTION_TYPES = frozenset({"migrate", "meet", "release"})
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?")
 
@@ -52,8 +53,10 @@ class ReaderRoles:
             role = role_of(etype, "object")
             if role:
                 for m in phrase_actors(ents, ob.start, ob.end, ACTOR_TYPES | {"document", "place"}):
-                    # a territory annexed or invaded is what the event is done to; elsewhere a place locates it
-                    parts.add(role if m.type != "place" or etype in _TERRITORY_TYPES else "location", m, etype)
+                    # a territory annexed or invaded is what the event is done to; a place left or
+                    # visited locates the event ('left Japan', 'visited Pyongyang')
+                    place = m.type == "place" or m.type == "country" and etype in _MOTION_TYPES
+                    parts.add(role if not place or etype in _TERRITORY_TYPES else "location", m, etype)
         for pp in clause.pps:
             prep = prep_of(pp)
             if prep == "by":
@@ -127,7 +130,8 @@ class ReaderRoles:
         while i is not None and i > 0 and self.tokens[i - 1].tag in ("NNP", "NNPS", "DT", "JJ", "NN", "NNS", "HYPH", "CD") \
                 and not _YEAR.fullmatch(self.tokens[i - 1].text):     # 'In 1960 Koreans emigrated': the PP ends at the year
             i -= 1
-        return i is not None and i > 0 and self.tokens[i - 1].tag in ("IN", "TO")
+        # ('agents of the North' are the North's: an 'of' phrase names who the head belongs to)
+        return i is not None and i > 0 and self.tokens[i - 1].tag in ("IN", "TO") and self.tokens[i - 1].text.lower() != "of"
 
     def _noun_subject(self, r: Reading, parts: Parts, readings: dict[int, Reading]) -> None:
         """'North Korea went ahead with a nuclear test': an event noun in a clause whose verb

@@ -24,6 +24,9 @@ class ReaderTimes:
 
     def clause_holding(self, start: int) -> object | None:
         """The clause one of whose phrases holds the offset, else the innermost clause around it."""
+        opening = self._opening_of(start)
+        if opening is not None:
+            return opening
         for c in self.an.clauses:
             for ph in (*c.pps, *c.objects):
                 if ph.start <= start < ph.end:
@@ -36,6 +39,25 @@ class ReaderTimes:
         return min(after, key=lambda c: (c.relation is not None, c.start), default=None)
 
     # --- tokens ---------------------------------------------------------------------------
+
+    def _opening_of(self, start: int):
+        """'..., and in February 1959 the cabinet approved the plan': a time that opens a clause
+        after a conjunction belongs to that clause, not to the one before the conjunction."""
+        i = self.token_index(start)
+        if i is None:
+            return None
+        j = i - 1
+        while j >= 0 and self.tokens[j].tag in ("IN", "DT") and self.tokens[j].text.lower() not in ("that",):
+            j -= 1
+        if j < 0 or self.tokens[j].text.lower() not in ("and", "but", ";", "then", "while", "whereas"):
+            return None
+        for c in self.an.clauses:
+            head = c.predicate.head if c.predicate is not None else None
+            if head is not None and head.start > start and (c.start > start or c.subject is not None and c.subject.start > start):
+                between = [t for t in self.tokens if start < t.start < (c.subject.start if c.subject is not None else head.start)]
+                if len(between) <= 6:
+                    return c
+        return None
 
     def _give_times(self, verbs: list[Reading], nouns: list[Reading]) -> None:
         text = self.text

@@ -1,0 +1,123 @@
+"""A number's own clause, read from the clause analysis (`kankei.analyze`) the events stand on.
+
+The clause is the one whose phrase (subject, object, prepositional phrase) holds the number;
+its text skips the clauses nested in it that do not ("17 people, five of whom returned in
+2002": the 2002 is the five's). The predicate gives the property its lemma and voice, and
+says when the clause asserts nothing (negated, modal, future).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from kankei.analyze import Clause as AClause
+from kankei.analyze import Sentence
+from kankei.assemble.analyses import Analyses
+from kankei.assemble.claim_context import Clause
+
+Span = tuple[int, int]
+
+# "five of whom returned": the number belongs to the relative clause that follows it
+_OF_WHOM = re.compile(r"\s+of\s+(?:whom|which)\b", re.I)
+# modals that make a figure imagined rather than reported ('would have cost $5 billion')
+_UNREAL = frozenset({"would", "could", "might", "may", "should"})
+
+
+@dataclass(slots=True)
+class Reading:
+    """The number's clause as the analysis reads it."""
+    clause: Clause              # text span, with the nested clauses it skips as holes
+    own: AClause                # the analysis clause
+    chain: list[AClause]        # its ancestors, nearest first
+    relatives: list[AClause]    # relative clauses on the number's noun ('Koreans who returned')
+    lemmas: str                 # 'return:active abduct:passive': the predicates that say what it is
+
+    def asserted(self) -> bool:
+        """Whether the clause states a fact: not negated, not modal, not future."""
+        vg = self.own.predicate
+        if vg is None:
+            return True
+        return not (vg.negated or vg.modal in _UNREAL or vg.tense == "future")
+
+
+class SentenceAnalyses:
+    """The analyses of the sentences the events read (`sentences`), found by offset."""
+
+    def __init__(self, text: str, sentences: list[Span], analyses: Analyses | None) -> None:
+        self.spans = sorted(sentences)
+        self.starts = [s for s, _ in self.spans]
+        self.analyses = analyses if analyses is not None else Analyses(text)
+
+    def at(self, a: int, b: int) -> Sentence | None:
+        k = bisect_right(self.starts, a) - 1
+        if k < 0 or self.spans[k][1] < b:
+            return None
+        return self.analyses.of(*self.spans[k])
+
+
+def _phrases(c: AClause) -> list:
+    out = [*c.objects, *c.pps, *c.subjects]
+    for p in (c.subject, c.agent):
+        if p is not None:
+            out.append(p)
+    return out
+
+
+def holder(an: Sentence, text: str, q: Span) -> AClause | None:
+    """The clause one of whose phrases holds the number; else the innermost around it; else the
+    clause a fronted number opens ('In 1960, 49,000 left')."""
+    if _OF_WHOM.match(text, q[1]):
+        rel = next((c for c in an.clauses if c.relation == "relative" and q[1] <= c.start <= q[1] + 12), None)
+        if rel is not None:
+            return rel
+    having = [c for c in an.clauses if any(p.start <= q[0] < p.end for p in _phrases(c))]
+    if having:
+        return min(having, key=lambda c: c.end - c.start)
+    around = an.clause_of(q[0])
+    if around is not None:
+        return around
+    after = [c for c in an.clauses if c.start >= q[1] and c.predicate is not None]
+    return min(after, key=lambda c: (c.relation is not None, c.start), default=None)
+
+
+def read_clause(an: Sentence, text: str, q: Span) -> Reading | None:
+    own = holder(an, text, q)
+    if own is None:
+        return None
+    relatives = [c for c in an.clauses if c.relation == "relative" and c.subject is not None
+                 and c.subject.start <= q[0] < c.subject.end and c is not own and c.start >= q[1]]
+    relatives += [c for c in an.clauses if c.relation == "relative" and c.antecedent is not None
+                  and c.antecedent.start <= q[0] < c.antecedent.end and c is not own and c not in relatives]
+    start, end = min(own.start, q[0]), max(own.end, q[1])
+    nested = sorted((c.start, c.end) for c in an.clauses if c is not own and start <= c.start and c.end <= end
+                    and not (c.start <= q[0] < c.end) and c not in relatives and (c.start, c.end) != (start, end))
+    holes: list[Span] = []
+    for a, b in nested:
+        if holes and a < holes[-1][1]:
+            holes[-1] = (holes[-1][0], max(b, holes[-1][1]))
+        else:
+            holes.append((a, b))
+    chain, c = [], own.parent
+    while c is not None and len(chain) < 8:
+        chain.append(c)
+        c = c.parent
+    lead = min([start] + [p.start for p in chain])
+    lemmas = " ".join(f"{c.predicate.lemma}:{c.predicate.voice}" for c in [own, *relatives] if c.predicate is not None)
+    return Reading(Clause(start, end, lead=lead, inner=False, outer=None, holes=tuple(holes)),
+                   own, chain, relatives, lemmas)
+
+
+def own_text_spans(c: AClause, an: Sentence, keep: AClause | None = None) -> list[Span]:
+    """The parts of a clause's span that are its own: without the clauses nested in it (except `keep`)."""
+    inner = sorted((x.start, x.end) for x in an.clauses if x is not c and x is not keep
+                   and c.start <= x.start and x.end <= c.end and (x.start, x.end) != (c.start, c.end)
+                   and not (keep is not None and x.start <= keep.start and keep.end <= x.end))
+    out, at = [], c.start
+    for a, b in inner:
+        if a > at:
+            out.append((at, a))
+        at = max(at, b)
+    if at < c.end:
+        out.append((at, c.end))
+    return out
