@@ -133,3 +133,14 @@ def test_a_time_that_opens_a_clause_after_and_is_that_clause_s():
 def test_a_place_left_is_where_the_move_began_not_who_was_moved():
     ev = next(e for e in events("In 1960 about 49,000 people left Japan for North Korea.") if e["type"] == "migrate")
     assert role(ev, "location") == {"country:japan", "country:north_korea"} and not role(ev, "patient")
+
+
+def test_some_verbs_need_a_subject_of_a_kind_and_some_subjects_undergo():
+    assert kinds("In 2019 the old community was disappearing.") == []
+    ev = next(e for e in events("Megumi Yokota disappeared in 1977.") if e["type"] == "abduct")
+    assert role(ev, "patient") == {"person:megumi_yokota"} and not role(ev, "agent")
+    assert ("other", "1963") in kinds("Her father died in 1963.")
+
+
+def test_a_particle_makes_another_verb():
+    assert ("migrate", "2010") not in kinds("In 2010 the government left the Korean schools out of the program.")

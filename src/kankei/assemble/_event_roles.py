@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from kankei.assemble.event_parts import ACTOR_TYPES, Parts, phrase_actors, role_of
 from kankei.assemble.event_reading import NOUN_TAGS, passive_clause, prep_of
+from kankei.assemble.triggers import word_sets
 
 if TYPE_CHECKING:
     from kankei.assemble.event_reading import Reading
@@ -41,6 +42,8 @@ class ReaderRoles:
         for pp in clause.pps:
             if prep_of(pp) == "by" and (clause.agent is None or pp.start >= clause.agent.end or pp.end <= clause.agent.start):
                 by_agents += phrase_actors(ents, pp.start, pp.end)
+        if not passive and r.verb and r.head.lemma in word_sets()["subject_undergoes"] and r.noun_event is None:
+            passive = True      # 'Megumi Yokota disappeared': she underwent it
         if passive:
             for m in by_agents:
                 parts.add("agent", m)
@@ -51,7 +54,11 @@ class ReaderRoles:
                 parts.add("agent", m)
         for ob in clause.objects:
             role = role_of(etype, "object")
-            if role:
+            if role and ob.head.tag == "PRP" and ob.head.text.lower() in ("it", "them", "him", "her"):
+                m = ents.antecedent(ob.head.text, ob.start)     # 'a court ordered it to pay'
+                if m is not None:
+                    parts.add(role, m, etype)
+            elif role:
                 for m in phrase_actors(ents, ob.start, ob.end, ACTOR_TYPES | {"document", "place"}):
                     # a territory annexed or invaded is what the event is done to; a place left or
                     # visited locates the event ('left Japan', 'visited Pyongyang')

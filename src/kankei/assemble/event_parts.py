@@ -70,6 +70,8 @@ class Entities:
             return None
         pool = [m for m in self.items if m.end <= before] if self.items else []
         for m in reversed(self.history + pool):
+            if m.type == "vessel" and want == "body":
+                return None         # 'the ship ... it has not returned': a vessel, no actor
             if m.type not in ACTOR_TYPES:
                 continue
             if want == "person" and m.type == "person" or want == "body" and m.type in ("organization", "country") \

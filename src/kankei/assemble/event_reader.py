@@ -19,7 +19,15 @@ from kankei.assemble._event_times import ReaderTimes
 from kankei.assemble.analyses import Analyses
 from kankei.assemble.event_parts import Entities
 from kankei.assemble.event_reading import NOUN_TAGS, Reading, passive_clause, prep_of
-from kankei.assemble.triggers import Trigger, adjective_types, lexicon, needs_object, verb_types, word_sets
+from kankei.assemble.triggers import (
+    Trigger,
+    adjective_types,
+    lexicon,
+    needs_object,
+    needs_subject,
+    verb_types,
+    word_sets,
+)
 from kankei.spans import TimeMention
 
 _ADJECTIVE_SLOT_BEFORE = frozenset({"DT", "PRP$", "POS", "JJ", "JJR", "JJS", "CD", "RB", "WP$"})
@@ -171,6 +179,9 @@ class SentenceReader(ReaderTimes, ReaderRoles):
                     and any(p["role"] == "patient" and p["entity"].startswith(("country:", "org:")) for p in r.parts.items) \
                     and r.clause is not None and passive_clause(r.clause):
                 r.type = "found"        # 'the Republic of Korea was proclaimed': a state founded
+            if r.type == "leader" and r.head.lemma in ("die", "death") \
+                    and not any(_holds_office(p["entity"]) for p in r.parts.items):
+                r.type = "other"        # a death changes a leadership only for one who held office
             if r.type in ("reject", "agree", "accuse", "demand") and r.verb \
                     and any(p["role"] == "agent" and _COURT.search(self.ents.name_of(p["entity"])) for p in r.parts.items):
                 r.type = "legal"        # 'the District Court rejected the claim': a ruling
@@ -181,7 +192,7 @@ class SentenceReader(ReaderTimes, ReaderRoles):
                     and r.clause.objects and r.clause.predicate is not None and not passive_clause(r.clause):
                 r.type = "release"      # 'Pyongyang returned the remains to Japan': handed back, not moved
         # weak triggers ('give', 'send', 'leave') state an event only with someone or somewhere in it
-        out = [r for r in out if not r.weak or r.parts.items]
+        out = [r for r in out if (not r.weak or r.parts.items) and self._subject_ok(r) and not self._phrasal(r)]
         out.sort(key=lambda r: r.start)
         return out
 
@@ -190,6 +201,21 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         vg = getattr(r.clause, "predicate", None)
         return r.type == "statement" and vg is not None and vg.form in ("gerund", "participle") \
             and r.clause.relation == "adverbial" and r.noun_event is None
+
+    def _subject_ok(self, r: Reading) -> bool:
+        """'the community is disappearing' is no abduction: some verbs need a subject of a kind."""
+        kinds = needs_subject().get(r.head.lemma) if r.verb else None
+        if kinds is None:
+            return True
+        return any(p["role"] in ("agent", "patient") and p["entity"].split(":", 1)[0] in kinds for p in r.parts.items)
+
+    def _phrasal(self, r: Reading) -> bool:
+        """'left the schools out of the program', 'left it behind': a particle makes another verb."""
+        if not r.verb or r.head.lemma not in ("leave", "move", "return") or r.clause is None:
+            return False
+        i = r.head.i
+        return any(t.text.lower() in ("out", "behind", "aside") and t.tag in ("RP", "IN", "RB")
+                   for t in self.tokens[i + 1:i + 8] if t.start < r.clause.end)
 
     def _object_ok(self, r: Reading) -> bool:
         """'adopted a name' is no resolution: some verbs state their event only with certain objects."""

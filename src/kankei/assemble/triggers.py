@@ -10,7 +10,7 @@ import ahocorasick
 from kankei.knowledge import load
 
 _VOWELS = "aeiou"
-_NOT_TYPES = ("irregular", "modality", "roles", "adjectives", "needs_object")
+_NOT_TYPES = ("irregular", "modality", "roles", "adjectives", "needs_object", "needs_subject")
 # Triggers too common to carry an event on their own: used only when nothing better is near.
 WEAK = {"say", "said", "says", "note", "call", "act", "form", "open", "move", "order", "support", "return",
         "leave", "left", "press", "free", "round", "test", "state", "give", "provide", "issue", "report",
@@ -166,7 +166,7 @@ def modality_words() -> dict[str, re.Pattern]:
 
 
 _WORD_SETS = ("aspectual", "control", "visit_words", "light_verbs", "weapon_words", "planning", "reporting", "raising",
-              "motion", "container_nouns")
+              "motion", "container_nouns", "subject_undergoes")
 
 
 @cache
@@ -179,6 +179,12 @@ def word_sets() -> dict[str, frozenset[str]]:
 def needs_object() -> dict[str, frozenset[str]]:
     """Verb lemma -> the object nouns without which it states no event ('adopted a resolution')."""
     return {k: frozenset(v) for k, v in (load("event_triggers").get("needs_object") or {}).items()}
+
+
+@cache
+def needs_subject() -> dict[str, frozenset[str]]:
+    """Verb lemma -> the kinds of subject without which it states no event ('Yokota disappeared')."""
+    return {k: frozenset(v) for k, v in (load("event_triggers").get("needs_subject") or {}).items()}
 
 
 @cache
