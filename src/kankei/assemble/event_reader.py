@@ -182,8 +182,7 @@ class SentenceReader(ReaderTimes, ReaderRoles):
             if r.type == "leader" and r.head.lemma in ("die", "death") \
                     and not any(_holds_office(p["entity"]) for p in r.parts.items):
                 r.type = "other"        # a death changes a leadership only for one who held office
-            if r.type in ("reject", "agree", "accuse", "demand") and r.verb \
-                    and any(p["role"] == "agent" and _COURT.search(self.ents.name_of(p["entity"])) for p in r.parts.items):
+            if r.type in ("reject", "agree", "accuse", "demand") and r.verb and self._by_a_court(r):
                 r.type = "legal"        # 'the District Court rejected the claim': a ruling
             if r.type == "migrate" and r.verb and r.head.lemma in word_sets()["visit_words"] \
                     and any(p["role"] == "agent" and _holds_office(p["entity"]) for p in r.parts.items):
@@ -201,6 +200,13 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         vg = getattr(r.clause, "predicate", None)
         return r.type == "statement" and vg is not None and vg.form in ("gerund", "participle") \
             and r.clause.relation == "adverbial" and r.noun_event is None
+
+    def _by_a_court(self, r: Reading) -> bool:
+        """Whether a court or a judge acts: a named court, or a subject headed 'court' or 'judge'."""
+        if any(p["role"] == "agent" and _COURT.search(self.ents.name_of(p["entity"])) for p in r.parts.items):
+            return True
+        subject = r.clause.subject if r.clause is not None else None
+        return subject is not None and not passive_clause(r.clause) and subject.head.lemma in ("court", "judge", "tribunal")
 
     def _subject_ok(self, r: Reading) -> bool:
         """'the community is disappearing' is no abduction: some verbs need a subject of a kind."""
