@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from kankei.analyze import Clause as AClause
 from kankei.analyze import Sentence
 from kankei.assemble.analyses import Analyses
-from kankei.assemble.claim_context import Clause
+from kankei.assemble.claim_context import Clause, narrow
 
 Span = tuple[int, int]
 
@@ -71,7 +71,15 @@ def holder(an: Sentence, text: str, q: Span) -> AClause | None:
         rel = next((c for c in an.clauses if c.relation == "relative" and q[1] <= c.start <= q[1] + 12), None)
         if rel is not None:
             return rel
-    having = [c for c in an.clauses if any(p.start <= q[0] < p.end for p in _phrases(c))]
+    # the number stands before its clause's verb with no other verb between: it is that clause's
+    # subject ('..., and about 1,500 Koreans remained in Japan')
+    groups = [g.start for g in an.groups]
+    fronted = [c for c in an.clauses if c.predicate is not None and c.start <= q[0] and c.predicate.start >= q[1]
+               and not any(q[1] <= g < c.predicate.start for g in groups)]
+    if fronted:
+        return min(fronted, key=lambda c: c.end - c.start)
+    # (a relative clause's subject is its antecedent, which belongs to the clause around it)
+    having = [c for c in an.clauses if any(p.start <= q[0] < p.end for p in _phrases(c) if p.end > c.start)]
     if having:
         return min(having, key=lambda c: c.end - c.start)
     around = an.clause_of(q[0])
@@ -81,19 +89,29 @@ def holder(an: Sentence, text: str, q: Span) -> AClause | None:
     return min(after, key=lambda c: (c.relation is not None, c.start), default=None)
 
 
-def read_clause(an: Sentence, text: str, q: Span) -> Reading | None:
+def read_clause(an: Sentence, text: str, q: Span, bounds: Clause, others: list[Span]) -> Reading | None:
+    """The number's clause from the analysis, kept within `bounds` (the clause cut by strong
+    punctuation: the analysis does not stop at a semicolon or a dash), and narrowed between
+    the other numbers `others` of the sentence as the punctuation clause is."""
     own = holder(an, text, q)
-    if own is None:
-        return None
+    if own is None or own.predicate is None:
+        return None     # no verb found for it: the caller cuts the clause by punctuation instead
     relatives = [c for c in an.clauses if c.relation == "relative" and c.subject is not None
                  and c.subject.start <= q[0] < c.subject.end and c is not own and c.start >= q[1]]
     relatives += [c for c in an.clauses if c.relation == "relative" and c.antecedent is not None
                   and c.antecedent.start <= q[0] < c.antecedent.end and c is not own and c not in relatives]
-    start, end = min(own.start, q[0]), max(own.end, q[1])
+    start, end = max(min(own.start, q[0]), bounds.start), min(max(own.end, q[1]), bounds.end)
+    if any(a < end <= b for a, b in bounds.holes):
+        end = bounds.end    # the analysis stopped at an insertion ('93,000 people — Koreans ... — to the North')
+    mine = [o for o in others if start <= o[0] and o[1] <= end]
+    start, end = narrow(text, start, end, q, mine)
+    if own.predicate.end <= start or own.predicate.start >= end:
+        return None     # its verb is outside the number's part of the sentence
     nested = sorted((c.start, c.end) for c in an.clauses if c is not own and start <= c.start and c.end <= end
                     and not (c.start <= q[0] < c.end) and c not in relatives and (c.start, c.end) != (start, end))
+    nested += [h for h in bounds.holes if start <= h[0] and h[1] <= end]
     holes: list[Span] = []
-    for a, b in nested:
+    for a, b in sorted(nested):
         if holes and a < holes[-1][1]:
             holes[-1] = (holes[-1][0], max(b, holes[-1][1]))
         else:
@@ -102,7 +120,7 @@ def read_clause(an: Sentence, text: str, q: Span) -> Reading | None:
     while c is not None and len(chain) < 8:
         chain.append(c)
         c = c.parent
-    lead = min([start] + [p.start for p in chain])
+    lead = min([bounds.lead, start] + [p.start for p in chain if p.start >= bounds.lead])
     lemmas = " ".join(f"{c.predicate.lemma}:{c.predicate.voice}" for c in [own, *relatives] if c.predicate is not None)
     return Reading(Clause(start, end, lead=lead, inner=False, outer=None, holes=tuple(holes)),
                    own, chain, relatives, lemmas)

@@ -4,8 +4,8 @@ A page number in `(Author 2020: 376)`, a note marker, a page range or the year o
 article is no fact and dates no fact. A number's clause is the part of its sentence that
 says what the number measures: `five were alive and eight had died` are two clauses.
 
-The clause is cut here by punctuation and conjunctions; `clause_of` is the one place to
-switch to a grammatical clause analysis.
+`clause_of` cuts the clause by punctuation and conjunctions: the bounds the clause analysis
+(`kankei.assemble.claim_clause`) is kept within, and the clause used where it finds no verb.
 """
 from __future__ import annotations
 
@@ -105,7 +105,7 @@ def clause_of(text: str, sentence: Span, q: Span, others: list[Span]) -> Clause:
         outer = clause_of(text, sentence, (paren[0], paren[0]), [])
         a, b = paren[0] + 1, paren[1] - 1
         mine = [o for o in others if a <= o[0] and o[1] <= b]
-        return Clause(*_narrow(text, a, b, q, mine), lead=a, inner=True, outer=(outer.start, outer.end))
+        return Clause(*narrow(text, a, b, q, mine), lead=a, inner=True, outer=(outer.start, outer.end))
     # the strong boundaries around the number, skipping parentheses and dash pairs it is not in
     holes = [m.span() for m in _DASH_PAIR.finditer(text, s, e)]
     others = [o for o in others if not any(h0 <= o[0] < h1 for h0, h1 in holes)]
@@ -119,11 +119,11 @@ def clause_of(text: str, sentence: Span, q: Span, others: list[Span]) -> Clause:
             b = min(b, m.start())
             break
     lead = a
-    a, b = _narrow(text, a, b, q, others)
+    a, b = narrow(text, a, b, q, others)
     return Clause(a, b, lead=lead, inner=False, outer=None, holes=tuple(holes))
 
 
-def _narrow(text: str, a: int, b: int, q: Span, others: list[Span]) -> Span:
+def narrow(text: str, a: int, b: int, q: Span, others: list[Span]) -> Span:
     """Within a clause holding several numbers, each number's part: cut between neighbours at a
     conjunction or comma ('five were alive and eight had died'; '60 in 2016, down from 150 in 1970')."""
     before = [o for o in others if a <= o[0] and o[1] <= q[0]]

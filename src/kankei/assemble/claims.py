@@ -14,7 +14,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kankei.assemble.claim_context import Clause, apparatus, caption_before, clause_of, inside, sentence_spans
+from kankei.assemble.analyses import Analyses
+from kankei.assemble.claim_clause import SentenceAnalyses, read_clause
+from kankei.assemble.claim_context import Clause, apparatus, clause_of, inside, sentence_spans
+from kankei.assemble.claim_time import when
 from kankei.knowledge import load
 from kankei.spans import EntityMention, QuantityMention, TimeMention
 from kankei.text import sentences as split_sentences
@@ -42,7 +45,7 @@ def _rules() -> dict:
         return re.compile(p, re.I) if p else None
 
     rules = [dict(r, cue_re=rx(r.get("cue")), noun_re=rx(r.get("noun")), context_re=rx(r.get("context")),
-                  lead_re=rx(r.get("lead")),
+                  lead_re=rx(r.get("lead")), lemma_re=rx(r.get("lemma")),
                   not_re=rx(r.get("not")), not_noun_re=rx(r.get("not_noun"))) for r in data["properties"]]
     return {"rules": rules, "populations": data.get("populations", {}),
             "labels": {k: re.compile(v, re.I) for k, v in data.get("time_labels", {}).items()},
@@ -62,12 +65,16 @@ class _Read:
     clause_text: str
     lead: str          # the clause with what governs it: its sentence up to the clause, within strong bounds
     context: str       # the sentence, and what the number points back to
+    lemmas: str = ""   # its clause's predicates as 'lemma:voice' (and those of relative clauses on its noun)
 
 
 def find_claims(text: str, quantities: list[QuantityMention], times: list[TimeMention],
                 entities: list[EntityMention], sentences: list[tuple[int, int]],
-                published: str | None = None) -> list[Claim]:
+                published: str | None = None, analyses: Analyses | None = None) -> list[Claim]:
+    """The claims of a document's numbers. `sentences`: the spans the events read, whose clause
+    analyses (`analyses`, kept by the extraction) are shared, so no sentence is analysed twice."""
     rules = _rules()
+    parsed = SentenceAnalyses(text, sentences, analyses)
     # lines wrapped inside a sentence are one sentence here
     spans = sentence_spans(text, split_sentences(text, join_lines=True)) or sentences
     starts = [s for s, _ in spans]
@@ -97,22 +104,41 @@ def find_claims(text: str, quantities: list[QuantityMention], times: list[TimeMe
             continue
         others = [(o.start, o.end) for o in _between(counted, s, e) if o is not q]
         clause = clause_of(text, (s, e), (q.start, q.end), others)
+        an = parsed.at(q.start, q.end)
+        reading = None
+        if an is not None and not clause.inner:
+            bounds = clause_of(text, (s, e), (q.start, q.end), [])
+            reading = read_clause(an, text, (q.start, q.end), bounds, others)
+        punctuated = clause
+        if reading is not None:
+            clause = reading.clause
         read = _read(text, q, (s, e), clause, last if last and _near(text, last, s) else None, spans, k)
+        read.lemmas = reading.lemmas if reading is not None else ""
         rule = _rule(q, read, rules["rules"])
+        if rule is None and reading is not None:
+            # the analysis may misread a clause: the one cut by punctuation, as the first pass did
+            read = _read(text, q, (s, e), punctuated, last if last and _near(text, last, s) else None, spans, k)
+            read.lemmas = reading.lemmas
+            rule = _rule(q, read, rules["rules"])
+            if rule is not None:
+                reading, clause = None, punctuated
         if rule is None and clause.lead < clause.start:
             # "membership falling from 500,000 ... to about 150,000": the predicate is shared
             wide = Clause(clause.lead, clause.end, clause.lead, clause.inner, clause.outer, clause.holes)
             read = _read(text, q, (s, e), wide, last if last and _near(text, last, s) else None, spans, k)
+            read.lemmas = reading.lemmas if reading is not None else ""
             rule = _rule(q, read, rules["rules"])
             read.clause = clause
-        if rule is None or _hypothetical(text, clause, q, rules["hypothetical"]):
-            continue
+        if rule is None or _hypothetical(text, clause, q, rules["hypothetical"]) \
+                or reading is not None and not reading.asserted():
+            continue        # a figure imagined, planned or denied is no claim
         subject = _subject(rule["subject"], text, q, read, entities, rules["populations"])
         if subject is None:
             continue
         label = _label(text, clause, rules["labels"])
-        when = None if label else _when(text, read, dated, published, rules, spans)
-        claim = Claim(q, subject[0], subject[1], rule["property"], when, label, (s, e))
+        when_ = None if label else when(text, q, (s, e), clause, reading, an, dated, published, rules, spans,
+                                          punctuated)
+        claim = Claim(q, subject[0], subject[1], rule["property"], when_, label, (s, e))
         out.append(claim)
         by_quantity[id(q)] = claim
         if rule["subject"].startswith("group:"):
@@ -206,7 +232,10 @@ def _rule(q: QuantityMention, read: _Read, rules: list[dict]) -> dict | None:
         units = r["units"]
         if unit not in units and not (unit == "person" and "count" in units and not q.unit):
             continue
-        if r["cue_re"] and not (r["cue_re"].search(read.clause_text) or r["cue_re"].search(read.own)):
+        said = r["lemma_re"] is not None and r["lemma_re"].search(read.lemmas) is not None
+        if r["cue_re"] and not (said or r["cue_re"].search(read.clause_text) or r["cue_re"].search(read.own)):
+            continue
+        if r["lemma_re"] and not r["cue_re"] and not said:
             continue
         if r["noun_re"] and not r["noun_re"].search(read.noun):
             continue
