@@ -376,7 +376,7 @@ def _store_claims(conn, result: Extraction, doc_id: str) -> None:
     from kankei.assemble.claims import find_claims
     rows = []
     for c in find_claims(result.text, result.quantities, result.times, result.entities, result.sentences,
-                         result.published):
+                         result.published, result.analyses):
         q = c.quantity
         qid = statement_id(doc_id, "quantity", q.start, q.end)
         lo, hi = _bounds(c.time)
