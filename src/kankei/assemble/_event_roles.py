@@ -106,7 +106,8 @@ class ReaderRoles:
                 and not getattr(clause, "inverted", False):
             subject = None      # (a subject after its verb, unless inverted by design ('..., said Abe'), is a slip)
         if subject is not None:
-            found = phrase_actors(self.ents, subject.start, subject.end, types)
+            found = [m for ph in (getattr(clause, "subjects", None) or [subject])     # every conjunct
+                     for m in phrase_actors(self.ents, ph.start, ph.end, types)]
             if found:
                 return found
             head = subject.head

@@ -41,6 +41,15 @@ class Reading:
         return not (vg.negated or vg.modal in _UNREAL or vg.tense == "future")
 
 
+    def age(self, q_end: int, bare: bool, verbs: frozenset[str], persons: re.Pattern[str]) -> bool:
+        """'when she was 13', 'his mother turned 89': a bare number a person is or turns is an age."""
+        vg, subject = self.own.predicate, self.own.subject
+        if not bare or vg is None or vg.lemma not in verbs or subject is None or vg.start > q_end:
+            return False
+        head = subject.head
+        return head.tag in ("NNP", "NNPS") or bool(persons.match(head.lemma or head.text.lower()))
+
+
 class SentenceAnalyses:
     """The analyses of the sentences the events read (`sentences`), found by offset."""
 
@@ -96,10 +105,9 @@ def read_clause(an: Sentence, text: str, q: Span, bounds: Clause, others: list[S
     own = holder(an, text, q)
     if own is None or own.predicate is None:
         return None     # no verb found for it: the caller cuts the clause by punctuation instead
-    relatives = [c for c in an.clauses if c.relation == "relative" and c.subject is not None
-                 and c.subject.start <= q[0] < c.subject.end and c is not own and c.start >= q[1]]
-    relatives += [c for c in an.clauses if c.relation == "relative" and c.antecedent is not None
-                  and c.antecedent.start <= q[0] < c.antecedent.end and c is not own and c not in relatives]
+    # relative clauses on the number's noun phrase ('Koreans who returned'): what it counts
+    relatives = [c for c in an.clauses if c.relation == "relative" and c is not own and c.start >= q[1] and any(
+        p is not None and p.start < q[1] and q[0] < p.end for p in (c.subject, c.antecedent))]
     start, end = max(min(own.start, q[0]), bounds.start), min(max(own.end, q[1]), bounds.end)
     if any(a < end <= b for a, b in bounds.holes):
         end = bounds.end    # the analysis stopped at an insertion ('93,000 people — Koreans ... — to the North')

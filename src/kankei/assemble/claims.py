@@ -51,7 +51,8 @@ def _rules() -> dict:
             "labels": {k: re.compile(v, re.I) for k, v in data.get("time_labels", {}).items()},
             "anaphora": re.compile(data["anaphora"], re.I), "present": re.compile(data["present"], re.I),
             "now": re.compile(data["now"], re.I),
-            "hypothetical": re.compile(data["hypothetical"], re.I)}
+            "hypothetical": re.compile(data["hypothetical"], re.I), "ages": frozenset(data.get("age_verbs", ())),
+            "persons": re.compile(data.get("age_persons", "(?!)"), re.I)}
 
 
 @dataclass(slots=True)
@@ -109,7 +110,7 @@ def find_claims(text: str, quantities: list[QuantityMention], times: list[TimeMe
         if an is not None and not clause.inner:
             bounds = clause_of(text, (s, e), (q.start, q.end), [])
             reading = read_clause(an, text, (q.start, q.end), bounds, others)
-        punctuated = clause
+        punctuated, analysed = clause, reading
         if reading is not None:
             clause = reading.clause
         read = _read(text, q, (s, e), clause, last if last and _near(text, last, s) else None, spans, k)
@@ -130,8 +131,9 @@ def find_claims(text: str, quantities: list[QuantityMention], times: list[TimeMe
             rule = _rule(q, read, rules["rules"])
             read.clause = clause
         if rule is None or _hypothetical(text, clause, q, rules["hypothetical"]) \
-                or reading is not None and not reading.asserted():
-            continue        # a figure imagined, planned or denied is no claim
+                or analysed is not None and (not analysed.asserted()
+                                             or analysed.age(q.end, not _has_noun(q), rules["ages"], rules["persons"])):
+            continue        # a figure imagined, planned or denied, or someone's age, is no claim
         subject = _subject(rule["subject"], text, q, read, entities, rules["populations"])
         if subject is None:
             continue

@@ -80,13 +80,18 @@ class Entities:
         return None
 
 
+_POSSESSIVE = ("'s", "’s", "'", "’")
+
+
 def phrase_actors(ents: Entities, start: int, end: int, types=ACTOR_TYPES) -> list[EntityMention]:
     """The actors a phrase names: all of a coordination ('Japan and South Korea'), not those
-    inside one of its own prepositional phrases other than 'of' ('the leader of X' is X)."""
-    found = [m for m in ents.within(start, end) if m.type in types]
+    inside one of its own prepositional phrases other than 'of' ('the leader of X' is X), nor
+    a possessor of another head ('Yokota's parents' are not Yokota)."""
+    text = ents.text
+    found = [m for m in ents.within(start, end) if m.type in types
+             and not (text.startswith(_POSSESSIVE, m.end) and m.end + 2 < end)]
     if len(found) < 2:
         return found
-    text = ents.text
     out = []
     for m in found:
         before = text[max(start, m.start - 12):m.start].lower().split()

@@ -34,6 +34,9 @@ _ADJECTIVE_SLOT_BEFORE = frozenset({"DT", "PRP$", "POS", "JJ", "JJR", "JJS", "CD
 _SUBORDINATORS_IF = frozenset({"if", "unless", "whether"})
 _NEGATING_CONTROL = frozenset({"refuse", "fail", "decline", "bar", "ban", "prevent", "prohibit", "stop", "forbid"})
 _WEAPONS_TEST_VERBS = ("launch", "fire", "shoot", "test")
+# verbs that a particle makes another verb: 'left ... out', 'gave up', 'sent off'
+_PHRASAL = {"leave": ("out", "behind", "aside"), "move": ("out", "aside"), "return": ("out",),
+            "give": ("up", "in", "away"), "send": ("off",), "find": ("out",)}
 _COURT = re.compile(r"\bCourt\b|\bTribunal\b")
 
 
@@ -217,10 +220,13 @@ class SentenceReader(ReaderTimes, ReaderRoles):
 
     def _phrasal(self, r: Reading) -> bool:
         """'left the schools out of the program', 'left it behind': a particle makes another verb."""
-        if not r.verb or r.head.lemma not in ("leave", "move", "return") or r.clause is None:
+        if not r.verb or r.clause is None:
+            return False
+        particles = _PHRASAL.get(r.head.lemma)
+        if not particles:
             return False
         i = r.head.i
-        return any(t.text.lower() in ("out", "behind", "aside") and t.tag in ("RP", "IN", "RB")
+        return any(t.text.lower() in particles and t.tag in ("RP", "IN", "RB")
                    for t in self.tokens[i + 1:i + 8] if t.start < r.clause.end)
 
     def _object_ok(self, r: Reading) -> bool:

@@ -28,6 +28,8 @@ from kankei.spans import EntityMention, TimeMention
 _CORRESPONDENCE = re.compile(r"(?P<a>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s+to\s+(?P<b>[A-Z][\w'’./-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s*$")
 _DISPATCH = re.compile(r"\b(?:letter|memorandum|memo|telegram|cable|note verbale|minutes|report|bulletin|diary|aide-m[ée]moire)\b", re.I)
 _WAR = re.compile(r"\bWar\b")
+# what a present tense performs on the page's day ('Japan strongly urges', 'condemns', 'welcomes')
+_SPEECH_ACTS = frozenset({"statement", "demand", "accuse", "threaten", "reject", "apologize"})
 
 
 @dataclass(slots=True)
@@ -173,9 +175,12 @@ def _dated(r: Reading, sent: SentenceScan, doc: str, narrative: TimeMention | No
     key = sent.key()
 
     def make(date: str | None, tm: TimeMention | None, how: str | None) -> Event:
+        modality = r.modality
+        if modality == "asserted" and tm is not None and dct is not None and _after(date, dct):
+            modality = "hypothetical"       # its own time is after the page's: planned, not done
         return Event(id=_event_id(doc, r.type, trigger + ("" if tm is None else f"@{tm.start - sent.s}"), key),
                      type=r.type, date=date, start=r.start, end=r.end, text=trigger,
-                     participants=r.parts.items if r.parts else [], modality=r.modality, hedged=hedged or r.hedged,
+                     participants=r.parts.items if r.parts else [], modality=modality, hedged=hedged or r.hedged,
                      time=(tm.start, tm.end) if tm is not None else None, sentence=(sent.s, sent.e), dated_by=how)
 
     own = distinct(r.times or ([r.inherited] if r.inherited is not None else []), sent.text)
@@ -194,6 +199,9 @@ def _fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
     aspect = getattr(vg, "aspect", None)
     reporting = r.type == "statement" or (vg is not None and vg.head.lemma in word_sets()["reporting"])
     main = r.clause is not None and r.clause.relation in (None, "coordinate", "parataxis")
+    if tense == "present" and aspect is None and not reporting and r.type not in _SPEECH_ACTS \
+            and r.modality == "asserted":
+        return None, None       # 'the ferry sails twice a year': a state or a habit, on no one day
     if r.modality == "hypothetical" or tense in ("present", "future") or aspect == "perfect" and tense != "past":
         # now, or planned now: never the narrative's; outside the news, only what the text itself says now
         return (dct, "document") if dct is not None and (news or main) else (None, None)
@@ -206,6 +214,12 @@ def _fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
     if dct is not None and news and (reporting or main and not story_started):
         return dct, "document"      # what the news reports, and what its lede tells, happened on its day
     return None, None
+
+
+def _after(value: str | None, dct: str) -> bool:
+    """Whether a date begins after the document's date ends."""
+    bv, bd = edtf.bounds(value), edtf.bounds(dct)
+    return bv is not None and bd is not None and bv[0] > bd[1]
 
 
 def _long_before(a: str | None, dct: str) -> bool:
