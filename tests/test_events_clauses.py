@@ -144,3 +144,20 @@ def test_some_verbs_need_a_subject_of_a_kind_and_some_subjects_undergo():
 
 def test_a_particle_makes_another_verb():
     assert ("migrate", "2010") not in kinds("In 2010 the government left the Korean schools out of the program.")
+
+
+def test_possessors_are_not_the_actors_of_their_head():
+    ev = next(e for e in events("In 2005 Megumi Yokota's parents called for sanctions.") if e["type"] == "demand")
+    assert "person:megumi_yokota" not in role(ev, "agent")
+
+
+def test_a_habit_has_no_day_but_a_speech_act_is_the_page_s():
+    assert kinds("TOKYO, June 3, 2014 (Kyodo) -- The ferry sails to Wonsan twice a year.") == []
+    assert ("demand", "2014-06-03") in kinds(
+        "TOKYO, June 3, 2014 (Kyodo) -- Japan strongly urges North Korea to return the abductees.")
+
+
+def test_an_event_dated_after_the_page_is_planned():
+    ev = next(e for e in events("TOKYO, June 3, 2014 (Kyodo) -- The two sides meet in Beijing on June 20.")
+              if e["type"] == "meet")
+    assert ev["date"] == "2014-06-20" and ev["modality"] == "hypothetical"
