@@ -161,3 +161,9 @@ def test_an_event_dated_after_the_page_is_planned():
     ev = next(e for e in events("TOKYO, June 3, 2014 (Kyodo) -- The two sides meet in Beijing on June 20.")
               if e["type"] == "meet")
     assert ev["date"] == "2014-06-20" and ev["modality"] == "hypothetical"
+
+
+def test_following_an_event_told_before_takes_its_date():
+    got = kinds("The UN Security Council adopted a resolution on 12 June 2009. Japan banned exports. "
+                "Following the resolution, the North said it would start enriching uranium.")
+    assert ("statement", "2009-06-12") in got

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from kankei.assemble.event_reading import NOUN_TAGS, prep_of
 from kankei.assemble.event_time import follows, is_narrative, modifies_before
+from kankei.assemble.triggers import lexicon
 from kankei.spans import TimeMention
 
 if TYPE_CHECKING:
@@ -154,6 +155,15 @@ class ReaderTimes:
             vg = v.clause.predicate
             if v.inherited is not None or vg is not None and vg.tense == "present" and vg.aspect is None:
                 continue        # (a verb of now is dated by the document, not by what it speaks of)
+            # 'Following the resolution, the North said ...': after an event told before
+            heads = [pp.head for pp in v.clause.pps if prep_of(pp) in ("following", "after") and pp.head is not None]
+            heads += [ob.head for c in self.an.clauses if c.parent is v.clause and c.predicate is not None
+                      and c.predicate.head.lemma == "follow" and c.predicate.form in ("gerund", "participle")
+                      for ob in c.objects[:1]]
+            for head in heads:
+                entry = lexicon().get(head.text.lower())
+                if entry is not None and entry[1]:
+                    v.anchor = entry[0]
             phrases = list(v.clause.objects) + [pp for pp in v.clause.pps if prep_of(pp) in _ABOUT_OR_AT]
             for n in nouns:
                 if n.times and any(ph.start <= n.head.start < ph.end for ph in phrases):

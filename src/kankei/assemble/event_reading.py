@@ -27,6 +27,7 @@ class Reading:
     inherited: TimeMention | None = None    # the time of the clause it depends on ('..., rejecting the suit')
     hedged: bool = False                    # reported, not witnessed ('is believed to have been born')
     occasion: Reading | None = None         # the event whose setting it is ('At a meeting ..., Abe said')
+    anchor: str | None = None               # the type of an earlier event it follows ('Following the resolution, ...')
 
 
 def passive_clause(clause) -> bool:

@@ -109,6 +109,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     ent_starts = [m.start for m in ents]
     time_starts = [t.start for t in usable]
     narrative = _Narrative()
+    last_of_type: dict[str, Event] = {}     # the latest dated event of each type, for 'following the resolution'
     news = dct is not None and edtf.precision(dct) == "day"
     events: list[Event] = []
     for s, e in sentences:
@@ -140,8 +141,15 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
                     e.date, e.dated_by = setting.date, setting.dated_by
             else:
                 evs = _dated(r, sent, doc, narrative.current(text, s), dct, news, narrative.time is not None)
+                anchor = last_of_type.get(r.anchor) if r.anchor else None
+                if anchor is not None and not r.times and r.inherited is None:
+                    for e in evs:
+                        e.date, e.dated_by = anchor.date, "anchor"
             made[id(r)] = evs
             events.extend(evs)
+            for e in evs:
+                if e.date and e.modality == "asserted":
+                    last_of_type[e.type] = e
         _advance(narrative, _main_times(readings) or sent_times, s)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
 
