@@ -167,3 +167,10 @@ def test_following_an_event_told_before_takes_its_date():
     got = kinds("The UN Security Council adopted a resolution on 12 June 2009. Japan banned exports. "
                 "Following the resolution, the North said it would start enriching uranium.")
     assert ("statement", "2009-06-12") in got
+
+
+def test_a_pronoun_opening_a_sentence_goes_on_about_the_last_subject():
+    evs = events("Kim Jong-nam was arrested at Narita on 1 May 2001 while Prime Minister Junichiro Koizumi "
+                 "was in Tokyo. He was deported to China on 4 May 2001.")
+    deported = next(e for e in evs if e["text"] == "deported")
+    assert role(deported, "patient") == {"person:kim_jong_nam"}

@@ -43,13 +43,15 @@ def role_of(etype: str, prep: str) -> str | None:
 
 class Entities:
     """A sentence's entity mentions, by position, for the spans of phrases."""
-    __slots__ = ("text", "items", "starts", "history")
+    __slots__ = ("text", "items", "starts", "history", "focus")
 
-    def __init__(self, text: str, items: list[EntityMention], history: list[EntityMention]) -> None:
+    def __init__(self, text: str, items: list[EntityMention], history: list[EntityMention],
+                 focus: list[EntityMention] = ()) -> None:
         self.text = text
         self.items = [m for m in items if not _modifier(text, m.start)]
         self.starts = [m.start for m in self.items]
         self.history = history          # earlier mentions of the document, for pronouns
+        self.focus = list(focus)        # who the last sentences were about (their subjects), most recent last
 
     def name_of(self, entity: str) -> str:
         return next((m.name or m.text for m in self.items if m.entity == entity), "")
@@ -69,6 +71,11 @@ class Entities:
         if want is None:
             return None
         pool = [m for m in self.items if m.end <= before] if self.items else []
+        # a pronoun opening a sentence goes on about the subject of the last one ('He was detained ...')
+        if not any(_fits(m, want) for m in pool):
+            for m in reversed(self.focus):
+                if _fits(m, want):
+                    return m
         for m in reversed(self.history + pool):
             if m.type == "vessel" and want == "body":
                 return None         # 'the ship ... it has not returned': a vessel, no actor
@@ -78,6 +85,11 @@ class Entities:
                     or want == "any" and m.type in ("organization", "country", "group"):
                 return m
         return None
+
+
+def _fits(m: EntityMention, want: str) -> bool:
+    return want == "person" and m.type == "person" or want == "body" and m.type in ("organization", "country") \
+        or want == "any" and m.type in ("organization", "country", "group")
 
 
 _POSSESSIVE = ("'s", "’s", "'", "’")

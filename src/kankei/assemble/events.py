@@ -109,6 +109,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     ent_starts = [m.start for m in ents]
     time_starts = [t.start for t in usable]
     narrative = _Narrative()
+    focus: list[EntityMention] = []         # the subjects of the last sentence with events, for pronouns
     last_of_type: dict[str, Event] = {}     # the latest dated event of each type, for 'following the resolution'
     news = dct is not None and edtf.precision(dct) == "day"
     events: list[Event] = []
@@ -130,8 +131,9 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
             continue
         triggers.sort(key=lambda t: t.start)
         history = ents[max(0, bisect_left(ent_starts, s) - 30):bisect_left(ent_starts, s)]
-        reader = SentenceReader(text, s, e, triggers, sent_times, Entities(text, sent_ents, history), analyses)
+        reader = SentenceReader(text, s, e, triggers, sent_times, Entities(text, sent_ents, history, focus), analyses)
         readings = reader.events()
+        focus = _subjects(readings, ents) or focus
         made: dict[int, list[Event]] = {}
         for r in sorted(readings, key=lambda r: r.occasion is not None):
             if r.occasion is not None and made.get(id(r.occasion)):
@@ -165,6 +167,20 @@ def _main_times(readings: list[Reading]) -> list[TimeMention]:
     """The times of the sentence's main clauses' events (not of a relative clause's aside)."""
     return sorted((t for r in readings if r.clause is not None and r.clause.relation in (None, "coordinate")
                    for t in r.times), key=lambda t: t.start)
+
+
+def _subjects(readings: list[Reading], ents: list[EntityMention]) -> list[EntityMention]:
+    """The actors that were the main clause's subject: what the next sentence's 'he' or 'it' goes on about."""
+    by_span = {(m.start, m.end): m for m in ents}
+    for r in readings:
+        if r.clause is not None and r.clause.relation is None and r.parts is not None:
+            passive = r.clause.predicate is not None and r.clause.predicate.voice == "passive"
+            role = "patient" if passive else "agent"
+            found = [by_span[(p["start"], p["end"])] for p in r.parts.items
+                     if p["role"] == role and (p["start"], p["end"]) in by_span]
+            if found:
+                return found
+    return []
 
 
 def _advance(narrative: _Narrative, sent_times: list[TimeMention], s: int) -> None:
