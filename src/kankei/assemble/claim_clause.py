@@ -35,10 +35,11 @@ class Reading:
 
     def asserted(self) -> bool:
         """Whether the clause states a fact: not negated, not modal, not future."""
-        vg = self.own.predicate
-        if vg is None:
-            return True
-        return not (vg.negated or vg.modal in _UNREAL or vg.tense == "future")
+        for c in (self.own, self.own.parent if self.own.relation == "complement" else None):
+            vg = c.predicate if c is not None else None     # ('did not confirm that 30 were taken')
+            if vg is not None and (vg.negated or vg.modal in _UNREAL or vg.tense == "future"):
+                return False
+        return True
 
 
     def age(self, q_end: int, bare: bool, verbs: frozenset[str], persons: re.Pattern[str]) -> bool:
