@@ -429,10 +429,12 @@ def _one_per_time(readings: list[Reading]) -> list[Reading]:
     words of one type the same time (or none)."""
     out: list[Reading] = []
     seen: dict[tuple, Reading] = {}
-    for r in sorted(readings, key=lambda r: r.start):
+    # (verbs first: 'arrived on a Japan Airlines flight on Thursday' is the arrival, not the flight)
+    for r in sorted(readings, key=lambda r: (not r.verb, r.start)):
         key = (r.type, tuple(t.start for t in r.times), r.modality)
         if key in seen and (r.times or r.noun_event is not None or not r.verb):
             continue
         seen[key] = r
         out.append(r)
+    out.sort(key=lambda r: r.start)
     return out
