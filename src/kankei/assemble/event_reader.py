@@ -178,25 +178,29 @@ class SentenceReader(ReaderTimes, ReaderRoles):
             r.parts = self._participants(r)
             if not r.verb and not r.parts.has("agent"):
                 self._noun_subject(r, r.parts, by_head)
-            if r.type == "statement" and r.verb and r.head.lemma in ("proclaim", "declare") \
-                    and any(p["role"] == "patient" and p["entity"].startswith(("country:", "org:")) for p in r.parts.items) \
-                    and r.clause is not None and passive_clause(r.clause):
-                r.type = "found"        # 'the Republic of Korea was proclaimed': a state founded
-            if r.type == "leader" and r.head.lemma in ("die", "death") \
-                    and not any(_holds_office(p["entity"]) for p in r.parts.items):
-                r.type = "other"        # a death changes a leadership only for one who held office
-            if r.type in ("reject", "agree", "accuse", "demand") and r.verb and self._by_a_court(r):
-                r.type = "legal"        # 'the District Court rejected the claim': a ruling
-            if r.type == "migrate" and r.verb and r.head.lemma in word_sets()["visit_words"] \
-                    and any(p["role"] == "agent" and _holds_office(p["entity"]) for p in r.parts.items):
-                r.type = "meet"         # 'Prime Minister Koizumi returned to North Korea': a visit
-            if r.type == "migrate" and r.verb and r.head.lemma == "return" and r.clause is not None \
-                    and r.clause.objects and r.clause.predicate is not None and not passive_clause(r.clause):
-                r.type = "release"      # 'Pyongyang returned the remains to Japan': handed back, not moved
+            self._refine_type(r)
         # weak triggers ('give', 'send', 'leave') state an event only with someone or somewhere in it
         out = [r for r in out if (not r.weak or r.parts.items) and self._subject_ok(r) and not self._phrasal(r)]
         out.sort(key=lambda r: r.start)
         return out
+
+    def _refine_type(self, r: Reading) -> None:
+        """The type the lexicon gave, refined by who takes part and how the verb is used."""
+        if r.type == "statement" and r.verb and r.head.lemma in ("proclaim", "declare") \
+                and any(p["role"] == "patient" and p["entity"].startswith(("country:", "org:")) for p in r.parts.items) \
+                and r.clause is not None and passive_clause(r.clause):
+            r.type = "found"        # 'the Republic of Korea was proclaimed': a state founded
+        if r.type == "leader" and r.head.lemma in ("die", "death") \
+                and not any(_holds_office(p["entity"]) for p in r.parts.items):
+            r.type = "other"        # a death changes a leadership only for one who held office
+        if r.type in ("reject", "agree", "accuse", "demand") and r.verb and self._by_a_court(r):
+            r.type = "legal"        # 'the District Court rejected the claim': a ruling
+        if r.type == "migrate" and r.verb and r.head.lemma in word_sets()["visit_words"] \
+                and any(p["role"] == "agent" and _holds_office(p["entity"]) for p in r.parts.items):
+            r.type = "meet"         # 'Prime Minister Koizumi returned to North Korea': a visit
+        if r.type == "migrate" and r.verb and r.head.lemma == "return" and r.clause is not None \
+                and r.clause.objects and r.clause.predicate is not None and not passive_clause(r.clause):
+            r.type = "release"      # 'Pyongyang returned the remains to Japan': handed back, not moved
 
     def _aside(self, r: Reading) -> bool:
         """'..., noting that', 'citing': a participle of saying goes with the statement it is part of."""
