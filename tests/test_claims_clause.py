@@ -91,3 +91,20 @@ def test_claims_reuse_the_sentences_the_events_analysed(monkeypatch):
     assert calls and all(c in r.analyses._done for c in calls)
     assert all(r.analyses._done[k] is v for k, v in before.items())   # what the events made is reused
     assert set(calls) <= set(r.sentences)
+
+
+def test_a_passive_names_the_body_and_a_school_runs_no_schools():
+    text = ("Schools\n\nThe Hanbit Federation runs 30 schools in Kyushu, among them Hanbit University. "
+            "Another 12 schools are funded by the Seoul Residents League.\n")
+    found = by_value(claims_of(text))
+    assert (found[30].property, found[30].subject_name) == ("schools", "Hanbit Federation")
+    assert found[12].property == "schools"
+    assert found[12].subject_name == "Seoul Residents League"
+
+
+def test_the_number_of_something_else_is_no_membership():
+    text = ("Members\n\nIn 1990 the Hanbit Federation claimed 80,000 members. The number of Korean nationals "
+            "in the prefecture has fallen since, to about 45,000 in 2010.\n")
+    found = by_value(claims_of(text))
+    assert found[80000].property == "membership"
+    assert 45000 not in found or found[45000].property != "membership"

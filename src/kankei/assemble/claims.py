@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kankei.assemble.analyses import Analyses
-from kankei.assemble.claim_clause import SentenceAnalyses, read_clause
+from kankei.assemble.claim_clause import Reading, SentenceAnalyses, read_clause
 from kankei.assemble.claim_context import Clause, apparatus, clause_of, inside, sentence_spans
 from kankei.assemble.claim_time import when
 from kankei.knowledge import load
@@ -45,7 +45,7 @@ def _rules() -> dict:
         return re.compile(p, re.I) if p else None
 
     rules = [dict(r, cue_re=rx(r.get("cue")), noun_re=rx(r.get("noun")), context_re=rx(r.get("context")),
-                  lead_re=rx(r.get("lead")), lemma_re=rx(r.get("lemma")),
+                  lead_re=rx(r.get("lead")), lemma_re=rx(r.get("lemma")), not_subject_re=rx(r.get("not_subject")),
                   not_re=rx(r.get("not")), not_noun_re=rx(r.get("not_noun"))) for r in data["properties"]]
     return {"rules": rules, "populations": data.get("populations", {}),
             "labels": {k: re.compile(v, re.I) for k, v in data.get("time_labels", {}).items()},
@@ -66,6 +66,7 @@ class _Read:
     clause_text: str
     lead: str          # the clause with what governs it: its sentence up to the clause, within strong bounds
     context: str       # the sentence, and what the number points back to
+    analysed: Reading | None = None   # its clause as the clause analysis reads it
     lemmas: str = ""   # its clause's predicates as 'lemma:voice' (and those of relative clauses on its noun)
 
 
@@ -134,7 +135,8 @@ def find_claims(text: str, quantities: list[QuantityMention], times: list[TimeMe
                 or analysed is not None and (not analysed.asserted()
                                              or analysed.age(q.end, not _has_noun(q), rules["ages"], rules["persons"])):
             continue        # a figure imagined, planned or denied, or someone's age, is no claim
-        subject = _subject(rule["subject"], text, q, read, entities, rules["populations"])
+        read.analysed = analysed
+        subject = _subject(rule["subject"], text, q, read, entities, rules["populations"], rule["not_subject_re"])
         if subject is None:
             continue
         label = _label(text, clause, rules["labels"])
@@ -292,14 +294,15 @@ def _label(text: str, clause: Clause, labels: dict) -> str | None:
 
 
 def _subject(kind: str, text: str, q: QuantityMention, read: _Read, entities: list[EntityMention],
-             populations: dict) -> tuple[str, str] | None:
+             populations: dict, not_subject: re.Pattern[str] | None = None) -> tuple[str, str] | None:
     if ":" in kind:
         return kind, populations.get(kind, kind.split(":", 1)[1].replace("_", " "))
     s, e = read.sentence
     in_sentence = [m for m in _between(entities, s, e) if m.type in _ACTORS]
     if kind == "org":
         def is_org(m: EntityMention) -> bool:
-            return m.type == "organization" and not m.entity.startswith("gov:")
+            return m.type == "organization" and not m.entity.startswith("gov:") \
+                and not (not_subject is not None and not_subject.search(m.name))
         # the body named before the number in its sentence; else the one the sentence before was
         # about, named first there ("Chongryon's membership fell, according to the agency. The
         # group ran 60 schools"); else one named after it
@@ -313,7 +316,9 @@ def _subject(kind: str, text: str, q: QuantityMention, read: _Read, entities: li
             counts[m.entity] = counts.get(m.entity, 0) + 1
         earlier = sorted(recent, key=lambda m: -counts[m.entity])[:1]
         after = [m for m in in_sentence if is_org(m) and m.start > q.start]
-        pick = before[-1] if before else earlier[0] if earlier else after[0] if after else None
+        # 'schools backed by Mindan': the body a passive names with 'by'
+        agents = [m for m in _by_agents(read.analysed, in_sentence) if is_org(m)]
+        pick = agents[0] if agents else before[-1] if before else earlier[0] if earlier else after[0] if after else None
     elif kind == "payer":
         pick = _payer(text, q, read, entities, in_sentence)
     elif kind == "agent":
@@ -329,6 +334,22 @@ def _subject(kind: str, text: str, q: QuantityMention, read: _Read, entities: li
     else:
         pick = min(in_sentence, key=lambda m: abs(m.start - q.start), default=None)
     return (pick.entity, pick.name) if pick else None
+
+
+def _by_agents(r: Reading | None, in_sentence: list[EntityMention]) -> list[EntityMention]:
+    """The actors named by 'by' in the number's passive clause or a passive relative on its noun."""
+    if r is None:
+        return []
+    out = []
+    for c in (r.own, *r.relatives):
+        vg = c.predicate
+        if vg is None or vg.voice != "passive":
+            continue
+        spans = [(pp.start, pp.end) for pp in c.pps if pp.prep.text.lower() == "by"]
+        if c.agent is not None:
+            spans.append((c.agent.start, c.agent.end))
+        out += [m for m in in_sentence if any(a <= m.start < b for a, b in spans)]
+    return sorted(out, key=lambda m: m.start)
 
 
 _REPORTER = re.compile(r"[’']?s?\s+(?:\w+\s+)?(?:said|says|say|reported|reports|announced|stated|claimed|claims|estimated|told)\b", re.I)
