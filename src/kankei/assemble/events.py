@@ -200,8 +200,8 @@ def _dated(r: Reading, sent: SentenceScan, doc: str, narrative: TimeMention | No
 
     def make(date: str | None, tm: TimeMention | None, how: str | None) -> Event:
         modality = r.modality
-        if modality == "asserted" and tm is not None and dct is not None and _after(date, dct):
-            modality = "hypothetical"       # its own time is after the page's: planned, not done
+        if modality == "asserted" and tm is not None and news and _soon_after(date, dct):
+            modality = "hypothetical"       # its own time is just after the story's: planned, not done
         return Event(id=_event_id(doc, r.type, trigger + ("" if tm is None else f"@{tm.start - sent.s}"), key),
                      type=r.type, date=date, start=r.start, end=r.end, text=trigger,
                      participants=r.parts.items if r.parts else [], modality=modality, hedged=hedged or r.hedged,
@@ -240,10 +240,13 @@ def _fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
     return None, None
 
 
-def _after(value: str | None, dct: str) -> bool:
-    """Whether a date begins after the document's date ends."""
+def _soon_after(value: str | None, dct: str) -> bool:
+    """Whether a date begins after the document's date, within the year that follows it (years
+    later is no plan a story tells but a sign its own date is not what it seems)."""
     bv, bd = edtf.bounds(value), edtf.bounds(dct)
-    return bv is not None and bd is not None and bv[0] > bd[1]
+    if bv is None or bd is None or bv[0] <= bd[1]:
+        return False
+    return bv[0] <= f"{int(bd[1][:4]) + 1}{bd[1][4:]}"
 
 
 def _long_before(a: str | None, dct: str) -> bool:
