@@ -337,7 +337,9 @@ class SentenceReader(ReaderTimes, ReaderRoles):
                     and parent.predicate.head.lemma in _NEGATING_CONTROL:
                 v.modality = "negated"      # 'barred from returning', 'prevented from leaving'
                 continue
-            if parent is None or v.clause.relation != "infinitive":
+            gerund = v.clause.relation == "complement" and v.clause.predicate is not None \
+                and v.clause.predicate.form == "gerund"      # 'was considering freezing the assets'
+            if parent is None or v.clause.relation != "infinitive" and not gerund:
                 continue
             pvg = parent.predicate
             if pvg is None:

@@ -230,6 +230,8 @@ def _fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
         # now, or planned now: never the narrative's; outside the news, only what the text itself says now
         return (dct, "document") if dct is not None and (news or main) else (None, None)
     if tense == "past" and aspect == "perfect":
+        if news and _reported(r):
+            return dct, "document"      # 'told reporters the group had condemned the launch': today's news
         return None, None       # 'had abducted': before the story's time, not on it
     # a story told of another time than the document's: its sentences are on the narrative's time
     historical = narrative is not None and (dct is None or _long_before(narrative.value, dct))
@@ -238,6 +240,13 @@ def _fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
     if dct is not None and news and (reporting or main and not story_started):
         return dct, "document"      # what the news reports, and what its lede tells, happened on its day
     return None, None
+
+
+def _reported(r: Reading) -> bool:
+    """Whether the reading's clause is what a verb of saying reports."""
+    c = r.clause
+    parent = c.parent.predicate if c is not None and c.parent is not None else None
+    return c.relation == "complement" and parent is not None and parent.head.lemma in word_sets()["reporting"]
 
 
 def _soon_after(value: str | None, dct: str) -> bool:

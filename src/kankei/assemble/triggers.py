@@ -12,10 +12,10 @@ from kankei.knowledge import load
 _VOWELS = "aeiou"
 _NOT_TYPES = ("irregular", "modality", "roles", "adjectives", "needs_object", "needs_subject")
 # Triggers too common to carry an event on their own: used only when nothing better is near.
-WEAK = {"say", "said", "says", "note", "call", "act", "form", "open", "move", "order", "support", "return",
+WEAK = {"note", "call", "act", "form", "open", "move", "order", "support", "return",
         "leave", "left", "press", "free", "round", "test", "state", "give", "provide", "issue", "report",
         "trip", "claim", "charge", "allow", "session", "framework", "package", "operation", "deal",
-        "decide", "join", "tell", "told", "send", "sent", "law", "remove", "close", "inform"}
+        "decide", "join", "send", "sent", "law", "remove", "close", "inform"}
 
 
 @dataclass(slots=True)
