@@ -142,7 +142,8 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
                 for e in evs:
                     e.date, e.dated_by = setting.date, setting.dated_by
             else:
-                evs = _dated(r, sent, doc, narrative.current(text, s), dct, news, narrative.time is not None)
+                elsewhere = narrative.time is not None and not _near(narrative.time.value, dct)
+                evs = _dated(r, sent, doc, narrative.current(text, s), dct, news, elsewhere)
                 anchor = last_of_type.get(r.anchor) if r.anchor else None
                 if anchor is not None and not r.times and r.inherited is None:
                     for e in evs:
@@ -191,7 +192,7 @@ def _advance(narrative: _Narrative, sent_times: list[TimeMention], s: int) -> No
 
 
 def _dated(r: Reading, sent: SentenceScan, doc: str, narrative: TimeMention | None, dct: str | None,
-           news: bool, story_started: bool = False) -> list[Event]:
+           news: bool, elsewhere: bool = False) -> list[Event]:
     """The events of one reading: one per distinct time of its own clause, else one dated by the
     narrative or the document (or undated)."""
     hedged = sent.hedged()
@@ -210,12 +211,12 @@ def _dated(r: Reading, sent: SentenceScan, doc: str, narrative: TimeMention | No
     own = distinct(r.times or ([r.inherited] if r.inherited is not None else []), sent.text)
     if own:
         return [make(_day(t.value), t, "clause") for t in own]
-    date, how = _fallback_date(r, narrative, dct, news, story_started)
+    date, how = _fallback_date(r, narrative, dct, news, elsewhere)
     return [make(_day(date), None, how)]
 
 
 def _fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
-                   news: bool, story_started: bool = False) -> tuple[str | None, str | None]:
+                   news: bool, elsewhere: bool = False) -> tuple[str | None, str | None]:
     """A reading without a time of its own: the narrative's time for the next step of a past
     story; the document's date for what the news reports, says, plans or has done."""
     vg = getattr(r.clause, "predicate", None) if r.clause is not None else None
@@ -237,9 +238,17 @@ def _fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
     historical = narrative is not None and (dct is None or _long_before(narrative.value, dct))
     if narrative is not None and main and (historical or not reporting) and r.modality == "asserted":
         return narrative.value, "narrative"
-    if dct is not None and news and (reporting or main and not story_started):
+    if dct is not None and news and (reporting or main and not elsewhere):
         return dct, "document"      # what the news reports, and what its lede tells, happened on its day
     return None, None
+
+
+def _near(value: str | None, dct: str | None) -> bool:
+    """Whether a narrated time is the story's own days (within a week of its date)."""
+    bv, bd = edtf.bounds(value), edtf.bounds(dct)
+    if bv is None or bd is None:
+        return False
+    return edtf.shift(bd[0], "day", -7) <= bv[1] and bv[0] <= bd[1] and edtf.precision(value) == "day"
 
 
 def _reported(r: Reading) -> bool:
