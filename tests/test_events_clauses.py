@@ -174,3 +174,10 @@ def test_a_pronoun_opening_a_sentence_goes_on_about_the_last_subject():
                  "was in Tokyo. He was deported to China on 4 May 2001.")
     deported = next(e for e in evs if e["text"] == "deported")
     assert role(deported, "patient") == {"person:kim_jong_nam"}
+
+
+def test_the_government_of_an_official_document_is_the_one_it_speaks_for():
+    evs = events("The Government of Japan imposed sanctions on North Korea in 2006. "
+                 "The following measures have been announced by the Government on 5 April 2013.")
+    announced = next(e for e in evs if e["type"] == "statement")
+    assert role(announced, "agent") == {"gov:japan"}

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 _TERRITORY_TYPES = frozenset({"annex", "war"})
 _MOTION_TYPES = frozenset({"migrate", "meet", "release"})
+# a capitalized body with no name of its own is the one that issues the document
+_ISSUER_WORDS = frozenset({"Government", "Cabinet", "We", "we"})
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?")
 
@@ -39,6 +41,8 @@ class ReaderRoles:
         by_agents = []
         if clause.agent is not None:
             by_agents += phrase_actors(ents, clause.agent.start, clause.agent.end)
+            if not by_agents and clause.agent.head.text in _ISSUER_WORDS and ents.issuer is not None:
+                by_agents.append(ents.issuer_at(clause.agent.start, clause.agent.end))    # 'announced by the Government'
         for pp in clause.pps:
             if prep_of(pp) == "by" and (clause.agent is None or pp.start >= clause.agent.end or pp.end <= clause.agent.start):
                 by_agents += phrase_actors(ents, pp.start, pp.end)
@@ -111,6 +115,9 @@ class ReaderRoles:
             if found:
                 return found
             head = subject.head
+            if head.text in _ISSUER_WORDS and self.ents.issuer is not None:
+                # 'the Government today decided', 'We strongly urge': who issues the document
+                return [self.ents.issuer_at(subject.start, subject.end)]
             if head.tag in ("PRP", "PRP$", "WP", "WDT"):
                 m = self.ents.antecedent(head.text, subject.start)
                 return [m] if m is not None else []

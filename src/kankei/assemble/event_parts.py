@@ -43,15 +43,21 @@ def role_of(etype: str, prep: str) -> str | None:
 
 class Entities:
     """A sentence's entity mentions, by position, for the spans of phrases."""
-    __slots__ = ("text", "items", "starts", "history", "focus")
+    __slots__ = ("text", "items", "starts", "history", "focus", "issuer")
 
     def __init__(self, text: str, items: list[EntityMention], history: list[EntityMention],
-                 focus: list[EntityMention] = ()) -> None:
+                 focus: list[EntityMention] = (), issuer: EntityMention | None = None) -> None:
         self.text = text
         self.items = [m for m in items if not _modifier(text, m.start)]
         self.starts = [m.start for m in self.items]
         self.history = history          # earlier mentions of the document, for pronouns
         self.focus = list(focus)        # who the last sentences were about (their subjects), most recent last
+        self.issuer = issuer            # the government the document speaks for, if it is an official one
+
+    def issuer_at(self, start: int, end: int) -> EntityMention:
+        """The issuing government, as a mention of the words that stand for it here."""
+        m = self.issuer
+        return EntityMention(start, end, self.text[start:end], m.entity, m.name, m.type, how="issuer")
 
     def name_of(self, entity: str) -> str:
         return next((m.name or m.text for m in self.items if m.entity == entity), "")

@@ -110,6 +110,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     time_starts = [t.start for t in usable]
     narrative = _Narrative()
     focus: list[EntityMention] = []         # the subjects of the last sentence with events, for pronouns
+    issuer = _issuer(ents)
     last_of_type: dict[str, Event] = {}     # the latest dated event of each type, for 'following the resolution'
     news = dct is not None and edtf.precision(dct) == "day"
     events: list[Event] = []
@@ -131,7 +132,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
             continue
         triggers.sort(key=lambda t: t.start)
         history = ents[max(0, bisect_left(ent_starts, s) - 30):bisect_left(ent_starts, s)]
-        reader = SentenceReader(text, s, e, triggers, sent_times, Entities(text, sent_ents, history, focus), analyses)
+        reader = SentenceReader(text, s, e, triggers, sent_times, Entities(text, sent_ents, history, focus, issuer), analyses)
         readings = reader.events()
         focus = _subjects(readings, ents) or focus
         made: dict[int, list[Event]] = {}
@@ -168,6 +169,18 @@ def _main_times(readings: list[Reading]) -> list[TimeMention]:
     """The times of the sentence's main clauses' events (not of a relative clause's aside)."""
     return sorted((t for r in readings if r.clause is not None and r.clause.relation in (None, "coordinate")
                    for t in r.times), key=lambda t: t.start)
+
+
+def _issuer(ents: list[EntityMention]) -> EntityMention | None:
+    """The government an official document speaks for: the one it names most (at least twice)."""
+    counts: dict[str, int] = {}
+    for m in ents:
+        if m.entity.startswith("gov:"):
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=counts.__getitem__)
+    return next(m for m in ents if m.entity == best) if counts[best] >= 2 else None
 
 
 def _subjects(readings: list[Reading], ents: list[EntityMention]) -> list[EntityMention]:
