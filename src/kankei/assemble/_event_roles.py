@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 _TERRITORY_TYPES = frozenset({"annex", "war"})
 _MOTION_TYPES = frozenset({"migrate", "meet", "release"})
 # a capitalized body with no name of its own is the one that issues the document
-_ISSUER_WORDS = frozenset({"Government", "Cabinet", "We", "we"})
+_ISSUER_WORDS = frozenset({"Government", "Cabinet"})
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?")
 

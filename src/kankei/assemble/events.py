@@ -172,7 +172,7 @@ def _main_times(readings: list[Reading]) -> list[TimeMention]:
 
 
 def _issuer(ents: list[EntityMention]) -> EntityMention | None:
-    """The government an official document speaks for: the one it names most (at least twice)."""
+    """The government an official document speaks for: the one it names most."""
     counts: dict[str, int] = {}
     for m in ents:
         if m.entity.startswith("gov:"):
@@ -180,7 +180,7 @@ def _issuer(ents: list[EntityMention]) -> EntityMention | None:
     if not counts:
         return None
     best = max(counts, key=counts.__getitem__)
-    return next(m for m in ents if m.entity == best) if counts[best] >= 2 else None
+    return next(m for m in ents if m.entity == best)
 
 
 def _subjects(readings: list[Reading], ents: list[EntityMention]) -> list[EntityMention]:
