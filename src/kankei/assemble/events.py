@@ -135,27 +135,37 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         reader = SentenceReader(text, s, e, triggers, sent_times, Entities(text, sent_ents, history, focus, issuer), analyses)
         readings = reader.events()
         focus = _subjects(readings, ents) or focus
-        made: dict[int, list[Event]] = {}
-        for r in sorted(readings, key=lambda r: r.occasion is not None):
-            if r.occasion is not None and made.get(id(r.occasion)):
-                setting = made[id(r.occasion)][0]
-                evs = [e for e in _dated(r, sent, doc, None, None, False)]
-                for e in evs:
-                    e.date, e.dated_by = setting.date, setting.dated_by
-            else:
-                elsewhere = narrative.time is not None and not _near(narrative.time.value, dct)
-                evs = _dated(r, sent, doc, narrative.current(text, s), dct, news, elsewhere)
-                anchor = last_of_type.get(r.anchor) if r.anchor else None
-                if anchor is not None and not r.times and r.inherited is None:
-                    for e in evs:
-                        e.date, e.dated_by = anchor.date, "anchor"
-            made[id(r)] = evs
-            events.extend(evs)
-            for e in evs:
-                if e.date and e.modality == "asserted":
-                    last_of_type[e.type] = e
+        elsewhere = narrative.time is not None and not _near(narrative.time.value, dct)
+        events.extend(_sentence_events(readings, sent, doc, narrative.current(text, s), dct, news, elsewhere,
+                                       last_of_type))
         _advance(narrative, _main_times(readings) or sent_times, s)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
+
+
+def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narrative: TimeMention | None,
+                     dct: str | None, news: bool, elsewhere: bool, last_of_type: dict[str, Event]) -> list[Event]:
+    """The events of a sentence's readings, dated; a scene takes the date of the event it sets
+    ('At a meeting ..., Abe said'), a clause 'following the resolution' the resolution's."""
+    made: dict[int, list[Event]] = {}
+    out: list[Event] = []
+    for r in sorted(readings, key=lambda r: r.occasion is not None):
+        if r.occasion is not None and made.get(id(r.occasion)):
+            setting = made[id(r.occasion)][0]
+            evs = _dated(r, sent, doc, None, None, False)
+            for ev in evs:
+                ev.date, ev.dated_by = setting.date, setting.dated_by
+        else:
+            evs = _dated(r, sent, doc, narrative, dct, news, elsewhere)
+            anchor = last_of_type.get(r.anchor) if r.anchor else None
+            if anchor is not None and not r.times and r.inherited is None:
+                for ev in evs:
+                    ev.date, ev.dated_by = anchor.date, "anchor"
+        made[id(r)] = evs
+        out.extend(evs)
+        for ev in evs:
+            if ev.date and ev.modality == "asserted":
+                last_of_type[ev.type] = ev
+    return out
 
 
 def _relation(ev: Event) -> bool:
