@@ -147,7 +147,9 @@ class ReaderTimes:
                     break
             if v.inherited is not None:
                 continue
-            for child in self.an.clauses:
+            own_tense = v.clause.predicate
+            for child in self.an.clauses if own_tense is not None and own_tense.tense == "past" \
+                    and own_tense.aspect is None else ():      # ('has banned ... after the tests last month': now)
                 if child.parent is v.clause and child.relation == "adverbial" and child.marker is not None \
                         and child.marker.text.lower() in _TEMPORAL_MARKERS and id(child) in timed:
                     v.inherited = timed[id(child)].times[0]

@@ -259,8 +259,9 @@ def _fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
         return None, None       # 'had abducted': before the story's time, not on it
     # a story told of another time than the document's: its sentences are on the narrative's time
     historical = narrative is not None and (dct is None or _long_before(narrative.value, dct))
-    if narrative is not None and main and (historical or not reporting) and r.modality == "asserted":
-        return narrative.value, "narrative"
+    if narrative is not None and main and r.modality == "asserted" and (historical or not reporting
+                                                                        or edtf.precision(narrative.value) == "day"):
+        return narrative.value, "narrative"     # (what was said the day the last sentence told)
     if dct is not None and news and (reporting or main and not elsewhere):
         return dct, "document"      # what the news reports, and what its lede tells, happened on its day
     return None, None
