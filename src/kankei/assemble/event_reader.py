@@ -292,6 +292,8 @@ class SentenceReader(ReaderTimes, ReaderRoles):
                 noun = self._event_noun_in(ph, by_start)
                 if noun is not None:
                     break
+            if noun is None and clause.objects and not passive:
+                noun = self._leading_event_noun(clause.objects[0], by_start)
             if noun is None:
                 continue
             taken.add(noun.head.start)
@@ -321,6 +323,19 @@ class SentenceReader(ReaderTimes, ReaderRoles):
             return by_start[head.start]
         if head is not None and head.i > 0 and head.text.lower() in word_sets()["container_nouns"]:
             return by_start.get(self.tokens[head.i - 1].start)     # 'its sanctions regime'
+        return None
+
+    def _leading_event_noun(self, phrase, by_start: dict[int, Reading]) -> Reading | None:
+        """An event noun the chunker cut off from its object ('approved the trade | ban amid fears'):
+        the first noun of the object before any preposition, if it is an event noun."""
+        first = self.token_index(phrase.start)
+        if first is None:
+            return None
+        for tok in self.tokens[first:first + 5]:
+            if tok.tag in ("IN", "TO", ",", ":") or tok.start >= phrase.end + 1 and tok.tag not in NOUN_TAGS:
+                return None
+            if tok.start in by_start:
+                return by_start[tok.start]
         return None
 
     def _join_control(self, verbs: list[Reading]) -> list[Reading]:
