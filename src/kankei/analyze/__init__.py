@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from .clauses import build_clauses
 from .groups import chunk, lists, verb_groups
-from .lemmatize import Lemmatizer, irregular_verb_forms
+from .lemmatize import Lemmatizer, irregular_verb_forms, simple_past_forms
 from .tagger import Tagger, read_model
 from .tokenize import TOKEN_RE, tokenize
 from .types import Clause, Phrase, PrepPhrase, Sentence, Token, VerbGroup
@@ -46,6 +46,10 @@ def _models() -> tuple[Tagger, Lemmatizer]:
             tagger.lexicon.setdefault(w, "IN")
             tagger.lexicon.setdefault(w.capitalize(), "IN")
     tagger.past_forms, tagger.base_forms = irregular_verb_forms()
+    tagger.only_past = frozenset(f for f in simple_past_forms() if all(
+        t in ("VBD", "VBN") for t in (tagger.cands.get(f) or tagger.rare.get(f) or [tagger.lexicon.get(f, "VBD")])))
+    L = lists()
+    tagger.openers = L["adverbial"] | {"that"}
     return tagger, Lemmatizer(data["lemmas"])
 
 

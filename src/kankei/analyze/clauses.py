@@ -100,7 +100,10 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
             if tokens[np.first].tag == "WP$" and prev_np is not None:
                 cur = open_clause("relative", cur.c, tokens[np.first], prev_unit == "comma", antecedent=prev_np)
                 cur.rel_subject = False
-            nxt_g = group_at.get(np.last + 1)
+            after = np.last + 1
+            while after < n and tokens[after].tag == "RB":
+                after += 1                          # the United Nations formally | called
+            nxt_g = group_at.get(after)
             if prep is None and prev_unit == "cc" and before_cc == "pp" and cur.c.pps and not (nxt_g and nxt_g.finite):
                 prep = cur.c.pps[-1].prep           # with her family and (with) neighbors
                 start = np.start
@@ -142,6 +145,10 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
                     o.appos_closed = True
             if stack[-1].closes_at_comma and stack[-1].c.predicate is not None and len(stack) > 1:
                 stack.pop()
+            if t.text == ";" and stack[0].c.predicate is not None and i + 1 < n:
+                # a semicolon ends every open clause: what follows is a clause of its own, with its own subject
+                del stack[1:]
+                open_clause("parataxis", stack[0].c, None, False)
             prev_unit = "comma"
             i += 1
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from .tagger import is_year
 from .types import Phrase, Token, VerbGroup
 
 _NP_START = frozenset(("DT", "PDT", "PRP$", "WP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "$", "AFX"))
@@ -34,6 +35,7 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
     n = len(tokens)
     chunks: list[Phrase] = []
     of = [-1] * n
+    months = lists()["months"]
     i = 0
     while i < n:
         tag = tokens[i].tag
@@ -50,7 +52,10 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
                     prev = tokens[j].tag
                     if prev == "CD" and t == "NNP" and j > i and tokens[j - 1].tag == "NNP":
                         break                              # On Jan. 22 | Asahi Shimbun (a date, then a name)
-                    if t == "NNP" and prev == "NNP" and tokens[j].text.lower().rstrip(".") in lists()["months"]:
+                    if prev == "CD" and t[:3] == "NNP" and is_year(tokens[j].text) and (
+                            j == i or tokens[j - 1].text.lower().rstrip(".") in months):
+                        break                              # In 1995 | Japan; in June 1950 | Japan (not the 2002 Pyongyang Declaration)
+                    if t == "NNP" and prev == "NNP" and tokens[j].text.lower().rstrip(".") in months:
                         break                              # in January | Jiji Press
                     if (t[:2] == "JJ" and prev[:2] == "NN" and tokens[j + 1].text.lower() in lists()["time_adjectives"]) \
                             or (t[:3] == "NNP" and prev in ("NN", "NNS") and tokens[j].text.islower()):

@@ -123,6 +123,21 @@ def irregular_verb_forms() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(past - base), frozenset(base)
 
 
+def simple_past_forms() -> frozenset[str]:
+    """From data/irregular.txt: each verb's first irregular form, its simple past (flew, went,
+    held; not the participle of "fly flew flown"), for verbs other than be/have/do."""
+    out = set()
+    for line in (_DATA / "irregular.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# nouns"):
+            break
+        if line and not line.startswith("#"):
+            lemma, *forms = line.split()
+            forms = [f for f in forms if f != lemma and not f.startswith("'") and not f.endswith(("s", "ing"))]
+            if forms and lemma not in ("be", "have", "do"):
+                out.add(forms[0])
+    return frozenset(out)
+
+
 # base forms of irregular verbs that are common as nouns or adjectives ("a set", "the cost")
 _NOUNISH_BASES = frozenset(("bet", "bid", "cast", "cost", "cut", "deal", "dream", "draw", "fall", "fight", "fly",
                             "hit", "hurt", "lay", "lead", "light", "mean", "put", "read", "ring", "rise", "run",
