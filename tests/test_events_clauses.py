@@ -181,3 +181,13 @@ def test_the_government_of_an_official_document_is_the_one_it_speaks_for():
                  "The following measures have been announced by the Government on 5 April 2013.")
     announced = next(e for e in evs if e["type"] == "statement")
     assert role(announced, "agent") == {"gov:japan"}
+
+
+def test_an_infinitive_before_its_verb_belongs_to_a_noun():
+    got = kinds("Their efforts to normalize relations failed in 2002.")
+    assert ("reject", "2002") in got and not any(t == "agree" for t, _ in got)
+
+
+def test_what_is_released_decides_the_kind_of_release():
+    assert ("statement", "2017-09-27") in kinds("A photo of the woman was released by a civic group on 27 September 2017.")
+    assert ("release", "2002-10-15") in kinds("North Korea released five abductees on 15 October 2002.")

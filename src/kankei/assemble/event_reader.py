@@ -25,6 +25,7 @@ from kankei.assemble.triggers import (
     lexicon,
     needs_object,
     needs_subject,
+    retype_by_object,
     verb_types,
     word_sets,
 )
@@ -186,6 +187,12 @@ class SentenceReader(ReaderTimes, ReaderRoles):
 
     def _refine_type(self, r: Reading) -> None:
         """The type the lexicon gave, refined by who takes part and how the verb is used."""
+        by_object = retype_by_object().get(r.head.lemma) if r.verb and r.clause is not None else None
+        if by_object:
+            phrases = [r.clause.subject] if passive_clause(r.clause) and r.clause.subject else r.clause.objects
+            for ph in phrases[:1]:
+                if ph.head.text.lower() in by_object:
+                    r.type = by_object[ph.head.text.lower()]    # 'released a photo': a statement
         if r.type == "statement" and r.verb and r.head.lemma in ("proclaim", "declare") \
                 and any(p["role"] == "patient" and p["entity"].startswith(("country:", "org:")) for p in r.parts.items) \
                 and r.clause is not None and passive_clause(r.clause):
@@ -359,6 +366,9 @@ class SentenceReader(ReaderTimes, ReaderRoles):
             pvg = parent.predicate
             if pvg is None:
                 continue
+            if v.head.start < pvg.head.start:
+                v.modality = "purpose"      # 'efforts to normalize relations failed': the noun's, not the verb's
+                continue
             lemma = pvg.head.lemma
             if lemma in _NEGATING_CONTROL:
                 v.modality = "negated"
@@ -381,6 +391,8 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         deciding or asking governs states no occurrence of its own."""
         c = v.clause
         vg = getattr(c, "predicate", None)
+        if v.modality == "purpose":
+            return True
         if vg is None or vg.form != "infinitive" or c.relation != "infinitive" or v.modality != "asserted":
             return False
         parent = c.parent.predicate if c.parent is not None else None

@@ -10,7 +10,7 @@ import ahocorasick
 from kankei.knowledge import load
 
 _VOWELS = "aeiou"
-_NOT_TYPES = ("irregular", "modality", "roles", "adjectives", "needs_object", "needs_subject")
+_NOT_TYPES = ("irregular", "modality", "roles", "adjectives", "needs_object", "needs_subject", "retype_by_object")
 # Triggers too common to carry an event on their own: used only when nothing better is near.
 WEAK = {"note", "call", "act", "form", "open", "move", "order", "support", "return",
         "leave", "left", "press", "free", "round", "test", "state", "give", "provide", "issue", "report",
@@ -179,6 +179,15 @@ def word_sets() -> dict[str, frozenset[str]]:
 def needs_object() -> dict[str, frozenset[str]]:
     """Verb lemma -> the object nouns without which it states no event ('adopted a resolution')."""
     return {k: frozenset(v) for k, v in (load("event_triggers").get("needs_object") or {}).items()}
+
+
+@cache
+def retype_by_object() -> dict[str, dict[str, str]]:
+    """Verb lemma -> object noun -> the event type it makes ('released a photo' -> statement)."""
+    out: dict[str, dict[str, str]] = {}
+    for lemma, by_type in (load("event_triggers").get("retype_by_object") or {}).items():
+        out[lemma] = {noun: etype for etype, nouns in by_type.items() for noun in nouns}
+    return out
 
 
 @cache
