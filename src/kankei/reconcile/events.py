@@ -69,7 +69,8 @@ class _Ev:
     lo: str
     hi: str
     sentence: str | None
-    parts: set[str] = field(default_factory=set)
+    parts: set[str] = field(default_factory=set)      # its actors
+    places: set[str] = field(default_factory=set)     # where it happened: a place completes a pair of actors
     _words: frozenset[str] | None = None
     _reach: str | None = None
 
@@ -103,6 +104,7 @@ def link(a: _Ev, b: _Ev) -> tuple[int, float, int] | None:
     shared = len(a.parts & b.parts)
     if not shared:
         return None
+    shared += len(a.places & b.places)      # (a launch over Japan by North Korea, told twice)
     within = (a.lo <= b.lo and b.hi <= a.hi) or (b.lo <= a.lo and a.hi <= b.hi)   # agree, hence overlap
     if not within and shared < 2:
         return None
@@ -134,11 +136,10 @@ class _Index:
         self._add(self.conn.execute(
             "SELECT id, document_id, type, date_lo, date_hi, sentence FROM events WHERE modality = 'asserted'"
             " AND date_lo IS NOT NULL"))
-        for event_id, entity in self.conn.execute(
-                "SELECT event_id, entity_id FROM event_participants WHERE role != 'location'"):
+        for event_id, entity, role in self.conn.execute("SELECT event_id, entity_id, role FROM event_participants"):
             ev = self.events.get(event_id)
             if ev is not None:
-                ev.parts.add(entity)
+                (ev.places if role == "location" else ev.parts).add(entity)
         blocks: dict[_Key, list[tuple[str, str]]] = defaultdict(list)
         for ev in self.events.values():
             for key in _keys(ev):
@@ -155,12 +156,11 @@ class _Index:
             self._add(self.conn.execute(
                 "SELECT id, document_id, type, date_lo, date_hi, sentence FROM events WHERE modality = 'asserted'"
                 f" AND date_lo IS NOT NULL AND id IN ({marks})", part))
-            for event_id, entity in self.conn.execute(
-                    f"SELECT event_id, entity_id FROM event_participants WHERE role != 'location' AND event_id IN ({marks})",
-                    part):
+            for event_id, entity, role in self.conn.execute(
+                    f"SELECT event_id, entity_id, role FROM event_participants WHERE event_id IN ({marks})", part):
                 ev = self.events.get(event_id)
                 if ev is not None:
-                    ev.parts.add(entity)
+                    (ev.places if role == "location" else ev.parts).add(entity)
 
     def _add(self, rows) -> None:
         for r in rows:
@@ -214,7 +214,7 @@ class _Index:
         else:
             sql = ("SELECT e.date_lo, e.id FROM event_participants p JOIN event_participants q ON q.event_id = p.event_id"
                    " JOIN events e ON e.id = p.event_id WHERE p.entity_id = ? AND p.role != 'location'"
-                   " AND q.entity_id = ? AND q.role != 'location' AND e.type = ? AND e.modality = 'asserted'"
+                   " AND q.entity_id = ? AND e.type = ? AND e.modality = 'asserted'"
                    " AND e.date_lo BETWEEN ? AND ?")
             args = (key[1], key[2], key[0])
         ids: set[tuple[str, str]] = set()
@@ -247,11 +247,13 @@ def _days_before(day: str, days: int) -> str:
 
 
 def _keys(ev: _Ev) -> list[_Key]:
-    """The blocks an event is kept in: (type, actor, length class) and (type, actor, actor)."""
+    """The blocks an event is kept in: (type, actor, length class), (type, actor, actor) and
+    (type, actor, place)."""
     parts = sorted(ev.parts)
     kind = _span_class(ev)[0]
     keys: list[_Key] = [(ev.type, p, kind) for p in parts]
     keys += [(ev.type, p, q) for i, p in enumerate(parts) for q in parts[i + 1:]]
+    keys += [(ev.type, p, q) for p in parts for q in sorted(ev.places - ev.parts)]
     return keys
 
 
