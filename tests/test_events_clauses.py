@@ -191,3 +191,12 @@ def test_an_infinitive_before_its_verb_belongs_to_a_noun():
 def test_what_is_released_decides_the_kind_of_release():
     assert ("statement", "2017-09-27") in kinds("A photo of the woman was released by a civic group on 27 September 2017.")
     assert ("release", "2002-10-15") in kinds("North Korea released five abductees on 15 October 2002.")
+
+
+def test_a_dossier_s_range_of_dates_in_the_notes_is_no_letter():
+    text = ("The Cabinet decided the matter in 1959.[1]\n\nNotes\n\n"
+            "[1] Memo on repatriation, 3.7.1959-12.8.1959, Foreign Ministry archives, box 4.\n"
+            "[2] Sato to Lee, 3 May 1960, private papers.\n")
+    notes_at = text.index("Notes")
+    in_notes = [e for e in events(text) if e["start"] > notes_at]
+    assert [(e["type"], e["date"]) for e in in_notes] == [("statement", "1960-05-03")]

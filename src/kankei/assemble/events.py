@@ -314,6 +314,8 @@ def _note_events(text, doc, s, e, times, ents) -> list[Event]:
     """Letters and dispatches in the notes: 'A to B, <date>' and 'Memorandum for X, <date>'."""
     out = []
     for tm in times:
+        if tm.type == "interval":
+            continue        # a dossier's or a box's range of dates is no letter sent
         seg_start = max(text.rfind(";", s, tm.start) + 1, text.rfind("]", s, tm.start) + 1, s)
         before = text[seg_start:tm.start]
         m = _CORRESPONDENCE.search(before)
