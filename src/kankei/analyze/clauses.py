@@ -57,7 +57,7 @@ class _Open:
 def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], groups: list[VerbGroup]) -> list[Clause]:
     L = lists()
     complement_verbs, negative_verbs = L["complement"], L["negative"]
-    adverbial, relative = L["adverbial"], L["relative"]
+    adverbial, relative, tell_verbs = L["adverbial"], L["relative"], L["tell"]
     n = len(tokens)
     if not n:
         return []
@@ -113,6 +113,10 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
                                                                  and cur.pending is None):
                 prep = cur.c.pps[-1].prep           # sister of North Korean leader | Kim Jong-un (one person)
                 start = np.start
+            elif prep is None and prev_unit in ("comma", "cc") and (before_comma if prev_unit == "comma" else before_cc) == "pp" \
+                    and cur.c.pps and _such_as(cur.c.pps[-1].prep, tokens) and not (nxt_g and nxt_g.finite):
+                prep = cur.c.pps[-1].prep           # goods such as coal, (such as) iron and (such as) seafood
+                start = np.start
             elif prep is None and prev_unit == "comma" and before_comma == "pp" and cur.c.pps \
                     and np.head.tag in _NAMEISH and cur.c.pps[-1].head is not None \
                     and cur.c.pps[-1].head.tag in _NAMEISH and not (nxt_g and nxt_g.finite):
@@ -160,6 +164,11 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
             prev_unit = "cc"
             i += 1
             continue
+        if low == "that" and tag == "WDT" and prev_unit == "np" and cur.c.predicate is not None \
+                and cur.c.predicate.lemma in tell_verbs and cur.c.objects == [prev_np] \
+                and prev_np.first == cur.c.predicate.last + 1 and isinstance(next_unit(i + 1, n, of, chunks, group_at, tokens), Phrase) \
+                and clause_follows(i + 1, n, of, chunks, group_at, tokens):
+            t.tag = tag = "IN"                      # told reporters that Japan would respond: a complement, not a relative
         if tag in ("WDT", "WP") or (tag == "WRB" and low in relative and prev_unit in ("np", "comma", "pp") and prev_np):
             prep = None
             if prev_np is not None and prev_unit in ("np", "comma", "pp") and low != "what":
@@ -201,6 +210,11 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
     promote_lone_participle(main, clauses, tokens)
     finish(clauses, tokens)
     return clauses
+
+
+def _such_as(prep: Token, tokens: list[Token]) -> bool:
+    """The "as" of "such as", which opens a list of examples."""
+    return prep.i > 0 and prep.text.lower() == "as" and tokens[prep.i - 1].text.lower() == "such"
 
 
 def _place_np(cur: _Open, np: Phrase, prev_unit: str) -> None:

@@ -43,12 +43,14 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
                                                               and tokens[i + 1].tag not in ("VBN", "VBG", "PDT", "DT")
                                                               and not _adverb_in_np(tokens, i))):
             j = i                                          # he, there, "that" standing alone
-        elif tag in _NP_START:
+        elif tag in _NP_START and not _such_as_at(tokens, i):
             j = i
             pos = -1
             while j + 1 < n:
                 t = tokens[j + 1].tag
                 if t in _NP_IN:
+                    if _such_as_at(tokens, j + 1):
+                        break                              # goods | such as coal
                     prev = tokens[j].tag
                     if prev == "CD" and t == "NNP" and j > i and tokens[j - 1].tag == "NNP":
                         break                              # On Jan. 22 | Asahi Shimbun (a date, then a name)
@@ -97,6 +99,11 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
         chunks.append(ph)
         i = j + 1
     return chunks, of
+
+
+def _such_as_at(tokens: list[Token], j: int) -> bool:
+    """Token j is the "such" of "such as" (it introduces examples, no noun phrase)."""
+    return j + 1 < len(tokens) and tokens[j + 1].text == "as" and tokens[j].text.lower() == "such"
 
 
 def _adverb_in_np(tokens: list[Token], j: int) -> bool:

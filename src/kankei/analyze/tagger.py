@@ -148,6 +148,10 @@ class Tagger:
         n = len(words)
         for i, word in enumerate(words):
             t = lexicon.get(word)
+            if t is None and i == 0 and word[:1].isupper() and word not in self.cands and word not in self.rare:
+                t = lexicon.get(word.lower())     # Officials said: a capital the treebank never saw opening a sentence
+                if t == "MD" or t == "NNP":
+                    t = None
             if t is None:
                 if lowers is None:
                     lowers = [w.lower() for w in words]
@@ -201,7 +205,24 @@ class Tagger:
             _verb_after_subject(words, out, self.past_forms, self.base_forms, self.verb_base)
         if "VBN" in out or "NN" in out or "JJ" in out:
             _past_after_clause_subject(words, out, self.only_past, self.openers)
+        if "JJ" in out:
+            self._noun_not_adjective(words, out)
         return out
+
+    def _noun_not_adjective(self, words: list[str], tags: list[str]) -> None:
+        """A word the treebank saw as a noun and never as an adjective, tagged JJ after a determiner
+        with no noun after it, is the noun ("the ban remains"); an -s form after it is then its verb."""
+        n = len(tags)
+        for i in range(1, n - 1):
+            if tags[i] != "JJ" or tags[i - 1] not in ("DT", "PRP$") or tags[i + 1] in _NP_BODY and tags[i + 1] != "NNS":
+                continue
+            seen = self.cands.get(words[i]) or self.rare.get(words[i])
+            if not seen or "NN" not in seen or "JJ" in seen:
+                continue
+            tags[i] = "NN"
+            nxt = self.cands.get(words[i + 1]) or self.rare.get(words[i + 1]) or ()
+            if tags[i + 1] == "NNS" and "VBZ" in nxt and (i + 2 >= n or tags[i + 2] in ("IN", "RB", "TO", ".", "DT", "VBN")):
+                tags[i + 1] = "VBZ"
 
 
 _OBJECT_START = frozenset(("DT", "CD", "PRP$", "NNS", "NNP", "NNPS", "PRP"))
