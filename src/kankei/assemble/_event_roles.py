@@ -59,7 +59,7 @@ class ReaderRoles:
         for ob in clause.objects:
             role = role_of(etype, "object")
             if role and ob.head.tag == "PRP" and ob.head.text.lower() in ("it", "them", "him", "her"):
-                m = ents.antecedent(ob.head.text, ob.start)     # 'a court ordered it to pay'
+                m = ents.antecedent(ob.head.text, ob.start, subject=False)     # 'a court ordered it to pay'
                 if m is not None:
                     parts.add(role, m, etype)
             elif role:

@@ -71,14 +71,14 @@ class Entities:
             i += 1
         return out
 
-    def antecedent(self, pronoun: str, before: int) -> EntityMention | None:
+    def antecedent(self, pronoun: str, before: int, subject: bool = True) -> EntityMention | None:
         """The most recent actor a pronoun can stand for: a person for he/she, a body for it."""
         want = _PRONOUNS.get(pronoun.lower())
         if want is None:
             return None
         pool = [m for m in self.items if m.end <= before] if self.items else []
         # a pronoun opening a sentence goes on about the subject of the last one ('He was detained ...')
-        if not any(_fits(m, want) for m in pool):
+        if subject and not any(_fits(m, want) for m in pool):
             for m in reversed(self.focus):
                 if _fits(m, want):
                     return m
