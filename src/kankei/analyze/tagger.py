@@ -148,10 +148,18 @@ class Tagger:
         n = len(words)
         for i, word in enumerate(words):
             t = lexicon.get(word)
-            if t is None and i == 0 and word[:1].isupper() and word not in self.cands and word not in self.rare:
-                t = lexicon.get(word.lower())     # Officials said: a capital the treebank never saw opening a sentence
+            if t is None and i == 0 and word[:1].isupper() and word not in self.cands and word not in self.rare \
+                    and (n == 1 or not words[1][:1].isupper()):
+                # Officials said: a capital the treebank never saw opening a sentence is its lower-case word
+                # (not before another capital: Chosen Soren)
+                lw = word.lower()
+                t = lexicon.get(lw)
                 if t == "MD" or t == "NNP":
                     t = None
+                elif t is None:
+                    seen = self.cands.get(lw) or self.rare.get(lw)
+                    if seen is not None and len(seen) == 1 and seen[0] not in ("MD", "NNP"):
+                        t = seen[0]               # Diplomats said (the treebank saw "diplomats" only as NNS)
             if t is None:
                 if lowers is None:
                     lowers = [w.lower() for w in words]
