@@ -19,6 +19,7 @@ START = ("-S-", "-S2-")
 _NOT_AFTER_MODAL = frozenset(("NN", "VBP", "JJ", "VBD", "VBN"))
 _SHORTLIST = 8
 _NAME_TAGS = ["JJ", "NNP", "NNPS"]
+_MISSING = object()
 
 
 def shape(word: str) -> str:
@@ -82,7 +83,8 @@ class Tagger:
     """Tags token lists; `tag(words)` returns one Penn tag per word."""
 
     __slots__ = ("tags", "lexicon", "cands", "rare", "ucands", "all_open", "weights", "_base", "past_forms", "base_forms",
-                 "only_past", "openers")
+                 "only_past", "openers",
+                 "_nb", "_r", "_q", "_p", "_y", "_ends")
 
     def __init__(self, model: dict) -> None:
         self.tags: list[str] = model["tags"]
@@ -95,6 +97,13 @@ class Tagger:
         self._base: tuple[dict, dict] = ({}, {})   # word -> (candidates, scores), inside / first in a sentence
         self.past_forms: frozenset[str] = frozenset()  # irregular verb forms (set by the package from data)
         self.base_forms: frozenset[str] = frozenset()  # and their base forms (shake, hold)
+        # the weights of context features, by the word or tags they are made of (built as met)
+        self._nb: dict[str, tuple] = {}    # lower-cased word -> weights of a+w, k+w, n+w, m+w[-3:], l+w
+        self._r: dict[str, dict] = {}      # word -> previous tag -> weights of r+tag+word
+        self._q: dict[str, dict] = {}
+        self._p: dict[str, dict | None] = {}
+        self._y: dict[str, dict | None] = {}
+        self._ends = (self.weights.get("a-S-"), self.weights.get("n-E-"))
         self.only_past: frozenset[str] = frozenset()   # irregular pasts the treebank never saw as anything else (flew, met)
         self.openers: frozenset[str] = frozenset()     # subordinators that open a clause (when, after, that)
 
@@ -132,6 +141,17 @@ class Tagger:
                 cache[word] = got
         return got
 
+    def _neighbour(self, lower: str) -> tuple:
+        """The weights of the features a word gives its neighbours (a, k: as the previous words; n, m,
+        l: as the next ones), remembered by word."""
+        wget = self.weights.get
+        got = (wget("a" + lower), wget("k" + lower), wget("n" + lower), wget("m" + lower[-3:]), wget("l" + lower))
+        if len(self._nb) < 200_000:
+            self._nb[lower] = got
+        if len(self._r) > 200_000:
+            self._r.clear()
+        return got
+
     def verb_base(self, word: str) -> bool:
         """The treebank saw the word as a base-form verb (share, hold)."""
         seen = self.cands.get(word) or self.rare.get(word)
@@ -142,6 +162,9 @@ class Tagger:
         wget = self.weights.get
         shapes = _SHAPES
         lowers: list[str] | None = None
+        nbs: list[tuple] | None = None
+        nb_cache, r_cache, q_cache, p_cache, y_cache = self._nb, self._r, self._q, self._p, self._y
+        w_start, w_end = self._ends
         out: list[str] = []
         p1, p2 = START
         verb_due = False                  # after a modal or infinitival "to" (adverbs between)
@@ -167,33 +190,53 @@ class Tagger:
                 if len(cs) == 1:
                     t = cs[0]
                 else:
-                    # context_features(), written out: this loop is the tagger's hot path
+                    # context_features(), with each feature's weights looked up once per word or tag
+                    # (no feature strings built): this loop is the tagger's hot path
+                    if nbs is None:
+                        nbs = [nb_cache.get(x) or self._neighbour(x) for x in lowers]
                     w = lowers[i]
-                    ctx = ["p" + p1, "q" + p1 + p2, "r" + p1 + w, "a" + lowers[i - 1] if i else "a-S-"]
+                    rr = r_cache.get(w)
+                    if rr is None:
+                        rr = r_cache[w] = {}
+                    wr = rr.get(p1, _MISSING)
+                    if wr is _MISSING:
+                        wr = rr[p1] = wget("r" + p1 + w)
+                    qq = q_cache.get(p1)
+                    if qq is None:
+                        qq = q_cache[p1] = {}
+                    wq = qq.get(p2, _MISSING)
+                    if wq is _MISSING:
+                        wq = qq[p2] = wget("q" + p1 + p2)
+                    wp = p_cache.get(p1, _MISSING)
+                    if wp is _MISSING:
+                        wp = p_cache[p1] = wget("p" + p1)
+                    ctx = [wp, wq, wr, nbs[i - 1][0] if i else w_start]
                     if i > 1:
-                        ctx.append("k" + lowers[i - 2])
+                        ctx.append(nbs[i - 2][1])
                     if i + 1 < n:
-                        nw = lowers[i + 1]
+                        nn = nbs[i + 1]
                         nxt = words[i + 1]
-                        ctx += ("n" + nw, "m" + nw[-3:], "y" + (shapes.get(nxt) or shape_of(nxt)))
+                        sh = shapes.get(nxt) or shape_of(nxt)
+                        wy = y_cache.get(sh, _MISSING)
+                        if wy is _MISSING:
+                            wy = y_cache[sh] = wget("y" + sh)
+                        ctx += (nn[2], nn[3], wy)
                         if i + 2 < n:
-                            ctx.append("l" + lowers[i + 2])
+                            ctx.append(nbs[i + 2][4])
                     else:
-                        ctx.append("n-E-")
+                        ctx.append(w_end)
                     if len(cs) == 2:                # most ambiguous words: two sums, no dict
                         a, b = cs
                         sa = score[a]
                         sb = score[b]
-                        for f in ctx:
-                            ws = wget(f)
+                        for ws in ctx:
                             if ws is not None:
                                 sa += ws.get(a, 0)
                                 sb += ws.get(b, 0)
                         t = a if sa >= sb else b
                     else:
                         score = score.copy()
-                        for f in ctx:
-                            ws = wget(f)
+                        for ws in ctx:
                             if ws is not None:
                                 for tg in cs:
                                     v = ws.get(tg)
