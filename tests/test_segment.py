@@ -297,3 +297,15 @@ def test_notes_functions_never_crash_and_stay_in_bounds(text: str) -> None:
     limit = len(text) if section is None else section
     for m in note_markers(text):
         assert 0 <= m.start < m.end <= limit and text[m.start:m.end] == m.number
+
+
+def test_hard_wrapped_prose_is_read_as_sentences_and_headings_stay_lines() -> None:
+    text = ("Notes From the Archive\n"
+            "In 1959 the first ships left the port of Niigata for the North, and\n"
+            "the families who boarded them took little with them. Most never came\n"
+            "back to Japan.\n"
+            "A Second Heading\n")
+    got = [text[s:e] for s, e in sentences(text)]
+    assert got[0] == "Notes From the Archive" and got[-1] == "A Second Heading"
+    assert got[1].startswith("In 1959") and got[1].endswith("took little with them.")
+    assert got[2] == "Most never came\nback to Japan."
