@@ -136,8 +136,10 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         readings = reader.events()
         focus = _subjects(readings, ents) or focus
         elsewhere = narrative.time is not None and not _near(narrative.time.value, dct)
-        events.extend(_sentence_events(readings, sent, doc, narrative.current(text, s), dct, news, elsewhere,
-                                       last_of_type))
+        told = _sentence_events(readings, sent, doc, narrative.current(text, s), dct, news, elsewhere, last_of_type)
+        events.extend(told)
+        if any(ev.dated_by == "narrative" for ev in told):
+            narrative.sentences = 0     # the story goes on at that time: so may the next sentence
         _advance(narrative, _main_times(readings) or sent_times, s)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
 
