@@ -59,7 +59,8 @@ def tag(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ms = list(TOKEN_RE.finditer(text, start, len(text) if end is None else end))
     words = [m.group() for m in ms]
     tags = tagger.tag(words)
-    return [Token(m.start(), m.end(), w, t, lemmatize(w, t), k)
+    cached = lemmatize.cache.get           # the lemma of a word and tag met before, without a call
+    return [Token(*m.span(), w, t, cached((w, t)) or lemmatize(w, t), k)
             for k, (m, w, t) in enumerate(zip(ms, words, tags, strict=True))]
 
 

@@ -108,8 +108,10 @@ def finish(clauses: list[Clause], tokens: list[Token]) -> None:
             parts.append(c.subject)
         for p in parts:
             if p is not None:
-                lo = min(lo, p.start)
-                hi = max(hi, p.end)
+                if p.start < lo:
+                    lo = p.start
+                if p.end > hi:
+                    hi = p.end
         c.start, c.end = (lo, hi) if hi >= 0 else (c.start, c.end)
         p = c.predicate
         if p is None:

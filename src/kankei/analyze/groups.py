@@ -35,7 +35,7 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
     n = len(tokens)
     chunks: list[Phrase] = []
     of = [-1] * n
-    months = lists()["months"]
+    months, time_adjectives = lists()["months"], lists()["time_adjectives"]
     i = 0
     while i < n:
         tag = tokens[i].tag
@@ -49,7 +49,7 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
             while j + 1 < n:
                 t = tokens[j + 1].tag
                 if t in _NP_IN:
-                    if _such_as_at(tokens, j + 1):
+                    if t == "JJ" and _such_as_at(tokens, j + 1):
                         break                              # goods | such as coal
                     prev = tokens[j].tag
                     if prev == "CD" and t == "NNP" and j > i and tokens[j - 1].tag == "NNP":
@@ -59,7 +59,7 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
                         break                              # In 1995 | Japan; in June 1950 | Japan (not the 2002 Pyongyang Declaration)
                     if t == "NNP" and prev == "NNP" and tokens[j].text.lower().rstrip(".") in months:
                         break                              # in January | Jiji Press
-                    if (t[:2] == "JJ" and prev[:2] == "NN" and tokens[j + 1].text.lower() in lists()["time_adjectives"]) \
+                    if (t[:2] == "JJ" and prev[:2] == "NN" and tokens[j + 1].text.lower() in time_adjectives) \
                             or (t[:3] == "NNP" and prev in ("NN", "NNS") and tokens[j].text.islower()):
                         break                              # Tokyo | next year;  the first time | North Korea
                     j += 1
