@@ -84,7 +84,7 @@ class Tagger:
 
     __slots__ = ("tags", "lexicon", "cands", "rare", "ucands", "all_open", "weights", "_base", "past_forms", "base_forms",
                  "only_past", "openers",
-                 "_nb", "_r", "_q", "_p", "_y", "_ends")
+                 "_nb", "_own", "_y", "_ends")
 
     def __init__(self, model: dict) -> None:
         self.tags: list[str] = model["tags"]
@@ -99,9 +99,8 @@ class Tagger:
         self.base_forms: frozenset[str] = frozenset()  # and their base forms (shake, hold)
         # the weights of context features, by the word or tags they are made of (built as met)
         self._nb: dict[str, tuple] = {}    # lower-cased word -> weights of a+w, k+w, n+w, m+w[-3:], l+w
-        self._r: dict[str, dict] = {}      # word -> previous tag -> weights of r+tag+word
-        self._q: dict[str, dict] = {}
-        self._p: dict[str, dict | None] = {}
+        self._own: dict[str, dict] = {}    # word -> (previous tag, the one before) -> scores from the word
+                                           # and the tags (base, p, q, r): (a, b) for two candidates, else a dict
         self._y: dict[str, dict | None] = {}
         self._ends = (self.weights.get("a-S-"), self.weights.get("n-E-"))
         self.only_past: frozenset[str] = frozenset()   # irregular pasts the treebank never saw as anything else (flew, met)
@@ -148,9 +147,25 @@ class Tagger:
         got = (wget("a" + lower), wget("k" + lower), wget("n" + lower), wget("m" + lower[-3:]), wget("l" + lower))
         if len(self._nb) < 200_000:
             self._nb[lower] = got
-        if len(self._r) > 200_000:
-            self._r.clear()
         return got
+
+    def _own_cache(self, word: str) -> dict:
+        if len(self._own) > 100_000:
+            self._own.clear()
+        got = self._own[word] = {}
+        return got
+
+    def _own_score(self, lower: str, cs: list[str], score: dict[str, int], p1: str, p2: str) -> tuple | dict:
+        """The scores of a word's candidates from its own features and the two tags before it."""
+        score = score.copy()
+        for f in ("p" + p1, "q" + p1 + p2, "r" + p1 + lower):
+            ws = self.weights.get(f)
+            if ws is not None:
+                for tg in cs:
+                    v = ws.get(tg)
+                    if v is not None:
+                        score[tg] += v
+        return (score[cs[0]], score[cs[1]]) if len(cs) == 2 else score
 
     def verb_base(self, word: str) -> bool:
         """The treebank saw the word as a base-form verb (share, hold)."""
@@ -163,7 +178,7 @@ class Tagger:
         shapes = _SHAPES
         lowers: list[str] | None = None
         nbs: list[tuple] | None = None
-        nb_cache, r_cache, q_cache, p_cache, y_cache = self._nb, self._r, self._q, self._p, self._y
+        nb_cache, own_cache, y_cache = self._nb, self._own, self._y
         w_start, w_end = self._ends
         out: list[str] = []
         p1, p2 = START
@@ -194,23 +209,13 @@ class Tagger:
                     # (no feature strings built): this loop is the tagger's hot path
                     if nbs is None:
                         nbs = [nb_cache.get(x) or self._neighbour(x) for x in lowers]
-                    w = lowers[i]
-                    rr = r_cache.get(w)
-                    if rr is None:
-                        rr = r_cache[w] = {}
-                    wr = rr.get(p1, _MISSING)
-                    if wr is _MISSING:
-                        wr = rr[p1] = wget("r" + p1 + w)
-                    qq = q_cache.get(p1)
-                    if qq is None:
-                        qq = q_cache[p1] = {}
-                    wq = qq.get(p2, _MISSING)
-                    if wq is _MISSING:
-                        wq = qq[p2] = wget("q" + p1 + p2)
-                    wp = p_cache.get(p1, _MISSING)
-                    if wp is _MISSING:
-                        wp = p_cache[p1] = wget("p" + p1)
-                    ctx = [wp, wq, wr, nbs[i - 1][0] if i else w_start]
+                    own = own_cache.get(word)
+                    if own is None:
+                        own = self._own_cache(word)
+                    sc = own.get((p1, p2))
+                    if sc is None:
+                        sc = own[(p1, p2)] = self._own_score(lowers[i], cs, score, p1, p2)
+                    ctx = [nbs[i - 1][0] if i else w_start]
                     if i > 1:
                         ctx.append(nbs[i - 2][1])
                     if i + 1 < n:
@@ -227,15 +232,14 @@ class Tagger:
                         ctx.append(w_end)
                     if len(cs) == 2:                # most ambiguous words: two sums, no dict
                         a, b = cs
-                        sa = score[a]
-                        sb = score[b]
+                        sa, sb = sc
                         for ws in ctx:
                             if ws is not None:
                                 sa += ws.get(a, 0)
                                 sb += ws.get(b, 0)
                         t = a if sa >= sb else b
                     else:
-                        score = score.copy()
+                        score = sc.copy()
                         for ws in ctx:
                             if ws is not None:
                                 for tg in cs:
