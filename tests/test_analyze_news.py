@@ -3,6 +3,11 @@ past tenses after names and plurals, years before names, irregular pasts, semico
 'told X that', 'such as' lists, nouns read as adjectives."""
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kankei.analyze import Clause, Sentence, analyze
 
 
@@ -114,3 +119,16 @@ def test_capitalized_plural_opening_a_sentence_is_the_subject():
     s = analyze("Diplomats said the meeting had ended.")
     assert tag_of(s, "Diplomats") == "NNS"
     assert span(s, clause(s, "say").subject) == "Diplomats"
+
+
+_PIECES = ["Japan", "don't", "U.S.", "Mr.", "Smith's", "O'Brien", "a.m.", "Kim Jong-un", "1970s", "3,000", "...",
+           "--", "it’s", "naïve", "x", "A.", "Co.", "can't", ",", ".", "(", ")", "JAPAN'S", "vs.", "‐", "e.g."]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12), st.lists(st.sampled_from(["", " ", "  ", "\n"]), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_plain_word_fast_path_splits_as_the_full_pattern(pieces, gaps):
+    from kankei.analyze.tokenize import TOKEN_RE
+    full = re.compile(TOKEN_RE.pattern.split("|", 1)[1])     # the pattern without its plain-word fast path
+    text = "".join(p + (gaps[k] if k < len(gaps) else " ") for k, p in enumerate(pieces))
+    assert [m.span() for m in TOKEN_RE.finditer(text)] == [m.span() for m in full.finditer(text)]

@@ -14,7 +14,8 @@ _ABBREV = (
 )
 
 TOKEN_RE = re.compile(
-    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"              # U.S.  U.N.  a.m.
+    r"[A-Za-z]+(?![\w'’.\-‐–])"                     # a plain word: none of the forms below can start here (speed)
+    r"|(?:[A-Za-z]\.){2,}(?![A-Za-z])"             # U.S.  U.N.  a.m.
     rf"|(?:{_ABBREV})\.(?=\s|$)"                   # Mr.  Jan.
     r"|[A-Za-z]+(?=n['’]t\b)|n['’]t\b"             # do|n't  ca|n't
     r"|['’](?:[sSdDmM]|ll|LL|re|RE|ve|VE)\b"        # 's 'll 're 've 'd 'm
