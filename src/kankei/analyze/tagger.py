@@ -343,8 +343,11 @@ def _past_after_clause_subject(words: list[str], tags: list[str], only_past: fro
     n = len(tags)
     for i in range(1, n):
         t = tags[i]
-        past_only = t[:2] in ("NN", "JJ") and words[i].lower() in only_past
-        if not (t == "VBN" or past_only):
+        if t == "VBN":
+            past_only = False
+        elif t[:2] in ("NN", "JJ") and words[i].lower() in only_past:
+            past_only = True
+        else:
             continue
         k = i - 1
         while k > 0 and tags[k] in ("RB", "RBR"):
