@@ -108,3 +108,9 @@ def test_the_number_of_something_else_is_no_membership():
     found = by_value(claims_of(text))
     assert found[80000].property == "membership"
     assert 45000 not in found or found[45000].property != "membership"
+
+
+def test_a_country_under_any_of_its_names_is_read_as_the_rules_name_it():
+    text = ("Departures\n\nIn 1961 about 22,000 people left Japan for the Democratic People's Republic of Korea.\n")
+    found = by_value(claims_of(text))
+    assert (found[22000].property, found[22000].time) == ("people repatriated to North Korea", "1961")

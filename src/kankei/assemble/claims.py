@@ -86,6 +86,9 @@ def find_claims(text: str, quantities: list[QuantityMention], times: list[TimeMe
                     and not inside(skip, skip_starts, t.start, t.end)), key=lambda t: t.start)
     _STARTS.clear()
     entities = sorted(entities, key=lambda m: m.start)
+    # countries as the rules name them: 'the Democratic People's Republic of Korea' is North Korea
+    renames = sorted({(m.text, m.name) for m in entities if m.type == "country" and m.text != m.name
+                      and len(m.text) > 4}, key=lambda p: -len(p[0]))
     counted = [q for q in quantities if q.unit not in ("fraction", "percent")
                and (q.value is not None or q.low is not None) and not inside(skip, skip_starts, q.start, q.end)]
     out: list[Claim] = []
@@ -116,12 +119,12 @@ def find_claims(text: str, quantities: list[QuantityMention], times: list[TimeMe
             clause = reading.clause
         read = _read(text, q, (s, e), clause, last if last and _near(text, last, s) else None, spans, k)
         read.lemmas = reading.lemmas if reading is not None else ""
-        rule = _rule(q, read, rules["rules"])
+        rule = _rule(q, _named(read, renames), rules["rules"])
         if rule is None and reading is not None:
             # the analysis may misread a clause: the one cut by punctuation, as the first pass did
             read = _read(text, q, (s, e), punctuated, last if last and _near(text, last, s) else None, spans, k)
             read.lemmas = reading.lemmas
-            rule = _rule(q, read, rules["rules"])
+            rule = _rule(q, _named(read, renames), rules["rules"])
             if rule is not None:
                 reading, clause = None, punctuated
         if rule is None and clause.lead < clause.start:
@@ -129,7 +132,7 @@ def find_claims(text: str, quantities: list[QuantityMention], times: list[TimeMe
             wide = Clause(clause.lead, clause.end, clause.lead, clause.inner, clause.outer, clause.holes)
             read = _read(text, q, (s, e), wide, last if last and _near(text, last, s) else None, spans, k)
             read.lemmas = reading.lemmas if reading is not None else ""
-            rule = _rule(q, read, rules["rules"])
+            rule = _rule(q, _named(read, renames), rules["rules"])
             read.clause = clause
         if rule is None or _hypothetical(text, clause, q, rules["hypothetical"]) \
                 or analysed is not None and (not analysed.asserted()
@@ -228,6 +231,21 @@ def _read(text: str, q: QuantityMention, sentence: tuple[int, int], clause: Clau
         context = f"{context} [{last.clause_text}] [{last.context}]"
     lead = text[min(clause.lead, clause.start):clause.end]
     return _Read(q, sentence, clause, noun, own, clause_text, lead, context)
+
+
+def _named(read: _Read, renames: list[tuple[str, str]]) -> _Read:
+    """The read with each country written as its name, for the rules' words to find."""
+    if not renames:
+        return read
+    fields = {}
+    for f in ("noun", "own", "clause_text", "lead", "context"):
+        value = getattr(read, f)
+        for surface, name in renames:
+            if surface in value:
+                value = value.replace(surface, name)
+        fields[f] = value
+    return _Read(read.q, read.sentence, read.clause, fields["noun"], fields["own"], fields["clause_text"],
+                 fields["lead"], fields["context"], read.analysed, read.lemmas)
 
 
 def _rule(q: QuantityMention, read: _Read, rules: list[dict]) -> dict | None:
