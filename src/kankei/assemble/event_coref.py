@@ -63,13 +63,16 @@ def merge_mentions(events: list[Event], text: str) -> list[Event]:
         return events
     body_start = _body_start(text)
     groups: list[list[Event]] = []
+    by_type: dict[str, list[list[Event]]] = {}      # (only events of one type can be one occurrence)
     for ev in events:
-        for g in groups:
+        candidates = by_type.setdefault(ev.type, [])
+        for g in candidates:
             if all(same_occurrence(ev, other, text, body_start) for other in g):
                 g.append(ev)
                 break
         else:
             groups.append([ev])
+            candidates.append(groups[-1])
     out = []
     for g in groups:
         best = max(g, key=lambda ev: _rank(ev, body_start))

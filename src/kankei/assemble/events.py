@@ -134,7 +134,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         history = ents[max(0, bisect_left(ent_starts, s) - 30):bisect_left(ent_starts, s)]
         reader = SentenceReader(text, s, e, triggers, sent_times, Entities(text, sent_ents, history, focus, issuer), analyses)
         readings = reader.events()
-        focus = _subjects(readings, ents) or focus
+        focus = _subjects(readings, sent_ents) or focus
         elsewhere = narrative.time is not None and not _near(narrative.time.value, dct)
         told = _sentence_events(readings, sent, doc, narrative.current(text, s), dct, news, elsewhere, last_of_type)
         events.extend(told)
