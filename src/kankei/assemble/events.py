@@ -264,7 +264,8 @@ def _fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
     if narrative is not None and main and r.modality == "asserted" and (historical or not reporting
                                                                         or edtf.precision(narrative.value) == "day"):
         return narrative.value, "narrative"     # (what was said the day the last sentence told)
-    if dct is not None and news and (reporting or main and not elsewhere):
+    if dct is not None and news and (reporting or main and not elsewhere) \
+            and r.head.text.lower() not in word_sets()["not_news"]:
         return dct, "document"      # what the news reports, and what its lede tells, happened on its day
     return None, None
 

@@ -166,7 +166,7 @@ def modality_words() -> dict[str, re.Pattern]:
 
 
 _WORD_SETS = ("aspectual", "control", "visit_words", "light_verbs", "weapon_words", "planning", "reporting", "raising",
-              "motion", "container_nouns", "subject_undergoes")
+              "motion", "container_nouns", "subject_undergoes", "not_news")
 
 
 @cache
