@@ -178,7 +178,7 @@ def build_cmd(paths, db_path, dct, max_size, force, keep_missing, as_json) -> No
     from kankei.read import iter_paths
     from kankei.store import StoreError, connect
     from kankei.store.build import build
-    from kankei.store.db import BUILD_BUSY_TIMEOUT
+    from kankei.store.db import build_timeout
 
     created = not os.path.exists(db_path)
 
@@ -199,7 +199,7 @@ def build_cmd(paths, db_path, dct, max_size, force, keep_missing, as_json) -> No
 
     try:
         # another build writing the same base is waited for, document by document
-        conn = connect(db_path, timeout=BUILD_BUSY_TIMEOUT)
+        conn = connect(db_path, timeout=build_timeout())
     except StoreError as err:
         discard_if_empty()
         raise click.ClickException(str(err)) from None

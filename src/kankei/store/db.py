@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 from kankei.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -15,8 +16,13 @@ BUSY_TIMEOUT = 5.0
 """Seconds to wait for another process's write to finish before saying the base is locked."""
 
 
-BUILD_BUSY_TIMEOUT = 600.0
-"""A build waits this long for another build's write (each document is one short transaction)."""
+BUILD_WAIT = 12
+"""A build waits this many busy timeouts for another build's writes (a minute by default): each
+document is one short transaction, but the other build's reconciliation writes for longer."""
+
+
+def build_timeout() -> float:
+    return BUSY_TIMEOUT * BUILD_WAIT
 
 
 def connect(path: str | Path, migrate: bool = True, readonly: bool = False,
@@ -31,8 +37,19 @@ def connect(path: str | Path, migrate: bool = True, readonly: bool = False,
     path = Path(path)
     if readonly and not path.exists():
         raise StoreError(f"{path}: no knowledge base here (build one with `kankei build PATH --db {path}`)")
-    if readonly and path.is_file() and path.stat().st_size == 0:
-        raise StoreError(f"{path}: an empty file, not a knowledge base (build one with `kankei build PATH --db {path}`)")
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return _connect(path, migrate, readonly, timeout)
+        except StoreError as err:
+            # switching a new base to WAL, or a migration, can meet another build's lock without
+            # SQLite waiting for it: wait here, as long as the busy timeout would have
+            if "locked" not in str(err) or readonly or time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def _connect(path: Path, migrate: bool, readonly: bool, timeout: float) -> sqlite3.Connection:
     conn = _open(path, readonly, timeout)
     try:
         try:
