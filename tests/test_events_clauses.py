@@ -200,3 +200,17 @@ def test_a_dossier_s_range_of_dates_in_the_notes_is_no_letter():
     notes_at = text.index("Notes")
     in_notes = [e for e in events(text) if e["start"] > notes_at]
     assert [(e["type"], e["date"]) for e in in_notes] == [("statement", "1960-05-03")]
+
+
+def test_a_body_named_by_its_country_s_adjective_acts_for_the_country():
+    ev = next(e for e in events("Megumi Yokota was abducted by North Korean agents in 1977.") if e["type"] == "abduct")
+    assert role(ev, "agent") == {"country:north_korea"}
+    assert next(p for p in ev["participants"] if p["role"] == "agent")["via"] == "demonym"
+
+
+def test_what_is_announced_can_be_an_agreement():
+    assert ("agree", "2002-09") in kinds("In September 2002 the two leaders announced the Pyongyang Declaration.")
+
+
+def test_a_habit_or_a_generic_truth_of_the_present_is_on_no_day():
+    assert kinds("TOKYO, June 3, 2014 (Kyodo) -- The organization rarely says. Numbers tell part of the story.") == []

@@ -17,6 +17,7 @@ _TERRITORY_TYPES = frozenset({"annex", "war"})
 _MOTION_TYPES = frozenset({"migrate", "meet", "release"})
 # a capitalized body with no name of its own is the one that issues the document
 _ISSUER_WORDS = frozenset({"Government", "Cabinet"})
+_NOUN_TAGS_PLAIN = frozenset({"NN", "NNS"})       # a common noun head: 'agents', 'police', 'officials'
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?")
 
@@ -43,6 +44,8 @@ class ReaderRoles:
             by_agents += phrase_actors(ents, clause.agent.start, clause.agent.end)
             if not by_agents and clause.agent.head.text in _ISSUER_WORDS and ents.issuer is not None:
                 by_agents.append(ents.issuer_at(clause.agent.start, clause.agent.end))    # 'announced by the Government'
+            if not by_agents and (m := ents.demonym_actor(clause.agent.start, clause.agent.end)) is not None:
+                by_agents.append(m)         # 'abducted by North Korean agents'
         for pp in clause.pps:
             if prep_of(pp) == "by" and (clause.agent is None or pp.start >= clause.agent.end or pp.end <= clause.agent.start):
                 by_agents += phrase_actors(ents, pp.start, pp.end)
@@ -115,6 +118,8 @@ class ReaderRoles:
             if found:
                 return found
             head = subject.head
+            if head.tag in _NOUN_TAGS_PLAIN and (m := self.ents.demonym_actor(subject.start, subject.end)) is not None:
+                return [m]      # 'North Korean agents abducted ...', 'Japanese police arrested ...'
             if head.text in _ISSUER_WORDS and self.ents.issuer is not None:
                 # 'the Government today decided', 'We strongly urge': who issues the document
                 return [self.ents.issuer_at(subject.start, subject.end)]

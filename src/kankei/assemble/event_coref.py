@@ -78,12 +78,8 @@ def merge_mentions(events: list[Event], text: str) -> list[Event]:
         best = max(g, key=lambda ev: _rank(ev, body_start))
         if len(g) > 1:
             best.repeats = [ev for ev in g if ev is not best]
-            named = {p["entity"] for p in best.participants}
-            for ev in best.repeats:     # who another telling names belongs to the occurrence too
-                for p in ev.participants:
-                    if p["entity"] not in named:
-                        named.add(p["entity"])
-                        best.participants.append(p)
+            if not best.participants:       # a telling that names no one takes who another names
+                best.participants = list(next((ev.participants for ev in best.repeats if ev.participants), []))
             # the date its own clause gives, the most precise of the tellings
             dated = [ev for ev in g if ev.date and ev.dated_by == "clause"] or [ev for ev in g if ev.date]
             if dated:

@@ -59,6 +59,22 @@ class Entities:
         m = self.issuer
         return EntityMention(start, end, self.text[start:end], m.entity, m.name, m.type, how="issuer")
 
+    def demonym_actor(self, start: int, end: int) -> EntityMention | None:
+        """'North Korean agents', 'Japanese police': a body of a country named by its adjective
+        acts for that country (the spec: 'abducted by North Korean agents' -> North Korea)."""
+        from kankei.recognize.gazetteer import gazetteer
+        text = self.text[start:end]
+        best = None
+        for dem, (cid, _gov) in gazetteer().demonyms.items():
+            i = text.find(dem)
+            if i >= 0 and (i + len(dem) == len(text) or not text[i + len(dem)].isalnum()) \
+                    and (i == 0 or not text[i - 1].isalnum()) and (best is None or len(dem) > len(best[1])):
+                best = (i, dem, cid)
+        if best is None:
+            return None
+        i, dem, cid = best
+        return EntityMention(start + i, start + i + len(dem), dem, cid, dem, "country", how="demonym")
+
     def name_of(self, entity: str) -> str:
         return next((m.name or m.text for m in self.items if m.entity == entity), "")
 
@@ -137,7 +153,10 @@ class Parts:
                                                  for p in self.items if role != "location"):
             return
         self._seen.add((role, m.entity))
-        self.items.append({"role": role, "entity": m.entity, "start": m.start, "end": m.end})
+        part = {"role": role, "entity": m.entity, "start": m.start, "end": m.end}
+        if m.how in ("demonym", "issuer"):
+            part["via"] = m.how     # read from an adjective or from who issues the document, not a name
+        self.items.append(part)
 
     def has(self, role: str) -> bool:
         return any(p["role"] == role for p in self.items)

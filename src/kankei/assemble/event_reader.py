@@ -38,6 +38,8 @@ _WEAPONS_TEST_VERBS = ("launch", "fire", "shoot", "test")
 # verbs that a particle makes another verb: 'left ... out', 'gave up', 'sent off'
 _PHRASAL = {"leave": ("out", "behind", "aside"), "move": ("out", "aside"), "return": ("out",),
             "give": ("up", "in", "away"), "send": ("off",), "find": ("out",)}
+_FREQUENCY = frozenset({"rarely", "seldom", "usually", "often", "always", "sometimes", "typically", "generally",
+                        "frequently", "occasionally", "regularly", "anytime", "normally", "routinely"})
 _COURT = re.compile(r"\bCourt\b|\bTribunal\b")
 
 
@@ -176,6 +178,7 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         by_head = {r.head.start: r for r in verbs}
         for r in out:
             r.modality = self._modality(r)
+            r.habitual = self._habitual(r)
             r.parts = self._participants(r)
             if not r.verb and not r.parts.has("agent"):
                 self._noun_subject(r, r.parts, by_head)
@@ -184,6 +187,14 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         out = [r for r in out if (not r.weak or r.parts.items) and self._subject_ok(r) and not self._phrasal(r)]
         out.sort(key=lambda r: r.start)
         return out
+
+    def _habitual(self, r: Reading) -> bool:
+        """'The organization rarely says', 'the envoys usually meet': how often, not when."""
+        c = r.clause
+        if c is None:
+            return False
+        return any(t.tag.startswith("RB") and t.text.lower() in _FREQUENCY
+                   for t in self.tokens if c.start <= t.start < c.end)
 
     def _refine_type(self, r: Reading) -> None:
         """The type the lexicon gave, refined by who takes part and how the verb is used."""

@@ -28,6 +28,7 @@ class Reading:
     hedged: bool = False                    # reported, not witnessed ('is believed to have been born')
     occasion: Reading | None = None         # the event whose setting it is ('At a meeting ..., Abe said')
     anchor: str | None = None               # the type of an earlier event it follows ('Following the resolution, ...')
+    habitual: bool = False                  # its clause says how often, not when ('rarely says')
 
 
 def passive_clause(clause) -> bool:

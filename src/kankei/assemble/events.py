@@ -173,7 +173,7 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
 def _relation(ev: Event) -> bool:
     """An undated event is kept when it says who acted on whom (the network shows it); the
     rest of what is undated has no place on a timeline."""
-    roles = {p["role"] for p in ev.participants}
+    roles = {p["role"] for p in ev.participants if "via" not in p}
     return ev.modality == "asserted" and "agent" in roles and "patient" in roles
 
 
@@ -249,9 +249,11 @@ def _fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
     aspect = getattr(vg, "aspect", None)
     reporting = r.type == "statement" or (vg is not None and vg.head.lemma in word_sets()["reporting"])
     main = r.clause is not None and r.clause.relation in (None, "coordinate", "parataxis")
-    if tense == "present" and aspect is None and not reporting and r.type not in _SPEECH_ACTS \
-            and r.modality == "asserted":
-        return None, None       # 'the ferry sails twice a year': a state or a habit, on no one day
+    if tense == "present" and aspect is None and r.modality == "asserted" and (
+            not reporting and r.type not in _SPEECH_ACTS or not _actor_acts(r) or r.habitual):
+        # 'the ferry sails twice a year', 'numbers tell part of the story', 'it rarely says':
+        # a state, a habit or a generic truth, on no one day
+        return None, None
     if r.modality == "hypothetical" or tense in ("present", "future") or aspect == "perfect" and tense != "past":
         # now, or planned now: never the narrative's; outside the news, only what the text itself says now
         return (dct, "document") if dct is not None and (news or main) else (None, None)
@@ -276,6 +278,10 @@ def _near(value: str | None, dct: str | None) -> bool:
     if bv is None or bd is None:
         return False
     return edtf.shift(bd[0], "day", -7) <= bv[1] and bv[0] <= bd[1] and edtf.precision(value) == "day"
+
+
+def _actor_acts(r: Reading) -> bool:
+    return r.parts is not None and any(p["role"] == "agent" for p in r.parts.items)
 
 
 def _reported(r: Reading) -> bool:
