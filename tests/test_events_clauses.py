@@ -214,3 +214,13 @@ def test_what_is_announced_can_be_an_agreement():
 
 def test_a_habit_or_a_generic_truth_of_the_present_is_on_no_day():
     assert kinds("TOKYO, June 3, 2014 (Kyodo) -- The organization rarely says. Numbers tell part of the story.") == []
+
+
+def test_a_headline_dated_by_the_page_is_a_telling_of_the_body_s_event():
+    text = ("Pyongyang Returns Remains to Japan\n\n"
+            "TOKYO, March 28, 2005 (Kyodo) -- Last November, North Korea returned to Japan remains it said "
+            "were those of an abductee.\n")
+    evs = events(text)
+    kept = [e for e in evs if "mention_of" not in e and e["type"] == "release"]
+    assert len(kept) == 1 and kept[0]["date"] == "2004-11"
+    assert all(e["date"] == "2004-11" for e in evs if e["type"] == "release")

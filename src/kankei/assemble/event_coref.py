@@ -32,7 +32,12 @@ def _actors(ev: Event, role: str | None = None) -> set[str]:
 
 
 def same_occurrence(a: Event, b: Event, text: str = "", body_start: int = 0) -> bool:
-    if a.type != b.type or a.modality != b.modality or not _compatible_dates(a.date, b.date):
+    if a.type != b.type or a.modality != b.modality:
+        return False
+    headline = min(a, b, key=lambda ev: ev.start)
+    # a headline dated only by the page tells what the body dates ('Pyongyang returned the ashes')
+    by_page = headline.start < body_start and headline.dated_by in ("document", None)
+    if not by_page and not _compatible_dates(a.date, b.date):
         return False
     if (a.date is None) != (b.date is None) and text:
         # an undated telling is a repetition only near the dated one, or in the headline
