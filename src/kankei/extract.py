@@ -57,10 +57,11 @@ def extract_source(source: Source, dct: str | None = None) -> Extraction:
 
 
 # A document longer than this is extracted in pieces of about PIECE_CHARS, cut at paragraph
-# or sentence ends, so that memory stays bounded (the pipeline holds ~30 bytes per character).
+# or sentence ends, so that memory stays bounded (the pipeline holds ~30 bytes per character)
+# and so does the work that grows faster than a piece (comparing the events of one text).
 # Shorter documents, which is all real articles, are extracted whole.
 STREAM_CHARS = 4_000_000
-PIECE_CHARS = 1_000_000
+PIECE_CHARS = 100_000
 _SENTENCE_END = re.compile(r"[.!?。][\"”’)]?\s+(?=\S)")
 
 
