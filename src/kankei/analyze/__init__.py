@@ -22,6 +22,11 @@ use (~0.2 s); nothing is downloaded. Rules, not a parser: a clause's subject is 
 phrase before its verb group in the same clause (the antecedent for "who"/"which", the
 shared subject of "X arrived and met Y", the controller of "agreed to visit"); tense is
 "future" for will/shall/would, "be going to" and "is to"; "failed/refused to X" marks X negated.
+News syntax the web treebank rarely shows is re-read after tagging: a participle right after a
+clause-opening subject with an object or PP and no later verb is a finite past ("In 1995 Japan
+provided aid"), an irregular past tagged as a noun after a subject is the verb ("the missile
+flew over"); a year ends its noun phrase before a name; a semicolon closes every open clause;
+"such as" lists are prepositional phrases.
 """
 from __future__ import annotations
 
