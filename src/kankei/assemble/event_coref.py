@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from kankei.assemble.events import Event
 
 
+_RECENT = 40
+
+
 def _compatible_dates(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return True
@@ -71,8 +74,13 @@ def merge_mentions(events: list[Event], text: str) -> list[Event]:
     by_type: dict[str, list[list[Event]]] = {}      # (only events of one type can be one occurrence)
     for ev in events:
         candidates = by_type.setdefault(ev.type, [])
-        for g in candidates:
-            if all(same_occurrence(ev, other, text, body_start) for other in g):
+        # the headline's tellings and the latest few of the type: a repetition is told near its
+        # first telling or in the headline, and the comparison stays linear in a long document
+        recent = candidates if len(candidates) <= _RECENT else \
+            [g for g in candidates[:_RECENT] if g[0].start < body_start] + candidates[-_RECENT:]
+        for g in recent:
+            # (its first and its latest telling stand for a group: a long one is not compared whole)
+            if all(same_occurrence(ev, other, text, body_start) for other in (g[0], g[-1])):
                 g.append(ev)
                 break
         else:
