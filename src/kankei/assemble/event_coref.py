@@ -8,6 +8,8 @@ clause, then with the most participants, then the first in the body.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from kankei import edtf
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
 
 
 _RECENT = 40
+_PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 def _compatible_dates(a: str | None, b: str | None) -> bool:
@@ -34,7 +37,7 @@ def _actors(ev: Event, role: str | None = None) -> set[str]:
     return {p["entity"] for p in ev.participants if p["role"] != "location" and (role is None or p["role"] == role)}
 
 
-def same_occurrence(a: Event, b: Event, text: str = "", body_start: int = 0) -> bool:
+def same_occurrence(a: Event, b: Event, paragraphs: list[int] | None = None, body_start: int = 0) -> bool:
     if a.type != b.type or a.modality != b.modality:
         return False
     headline = min(a, b, key=lambda ev: ev.start)
@@ -42,10 +45,10 @@ def same_occurrence(a: Event, b: Event, text: str = "", body_start: int = 0) -> 
     by_page = headline.start < body_start and headline.dated_by in ("document", None)
     if not by_page and not _compatible_dates(a.date, b.date):
         return False
-    if (a.date is None) != (b.date is None) and text:
-        # an undated telling is a repetition only near the dated one, or in the headline
+    if (a.date is None) != (b.date is None) and paragraphs is not None:
+        # an undated telling is a repetition only in the dated one's paragraph, or in the headline
         first, second = (a, b) if a.start < b.start else (b, a)
-        if first.start >= body_start and text.find("\n\n", first.end, second.start) >= 0:
+        if first.start >= body_start and bisect_left(paragraphs, first.end) != bisect_left(paragraphs, second.start):
             return False
     if a.date is None and b.date is None and a.dated_by is None and b.dated_by is None:
         return False        # two undated mentions: nothing says they are one
@@ -70,6 +73,7 @@ def merge_mentions(events: list[Event], text: str) -> list[Event]:
     if len(events) < 2:
         return events
     body_start = _body_start(text)
+    paragraphs = [m.start() for m in _PARAGRAPH.finditer(text)]     # where paragraphs break
     groups: list[list[Event]] = []
     by_type: dict[str, list[list[Event]]] = {}      # (only events of one type can be one occurrence)
     for ev in events:
@@ -80,7 +84,7 @@ def merge_mentions(events: list[Event], text: str) -> list[Event]:
             [g for g in candidates[:_RECENT] if g[0].start < body_start] + candidates[-_RECENT:]
         for g in recent:
             # (its first and its latest telling stand for a group: a long one is not compared whole)
-            if all(same_occurrence(ev, other, text, body_start) for other in (g[0], g[-1])):
+            if all(same_occurrence(ev, other, paragraphs, body_start) for other in (g[0], g[-1])):
                 g.append(ev)
                 break
         else:

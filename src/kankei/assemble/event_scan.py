@@ -2,6 +2,7 @@
 each sentence holds (kept apart so that no sentence rescans the text)."""
 from __future__ import annotations
 
+import hashlib
 from bisect import bisect_left
 
 from kankei.assemble.triggers import Cue, Trigger, modality_words, scan
@@ -43,9 +44,11 @@ class SentenceScan:
         self._key: str | None = None
 
     def key(self) -> str:
-        """The sentence as event ids read it: its words, one space apart."""
+        """The sentence as event ids read it: a digest of its words, one space apart (made once,
+        however many events the sentence holds)."""
         if self._key is None:
-            self._key = " ".join(self.text[self.s:self.e].split())
+            words = " ".join(self.text[self.s:self.e].split())
+            self._key = hashlib.sha1(words.encode("utf-8")).hexdigest()
         return self._key
 
     def hedged(self) -> bool:

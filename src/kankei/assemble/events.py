@@ -71,11 +71,12 @@ class Event:
 
 
 def event_id(doc: str, etype: str, trigger: str, sentence: str) -> str:
-    return _event_id(doc, etype, trigger, " ".join(sentence.split()))
+    words = " ".join(sentence.split())
+    return _event_id(doc, etype, trigger, hashlib.sha1(words.encode("utf-8")).hexdigest())
 
 
 def _event_id(doc: str, etype: str, trigger: str, sentence_key: str) -> str:
-    """event_id of a sentence already reduced to its words, one space apart."""
+    """event_id of a sentence already reduced to the digest of its words, one space apart."""
     key = "\x1f".join((doc, etype, trigger.lower(), sentence_key))
     return "event:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
