@@ -7,6 +7,7 @@ may be patients: a treaty signed); locations are places or countries.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import cache
 
@@ -62,18 +63,12 @@ class Entities:
     def demonym_actor(self, start: int, end: int) -> EntityMention | None:
         """'North Korean agents', 'Japanese police': a body of a country named by its adjective
         acts for that country (the spec: 'abducted by North Korean agents' -> North Korea)."""
-        from kankei.recognize.gazetteer import gazetteer
-        text = self.text[start:end]
-        best = None
-        for dem, (cid, _gov) in gazetteer().demonyms.items():
-            i = text.find(dem)
-            if i >= 0 and (i + len(dem) == len(text) or not text[i + len(dem)].isalnum()) \
-                    and (i == 0 or not text[i - 1].isalnum()) and (best is None or len(dem) > len(best[1])):
-                best = (i, dem, cid)
-        if best is None:
+        pattern, countries = _demonyms()
+        m = pattern.search(self.text, start, end)
+        if m is None:
             return None
-        i, dem, cid = best
-        return EntityMention(start + i, start + i + len(dem), dem, cid, dem, "country", how="demonym")
+        dem = m.group()
+        return EntityMention(m.start(), m.end(), dem, countries[dem], dem, "country", how="demonym")
 
     def name_of(self, entity: str) -> str:
         return next((m.name or m.text for m in self.items if m.entity == entity), "")
@@ -107,6 +102,15 @@ class Entities:
                     or want == "any" and m.type in ("organization", "country", "group"):
                 return m
         return None
+
+
+@cache
+def _demonyms() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every country adjective (longest first), and the country of each."""
+    from kankei.recognize.gazetteer import gazetteer
+    countries = {dem: cid for dem, (cid, _gov) in gazetteer().demonyms.items()}
+    words = sorted(countries, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)"), countries
 
 
 def _fits(m: EntityMention, want: str) -> bool:

@@ -60,6 +60,7 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         self.tokens = self.an.tokens
         self.starts = [t.start for t in self.tokens]
         self.by_head = {c.predicate.head.start: c for c in self.an.clauses if c.predicate is not None}
+        self._frequency: list[int] | None = None
 
     def clause_of_verb(self, tok) -> object | None:
         """The clause a verb heads (clause spans can overlap; its head is certain)."""
@@ -193,8 +194,9 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         c = r.clause
         if c is None:
             return False
-        return any(t.tag.startswith("RB") and t.text.lower() in _FREQUENCY
-                   for t in self.tokens if c.start <= t.start < c.end)
+        if self._frequency is None:     # (the sentence's adverbs of frequency, found once)
+            self._frequency = [t.start for t in self.tokens if t.tag.startswith("RB") and t.text.lower() in _FREQUENCY]
+        return any(c.start <= at < c.end for at in self._frequency)
 
     def _refine_type(self, r: Reading) -> None:
         """The type the lexicon gave, refined by who takes part and how the verb is used."""

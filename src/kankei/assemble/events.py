@@ -13,6 +13,7 @@ import hashlib
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kankei import edtf
 from kankei.assemble.analyses import Analyses
@@ -273,6 +274,7 @@ def _fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
     return None, None
 
 
+@lru_cache(maxsize=256)
 def _near(value: str | None, dct: str | None) -> bool:
     """Whether a narrated time is the story's own days (within a week of its date)."""
     bv, bd = edtf.bounds(value), edtf.bounds(dct)
