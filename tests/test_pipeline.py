@@ -274,3 +274,13 @@ def test_the_document_date_from_publication_and_footer_cues(text, published):
 ])
 def test_the_title_skips_section_labels_mastheads_and_wiki_taglines(text, title):
     assert extract(text).title == title
+
+
+def test_a_text_without_sentence_ends_is_read_in_bounded_pieces():
+    from kankei.pipeline import bounded
+    text = "Japan met North Korea in 2002 and " * 200 + "then stopped."
+    spans = bounded([(0, len(text))], text)
+    assert len(spans) > 1 and all(e - s <= 2000 for s, e in spans)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))        # in order, not overlapping
+    assert [r["date"] for r in extract(text, doc="t").records() if r["kind"] == "event"][:1] == ["2002"]

@@ -58,6 +58,31 @@ class Extraction:
         return [doc_rec, *recs]
 
 
+_MAX_SENTENCE = 2000     # characters: a longer "sentence" is a list or a text without punctuation
+
+
+def bounded(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """The sentence spans, a span over _MAX_SENTENCE characters cut into pieces at its last comma,
+    semicolon or space before the limit, so that reading a sentence's clauses stays linear in
+    a text without sentence ends."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while e - s > _MAX_SENTENCE:
+            limit = s + _MAX_SENTENCE
+            cut = max(text.rfind(", ", s, limit), text.rfind("; ", s, limit))
+            if cut <= s + _MAX_SENTENCE // 2:
+                cut = text.rfind(" ", s, limit)
+            if cut <= s:
+                cut = limit
+            out.append((s, cut + 1 if text[cut] in ",;" else cut))
+            s = cut + 1
+            while s < e and text[s].isspace():
+                s += 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
 def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint: str | None = None,
             title: str | None = None) -> Extraction:
     """Find dates, quantities and entities in text. `dct` (EDTF) overrides the date read from the text."""
@@ -79,7 +104,7 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
                              folded=folded, surnames=surnames)
     if datelined := dateline_places(text, entities):
         entities = sorted(entities + datelined, key=lambda m: (m.start, m.end))
-    spans = sentences(text)
+    spans = bounded(sentences(text), text)
     analyses = Analyses(text)
     events = find_events(text, doc, spans, times, entities, notes_start,
                          exclude={published_at.start} if published_at else set(), dct=dct or published,
