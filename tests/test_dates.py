@@ -201,6 +201,7 @@ def test_absolute(sentence, expected):
     ("He spent half a century in exile.", [("half a century", "P50Y")]),
     ("It took 18 months to agree.", [("18 months", "P18M")]),
     ("It took 1.5 years to agree.", [("1.5 years", "P1Y6M")]),
+    ("It took the past decade and 1.5 years.", [("the past decade", "P10Y"), ("1.5 years", "P1Y6M")]),
     ("For a decade nothing happened.", [("a decade", "P10Y")]),
     ("Over four decades the community shrank.", [("Over four decades", "P40Y")]),
     ("The first two years were hard.", [("The first two years", "P2Y")]),

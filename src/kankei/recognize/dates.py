@@ -180,12 +180,17 @@ def _compound_durations(text: str, items: list[TimeMention]) -> list[TimeMention
         a = out[-1] if out else None
         if (a and a.type == tm.type == "duration" and a.value and tm.value and "T" not in a.value + tm.value
                 and a.value[-1] in _DESIGNATORS and tm.value[-1] in _DESIGNATORS
-                and _DESIGNATORS.index(a.value[-1]) < _DESIGNATORS.index(tm.value[-1])
+                and _DESIGNATORS.index(a.value[-1]) < _DESIGNATORS.index(_first_unit(tm.value))
                 and _AND.fullmatch(text, a.end, tm.start)):
             out[-1] = TimeMention(a.start, tm.end, text[a.start:tm.end], a.value + tm.value[1:], "duration")
         else:
             out.append(tm)
     return out
+
+
+def _first_unit(value: str) -> str:
+    """The largest unit of a duration ('P1Y6M' -> 'Y'): 'a decade and 1.5 years' joins no units."""
+    return next((c for c in value[1:] if c in _DESIGNATORS), value[-1])
 
 
 def _merge_ranges(text: str, items: list[TimeMention]) -> list[TimeMention]:
