@@ -224,3 +224,13 @@ def test_a_headline_dated_by_the_page_is_a_telling_of_the_body_s_event():
     kept = [e for e in evs if "mention_of" not in e and e["type"] == "release"]
     assert len(kept) == 1 and kept[0]["date"] == "2004-11"
     assert all(e["date"] == "2004-11" for e in evs if e["type"] == "release")
+
+
+def test_a_summit_s_parties_and_place_and_coordinated_leaders():
+    evs = events("TOKYO, June 11, 2018 -- At the Japan-U.S. summit meeting held in Washington last week, "
+                 "Prime Minister Shinzo Abe and President Donald Trump shared the view.")
+    summit = next(e for e in evs if e["type"] == "meet")
+    assert role(summit, "agent") == {"country:japan", "country:united_states"}
+    assert role(summit, "location") == {"place:washington"}
+    view = next(e for e in evs if e["type"] == "agree")
+    assert role(view, "agent") == {"person:abe", "person:trump"}

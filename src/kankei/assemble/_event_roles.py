@@ -19,7 +19,8 @@ _MOTION_TYPES = frozenset({"migrate", "meet", "release"})
 _ISSUER_WORDS = frozenset({"Government", "Cabinet"})
 _NOUN_TAGS_PLAIN = frozenset({"NN", "NNS"})       # a common noun head: 'agents', 'police', 'officials'
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
-_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?")
+# between coordinated actors: ', ', ' and ', with the titles of the next ('and President')
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?(?:[A-Z][a-z]+\.?\s+){0,3}")
 
 
 class ReaderRoles:
@@ -169,6 +170,12 @@ class ReaderRoles:
         ents = self.ents
         chunk = self.an.np_at(r.head.start)
         start = chunk.start if chunk is not None else max(self.s, r.start - 40)
+        # names glued to the phrase that the tokens cut off it ('the Japan-U.S. summit')
+        glued = [m for m in ents.within(max(self.s, start - 40), start) if m.end >= start - 2]
+        while glued:
+            start = glued[0].start
+            glued = [m for m in ents.within(max(self.s, start - 40), start) if m.end >= start - 1
+                     and self.text[m.end:start] in ("", "-", "–", ".-", ".")]
         for m in ents.within(start, r.start):
             parts.add("agent", m)
         # the phrases after the noun, up to a verb or a clause break
@@ -176,6 +183,15 @@ class ReaderRoles:
         if j is None:
             return
         j += 1
+        if j < len(self.tokens) and self.tokens[j].tag == "VBN":
+            # 'the summit held in Washington', 'talks hosted by China': the participle's phrases place it
+            clause = self.by_head.get(self.tokens[j].start)
+            for pp in clause.pps if clause is not None else ():
+                role = "agent" if prep_of(pp) == "by" else role_of(r.type, prep_of(pp))
+                if role in ("location", "agent"):
+                    for m in ents.within(pp.start, pp.end):
+                        parts.add(role, m, r.type)
+            return
         while j < len(self.tokens) and self.tokens[j].tag in ("IN", "TO") and j - 1 < len(self.tokens):
             prep = self.tokens[j].text.lower()
             k = j + 1
