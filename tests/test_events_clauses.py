@@ -234,3 +234,9 @@ def test_a_summit_s_parties_and_place_and_coordinated_leaders():
     assert role(summit, "location") == {"place:washington"}
     view = next(e for e in evs if e["type"] == "agree")
     assert role(view, "agent") == {"person:abe", "person:trump"}
+
+
+def test_the_relative_clause_that_dates_an_event_noun_names_who_did_it():
+    ev = next(e for e in events("The project grew out of a campaign that Chongryon launched in August 1958.")
+              if e["type"] == "demand")
+    assert ev["date"] == "1958-08" and role(ev, "agent") == {"org:chongryon"}

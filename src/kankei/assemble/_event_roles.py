@@ -178,6 +178,11 @@ class ReaderRoles:
                      and self.text[m.end:start] in ("", "-", "–", ".-", ".")]
         for m in ents.within(start, r.start):
             parts.add("agent", m)
+        c = r.told_by
+        if c is not None and c.predicate is not None and not passive_clause(c) and c.subject is not None \
+                and c.subject.start > r.end:
+            for m in phrase_actors(ents, c.subject.start, c.subject.end):
+                parts.add("agent", m)   # 'a campaign that Chongryon launched': Chongryon ran it
         # the phrases after the noun, up to a verb or a clause break
         j = self.token_index(r.end - 1)
         if j is None:

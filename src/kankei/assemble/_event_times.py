@@ -116,6 +116,7 @@ class ReaderTimes:
                     n.end <= v < clause.start for v in verb_offsets)), key=lambda n: n.start, default=None)
                 if noun is not None:
                     noun.times.append(t)
+                    noun.told_by = clause       # 'a campaign that Chongryon launched in 1958': who acted
             else:
                 # a state ('the ban, in place since 2006'): the event noun that is its subject
                 subject = getattr(clause, "subject", None) if clause is not None else None

@@ -29,6 +29,7 @@ class Reading:
     occasion: Reading | None = None         # the event whose setting it is ('At a meeting ..., Abe said')
     anchor: str | None = None               # the type of an earlier event it follows ('Following the resolution, ...')
     habitual: bool = False                  # its clause says how often, not when ('rarely says')
+    told_by: object | None = None           # a relative clause that dates an event noun ('that X launched in 1958')
 
 
 def passive_clause(clause) -> bool:
