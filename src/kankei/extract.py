@@ -140,6 +140,13 @@ def stream_paths(paths: Iterable[str | Path], dct: str | None = None, max_bytes:
                  ) -> Iterator[DocumentRecords | ReadError | ReadWarning]:
     """Like extract_paths, but each readable file yields a DocumentRecords to iterate (the caller reports
     an exception raised while iterating it as an ExtractError of that file)."""
+    for item in _read_paths(paths, max_bytes):
+        yield DocumentRecords(item[0], item[1], dct) if isinstance(item, tuple) else item
+
+
+def _read_paths(paths: Iterable[str | Path], max_bytes: int) -> Iterator[tuple[Path, Source] | ReadError | ReadWarning]:
+    """Each file under paths as (path, source), or the error that kept it from being read; a
+    file read with damage is preceded by its warnings."""
     for item in iter_paths(paths):
         if isinstance(item, ReadError):
             yield item
@@ -151,7 +158,7 @@ def stream_paths(paths: Iterable[str | Path], dct: str | None = None, max_bytes:
             continue
         for message in source.warnings():
             yield ReadWarning(item, message)
-        yield DocumentRecords(item, source, dct)
+        yield item, source
 
 
 def extract_paths(paths: Iterable[str | Path], dct: str | None = None,
@@ -162,20 +169,14 @@ def extract_paths(paths: Iterable[str | Path], dct: str | None = None,
 
     A file the pipeline fails on yields an ExtractError, so one bad document never ends a batch.
     """
-    for item in iter_paths(paths):
-        if isinstance(item, ReadError):
+    for item in _read_paths(paths, max_bytes):
+        if not isinstance(item, tuple):
             yield item
             continue
-        try:
-            source = read_path(item, max_bytes=max_bytes)
-        except ReadError as err:
-            yield err
-            continue
-        for message in source.warnings():
-            yield ReadWarning(item, message)
+        path, source = item
         try:
             result = extract_source(source, dct=dct)
         except Exception as err:  # reported for this file; the batch goes on
-            yield ExtractError(item, err)
+            yield ExtractError(path, err)
             continue
         yield result
