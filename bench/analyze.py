@@ -16,6 +16,8 @@ import sys
 import time
 from pathlib import Path
 
+from timing import best_of  # (bench/ is on the path when a script here runs)
+
 ROOT = Path(__file__).resolve().parents[1]
 TREEBANK = ROOT.parent / "shared" / "treebank" / "en_ewt"
 
@@ -31,15 +33,6 @@ def sentences(min_words: int) -> list[str]:
                 out.append(text[s[0]:s[1]])
                 words += len(out[-1].split())
     return out
-
-
-def best_of(runs: int, work) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        t0 = time.process_time()
-        work()
-        best = min(best, time.process_time() - t0)
-    return best
 
 
 def main() -> None:

@@ -21,6 +21,8 @@ import sys
 import time
 from pathlib import Path
 
+from timing import best_of  # (bench/ is on the path when a script here runs)
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "corpus"
 
@@ -39,16 +41,6 @@ def build_corpus(min_words: int, seed: int = 7) -> list[str]:
         docs.append(text)
         words += len(text.split())
     return docs
-
-
-def best_of(runs: int, work) -> float:
-    """The shortest CPU time of `runs` runs: on a shared machine the others only add noise."""
-    best = float("inf")
-    for _ in range(runs):
-        t0 = time.process_time()
-        work()
-        best = min(best, time.process_time() - t0)
-    return best
 
 
 def bench_kankei(docs: list[str], runs: int) -> tuple[float, int]:

@@ -21,6 +21,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from timing import best_of  # (bench/ is on the path when a script here runs)
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "corpus"
 
@@ -62,15 +64,6 @@ def run(name: str, text: str) -> None:
         return
     from kankei.pipeline import extract
     extract(text, doc="bench").records()
-
-
-def cpu(work: Callable[[], None], runs: int) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        t0 = time.process_time()
-        work()
-        best = min(best, time.process_time() - t0)
-    return best
 
 
 def big(mb: int, timeout: float) -> None:
@@ -118,8 +111,8 @@ def main() -> None:
             continue
         n = int(base * args.scale)
         small, large = make(n), make(2 * n)
-        t1 = cpu(lambda small=small, name=name: run(name, small), args.runs)
-        t2 = cpu(lambda large=large, name=name: run(name, large), args.runs)
+        t1 = best_of(args.runs, lambda small=small, name=name: run(name, small))
+        t2 = best_of(args.runs, lambda large=large, name=name: run(name, large))
         ratio = t2 / t1 if t1 > 0 else float("nan")
         worst = max(worst, ratio)
         flag = "" if ratio <= 2.5 else "  <-- super-linear"
