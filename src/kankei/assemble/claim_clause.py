@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from kankei.analyze import Clause as AClause
 from kankei.analyze import Sentence
 from kankei.assemble.analyses import Analyses
-from kankei.assemble.claim_context import Clause, narrow
+from kankei.assemble.claim_context import Clause, between_holes, narrow
 
 Span = tuple[int, int]
 
@@ -140,11 +140,4 @@ def own_text_spans(c: AClause, an: Sentence, keep: AClause | None = None) -> lis
     inner = sorted((x.start, x.end) for x in an.clauses if x is not c and x is not keep
                    and c.start <= x.start and x.end <= c.end and (x.start, x.end) != (c.start, c.end)
                    and not (keep is not None and x.start <= keep.start and keep.end <= x.end))
-    out, at = [], c.start
-    for a, b in inner:
-        if a > at:
-            out.append((at, a))
-        at = max(at, b)
-    if at < c.end:
-        out.append((at, c.end))
-    return out
+    return between_holes(c.start, c.end, inner)

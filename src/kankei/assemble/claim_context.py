@@ -151,6 +151,19 @@ def _first_cut(text: str, a: int, b: int) -> int | None:
     return m.start() if m else None
 
 
+def between_holes(start: int, end: int, holes) -> list[Span]:
+    """The parts of [start, end) outside the sorted spans `holes` (those within it)."""
+    out, at = [], start
+    for a, b in holes:
+        if start <= a and b <= end:
+            if a > at:
+                out.append((at, a))
+            at = max(at, b)
+    if at < end:
+        out.append((at, end))
+    return out
+
+
 def sentence_spans(text: str, spans: list[Span]) -> list[Span]:
     """Sentences over wrapped lines, cut again where a short line ends: a headline, a byline or a
     dateline set above the text is no part of its first sentence."""

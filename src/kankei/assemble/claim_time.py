@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kankei.assemble.claim_clause import Reading, own_text_spans
-from kankei.assemble.claim_context import Clause, caption_before
+from kankei.assemble.claim_context import Clause, between_holes, caption_before
 from kankei.spans import QuantityMention, TimeMention
 
 if TYPE_CHECKING:
@@ -29,15 +29,7 @@ def _within(times: list[TimeMention], spans: list[Span]) -> list[TimeMention]:
 
 def clause_spans(c: Clause) -> list[Span]:
     """The clause's own parts, between the holes it skips."""
-    out, at = [], c.start
-    for a, b in c.holes:
-        if c.start <= a and b <= c.end:
-            if a > at:
-                out.append((at, a))
-            at = max(at, b)
-    if at < c.end:
-        out.append((at, c.end))
-    return out
+    return between_holes(c.start, c.end, c.holes)
 
 
 def when(text: str, q: QuantityMention, sentence: Span, clause: Clause, reading: Reading | None,
