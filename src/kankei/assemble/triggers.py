@@ -97,16 +97,12 @@ def _spaced(text: str) -> str:
 
 @cache
 def _automaton() -> ahocorasick.Automaton:
-    """The trigger forms and the cue words of modality, aspect and light verbs, so that one pass
-    over a document finds both. Most sentences have no hedge, negation or aspectual verb: where
-    no cue word occurs, the patterns that need one are not searched."""
+    """The trigger forms and the words of hearsay, so that one pass over a document finds both.
+    Most sentences have no hedge: where no cue word occurs, its pattern is not searched."""
     kinds: dict[str, set[str]] = {}
     for kind, words in load("event_triggers")["modality"].items():
         for w in words:
             kinds.setdefault(str(w).lower(), set()).add(kind)
-    for kind in ("aspectual", "light_verbs"):
-        for w in word_sets()[kind]:
-            kinds.setdefault(w, set()).add(kind)
     automaton = ahocorasick.Automaton()
     for f, (etype, noun) in lexicon().items():
         automaton.add_word(f" {f} ", (len(f), f, etype, noun, " " in f))
@@ -121,7 +117,7 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-Cue = tuple[int, int, str]      # start, end, kind of cue (a kind of modality, "aspectual", "light_verbs")
+Cue = tuple[int, int, str]      # start, end, kind of cue ("hedged")
 
 
 def scan(lowered: str) -> tuple[list[Trigger], list[Cue]]:
@@ -151,16 +147,14 @@ def scan(lowered: str) -> tuple[list[Trigger], list[Cue]]:
 
 @cache
 def modality_words() -> dict[str, re.Pattern]:
-    """Case-sensitive patterns: 'may' and 'will' lower case only, since 'May' is a month and 'Will' a name."""
+    """Case-sensitive patterns of each kind of modality word, lower case or capitalized."""
     data = load("event_triggers")["modality"]
     out = {}
     for k, words in data.items():
         forms = set()
         for w in words:
             w = str(w)
-            forms.add(w)
-            if w not in ("may", "will"):
-                forms.add(w[:1].upper() + w[1:])
+            forms |= {w, w[:1].upper() + w[1:]}
         out[k] = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True)) + r")(?!\w)")
     return out
 
