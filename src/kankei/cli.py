@@ -91,7 +91,7 @@ def _shown(path) -> str:
 
 
 DB_OPTION = click.option("--db", "db_path", default="kankei.db", show_default=True, type=click.Path(dir_okay=False),
-                         envvar="KANKEI_DB", help="The knowledge base file (env KANKEI_DB).")
+                         envvar="KANKEI_DB", help="The knowledge base: a file, or a postgresql://user@host/dbname URL (env KANKEI_DB).")
 JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts instead of text.")
 
 
@@ -179,8 +179,9 @@ def build_cmd(paths, db_path, dct, max_size, force, keep_missing, as_json) -> No
     from kankei.store import StoreError, connect
     from kankei.store.build import build
     from kankei.store.db import build_timeout
+    from kankei.store.pg import is_url, redact
 
-    created = not os.path.exists(db_path)
+    created = not is_url(db_path) and not os.path.exists(db_path)
 
     def discard_if_empty(conn=None) -> None:
         """A base this build created and wrote no document to is removed, not left as an empty file."""
@@ -233,7 +234,7 @@ def build_cmd(paths, db_path, dct, max_size, force, keep_missing, as_json) -> No
     if as_json:
         _emit_json(report.as_dict())
     else:
-        click.echo(f"{db_path}: {len(report.added)} added, {len(report.replaced)} replaced, "
+        click.echo(f"{redact(db_path)}: {len(report.added)} added, {len(report.replaced)} replaced, "
                    f"{len(report.unchanged)} unchanged, {len(report.removed)} removed, {len(report.failed)} failed", err=True)
     if report.failed:
         sys.exit(1)

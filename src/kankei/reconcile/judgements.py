@@ -81,6 +81,12 @@ def canonical_map(conn: sqlite3.Connection) -> dict[str, str]:
     return {k: find(k) for k in parent}
 
 
+# A participant is given another entity only where its event has no participant of that role and
+# entity already (the primary key): what SQLite's UPDATE OR IGNORE did, in SQL both bases read.
+_FREE = ("NOT EXISTS (SELECT 1 FROM event_participants o WHERE o.event_id = event_participants.event_id"
+         " AND o.role = event_participants.role AND o.entity_id = {new})")
+
+
 def apply_judgements(conn: sqlite3.Connection) -> None:
     """Reset entity ids to the machine's, then apply merges and alias splits in force."""
     mapping = canonical_map(conn)
@@ -88,11 +94,12 @@ def apply_judgements(conn: sqlite3.Connection) -> None:
         "SELECT subject, object FROM judgements WHERE kind = 'split' AND object IS NOT NULL AND undone_at IS NULL")]
     with conn:
         conn.execute("UPDATE mentions SET entity_id = machine_entity_id WHERE entity_id IS NOT machine_entity_id")
-        conn.execute("UPDATE OR IGNORE event_participants SET entity_id = machine_entity_id"
-                     " WHERE entity_id IS NOT machine_entity_id")
+        conn.execute("UPDATE event_participants SET entity_id = machine_entity_id"
+                     " WHERE entity_id IS NOT machine_entity_id AND " + _FREE.format(new="machine_entity_id"))
         for old, new in mapping.items():
             conn.execute("UPDATE mentions SET entity_id = ? WHERE machine_entity_id = ?", (new, old))
-            conn.execute("UPDATE OR IGNORE event_participants SET entity_id = ? WHERE machine_entity_id = ?", (new, old))
+            conn.execute("UPDATE event_participants SET entity_id = ? WHERE machine_entity_id = ? AND "
+                         + _FREE.format(new="?"), (new, old, new))
         for subject, alias in splits:
             new_id = f"{subject}~{slug(alias)}"
             row = conn.execute("SELECT type FROM entities WHERE id = ?", (subject,)).fetchone()
@@ -100,7 +107,7 @@ def apply_judgements(conn: sqlite3.Connection) -> None:
                          (new_id, alias, row["type"] if row else "other"))
             conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND exact = ?", (new_id, subject, alias))
             conn.execute(
-                "UPDATE OR IGNORE event_participants SET entity_id = ? WHERE entity_id = ? AND EXISTS ("
+                "UPDATE event_participants SET entity_id = ? WHERE entity_id = ? AND EXISTS ("
                 " SELECT 1 FROM events e JOIN mentions m ON m.document_id = e.document_id"
-                " WHERE e.id = event_participants.event_id AND m.start = event_participants.start AND m.exact = ?)",
-                (new_id, subject, alias))
+                " WHERE e.id = event_participants.event_id AND m.start = event_participants.start AND m.exact = ?)"
+                " AND " + _FREE.format(new="?"), (new_id, subject, alias, new_id))

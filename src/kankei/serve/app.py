@@ -18,6 +18,7 @@ from kankei import __version__
 from kankei.serve import queries as q
 from kankei.store import StoreError, connect
 from kankei.store.db import explain
+from kankei.store.pg import is_url, redact
 from kankei.store.queries import NotFound
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -61,7 +62,8 @@ class Store:
     the summary tables and, with --allow-edits, people's judgements."""
 
     def __init__(self, path: str | Path, allow_edits: bool = False, query_seconds: float | None = None):
-        self.path = Path(path)
+        self.remote = is_url(path)      # a PostgreSQL base: always writable, summaries in the base
+        self.path = str(path) if self.remote else Path(path)
         self.allow_edits = allow_edits
         self.query_seconds = QUERY_SECONDS if query_seconds is None else query_seconds
         self._local = threading.local()
@@ -74,7 +76,7 @@ class Store:
         # open once: clear errors now (no base, not a base, newer schema), and bring an older base up to date
         conn = connect(self.path, readonly=True)
         conn.close()
-        self.writable = os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)
+        self.writable = self.remote or os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)
         self.summary_mode = "main" if self.writable else "temp"
         if allow_edits and not self.writable:
             raise StoreError(f"{self.path}: the knowledge base is read-only, so edits cannot be saved "
@@ -235,7 +237,7 @@ def create_app(db_path: str | Path, allow_edits: bool = False, token: str | None
     app.state.store = store
     app.state.allow_edits = allow_edits
     app.state.token = token
-    app.state.db_name = store.path.name
+    app.state.db_name = redact(store.path) if store.remote else store.path.name
 
     from kankei.serve import api, api_claims, api_edits
     for module in (api, api_claims, api_edits):
@@ -309,7 +311,7 @@ def create_app(db_path: str | Path, allow_edits: bool = False, token: str | None
                                   "may take here; narrow it (fewer words, longer prefixes than 'a*', a shorter "
                                   "period, one actor)"}, status_code=422)
         status = 503 if "locked" in str(err) or "busy" in str(err) else 500
-        return JSON({"error": explain(store.path.name, err)}, status_code=status)
+        return JSON({"error": explain(app.state.db_name, err)}, status_code=status)
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -103,13 +103,14 @@ def network(conn: sqlite3.Connection, date_from: str | None = None, date_to: str
         # every shared event, counted from the events themselves (as the summaries count, by earliest day)
         m = marks(len(ids))
         period_cond = ("substr(CASE WHEN e.date_lo > '0000-01-01' THEN e.date_lo ELSE e.date_hi END, 1, 4)"
-                       " BETWEEN ? AND ?") if (lo or hi) else "1"
+                       " BETWEEN ? AND ?") if (lo or hi) else "1 = 1"
         for r in conn.execute(
                 "SELECT x.entity_id AS a, y.entity_id AS b, count(DISTINCT e.rowid) AS n FROM event_participants x"
                 " JOIN event_participants y ON y.event_id = x.event_id AND y.entity_id > x.entity_id"
                 " JOIN events e ON e.id = x.event_id"
                 f" WHERE x.entity_id IN ({m}) AND y.entity_id IN ({m}) AND x.role != 'location'"
-                f" AND y.role != 'location' AND {period_cond} GROUP BY 1, 2 HAVING n >= ? ORDER BY n DESC",
+                f" AND y.role != 'location' AND {period_cond} GROUP BY 1, 2 HAVING count(DISTINCT e.rowid) >= ?"
+                " ORDER BY n DESC",
                 [*ids, *ids, *((y_lo, y_hi) if (lo or hi) else ()), min_weight]):
             edges.append({"source": r["a"], "target": r["b"], "weight": r["n"]})
     return {"from": lo, "to": hi, "uncertain": uncertain, "nodes": nodes, "edges": edges}

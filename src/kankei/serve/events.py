@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 import orjson
 
+from kankei.serve import fts
 from kankei.serve.common import (
     BadRequest,
     check_type,
@@ -24,6 +25,7 @@ from kankei.serve.common import (
     period,
     rows_in,
 )
+from kankei.store.pg import dialect
 from kankei.store.queries import NotFound
 
 # The span class of an event, exactly as indexed by events_span_date (schema 6), and how many days
@@ -79,8 +81,8 @@ def decode_cursor(cursor: str) -> tuple[str, str, int]:
 
 def _fts_count(conn: sqlite3.Connection, table: str, query: str, cap: int) -> int:
     with fts_errors(query):
-        return conn.execute(f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?)",
-                            (query, cap + 1)).fetchone()[0]
+        return conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} t WHERE {fts.match(conn, table, 't')}"
+                            " LIMIT ?) AS k", (fts.param(conn, query), cap + 1)).fetchone()[0]
 
 
 def entity_event_count(conn: sqlite3.Connection, entity_id: str) -> int:
@@ -88,12 +90,12 @@ def entity_event_count(conn: sqlite3.Connection, entity_id: str) -> int:
     row = conn.execute("SELECT events FROM summary_entities WHERE entity_id = ?", (entity_id,)).fetchone()
     if row is not None:
         return row[0]
-    return conn.execute("SELECT count(*) FROM (SELECT 1 FROM event_participants WHERE entity_id = ? LIMIT ?)",
+    return conn.execute("SELECT count(*) FROM (SELECT 1 FROM event_participants WHERE entity_id = ? LIMIT ?) AS k",
                         (entity_id, DRIVER_LIMIT + 1)).fetchone()[0]
 
 
 def _type_event_count(conn: sqlite3.Connection, type_: str) -> int:
-    return conn.execute("SELECT count(*) FROM (SELECT 1 FROM events WHERE type = ? LIMIT ?)",
+    return conn.execute("SELECT count(*) FROM (SELECT 1 FROM events WHERE type = ? LIMIT ?) AS k",
                         (type_, DRIVER_LIMIT + 1)).fetchone()[0]
 
 
@@ -118,7 +120,7 @@ def event_page(conn: sqlite3.Connection, actors: list[str] = (), type_: str | No
     drivers = [(entity_event_count(conn, a), "actor", a) for a in actors]
     if type_:
         drivers.append((_type_event_count(conn, type_), "type", type_))
-    text_count = _fts_count(conn, "events_fts", text, TEXT_DENSE) if text else 0
+    text_count = _fts_count(conn, "events", text, TEXT_DENSE) if text else 0
     if text:
         drivers.append((text_count, "text", text))
     if document_id:
@@ -136,7 +138,14 @@ def event_page(conn: sqlite3.Connection, actors: list[str] = (), type_: str | No
     args: list = []
     source, source_args = "events e", []
     kind = driver[1] if driver else None
-    if kind == "actor":
+    pg = dialect(conn) == "postgresql"
+    if kind == "ids" and pg:
+        source = "jsonb_array_elements_text(?::jsonb) AS drv(value) CROSS JOIN events e ON e.id = drv.value"
+        source_args.append(driver[2])
+    elif kind == "text" and pg:
+        where.append(fts.match(conn, "events", "e"))
+        args.append(fts.param(conn, driver[2]))
+    elif kind == "actor":
         source = ACTOR_SOURCE
         source_args.append(driver[2])
     elif kind == "ids":
@@ -161,7 +170,10 @@ def event_page(conn: sqlite3.Connection, actors: list[str] = (), type_: str | No
         where.append("e.document_id = ?")
         args.append(document_id)
     hits_table = None
-    if text and kind != "text":
+    if text and kind != "text" and pg:
+        where.append(fts.match(conn, "events", "e"))      # the GIN index's bitmap, checked on each event
+        args.append(fts.param(conn, text))
+    elif text and kind != "text":
         if text_count > TEXT_DENSE:
             # a word in very many sentences: check each event read in date order
             where.append("EXISTS (SELECT 1 FROM events_fts f WHERE f.rowid = e.rowid AND events_fts MATCH ?)")
@@ -209,13 +221,13 @@ def event_page(conn: sqlite3.Connection, actors: list[str] = (), type_: str | No
 
     n = limit + 1
     parts, all_args = [], []
-    for cond, cargs in branches:
+    for i, (cond, cargs) in enumerate(branches):
         parts.append(f"SELECT * FROM (SELECT e.rowid AS rid, e.date_lo, e.date_hi FROM {source} WHERE {cond}"
-                     f" ORDER BY {order} LIMIT {n})")
+                     f" ORDER BY {order} LIMIT {n}) AS b{i}")
         all_args += source_args + cargs
     sql = " UNION ALL ".join(parts)
     if len(parts) > 1:
-        sql = f"SELECT * FROM ({sql}) ORDER BY {order.replace('e.', '').replace('rowid', 'rid')} LIMIT {n}"
+        sql = f"SELECT * FROM ({sql}) AS u ORDER BY {order.replace('e.', '').replace('rowid', 'rid')} LIMIT {n}"
     try:
         with fts_errors(text):
             keys = conn.execute(sql, all_args).fetchall()

@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 import sqlite3
 
+from kankei.serve import fts
 from kankei.serve.common import BadRequest, check_type, entity_rows, event_types, fts_errors, fts_query
+from kankei.store.pg import dialect
 
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
 FACET_DOCUMENTS = 100
@@ -47,26 +49,19 @@ def search(conn: sqlite3.Connection, q: str, mode: str = "fts", year: str | None
     check_type(type_)
     if year is not None and not re.fullmatch(r"\d{4}", year):
         raise BadRequest("year: four digits, e.g. 1959")
-    where, args = ["documents_fts MATCH ?"], [query]
+    pg = dialect(conn) == "postgresql"
+    where, args = ["d.fts @@ to_tsquery('english', ?)" if pg else "documents_fts MATCH ?"], [fts.param(conn, query)]
     for facet, value in (("year", year), ("type", type_), ("actor", actor)):
         if value:
             where.append(f"d.id IN (SELECT document_id FROM summary_doc_facets WHERE facet = '{facet}' AND value = ?)")
             args.append(value)
     cond = " AND ".join(where)
-    with fts_errors(q):
-        total = conn.execute(f"SELECT count(*) FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-                             f" WHERE {cond}", args).fetchone()[0]
-        # the page (FTS5 sorts by rank itself and makes snippets for the rows it returns only), and the
-        # best matches the facets are counted over
-        rows = conn.execute(
-            "SELECT d.id, d.doc, d.title, d.published, d.chars,"
-            f" highlight(documents_fts, 0, '{HIT_OPEN}', '{HIT_CLOSE}') AS title_hl,"
-            f" snippet(documents_fts, 1, '{HIT_OPEN}', '{HIT_CLOSE}', '…', 40) AS snip"
-            f" FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE {cond}"
-            " ORDER BY rank LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
-        ranked = conn.execute(
-            f"SELECT d.id FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE {cond}"
-            + (" ORDER BY rank" if total > FACET_DOCUMENTS else "") + " LIMIT ?", [*args, FACET_DOCUMENTS]).fetchall()
+    if pg:
+        with fts_errors(q):
+            total, rows, ranked = _search_pg(conn, cond, args, limit, offset)
+    else:
+        with fts_errors(q):
+            total, rows, ranked = _search_sqlite(conn, cond, args, limit, offset)
     scope = ranked[:FACET_DOCUMENTS]
     results = [{"id": r["id"], "doc": r["doc"], "title": r["title"], "published": r["published"], "chars": r["chars"],
                 "title_parts": _split_snippet(r["title_hl"]) if r["title"] else [],
@@ -83,6 +78,56 @@ def search(conn: sqlite3.Connection, q: str, mode: str = "fts", year: str | None
                 " ORDER BY events DESC LIMIT 8", (pattern, pattern))]
     return {"q": q, "mode": mode, "query": query, "total": total, "limit": limit, "offset": offset,
             "results": results, "facets": facets, "facets_over": len(scope), "entities": entities}
+
+
+# ts_headline's marks (it takes no control characters), turned into HIT_OPEN/HIT_CLOSE
+_PG_OPEN, _PG_CLOSE = "[[[kankei-hit:", ":kankei-hit]]]"
+
+
+def _search_pg(conn, cond: str, args: list, limit: int, offset: int) -> tuple[int, list, list]:
+    """The matches, ranked by ts_rank, with ts_headline's highlights and a snippet of about 40 words."""
+    total = conn.execute(f"SELECT count(*) FROM documents d WHERE {cond}", args).fetchone()[0]
+    opts = f'StartSel="{_PG_OPEN}", StopSel="{_PG_CLOSE}"'
+    rows = conn.execute(
+        "SELECT p.id, p.doc, p.title, p.published, p.chars,"
+        f" ts_headline('english', p.title, p.q, '{opts}, HighlightAll=true') AS title_hl,"
+        f" ts_headline('english', left(p.text, 200000), p.q, '{opts}, MaxWords=40, MinWords=15,"
+        ' FragmentDelimiter="…", MaxFragments=2\') AS snip'
+        " FROM (SELECT d.id, d.doc, d.title, d.published, d.chars, d.text, to_tsquery('english', ?) AS q,"
+        f" ts_rank(d.fts, to_tsquery('english', ?)) AS rank FROM documents d WHERE {cond}"
+        " ORDER BY rank DESC, d.rowid LIMIT ? OFFSET ?) AS p ORDER BY p.rank DESC",
+        [args[0], args[0], *args, limit, offset]).fetchall()
+    rows = [_PgHit(r) for r in rows]
+    ranked = conn.execute(f"SELECT d.id FROM documents d WHERE {cond}"
+                          " ORDER BY ts_rank(d.fts, to_tsquery('english', ?)) DESC, d.rowid LIMIT ?",
+                          [*args, args[0], FACET_DOCUMENTS]).fetchall()
+    return total, rows, ranked
+
+
+class _PgHit(dict):
+    def __init__(self, row):
+        super().__init__({k: row[k] for k in row.keys()})
+        for k in ("title_hl", "snip"):
+            if self[k] is not None:
+                self[k] = self[k].replace(_PG_OPEN, HIT_OPEN).replace(_PG_CLOSE, HIT_CLOSE)
+
+
+def _search_sqlite(conn, cond: str, args: list, limit: int, offset: int) -> tuple[int, list, list]:
+    """The matches, best first by FTS5's rank, with its highlights and snippets."""
+    total = conn.execute(f"SELECT count(*) FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+                         f" WHERE {cond}", args).fetchone()[0]
+    # the page (FTS5 sorts by rank itself and makes snippets for the rows it returns only), and the
+    # best matches the facets are counted over
+    rows = conn.execute(
+        "SELECT d.id, d.doc, d.title, d.published, d.chars,"
+        f" highlight(documents_fts, 0, '{HIT_OPEN}', '{HIT_CLOSE}') AS title_hl,"
+        f" snippet(documents_fts, 1, '{HIT_OPEN}', '{HIT_CLOSE}', '…', 40) AS snip"
+        f" FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE {cond}"
+        " ORDER BY rank LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+    ranked = conn.execute(
+        f"SELECT d.id FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE {cond}"
+        + (" ORDER BY rank" if total > FACET_DOCUMENTS else "") + " LIMIT ?", [*args, FACET_DOCUMENTS]).fetchall()
+    return total, rows, ranked
 
 
 def _facets(conn: sqlite3.Connection, doc_ids: list[str]) -> dict:

@@ -10,6 +10,7 @@ import sys
 import time
 
 from kankei.serve.events import SPAN_CLASS
+from kankei.store.pg import SUMMARY_LOCK, dialect
 
 SUMMARY_TABLES = ("summary_buckets", "summary_entities", "summary_entity_years", "summary_aliases",
                   "summary_pairs", "summary_partners", "summary_doc_facets")
@@ -17,7 +18,7 @@ SUMMARY_TABLES = ("summary_buckets", "summary_entities", "summary_entity_years",
 REJECTED = ("SELECT subject FROM judgements WHERE kind IN ('confirm', 'reject') AND undone_at IS NULL"
             " GROUP BY subject HAVING max(CASE WHEN kind = 'reject' THEN id END) = max(id)")
 """The ids a person has rejected (and not confirmed since)."""
-ASSERTED = f"(e.modality = 'asserted' AND NOT e.hedged AND e.id NOT IN ({REJECTED}))"
+ASSERTED = f"(e.modality = 'asserted' AND e.hedged = 0 AND e.id NOT IN ({REJECTED}))"
 """A condition on event e: the text asserts it, and nobody rejected it (the network counts only these)."""
 
 # the day an event is counted on: its earliest day, or its latest for intervals open at the start
@@ -51,14 +52,20 @@ def refresh_summaries(conn: sqlite3.Connection, analyze: bool = True, staged: bo
     for writing), then copy them in one short write transaction, so that a build into the base
     being served is never kept waiting for long. analyze: then update the query planner's
     statistics (not for a connection's TEMP summaries)."""
+    pg = dialect(conn) == "postgresql"
+    # one row per (event, entity): grouped by the events' primary key on PostgreSQL (which then lets
+    # the other columns of e be read), by rowid on SQLite (smaller)
+    event_key = "e.id" if pg else "e.rowid"
     steps = [
         # every (entity, event) once, with what the summaries group by; actor: not only as a location
         "CREATE TEMP TABLE IF NOT EXISTS _ev (entity_id TEXT, event_rowid INTEGER, actor INTEGER, day TEXT,"
         " type TEXT, quad INTEGER, document_id TEXT, lo TEXT, hi TEXT, sure INTEGER)",
         "DELETE FROM _ev",
-        "INSERT INTO _ev SELECT p.entity_id, e.rowid, max(p.role != 'location'), substr(" + KEY_DAY + ", 1, 10),"
+        "INSERT INTO _ev SELECT p.entity_id, e.rowid, max(CASE WHEN p.role != 'location' THEN 1 ELSE 0 END),"
+        " substr(" + KEY_DAY + ", 1, 10),"
         " e.type, coalesce(e.quad, 0), e.document_id, nullif(e.date_lo, '0000-01-01'), nullif(e.date_hi, '9999-12-31'),"
-        f" {ASSERTED} FROM events e CROSS JOIN event_participants p ON p.event_id = e.id GROUP BY e.rowid, p.entity_id",
+        f" CASE WHEN {ASSERTED} THEN 1 ELSE 0 END FROM events e CROSS JOIN event_participants p ON p.event_id = e.id"
+        f" GROUP BY {event_key}, p.entity_id",
         "CREATE INDEX IF NOT EXISTS temp._ev_event ON _ev(event_rowid)",
         # every (entity, document, alias) once
         "CREATE TEMP TABLE IF NOT EXISTS _m (entity_id TEXT, document_id TEXT, alias TEXT, n INTEGER)",
@@ -80,7 +87,7 @@ def refresh_summaries(conn: sqlite3.Connection, analyze: bool = True, staged: bo
         " SELECT entity_id, 'M', substr(day, 1, 7), '*', quad, count(*) FROM _ev WHERE day IS NOT NULL AND entity_id IN"
         f" (SELECT entity_id FROM _ev GROUP BY entity_id HAVING count(*) >= {ACTOR_MONTHS}) GROUP BY 1, 3, 5",
         "INSERT INTO summary_entity_years (year, entity_id, n)"
-        " SELECT substr(day, 1, 4), entity_id, count(*) FROM _ev WHERE actor AND day IS NOT NULL GROUP BY 1, 2",
+        " SELECT substr(day, 1, 4), entity_id, count(*) FROM _ev WHERE actor = 1 AND day IS NOT NULL GROUP BY 1, 2",
         "INSERT INTO summary_entities (entity_id, events, mentions, documents, first, last)"
         " SELECT en.id, coalesce(ev.n, 0), coalesce(m.n, 0), coalesce(m.docs, 0), ev.first, ev.last FROM entities en"
         " LEFT JOIN (SELECT entity_id, count(*) AS n, min(lo) AS first, max(hi) AS last FROM _ev GROUP BY entity_id) ev"
@@ -93,7 +100,7 @@ def refresh_summaries(conn: sqlite3.Connection, analyze: bool = True, staged: bo
         "INSERT INTO summary_pairs (a, b, year, n)"
         " SELECT x.entity_id, y.entity_id, coalesce(substr(x.day, 1, 4), ''), count(*)"
         " FROM _ev x JOIN _ev y ON y.event_rowid = x.event_rowid AND y.entity_id > x.entity_id"
-        " WHERE x.actor AND y.actor AND x.sure GROUP BY 1, 2, 3",
+        " WHERE x.actor = 1 AND y.actor = 1 AND x.sure = 1 GROUP BY 1, 2, 3",
         "INSERT INTO summary_partners (a, b, n) SELECT a, b, sum(n) FROM summary_pairs GROUP BY a, b",
         "INSERT INTO summary_partners (a, b, n) SELECT b, a, sum(n) FROM summary_pairs GROUP BY a, b ORDER BY b, a",
         # per document, for search facets
@@ -105,11 +112,15 @@ def refresh_summaries(conn: sqlite3.Connection, analyze: bool = True, staged: bo
         # the actors of a document: the 25 taking part in most of its events
         " UNION ALL SELECT document_id, 'actor', entity_id, n FROM (SELECT document_id, entity_id, count(*) AS n,"
         "   row_number() OVER (PARTITION BY document_id ORDER BY count(*) DESC, entity_id) AS k FROM _ev"
-        "   WHERE actor GROUP BY 1, 2) WHERE k <= 25",
+        "   WHERE actor = 1 GROUP BY 1, 2) AS ranked WHERE k <= 25",
         "DELETE FROM _ev",
         "DELETE FROM _m",
     ]
-    if staged:
+    if pg:
+        # readers keep the summaries as they were until this commits (MVCC), and a build writes none of
+        # these tables: no staging; one server recomputes at a time
+        _run(conn, steps, "BEGIN", lock=SUMMARY_LOCK)
+    elif staged:
         _refresh_staged(conn, steps)
     else:
         _run(conn, steps, "BEGIN")
@@ -121,12 +132,17 @@ def refresh_summaries(conn: sqlite3.Connection, analyze: bool = True, staged: bo
             print(f"{time.perf_counter() - t0:7.2f} s  ANALYZE", file=sys.stderr)
 
 
-def _run(conn: sqlite3.Connection, steps: list[str], begin: str) -> None:
+def _run(conn: sqlite3.Connection, steps: list[str], begin: str, lock: int | None = None) -> None:
     """The steps, then the extent and stamp, in one transaction (from one snapshot of the base)."""
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute("PRAGMA cache_size = -262144")      # 256 MB while it runs
     conn.execute(begin)
     try:
+        if lock is not None:
+            conn.lock(lock)
+            if summaries_fresh(conn):       # another server recomputed them while this one waited
+                conn.execute("ROLLBACK")
+                return
         for sql in steps:
             t0 = time.perf_counter()
             conn.execute(sql)

@@ -6,6 +6,7 @@ import sqlite3
 from collections import defaultdict
 from datetime import date
 
+from kankei.serve import fts
 from kankei.serve.common import BadRequest, check_type, fts_errors, fts_query, period
 from kankei.serve.events import ACTOR_SOURCE, DRIVER_LIMIT, HAS_ACTOR, entity_event_count
 from kankei.serve.summaries import ACTOR_MONTHS, KEY_DAY
@@ -100,8 +101,8 @@ def buckets(conn: sqlite3.Connection, unit: str = "auto", actor: str | None = No
             where.append("e.type = ?")
             args.append(type_)
         if text:
-            where.append("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-            args.append(text)
+            where.append(fts.match(conn, "events", "e"))
+            args.append(fts.param(conn, text))
         sql = (f"SELECT substr({KEY_DAY}, 1, {width}) AS k, coalesce(e.quad, 0) AS q, count(*) AS n FROM {source}"
                f" WHERE {' AND '.join(where)} GROUP BY 1, 2")
         with fts_errors(text):

@@ -111,7 +111,7 @@ def build(conn: sqlite3.Connection, paths: Iterable[str | Path], dct: str | None
 def _mark_pending(conn: sqlite3.Connection) -> None:
     """In a document's transaction: the cross-document state must be recomputed."""
     conn.execute("INSERT INTO build_state (key, value) VALUES ('reconcile', 1)"
-                 " ON CONFLICT(key) DO UPDATE SET value = value + 1")
+                 " ON CONFLICT(key) DO UPDATE SET value = build_state.value + 1")
 
 
 def _reconcile_if_pending(conn: sqlite3.Connection) -> None:

@@ -5,6 +5,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+from kankei.store.pg import is_url
 from kankei.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -34,6 +35,8 @@ def connect(path: str | Path, migrate: bool = True, readonly: bool = False,
     in a folder this user cannot write is opened as immutable: a WAL base cannot otherwise be read
     there, as SQLite must create its shared-memory file beside it.
     """
+    if is_url(path):
+        return _connect_pg(str(path), migrate, readonly, timeout)
     path = Path(path)
     if readonly and not path.exists():
         raise StoreError(f"{path}: no knowledge base here (build one with `kankei build PATH --db {path}`)")
@@ -47,6 +50,34 @@ def connect(path: str | Path, migrate: bool = True, readonly: bool = False,
             if "locked" not in str(err) or readonly or time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
+
+
+def _connect_pg(url: str, migrate: bool, readonly: bool, timeout: float):
+    """A base on a PostgreSQL server (its URL's database, in the schema its search path names)."""
+    from kankei.store import pg
+    try:
+        conn = pg.PgConnection(url, timeout=timeout)
+    except sqlite3.Error as err:
+        raise StoreError(explain(pg.redact(url), err)) from None
+    try:
+        version = pg.schema_version(conn)
+        tables = pg.tables(conn)
+        name = conn.name
+        if tables - {"kankei_schema"} and "documents" not in tables or version == 0 and tables - {"kankei_schema"}:
+            raise StoreError(f"{name}: not a kankei knowledge base (a database of something else); give another with --db")
+        if version == 0 and readonly:
+            raise StoreError(f"{name}: an empty knowledge base (build one with `kankei build PATH --db {name}`)")
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{name}: made by a newer kankei (schema {version}, this one knows {SCHEMA_VERSION}); "
+                             "upgrade kankei")
+        if version < SCHEMA_VERSION and migrate:
+            if "kankei_schema" not in tables:
+                conn.execute("CREATE TABLE IF NOT EXISTS kankei_schema (version INTEGER NOT NULL)")
+            apply_migrations(conn, version)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def _connect(path: Path, migrate: bool, readonly: bool, timeout: float) -> sqlite3.Connection:
@@ -133,13 +164,17 @@ def _migrate_elsewhere(path: Path) -> bool:
 
 def apply_migrations(conn: sqlite3.Connection, current: int) -> None:
     """Run each missing migration in its own transaction, recording the version with it."""
+    from kankei.store.pg import dialect
+    migrations = MIGRATIONS
+    if dialect(conn) == "postgresql":
+        from kankei.store.schema_pg import PG_MIGRATIONS as migrations
     for number in range(current, SCHEMA_VERSION):
         try:
             conn.execute("BEGIN IMMEDIATE")
             if conn.execute("PRAGMA user_version").fetchone()[0] > number:
                 conn.execute("COMMIT")      # another process (a second build) ran it meanwhile
                 continue
-            for statement in _statements(MIGRATIONS[number]):
+            for statement in _statements(migrations[number]):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number + 1}")
             conn.execute("COMMIT")
@@ -148,7 +183,7 @@ def apply_migrations(conn: sqlite3.Connection, current: int) -> None:
                 conn.execute("ROLLBACK")
             msg = str(err)
             if "locked" in msg or "busy" in msg or "readonly" in msg:
-                raise StoreError(explain(Path(_file(conn)), err)) from None
+                raise StoreError(explain(_file(conn), err)) from None
             raise StoreError(f"{_file(conn)}: migration to schema {number + 1} failed: {err}") from None
 
 
@@ -168,12 +203,22 @@ def _statements(script: str) -> list[str]:
 
 
 def _file(conn: sqlite3.Connection) -> str:
+    if hasattr(conn, "dialect"):
+        return conn.name
     return next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "") or "knowledge base"
 
 
 def explain(path: str | Path, err: sqlite3.DatabaseError) -> str:
     """One line, for people, saying why the base at path cannot be used."""
     msg = str(err)
+    if is_url(path):
+        from kankei.store.pg import redact
+        path = redact(str(path))
+        if "locked" in msg:
+            return f"{path}: the knowledge base is locked by another process; try again when it finishes"
+        if "unable to open" in msg:
+            return f"{path}: cannot reach the PostgreSQL base ({msg.split(': ', 1)[-1]})"
+        return f"{path}: {msg}"
     if "not a database" in msg or "malformed" in msg:
         return f"{path}: not a kankei knowledge base (the file is not SQLite or is corrupt)"
     if "locked" in msg or "busy" in msg:

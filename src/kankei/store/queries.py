@@ -57,7 +57,8 @@ def _participants(conn: sqlite3.Connection, event_ids: list[str]) -> dict[str, l
         marks = ",".join("?" * len(ids))
         for r in conn.execute(
                 f"SELECT p.event_id, p.role, p.entity_id, p.start, p.\"end\", coalesce(e.name, p.entity_id) AS name, e.type"
-                f" FROM event_participants p LEFT JOIN entities e ON e.id = p.entity_id WHERE p.event_id IN ({marks})", ids):
+                f" FROM event_participants p LEFT JOIN entities e ON e.id = p.entity_id WHERE p.event_id IN ({marks})"
+                f" ORDER BY p.event_id, p.role, p.entity_id", ids):
             out.setdefault(r["event_id"], []).append(
                 {"role": r["role"], "entity": r["entity_id"], "name": r["name"], "type": r["type"],
                  "start": r["start"], "end": r["end"]})
@@ -180,7 +181,7 @@ def _source(conn, document_id: str, s: int | None, e: int | None, start: int, en
             "SELECT c.note, n.text, n.parts, min(c.marker_start) AS first FROM citations c LEFT JOIN notes n"
             " ON n.document_id = c.document_id AND n.number = c.note"
             " WHERE c.document_id = ? AND c.sentence_start < ? AND c.sentence_end > ?"
-            " GROUP BY c.note ORDER BY first", (document_id, e, s))]
+            " GROUP BY c.note, n.text, n.parts ORDER BY first", (document_id, e, s))]
     return {"document_id": document_id, "doc": d["doc"], "title": d["title"], "path": d["path"],
             "sentence": text[s:e], "sentence_start": s, "sentence_end": e, "start": start, "end": end,
             "notes": cites}

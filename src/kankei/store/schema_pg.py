@@ -1,0 +1,202 @@
+"""The knowledge base schema on PostgreSQL: the same numbered migrations as schema.py, in its dialect.
+
+PG_MIGRATIONS[n] brings a base from version n to n + 1, as MIGRATIONS[n] does on SQLite; a new
+migration is added to both lists. What differs: REAL is double precision; the tables the code reads by
+`rowid` (documents, events) number their rows in a `rowid` column; full-text search is a tsvector column
+(`fts`, English configuration) with a GIN index instead of an FTS5 table; the version is kept in the
+table kankei_schema (SQLite's PRAGMA user_version).
+"""
+from __future__ import annotations
+
+NOW = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
+
+FTS_CHARS = 1_000_000
+"""Characters of a document that full-text search indexes (a tsvector holds at most 1 MB)."""
+
+PG_MIGRATIONS: list[str] = [
+    # 1
+    f"""
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY, doc TEXT NOT NULL, path TEXT, title TEXT, published TEXT, format TEXT,
+        encoding TEXT, offsets TEXT, chars INTEGER NOT NULL, text TEXT NOT NULL, extractor TEXT NOT NULL,
+        added_at TEXT NOT NULL DEFAULT ({NOW}),
+        rowid BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE
+    );
+    CREATE INDEX documents_path ON documents(path);
+    CREATE TABLE entities (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, origin TEXT NOT NULL);
+    CREATE TABLE mentions (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        entity_id TEXT NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        exact TEXT NOT NULL, prefix TEXT NOT NULL, suffix TEXT NOT NULL,
+        how TEXT
+    );
+    CREATE INDEX mentions_entity ON mentions(entity_id);
+    CREATE INDEX mentions_document ON mentions(document_id, start);
+    CREATE TABLE times (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        exact TEXT NOT NULL, prefix TEXT NOT NULL, suffix TEXT NOT NULL,
+        value TEXT, type TEXT, date_lo TEXT, date_hi TEXT
+    );
+    CREATE INDEX times_document ON times(document_id, start);
+    CREATE TABLE quantities (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        exact TEXT NOT NULL, prefix TEXT NOT NULL, suffix TEXT NOT NULL,
+        value DOUBLE PRECISION, low DOUBLE PRECISION, high DOUBLE PRECISION, unit TEXT, qualifier TEXT,
+        sentence_start INTEGER, sentence_end INTEGER
+    );
+    CREATE INDEX quantities_document ON quantities(document_id, start);
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        type TEXT NOT NULL, date TEXT, date_lo TEXT, date_hi TEXT,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        exact TEXT NOT NULL, prefix TEXT NOT NULL, suffix TEXT NOT NULL,
+        sentence_start INTEGER, sentence_end INTEGER, sentence TEXT,
+        modality TEXT NOT NULL DEFAULT 'asserted',
+        hedged INTEGER NOT NULL DEFAULT 0,
+        cameo TEXT, goldstein DOUBLE PRECISION, quad INTEGER, plover TEXT,
+        rowid BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE
+    );
+    CREATE INDEX events_date ON events(date_lo, date_hi);
+    CREATE INDEX events_type ON events(type);
+    CREATE INDEX events_document ON events(document_id);
+    CREATE TABLE event_participants (
+        event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        role TEXT NOT NULL, entity_id TEXT NOT NULL, start INTEGER, "end" INTEGER,
+        PRIMARY KEY (event_id, role, entity_id)
+    );
+    CREATE INDEX participants_entity ON event_participants(entity_id);
+    CREATE TABLE notes (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        number TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, parts TEXT
+    );
+    CREATE INDEX notes_document ON notes(document_id, number);
+    CREATE TABLE citations (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        note TEXT NOT NULL, marker_start INTEGER NOT NULL, marker_end INTEGER NOT NULL,
+        sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL
+    );
+    CREATE INDEX citations_document ON citations(document_id, sentence_start);
+    CREATE VIEW events_view AS
+        SELECT e.id, e.date, e.type, e.exact AS trigger, e.modality, e.hedged,
+               (SELECT string_agg(en.name || ' (' || p.role || ')', '; ')
+                  FROM event_participants p JOIN entities en ON en.id = p.entity_id
+                 WHERE p.event_id = e.id) AS actors,
+               e.sentence AS quote, d.title AS document, d.doc AS doc, e.cameo, e.goldstein, e.plover
+          FROM events e JOIN documents d ON d.id = e.document_id;
+    CREATE VIEW mentions_view AS
+        SELECT m.id, en.name, en.type, m.entity_id, m.exact, d.doc, m.start, m."end"
+          FROM mentions m JOIN entities en ON en.id = m.entity_id JOIN documents d ON d.id = m.document_id;
+    CREATE VIEW quantities_view AS
+        SELECT q.id, q.value, q.low, q.high, q.unit, q.qualifier, q.exact,
+               substr(d.text, q.sentence_start + 1, q.sentence_end - q.sentence_start) AS quote, d.doc
+          FROM quantities q JOIN documents d ON d.id = q.document_id;
+    """,
+    # 2: full-text search over documents: a tsvector kept by the server, with a GIN index
+    f"""
+    ALTER TABLE documents ADD COLUMN fts tsvector GENERATED ALWAYS AS
+        (to_tsvector('english', left(coalesce(title, '') || ' ' || text, {FTS_CHARS}))) STORED;
+    CREATE INDEX documents_fts ON documents USING GIN (fts);
+    """,
+    # 3
+    f"""
+    CREATE TABLE judgements (
+        id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+        kind TEXT NOT NULL, subject TEXT NOT NULL, object TEXT, note TEXT, author TEXT,
+        created_at TEXT NOT NULL DEFAULT ({NOW}),
+        undone_at TEXT
+    );
+    """,
+    # 4: (SQLite's FTS5 index rebuild; the tsvector column needs none)
+    "SELECT 1;",
+    # 5
+    """
+    ALTER TABLE mentions ADD COLUMN machine_entity_id TEXT;
+    UPDATE mentions SET machine_entity_id = entity_id;
+    ALTER TABLE event_participants ADD COLUMN machine_entity_id TEXT;
+    UPDATE event_participants SET machine_entity_id = entity_id;
+    CREATE INDEX mentions_machine ON mentions(machine_entity_id);
+    CREATE TABLE claims (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        quantity_id TEXT NOT NULL, subject TEXT NOT NULL, subject_name TEXT NOT NULL, property TEXT NOT NULL,
+        time TEXT, time_lo TEXT, time_hi TEXT, time_label TEXT,
+        value DOUBLE PRECISION, low DOUBLE PRECISION, high DOUBLE PRECISION, unit TEXT, qualifier TEXT,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, exact TEXT NOT NULL,
+        sentence_start INTEGER, sentence_end INTEGER
+    );
+    CREATE INDEX claims_subject ON claims(subject, property);
+    CREATE TABLE event_groups (
+        event_id TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+        group_id TEXT NOT NULL
+    );
+    CREATE INDEX event_groups_group ON event_groups(group_id);
+    ALTER TABLE judgements ADD COLUMN machine INTEGER NOT NULL DEFAULT 0;
+    """,
+    # 6: the explorer's indexes, full-text search over event sentences, summary tables
+    """
+    CREATE INDEX events_type_date ON events(type, date_lo, date_hi);
+    CREATE INDEX events_span_date ON events((CASE WHEN date_lo = date_hi THEN 0
+        WHEN substr(date_lo, 1, 7) = substr(date_hi, 1, 7) THEN 1
+        WHEN substr(date_lo, 1, 4) = substr(date_hi, 1, 4) THEN 2
+        WHEN substr(date_lo, 1, 3) = substr(date_hi, 1, 3) THEN 3
+        WHEN substr(date_lo, 1, 2) = substr(date_hi, 1, 2) THEN 4 ELSE 5 END), date_lo, date_hi);
+    CREATE INDEX participants_entity_event ON event_participants(entity_id, event_id);
+    ALTER TABLE events ADD COLUMN fts tsvector GENERATED ALWAYS AS
+        (to_tsvector('english', coalesce(sentence, ''))) STORED;
+    CREATE INDEX events_fts ON events USING GIN (fts);
+    CREATE TABLE summary_state (
+        name TEXT PRIMARY KEY, stamp TEXT NOT NULL,
+        refreshed_at TEXT NOT NULL DEFAULT (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+    );
+    CREATE TABLE summary_buckets (
+        scope TEXT NOT NULL, unit TEXT NOT NULL, bucket TEXT NOT NULL, type TEXT NOT NULL,
+        quad INTEGER NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (scope, unit, bucket, type, quad)
+    );
+    CREATE TABLE summary_entities (
+        entity_id TEXT PRIMARY KEY, events INTEGER NOT NULL, mentions INTEGER NOT NULL,
+        documents INTEGER NOT NULL, first TEXT, last TEXT
+    );
+    CREATE TABLE summary_entity_years (
+        year TEXT NOT NULL, entity_id TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (year, entity_id)
+    );
+    CREATE TABLE summary_aliases (
+        entity_id TEXT NOT NULL, alias TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (entity_id, alias)
+    );
+    CREATE TABLE summary_pairs (
+        a TEXT NOT NULL, b TEXT NOT NULL, year TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (a, b, year)
+    );
+    CREATE TABLE summary_partners (a TEXT NOT NULL, b TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (a, b));
+    CREATE INDEX summary_partners_top ON summary_partners(a, n);
+    CREATE TABLE summary_doc_facets (
+        document_id TEXT NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (document_id, facet, value)
+    );
+    CREATE INDEX summary_doc_facets_value ON summary_doc_facets(facet, value, document_id);
+    """,
+    # 7
+    """
+    CREATE TABLE build_state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    """,
+    # 8
+    """
+    DROP INDEX events_type_date;
+    CREATE INDEX events_type_date ON events(type, date_lo, date_hi, quad, document_id);
+    CREATE INDEX events_id_date ON events(id, date_lo, date_hi, type, quad, document_id);
+    """,
+    # 9
+    """
+    CREATE TABLE regroup (event_id TEXT PRIMARY KEY);
+    INSERT INTO regroup (event_id) SELECT id FROM events;
+    INSERT INTO build_state (key, value) SELECT 'reconcile', 1 WHERE EXISTS (SELECT 1 FROM events)
+        ON CONFLICT(key) DO UPDATE SET value = build_state.value + 1;
+    """,
+]
