@@ -22,3 +22,23 @@ def shared_dir() -> Path:
             pytest.fail(f"CI is set but the shared corpus is missing at {SHARED}")
         pytest.skip("../shared is not beside this checkout")
     return SHARED
+
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def backend(request) -> str:
+    """Each knowledge base kind the store and the explorer are tested on (PostgreSQL: see pg_base)."""
+    if request.param == "postgresql":
+        import pg_base
+        pg_base.server_url()
+    return request.param
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_test_databases():
+    yield
+    import pg_base
+    if pg_base._made:
+        pg_base.drop_all()

@@ -92,20 +92,49 @@ def run_json(*args: str):
     return json.loads(result.stdout)
 
 
-def build_base(tmp_path: Path) -> tuple[Path, Path]:
-    """The corpus under tmp_path/corpus, built into tmp_path/kb.db."""
+def build_base(tmp_path: Path, backend: str = "sqlite") -> tuple[Path, Path | str]:
+    """The corpus under tmp_path/corpus, built into tmp_path/kb.db (or a fresh PostgreSQL database,
+    whose URL is returned)."""
     corpus = write_corpus(tmp_path / "corpus")
-    db = tmp_path / "kb.db"
+    db = tmp_path / "kb.db" if backend == "sqlite" else new_pg_base()
     result = run("build", corpus, "--db", db)
     assert result.exit_code == 0, result.stderr
     return corpus, db
 
 
-def counts(db: Path) -> dict[str, int]:
-    with sqlite3.connect(db) as conn:
+def new_pg_base() -> str:
+    import pg_base
+    return pg_base.fresh_database()
+
+
+def _connect(db):
+    """The base as the tests read it: sqlite3 itself for a file, kankei's store for a URL."""
+    if str(db).startswith("postgresql://"):
+        from kankei.store import connect
+        return connect(db, readonly=True)
+    return sqlite3.connect(db)
+
+
+def counts(db: Path | str) -> dict[str, int]:
+    conn = _connect(db)
+    try:
         return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    finally:
+        conn.close()
 
 
-def ids(db: Path, table: str, where: str = "", args: tuple = ()) -> set[str]:
-    with sqlite3.connect(db) as conn:
+def query(db: Path | str, sql: str, args: tuple = ()) -> list[tuple]:
+    """The rows of a query, as tuples, on either kind of base."""
+    conn = _connect(db)
+    try:
+        return [tuple(r) for r in conn.execute(sql, args)]
+    finally:
+        conn.close()
+
+
+def ids(db: Path | str, table: str, where: str = "", args: tuple = ()) -> set[str]:
+    conn = _connect(db)
+    try:
         return {r[0] for r in conn.execute(f"SELECT id FROM {table} {where}", args)}
+    finally:
+        conn.close()

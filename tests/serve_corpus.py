@@ -71,12 +71,16 @@ def write_corpus(folder: Path) -> Path:
     return folder
 
 
-def build_base(folder: Path) -> Path:
-    """The corpus built into folder/kankei.db."""
+def build_base(folder: Path, backend: str = "sqlite") -> Path | str:
+    """The corpus built into folder/kankei.db (or a fresh PostgreSQL database, whose URL is returned)."""
     from kankei.store import connect
     from kankei.store.build import build
     corpus = write_corpus(folder / "corpus")
-    db = folder / "kankei.db"
+    if backend == "sqlite":
+        db = folder / "kankei.db"
+    else:
+        import pg_base
+        db = pg_base.fresh_database()
     conn = connect(db)
     try:
         report = build(conn, [corpus])

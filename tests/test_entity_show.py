@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections import Counter
 
 import pytest
 
-from kb_corpus import VOYAGES, build_base, run, run_json
+from kb_corpus import VOYAGES, build_base, query, run, run_json
 
 ENTITY_FIELDS = {"id", "name", "type", "origin", "mentions", "documents", "aliases", "events", "events_per_year",
                  "partners"}
@@ -18,14 +17,13 @@ RED_CROSS = VOYAGES[VOYAGES.index("The Japanese Red Cross Society had"):VOYAGES.
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory):
-    _, db = build_base(tmp_path_factory.mktemp("entity"))
+def base(tmp_path_factory, backend):
+    _, db = build_base(tmp_path_factory.mktemp("entity"), backend)
     return db
 
 
 def rows(db, sql: str, args: tuple = ()) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql, args).fetchall()
+    return query(db, sql, args)
 
 
 # --- entity ----------------------------------------------------------------------------------

@@ -12,15 +12,15 @@ import pytest
 
 from kankei import edtf
 from kankei.store import connect
-from kb_corpus import build_base, run, run_json
+from kb_corpus import build_base, query, run, run_json
 
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 GEXF = "{http://gexf.net/1.3}"
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory):
-    _, db = build_base(tmp_path_factory.mktemp("export"))
+def base(tmp_path_factory, backend):
+    _, db = build_base(tmp_path_factory.mktemp("export"), backend)
     return db
 
 
@@ -30,16 +30,11 @@ def export(db, fmt: str, *args: str) -> str:
     return result.stdout
 
 
-def query(db, sql: str, args: tuple = ()) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql, args).fetchall()
-
-
 def expected_graph(db) -> tuple[dict[str, int], dict[tuple[str, str], int], dict[str, str]]:
     """Straight from the tables: actors (agents and patients) with their events, and agent -> patient
     weights (asserted events only: what the text supposes, denies or hedges ties no one)."""
     roles: dict[str, dict[str, list[str]]] = {}
-    sure = {r[0] for r in query(db, "SELECT id FROM events WHERE modality = 'asserted' AND NOT hedged")}
+    sure = {r[0] for r in query(db, "SELECT id FROM events WHERE modality = 'asserted' AND hedged = 0")}
     for event_id, role, entity in query(db, "SELECT event_id, role, entity_id FROM event_participants"
                                             " WHERE role IN ('agent', 'patient')"):
         roles.setdefault(event_id, {"agent": [], "patient": []})[role].append(entity)

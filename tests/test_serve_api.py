@@ -19,8 +19,8 @@ TOKEN = "test-token-0123456789"
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    return build_base(tmp_path_factory.mktemp("serve"))
+def db(tmp_path_factory, backend):
+    return build_base(tmp_path_factory.mktemp("serve"), backend)
 
 
 @pytest.fixture(scope="module")
@@ -30,10 +30,16 @@ def client(db):
 
 
 @pytest.fixture()
-def editor(tmp_path):
+def editor(tmp_path, backend):
     """A server allowing edits, on a base of its own (edits change it)."""
-    with TestClient(create_app(build_base(tmp_path), allow_edits=True, token=TOKEN)) as c:
+    with TestClient(create_app(build_base(tmp_path, backend), allow_edits=True, token=TOKEN)) as c:
         yield c
+
+
+def base(db):
+    """A connection to the base being served, of either kind (`with` commits what it wrote)."""
+    from kankei.store import connect
+    return connect(db, migrate=False)
 
 
 def ok(response, status=200):
@@ -82,7 +88,7 @@ def test_events_in_date_order_with_extraction_fields(client, db):
     page = ok(client.get("/api/events", params={"limit": 500}))
     events = page["events"]
     assert page["next"] is None
-    conn = sqlite3.connect(db)
+    conn = base(db)
     assert len(events) == conn.execute("SELECT count(*) FROM events WHERE date_lo IS NOT NULL").fetchone()[0]
     keys = [(e["date_lo"], e["date_hi"]) for e in events]
     assert keys == sorted(keys)
@@ -125,7 +131,7 @@ def test_events_by_type_period_text_and_precision(client):
     for e in sixties:          # may overlap the period: starts before its end, ends after its start
         assert e["date_lo"] <= "1960-12-31" and e["date_hi"] >= "1959-01-01"
     # exactly the events whose own dates overlap the period (an open end counts for its known year)
-    with sqlite3.connect(client.app.state.store.path) as conn:
+    with base(client.app.state.store.path) as conn:
         expected = {r[0] for r in conn.execute(
             "SELECT id FROM events WHERE date_lo IS NOT NULL"
             " AND (CASE WHEN date_lo <= '0000-01-01' THEN substr(date_hi, 1, 4) || '-01-01' ELSE date_lo END)"
@@ -170,7 +176,7 @@ def test_one_event_with_its_sources(client):
     assert ev["id"] == meet["id"]
     assert "Koizumi" in ev["sources"][0]["sentence"]
     # an event whose sentence cites a note: the note comes with it
-    with sqlite3.connect(client.app.state.store.path) as conn:
+    with base(client.app.state.store.path) as conn:
         cited, note = conn.execute(
             "SELECT e.id, c.note FROM events e JOIN citations c ON c.document_id = e.document_id"
             " AND c.sentence_start < e.sentence_end AND c.sentence_end > e.sentence_start ORDER BY e.id LIMIT 1").fetchone()
@@ -391,7 +397,7 @@ def test_merge_and_split_entities(editor, tmp_path):
     split = ok(editor.post("/api/entities/org:chongryon/split", headers=h, json={"alias": "Chosen Soren"}), 201)
     assert split["judgement"]["object"] == "Chosen Soren"
     db = editor.app.state.store.path
-    rows = sqlite3.connect(db).execute("SELECT kind, subject, object FROM judgements WHERE undone_at IS NULL").fetchall()
+    rows = [tuple(r) for r in base(db).execute("SELECT kind, subject, object FROM judgements WHERE undone_at IS NULL")]
     assert ("merge", "person:koizumi", "person:kim_jong_il") in rows and ("split", "org:chongryon", "Chosen Soren") in rows
 
 
@@ -595,7 +601,7 @@ def test_events_say_whether_asserted_and_whether_rejected(editor):
     db = editor.app.state.store.path
     events = all_events(editor)
     target, other = events[-1], events[0]
-    with sqlite3.connect(db) as conn:
+    with base(db) as conn:
         conn.execute("UPDATE events SET modality = 'hypothetical' WHERE id = ?", (target["id"],))
     marked = {e["id"]: e for e in all_events(editor)}
     assert marked[target["id"]]["uncertain"] == "hypothetical" and marked[other["id"]]["uncertain"] is None
@@ -637,7 +643,7 @@ def test_the_network_draws_actors_and_weighs_asserted_events(editor, monkeypatch
     assert net["nodes"] and all(n["type"] in ("person", "organization", "country", "group", "vessel")
                                 for n in net["nodes"])
     pair = next(e for e in net["edges"] if {e["source"], e["target"]} == {"person:koizumi", "person:kim_jong_il"})
-    with sqlite3.connect(db) as conn:
+    with base(db) as conn:
         conn.execute("UPDATE events SET modality = 'negated' WHERE id IN (SELECT x.event_id FROM event_participants x"
                      " JOIN event_participants y ON y.event_id = x.event_id WHERE x.entity_id = 'person:koizumi'"
                      " AND y.entity_id = 'person:kim_jong_il')")

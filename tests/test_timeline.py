@@ -9,7 +9,7 @@ import pytest
 from kankei import edtf
 from kankei.store import connect
 from kankei.store.queries import NotFound, timeline
-from kb_corpus import build_base, run, run_json
+from kb_corpus import build_base, query, run, run_json
 
 FIELDS = {"id", "type", "date", "trigger", "start", "end", "modality", "hedged", "participants", "quote", "doc",
           "title", "document_id", "cameo", "goldstein", "quad", "plover"}
@@ -17,8 +17,8 @@ PARTICIPANT_FIELDS = {"role", "entity", "name", "type", "start", "end"}
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory):
-    _, db = build_base(tmp_path_factory.mktemp("timeline"))
+def base(tmp_path_factory, backend):
+    _, db = build_base(tmp_path_factory.mktemp("timeline"), backend)
     return db
 
 
@@ -100,8 +100,7 @@ def test_extracted_events_come_in_date_order(base):
 
 def test_json_has_the_documented_fields(base):
     events = run_json("timeline", "--db", base)
-    with sqlite3.connect(base) as conn:
-        texts = dict(conn.execute("SELECT id, text FROM documents"))
+    texts = dict(query(base, "SELECT id, text FROM documents"))
     for ev in events:
         assert set(ev) == FIELDS
         assert texts[ev["document_id"]][ev["start"]:ev["end"]] == ev["trigger"]

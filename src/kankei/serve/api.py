@@ -48,6 +48,9 @@ class ThreadConnection:
         return c
 
     def execute(self, sql: str, *args):
+        if self._deadline is not None and time.monotonic() > self._deadline:
+            # out of time before it starts (a server's statements are stopped by the watchdog once running)
+            raise sqlite3.OperationalError("interrupted (the request's time is up)")
         try:
             return self._conn().execute(sql, *args)
         except sqlite3.OperationalError as err:

@@ -2,7 +2,9 @@
 
 The explorer writes its queries in FTS5 syntax (common.fts_query); on PostgreSQL they are read as a
 tsquery (tsquery()): words and "phrases" (<->), AND/OR/NOT, prefix* (:*), NEAR(a b) as all of its
-words, and column filters (title:word) searching every column.
+words, and column filters (title:word) searching every column. Like FTS5's default tokenizer, the
+index splits words at punctuation and neither stems nor drops stop words (the 'simple' configuration
+over the text with its punctuation made spaces): a search finds the same words on both.
 """
 from __future__ import annotations
 
@@ -26,8 +28,25 @@ def _phrase(words: list[str], prefix: bool = False) -> str:
     return parts[0] if len(parts) == 1 else "(" + " <-> ".join(parts) + ")"
 
 
+def _unreadable(query: str, why: str) -> Exception:
+    from kankei.serve.common import BadRequest
+    return BadRequest(f"cannot read the search {query!r} ({why}). Words, \"a phrase\", AND, OR, NOT, "
+                      "prefix* and NEAR(a b) work; put other text in double quotes")
+
+
 def tsquery(query: str) -> str:
-    """The FTS5 query (as fts_query() writes it) in to_tsquery() syntax."""
+    """The FTS5 query (as fts_query() writes it) in to_tsquery() syntax; BadRequest where FTS5 would
+    not read it either (an unterminated string, unbalanced parentheses)."""
+    toks = _TOKEN.findall(query)
+    if any(t.startswith('"') and (len(t.rstrip("*")) < 2 or not t.rstrip("*").endswith('"')) for t in toks):
+        raise _unreadable(query, "unterminated string")
+    depth = 0
+    for t in toks:
+        depth += (t == "(") - (t == ")")
+        if depth < 0:
+            break
+    if depth:
+        raise _unreadable(query, "syntax error: unbalanced parentheses")
     out: list[str] = []
     near = 0            # inside NEAR( ... ): its words are all required, its distance ignored
 
@@ -36,7 +55,6 @@ def tsquery(query: str) -> str:
             out.append("&")
         out.append(text)
 
-    toks = _TOKEN.findall(query)
     i = 0
     while i < len(toks):
         tok = toks[i]
@@ -90,7 +108,7 @@ def match(conn, table: str, alias: str) -> str:
     """A condition with one parameter (give param()): row `alias` of `table` (events: its sentence;
     documents: title and text) matches the query."""
     if dialect(conn) == "postgresql":
-        return f"{alias}.fts @@ to_tsquery('english', ?)"
+        return f"{alias}.fts @@ to_tsquery('simple', ?)"
     return f"{alias}.rowid IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?)"
 
 

@@ -50,7 +50,7 @@ def search(conn: sqlite3.Connection, q: str, mode: str = "fts", year: str | None
     if year is not None and not re.fullmatch(r"\d{4}", year):
         raise BadRequest("year: four digits, e.g. 1959")
     pg = dialect(conn) == "postgresql"
-    where, args = ["d.fts @@ to_tsquery('english', ?)" if pg else "documents_fts MATCH ?"], [fts.param(conn, query)]
+    where, args = ["d.fts @@ to_tsquery('simple', ?)" if pg else "documents_fts MATCH ?"], [fts.param(conn, query)]
     for facet, value in (("year", year), ("type", type_), ("actor", actor)):
         if value:
             where.append(f"d.id IN (SELECT document_id FROM summary_doc_facets WHERE facet = '{facet}' AND value = ?)")
@@ -80,36 +80,48 @@ def search(conn: sqlite3.Connection, q: str, mode: str = "fts", year: str | None
             "results": results, "facets": facets, "facets_over": len(scope), "entities": entities}
 
 
-# ts_headline's marks (it takes no control characters), turned into HIT_OPEN/HIT_CLOSE
-_PG_OPEN, _PG_CLOSE = "[[[kankei-hit:", ":kankei-hit]]]"
+SNIPPET_CHARS = 200_000
+"""Characters of a document searched for its snippet on PostgreSQL."""
 
 
 def _search_pg(conn, cond: str, args: list, limit: int, offset: int) -> tuple[int, list, list]:
-    """The matches, ranked by ts_rank, with ts_headline's highlights and a snippet of about 40 words."""
+    """The matches, ranked by ts_rank, with highlights and a snippet of about 40 words made here (as
+    FTS5's snippet() makes them: the words split at punctuation, as the index splits them)."""
     total = conn.execute(f"SELECT count(*) FROM documents d WHERE {cond}", args).fetchone()[0]
-    opts = f'StartSel="{_PG_OPEN}", StopSel="{_PG_CLOSE}"'
     rows = conn.execute(
-        "SELECT p.id, p.doc, p.title, p.published, p.chars,"
-        f" ts_headline('english', p.title, p.q, '{opts}, HighlightAll=true') AS title_hl,"
-        f" ts_headline('english', left(p.text, 200000), p.q, '{opts}, MaxWords=40, MinWords=15,"
-        ' FragmentDelimiter="…", MaxFragments=2\') AS snip'
-        " FROM (SELECT d.id, d.doc, d.title, d.published, d.chars, d.text, to_tsquery('english', ?) AS q,"
-        f" ts_rank(d.fts, to_tsquery('english', ?)) AS rank FROM documents d WHERE {cond}"
-        " ORDER BY rank DESC, d.rowid LIMIT ? OFFSET ?) AS p ORDER BY p.rank DESC",
-        [args[0], args[0], *args, limit, offset]).fetchall()
-    rows = [_PgHit(r) for r in rows]
+        f"SELECT d.id, d.doc, d.title, d.published, d.chars, left(d.text, {SNIPPET_CHARS}) AS text"
+        f" FROM documents d WHERE {cond}"
+        " ORDER BY ts_rank(d.fts, to_tsquery('simple', ?)) DESC, d.rowid LIMIT ? OFFSET ?",
+        [*args, args[0], limit, offset]).fetchall()
+    words = [(w.lower(), bool(star)) for w, star in re.findall(r"'(\w+)'(:\*)?", args[0])]
+    hits = [{"id": r["id"], "doc": r["doc"], "title": r["title"], "published": r["published"], "chars": r["chars"],
+             "title_hl": _mark(r["title"] or "", words), "snip": _snippet(r["text"], words)} for r in rows]
     ranked = conn.execute(f"SELECT d.id FROM documents d WHERE {cond}"
-                          " ORDER BY ts_rank(d.fts, to_tsquery('english', ?)) DESC, d.rowid LIMIT ?",
+                          " ORDER BY ts_rank(d.fts, to_tsquery('simple', ?)) DESC, d.rowid LIMIT ?",
                           [*args, args[0], FACET_DOCUMENTS]).fetchall()
-    return total, rows, ranked
+    return total, hits, ranked
 
 
-class _PgHit(dict):
-    def __init__(self, row):
-        super().__init__({k: row[k] for k in row.keys()})
-        for k in ("title_hl", "snip"):
-            if self[k] is not None:
-                self[k] = self[k].replace(_PG_OPEN, HIT_OPEN).replace(_PG_CLOSE, HIT_CLOSE)
+def _hit(token: str, words: list[tuple[str, bool]]) -> bool:
+    t = token.lower()
+    return any(t.startswith(w) if star else t == w for w, star in words)
+
+
+def _mark(text: str, words: list[tuple[str, bool]]) -> str:
+    return re.sub(r"\w+", lambda m: f"{HIT_OPEN}{m.group()}{HIT_CLOSE}" if _hit(m.group(), words) else m.group(), text)
+
+
+def _snippet(text: str, words: list[tuple[str, bool]], size: int = 40) -> str:
+    """About `size` words of text around its first hit, hits marked, '…' where text was cut."""
+    tokens = list(re.finditer(r"\w+", text))
+    if not tokens:
+        return ""
+    first = next((i for i, m in enumerate(tokens) if _hit(m.group(), words)), 0)
+    lo = max(0, min(first - size // 4, len(tokens) - size))
+    hi = min(len(tokens), lo + size)
+    start = tokens[lo].start() if lo else 0
+    end = tokens[hi - 1].end() if hi < len(tokens) else len(text)
+    return ("…" if lo else "") + _mark(text[start:end], words) + ("…" if hi < len(tokens) else "")
 
 
 def _search_sqlite(conn, cond: str, args: list, limit: int, offset: int) -> tuple[int, list, list]:
@@ -138,7 +150,7 @@ def _facets(conn: sqlite3.Connection, doc_ids: list[str]) -> dict:
     rows = conn.execute(f"SELECT f.facet, f.value, count(*) AS documents, sum(f.n) AS events FROM {scope}"
                         " WHERE f.facet IN ('year', 'type') GROUP BY f.facet, f.value", doc_ids).fetchall()
     rows += conn.execute(f"SELECT f.facet, f.value, count(*) AS documents, sum(f.n) AS events FROM {scope}"
-                         " WHERE f.facet = 'actor' GROUP BY f.value ORDER BY documents DESC, events DESC, f.value"
+                         " WHERE f.facet = 'actor' GROUP BY f.facet, f.value ORDER BY documents DESC, events DESC, f.value"
                          " LIMIT 20", doc_ids).fetchall()
     by: dict[str, list[dict]] = {"year": [], "type": [], "actor": []}
     for r in rows:

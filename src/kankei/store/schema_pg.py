@@ -3,8 +3,9 @@
 PG_MIGRATIONS[n] brings a base from version n to n + 1, as MIGRATIONS[n] does on SQLite; a new
 migration is added to both lists. What differs: REAL is double precision; the tables the code reads by
 `rowid` (documents, events) number their rows in a `rowid` column; full-text search is a tsvector column
-(`fts`, English configuration) with a GIN index instead of an FTS5 table; the version is kept in the
-table kankei_schema (SQLite's PRAGMA user_version).
+(`fts`) with a GIN index instead of an FTS5 table; the version is kept in the
+table kankei_schema (SQLite's PRAGMA user_version). Full-text search reads words as FTS5's default
+tokenizer does (see serve/fts.py).
 """
 from __future__ import annotations
 
@@ -102,7 +103,8 @@ PG_MIGRATIONS: list[str] = [
     # 2: full-text search over documents: a tsvector kept by the server, with a GIN index
     f"""
     ALTER TABLE documents ADD COLUMN fts tsvector GENERATED ALWAYS AS
-        (to_tsvector('english', left(coalesce(title, '') || ' ' || text, {FTS_CHARS}))) STORED;
+        (to_tsvector('simple', regexp_replace(left(coalesce(title, '') || ' ' || text, {FTS_CHARS}),
+                                              '[[:punct:]]+', ' ', 'g'))) STORED;
     CREATE INDEX documents_fts ON documents USING GIN (fts);
     """,
     # 3
@@ -150,7 +152,7 @@ PG_MIGRATIONS: list[str] = [
         WHEN substr(date_lo, 1, 2) = substr(date_hi, 1, 2) THEN 4 ELSE 5 END), date_lo, date_hi);
     CREATE INDEX participants_entity_event ON event_participants(entity_id, event_id);
     ALTER TABLE events ADD COLUMN fts tsvector GENERATED ALWAYS AS
-        (to_tsvector('english', coalesce(sentence, ''))) STORED;
+        (to_tsvector('simple', regexp_replace(coalesce(sentence, ''), '[[:punct:]]+', ' ', 'g'))) STORED;
     CREATE INDEX events_fts ON events USING GIN (fts);
     CREATE TABLE summary_state (
         name TEXT PRIMARY KEY, stamp TEXT NOT NULL,
