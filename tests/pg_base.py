@@ -41,8 +41,18 @@ def fresh_database() -> str:
 
 
 def drop_all() -> None:
+    """Drop the databases made; one the server still works in (autovacuum) is tried again, then left."""
+    import time
+
+    import psycopg
     if not _made:
         return
     with _admin() as conn:
         while _made:
-            conn.execute(f"DROP DATABASE IF EXISTS {_made.pop()} WITH (FORCE)")
+            name = _made.pop()
+            for attempt in range(10):
+                try:
+                    conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+                    break
+                except psycopg.Error:
+                    time.sleep(0.3 * (attempt + 1))

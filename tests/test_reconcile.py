@@ -8,7 +8,6 @@ one yen amount to two different dollar figures, and name people and bodies in se
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -101,8 +100,12 @@ def corpus(tmp_path) -> Path:
 
 
 @pytest.fixture
-def db(tmp_path, corpus) -> Path:
-    path = tmp_path / "kb.db"
+def db(tmp_path, corpus, backend) -> Path | str:
+    if backend == "sqlite":
+        path = tmp_path / "kb.db"
+    else:
+        import pg_base
+        path = pg_base.fresh_database()
     conn = connect(path)
     try:
         report = build(conn, [corpus])
@@ -373,8 +376,9 @@ def test_merge_split_and_undo_change_what_entity_shows(db, corpus):
 
 
 def test_a_merge_joins_the_claims_of_both_names(db):
-    with sqlite3.connect(db) as c:
-        subjects = {r[0] for r in c.execute("SELECT subject FROM claims WHERE property = 'membership'")}
+    c = connect(db, readonly=True)
+    subjects = {r[0] for r in c.execute("SELECT subject FROM claims WHERE property = 'membership'")}
+    c.close()
     assert {"org:returnee_friendship_society", "org:returnee_friendship_association"} <= subjects
     assert not [c for c in run_json("conflicts", "--db", db) if "friendship" in c["subject"]]
     run("merge", "Returnee Friendship Society", "Returnee Friendship Association", "--db", db)
