@@ -104,7 +104,8 @@ def translate(sql: str, placeholders: bool = True) -> str:
             sets = ", ".join(f"{c} = EXCLUDED.{c}" for c in rest)
             sql += f" ON CONFLICT ({', '.join(keys)}) " + (f"DO UPDATE SET {sets}" if sets else "DO NOTHING")
     if placeholders:
-        sql = _TOKENS.sub(lambda t: "%s" if t.group() == "?" else "%%" if t.group() == "%" else t.group(), sql)
+        # psycopg reads every % as a placeholder's, inside quotes too
+        sql = _TOKENS.sub(lambda t: "%s" if t.group() == "?" else t.group().replace("%", "%%"), sql)
     return sql
 
 
