@@ -453,12 +453,13 @@ def _claim_subject(conn, subject: str | None) -> str | None:
 def claims_cmd(subject, db_path, as_json) -> None:
     """Numbers as series over time (by subject and property), each point with its sources."""
     from kankei.reconcile.claims import claims
+    from kankei.store.pg import redact
     from kankei.views import render_claims
 
     with _reading(db_path) as conn:
         data = claims(conn, _claim_subject(conn, subject))
     if subject and not data:
-        raise click.ClickException(f"no claims about {subject!r} in {db_path} (`kankei claims` lists every subject)")
+        raise click.ClickException(f"no claims about {subject!r} in {redact(db_path)} (`kankei claims` lists every subject)")
     _emit_json(data) if as_json else click.echo(render_claims(data))
 
 
@@ -469,13 +470,14 @@ def claims_cmd(subject, db_path, as_json) -> None:
 def conflicts_cmd(subject, db_path, as_json) -> None:
     """Disagreements: sources giving incompatible numbers for the same thing at the same time."""
     from kankei.reconcile.claims import claims, conflicts
+    from kankei.store.pg import redact
     from kankei.views import render_conflicts
 
     with _reading(db_path) as conn:
         about = _claim_subject(conn, subject)
         data = conflicts(conn, about)
         if subject and not data and not claims(conn, about):
-            raise click.ClickException(f"no claims about {subject!r} in {db_path} (`kankei claims` lists every subject)")
+            raise click.ClickException(f"no claims about {subject!r} in {redact(db_path)} (`kankei claims` lists every subject)")
     _emit_json(data) if as_json else click.echo(render_conflicts(data))
 
 

@@ -53,12 +53,14 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, allow_
                          "(another server there? choose another with --port)") from None
     port = sock.getsockname()[1]
     try:
-        print(f"kankei: preparing {db_path}...", file=sys.stderr, flush=True)
+        from kankei.store.pg import redact
+        shown_db = redact(str(db_path))       # (a URL's password is not printed)
+        print(f"kankei: preparing {shown_db}...", file=sys.stderr, flush=True)
         app = create_app(db_path, allow_edits=allow_edits, token=token, allowed_hosts=local_hosts(host, port))
         threading.Thread(target=_warm, args=(app,), daemon=True).start()
         shown = f"[{host}]" if ":" in host else host
         url = f"http://{shown}:{port}/"
-        print(f"kankei: serving {db_path} at {url} (Ctrl-C to stop)", file=sys.stderr, flush=True)
+        print(f"kankei: serving {shown_db} at {url} (Ctrl-C to stop)", file=sys.stderr, flush=True)
         if host not in LOOPBACK:
             print(f"kankei: warning: bound to {host}, so other machines that can reach this one can read the base",
                   file=sys.stderr, flush=True)
