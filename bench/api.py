@@ -1,6 +1,7 @@
 """Latency of the explorer's API on a large knowledge base.
 
     python bench/api.py [--db /tmp/kankei-bench-api.db] [--requests 300] [--seed 3]
+    python bench/api.py --db postgresql://user:pw@127.0.0.1/kankei_bench    (copied in by bench/api_db_pg.py)
 
 Makes the base with bench/api_db.py first if it is missing (one million events; a few minutes).
 Starts `kankei serve` (uvicorn on 127.0.0.1, a free port) in a subprocess, timing how long it
@@ -61,7 +62,11 @@ def requests(db: str, n: int, seed: int) -> list[tuple[str, str]]:
     """(kind, url) pairs over the base's own actors, types, periods and words."""
     import sqlite3
     rng = random.Random(seed)
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    if db.startswith("postgresql://"):
+        from kankei.store import connect
+        conn = connect(db, readonly=True)
+    else:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     actors = [r[0] for r in conn.execute("SELECT entity_id FROM summary_entities ORDER BY events DESC")]
     top, mid, rare = actors[:10], actors[50:400], actors[1000:]
     types = [r[0] for r in conn.execute("SELECT DISTINCT type FROM summary_buckets WHERE scope = '' AND unit = 'Y'")]
@@ -140,7 +145,7 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=1, help="Clients sending requests at once.")
     ap.add_argument("--seed", type=int, default=3)
     args = ap.parse_args()
-    if not Path(args.db).exists():
+    if not args.db.startswith("postgresql://") and not Path(args.db).exists():
         print(f"{args.db} is missing: making it with bench/api_db.py", file=sys.stderr)
         subprocess.run([sys.executable, str(ROOT / "bench" / "api_db.py"), "--out", args.db], check=True)
     proc, port, ready = start(args.db)

@@ -127,7 +127,8 @@ def refresh_summaries(conn: sqlite3.Connection, analyze: bool = True, staged: bo
     if analyze:
         t0 = time.perf_counter()
         conn.execute("PRAGMA analysis_limit = 1000")
-        conn.execute("ANALYZE")
+        # PostgreSQL's autovacuum keeps the other tables' statistics: the summaries it may not have seen yet
+        conn.execute(f"ANALYZE {', '.join(SUMMARY_TABLES)}" if pg else "ANALYZE")
         if TRACE:
             print(f"{time.perf_counter() - t0:7.2f} s  ANALYZE", file=sys.stderr)
 

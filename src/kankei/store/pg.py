@@ -328,9 +328,6 @@ class PgConnection:
         if head.startswith("ROLLBACK"):
             self.rollback()
             return Cursor()
-        if head.startswith("ANALYZE") and self.in_transaction is False:
-            self._raw("ANALYZE")
-            return Cursor()
         write = bool(_WRITES.match(sql))
         if write and self.isolation_level is not None and not self.in_transaction:
             self._begin(write=True)
