@@ -240,3 +240,27 @@ def test_the_relative_clause_that_dates_an_event_noun_names_who_did_it():
     ev = next(e for e in events("The project grew out of a campaign that Chongryon launched in August 1958.")
               if e["type"] == "demand")
     assert ev["date"] == "1958-08" and role(ev, "agent") == {"org:chongryon"}
+
+
+def test_an_untensed_complement_happens_when_its_verb_does():
+    """'went shopping ..., when someone seized her': the seizure is on the outing's day."""
+    got = kinds("In 1977 the girl went shopping in her town, when agents seized her and took her to North Korea.",
+                dct="2004-07-13")
+    assert ("abduct", "1977") in got and ("abduct", "2004-07-13") not in got
+
+
+def test_a_temporal_clause_goes_on_with_the_story():
+    """'Shortly after they announced the accord' continues a story told of 1998, not the page's day."""
+    text = ("Japan and Peru held talks in Lima in May 1998. Shortly after they announced an accord, "
+            "a crisis erupted.")
+    got = kinds(text, dct="2021-03-02")
+    assert ("agree", "1998-05") in got and ("agree", "2021-03-02") not in got
+
+
+def test_a_new_paragraph_of_a_news_story_is_the_news_again():
+    """A story of last week told in one paragraph does not keep the next paragraph off the page's day."""
+    text = ("Tokyo, June 16 - Japan banned all exports to North Korea on Tuesday.\n\n"
+            "China pledged last week to enforce tougher sanctions.\n\n"
+            "In Tokyo, the cabinet approved the trade ban amid fears of a third nuclear test.")
+    got = kinds(text, dct="2009-06-16")
+    assert ("sanction", "2009-06-16") in [k for k in got if k[0] == "sanction"][-1:]

@@ -20,6 +20,12 @@ _ABOUT_OR_AT = frozenset({"for", "over", "of", "against", "to", "at", "during", 
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
 
 
+def _untensed(clause) -> bool:
+    """'went shopping', 'began building': a complement without a tense of its own happens when its verb does."""
+    vg = clause.predicate
+    return vg is not None and vg.tense is None and vg.form in ("gerund", "participle", "infinitive")
+
+
 class ReaderTimes:
     """The time-finding part of SentenceReader (a mixin: it reads the reader's analysis)."""
 
@@ -136,7 +142,8 @@ class ReaderTimes:
             if v.times or c is None:
                 continue
             while c.parent is not None and (c.relation in ("adverbial", "infinitive", "coordinate") or c.relation == "relative"
-                                            and c.marker is not None and c.marker.text.lower() in ("where", "when")):
+                                            and c.marker is not None and c.marker.text.lower() in ("where", "when")
+                                            or c.relation == "complement" and _untensed(c)):
                 c = c.parent
                 owner = timed.get(id(c))
                 if owner is not None:

@@ -137,8 +137,10 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         reader = SentenceReader(text, s, e, triggers, sent_times, Entities(text, sent_ents, history, focus, issuer), analyses)
         readings = reader.events()
         focus = _subjects(readings, sent_ents) or focus
-        elsewhere = narrative.time is not None and not _near(narrative.time.value, dct)
-        told = _sentence_events(readings, sent, doc, narrative.current(text, s), dct, news, elsewhere, last_of_type)
+        current = narrative.current(text, s)
+        # (a story told of other days, in this paragraph: what its sentences do is not today's news)
+        elsewhere = current is not None and not _near(current.value, dct)
+        told = _sentence_events(readings, sent, doc, current, dct, news, elsewhere, last_of_type)
         events.extend(told)
         if any(ev.dated_by == "narrative" for ev in told):
             narrative.sentences = 0     # the story goes on at that time: so may the next sentence
@@ -265,7 +267,9 @@ def _fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
         return None, None       # 'had abducted': before the story's time, not on it
     # a story told of another time than the document's: its sentences are on the narrative's time
     historical = narrative is not None and (dct is None or _long_before(narrative.value, dct))
-    if narrative is not None and main and r.modality == "asserted" and (historical or not reporting
+    # (a temporal clause, 'shortly after they announced the accord', goes on with the story too)
+    told = main or _temporal_clause(r.clause)
+    if narrative is not None and told and r.modality == "asserted" and (historical or not reporting
                                                                         or edtf.precision(narrative.value) == "day"):
         return narrative.value, "narrative"     # (what was said the day the last sentence told)
     if dct is not None and news and (reporting or main and not elsewhere) \
@@ -281,6 +285,16 @@ def _near(value: str | None, dct: str | None) -> bool:
     if bv is None or bd is None:
         return False
     return edtf.shift(bd[0], "day", -7) <= bv[1] and bv[0] <= bd[1] and edtf.precision(value) == "day"
+
+
+_TEMPORAL = frozenset({"after", "when", "as", "once", "while", "before", "until", "whereupon"})
+
+
+def _temporal_clause(c) -> bool:
+    """A finite clause of time ('after they announced the accord'), not a participle's aside."""
+    vg = getattr(c, "predicate", None)
+    return c is not None and c.relation == "adverbial" and c.marker is not None \
+        and c.marker.text.lower() in _TEMPORAL and vg is not None and vg.form == "finite"
 
 
 def _actor_acts(r: Reading) -> bool:
