@@ -479,3 +479,10 @@ def test_verbs_the_web_treebank_saw_as_nouns_and_adverbs_inside_noun_phrases():
     invest = clause(s, "invest")
     assert invest.parent is None and span(s, invest.subject) == "Japan" and invest.predicate.finite
     assert span(s, s.np_at(text.index("economically"))) == "an economically self-sufficient empire"
+
+
+def test_today_is_no_part_of_the_noun_before_it():
+    text = "The measures were announced by the Cabinet today."
+    s = analyze(text, 0, len(text))
+    main = s.clauses[0]
+    assert main.agent is not None and main.agent.text(text) == "the Cabinet"

@@ -264,3 +264,25 @@ def test_a_new_paragraph_of_a_news_story_is_the_news_again():
             "In Tokyo, the cabinet approved the trade ban amid fears of a third nuclear test.")
     got = kinds(text, dct="2009-06-16")
     assert ("sanction", "2009-06-16") in [k for k in got if k[0] == "sanction"][-1:]
+
+
+def test_an_office_named_in_a_statement_makes_the_government_its_issuer():
+    """A statement that only says 'the Government' speaks for the state whose office issued it."""
+    text = ("Statement by the Chief Cabinet Secretary\n\nMonday, March 3, 2014\n\n"
+            "The following measures have been announced by the Government today.")
+    ev = next(e for e in events(text) if e["type"] == "statement")
+    assert role(ev, "agent") == {"gov:japan"}
+
+
+def test_a_measure_targets_the_state_its_phrase_names():
+    ev = next(e for e in events("The ban on port calls by ships registered in North Korea has been in force since May 2007.")
+              if e["type"] == "sanction")
+    assert role(ev, "patient") == {"country:north_korea"} and not role(ev, "agent")
+
+
+def test_the_antecedent_of_which_is_no_agent_of_the_noun_before_it():
+    """'the embargo on goods from China, which has held since 2009': China did not impose it."""
+    ev = next(e for e in events("The ban on imports from China, which has been in place since March 2009, will be lifted.")
+              if e["type"] == "sanction")
+    assert "country:china" not in role(ev, "agent")
+    assert ev["date"] == "2009-03" and ev.get("modality", "asserted") == "asserted"

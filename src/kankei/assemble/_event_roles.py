@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from kankei.assemble.event_reading import Reading
 
 _TERRITORY_TYPES = frozenset({"annex", "war"})
+_TARGETED = frozenset({"sanction", "ease"})          # measures taken against a state
+_FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
 _MOTION_TYPES = frozenset({"migrate", "meet", "release"})
 # a capitalized body with no name of its own is the one that issues the document
 _ISSUER_WORDS = frozenset({"Government", "Cabinet"})
@@ -180,7 +182,7 @@ class ReaderRoles:
             parts.add("agent", m)
         c = r.told_by
         if c is not None and c.predicate is not None and not passive_clause(c) and c.subject is not None \
-                and c.subject.start > r.end:
+                and c.subject.start > r.end and (c.marker is None or c.subject.start > c.marker.start):
             for m in phrase_actors(ents, c.subject.start, c.subject.end):
                 parts.add("agent", m)   # 'a campaign that Chongryon launched': Chongryon ran it
         # the phrases after the noun, up to a verb or a clause break
@@ -213,3 +215,29 @@ class ReaderRoles:
                 for m in ents.within(self.tokens[j].end, end):
                     parts.add(role, m)
             j = k
+        if r.type in _TARGETED and not parts.has("patient"):
+            self._target_in_phrase(r, parts)
+
+    def _target_in_phrase(self, r: Reading, parts: Parts) -> None:
+        """'the ban on port calls by vessels registered in North Korea': the state a measure's
+        phrase names, however deep, is what the measure targets."""
+        i = self.token_index(r.end - 1)
+        if i is None:
+            return
+        end = r.end
+        clause = self.an.clause_of(r.head.start)
+        # (up to the next clause, but through a participle's: 'ships registered in North Korea')
+        limit = min([c.start for c in self.an.clauses if c is not clause and c.start > r.head.start
+                     and not (c.relation == "relative" and c.marker is None)]
+                    + [clause.end if clause is not None else self.e])
+        for k in range(i + 1, len(self.tokens)):
+            if self.tokens[k].start >= limit:
+                break       # ('lifted some bans and North Korea reopened ...': another clause)
+            t = self.tokens[k]
+            if t.tag in _FINITE or t.tag == "," or t.tag == "CC" and k + 1 < len(self.tokens) \
+                    and self.tokens[k + 1].tag in ("DT", "PRP$"):
+                break
+            end = t.end
+        for m in self.ents.within(r.end, end):
+            if m.type in ("country", "government") or m.entity.startswith(("country:", "gov:")):
+                parts.add("patient", m)

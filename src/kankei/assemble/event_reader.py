@@ -423,6 +423,9 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         vg = getattr(clause, "predicate", None) if clause is not None else None
         if vg is None:
             return "asserted"
+        if not r.verb and r.noun_event is None and clause.subject is not None \
+                and clause.subject.start <= r.head.start < clause.subject.end:
+            return "asserted"       # 'the ban in place since 2009 will be lifted': what the verb does is not the ban
         if r.verb or r.noun_event is not None or clause is not None:
             first = vg.first if vg.first else self.token_index(vg.start)
             if vg.negated or first and self.tokens[first - 1].text.lower() in ("never", "not", "n't"):

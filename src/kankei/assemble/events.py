@@ -24,6 +24,7 @@ from kankei.assemble.event_reading import Reading
 from kankei.assemble.event_scan import DocumentScan, SentenceScan
 from kankei.assemble.event_time import distinct, is_narrative
 from kankei.assemble.triggers import Trigger, word_sets
+from kankei.recognize.gazetteer import gazetteer
 from kankei.spans import EntityMention, TimeMention
 
 _CORRESPONDENCE = re.compile(r"(?P<a>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s+to\s+(?P<b>[A-Z][\w'’./-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s*$")
@@ -112,7 +113,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     time_starts = [t.start for t in usable]
     narrative = _Narrative()
     focus: list[EntityMention] = []         # the subjects of the last sentence with events, for pronouns
-    issuer = _issuer(ents)
+    issuer = _issuer(ents, text)
     last_of_type: dict[str, Event] = {}     # the latest dated event of each type, for 'following the resolution'
     news = dct is not None and edtf.precision(dct) == "day"
     events: list[Event] = []
@@ -187,16 +188,36 @@ def _main_times(readings: list[Reading]) -> list[TimeMention]:
                    for t in r.times), key=lambda t: t.start)
 
 
-def _issuer(ents: list[EntityMention]) -> EntityMention | None:
-    """The government an official document speaks for: the one it names most."""
+def _issuer(ents: list[EntityMention], text: str) -> EntityMention | None:
+    """The government an official document speaks for: the one it names most, else the one
+    whose office it names ('Announcement by the Chief Cabinet Secretary')."""
     counts: dict[str, int] = {}
     for m in ents:
         if m.entity.startswith("gov:"):
             counts[m.entity] = counts.get(m.entity, 0) + 1
     if not counts:
-        return None
+        return _office_issuer(text)
     best = max(counts, key=counts.__getitem__)
     return next(m for m in ents if m.entity == best)
+
+
+def _office_issuer(text: str) -> EntityMention | None:
+    gaz = gazetteer()
+    offices = gaz.office_governments()
+    if not offices:
+        return None
+    m = _office_pattern(tuple(sorted(offices))).search(text)
+    if m is None:
+        return None
+    gov = offices[m.group()]
+    entry = gaz.entries.get(gov)
+    return EntityMention(m.start(), m.end(), m.group(), gov, entry.name if entry else gov,
+                         entry.type if entry else "organization", how="issuer")
+
+
+@lru_cache(maxsize=4)
+def _office_pattern(titles: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")\b")
 
 
 def _subjects(readings: list[Reading], ents: list[EntityMention]) -> list[EntityMention]:
