@@ -286,3 +286,28 @@ def test_the_antecedent_of_which_is_no_agent_of_the_noun_before_it():
               if e["type"] == "sanction")
     assert "country:china" not in role(ev, "agent")
     assert ev["date"] == "2009-03" and ev.get("modality", "asserted") == "asserted"
+
+
+def test_an_event_noun_fronting_its_clause_is_done_by_the_subject():
+    ev = next(e for e in events("In Friday's ruling, the Osaka High Court said the law applied.", dct="2019-05-10")
+              if e["type"] == "legal")
+    assert role(ev, "agent") == {"org:osaka_high_court"}
+
+
+def test_a_resolution_named_after_its_body_is_adopted_by_it():
+    text = "Japan welcomed United Nations Security Council (UNSC) Resolution 2397, which was adopted on December 22."
+    ev = next(e for e in events(text, dct="2017-12-23") if e["type"] == "resolution")
+    assert role(ev, "agent") == {"org:unsc"}
+
+
+def test_a_meeting_of_a_body_is_held_by_it():
+    ev = next(e for e in events("A plenum of the Workers' Party of Korea opened on June 8, 2021.") if e["type"] == "meet")
+    assert role(ev, "agent") == {"org:wpk"}
+
+
+def test_a_relative_clause_does_not_move_the_story_to_its_time():
+    """'Megumi, who was taken in 1977 and died in 1994': the story stays in the main clause's time."""
+    text = ("In November 2004, Pyongyang handed over remains of a girl who was kidnapped in 1977 and died in 1994. "
+            "Tokyo announced the remains were not hers.")
+    got = kinds(text, dct="2005-03-28")
+    assert ("other", "1994") in got and ("statement", "1994") not in got

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 _TERRITORY_TYPES = frozenset({"annex", "war"})
 _TARGETED = frozenset({"sanction", "ease"})          # measures taken against a state
 _FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
+_ISSUED = frozenset({"resolution"})                  # a body's name opens the name of what it adopts
+_GLUE = re.compile(r"\s*(?:\(\s*|\)\s*|'s\s+|’s\s+)?\s*")
 _MOTION_TYPES = frozenset({"migrate", "meet", "release"})
 # a capitalized body with no name of its own is the one that issues the document
 _ISSUER_WORDS = frozenset({"Government", "Cabinet"})
@@ -54,6 +56,8 @@ class ReaderRoles:
                 by_agents += phrase_actors(ents, pp.start, pp.end)
         if not passive and r.verb and r.head.lemma in word_sets()["subject_undergoes"] and r.noun_event is None:
             passive = True      # 'Megumi Yokota disappeared': she underwent it
+        if passive and not by_agents and etype in _ISSUED and clause.subject is not None:
+            by_agents = self._issuing_body(clause.subject.start)     # 'UNSC Resolution 2094, which was adopted'
         if passive:
             for m in by_agents:
                 parts.add("agent", m)
@@ -161,10 +165,32 @@ class ReaderRoles:
         states no event of its own is done by the clause's subject."""
         clause = self.an.clause_of(r.head.start)
         vg = getattr(clause, "predicate", None)
+        if vg is not None and vg.head.start > r.end and not passive_clause(clause) and self._fronted(r, clause):
+            for m in self._subject_actors(clause):
+                parts.add("agent", m)       # 'In its ruling, the court found ...': the court ruled
+            return
         if vg is None or vg.head.start >= r.start or vg.head.start in readings or passive_clause(clause):
             return
         for m in self._subject_actors(clause):
             parts.add("agent", m)
+
+    def _issuing_body(self, start: int) -> list:
+        """The organization whose name a document's name begins with ('United Nations Security
+        Council (UNSC) Resolution 2094'): the names glued before `start`."""
+        found = []
+        for m in reversed(self.ents.within(max(self.s, start - 80), start)):
+            if not _GLUE.fullmatch(self.text, m.end, start):
+                break
+            if m.type == "organization":
+                found.append(m)
+            start = m.start
+        return found
+
+    def _fronted(self, r: Reading, clause) -> bool:
+        """An event noun in an 'in' phrase before its clause's subject ('In Monday's ruling, ...')."""
+        subject = clause.subject
+        return subject is not None and subject.start > r.end and any(
+            prep_of(pp) == "in" and pp.start <= r.head.start < pp.end <= subject.start for pp in clause.pps)
 
     def _noun_parts(self, r: Reading, parts: Parts) -> None:
         """An event noun's actors: its modifiers ('North Korea's test', 'the Japan–US summit') act;
@@ -212,7 +238,7 @@ class ReaderRoles:
             if prep == "between":
                 role = "agent"
             if role:
-                for m in ents.within(self.tokens[j].end, end):
+                for m in ents.starting_in(self.tokens[j].end, end):
                     parts.add(role, m)
             j = k
         if r.type in _TARGETED and not parts.has("patient"):

@@ -82,6 +82,16 @@ class Entities:
             i += 1
         return out
 
+    def starting_in(self, start: int, end: int) -> list[EntityMention]:
+        """The mentions that begin in [start, end), wherever they end ('of the Workers' Party of
+        Korea': a phrase cut at its inner 'of' still holds the name that begins in it)."""
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.items) and self.items[i].start < end:
+            out.append(self.items[i])
+            i += 1
+        return out
+
     def antecedent(self, pronoun: str, before: int, subject: bool = True) -> EntityMention | None:
         """The most recent actor a pronoun can stand for: a person for he/she, a body for it."""
         want = _PRONOUNS.get(pronoun.lower())

@@ -184,8 +184,15 @@ def _relation(ev: Event) -> bool:
 
 def _main_times(readings: list[Reading]) -> list[TimeMention]:
     """The times of the sentence's main clauses' events (not of a relative clause's aside)."""
-    return sorted((t for r in readings if r.clause is not None and r.clause.relation in (None, "coordinate")
-                   for t in r.times), key=lambda t: t.start)
+    return sorted((t for r in readings if _top_level(r.clause) for t in r.times), key=lambda t: t.start)
+
+
+def _top_level(c) -> bool:
+    """A main clause, or one coordinated with it (not a relative clause's coordinate: 'X, who was
+    taken in 1977 and died in 1994')."""
+    while c is not None and c.relation == "coordinate":
+        c = c.parent
+    return c is not None and c.relation is None
 
 
 def _issuer(ents: list[EntityMention], text: str) -> EntityMention | None:
