@@ -9,6 +9,14 @@ about three per article, some told by many articles, in several wordings, at day
 year precision, with names spelled a few ways; builds a base of each size, then times `build`
 of --add new articles about the same pool into it: the whole build, and its reconciliation. The target is a time for 10,000 within twice that for 1,000. With
 --keep, the bases and articles stay in DIR and are reused by the next run.
+
+    python bench/build.py --workers 1 2 [--docs 300] [--paragraphs 8]
+
+Parallel builds instead: builds the same generated corpus (--docs articles of --paragraphs paragraphs,
+about 90 words each) into a fresh base with each number of worker processes, and prints documents
+and words per second (the whole build; and without its reconciliation, which runs once in the
+writer) and the speed-up over the first. The target is 1.8x with 2 workers on 2 cores. The load
+average before and after each run is printed: on a shared machine other work decides the figure.
 """
 from __future__ import annotations
 
@@ -123,12 +131,88 @@ def largest_group(db: Path) -> int:
         return row[0] or 0
 
 
+def long_article(rng: random.Random, k: int, pool: list[tuple], paragraphs: int) -> str:
+    """An article of a few paragraphs, each a handful of sentences about occurrences of the pool."""
+    body = [" ".join(tell(rng, rng.choice(pool)) for _ in range(rng.randint(4, 7))) for _ in range(paragraphs)]
+    return f"Report {k}\n\nPublished: {rng.randint(1, 28)} {rng.choice(MONTHS)} {rng.randint(1990, 2020)}\n\n" \
+        + "\n\n".join(body) + "\n"
+
+
+def timed_build_with(db: Path, folder: Path, workers: int) -> tuple[float, float, int]:
+    """(seconds for the whole build, seconds of its reconciliation, documents added) with `workers` processes."""
+    import kankei.reconcile as rec
+    from kankei.store import connect
+    from kankei.store.build import build
+
+    spent = [0.0]
+    original = rec.reconcile
+
+    def reconcile(conn) -> None:
+        t0 = time.perf_counter()
+        original(conn)
+        spent[0] += time.perf_counter() - t0
+
+    rec.reconcile = reconcile
+    try:
+        conn = connect(db)
+        t0 = time.perf_counter()
+        report = build(conn, [folder], workers=workers)
+        total = time.perf_counter() - t0
+        conn.close()
+    finally:
+        rec.reconcile = original
+    return total, spent[0], len(report.added)
+
+
+def bench_workers(work: Path, counts: list[int], docs: int, paragraphs: int) -> None:
+    import os
+
+    rng = random.Random(14)
+    pool = [occurrence(rng) for _ in range(docs * 2)]
+    folder = work / f"articles{docs}x{paragraphs}"
+    folder.mkdir(parents=True, exist_ok=True)
+    words = 0
+    for k in range(docs):
+        text = long_article(rng, k, pool, paragraphs)
+        words += len(text.split())
+        path = folder / f"article{k:05d}.txt"
+        if not path.exists():
+            path.write_text(text, encoding="utf-8")
+    print(f"{docs} documents, {words:,} words, {os.cpu_count()} cores", flush=True)
+    first = None
+    for n in counts:
+        db = work / f"workers{n}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+        before = os.getloadavg()[0]
+        total, recon, added = timed_build_with(db, folder, n)
+        assert added == docs, f"{added} of {docs} documents added"
+        extraction = total - recon
+        first = first or extraction
+        print(f"workers {n}: {docs / total:.1f} documents/s, {words / total:,.0f} words/s in {total:.1f} s; "
+              f"without reconciliation ({recon:.1f} s): {docs / extraction:.1f} documents/s, "
+              f"{words / extraction:,.0f} words/s, {first / extraction:.2f}x; "
+              f"load {before:.2f} before, {os.getloadavg()[0]:.2f} after", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--add", type=int, default=50)
     ap.add_argument("--keep", type=Path, help="keep bases and articles here, and reuse them")
+    ap.add_argument("--workers", type=int, nargs="+", help="time parallel builds with these numbers of workers")
+    ap.add_argument("--docs", type=int, default=300, help="with --workers: documents in the corpus")
+    ap.add_argument("--paragraphs", type=int, default=8, help="with --workers: paragraphs per document")
     args = ap.parse_args()
+    if args.workers:
+        work = args.keep or Path(tempfile.mkdtemp(prefix="kankei-bench-"))
+        work.mkdir(parents=True, exist_ok=True)
+        try:
+            bench_workers(work, args.workers, args.docs, args.paragraphs)
+        finally:
+            if not args.keep:
+                shutil.rmtree(work, ignore_errors=True)
+        return
     work = args.keep or Path(tempfile.mkdtemp(prefix="kankei-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:

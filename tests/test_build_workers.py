@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -123,7 +124,7 @@ def test_workers_and_a_scheduler_together_are_refused(tmp_path) -> None:
 
 
 def test_a_scheduler_without_dask_installed_says_what_to_install(tmp_path, monkeypatch) -> None:
-    monkeypatch.setitem(__import__("sys").modules, "distributed", None)     # import fails as if not installed
+    monkeypatch.setitem(sys.modules, "distributed", None)     # import fails as if not installed
     result = CliRunner().invoke(main, ["build", str(CORPUS), "--db", str(tmp_path / "kb.db"),
                                        "--scheduler", "tcp://127.0.0.1:1"])
     assert result.exit_code == 1 and "pip install 'kankei[cluster]'" in result.output
