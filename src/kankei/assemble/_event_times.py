@@ -141,6 +141,9 @@ class ReaderTimes:
             c = v.clause
             if v.times or c is None:
                 continue
+            if c.marker is not None and c.marker.text.lower() == "of" and c.predicate is not None \
+                    and c.predicate.form == "gerund":
+                continue    # 'on suspicion of embezzling': what is suspected, not done at that time
             while c.parent is not None and (c.relation in ("adverbial", "infinitive", "coordinate") or c.relation == "relative"
                                             and c.marker is not None and c.marker.text.lower() in ("where", "when")
                                             or c.relation == "complement" and _untensed(c)):
