@@ -250,10 +250,8 @@ def _delete(conn: sqlite3.Connection, ids: list[str]) -> None:
         touched.update(r[0] for r in conn.execute(
             "SELECT DISTINCT p.entity_id FROM event_participants p JOIN events e ON e.id = p.event_id"
             " WHERE e.document_id = ?", (old,)))
-        # the events grouped with this document's must be regrouped without them
-        conn.execute("INSERT OR IGNORE INTO regroup (event_id) SELECT g2.event_id FROM events e"
-                     " JOIN event_groups g1 ON g1.event_id = e.id JOIN event_groups g2 ON g2.group_id = g1.group_id"
-                     " WHERE e.document_id = ?", (old,))
+        # what this document's events were linked or grouped with is regrouped without them
+        conn.execute("INSERT OR IGNORE INTO regroup (event_id) SELECT id FROM events WHERE document_id = ?", (old,))
         conn.execute("DELETE FROM documents WHERE id = ?", (old,))
     conn.executemany("DELETE FROM entities WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?)"
                      " AND NOT EXISTS (SELECT 1 FROM event_participants WHERE entity_id = ?)",
