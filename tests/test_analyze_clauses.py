@@ -486,3 +486,14 @@ def test_today_is_no_part_of_the_noun_before_it():
     s = analyze(text, 0, len(text))
     main = s.clauses[0]
     assert main.agent is not None and main.agent.text(text) == "the Cabinet"
+
+
+def test_a_relative_clause_with_no_pronoun_of_its_own():
+    text = "The court heard claims over abuses they said they suffered in the camps."
+    s = analyze(text, 0, len(text))
+    said = next(c for c in s.clauses if c.predicate is not None and c.predicate.head.text == "said")
+    assert said.relation == "relative" and said.marker is None
+    text = "Tokyo told the embassy it would close the port."
+    s = analyze(text, 0, len(text))
+    close = next(c for c in s.clauses if c.predicate is not None and c.predicate.head.text == "close")
+    assert close.relation == "complement"

@@ -5,7 +5,12 @@ Every sentence here was written for these tests.
 """
 from __future__ import annotations
 
+from kankei.analyze import analyze
 from kankei.pipeline import extract
+
+
+def analyze_sentence(text: str):
+    return analyze(text, 0, len(text))
 
 
 def events(text: str, dct: str | None = None) -> list[dict]:
@@ -341,3 +346,28 @@ def test_money_moving_is_no_migration():
                 if e["type"] == "migrate"]
     got = kinds("Thousands of families moved to North Korea in 1960.")
     assert ("migrate", "1960") in got
+
+
+def test_a_news_story_without_a_date_tells_of_the_day_its_weekday_names():
+    """No dateline date, but a caption dates the photo and 'on Wednesday' the ruling: what
+    people said in the story was said that day."""
+    text = ("Court rejects claim\n\nPlaintiffs outside the court, March 9, 2022. (Photo)\n\n"
+            "OSAKA -- A court on Wednesday rejected a claim by former students. "
+            "Judge Ken Arata also said the school had no case. "
+            "Their lawyer, Aya Mori, said they would appeal.")
+    said = [e for e in events(text) if e["type"] == "statement"]
+    assert said and all(e["date"] == "2022-03-09" for e in said)
+
+
+def test_words_said_inside_a_noun_phrase_are_no_news():
+    """'abuses they said they suffered': a contact clause, not a statement of the day."""
+    got = kinds("A court on Monday rejected a suit over abuses they said they suffered in the camps.",
+                dct="2022-03-21")
+    assert ("statement", "2022-03-21") not in got
+
+
+def test_a_quote_opening_inside_a_verb_group():
+    text = "The paper reported that Kim had “expressed his deep sympathy” to the victims."
+    s = analyze_sentence(text)
+    verbs = [c.predicate.head.text for c in s.clauses if c.predicate is not None]
+    assert "expressed" in verbs and "had" not in verbs

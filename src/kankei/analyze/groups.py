@@ -147,7 +147,8 @@ def verb_groups(tokens: list[Token], in_np: list[int]) -> list[VerbGroup]:
         # extend while the last verb is an auxiliary that the next verb can follow
         while True:
             k = j + 1
-            while k < n and tokens[k].tag == "RB" and in_np[k] < 0:
+            # (adverbs, and an opening quote: had “expressed his sympathy ...”)
+            while k < n and (tokens[k].tag == "RB" or tokens[k].tag == "``") and in_np[k] < 0:
                 k += 1
             if k >= n or in_np[k] >= 0:
                 break

@@ -300,7 +300,7 @@ def _fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
     if narrative is not None and told and r.modality == "asserted" and (historical or not reporting
                                                                         or edtf.precision(narrative.value) == "day"):
         return narrative.value, "narrative"     # (what was said the day the last sentence told)
-    if dct is not None and news and (reporting or main and not elsewhere) \
+    if dct is not None and news and (reporting or main and not elsewhere) and _tells_news(r) \
             and r.head.text.lower() not in word_sets()["not_news"]:
         return dct, "document"      # what the news reports, and what its lede tells, happened on its day
     return None, None
@@ -313,6 +313,16 @@ def _near(value: str | None, dct: str | None) -> bool:
     if bv is None or bd is None:
         return False
     return edtf.shift(bd[0], "day", -7) <= bv[1] and bv[0] <= bd[1] and edtf.precision(value) == "day"
+
+
+def _tells_news(r: Reading) -> bool:
+    """A finite clause of its own: 'abuses they said they suffered' (a contact clause) or
+    'noting ...', 'without stating ...' (no tense) tell no news of the page's day."""
+    c = r.clause
+    vg = getattr(c, "predicate", None)
+    if c is None or vg is None or r.noun_event is not None or not r.verb:
+        return True
+    return vg.form == "finite" and not (c.relation == "relative" and c.marker is None)
 
 
 _TEMPORAL = frozenset({"after", "when", "as", "once", "while", "before", "until", "whereupon"})
