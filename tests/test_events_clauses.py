@@ -371,3 +371,21 @@ def test_a_quote_opening_inside_a_verb_group():
     s = analyze_sentence(text)
     verbs = [c.predicate.head.text for c in s.clauses if c.predicate is not None]
     assert "expressed" in verbs and "had" not in verbs
+
+
+def test_the_court_is_the_court_named_before():
+    ev = [e for e in events("The Sendai District Court heard the suit in 2019. The court dismissed the suit in May 2021.")
+          if e["type"] == "legal"][-1]
+    assert role(ev, "agent") == {"org:sendai_district_court"}
+
+
+def test_the_organization_is_the_last_one_named():
+    ev = next(e for e in events("Mindan was set up in 1946. In 1948 the organization was reorganized.")
+              if e["date"] == "1948")
+    assert role(ev, "patient") == {"org:mindan"}
+
+
+def test_a_name_cut_at_its_inner_preposition_still_acts():
+    ev = next(e for e in events("The Headquarters for the Abduction Issue, created in September 2006, "
+                                "meets monthly.") if e["type"] == "found")
+    assert role(ev, "patient") == {"org:abduction_hq"}

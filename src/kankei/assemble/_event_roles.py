@@ -133,6 +133,10 @@ class ReaderRoles:
             if head.tag in ("PRP", "PRP$", "WP", "WDT"):
                 m = self.ents.antecedent(head.text, subject.start)
                 return [m] if m is not None else []
+            if head.tag == "NN" and head.lemma in word_sets()["definite_bodies"] and subject.last > subject.first \
+                    and self.tokens[subject.first].text.lower() == "the" \
+                    and (m := self.ents.definite(head.text, subject.start)) is not None:
+                return [m]      # 'the court dismissed the case': the court named before
             if not (subject.end <= vg.start and subject.start >= clause.start) if vg is not None else True:
                 return []
         if vg is None or clause.relation not in (None, "complement", "coordinate", "parataxis"):
