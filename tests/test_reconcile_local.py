@@ -189,7 +189,8 @@ def _delete_document(conn: sqlite3.Connection, doc: str) -> None:
 
 
 def _tables(conn: sqlite3.Connection) -> tuple:
-    return tuple(sorted(tuple(r) for r in conn.execute(f"SELECT * FROM {t}")) for t in ("event_groups", "event_links", "event_anchors"))
+    return tuple(sorted(tuple(r) for r in conn.execute(f"SELECT * FROM {t}"))
+                 for t in ("event_groups", "event_links", "event_anchors", "event_blocks"))
 
 
 @pytest.mark.parametrize("seed", range(4))

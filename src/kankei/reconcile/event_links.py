@@ -13,7 +13,7 @@ import re
 import sqlite3
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -102,7 +102,9 @@ _Key = tuple[str, str, str]     # (type, actor, length class) for strong links, 
 class Index:
     """Groupable asserted events in blocks sorted by start: by (type, actor), where strong links
     are sought among overlapping dates, and by (type, actor, actor), where weak links are sought
-    within WINDOW_YEARS (a weak link needs two actors in common). Loaded whole, or on demand."""
+    within WINDOW_YEARS (a weak link needs two actors in common). Loaded whole, or on demand from
+    the blocks stored in event_blocks (an index range per block and window: what is read grows with
+    the events near the asked ones, not with the base)."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
@@ -159,8 +161,6 @@ class Index:
                 wanted[key].append((weak_low, ev.reach, ev))
         out: dict[str, dict[str, tuple[int, float, int]]] = defaultdict(dict)
         for key, asks in wanted.items():
-            if not self.whole and len(self.events) > LOAD_ALL_OVER:
-                self.load_all()     # a dense base: one read of every event beats many small ones
             rows = self.blocks.get(key) if self.whole else self._block(key, asks)
             if not rows:
                 continue
@@ -176,7 +176,7 @@ class Index:
         return out
 
     def _block(self, key: _Key, asks: list[tuple[str, str, Ev]]) -> list[tuple[str, str]]:
-        """The events of one block within the asked windows, from the base (merged windows)."""
+        """The events of one block within the asked windows, from the stored blocks (merged windows)."""
         spans = sorted((low, high) for low, high, _ in asks)
         merged: list[list[str]] = []
         for low, high in spans:
@@ -184,24 +184,23 @@ class Index:
                 merged[-1][1] = max(merged[-1][1], high)
             else:
                 merged.append([low, high])
-        if key[2] in _KINDS:    # the class is told apart once loaded
-            sql = ("SELECT e.date_lo, e.id FROM event_participants p JOIN events e ON e.id = p.event_id"
-                   " WHERE p.entity_id = ? AND p.role != 'location' AND e.type = ? AND e.modality = 'asserted'"
-                   " AND e.date_lo BETWEEN ? AND ?")
-            args: tuple = (key[1], key[0])
-        else:
-            sql = ("SELECT e.date_lo, e.id FROM event_participants p JOIN event_participants q ON q.event_id = p.event_id"
-                   " JOIN events e ON e.id = p.event_id WHERE p.entity_id = ? AND p.role != 'location'"
-                   " AND q.entity_id = ? AND e.type = ? AND e.modality = 'asserted'"
-                   " AND e.date_lo BETWEEN ? AND ?")
-            args = (key[1], key[2], key[0])
         ids: set[tuple[str, str]] = set()
         for low, high in merged:
-            ids.update((r[0], r[1]) for r in self.conn.execute(sql, (*args, low, high)))
+            ids.update(self.conn.execute("SELECT lo, event_id FROM event_blocks WHERE block = ? AND lo BETWEEN ? AND ?",
+                                         (block_name(key), low, high)).fetchall())
         self.load([i for _, i in ids])
-        if key[2] in _KINDS:
-            ids = {(lo, i) for lo, i in ids if i in self.events and _span_class(self.events[i])[0] == key[2]}
-        return sorted(ids)
+        return sorted((lo, i) for lo, i in ids if i in self.events)
+
+
+def block_name(key: _Key) -> str:
+    return "\x1f".join(key)
+
+
+def block_rows(evs: Iterable[Ev]) -> Iterator[tuple[str, str, str]]:
+    """(block, start, event id) of each block the events are kept in, as stored in event_blocks."""
+    for ev in evs:
+        for key in _keys(ev):
+            yield block_name(key), ev.lo, ev.id
 
 
 # Strong links need overlapping dates; events are kept by how long their date is, so that the
@@ -238,7 +237,3 @@ def _keys(ev: Ev) -> list[_Key]:
     keys += [(ev.type, p, q) for i, p in enumerate(parts) for q in parts[i + 1:]]
     keys += [(ev.type, p, q) for p in parts for q in sorted(ev.places - ev.parts)]
     return keys
-
-
-LOAD_ALL_OVER = 3000
-"""Events reached one block at a time from the base before it is cheaper to load every event at once."""

@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from kankei import edtf
-from kankei.reconcile.event_links import CHUNK, Index, span_days, years_later
+from kankei.reconcile.event_links import CHUNK, Index, block_rows, span_days, years_later
 
 __all__ = ["dates_agree", "event_group", "group_events", "years_later"]
 
@@ -155,7 +155,9 @@ def _regroup_all(conn: sqlite3.Connection) -> int:
     groups = [m for c in sorted(members) for m in _partition(g, members[c])]
     conn.execute("DELETE FROM event_links")
     conn.execute("DELETE FROM event_anchors")
+    conn.execute("DELETE FROM event_blocks")
     conn.execute("DELETE FROM event_groups")
+    conn.executemany("INSERT INTO event_blocks (block, lo, event_id) VALUES (?,?,?)", block_rows(index.events.values()))
     conn.executemany("INSERT INTO event_links (a, b, strong, similarity, shared, b_span) VALUES (?,?,?,?,?,?)",
                      ((a, b, *found, g.span[b]) for a, bs in g.adj.items() for b, found in bs.items()))
     conn.executemany("INSERT INTO event_anchors (event_id, document_id, span, centre, anchor) VALUES (?,?,?,?,?)",
@@ -175,6 +177,9 @@ def _regroup(conn: sqlite3.Connection, seeds: set[str]) -> int:
     index = Index(conn)
     index.load(sorted(seeds))
     live = {i: ev for i, ev in index.events.items() if i in seeds}
+    for part, marks in g._chunks(seeds):
+        conn.execute(f"DELETE FROM event_blocks WHERE event_id IN ({marks})", part)
+    conn.executemany("INSERT INTO event_blocks (block, lo, event_id) VALUES (?,?,?)", block_rows(live.values()))
     found = index.neighbours(list(live.values()))
     touched = set(seeds).union(*before.values(), *(found.get(s, {}) for s in live))
     for part, marks in g._chunks(seeds):
