@@ -389,3 +389,15 @@ def test_a_name_cut_at_its_inner_preposition_still_acts():
     ev = next(e for e in events("The Headquarters for the Abduction Issue, created in September 2006, "
                                 "meets monthly.") if e["type"] == "found")
     assert role(ev, "patient") == {"org:abduction_hq"}
+
+
+def test_a_quoted_title_states_no_event_and_keeps_no_time():
+    got = kinds('Mori will publish a memoir, “The Women Who Sailed to Chongjin,” on Friday.', dct="2019-06-18")
+    assert got == [("statement", "2019-06-21")]
+
+
+def test_a_person_travelling_somewhere_visits_it():
+    got = kinds("In 1990, a senior party official, Ren Kaido, travelled to Pyongyang for talks.")
+    assert ("meet", "1990") in got and ("migrate", "1990") not in got
+    assert not [k for k in kinds("He arrived on a morning flight, travelling with two aides.", dct="2001-05-04")
+                if k[0] == "meet"]

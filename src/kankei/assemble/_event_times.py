@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kankei.assemble.event_reading import NOUN_TAGS, prep_of
+from kankei.assemble.event_scan import title_spans
 from kankei.assemble.event_time import follows, is_narrative, modifies_before
 from kankei.assemble.triggers import lexicon
 from kankei.spans import TimeMention
@@ -30,7 +31,17 @@ class ReaderTimes:
     """The time-finding part of SentenceReader (a mixin: it reads the reader's analysis)."""
 
     def clause_holding(self, start: int) -> object | None:
-        """The clause one of whose phrases holds the offset, else the innermost clause around it."""
+        """The clause one of whose phrases holds the offset, else the innermost clause around it;
+        never a clause inside a quoted title that the offset is outside of ('a book, “Who Moved
+        to Korea,” on Thursday': the publishing is on Thursday)."""
+        c = self._clause_holding(start)
+        titles = title_spans(self.text, self.s, self.e) if c is not None and c.relation is not None else ()
+        for a, b in titles:
+            while c is not None and c.predicate is not None and a <= c.predicate.start < b and not a <= start < b:
+                c = c.parent
+        return c
+
+    def _clause_holding(self, start: int) -> object | None:
         opening = self._opening_of(start)
         if opening is not None:
             return opening

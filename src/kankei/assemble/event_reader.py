@@ -19,6 +19,7 @@ from kankei.assemble._event_times import ReaderTimes
 from kankei.assemble.analyses import Analyses
 from kankei.assemble.event_parts import Entities
 from kankei.assemble.event_reading import NOUN_TAGS, Reading, passive_clause, prep_of
+from kankei.assemble.event_scan import title_spans
 from kankei.assemble.triggers import (
     Trigger,
     adjective_types,
@@ -138,9 +139,11 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         """'went to North Korea in 1960': a verb of motion with where it went is a migration."""
         motion = word_sets()["motion"]
         taken = {r.head.start for r in cands}
+        titles = title_spans(self.text, self.s, self.e)
         out = []
         for tok in self.tokens:
-            if not tok.tag.startswith("VB") or tok.lemma not in motion or tok.start in taken:
+            if not tok.tag.startswith("VB") or tok.lemma not in motion or tok.start in taken \
+                    or any(a <= tok.start < b for a, b in titles):
                 continue
             clause = self.by_head.get(tok.start)
             if clause is None:
@@ -219,8 +222,10 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         if r.type in ("reject", "agree", "accuse", "demand") and r.verb and self._by_a_court(r):
             r.type = "legal"        # 'the District Court rejected the claim': a ruling
         if r.type == "migrate" and r.verb and r.head.lemma in word_sets()["visit_words"] \
-                and any(p["role"] == "agent" and _holds_office(p["entity"]) for p in r.parts.items):
-            r.type = "meet"         # 'Prime Minister Koizumi returned to North Korea': a visit
+                and any(p["role"] == "agent" and (_holds_office(p["entity"]) or r.head.lemma in _TRIPS
+                                                  and p["entity"].startswith(("person:", "org:", "gov:")))
+                        for p in r.parts.items):
+            r.type = "meet"         # 'Prime Minister Koizumi returned to North Korea', 'Kanemaru travelled to Pyongyang': a visit
         if r.type == "migrate" and r.verb and r.head.lemma == "return" and r.clause is not None \
                 and r.clause.objects and r.clause.predicate is not None and not passive_clause(r.clause):
             r.type = "release"      # 'Pyongyang returned the remains to Japan': handed back, not moved
@@ -483,6 +488,9 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         word = self.text[vg.head.start:noun.start].lower()
         return lemma in ("demand", "urge", "request", "seek", "ask", "press", "want") or \
             lemma == "call" and word.startswith(("call for", "called for", "calls for", "calling for"))
+
+_TRIPS = frozenset({"travel", "fly"})     # a person or a body travelling somewhere visits it
+
 
 def _descends(c, ancestor) -> bool:
     while c is not None:
