@@ -9,10 +9,23 @@ about three per article, some told by many articles, in several wordings, at day
 year precision, with names spelled a few ways; builds a base of each size, then times `build`
 of --add new articles about the same pool into it: the whole build, and its reconciliation. The target is a time for 10,000 within twice that for 1,000. With
 --keep, the bases and articles stay in DIR and are reused by the next run.
+
+    python bench/build.py --workers 1 2 [--docs 300] [--corpus examples|generated] [--paragraphs 8]
+
+Parallel builds instead: builds the same corpus into a fresh base with each number of worker
+processes, and prints documents and words per second (the whole build; and without its
+reconciliation, which runs once in the writer) and the speed-up over the first. The corpus is
+--docs articles: the example corpus varied as bench/extract.py varies it (prose), or generated
+ones of --paragraphs paragraphs of about 90 words, a dated event between two actors in every
+sentence (the most the writer can be asked to write per word). The target is 1.8x with 2 workers
+on 2 cores. The load average before and after each run is printed, and the CPU time of the
+writer and of the workers, from which the speed-up on idle cores is bounded: on a shared
+machine other work decides the measured figure.
 """
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import random
 import resource
 import shutil
@@ -123,12 +136,117 @@ def largest_group(db: Path) -> int:
         return row[0] or 0
 
 
+def long_article(rng: random.Random, k: int, pool: list[tuple], paragraphs: int) -> str:
+    """An article of a few paragraphs, each a handful of sentences about occurrences of the pool."""
+    body = [" ".join(tell(rng, rng.choice(pool)) for _ in range(rng.randint(4, 7))) for _ in range(paragraphs)]
+    return f"Report {k}\n\nPublished: {rng.randint(1, 28)} {rng.choice(MONTHS)} {rng.randint(1990, 2020)}\n\n" \
+        + "\n\n".join(body) + "\n"
+
+
+def timed_build_with(db: Path, folder: Path, workers: int) -> tuple[float, float, float, int]:
+    """(seconds for the whole build, seconds of its reconciliation, CPU seconds of it, documents added)
+    with `workers` processes."""
+    import kankei.reconcile as rec
+    from kankei.store import connect
+    from kankei.store.build import build
+
+    spent = [0.0, 0.0]
+    original = rec.reconcile
+
+    def reconcile(conn) -> None:
+        t0, c0 = time.perf_counter(), time.process_time()
+        original(conn)
+        spent[0] += time.perf_counter() - t0
+        spent[1] += time.process_time() - c0
+
+    rec.reconcile = reconcile
+    try:
+        conn = connect(db)
+        t0 = time.perf_counter()
+        report = build(conn, [folder], workers=workers)
+        total = time.perf_counter() - t0
+        conn.close()
+    finally:
+        rec.reconcile = original
+    return total, spent[0], spent[1], len(report.added)
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds (user + system) of this process and of its finished children."""
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, children.ru_utime + children.ru_stime
+
+
+def corpus_texts(kind: str, docs: int, paragraphs: int) -> list[str]:
+    rng = random.Random(14)
+    if kind == "generated":
+        pool = [occurrence(rng) for _ in range(docs * 2)]
+        return [long_article(rng, k, pool, paragraphs) for k in range(docs)]
+    from extract import build_corpus  # bench/ is on the path when a script here runs
+    texts = build_corpus(docs * 400)[:docs]     # the example articles are 150-370 words long
+    # each a document of its own, even when two were varied alike
+    return [text.rstrip("\n") + f"\n\nFile {k}.\n" for k, text in enumerate(texts)]
+
+
+def bench_workers(work: Path, counts: list[int], docs: int, kind: str, paragraphs: int) -> None:
+    import os
+
+    folder = work / f"{kind}{docs}x{paragraphs}"
+    folder.mkdir(parents=True, exist_ok=True)
+    words = 0
+    for k, text in enumerate(corpus_texts(kind, docs, paragraphs)):
+        words += len(text.split())
+        path = folder / f"article{k:05d}.txt"
+        if not path.exists():
+            path.write_text(text, encoding="utf-8")
+    print(f"{docs} documents ({kind}), {words:,} words, {os.cpu_count()} cores", flush=True)
+    first = serial_cpu = None
+    for n in counts:
+        db = work / f"workers{n}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+        before = os.getloadavg()[0]
+        cpu_self, cpu_children = _cpu()
+        total, recon, recon_cpu, added = timed_build_with(db, folder, n)
+        for child in multiprocessing.active_children():     # the pool's processes: their CPU counts once joined
+            child.join()
+        cpu_self, cpu_children = (a - b for a, b in zip(_cpu(), (cpu_self, cpu_children), strict=True))
+        cpu_self -= recon_cpu     # the reconciliation, the same whatever the number of workers, is left out
+        assert added == docs, f"{added} of {docs} documents added"
+        extraction = total - recon
+        first = first or extraction
+        serial_cpu = serial_cpu or cpu_self
+        print(f"workers {n}: {docs / total:.1f} documents/s, {words / total:,.0f} words/s in {total:.1f} s; "
+              f"without reconciliation ({recon:.1f} s): {docs / extraction:.1f} documents/s, "
+              f"{words / extraction:,.0f} words/s, {first / extraction:.2f}x; "
+              f"load {before:.2f} before, {os.getloadavg()[0]:.2f} after", flush=True)
+        # What the figures would be on an idle machine: the slowest of the writer and the workers decides.
+        cores = os.cpu_count() or 1
+        bound = serial_cpu / max(cpu_self, cpu_children / n, (cpu_self + cpu_children) / cores) if n > 1 else 1.0
+        print(f"  CPU without reconciliation: writer {cpu_self:.1f} s, workers {cpu_children:.1f} s; "
+              f"on idle cores at most {bound:.2f}x", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--add", type=int, default=50)
     ap.add_argument("--keep", type=Path, help="keep bases and articles here, and reuse them")
+    ap.add_argument("--workers", type=int, nargs="+", help="time parallel builds with these numbers of workers")
+    ap.add_argument("--docs", type=int, default=300, help="with --workers: documents in the corpus")
+    ap.add_argument("--corpus", choices=["examples", "generated"], default="examples",
+                    help="with --workers: the example corpus varied, or generated articles")
+    ap.add_argument("--paragraphs", type=int, default=8, help="with --workers --corpus generated: paragraphs per document")
     args = ap.parse_args()
+    if args.workers:
+        work = args.keep or Path(tempfile.mkdtemp(prefix="kankei-bench-"))
+        work.mkdir(parents=True, exist_ok=True)
+        try:
+            bench_workers(work, args.workers, args.docs, args.corpus, args.paragraphs)
+        finally:
+            if not args.keep:
+                shutil.rmtree(work, ignore_errors=True)
+        return
     work = args.keep or Path(tempfile.mkdtemp(prefix="kankei-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:

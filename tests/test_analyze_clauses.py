@@ -479,3 +479,21 @@ def test_verbs_the_web_treebank_saw_as_nouns_and_adverbs_inside_noun_phrases():
     invest = clause(s, "invest")
     assert invest.parent is None and span(s, invest.subject) == "Japan" and invest.predicate.finite
     assert span(s, s.np_at(text.index("economically"))) == "an economically self-sufficient empire"
+
+
+def test_today_is_no_part_of_the_noun_before_it():
+    text = "The measures were announced by the Cabinet today."
+    s = analyze(text, 0, len(text))
+    main = s.clauses[0]
+    assert main.agent is not None and main.agent.text(text) == "the Cabinet"
+
+
+def test_a_relative_clause_with_no_pronoun_of_its_own():
+    text = "The court heard claims over abuses they said they suffered in the camps."
+    s = analyze(text, 0, len(text))
+    said = next(c for c in s.clauses if c.predicate is not None and c.predicate.head.text == "said")
+    assert said.relation == "relative" and said.marker is None
+    text = "Tokyo told the embassy it would close the port."
+    s = analyze(text, 0, len(text))
+    close = next(c for c in s.clauses if c.predicate is not None and c.predicate.head.text == "close")
+    assert close.relation == "complement"

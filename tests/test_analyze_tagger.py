@@ -124,3 +124,10 @@ def test_verbs_after_a_subject_in_news_syntax(sentence, word, expected):
 def test_base_form_between_subject_and_object():
     assert tags_of("Koizumi and Kim shake hands during their meeting.")["shake"] == "VBP"
     assert tags_of("A major earthquake shook the region.")["shook"] == "VBD"
+
+
+def test_a_participle_between_a_noun_and_its_verb() -> None:
+    """'the goods smuggled went to ...': the first of two past forms describes the noun."""
+    text = "Most of the goods smuggled went to Wonsan."
+    tags = {t.text: t.tag for t in analyze(text, 0, len(text)).tokens}
+    assert tags["smuggled"] == "VBN" and tags["went"] == "VBD"

@@ -370,3 +370,10 @@ def test_a_large_text_is_read_whole() -> None:
     text = para * 2500          # about 110,000 words
     got = find_name_candidates(text)      # (its speed is a benchmark's business: bench/pathological.py)
     assert len(got) > 10000
+
+
+def test_an_age_after_a_name_makes_it_a_person() -> None:
+    text = "The bank's former head Tarvo Meskilan Dor, 58, was questioned. Relatives of Ansel Kroe, 7 years old, waited."
+    got = names(text)
+    assert got["Tarvo Meskilan Dor"].type == "person" and got["Tarvo Meskilan Dor"].cue == "age"
+    assert "age" != getattr(got.get("Ansel Kroe"), "cue", None)       # ('7 years old' is no news-style age)

@@ -164,8 +164,12 @@ def _emit_json(data) -> None:
 @click.option("--force", is_flag=True, help="Re-extract documents even if they are unchanged.")
 @click.option("--keep-missing", is_flag=True,
               help="Keep documents whose files were deleted from the folders given (removed by default).")
+@click.option("--workers", default=1, show_default=True, metavar="N", type=click.IntRange(1),
+              help="Extract in N processes on this machine (this one writes). The base is the same as with 1.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Extract on a Dask cluster (tcp://host:8786); needs pip install 'kankei[cluster]'.")
 @JSON_OPTION
-def build_cmd(paths, db_path, dct, max_size, force, keep_missing, as_json) -> None:
+def build_cmd(paths, db_path, dct, max_size, force, keep_missing, workers, scheduler, as_json) -> None:
     """Extract files and folders into a knowledge base (one SQLite file).
 
     Re-running is cheap and safe: unchanged documents are skipped, changed ones replace
@@ -174,13 +178,17 @@ def build_cmd(paths, db_path, dct, max_size, force, keep_missing, as_json) -> No
     leaves the base consistent and the next run resumes.
     """
     import os
+    import time
 
     from kankei.read import iter_paths
     from kankei.store import StoreError, connect
     from kankei.store.build import build
     from kankei.store.db import build_timeout
+    from kankei.store.parallel import ParallelError
     from kankei.store.pg import is_url, redact
 
+    if scheduler and workers > 1:
+        raise click.UsageError("give --workers or --scheduler, not both (a cluster has its own workers)")
     created = not is_url(db_path) and not os.path.exists(db_path)
 
     def discard_if_empty(conn=None) -> None:
@@ -207,14 +215,27 @@ def build_cmd(paths, db_path, dct, max_size, force, keep_missing, as_json) -> No
     try:
         show_bar = sys.stderr.isatty() and not as_json
         total = sum(1 for _ in iter_paths(paths)) if show_bar else 0
+        options = dict(dct=dct, max_bytes=max_size * 1024 * 1024, force=force, prune=not keep_missing,
+                       workers=workers, scheduler=scheduler)
         if show_bar:
+            started, done = time.monotonic(), [0]
+
+            def shown(p) -> str:
+                rate = done[0] / max(time.monotonic() - started, 1e-3)
+                return f"{rate:.1f} files/s" + (f"  {p.name}" if p else "")
+
+            def advance(p) -> None:
+                done[0] += 1
+                bar.update(1, p)
+
             with click.progressbar(length=total, label="extracting", file=sys.stderr,
-                                   show_pos=True, show_eta=True, item_show_func=lambda p: p.name if p else "") as bar:
-                report = build(conn, paths, dct=dct, max_bytes=max_size * 1024 * 1024, force=force,
-                               progress=lambda p: bar.update(1, p), prune=not keep_missing)
+                                   show_pos=True, show_eta=True, item_show_func=shown) as bar:
+                report = build(conn, paths, progress=advance, **options)
         else:
-            report = build(conn, paths, dct=dct, max_bytes=max_size * 1024 * 1024, force=force,
-                           prune=not keep_missing)
+            report = build(conn, paths, **options)
+    except ParallelError as err:
+        discard_if_empty(conn)
+        raise click.ClickException(str(err)) from None
     except KeyboardInterrupt:
         discard_if_empty(conn)
         click.echo("\nkankei: interrupted; documents finished so far are saved, run the same command to resume",

@@ -10,7 +10,7 @@ from kankei.recognize.dates import find_times
 from kankei.recognize.gazetteer import fold, gazetteer
 from kankei.recognize.names import find_name_candidates
 from kankei.recognize.quantities import find_quantities
-from kankei.resolve.anchor import resolve_times
+from kankei.resolve.anchor import resolve_times, story_day
 from kankei.resolve.datelines import dateline_places
 from kankei.resolve.docdate import document_title, infer_document_date
 from kankei.resolve.link import link_entities, surname_spans
@@ -107,8 +107,8 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
     spans = bounded(sentences(text), text)
     analyses = Analyses(text)
     events = find_events(text, doc, spans, times, entities, notes_start,
-                         exclude={published_at.start} if published_at else set(), dct=dct or published,
-                         analyses=analyses)
+                         exclude={published_at.start} if published_at else set(),
+                         dct=dct or published or story_day(times), analyses=analyses)
     return Extraction(doc=doc, text=text, title=title or document_title(text), published=dct or published,
                       times=times, quantities=quantities, entities=entities, events=events,
                       sentences=spans, notes_start=notes_start, analyses=analyses,

@@ -363,6 +363,12 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                 return
             if pred.lemma in complement_verbs or len(stack) == 1:
                 c.objects.remove(np)
+                if _contact_relative(np, tokens) and pred.lemma not in lists()["tell"]:
+                    # abuses | they said they suffered: a relative clause with no pronoun of its own
+                    o = open_clause("relative", c, None, False, antecedent=_np_ending(stack, np.first - 1))
+                    o.c.predicate = g
+                    o.c.subject = np
+                    return
                 o = open_clause("complement" if pred.lemma in complement_verbs else "parataxis", c, None, False)
                 o.c.predicate = g
                 o.c.subject = np
@@ -405,10 +411,28 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                 if o.c.objects and o.c.objects[-1] is prev_np:
                     o.c.objects.pop()
                     subject = prev_np
-        o = open_clause("parataxis", c, None, False)
+        if subject is not None and _contact_relative(subject, tokens):
+            o = open_clause("relative", c, None, False, antecedent=_np_ending(stack, subject.first - 1))
+        else:
+            o = open_clause("parataxis", c, None, False)
         o.c.predicate = g
         o.c.subject = subject
         return
+
+
+def _contact_relative(subject: Phrase, tokens: list[Token]) -> bool:
+    """A pronoun subject right after a common noun, no comma between: 'the abuses they said'."""
+    return subject.head.tag == "PRP" and subject.first == subject.last and subject.first > 0 \
+        and tokens[subject.first - 1].tag in ("NN", "NNS")
+
+
+def _np_ending(stack: list[_Open], last: int) -> Phrase | None:
+    """The object or prepositional phrase of an open clause that ends at token `last`."""
+    for o in reversed(stack):
+        for ph in (*o.c.objects, *(pp.np for pp in o.c.pps if pp.np is not None)):
+            if ph.last == last:
+                return ph
+    return None
 
 
 def _report(stack: list[_Open], clauses: list[Clause], g: VerbGroup, subject: Phrase | None) -> None:

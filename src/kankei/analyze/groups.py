@@ -35,7 +35,7 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
     n = len(tokens)
     chunks: list[Phrase] = []
     of = [-1] * n
-    months, time_adjectives = lists()["months"], lists()["time_adjectives"]
+    months, time_adjectives, day_adverbs = lists()["months"], lists()["time_adjectives"], lists()["day_adverbs"]
     i = 0
     while i < n:
         tag = tokens[i].tag
@@ -57,6 +57,8 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
                     if prev == "CD" and t[:3] == "NNP" and is_year(tokens[j].text) and (
                             j == i or tokens[j - 1].text.lower().rstrip(".") in months):
                         break                              # In 1995 | Japan; in June 1950 | Japan (not the 2002 Pyongyang Declaration)
+                    if t[:2] == "NN" and tokens[j + 1].text.lower() in day_adverbs:
+                        break                              # the Government | today
                     if t == "NNP" and prev == "NNP" and tokens[j].text.lower().rstrip(".") in months:
                         break                              # in January | Jiji Press
                     if (t[:2] == "JJ" and prev[:2] == "NN" and tokens[j + 1].text.lower() in time_adjectives) \
@@ -145,7 +147,8 @@ def verb_groups(tokens: list[Token], in_np: list[int]) -> list[VerbGroup]:
         # extend while the last verb is an auxiliary that the next verb can follow
         while True:
             k = j + 1
-            while k < n and tokens[k].tag == "RB" and in_np[k] < 0:
+            # (adverbs, and an opening quote: had “expressed his sympathy ...”)
+            while k < n and (tokens[k].tag == "RB" or tokens[k].tag == "``") and in_np[k] < 0:
                 k += 1
             if k >= n or in_np[k] >= 0:
                 break

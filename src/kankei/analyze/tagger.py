@@ -262,6 +262,8 @@ class Tagger:
             _past_after_clause_subject(words, out, self.only_past, self.openers)
         if "JJ" in out:
             self._noun_not_adjective(words, out)
+        if "VBD" in out:
+            _reduced_relative(words, out)
         return out
 
     def _noun_not_adjective(self, words: list[str], tags: list[str]) -> None:
@@ -319,6 +321,15 @@ def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset
         if base and tags[k] in ("NN", "NNP") and k > 0 and tags[k - 1] not in ("CC", "NNP", ","):
             continue                              # a singular subject takes "shares", not "share"
         tags[i] = ("VBP" if base else "VBD") if t == "JJ" else "VBZ"
+
+
+def _reduced_relative(words: list[str], tags: list[str]) -> None:
+    """"the funds embezzled went to ...": of two finite verbs in a row after a noun, the first
+    (an -ed form) is a participle describing the noun, the second the clause's verb."""
+    for i in range(1, len(tags) - 1):
+        if tags[i] == "VBD" and tags[i + 1] in ("VBD", "VBZ", "VBP") and tags[i - 1] in ("NN", "NNS", "NNP", "NNPS") \
+                and words[i].lower().endswith("ed"):
+            tags[i] = "VBN"
 
 
 _NP_BODY = frozenset(("NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "DT", "PDT", "PRP$", "CD", "POS", "HYPH"))

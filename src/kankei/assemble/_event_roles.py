@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from kankei.assemble.event_reading import Reading
 
 _TERRITORY_TYPES = frozenset({"annex", "war"})
+_TARGETED = frozenset({"sanction", "ease"})          # measures taken against a state
+_FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
+_ISSUED = frozenset({"resolution"})                  # a body's name opens the name of what it adopts
+_GLUE = re.compile(r"\s*(?:\(\s*|\)\s*|'s\s+|’s\s+)?\s*")
 _MOTION_TYPES = frozenset({"migrate", "meet", "release"})
 # a capitalized body with no name of its own is the one that issues the document
 _ISSUER_WORDS = frozenset({"Government", "Cabinet"})
@@ -52,6 +56,8 @@ class ReaderRoles:
                 by_agents += phrase_actors(ents, pp.start, pp.end)
         if not passive and r.verb and r.head.lemma in word_sets()["subject_undergoes"] and r.noun_event is None:
             passive = True      # 'Megumi Yokota disappeared': she underwent it
+        if passive and not by_agents and etype in _ISSUED and clause.subject is not None:
+            by_agents = self._issuing_body(clause.subject.start)     # 'UNSC Resolution 2094, which was adopted'
         if passive:
             for m in by_agents:
                 parts.add("agent", m)
@@ -127,6 +133,10 @@ class ReaderRoles:
             if head.tag in ("PRP", "PRP$", "WP", "WDT"):
                 m = self.ents.antecedent(head.text, subject.start)
                 return [m] if m is not None else []
+            if head.tag == "NN" and head.lemma in word_sets()["definite_bodies"] and subject.last > subject.first \
+                    and self.tokens[subject.first].text.lower() == "the" \
+                    and (m := self.ents.definite(head.text, subject.start)) is not None:
+                return [m]      # 'the court dismissed the case': the court named before
             if not (subject.end <= vg.start and subject.start >= clause.start) if vg is not None else True:
                 return []
         if vg is None or clause.relation not in (None, "complement", "coordinate", "parataxis"):
@@ -159,10 +169,32 @@ class ReaderRoles:
         states no event of its own is done by the clause's subject."""
         clause = self.an.clause_of(r.head.start)
         vg = getattr(clause, "predicate", None)
+        if vg is not None and vg.head.start > r.end and not passive_clause(clause) and self._fronted(r, clause):
+            for m in self._subject_actors(clause):
+                parts.add("agent", m)       # 'In its ruling, the court found ...': the court ruled
+            return
         if vg is None or vg.head.start >= r.start or vg.head.start in readings or passive_clause(clause):
             return
         for m in self._subject_actors(clause):
             parts.add("agent", m)
+
+    def _issuing_body(self, start: int) -> list:
+        """The organization whose name a document's name begins with ('United Nations Security
+        Council (UNSC) Resolution 2094'): the names glued before `start`."""
+        found = []
+        for m in reversed(self.ents.within(max(self.s, start - 80), start)):
+            if not _GLUE.fullmatch(self.text, m.end, start):
+                break
+            if m.type == "organization":
+                found.append(m)
+            start = m.start
+        return found
+
+    def _fronted(self, r: Reading, clause) -> bool:
+        """An event noun in an 'in' phrase before its clause's subject ('In Monday's ruling, ...')."""
+        subject = clause.subject
+        return subject is not None and subject.start > r.end and any(
+            prep_of(pp) == "in" and pp.start <= r.head.start < pp.end <= subject.start for pp in clause.pps)
 
     def _noun_parts(self, r: Reading, parts: Parts) -> None:
         """An event noun's actors: its modifiers ('North Korea's test', 'the Japan–US summit') act;
@@ -180,7 +212,7 @@ class ReaderRoles:
             parts.add("agent", m)
         c = r.told_by
         if c is not None and c.predicate is not None and not passive_clause(c) and c.subject is not None \
-                and c.subject.start > r.end:
+                and c.subject.start > r.end and (c.marker is None or c.subject.start > c.marker.start):
             for m in phrase_actors(ents, c.subject.start, c.subject.end):
                 parts.add("agent", m)   # 'a campaign that Chongryon launched': Chongryon ran it
         # the phrases after the noun, up to a verb or a clause break
@@ -210,6 +242,32 @@ class ReaderRoles:
             if prep == "between":
                 role = "agent"
             if role:
-                for m in ents.within(self.tokens[j].end, end):
+                for m in ents.starting_in(self.tokens[j].end, end):
                     parts.add(role, m)
             j = k
+        if r.type in _TARGETED and not parts.has("patient"):
+            self._target_in_phrase(r, parts)
+
+    def _target_in_phrase(self, r: Reading, parts: Parts) -> None:
+        """'the ban on port calls by vessels registered in North Korea': the state a measure's
+        phrase names, however deep, is what the measure targets."""
+        i = self.token_index(r.end - 1)
+        if i is None:
+            return
+        end = r.end
+        clause = self.an.clause_of(r.head.start)
+        # (up to the next clause, but through a participle's: 'ships registered in North Korea')
+        limit = min([c.start for c in self.an.clauses if c is not clause and c.start > r.head.start
+                     and not (c.relation == "relative" and c.marker is None)]
+                    + [clause.end if clause is not None else self.e])
+        for k in range(i + 1, len(self.tokens)):
+            if self.tokens[k].start >= limit:
+                break       # ('lifted some bans and North Korea reopened ...': another clause)
+            t = self.tokens[k]
+            if t.tag in _FINITE or t.tag == "," or t.tag == "CC" and k + 1 < len(self.tokens) \
+                    and self.tokens[k + 1].tag in ("DT", "PRP$"):
+                break
+            end = t.end
+        for m in self.ents.within(r.end, end):
+            if m.type in ("country", "government") or m.entity.startswith(("country:", "gov:")):
+                parts.add("patient", m)

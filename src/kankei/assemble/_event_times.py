@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kankei.assemble.event_reading import NOUN_TAGS, prep_of
+from kankei.assemble.event_scan import title_spans
 from kankei.assemble.event_time import follows, is_narrative, modifies_before
 from kankei.assemble.triggers import lexicon
 from kankei.spans import TimeMention
@@ -20,11 +21,27 @@ _ABOUT_OR_AT = frozenset({"for", "over", "of", "against", "to", "at", "during", 
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
 
 
+def _untensed(clause) -> bool:
+    """'went shopping', 'began building': a complement without a tense of its own happens when its verb does."""
+    vg = clause.predicate
+    return vg is not None and vg.tense is None and vg.form in ("gerund", "participle", "infinitive")
+
+
 class ReaderTimes:
     """The time-finding part of SentenceReader (a mixin: it reads the reader's analysis)."""
 
     def clause_holding(self, start: int) -> object | None:
-        """The clause one of whose phrases holds the offset, else the innermost clause around it."""
+        """The clause one of whose phrases holds the offset, else the innermost clause around it;
+        never a clause inside a quoted title that the offset is outside of ('a book, “Who Moved
+        to Korea,” on Thursday': the publishing is on Thursday)."""
+        c = self._clause_holding(start)
+        titles = title_spans(self.text, self.s, self.e) if c is not None and c.relation is not None else ()
+        for a, b in titles:
+            while c is not None and c.predicate is not None and a <= c.predicate.start < b and not a <= start < b:
+                c = c.parent
+        return c
+
+    def _clause_holding(self, start: int) -> object | None:
         opening = self._opening_of(start)
         if opening is not None:
             return opening
@@ -135,8 +152,12 @@ class ReaderTimes:
             c = v.clause
             if v.times or c is None:
                 continue
+            if c.marker is not None and c.marker.text.lower() == "of" and c.predicate is not None \
+                    and c.predicate.form == "gerund":
+                continue    # 'on suspicion of embezzling': what is suspected, not done at that time
             while c.parent is not None and (c.relation in ("adverbial", "infinitive", "coordinate") or c.relation == "relative"
-                                            and c.marker is not None and c.marker.text.lower() in ("where", "when")):
+                                            and c.marker is not None and c.marker.text.lower() in ("where", "when")
+                                            or c.relation == "complement" and _untensed(c)):
                 c = c.parent
                 owner = timed.get(id(c))
                 if owner is not None:

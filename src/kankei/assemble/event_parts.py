@@ -82,6 +82,16 @@ class Entities:
             i += 1
         return out
 
+    def starting_in(self, start: int, end: int) -> list[EntityMention]:
+        """The mentions that begin in [start, end), wherever they end ('of the Workers' Party of
+        Korea': a phrase cut at its inner 'of' still holds the name that begins in it)."""
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.items) and self.items[i].start < end:
+            out.append(self.items[i])
+            i += 1
+        return out
+
     def antecedent(self, pronoun: str, before: int, subject: bool = True) -> EntityMention | None:
         """The most recent actor a pronoun can stand for: a person for he/she, a body for it."""
         want = _PRONOUNS.get(pronoun.lower())
@@ -102,6 +112,24 @@ class Entities:
                     or want == "any" and m.type in ("organization", "country", "group"):
                 return m
         return None
+
+
+    def definite(self, noun: str, before: int) -> EntityMention | None:
+        """'the court', 'the association': the last organization named before whose name ends in
+        that noun; 'the organization', 'the group': the last organization named."""
+        noun = noun.lower()
+        generic = noun in _GENERIC_BODIES
+        pool = self.history + [m for m in self.items if m.end <= before]
+        for m in reversed(pool[-12:]):
+            if m.type != "organization" or m.entity.startswith("gov:"):
+                continue
+            name = (m.name or m.text).lower()
+            if generic or name.rsplit(" ", 1)[-1] == noun or m.text.lower().rsplit(" ", 1)[-1] == noun:
+                return m
+        return None
+
+
+_GENERIC_BODIES = frozenset({"organization", "organisation", "body", "group"})
 
 
 @cache
@@ -128,6 +156,9 @@ def phrase_actors(ents: Entities, start: int, end: int, types=ACTOR_TYPES) -> li
     text = ents.text
     found = [m for m in ents.within(start, end) if m.type in types
              and not (text.startswith(_POSSESSIVE, m.end) and m.end + 2 < end)]
+    if not found:
+        # a name the chunker cut at its inner preposition ('Headquarters | for the Abduction Issue')
+        return [m for m in ents.starting_in(start, end) if m.type in types and m.end > end][:1]
     if len(found) < 2:
         return found
     out = []

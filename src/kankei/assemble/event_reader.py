@@ -19,6 +19,7 @@ from kankei.assemble._event_times import ReaderTimes
 from kankei.assemble.analyses import Analyses
 from kankei.assemble.event_parts import Entities
 from kankei.assemble.event_reading import NOUN_TAGS, Reading, passive_clause, prep_of
+from kankei.assemble.event_scan import title_spans
 from kankei.assemble.triggers import (
     Trigger,
     adjective_types,
@@ -138,9 +139,11 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         """'went to North Korea in 1960': a verb of motion with where it went is a migration."""
         motion = word_sets()["motion"]
         taken = {r.head.start for r in cands}
+        titles = title_spans(self.text, self.s, self.e)
         out = []
         for tok in self.tokens:
-            if not tok.tag.startswith("VB") or tok.lemma not in motion or tok.start in taken:
+            if not tok.tag.startswith("VB") or tok.lemma not in motion or tok.start in taken \
+                    or any(a <= tok.start < b for a, b in titles):
                 continue
             clause = self.by_head.get(tok.start)
             if clause is None:
@@ -166,7 +169,8 @@ class SentenceReader(ReaderTimes, ReaderRoles):
             r.clause = self.clause_of_verb(r.head)
         verbs = self._join_light_and_aspectual(verbs, nouns)
         verbs = self._join_control(verbs)
-        verbs = [r for r in verbs if self._weapon_ok(r) and not self._aside(r) and self._object_ok(r)]
+        verbs = [r for r in verbs if self._weapon_ok(r) and not self._aside(r) and self._object_ok(r)
+                 and not self._says_of_a_statement(r, nouns)]
         self._give_times(verbs, nouns)
         self._inherit_times(verbs, nouns)
         for n in nouns:
@@ -206,6 +210,8 @@ class SentenceReader(ReaderTimes, ReaderRoles):
             for ph in phrases[:1]:
                 if ph.head.text.lower() in by_object:
                     r.type = by_object[ph.head.text.lower()]    # 'released a photo': a statement
+        if r.type == "statement" and r.verb and self._threat(r):
+            r.type = "threaten"     # 'said it would start enriching uranium'
         if r.type == "statement" and r.verb and r.head.lemma in ("proclaim", "declare") \
                 and any(p["role"] == "patient" and p["entity"].startswith(("country:", "org:")) for p in r.parts.items) \
                 and r.clause is not None and passive_clause(r.clause):
@@ -216,8 +222,10 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         if r.type in ("reject", "agree", "accuse", "demand") and r.verb and self._by_a_court(r):
             r.type = "legal"        # 'the District Court rejected the claim': a ruling
         if r.type == "migrate" and r.verb and r.head.lemma in word_sets()["visit_words"] \
-                and any(p["role"] == "agent" and _holds_office(p["entity"]) for p in r.parts.items):
-            r.type = "meet"         # 'Prime Minister Koizumi returned to North Korea': a visit
+                and any(p["role"] == "agent" and (_holds_office(p["entity"]) or r.head.lemma in _TRIPS
+                                                  and p["entity"].startswith(("person:", "org:", "gov:")))
+                        for p in r.parts.items):
+            r.type = "meet"         # 'Prime Minister Koizumi returned to North Korea', 'Kanemaru travelled to Pyongyang': a visit
         if r.type == "migrate" and r.verb and r.head.lemma == "return" and r.clause is not None \
                 and r.clause.objects and r.clause.predicate is not None and not passive_clause(r.clause):
             r.type = "release"      # 'Pyongyang returned the remains to Japan': handed back, not moved
@@ -227,6 +235,32 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         vg = getattr(r.clause, "predicate", None)
         return r.type == "statement" and vg is not None and vg.form in ("gerund", "participle") \
             and r.clause.relation == "adverbial" and r.noun_event is None
+
+    def _threat(self, r: Reading) -> bool:
+        """Whether what the speaker says will or would be done is force ('said he would not
+        hesitate to use all his military might'): a future complement with a word of threat."""
+        if r.clause is None or r.head.lemma not in word_sets()["reporting"]:
+            return False
+        words = word_sets()["threat_words"]
+        for c in self.an.clauses:
+            vg = c.predicate
+            if c.parent is r.clause and c.relation == "complement" and vg is not None \
+                    and (vg.tense == "future" or vg.modal in ("would", "will", "'ll", "wo")):
+                end = max([d.end for d in self.an.clauses if _descends(d, c)] + [c.end])
+                if any(t.text.lower() in words for t in self.tokens if c.start <= t.start < end):
+                    return True
+        return False
+
+    def _says_of_a_statement(self, r: Reading, nouns: list[Reading]) -> bool:
+        """'issued a statement expressing ...', 'a statement published on KCNA': a participle
+        of saying that describes a statement noun is part of that statement's telling."""
+        i = r.head.i
+        if r.type != "statement" or self.tokens[i].tag not in ("VBG", "VBN") or i == 0:
+            return False
+        if any(n.type == "statement" and n.head.i == i - 1 for n in nouns):
+            return True
+        entry = lexicon().get(self.tokens[i - 1].text.lower())     # (the noun of a phrase: 'issued a statement')
+        return entry is not None and entry[1] and entry[0] == "statement" and self.tokens[i - 1].tag in NOUN_TAGS
 
     def _by_a_court(self, r: Reading) -> bool:
         """Whether a court or a judge acts: a named court, or a subject headed 'court' or 'judge'."""
@@ -406,6 +440,10 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         vg = getattr(c, "predicate", None)
         if v.modality == "purpose":
             return True
+        if c is not None and c.relation == "coordinate" and c.shared_subject and c.parent is not None \
+                and vg is not None and vg.form == "bare" and c.parent.relation == "infinitive":
+            c = c.parent        # 'to warn the public and urge them to flee': the purpose goes on
+            vg = c.predicate
         if vg is None or vg.form != "infinitive" or c.relation != "infinitive" or v.modality != "asserted":
             return False
         parent = c.parent.predicate if c.parent is not None else None
@@ -423,6 +461,9 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         vg = getattr(clause, "predicate", None) if clause is not None else None
         if vg is None:
             return "asserted"
+        if not r.verb and r.noun_event is None and clause.subject is not None \
+                and clause.subject.start <= r.head.start < clause.subject.end:
+            return "asserted"       # 'the ban in place since 2009 will be lifted': what the verb does is not the ban
         if r.verb or r.noun_event is not None or clause is not None:
             first = vg.first if vg.first else self.token_index(vg.start)
             if vg.negated or first and self.tokens[first - 1].text.lower() in ("never", "not", "n't"):
@@ -447,6 +488,17 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         word = self.text[vg.head.start:noun.start].lower()
         return lemma in ("demand", "urge", "request", "seek", "ask", "press", "want") or \
             lemma == "call" and word.startswith(("call for", "called for", "calls for", "calling for"))
+
+_TRIPS = frozenset({"travel", "fly"})     # a person or a body travelling somewhere visits it
+
+
+def _descends(c, ancestor) -> bool:
+    while c is not None:
+        if c is ancestor:
+            return True
+        c = c.parent
+    return False
+
 
 def _holds_office(entity_id: str) -> bool:
     from kankei.recognize.gazetteer import gazetteer

@@ -3,9 +3,26 @@ each sentence holds (kept apart so that no sentence rescans the text)."""
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left
 
 from kankei.assemble.triggers import Cue, Trigger, modality_words, scan
+
+_QUOTED = re.compile(r"“([^”]{3,200})”|\"([^\"]{3,200})\"")
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "and", "or", "for", "with", "at", "by", "from"})
+
+
+def title_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Quoted titles of works ('a book, “Japanese Wives Who Moved to Korea,”'): a quotation of
+    three words or more whose every word but the small ones is capitalized names no event."""
+    out = []
+    for m in _QUOTED.finditer(text, s, e):
+        words = [w.strip(",.;:!?'’") for w in (m.group(1) or m.group(2)).split()]
+        words = [w for w in words if w]
+        if len(words) >= 3 and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words) \
+                and words[0][:1].isupper():
+            out.append((m.start(), m.end()))
+    return out
 
 
 class DocumentScan:
@@ -38,6 +55,10 @@ class SentenceScan:
         self.triggers = triggers[bisect_left(trigger_starts, s):bisect_left(trigger_starts, e)]
         if self.triggers and self.triggers[-1].end > e:     # (they don't overlap: only the last can cross e)
             self.triggers.pop()
+        if self.triggers and ("“" in self.text[s:e] or '"' in self.text[s:e]):
+            titles = title_spans(self.text, s, e)
+            if titles:
+                self.triggers = [t for t in self.triggers if not any(a <= t.start < b for a, b in titles)]
         self.cues = cues[bisect_left(cue_starts, s):bisect_left(cue_starts, e)]
         self.kinds = {k for _, _, k in self.cues}
         self._hedged: bool | None = None

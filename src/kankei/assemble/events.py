@@ -24,6 +24,7 @@ from kankei.assemble.event_reading import Reading
 from kankei.assemble.event_scan import DocumentScan, SentenceScan
 from kankei.assemble.event_time import distinct, is_narrative
 from kankei.assemble.triggers import Trigger, word_sets
+from kankei.recognize.gazetteer import gazetteer
 from kankei.spans import EntityMention, TimeMention
 
 _CORRESPONDENCE = re.compile(r"(?P<a>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s+to\s+(?P<b>[A-Z][\w'’./-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s*$")
@@ -112,7 +113,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     time_starts = [t.start for t in usable]
     narrative = _Narrative()
     focus: list[EntityMention] = []         # the subjects of the last sentence with events, for pronouns
-    issuer = _issuer(ents)
+    issuer = _issuer(ents, text)
     last_of_type: dict[str, Event] = {}     # the latest dated event of each type, for 'following the resolution'
     news = dct is not None and edtf.precision(dct) == "day"
     events: list[Event] = []
@@ -137,8 +138,10 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         reader = SentenceReader(text, s, e, triggers, sent_times, Entities(text, sent_ents, history, focus, issuer), analyses)
         readings = reader.events()
         focus = _subjects(readings, sent_ents) or focus
-        elsewhere = narrative.time is not None and not _near(narrative.time.value, dct)
-        told = _sentence_events(readings, sent, doc, narrative.current(text, s), dct, news, elsewhere, last_of_type)
+        current = narrative.current(text, s)
+        # (a story told of other days, in this paragraph: what its sentences do is not today's news)
+        elsewhere = current is not None and not _near(current.value, dct)
+        told = _sentence_events(readings, sent, doc, current, dct, news, elsewhere, last_of_type)
         events.extend(told)
         if any(ev.dated_by == "narrative" for ev in told):
             narrative.sentences = 0     # the story goes on at that time: so may the next sentence
@@ -181,20 +184,47 @@ def _relation(ev: Event) -> bool:
 
 def _main_times(readings: list[Reading]) -> list[TimeMention]:
     """The times of the sentence's main clauses' events (not of a relative clause's aside)."""
-    return sorted((t for r in readings if r.clause is not None and r.clause.relation in (None, "coordinate")
-                   for t in r.times), key=lambda t: t.start)
+    return sorted((t for r in readings if _top_level(r.clause) for t in r.times), key=lambda t: t.start)
 
 
-def _issuer(ents: list[EntityMention]) -> EntityMention | None:
-    """The government an official document speaks for: the one it names most."""
+def _top_level(c) -> bool:
+    """A main clause, or one coordinated with it (not a relative clause's coordinate: 'X, who was
+    taken in 1977 and died in 1994')."""
+    while c is not None and c.relation == "coordinate":
+        c = c.parent
+    return c is not None and c.relation is None
+
+
+def _issuer(ents: list[EntityMention], text: str) -> EntityMention | None:
+    """The government an official document speaks for: the one it names most, else the one
+    whose office it names ('Announcement by the Chief Cabinet Secretary')."""
     counts: dict[str, int] = {}
     for m in ents:
         if m.entity.startswith("gov:"):
             counts[m.entity] = counts.get(m.entity, 0) + 1
     if not counts:
-        return None
+        return _office_issuer(text)
     best = max(counts, key=counts.__getitem__)
     return next(m for m in ents if m.entity == best)
+
+
+def _office_issuer(text: str) -> EntityMention | None:
+    gaz = gazetteer()
+    offices = gaz.office_governments()
+    if not offices:
+        return None
+    m = _office_pattern(tuple(sorted(offices))).search(text)
+    if m is None:
+        return None
+    gov = offices[m.group()]
+    entry = gaz.entries.get(gov)
+    return EntityMention(m.start(), m.end(), m.group(), gov, entry.name if entry else gov,
+                         entry.type if entry else "organization", how="issuer")
+
+
+@lru_cache(maxsize=4)
+def _office_pattern(titles: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")\b")
 
 
 def _subjects(readings: list[Reading], ents: list[EntityMention]) -> list[EntityMention]:
@@ -265,10 +295,12 @@ def _fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
         return None, None       # 'had abducted': before the story's time, not on it
     # a story told of another time than the document's: its sentences are on the narrative's time
     historical = narrative is not None and (dct is None or _long_before(narrative.value, dct))
-    if narrative is not None and main and r.modality == "asserted" and (historical or not reporting
+    # (a temporal clause, 'shortly after they announced the accord', goes on with the story too)
+    told = main or _temporal_clause(r.clause)
+    if narrative is not None and told and r.modality == "asserted" and (historical or not reporting
                                                                         or edtf.precision(narrative.value) == "day"):
         return narrative.value, "narrative"     # (what was said the day the last sentence told)
-    if dct is not None and news and (reporting or main and not elsewhere) \
+    if dct is not None and news and (reporting or main and not elsewhere) and _tells_news(r) \
             and r.head.text.lower() not in word_sets()["not_news"]:
         return dct, "document"      # what the news reports, and what its lede tells, happened on its day
     return None, None
@@ -281,6 +313,26 @@ def _near(value: str | None, dct: str | None) -> bool:
     if bv is None or bd is None:
         return False
     return edtf.shift(bd[0], "day", -7) <= bv[1] and bv[0] <= bd[1] and edtf.precision(value) == "day"
+
+
+def _tells_news(r: Reading) -> bool:
+    """A finite clause of its own: 'abuses they said they suffered' (a contact clause) or
+    'noting ...', 'without stating ...' (no tense) tell no news of the page's day."""
+    c = r.clause
+    vg = getattr(c, "predicate", None)
+    if c is None or vg is None or r.noun_event is not None or not r.verb:
+        return True
+    return vg.form == "finite" and not (c.relation == "relative" and c.marker is None)
+
+
+_TEMPORAL = frozenset({"after", "when", "as", "once", "while", "before", "until", "whereupon"})
+
+
+def _temporal_clause(c) -> bool:
+    """A finite clause of time ('after they announced the accord'), not a participle's aside."""
+    vg = getattr(c, "predicate", None)
+    return c is not None and c.relation == "adverbial" and c.marker is not None \
+        and c.marker.text.lower() in _TEMPORAL and vg is not None and vg.form == "finite"
 
 
 def _actor_acts(r: Reading) -> bool:

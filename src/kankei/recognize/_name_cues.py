@@ -122,6 +122,8 @@ class Cues:
             rf"(?:,|{SP}[–—-]|{SP}(?:is|was)){SP}+(?:a|an|the|one|another){SP}+"
             rf"(?:[\w’'\-.]+{SP}+){{0,5}}?({roles}){tail}", re.IGNORECASE)
         self.who_after = re.compile(rf",?{SP}+who(?:se)?\b")
+        # news style gives a person's age after the name: "Chong Gyong Saeng, 64, was arrested"
+        self.age_after = re.compile(rf",{SP}*(?:[1-9]\d?|1[01]\d)(?:,|{SP}*[.;:)]|{SP}+(?:and|who|was|is|said|of|from)\b|$)")
         self.place_of = re.compile(rf"(?<![\w\-])(?:{_alt(d['place_of'])}){SP}+of{SP}+(?:the{SP}+)?$")
         self.place_prep = re.compile(rf"(?<![\w\-])(?:{_alt(d['place_preps'])}){SP}+(?:the{SP}+)?$")
         # What the text before a name, less its final spaces, must end with for each of the four

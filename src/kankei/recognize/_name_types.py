@@ -113,6 +113,8 @@ class NameTyping:
                 return c.roles[m.group(1).lower()], "appositive"
             if n <= 3 and c.who_after.match(text, e):
                 return "person", "appositive"
+            if 2 <= n <= 4 and c.age_after.match(text, e):
+                return "person", "age"
         if before.endswith(c.place_of_ends) and c.place_of.search(text, lo, s):
             return "place", "place-of"
         if not sent and before.endswith(c.place_prep_ends) and c.place_prep.search(text, lo, s) \

@@ -18,11 +18,17 @@ AUTHOR = "kankei"
 
 
 def _names(conn: sqlite3.Connection) -> dict[str, dict]:
-    out: dict[str, dict] = {}
-    for r in conn.execute("SELECT e.id, e.name, e.type, e.origin, count(m.id) AS n FROM entities e"
-                          " JOIN mentions m ON m.machine_entity_id = e.id GROUP BY e.id"):
-        out[r["id"]] = dict(r)
-    return out
+    """The entities the machine found mentions of (how many: `_mentions`, asked only of the few
+    that a merge pairs, so that a build does not count every mention of the base)."""
+    return {r["id"]: dict(r) for r in conn.execute(
+        "SELECT e.id, e.name, e.type, e.origin FROM entities e"
+        " WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.machine_entity_id = e.id) ORDER BY e.id")}
+
+
+def _mentions(conn: sqlite3.Connection, e: dict) -> int:
+    if "n" not in e:
+        e["n"] = conn.execute("SELECT count(*) FROM mentions WHERE machine_entity_id = ?", (e["id"],)).fetchone()[0]
+    return e["n"]
 
 
 def _family(tokens: list[str]) -> set[str]:
@@ -108,7 +114,7 @@ def propose_merges(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     for i, a in enumerate(detected):     # in the order the pairwise loops gave them
         for j in pairs.get(i, ()):
             b = detected[j]
-            keep, drop = (a, b) if a["n"] >= b["n"] else (b, a)
+            keep, drop = (a, b) if _mentions(conn, a) >= _mentions(conn, b) else (b, a)
             proposals.append((keep["id"], drop["id"]))
         if i in known:
             proposals.append((known[i], a["id"]))

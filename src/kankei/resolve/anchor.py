@@ -299,3 +299,12 @@ def _month(y: int, m: int | None, d: int | None, rel: dict, anchor: str) -> str 
         lo, hi = rel["days"]
         return edtf.interval(edtf.point(year, month, lo), edtf.point(year, month, min(hi, edtf.last_day(year, month))))
     return edtf.point(year, month)
+
+
+def story_day(times: list[TimeMention]) -> str | None:
+    """The day a news story without a date of its own tells of: its first weekday ('a court
+    ruled on Wednesday') that a dated neighbour resolved. What its people say is said that day."""
+    for tm in times:
+        if tm.relative and "weekday" in tm.relative and tm.value and len(tm.value) == 10:
+            return tm.value
+    return None

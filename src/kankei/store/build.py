@@ -5,7 +5,7 @@ import bisect
 import hashlib
 import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -16,7 +16,7 @@ from kankei import __version__, edtf
 from kankei.extract import extract_source
 from kankei.knowledge import load
 from kankei.pipeline import Extraction
-from kankei.read import DEFAULT_MAX_BYTES, ReadError, iter_paths, read_path
+from kankei.read import DEFAULT_MAX_BYTES, ReadError, Source, iter_paths, read_path
 from kankei.recognize.gazetteer import gazetteer
 from kankei.store.db import StoreError, explain
 from kankei.text import Note, note_markers, notes
@@ -69,7 +69,8 @@ def _own_files(conn: sqlite3.Connection) -> set[Path]:
 
 def build(conn: sqlite3.Connection, paths: Iterable[str | Path], dct: str | None = None,
           max_bytes: int = DEFAULT_MAX_BYTES, force: bool = False,
-          progress: Callable[[Path | None], None] | None = None, prune: bool = True) -> BuildReport:
+          progress: Callable[[Path | None], None] | None = None, prune: bool = True,
+          workers: int = 1, scheduler: str | None = None) -> BuildReport:
     """Add every readable file under paths. Unchanged documents are skipped; changed ones replaced;
     with `prune`, documents once read from a file under one of the folders given, and whose file is
     gone, are removed, so that the base mirrors its folders.
@@ -77,6 +78,10 @@ def build(conn: sqlite3.Connection, paths: Iterable[str | Path], dct: str | None
     A file that cannot be read or extracted is reported in `failed` and the batch goes on. A base
     that cannot be written (locked by another process, corrupt, read-only) raises StoreError: the
     documents finished before it are kept.
+
+    With `workers` > 1, documents are extracted in that many processes, or with `scheduler` (a
+    dask.distributed address) on a cluster; this process still writes them, in the same order and
+    with the same result as a serial build (see kankei.store.parallel).
     """
     report = BuildReport()
     seen: set[str] = set()      # the files walked, as stored (a name that is not UTF-8 cannot be stat'ed back)
@@ -84,21 +89,23 @@ def build(conn: sqlite3.Connection, paths: Iterable[str | Path], dct: str | None
         own = _own_files(conn)
     except sqlite3.DatabaseError as err:
         raise StoreError(explain(_db_name(conn), err)) from None
-    for item in iter_paths(paths):
-        if isinstance(item, ReadError):
-            report.failed.append((path_text(item.path), str(item)))
+    files = _files(paths, own, seen)
+    if workers > 1 or scheduler:
+        from kankei.store.parallel import build_parallel
+        build_parallel(conn, files, dct, max_bytes, force, report, progress, workers=workers, scheduler=scheduler)
+    else:
+        for item in files:
+            if isinstance(item, ReadError):
+                report.failed.append((path_text(item.path), str(item)))
+                if progress:
+                    progress(None)
+                continue
+            try:
+                _build_one(conn, item, dct, max_bytes, force, report)
+            except sqlite3.DatabaseError as err:
+                raise StoreError(explain(_db_name(conn), err)) from None
             if progress:
-                progress(None)
-            continue
-        if item.resolve() in own:
-            continue
-        seen.add(path_text(item.resolve()))
-        try:
-            _build_one(conn, item, dct, max_bytes, force, report)
-        except sqlite3.DatabaseError as err:
-            raise StoreError(explain(_db_name(conn), err)) from None
-        if progress:
-            progress(item)
+                progress(item)
     try:
         if prune:
             _prune_missing(conn, paths, report, seen)
@@ -106,6 +113,18 @@ def build(conn: sqlite3.Connection, paths: Iterable[str | Path], dct: str | None
     except sqlite3.OperationalError as err:     # locked, read-only, disk full
         raise StoreError(explain(_db_name(conn), err)) from None
     return report
+
+
+def _files(paths: Iterable[str | Path], own: set[Path], seen: set[str]) -> Iterator[Path | ReadError]:
+    """The files to build, in order, and the paths that could not be walked; each file's path is added to seen."""
+    for item in iter_paths(paths):
+        if isinstance(item, ReadError):
+            yield item
+            continue
+        if item.resolve() in own:
+            continue
+        seen.add(path_text(item.resolve()))
+        yield item
 
 
 def _mark_pending(conn: sqlite3.Connection) -> None:
@@ -135,10 +154,34 @@ def _db_name(conn: sqlite3.Connection) -> str:
 
 def _build_one(conn: sqlite3.Connection, item: Path, dct: str | None, max_bytes: int, force: bool,
                report: BuildReport) -> None:
+    source = read_one(item, max_bytes)
+    settle(conn, item, source, force, report, lambda doc_id, path: extract_rows(source, doc_id, path, dct))
+
+
+def read_one(item: Path, max_bytes: int) -> Source | ReadError:
     try:
-        source = read_path(item, max_bytes=max_bytes)
+        return read_path(item, max_bytes=max_bytes)
     except ReadError as err:
-        report.failed.append((path_text(err.path), str(err)))
+        return err
+
+
+def extract_rows(source: Source, doc_id: str, path: str, dct: str | None) -> DocumentRows | str:
+    """One document's rows, or why extraction failed (a bug: reported for this file, the batch goes on).
+    What a worker process runs: plain data in and out."""
+    try:
+        return document_rows(extract_source(source, dct=dct), doc_id, path)
+    except Exception as err:
+        message = " ".join(str(err).split())[:200]
+        return ("extraction failed, a bug in kankei (please report it): "
+                + (f"{type(err).__name__}: {message}" if message else type(err).__name__))
+
+
+def settle(conn: sqlite3.Connection, item: Path, source: Source | ReadError, force: bool, report: BuildReport,
+           rows_of: Callable[[str, str], DocumentRows | str]) -> None:
+    """Bring one file's document into the base: skipped when unchanged, else its rows (`rows_of(doc_id,
+    path)`, called only when they are needed) written in one transaction in place of what it replaces."""
+    if isinstance(source, ReadError):
+        report.failed.append((path_text(source.path), str(source)))
         return
     report.warnings.extend((path_text(item), w) for w in source.warnings())
     doc_id = content_id(source.text)
@@ -153,14 +196,11 @@ def _build_one(conn: sqlite3.Connection, item: Path, dct: str | None, max_bytes:
         conn.commit()
         (report.replaced if old else report.unchanged).append(path)
         return
-    try:
-        result = extract_source(source, dct=dct)
-    except Exception as err:  # a bug in the pipeline: reported for this file, the batch goes on
-        message = " ".join(str(err).split())[:200]
-        report.failed.append((path_text(item), "extraction failed, a bug in kankei (please report it): "
-                              + (f"{type(err).__name__}: {message}" if message else type(err).__name__)))
+    rows = rows_of(doc_id, path)
+    if isinstance(rows, str):
+        report.failed.append((path_text(item), rows))
         return
-    if not store_document(conn, result, doc_id, path, replace=old + ([doc_id] if existing else [])):
+    if not write_document(conn, rows, replace=old + ([doc_id] if existing else [])):
         report.unchanged.append(path)   # another build stored the same document meanwhile
         return
     (report.replaced if old or existing else report.added).append(path)
@@ -210,25 +250,60 @@ def _delete(conn: sqlite3.Connection, ids: list[str]) -> None:
         touched.update(r[0] for r in conn.execute(
             "SELECT DISTINCT p.entity_id FROM event_participants p JOIN events e ON e.id = p.event_id"
             " WHERE e.document_id = ?", (old,)))
-        # the events grouped with this document's must be regrouped without them
-        conn.execute("INSERT OR IGNORE INTO regroup (event_id) SELECT g2.event_id FROM events e"
-                     " JOIN event_groups g1 ON g1.event_id = e.id JOIN event_groups g2 ON g2.group_id = g1.group_id"
-                     " WHERE e.document_id = ?", (old,))
+        # what this document's events were linked or grouped with is regrouped without them
+        conn.execute("INSERT OR IGNORE INTO regroup (event_id) SELECT id FROM events WHERE document_id = ?", (old,))
         conn.execute("DELETE FROM documents WHERE id = ?", (old,))
     conn.executemany("DELETE FROM entities WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?)"
                      " AND NOT EXISTS (SELECT 1 FROM event_participants WHERE entity_id = ?)",
                      [(e, e, e) for e in touched])
 
 
+@dataclass
+class DocumentRows:
+    """One document's statements as rows ready to insert: plain data (tuples of text and numbers), so
+    that a worker process or a cluster node can make them and send them to the one process that writes."""
+    document: tuple
+    entities: list[tuple]
+    mentions: list[tuple]
+    times: list[tuple]
+    quantities: list[tuple]
+    events: list[tuple]             # ids as the extractor made them: made unique in the base when written
+    participants: list[tuple]       # each names its event by its position in `events`
+    notes: list[tuple]
+    citations: list[tuple]
+    claims: list[tuple]
+
+    @property
+    def doc_id(self) -> str:
+        return self.document[0]
+
+
+def document_rows(result: Extraction, doc_id: str, path: str | None) -> DocumentRows:
+    """Everything `store_document` writes for one extraction, computed without the base."""
+    text = result.text
+    document = (doc_id, result.doc, path, result.title, result.published, result.meta.get("format", "text"),
+                result.meta.get("encoding"), result.meta.get("offsets", "source"), len(text), text, __version__)
+    entities, mentions = _entity_rows(result, doc_id)
+    events, participants = _event_rows(result, doc_id)
+    notes_, citations = _note_rows(result, doc_id)
+    return DocumentRows(document, entities, mentions, _time_rows(result, doc_id), _quantity_rows(result, doc_id),
+                        events, participants, notes_, citations, _claim_rows(result, doc_id))
+
+
 def store_document(conn: sqlite3.Connection, result: Extraction, doc_id: str, path: str | None,
                    replace: list[str] = ()) -> bool:
-    """Write one document and all its statements in one transaction (all or nothing).
+    """Write one document and all its statements in one transaction (all or nothing); see write_document."""
+    return write_document(conn, document_rows(result, doc_id, path), replace)
+
+
+def write_document(conn: sqlite3.Connection, rows: DocumentRows, replace: list[str] = ()) -> bool:
+    """Write one document's rows in one transaction (all or nothing).
 
     False, writing nothing, when the document is already in the base and is not to be replaced:
     another build running at the same time stored it after this one looked (the look is repeated
     here, inside the write transaction, where no other build can write).
     """
-    text = result.text
+    doc_id, path = rows.doc_id, rows.document[2]
     try:
         conn.execute("BEGIN IMMEDIATE")
         if doc_id not in replace and conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
@@ -241,16 +316,28 @@ def store_document(conn: sqlite3.Connection, result: Extraction, doc_id: str, pa
             _delete(conn, list(replace))
         conn.execute(
             "INSERT INTO documents (id, doc, path, title, published, format, encoding, offsets, chars, text, extractor)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (doc_id, result.doc, path, result.title, result.published, result.meta.get("format", "text"),
-             result.meta.get("encoding"), result.meta.get("offsets", "source"), len(text), text, __version__))
-        _store_entities(conn, result, doc_id)
-        _store_times(conn, result, doc_id)
-        _store_quantities(conn, result, doc_id)
-        _store_events(conn, result, doc_id)
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows.document)
+        # A participant seen before any mention of it was stored as 'other': a mention gives its real type.
+        conn.executemany("INSERT INTO entities (id, name, type, origin) VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE"
+                         " SET name = excluded.name, type = excluded.type, origin = excluded.origin"
+                         " WHERE entities.type = 'other' AND excluded.type != 'other'", rows.entities)
+        conn.executemany("INSERT OR REPLACE INTO mentions (id, document_id, entity_id, start, \"end\", exact, prefix,"
+                         " suffix, how, machine_entity_id) VALUES (?,?,?,?,?,?,?,?,?,?)", rows.mentions)
+        conn.executemany("INSERT OR REPLACE INTO times (id, document_id, start, \"end\", exact, prefix, suffix, value,"
+                         " type, date_lo, date_hi) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows.times)
+        conn.executemany("INSERT OR REPLACE INTO quantities (id, document_id, start, \"end\", exact, prefix, suffix,"
+                         " value, low, high, unit, qualifier, sentence_start, sentence_end)"
+                         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows.quantities)
+        _write_events(conn, rows)
         conn.execute("INSERT OR IGNORE INTO regroup (event_id) SELECT id FROM events WHERE document_id = ?", (doc_id,))
-        _store_notes(conn, result, doc_id)
-        _store_claims(conn, result, doc_id)
+        conn.executemany("INSERT OR REPLACE INTO notes (id, document_id, number, start, \"end\", text, parts)"
+                         " VALUES (?,?,?,?,?,?,?)", rows.notes)
+        conn.executemany("INSERT INTO citations (document_id, note, marker_start, marker_end, sentence_start,"
+                         " sentence_end) VALUES (?,?,?,?,?,?)", rows.citations)
+        conn.executemany("INSERT OR REPLACE INTO claims (id, document_id, quantity_id, subject, subject_name, property,"
+                         " time, time_lo, time_hi, time_label, value, low, high, unit, qualifier, start, \"end\","
+                         " exact, sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                         rows.claims)
         _mark_pending(conn)
         conn.execute("COMMIT")
     except BaseException:
@@ -260,22 +347,17 @@ def store_document(conn: sqlite3.Connection, result: Extraction, doc_id: str, pa
     return True
 
 
-def _store_entities(conn, result: Extraction, doc_id: str) -> None:
+def _entity_rows(result: Extraction, doc_id: str) -> tuple[list[tuple], list[tuple]]:
     known = gazetteer().entries
-    rows, ents = [], {}
+    mentions, ents = [], {}
     for m in result.entities:
         ents.setdefault(m.entity, (m.entity, m.name, m.type, "knowledge" if m.entity in known else "detected"))
-        rows.append((statement_id(doc_id, "entity", m.start, m.end, m.entity), doc_id, m.entity, m.start, m.end,
-                     *quote(result.text, m.start, m.end), m.how))
+        mentions.append((statement_id(doc_id, "entity", m.start, m.end, m.entity), doc_id, m.entity, m.start, m.end,
+                         *quote(result.text, m.start, m.end), m.how, m.entity))
     for ev in result.events:
         for p in ev.participants:
             ents.setdefault(p["entity"], (p["entity"], p["entity"], "other", "detected"))
-    # A participant seen before any mention of it was stored as 'other': a mention gives its real type.
-    conn.executemany("INSERT INTO entities (id, name, type, origin) VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE"
-                     " SET name = excluded.name, type = excluded.type, origin = excluded.origin"
-                     " WHERE entities.type = 'other' AND excluded.type != 'other'", ents.values())
-    conn.executemany("INSERT OR REPLACE INTO mentions (id, document_id, entity_id, start, \"end\", exact, prefix, suffix, how,"
-                     " machine_entity_id) VALUES (?,?,?,?,?,?,?,?,?,?)", [(*r, r[2]) for r in rows])
+    return list(ents.values()), mentions
 
 
 def _bounds(value: str | None) -> tuple[str | None, str | None]:
@@ -283,12 +365,10 @@ def _bounds(value: str | None) -> tuple[str | None, str | None]:
     return b if b else (None, None)
 
 
-def _store_times(conn, result: Extraction, doc_id: str) -> None:
-    rows = [(statement_id(doc_id, "time", t.start, t.end), doc_id, t.start, t.end, *quote(result.text, t.start, t.end),
+def _time_rows(result: Extraction, doc_id: str) -> list[tuple]:
+    return [(statement_id(doc_id, "time", t.start, t.end), doc_id, t.start, t.end, *quote(result.text, t.start, t.end),
              t.value, t.type, *(_bounds(t.value) if t.type in ("date", "interval") else (None, None)))
             for t in result.times]
-    conn.executemany("INSERT OR REPLACE INTO times (id, document_id, start, \"end\", exact, prefix, suffix, value, type,"
-                     " date_lo, date_hi) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
 
 
 def _sentence_of(result: Extraction, pos: int) -> tuple[int, int]:
@@ -299,40 +379,44 @@ def _sentence_of(result: Extraction, pos: int) -> tuple[int, int]:
     return pos, pos
 
 
-def _store_quantities(conn, result: Extraction, doc_id: str) -> None:
+def _quantity_rows(result: Extraction, doc_id: str) -> list[tuple]:
     rows = []
     for q in result.quantities:
         s, e = _sentence_of(result, q.start)
         rows.append((statement_id(doc_id, "quantity", q.start, q.end), doc_id, q.start, q.end,
                      *quote(result.text, q.start, q.end), q.value, q.low, q.high, q.unit, q.qualifier, s, e))
-    conn.executemany("INSERT OR REPLACE INTO quantities (id, document_id, start, \"end\", exact, prefix, suffix, value,"
-                     " low, high, unit, qualifier, sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    return rows
 
 
-def _store_events(conn, result: Extraction, doc_id: str) -> None:
+def _event_rows(result: Extraction, doc_id: str) -> tuple[list[tuple], list[tuple]]:
     table = event_table()
     roots, types = table["cameo_roots"], table["types"]
     rows, parts = [], []
-    ids = _event_ids(conn, result, doc_id)
-    for ev, eid in zip(result.events, ids, strict=True):
+    for i, ev in enumerate(result.events):
         info = types.get(ev.type, {})
         cameo = info.get("cameo")
         root = roots.get(cameo, {}) if cameo else {}
         s, e = ev.sentence or (ev.start, ev.end)
         lo, hi = _bounds(ev.date)
-        rows.append((eid, doc_id, ev.type, ev.date, lo, hi, ev.start, ev.end, *quote(result.text, ev.start, ev.end),
+        rows.append((ev.id, doc_id, ev.type, ev.date, lo, hi, ev.start, ev.end, *quote(result.text, ev.start, ev.end),
                      s, e, result.text[s:e], ev.modality, int(ev.hedged), info.get("cameo_code") or cameo,
                      root.get("goldstein"), root.get("quad"), info.get("plover")))
         for p in ev.participants:
-            parts.append((eid, p["role"], p["entity"], p.get("start"), p.get("end")))
+            parts.append((i, p["role"], p["entity"], p.get("start"), p.get("end"), p["entity"]))
+    return rows, parts
+
+
+def _write_events(conn: sqlite3.Connection, rows: DocumentRows) -> None:
+    ids = _event_ids(conn, [r[0] for r in rows.events], rows.doc_id)
     conn.executemany("INSERT INTO events (id, document_id, type, date, date_lo, date_hi, start, \"end\", exact,"
                      " prefix, suffix, sentence_start, sentence_end, sentence, modality, hedged, cameo, goldstein, quad,"
-                     " plover) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-    conn.executemany("INSERT OR IGNORE INTO event_participants (event_id, role, entity_id, start, \"end\", machine_entity_id)"
-                     " VALUES (?,?,?,?,?,?)", [(*p, p[2]) for p in parts])
+                     " plover) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                     [(eid, *r[1:]) for eid, r in zip(ids, rows.events, strict=True)])
+    conn.executemany("INSERT OR IGNORE INTO event_participants (event_id, role, entity_id, start, \"end\","
+                     " machine_entity_id) VALUES (?,?,?,?,?,?)", [(ids[p[0]], *p[1:]) for p in rows.participants])
 
 
-def _event_ids(conn: sqlite3.Connection, result: Extraction, doc_id: str) -> list[str]:
+def _event_ids(conn: sqlite3.Connection, wanted: list[str], doc_id: str) -> list[str]:
     """The extractor's event ids, made unique in the base.
 
     The extractor keys an event on the file name and its sentence, so that it survives edits
@@ -340,7 +424,6 @@ def _event_ids(conn: sqlite3.Connection, result: Extraction, doc_id: str) -> lis
     sentence, or a sentence repeated in one file, would otherwise give one id to two events.
     """
     taken = set()
-    wanted = [ev.id for ev in result.events]
     for chunk in range(0, len(wanted), 500):
         part = wanted[chunk:chunk + 500]
         taken.update(r[0] for r in conn.execute(
@@ -372,7 +455,7 @@ def note_parts(text: str, note: Note) -> dict:
             if k not in ("note", "start", "end", "text") and getattr(ref, k) not in (None, "", False)}
 
 
-def _store_claims(conn, result: Extraction, doc_id: str) -> None:
+def _claim_rows(result: Extraction, doc_id: str) -> list[tuple]:
     from kankei.assemble.claims import find_claims
     rows = []
     for c in find_claims(result.text, result.quantities, result.times, result.entities, result.sentences,
@@ -383,24 +466,19 @@ def _store_claims(conn, result: Extraction, doc_id: str) -> None:
         rows.append(("claim:" + statement_id(doc_id, "claim", q.start, q.end, c.property), doc_id, qid, c.subject,
                      c.subject_name, c.property, c.time, lo, hi, c.time_label, q.value, q.low, q.high, q.unit,
                      q.qualifier, q.start, q.end, q.text, *c.sentence))
-    conn.executemany("INSERT OR REPLACE INTO claims (id, document_id, quantity_id, subject, subject_name, property, time,"
-                     " time_lo, time_hi, time_label, value, low, high, unit, qualifier, start, \"end\", exact,"
-                     " sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    return rows
 
 
-def _store_notes(conn, result: Extraction, doc_id: str) -> None:
+def _note_rows(result: Extraction, doc_id: str) -> tuple[list[tuple], list[tuple]]:
     """The notes section's notes and, for each note marker in the body, the sentence that cites it."""
     text = result.text
     found = notes(text)
     if not found:
-        return
-    conn.executemany("INSERT OR REPLACE INTO notes (id, document_id, number, start, \"end\", text, parts)"
-                     " VALUES (?,?,?,?,?,?,?)",
-                     [(statement_id(doc_id, "note", n.start, n.end), doc_id, n.number, n.start, n.end, n.text,
-                       orjson.dumps(note_parts(text, n)).decode()) for n in found])
-    rows = []
+        return [], []
+    rows = [(statement_id(doc_id, "note", n.start, n.end), doc_id, n.number, n.start, n.end, n.text,
+             orjson.dumps(note_parts(text, n)).decode()) for n in found]
+    citations = []
     for mk in note_markers(text):
         s, e = _sentence_of(result, mk.start)
-        rows.append((doc_id, mk.number, mk.start, mk.end, s, e))
-    conn.executemany("INSERT INTO citations (document_id, note, marker_start, marker_end, sentence_start, sentence_end)"
-                     " VALUES (?,?,?,?,?,?)", rows)
+        citations.append((doc_id, mk.number, mk.start, mk.end, s, e))
+    return rows, citations

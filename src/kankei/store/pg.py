@@ -35,7 +35,8 @@ CONFLICT_KEYS = {
     "documents": ("id",), "entities": ("id",), "mentions": ("id",), "times": ("id",), "quantities": ("id",),
     "events": ("id",), "event_participants": ("event_id", "role", "entity_id"), "notes": ("id",),
     "claims": ("id",), "event_groups": ("event_id",), "summary_state": ("name",), "build_state": ("key",),
-    "regroup": ("event_id",),
+    "regroup": ("event_id",), "event_links": ("a", "b"), "event_anchors": ("event_id",),
+    "event_blocks": ("block", "lo", "event_id"),
 }
 # Tables whose id the server numbers (cursor.lastrowid after an INSERT).
 SERIAL_TABLES = ("judgements",)
@@ -397,8 +398,17 @@ def _serial_insert(sql: str) -> str | None:
 
 
 def _register_loaders(conn) -> None:
-    """numeric (sum() of bigints) as int or float, as SQLite gives them (orjson writes no Decimal)."""
-    from psycopg.adapt import Loader
+    """numeric (sum() of bigints) as int or float, as SQLite gives them (orjson writes no Decimal);
+    Python's booleans written as 0 and 1, as SQLite stores them (the schema's flags are integers)."""
+    from psycopg.adapt import Dumper, Loader
+    from psycopg.postgres import types
+
+    class BoolAsInt(Dumper):
+        oid = types["int2"].oid
+
+        def dump(self, obj):
+            return b"1" if obj else b"0"
+    conn.adapters.register_dumper(bool, BoolAsInt)
 
     class NumericLoader(Loader):
         def load(self, data):

@@ -286,6 +286,35 @@ MIGRATIONS: list[str] = [
     INSERT INTO build_state (key, value) SELECT 'reconcile', 1 WHERE EXISTS (SELECT 1 FROM events)
         ON CONFLICT(key) DO UPDATE SET value = value + 1;
     """,
+    # 10: event groups kept local. The links between events (both directions), each groupable
+    # event's place in the grouping (its date's span in days, whether it is a centre, the centre it
+    # joins) and the blocks links are sought in are stored, so that a build recomputes only what its new or deleted events touch.
+    # Every event is marked, so the first build under this schema groups the whole base once.
+    """
+    CREATE TABLE event_links (
+        a TEXT NOT NULL, b TEXT NOT NULL,
+        strong INTEGER NOT NULL, similarity REAL NOT NULL, shared INTEGER NOT NULL,
+        b_span INTEGER NOT NULL,
+        PRIMARY KEY (a, b)
+    ) WITHOUT ROWID;
+    CREATE TABLE event_anchors (
+        event_id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL,
+        span INTEGER NOT NULL,
+        centre INTEGER NOT NULL,
+        anchor TEXT
+    ) WITHOUT ROWID;
+    CREATE INDEX event_anchors_anchor ON event_anchors(anchor);
+    -- the blocks links are sought in: (type, actor, length of date) and (type, actor, actor or place)
+    CREATE TABLE event_blocks (
+        block TEXT NOT NULL, lo TEXT NOT NULL, event_id TEXT NOT NULL,
+        PRIMARY KEY (block, lo, event_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX event_blocks_event ON event_blocks(event_id);
+    INSERT OR IGNORE INTO regroup (event_id) SELECT id FROM events;
+    INSERT INTO build_state (key, value) SELECT 'reconcile', 1 WHERE EXISTS (SELECT 1 FROM events)
+        ON CONFLICT(key) DO UPDATE SET value = value + 1;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -201,4 +201,26 @@ PG_MIGRATIONS: list[str] = [
     INSERT INTO build_state (key, value) SELECT 'reconcile', 1 WHERE EXISTS (SELECT 1 FROM events)
         ON CONFLICT(key) DO UPDATE SET value = build_state.value + 1;
     """,
+    # 10: event groups kept local (links, anchors, blocks)
+    """
+    CREATE TABLE event_links (
+        a TEXT NOT NULL, b TEXT NOT NULL,
+        strong INTEGER NOT NULL, similarity DOUBLE PRECISION NOT NULL, shared INTEGER NOT NULL,
+        b_span INTEGER NOT NULL,
+        PRIMARY KEY (a, b)
+    );
+    CREATE TABLE event_anchors (
+        event_id TEXT PRIMARY KEY, document_id TEXT NOT NULL, span INTEGER NOT NULL, centre INTEGER NOT NULL,
+        anchor TEXT
+    );
+    CREATE INDEX event_anchors_anchor ON event_anchors(anchor);
+    CREATE TABLE event_blocks (
+        block TEXT NOT NULL, lo TEXT NOT NULL, event_id TEXT NOT NULL,
+        PRIMARY KEY (block, lo, event_id)
+    );
+    CREATE INDEX event_blocks_event ON event_blocks(event_id);
+    INSERT INTO regroup (event_id) SELECT id FROM events ON CONFLICT DO NOTHING;
+    INSERT INTO build_state (key, value) SELECT 'reconcile', 1 WHERE EXISTS (SELECT 1 FROM events)
+        ON CONFLICT(key) DO UPDATE SET value = build_state.value + 1;
+    """,
 ]

@@ -1,0 +1,213 @@
+"""`kankei build --workers N` and `--scheduler ADDRESS`: documents extracted elsewhere, written here.
+
+Extraction (the CPU-heavy part; documents are independent) runs in worker processes on this
+machine, or on the workers of a dask.distributed cluster. This process reads each file, skips the
+documents the base already holds before anything is sent, and writes each result in its own
+transaction, in the order of a serial build: what the base gets (entity names first seen, event ids
+made unique) then never depends on which worker finished first. Extraction runs ahead of writing in
+a window of a few documents per worker, so memory stays bounded on any size of corpus.
+
+Workers receive the decoded text (a `Source`) and send back plain rows (`DocumentRows`), so that
+cluster workers need kankei installed but not the corpus's filesystem.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import sqlite3
+import threading
+from collections import Counter, deque
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kankei.read import ReadError, Source
+from kankei.store.build import (
+    BuildReport,
+    DocumentRows,
+    _db_name,
+    content_id,
+    extract_rows,
+    path_text,
+    read_one,
+    settle,
+)
+from kankei.store.db import StoreError, explain
+
+AHEAD = 4       # documents in flight per worker: enough to keep each busy while the writer catches up
+
+
+class ParallelError(Exception):
+    """Extraction cannot be distributed (Dask missing, a scheduler that cannot be reached)."""
+
+
+def _quiet_worker() -> None:
+    """A worker process leaves Ctrl-C to the writer, which stops the pool and keeps what is written."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class ProcessPool:
+    """N processes on this machine, started (spawned, so safe on every platform) on the first document
+    that needs extracting: a rebuild of an unchanged corpus starts none."""
+    task = staticmethod(extract_rows)     # what a worker runs on each document
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._executor: ProcessPoolExecutor | None = None
+
+    def submit(self, source: Source, doc_id: str, path: str, dct: str | None) -> Any:
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                                 initializer=_quiet_worker)
+        return self._executor.submit(self.task, source, doc_id, path, dct)
+
+    def restart(self) -> None:
+        """After a worker died (out of memory, killed): the pool is broken for every document in it."""
+        self.close()
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+
+
+# Extraction keeps some module-level caches: a Dask worker running several threads runs one
+# extraction at a time (it is bound by the GIL anyway; start workers with --nthreads 1).
+_ONE_AT_A_TIME = threading.Lock()
+
+
+def _extract_on_cluster(source: Source, doc_id: str, path: str, dct: str | None) -> DocumentRows | str:
+    with _ONE_AT_A_TIME:
+        return extract_rows(source, doc_id, path, dct)
+
+
+class DaskPool:
+    """The workers of a dask.distributed scheduler (each needs kankei installed)."""
+
+    def __init__(self, address: str) -> None:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise ParallelError("--scheduler needs Dask's distributed scheduler: pip install 'kankei[cluster]'") from None
+        try:
+            self.client = Client(address, timeout="20s", set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as err:
+            raise ParallelError(f"cannot reach the Dask scheduler at {address}: {err}") from None
+        threads = sum(w.get("nthreads", 1) for w in self.client.scheduler_info().get("workers", {}).values())
+        self.workers = max(1, threads)
+
+    def submit(self, source: Source, doc_id: str, path: str, dct: str | None) -> Any:
+        # pure=False: the same file read again after an edit must be extracted again, not taken from a cache
+        return self.client.submit(_extract_on_cluster, source, doc_id, path, dct, pure=False)
+
+    def restart(self) -> None:
+        """Dask reschedules the tasks of a lost worker itself."""
+
+    def close(self) -> None:
+        self.client.close()
+
+
+@dataclass
+class _Job:
+    item: Path | ReadError
+    source: Source | ReadError | None = None
+    doc_id: str = ""
+    path: str = ""
+    future: Any = None
+    retried: bool = False
+
+
+def build_parallel(conn: sqlite3.Connection, files: Iterable[Path | ReadError], dct: str | None, max_bytes: int,
+                   force: bool, report: BuildReport, progress: Callable[[Path | None], None] | None,
+                   workers: int = 2, scheduler: str | None = None) -> None:
+    """Build `files` (as kankei.store.build._files gives them) into the base, extracting on a pool."""
+    pool: ProcessPool | DaskPool = DaskPool(scheduler) if scheduler else ProcessPool(workers)
+    try:
+        _run(conn, iter(files), pool, dct, max_bytes, force, report, progress)
+    finally:
+        pool.close()
+
+
+def _run(conn: sqlite3.Connection, files, pool: ProcessPool | DaskPool, dct: str | None, max_bytes: int,
+         force: bool, report: BuildReport, progress: Callable[[Path | None], None] | None) -> None:
+    window = AHEAD * pool.workers
+    jobs: deque[_Job] = deque()
+    flying: Counter[str] = Counter()    # documents being extracted: a second copy waits for the first
+    done = False
+    while True:
+        while not done and len(jobs) < window:
+            item = next(files, None)
+            if item is None:
+                done = True
+            else:
+                jobs.append(_start(conn, item, pool, dct, max_bytes, force, flying))
+        if not jobs:
+            return
+        job = jobs.popleft()
+        if isinstance(job.item, ReadError):
+            report.failed.append((path_text(job.item.path), str(job.item)))
+            if progress:
+                progress(None)
+            continue
+        if job.future is not None:
+            flying[job.doc_id] -= 1
+
+        def rows_of(doc_id: str, path: str, job: _Job = job) -> DocumentRows | str:
+            if job.future is None:  # the base had it when it was read, and no longer: extracted here
+                return extract_rows(job.source, doc_id, path, dct)
+            return _outcome(job, pool, jobs, dct)
+
+        try:
+            settle(conn, job.item, job.source, force, report, rows_of)
+        except sqlite3.DatabaseError as err:
+            raise StoreError(explain(_db_name(conn), err)) from None
+        if progress:
+            progress(job.item)
+
+
+def _start(conn: sqlite3.Connection, item: Path | ReadError, pool: ProcessPool | DaskPool, dct: str | None,
+           max_bytes: int, force: bool, flying: Counter[str]) -> _Job:
+    """Read one file and send it to be extracted, unless the base (or a document in flight) has it already."""
+    job = _Job(item)
+    if isinstance(item, ReadError):
+        return job
+    job.source = read_one(item, max_bytes)
+    if isinstance(job.source, ReadError):
+        return job
+    job.doc_id, job.path = content_id(job.source.text), path_text(item.resolve())
+    if not force:
+        try:
+            known = flying[job.doc_id] > 0 or conn.execute(
+                "SELECT 1 FROM documents WHERE id = ?", (job.doc_id,)).fetchone() is not None
+        except sqlite3.DatabaseError as err:
+            raise StoreError(explain(_db_name(conn), err)) from None
+        if known:
+            return job
+    job.future = pool.submit(job.source, job.doc_id, job.path, dct)
+    flying[job.doc_id] += 1
+    return job
+
+
+def _outcome(job: _Job, pool: ProcessPool | DaskPool, waiting: deque[_Job], dct: str | None) -> DocumentRows | str:
+    """The rows a worker sent back for job, or why there are none. When a worker process dies, every
+    document in the pool is lost: this one is tried again alone, so that the one that kills a worker
+    is the one reported, and the others are sent again."""
+    try:
+        return job.future.result()
+    except BrokenProcessPool:
+        pool.restart()
+        if job.retried:
+            return "a worker process died extracting it (out of memory?)"
+        job.retried = True
+        job.future = pool.submit(job.source, job.doc_id, job.path, dct)
+        try:
+            return _outcome(job, pool, waiting, dct)
+        finally:
+            for other in waiting:
+                if other.future is not None:
+                    other.future = pool.submit(other.source, other.doc_id, other.path, dct)
+    except Exception as err:  # noqa: BLE001 - a lost cluster worker, a cancelled task: this file fails, the batch goes on
+        return f"extraction on a worker failed: {type(err).__name__}: {' '.join(str(err).split())[:200]}"
