@@ -126,3 +126,12 @@ def test_two_servers_correct_one_base(tmp_path, url):
         assert seen[event["id"]]["verdict"]["kind"] == "reject"
         kinds = {j["kind"] for j in a.get("/api/judgements").json()["judgements"]}
         assert {"reject", "merge"} <= kinds
+
+
+def test_a_parallel_build_on_postgresql_is_a_serial_build_on_sqlite(tmp_path, url):
+    corpus, serial = build_base(tmp_path)
+    assert run("build", corpus, "--workers", "2", "--db", url).exit_code == 0
+    assert counts(url) == counts(serial)
+    for table in ("events", "mentions", "times", "quantities"):
+        assert run("export", "--format", "csv", "--table", table, "--db", url).stdout == \
+            run("export", "--format", "csv", "--table", table, "--db", serial).stdout, table
