@@ -86,20 +86,22 @@ SNIPPET_CHARS = 200_000
 
 def _search_pg(conn, cond: str, args: list, limit: int, offset: int) -> tuple[int, list, list]:
     """The matches, ranked by ts_rank, with highlights and a snippet of about 40 words made here (as
-    FTS5's snippet() makes them: the words split at punctuation, as the index splits them)."""
-    total = conn.execute(f"SELECT count(*) FROM documents d WHERE {cond}", args).fetchone()[0]
-    rows = conn.execute(
+    FTS5's snippet() makes them: the words split at punctuation, as the index splits them).
+
+    Every match is ranked once (ts_rank reads each matching document's whole vector): the count, the
+    page and the best matches for the facets all come from that one pass."""
+    order = [r[0] for r in conn.execute(
+        f"SELECT d.id FROM documents d WHERE {cond} ORDER BY ts_rank(d.fts, to_tsquery('simple', ?)) DESC, d.rowid",
+        [*args, args[0]])]
+    page = order[offset:offset + limit]
+    found = {r["id"]: r for r in conn.execute(
         f"SELECT d.id, d.doc, d.title, d.published, d.chars, left(d.text, {SNIPPET_CHARS}) AS text"
-        f" FROM documents d WHERE {cond}"
-        " ORDER BY ts_rank(d.fts, to_tsquery('simple', ?)) DESC, d.rowid LIMIT ? OFFSET ?",
-        [*args, args[0], limit, offset]).fetchall()
+        f" FROM documents d WHERE d.id IN ({','.join('?' * len(page))})", page)} if page else {}
     words = [(w.lower(), bool(star)) for w, star in re.findall(r"'(\w+)'(:\*)?", args[0])]
     hits = [{"id": r["id"], "doc": r["doc"], "title": r["title"], "published": r["published"], "chars": r["chars"],
-             "title_hl": _mark(r["title"] or "", words), "snip": _snippet(r["text"], words)} for r in rows]
-    ranked = conn.execute(f"SELECT d.id FROM documents d WHERE {cond}"
-                          " ORDER BY ts_rank(d.fts, to_tsquery('simple', ?)) DESC, d.rowid LIMIT ?",
-                          [*args, args[0], FACET_DOCUMENTS]).fetchall()
-    return total, hits, ranked
+             "title_hl": _mark(r["title"] or "", words), "snip": _snippet(r["text"], words)}
+            for r in (found[i] for i in page if i in found)]
+    return len(order), hits, [{"id": i} for i in order[:FACET_DOCUMENTS]]
 
 
 def _hit(token: str, words: list[tuple[str, bool]]) -> bool:
