@@ -135,3 +135,8 @@ def test_a_parallel_build_on_postgresql_is_a_serial_build_on_sqlite(tmp_path, ur
     for table in ("events", "mentions", "times", "quantities"):
         assert run("export", "--format", "csv", "--table", table, "--db", url).stdout == \
             run("export", "--format", "csv", "--table", table, "--db", serial).stdout, table
+
+
+def test_quoted_text_is_not_rewritten():
+    assert translate("SELECT 1 FROM t WHERE a = 'what is like this' AND b LIKE ?") == \
+        "SELECT 1 FROM t WHERE a = 'what is like this' AND b ILIKE %s"

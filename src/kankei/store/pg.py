@@ -70,14 +70,15 @@ _NOCASE_EQ = re.compile(r"([\w.\"]+)\s*=\s*\?\s+COLLATE\s+NOCASE", re.I)
 _NOCASE = re.compile(r"([\w.\"]+)\s+COLLATE\s+NOCASE", re.I)
 _STRFTIME_NOW = re.compile(r"strftime\('%Y-%m-%dT%H:%M:%fZ',\s*'now'\)")
 NOW_TEXT = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
+# Keywords are matched as the code writes them, in capitals, so that no quoted text is rewritten.
 _SIMPLE = [
-    (re.compile(r"\s+INDEXED\s+BY\s+\w+", re.I), ""),
-    (re.compile(r"\bCROSS\s+JOIN\b", re.I), "JOIN"),
+    (re.compile(r"\s+INDEXED\s+BY\s+\w+"), ""),
+    (re.compile(r"\bCROSS\s+JOIN\b"), "JOIN"),
     (re.compile(r"\bgroup_concat\(", re.I), "string_agg("),
-    (re.compile(r"\bNOT\s+LIKE\b", re.I), "NOT ILIKE"),
-    (re.compile(r"(?<!NOT )\bLIKE\b", re.I), "ILIKE"),
-    (re.compile(r"\bIS\s+NOT\s+(?!NULL\b|DISTINCT\b|TRUE\b|FALSE\b)", re.I), "IS DISTINCT FROM "),
-    (re.compile(r"\bIS\s+(?!NOT\b|NULL\b|DISTINCT\b|TRUE\b|FALSE\b)", re.I), "IS NOT DISTINCT FROM "),
+    (re.compile(r"\bNOT\s+LIKE\b"), "NOT ILIKE"),
+    (re.compile(r"(?<!NOT )\bLIKE\b"), "ILIKE"),
+    (re.compile(r"\bIS\s+NOT\s+(?!NULL\b|DISTINCT\b|TRUE\b|FALSE\b)"), "IS DISTINCT FROM "),
+    (re.compile(r"\bIS\s+(?!NOT\b|NULL\b|DISTINCT\b|TRUE\b|FALSE\b)"), "IS NOT DISTINCT FROM "),
     (re.compile(r"CREATE\s+INDEX\s+IF\s+NOT\s+EXISTS\s+temp\.", re.I), "CREATE INDEX IF NOT EXISTS "),
     (re.compile(r"\btemp\.(?=\w)", re.I), "pg_temp."),
     (re.compile(r"\bmain\.(?=\w)", re.I), ""),
