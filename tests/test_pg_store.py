@@ -140,3 +140,14 @@ def test_a_parallel_build_on_postgresql_is_a_serial_build_on_sqlite(tmp_path, ur
 def test_quoted_text_is_not_rewritten():
     assert translate("SELECT 1 FROM t WHERE a = 'what is like this' AND b LIKE ?") == \
         "SELECT 1 FROM t WHERE a = 'what is like this' AND b ILIKE %s"
+
+
+def test_without_a_server_the_postgresql_tests_fail_under_ci_and_skip_at_a_desk(monkeypatch):
+    import pg_base
+    monkeypatch.delenv(pg_base.ENV, raising=False)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="KANKEI_TEST_PG"):
+        pg_base.server_url()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        pg_base.server_url()
