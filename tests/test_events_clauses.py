@@ -401,3 +401,32 @@ def test_a_person_travelling_somewhere_visits_it():
     assert ("meet", "1990") in got and ("migrate", "1990") not in got
     assert not [k for k in kinds("He arrived on a morning flight, travelling with two aides.", dct="2001-05-04")
                 if k[0] == "meet"]
+
+
+def test_this_summit_is_the_summit_told_before():
+    text = ("In September 2002, Koizumi held a summit with Kim Jong-il in Pyongyang. Earlier talks in 1999 had failed. "
+            "During this summit, Kim apologized for the abductions.")
+    evs = events(text, dct="2015-01-01")
+    sorry = next(e for e in evs if e["type"] == "apologize")
+    assert sorry["date"] == "2002-09"
+    repeat = next(e for e in evs if e["text"] == "summit")
+    assert repeat.get("mention_of") and role(repeat, "agent") == {"person:koizumi"}
+
+
+def test_a_comma_alone_makes_no_list_of_actors():
+    ev = next(e for e in events("At the 2002 summit with Prime Minister Koizumi, Kim Jong-il said the issue was regretful.",
+                                dct="2015-01-01") if e["type"] == "statement")
+    assert role(ev, "agent") == {"person:kim_jong_il"} and "person:koizumi" not in role(ev, "patient")
+
+
+def test_a_country_adjective_on_an_event_noun_names_who_did_it():
+    ev = next(e for e in events("Talks stopped after a second North Korean satellite launch in December 2012.")
+              if e["type"] == "weapons_test")
+    assert role(ev, "agent") == {"country:north_korea"}
+
+
+def test_a_relative_clause_time_does_not_move_the_story():
+    text = ("In September 2002 the talks produced a declaration under which Pyongyang agreed to extend the "
+            "moratorium on missile tests that began in 1999. In return, Koizumi apologized for the occupation.")
+    got = kinds(text, dct="2017-01-01")
+    assert ("apologize", "2002-09") in got and ("apologize", "1999") not in got

@@ -24,6 +24,7 @@ _ISSUER_WORDS = frozenset({"Government", "Cabinet"})
 _NOUN_TAGS_PLAIN = frozenset({"NN", "NNS"})       # a common noun head: 'agents', 'police', 'officials'
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 # between coordinated actors: ', ', ' and ', with the titles of the next ('and President')
+_AND = re.compile(r"\band\b|&")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?(?:[A-Z][a-z]+\.?\s+){0,3}")
 
 
@@ -80,7 +81,7 @@ class ReaderRoles:
                     parts.add(role if not place or etype in _TERRITORY_TYPES else "location", m, etype)
         for pp in clause.pps:
             prep = prep_of(pp)
-            if prep == "by":
+            if prep == "by" or self._fronted_chain(pp, clause):
                 continue
             role = role_of(etype, prep)
             if role is None:
@@ -111,6 +112,9 @@ class ReaderRoles:
             lo -= 1
         while hi + 1 < len(items) and _LIST_SEP.fullmatch(self.text, items[hi].end, items[hi + 1].start):
             hi += 1
+        seps = [self.text[a.end:b.start] for a, b in zip(items[lo:hi], items[lo + 1:hi + 1], strict=True)]
+        if not any(_AND.search(x) for x in seps):
+            return []       # 'at the summit with Koizumi, Kim said': a comma alone makes no list
         return items[lo:hi + 1]
 
     def _subject_head_actors(self, clause, types=ACTOR_TYPES) -> list:
@@ -178,6 +182,15 @@ class ReaderRoles:
         for m in self._subject_actors(clause):
             parts.add("agent", m)
 
+    def _fronted_chain(self, pp, clause) -> bool:
+        """'At the summit with Koizumi, Kim said': before the subject, a phrase right after a
+        noun belongs to that noun, not to the verb."""
+        subject = clause.subject
+        if subject is None or pp.end > subject.start:
+            return False
+        i = self.token_index(pp.start)
+        return i is not None and i > 0 and self.tokens[i - 1].tag in NOUN_TAGS
+
     def _issuing_body(self, start: int) -> list:
         """The organization whose name a document's name begins with ('United Nations Security
         Council (UNSC) Resolution 2094'): the names glued before `start`."""
@@ -210,6 +223,8 @@ class ReaderRoles:
                      and self.text[m.end:start] in ("", "-", "–", ".-", ".")]
         for m in ents.within(start, r.start):
             parts.add("agent", m)
+        if not parts.has("agent") and r.start > start and (m := ents.demonym_actor(start, r.start)) is not None:
+            parts.add("agent", m)       # 'a second North Korean satellite launch', 'the Japanese occupation'
         c = r.told_by
         if c is not None and c.predicate is not None and not passive_clause(c) and c.subject is not None \
                 and c.subject.start > r.end and (c.marker is None or c.subject.start > c.marker.start):

@@ -82,6 +82,11 @@ def merge_mentions(events: list[Event], text: str) -> list[Event]:
         # first telling or in the headline, and the comparison stays linear in a long document
         recent = candidates if len(candidates) <= _RECENT else \
             [g for g in candidates[:_RECENT] if g[0].start < body_start] + candidates[-_RECENT:]
+        if ev.antecedent is not None:
+            told = next((g for g in reversed(candidates) if any(x is ev.antecedent for x in g)), None)
+            if told is not None:
+                told.append(ev)         # 'during this summit': the summit told before
+                continue
         for g in recent:
             # (its first and its latest telling stand for a group: a long one is not compared whole)
             if all(same_occurrence(ev, other, paragraphs, body_start) for other in (g[0], g[-1])):
@@ -102,8 +107,10 @@ def merge_mentions(events: list[Event], text: str) -> list[Event]:
             if dated:
                 finest = min(dated, key=lambda ev: _width(ev.date))
                 best.date, best.dated_by, best.time = finest.date, finest.dated_by, finest.time
-            for ev in best.repeats:     # one occurrence, one date
+            for ev in best.repeats:     # one occurrence, one date, the same people
                 ev.date = best.date
+                if not ev.participants:
+                    ev.participants = list(best.participants)
         out.append(best)
     out.sort(key=lambda ev: (ev.start, ev.end))
     return out

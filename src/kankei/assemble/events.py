@@ -30,6 +30,7 @@ from kankei.spans import EntityMention, TimeMention
 _CORRESPONDENCE = re.compile(r"(?P<a>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s+to\s+(?P<b>[A-Z][\w'’./-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s*$")
 _DISPATCH = re.compile(r"\b(?:letter|memorandum|memo|telegram|cable|note verbale|minutes|report|bulletin|diary|aide-m[ée]moire)\b", re.I)
 _WAR = re.compile(r"\bWar\b")
+_DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[a-z]+\s+)?$")
 # what a present tense performs on the page's day ('Japan strongly urges', 'condemns', 'welcomes')
 _SPEECH_ACTS = frozenset({"statement", "demand", "accuse", "threaten", "reject", "apologize"})
 
@@ -49,6 +50,7 @@ class Event:
     sentence: tuple[int, int] | None = None
     dated_by: str | None = None         # clause | narrative | document | None
     repeats: list[Event] = field(default_factory=list)   # the other tellings of the same occurrence
+    antecedent: Event | None = None     # 'this summit', 'these talks': the occurrence told before
 
     def record(self, doc: str) -> dict:
         rec = {"doc": doc, "kind": "event", "start": self.start, "end": self.end, "text": self.text,
@@ -145,7 +147,10 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         events.extend(told)
         if any(ev.dated_by == "narrative" for ev in told):
             narrative.sentences = 0     # the story goes on at that time: so may the next sentence
-        _advance(narrative, _main_times(readings) or sent_times, s)
+        # (a time that dates only a subordinate event, 'the moratorium that began in 1999', moves no story)
+        aside = {id(t) for r in readings if r.told_by is not None or getattr(r.clause, "relation", None) == "relative"
+                 for t in r.times}
+        _advance(narrative, _main_times(readings) or [t for t in sent_times if id(t) not in aside], s)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
 
 
@@ -155,24 +160,45 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
     ('At a meeting ..., Abe said'), a clause 'following the resolution' the resolution's."""
     made: dict[int, list[Event]] = {}
     out: list[Event] = []
+    told_before: dict[int, Event] = {}      # 'during this summit, Kim apologized': both on that summit's day
+    for r in readings:
+        if _anaphoric(r, sent) and not r.times and r.inherited is None:
+            before = last_of_type.get(r.head.lemma.lower()) or last_of_type.get(r.type)
+            if before is not None:
+                told_before[id(r)] = before
+                if r.occasion is not None and not r.occasion.times and r.occasion.inherited is None:
+                    told_before[id(r.occasion)] = before
     for r in sorted(readings, key=lambda r: r.occasion is not None):
         if r.occasion is not None and made.get(id(r.occasion)):
             setting = made[id(r.occasion)][0]
             evs = _dated(r, sent, doc, None, None, False)
             for ev in evs:
                 ev.date, ev.dated_by = setting.date, setting.dated_by
+                if id(r) in told_before:
+                    ev.antecedent = told_before[id(r)]
         else:
             evs = _dated(r, sent, doc, narrative, dct, news, elsewhere)
-            anchor = last_of_type.get(r.anchor) if r.anchor else None
+            anchor = told_before.get(id(r)) or (last_of_type.get(r.anchor) if r.anchor else None)
             if anchor is not None and not r.times and r.inherited is None:
                 for ev in evs:
                     ev.date, ev.dated_by = anchor.date, "anchor"
+                    if _anaphoric(r, sent):
+                        ev.antecedent = anchor
         made[id(r)] = evs
         out.extend(evs)
         for ev in evs:
             if ev.date and ev.modality == "asserted":
                 last_of_type[ev.type] = ev
+                noun = r.noun_event.head if r.noun_event is not None else None if r.verb else r.head
+                if noun is not None:
+                    last_of_type[noun.lemma.lower()] = ev     # ('this summit' is the last summit told)
     return out
+
+
+def _anaphoric(r: Reading, sent: SentenceScan) -> bool:
+    """An event noun pointed at ('this summit', 'these talks'): an occurrence told before."""
+    return not r.verb and r.noun_event is None \
+        and _DEMONSTRATIVE.search(sent.text, max(sent.s, r.start - 24), r.start) is not None
 
 
 def _relation(ev: Event) -> bool:
@@ -184,7 +210,8 @@ def _relation(ev: Event) -> bool:
 
 def _main_times(readings: list[Reading]) -> list[TimeMention]:
     """The times of the sentence's main clauses' events (not of a relative clause's aside)."""
-    return sorted((t for r in readings if _top_level(r.clause) for t in r.times), key=lambda t: t.start)
+    return sorted((t for r in readings if _top_level(r.clause) and (r.verb or not r.told_by) for t in r.times),
+                  key=lambda t: t.start)
 
 
 def _top_level(c) -> bool:
