@@ -430,3 +430,19 @@ def test_a_relative_clause_time_does_not_move_the_story():
             "moratorium on missile tests that began in 1999. In return, Koizumi apologized for the occupation.")
     got = kinds(text, dct="2017-01-01")
     assert ("apologize", "2002-09") in got and ("apologize", "1999") not in got
+
+
+def test_extending_measures_is_a_sanction_and_extending_a_hand_none():
+    assert kinds("The cabinet extended those measures by two years in April 2021.") == [("sanction", "2021-04")]
+    assert kinds("Japan extended its hand to Seoul in 2021.") == []
+
+
+def test_stopping_grants_or_visits_is_a_measure():
+    got = kinds("In 2003 the ferry's visits were suspended for seven months amid protests.")
+    assert ("sanction", "2003") in got and ("reject", "2003") not in got
+
+
+def test_a_phrase_inside_a_verb_group():
+    ev = next(e for e in events("(2) North Korean ships will in principle be barred from all ports.", dct="2016-02-10")
+              if e["type"] == "sanction")
+    assert ev["modality"] == "hypothetical" and ev["date"] == "2016-02-10"
