@@ -53,25 +53,23 @@ def search(conn: sqlite3.Connection, q: str, mode: str = "fts", year: str | None
             where.append(f"d.id IN (SELECT document_id FROM summary_doc_facets WHERE facet = '{facet}' AND value = ?)")
             args.append(value)
     cond = " AND ".join(where)
+    source = "documents_fts JOIN documents d ON d.rowid = documents_fts.rowid" if len(where) > 1 else "documents_fts"
     with fts_errors(q):
-        total = conn.execute(f"SELECT count(*) FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-                             f" WHERE {cond}", args).fetchone()[0]
-        # the page (FTS5 sorts by rank itself and makes snippets for the rows it returns only), and the
-        # best matches the facets are counted over
-        rows = conn.execute(
-            "SELECT d.id, d.doc, d.title, d.published, d.chars,"
-            f" highlight(documents_fts, 0, '{HIT_OPEN}', '{HIT_CLOSE}') AS title_hl,"
-            f" snippet(documents_fts, 1, '{HIT_OPEN}', '{HIT_CLOSE}', '…', 40) AS snip"
-            f" FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE {cond}"
-            " ORDER BY rank LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
-        ranked = conn.execute(
-            f"SELECT d.id FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE {cond}"
-            + (" ORDER BY rank" if total > FACET_DOCUMENTS else "") + " LIMIT ?", [*args, FACET_DOCUMENTS]).fetchall()
-    scope = ranked[:FACET_DOCUMENTS]
+        # one ranking serves the count, the page and the best matches the facets are counted over (the
+        # index alone: no document row is read for it); snippets are made for the page's rows only
+        # (each found by its rowid: FTS5 seeks it rather than scanning every match)
+        ranked = conn.execute(f"SELECT documents_fts.rowid, count(*) OVER () FROM {source} WHERE {cond}"
+                              " ORDER BY rank LIMIT ?", [*args, max(FACET_DOCUMENTS, offset + limit)]).fetchall()
+        total = ranked[0][1] if ranked else 0
+        page = [r[0] for r in ranked[offset:offset + limit]]
+        rows = _page(conn, query, page)
+        best = [r[0] for r in ranked[:FACET_DOCUMENTS]]
+        scope = [r[0] for r in conn.execute(
+            f"SELECT id FROM documents WHERE rowid IN ({','.join('?' * len(best))})", best)] if best else []
     results = [{"id": r["id"], "doc": r["doc"], "title": r["title"], "published": r["published"], "chars": r["chars"],
                 "title_parts": _split_snippet(r["title_hl"]) if r["title"] else [],
                 "snippet": _split_snippet(r["snip"])} for r in rows]
-    facets = _facets(conn, [r["id"] for r in scope])
+    facets = _facets(conn, scope)
     entities = []
     if offset == 0 and len(q) >= 2:
         pattern = "%" + re.sub(r"[\"*()^]", " ", q).strip().replace("%", "").replace("_", "") + "%"
@@ -83,6 +81,23 @@ def search(conn: sqlite3.Connection, q: str, mode: str = "fts", year: str | None
                 " ORDER BY events DESC LIMIT 8", (pattern, pattern))]
     return {"q": q, "mode": mode, "query": query, "total": total, "limit": limit, "offset": offset,
             "results": results, "facets": facets, "facets_over": len(scope), "entities": entities}
+
+
+def _page(conn: sqlite3.Connection, query: str, rowids: list[int]) -> list[dict]:
+    """The page's documents in rank order, with the title highlighted and a snippet of the text."""
+    if not rowids:
+        return []
+    marks = ",".join("?" * len(rowids))
+    docs = {r["rowid"]: dict(r) for r in conn.execute(
+        f"SELECT rowid, id, doc, title, published, chars FROM documents WHERE rowid IN ({marks})", rowids)}
+    out = []
+    for rowid in rowids:
+        hit = conn.execute(f"SELECT highlight(documents_fts, 0, '{HIT_OPEN}', '{HIT_CLOSE}'),"
+                           f" snippet(documents_fts, 1, '{HIT_OPEN}', '{HIT_CLOSE}', '…', 40)"
+                           " FROM documents_fts WHERE documents_fts MATCH ? AND rowid = ?", (query, rowid)).fetchone()
+        if hit is not None and rowid in docs:
+            out.append({**docs[rowid], "title_hl": hit[0], "snip": hit[1]})
+    return out
 
 
 def _facets(conn: sqlite3.Connection, doc_ids: list[str]) -> dict:
