@@ -446,3 +446,11 @@ def test_a_phrase_inside_a_verb_group():
     ev = next(e for e in events("(2) North Korean ships will in principle be barred from all ports.", dct="2016-02-10")
               if e["type"] == "sanction")
     assert ev["modality"] == "hypothetical" and ev["date"] == "2016-02-10"
+
+
+def test_a_body_founded_in_a_list_of_bodies():
+    text = ("Families joined the Association of the Families of Victims Kidnapped by North Korea (AFVKN), founded in "
+            "March 1997.")
+    ev = next(e for e in events(text, dct="2020-01-01") if e["type"] == "found")
+    assert ev["date"] == "1997-03" and role(ev, "patient") == {"org:kazokukai"}
+    assert not [e for e in events(text, dct="2020-01-01") if e["type"] == "abduct"]

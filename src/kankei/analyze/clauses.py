@@ -331,6 +331,13 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                 top.conj = [prev_np]
                 top.appos = None
                 continue
+        if prev_unit == "comma" and prev_np is not None and _named_before_comma(g, prev_np, tokens):
+            # 'the Association (AFVKN), founded in March 1997,': the participle describes the name
+            o = open_clause("relative", c, None, True, antecedent=prev_np)
+            o.c.predicate = as_participle(g)
+            o.c.subject = prev_np
+            o.c.shared_subject = True
+            return
         if cur.cc is not None and prev_unit in ("cc", "np", "pp", "comma"):
             own = cur.np_since_cc
             if own is None and g.finite and not pred.finite and len(stack) > 1:
@@ -418,6 +425,24 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
         o.c.predicate = g
         o.c.subject = subject
         return
+
+
+def _named_before_comma(g: VerbGroup, np: Phrase, tokens: list[Token]) -> bool:
+    """A lone participle (or a same-form past: 'set up') after ', ' that follows a proper name
+    or its parenthesized acronym, with a time or a place after it ('..., founded in 1997')."""
+    if g.first != g.last or g.first < 2 or tokens[g.first - 1].tag != ",":
+        return False
+    word = tokens[g.first]
+    if not (g.form == "participle" or word.tag in ("VBD", "VB") and word.text.lower() in lists()["same_form_participles"]):
+        return False
+    before = tokens[g.first - 2]
+    if before.tag not in ("NNP", "NNPS", "-RRB-") or np.last != (g.first - 3 if before.tag == "-RRB-" else g.first - 2):
+        return False
+    j = g.last + 1
+    while j < len(tokens) and tokens[j].tag == "RP":
+        j += 1
+    return j < len(tokens) and (tokens[j].tag == "IN" and tokens[j].text.lower() in ("in", "on", "at", "by", "after")
+                                or tokens[j].tag == "DT" and j + 1 < len(tokens) and tokens[j + 1].tag == "VBG")
 
 
 def _contact_relative(subject: Phrase, tokens: list[Token]) -> bool:

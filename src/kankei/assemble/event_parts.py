@@ -103,15 +103,25 @@ class Entities:
             for m in reversed(self.focus):
                 if _fits(m, want):
                     return m
-        for m in reversed(self.history + pool):
+        first = None
+        for k, m in enumerate(reversed(self.history + pool)):
             if m.type == "vessel" and want == "body":
-                return None         # 'the ship ... it has not returned': a vessel, no actor
-            if m.type not in ACTOR_TYPES:
+                return first        # 'the ship ... it has not returned': a vessel, no actor
+            if m.type not in ACTOR_TYPES or not _fits(m, want):
                 continue
-            if want == "person" and m.type == "person" or want == "body" and m.type in ("organization", "country") \
-                    or want == "any" and m.type in ("organization", "country", "group"):
+            if not self._oblique(m):
                 return m
-        return None
+            if first is None:
+                first = m
+            if k > 6:
+                break
+        # ('he was Kim Jong-nam, eldest son of Kim Jong-il': a name in an 'of' phrase or a
+        # possessor is less likely the one a pronoun goes on about than the name before it)
+        return first
+
+    def _oblique(self, m: EntityMention) -> bool:
+        before = self.text[max(0, m.start - 4):m.start]
+        return before.endswith(("of ", "of the ")) or self.text.startswith(_POSSESSIVE, m.end)
 
 
     def definite(self, noun: str, before: int) -> EntityMention | None:
