@@ -454,3 +454,19 @@ def test_a_body_founded_in_a_list_of_bodies():
     ev = next(e for e in events(text, dct="2020-01-01") if e["type"] == "found")
     assert ev["date"] == "1997-03" and role(ev, "patient") == {"org:kazokukai"}
     assert not [e for e in events(text, dct="2020-01-01") if e["type"] == "abduct"]
+
+
+def test_a_yes_no_question_tells_nothing():
+    assert kinds("Q: Has North Korea responded to the protests?", dct="2016-02-10") == []
+
+
+def test_a_particle_ends_a_weak_verb_and_market_closes_are_no_dissolution():
+    assert kinds("The agency cannot rule out foreign involvement.", dct="2019-09-14") == []
+    assert kinds("The headmaster is not giving up.", dct="2019-09-14") == []
+    assert kinds("The share index closed down 0.1% on Friday.", dct="2019-09-14") == []
+
+
+def test_a_birth_is_an_event_only_of_someone_named():
+    assert kinds("Nearly all of the pupils were born in Japan.", dct="2019-09-14") == []
+    assert ("other", "1939") in kinds("Mitsuko Harada is a retired nurse. Born in Tokyo in 1939, Harada moved "
+                                      "to Sapporo as a child.")

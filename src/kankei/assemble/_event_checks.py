@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 _WEAPONS_TEST_VERBS = ("launch", "fire", "shoot", "test")
 # verbs that a particle makes another verb: 'left ... out', 'gave up', 'sent off'
 _PHRASAL = {"leave": ("out", "behind", "aside"), "move": ("out", "aside"), "return": ("out",),
-            "give": ("up", "in", "away"), "send": ("off",), "find": ("out",)}
+            "give": ("up", "in", "away"), "send": ("off",), "find": ("out",), "rule": ("out",)}
 _COURT = re.compile(r"\bCourt\b|\bTribunal\b")
 
 
@@ -91,7 +91,10 @@ class ReaderChecks:
 
     def _subject_ok(self, r: Reading) -> bool:
         """'the community is disappearing' is no abduction: some verbs need a subject of a kind."""
-        kinds = needs_subject().get(r.head.lemma) if r.verb else None
+        table = needs_subject()
+        # by lemma, or by the phrase it heads ('closed down' -> 'close down'; 'born')
+        kinds = table.get(r.head.lemma + self.text[r.head.end:r.end].lower()) or table.get(r.head.lemma) \
+            or table.get(r.head.text.lower()) if r.verb else None
         if kinds is None:
             return True
         return any(p["role"] in ("agent", "patient") and p["entity"].split(":", 1)[0] in kinds for p in r.parts.items)
@@ -103,9 +106,12 @@ class ReaderChecks:
         particles = _PHRASAL.get(r.head.lemma)
         if not particles:
             return False
-        i = r.head.i
-        return any(t.text.lower() in particles and t.tag in ("RP", "IN", "RB")
-                   for t in self.tokens[i + 1:i + 8] if t.start < r.clause.end)
+        for t in self.tokens[r.head.i + 1:r.head.i + 8]:
+            if t.tag in (",", ".", ":") or t.tag[:2] == "VB" or t.tag == "MD":
+                return False    # (the particle comes before the clause goes on)
+            if t.text.lower() in particles and t.tag in ("RP", "IN", "RB"):
+                return True
+        return False
 
     def _object_ok(self, r: Reading) -> bool:
         """'adopted a name' is no resolution: some verbs state their event only with certain objects."""

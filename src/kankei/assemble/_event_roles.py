@@ -121,7 +121,7 @@ class ReaderRoles:
         subject = clause.subject
         vg = clause.predicate
         if subject is not None and vg is not None and subject.start > vg.start and clause.relation != "relative" \
-                and not getattr(clause, "inverted", False):
+                and not getattr(clause, "inverted", False) and not clause.shared_subject:
             subject = None      # (a subject after its verb, unless inverted by design ('..., said Abe'), is a slip)
         if subject is not None:
             found = [m for ph in (getattr(clause, "subjects", None) or [subject])     # every conjunct

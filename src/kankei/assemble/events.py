@@ -126,6 +126,8 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
             if sent_times:
                 events.extend(_note_events(text, doc, s, e, sent_times, sent_ents))
             continue
+        if _yes_no_question(text, s, e):
+            continue        # 'Has North Korea responded to the protests?' asks; it tells nothing
         sent = SentenceScan(document, s, e)
         triggers = [t for t in sent.triggers if not _inside(t, sent_times) and not _inside(t, sent_ents)]
         # a named war is an event where it is told, not where it only names a period ('after World War II')
@@ -199,6 +201,14 @@ def _anaphoric(r: Reading, sent: SentenceScan) -> bool:
     """An event noun pointed at ('this summit', 'these talks'): an occurrence told before."""
     return not r.verb and r.noun_event is None \
         and _DEMONSTRATIVE.search(sent.text, max(sent.s, r.start - 24), r.start) is not None
+
+
+_QUESTION = re.compile(r"\s*(?:Q\s*[:.]\s*)?(?:has|have|had|did|does|do|is|are|was|were|will|would|can|could|should)\b",
+                       re.IGNORECASE)
+
+
+def _yes_no_question(text: str, s: int, e: int) -> bool:
+    return text[s:e].rstrip().endswith("?") and _QUESTION.match(text, s) is not None
 
 
 def _relation(ev: Event) -> bool:
