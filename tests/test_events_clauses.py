@@ -470,3 +470,18 @@ def test_a_birth_is_an_event_only_of_someone_named():
     assert kinds("Nearly all of the pupils were born in Japan.", dct="2019-09-14") == []
     assert ("other", "1939") in kinds("Mitsuko Harada is a retired nurse. Born in Tokyo in 1939, Harada moved "
                                       "to Sapporo as a child.")
+
+
+def test_going_missing_is_undergone_and_dated_by_its_own_phrase():
+    ev = next(e for e in events("Kaoru Tanabe went missing in 1977."))
+    assert ev["type"] == "abduct" and ev["date"] == "1977" and role(ev, "patient") == {"person:kaoru_tanabe"}
+
+
+def test_proceeding_to_launch_is_launching():
+    got = kinds("North Korea has proceeded to launch missiles in May and July 2016.", dct="2017-01-01")
+    assert ("weapons_test", "2016-05") in got and ("weapons_test", "2016-07") in got
+
+
+def test_blocking_shipments_is_a_measure_and_blocking_a_resolution_a_refusal():
+    assert kinds("In 2004 the government blocked rice shipments.") == [("sanction", "2004")]
+    assert ("reject", "2017") in kinds("China blocked the draft in 2017.")

@@ -55,7 +55,9 @@ class ReaderRoles:
         for pp in clause.pps:
             if prep_of(pp) == "by" and (clause.agent is None or pp.start >= clause.agent.end or pp.end <= clause.agent.start):
                 by_agents += phrase_actors(ents, pp.start, pp.end)
-        if not passive and r.verb and r.head.lemma in word_sets()["subject_undergoes"] and r.noun_event is None:
+        undergoes = word_sets()["subject_undergoes"]
+        if not passive and r.verb and r.noun_event is None and (
+                r.head.lemma in undergoes or r.head.lemma + self.text[r.head.end:r.end].lower() in undergoes):
             passive = True      # 'Megumi Yokota disappeared': she underwent it
         if passive and not by_agents and etype in _ISSUED and clause.subject is not None:
             by_agents = self._issuing_body(clause.subject.start)     # 'UNSC Resolution 2094, which was adopted'

@@ -104,9 +104,9 @@ class ReaderTimes:
             owners = None
             while clause is not None:
                 owners = by_clause.get(id(clause))
-                if owners or clause.relation != "infinitive":
+                if owners or not (clause.relation == "infinitive" or clause.relation == "complement" and _untensed(clause)):
                     break
-                clause = clause.parent
+                clause = clause.parent      # ('went missing in 1977': the time of 'missing' is the phrase's)
             if not owners and clause is not None:
                 # 'plans to publish a book on Thursday': the time of the plan's clause is the complement's
                 owners = next((by_clause[id(c)] for c in self.an.clauses if c.parent is clause
