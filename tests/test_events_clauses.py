@@ -485,3 +485,36 @@ def test_proceeding_to_launch_is_launching():
 def test_blocking_shipments_is_a_measure_and_blocking_a_resolution_a_refusal():
     assert kinds("In 2004 the government blocked rice shipments.") == [("sanction", "2004")]
     assert ("reject", "2017") in kinds("China blocked the draft in 2017.")
+
+
+def test_not_until_a_time_is_done_then():
+    ev = next(e for e in events("Japan did not join the United Nations until Dec. 18, 1956."))
+    assert ev["date"] == "1956-12-18" and ev.get("modality", "asserted") == "asserted"
+
+
+def test_never_x_or_y_denies_both():
+    got = [(e["type"], e.get("modality")) for e in events("Japan has never apologized or paid compensation.",
+                                                          dct="2016-02-12")]
+    assert ("apologize", "negated") in got and ("aid", "negated") in got
+
+
+def test_would_keep_pressing_is_intended():
+    ev = next(e for e in events("Kishida said Tokyo would keep pressing for the return of the abductees.",
+                                dct="2023-05-01") if e["type"] == "demand")
+    assert ev["modality"] == "hypothetical"
+
+
+def test_a_habit_is_on_no_one_day():
+    assert kinds("To date, the sanctions have been extended annually.", dct="2013-04-05") == []
+
+
+def test_a_headline_in_the_present_is_the_news_of_the_day():
+    text = "Japan bans exports to North Korea\n\nJapan has banned all exports to North Korea."
+    assert all(e["date"] == "2009-06-16" for e in events(text, dct="2009-06-16") if e["type"] == "sanction")
+
+
+def test_he_goes_on_about_the_main_subject_even_without_an_event():
+    text = ("Kim Yo-jong said on March 25 that talks were possible. On February 8, Kim Jong-un promised that he "
+            "would not hold dialogue with Seoul. He said he would not hesitate to use his military might.")
+    ev = [e for e in events(text, dct="2024-03-25") if e["type"] == "threaten"][-1]
+    assert role(ev, "agent") == {"person:kim_jong_un"}

@@ -15,6 +15,7 @@ from .clause_rules import (
     PUNCT_SKIP,
     as_finite_past,
     as_participle,
+    sharing_auxiliaries,
     clause_follows,
     finish,
     finite_after_next_comma,
@@ -347,6 +348,8 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                 continue
             if own is not None and own in c.objects:
                 c.objects.remove(own)
+            if own is None and pred is not None:
+                g = sharing_auxiliaries(g, pred, cur.cc)
             o = _Open(Clause(0, 0, g, own or c.subject, parent=c, relation="coordinate", marker=cur.cc,
                              shared_subject=own is None), cur.closes_at_comma)
             clauses.append(o.c)

@@ -19,6 +19,7 @@ _FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
 _ISSUED = frozenset({"resolution"})                  # a body's name opens the name of what it adopts
 _GLUE = re.compile(r"\s*(?:\(\s*|\)\s*|'s\s+|’s\s+)?\s*")
 _MOTION_TYPES = frozenset({"migrate", "meet", "release"})
+_MEET_WITH = frozenset({"meet", "negotiate", "consult", "confer"})
 # a capitalized body with no name of its own is the one that issues the document
 _ISSUER_WORDS = frozenset({"Government", "Cabinet"})
 _NOUN_TAGS_PLAIN = frozenset({"NN", "NNS"})       # a common noun head: 'agents', 'police', 'officials'
@@ -79,7 +80,8 @@ class ReaderRoles:
                 for m in phrase_actors(ents, ob.start, ob.end, ACTOR_TYPES | {"document", "place"}):
                     # a territory annexed or invaded is what the event is done to; a place left or
                     # visited locates the event ('left Japan', 'visited Pyongyang')
-                    place = m.type == "place" or m.type == "country" and etype in _MOTION_TYPES
+                    place = m.type == "place" or m.type == "country" and etype in _MOTION_TYPES \
+                        and r.head.lemma not in _MEET_WITH      # ('met North Korea': the other party)
                     parts.add(role if not place or etype in _TERRITORY_TYPES else "location", m, etype)
         for pp in clause.pps:
             prep = prep_of(pp)
@@ -96,6 +98,12 @@ class ReaderRoles:
                     parts.add(role, m)
         if r.noun_event is not None:
             self._noun_parts(r.noun_event, parts)
+
+    def main_subjects(self) -> list:
+        """The actors the sentence's main clause is about: whom its next sentence's 'he' means,
+        even when the main verb states no event ('On February 8, Kim Jong-un promised ...')."""
+        main = next((c for c in self.an.clauses if c.relation is None and c.predicate is not None), None)
+        return self._subject_actors(main) if main is not None else []
 
     def _subject_actors(self, clause, types=ACTOR_TYPES) -> list:
         found = self._subject_head_actors(clause, types)

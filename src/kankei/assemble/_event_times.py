@@ -21,6 +21,13 @@ _ABOUT_OR_AT = frozenset({"for", "over", "of", "against", "to", "at", "during", 
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
 
 
+def _since_then(clause) -> bool:
+    """'... moved to the North in 1960 and have since fled': a perfect of now after a past is later."""
+    vg, parent = clause.predicate, clause.parent.predicate if clause.parent is not None else None
+    return clause.relation == "coordinate" and vg is not None and parent is not None \
+        and vg.aspect == "perfect" and vg.tense == "present" and (parent.tense, parent.aspect) != (vg.tense, vg.aspect)
+
+
 def _untensed(clause) -> bool:
     """'went shopping', 'began building': a complement without a tense of its own happens when its verb does."""
     vg = clause.predicate
@@ -155,7 +162,7 @@ class ReaderTimes:
             if c.marker is not None and c.marker.text.lower() == "of" and c.predicate is not None \
                     and c.predicate.form == "gerund":
                 continue    # 'on suspicion of embezzling': what is suspected, not done at that time
-            while c.parent is not None and (c.relation in ("adverbial", "infinitive", "coordinate") or c.relation == "relative"
+            while c.parent is not None and not _since_then(c) and (c.relation in ("adverbial", "infinitive", "coordinate") or c.relation == "relative"
                                             and c.marker is not None and c.marker.text.lower() in ("where", "when")
                                             or c.relation == "complement" and _untensed(c)):
                 c = c.parent

@@ -16,7 +16,7 @@ from functools import cache
 from kankei.analyze import analyze
 from kankei.assemble._event_checks import ReaderChecks
 from kankei.assemble._event_roles import ReaderRoles
-from kankei.assemble._event_times import ReaderTimes
+from kankei.assemble._event_times import ReaderTimes, _untensed
 from kankei.assemble.analyses import Analyses
 from kankei.assemble.event_parts import Entities
 from kankei.assemble.event_reading import NOUN_TAGS, Reading, passive_clause, prep_of
@@ -32,9 +32,11 @@ from kankei.spans import TimeMention
 
 _ADJECTIVE_SLOT_BEFORE = frozenset({"DT", "PRP$", "POS", "JJ", "JJR", "JJS", "CD", "RB", "WP$"})
 _SUBORDINATORS_IF = frozenset({"if", "unless", "whether"})
+_ASPECTUAL = frozenset({"keep", "continue", "start", "begin", "stop", "resume"})
 _NEGATING_CONTROL = frozenset({"refuse", "fail", "decline", "bar", "ban", "prevent", "prohibit", "stop", "forbid"})
 _FREQUENCY = frozenset({"rarely", "seldom", "usually", "often", "always", "sometimes", "typically", "generally",
-                        "frequently", "occasionally", "regularly", "anytime", "normally", "routinely"})
+                        "frequently", "occasionally", "regularly", "anytime", "normally", "routinely", "annually",
+                        "yearly", "repeatedly"})
 
 
 @cache
@@ -193,7 +195,12 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
             return False
         if self._frequency is None:     # (the sentence's adverbs of frequency, found once)
             self._frequency = [t.start for t in self.tokens if t.tag.startswith("RB") and t.text.lower() in _FREQUENCY]
-        return any(c.start <= at < c.end for at in self._frequency)
+        return any(c.start <= at < c.end or at >= c.end and self._last_clause_before(at) is c for at in self._frequency)
+
+    def _last_clause_before(self, at: int):
+        """The clause an adverb after every clause's span goes with: the latest one begun before it."""
+        return max((c for c in self.an.clauses if c.start <= at and c.predicate is not None),
+                   key=lambda c: c.predicate.start, default=None)
 
     def _join_light_and_aspectual(self, verbs: list[Reading], nouns: list[Reading]) -> list[Reading]:
         """'held talks', 'imposed sanctions', 'the repatriation began': one event of the noun's type."""
@@ -345,6 +352,8 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
         if r.verb or r.noun_event is not None or clause is not None:
             first = vg.first if vg.first else self.token_index(vg.start)
             if vg.negated or first and self.tokens[first - 1].text.lower() in ("never", "not", "n't"):
+                if any(prep_of(pp) in ("until", "till") for pp in clause.pps) and r.times:
+                    return "asserted"       # 'did not join until December 1956': joined then
                 return "negated"
             if vg.modal or vg.tense == "future":
                 return "hypothetical"
@@ -352,9 +361,12 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
         while c is not None:
             if c.marker is not None and c.marker.text.lower() in _SUBORDINATORS_IF:
                 return "hypothetical"
-            if c.relation not in ("infinitive", "coordinate"):
+            if c.relation not in ("infinitive", "coordinate") and not (c.relation == "complement" and _untensed(c)):
                 break
             c = c.parent
+            vg = c.predicate if c is not None else None
+            if vg is not None and r.verb and (vg.modal or vg.tense == "future") and vg.head.lemma in _ASPECTUAL:
+                return "hypothetical"       # 'would keep pressing', 'will continue to press'
         return "asserted"
 
     def _demanded(self, noun: Reading) -> bool:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from kankei import edtf
 from kankei.assemble.analyses import Analyses
-from kankei.assemble.event_coref import merge_mentions
+from kankei.assemble.event_coref import _body_start, merge_mentions
 from kankei.assemble.event_parts import Entities
 from kankei.assemble.event_reader import SentenceReader
 from kankei.assemble.event_reading import Reading
@@ -116,6 +116,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     narrative = _Narrative()
     focus: list[EntityMention] = []         # the subjects of the last sentence with events, for pronouns
     issuer = _issuer(ents, text)
+    body_start = _body_start(text)      # (a headline's present tense is the news of the page's day)
     last_of_type: dict[str, Event] = {}     # the latest dated event of each type, for 'following the resolution'
     news = dct is not None and edtf.precision(dct) == "day"
     events: list[Event] = []
@@ -141,11 +142,12 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         history = ents[max(0, bisect_left(ent_starts, s) - 30):bisect_left(ent_starts, s)]
         reader = SentenceReader(text, s, e, triggers, sent_times, Entities(text, sent_ents, history, focus, issuer), analyses)
         readings = reader.events()
-        focus = _subjects(readings, sent_ents) or focus
+        focus = _subjects(readings, sent_ents) or [m for m in reader.main_subjects() if m.how not in ("demonym", "issuer")] \
+            or focus
         current = narrative.current(text, s)
         # (a story told of other days, in this paragraph: what its sentences do is not today's news)
         elsewhere = current is not None and not _near(current.value, dct)
-        told = _sentence_events(readings, sent, doc, current, dct, news, elsewhere, last_of_type)
+        told = _sentence_events(readings, sent, doc, current, dct, news, elsewhere, last_of_type, e <= body_start)
         events.extend(told)
         if any(ev.dated_by == "narrative" for ev in told):
             narrative.sentences = 0     # the story goes on at that time: so may the next sentence
@@ -157,7 +159,8 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
 
 
 def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narrative: TimeMention | None,
-                     dct: str | None, news: bool, elsewhere: bool, last_of_type: dict[str, Event]) -> list[Event]:
+                     dct: str | None, news: bool, elsewhere: bool, last_of_type: dict[str, Event],
+                     headline: bool = False) -> list[Event]:
     """The events of a sentence's readings, dated; a scene takes the date of the event it sets
     ('At a meeting ..., Abe said'), a clause 'following the resolution' the resolution's."""
     made: dict[int, list[Event]] = {}
@@ -179,7 +182,7 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
                 if id(r) in told_before:
                     ev.antecedent = told_before[id(r)]
         else:
-            evs = _dated(r, sent, doc, narrative, dct, news, elsewhere)
+            evs = _dated(r, sent, doc, narrative, dct, news, elsewhere, headline)
             anchor = told_before.get(id(r)) or (last_of_type.get(r.anchor) if r.anchor else None)
             if anchor is not None and not r.times and r.inherited is None:
                 for ev in evs:
@@ -286,7 +289,7 @@ def _advance(narrative: _Narrative, sent_times: list[TimeMention], s: int) -> No
 
 
 def _dated(r: Reading, sent: SentenceScan, doc: str, narrative: TimeMention | None, dct: str | None,
-           news: bool, elsewhere: bool = False) -> list[Event]:
+           news: bool, elsewhere: bool = False, headline: bool = False) -> list[Event]:
     """The events of one reading: one per distinct time of its own clause, else one dated by the
     narrative or the document (or undated)."""
     hedged = sent.hedged()
@@ -305,12 +308,12 @@ def _dated(r: Reading, sent: SentenceScan, doc: str, narrative: TimeMention | No
     own = distinct(r.times or ([r.inherited] if r.inherited is not None else []), sent.text)
     if own:
         return [make(_day(t.value), t, "clause") for t in own]
-    date, how = _fallback_date(r, narrative, dct, news, elsewhere)
+    date, how = _fallback_date(r, narrative, dct, news, elsewhere, headline)
     return [make(_day(date), None, how)]
 
 
 def _fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
-                   news: bool, elsewhere: bool = False) -> tuple[str | None, str | None]:
+                   news: bool, elsewhere: bool = False, headline: bool = False) -> tuple[str | None, str | None]:
     """A reading without a time of its own: the narrative's time for the next step of a past
     story; the document's date for what the news reports, says, plans or has done."""
     vg = getattr(r.clause, "predicate", None) if r.clause is not None else None
@@ -318,14 +321,18 @@ def _fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
     aspect = getattr(vg, "aspect", None)
     reporting = r.type == "statement" or (vg is not None and vg.head.lemma in word_sets()["reporting"])
     main = r.clause is not None and r.clause.relation in (None, "coordinate", "parataxis")
-    if tense == "present" and aspect is None and r.modality == "asserted" and (
+    if r.habitual:
+        return None, None       # 'extended annually', 'usually meet': on no one day
+    if tense == "present" and aspect is None and r.modality == "asserted" and not (headline and news) and (
             not reporting and r.type not in _SPEECH_ACTS or not _actor_acts(r) or r.habitual):
         # 'the ferry sails twice a year', 'numbers tell part of the story', 'it rarely says':
         # a state, a habit or a generic truth, on no one day
         return None, None
     if r.modality == "hypothetical" or tense in ("present", "future") or aspect == "perfect" and tense != "past":
         # now, or planned now: never the narrative's; outside the news, only what the text itself says now
-        return (dct, "document") if dct is not None and (news or main) else (None, None)
+        # (and not 'the plaintiffs, who have since fled': a relative clause's perfect is no news of the day)
+        told_now = r.clause is None or r.clause.relation != "relative" and not _relative_coordinate(r.clause)
+        return (dct, "document") if dct is not None and told_now and (news or main) else (None, None)
     if tense == "past" and aspect == "perfect":
         if news and _reported(r):
             return dct, "document"      # 'told reporters the group had condemned the launch': today's news
@@ -350,6 +357,12 @@ def _near(value: str | None, dct: str | None) -> bool:
     if bv is None or bd is None:
         return False
     return edtf.shift(bd[0], "day", -7) <= bv[1] and bv[0] <= bd[1] and edtf.precision(value) == "day"
+
+
+def _relative_coordinate(c) -> bool:
+    while c is not None and c.relation == "coordinate":
+        c = c.parent
+    return c is not None and c.relation == "relative"
 
 
 def _tells_news(r: Reading) -> bool:
