@@ -15,7 +15,6 @@ from .clause_rules import (
     PUNCT_SKIP,
     as_finite_past,
     as_participle,
-    sharing_auxiliaries,
     clause_follows,
     finish,
     finite_after_next_comma,
@@ -23,6 +22,7 @@ from .clause_rules import (
     np_follows,
     prep_follows,
     promote_lone_participle,
+    sharing_auxiliaries,
 )
 from .groups import lists
 from .types import Clause, Phrase, PrepPhrase, Token, VerbGroup
