@@ -518,3 +518,19 @@ def test_he_goes_on_about_the_main_subject_even_without_an_event():
             "would not hold dialogue with Seoul. He said he would not hesitate to use his military might.")
     ev = [e for e in events(text, dct="2024-03-25") if e["type"] == "threaten"][-1]
     assert role(ev, "agent") == {"person:kim_jong_un"}
+
+
+def test_each_measure_in_a_planned_list_is_an_event():
+    got = [(e["type"], e["modality"]) for e in events(
+        "Tokyo will lift its ban on travel, ease the reporting rules on cash and allow ships to enter its ports.",
+        dct="2014-05-29") if "mention_of" not in e]
+    assert got == [("ease", "hypothetical")] * 3
+
+
+def test_carrying_out_a_test_and_threats_of_countermeasures():
+    ev = next(e for e in events("North Korea has not carried out a seventh nuclear test.", dct="2016-02-12"))
+    assert ev["type"] == "weapons_test" and ev["modality"] == "negated"
+    ev = next(e for e in events("The DPRK will take stronger countermeasures.", dct="2016-02-12"))
+    assert ev["type"] == "threaten" and ev["modality"] == "hypothetical"
+    ev = next(e for e in events("Japan will pay a dear price for its crimes.", dct="2016-02-12"))
+    assert ev["type"] == "threaten" and role(ev, "patient") == {"country:japan"}

@@ -65,6 +65,12 @@ def sharing_auxiliaries(g: VerbGroup, parent: VerbGroup, cc: Token | None) -> Ve
                      parent.finite, parent.form, g.first, g.last, g.tag_first)
 
 
+def sharing_modal(g: VerbGroup, parent: VerbGroup) -> VerbGroup:
+    """'will lift the ban, ease the rules': a bare verb in a list takes the modal (tense) it follows."""
+    return VerbGroup(g.start, g.end, g.head, g.lemma, g.voice, parent.tense, g.aspect, g.negated, parent.modal,
+                     parent.finite, parent.form if parent.form != "infinitive" else "bare", g.first, g.last, g.tag_first)
+
+
 def as_participle(g: VerbGroup) -> VerbGroup:
     return VerbGroup(g.start, g.end, g.head, g.lemma, "passive", None, None, g.negated, g.modal, False,
                      "participle", g.first, g.last, g.tag_first)

@@ -23,6 +23,7 @@ from .clause_rules import (
     prep_follows,
     promote_lone_participle,
     sharing_auxiliaries,
+    sharing_modal,
 )
 from .groups import lists
 from .types import Clause, Phrase, PrepPhrase, Token, VerbGroup
@@ -350,6 +351,8 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                 c.objects.remove(own)
             if own is None and pred is not None:
                 g = sharing_auxiliaries(g, pred, cur.cc)
+                if g.form == "bare" and (pred.modal or pred.tense == "future"):
+                    g = sharing_modal(g, pred)      # 'will lift the ban and allow ships in'
             o = _Open(Clause(0, 0, g, own or c.subject, parent=c, relation="coordinate", marker=cur.cc,
                              shared_subject=own is None), cur.closes_at_comma)
             clauses.append(o.c)
@@ -394,6 +397,14 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
             o.c.predicate = g
             o.c.subject = prev_np
             o.c.shared_subject = True
+            return
+        if g.form == "bare" and prev_unit == "comma" and pred is not None and (pred.modal or pred.tense == "future"
+                                                                             or pred.form in ("bare", "infinitive")):
+            # 'will lift the ban, ease the rules and allow ...': a list of what the modal governs
+            o = _Open(Clause(0, 0, sharing_modal(g, pred), c.subject, parent=c, relation="coordinate",
+                             shared_subject=True), cur.closes_at_comma)
+            clauses.append(o.c)
+            stack[-1] = o
             return
         if not g.finite and prev_unit == "comma":
             o = open_clause("adverbial", c, None, True)                      # ..., saying that

@@ -216,7 +216,10 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
             word = head.text.lower()
             phrases = list(clause.objects)
             passive = passive_clause(clause)
-            is_light = word in light or head.lemma in light
+            particle = self.tokens[head.i + 1].text.lower() if head.i + 1 < len(self.tokens) \
+                and self.tokens[head.i + 1].tag == "RP" else ""
+            is_light = word in light or head.lemma in light or bool(particle) and (
+                f"{word} {particle}" in light or f"{head.lemma} {particle}" in light)   # 'carried out a test'
             is_aspectual = word in aspectual or head.lemma in aspectual or \
                 self.text[head.start:head.start + 12].lower().startswith(("took place", "take place", "takes place"))
             if not (is_light or is_aspectual):
