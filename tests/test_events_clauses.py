@@ -534,3 +534,9 @@ def test_carrying_out_a_test_and_threats_of_countermeasures():
     assert ev["type"] == "threaten" and ev["modality"] == "hypothetical"
     ev = next(e for e in events("Japan will pay a dear price for its crimes.", dct="2016-02-12"))
     assert ev["type"] == "threaten" and role(ev, "patient") == {"country:japan"}
+
+
+def test_the_two_sides_are_the_two_states_named_before():
+    text = "Japan and North Korea held talks in Stockholm in May 2014. The two sides agreed on a new inquiry."
+    ev = next(e for e in events(text, dct="2014-05-30") if e["type"] == "agree")
+    assert role(ev, "agent") == {"country:japan", "country:north_korea"}

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 _TERRITORY_TYPES = frozenset({"annex", "war"})
 _TARGETED = frozenset({"sanction", "ease"})          # measures taken against a state
 _FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
-_ISSUED = frozenset({"resolution"})                  # a body's name opens the name of what it adopts
+_ISSUED = frozenset({"resolution"})
+_PAIR_NOUNS = frozenset({"side", "country", "government", "delegation", "nation", "leader", "state"})                  # a body's name opens the name of what it adopts
 _GLUE = re.compile(r"\s*(?:\(\s*|\)\s*|'s\s+|’s\s+)?\s*")
 _MOTION_TYPES = frozenset({"migrate", "meet", "release"})
 _MEET_WITH = frozenset({"meet", "negotiate", "consult", "confer"})
@@ -147,6 +148,10 @@ class ReaderRoles:
             if head.tag in ("PRP", "PRP$", "WP", "WDT"):
                 m = self.ents.antecedent(head.text, subject.start)
                 return [m] if m is not None else []
+            words = [t.text.lower() for t in self.tokens[subject.first:subject.last + 1]]
+            if head.lemma in _PAIR_NOUNS and ("two" in words or "both" in words) and len(words) <= 4 \
+                    and (pair := self.ents.pair(subject.start, persons=head.lemma == "leader")):
+                return pair     # 'the two sides agreed', 'both delegations said'
             if head.tag == "NN" and head.lemma in word_sets()["definite_bodies"] and subject.last > subject.first \
                     and self.tokens[subject.first].text.lower() == "the" \
                     and (m := self.ents.definite(head.text, subject.start)) is not None:

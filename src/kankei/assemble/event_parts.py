@@ -139,6 +139,21 @@ class Entities:
         return None
 
 
+    def pair(self, before: int, persons: bool = False) -> list[EntityMention]:
+        """'the two sides', 'both delegations': the last two states (or leaders) named before."""
+        out: list[EntityMention] = []
+        seen: set[str] = set()
+        for m in reversed(self.history + [m for m in self.items if m.end <= before]):
+            ok = m.type == "person" if persons else m.type in ("country",) or m.entity.startswith("gov:")
+            key = m.entity.replace("gov:", "country:")
+            if ok and key not in seen:
+                seen.add(key)
+                out.append(m)
+                if len(out) == 2:
+                    return out[::-1]
+        return []
+
+
 _GENERIC_BODIES = frozenset({"organization", "organisation", "body", "group"})
 
 
