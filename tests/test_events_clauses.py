@@ -540,3 +540,9 @@ def test_the_two_sides_are_the_two_states_named_before():
     text = "Japan and North Korea held talks in Stockholm in May 2014. The two sides agreed on a new inquiry."
     ev = next(e for e in events(text, dct="2014-05-30") if e["type"] == "agree")
     assert role(ev, "agent") == {"country:japan", "country:north_korea"}
+
+
+def test_a_company_carrying_people_is_no_patient_of_their_move():
+    ev = next(e for e in events("He arrived at Narita from Singapore on a Japan Airlines flight on Thursday.",
+                                dct="2001-05-04") if e["type"] == "migrate")
+    assert not [p for p in ev["participants"] if p["role"] == "patient" and p["entity"].startswith("org:")]
