@@ -96,7 +96,7 @@ class ReaderRoles:
                         and prep in ("to", "from") and etype in ("migrate", "release", "abduct"):
                     parts.add("location", m)
                 else:
-                    parts.add(role, m)
+                    parts.add(role, m, etype)
         if r.noun_event is not None:
             self._noun_parts(r.noun_event, parts)
 
@@ -273,7 +273,7 @@ class ReaderRoles:
                 role = "agent"
             if role:
                 for m in ents.starting_in(self.tokens[j].end, end):
-                    parts.add(role, m)
+                    parts.add(role, m, r.type)
             j = k
         if r.type in _TARGETED and not parts.has("patient"):
             self._target_in_phrase(r, parts)
