@@ -546,3 +546,20 @@ def test_a_company_carrying_people_is_no_patient_of_their_move():
     ev = next(e for e in events("He arrived at Narita from Singapore on a Japan Airlines flight on Thursday.",
                                 dct="2001-05-04") if e["type"] == "migrate")
     assert not [p for p in ev["participants"] if p["role"] == "patient" and p["entity"].startswith("org:")]
+
+
+def test_a_figure_given_is_said_and_its_year_is_the_clause_after_the_semicolon():
+    text = ("The security agency estimated in 2015 that the group had roughly 150,000 members; a year later "
+            "the agency gave a figure of at most 70,000.")
+    assert kinds(text, dct="2018-02-02") == [("statement", "2015"), ("statement", "2016")]
+
+
+def test_left_out_of_a_program_is_no_migration():
+    text = "In 2010 the government introduced free tuition, but it left the schools run by the group out of the program."
+    assert not [k for k in kinds(text, dct="2018-02-02") if k[0] == "migrate"]
+
+
+def test_a_relative_clause_on_the_main_clause_sets_the_story():
+    text = ("The project grew out of a campaign that the association launched in August 1958. Pyongyang welcomed "
+            "the idea within weeks.")
+    assert ("statement", "1958-08") in kinds(text, dct="2021-03-14")

@@ -255,6 +255,9 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                                           or prev_unit == "marker" and c.relation == "relative" and cur.rel_subject))
                 or (c.predicate is not None and prev_unit == "cc" and cur.cc is not None)):
             g = as_finite_past(g)                  # "North Korea abducted 13 people": a past tense tagged VBN
+        elif g.form == "participle" and g.first == g.last and c.predicate is None and prev_unit in ("np", "comma") \
+                and cur.pending is not None and g.lemma in complement_verbs and _that_follows(g, tokens):
+            g = as_finite_past(g)                  # "The agency estimated in 2015 that ...": a past tense tagged VBN
         elif g.form == "participle" and g.first == g.last and c.predicate is not None and prev_unit == "np" \
                 and cur.cc is not None and cur.np_since_cc is prev_np:
             g = as_finite_past(g)                  # ..., but nobody paid attention | and her parents called for
@@ -439,6 +442,11 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
         o.c.predicate = g
         o.c.subject = subject
         return
+
+
+def _that_follows(g: VerbGroup, tokens: list[Token]) -> bool:
+    """'that' opens a clause within a few words after the verb ('estimated in 2015 that')."""
+    return any(t.text.lower() == "that" for t in tokens[g.last + 1:g.last + 6])
 
 
 def _named_before_comma(g: VerbGroup, np: Phrase, tokens: list[Token]) -> bool:

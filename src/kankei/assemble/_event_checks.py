@@ -106,9 +106,9 @@ class ReaderChecks:
         particles = _PHRASAL.get(r.head.lemma)
         if not particles:
             return False
-        for t in self.tokens[r.head.i + 1:r.head.i + 8]:
-            if t.tag in (",", ".", ":") or t.tag[:2] == "VB" or t.tag == "MD":
-                return False    # (the particle comes before the clause goes on)
+        for t in self.tokens[r.head.i + 1:r.head.i + 10]:
+            if t.tag in (",", ".", ":") or t.tag in ("VBD", "VBZ", "VBP", "MD"):
+                return False    # (the particle comes before the clause goes on: 'left the schools run by X out')
             if t.text.lower() in particles and t.tag in ("RP", "IN", "RB"):
                 return True
         return False

@@ -111,7 +111,8 @@ class ReaderTimes:
             owners = None
             while clause is not None:
                 owners = by_clause.get(id(clause))
-                if owners or not (clause.relation == "infinitive" or clause.relation == "complement" and _untensed(clause)):
+                if owners or not (clause.relation == "infinitive"
+                                  or clause.relation in ("complement", "adverbial") and _untensed(clause)):
                     break
                 clause = clause.parent      # ('went missing in 1977': the time of 'missing' is the phrase's)
             if not owners and clause is not None:

@@ -209,8 +209,9 @@ class Parts:
         if role == "agent" and m.type not in ACTOR_TYPES or role == "patient" and m.type not in patients \
                 or role == "location" and m.type not in _PLACE_TYPES:
             return
-        if etype == "migrate" and role == "patient" and m.type == "organization" and not m.entity.startswith("gov:"):
-            return      # 'arrived on a Japan Airlines flight': people move, a company carries them
+        if etype == "migrate" and (role == "patient" and m.type == "organization" and not m.entity.startswith("gov:")
+                                   or role == "agent" and m.entity.startswith("gov:")):
+            return      # 'arrived on a Japan Airlines flight': people move, a company carries them; no government moves
         if (role, m.entity) in self._seen or any(p["entity"] == m.entity and p["role"] != "location"
                                                  for p in self.items if role != "location"):
             return

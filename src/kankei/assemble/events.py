@@ -152,8 +152,9 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         if any(ev.dated_by == "narrative" for ev in told):
             narrative.sentences = 0     # the story goes on at that time: so may the next sentence
         # (a time that dates only a subordinate event, 'the moratorium that began in 1999', moves no story)
-        aside = {id(t) for r in readings if r.told_by is not None or getattr(r.clause, "relation", None) == "relative"
-                 for t in r.times}
+        aside = {id(t) for r in readings for c in (r.told_by, r.clause if getattr(r.clause, "relation", None) == "relative"
+                                                   else None)
+                 if c is not None and not _top_level(c.parent) for t in r.times}
         _advance(narrative, _main_times(readings) or [t for t in sent_times if id(t) not in aside], s)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
 
