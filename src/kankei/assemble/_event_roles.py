@@ -65,12 +65,12 @@ class ReaderRoles:
             by_agents = self._issuing_body(clause.subject.start)     # 'UNSC Resolution 2094, which was adopted'
         if passive:
             for m in by_agents:
-                parts.add("agent", m)
+                parts.add("agent", m, etype)
             for m in subject_actors:
                 parts.add("patient", m, etype)
         else:
             for m in subject_actors:
-                parts.add("agent", m)
+                parts.add("agent", m, etype)
         for ob in clause.objects:
             role = role_of(etype, "object")
             if role and ob.head.tag == "PRP" and ob.head.text.lower() in ("it", "them", "him", "her"):
