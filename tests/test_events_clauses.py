@@ -563,3 +563,10 @@ def test_a_relative_clause_on_the_main_clause_sets_the_story():
     text = ("The project grew out of a campaign that the association launched in August 1958. Pyongyang welcomed "
             "the idea within weeks.")
     assert ("statement", "1958-08") in kinds(text, dct="2021-03-14")
+
+
+def test_two_leaders_joined_by_a_hyphen_hold_their_summit():
+    text = ("Prime Minister Junichiro Koizumi met Kim Jong-il in Pyongyang in 2002. Not long after the first "
+            "Koizumi-Kim summit was held, talks stalled.")
+    ev = next(e for e in events(text, dct="2015-01-01") if e["text"] == "summit was held")
+    assert role(ev, "agent") == {"person:koizumi", "person:kim_jong_il"}

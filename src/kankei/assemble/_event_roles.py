@@ -66,8 +66,16 @@ class ReaderRoles:
         if passive:
             for m in by_agents:
                 parts.add("agent", m, etype)
-            for m in subject_actors:
-                parts.add("patient", m, etype)
+            noun_at = r.noun_event.head.start if r.noun_event is not None else r.start
+            subject = clause.subject
+            if subject is not None and subject.start <= noun_at < subject.end:
+                # 'the Koizumi-Kim summit was held': the names on the event noun hold it
+                for m in subject_actors:
+                    if m.end <= noun_at:
+                        parts.add("agent", m, etype)
+            else:
+                for m in subject_actors:
+                    parts.add("patient", m, etype)
         else:
             for m in subject_actors:
                 parts.add("agent", m, etype)
