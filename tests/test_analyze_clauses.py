@@ -497,3 +497,18 @@ def test_a_relative_clause_with_no_pronoun_of_its_own():
     s = analyze(text, 0, len(text))
     close = next(c for c in s.clauses if c.predicate is not None and c.predicate.head.text == "close")
     assert close.relation == "complement"
+
+
+def test_a_known_name_is_one_noun_phrase():
+    text = "A campaign led by the League of Families Taken by Force grew quickly."
+    name = text.index("League"), text.index(" grew")
+    s = analyze(text, 0, len(text), names=[name])
+    verbs = [c.predicate.head.text for c in s.clauses if c.predicate is not None]
+    assert "Taken" not in verbs and "grew" in verbs
+
+
+def test_a_participle_after_a_named_body_describes_it():
+    text = "Members joined the Union of Coastal Towns (UCT), founded in May 1997, and the Harbor League."
+    s = analyze(text, 0, len(text))
+    founded = next(c for c in s.clauses if c.predicate is not None and c.predicate.head.text == "founded")
+    assert founded.relation == "relative" and founded.subject.text(text) == "UCT"

@@ -252,3 +252,12 @@ def test_the_scanner_key_is_bounded_on_runs_without_spaces(run):
     keys = [m.group(1) for m in date_grammar.scanner().finditer(" " + run + " 1956")]
     assert keys and max(len(k) for k in keys) <= 64
     assert find_times(run + " in 1956")[-1].value == "1956"
+
+
+def test_a_range_of_days_without_a_year_is_one_interval():
+    def spans(text: str) -> list[tuple[str, str | None]]:
+        return [(r["text"], r.get("value")) for r in extract_document(text, dct="2014-05-29").records()
+                if r["kind"] == "time"]
+    assert spans("Talks ran from Monday to Wednesday.") == [("Monday to Wednesday", "2014-05-26/2014-05-28")]
+    assert spans("They met between May 26 and May 28.") == [("May 26 and May 28", "2014-05-26/2014-05-28")]
+    assert spans("The envoys met on Monday and Wednesday.") == [("Monday", "2014-05-26"), ("Wednesday", "2014-05-28")]

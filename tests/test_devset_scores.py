@@ -7,7 +7,7 @@ import pytest
 from kankei.extract import extract_paths
 from scoring import score
 
-FLOORS = {("time", "value"): 0.97, ("event", "typed"): 0.68, ("event", "full"): 0.44}
+FLOORS = {("time", "value"): 0.97, ("event", "typed"): 0.75, ("event", "full"): 0.60}
 
 
 @pytest.fixture(scope="module")

@@ -401,3 +401,172 @@ def test_a_person_travelling_somewhere_visits_it():
     assert ("meet", "1990") in got and ("migrate", "1990") not in got
     assert not [k for k in kinds("He arrived on a morning flight, travelling with two aides.", dct="2001-05-04")
                 if k[0] == "meet"]
+
+
+def test_this_summit_is_the_summit_told_before():
+    text = ("In September 2002, Koizumi held a summit with Kim Jong-il in Pyongyang. Earlier talks in 1999 had failed. "
+            "During this summit, Kim apologized for the abductions.")
+    evs = events(text, dct="2015-01-01")
+    sorry = next(e for e in evs if e["type"] == "apologize")
+    assert sorry["date"] == "2002-09"
+    repeat = next(e for e in evs if e["text"] == "summit")
+    assert repeat.get("mention_of") and role(repeat, "agent") == {"person:koizumi"}
+
+
+def test_a_comma_alone_makes_no_list_of_actors():
+    ev = next(e for e in events("At the 2002 summit with Prime Minister Koizumi, Kim Jong-il said the issue was regretful.",
+                                dct="2015-01-01") if e["type"] == "statement")
+    assert role(ev, "agent") == {"person:kim_jong_il"} and "person:koizumi" not in role(ev, "patient")
+
+
+def test_a_country_adjective_on_an_event_noun_names_who_did_it():
+    ev = next(e for e in events("Talks stopped after a second North Korean satellite launch in December 2012.")
+              if e["type"] == "weapons_test")
+    assert role(ev, "agent") == {"country:north_korea"}
+
+
+def test_a_relative_clause_time_does_not_move_the_story():
+    text = ("In September 2002 the talks produced a declaration under which Pyongyang agreed to extend the "
+            "moratorium on missile tests that began in 1999. In return, Koizumi apologized for the occupation.")
+    got = kinds(text, dct="2017-01-01")
+    assert ("apologize", "2002-09") in got and ("apologize", "1999") not in got
+
+
+def test_extending_measures_is_a_sanction_and_extending_a_hand_none():
+    assert kinds("The cabinet extended those measures by two years in April 2021.") == [("sanction", "2021-04")]
+    assert kinds("Japan extended its hand to Seoul in 2021.") == []
+
+
+def test_stopping_grants_or_visits_is_a_measure():
+    got = kinds("In 2003 the ferry's visits were suspended for seven months amid protests.")
+    assert ("sanction", "2003") in got and ("reject", "2003") not in got
+
+
+def test_a_phrase_inside_a_verb_group():
+    ev = next(e for e in events("(2) North Korean ships will in principle be barred from all ports.", dct="2016-02-10")
+              if e["type"] == "sanction")
+    assert ev["modality"] == "hypothetical" and ev["date"] == "2016-02-10"
+
+
+def test_a_body_founded_in_a_list_of_bodies():
+    text = ("Families joined the Association of the Families of Victims Kidnapped by North Korea (AFVKN), founded in "
+            "March 1997.")
+    ev = next(e for e in events(text, dct="2020-01-01") if e["type"] == "found")
+    assert ev["date"] == "1997-03" and role(ev, "patient") == {"org:kazokukai"}
+    assert not [e for e in events(text, dct="2020-01-01") if e["type"] == "abduct"]
+
+
+def test_a_yes_no_question_tells_nothing():
+    assert kinds("Q: Has North Korea responded to the protests?", dct="2016-02-10") == []
+
+
+def test_a_particle_ends_a_weak_verb_and_market_closes_are_no_dissolution():
+    assert kinds("The agency cannot rule out foreign involvement.", dct="2019-09-14") == []
+    assert kinds("The headmaster is not giving up.", dct="2019-09-14") == []
+    assert kinds("The share index closed down 0.1% on Friday.", dct="2019-09-14") == []
+
+
+def test_a_birth_is_an_event_only_of_someone_named():
+    assert kinds("Nearly all of the pupils were born in Japan.", dct="2019-09-14") == []
+    assert ("other", "1939") in kinds("Mitsuko Harada is a retired nurse. Born in Tokyo in 1939, Harada moved "
+                                      "to Sapporo as a child.")
+
+
+def test_going_missing_is_undergone_and_dated_by_its_own_phrase():
+    ev = next(e for e in events("Kaoru Tanabe went missing in 1977."))
+    assert ev["type"] == "abduct" and ev["date"] == "1977" and role(ev, "patient") == {"person:kaoru_tanabe"}
+
+
+def test_proceeding_to_launch_is_launching():
+    got = kinds("North Korea has proceeded to launch missiles in May and July 2016.", dct="2017-01-01")
+    assert ("weapons_test", "2016-05") in got and ("weapons_test", "2016-07") in got
+
+
+def test_blocking_shipments_is_a_measure_and_blocking_a_resolution_a_refusal():
+    assert kinds("In 2004 the government blocked rice shipments.") == [("sanction", "2004")]
+    assert ("reject", "2017") in kinds("China blocked the draft in 2017.")
+
+
+def test_not_until_a_time_is_done_then():
+    ev = next(e for e in events("Japan did not join the United Nations until Dec. 18, 1956."))
+    assert ev["date"] == "1956-12-18" and ev.get("modality", "asserted") == "asserted"
+
+
+def test_never_x_or_y_denies_both():
+    got = [(e["type"], e.get("modality")) for e in events("Japan has never apologized or paid compensation.",
+                                                          dct="2016-02-12")]
+    assert ("apologize", "negated") in got and ("aid", "negated") in got
+
+
+def test_would_keep_pressing_is_intended():
+    ev = next(e for e in events("Kishida said Tokyo would keep pressing for the return of the abductees.",
+                                dct="2023-05-01") if e["type"] == "demand")
+    assert ev["modality"] == "hypothetical"
+
+
+def test_a_habit_is_on_no_one_day():
+    assert kinds("To date, the sanctions have been extended annually.", dct="2013-04-05") == []
+
+
+def test_a_headline_in_the_present_is_the_news_of_the_day():
+    text = "Japan bans exports to North Korea\n\nJapan has banned all exports to North Korea."
+    assert all(e["date"] == "2009-06-16" for e in events(text, dct="2009-06-16") if e["type"] == "sanction")
+
+
+def test_he_goes_on_about_the_main_subject_even_without_an_event():
+    text = ("Kim Yo-jong said on March 25 that talks were possible. On February 8, Kim Jong-un promised that he "
+            "would not hold dialogue with Seoul. He said he would not hesitate to use his military might.")
+    ev = [e for e in events(text, dct="2024-03-25") if e["type"] == "threaten"][-1]
+    assert role(ev, "agent") == {"person:kim_jong_un"}
+
+
+def test_each_measure_in_a_planned_list_is_an_event():
+    got = [(e["type"], e["modality"]) for e in events(
+        "Tokyo will lift its ban on travel, ease the reporting rules on cash and allow ships to enter its ports.",
+        dct="2014-05-29") if "mention_of" not in e]
+    assert got == [("ease", "hypothetical")] * 3
+
+
+def test_carrying_out_a_test_and_threats_of_countermeasures():
+    ev = next(e for e in events("North Korea has not carried out a seventh nuclear test.", dct="2016-02-12"))
+    assert ev["type"] == "weapons_test" and ev["modality"] == "negated"
+    ev = next(e for e in events("The DPRK will take stronger countermeasures.", dct="2016-02-12"))
+    assert ev["type"] == "threaten" and ev["modality"] == "hypothetical"
+    ev = next(e for e in events("Japan will pay a dear price for its crimes.", dct="2016-02-12"))
+    assert ev["type"] == "threaten" and role(ev, "patient") == {"country:japan"}
+
+
+def test_the_two_sides_are_the_two_states_named_before():
+    text = "Japan and North Korea held talks in Stockholm in May 2014. The two sides agreed on a new inquiry."
+    ev = next(e for e in events(text, dct="2014-05-30") if e["type"] == "agree")
+    assert role(ev, "agent") == {"country:japan", "country:north_korea"}
+
+
+def test_a_company_carrying_people_is_no_patient_of_their_move():
+    ev = next(e for e in events("He arrived at Narita from Singapore on a Japan Airlines flight on Thursday.",
+                                dct="2001-05-04") if e["type"] == "migrate")
+    assert not [p for p in ev["participants"] if p["role"] == "patient" and p["entity"].startswith("org:")]
+
+
+def test_a_figure_given_is_said_and_its_year_is_the_clause_after_the_semicolon():
+    text = ("The security agency estimated in 2015 that the group had roughly 150,000 members; a year later "
+            "the agency gave a figure of at most 70,000.")
+    assert kinds(text, dct="2018-02-02") == [("statement", "2015"), ("statement", "2016")]
+
+
+def test_left_out_of_a_program_is_no_migration():
+    text = "In 2010 the government introduced free tuition, but it left the schools run by the group out of the program."
+    assert not [k for k in kinds(text, dct="2018-02-02") if k[0] == "migrate"]
+
+
+def test_a_relative_clause_on_the_main_clause_sets_the_story():
+    text = ("The project grew out of a campaign that the association launched in August 1958. Pyongyang welcomed "
+            "the idea within weeks.")
+    assert ("statement", "1958-08") in kinds(text, dct="2021-03-14")
+
+
+def test_two_leaders_joined_by_a_hyphen_hold_their_summit():
+    text = ("Prime Minister Junichiro Koizumi met Kim Jong-il in Pyongyang in 2002. Not long after the first "
+            "Koizumi-Kim summit was held, talks stalled.")
+    ev = next(e for e in events(text, dct="2015-01-01") if e["text"] == "summit was held")
+    assert role(ev, "agent") == {"person:koizumi", "person:kim_jong_il"}

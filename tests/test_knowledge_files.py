@@ -36,6 +36,7 @@ ID_RE = re.compile(r"^(?P<prefix>[a-z]+):[a-z0-9]+(?:_[a-z0-9]+)*$")
 ACTOR_KEYS = {"id", "type", "name", "aliases", "misspellings", "note"}
 PERSON_KEYS = {"family", "given", "country", "offices"}
 COUNTRY_KEYS = {"id", "name", "aliases", "demonyms", "government", "government_aliases", "capital"}
+COUNTRY_OPTIONAL_KEYS = {"issuing_offices"}
 OFFICE_KEYS = {"title", "of", "from", "to"}
 
 # Bare words that must never be aliases: code resolves them from context.
@@ -127,8 +128,9 @@ def test_country_entries_well_formed(countries):
         cid = c.get("id")
         assert isinstance(cid, str) and ID_RE.match(cid), f"bad id {cid!r}"
         assert cid.startswith("country:"), f"{cid}: countries.yaml ids must start with country:"
-        extra = set(c) - COUNTRY_KEYS
+        extra = set(c) - COUNTRY_KEYS - COUNTRY_OPTIONAL_KEYS
         assert not extra, f"{cid}: unexpected keys {sorted(extra)}"
+        _strings(c.get("issuing_offices", []), f"{cid} issuing_offices")
         missing = COUNTRY_KEYS - set(c)
         assert not missing, f"{cid}: missing keys {sorted(missing)}"
         assert isinstance(c["name"], str) and c["name"].strip(), f"{cid}: name must be a non-empty string"

@@ -377,3 +377,9 @@ def test_an_age_after_a_name_makes_it_a_person() -> None:
     got = names(text)
     assert got["Tarvo Meskilan Dor"].type == "person" and got["Tarvo Meskilan Dor"].cue == "age"
     assert "age" != getattr(got.get("Ansel Kroe"), "cue", None)       # ('7 years old' is no news-style age)
+
+
+def test_a_short_surname_and_a_hyphenated_given_name_make_a_korean_person() -> None:
+    got = names("The union's head, Ha Tae-bok, resigned. The Taepodong-1 flew over Japan.")
+    assert got["Ha Tae-bok"].type == "person" and got["Ha Tae-bok"].cue == "korean-name"
+    assert "Taepodong-1" not in got or got["Taepodong-1"].type != "person"

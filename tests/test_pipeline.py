@@ -282,5 +282,5 @@ def test_a_text_without_sentence_ends_is_read_in_bounded_pieces():
     spans = bounded([(0, len(text))], text)
     assert len(spans) > 1 and all(e - s <= 2000 for s, e in spans)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))        # in order, not overlapping
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))        # in order, not overlapping
     assert [r["date"] for r in extract(text, doc="t").records() if r["kind"] == "event"][:1] == ["2002"]

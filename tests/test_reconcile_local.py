@@ -220,3 +220,31 @@ def test_random_rounds_of_additions_and_deletions_regroup_locally_as_a_whole_reg
         assert local[0] and local[1]
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_merge_and_its_undo_regroup_locally_as_a_whole_regroup(tmp_path: Path, seed: int) -> None:
+    from kankei.reconcile.judgements import add_judgement, undo_judgement
+    rng = random.Random(seed)
+    conn = connect(tmp_path / "kb.db")
+    try:
+        for k in range(40):
+            _add_document(conn, rng, k)
+        conn.executemany("INSERT INTO entities (id, name, type, origin) VALUES (?, ?, 'country', 'knowledge')",
+                         [(a, a) for a in ("a:jp", "a:kp", "a:kr", "a:cn")])
+        conn.commit()
+        group_events(conn)
+        before = _tables(conn)
+        made = add_judgement(conn, "merge", "a:kr", "a:cn")
+        assert _tables(conn)[0] != before[0]    # two actors are one now: other groups
+        for step in (lambda: None, lambda: undo_judgement(conn, made)):
+            step()
+            whole = sqlite3.connect(":memory:")
+            conn.backup(whole)
+            group_events(whole, full=True)
+            assert _tables(conn) == _tables(whole)
+            whole.close()
+        assert _tables(conn) == before      # undone: the groups are as they were
+        assert conn.execute("SELECT count(*) FROM regroup").fetchone()[0] == 0
+    finally:
+        conn.close()

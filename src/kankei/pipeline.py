@@ -10,7 +10,7 @@ from kankei.recognize.dates import find_times
 from kankei.recognize.gazetteer import fold, gazetteer
 from kankei.recognize.names import find_name_candidates
 from kankei.recognize.quantities import find_quantities
-from kankei.resolve.anchor import resolve_times, story_day
+from kankei.resolve.anchor import merge_relative_ranges, resolve_times, story_day
 from kankei.resolve.datelines import dateline_places
 from kankei.resolve.docdate import document_title, infer_document_date
 from kankei.resolve.link import link_entities, surname_spans
@@ -91,6 +91,7 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
     docdate = infer_document_date(text, times, published_hint, doc)
     published, published_at = docdate.value, docdate.mention
     resolve_times(times, text, dct or published, body_end=notes_start)
+    times = merge_relative_ranges(times, text)
     time_spans = [(t.start, t.end) for t in times]
     quantities = find_quantities(text, skip=time_spans)
     taken = sorted(time_spans + [(q.start, q.end) for q in quantities])
@@ -105,7 +106,7 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
     if datelined := dateline_places(text, entities):
         entities = sorted(entities + datelined, key=lambda m: (m.start, m.end))
     spans = bounded(sentences(text), text)
-    analyses = Analyses(text)
+    analyses = Analyses(text, sorted((m.start, m.end) for m in entities if " " in m.text))
     events = find_events(text, doc, spans, times, entities, notes_start,
                          exclude={published_at.start} if published_at else set(),
                          dct=dct or published or story_day(times), analyses=analyses)

@@ -30,6 +30,8 @@ flew over"); a year ends its noun phrase before a name; a semicolon closes every
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .clauses import build_clauses
@@ -69,12 +71,39 @@ def tag(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             for k, (m, w, t) in enumerate(zip(ms, words, tags, strict=True))]
 
 
-def analyze(text: str, start: int = 0, end: int | None = None) -> Sentence:
-    """The analysis of the sentence text[start:end]."""
+def analyze(text: str, start: int = 0, end: int | None = None,
+            names: Sequence[tuple[int, int]] = ()) -> Sentence:
+    """The analysis of the sentence text[start:end]. `names`: spans of names known to be one
+    name (sorted), each read as one proper noun phrase whatever its words ('the Association of
+    the Families of Victims Kidnapped by North Korea' holds no verb of the sentence)."""
     if end is None:
         end = len(text)
     tokens = tag(text, start, end)
+    if names:
+        _names_as_nouns(tokens, names)
     chunks, of = chunk(tokens)
     groups = verb_groups(tokens, of)
     clauses = build_clauses(tokens, chunks, of, groups)
     return Sentence(text, start, end, tokens, chunks, clauses, groups)
+
+
+def _names_as_nouns(tokens: list[Token], names: Sequence[tuple[int, int]]) -> None:
+    """Every word inside a name of several words is a proper noun (the name is one phrase)."""
+    i = bisect_left(names, (tokens[0].start, -1)) if tokens else 0
+    i = max(0, i - 1)
+    k = 0
+    n = len(tokens)
+    for s, e in names[i:]:
+        if tokens and s >= tokens[-1].end:
+            break
+        while k < n and tokens[k].end <= s:
+            k += 1
+        inside = []
+        j = k
+        while j < n and tokens[j].start >= s and tokens[j].end <= e:
+            inside.append(tokens[j])
+            j += 1
+        if len(inside) >= 2 and any(t.tag not in ("NNP", "NNPS") for t in inside[1:]) and inside[0].start == s:
+            for t in inside:
+                if t.tag not in ("NNP", "NNPS", "POS"):
+                    t.tag = "NNP"

@@ -55,6 +55,22 @@ def finite_after_next_comma(i: int, tokens: list[Token], group_at: dict) -> bool
     return False
 
 
+def sharing_auxiliaries(g: VerbGroup, parent: VerbGroup, cc: Token | None) -> VerbGroup:
+    """'has never apologized or paid': a lone participle coordinated with a perfect takes its
+    auxiliaries (tense, aspect, voice), and after 'or'/'nor' its negation."""
+    if g.form != "participle" or g.first != g.last or parent.aspect not in ("perfect", "perfect-progressive"):
+        return g
+    negated = g.negated or parent.negated and cc is not None and cc.text.lower() in ("or", "nor")
+    return VerbGroup(g.start, g.end, g.head, g.lemma, parent.voice, parent.tense, parent.aspect, negated, parent.modal,
+                     parent.finite, parent.form, g.first, g.last, g.tag_first)
+
+
+def sharing_modal(g: VerbGroup, parent: VerbGroup) -> VerbGroup:
+    """'will lift the ban, ease the rules': a bare verb in a list takes the modal (tense) it follows."""
+    return VerbGroup(g.start, g.end, g.head, g.lemma, g.voice, parent.tense, g.aspect, g.negated, parent.modal,
+                     parent.finite, parent.form if parent.form != "infinitive" else "bare", g.first, g.last, g.tag_first)
+
+
 def as_participle(g: VerbGroup) -> VerbGroup:
     return VerbGroup(g.start, g.end, g.head, g.lemma, "passive", None, None, g.negated, g.modal, False,
                      "participle", g.first, g.last, g.tag_first)

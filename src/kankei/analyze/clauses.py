@@ -22,6 +22,8 @@ from .clause_rules import (
     np_follows,
     prep_follows,
     promote_lone_participle,
+    sharing_auxiliaries,
+    sharing_modal,
 )
 from .groups import lists
 from .types import Clause, Phrase, PrepPhrase, Token, VerbGroup
@@ -253,6 +255,9 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                                           or prev_unit == "marker" and c.relation == "relative" and cur.rel_subject))
                 or (c.predicate is not None and prev_unit == "cc" and cur.cc is not None)):
             g = as_finite_past(g)                  # "North Korea abducted 13 people": a past tense tagged VBN
+        elif g.form == "participle" and g.first == g.last and c.predicate is None and prev_unit in ("np", "comma") \
+                and cur.pending is not None and g.lemma in complement_verbs and _that_follows(g, tokens):
+            g = as_finite_past(g)                  # "The agency estimated in 2015 that ...": a past tense tagged VBN
         elif g.form == "participle" and g.first == g.last and c.predicate is not None and prev_unit == "np" \
                 and cur.cc is not None and cur.np_since_cc is prev_np:
             g = as_finite_past(g)                  # ..., but nobody paid attention | and her parents called for
@@ -331,6 +336,13 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                 top.conj = [prev_np]
                 top.appos = None
                 continue
+        if prev_unit == "comma" and prev_np is not None and _named_before_comma(g, prev_np, tokens):
+            # 'the Association (AFVKN), founded in March 1997,': the participle describes the name
+            o = open_clause("relative", c, None, True, antecedent=prev_np)
+            o.c.predicate = as_participle(g)
+            o.c.subject = prev_np
+            o.c.shared_subject = True
+            return
         if cur.cc is not None and prev_unit in ("cc", "np", "pp", "comma"):
             own = cur.np_since_cc
             if own is None and g.finite and not pred.finite and len(stack) > 1:
@@ -340,6 +352,10 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                 continue
             if own is not None and own in c.objects:
                 c.objects.remove(own)
+            if own is None and pred is not None:
+                g = sharing_auxiliaries(g, pred, cur.cc)
+                if g.form == "bare" and (pred.modal or pred.tense == "future"):
+                    g = sharing_modal(g, pred)      # 'will lift the ban and allow ships in'
             o = _Open(Clause(0, 0, g, own or c.subject, parent=c, relation="coordinate", marker=cur.cc,
                              shared_subject=own is None), cur.closes_at_comma)
             clauses.append(o.c)
@@ -385,6 +401,14 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
             o.c.subject = prev_np
             o.c.shared_subject = True
             return
+        if g.form == "bare" and prev_unit == "comma" and pred is not None and (pred.modal or pred.tense == "future"
+                                                                             or pred.form in ("bare", "infinitive")):
+            # 'will lift the ban, ease the rules and allow ...': a list of what the modal governs
+            o = _Open(Clause(0, 0, sharing_modal(g, pred), c.subject, parent=c, relation="coordinate",
+                             shared_subject=True), cur.closes_at_comma)
+            clauses.append(o.c)
+            stack[-1] = o
+            return
         if not g.finite and prev_unit == "comma":
             o = open_clause("adverbial", c, None, True)                      # ..., saying that
             o.c.predicate = g
@@ -418,6 +442,29 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
         o.c.predicate = g
         o.c.subject = subject
         return
+
+
+def _that_follows(g: VerbGroup, tokens: list[Token]) -> bool:
+    """'that' opens a clause within a few words after the verb ('estimated in 2015 that')."""
+    return any(t.text.lower() == "that" for t in tokens[g.last + 1:g.last + 6])
+
+
+def _named_before_comma(g: VerbGroup, np: Phrase, tokens: list[Token]) -> bool:
+    """A lone participle (or a same-form past: 'set up') after ', ' that follows a proper name
+    or its parenthesized acronym, with a time or a place after it ('..., founded in 1997')."""
+    if g.first != g.last or g.first < 2 or tokens[g.first - 1].tag != ",":
+        return False
+    word = tokens[g.first]
+    if not (g.form == "participle" or word.tag in ("VBD", "VB") and word.text.lower() in lists()["same_form_participles"]):
+        return False
+    before = tokens[g.first - 2]
+    if before.tag not in ("NNP", "NNPS", "-RRB-") or np.last != (g.first - 3 if before.tag == "-RRB-" else g.first - 2):
+        return False
+    j = g.last + 1
+    while j < len(tokens) and tokens[j].tag == "RP":
+        j += 1
+    return j < len(tokens) and (tokens[j].tag == "IN" and tokens[j].text.lower() in ("in", "on", "at", "by", "after")
+                                or tokens[j].tag == "DT" and j + 1 < len(tokens) and tokens[j + 1].tag == "VBG")
 
 
 def _contact_relative(subject: Phrase, tokens: list[Token]) -> bool:

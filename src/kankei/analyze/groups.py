@@ -126,6 +126,7 @@ def verb_groups(tokens: list[Token], in_np: list[int]) -> list[VerbGroup]:
     """Verb groups, left to right: (to) (modal) (adverbs) auxiliaries main verb."""
     n = len(tokens)
     groups: list[VerbGroup] = []
+    phrases = lists()["adverbial_phrases"]
     i = 0
     while i < n:
         t = tokens[i]
@@ -147,9 +148,15 @@ def verb_groups(tokens: list[Token], in_np: list[int]) -> list[VerbGroup]:
         # extend while the last verb is an auxiliary that the next verb can follow
         while True:
             k = j + 1
-            # (adverbs, and an opening quote: had “expressed his sympathy ...”)
-            while k < n and (tokens[k].tag == "RB" or tokens[k].tag == "``") and in_np[k] < 0:
-                k += 1
+            # (adverbs, an opening quote: had “expressed his sympathy ...”, a phrase: will in principle be)
+            while k < n:
+                if (tokens[k].tag == "RB" or tokens[k].tag == "``") and in_np[k] < 0:
+                    k += 1
+                elif k + 1 < n and f"{tokens[k].text.lower()}_{tokens[k + 1].text.lower()}" in phrases \
+                        and k + 2 < n and tokens[k + 2].tag[:2] == "VB":
+                    k += 2
+                else:
+                    break
             if k >= n or in_np[k] >= 0:
                 break
             last, nxt = tokens[j], tokens[k]

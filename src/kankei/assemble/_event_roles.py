@@ -16,14 +16,17 @@ if TYPE_CHECKING:
 _TERRITORY_TYPES = frozenset({"annex", "war"})
 _TARGETED = frozenset({"sanction", "ease"})          # measures taken against a state
 _FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
-_ISSUED = frozenset({"resolution"})                  # a body's name opens the name of what it adopts
+_ISSUED = frozenset({"resolution"})
+_PAIR_NOUNS = frozenset({"side", "country", "government", "delegation", "nation", "leader", "state"})                  # a body's name opens the name of what it adopts
 _GLUE = re.compile(r"\s*(?:\(\s*|\)\s*|'s\s+|’s\s+)?\s*")
 _MOTION_TYPES = frozenset({"migrate", "meet", "release"})
+_MEET_WITH = frozenset({"meet", "negotiate", "consult", "confer"})
 # a capitalized body with no name of its own is the one that issues the document
 _ISSUER_WORDS = frozenset({"Government", "Cabinet"})
 _NOUN_TAGS_PLAIN = frozenset({"NN", "NNS"})       # a common noun head: 'agents', 'police', 'officials'
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 # between coordinated actors: ', ', ' and ', with the titles of the next ('and President')
+_AND = re.compile(r"\band\b|&")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?(?:[A-Z][a-z]+\.?\s+){0,3}")
 
 
@@ -54,18 +57,28 @@ class ReaderRoles:
         for pp in clause.pps:
             if prep_of(pp) == "by" and (clause.agent is None or pp.start >= clause.agent.end or pp.end <= clause.agent.start):
                 by_agents += phrase_actors(ents, pp.start, pp.end)
-        if not passive and r.verb and r.head.lemma in word_sets()["subject_undergoes"] and r.noun_event is None:
+        undergoes = word_sets()["subject_undergoes"]
+        if not passive and r.verb and r.noun_event is None and (
+                r.head.lemma in undergoes or r.head.lemma + self.text[r.head.end:r.end].lower() in undergoes):
             passive = True      # 'Megumi Yokota disappeared': she underwent it
         if passive and not by_agents and etype in _ISSUED and clause.subject is not None:
             by_agents = self._issuing_body(clause.subject.start)     # 'UNSC Resolution 2094, which was adopted'
         if passive:
             for m in by_agents:
-                parts.add("agent", m)
-            for m in subject_actors:
-                parts.add("patient", m, etype)
+                parts.add("agent", m, etype)
+            noun_at = r.noun_event.head.start if r.noun_event is not None else r.start
+            subject = clause.subject
+            if subject is not None and subject.start <= noun_at < subject.end:
+                # 'the Koizumi-Kim summit was held': the names on the event noun hold it
+                for m in subject_actors:
+                    if m.end <= noun_at:
+                        parts.add("agent", m, etype)
+            else:
+                for m in subject_actors:
+                    parts.add("patient", m, etype)
         else:
             for m in subject_actors:
-                parts.add("agent", m)
+                parts.add("agent", m, etype)
         for ob in clause.objects:
             role = role_of(etype, "object")
             if role and ob.head.tag == "PRP" and ob.head.text.lower() in ("it", "them", "him", "her"):
@@ -76,11 +89,12 @@ class ReaderRoles:
                 for m in phrase_actors(ents, ob.start, ob.end, ACTOR_TYPES | {"document", "place"}):
                     # a territory annexed or invaded is what the event is done to; a place left or
                     # visited locates the event ('left Japan', 'visited Pyongyang')
-                    place = m.type == "place" or m.type == "country" and etype in _MOTION_TYPES
+                    place = m.type == "place" or m.type == "country" and etype in _MOTION_TYPES \
+                        and r.head.lemma not in _MEET_WITH      # ('met North Korea': the other party)
                     parts.add(role if not place or etype in _TERRITORY_TYPES else "location", m, etype)
         for pp in clause.pps:
             prep = prep_of(pp)
-            if prep == "by":
+            if prep == "by" or self._fronted_chain(pp, clause):
                 continue
             role = role_of(etype, prep)
             if role is None:
@@ -90,9 +104,15 @@ class ReaderRoles:
                         and prep in ("to", "from") and etype in ("migrate", "release", "abduct"):
                     parts.add("location", m)
                 else:
-                    parts.add(role, m)
+                    parts.add(role, m, etype)
         if r.noun_event is not None:
             self._noun_parts(r.noun_event, parts)
+
+    def main_subjects(self) -> list:
+        """The actors the sentence's main clause is about: whom its next sentence's 'he' means,
+        even when the main verb states no event ('On February 8, Kim Jong-un promised ...')."""
+        main = next((c for c in self.an.clauses if c.relation is None and c.predicate is not None), None)
+        return self._subject_actors(main) if main is not None else []
 
     def _subject_actors(self, clause, types=ACTOR_TYPES) -> list:
         found = self._subject_head_actors(clause, types)
@@ -111,13 +131,16 @@ class ReaderRoles:
             lo -= 1
         while hi + 1 < len(items) and _LIST_SEP.fullmatch(self.text, items[hi].end, items[hi + 1].start):
             hi += 1
+        seps = [self.text[a.end:b.start] for a, b in zip(items[lo:hi], items[lo + 1:hi + 1], strict=True)]
+        if not any(_AND.search(x) for x in seps):
+            return []       # 'at the summit with Koizumi, Kim said': a comma alone makes no list
         return items[lo:hi + 1]
 
     def _subject_head_actors(self, clause, types=ACTOR_TYPES) -> list:
         subject = clause.subject
         vg = clause.predicate
         if subject is not None and vg is not None and subject.start > vg.start and clause.relation != "relative" \
-                and not getattr(clause, "inverted", False):
+                and not getattr(clause, "inverted", False) and not clause.shared_subject:
             subject = None      # (a subject after its verb, unless inverted by design ('..., said Abe'), is a slip)
         if subject is not None:
             found = [m for ph in (getattr(clause, "subjects", None) or [subject])     # every conjunct
@@ -133,6 +156,10 @@ class ReaderRoles:
             if head.tag in ("PRP", "PRP$", "WP", "WDT"):
                 m = self.ents.antecedent(head.text, subject.start)
                 return [m] if m is not None else []
+            words = [t.text.lower() for t in self.tokens[subject.first:subject.last + 1]]
+            if head.lemma in _PAIR_NOUNS and ("two" in words or "both" in words) and len(words) <= 4 \
+                    and (pair := self.ents.pair(subject.start, persons=head.lemma == "leader")):
+                return pair     # 'the two sides agreed', 'both delegations said'
             if head.tag == "NN" and head.lemma in word_sets()["definite_bodies"] and subject.last > subject.first \
                     and self.tokens[subject.first].text.lower() == "the" \
                     and (m := self.ents.definite(head.text, subject.start)) is not None:
@@ -178,6 +205,15 @@ class ReaderRoles:
         for m in self._subject_actors(clause):
             parts.add("agent", m)
 
+    def _fronted_chain(self, pp, clause) -> bool:
+        """'At the summit with Koizumi, Kim said': before the subject, a phrase right after a
+        noun belongs to that noun, not to the verb."""
+        subject = clause.subject
+        if subject is None or pp.end > subject.start:
+            return False
+        i = self.token_index(pp.start)
+        return i is not None and i > 0 and self.tokens[i - 1].tag in NOUN_TAGS
+
     def _issuing_body(self, start: int) -> list:
         """The organization whose name a document's name begins with ('United Nations Security
         Council (UNSC) Resolution 2094'): the names glued before `start`."""
@@ -210,6 +246,8 @@ class ReaderRoles:
                      and self.text[m.end:start] in ("", "-", "–", ".-", ".")]
         for m in ents.within(start, r.start):
             parts.add("agent", m)
+        if not parts.has("agent") and r.start > start and (m := ents.demonym_actor(start, r.start)) is not None:
+            parts.add("agent", m)       # 'a second North Korean satellite launch', 'the Japanese occupation'
         c = r.told_by
         if c is not None and c.predicate is not None and not passive_clause(c) and c.subject is not None \
                 and c.subject.start > r.end and (c.marker is None or c.subject.start > c.marker.start):
@@ -243,7 +281,7 @@ class ReaderRoles:
                 role = "agent"
             if role:
                 for m in ents.starting_in(self.tokens[j].end, end):
-                    parts.add(role, m)
+                    parts.add(role, m, r.type)
             j = k
         if r.type in _TARGETED and not parts.has("patient"):
             self._target_in_phrase(r, parts)

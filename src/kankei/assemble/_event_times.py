@@ -21,6 +21,13 @@ _ABOUT_OR_AT = frozenset({"for", "over", "of", "against", "to", "at", "during", 
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
 
 
+def _since_then(clause) -> bool:
+    """'... moved to the North in 1960 and have since fled': a perfect of now after a past is later."""
+    vg, parent = clause.predicate, clause.parent.predicate if clause.parent is not None else None
+    return clause.relation == "coordinate" and vg is not None and parent is not None \
+        and vg.aspect == "perfect" and vg.tense == "present" and (parent.tense, parent.aspect) != (vg.tense, vg.aspect)
+
+
 def _untensed(clause) -> bool:
     """'went shopping', 'began building': a complement without a tense of its own happens when its verb does."""
     vg = clause.predicate
@@ -104,9 +111,10 @@ class ReaderTimes:
             owners = None
             while clause is not None:
                 owners = by_clause.get(id(clause))
-                if owners or clause.relation != "infinitive":
+                if owners or not (clause.relation == "infinitive"
+                                  or clause.relation in ("complement", "adverbial") and _untensed(clause)):
                     break
-                clause = clause.parent
+                clause = clause.parent      # ('went missing in 1977': the time of 'missing' is the phrase's)
             if not owners and clause is not None:
                 # 'plans to publish a book on Thursday': the time of the plan's clause is the complement's
                 owners = next((by_clause[id(c)] for c in self.an.clauses if c.parent is clause
@@ -155,7 +163,7 @@ class ReaderTimes:
             if c.marker is not None and c.marker.text.lower() == "of" and c.predicate is not None \
                     and c.predicate.form == "gerund":
                 continue    # 'on suspicion of embezzling': what is suspected, not done at that time
-            while c.parent is not None and (c.relation in ("adverbial", "infinitive", "coordinate") or c.relation == "relative"
+            while c.parent is not None and not _since_then(c) and (c.relation in ("adverbial", "infinitive", "coordinate") or c.relation == "relative"
                                             and c.marker is not None and c.marker.text.lower() in ("where", "when")
                                             or c.relation == "complement" and _untensed(c)):
                 c = c.parent

@@ -6,15 +6,17 @@ from kankei.analyze import Sentence, analyze
 
 
 class Analyses:
-    """Sentence span -> its analysis, made when first asked for."""
-    __slots__ = ("text", "_done")
+    """Sentence span -> its analysis, made when first asked for. `names`: the spans of the
+    document's names of several words, each read as one noun phrase."""
+    __slots__ = ("text", "_done", "names")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, names: list[tuple[int, int]] | None = None) -> None:
         self.text = text
         self._done: dict[tuple[int, int], Sentence] = {}
+        self.names = names or []
 
     def of(self, start: int, end: int) -> Sentence:
         got = self._done.get((start, end))
         if got is None:
-            got = self._done[(start, end)] = analyze(self.text, start, end)
+            got = self._done[(start, end)] = analyze(self.text, start, end, self.names)
         return got

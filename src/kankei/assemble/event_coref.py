@@ -40,6 +40,8 @@ def _actors(ev: Event, role: str | None = None) -> set[str]:
 def same_occurrence(a: Event, b: Event, paragraphs: list[int] | None = None, body_start: int = 0) -> bool:
     if a.type != b.type or a.modality != b.modality:
         return False
+    if a.sentence is not None and a.sentence == b.sentence:
+        return False        # 'will lift the ban, ease the rules': two measures, not one told twice
     headline = min(a, b, key=lambda ev: ev.start)
     # a headline dated only by the page tells what the body dates ('Pyongyang returned the ashes')
     by_page = headline.start < body_start and headline.dated_by in ("document", None)
@@ -82,6 +84,11 @@ def merge_mentions(events: list[Event], text: str) -> list[Event]:
         # first telling or in the headline, and the comparison stays linear in a long document
         recent = candidates if len(candidates) <= _RECENT else \
             [g for g in candidates[:_RECENT] if g[0].start < body_start] + candidates[-_RECENT:]
+        if ev.antecedent is not None:
+            told = next((g for g in reversed(candidates) if any(x is ev.antecedent for x in g)), None)
+            if told is not None:
+                told.append(ev)         # 'during this summit': the summit told before
+                continue
         for g in recent:
             # (its first and its latest telling stand for a group: a long one is not compared whole)
             if all(same_occurrence(ev, other, paragraphs, body_start) for other in (g[0], g[-1])):
@@ -102,8 +109,10 @@ def merge_mentions(events: list[Event], text: str) -> list[Event]:
             if dated:
                 finest = min(dated, key=lambda ev: _width(ev.date))
                 best.date, best.dated_by, best.time = finest.date, finest.dated_by, finest.time
-            for ev in best.repeats:     # one occurrence, one date
+            for ev in best.repeats:     # one occurrence, one date, the same people
                 ev.date = best.date
+                if not ev.participants:
+                    ev.participants = list(best.participants)
         out.append(best)
     out.sort(key=lambda ev: (ev.start, ev.end))
     return out

@@ -103,15 +103,25 @@ class Entities:
             for m in reversed(self.focus):
                 if _fits(m, want):
                     return m
-        for m in reversed(self.history + pool):
+        first = None
+        for k, m in enumerate(reversed(self.history + pool)):
             if m.type == "vessel" and want == "body":
-                return None         # 'the ship ... it has not returned': a vessel, no actor
-            if m.type not in ACTOR_TYPES:
+                return first        # 'the ship ... it has not returned': a vessel, no actor
+            if m.type not in ACTOR_TYPES or not _fits(m, want):
                 continue
-            if want == "person" and m.type == "person" or want == "body" and m.type in ("organization", "country") \
-                    or want == "any" and m.type in ("organization", "country", "group"):
+            if not self._oblique(m):
                 return m
-        return None
+            if first is None:
+                first = m
+            if k > 6:
+                break
+        # ('he was Kim Jong-nam, eldest son of Kim Jong-il': a name in an 'of' phrase or a
+        # possessor is less likely the one a pronoun goes on about than the name before it)
+        return first
+
+    def _oblique(self, m: EntityMention) -> bool:
+        before = self.text[max(0, m.start - 4):m.start]
+        return before.endswith(("of ", "of the ")) or self.text.startswith(_POSSESSIVE, m.end)
 
 
     def definite(self, noun: str, before: int) -> EntityMention | None:
@@ -127,6 +137,21 @@ class Entities:
             if generic or name.rsplit(" ", 1)[-1] == noun or m.text.lower().rsplit(" ", 1)[-1] == noun:
                 return m
         return None
+
+
+    def pair(self, before: int, persons: bool = False) -> list[EntityMention]:
+        """'the two sides', 'both delegations': the last two states (or leaders) named before."""
+        out: list[EntityMention] = []
+        seen: set[str] = set()
+        for m in reversed(self.history + [m for m in self.items if m.end <= before]):
+            ok = m.type == "person" if persons else m.type in ("country",) or m.entity.startswith("gov:")
+            key = m.entity.replace("gov:", "country:")
+            if ok and key not in seen:
+                seen.add(key)
+                out.append(m)
+                if len(out) == 2:
+                    return out[::-1]
+        return []
 
 
 _GENERIC_BODIES = frozenset({"organization", "organisation", "body", "group"})
@@ -184,6 +209,9 @@ class Parts:
         if role == "agent" and m.type not in ACTOR_TYPES or role == "patient" and m.type not in patients \
                 or role == "location" and m.type not in _PLACE_TYPES:
             return
+        if etype == "migrate" and (role == "patient" and m.type == "organization" and not m.entity.startswith("gov:")
+                                   or role == "agent" and m.entity.startswith("gov:")):
+            return      # 'arrived on a Japan Airlines flight': people move, a company carries them; no government moves
         if (role, m.entity) in self._seen or any(p["entity"] == m.entity and p["role"] != "location"
                                                  for p in self.items if role != "location"):
             return

@@ -14,8 +14,9 @@ from bisect import bisect_right
 from functools import cache
 
 from kankei.analyze import analyze
+from kankei.assemble._event_checks import ReaderChecks
 from kankei.assemble._event_roles import ReaderRoles
-from kankei.assemble._event_times import ReaderTimes
+from kankei.assemble._event_times import ReaderTimes, _untensed
 from kankei.assemble.analyses import Analyses
 from kankei.assemble.event_parts import Entities
 from kankei.assemble.event_reading import NOUN_TAGS, Reading, passive_clause, prep_of
@@ -24,9 +25,6 @@ from kankei.assemble.triggers import (
     Trigger,
     adjective_types,
     lexicon,
-    needs_object,
-    needs_subject,
-    retype_by_object,
     verb_types,
     word_sets,
 )
@@ -34,14 +32,11 @@ from kankei.spans import TimeMention
 
 _ADJECTIVE_SLOT_BEFORE = frozenset({"DT", "PRP$", "POS", "JJ", "JJR", "JJS", "CD", "RB", "WP$"})
 _SUBORDINATORS_IF = frozenset({"if", "unless", "whether"})
+_ASPECTUAL = frozenset({"keep", "continue", "start", "begin", "stop", "resume"})
 _NEGATING_CONTROL = frozenset({"refuse", "fail", "decline", "bar", "ban", "prevent", "prohibit", "stop", "forbid"})
-_WEAPONS_TEST_VERBS = ("launch", "fire", "shoot", "test")
-# verbs that a particle makes another verb: 'left ... out', 'gave up', 'sent off'
-_PHRASAL = {"leave": ("out", "behind", "aside"), "move": ("out", "aside"), "return": ("out",),
-            "give": ("up", "in", "away"), "send": ("off",), "find": ("out",)}
 _FREQUENCY = frozenset({"rarely", "seldom", "usually", "often", "always", "sometimes", "typically", "generally",
-                        "frequently", "occasionally", "regularly", "anytime", "normally", "routinely"})
-_COURT = re.compile(r"\bCourt\b|\bTribunal\b")
+                        "frequently", "occasionally", "regularly", "anytime", "normally", "routinely", "annually",
+                        "yearly", "repeatedly"})
 
 
 @cache
@@ -50,7 +45,7 @@ def _light_forms() -> tuple[frozenset[str], frozenset[str]]:
     return sets["light_verbs"], sets["aspectual"]
 
 
-class SentenceReader(ReaderTimes, ReaderRoles):
+class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
     """Reads one sentence of a document."""
 
     def __init__(self, text: str, s: int, e: int, triggers: list[Trigger], times: list[TimeMention],
@@ -200,122 +195,12 @@ class SentenceReader(ReaderTimes, ReaderRoles):
             return False
         if self._frequency is None:     # (the sentence's adverbs of frequency, found once)
             self._frequency = [t.start for t in self.tokens if t.tag.startswith("RB") and t.text.lower() in _FREQUENCY]
-        return any(c.start <= at < c.end for at in self._frequency)
+        return any(c.start <= at < c.end or at >= c.end and self._last_clause_before(at) is c for at in self._frequency)
 
-    def _refine_type(self, r: Reading) -> None:
-        """The type the lexicon gave, refined by who takes part and how the verb is used."""
-        by_object = retype_by_object().get(r.head.lemma) if r.verb and r.clause is not None else None
-        if by_object:
-            phrases = [r.clause.subject] if passive_clause(r.clause) and r.clause.subject else r.clause.objects
-            for ph in phrases[:1]:
-                if ph.head.text.lower() in by_object:
-                    r.type = by_object[ph.head.text.lower()]    # 'released a photo': a statement
-        if r.type == "statement" and r.verb and self._threat(r):
-            r.type = "threaten"     # 'said it would start enriching uranium'
-        if r.type == "statement" and r.verb and r.head.lemma in ("proclaim", "declare") \
-                and any(p["role"] == "patient" and p["entity"].startswith(("country:", "org:")) for p in r.parts.items) \
-                and r.clause is not None and passive_clause(r.clause):
-            r.type = "found"        # 'the Republic of Korea was proclaimed': a state founded
-        if r.type == "leader" and r.head.lemma in ("die", "death") \
-                and not any(_holds_office(p["entity"]) for p in r.parts.items):
-            r.type = "other"        # a death changes a leadership only for one who held office
-        if r.type in ("reject", "agree", "accuse", "demand") and r.verb and self._by_a_court(r):
-            r.type = "legal"        # 'the District Court rejected the claim': a ruling
-        if r.type == "migrate" and r.verb and r.head.lemma in word_sets()["visit_words"] \
-                and any(p["role"] == "agent" and (_holds_office(p["entity"]) or r.head.lemma in _TRIPS
-                                                  and p["entity"].startswith(("person:", "org:", "gov:")))
-                        for p in r.parts.items):
-            r.type = "meet"         # 'Prime Minister Koizumi returned to North Korea', 'Kanemaru travelled to Pyongyang': a visit
-        if r.type == "migrate" and r.verb and r.head.lemma == "return" and r.clause is not None \
-                and r.clause.objects and r.clause.predicate is not None and not passive_clause(r.clause):
-            r.type = "release"      # 'Pyongyang returned the remains to Japan': handed back, not moved
-
-    def _aside(self, r: Reading) -> bool:
-        """'..., noting that', 'citing': a participle of saying goes with the statement it is part of."""
-        vg = getattr(r.clause, "predicate", None)
-        return r.type == "statement" and vg is not None and vg.form in ("gerund", "participle") \
-            and r.clause.relation == "adverbial" and r.noun_event is None
-
-    def _threat(self, r: Reading) -> bool:
-        """Whether what the speaker says will or would be done is force ('said he would not
-        hesitate to use all his military might'): a future complement with a word of threat."""
-        if r.clause is None or r.head.lemma not in word_sets()["reporting"]:
-            return False
-        words = word_sets()["threat_words"]
-        for c in self.an.clauses:
-            vg = c.predicate
-            if c.parent is r.clause and c.relation == "complement" and vg is not None \
-                    and (vg.tense == "future" or vg.modal in ("would", "will", "'ll", "wo")):
-                end = max([d.end for d in self.an.clauses if _descends(d, c)] + [c.end])
-                if any(t.text.lower() in words for t in self.tokens if c.start <= t.start < end):
-                    return True
-        return False
-
-    def _says_of_a_statement(self, r: Reading, nouns: list[Reading]) -> bool:
-        """'issued a statement expressing ...', 'a statement published on KCNA': a participle
-        of saying that describes a statement noun is part of that statement's telling."""
-        i = r.head.i
-        if r.type != "statement" or self.tokens[i].tag not in ("VBG", "VBN") or i == 0:
-            return False
-        if any(n.type == "statement" and n.head.i == i - 1 for n in nouns):
-            return True
-        entry = lexicon().get(self.tokens[i - 1].text.lower())     # (the noun of a phrase: 'issued a statement')
-        return entry is not None and entry[1] and entry[0] == "statement" and self.tokens[i - 1].tag in NOUN_TAGS
-
-    def _by_a_court(self, r: Reading) -> bool:
-        """Whether a court or a judge acts: a named court, or a subject headed 'court' or 'judge'."""
-        if any(p["role"] == "agent" and _COURT.search(self.ents.name_of(p["entity"])) for p in r.parts.items):
-            return True
-        subject = r.clause.subject if r.clause is not None else None
-        return subject is not None and not passive_clause(r.clause) and subject.head.lemma in ("court", "judge", "tribunal")
-
-    def _subject_ok(self, r: Reading) -> bool:
-        """'the community is disappearing' is no abduction: some verbs need a subject of a kind."""
-        kinds = needs_subject().get(r.head.lemma) if r.verb else None
-        if kinds is None:
-            return True
-        return any(p["role"] in ("agent", "patient") and p["entity"].split(":", 1)[0] in kinds for p in r.parts.items)
-
-    def _phrasal(self, r: Reading) -> bool:
-        """'left the schools out of the program', 'left it behind': a particle makes another verb."""
-        if not r.verb or r.clause is None:
-            return False
-        particles = _PHRASAL.get(r.head.lemma)
-        if not particles:
-            return False
-        i = r.head.i
-        return any(t.text.lower() in particles and t.tag in ("RP", "IN", "RB")
-                   for t in self.tokens[i + 1:i + 8] if t.start < r.clause.end)
-
-    def _object_ok(self, r: Reading) -> bool:
-        """'adopted a name' is no resolution: some verbs state their event only with certain objects."""
-        wanted = needs_object().get(r.head.lemma)
-        if wanted is None or r.noun_event is not None:
-            return True
-        c = r.clause
-        if c is None:
-            return False
-        if passive_clause(c):
-            phrases = [c.subject] if c.subject is not None else []
-        else:
-            phrases = list(c.objects)
-        return any(t.text.lower() in wanted for ph in phrases if ph is not None
-                   for t in self.tokens if ph.start <= t.start < ph.end)    # ('Resolution No. 1718')
-
-    def _weapon_ok(self, r: Reading) -> bool:
-        """'launched a campaign': a launch or a firing is a weapons test only with a weapon in its
-        sentence; 'launched a committee' founds it."""
-        if r.type != "weapons_test" or r.noun_event is not None or not r.head.lemma.startswith(_WEAPONS_TEST_VERBS):
-            return True
-        weapons = word_sets()["weapon_words"]
-        if any(t.text.lower() in weapons for t in self.tokens):
-            return True
-        objects = r.clause.objects if r.clause is not None else []
-        if r.head.lemma == "launch" and any(m.type == "organization" for ob in objects
-                                            for m in self.ents.within(ob.start, ob.end)):
-            r.type = "found"
-            return True
-        return False
+    def _last_clause_before(self, at: int):
+        """The clause an adverb after every clause's span goes with: the latest one begun before it."""
+        return max((c for c in self.an.clauses if c.start <= at and c.predicate is not None),
+                   key=lambda c: c.predicate.start, default=None)
 
     def _join_light_and_aspectual(self, verbs: list[Reading], nouns: list[Reading]) -> list[Reading]:
         """'held talks', 'imposed sanctions', 'the repatriation began': one event of the noun's type."""
@@ -331,7 +216,10 @@ class SentenceReader(ReaderTimes, ReaderRoles):
             word = head.text.lower()
             phrases = list(clause.objects)
             passive = passive_clause(clause)
-            is_light = word in light or head.lemma in light
+            particle = self.tokens[head.i + 1].text.lower() if head.i + 1 < len(self.tokens) \
+                and self.tokens[head.i + 1].tag == "RP" else ""
+            is_light = word in light or head.lemma in light or bool(particle) and (
+                f"{word} {particle}" in light or f"{head.lemma} {particle}" in light)   # 'carried out a test'
             is_aspectual = word in aspectual or head.lemma in aspectual or \
                 self.text[head.start:head.start + 12].lower().startswith(("took place", "take place", "takes place"))
             if not (is_light or is_aspectual):
@@ -467,6 +355,8 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         if r.verb or r.noun_event is not None or clause is not None:
             first = vg.first if vg.first else self.token_index(vg.start)
             if vg.negated or first and self.tokens[first - 1].text.lower() in ("never", "not", "n't"):
+                if any(prep_of(pp) in ("until", "till") for pp in clause.pps) and r.times:
+                    return "asserted"       # 'did not join until December 1956': joined then
                 return "negated"
             if vg.modal or vg.tense == "future":
                 return "hypothetical"
@@ -474,9 +364,12 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         while c is not None:
             if c.marker is not None and c.marker.text.lower() in _SUBORDINATORS_IF:
                 return "hypothetical"
-            if c.relation not in ("infinitive", "coordinate"):
+            if c.relation not in ("infinitive", "coordinate") and not (c.relation == "complement" and _untensed(c)):
                 break
             c = c.parent
+            vg = c.predicate if c is not None else None
+            if vg is not None and r.verb and (vg.modal or vg.tense == "future") and vg.head.lemma in _ASPECTUAL:
+                return "hypothetical"       # 'would keep pressing', 'will continue to press'
         return "asserted"
 
     def _demanded(self, noun: Reading) -> bool:
@@ -488,23 +381,6 @@ class SentenceReader(ReaderTimes, ReaderRoles):
         word = self.text[vg.head.start:noun.start].lower()
         return lemma in ("demand", "urge", "request", "seek", "ask", "press", "want") or \
             lemma == "call" and word.startswith(("call for", "called for", "calls for", "calling for"))
-
-_TRIPS = frozenset({"travel", "fly"})     # a person or a body travelling somewhere visits it
-
-
-def _descends(c, ancestor) -> bool:
-    while c is not None:
-        if c is ancestor:
-            return True
-        c = c.parent
-    return False
-
-
-def _holds_office(entity_id: str) -> bool:
-    from kankei.recognize.gazetteer import gazetteer
-    entry = gazetteer().entries.get(entity_id)
-    return bool(entry and entry.offices)
-
 
 def _heads_only(readings: list[Reading], text: str) -> list[Reading]:
     """'the adoption of the resolution': an event noun after 'of' that names the same kind of

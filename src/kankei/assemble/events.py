@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from kankei import edtf
 from kankei.assemble.analyses import Analyses
-from kankei.assemble.event_coref import merge_mentions
+from kankei.assemble.event_coref import _body_start, merge_mentions
 from kankei.assemble.event_parts import Entities
 from kankei.assemble.event_reader import SentenceReader
 from kankei.assemble.event_reading import Reading
@@ -30,6 +30,7 @@ from kankei.spans import EntityMention, TimeMention
 _CORRESPONDENCE = re.compile(r"(?P<a>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s+to\s+(?P<b>[A-Z][\w'’./-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s*$")
 _DISPATCH = re.compile(r"\b(?:letter|memorandum|memo|telegram|cable|note verbale|minutes|report|bulletin|diary|aide-m[ée]moire)\b", re.I)
 _WAR = re.compile(r"\bWar\b")
+_DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[a-z]+\s+)?$")
 # what a present tense performs on the page's day ('Japan strongly urges', 'condemns', 'welcomes')
 _SPEECH_ACTS = frozenset({"statement", "demand", "accuse", "threaten", "reject", "apologize"})
 
@@ -49,6 +50,7 @@ class Event:
     sentence: tuple[int, int] | None = None
     dated_by: str | None = None         # clause | narrative | document | None
     repeats: list[Event] = field(default_factory=list)   # the other tellings of the same occurrence
+    antecedent: Event | None = None     # 'this summit', 'these talks': the occurrence told before
 
     def record(self, doc: str) -> dict:
         rec = {"doc": doc, "kind": "event", "start": self.start, "end": self.end, "text": self.text,
@@ -114,6 +116,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     narrative = _Narrative()
     focus: list[EntityMention] = []         # the subjects of the last sentence with events, for pronouns
     issuer = _issuer(ents, text)
+    body_start = _body_start(text)      # (a headline's present tense is the news of the page's day)
     last_of_type: dict[str, Event] = {}     # the latest dated event of each type, for 'following the resolution'
     news = dct is not None and edtf.precision(dct) == "day"
     events: list[Event] = []
@@ -124,6 +127,8 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
             if sent_times:
                 events.extend(_note_events(text, doc, s, e, sent_times, sent_ents))
             continue
+        if _yes_no_question(text, s, e):
+            continue        # 'Has North Korea responded to the protests?' asks; it tells nothing
         sent = SentenceScan(document, s, e)
         triggers = [t for t in sent.triggers if not _inside(t, sent_times) and not _inside(t, sent_ents)]
         # a named war is an event where it is told, not where it only names a period ('after World War II')
@@ -137,42 +142,77 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         history = ents[max(0, bisect_left(ent_starts, s) - 30):bisect_left(ent_starts, s)]
         reader = SentenceReader(text, s, e, triggers, sent_times, Entities(text, sent_ents, history, focus, issuer), analyses)
         readings = reader.events()
-        focus = _subjects(readings, sent_ents) or focus
+        focus = _subjects(readings, sent_ents) or [m for m in reader.main_subjects() if m.how not in ("demonym", "issuer")] \
+            or focus
         current = narrative.current(text, s)
         # (a story told of other days, in this paragraph: what its sentences do is not today's news)
         elsewhere = current is not None and not _near(current.value, dct)
-        told = _sentence_events(readings, sent, doc, current, dct, news, elsewhere, last_of_type)
+        told = _sentence_events(readings, sent, doc, current, dct, news, elsewhere, last_of_type, e <= body_start)
         events.extend(told)
         if any(ev.dated_by == "narrative" for ev in told):
             narrative.sentences = 0     # the story goes on at that time: so may the next sentence
-        _advance(narrative, _main_times(readings) or sent_times, s)
+        # (a time that dates only a subordinate event, 'the moratorium that began in 1999', moves no story)
+        aside = {id(t) for r in readings for c in (r.told_by, r.clause if getattr(r.clause, "relation", None) == "relative"
+                                                   else None)
+                 if c is not None and not _top_level(c.parent) for t in r.times}
+        _advance(narrative, _main_times(readings) or [t for t in sent_times if id(t) not in aside], s)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
 
 
 def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narrative: TimeMention | None,
-                     dct: str | None, news: bool, elsewhere: bool, last_of_type: dict[str, Event]) -> list[Event]:
+                     dct: str | None, news: bool, elsewhere: bool, last_of_type: dict[str, Event],
+                     headline: bool = False) -> list[Event]:
     """The events of a sentence's readings, dated; a scene takes the date of the event it sets
     ('At a meeting ..., Abe said'), a clause 'following the resolution' the resolution's."""
     made: dict[int, list[Event]] = {}
     out: list[Event] = []
+    told_before: dict[int, Event] = {}      # 'during this summit, Kim apologized': both on that summit's day
+    for r in readings:
+        if _anaphoric(r, sent) and not r.times and r.inherited is None:
+            before = last_of_type.get(r.head.lemma.lower()) or last_of_type.get(r.type)
+            if before is not None:
+                told_before[id(r)] = before
+                if r.occasion is not None and not r.occasion.times and r.occasion.inherited is None:
+                    told_before[id(r.occasion)] = before
     for r in sorted(readings, key=lambda r: r.occasion is not None):
         if r.occasion is not None and made.get(id(r.occasion)):
             setting = made[id(r.occasion)][0]
             evs = _dated(r, sent, doc, None, None, False)
             for ev in evs:
                 ev.date, ev.dated_by = setting.date, setting.dated_by
+                if id(r) in told_before:
+                    ev.antecedent = told_before[id(r)]
         else:
-            evs = _dated(r, sent, doc, narrative, dct, news, elsewhere)
-            anchor = last_of_type.get(r.anchor) if r.anchor else None
+            evs = _dated(r, sent, doc, narrative, dct, news, elsewhere, headline)
+            anchor = told_before.get(id(r)) or (last_of_type.get(r.anchor) if r.anchor else None)
             if anchor is not None and not r.times and r.inherited is None:
                 for ev in evs:
                     ev.date, ev.dated_by = anchor.date, "anchor"
+                    if _anaphoric(r, sent):
+                        ev.antecedent = anchor
         made[id(r)] = evs
         out.extend(evs)
         for ev in evs:
             if ev.date and ev.modality == "asserted":
                 last_of_type[ev.type] = ev
+                noun = r.noun_event.head if r.noun_event is not None else None if r.verb else r.head
+                if noun is not None:
+                    last_of_type[noun.lemma.lower()] = ev     # ('this summit' is the last summit told)
     return out
+
+
+def _anaphoric(r: Reading, sent: SentenceScan) -> bool:
+    """An event noun pointed at ('this summit', 'these talks'): an occurrence told before."""
+    return not r.verb and r.noun_event is None \
+        and _DEMONSTRATIVE.search(sent.text, max(sent.s, r.start - 24), r.start) is not None
+
+
+_QUESTION = re.compile(r"\s*(?:Q\s*[:.]\s*)?(?:has|have|had|did|does|do|is|are|was|were|will|would|can|could|should)\b",
+                       re.IGNORECASE)
+
+
+def _yes_no_question(text: str, s: int, e: int) -> bool:
+    return text[s:e].rstrip().endswith("?") and _QUESTION.match(text, s) is not None
 
 
 def _relation(ev: Event) -> bool:
@@ -184,7 +224,8 @@ def _relation(ev: Event) -> bool:
 
 def _main_times(readings: list[Reading]) -> list[TimeMention]:
     """The times of the sentence's main clauses' events (not of a relative clause's aside)."""
-    return sorted((t for r in readings if _top_level(r.clause) for t in r.times), key=lambda t: t.start)
+    return sorted((t for r in readings if _top_level(r.clause) and (r.verb or not r.told_by) for t in r.times),
+                  key=lambda t: t.start)
 
 
 def _top_level(c) -> bool:
@@ -249,7 +290,7 @@ def _advance(narrative: _Narrative, sent_times: list[TimeMention], s: int) -> No
 
 
 def _dated(r: Reading, sent: SentenceScan, doc: str, narrative: TimeMention | None, dct: str | None,
-           news: bool, elsewhere: bool = False) -> list[Event]:
+           news: bool, elsewhere: bool = False, headline: bool = False) -> list[Event]:
     """The events of one reading: one per distinct time of its own clause, else one dated by the
     narrative or the document (or undated)."""
     hedged = sent.hedged()
@@ -268,12 +309,12 @@ def _dated(r: Reading, sent: SentenceScan, doc: str, narrative: TimeMention | No
     own = distinct(r.times or ([r.inherited] if r.inherited is not None else []), sent.text)
     if own:
         return [make(_day(t.value), t, "clause") for t in own]
-    date, how = _fallback_date(r, narrative, dct, news, elsewhere)
+    date, how = _fallback_date(r, narrative, dct, news, elsewhere, headline)
     return [make(_day(date), None, how)]
 
 
 def _fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
-                   news: bool, elsewhere: bool = False) -> tuple[str | None, str | None]:
+                   news: bool, elsewhere: bool = False, headline: bool = False) -> tuple[str | None, str | None]:
     """A reading without a time of its own: the narrative's time for the next step of a past
     story; the document's date for what the news reports, says, plans or has done."""
     vg = getattr(r.clause, "predicate", None) if r.clause is not None else None
@@ -281,14 +322,18 @@ def _fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
     aspect = getattr(vg, "aspect", None)
     reporting = r.type == "statement" or (vg is not None and vg.head.lemma in word_sets()["reporting"])
     main = r.clause is not None and r.clause.relation in (None, "coordinate", "parataxis")
-    if tense == "present" and aspect is None and r.modality == "asserted" and (
+    if r.habitual:
+        return None, None       # 'extended annually', 'usually meet': on no one day
+    if tense == "present" and aspect is None and r.modality == "asserted" and not (headline and news) and (
             not reporting and r.type not in _SPEECH_ACTS or not _actor_acts(r) or r.habitual):
         # 'the ferry sails twice a year', 'numbers tell part of the story', 'it rarely says':
         # a state, a habit or a generic truth, on no one day
         return None, None
     if r.modality == "hypothetical" or tense in ("present", "future") or aspect == "perfect" and tense != "past":
         # now, or planned now: never the narrative's; outside the news, only what the text itself says now
-        return (dct, "document") if dct is not None and (news or main) else (None, None)
+        # (and not 'the plaintiffs, who have since fled': a relative clause's perfect is no news of the day)
+        told_now = r.clause is None or r.clause.relation != "relative" and not _relative_coordinate(r.clause)
+        return (dct, "document") if dct is not None and told_now and (news or main) else (None, None)
     if tense == "past" and aspect == "perfect":
         if news and _reported(r):
             return dct, "document"      # 'told reporters the group had condemned the launch': today's news
@@ -313,6 +358,12 @@ def _near(value: str | None, dct: str | None) -> bool:
     if bv is None or bd is None:
         return False
     return edtf.shift(bd[0], "day", -7) <= bv[1] and bv[0] <= bd[1] and edtf.precision(value) == "day"
+
+
+def _relative_coordinate(c) -> bool:
+    while c is not None and c.relation == "coordinate":
+        c = c.parent
+    return c is not None and c.relation == "relative"
 
 
 def _tells_news(r: Reading) -> bool:

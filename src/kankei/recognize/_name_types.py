@@ -6,6 +6,7 @@ import re
 
 from kankei.recognize._name_cues import Seg, Tok, acronym_like
 
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 _DESIGNATION = re.compile(r"[A-Z][a-z]\w*-\d{1,3}[A-Za-z]?")   # "Taepodong-1", a ship "X-92"
 _HEAD_CUE = {"organization": "org-suffix", "place": "place-suffix", "document": "document-suffix",
              "other": "other-suffix", "vessel": "vessel", "country": "country-suffix"}
@@ -55,6 +56,8 @@ class NameTyping:
         core = caps[lead:]
         ps = core[0].start
         person = len(core) > 1 and c.person_cue([t.text for t in core])     # (two words at least)
+        if not person and len(core) == 2 and len(core[0].text) <= 4 and _KOREAN_GIVEN.fullmatch(core[1].text):
+            person = "korean-name"      # 'Ha Pyong-ok', 'So Man-sul': a short surname, a hyphenated given name
         if person:
             return "person", person, ps, e
         sent = ctx.sentence_initial(s)

@@ -26,8 +26,11 @@ def add_judgement(conn: sqlite3.Connection, kind: str, subject: str, object: str
         for eid in (subject, object):
             if not _entity_exists(conn, eid):
                 raise JudgementError(f"no entity {eid!r} in this knowledge base")
+    actors = _actors_of(kind, subject, object)
     with conn:
         if kind == "split" and object is None:
+            actors.update(r[0] for r in conn.execute("SELECT object FROM judgements WHERE kind = 'merge'"
+                                                     " AND subject = ? AND undone_at IS NULL", (subject,)))
             n = conn.execute("UPDATE judgements SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
                              " WHERE kind = 'merge' AND subject = ? AND undone_at IS NULL", (subject,)).rowcount
             if not n:
@@ -35,7 +38,7 @@ def add_judgement(conn: sqlite3.Connection, kind: str, subject: str, object: str
         cur = conn.execute("INSERT INTO judgements (kind, subject, object, note, author, machine) VALUES (?,?,?,?,?,?)",
                            (kind, subject, object, note, author, int(machine)))
     if apply:
-        _reapply(conn)
+        _reapply(conn, actors)
     return cur.lastrowid
 
 
@@ -45,15 +48,38 @@ def undo_judgement(conn: sqlite3.Connection, judgement_id: int) -> None:
                          " WHERE id = ? AND undone_at IS NULL", (judgement_id,)).rowcount
     if not n:
         raise JudgementError(f"no active judgement {judgement_id}")
-    _reapply(conn)
+    row = conn.execute("SELECT kind, subject, object FROM judgements WHERE id = ?", (judgement_id,)).fetchone()
+    _reapply(conn, _actors_of(row[0], row[1], row[2]))
 
 
-def _reapply(conn: sqlite3.Connection) -> None:
-    """Apply the judgements in force, then regroup events: merged actors may tell one occurrence."""
+def _actors_of(kind: str, subject: str, object: str | None) -> set[str]:
+    """The entities whose events a judgement can give other actors (none for confirm and reject)."""
+    if kind == "merge":
+        return {subject, object} if object else {subject}
+    if kind == "split":
+        return {subject, f"{subject}~{slug(object)}"} if object else {subject}
+    return set()
+
+
+def _reapply(conn: sqlite3.Connection, actors: set[str]) -> None:
+    """Apply the judgements in force, then regroup the events of the actors they change: merged
+    actors may tell one occurrence (marked before and after, whichever id the actor had)."""
     from kankei.reconcile.events import group_events
 
+    _mark(conn, actors)
     apply_judgements(conn)
-    group_events(conn, full=True)      # actors changed anywhere: every group may change
+    _mark(conn, actors)
+    group_events(conn)
+
+
+def _mark(conn: sqlite3.Connection, actors: set[str]) -> None:
+    ids = sorted(actors)
+    with conn:
+        for k in range(0, len(ids), 400):
+            part = ids[k:k + 400]
+            marks = ",".join("?" * len(part))
+            conn.execute("INSERT OR IGNORE INTO regroup (event_id) SELECT event_id FROM event_participants"
+                         f" WHERE entity_id IN ({marks}) OR machine_entity_id IN ({marks})", part + part)
 
 
 def list_judgements(conn: sqlite3.Connection, include_undone: bool = False) -> list[dict]:

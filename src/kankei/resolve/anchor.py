@@ -308,3 +308,45 @@ def story_day(times: list[TimeMention]) -> str | None:
         if tm.relative and "weekday" in tm.relative and tm.value and len(tm.value) == 10:
             return tm.value
     return None
+
+
+def merge_relative_ranges(times: list[TimeMention], text: str) -> list[TimeMention]:
+    """'from Monday to Wednesday', 'between May 26 and May 28': two dates the text reads
+    without a year, joined as a range, are one interval once resolved; the second is on or
+    after the first (never a year on because the first took the year)."""
+    from kankei.recognize.dates import _joins  # (the recognizer's joiner and opener words)
+    j = _joins()
+    out: list[TimeMention] = []
+    i = 0
+    while i < len(times):
+        a = times[i]
+        b = times[i + 1] if i + 1 < len(times) else None
+        merged = _relative_range(text, a, b, j) if b is not None else None
+        if merged is not None:
+            out.append(merged)
+            i += 2
+        else:
+            out.append(a)
+            i += 1
+    return out
+
+
+def _relative_range(text: str, a: TimeMention, b: TimeMention, j: dict) -> TimeMention | None:
+    if a.anchor == "absolute" or b.anchor == "absolute" or not (_day(a.value) and _day(b.value)):
+        return None
+    gap = text[a.end:b.start]
+    if len(gap) > 12 or not j["joiner"].fullmatch(gap):
+        return None
+    if not j["opener"].search(text[max(0, a.start - 12):a.start]):
+        return None             # ('on Monday and Wednesday': two days, no range)
+    lo, hi = a.value, b.value
+    pa, pb = edtf.parse_point(lo), edtf.parse_point(hi)
+    if pa is None or pb is None:
+        return None
+    # the second in the first's year, or the next one when its month and day come earlier
+    year = pa[0] if (pb[1], pb[2]) >= (pa[1], pa[2]) else pa[0] + 1
+    hi = f"{year:04d}{hi[4:]}"
+    if hi <= lo:
+        return None
+    return TimeMention(a.start, b.end, text[a.start:b.end], edtf.interval(lo, hi), "interval", anchor=a.anchor,
+                       relative=a.relative)

@@ -58,15 +58,14 @@ def search(conn: sqlite3.Connection, q: str, mode: str = "fts", year: str | None
     cond = " AND ".join(where)
     if pg:
         with fts_errors(q):
-            total, rows, ranked = _search_pg(conn, cond, args, limit, offset)
+            total, rows, scope = _search_pg(conn, cond, args, limit, offset)
     else:
         with fts_errors(q):
-            total, rows, ranked = _search_sqlite(conn, cond, args, limit, offset)
-    scope = ranked[:FACET_DOCUMENTS]
+            total, rows, scope = _search_sqlite(conn, cond, args, query, len(where), limit, offset)
     results = [{"id": r["id"], "doc": r["doc"], "title": r["title"], "published": r["published"], "chars": r["chars"],
                 "title_parts": _split_snippet(r["title_hl"]) if r["title"] else [],
                 "snippet": _split_snippet(r["snip"])} for r in rows]
-    facets = _facets(conn, [r["id"] for r in scope])
+    facets = _facets(conn, scope)
     entities = []
     if offset == 0 and len(q) >= 2:
         pattern = "%" + re.sub(r"[\"*()^]", " ", q).strip().replace("%", "").replace("_", "") + "%"
@@ -101,7 +100,7 @@ def _search_pg(conn, cond: str, args: list, limit: int, offset: int) -> tuple[in
     hits = [{"id": r["id"], "doc": r["doc"], "title": r["title"], "published": r["published"], "chars": r["chars"],
              "title_hl": _mark(r["title"] or "", words), "snip": _snippet(r["text"], words)}
             for r in (found[i] for i in page if i in found)]
-    return len(order), hits, [{"id": i} for i in order[:FACET_DOCUMENTS]]
+    return len(order), hits, order[:FACET_DOCUMENTS]
 
 
 def _hit(token: str, words: list[tuple[str, bool]]) -> bool:
@@ -126,22 +125,37 @@ def _snippet(text: str, words: list[tuple[str, bool]], size: int = 40) -> str:
     return ("…" if lo else "") + _mark(text[start:end], words) + ("…" if hi < len(tokens) else "")
 
 
-def _search_sqlite(conn, cond: str, args: list, limit: int, offset: int) -> tuple[int, list, list]:
+def _search_sqlite(conn, cond: str, args: list, query: str, n_where: int, limit: int,
+                   offset: int) -> tuple[int, list, list]:
     """The matches, best first by FTS5's rank, with its highlights and snippets."""
-    total = conn.execute(f"SELECT count(*) FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-                         f" WHERE {cond}", args).fetchone()[0]
-    # the page (FTS5 sorts by rank itself and makes snippets for the rows it returns only), and the
-    # best matches the facets are counted over
-    rows = conn.execute(
-        "SELECT d.id, d.doc, d.title, d.published, d.chars,"
-        f" highlight(documents_fts, 0, '{HIT_OPEN}', '{HIT_CLOSE}') AS title_hl,"
-        f" snippet(documents_fts, 1, '{HIT_OPEN}', '{HIT_CLOSE}', '…', 40) AS snip"
-        f" FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE {cond}"
-        " ORDER BY rank LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
-    ranked = conn.execute(
-        f"SELECT d.id FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE {cond}"
-        + (" ORDER BY rank" if total > FACET_DOCUMENTS else "") + " LIMIT ?", [*args, FACET_DOCUMENTS]).fetchall()
-    return total, rows, ranked
+    source = "documents_fts JOIN documents d ON d.rowid = documents_fts.rowid" if n_where > 1 else "documents_fts"
+    # one ranking serves the count, the page and the best matches the facets are counted over (the
+    # index alone: no document row is read for it); snippets are made for the page's rows only
+    # (each found by its rowid: FTS5 seeks it rather than scanning every match)
+    ranked = conn.execute(f"SELECT documents_fts.rowid, count(*) OVER () FROM {source} WHERE {cond}"
+                          " ORDER BY rank LIMIT ?", [*args, max(FACET_DOCUMENTS, offset + limit)]).fetchall()
+    total = ranked[0][1] if ranked else 0
+    page = [r[0] for r in ranked[offset:offset + limit]]
+    rows = _page(conn, query, page)
+    best = [r[0] for r in ranked[:FACET_DOCUMENTS]]
+    scope = [r[0] for r in conn.execute(
+        f"SELECT id FROM documents WHERE rowid IN ({','.join('?' * len(best))})", best)] if best else []
+    return total, rows, scope
+
+
+def _page(conn: sqlite3.Connection, query: str, rowids: list[int]) -> list[dict]:
+    """The page's documents in rank order, with the title highlighted and a snippet of the text:
+    one statement, each of its parts seeking one document by rowid (FTS5 does not scan the matches)."""
+    if not rowids:
+        return []
+    marks = ",".join("?" * len(rowids))
+    docs = {r["rowid"]: dict(r) for r in conn.execute(
+        f"SELECT rowid, id, doc, title, published, chars FROM documents WHERE rowid IN ({marks})", rowids)}
+    one = (f"SELECT rowid, highlight(documents_fts, 0, '{HIT_OPEN}', '{HIT_CLOSE}'),"
+           f" snippet(documents_fts, 1, '{HIT_OPEN}', '{HIT_CLOSE}', '…', 40)"
+           " FROM documents_fts WHERE documents_fts MATCH ?1 AND rowid = ?")
+    hits = {r[0]: r for r in conn.execute(" UNION ALL ".join([one] * len(rowids)), [query, *rowids])}
+    return [{**docs[i], "title_hl": hits[i][1], "snip": hits[i][2]} for i in rowids if i in docs and i in hits]
 
 
 def _facets(conn: sqlite3.Connection, doc_ids: list[str]) -> dict:

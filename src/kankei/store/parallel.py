@@ -17,7 +17,7 @@ import signal
 import sqlite3
 import threading
 from collections import Counter, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -131,7 +131,7 @@ def build_parallel(conn: sqlite3.Connection, files: Iterable[Path | ReadError], 
         pool.close()
 
 
-def _run(conn: sqlite3.Connection, files, pool: ProcessPool | DaskPool, dct: str | None, max_bytes: int,
+def _run(conn: sqlite3.Connection, files: Iterator[Path | ReadError], pool: ProcessPool | DaskPool, dct: str | None, max_bytes: int,
          force: bool, report: BuildReport, progress: Callable[[Path | None], None] | None) -> None:
     window = AHEAD * pool.workers
     jobs: deque[_Job] = deque()

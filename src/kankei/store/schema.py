@@ -315,6 +315,15 @@ MIGRATIONS: list[str] = [
     INSERT INTO build_state (key, value) SELECT 'reconcile', 1 WHERE EXISTS (SELECT 1 FROM events)
         ON CONFLICT(key) DO UPDATE SET value = value + 1;
     """,
+    # 11: full-text search keeps prefix indexes of three and four letters (a prefix may be no
+    # shorter than three), so that `repa*` reads one list instead of merging those of every word it
+    # begins; the index is made again with them.
+    """
+    DROP TABLE documents_fts;
+    CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='rowid',
+                                                  prefix='3 4');
+    INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

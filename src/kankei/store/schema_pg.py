@@ -223,4 +223,6 @@ PG_MIGRATIONS: list[str] = [
     INSERT INTO build_state (key, value) SELECT 'reconcile', 1 WHERE EXISTS (SELECT 1 FROM events)
         ON CONFLICT(key) DO UPDATE SET value = build_state.value + 1;
     """,
+    # 11: (SQLite's FTS5 prefix indexes; a tsquery prefix reads the GIN index as it is)
+    "SELECT 1;",
 ]

@@ -1,0 +1,61 @@
+"""Full-text search (serve/search.py) read straight from a base: one ranking gives the total, the
+pages and the documents facets are counted over, and snippets are made for the page's rows.
+
+The base is built from tests/serve_corpus.py (written for the explorer's tests)."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kankei.serve.search import HIT_OPEN, search
+from serve_corpus import build_base
+
+
+@pytest.fixture(scope="module")
+def conn(tmp_path_factory):
+    db: Path = build_base(tmp_path_factory.mktemp("search"))
+    from kankei.serve.app import Store
+    Store(db)       # the summary tables (facets) are made as the server makes them
+    c = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    c.row_factory = sqlite3.Row
+    yield c
+    c.close()
+
+
+def _best_first(conn: sqlite3.Connection, query: str) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT d.id FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+                                       " WHERE documents_fts MATCH ? ORDER BY rank", (query,))]
+
+
+@pytest.mark.parametrize("q", ["Chongryon", "Kor*", "Japan OR Korea", "Pyo*"])
+def test_pages_of_one_walk_every_match_in_rank_order_with_a_snippet(conn: sqlite3.Connection, q: str) -> None:
+    first = search(conn, q, limit=1)
+    expected = _best_first(conn, first["query"])
+    assert first["total"] == len(expected) >= 2
+    walked = []
+    for offset in range(first["total"] + 1):
+        page = search(conn, q, limit=1, offset=offset)
+        assert page["total"] == first["total"]
+        walked += [r["id"] for r in page["results"]]
+        assert all(any(p["hit"] for p in r["snippet"]) or any(p["hit"] for p in r["title_parts"])
+                   for r in page["results"])
+    assert walked == expected
+    assert search(conn, q, limit=20)["facets_over"] == len(expected)
+
+
+def test_a_facet_narrows_the_total_and_the_results(conn: sqlite3.Connection) -> None:
+    everything = search(conn, "Japan OR Korea")
+    year = everything["facets"]["year"][0]
+    narrowed = search(conn, "Japan OR Korea", year=year["value"])
+    assert narrowed["total"] == year["documents"] <= everything["total"]
+    assert {r["id"] for r in narrowed["results"]} <= {r["id"] for r in everything["results"]}
+    assert search(conn, "zzyzx")["total"] == 0 and search(conn, "zzyzx")["results"] == []
+
+
+def test_prefixes_of_three_and_four_letters_have_an_index(conn: sqlite3.Connection) -> None:
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'documents_fts'").fetchone()[0]
+    assert "prefix='3 4'" in sql
+    hits = [p["text"] for r in search(conn, "Chon*")["results"] for p in r["snippet"] if p["hit"]]
+    assert hits and all(h.lower().startswith("chon") and HIT_OPEN not in h for h in hits)
