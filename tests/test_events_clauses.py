@@ -570,3 +570,13 @@ def test_two_leaders_joined_by_a_hyphen_hold_their_summit():
             "Koizumi-Kim summit was held, talks stalled.")
     ev = next(e for e in events(text, dct="2015-01-01") if e["text"] == "summit was held")
     assert role(ev, "agent") == {"person:koizumi", "person:kim_jong_il"}
+
+
+def test_an_anonymous_attribution_after_the_news_is_no_event():
+    got = kinds("Police are expected to search the office on Wednesday, the sources said.", dct="2001-11-27")
+    assert ("statement", "2001-11-27") not in got and ("legal", "2001-11-28") in [(k, d) for k, d in got]
+    assert ("statement", "2001-11-27") in kinds("Talks will resume in May, Abe said.", dct="2001-11-27")
+
+
+def test_felt_threatened_is_a_state():
+    assert not [k for k in kinds("He would use force if he felt threatened.", dct="2024-03-25") if k[0] == "threaten"]

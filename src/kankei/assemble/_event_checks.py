@@ -71,6 +71,15 @@ class ReaderChecks:
                     return True
         return False
 
+    def _anonymous_attribution(self, r: Reading) -> bool:
+        """'..., the sources said.', '..., they said.': an attribution after what it reports, by
+        no one named, only tells where the news came from."""
+        if r.type != "statement" or not r.verb or r.clause is None or r.parts.has("agent"):
+            return False
+        vg = r.clause.predicate
+        return vg is not None and any(c.parent is r.clause and c.relation == "complement" and c.start < vg.start
+                                      for c in self.an.clauses)
+
     def _says_of_a_statement(self, r: Reading, nouns: list[Reading]) -> bool:
         """'issued a statement expressing ...', 'a statement published on KCNA': a participle
         of saying that describes a statement noun is part of that statement's telling."""
