@@ -580,3 +580,10 @@ def test_an_anonymous_attribution_after_the_news_is_no_event():
 
 def test_felt_threatened_is_a_state():
     assert not [k for k in kinds("He would use force if he felt threatened.", dct="2024-03-25") if k[0] == "threaten"]
+
+
+def test_a_court_finding_is_a_ruling_and_only_a_leader_s_death_a_succession():
+    assert kinds("On 3 March 2021 the Osaka District Court found that the city had acted lawfully.") == [
+        ("legal", "2021-03-03")]
+    assert kinds("Shigeru Yokota died in June 2020.") == [("other", "2020-06")]
+    assert kinds("Kim Il Sung died in July 1994.") == [("leader", "1994-07")]

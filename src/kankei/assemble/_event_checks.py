@@ -39,7 +39,7 @@ class ReaderChecks:
         if r.type == "leader" and r.head.lemma in ("die", "death") \
                 and not any(holds_office(p["entity"]) for p in r.parts.items):
             r.type = "other"        # a death changes a leadership only for one who held office
-        if r.type in ("reject", "agree", "accuse", "demand") and r.verb and self._by_a_court(r):
+        if (r.type in ("reject", "agree", "accuse", "demand") or r.head.lemma == "find") and r.verb and self._by_a_court(r):
             r.type = "legal"        # 'the District Court rejected the claim': a ruling
         if r.type == "migrate" and r.verb and r.head.lemma in word_sets()["visit_words"] \
                 and any(p["role"] == "agent" and (holds_office(p["entity"]) or r.head.lemma in _TRIPS
@@ -164,7 +164,12 @@ def descends(c, ancestor) -> bool:
     return False
 
 
+_NO_LEAD = re.compile(r"Representative|Member|Spokes|Advis|Secretary[- ]General of the National", re.IGNORECASE)
+
+
 def holds_office(entity_id: str) -> bool:
+    """Whether the knowledge lists an office that leads ('Prime Minister', 'Chairman'), not one that
+    speaks for or sits on a body ('Representative', 'Member', 'Spokesman')."""
     from kankei.recognize.gazetteer import gazetteer
     entry = gazetteer().entries.get(entity_id)
-    return bool(entry and entry.offices)
+    return bool(entry and any(not _NO_LEAD.search(str(o.get("title", ""))) for o in entry.offices))
