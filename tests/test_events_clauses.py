@@ -587,3 +587,14 @@ def test_a_court_finding_is_a_ruling_and_only_a_leader_s_death_a_succession():
         ("legal", "2021-03-03")]
     assert kinds("Shigeru Yokota died in June 2020.") == [("other", "2020-06")]
     assert kinds("Kim Il Sung died in July 1994.") == [("leader", "1994-07")]
+
+
+def test_two_times_joined_by_and_date_one_clause_twice():
+    got = kinds("North Korea launched missiles in April and December 2012 and also conducted a nuclear test in "
+                "February 2013.")
+    assert ("weapons_test", "2012-04") in got and ("weapons_test", "2012-12") in got and ("weapons_test", "2013-02") in got
+
+
+def test_a_dated_attribution_is_news_of_its_own():
+    assert ("statement", "2001-11-27") in kinds("Police may search the office on Wednesday, investigation sources "
+                                                "said Tuesday.", dct="2001-11-28")

@@ -74,8 +74,8 @@ class ReaderChecks:
     def _anonymous_attribution(self, r: Reading) -> bool:
         """'..., the sources said.', '..., they said.': an attribution after what it reports, by
         no one named, only tells where the news came from."""
-        if r.type != "statement" or not r.verb or r.clause is None or r.parts.has("agent"):
-            return False
+        if r.type != "statement" or not r.verb or r.clause is None or r.parts.has("agent") or r.times:
+            return False        # ('investigation sources said Tuesday': dated, it is news of its own)
         vg = r.clause.predicate
         return vg is not None and any(c.parent is r.clause and c.relation == "complement" and c.start < vg.start
                                       for c in self.an.clauses)

@@ -76,6 +76,8 @@ class ReaderTimes:
             j -= 1
         if j < 0 or self.tokens[j].text.lower() not in ("and", "but", ";", "then", "while", "whereas"):
             return None
+        if j > 0 and any(t.end == self.tokens[j - 1].end for t in self.times):
+            return None     # 'in April and December 2012': two times of one clause, no new clause
         for c in self.an.clauses:
             head = c.predicate.head if c.predicate is not None else None
             if head is not None and head.start > start and (c.start > start or c.subject is not None and c.subject.start > start):
