@@ -598,3 +598,9 @@ def test_two_times_joined_by_and_date_one_clause_twice():
 def test_a_dated_attribution_is_news_of_its_own():
     assert ("statement", "2001-11-27") in kinds("Police may search the office on Wednesday, investigation sources "
                                                 "said Tuesday.", dct="2001-11-28")
+
+
+def test_saying_one_will_not_act_is_a_refusal():
+    assert kinds("On 8 February 2024, Kim Jong-un promised that he would not hold dialogue with Seoul.") == [
+        ("reject", "2024-02-08")]
+    assert kinds("Kishida promised on 3 May 2023 that Japan would help the victims.") == [("statement", "2023-05-03")]

@@ -32,6 +32,8 @@ class ReaderChecks:
                     r.type = by_object[ph.head.text.lower()]    # 'released a photo': a statement
         if r.type == "statement" and r.verb and self._threat(r):
             r.type = "threaten"     # 'said it would start enriching uranium'
+        elif r.type == "statement" and r.verb and self._refusal(r):
+            r.type = "reject"       # 'promised that he would not hold dialogue', 'said it would not attend'
         if r.type == "statement" and r.verb and r.head.lemma in ("proclaim", "declare") \
                 and any(p["role"] == "patient" and p["entity"].startswith(("country:", "org:")) for p in r.parts.items) \
                 and r.clause is not None and passive_clause(r.clause):
@@ -69,6 +71,17 @@ class ReaderChecks:
                 end = max([d.end for d in self.an.clauses if descends(d, c)] + [c.end])
                 if any(t.text.lower() in words for t in self.tokens if c.start <= t.start < end):
                     return True
+        return False
+
+    def _refusal(self, r: Reading) -> bool:
+        """What a speaker says will not be done by the speaker's side: a negated future complement."""
+        if r.clause is None:
+            return False
+        for c in self.an.clauses:
+            vg = c.predicate
+            if c.parent is r.clause and c.relation == "complement" and vg is not None and vg.negated \
+                    and (vg.tense == "future" or vg.modal in ("would", "will")) and vg.head.lemma not in ("be", "have"):
+                return True
         return False
 
     def _anonymous_attribution(self, r: Reading) -> bool:
