@@ -604,3 +604,9 @@ def test_saying_one_will_not_act_is_a_refusal():
     assert kinds("On 8 February 2024, Kim Jong-un promised that he would not hold dialogue with Seoul.") == [
         ("reject", "2024-02-08")]
     assert kinds("Kishida promised on 3 May 2023 that Japan would help the victims.") == [("statement", "2023-05-03")]
+
+
+def test_a_relative_clause_on_an_apposition_is_about_the_name():
+    ev = next(e for e in events("Kaoru Hasuike, a student who had disappeared in 1978, returned in 2002.")
+              if e["type"] == "abduct")
+    assert ev["date"] == "1978" and role(ev, "patient") == {"person:kaoru_hasuike"}
