@@ -610,3 +610,9 @@ def test_a_relative_clause_on_an_apposition_is_about_the_name():
     ev = next(e for e in events("Kaoru Hasuike, a student who had disappeared in 1978, returned in 2002.")
               if e["type"] == "abduct")
     assert ev["date"] == "1978" and role(ev, "patient") == {"person:kaoru_hasuike"}
+
+
+def test_a_dna_test_is_no_weapons_test():
+    assert not [k for k in kinds("DNA tests carried out in Japan in December 2004 showed the remains were not hers.")
+                if k[0] == "weapons_test"]
+    assert ("weapons_test", "2006-10") in kinds("North Korea conducted its first nuclear test in October 2006.")

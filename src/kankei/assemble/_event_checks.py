@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from kankei.assemble.event_reading import Reading
 
 _WEAPONS_TEST_VERBS = ("launch", "fire", "shoot", "test")
+_NOT_WEAPON_TESTS = frozenset({"dna", "blood", "drug", "driving", "entrance", "exam", "covid", "pcr", "virus", "loyalty"})
 # verbs that a particle makes another verb: 'left ... out', 'gave up', 'sent off'
 _PHRASAL = {"leave": ("out", "behind", "aside"), "move": ("out", "aside"), "return": ("out",),
             "give": ("up", "in", "away"), "send": ("off",), "find": ("out",), "rule": ("out",)}
@@ -149,6 +150,15 @@ class ReaderChecks:
             phrases = list(c.objects)
         return any(t.text.lower() in wanted for ph in phrases if ph is not None
                    for t in self.tokens if ph.start <= t.start < ph.end)    # ('Resolution No. 1718')
+
+    def _test_noun_ok(self, n: Reading) -> bool:
+        """'DNA tests carried out in Japan': a test noun is a weapons test only with a weapon in its
+        phrase or sentence ('a nuclear test', 'the test of a missile')."""
+        if n.type != "weapons_test" or n.head.lemma != "test":
+            return True
+        weapons = word_sets()["weapon_words"]
+        return any(t.text.lower() in weapons for t in self.tokens) and not any(
+            t.text.lower() in _NOT_WEAPON_TESTS for t in self.tokens[max(0, n.head.i - 3):n.head.i])
 
     def _weapon_ok(self, r: Reading) -> bool:
         """'launched a campaign': a launch or a firing is a weapons test only with a weapon in its

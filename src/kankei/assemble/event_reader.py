@@ -162,7 +162,7 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
         cands = _heads_only(self.readings(), self.text)
         cands += self._motions(cands)
         verbs = [r for r in cands if r.verb]
-        nouns = [r for r in cands if not r.verb]
+        nouns = [r for r in cands if not r.verb and self._test_noun_ok(r)]
         for r in verbs:
             r.clause = self.clause_of_verb(r.head)
         verbs = self._join_light_and_aspectual(verbs, nouns)
