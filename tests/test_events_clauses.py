@@ -616,3 +616,11 @@ def test_a_dna_test_is_no_weapons_test():
     assert not [k for k in kinds("DNA tests carried out in Japan in December 2004 showed the remains were not hers.")
                 if k[0] == "weapons_test"]
     assert ("weapons_test", "2006-10") in kinds("North Korea conducted its first nuclear test in October 2006.")
+
+
+def test_talks_just_before_an_announcement_are_in_its_month():
+    text = "After three days of talks in Stockholm, the two governments announced an accord on May 29, 2014."
+    assert ("meet", "2014-05") in kinds(text, dct="2014-05-30")
+    text = ("Abe met the families on September 28, 2017. After the meeting, the lower house was dissolved for an "
+            "election in October.")
+    assert ("meet", "2017-10") not in kinds(text, dct="2017-09-29")

@@ -209,10 +209,30 @@ class ReaderTimes:
         verb's event happened when it did."""
         for v in verbs:
             c = v.clause
-            if c is not None and v.modality == "asserted" and any(
-                    prep_of(pp) in ("at", "during") and pp.start <= noun.head.start < pp.end for pp in c.pps):
-                return v
+            if c is None or v.modality != "asserted":
+                continue
+            for k, pp in enumerate(c.pps):
+                if not pp.start <= noun.head.start < pp.end:
+                    continue
+                prep = prep_of(pp)
+                if prep == "of" and k > 0 and prep_of(c.pps[k - 1]) in ("after", "following", "during") \
+                        and pp.start - c.pps[k - 1].end <= 1:
+                    prep = prep_of(c.pps[k - 1])     # 'after three days of talks'
+                if prep in ("at", "during"):
+                    return v
+                if prep in ("after", "following") and not self._definite(noun):
+                    # ('After three days of talks, the two sides announced ...': just before, in its month;
+                    # 'after the meeting' is the meeting told before, not dated by what came after it)
+                    noun.occasion_before = True
+                    return v
         return None
+
+    def _definite(self, noun: Reading) -> bool:
+        """Whether a determiner that points back ('the', 'this', a possessive) opens the noun's phrase."""
+        chunk = self.an.np_at(noun.head.start)
+        first = self.tokens[chunk.first] if chunk is not None else None
+        return first is not None and (first.text.lower() in ("the", "this", "that", "these", "those")
+                                      or first.tag in ("PRP$", "POS") or chunk.possessor is not None)
 
     def _temporal_anchor(self, noun: Reading) -> bool:
         """An event noun that a temporal preposition governs ('after the test') is an occurrence."""
