@@ -512,3 +512,10 @@ def test_a_participle_after_a_named_body_describes_it():
     s = analyze(text, 0, len(text))
     founded = next(c for c in s.clauses if c.predicate is not None and c.predicate.head.text == "founded")
     assert founded.relation == "relative" and founded.subject.text(text) == "UCT"
+
+
+def test_the_main_verb_after_a_relative_aside_tagged_as_a_participle():
+    text = "Kaoru Hasuike, a student who had disappeared in 1978, returned in 2002."
+    s = analyze(text, 0, len(text))
+    main = next(c for c in s.clauses if c.relation is None)
+    assert main.predicate is not None and main.predicate.head.text == "returned" and main.subject.text(text) == "Kaoru Hasuike"

@@ -131,3 +131,12 @@ def test_a_participle_between_a_noun_and_its_verb() -> None:
     text = "Most of the goods smuggled went to Wonsan."
     tags = {t.text: t.tag for t in analyze(text, 0, len(text)).tokens}
     assert tags["smuggled"] == "VBN" and tags["went"] == "VBD"
+
+
+def test_that_before_a_noun_and_a_preposition_is_a_determiner() -> None:
+    text = "The high court overturned that part of the ruling in October 2023."
+    tags = {t.text: t.tag for t in analyze(text, 0, len(text)).tokens}
+    assert tags["that"] == "DT" and tags["ruling"] == "NN"
+    text = "Officials said that part of the deal was done."
+    tags = {t.text: t.tag for t in analyze(text, 0, len(text)).tokens}
+    assert tags["that"] == "IN"

@@ -570,3 +570,57 @@ def test_two_leaders_joined_by_a_hyphen_hold_their_summit():
             "Koizumi-Kim summit was held, talks stalled.")
     ev = next(e for e in events(text, dct="2015-01-01") if e["text"] == "summit was held")
     assert role(ev, "agent") == {"person:koizumi", "person:kim_jong_il"}
+
+
+def test_an_anonymous_attribution_after_the_news_is_no_event():
+    got = kinds("Police are expected to search the office on Wednesday, the sources said.", dct="2001-11-27")
+    assert ("statement", "2001-11-27") not in got and ("legal", "2001-11-28") in [(k, d) for k, d in got]
+    assert ("statement", "2001-11-27") in kinds("Talks will resume in May, Abe said.", dct="2001-11-27")
+
+
+def test_felt_threatened_is_a_state():
+    assert not [k for k in kinds("He would use force if he felt threatened.", dct="2024-03-25") if k[0] == "threaten"]
+
+
+def test_a_court_finding_is_a_ruling_and_only_a_leader_s_death_a_succession():
+    assert kinds("On 3 March 2021 the Osaka District Court found that the city had acted lawfully.") == [
+        ("legal", "2021-03-03")]
+    assert kinds("Shigeru Yokota died in June 2020.") == [("other", "2020-06")]
+    assert kinds("Kim Il Sung died in July 1994.") == [("leader", "1994-07")]
+
+
+def test_two_times_joined_by_and_date_one_clause_twice():
+    got = kinds("North Korea launched missiles in April and December 2012 and also conducted a nuclear test in "
+                "February 2013.")
+    assert ("weapons_test", "2012-04") in got and ("weapons_test", "2012-12") in got and ("weapons_test", "2013-02") in got
+
+
+def test_a_dated_attribution_is_news_of_its_own():
+    assert ("statement", "2001-11-27") in kinds("Police may search the office on Wednesday, investigation sources "
+                                                "said Tuesday.", dct="2001-11-28")
+
+
+def test_saying_one_will_not_act_is_a_refusal():
+    assert kinds("On 8 February 2024, Kim Jong-un promised that he would not hold dialogue with Seoul.") == [
+        ("reject", "2024-02-08")]
+    assert kinds("Kishida promised on 3 May 2023 that Japan would help the victims.") == [("statement", "2023-05-03")]
+
+
+def test_a_relative_clause_on_an_apposition_is_about_the_name():
+    ev = next(e for e in events("Kaoru Hasuike, a student who had disappeared in 1978, returned in 2002.")
+              if e["type"] == "abduct")
+    assert ev["date"] == "1978" and role(ev, "patient") == {"person:kaoru_hasuike"}
+
+
+def test_a_dna_test_is_no_weapons_test():
+    assert not [k for k in kinds("DNA tests carried out in Japan in December 2004 showed the remains were not hers.")
+                if k[0] == "weapons_test"]
+    assert ("weapons_test", "2006-10") in kinds("North Korea conducted its first nuclear test in October 2006.")
+
+
+def test_talks_just_before_an_announcement_are_in_its_month():
+    text = "After three days of talks in Stockholm, the two governments announced an accord on May 29, 2014."
+    assert ("meet", "2014-05") in kinds(text, dct="2014-05-30")
+    text = ("Abe met the families on September 28, 2017. After the meeting, the lower house was dissolved for an "
+            "election in October.")
+    assert ("meet", "2017-10") not in kinds(text, dct="2017-09-29")

@@ -336,6 +336,13 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                 top.conj = [prev_np]
                 top.appos = None
                 continue
+        if g.form == "participle" and g.first == g.last and prev_unit == "comma" and len(stack) > 1 \
+                and c.relation == "relative" and stack[0].c.predicate is None and stack[0].pending is not None \
+                and g.tag_first in ("VBN", "VBD") and not np_follows(g, tokens) and prep_follows(g, tokens):
+            # 'X, a student who had disappeared in 1978, returned in 2002': the main verb after the aside
+            g = as_finite_past(g)
+            del stack[1:]
+            continue
         if prev_unit == "comma" and prev_np is not None and _named_before_comma(g, prev_np, tokens):
             # 'the Association (AFVKN), founded in March 1997,': the participle describes the name
             o = open_clause("relative", c, None, True, antecedent=prev_np)

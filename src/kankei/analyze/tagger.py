@@ -264,6 +264,10 @@ class Tagger:
             self._noun_not_adjective(words, out)
         if "VBD" in out:
             _reduced_relative(words, out)
+        if "VBG" in out:
+            _gerund_as_noun(words, out)
+        if "that" in words:
+            _that_as_determiner(words, out)
         return out
 
     def _noun_not_adjective(self, words: list[str], tags: list[str]) -> None:
@@ -321,6 +325,32 @@ def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset
         if base and tags[k] in ("NN", "NNP") and k > 0 and tags[k - 1] not in ("CC", "NNP", ","):
             continue                              # a singular subject takes "shares", not "share"
         tags[i] = ("VBP" if base else "VBD") if t == "JJ" else "VBZ"
+
+
+_SAYING = frozenset(("said", "says", "say", "told", "tells", "announced", "stated", "believed", "reported", "claimed",
+                     "added", "noted", "argued", "insisted", "warned", "confirmed", "denied", "admitted", "knew",
+                     "thought", "found", "showed", "shows", "suggests", "suggested", "ruled", "decided", "agreed"))
+
+
+def _that_as_determiner(words: list[str], tags: list[str]) -> None:
+    """'overturned that part of the ruling': 'that' before a noun that a preposition or the
+    sentence's end follows is its determiner, not a clause's opening (unless a verb of saying
+    comes before it)."""
+    n = len(tags)
+    for i in range(1, n - 2):
+        if words[i] == "that" and tags[i] == "IN" and tags[i - 1][:2] == "VB" and words[i - 1].lower() not in _SAYING \
+                and tags[i + 1] in ("NN", "NNS") and tags[i + 2] in ("IN", ".", ",", "CC", ":"):
+            tags[i] = "DT"
+
+
+def _gerund_as_noun(words: list[str], tags: list[str]) -> None:
+    """'part of the ruling in October', 'the meeting.': an -ing form right after a determiner,
+    with no noun after it, is a noun."""
+    n = len(tags)
+    for i in range(1, n):
+        if tags[i] == "VBG" and tags[i - 1] in ("DT", "PRP$", "POS") and words[i - 1].lower() not in ("that", "this") \
+                and (i + 1 == n or tags[i + 1] in ("IN", ".", ",", "CC", ":", "TO", "-RRB-", "VBD", "VBZ", "VBP", "MD")):
+            tags[i] = "NN"
 
 
 def _reduced_relative(words: list[str], tags: list[str]) -> None:

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from kankei.assemble.event_reading import Reading
 
 _WEAPONS_TEST_VERBS = ("launch", "fire", "shoot", "test")
+_NOT_WEAPON_TESTS = frozenset({"dna", "blood", "drug", "driving", "entrance", "exam", "covid", "pcr", "virus", "loyalty"})
 # verbs that a particle makes another verb: 'left ... out', 'gave up', 'sent off'
 _PHRASAL = {"leave": ("out", "behind", "aside"), "move": ("out", "aside"), "return": ("out",),
             "give": ("up", "in", "away"), "send": ("off",), "find": ("out",), "rule": ("out",)}
@@ -32,6 +33,8 @@ class ReaderChecks:
                     r.type = by_object[ph.head.text.lower()]    # 'released a photo': a statement
         if r.type == "statement" and r.verb and self._threat(r):
             r.type = "threaten"     # 'said it would start enriching uranium'
+        elif r.type == "statement" and r.verb and self._refusal(r):
+            r.type = "reject"       # 'promised that he would not hold dialogue', 'said it would not attend'
         if r.type == "statement" and r.verb and r.head.lemma in ("proclaim", "declare") \
                 and any(p["role"] == "patient" and p["entity"].startswith(("country:", "org:")) for p in r.parts.items) \
                 and r.clause is not None and passive_clause(r.clause):
@@ -39,7 +42,7 @@ class ReaderChecks:
         if r.type == "leader" and r.head.lemma in ("die", "death") \
                 and not any(holds_office(p["entity"]) for p in r.parts.items):
             r.type = "other"        # a death changes a leadership only for one who held office
-        if r.type in ("reject", "agree", "accuse", "demand") and r.verb and self._by_a_court(r):
+        if (r.type in ("reject", "agree", "accuse", "demand") or r.head.lemma == "find") and r.verb and self._by_a_court(r):
             r.type = "legal"        # 'the District Court rejected the claim': a ruling
         if r.type == "migrate" and r.verb and r.head.lemma in word_sets()["visit_words"] \
                 and any(p["role"] == "agent" and (holds_office(p["entity"]) or r.head.lemma in _TRIPS
@@ -70,6 +73,26 @@ class ReaderChecks:
                 if any(t.text.lower() in words for t in self.tokens if c.start <= t.start < end):
                     return True
         return False
+
+    def _refusal(self, r: Reading) -> bool:
+        """What a speaker says will not be done by the speaker's side: a negated future complement."""
+        if r.clause is None:
+            return False
+        for c in self.an.clauses:
+            vg = c.predicate
+            if c.parent is r.clause and c.relation == "complement" and vg is not None and vg.negated \
+                    and (vg.tense == "future" or vg.modal in ("would", "will")) and vg.head.lemma not in ("be", "have"):
+                return True
+        return False
+
+    def _anonymous_attribution(self, r: Reading) -> bool:
+        """'..., the sources said.', '..., they said.': an attribution after what it reports, by
+        no one named, only tells where the news came from."""
+        if r.type != "statement" or not r.verb or r.clause is None or r.parts.has("agent") or r.times:
+            return False        # ('investigation sources said Tuesday': dated, it is news of its own)
+        vg = r.clause.predicate
+        return vg is not None and any(c.parent is r.clause and c.relation == "complement" and c.start < vg.start
+                                      for c in self.an.clauses)
 
     def _says_of_a_statement(self, r: Reading, nouns: list[Reading]) -> bool:
         """'issued a statement expressing ...', 'a statement published on KCNA': a participle
@@ -128,6 +151,15 @@ class ReaderChecks:
         return any(t.text.lower() in wanted for ph in phrases if ph is not None
                    for t in self.tokens if ph.start <= t.start < ph.end)    # ('Resolution No. 1718')
 
+    def _test_noun_ok(self, n: Reading) -> bool:
+        """'DNA tests carried out in Japan': a test noun is a weapons test only with a weapon in its
+        phrase or sentence ('a nuclear test', 'the test of a missile')."""
+        if n.type != "weapons_test" or n.head.lemma != "test":
+            return True
+        weapons = word_sets()["weapon_words"]
+        return any(t.text.lower() in weapons for t in self.tokens) and not any(
+            t.text.lower() in _NOT_WEAPON_TESTS for t in self.tokens[max(0, n.head.i - 3):n.head.i])
+
     def _weapon_ok(self, r: Reading) -> bool:
         """'launched a campaign': a launch or a firing is a weapons test only with a weapon in its
         sentence; 'launched a committee' founds it."""
@@ -155,7 +187,12 @@ def descends(c, ancestor) -> bool:
     return False
 
 
+_NO_LEAD = re.compile(r"Representative|Member|Spokes|Advis|Secretary[- ]General of the National", re.IGNORECASE)
+
+
 def holds_office(entity_id: str) -> bool:
+    """Whether the knowledge lists an office that leads ('Prime Minister', 'Chairman'), not one that
+    speaks for or sits on a body ('Representative', 'Member', 'Spokesman')."""
     from kankei.recognize.gazetteer import gazetteer
     entry = gazetteer().entries.get(entity_id)
-    return bool(entry and entry.offices)
+    return bool(entry and any(not _NO_LEAD.search(str(o.get("title", ""))) for o in entry.offices))

@@ -147,6 +147,8 @@ class ReaderRoles:
                      for m in phrase_actors(self.ents, ph.start, ph.end, types)]
             if found:
                 return found
+            if clause.relation == "relative" and (m := self._apposed_name(subject.start, types)) is not None:
+                return [m]      # 'Megumi Yokota, a Japanese girl who had disappeared': the girl is Yokota
             head = subject.head
             if head.tag in _NOUN_TAGS_PLAIN and (m := self.ents.demonym_actor(subject.start, subject.end)) is not None:
                 return [m]      # 'North Korean agents abducted ...', 'Japanese police arrested ...'
@@ -173,6 +175,14 @@ class ReaderRoles:
         start = subject.start if subject is not None else self._left_edge(vg)
         found = [m for m in phrase_actors(self.ents, start, vg.start) if not self._in_pp(m.start)]
         return found[-1:] if found else []
+
+    def _apposed_name(self, start: int, types) -> object | None:
+        """The name a common noun phrase stands in apposition to: 'X, a girl who ...'."""
+        before = self.text[max(self.s, start - 3):start]
+        if not before.endswith(", "):
+            return None
+        at = start - 2
+        return next((m for m in self.ents.items if m.end == at and m.type in types), None)
 
     def _left_edge(self, vg) -> int:
         """Where a clause that the analysis left without a subject begins: after the last

@@ -76,6 +76,8 @@ class ReaderTimes:
             j -= 1
         if j < 0 or self.tokens[j].text.lower() not in ("and", "but", ";", "then", "while", "whereas"):
             return None
+        if j > 0 and any(t.end == self.tokens[j - 1].end for t in self.times):
+            return None     # 'in April and December 2012': two times of one clause, no new clause
         for c in self.an.clauses:
             head = c.predicate.head if c.predicate is not None else None
             if head is not None and head.start > start and (c.start > start or c.subject is not None and c.subject.start > start):
@@ -207,10 +209,30 @@ class ReaderTimes:
         verb's event happened when it did."""
         for v in verbs:
             c = v.clause
-            if c is not None and v.modality == "asserted" and any(
-                    prep_of(pp) in ("at", "during") and pp.start <= noun.head.start < pp.end for pp in c.pps):
-                return v
+            if c is None or v.modality != "asserted":
+                continue
+            for k, pp in enumerate(c.pps):
+                if not pp.start <= noun.head.start < pp.end:
+                    continue
+                prep = prep_of(pp)
+                if prep == "of" and k > 0 and prep_of(c.pps[k - 1]) in ("after", "following", "during") \
+                        and pp.start - c.pps[k - 1].end <= 1:
+                    prep = prep_of(c.pps[k - 1])     # 'after three days of talks'
+                if prep in ("at", "during"):
+                    return v
+                if prep in ("after", "following") and not self._definite(noun):
+                    # ('After three days of talks, the two sides announced ...': just before, in its month;
+                    # 'after the meeting' is the meeting told before, not dated by what came after it)
+                    noun.occasion_before = True
+                    return v
         return None
+
+    def _definite(self, noun: Reading) -> bool:
+        """Whether a determiner that points back ('the', 'this', a possessive) opens the noun's phrase."""
+        chunk = self.an.np_at(noun.head.start)
+        first = self.tokens[chunk.first] if chunk is not None else None
+        return first is not None and (first.text.lower() in ("the", "this", "that", "these", "those")
+                                      or first.tag in ("PRP$", "POS") or chunk.possessor is not None)
 
     def _temporal_anchor(self, noun: Reading) -> bool:
         """An event noun that a temporal preposition governs ('after the test') is an occurrence."""

@@ -32,6 +32,7 @@ from kankei.spans import TimeMention
 
 _ADJECTIVE_SLOT_BEFORE = frozenset({"DT", "PRP$", "POS", "JJ", "JJR", "JJS", "CD", "RB", "WP$"})
 _SUBORDINATORS_IF = frozenset({"if", "unless", "whether"})
+_LINKING = frozenset({"feel", "seem", "appear", "look", "become", "remain", "sound", "grow"})
 _ASPECTUAL = frozenset({"keep", "continue", "start", "begin", "stop", "resume"})
 _NEGATING_CONTROL = frozenset({"refuse", "fail", "decline", "bar", "ban", "prevent", "prohibit", "stop", "forbid"})
 _FREQUENCY = frozenset({"rarely", "seldom", "usually", "often", "always", "sometimes", "typically", "generally",
@@ -124,6 +125,8 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
         tok = self.tokens[i]
         if tok.tag not in ("VBN", "VBG"):
             return False
+        if tok.tag == "VBN" and i > 0 and self.tokens[i - 1].lemma in _LINKING:
+            return True     # 'if he felt threatened', 'seemed surprised': a state, not an event
         nxt = self._tag(i + 1)
         if nxt in ("JJ", "VBN", "VBG") and self._tag(i + 2) in NOUN_TAGS:
             nxt = self._tag(i + 2)      # 'the five acknowledged living victims'
@@ -159,7 +162,7 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
         cands = _heads_only(self.readings(), self.text)
         cands += self._motions(cands)
         verbs = [r for r in cands if r.verb]
-        nouns = [r for r in cands if not r.verb]
+        nouns = [r for r in cands if not r.verb and self._test_noun_ok(r)]
         for r in verbs:
             r.clause = self.clause_of_verb(r.head)
         verbs = self._join_light_and_aspectual(verbs, nouns)
@@ -184,7 +187,8 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
                 self._noun_subject(r, r.parts, by_head)
             self._refine_type(r)
         # weak triggers ('give', 'send', 'leave') state an event only with someone or somewhere in it
-        out = [r for r in out if (not r.weak or r.parts.items) and self._subject_ok(r) and not self._phrasal(r)]
+        out = [r for r in out if (not r.weak or r.parts.items) and self._subject_ok(r) and not self._phrasal(r)
+               and not self._anonymous_attribution(r)]
         out.sort(key=lambda r: r.start)
         return out
 

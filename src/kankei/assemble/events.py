@@ -180,6 +180,8 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
             evs = _dated(r, sent, doc, None, None, False)
             for ev in evs:
                 ev.date, ev.dated_by = setting.date, setting.dated_by
+                if r.occasion_before and ev.date and edtf.precision(ev.date) == "day":
+                    ev.date = ev.date[:7]       # (before that day: its month is what the text tells)
                 if id(r) in told_before:
                     ev.antecedent = told_before[id(r)]
         else:

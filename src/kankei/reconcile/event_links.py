@@ -160,8 +160,13 @@ class Index:
                     continue
                 wanted[key].append((weak_low, ev.reach, ev))
         out: dict[str, dict[str, tuple[int, float, int]]] = defaultdict(dict)
+        blocks = self.blocks if self.whole else {key: self._block(key, asks) for key, asks in wanted.items()}
+        if not self.whole:      # the events of every block read at once
+            self.load({i for rows in blocks.values() for _, i in rows})
         for key, asks in wanted.items():
-            rows = self.blocks.get(key) if self.whole else self._block(key, asks)
+            rows = blocks.get(key)
+            if rows and not self.whole:
+                rows = [r for r in rows if r[1] in self.events]
             if not rows:
                 continue
             for low, high, ev in asks:
@@ -186,10 +191,9 @@ class Index:
                 merged.append([low, high])
         ids: set[tuple[str, str]] = set()
         for low, high in merged:
-            ids.update(self.conn.execute("SELECT lo, event_id FROM event_blocks WHERE block = ? AND lo BETWEEN ? AND ?",
-                                         (block_name(key), low, high)).fetchall())
-        self.load([i for _, i in ids])
-        return sorted((lo, i) for lo, i in ids if i in self.events)
+            ids.update((r[0], r[1]) for r in self.conn.execute(
+                "SELECT lo, event_id FROM event_blocks WHERE block = ? AND lo BETWEEN ? AND ?", (block_name(key), low, high)))
+        return sorted(ids)
 
 
 def block_name(key: _Key) -> str:

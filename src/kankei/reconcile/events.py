@@ -99,17 +99,18 @@ def _anchor(g: _Graph, i: str, centre: dict[str, bool]) -> str | None:
     return best[-1] if best else None
 
 
-def _partition(g: _Graph, members: set[str]) -> list[list[str]]:
-    """A centre's events split into groups, each around the best-ranked event left (see above)."""
+def _partition(g: _Graph, members: set[str], adj: dict[str, dict[str, Link]]) -> list[list[str]]:
+    """A centre's events split into groups, each around the best-ranked event left (see above);
+    `adj` holds at least the links between them."""
     left = set(members)
     out = []
     while left:
         leader = min(left, key=g.rank)
         left.discard(leader)
         taken, docs = [leader], {g.doc[leader]}
-        links = g.adj[leader]
+        links = adj[leader]
         for _, _, _, j in sorted(_strength(links[j], j) for j in left if j in links):
-            if g.doc[j] not in docs and all(t in g.adj[j] for t in taken[1:]):
+            if g.doc[j] not in docs and all(t in adj[j] for t in taken[1:]):
                 taken.append(j)
                 docs.add(g.doc[j])
         left.difference_update(taken)
@@ -152,7 +153,7 @@ def _regroup_all(conn: sqlite3.Connection) -> int:
     for i, c in anchor.items():
         if c is not None:
             members[c].add(i)
-    groups = [m for c in sorted(members) for m in _partition(g, members[c])]
+    groups = [m for c in sorted(members) for m in _partition(g, members[c], g.adj)]
     conn.execute("DELETE FROM event_links")
     conn.execute("DELETE FROM event_anchors")
     conn.execute("DELETE FROM event_blocks")
@@ -172,7 +173,8 @@ def _regroup(conn: sqlite3.Connection, seeds: set[str]) -> int:
     # 1. the seeds' links, before and after
     g.links(seeds)
     g.rows(seeds)
-    before = {s: set(g.adj[s]) for s in seeds}
+    before = {s: dict(g.adj[s]) for s in seeds}
+    old_rank = {s: (g.span[s], s) for s in seeds if s in g.centre}
     old_anchor = {s: g.anchor.get(s) for s in seeds}
     index = Index(conn)
     index.load(sorted(seeds))
@@ -181,33 +183,89 @@ def _regroup(conn: sqlite3.Connection, seeds: set[str]) -> int:
         conn.execute(f"DELETE FROM event_blocks WHERE event_id IN ({marks})", part)
     conn.executemany("INSERT INTO event_blocks (block, lo, event_id) VALUES (?,?,?)", block_rows(live.values()))
     found = index.neighbours(list(live.values()))
-    touched = set(seeds).union(*before.values(), *(found.get(s, {}) for s in live))
+    for s in seeds:
+        g.adj[s] = dict(found.get(s, {})) if s in live else {}
+    touched = set(seeds).union(*before.values(), *g.adj.values())
     for part, marks in g._chunks(seeds):
         conn.execute(f"DELETE FROM event_links WHERE a IN ({marks})", part)
         conn.execute(f"DELETE FROM event_links WHERE b IN ({marks})", part)
     for s, ev in live.items():
         g.span[s], g.doc[s] = span_days(ev), ev.doc
     g.rows(touched - seeds)     # the rank of every event a seed links to
-    new_links = [pair for s in live for b, f in found.get(s, {}).items() for pair in ((s, b, f), (b, s, f))]
+    new_links = [pair for s in live for b, f in g.adj[s].items() for pair in ((s, b, f), (b, s, f))]
     conn.executemany("INSERT OR REPLACE INTO event_links (a, b, strong, similarity, shared, b_span)"
                      " VALUES (?,?,?,?,?,?)", ((a, b, *f, g.span[b]) for a, b, f in new_links))
-    # 2. the events whose links changed: read afresh, and which of them are centres now
-    for i in touched:
-        g.adj.pop(i, None)
-    g.links(touched)
+    # 2. which of the events a seed links to (or linked to) are centres now: only a seed can have
+    # changed that, so an event's links are read only when a seed that outranked it is gone
     near = {i for i in touched if i in live or (i in g.centre and i not in seeds)}    # alive and groupable
-    centre = {i: _is_centre(g, i) for i in near}
-    flipped = {i for i in near if centre[i] != g.centre.get(i)} | (seeds & near)
-    # 3. the events that may join another centre: those whose links changed, and the neighbours
-    # of events that became or stopped being centres
+    seeds_now: dict[str, list[str]] = defaultdict(list)
+    seeds_then: dict[str, list[str]] = defaultdict(list)
+    for s in live:
+        for j in g.adj[s]:
+            seeds_now[j].append(s)
+    for s, links in before.items():
+        for j in links:
+            seeds_then[j].append(s)
+    centre: dict[str, bool] = {}
+    unsure = []
+    for i in near - seeds:
+        mine = g.rank(i)
+        if any(g.rank(s) < mine for s in seeds_now[i]):
+            centre[i] = False
+        elif g.centre[i] or not any(old_rank[s] < mine for s in seeds_then[i] if s in old_rank):
+            centre[i] = g.centre[i]
+        else:
+            unsure.append(i)
+    g.links(unsure)
+    g.rows({j for i in unsure for j in g.adj[i]})
+    for i in unsure:
+        centre[i] = _is_centre(g, i)
+    for s in live:
+        centre[s] = _is_centre(g, s)
+    flipped = {i for i in near - seeds if centre[i] != g.centre[i]}
+    # 3. the events that may join another centre: those near a seed, and the neighbours of events
+    # that became or stopped being centres. One keeps its centre unless that centre stopped being
+    # one, or is a seed, or it stopped being a centre itself; then a better centre can only be a
+    # seed or an event that became a centre.
+    g.links(flipped)
     rejoin = near | {j for i in flipped for j in g.adj[i]}
-    g.links(rejoin)
-    g.rows({j for i in rejoin for j in g.adj[i]} | rejoin)
+    g.rows(rejoin)
+    rejoin = {i for i in rejoin if i in live or (i in g.centre and i not in seeds)}
     for i in rejoin:
-        for j in (i, *g.adj[i]):
+        centre.setdefault(i, g.centre.get(i, False))
+    g.rows({a for i in rejoin if (a := g.anchor.get(i)) is not None})
+    kept: dict[str, str] = {}
+    full: list[str] = []
+    for i in rejoin:
+        if centre[i]:
+            continue
+        a = g.anchor.get(i)
+        if i in seeds or g.centre.get(i) or (a is not None and (a in seeds or not _centre_of(g, centre, a))):
+            full.append(i)
+        elif a is not None:
+            kept[i] = a
+    g.links(full)
+    g.rows({j for i in full for j in g.adj[i]})
+    for i in full:
+        for j in g.adj[i]:
             if j not in centre:
                 centre[j] = g.centre[j]
-    anchor = {i: _anchor(g, i, centre) for i in rejoin}
+    held = _links_between(conn, kept.items())
+    offered: dict[str, list[tuple]] = defaultdict(list)    # new centres linked to an event
+    for x in list(live) + [i for i in flipped if centre[i]]:
+        if centre[x]:
+            for j, found in g.adj[x].items():
+                offered[j].append(_strength(found, x))
+    full_set = set(full)
+    anchor: dict[str, str | None] = {}
+    for i in rejoin:
+        if centre[i]:
+            anchor[i] = i
+        elif i in full_set:
+            anchor[i] = _anchor(g, i, centre)
+        else:       # its centre (if any) still stands: a new centre may be better
+            options = offered[i] + ([_strength(held[(i, kept[i])], kept[i])] if i in kept else [])
+            anchor[i] = min(options)[-1] if options else None
     # 4. the centres whose events changed are split into groups again
     moved = {i for i in rejoin if anchor[i] != g.anchor.get(i)} | (rejoin & seeds)
     centres = {c for i in moved for c in (anchor[i], g.anchor.get(i)) if c}
@@ -222,21 +280,55 @@ def _regroup(conn: sqlite3.Connection, seeds: set[str]) -> int:
         if c in members:
             members[c].add(i)
     everyone: set[str] = set().union(*members.values())
-    g.links(everyone)
-    g.rows(everyone)
-    groups = [m for c in sorted(members) if c in centre and centre[c] for m in _partition(g, members[c])]
+    g.rows(everyone | centres)
+    among = _links_among(conn, everyone)
+    groups = [m for c in sorted(members) if _centre_of(g, centre, c) and c in members[c]
+              for m in _partition(g, members[c], among)]
     stale = seeds | everyone | set().union(*old_members.values())
     for part, marks in g._chunks(stale):
         conn.execute(f"DELETE FROM event_groups WHERE event_id IN ({marks})", part)
     conn.executemany("INSERT INTO event_groups (event_id, group_id) VALUES (?, ?)",
                      ((m, _group_id(ms)) for ms in groups for m in ms))
-    # 5. what is stored for the next build
+    # 5. what is stored for the next build: the seeds' rows, and the rows that changed
     dead = seeds - set(live)
     for part, marks in g._chunks(dead):
         conn.execute(f"DELETE FROM event_anchors WHERE event_id IN ({marks})", part)
+    changed = [i for i in rejoin if i in live or centre[i] != g.centre.get(i) or anchor[i] != g.anchor.get(i)]
     conn.executemany("INSERT OR REPLACE INTO event_anchors (event_id, document_id, span, centre, anchor)"
-                     " VALUES (?,?,?,?,?)", ((i, g.doc[i], g.span[i], int(centre[i]), anchor[i]) for i in rejoin))
+                     " VALUES (?,?,?,?,?)", ((i, g.doc[i], g.span[i], int(centre[i]), anchor[i]) for i in changed))
     return len(groups)
+
+
+def _centre_of(g: _Graph, centre: dict[str, bool], i: str) -> bool:
+    if i not in centre:
+        g.rows([i])
+        centre[i] = g.centre.get(i, False)
+    return centre[i]
+
+
+def _links_between(conn: sqlite3.Connection, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Link]:
+    """The stored links of these pairs of events."""
+    pairs = sorted(pairs)
+    out: dict[tuple[str, str], Link] = {}
+    for k in range(0, len(pairs), 400):
+        part = pairs[k:k + 400]
+        for a, b, strong, similarity, shared in conn.execute(
+                f"WITH p(a, b) AS (VALUES {','.join(['(?, ?)'] * len(part))}) SELECT l.a, l.b, l.strong,"
+                " l.similarity, l.shared FROM p JOIN event_links l ON l.a = p.a AND l.b = p.b",
+                [x for pair in part for x in pair]):
+            out[(a, b)] = (strong, similarity, shared)
+    return out
+
+
+def _links_among(conn: sqlite3.Connection, ids: set[str]) -> dict[str, dict[str, Link]]:
+    """The stored links between two of these events, by event."""
+    out: dict[str, dict[str, Link]] = {i: {} for i in ids}
+    for part, marks in _Graph(conn)._chunks(ids):
+        for a, b, strong, similarity, shared in conn.execute(
+                f"SELECT a, b, strong, similarity, shared FROM event_links WHERE a IN ({marks})", part):
+            if b in out:
+                out[a][b] = (strong, similarity, shared)
+    return out
 
 
 def event_group(conn: sqlite3.Connection, event_id: str) -> dict | None:
