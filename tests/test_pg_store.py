@@ -151,3 +151,12 @@ def test_without_a_server_the_postgresql_tests_fail_under_ci_and_skip_at_a_desk(
     monkeypatch.delenv("CI")
     with pytest.raises(pytest.skip.Exception):
         pg_base.server_url()
+
+
+def test_serving_with_a_role_that_cannot_write_is_one_clear_error(tmp_path, url):
+    from kankei.serve import create_app
+    corpus, _ = build_base(tmp_path)
+    assert run("build", corpus, "--db", url).exit_code == 0
+    readonly = url + "?options=-c%20default_transaction_read_only%3Don"
+    with pytest.raises(StoreError, match="cannot write the base"):
+        create_app(readonly)            # the summary tables are not made yet, and cannot be

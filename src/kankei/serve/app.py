@@ -166,6 +166,9 @@ class Store:
                     return      # a build is writing: keep the summaries as they are, and try again later
                 if "readonly" not in str(err) and "read-only" not in str(err):
                     raise
+                if self.remote:     # (summaries kept per connection are SQLite's only)
+                    raise StoreError(f"{redact(self.path)}: this role cannot write the base, and the explorer "
+                                     "keeps its summary tables in it; serve with a role that may write") from None
                 self.summary_mode = "temp"
                 _temp_summaries(conn)
                 q.refresh_summaries(conn, analyze=False)
