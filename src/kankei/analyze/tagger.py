@@ -309,12 +309,16 @@ def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset
         base = low in base_forms or (tags[i] == "NN" and verb_base(low))
         if t == "JJ" and not (low.endswith("ed") and tags[i] == "JJ" or low in past_forms or base):
             continue
-        if tags[i + 1] not in _OBJECT_START or (t == "NNS" and tags[i + 1] not in ("DT", "CD", "PRP$")):
-            continue
         k = i - 1
         while k > 0 and tags[k] == "RB":
             k -= 1
-        if t == "JJ" and tags[k] == "CC" and (low in past_forms or tags[i + 1] in ("DT", "PRP$", "CD", "PRP")) \
+        # ', and allegedly committed suicide': a past form after a comma and a conjunction
+        after_comma_and = t == "JJ" and tags[k] == "CC" and k > 0 and tags[k - 1] == "," and low.endswith("ed") \
+            and tags[i + 1] in ("NN", "NNS")
+        if not after_comma_and and (tags[i + 1] not in _OBJECT_START or (t == "NNS" and tags[i + 1] not in ("DT", "CD", "PRP$"))):
+            continue
+        if t == "JJ" and tags[k] == "CC" and (low in past_forms or tags[i + 1] in ("DT", "PRP$", "CD", "PRP")
+                                              or after_comma_and) \
                 and any(x in ("VBD", "VBZ", "VBP") for x in tags[:k]):
             tags[i] = "VBP" if base else "VBD"    # ... imposed sanctions but also froze assets
             continue
