@@ -624,3 +624,13 @@ def test_talks_just_before_an_announcement_are_in_its_month():
     text = ("Abe met the families on September 28, 2017. After the meeting, the lower house was dissolved for an "
             "election in October.")
     assert ("meet", "2017-10") not in kinds(text, dct="2017-09-29")
+
+
+def test_a_feature_s_present_attribution_and_a_personal_will_not_are_no_events():
+    text = 'Sun-hee Pak left Japan in 1960. "I could not bear it," she says. Pak says she will not go back.'
+    got = kinds(text, dct="2019-12-14")
+    assert got.count(("statement", "2019-12-14")) == 1 and ("reject", "2019-12-14") not in got
+
+
+def test_promising_an_inquiry_commits_to_it():
+    assert kinds("In May 2014 North Korea promised a new investigation.") == [("agree", "2014-05")]

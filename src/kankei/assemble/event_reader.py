@@ -188,7 +188,7 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
             self._refine_type(r)
         # weak triggers ('give', 'send', 'leave') state an event only with someone or somewhere in it
         out = [r for r in out if (not r.weak or r.parts.items) and self._subject_ok(r) and not self._phrasal(r)
-               and not self._anonymous_attribution(r)]
+               and not self._anonymous_attribution(r) and not self._feature_attribution(r)]
         out.sort(key=lambda r: r.start)
         return out
 
