@@ -634,3 +634,10 @@ def test_a_feature_s_present_attribution_and_a_personal_will_not_are_no_events()
 
 def test_promising_an_inquiry_commits_to_it():
     assert kinds("In May 2014 North Korea promised a new investigation.") == [("agree", "2014-05")]
+
+
+def test_a_story_of_last_autumn_goes_on_through_its_announcements():
+    text = ("Last November, Pyongyang returned remains said to be those of a woman who was taken in 1977 and "
+            "allegedly died in 1994. Tokyo ran tests on the remains and announced they were not hers.")
+    got = kinds(text, dct="2005-03-28")
+    assert ("statement", "2004-11") in got and ("statement", "1994") not in got and ("statement", "2005-03-28") not in got
