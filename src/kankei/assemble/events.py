@@ -155,7 +155,11 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         aside = {id(t) for r in readings for c in (r.told_by, r.clause if getattr(r.clause, "relation", None) == "relative"
                                                    else None)
                  if c is not None and not _top_level(c.parent) for t in r.times}
-        _advance(narrative, _main_times(readings) or [t for t in sent_times if id(t) not in aside], s)
+        rest = [t for t in sent_times if id(t) not in aside]
+        # (without a main clause's event, the main clause's own time: 'Last November, ...', not the
+        # 1994 of 'a woman who was taken in 1977 and died in 1994')
+        own = [t for t in rest if _top_level(reader.clause_holding(t.start))]
+        _advance(narrative, _main_times(readings) or own or rest, s)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
 
 
