@@ -264,11 +264,22 @@ class Tagger:
             self._noun_not_adjective(words, out)
         if "VBD" in out:
             _reduced_relative(words, out)
+        if "VBZ" in out:
+            self._plural_after_verb(words, out)
         if "VBG" in out:
             _gerund_as_noun(words, out)
         if "that" in words:
             _that_as_determiner(words, out)
         return out
+
+    def _plural_after_verb(self, words: list[str], tags: list[str]) -> None:
+        """'Pyongyang returned remains': an -s form right after a past verb, which the treebank
+        also saw as a plural noun, is that verb's object."""
+        for i in range(1, len(tags)):
+            if tags[i] == "VBZ" and tags[i - 1] in ("VBD", "VBN") and words[i][:1].islower():
+                seen = self.cands.get(words[i]) or self.rare.get(words[i]) or ()
+                if "NNS" in seen:
+                    tags[i] = "NNS"
 
     def _noun_not_adjective(self, words: list[str], tags: list[str]) -> None:
         """A word the treebank saw as a noun and never as an adjective, tagged JJ after a determiner
