@@ -641,3 +641,18 @@ def test_a_story_of_last_autumn_goes_on_through_its_announcements():
             "allegedly died in 1994. Tokyo ran tests on the remains and announced they were not hers.")
     got = kinds(text, dct="2005-03-28")
     assert ("statement", "2004-11") in got and ("statement", "1994") not in got and ("statement", "2005-03-28") not in got
+
+
+def test_founding_needs_a_body_and_concluding_an_agreement():
+    assert kinds("In 1960 Chongryon established a strong presence in Osaka.") == []
+    assert kinds("In 2007 the negotiators established a working group.") == [("found", "2007")]
+    assert kinds("Japan and South Korea established diplomatic relations in 1965.") == [("agree", "1965")]
+    assert not [k for k in kinds("In 2015 the letter concluded by saying that the group would prosper.")
+                if k[0] == "agree"]
+    assert ("leader", "2012") in kinds("It is the first message Kim has sent since taking power in 2012.",
+                                       dct="2024-01-08")
+
+
+def test_a_returned_abductee_is_no_return():
+    assert kinds("Charles Jenkins, the husband of returned abductee Hitomi Soga, arrived in Japan in 2004.") == [
+        ("migrate", "2004")]

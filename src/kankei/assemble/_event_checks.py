@@ -149,8 +149,8 @@ class ReaderChecks:
     def _object_ok(self, r: Reading) -> bool:
         """'adopted a name' is no resolution: some verbs state their event only with certain objects."""
         wanted = needs_object().get(r.head.lemma)
-        if wanted is None or r.noun_event is not None:
-            return True
+        if wanted is None or r.noun_event is not None or " " in self.text[r.start:r.end]:
+            return True     # (a phrase says what it is: 'established diplomatic relations')
         c = r.clause
         if c is None:
             return False
@@ -158,8 +158,12 @@ class ReaderChecks:
             phrases = [c.subject] if c.subject is not None else []
         else:
             phrases = list(c.objects)
-        return any(t.text.lower() in wanted for ph in phrases if ph is not None
-                   for t in self.tokens if ph.start <= t.start < ph.end)    # ('Resolution No. 1718')
+        if any(t.text.lower() in wanted for ph in phrases if ph is not None
+               for t in self.tokens if ph.start <= t.start < ph.end):        # ('Resolution No. 1718')
+            return True
+        # a body named ('established Chongryon', 'Minsen was formed') is founded whatever its name
+        return r.type == "found" and any(m.type in ("organization", "group") for ph in phrases if ph is not None
+                                         for m in self.ents.starting_in(ph.start, ph.end))
 
     def _test_noun_ok(self, n: Reading) -> bool:
         """'DNA tests carried out in Japan': a test noun is a weapons test only with a weapon in its
