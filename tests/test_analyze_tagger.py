@@ -140,3 +140,15 @@ def test_that_before_a_noun_and_a_preposition_is_a_determiner() -> None:
     text = "Officials said that part of the deal was done."
     tags = {t.text: t.tag for t in analyze(text, 0, len(text)).tokens}
     assert tags["that"] == "IN"
+
+
+def test_a_past_form_after_a_comma_and_a_conjunction() -> None:
+    text = "Pyongyang returned the ashes of a woman who was taken in 1977, and allegedly committed suicide in 1994."
+    tags = {t.text: t.tag for t in analyze(text, 0, len(text)).tokens}
+    assert tags["committed"] == "VBD"
+
+
+def test_an_s_form_after_a_past_verb_is_its_object() -> None:
+    text = "Last November, Pyongyang returned remains said to be hers."
+    tags = {t.text: t.tag for t in analyze(text, 0, len(text)).tokens}
+    assert tags["remains"] == "NNS"

@@ -624,3 +624,35 @@ def test_talks_just_before_an_announcement_are_in_its_month():
     text = ("Abe met the families on September 28, 2017. After the meeting, the lower house was dissolved for an "
             "election in October.")
     assert ("meet", "2017-10") not in kinds(text, dct="2017-09-29")
+
+
+def test_a_feature_s_present_attribution_and_a_personal_will_not_are_no_events():
+    text = 'Sun-hee Pak left Japan in 1960. "I could not bear it," she says. Pak says she will not go back.'
+    got = kinds(text, dct="2019-12-14")
+    assert got.count(("statement", "2019-12-14")) == 1 and ("reject", "2019-12-14") not in got
+
+
+def test_promising_an_inquiry_commits_to_it():
+    assert kinds("In May 2014 North Korea promised a new investigation.") == [("agree", "2014-05")]
+
+
+def test_a_story_of_last_autumn_goes_on_through_its_announcements():
+    text = ("Last November, Pyongyang returned remains said to be those of a woman who was taken in 1977 and "
+            "allegedly died in 1994. Tokyo ran tests on the remains and announced they were not hers.")
+    got = kinds(text, dct="2005-03-28")
+    assert ("statement", "2004-11") in got and ("statement", "1994") not in got and ("statement", "2005-03-28") not in got
+
+
+def test_founding_needs_a_body_and_concluding_an_agreement():
+    assert kinds("In 1960 Chongryon established a strong presence in Osaka.") == []
+    assert kinds("In 2007 the negotiators established a working group.") == [("found", "2007")]
+    assert kinds("Japan and South Korea established diplomatic relations in 1965.") == [("agree", "1965")]
+    assert not [k for k in kinds("In 2015 the letter concluded by saying that the group would prosper.")
+                if k[0] == "agree"]
+    assert ("leader", "2012") in kinds("It is the first message Kim has sent since taking power in 2012.",
+                                       dct="2024-01-08")
+
+
+def test_a_returned_abductee_is_no_return():
+    assert kinds("Charles Jenkins, the husband of returned abductee Hitomi Soga, arrived in Japan in 2004.") == [
+        ("migrate", "2004")]

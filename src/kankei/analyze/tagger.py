@@ -264,11 +264,22 @@ class Tagger:
             self._noun_not_adjective(words, out)
         if "VBD" in out:
             _reduced_relative(words, out)
+        if "VBZ" in out:
+            self._plural_after_verb(words, out)
         if "VBG" in out:
             _gerund_as_noun(words, out)
         if "that" in words:
             _that_as_determiner(words, out)
         return out
+
+    def _plural_after_verb(self, words: list[str], tags: list[str]) -> None:
+        """'Pyongyang returned remains': an -s form right after a past verb, which the treebank
+        also saw as a plural noun, is that verb's object."""
+        for i in range(1, len(tags)):
+            if tags[i] == "VBZ" and tags[i - 1] in ("VBD", "VBN") and words[i][:1].islower():
+                seen = self.cands.get(words[i]) or self.rare.get(words[i]) or ()
+                if "NNS" in seen:
+                    tags[i] = "NNS"
 
     def _noun_not_adjective(self, words: list[str], tags: list[str]) -> None:
         """A word the treebank saw as a noun and never as an adjective, tagged JJ after a determiner
@@ -309,12 +320,16 @@ def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset
         base = low in base_forms or (tags[i] == "NN" and verb_base(low))
         if t == "JJ" and not (low.endswith("ed") and tags[i] == "JJ" or low in past_forms or base):
             continue
-        if tags[i + 1] not in _OBJECT_START or (t == "NNS" and tags[i + 1] not in ("DT", "CD", "PRP$")):
-            continue
         k = i - 1
         while k > 0 and tags[k] == "RB":
             k -= 1
-        if t == "JJ" and tags[k] == "CC" and (low in past_forms or tags[i + 1] in ("DT", "PRP$", "CD", "PRP")) \
+        # ', and allegedly committed suicide': a past form after a comma and a conjunction
+        after_comma_and = t == "JJ" and tags[k] == "CC" and k > 0 and tags[k - 1] == "," and low.endswith("ed") \
+            and tags[i + 1] in ("NN", "NNS")
+        if not after_comma_and and (tags[i + 1] not in _OBJECT_START or (t == "NNS" and tags[i + 1] not in ("DT", "CD", "PRP$"))):
+            continue
+        if t == "JJ" and tags[k] == "CC" and (low in past_forms or tags[i + 1] in ("DT", "PRP$", "CD", "PRP")
+                                              or after_comma_and) \
                 and any(x in ("VBD", "VBZ", "VBP") for x in tags[:k]):
             tags[i] = "VBP" if base else "VBD"    # ... imposed sanctions but also froze assets
             continue

@@ -81,8 +81,9 @@ class ReaderChecks:
         for c in self.an.clauses:
             vg = c.predicate
             if c.parent is r.clause and c.relation == "complement" and vg is not None and vg.negated \
-                    and (vg.tense == "future" or vg.modal in ("would", "will")) and vg.head.lemma not in ("be", "have"):
-                return True
+                    and (vg.tense == "future" or vg.modal in ("would", "will")) and vg.head.lemma not in ("be", "have") \
+                    and any(c.start <= t.start < c.end for t in self.triggers):
+                return True     # (of an event: 'would not hold dialogue', not 'will not go back to the harbour')
         return False
 
     def _anonymous_attribution(self, r: Reading) -> bool:
@@ -93,6 +94,15 @@ class ReaderChecks:
         vg = r.clause.predicate
         return vg is not None and any(c.parent is r.clause and c.relation == "complement" and c.start < vg.start
                                       for c in self.an.clauses)
+
+    def _feature_attribution(self, r: Reading) -> bool:
+        """'"...," she says.': a feature's present-tense attribution by a pronoun, after what is said."""
+        if r.type != "statement" or not r.verb or r.clause is None or r.times:
+            return False
+        vg, subject = r.clause.predicate, r.clause.subject
+        return vg is not None and vg.tense == "present" and vg.aspect is None and subject is not None \
+            and subject.head.tag == "PRP" and any(c.parent is r.clause and c.relation == "complement"
+                                                  and c.start < vg.start for c in self.an.clauses)
 
     def _says_of_a_statement(self, r: Reading, nouns: list[Reading]) -> bool:
         """'issued a statement expressing ...', 'a statement published on KCNA': a participle
@@ -139,8 +149,8 @@ class ReaderChecks:
     def _object_ok(self, r: Reading) -> bool:
         """'adopted a name' is no resolution: some verbs state their event only with certain objects."""
         wanted = needs_object().get(r.head.lemma)
-        if wanted is None or r.noun_event is not None:
-            return True
+        if wanted is None or r.noun_event is not None or " " in self.text[r.start:r.end]:
+            return True     # (a phrase says what it is: 'established diplomatic relations')
         c = r.clause
         if c is None:
             return False
@@ -148,8 +158,12 @@ class ReaderChecks:
             phrases = [c.subject] if c.subject is not None else []
         else:
             phrases = list(c.objects)
-        return any(t.text.lower() in wanted for ph in phrases if ph is not None
-                   for t in self.tokens if ph.start <= t.start < ph.end)    # ('Resolution No. 1718')
+        if any(t.text.lower() in wanted for ph in phrases if ph is not None
+               for t in self.tokens if ph.start <= t.start < ph.end):        # ('Resolution No. 1718')
+            return True
+        # a body named ('established Chongryon', 'Minsen was formed') is founded whatever its name
+        return r.type == "found" and any(m.type in ("organization", "group") for ph in phrases if ph is not None
+                                         for m in self.ents.starting_in(ph.start, ph.end))
 
     def _test_noun_ok(self, n: Reading) -> bool:
         """'DNA tests carried out in Japan': a test noun is a weapons test only with a weapon in its

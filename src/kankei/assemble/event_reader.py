@@ -130,7 +130,10 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
         nxt = self._tag(i + 1)
         if nxt in ("JJ", "VBN", "VBG") and self._tag(i + 2) in NOUN_TAGS:
             nxt = self._tag(i + 2)      # 'the five acknowledged living victims'
-        return nxt in NOUN_TAGS and (i == 0 or self._tag(i - 1) in _ADJECTIVE_SLOT_BEFORE)
+        before = self._tag(i - 1) if i > 0 else ""
+        # ('the husband of returned abductee Soga': after a preposition only a participle, not a
+        # gerund: 'since taking power' is an event)
+        return nxt in NOUN_TAGS and (i == 0 or before in _ADJECTIVE_SLOT_BEFORE or before == "IN" and tok.tag == "VBN")
 
     # --- the sentence's events ------------------------------------------------------------
     def _motions(self, cands: list[Reading]) -> list[Reading]:
@@ -188,7 +191,7 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
             self._refine_type(r)
         # weak triggers ('give', 'send', 'leave') state an event only with someone or somewhere in it
         out = [r for r in out if (not r.weak or r.parts.items) and self._subject_ok(r) and not self._phrasal(r)
-               and not self._anonymous_attribution(r)]
+               and not self._anonymous_attribution(r) and not self._feature_attribution(r)]
         out.sort(key=lambda r: r.start)
         return out
 

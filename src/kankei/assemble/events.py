@@ -155,7 +155,11 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         aside = {id(t) for r in readings for c in (r.told_by, r.clause if getattr(r.clause, "relation", None) == "relative"
                                                    else None)
                  if c is not None and not _top_level(c.parent) for t in r.times}
-        _advance(narrative, _main_times(readings) or [t for t in sent_times if id(t) not in aside], s)
+        rest = [t for t in sent_times if id(t) not in aside]
+        # (without a main clause's event, the main clause's own time: 'Last November, ...', not the
+        # 1994 of 'a woman who was taken in 1977 and died in 1994')
+        own = [t for t in rest if _top_level(reader.clause_holding(t.start))]
+        _advance(narrative, _main_times(readings) or own or rest, s)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
 
 
@@ -226,8 +230,15 @@ def _relation(ev: Event) -> bool:
 
 def _main_times(readings: list[Reading]) -> list[TimeMention]:
     """The times of the sentence's main clauses' events (not of a relative clause's aside)."""
-    return sorted((t for r in readings if _top_level(r.clause) and (r.verb or not r.told_by) for t in r.times),
+    main = sorted((t for r in readings if _top_level(r.clause) and (r.verb or not r.told_by) for t in r.times),
                   key=lambda t: t.start)
+    # ('Last November, Pyongyang returned ..., and allegedly committed suicide in 1994': a coordinate
+    # that goes back before the main clause's own time is an aside, not where the story goes on)
+    root = next((t for r in readings if r.clause is not None and r.clause.relation is None for t in r.times), None)
+    if root is not None and len(main) > 1:
+        first = edtf.bounds(root.value)
+        main = [t for t in main if not (first and (b := edtf.bounds(t.value)) and b[1] < first[0])]
+    return main
 
 
 def _top_level(c) -> bool:
@@ -344,7 +355,7 @@ def _fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
     historical = narrative is not None and (dct is None or _long_before(narrative.value, dct))
     # (a temporal clause, 'shortly after they announced the accord', goes on with the story too)
     told = main or _temporal_clause(r.clause)
-    if narrative is not None and told and r.modality == "asserted" and (historical or not reporting
+    if narrative is not None and told and r.modality == "asserted" and (historical or not reporting or elsewhere
                                                                         or edtf.precision(narrative.value) == "day"):
         return narrative.value, "narrative"     # (what was said the day the last sentence told)
     if dct is not None and news and (reporting or main and not elsewhere) and _tells_news(r) \

@@ -195,6 +195,11 @@ def _first_unit(value: str) -> str:
 
 def _merge_ranges(text: str, items: list[TimeMention]) -> list[TimeMention]:
     """'1959 and 1984' after 'between', 'December 1959 to July 1984', 'Feb. 1950-Mar 1952' -> one interval."""
+    return merge_pairs(text, items, _range)
+
+
+def merge_pairs(text: str, items: list[TimeMention], join) -> list[TimeMention]:
+    """Neighbours that `join(text, a, b, joins)` makes one mention, merged, left to right."""
     j = _joins()
     out: list[TimeMention] = []
     i = 0
@@ -202,7 +207,7 @@ def _merge_ranges(text: str, items: list[TimeMention]) -> list[TimeMention]:
     while i < n:
         a = items[i]
         # the joiner between two dates is short (see _range): most neighbours are further apart
-        merged = _range(text, a, items[i + 1], j) if i + 1 < n and items[i + 1].start - a.end <= 12 else None
+        merged = join(text, a, items[i + 1], j) if i + 1 < n and items[i + 1].start - a.end <= 12 else None
         if merged:
             out.append(merged)
             i += 2

@@ -314,21 +314,8 @@ def merge_relative_ranges(times: list[TimeMention], text: str) -> list[TimeMenti
     """'from Monday to Wednesday', 'between May 26 and May 28': two dates the text reads
     without a year, joined as a range, are one interval once resolved; the second is on or
     after the first (never a year on because the first took the year)."""
-    from kankei.recognize.dates import _joins  # (the recognizer's joiner and opener words)
-    j = _joins()
-    out: list[TimeMention] = []
-    i = 0
-    while i < len(times):
-        a = times[i]
-        b = times[i + 1] if i + 1 < len(times) else None
-        merged = _relative_range(text, a, b, j) if b is not None else None
-        if merged is not None:
-            out.append(merged)
-            i += 2
-        else:
-            out.append(a)
-            i += 1
-    return out
+    from kankei.recognize.dates import merge_pairs  # (the recognizer's joiners and openers)
+    return merge_pairs(text, times, _relative_range)
 
 
 def _relative_range(text: str, a: TimeMention, b: TimeMention, j: dict) -> TimeMention | None:
