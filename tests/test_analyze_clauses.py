@@ -519,3 +519,13 @@ def test_the_main_verb_after_a_relative_aside_tagged_as_a_participle():
     s = analyze(text, 0, len(text))
     main = next(c for c in s.clauses if c.relation is None)
     assert main.predicate is not None and main.predicate.head.text == "returned" and main.subject.text(text) == "Kaoru Hasuike"
+
+
+def test_an_attributive_participle_inside_a_name_phrase():
+    text = "In 1958 the North Korean affiliated General Association of Korean Residents promoted a movement."
+    s = analyze(text, 0, len(text))
+    main = next(c for c in s.clauses if c.relation is None)
+    assert main.predicate.head.text == "promoted"
+    text = "The Japanese Red Cross visited Pyongyang in 1959."
+    s = analyze(text, 0, len(text))
+    assert next(c for c in s.clauses if c.relation is None).predicate.head.text == "visited"

@@ -152,3 +152,18 @@ def test_an_s_form_after_a_past_verb_is_its_object() -> None:
     text = "Last November, Pyongyang returned remains said to be hers."
     tags = {t.text: t.tag for t in analyze(text, 0, len(text)).tokens}
     assert tags["remains"] == "NNS"
+
+
+def test_an_s_form_after_and_before_an_object_is_a_second_verb() -> None:
+    text = "The Government has lodged a protest with Pyongyang and condemns these acts."
+    tags = {t.text: t.tag for t in analyze(text, 0, len(text)).tokens}
+    assert tags["condemns"] == "VBZ"
+    text = "The ministry bought pens and notebooks for the staff."
+    tags = {t.text: t.tag for t in analyze(text, 0, len(text)).tokens}
+    assert tags["notebooks"] == "NNS"
+
+
+def test_onwards_is_an_adverb() -> None:
+    text = "From August 1958 onwards the association promoted a return movement."
+    tags = {t.text: t.tag for t in analyze(text, 0, len(text)).tokens}
+    assert tags["onwards"] == "RB" and tags["promoted"] == "VBD"

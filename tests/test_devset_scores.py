@@ -7,7 +7,7 @@ import pytest
 from kankei.extract import extract_paths
 from scoring import score
 
-FLOORS = {("time", "value"): 0.97, ("event", "typed"): 0.75, ("event", "full"): 0.60}
+FLOORS = {("time", "value"): 0.97, ("event", "typed"): 0.77, ("event", "full"): 0.62}
 
 
 @pytest.fixture(scope="module")

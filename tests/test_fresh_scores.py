@@ -7,7 +7,7 @@ from scoring import score
 
 FRESH = Path(__file__).parent / "fresh"
 FLOORS = {("time", "value"): 0.85, ("quantity", "value"): 0.85, ("entity", "linked"): 0.85,
-          ("event", "typed"): 0.72, ("event", "full"): 0.59}
+          ("event", "typed"): 0.74, ("event", "full"): 0.61}
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from scoring import score
 
 UNSEEN = Path(__file__).parent / "unseen"
 FLOORS = {("time", "value"): 0.92, ("quantity", "value"): 0.95, ("entity", "linked"): 0.90,
-          ("event", "typed"): 0.68, ("event", "full"): 0.49}
+          ("event", "typed"): 0.71, ("event", "full"): 0.53}
 
 
 @pytest.fixture(scope="module")

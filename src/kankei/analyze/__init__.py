@@ -52,6 +52,8 @@ def _models() -> tuple[Tagger, Lemmatizer]:
         if w not in tagger.cands and w not in tagger.rare:
             tagger.lexicon.setdefault(w, "IN")
             tagger.lexicon.setdefault(w.capitalize(), "IN")
+    for w in lists()["adverbs"]:        # ('From August 1958 onwards': never a verb)
+        tagger.lexicon[w] = "RB"
     tagger.past_forms, tagger.base_forms = irregular_verb_forms()
     tagger.only_past = frozenset(f for f in simple_past_forms() if all(
         t in ("VBD", "VBN") for t in (tagger.cands.get(f) or tagger.rare.get(f) or [tagger.lexicon.get(f, "VBD")])))

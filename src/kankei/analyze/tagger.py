@@ -266,11 +266,24 @@ class Tagger:
             _reduced_relative(words, out)
         if "VBZ" in out:
             self._plural_after_verb(words, out)
+        if "NNS" in out and "CC" in out:
+            self._verb_after_and(words, out)
         if "VBG" in out:
             _gerund_as_noun(words, out)
         if "that" in words:
             _that_as_determiner(words, out)
         return out
+
+    def _verb_after_and(self, words: list[str], tags: list[str]) -> None:
+        """'has lodged a protest and condemns these acts': an -s form after 'and', before an object,
+        in a sentence that has its verb, is a second verb (when the treebank saw it as one)."""
+        for i in range(2, len(tags) - 1):
+            if tags[i] == "NNS" and tags[i - 1] == "CC" and tags[i + 1] in ("DT", "PRP$", "CD") \
+                    and any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[:i - 1]):
+                seen = self.cands.get(words[i]) or self.rare.get(words[i])
+                if seen is not None and "VBZ" in seen or seen is None and words[i].endswith("s") \
+                        and self.verb_base(words[i][:-1]) and not self.cands.get(words[i][:-1], ()).count("NN"):
+                    tags[i] = "VBZ"     # (one it never saw: the -s form of a verb it saw, not of a noun)
 
     def _plural_after_verb(self, words: list[str], tags: list[str]) -> None:
         """'Pyongyang returned remains': an -s form right after a past verb, which the treebank
