@@ -656,3 +656,13 @@ def test_founding_needs_a_body_and_concluding_an_agreement():
 def test_a_returned_abductee_is_no_return():
     assert kinds("Charles Jenkins, the husband of returned abductee Hitomi Soga, arrived in Japan in 2004.") == [
         ("migrate", "2004")]
+
+
+def test_in_an_official_statement_a_measure_is_the_issuing_government_s():
+    text = ("Statement by the Chief Cabinet Secretary\n\nFriday, April 5, 2013\n\n"
+            "In view of this, the following measures have been decided by the Government today. "
+            "Firstly, the ban on all imports from North Korea will be extended.")
+    ev = next(e for e in events(text) if e["type"] == "sanction")
+    agent = [p for p in ev["participants"] if p["role"] == "agent"]
+    assert [p["entity"] for p in agent] == ["gov:japan"] and agent[0]["via"] == "issuer"
+    assert role(ev, "patient") == {"country:north_korea"}

@@ -116,6 +116,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     narrative = _Narrative()
     focus: list[EntityMention] = []         # the subjects of the last sentence with events, for pronouns
     issuer = _issuer(ents, text)
+    official = issuer if issuer is not None and (issuer.how == "issuer" or _OFFICIAL.search(text)) else None
     body_start = _body_start(text)      # (a headline's present tense is the news of the page's day)
     last_of_type: dict[str, Event] = {}     # the latest dated event of each type, for 'following the resolution'
     news = dct is not None and edtf.precision(dct) == "day"
@@ -148,6 +149,8 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # (a story told of other days, in this paragraph: what its sentences do is not today's news)
         elsewhere = current is not None and not _near(current.value, dct)
         told = _sentence_events(readings, sent, doc, current, dct, news, elsewhere, last_of_type, e <= body_start)
+        if official is not None:
+            _measures_of_the_issuer(told, official)
         events.extend(told)
         if any(ev.dated_by == "narrative" for ev in told):
             narrative.sentences = 0     # the story goes on at that time: so may the next sentence
@@ -260,6 +263,20 @@ def _issuer(ents: list[EntityMention], text: str) -> EntityMention | None:
         return _office_issuer(text)
     best = max(counts, key=counts.__getitem__)
     return next(m for m in ents if m.entity == best)
+
+
+# an official document's register: "the Government" capitalized inside a sentence
+_OFFICIAL = re.compile(r"[a-z,;] the Government\b")
+_MEASURES = frozenset({"sanction", "ease"})
+
+
+def _measures_of_the_issuer(events: list[Event], issuer: EntityMention) -> None:
+    """In an official statement, a measure no one is said to take is the issuing government's
+    ('the ban on imports ... will be extended')."""
+    for ev in events:
+        if ev.type in _MEASURES and not any(p["role"] == "agent" for p in ev.participants):
+            ev.participants = [{"role": "agent", "entity": issuer.entity, "start": issuer.start, "end": issuer.end,
+                                "via": "issuer"}, *ev.participants]
 
 
 def _office_issuer(text: str) -> EntityMention | None:
