@@ -666,3 +666,9 @@ def test_in_an_official_statement_a_measure_is_the_issuing_government_s():
     agent = [p for p in ev["participants"] if p["role"] == "agent"]
     assert [p["entity"] for p in agent] == ["gov:japan"] and agent[0]["via"] == "issuer"
     assert role(ev, "patient") == {"country:north_korea"}
+
+
+def test_the_trade_ban_is_the_ban_told_before_and_on_the_same_state():
+    text = "Japan banned all exports to North Korea on June 16, 2009. In Tokyo, the cabinet approved the trade ban."
+    ev = [e for e in events(text) if e["type"] == "sanction"][-1]
+    assert "country:north_korea" in role(ev, "patient")

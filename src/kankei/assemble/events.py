@@ -199,6 +199,10 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
                     ev.date, ev.dated_by = anchor.date, "anchor"
                     if _anaphoric(r, sent):
                         ev.antecedent = anchor
+        before = _definite_antecedent(r, sent, last_of_type)
+        if before is not None:
+            for ev in evs:
+                _missing_roles_from(ev, before)     # 'approved the trade ban': the ban told before, on North Korea
         made[id(r)] = evs
         out.extend(evs)
         for ev in evs:
@@ -208,6 +212,25 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
                 if noun is not None:
                     last_of_type[noun.lemma.lower()] = ev     # ('this summit' is the last summit told)
     return out
+
+
+_DEFINITE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _definite_antecedent(r: Reading, sent: SentenceScan, last_of_type: dict[str, Event]) -> Event | None:
+    """The event a definite event noun ('the trade ban', 'the summit') names again, if told before."""
+    noun = r.noun_event if r.noun_event is not None else None if r.verb else r
+    if noun is None or not _DEFINITE.search(sent.text, max(sent.s, noun.start - 30), noun.start):
+        return None
+    return last_of_type.get(noun.head.lemma.lower()) or last_of_type.get(r.type)
+
+
+def _missing_roles_from(ev: Event, before: Event) -> None:
+    have = {p["role"] for p in ev.participants}
+    for role in ("agent", "patient"):
+        if role not in have:
+            ev.participants = ev.participants + [p for p in before.participants if p["role"] == role
+                                                 and not any(q["entity"] == p["entity"] for q in ev.participants)]
 
 
 def _anaphoric(r: Reading, sent: SentenceScan) -> bool:
