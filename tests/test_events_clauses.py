@@ -672,3 +672,9 @@ def test_the_trade_ban_is_the_ban_told_before_and_on_the_same_state():
     text = "Japan banned all exports to North Korea on June 16, 2009. In Tokyo, the cabinet approved the trade ban."
     ev = [e for e in events(text) if e["type"] == "sanction"][-1]
     assert "country:north_korea" in role(ev, "patient")
+
+
+def test_a_relative_clause_on_an_aged_apposition_is_about_the_name():
+    text = "A plaintiff, Kaoru Chimura, 79, an ethnic Korean who was born in Japan in 1943, spoke to reporters."
+    ev = next(e for e in events(text, dct="2022-03-23") if e["type"] == "other")
+    assert role(ev, "patient") == {"person:chimura_kaoru"}

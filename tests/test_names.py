@@ -383,3 +383,11 @@ def test_a_short_surname_and_a_hyphenated_given_name_make_a_korean_person() -> N
     got = names("The union's head, Ha Tae-bok, resigned. The Taepodong-1 flew over Japan.")
     assert got["Ha Tae-bok"].type == "person" and got["Ha Tae-bok"].cue == "korean-name"
     assert "Taepodong-1" not in got or got["Taepodong-1"].type != "person"
+
+
+def test_a_given_name_before_a_place_name_makes_a_person() -> None:
+    from kankei.pipeline import extract
+    recs = [r for r in extract("A plaintiff, Eiko Kawasaki, 79, spoke outside the court in Kawasaki.").records()
+            if r["kind"] == "entity"]
+    assert [(r["text"], r["type"]) for r in recs][:1] == [("Eiko Kawasaki", "person")]
+    assert ("Kawasaki", "place") in [(r["text"], r["type"]) for r in recs]

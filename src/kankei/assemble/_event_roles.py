@@ -17,6 +17,7 @@ _TERRITORY_TYPES = frozenset({"annex", "war"})
 _TARGETED = frozenset({"sanction", "ease"})          # measures taken against a state
 _FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
 _ISSUED = frozenset({"resolution"})
+_APPOSED = re.compile(r",\s+(?:\d{1,3},\s+)?$")     # 'X, a student who', 'X, 79, an ethnic Korean who'
 _PAIR_NOUNS = frozenset({"side", "country", "government", "delegation", "nation", "leader", "state"})                  # a body's name opens the name of what it adopts
 _GLUE = re.compile(r"\s*(?:\(\s*|\)\s*|'s\s+|’s\s+)?\s*")
 _MOTION_TYPES = frozenset({"migrate", "meet", "release"})
@@ -28,6 +29,13 @@ _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 # between coordinated actors: ', ', ' and ', with the titles of the next ('and President')
 _AND = re.compile(r"\band\b|&")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?(?:[A-Z][a-z]+\.?\s+){0,3}")
+
+
+def _in_relative(c) -> bool:
+    """A relative clause, or a clause coordinated with one ('who was born in Japan and went ...')."""
+    while c is not None and c.relation == "coordinate":
+        c = c.parent
+    return c is not None and c.relation == "relative"
 
 
 class ReaderRoles:
@@ -147,7 +155,7 @@ class ReaderRoles:
                      for m in phrase_actors(self.ents, ph.start, ph.end, types)]
             if found:
                 return found
-            if clause.relation == "relative" and (m := self._apposed_name(subject.start, types)) is not None:
+            if _in_relative(clause) and (m := self._apposed_name(subject.start, types)) is not None:
                 return [m]      # 'Megumi Yokota, a Japanese girl who had disappeared': the girl is Yokota
             head = subject.head
             if head.tag in _NOUN_TAGS_PLAIN and (m := self.ents.demonym_actor(subject.start, subject.end)) is not None:
@@ -178,11 +186,11 @@ class ReaderRoles:
 
     def _apposed_name(self, start: int, types) -> object | None:
         """The name a common noun phrase stands in apposition to: 'X, a girl who ...'."""
-        before = self.text[max(self.s, start - 3):start]
-        if not before.endswith(", "):
+        m = _APPOSED.search(self.text, max(self.s, start - 10), start)
+        if m is None:
             return None
-        at = start - 2
-        return next((m for m in self.ents.items if m.end == at and m.type in types), None)
+        at = m.start()
+        return next((x for x in self.ents.items if x.end == at and x.type in types), None)
 
     def _left_edge(self, vg) -> int:
         """Where a clause that the analysis left without a subject begins: after the last

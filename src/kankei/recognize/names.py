@@ -304,6 +304,9 @@ class _Detector(NameTyping):
         known words; a run whose only unknown words are nationalities or compass points
         ("Japanese Foreign Ministry") is none, unless it is a place ("North Gyeongsang Province")."""
         c, heads = self.c, self.c.heads
+        if len(toks) == 2 and toks[0].text in c.given and not toks[0].skip and toks[1].skip and self._known(toks[1]) \
+                and toks[1].text[:1].isupper():
+            return 0, 2, "person"       # 'Eiko Kawasaki': a given name before a place's name makes a person
         runs, a, head = [], 0, False
         for k, t in enumerate(toks):
             w = t.text
