@@ -678,3 +678,9 @@ def test_a_relative_clause_on_an_aged_apposition_is_about_the_name():
     text = "A plaintiff, Kaoru Chimura, 79, an ethnic Korean who was born in Japan in 1943, spoke to reporters."
     ev = next(e for e in events(text, dct="2022-03-23") if e["type"] == "other")
     assert role(ev, "patient") == {"person:chimura_kaoru"}
+
+
+def test_agreed_between_the_two_countries():
+    text = "Japan and North Korea began talks in 1958. A draft was agreed between the two countries on 24 June 1959."
+    ev = next(e for e in events(text) if e["type"] == "agree")
+    assert role(ev, "agent") == {"country:japan", "country:north_korea"}

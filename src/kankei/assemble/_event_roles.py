@@ -104,6 +104,10 @@ class ReaderRoles:
             prep = prep_of(pp)
             if prep == "by" or self._fronted_chain(pp, clause):
                 continue
+            if prep == "between" and pp.np is not None and (pair := self._pair_named(pp.np)):
+                for m in pair:
+                    parts.add("agent", m, etype)      # 'agreed between the two countries'
+                continue
             role = role_of(etype, prep)
             if role is None:
                 continue
@@ -166,9 +170,7 @@ class ReaderRoles:
             if head.tag in ("PRP", "PRP$", "WP", "WDT"):
                 m = self.ents.antecedent(head.text, subject.start)
                 return [m] if m is not None else []
-            words = [t.text.lower() for t in self.tokens[subject.first:subject.last + 1]]
-            if head.lemma in _PAIR_NOUNS and ("two" in words or "both" in words) and len(words) <= 4 \
-                    and (pair := self.ents.pair(subject.start, persons=head.lemma == "leader")):
+            if pair := self._pair_named(subject):
                 return pair     # 'the two sides agreed', 'both delegations said'
             if head.tag == "NN" and head.lemma in word_sets()["definite_bodies"] and subject.last > subject.first \
                     and self.tokens[subject.first].text.lower() == "the" \
@@ -183,6 +185,14 @@ class ReaderRoles:
         start = subject.start if subject is not None else self._left_edge(vg)
         found = [m for m in phrase_actors(self.ents, start, vg.start) if not self._in_pp(m.start)]
         return found[-1:] if found else []
+
+    def _pair_named(self, phrase) -> list:
+        """'the two sides', 'both governments', 'the two leaders': the last two named before."""
+        head = phrase.head
+        words = [t.text.lower() for t in self.tokens[phrase.first:phrase.last + 1]]
+        if head.lemma not in _PAIR_NOUNS or not ("two" in words or "both" in words) or len(words) > 4:
+            return []
+        return self.ents.pair(phrase.start, persons=head.lemma == "leader")
 
     def _apposed_name(self, start: int, types) -> object | None:
         """The name a common noun phrase stands in apposition to: 'X, a girl who ...'."""
