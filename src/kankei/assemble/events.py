@@ -18,12 +18,13 @@ from functools import lru_cache
 from kankei import edtf
 from kankei.assemble.analyses import Analyses
 from kankei.assemble.event_coref import _body_start, merge_mentions
+from kankei.assemble.event_dates import day_of, fallback_date, near, soon_after
 from kankei.assemble.event_parts import Entities
 from kankei.assemble.event_reader import SentenceReader
 from kankei.assemble.event_reading import Reading
 from kankei.assemble.event_scan import DocumentScan, SentenceScan
 from kankei.assemble.event_time import distinct, is_narrative
-from kankei.assemble.triggers import Trigger, word_sets
+from kankei.assemble.triggers import Trigger
 from kankei.recognize.gazetteer import gazetteer
 from kankei.spans import EntityMention, TimeMention
 
@@ -31,8 +32,6 @@ _CORRESPONDENCE = re.compile(r"(?P<a>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2
 _DISPATCH = re.compile(r"\b(?:letter|memorandum|memo|telegram|cable|note verbale|minutes|report|bulletin|diary|aide-m[ée]moire)\b", re.I)
 _WAR = re.compile(r"\bWar\b")
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[a-z]+\s+)?$")
-# what a present tense performs on the page's day ('Japan strongly urges', 'condemns', 'welcomes')
-_SPEECH_ACTS = frozenset({"statement", "demand", "accuse", "threaten", "reject", "apologize"})
 
 
 @dataclass(slots=True)
@@ -147,7 +146,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
             or focus
         current = narrative.current(text, s)
         # (a story told of other days, in this paragraph: what its sentences do is not today's news)
-        elsewhere = current is not None and not _near(current.value, dct)
+        elsewhere = current is not None and not near(current.value, dct)
         told = _sentence_events(readings, sent, doc, current, dct, news, elsewhere, last_of_type, e <= body_start)
         if official is not None:
             _measures_of_the_issuer(told, official)
@@ -352,7 +351,7 @@ def _dated(r: Reading, sent: SentenceScan, doc: str, narrative: TimeMention | No
 
     def make(date: str | None, tm: TimeMention | None, how: str | None) -> Event:
         modality = r.modality
-        if modality == "asserted" and tm is not None and news and _soon_after(date, dct):
+        if modality == "asserted" and tm is not None and news and soon_after(date, dct):
             modality = "hypothetical"       # its own time is just after the story's: planned, not done
         return Event(id=_event_id(doc, r.type, trigger + ("" if tm is None else f"@{tm.start - sent.s}"), key),
                      type=r.type, date=date, start=r.start, end=r.end, text=trigger,
@@ -361,114 +360,9 @@ def _dated(r: Reading, sent: SentenceScan, doc: str, narrative: TimeMention | No
 
     own = distinct(r.times or ([r.inherited] if r.inherited is not None else []), sent.text)
     if own:
-        return [make(_day(t.value), t, "clause") for t in own]
-    date, how = _fallback_date(r, narrative, dct, news, elsewhere, headline)
-    return [make(_day(date), None, how)]
-
-
-def _fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
-                   news: bool, elsewhere: bool = False, headline: bool = False) -> tuple[str | None, str | None]:
-    """A reading without a time of its own: the narrative's time for the next step of a past
-    story; the document's date for what the news reports, says, plans or has done."""
-    vg = getattr(r.clause, "predicate", None) if r.clause is not None else None
-    tense = getattr(vg, "tense", None)
-    aspect = getattr(vg, "aspect", None)
-    reporting = r.type == "statement" or (vg is not None and vg.head.lemma in word_sets()["reporting"])
-    main = r.clause is not None and r.clause.relation in (None, "coordinate", "parataxis")
-    if r.habitual:
-        return None, None       # 'extended annually', 'usually meet': on no one day
-    if tense == "present" and aspect is None and r.modality == "asserted" and not (headline and news) and (
-            not reporting and r.type not in _SPEECH_ACTS or not _actor_acts(r) or r.habitual):
-        # 'the ferry sails twice a year', 'numbers tell part of the story', 'it rarely says':
-        # a state, a habit or a generic truth, on no one day
-        return None, None
-    if r.modality == "hypothetical" or tense in ("present", "future") or aspect == "perfect" and tense != "past":
-        # now, or planned now: never the narrative's; outside the news, only what the text itself says now
-        # (and not 'the plaintiffs, who have since fled': a relative clause's perfect is no news of the day)
-        told_now = r.clause is None or r.clause.relation != "relative" and not _relative_coordinate(r.clause)
-        return (dct, "document") if dct is not None and told_now and (news or main) else (None, None)
-    if tense == "past" and aspect == "perfect":
-        if news and _reported(r):
-            return dct, "document"      # 'told reporters the group had condemned the launch': today's news
-        return None, None       # 'had abducted': before the story's time, not on it
-    # a story told of another time than the document's: its sentences are on the narrative's time
-    historical = narrative is not None and (dct is None or _long_before(narrative.value, dct))
-    # (a temporal clause, 'shortly after they announced the accord', goes on with the story too)
-    told = main or _temporal_clause(r.clause)
-    if narrative is not None and told and r.modality == "asserted" and (historical or not reporting or elsewhere
-                                                                        or edtf.precision(narrative.value) == "day"):
-        return narrative.value, "narrative"     # (what was said the day the last sentence told)
-    if dct is not None and news and (reporting or main and not elsewhere) and _tells_news(r) \
-            and r.head.text.lower() not in word_sets()["not_news"]:
-        return dct, "document"      # what the news reports, and what its lede tells, happened on its day
-    return None, None
-
-
-@lru_cache(maxsize=256)
-def _near(value: str | None, dct: str | None) -> bool:
-    """Whether a narrated time is the story's own days (within a week of its date)."""
-    bv, bd = edtf.bounds(value), edtf.bounds(dct)
-    if bv is None or bd is None:
-        return False
-    return edtf.shift(bd[0], "day", -7) <= bv[1] and bv[0] <= bd[1] and edtf.precision(value) == "day"
-
-
-def _relative_coordinate(c) -> bool:
-    while c is not None and c.relation == "coordinate":
-        c = c.parent
-    return c is not None and c.relation == "relative"
-
-
-def _tells_news(r: Reading) -> bool:
-    """A finite clause of its own: 'abuses they said they suffered' (a contact clause) or
-    'noting ...', 'without stating ...' (no tense) tell no news of the page's day."""
-    c = r.clause
-    vg = getattr(c, "predicate", None)
-    if c is None or vg is None or r.noun_event is not None or not r.verb:
-        return True
-    return vg.form == "finite" and not (c.relation == "relative" and c.marker is None)
-
-
-_TEMPORAL = frozenset({"after", "when", "as", "once", "while", "before", "until", "whereupon"})
-
-
-def _temporal_clause(c) -> bool:
-    """A finite clause of time ('after they announced the accord'), not a participle's aside."""
-    vg = getattr(c, "predicate", None)
-    return c is not None and c.relation == "adverbial" and c.marker is not None \
-        and c.marker.text.lower() in _TEMPORAL and vg is not None and vg.form == "finite"
-
-
-def _actor_acts(r: Reading) -> bool:
-    return r.parts is not None and any(p["role"] == "agent" for p in r.parts.items)
-
-
-def _reported(r: Reading) -> bool:
-    """Whether the reading's clause is what a verb of saying reports."""
-    c = r.clause
-    parent = c.parent.predicate if c is not None and c.parent is not None else None
-    return c.relation == "complement" and parent is not None and parent.head.lemma in word_sets()["reporting"]
-
-
-def _soon_after(value: str | None, dct: str) -> bool:
-    """Whether a date begins after the document's date, within the year that follows it (years
-    later is no plan a story tells but a sign its own date is not what it seems)."""
-    bv, bd = edtf.bounds(value), edtf.bounds(dct)
-    if bv is None or bd is None or bv[0] <= bd[1]:
-        return False
-    return bv[0] <= f"{int(bd[1][:4]) + 1}{bd[1][4:]}"
-
-
-def _long_before(a: str | None, dct: str) -> bool:
-    """Whether the narrated time ends more than a year before the document's year: a story of
-    another time (what was said then), not the news of the day."""
-    ba, bb = edtf.bounds(a), edtf.bounds(dct)
-    return ba is not None and bb is not None and int(ba[1][:4]) < int(bb[0][:4]) - 1
-
-
-def _day(value: str | None) -> str | None:
-    """An event is dated to its day: '2022-10-04T07:22' -> '2022-10-04' (the clock time stays in its time record)."""
-    return value.split("T", 1)[0] if value and "T" in value and "/" not in value else value
+        return [make(day_of(t.value), t, "clause") for t in own]
+    date, how = fallback_date(r, narrative, dct, news, elsewhere, headline)
+    return [make(day_of(date), None, how)]
 
 
 def _inside(t: Trigger, spans) -> bool:
