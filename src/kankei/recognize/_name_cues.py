@@ -369,3 +369,6 @@ def initials_match(acr: str, toks: list[Tok]) -> bool:
             return False
         pos = at + 1
     return True
+
+# the cue of a name that holds known names and ends in a head word ("Nihon University")
+COVERING = "known-plus-head"

@@ -14,15 +14,14 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from kankei.recognize._name_acronyms import AcronymForms
 from kankei.recognize._name_cues import (
+    COVERING,
     Cues,
     Seg,
     TextContext,
     Tok,
-    acronym_like,
-    initials_match,
     load_cues,
-    word_initials_match,
 )
 from kankei.recognize._name_types import NameTyping
 from kankei.spans import NameCandidate
@@ -36,9 +35,9 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 _SECTION_NUMBER = re.compile(r"(?:[IVX]{1,4}|\d{1,2})\.\s")
 _PAREN = re.compile(r"\(")
 _NONE, _SOME, _ALL = 0, 1, 2     # how much of a chain the skip spans cover
-# A name that holds known names and ends in a head word ("Osaka Korean High School", "Center
-# for Pacific Policy Research"): one name, kept over the gazetteer hits inside it.
-COVERING = "known-plus-head"
+# (COVERING, from _name_cues: a name that holds known names and ends in a head word, "Osaka
+# Korean High School", "Center for Pacific Policy Research": one name, kept over the
+# gazetteer hits inside it)
 
 
 def find_name_candidates(text: str, skip: Sequence[tuple[int, int]] = (),
@@ -54,7 +53,7 @@ def find_name_candidates(text: str, skip: Sequence[tuple[int, int]] = (),
 
 
 @dataclass
-class _Detector(NameTyping):
+class _Detector(NameTyping, AcronymForms):
     text: str
     c: Cues
     ctx: TextContext
@@ -380,62 +379,6 @@ class _Detector(NameTyping):
                     or self.ctx.overlaps_skip(s, s + len(w)))
 
     # ---- acronyms ------------------------------------------------------------------------
-
-    def _acronym_long_form(self, toks: list[Tok], e: int) -> list[Seg] | None:
-        """'Maritime Safety Bureau (MSB)' and 'MSB (Maritime Safety Bureau)'."""
-        c = self.c
-        m = c.acr_after.match(self.text, e)
-        if m and acronym_like(m.group(1)):
-            acr = m.group(1)
-            # the shortest long form whose word initials spell the acronym, else the
-            # shortest that contains its letters in order (Schwartz–Hearst)
-            order = range(len(toks) - 1, -1, -1)
-            i0 = next((i for i in order if not toks[i].part and word_initials_match(acr, toks[i:])), None)
-            if i0 is None:
-                i0 = next((i for i in order if not toks[i].part and initials_match(acr, toks[i:])), None)
-            if i0 is not None:
-                # "UN Committee on ... (CERD)": the long form runs back over known words before it
-                cov = self._covering(toks) if self.known_starts and any(t.skip for t in toks) else None
-                whole = cov is not None and cov[1] == len(toks) and cov[0] <= i0
-                if whole:
-                    i0 = cov[0]
-                long = toks[i0:]
-                segs = self._segments(toks[:i0]) if i0 else []
-                return segs + self._long_form(long, acr, self.text[long[0].start:e], "", whole)
-        b = c.acr_before.search(self.text, max(0, toks[0].start - 14), toks[0].start)
-        if b and c.close_paren.match(self.text, e) and acronym_like(b.group(1)):
-            acr = b.group(1)
-            if initials_match(acr, toks):
-                return self._long_form(toks, acr, self.text[toks[0].start:e], b.group(1))
-        return None
-
-    def _long_form(self, long: list[Tok], acr: str, name: str, before: str, whole: bool = False) -> list[Seg]:
-        if whole:       # known words inside, kept: "Center for Pacific Policy Research (CPPR)"
-            typ = self._head_type(long, [t for t in long if not t.part], long[0].start, long[-1].end)[0]
-            typ = typ if typ and typ != "other" else "organization"
-            self.acr_defs[acr] = (name, typ)
-            return [Seg(long, COVERING, typ)]
-        runs, run = [], []
-        for t in long:
-            if t.skip:
-                runs.append(run)
-                run = []
-            else:
-                run.append(t)
-        runs.append(run)
-        keep = next((r for r in reversed(runs) if any(not x.part for x in r)), [])
-        while keep and keep[0].part:
-            keep.pop(0)
-        typed = self._type(Seg(keep)) if keep else None
-        typ = typed[0] if typed and typed[0] != "other" else "organization"
-        self.acr_defs[acr] = (name, typ)
-        if before:   # the acronym came first: give the candidate already made its long name
-            for cand in self.out[-3:]:
-                if cand.text == acr:
-                    cand.acronym_of, cand.type, cand.cue = name, typ, "acronym-definition"
-        return [Seg(keep, "acronym-definition", typ)] if keep else []
-
-    # ---- typing --------------------------------------------------------------------------
 
     def _emit(self, seg: Seg) -> None:
         if seg.end < 0 and len(seg.toks) > 1 and seg.toks[-1].part:
