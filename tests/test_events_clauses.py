@@ -684,3 +684,9 @@ def test_agreed_between_the_two_countries():
     text = "Japan and North Korea began talks in 1958. A draft was agreed between the two countries on 24 June 1959."
     ev = next(e for e in events(text) if e["type"] == "agree")
     assert role(ev, "agent") == {"country:japan", "country:north_korea"}
+
+
+def test_the_first_time_since_is_now_and_once_before():
+    got = kinds("It was the first time North Korea has fired a missile over Japan since Sept. 15, 2017.",
+                dct="2022-10-04")
+    assert ("weapons_test", "2022-10-04") in got and ("weapons_test", "2017-09-15") in got

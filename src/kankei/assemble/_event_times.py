@@ -3,6 +3,7 @@ expression goes to the event noun it modifies ('the 2002 summit') or to the verb
 that holds it; a verb without one takes the time of what it depends on or reacts to."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from kankei.assemble.event_reading import NOUN_TAGS, prep_of
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 _NOT_MODIFIERS = frozenset({"IN", "TO", "DT", "PRP$", "PRP", "CC", "RB", "WDT", "WP", ",", ":"})
 _ABOUT_OR_AT = frozenset({"for", "over", "of", "against", "to", "at", "during", "in", "after", "following", "since"})
 # subordinate clauses whose time is the main clause's time too ('after', not 'before')
+_FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,70}\bsince\s+(?:the\s+)?$")
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
 
 
@@ -94,6 +96,7 @@ class ReaderTimes:
         for v in verbs:
             by_clause.setdefault(id(v.clause), []).append(v)
         self.clause_times: dict[int, list[TimeMention]] = {}
+        self.since_bounds = {id(t) for t in self.times if _FIRST_SINCE.search(text, max(0, t.start - 80), t.start)}
         for t in self.times:
             holder = self.clause_holding(t.start)
             if holder is not None:

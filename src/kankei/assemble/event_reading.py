@@ -31,6 +31,7 @@ class Reading:
     anchor: str | None = None               # the type of an earlier event it follows ('Following the resolution, ...')
     habitual: bool = False                  # its clause says how often, not when ('rarely says')
     told_by: object | None = None           # a relative clause that dates an event noun ('that X launched in 1958')
+    before: list[TimeMention] = field(default_factory=list)     # 'the first time ... since 2017': the last time
 
 
 def passive_clause(clause) -> bool:

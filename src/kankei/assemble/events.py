@@ -362,7 +362,8 @@ def _dated(r: Reading, sent: SentenceScan, doc: str, narrative: TimeMention | No
     if own:
         return [make(day_of(t.value), t, "clause") for t in own]
     date, how = fallback_date(r, narrative, dct, news, elsewhere, headline)
-    return [make(day_of(date), None, how)]
+    # ('for the first time since September 2017': the time before is an occurrence of its own)
+    return [make(day_of(date), None, how), *(make(day_of(t.value.split("/")[0]), t, "clause") for t in r.before)]
 
 
 def _inside(t: Trigger, spans) -> bool:
