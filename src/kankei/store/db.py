@@ -72,7 +72,10 @@ def _connect_pg(url: str, migrate: bool, readonly: bool, timeout: float):
                              "upgrade kankei")
         if version < SCHEMA_VERSION and migrate:
             if "kankei_schema" not in tables:
+                # under the write lock: two builds creating one base at once would race in the catalog
+                conn.lock(pg.WRITE_LOCK)
                 conn.execute("CREATE TABLE IF NOT EXISTS kankei_schema (version INTEGER NOT NULL)")
+                conn.commit()
             apply_migrations(conn, version)
     except BaseException:
         conn.close()
