@@ -690,3 +690,10 @@ def test_the_first_time_since_is_now_and_once_before():
     got = kinds("It was the first time North Korea has fired a missile over Japan since Sept. 15, 2017.",
                 dct="2022-10-04")
     assert ("weapons_test", "2022-10-04") in got and ("weapons_test", "2017-09-15") in got
+
+
+def test_he_after_an_unnamed_person_is_no_one_named_before():
+    text = ('Asked about it, Mr Koizumi said: "We will decide carefully." The man was detained at the airport. '
+            "He said he wanted to visit Disneyland. Police took him into custody.")
+    evs = events(text, dct="2001-05-03")
+    assert not [e for e in evs[1:] if "person:koizumi" in role(e, "agent") | role(e, "patient")]

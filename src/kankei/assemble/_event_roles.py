@@ -126,6 +126,14 @@ class ReaderRoles:
         main = next((c for c in self.an.clauses if c.relation is None and c.predicate is not None), None)
         return self._subject_actors(main) if main is not None else []
 
+    def main_subject_unnamed_person(self) -> bool:
+        """Whether the main clause is about a person it does not name ('The man was detained'):
+        the next sentence's 'he' is that person, not one named before."""
+        main = next((c for c in self.an.clauses if c.relation is None and c.predicate is not None), None)
+        subject = main.subject if main is not None else None
+        return subject is not None and subject.head.lemma in word_sets()["person_nouns"] \
+            and not self._subject_actors(main)
+
     def _subject_actors(self, clause, types=ACTOR_TYPES) -> list:
         found = self._subject_head_actors(clause, types)
         if len(found) == 1:

@@ -99,10 +99,12 @@ class Entities:
             return None
         pool = [m for m in self.items if m.end <= before] if self.items else []
         # a pronoun opening a sentence goes on about the subject of the last one ('He was detained ...')
+        if want == "person" and self.focus and not self.focus[-1].entity and not any(_fits(m, want) for m in pool):
+            return None     # ('The man was detained. Police took him ...': the man, no one named before)
         if subject and not any(_fits(m, want) for m in pool):
             for m in reversed(self.focus):
                 if _fits(m, want):
-                    return m
+                    return m if m.entity else None      # (an unnamed person: no one named before)
         first = None
         for k, m in enumerate(reversed(self.history + pool)):
             if m.type == "vessel" and want == "body":

@@ -143,7 +143,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         reader = SentenceReader(text, s, e, triggers, sent_times, Entities(text, sent_ents, history, focus, issuer), analyses)
         readings = reader.events()
         focus = _subjects(readings, sent_ents) or [m for m in reader.main_subjects() if m.how not in ("demonym", "issuer")] \
-            or focus
+            or ([_UNNAMED] if reader.main_subject_unnamed_person() else focus)
         current = narrative.current(text, s)
         # (a story told of other days, in this paragraph: what its sentences do is not today's news)
         elsewhere = current is not None and not near(current.value, dct)
@@ -288,6 +288,8 @@ def _issuer(ents: list[EntityMention], text: str) -> EntityMention | None:
 
 
 # an official document's register: "the Government" capitalized inside a sentence
+# the focus of a sentence about a person it does not name ('The man was detained'): 'he' is no one named
+_UNNAMED = EntityMention(0, 0, "", "", "", "person", how="unnamed")
 _OFFICIAL = re.compile(r"[a-z,;] the Government\b")
 _MEASURES = frozenset({"sanction", "ease"})
 
