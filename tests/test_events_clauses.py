@@ -697,3 +697,8 @@ def test_he_after_an_unnamed_person_is_no_one_named_before():
             "He said he wanted to visit Disneyland. Police took him into custody.")
     evs = events(text, dct="2001-05-03")
     assert not [e for e in evs[1:] if "person:koizumi" in role(e, "agent") | role(e, "patient")]
+
+
+def test_ordered_dissolved_is_one_time():
+    got = kinds("The League was ordered dissolved by the government in September 1949.", dct="2021-01-03")
+    assert ("dissolve", "1949-09") in got and ("demand", "1949-09") in got

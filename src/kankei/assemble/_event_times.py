@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 _NOT_MODIFIERS = frozenset({"IN", "TO", "DT", "PRP$", "PRP", "CC", "RB", "WDT", "WP", ",", ":"})
 _ABOUT_OR_AT = frozenset({"for", "over", "of", "against", "to", "at", "during", "in", "after", "following", "since"})
 # subordinate clauses whose time is the main clause's time too ('after', not 'before')
+_CAUSING = frozenset({"order", "force", "compel", "require"})
 _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,70}\bsince\s+(?:the\s+)?$")
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
 
@@ -188,6 +189,10 @@ class ReaderTimes:
                 if child.parent is v.clause and child.relation == "adverbial" and child.marker is not None \
                         and child.marker.text.lower() in _TEMPORAL_MARKERS and id(child) in timed:
                     v.inherited = timed[id(child)].times[0]
+                    break
+                if child.parent is v.clause and child.relation == "complement" and _untensed(child) \
+                        and v.head.lemma in _CAUSING and id(child) in timed:
+                    v.inherited = timed[id(child)].times[0]     # 'was ordered dissolved ... in 1949': one time
                     break
             vg = v.clause.predicate
             if v.inherited is not None or vg is not None and vg.tense == "present" and vg.aspect is None:
