@@ -146,7 +146,12 @@ def propose_merges(conn: sqlite3.Connection) -> list[tuple[str, str]]:
 
 def _mark_regroup(conn: sqlite3.Connection, pairs: list[tuple[str, str]]) -> None:
     """The events of actors a merge joins or parts will be regrouped (their actors change)."""
-    ids = sorted({x for pair in pairs for x in pair})
+    mark_actors_regroup(conn, {x for pair in pairs for x in pair})
+
+
+def mark_actors_regroup(conn: sqlite3.Connection, actors: set[str]) -> None:
+    """Mark for regrouping every event one of these actors takes part in."""
+    ids = sorted(actors)
     if not ids:
         return
     with conn:

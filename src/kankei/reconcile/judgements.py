@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from kankei.recognize.gazetteer import slug
+from kankei.reconcile.entities import mark_actors_regroup
 
 KINDS = ("merge", "split", "confirm", "reject")
 
@@ -66,20 +67,10 @@ def _reapply(conn: sqlite3.Connection, actors: set[str]) -> None:
     actors may tell one occurrence (marked before and after, whichever id the actor had)."""
     from kankei.reconcile.events import group_events
 
-    _mark(conn, actors)
+    mark_actors_regroup(conn, actors)
     apply_judgements(conn)
-    _mark(conn, actors)
+    mark_actors_regroup(conn, actors)
     group_events(conn)
-
-
-def _mark(conn: sqlite3.Connection, actors: set[str]) -> None:
-    ids = sorted(actors)
-    with conn:
-        for k in range(0, len(ids), 400):
-            part = ids[k:k + 400]
-            marks = ",".join("?" * len(part))
-            conn.execute("INSERT OR IGNORE INTO regroup (event_id) SELECT event_id FROM event_participants"
-                         f" WHERE entity_id IN ({marks}) OR machine_entity_id IN ({marks})", part + part)
 
 
 def list_judgements(conn: sqlite3.Connection, include_undone: bool = False) -> list[dict]:
