@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kankei.assemble.event_parts import ACTOR_TYPES, Parts, phrase_actors, role_of
-from kankei.assemble.event_reading import NOUN_TAGS, passive_clause, prep_of
+from kankei.assemble.event_reading import NOUN_TAGS, in_relative, passive_clause, prep_of
 from kankei.assemble.triggers import word_sets
 
 if TYPE_CHECKING:
@@ -29,13 +29,6 @@ _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 # between coordinated actors: ', ', ' and ', with the titles of the next ('and President')
 _AND = re.compile(r"\band\b|&")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?(?:[A-Z][a-z]+\.?\s+){0,3}")
-
-
-def _in_relative(c) -> bool:
-    """A relative clause, or a clause coordinated with one ('who was born in Japan and went ...')."""
-    while c is not None and c.relation == "coordinate":
-        c = c.parent
-    return c is not None and c.relation == "relative"
 
 
 class ReaderRoles:
@@ -167,7 +160,7 @@ class ReaderRoles:
                      for m in phrase_actors(self.ents, ph.start, ph.end, types)]
             if found:
                 return found
-            if _in_relative(clause) and (m := self._apposed_name(subject.start, types)) is not None:
+            if in_relative(clause) and (m := self._apposed_name(subject.start, types)) is not None:
                 return [m]      # 'Megumi Yokota, a Japanese girl who had disappeared': the girl is Yokota
             head = subject.head
             if head.tag in _NOUN_TAGS_PLAIN and (m := self.ents.demonym_actor(subject.start, subject.end)) is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kankei.assemble.event_reading import NOUN_TAGS, prep_of
+from kankei.assemble.event_reading import NOUN_TAGS, prep_of, untensed
 from kankei.assemble.event_scan import title_spans
 from kankei.assemble.event_time import follows, is_narrative, modifies_before
 from kankei.assemble.triggers import lexicon
@@ -29,12 +29,6 @@ def _since_then(clause) -> bool:
     vg, parent = clause.predicate, clause.parent.predicate if clause.parent is not None else None
     return clause.relation == "coordinate" and vg is not None and parent is not None \
         and vg.aspect == "perfect" and vg.tense == "present" and (parent.tense, parent.aspect) != (vg.tense, vg.aspect)
-
-
-def _untensed(clause) -> bool:
-    """'went shopping', 'began building': a complement without a tense of its own happens when its verb does."""
-    vg = clause.predicate
-    return vg is not None and vg.tense is None and vg.form in ("gerund", "participle", "infinitive")
 
 
 class ReaderTimes:
@@ -118,7 +112,7 @@ class ReaderTimes:
             while clause is not None:
                 owners = by_clause.get(id(clause))
                 if owners or not (clause.relation == "infinitive"
-                                  or clause.relation in ("complement", "adverbial") and _untensed(clause)):
+                                  or clause.relation in ("complement", "adverbial") and untensed(clause)):
                     break
                 clause = clause.parent      # ('went missing in 1977': the time of 'missing' is the phrase's)
             if not owners and clause is not None:
@@ -171,7 +165,7 @@ class ReaderTimes:
                 continue    # 'on suspicion of embezzling': what is suspected, not done at that time
             while c.parent is not None and not _since_then(c) and (c.relation in ("adverbial", "infinitive", "coordinate") or c.relation == "relative"
                                             and c.marker is not None and c.marker.text.lower() in ("where", "when")
-                                            or c.relation == "complement" and _untensed(c)):
+                                            or c.relation == "complement" and untensed(c)):
                 c = c.parent
                 owner = timed.get(id(c))
                 if owner is not None:
@@ -190,7 +184,7 @@ class ReaderTimes:
                         and child.marker.text.lower() in _TEMPORAL_MARKERS and id(child) in timed:
                     v.inherited = timed[id(child)].times[0]
                     break
-                if child.parent is v.clause and child.relation == "complement" and _untensed(child) \
+                if child.parent is v.clause and child.relation == "complement" and untensed(child) \
                         and v.head.lemma in _CAUSING and id(child) in timed:
                     v.inherited = timed[id(child)].times[0]     # 'was ordered dissolved ... in 1949': one time
                     break

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kankei import edtf
+from kankei.assemble.event_reading import in_relative
 from kankei.assemble.triggers import word_sets
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
     if r.modality == "hypothetical" or tense in ("present", "future") or aspect == "perfect" and tense != "past":
         # now, or planned now: never the narrative's; outside the news, only what the text itself says now
         # (and not 'the plaintiffs, who have since fled': a relative clause's perfect is no news of the day)
-        told_now = r.clause is None or r.clause.relation != "relative" and not _relative_coordinate(r.clause)
+        told_now = r.clause is None or not in_relative(r.clause)
         return (dct, "document") if dct is not None and told_now and (news or main) else (None, None)
     if tense == "past" and aspect == "perfect":
         if news and _reported(r):
@@ -62,12 +63,6 @@ def near(value: str | None, dct: str | None) -> bool:
     if bv is None or bd is None:
         return False
     return edtf.shift(bd[0], "day", -7) <= bv[1] and bv[0] <= bd[1] and edtf.precision(value) == "day"
-
-
-def _relative_coordinate(c) -> bool:
-    while c is not None and c.relation == "coordinate":
-        c = c.parent
-    return c is not None and c.relation == "relative"
 
 
 def _tells_news(r: Reading) -> bool:

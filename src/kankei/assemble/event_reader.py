@@ -16,10 +16,10 @@ from functools import cache
 from kankei.analyze import analyze
 from kankei.assemble._event_checks import ReaderChecks
 from kankei.assemble._event_roles import ReaderRoles
-from kankei.assemble._event_times import ReaderTimes, _untensed
+from kankei.assemble._event_times import ReaderTimes
 from kankei.assemble.analyses import Analyses
 from kankei.assemble.event_parts import Entities
-from kankei.assemble.event_reading import NOUN_TAGS, Reading, passive_clause, prep_of
+from kankei.assemble.event_reading import NOUN_TAGS, Reading, passive_clause, prep_of, untensed
 from kankei.assemble.event_scan import title_spans
 from kankei.assemble.triggers import (
     Trigger,
@@ -374,7 +374,7 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
         while c is not None:
             if c.marker is not None and c.marker.text.lower() in _SUBORDINATORS_IF:
                 return "hypothetical"
-            if c.relation not in ("infinitive", "coordinate") and not (c.relation == "complement" and _untensed(c)):
+            if c.relation not in ("infinitive", "coordinate") and not (c.relation == "complement" and untensed(c)):
                 break
             c = c.parent
             vg = c.predicate if c is not None else None

@@ -49,3 +49,29 @@ def prep_of(pp) -> str:
         return ""
     return (prep if isinstance(prep, str) else prep.text).lower()
 
+
+
+def past_coordinates(c):
+    """The clause a chain of coordinated clauses hangs on ('who was born in Japan and went ...':
+    the relative clause; 'X happened and then Y': the main one)."""
+    while c is not None and c.relation == "coordinate":
+        c = c.parent
+    return c
+
+
+def top_level(c) -> bool:
+    """A main clause, or one coordinated with it (not a relative clause's coordinate)."""
+    c = past_coordinates(c)
+    return c is not None and c.relation is None
+
+
+def in_relative(c) -> bool:
+    """A relative clause, or a clause coordinated with one."""
+    c = past_coordinates(c)
+    return c is not None and c.relation == "relative"
+
+
+def untensed(clause) -> bool:
+    """'went shopping', 'began building': a clause without a tense of its own happens when its verb does."""
+    vg = clause.predicate
+    return vg is not None and vg.tense is None and vg.form in ("gerund", "participle", "infinitive")

@@ -21,7 +21,7 @@ from kankei.assemble.event_coref import _body_start, merge_mentions
 from kankei.assemble.event_dates import day_of, fallback_date, near, soon_after
 from kankei.assemble.event_parts import Entities
 from kankei.assemble.event_reader import SentenceReader
-from kankei.assemble.event_reading import Reading
+from kankei.assemble.event_reading import Reading, top_level
 from kankei.assemble.event_scan import DocumentScan, SentenceScan
 from kankei.assemble.event_time import distinct, is_narrative
 from kankei.assemble.triggers import Trigger
@@ -156,11 +156,11 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # (a time that dates only a subordinate event, 'the moratorium that began in 1999', moves no story)
         aside = {id(t) for r in readings for c in (r.told_by, r.clause if getattr(r.clause, "relation", None) == "relative"
                                                    else None)
-                 if c is not None and not _top_level(c.parent) for t in r.times}
+                 if c is not None and not top_level(c.parent) for t in r.times}
         rest = [t for t in sent_times if id(t) not in aside]
         # (without a main clause's event, the main clause's own time: 'Last November, ...', not the
         # 1994 of 'a woman who was taken in 1977 and died in 1994')
-        own = [t for t in rest if _top_level(reader.clause_holding(t.start))]
+        own = [t for t in rest if top_level(reader.clause_holding(t.start))]
         _advance(narrative, _main_times(readings) or own or rest, s)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
 
@@ -255,7 +255,7 @@ def _relation(ev: Event) -> bool:
 
 def _main_times(readings: list[Reading]) -> list[TimeMention]:
     """The times of the sentence's main clauses' events (not of a relative clause's aside)."""
-    main = sorted((t for r in readings if _top_level(r.clause) and (r.verb or not r.told_by) for t in r.times),
+    main = sorted((t for r in readings if top_level(r.clause) and (r.verb or not r.told_by) for t in r.times),
                   key=lambda t: t.start)
     # ('Last November, Pyongyang returned ..., and allegedly committed suicide in 1994': a coordinate
     # that goes back before the main clause's own time is an aside, not where the story goes on)
@@ -264,14 +264,6 @@ def _main_times(readings: list[Reading]) -> list[TimeMention]:
         first = edtf.bounds(root.value)
         main = [t for t in main if not (first and (b := edtf.bounds(t.value)) and b[1] < first[0])]
     return main
-
-
-def _top_level(c) -> bool:
-    """A main clause, or one coordinated with it (not a relative clause's coordinate: 'X, who was
-    taken in 1977 and died in 1994')."""
-    while c is not None and c.relation == "coordinate":
-        c = c.parent
-    return c is not None and c.relation is None
 
 
 def _issuer(ents: list[EntityMention], text: str) -> EntityMention | None:
