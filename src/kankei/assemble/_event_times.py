@@ -7,7 +7,6 @@ import re
 from typing import TYPE_CHECKING
 
 from kankei.assemble.event_reading import NOUN_TAGS, prep_of, untensed
-from kankei.assemble.event_scan import title_spans
 from kankei.assemble.event_time import follows, is_narrative, modifies_before
 from kankei.assemble.triggers import lexicon
 from kankei.spans import TimeMention
@@ -39,7 +38,7 @@ class ReaderTimes:
         never a clause inside a quoted title that the offset is outside of ('a book, “Who Moved
         to Korea,” on Thursday': the publishing is on Thursday)."""
         c = self._clause_holding(start)
-        titles = title_spans(self.text, self.s, self.e) if c is not None and c.relation is not None else ()
+        titles = self.titles if c is not None and c.relation is not None else ()
         for a, b in titles:
             while c is not None and c.predicate is not None and a <= c.predicate.start < b and not a <= start < b:
                 c = c.parent

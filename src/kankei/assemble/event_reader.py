@@ -50,8 +50,10 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
     """Reads one sentence of a document."""
 
     def __init__(self, text: str, s: int, e: int, triggers: list[Trigger], times: list[TimeMention],
-                 ents: Entities, analyses: Analyses | None = None) -> None:
+                 ents: Entities, analyses: Analyses | None = None,
+                 titles: list[tuple[int, int]] | None = None) -> None:
         self.text, self.s, self.e = text, s, e
+        self.titles = titles if titles is not None else title_spans(text, s, e)     # quoted titles of works
         self.triggers, self.times, self.ents = triggers, times, ents
         self.an = analyses.of(s, e) if analyses is not None else analyze(text, s, e)
         self.tokens = self.an.tokens
@@ -140,7 +142,7 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
         """'went to North Korea in 1960': a verb of motion with where it went is a migration."""
         motion = word_sets()["motion"]
         taken = {r.head.start for r in cands}
-        titles = title_spans(self.text, self.s, self.e)
+        titles = self.titles
         out = []
         for tok in self.tokens:
             if not tok.tag.startswith("VB") or tok.lemma not in motion or tok.start in taken \

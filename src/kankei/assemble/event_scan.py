@@ -47,7 +47,7 @@ class DocumentScan:
 
 class SentenceScan:
     """The triggers and cue words of one sentence, and what its events share."""
-    __slots__ = ("text", "s", "e", "triggers", "cues", "kinds", "_hedged", "_key")
+    __slots__ = ("text", "s", "e", "triggers", "titles", "cues", "kinds", "_hedged", "_key")
 
     def __init__(self, doc: DocumentScan, s: int, e: int) -> None:
         self.text, self.s, self.e = doc.text, s, e
@@ -55,10 +55,11 @@ class SentenceScan:
         self.triggers = triggers[bisect_left(trigger_starts, s):bisect_left(trigger_starts, e)]
         if self.triggers and self.triggers[-1].end > e:     # (they don't overlap: only the last can cross e)
             self.triggers.pop()
-        if self.triggers and ("“" in self.text[s:e] or '"' in self.text[s:e]):
-            titles = title_spans(self.text, s, e)
-            if titles:
-                self.triggers = [t for t in self.triggers if not any(a <= t.start < b for a, b in titles)]
+        # quoted titles of works, found once for the sentence (its triggers, motions and times read them)
+        self.titles = title_spans(self.text, s, e) if self.triggers and (
+            "“" in self.text[s:e] or '"' in self.text[s:e]) else []
+        if self.titles:
+            self.triggers = [t for t in self.triggers if not any(a <= t.start < b for a, b in self.titles)]
         self.cues = cues[bisect_left(cue_starts, s):bisect_left(cue_starts, e)]
         self.kinds = {k for _, _, k in self.cues}
         self._hedged: bool | None = None

@@ -140,7 +140,8 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
             continue
         triggers.sort(key=lambda t: t.start)
         history = ents[max(0, bisect_left(ent_starts, s) - 30):bisect_left(ent_starts, s)]
-        reader = SentenceReader(text, s, e, triggers, sent_times, Entities(text, sent_ents, history, focus, issuer), analyses)
+        reader = SentenceReader(text, s, e, triggers, sent_times, Entities(text, sent_ents, history, focus, issuer),
+                                analyses, sent.titles)
         readings = reader.events()
         focus = _subjects(readings, sent_ents) or [m for m in reader.main_subjects() if m.how not in ("demonym", "issuer")] \
             or ([_UNNAMED] if reader.main_subject_unnamed_person() else focus)
