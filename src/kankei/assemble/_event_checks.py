@@ -12,6 +12,7 @@ from kankei.assemble.triggers import lexicon, needs_object, needs_subject, retyp
 if TYPE_CHECKING:
     from kankei.assemble.event_reading import Reading
 
+_WILL = frozenset({"would", "will", "'ll", "wo"})
 _WEAPONS_TEST_VERBS = ("launch", "fire", "shoot", "test")
 _NOT_WEAPON_TESTS = frozenset({"dna", "blood", "drug", "driving", "entrance", "exam", "covid", "pcr", "virus", "loyalty"})
 # verbs that a particle makes another verb: 'left ... out', 'gave up', 'sent off'
@@ -59,50 +60,49 @@ class ReaderChecks:
         return r.type == "statement" and vg is not None and vg.form in ("gerund", "participle") \
             and r.clause.relation == "adverbial" and r.noun_event is None
 
+    def _said_will(self, r: Reading) -> list:
+        """The complement clauses of a verb of saying that tell what will or would be done."""
+        if r.clause is None:
+            return []
+        return [c for c in self.an.clauses if c.parent is r.clause and c.relation == "complement"
+                and c.predicate is not None and (c.predicate.tense == "future" or c.predicate.modal in _WILL)]
+
     def _threat(self, r: Reading) -> bool:
         """Whether what the speaker says will or would be done is force ('said he would not
         hesitate to use all his military might'): a future complement with a word of threat."""
-        if r.clause is None or r.head.lemma not in word_sets()["reporting"]:
+        if r.head.lemma not in word_sets()["reporting"]:
             return False
         words = word_sets()["threat_words"]
-        for c in self.an.clauses:
-            vg = c.predicate
-            if c.parent is r.clause and c.relation == "complement" and vg is not None \
-                    and (vg.tense == "future" or vg.modal in ("would", "will", "'ll", "wo")):
-                end = max([d.end for d in self.an.clauses if descends(d, c)] + [c.end])
-                if any(t.text.lower() in words for t in self.tokens if c.start <= t.start < end):
-                    return True
+        for c in self._said_will(r):
+            end = max([d.end for d in self.an.clauses if descends(d, c)] + [c.end])
+            if any(t.text.lower() in words for t in self.tokens if c.start <= t.start < end):
+                return True
         return False
 
     def _refusal(self, r: Reading) -> bool:
-        """What a speaker says will not be done by the speaker's side: a negated future complement."""
-        if r.clause is None:
+        """What a speaker says will not be done by the speaker's side: a negated future complement
+        of an event ('would not hold dialogue', not 'will not go back to the harbour')."""
+        return any(c.predicate.negated and c.predicate.head.lemma not in ("be", "have")
+                   and any(c.start <= t.start < c.end for t in self.triggers) for c in self._said_will(r))
+
+    def _after_what_it_reports(self, r: Reading) -> bool:
+        """A statement verb after the complement it reports ('..., the sources said'), with no time of its own."""
+        if r.type != "statement" or not r.verb or r.clause is None or r.times or r.clause.predicate is None:
             return False
-        for c in self.an.clauses:
-            vg = c.predicate
-            if c.parent is r.clause and c.relation == "complement" and vg is not None and vg.negated \
-                    and (vg.tense == "future" or vg.modal in ("would", "will")) and vg.head.lemma not in ("be", "have") \
-                    and any(c.start <= t.start < c.end for t in self.triggers):
-                return True     # (of an event: 'would not hold dialogue', not 'will not go back to the harbour')
-        return False
+        at = r.clause.predicate.start
+        return any(c.parent is r.clause and c.relation == "complement" and c.start < at for c in self.an.clauses)
 
     def _anonymous_attribution(self, r: Reading) -> bool:
         """'..., the sources said.', '..., they said.': an attribution after what it reports, by
-        no one named, only tells where the news came from."""
-        if r.type != "statement" or not r.verb or r.clause is None or r.parts.has("agent") or r.times:
-            return False        # ('investigation sources said Tuesday': dated, it is news of its own)
-        vg = r.clause.predicate
-        return vg is not None and any(c.parent is r.clause and c.relation == "complement" and c.start < vg.start
-                                      for c in self.an.clauses)
+        no one named, only tells where the news came from ('sources said Tuesday' is news of its own)."""
+        return not r.parts.has("agent") and self._after_what_it_reports(r)
 
     def _feature_attribution(self, r: Reading) -> bool:
         """'"...," she says.': a feature's present-tense attribution by a pronoun, after what is said."""
-        if r.type != "statement" or not r.verb or r.clause is None or r.times:
+        if not self._after_what_it_reports(r):
             return False
         vg, subject = r.clause.predicate, r.clause.subject
-        return vg is not None and vg.tense == "present" and vg.aspect is None and subject is not None \
-            and subject.head.tag == "PRP" and any(c.parent is r.clause and c.relation == "complement"
-                                                  and c.start < vg.start for c in self.an.clauses)
+        return vg.tense == "present" and vg.aspect is None and subject is not None and subject.head.tag == "PRP"
 
     def _says_of_a_statement(self, r: Reading, nouns: list[Reading]) -> bool:
         """'issued a statement expressing ...', 'a statement published on KCNA': a participle
