@@ -14,7 +14,6 @@ if TYPE_CHECKING:
 
 _WILL = frozenset({"would", "will", "'ll", "wo"})
 _WEAPONS_TEST_VERBS = ("launch", "fire", "shoot", "test")
-_NOT_WEAPON_TESTS = frozenset({"dna", "blood", "drug", "driving", "entrance", "exam", "covid", "pcr", "virus", "loyalty"})
 # verbs that a particle makes another verb: 'left ... out', 'gave up', 'sent off'
 _PHRASAL = {"leave": ("out", "behind", "aside"), "move": ("out", "aside"), "return": ("out",),
             "give": ("up", "in", "away"), "send": ("off",), "find": ("out",), "rule": ("out",)}
@@ -172,7 +171,7 @@ class ReaderChecks:
             return True
         weapons = word_sets()["weapon_words"]
         return any(t.text.lower() in weapons for t in self.tokens) and not any(
-            t.text.lower() in _NOT_WEAPON_TESTS for t in self.tokens[max(0, n.head.i - 3):n.head.i])
+            t.text.lower() in word_sets()["not_weapon_tests"] for t in self.tokens[max(0, n.head.i - 3):n.head.i])
 
     def _weapon_ok(self, r: Reading) -> bool:
         """'launched a campaign': a launch or a firing is a weapons test only with a weapon in its
@@ -201,7 +200,6 @@ def descends(c, ancestor) -> bool:
     return False
 
 
-_NO_LEAD = re.compile(r"Representative|Member|Spokes|Advis|Secretary[- ]General of the National", re.IGNORECASE)
 
 
 def holds_office(entity_id: str) -> bool:
@@ -209,4 +207,5 @@ def holds_office(entity_id: str) -> bool:
     speaks for or sits on a body ('Representative', 'Member', 'Spokesman')."""
     from kankei.recognize.gazetteer import gazetteer
     entry = gazetteer().entries.get(entity_id)
-    return bool(entry and any(not _NO_LEAD.search(str(o.get("title", ""))) for o in entry.offices))
+    minor = word_sets()["non_leading_offices"]
+    return bool(entry and any(not minor & set(str(o.get("title", "")).lower().split()) for o in entry.offices))

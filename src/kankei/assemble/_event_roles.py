@@ -16,9 +16,8 @@ if TYPE_CHECKING:
 _TERRITORY_TYPES = frozenset({"annex", "war"})
 _TARGETED = frozenset({"sanction", "ease"})          # measures taken against a state
 _FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
-_ISSUED = frozenset({"resolution"})
+_ISSUED = frozenset({"resolution"})                  # a body's name opens the name of what it adopts
 _APPOSED = re.compile(r",\s+(?:\d{1,3},\s+)?$")     # 'X, a student who', 'X, 79, an ethnic Korean who'
-_PAIR_NOUNS = frozenset({"side", "country", "government", "delegation", "nation", "leader", "state"})                  # a body's name opens the name of what it adopts
 _GLUE = re.compile(r"\s*(?:\(\s*|\)\s*|'s\s+|’s\s+)?\s*")
 _MOTION_TYPES = frozenset({"migrate", "meet", "release"})
 _MEET_WITH = frozenset({"meet", "negotiate", "consult", "confer"})
@@ -191,7 +190,7 @@ class ReaderRoles:
         """'the two sides', 'both governments', 'the two leaders': the last two named before."""
         head = phrase.head
         words = [t.text.lower() for t in self.tokens[phrase.first:phrase.last + 1]]
-        if head.lemma not in _PAIR_NOUNS or not ("two" in words or "both" in words) or len(words) > 4:
+        if head.lemma not in word_sets()["pair_nouns"] or not ("two" in words or "both" in words) or len(words) > 4:
             return []
         return self.ents.pair(phrase.start, persons=head.lemma == "leader")
 

@@ -298,7 +298,7 @@ def _measures_of_the_issuer(events: list[Event], issuer: EntityMention) -> None:
 
 def _office_issuer(text: str) -> EntityMention | None:
     gaz = gazetteer()
-    offices = gaz.office_governments()
+    offices = gaz.issuing_offices
     if not offices:
         return None
     m = _office_pattern(tuple(sorted(offices))).search(text)

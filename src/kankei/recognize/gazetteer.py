@@ -63,6 +63,7 @@ class Gazetteer:
 
     def __init__(self, actors: list[dict], countries: list[dict]):
         self.entries: dict[str, Entry] = {}
+        # offices whose announcements speak for one government ('Chief Cabinet Secretary'): title -> government
         self.issuing_offices: dict[str, str] = {}
         self._keys: dict[str, set[str]] = {}
         self.capitals: dict[str, str] = {}          # place id -> government id
@@ -155,11 +156,6 @@ class Gazetteer:
                     for noun in ("government", "administration", "cabinet", "Cabinet", "Administration"):
                         self._keys.setdefault(fold(f"{e.family} {noun}"), set()).add(gov)
                     break
-
-    def office_governments(self) -> dict[str, str]:
-        """Offices whose announcements speak for one state's government ('Chief Cabinet
-        Secretary'): the `issuing_offices` of knowledge/countries.yaml, title -> government."""
-        return self.issuing_offices
 
     def _gov_of(self, country: str | None) -> str | None:
         for _dem, (cid, gov) in self.demonyms.items():
