@@ -59,6 +59,7 @@ def _models() -> tuple[Tagger, Lemmatizer]:
         t in ("VBD", "VBN") for t in (tagger.cands.get(f) or tagger.rare.get(f) or [tagger.lexicon.get(f, "VBD")])))
     L = lists()
     tagger.openers = L["adverbial"] | {"that"}
+    tagger.saying = L["saying_forms"]
     return tagger, Lemmatizer(data["lemmas"])
 
 

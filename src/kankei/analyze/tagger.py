@@ -83,7 +83,7 @@ class Tagger:
     """Tags token lists; `tag(words)` returns one Penn tag per word."""
 
     __slots__ = ("tags", "lexicon", "cands", "rare", "ucands", "all_open", "weights", "_base", "past_forms", "base_forms",
-                 "only_past", "openers",
+                 "only_past", "openers", "saying",
                  "_nb", "_own", "_y", "_ends")
 
     def __init__(self, model: dict) -> None:
@@ -105,6 +105,7 @@ class Tagger:
         self._ends = (self.weights.get("a-S-"), self.weights.get("n-E-"))
         self.only_past: frozenset[str] = frozenset()   # irregular pasts the treebank never saw as anything else (flew, met)
         self.openers: frozenset[str] = frozenset()     # subordinators that open a clause (when, after, that)
+        self.saying: frozenset[str] = frozenset()      # forms of verbs of saying ('said that ...')
 
     def base(self, word: str, lower: str, initial: bool) -> tuple[list[str], dict[str, int]]:
         """The candidate tags of a word and their scores from its own features (cached by word)."""
@@ -271,7 +272,7 @@ class Tagger:
         if "VBG" in out:
             _gerund_as_noun(words, out)
         if "that" in words:
-            _that_as_determiner(words, out)
+            _that_as_determiner(words, out, self.saying)
         return out
 
     def _verb_after_and(self, words: list[str], tags: list[str]) -> None:
@@ -355,18 +356,13 @@ def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset
         tags[i] = ("VBP" if base else "VBD") if t == "JJ" else "VBZ"
 
 
-_SAYING = frozenset(("said", "says", "say", "told", "tells", "announced", "stated", "believed", "reported", "claimed",
-                     "added", "noted", "argued", "insisted", "warned", "confirmed", "denied", "admitted", "knew",
-                     "thought", "found", "showed", "shows", "suggests", "suggested", "ruled", "decided", "agreed"))
-
-
-def _that_as_determiner(words: list[str], tags: list[str]) -> None:
+def _that_as_determiner(words: list[str], tags: list[str], saying: frozenset[str]) -> None:
     """'overturned that part of the ruling': 'that' before a noun that a preposition or the
     sentence's end follows is its determiner, not a clause's opening (unless a verb of saying
     comes before it)."""
     n = len(tags)
     for i in range(1, n - 2):
-        if words[i] == "that" and tags[i] == "IN" and tags[i - 1][:2] == "VB" and words[i - 1].lower() not in _SAYING \
+        if words[i] == "that" and tags[i] == "IN" and tags[i - 1][:2] == "VB" and words[i - 1].lower() not in saying \
                 and tags[i + 1] in ("NN", "NNS") and tags[i + 2] in ("IN", ".", ",", "CC", ":"):
             tags[i] = "DT"
 
