@@ -21,3 +21,9 @@ def score(shared_dir: Path, corpus: Path, gold: Path, out: Path) -> dict:
          str(out), "--json"],
         capture_output=True, text=True, check=True)
     return json.loads(proc.stdout)
+
+
+def assert_floor(report: dict, floors: dict, kind: str, measure: str) -> None:
+    """The scorer's F1 for (kind, measure) is at least its floor."""
+    f1 = report[kind][measure]["f1"]
+    assert f1 >= floors[(kind, measure)], f"{kind} {measure} F1 {f1:.3f} is below {floors[(kind, measure)]}"

@@ -129,41 +129,46 @@ def test_base_form_between_subject_and_object():
 def test_a_participle_between_a_noun_and_its_verb() -> None:
     """'the goods smuggled went to ...': the first of two past forms describes the noun."""
     text = "Most of the goods smuggled went to Wonsan."
-    tags = {t.text: t.tag for t in analyze(text, 0, len(text)).tokens}
+    tags = tags_of(text)
     assert tags["smuggled"] == "VBN" and tags["went"] == "VBD"
 
 
 def test_that_before_a_noun_and_a_preposition_is_a_determiner() -> None:
     text = "The high court overturned that part of the ruling in October 2023."
-    tags = {t.text: t.tag for t in analyze(text, 0, len(text)).tokens}
+    tags = tags_of(text)
     assert tags["that"] == "DT" and tags["ruling"] == "NN"
     text = "Officials said that part of the deal was done."
-    tags = {t.text: t.tag for t in analyze(text, 0, len(text)).tokens}
+    tags = tags_of(text)
     assert tags["that"] == "IN"
 
 
 def test_a_past_form_after_a_comma_and_a_conjunction() -> None:
     text = "Pyongyang returned the ashes of a woman who was taken in 1977, and allegedly committed suicide in 1994."
-    tags = {t.text: t.tag for t in analyze(text, 0, len(text)).tokens}
+    tags = tags_of(text)
     assert tags["committed"] == "VBD"
 
 
 def test_an_s_form_after_a_past_verb_is_its_object() -> None:
     text = "Last November, Pyongyang returned remains said to be hers."
-    tags = {t.text: t.tag for t in analyze(text, 0, len(text)).tokens}
+    tags = tags_of(text)
     assert tags["remains"] == "NNS"
 
 
 def test_an_s_form_after_and_before_an_object_is_a_second_verb() -> None:
     text = "The Government has lodged a protest with Pyongyang and condemns these acts."
-    tags = {t.text: t.tag for t in analyze(text, 0, len(text)).tokens}
+    tags = tags_of(text)
     assert tags["condemns"] == "VBZ"
     text = "The ministry bought pens and notebooks for the staff."
-    tags = {t.text: t.tag for t in analyze(text, 0, len(text)).tokens}
+    tags = tags_of(text)
     assert tags["notebooks"] == "NNS"
 
 
 def test_onwards_is_an_adverb() -> None:
     text = "From August 1958 onwards the association promoted a return movement."
-    tags = {t.text: t.tag for t in analyze(text, 0, len(text)).tokens}
+    tags = tags_of(text)
     assert tags["onwards"] == "RB" and tags["promoted"] == "VBD"
+
+
+def tags_of(text: str) -> dict[str, str]:
+    """Each word of the sentence and its tag."""
+    return {t.text: t.tag for t in analyze(text, 0, len(text)).tokens}

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from scoring import score
+from scoring import assert_floor, score
 
 FRESH = Path(__file__).parent / "fresh"
 FLOORS = {("time", "value"): 0.85, ("quantity", "value"): 0.85, ("entity", "linked"): 0.85,
@@ -17,5 +17,4 @@ def report(shared_dir, tmp_path_factory):
 
 @pytest.mark.parametrize("kind,measure", list(FLOORS))
 def test_fresh_floor(report, kind, measure):
-    f1 = report[kind][measure]["f1"]
-    assert f1 >= FLOORS[(kind, measure)], f"{kind} {measure} F1 {f1:.3f} is below {FLOORS[(kind, measure)]}"
+    assert_floor(report, FLOORS, kind, measure)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from scoring import score
+from scoring import assert_floor, score
 
 UNSEEN = Path(__file__).parent / "unseen"
 FLOORS = {("time", "value"): 0.92, ("quantity", "value"): 0.95, ("entity", "linked"): 0.90,
@@ -19,5 +19,4 @@ def report(shared_dir, tmp_path_factory):
 
 @pytest.mark.parametrize("kind,measure", list(FLOORS))
 def test_unseen_floor(report, kind, measure):
-    f1 = report[kind][measure]["f1"]
-    assert f1 >= FLOORS[(kind, measure)], f"{kind} {measure} F1 {f1:.3f} is below {FLOORS[(kind, measure)]}"
+    assert_floor(report, FLOORS, kind, measure)
