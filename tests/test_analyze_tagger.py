@@ -167,8 +167,3 @@ def test_onwards_is_an_adverb() -> None:
     text = "From August 1958 onwards the association promoted a return movement."
     tags = tags_of(text)
     assert tags["onwards"] == "RB" and tags["promoted"] == "VBD"
-
-
-def tags_of(text: str) -> dict[str, str]:
-    """Each word of the sentence and its tag."""
-    return {t.text: t.tag for t in analyze(text, 0, len(text)).tokens}
