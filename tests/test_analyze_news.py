@@ -8,17 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kankei.analyze import Clause, Sentence, analyze
-
-
-def span(s: Sentence, x) -> str | None:
-    return None if x is None else s.text[x.start:x.end]
-
-
-def clause(s: Sentence, lemma: str) -> Clause:
-    found = [c for c in s.clauses if c.predicate is not None and c.predicate.lemma == lemma]
-    assert len(found) == 1, [repr(c) for c in s.clauses]
-    return found[0]
+from clause_helpers import clause, span
+from kankei.analyze import Sentence, analyze
 
 
 def tag_of(s: Sentence, word: str) -> str:
