@@ -112,19 +112,18 @@ class ReaderRoles:
         if r.noun_event is not None:
             self._noun_parts(r.noun_event, parts)
 
-    def main_subjects(self) -> list:
+    def main_subjects(self) -> list | None:
         """The actors the sentence's main clause is about: whom its next sentence's 'he' means,
-        even when the main verb states no event ('On February 8, Kim Jong-un promised ...')."""
+        even when the main verb states no event ('On February 8, Kim Jong-un promised ...');
+        None when it is about a person it does not name ('The man was detained'): then 'he' is
+        that person, not one named before."""
         main = next((c for c in self.an.clauses if c.relation is None and c.predicate is not None), None)
-        return self._subject_actors(main) if main is not None else []
-
-    def main_subject_unnamed_person(self) -> bool:
-        """Whether the main clause is about a person it does not name ('The man was detained'):
-        the next sentence's 'he' is that person, not one named before."""
-        main = next((c for c in self.an.clauses if c.relation is None and c.predicate is not None), None)
-        subject = main.subject if main is not None else None
-        return subject is not None and subject.head.lemma in word_sets()["person_nouns"] \
-            and not self._subject_actors(main)
+        if main is None:
+            return []
+        found = self._subject_actors(main)
+        if not found and main.subject is not None and main.subject.head.lemma in word_sets()["person_nouns"]:
+            return None
+        return found
 
     def _subject_actors(self, clause, types=ACTOR_TYPES) -> list:
         found = self._subject_head_actors(clause, types)

@@ -143,8 +143,11 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         reader = SentenceReader(text, s, e, triggers, sent_times, Entities(text, sent_ents, history, focus, issuer),
                                 analyses, sent.titles)
         readings = reader.events()
-        focus = _subjects(readings, sent_ents) or [m for m in reader.main_subjects() if m.how not in ("demonym", "issuer")] \
-            or ([_UNNAMED] if reader.main_subject_unnamed_person() else focus)
+        said_of = _subjects(readings, sent_ents)
+        if not said_of:
+            main = reader.main_subjects()
+            said_of = [_UNNAMED] if main is None else [m for m in main if m.how not in ("demonym", "issuer")]
+        focus = said_of or focus
         current = narrative.current(text, s)
         # (a story told of other days, in this paragraph: what its sentences do is not today's news)
         elsewhere = current is not None and not near(current.value, dct)
