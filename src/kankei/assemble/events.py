@@ -179,7 +179,7 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
     told_before: dict[int, Event] = {}      # 'during this summit, Kim apologized': both on that summit's day
     for r in readings:
         if _anaphoric(r, sent) and not r.times and r.inherited is None:
-            before = last_of_type.get(r.head.lemma.lower()) or last_of_type.get(r.type)
+            before = _last_told(r.head, r.type, last_of_type)
             if before is not None:
                 told_before[id(r)] = before
                 if r.occasion is not None and not r.occasion.times and r.occasion.inherited is None:
@@ -225,7 +225,12 @@ def _definite_antecedent(r: Reading, sent: SentenceScan, last_of_type: dict[str,
     noun = r.noun_event if r.noun_event is not None else None if r.verb else r
     if noun is None or not _DEFINITE.search(sent.text, max(sent.s, noun.start - 30), noun.start):
         return None
-    return last_of_type.get(noun.head.lemma.lower()) or last_of_type.get(r.type)
+    return _last_told(noun.head, r.type, last_of_type)
+
+
+def _last_told(head, etype: str, last_of_type: dict[str, Event]) -> Event | None:
+    """The last event told with this noun ('the summit'), else of this type."""
+    return last_of_type.get(head.lemma.lower()) or last_of_type.get(etype)
 
 
 def _missing_roles_from(ev: Event, before: Event) -> None:
