@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kankei.assemble.event_parts import ACTOR_TYPES, Parts, phrase_actors, role_of
+from kankei.assemble.event_parts import ACTOR_TYPES, Parts, kin_of, phrase_actors, role_of
 from kankei.assemble.event_reading import NOUN_TAGS, in_relative, passive_clause, prep_of
 from kankei.assemble.triggers import word_sets
 
@@ -34,7 +34,7 @@ class ReaderRoles:
     """The participant-finding part of SentenceReader (a mixin: it reads the reader's analysis)."""
 
     def _participants(self, r: Reading) -> Parts:
-        parts = Parts()
+        parts = Parts(self.text)
         clause = r.clause
         if r.verb and clause is not None:
             self._clause_parts(r, clause, parts)
@@ -86,7 +86,10 @@ class ReaderRoles:
                 if m is not None:
                     parts.add(role, m, etype)
             elif role:
-                for m in phrase_actors(ents, ob.start, ob.end, ACTOR_TYPES | {"document", "place"}):
+                named = phrase_actors(ents, ob.start, ob.end, ACTOR_TYPES | {"document", "place"})
+                if not named and role == "patient" and r.noun_event is None:
+                    named = self._possessor(ob)     # 'disputed Japan's DNA test': done to Japan
+                for m in named:
                     # a territory annexed or invaded is what the event is done to; a place left or
                     # visited locates the event ('left Japan', 'visited Pyongyang')
                     place = m.type == "place" or m.type == "country" and etype in _MOTION_TYPES \
@@ -101,9 +104,14 @@ class ReaderRoles:
                     parts.add("agent", m, etype)      # 'agreed between the two countries'
                 continue
             role = role_of(etype, prep)
+            if prep == "of" and self._of_a_place(pp.start) and role_of(etype, "in") == "location" \
+                    and etype not in _TERRITORY_TYPES:
+                role = "location"       # 'in her hometown of Niigata', 'off the coast of Sai'
             if role is None:
                 continue
             for m in ents.within(pp.start, pp.end):
+                if kin_of(self.text, m.start, self.s, m.end):
+                    continue        # 'the son of Kim Jong-il was arrested': the son, not Kim
                 if role == "patient" and m.type == "country" and role_of(etype, "in") == "location" \
                         and prep in ("to", "from") and etype in ("migrate", "release", "abduct"):
                     parts.add("location", m)
@@ -231,6 +239,16 @@ class ReaderRoles:
             return
         for m in self._subject_actors(clause):
             parts.add("agent", m)
+
+    def _possessor(self, phrase) -> list:
+        """The actor a phrase's head belongs to ('Japan's proposal', 'Abe's remarks')."""
+        return [m for m in self.ents.within(phrase.start, phrase.end) if m.type in ACTOR_TYPES
+                and self.text.startswith(("'s", "’s"), m.end)][:1]
+
+    def _of_a_place(self, start: int) -> bool:
+        """Whether an 'of' phrase at `start` follows a noun of places ('the coast | of Sai')."""
+        i = self.token_index(start)
+        return i is not None and i > 0 and self.tokens[i - 1].text.lower() in word_sets()["place_nouns"]
 
     def _fronted_chain(self, pp, clause) -> bool:
         """'At the summit with Koizumi, Kim said': before the subject, a phrase right after a

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from functools import cache
 
+from kankei.assemble.triggers import word_sets
 from kankei.knowledge import load
 from kankei.spans import EntityMention
 
@@ -176,13 +177,36 @@ def _fits(m: EntityMention, want: str) -> bool:
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
+def _owns_body(text: str, at: int, end: int) -> bool:
+    """'North Korea's agents', 'Japan's foreign ministry': a possessor of a body that acts for it."""
+    words = text[at:end].split()
+    return bool(words) and words[-1].lower().strip(".,") in word_sets()["acting_bodies"]
+
+
+def kin_of(text: str, at: int, start: int, end: int | None = None) -> bool:
+    """'the son of North Korean leader Kim Jong-il', 'Megumi's daughter': a name after a noun of
+    kinship and 'of', or the possessor of one, is whose relative is meant, not who takes part."""
+    kin = word_sets()["kin_nouns"]
+    m = _KIN_OF.search(text[max(start, at - 60):at])
+    if m is not None and m.group(1).lower() in kin:
+        return True
+    if end is not None and (m := _KIN_AFTER.match(text, end)):
+        return any(w in kin for w in m.group(1).split())
+    return False
+
+
+_KIN_OF = re.compile(r"\b([\w-]+)\s+of\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}$")
+_KIN_AFTER = re.compile(r"(?:'s|’s|'|’)\s+((?:[a-z][\w-]*\s*){1,3})")
+
+
 def phrase_actors(ents: Entities, start: int, end: int, types=ACTOR_TYPES) -> list[EntityMention]:
     """The actors a phrase names: all of a coordination ('Japan and South Korea'), not those
     inside one of its own prepositional phrases other than 'of' ('the leader of X' is X), nor
     a possessor of another head ('Yokota's parents' are not Yokota)."""
     text = ents.text
     found = [m for m in ents.within(start, end) if m.type in types
-             and not (text.startswith(_POSSESSIVE, m.end) and m.end + 2 < end)]
+             and not (text.startswith(_POSSESSIVE, m.end) and m.end + 2 < end and not _owns_body(text, m.end, end))
+             and not kin_of(text, m.start, start)]
     if not found:
         # a name the chunker cut at its inner preposition ('Headquarters | for the Abduction Issue')
         return [m for m in ents.starting_in(start, end) if m.type in types and m.end > end][:1]
@@ -200,11 +224,12 @@ def phrase_actors(ents: Entities, start: int, end: int, types=ACTOR_TYPES) -> li
 
 class Parts:
     """Participants collected for one event, each entity once per role."""
-    __slots__ = ("items", "_seen")
+    __slots__ = ("items", "_seen", "text")
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
         self.items: list[dict] = []
         self._seen: set[tuple[str, str]] = set()
+        self.text = text        # the sentence's document, to see what stands between two places
 
     def add(self, role: str, m: EntityMention, etype: str = "") -> None:
         patients = _PATIENT_TYPES | {"place"} if etype in ("annex", "war") else _PATIENT_TYPES
@@ -214,6 +239,8 @@ class Parts:
         if etype == "migrate" and (role == "patient" and m.type == "organization" and not m.entity.startswith("gov:")
                                    or role == "agent" and m.entity.startswith("gov:")):
             return      # 'arrived on a Japan Airlines flight': people move, a company carries them; no government moves
+        if role == "location" and self._container(m):
+            return      # 'in Oga, Akita Prefecture': it happens in Oga; the prefecture only says where Oga is
         if (role, m.entity) in self._seen or any(p["entity"] == m.entity and p["role"] != "location"
                                                  for p in self.items if role != "location"):
             return
@@ -222,6 +249,20 @@ class Parts:
         if m.how in ("demonym", "issuer"):
             part["via"] = m.how     # read from an adjective or from who issues the document, not a name
         self.items.append(part)
+
+    def _container(self, m: EntityMention) -> bool:
+        """Whether a place comes right after another, set off by a comma, as the region that one
+        lies in: a country or a name ending in 'Prefecture' ('Oga, Akita Prefecture'), not the
+        next of a list ('Tokyo, Osaka and Kyoto')."""
+        if not self.text:
+            return False
+        last = (m.name or m.text).rsplit(" ", 1)[-1].lower()
+        if m.type != "country" and last not in word_sets()["container_place_words"]:
+            return False
+        if re.match(r"\s*(?:,\s*)?(?:and|or)\b", self.text[m.end:m.end + 8]):
+            return False
+        return any(p["role"] == "location" and re.fullmatch(r"\s*,\s*", self.text[p["end"]:m.start])
+                   for p in self.items)
 
     def has(self, role: str) -> bool:
         return any(p["role"] == role for p in self.items)

@@ -190,15 +190,21 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
         for r in out:
             r.modality = self._modality(r)
             r.habitual = self._habitual(r)
-            r.parts = self._participants(r)
-            if not r.verb and not r.parts.has("agent"):
-                self._noun_subject(r, r.parts, by_head)
+            self._read_parts(r, by_head)
+            typed = r.type
             self._refine_type(r)
+            if r.type != typed:
+                self._read_parts(r, by_head)    # roles go by type ('returned the remains': a release, by its subject)
         # weak triggers ('give', 'send', 'leave') state an event only with someone or somewhere in it
         out = [r for r in out if (not r.weak or r.parts.items) and self._subject_ok(r) and not self._phrasal(r)
                and not self._anonymous_attribution(r) and not self._feature_attribution(r)]
         out.sort(key=lambda r: r.start)
         return out
+
+    def _read_parts(self, r: Reading, by_head: dict[int, Reading]) -> None:
+        r.parts = self._participants(r)
+        if not r.verb and not r.parts.has("agent"):
+            self._noun_subject(r, r.parts, by_head)
 
     def _habitual(self, r: Reading) -> bool:
         """'The organization rarely says', 'the envoys usually meet': how often, not when."""
