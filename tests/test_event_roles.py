@@ -64,3 +64,35 @@ def test_a_type_changed_by_its_object_reads_its_roles_again():
     ev = the("Pyongyang returned the ashes to Japan in November 2004.", "returned")
     assert ev["type"] == "release"
     assert role(ev, "agent") == {"gov:north_korea"}
+
+
+def test_a_measure_naming_no_target_is_aimed_at_the_other_state_of_the_story():
+    text = ("North Korea fired a ballistic missile on Monday. It was North Korea's third launch this month. "
+            "On Tuesday Japan condemned the launch and extended its sanctions by a year.")
+    for etype in ("accuse", "sanction"):
+        ev = next(e for e in events(text) if e["type"] == etype)
+        assert role(ev, "patient") == {"country:north_korea"}
+        assert {p.get("via") for p in ev["participants"] if p["role"] == "patient"} == {"context"}
+
+
+def test_a_measure_by_an_actor_of_no_known_state_gets_no_guessed_target():
+    text = "North Korea fired a missile on Monday. On Tuesday the alliance condemned the launch."
+    assert role(the(text, "condemned"), "patient") == set()
+
+
+def test_a_ship_barred_is_what_the_measure_is_done_to():
+    ev = the("In July 2006 Tokyo barred the Mangyongbong-92 from Japanese ports.", "barred")
+    assert "vessel:mangyongbong_92" in role(ev, "patient")
+
+
+def test_an_of_phrase_goes_with_the_phrase_it_follows():
+    ev = the("In 2022 Kishida met with the leaders of South Korea, Australia and Canada in Bangkok.", "met")
+    assert role(ev, "agent") == {"person:kishida_fumio"}
+    assert {"country:south_korea", "country:australia", "country:canada"} <= role(ev, "patient")
+
+
+def test_a_parenthesized_acronym_stays_inside_its_noun_phrase():
+    text = ("Fumio Kishida, who was in Bangkok for the Asia-Pacific Economic Cooperation (APEC) summit, "
+            "convened an emergency meeting on Friday.")
+    ev = next(e for e in events(text) if e["type"] == "meet" and "convened" in e["text"])
+    assert role(ev, "agent") == {"person:kishida_fumio"}

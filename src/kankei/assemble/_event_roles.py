@@ -27,6 +27,7 @@ _NOUN_TAGS_PLAIN = frozenset({"NN", "NNS"})       # a common noun head: 'agents'
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 # between coordinated actors: ', ', ' and ', with the titles of the next ('and President')
 _AND = re.compile(r"\band\b|&")
+_BETWEEN_OF = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?(?:[A-Z][a-z]+\.?\s+){0,3}")
 
 
@@ -86,7 +87,7 @@ class ReaderRoles:
                 if m is not None:
                     parts.add(role, m, etype)
             elif role:
-                named = phrase_actors(ents, ob.start, ob.end, ACTOR_TYPES | {"document", "place"})
+                named = phrase_actors(ents, ob.start, ob.end, ACTOR_TYPES | {"document", "place", "vessel"})
                 if not named and role == "patient" and r.noun_event is None:
                     named = self._possessor(ob)     # 'disputed Japan's DNA test': done to Japan
                 for m in named:
@@ -95,6 +96,9 @@ class ReaderRoles:
                     place = m.type == "place" or m.type == "country" and etype in _MOTION_TYPES \
                         and r.head.lemma not in _MEET_WITH      # ('met North Korea': the other party)
                     parts.add(role if not place or etype in _TERRITORY_TYPES else "location", m, etype)
+        # the role each phrase took, by where it ends: an 'of' phrase right after one goes with it
+        took = {ob.end: role_of(etype, "object") for ob in clause.objects
+                if r.noun_event is None or not ob.start <= r.noun_event.head.start < ob.end}
         for pp in clause.pps:
             prep = prep_of(pp)
             if prep == "by" or self._fronted_chain(pp, clause):
@@ -107,6 +111,9 @@ class ReaderRoles:
             if prep == "of" and self._of_a_place(pp.start) and role_of(etype, "in") == "location" \
                     and etype not in _TERRITORY_TYPES:
                 role = "location"       # 'in her hometown of Niigata', 'off the coast of Sai'
+            elif prep == "of" and (head := self._phrase_before(pp.start, took)) is not None:
+                role = took[head]       # 'met with the leaders of South Korea and Canada': the other party
+            took[pp.end] = role
             if role is None:
                 continue
             for m in ents.within(pp.start, pp.end):
@@ -244,6 +251,11 @@ class ReaderRoles:
         """The actor a phrase's head belongs to ('Japan's proposal', 'Abe's remarks')."""
         return [m for m in self.ents.within(phrase.start, phrase.end) if m.type in ACTOR_TYPES
                 and self.text.startswith(("'s", "’s"), m.end)][:1]
+
+    def _phrase_before(self, start: int, took: dict[int, str | None]) -> int | None:
+        """The end of the phrase an 'of' phrase at `start` follows, if it follows one right away
+        (or after a comma of a list: 'of South Korea, Australia and Canada')."""
+        return next((end for end in took if end <= start and _BETWEEN_OF.fullmatch(self.text, end, start)), None)
 
     def _of_a_place(self, start: int) -> bool:
         """Whether an 'of' phrase at `start` follows a noun of places ('the coast | of Sai')."""

@@ -17,6 +17,7 @@ from kankei.spans import EntityMention
 
 ACTOR_TYPES = frozenset({"person", "organization", "country", "group"})
 _PATIENT_TYPES = ACTOR_TYPES | {"document"}
+_SHIP_MEASURES = frozenset({"sanction", "ease", "legal"})   # a ship barred, let in again or seized
 _PLACE_TYPES = frozenset({"place", "country"})
 # "pro-Pyongyang Chongryon": a modifier names no participant
 _MODIFIER_PREFIXES = ("pro-", "anti-", "Pro-", "Anti-", "ex-", "non-")
@@ -142,6 +143,25 @@ class Entities:
         return None
 
 
+    def other_party(self, parties: set[str], before: int) -> EntityMention | None:
+        """The state the last sentences name most that is none of `parties`: whom a sanction, a
+        protest or an apology that names no one is aimed at ('Japan condemned the launch' after
+        sentences on North Korea's missile)."""
+        pool = self.history + [m for m in self.items if m.end <= before]
+        named: dict[str, list[EntityMention]] = {}
+        for m in pool:
+            if m.type == "country" or m.entity.startswith("gov:"):
+                state = state_of(m.entity)
+                if state and state not in parties:
+                    named.setdefault(state, []).append(m)
+        if not named:
+            return None
+        # the state named most often lately, the latest first among equals ('... fled to China':
+        # the ban on the ferry is still aimed at North Korea)
+        best = max(named.values(), key=lambda ms: (len(ms), ms[-1].start))
+        m = best[-1]
+        return EntityMention(m.start, m.end, m.text, m.entity, m.name, m.type, how="context")
+
     def pair(self, before: int, persons: bool = False) -> list[EntityMention]:
         """'the two sides', 'both delegations': the last two states (or leaders) named before."""
         out: list[EntityMention] = []
@@ -155,6 +175,17 @@ class Entities:
                 if len(out) == 2:
                     return out[::-1]
         return []
+
+
+def state_of(entity: str) -> str | None:
+    """The country an actor belongs to ('gov:japan', 'person:abe' -> 'japan'), if known."""
+    kind, _, key = entity.partition(":")
+    if kind in ("country", "gov"):
+        return key
+    from kankei.recognize.gazetteer import gazetteer
+    entry = gazetteer().entries.get(entity)
+    country = getattr(entry, "country", None) if entry is not None else None
+    return country.partition(":")[2] if country else None
 
 
 _GENERIC_BODIES = frozenset({"organization", "organisation", "body", "group"})
@@ -232,7 +263,8 @@ class Parts:
         self.text = text        # the sentence's document, to see what stands between two places
 
     def add(self, role: str, m: EntityMention, etype: str = "") -> None:
-        patients = _PATIENT_TYPES | {"place"} if etype in ("annex", "war") else _PATIENT_TYPES
+        patients = _PATIENT_TYPES | {"place"} if etype in ("annex", "war") \
+            else _PATIENT_TYPES | {"vessel"} if etype in _SHIP_MEASURES else _PATIENT_TYPES
         if role == "agent" and m.type not in ACTOR_TYPES or role == "patient" and m.type not in patients \
                 or role == "location" and m.type not in _PLACE_TYPES:
             return
@@ -246,8 +278,8 @@ class Parts:
             return
         self._seen.add((role, m.entity))
         part = {"role": role, "entity": m.entity, "start": m.start, "end": m.end}
-        if m.how in ("demonym", "issuer"):
-            part["via"] = m.how     # read from an adjective or from who issues the document, not a name
+        if m.how in ("demonym", "issuer", "context"):
+            part["via"] = m.how     # read from an adjective, from who issues the document, or from the story: not a name here
         self.items.append(part)
 
     def _container(self, m: EntityMention) -> bool:

@@ -18,7 +18,7 @@ from kankei.assemble._event_checks import ReaderChecks
 from kankei.assemble._event_roles import ReaderRoles
 from kankei.assemble._event_times import ReaderTimes
 from kankei.assemble.analyses import Analyses
-from kankei.assemble.event_parts import Entities
+from kankei.assemble.event_parts import Entities, state_of
 from kankei.assemble.event_reading import NOUN_TAGS, Reading, passive_clause, prep_of, untensed
 from kankei.assemble.event_scan import title_spans
 from kankei.assemble.triggers import (
@@ -195,11 +195,21 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
             self._refine_type(r)
             if r.type != typed:
                 self._read_parts(r, by_head)    # roles go by type ('returned the remains': a release, by its subject)
+            self._aim(r)
         # weak triggers ('give', 'send', 'leave') state an event only with someone or somewhere in it
         out = [r for r in out if (not r.weak or r.parts.items) and self._subject_ok(r) and not self._phrasal(r)
                and not self._anonymous_attribution(r) and not self._feature_attribution(r)]
         out.sort(key=lambda r: r.start)
         return out
+
+    def _aim(self, r: Reading) -> None:
+        """A measure, a protest or an apology that names no one it is aimed at is aimed at the
+        other state the story is about: the last one named that is not the actor's own."""
+        if r.type not in word_sets()["aimed_types"] or r.parts.has("patient"):
+            return
+        states = {state_of(p["entity"]) for p in r.parts.items if p["role"] == "agent"}
+        if states and None not in states and (m := self.ents.other_party(states, r.start)) is not None:
+            r.parts.add("patient", m, r.type)
 
     def _read_parts(self, r: Reading, by_head: dict[int, Reading]) -> None:
         r.parts = self._participants(r)
