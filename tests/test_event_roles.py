@@ -6,6 +6,7 @@ Every sentence here was written for these tests.
 """
 from __future__ import annotations
 
+from kankei.analyze import analyze
 from kankei.pipeline import extract
 
 
@@ -96,3 +97,11 @@ def test_a_parenthesized_acronym_stays_inside_its_noun_phrase():
             "convened an emergency meeting on Friday.")
     ev = next(e for e in events(text) if e["type"] == "meet" and "convened" in e["text"])
     assert role(ev, "agent") == {"person:kishida_fumio"}
+
+
+def test_a_one_word_name_the_tagger_takes_for_a_verb_is_read_as_a_name():
+    text = "Jenkins allegedly fled to China in 1970."
+    assert analyze(text, 0, len(text)).tokens[0].tag == "VBZ"      # (what the tagger alone says)
+    assert analyze(text, 0, len(text), [(0, 7)]).tokens[0].tag == "NNP"
+    ev = next(e for e in events("Peter Jenkins was a sergeant. " + text) if e["type"] == "migrate")
+    assert [a for a in role(ev, "agent") if "jenkins" in a]
