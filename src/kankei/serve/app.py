@@ -33,12 +33,10 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 STAMP_INTERVAL = 1.0
 """Seconds between two checks that the summary tables still describe the base."""
 QUERY_SECONDS = 1.5
-"""A request's statements are stopped after this long (SQLite's progress handler), so that no query,
+"""A request's statements are stopped after this long (by a watchdog thread), so that no query,
 however it is written, holds the server: the request is then refused with a message (422)."""
 WATCH_SECONDS = 0.1
 """How often the watchdog looks for statements past their deadline."""
-PROGRESS_STEPS = 1000
-"""SQLite virtual machine steps between two looks at the clock."""
 MAX_BODY = 64 * 1024
 """The largest request body accepted (edits carry a note of at most 2,000 characters)."""
 
@@ -91,7 +89,6 @@ class Store:
             conn.execute("PRAGMA cache_size = -32000")
             conn.execute("PRAGMA temp_store = MEMORY")
             conn.execute("PRAGMA mmap_size = 1073741824")
-            conn.set_progress_handler(self._over_time, PROGRESS_STEPS)
             self._local.reader = conn
             self._local.checked = 0.0
             if self.summary_mode == "temp":
@@ -103,9 +100,10 @@ class Store:
     def set_deadline(self, when: float | None) -> None:
         """Stop this thread's statements once time.monotonic() passes `when` (None: no limit).
 
-        The progress handler stops statements between steps of SQLite's machine; full-text work
-        done inside one step (expanding a prefix over the whole index) is stopped by the watchdog,
-        which interrupts the connection."""
+        A watchdog thread interrupts the connection (within WATCH_SECONDS of the deadline). No
+        progress handler: calling into Python every few thousand steps made each running statement
+        wait for the GIL, so that under many clients SQLite's work, which runs without the GIL, was
+        serialized behind the Python work of every other request."""
         self._local.deadline = when
         conn = getattr(self._local, "reader", None)
         with self._watch_lock:
@@ -126,11 +124,6 @@ class Store:
                     if now > when:
                         conn.interrupt()
                         del self._watched[ident]
-
-    def _over_time(self) -> bool:
-        # runs in the thread executing the statement, whose deadline it reads
-        when = getattr(self._local, "deadline", None)
-        return when is not None and time.monotonic() > when
 
     def writer(self) -> sqlite3.Connection:
         conn = getattr(self._local, "writer", None)
