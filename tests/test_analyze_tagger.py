@@ -167,3 +167,11 @@ def test_onwards_is_an_adverb() -> None:
     text = "From August 1958 onwards the association promoted a return movement."
     tags = tags_of(text)
     assert tags["onwards"] == "RB" and tags["promoted"] == "VBD"
+
+
+def test_a_past_before_a_that_clause_is_finite_whatever_verb_the_clause_holds():
+    text = "The court ruled on Monday that the law was void."
+    tags = [t.tag for t in analyze(text, 0, len(text)).tokens]
+    assert tags[2] == "VBD"
+    text = "The people abducted in the 1970s were never seen again."
+    assert [t.tag for t in analyze(text, 0, len(text)).tokens][2] == "VBN"

@@ -378,11 +378,24 @@ def _gerund_as_noun(words: list[str], tags: list[str]) -> None:
 
 
 def _reduced_relative(words: list[str], tags: list[str]) -> None:
-    """"the funds embezzled went to ...": of two finite verbs in a row after a noun, the first
-    (an -ed form) is a participle describing the noun, the second the clause's verb."""
-    for i in range(1, len(tags) - 1):
-        if tags[i] == "VBD" and tags[i + 1] in ("VBD", "VBZ", "VBP") and tags[i - 1] in ("NN", "NNS", "NNP", "NNPS") \
-                and words[i].lower().endswith("ed"):
+    """"the funds embezzled went to ...", "the people abducted in the 1970s were ...": of two
+    finite verbs after a noun, with nothing or a prepositional phrase between, the first (an
+    -ed form) is a participle describing the noun, the second the clause's verb."""
+    n = len(tags)
+    for i in range(1, n - 1):
+        if tags[i] != "VBD" or not words[i].lower().endswith("ed") or tags[i - 1] not in ("NN", "NNS", "NNP", "NNPS"):
+            continue
+        if tags[i + 1] in ("VBD", "VBZ", "VBP"):
+            tags[i] = "VBN"
+            continue
+        # 'the people abducted in the 1970s were never seen': a common noun's -ed form, then
+        # only a prepositional phrase before a finite verb
+        if tags[i + 1] != "IN" or tags[i - 1] not in ("NN", "NNS") or i < 2 or tags[i - 2] not in ("DT", "JJ", "CD"):
+            continue
+        j = i + 2
+        while j < n and tags[j] in _PP_BODY:
+            j += 1
+        if j < n and tags[j] in ("VBD", "VBZ", "VBP") and j > i + 2:
             tags[i] = "VBN"
 
 
@@ -390,6 +403,8 @@ _NP_BODY = frozenset(("NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "DT", "PDT
 _AFTER_PAST = frozenset(("DT", "CD", "PRP$", "NNS", "NNP", "NNPS", "PRP", "NN", "JJ", "RP", "IN", "TO"))
 _CLAUSE_END = frozenset((",", ":", ".", "CC", "WDT", "WP", "-LRB-"))
 _FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+_PP_BODY = frozenset(("DT", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP$", "HYPH"))
+_SUBORDINATORS = frozenset(("that", "whether"))
 
 
 def is_year(word: str) -> bool:
@@ -434,10 +449,13 @@ def _past_after_clause_subject(words: list[str], tags: list[str], only_past: fro
                     or b in ("IN", "WRB") and low in openers or b == "RB" and low in ("later", "then", "since")):
                 continue                        # the goods supplied to X: a participle on a noun
         j = i + 1
-        while j < n and tags[j] not in _CLAUSE_END and tags[j] not in _FINITE:
+        while j < n and tags[j] not in _CLAUSE_END and tags[j] not in _FINITE \
+                and not (tags[j] in ("IN", "WRB") and words[j].lower() in _SUBORDINATORS):
             j += 1
         if j < n and tags[j] in _FINITE:
             continue                            # the people abducted in the 1970s returned
+        # ('the court ruled on Monday that the law was void': the finite verb after 'that' is
+        # the complement's, not this clause's)
         tags[i] = "VBD"
 
 

@@ -92,9 +92,16 @@ class ReaderChecks:
         return any(c.parent is r.clause and c.relation == "complement" and c.start < at for c in self.an.clauses)
 
     def _anonymous_attribution(self, r: Reading) -> bool:
-        """'..., the sources said.', '..., they said.': an attribution after what it reports, by
-        no one named, only tells where the news came from ('sources said Tuesday' is news of its own)."""
-        return not r.parts.has("agent") and self._after_what_it_reports(r)
+        """'..., the sources said.', '..., they said.', '..., it said.': an attribution after what it
+        reports, by no one named, only tells where the news came from ('sources said Tuesday' is
+        news of its own)."""
+        if not self._after_what_it_reports(r):
+            return False
+        subject = r.clause.subject if r.clause is not None else None
+        # ('..., it said.': 'it' or 'they' only point back at the source of what came before; a
+        # quote's '..., he said' is the speaker's statement)
+        return not r.parts.has("agent") or subject is not None and subject.first == subject.last \
+            and subject.head.text.lower() in ("it", "they")
 
     def _feature_attribution(self, r: Reading) -> bool:
         """'"...," she says.': a feature's present-tense attribution by a pronoun, after what is said."""
@@ -113,6 +120,19 @@ class ReaderChecks:
             return True
         entry = lexicon().get(self.tokens[i - 1].text.lower())     # (the noun of a phrase: 'issued a statement')
         return entry is not None and entry[1] and entry[0] == "statement" and self.tokens[i - 1].tag in NOUN_TAGS
+
+    def _attributing(self, r: Reading) -> bool:
+        """'abuses they said they suffered', 'over what they said was illegal': a verb of saying
+        in a relative clause on what it describes attributes that description, and states no
+        statement of its own ('a lawyer who said ...' does: its subject is the one described)."""
+        c = r.clause
+        if r.type != "statement" or not r.verb or c is None or r.head.lemma not in word_sets()["reporting"]:
+            return False
+        subject = c.subject
+        if c.relation == "complement" and c.marker is not None and c.marker.text.lower() == "what":
+            return True
+        return c.relation == "relative" and subject is not None and subject.start >= c.start \
+            and (c.marker is None or c.marker.text.lower() in ("that", "which", "what"))
 
     def _by_a_court(self, r: Reading) -> bool:
         """Whether a court or a judge acts: a named court, or a subject headed 'court' or 'judge'."""

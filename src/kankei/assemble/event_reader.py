@@ -173,7 +173,7 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
         verbs = self._join_light_and_aspectual(verbs, nouns)
         verbs = self._join_control(verbs)
         verbs = [r for r in verbs if self._weapon_ok(r) and not self._aside(r) and self._object_ok(r)
-                 and not self._says_of_a_statement(r, nouns)]
+                 and not self._says_of_a_statement(r, nouns) and not self._attributing(r)]
         self._give_times(verbs, nouns)
         for r in verbs + nouns:     # ('the first time ... since 2017': now, and once before, in 2017)
             r.before = [t for t in r.times if id(t) in self.since_bounds]
@@ -338,6 +338,8 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
                 owner = by_clause.get(id(parent))
                 if owner is not None and lemma == "fail":
                     drop.add(id(owner))     # 'failed to reach': a failure is the complement not done
+            elif lemma in sets["desire"]:
+                drop.add(id(v))     # 'he wanted to visit Disneyland': a wish, no occurrence, not even a planned one
             elif lemma in planning:
                 if by_clause.get(id(parent)) is not None:
                     drop.add(id(v))     # 'urged Japan to lift', 'threatened to launch': the demand or threat says it

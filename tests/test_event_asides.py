@@ -1,0 +1,33 @@
+"""What states no event: a wish, a verb of saying that attributes a description inside a
+relative clause, and an attribution by 'it' or 'they' after what it reports.
+
+Every sentence here was written for these tests.
+"""
+from __future__ import annotations
+
+from kankei.pipeline import extract
+
+
+def kinds(text: str, dct: str = "2013-04-05") -> list[tuple[str, str]]:
+    recs = [r for r in extract(text, doc="t", dct=dct).records() if r["kind"] == "event" and "mention_of" not in r]
+    return [(r["type"], r["text"]) for r in recs]
+
+
+def test_a_wish_is_no_event_but_a_plan_is_a_planned_one():
+    assert kinds("He said on Monday he wanted to visit Osaka in May.") == [("statement", "said")]
+    assert kinds("She hoped to celebrate the new year with her family.") == []
+    assert ("sanction", "impose") in kinds("Japan plans to impose sanctions on North Korea next month.")
+
+
+def test_saying_inside_a_relative_clause_attributes_and_states_nothing():
+    assert kinds("Five people sued the state on Monday over abuses they said they suffered.") == [("legal", "sued")]
+    assert ("statement", "said") not in kinds("They sought redress on Monday over what they said was illegal detention.")
+    # the subject of 'who said' is the one who speaks
+    assert ("statement", "said") in kinds("Kim Jong-il, who said on Monday that he would resign, left.")
+
+
+def test_it_or_they_after_what_is_reported_only_point_at_the_source():
+    text = "The court ruled on Monday that the claims had expired, it said."
+    assert ("statement", "said") not in kinds(text)
+    text = 'Abe met Trump on Monday. "We agreed on everything," he said.'
+    assert ("statement", "said") in kinds(text)
