@@ -31,3 +31,9 @@ def test_it_or_they_after_what_is_reported_only_point_at_the_source():
     assert ("statement", "said") not in kinds(text)
     text = 'Abe met Trump on Monday. "We agreed on everything," he said.'
     assert ("statement", "said") in kinds(text)
+
+
+def test_saying_one_will_act_on_a_condition_is_a_threat():
+    text = "During talks in March 2015, Japan indicated that it would restore the ban if no progress was made."
+    assert ("threaten", "indicated") in kinds(text, "2016-01-01")
+    assert ("threaten", "said") not in kinds("Japan said on Monday that it would lift the ban.", "2016-01-01")

@@ -68,13 +68,18 @@ class ReaderChecks:
 
     def _threat(self, r: Reading) -> bool:
         """Whether what the speaker says will or would be done is force ('said he would not
-        hesitate to use all his military might'): a future complement with a word of threat."""
+        hesitate to use all his military might'): a future complement with a word of threat, or
+        one on a condition ('would re-impose the sanctions if ...')."""
         if r.head.lemma not in word_sets()["reporting"]:
             return False
         words = word_sets()["threat_words"]
         for c in self._said_will(r):
             end = max([d.end for d in self.an.clauses if descends(d, c)] + [c.end])
             if any(t.text.lower() in words for t in self.tokens if c.start <= t.start < end):
+                return True
+            # 'said it would re-impose the sanctions if no progress was made': a condition set
+            if any(descends(d, c) and d.relation == "adverbial" and d.marker is not None
+                   and d.marker.text.lower() in ("if", "unless") for d in self.an.clauses):
                 return True
         return False
 
