@@ -105,3 +105,9 @@ def test_a_one_word_name_the_tagger_takes_for_a_verb_is_read_as_a_name():
     assert analyze(text, 0, len(text), [(0, 7)]).tokens[0].tag == "NNP"
     ev = next(e for e in events("Peter Jenkins was a sergeant. " + text) if e["type"] == "migrate")
     assert [a for a in role(ev, "agent") if "jenkins" in a]
+
+
+def test_they_after_two_who_acted_together_is_both():
+    text = "Koizumi and Kim Jong-il met in Pyongyang in September 2002. Soon after, they signed the declaration."
+    ev = next(e for e in events(text) if e["type"] == "agree")
+    assert role(ev, "agent") == {"person:koizumi", "person:kim_jong_il"}

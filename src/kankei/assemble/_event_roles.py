@@ -31,6 +31,10 @@ _BETWEEN_OF = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?(?:[A-Z][a-z]+\.?\s+){0,3}")
 
 
+def _fits_they(m) -> bool:
+    return m.type in ("organization", "country", "group")
+
+
 class ReaderRoles:
     """The participant-finding part of SentenceReader (a mixin: it reads the reader's analysis)."""
 
@@ -182,6 +186,9 @@ class ReaderRoles:
                 # 'the Government today decided', 'We strongly urge': who issues the document
                 return [self.ents.issuer_at(subject.start, subject.end)]
             if head.tag in ("PRP", "PRP$", "WP", "WDT"):
+                if head.text.lower() == "they" and len(self.ents.focus) >= 2 and all(f.entity for f in self.ents.focus) \
+                        and not any(_fits_they(m) for m in self.ents.within(self.s, subject.start)):
+                    return list(self.ents.focus)    # 'Koizumi and Kim met ... they signed': both
                 m = self.ents.antecedent(head.text, subject.start)
                 return [m] if m is not None else []
             if pair := self._pair_named(subject):
