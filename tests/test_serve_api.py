@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from collections import Counter
 
 import pytest
 
@@ -236,6 +237,11 @@ def test_entities_and_one_entity(client):
         [x for x in all_events(client, actor="org:chongryon", undated="true")])
     assert e["events_spread"] >= 1 and "1960" not in e["events_per_year"]
     assert "1955" in e["events_per_year"]
+    # (read from the summaries: the same counts as the actor's events themselves)
+    dated = all_events(client, actor="org:chongryon")
+    within = Counter(x["date_lo"][:4] for x in dated if x["date_lo"][:4] == x["date_hi"][:4])
+    assert {y: v["n"] for y, v in e["events_per_year"].items()} == dict(within)
+    assert e["events_spread"] == len(dated) - sum(within.values())
     assert e["events_page"]["events"] and e["top_documents"]
     koizumi = ok(client.get("/api/entities/Junichiro Koizumi"))
     assert any(p["entity"] == "person:kim_jong_il" for p in koizumi["partners"])

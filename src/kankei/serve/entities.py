@@ -5,6 +5,7 @@ import sqlite3
 from collections import defaultdict
 
 from kankei.serve.common import BadRequest, entity_rows, like_pattern, marks, period
+from kankei.serve.summaries import YEAR_WITHIN
 from kankei.store.queries import NotFound
 
 ENTITY_SUMMARY = ("coalesce(s.events, 0) AS events, coalesce(s.mentions, 0) AS mentions,"
@@ -45,12 +46,11 @@ def entity_detail(conn: sqlite3.Connection, entity_id: str, top: int = 12) -> di
     # (counted apart, as `events_spread`)
     per_year: dict[str, dict[str, int]] = defaultdict(dict)
     spread = 0
+    # (as summarized: counting them here read every event of the actor, 300,000 for Japan)
     for r in conn.execute(
-            "SELECT CASE WHEN substr(e.date_lo, 1, 4) = substr(e.date_hi, 1, 4) THEN substr(e.date_lo, 1, 4) END AS y,"
-            " coalesce(e.quad, 0) AS q, count(*) AS n FROM (SELECT DISTINCT event_id FROM event_participants"
-            " WHERE entity_id = ?) p CROSS JOIN events e ON e.id = p.event_id WHERE e.date_lo IS NOT NULL"
-            " GROUP BY 1, 2 ORDER BY 1", (entity_id,)):
-        if r["y"] is None:
+            "SELECT bucket AS y, quad AS q, n FROM summary_buckets WHERE scope = ? AND unit = ?"
+            " ORDER BY bucket, quad", (entity_id, YEAR_WITHIN)):
+        if not r["y"]:
             spread += r["n"]
         else:
             per_year[r["y"]][str(r["q"])] = r["n"]
