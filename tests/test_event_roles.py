@@ -111,3 +111,15 @@ def test_they_after_two_who_acted_together_is_both():
     text = "Koizumi and Kim Jong-il met in Pyongyang in September 2002. Soon after, they signed the declaration."
     ev = next(e for e in events(text) if e["type"] == "agree")
     assert role(ev, "agent") == {"person:koizumi", "person:kim_jong_il"}
+
+
+def test_a_coordinate_clause_s_subject_takes_no_name_from_the_clause_before():
+    text = ("Talks resumed in 2000, as Japan resumed food aid to North Korea and Pyongyang engaged in "
+            "negotiations with Washington.")
+    evs = events(text)
+    aid = next(e for e in evs if e["type"] == "aid")
+    assert role(aid, "patient") == {"country:north_korea"}      # not Pyongyang, the next clause's subject
+    talks = next(e for e in evs if e["text"] == "engaged in negotiations")
+    assert role(talks, "agent") == {"gov:north_korea"}
+    ev = the("In May, Russia and China, which vetoed the draft in 2022, objected.", "vetoed")
+    assert role(ev, "agent") == {"country:russia", "country:china"}

@@ -147,12 +147,13 @@ class ReaderRoles:
     def _subject_actors(self, clause, types=ACTOR_TYPES) -> list:
         found = self._subject_head_actors(clause, types)
         if len(found) == 1:
-            found = self._coordinated(found[0]) or found
+            found = self._coordinated(found[0], self.s if clause.relation in (None, "relative") else clause.start) or found
         return found
 
-    def _coordinated(self, m) -> list:
-        """'Japan, China and Russia signed': every actor of a coordinated subject."""
-        items = [x for x in self.ents.items if x.type in ACTOR_TYPES]
+    def _coordinated(self, m, since: int) -> list:
+        """'Japan, China and Russia signed': every actor of a coordinated subject, within its
+        clause ('aid to North Korea, and Pyongyang engaged in talks': Pyongyang alone)."""
+        items = [x for x in self.ents.items if x.type in ACTOR_TYPES and x.start >= since]
         k = next((i for i, x in enumerate(items) if x is m), None)
         if k is None:
             return []
@@ -331,10 +332,13 @@ class ReaderRoles:
                     for m in ents.within(pp.start, pp.end):
                         parts.add(role, m, r.type)
             return
+        # (up to the next clause: 'aid to North Korea and Pyongyang engaged in talks')
+        limit = min([c.start for c in self.an.clauses if c.start > r.head.start and c.predicate is not None
+                     and c.subject is not None and c.subject.start >= c.start] + [self.e])
         while j < len(self.tokens) and self.tokens[j].tag in ("IN", "TO") and j - 1 < len(self.tokens):
             prep = self.tokens[j].text.lower()
             k = j + 1
-            while k < len(self.tokens) and (self.tokens[k].tag in NOUN_TAGS or self.tokens[k].tag in
+            while k < len(self.tokens) and self.tokens[k].start < limit and (self.tokens[k].tag in NOUN_TAGS or self.tokens[k].tag in
                                            ("DT", "JJ", "CD", "POS", "CC", "HYPH", "PRP$", ",")):
                 if self.tokens[k].tag == "," and not (k + 1 < len(self.tokens) and self.tokens[k + 1].tag == "CC"):
                     break

@@ -246,8 +246,10 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
             passive = passive_clause(clause)
             particle = self.tokens[head.i + 1].text.lower() if head.i + 1 < len(self.tokens) \
                 and self.tokens[head.i + 1].tag == "RP" else ""
+            nxt = self.tokens[head.i + 1].text.lower() if head.i + 1 < len(self.tokens) else ""
             is_light = word in light or head.lemma in light or bool(particle) and (
-                f"{word} {particle}" in light or f"{head.lemma} {particle}" in light)   # 'carried out a test'
+                f"{word} {particle}" in light or f"{head.lemma} {particle}" in light) \
+                or f"{word} {nxt}" in light     # 'carried out a test', 'engaged in negotiations'
             is_aspectual = word in aspectual or head.lemma in aspectual or \
                 self.text[head.start:head.start + 12].lower().startswith(("took place", "take place", "takes place"))
             if not (is_light or is_aspectual):
@@ -428,6 +430,16 @@ def _heads_only(readings: list[Reading], text: str) -> list[Reading]:
 _OF_LINK = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}")
 
 
+def _other_doers(a: Reading, b: Reading) -> bool:
+    """Two verbs whose clauses have subjects of their own, and not the same: 'dialogue resumed
+    in 2000, as Pyongyang engaged in negotiations with Washington' tells two occurrences."""
+    if not (a.verb and b.verb) or a.clause is None or b.clause is None or a.clause is b.clause:
+        return False
+    sa, sb = a.clause.subject, b.clause.subject
+    return sa is not None and sb is not None and (sa.start, sa.end) != (sb.start, sb.end) \
+        and sa.head.text.lower() != sb.head.text.lower() and sb.head.tag not in ("PRP", "WDT", "WP")
+
+
 def _one_per_time(readings: list[Reading]) -> list[Reading]:
     """'a meeting held in Pyongyang in December': one occurrence where a sentence gives two
     words of one type the same time (or none)."""
@@ -436,7 +448,7 @@ def _one_per_time(readings: list[Reading]) -> list[Reading]:
     # (verbs first: 'arrived on a Japan Airlines flight on Thursday' is the arrival, not the flight)
     for r in sorted(readings, key=lambda r: (not r.verb, r.start)):
         key = (r.type, tuple(t.start for t in r.times), r.modality)
-        if key in seen and (r.times or r.noun_event is not None or not r.verb):
+        if key in seen and (r.times or r.noun_event is not None or not r.verb) and not _other_doers(seen[key], r):
             continue
         seen[key] = r
         out.append(r)
