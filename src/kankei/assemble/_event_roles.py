@@ -147,18 +147,19 @@ class ReaderRoles:
     def _subject_actors(self, clause, types=ACTOR_TYPES) -> list:
         found = self._subject_head_actors(clause, types)
         if len(found) == 1:
-            found = self._coordinated(found[0], self.s if clause.relation in (None, "relative") else clause.start) or found
+            found = self._coordinated(found[0]) or found
         return found
 
-    def _coordinated(self, m, since: int) -> list:
-        """'Japan, China and Russia signed': every actor of a coordinated subject, within its
-        clause ('aid to North Korea, and Pyongyang engaged in talks': Pyongyang alone)."""
-        items = [x for x in self.ents.items if x.type in ACTOR_TYPES and x.start >= since]
+    def _coordinated(self, m) -> list:
+        """'Japan, China and Russia signed': every actor of a coordinated subject, none that a
+        preposition governs ('aid to North Korea and Pyongyang engaged in talks': Pyongyang alone)."""
+        items = [x for x in self.ents.items if x.type in ACTOR_TYPES]
         k = next((i for i, x in enumerate(items) if x is m), None)
         if k is None:
             return []
         lo = hi = k
-        while lo > 0 and _LIST_SEP.fullmatch(self.text, items[lo - 1].end, items[lo].start):
+        while lo > 0 and _LIST_SEP.fullmatch(self.text, items[lo - 1].end, items[lo].start) \
+                and not (lo == k and self._in_pp(items[lo - 1].start) and not self._in_pp(m.start)):
             lo -= 1
         while hi + 1 < len(items) and _LIST_SEP.fullmatch(self.text, items[hi].end, items[hi + 1].start):
             hi += 1
