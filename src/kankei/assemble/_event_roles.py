@@ -27,6 +27,10 @@ _NOUN_TAGS_PLAIN = frozenset({"NN", "NNS"})       # a common noun head: 'agents'
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 # between coordinated actors: ', ', ' and ', with the titles of the next ('and President')
 _AND = re.compile(r"\band\b|&")
+# words tagged IN that open no prepositional phrase: 'of' names whose the head is ('agents of
+# the North'), the others open clauses ('although Russia and China objected')
+_NOT_PREPOSITIONS = frozenset({"of", "although", "though", "because", "while", "whereas", "if", "unless",
+                               "that", "whether", "as", "since", "after", "before", "until", "once"})
 _BETWEEN_OF = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?(?:[A-Z][a-z]+\.?\s+){0,3}")
 
@@ -240,7 +244,8 @@ class ReaderRoles:
                 and not _YEAR.fullmatch(self.tokens[i - 1].text):     # 'In 1960 Koreans emigrated': the PP ends at the year
             i -= 1
         # ('agents of the North' are the North's: an 'of' phrase names who the head belongs to)
-        return i is not None and i > 0 and self.tokens[i - 1].tag in ("IN", "TO") and self.tokens[i - 1].text.lower() != "of"
+        return i is not None and i > 0 and self.tokens[i - 1].tag in ("IN", "TO") \
+            and self.tokens[i - 1].text.lower() not in _NOT_PREPOSITIONS
 
     def _noun_subject(self, r: Reading, parts: Parts, readings: dict[int, Reading]) -> None:
         """'North Korea went ahead with a nuclear test': an event noun in a clause whose verb
