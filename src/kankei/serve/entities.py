@@ -57,10 +57,14 @@ def entity_detail(conn: sqlite3.Connection, entity_id: str, top: int = 12) -> di
     partners = [{"entity": r["b"], "name": r["name"] or r["b"], "type": r["type"], "events": r["n"]} for r in conn.execute(
         "SELECT p.b, p.n, en.name, en.type FROM summary_partners p LEFT JOIN entities en ON en.id = p.b"
         " WHERE p.a = ? ORDER BY p.n DESC, p.b LIMIT ?", (entity_id, top))]
+    # the 20th largest count first, so that only the documents that can be among the 20 are read
+    # (Japan is in every document of a large base, and each row read is a page of the file)
+    floor = conn.execute("SELECT n FROM summary_doc_facets WHERE facet = 'actor' AND value = ?"
+                         " ORDER BY n DESC LIMIT 1 OFFSET 19", (entity_id,)).fetchone()
     documents = [dict(r) for r in conn.execute(
         "SELECT f.document_id AS id, d.doc, d.title, d.published, f.n AS events FROM summary_doc_facets f"
-        " JOIN documents d ON d.id = f.document_id WHERE f.facet = 'actor' AND f.value = ?"
-        " ORDER BY f.n DESC, d.doc LIMIT 20", (entity_id,))]
+        " JOIN documents d ON d.id = f.document_id WHERE f.facet = 'actor' AND f.value = ? AND f.n >= ?"
+        " ORDER BY f.n DESC, d.doc LIMIT 20", (entity_id, floor[0] if floor else 0))]
     if not documents:
         documents = [dict(r) for r in conn.execute(
             "SELECT d.id, d.doc, d.title, d.published, 0 AS events FROM documents d WHERE d.id IN"
