@@ -37,3 +37,14 @@ def test_saying_one_will_act_on_a_condition_is_a_threat():
     text = "During talks in March 2015, Japan indicated that it would restore the ban if no progress was made."
     assert ("threaten", "indicated") in kinds(text, "2016-01-01")
     assert ("threaten", "said") not in kinds("Japan said on Monday that it would lift the ban.", "2016-01-01")
+
+
+def test_hearsay_of_a_passive_saying_verb_is_no_statement():
+    assert ("statement", "said") not in kinds("Little is known of his son, said to be the heir to the leader.")
+
+
+def test_permission_to_act_is_the_act_and_permission_to_go_home_a_release():
+    evs = kinds("North Korea allowed 150 Japanese fans to visit Pyongyang for the match on Tuesday.")
+    assert not any(t == "release" for t, _ in evs) and any(t == "meet" for t, _ in evs)
+    assert ("release", "allowed") in kinds("North Korea allowed the five abductees to return to Japan in 2002.")
+    assert any(t == "release" for t, _ in kinds("In 1968 a last group was allowed to depart."))

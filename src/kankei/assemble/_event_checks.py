@@ -126,6 +126,17 @@ class ReaderChecks:
         entry = lexicon().get(self.tokens[i - 1].text.lower())     # (the noun of a phrase: 'issued a statement')
         return entry is not None and entry[1] and entry[0] == "statement" and self.tokens[i - 1].tag in NOUN_TAGS
 
+    def _hearsay(self, r: Reading) -> bool:
+        """'a son said to be the heir', 'he is reported to have left': a passive verb of saying
+        with an infinitive hedges what follows; nobody's statement is told."""
+        if r.type != "statement" or not r.verb or r.head.lemma not in word_sets()["raising"]:
+            return False
+        i = r.head.i
+        if i + 1 >= len(self.tokens) or self.tokens[i + 1].tag != "TO":
+            return False
+        # (a participle after a comma may be tagged a past: then it has no subject of its own)
+        return self.tokens[i].tag == "VBN" or r.clause is not None and r.clause.subject is None
+
     def _attributing(self, r: Reading) -> bool:
         """'abuses they said they suffered', 'over what they said was illegal': a verb of saying
         in a relative clause on what it describes attributes that description, and states no

@@ -173,7 +173,7 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
         verbs = self._join_light_and_aspectual(verbs, nouns)
         verbs = self._join_control(verbs)
         verbs = [r for r in verbs if self._weapon_ok(r) and not self._aside(r) and self._object_ok(r)
-                 and not self._says_of_a_statement(r, nouns) and not self._attributing(r)]
+                 and not self._says_of_a_statement(r, nouns) and not self._attributing(r) and not self._hearsay(r)]
         self._give_times(verbs, nouns)
         for r in verbs + nouns:     # ('the first time ... since 2017': now, and once before, in 2017)
             r.before = [t for t in r.times if id(t) in self.since_bounds]
@@ -346,10 +346,15 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
                 if by_clause.get(id(parent)) is not None:
                     drop.add(id(v))     # 'urged Japan to lift', 'threatened to launch': the demand or threat says it
                 v.modality = "hypothetical"
+            elif lemma in _PERMIT and passive_clause(parent):
+                continue        # 'a group was allowed to depart': the release is the passive's ('were allowed')
             elif lemma in control or pvg.head.text.lower() in control:
                 owner = by_clause.get(id(parent))
+                if owner is not None and owner.type == "release" and v.head.lemma in _GOING_HOME:
+                    drop.add(id(v))     # 'allowed the abductees to return': the release says it
+                    continue
                 if owner is not None and owner.type not in ("agree",):
-                    drop.add(id(owner))
+                    drop.add(id(owner))     # ('allowed 150 supporters to visit': the visit, not a release)
                 v.start = min(v.start, pvg.head.start)
         return [v for v in verbs if id(v) not in drop and not self._purpose(v)]
 
@@ -428,6 +433,10 @@ def _heads_only(readings: list[Reading], text: str) -> list[Reading]:
 
 
 _OF_LINK = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}")
+
+
+_GOING_HOME = frozenset({"return", "leave", "go", "come", "depart"})
+_PERMIT = frozenset({"allow", "permit"})
 
 
 def _other_doers(a: Reading, b: Reading) -> bool:
