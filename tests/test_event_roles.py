@@ -123,3 +123,19 @@ def test_a_coordinate_clause_s_subject_takes_no_name_from_the_clause_before():
     assert role(talks, "agent") == {"gov:north_korea"}
     ev = the("In May, Russia and China, which vetoed the draft in 2022, objected.", "vetoed")
     assert role(ev, "agent") == {"country:russia", "country:china"}
+
+
+def test_a_name_qualifying_a_noun_is_not_where_the_event_happened():
+    ev = the("In last week's Japan-U.S. summit meeting, Abe explained the issue.", "explained", "2018-06-11")
+    assert role(ev, "location") == set()
+    ev = the("Han died at a Tokyo hospital on 20 February 2001.", "died")
+    assert role(ev, "location") == {"place:tokyo"}
+    ev = next(e for e in events("The summit will be held in Singapore tomorrow.", "2018-06-11") if e["type"] == "meet")
+    assert role(ev, "location") == {"country:singapore"}
+
+
+def test_a_surname_of_a_person_named_before_is_the_person_not_the_city():
+    ev = the("Eiko Kawasaki, 79, spoke in Tokyo on Monday. Kawasaki also urged the court to act quickly.", "urged")
+    assert role(ev, "agent") == {"person:eiko_kawasaki"}
+    ev = the("Eiko Kawasaki spoke on Monday. In 1990 she moved to Kawasaki.", "moved to")
+    assert role(ev, "location") == {"place:kawasaki"}

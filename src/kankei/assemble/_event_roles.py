@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kankei.analyze.groups import lists
 from kankei.assemble.event_parts import ACTOR_TYPES, Parts, kin_of, phrase_actors, role_of
 from kankei.assemble.event_reading import NOUN_TAGS, in_relative, passive_clause, prep_of
 from kankei.assemble.triggers import word_sets
@@ -127,6 +128,8 @@ class ReaderRoles:
             for m in ents.within(pp.start, pp.end):
                 if kin_of(self.text, m.start, self.s, m.end):
                     continue        # 'the son of Kim Jong-il was arrested': the son, not Kim
+                if role == "location" and self._modifies_noun(m, pp.end):
+                    continue        # 'in last week's Japan-U.S. summit': the summit's parties, not where
                 if role == "patient" and m.type == "country" and role_of(etype, "in") == "location" \
                         and prep in ("to", "from") and etype in ("migrate", "release", "abduct"):
                     parts.add("location", m)
@@ -270,6 +273,22 @@ class ReaderRoles:
         """The end of the phrase an 'of' phrase at `start` follows, if it follows one right away
         (or after a comma of a list: 'of South Korea, Australia and Canada')."""
         return next((end for end in took if end <= start and _BETWEEN_OF.fullmatch(self.text, end, start)), None)
+
+    def _modifies_noun(self, m, end: int) -> bool:
+        """A name before a common noun of its phrase ('Japan-U.S. summit', 'Tokyo court') only
+        qualifies that noun, unless the noun is one of places ('the Tokyo area')."""
+        i = self.token_index(m.end - 1)
+        if i is None:
+            return False
+        toks = self.tokens
+        j = i + 1
+        # (past the rest of a name or of a glued pair: 'Japan-U.S.', which the chunker may cut)
+        while j < len(toks) and (toks[j].tag in ("NNP", "NNPS") or toks[j].start == toks[j - 1].end
+                                 and toks[j].tag in ("HYPH", ".", "NNP")):
+            j += 1
+        nxt = toks[j] if j < len(toks) and toks[j].start < max(end, m.end + 40) else None
+        return nxt is not None and nxt.tag in ("NN", "NNS") and nxt.text.lower() not in word_sets()["place_nouns"] \
+            and nxt.text.lower() not in lists()["day_adverbs"]     # ('held in Singapore tomorrow')
 
     def _of_a_place(self, start: int) -> bool:
         """Whether an 'of' phrase at `start` follows a noun of places ('the coast | of Sai')."""
