@@ -48,3 +48,14 @@ def test_permission_to_act_is_the_act_and_permission_to_go_home_a_release():
     assert not any(t == "release" for t, _ in evs) and any(t == "meet" for t, _ in evs)
     assert ("release", "allowed") in kinds("North Korea allowed the five abductees to return to Japan in 2002.")
     assert any(t == "release" for t, _ in kinds("In 1968 a last group was allowed to depart."))
+
+
+def test_a_bare_participle_of_saying_glosses_its_clause_but_by_admitting_is_an_act():
+    text = "In 1994 the union dropped the word from its name, acknowledging that its members had settled."
+    assert not any(t in ("apologize", "statement") for t, _ in kinds(text))
+    assert ("apologize", "admitting") in kinds("In 2002 Kim Jong-il shocked Japan by admitting that agents had kidnapped 13 people.")
+
+
+def test_a_body_must_be_the_subject_s_head_to_close_down():
+    assert kinds("The Nikkei share average closed down 0.1% on Friday.", "2022-11-18") == []
+    assert ("dissolve", "closed down") in kinds("Chogin Tokyo closed down in 2001.")

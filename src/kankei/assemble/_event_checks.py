@@ -56,8 +56,12 @@ class ReaderChecks:
     def _aside(self, r: Reading) -> bool:
         """'..., noting that', 'citing': a participle of saying goes with the statement it is part of."""
         vg = getattr(r.clause, "predicate", None)
-        return r.type == "statement" and vg is not None and vg.form in ("gerund", "participle") \
-            and r.clause.relation == "adverbial" and r.noun_event is None
+        if vg is None or vg.form not in ("gerund", "participle") or r.clause.relation != "adverbial" \
+                or r.noun_event is not None:
+            return False
+        # ('dropped the word, acknowledging that its members had settled': a bare participle of
+        # saying glosses the main clause, but 'by admitting that' states how it was done)
+        return r.type == "statement" or r.head.lemma in word_sets()["reporting"] and r.clause.marker is None
 
     def _said_will(self, r: Reading) -> list:
         """The complement clauses of a verb of saying that tell what will or would be done."""
@@ -165,7 +169,13 @@ class ReaderChecks:
             or table.get(r.head.text.lower()) if r.verb else None
         if kinds is None:
             return True
-        return any(p["role"] in ("agent", "patient") and p["entity"].split(":", 1)[0] in kinds for p in r.parts.items)
+        subject = r.clause.subject if r.clause is not None else None
+        # (the subject's head must be the name: 'the Nikkei share average closed down' is no body)
+        sets = word_sets()
+        head_in = subject is None or subject.head.tag[:2] != "NN" or subject.head.tag in ("NNP", "NNPS") \
+            or subject.head.lemma in sets["definite_bodies"] | sets["person_nouns"] | sets["pair_nouns"]
+        return head_in and any(p["role"] in ("agent", "patient") and p["entity"].split(":", 1)[0] in kinds
+                               for p in r.parts.items)
 
     def _phrasal(self, r: Reading) -> bool:
         """'left the schools out of the program', 'left it behind': a particle makes another verb."""
