@@ -351,6 +351,7 @@ def test_claims_and_conflicts(client):
 
 def test_claims_without_the_reconcile_module_are_501(client, monkeypatch):
     monkeypatch.setitem(sys.modules, "kankei.reconcile.claims", None)     # import fails
+    client.app.state.answers.forget()       # (answers kept while this kankei had the module)
     assert "claims" in error(client.get("/api/claims"), 501)
     error(client.get("/api/conflicts"), 501)
     assert ok(client.get("/api/meta"))["claims_available"] is False
@@ -533,6 +534,7 @@ def test_a_statement_that_runs_too_long_is_stopped_with_a_message(db):
     with TestClient(create_app(db)) as c:
         ok(c.get("/api/search", params={"q": "Chongryon"}))
         c.app.state.store.query_seconds = -1.0
+        c.app.state.answers.forget()            # (else the answer kept is sent again, no statement run)
         for path, params in (("/api/search", {"q": "Chongryon"}), ("/api/events", {"q": "Chongryon"}),
                              ("/api/entities/org:chongryon", {})):
             assert "stopped after" in error(c.get(path, params=params), 422)

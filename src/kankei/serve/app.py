@@ -241,6 +241,11 @@ def create_app(db_path: str | Path, allow_edits: bool = False, token: str | None
 
     hosts = {h.lower() for h in allowed_hosts} if allowed_hosts else None
 
+    # added before the guard below, so it runs within it: hosts are checked and headers added on every answer
+    from kankei.serve.cache import Answers, ResponseCache
+    app.state.answers = Answers(store)
+    app.add_middleware(ResponseCache, answers=app.state.answers)
+
     @app.middleware("http")
     async def guard(request: Request, call_next):
         if hosts is not None:
