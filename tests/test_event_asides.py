@@ -59,3 +59,10 @@ def test_a_bare_participle_of_saying_glosses_its_clause_but_by_admitting_is_an_a
 def test_a_body_must_be_the_subject_s_head_to_close_down():
     assert kinds("The Nikkei share average closed down 0.1% on Friday.", "2022-11-18") == []
     assert ("dissolve", "closed down") in kinds("Chogin Tokyo closed down in 2001.")
+
+
+def test_what_the_writer_infers_is_no_event_and_may_have_is_hedged():
+    assert kinds("People all over Japan must be celebrating the reunion tonight.") == []
+    recs = [r for r in extract("North Korea may have launched a missile on Monday.", doc="t", dct="2022-11-18").records()
+            if r["kind"] == "event"]
+    assert [(r["type"], r.get("modality", "asserted"), r.get("hedged")) for r in recs] == [("weapons_test", "asserted", True)]

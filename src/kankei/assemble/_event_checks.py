@@ -130,6 +130,14 @@ class ReaderChecks:
         entry = lexicon().get(self.tokens[i - 1].text.lower())     # (the noun of a phrase: 'issued a statement')
         return entry is not None and entry[1] and entry[0] == "statement" and self.tokens[i - 1].tag in NOUN_TAGS
 
+    def _conjecture(self, r: Reading) -> bool:
+        """'People must be celebrating', 'he must have known': what the writer infers happens or
+        happened is no occurrence the text tells ('Japan must lift the ban' is a demand)."""
+        vg = getattr(r.clause, "predicate", None) if r.verb else None
+        # ('may have launched a missile' is a hedged report: kept)
+        return vg is not None and (vg.modal == "must" and vg.aspect in ("progressive", "perfect")
+                                   or vg.modal in ("might", "may", "could") and vg.aspect == "progressive")
+
     def _hearsay(self, r: Reading) -> bool:
         """'a son said to be the heir', 'he is reported to have left': a passive verb of saying
         with an infinitive hedges what follows; nobody's statement is told."""

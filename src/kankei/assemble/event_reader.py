@@ -173,7 +173,8 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
         verbs = self._join_light_and_aspectual(verbs, nouns)
         verbs = self._join_control(verbs)
         verbs = [r for r in verbs if self._weapon_ok(r) and not self._aside(r) and self._object_ok(r)
-                 and not self._says_of_a_statement(r, nouns) and not self._attributing(r) and not self._hearsay(r)]
+                 and not self._says_of_a_statement(r, nouns) and not self._attributing(r) and not self._hearsay(r)
+                 and not self._conjecture(r)]
         self._give_times(verbs, nouns)
         for r in verbs + nouns:     # ('the first time ... since 2017': now, and once before, in 2017)
             r.before = [t for t in r.times if id(t) in self.since_bounds]
@@ -395,6 +396,9 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
                 if any(prep_of(pp) in ("until", "till") for pp in clause.pps) and r.times:
                     return "asserted"       # 'did not join until December 1956': joined then
                 return "negated"
+            if vg.modal in _MAY and vg.aspect == "perfect":
+                r.hedged = True     # 'may have launched a missile': reported as likely, not planned
+                return "asserted"
             if vg.modal or vg.tense == "future":
                 return "hypothetical"
         c = clause
@@ -437,6 +441,7 @@ _OF_LINK = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\
 
 _GOING_HOME = frozenset({"return", "leave", "go", "come", "depart"})
 _PERMIT = frozenset({"allow", "permit"})
+_MAY = frozenset({"may", "might", "could"})
 
 
 def _other_doers(a: Reading, b: Reading) -> bool:
