@@ -139,3 +139,9 @@ def test_a_surname_of_a_person_named_before_is_the_person_not_the_city():
     assert role(ev, "agent") == {"person:eiko_kawasaki"}
     ev = the("Eiko Kawasaki spoke on Monday. In 1990 she moved to Kawasaki.", "moved to")
     assert role(ev, "location") == {"place:kawasaki"}
+
+
+def test_a_journey_is_read_in_a_sentence_with_no_other_trigger():
+    ev = the("In 1990, a top Liberal Democratic Party official, Shin Kanemaru, traveled to Pyongyang.", "traveled")
+    assert role(ev, "agent") == {"person:kanemaru"}     # the official named in apposition, not his party
+    assert ev["date"] == "1990"

@@ -103,8 +103,8 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
                 cur = open_clause("relative", cur.c, tokens[np.first], prev_unit == "comma", antecedent=prev_np)
                 cur.rel_subject = False
             after = np.last + 1
-            while after < n and tokens[after].tag == "RB":
-                after += 1                          # the United Nations formally | called
+            while after < n and tokens[after].tag in ("RB", "RBR", "RBS"):
+                after += 1                          # the United Nations formally | called; Japan further | expanded
             nxt_g = group_at.get(after)
             if prep is None and prev_unit == "cc" and before_cc == "pp" and cur.c.pps and not (nxt_g and nxt_g.finite):
                 prep = cur.c.pps[-1].prep           # with her family and (with) neighbors

@@ -184,6 +184,9 @@ class ReaderRoles:
         if subject is not None:
             found = [m for ph in (getattr(clause, "subjects", None) or [subject])     # every conjunct
                      for m in phrase_actors(self.ents, ph.start, ph.end, types)]
+            if subject.head.tag in _NOUN_TAGS_PLAIN and all(m.end <= subject.head.start for m in found) \
+                    and (named := self._apposed_after(subject.end)) is not None:
+                return [named]      # 'a top LDP official, Shin Kanemaru, traveled': the official is Kanemaru
             if found:
                 return found
             if in_relative(clause) and (m := self._apposed_name(subject.start, types)) is not None:
@@ -223,6 +226,13 @@ class ReaderRoles:
         if head.lemma not in word_sets()["pair_nouns"] or not ("two" in words or "both" in words) or len(words) > 4:
             return []
         return self.ents.pair(phrase.start, persons=head.lemma == "leader")
+
+    def _apposed_after(self, end: int) -> object | None:
+        """The person named in apposition right after a common noun phrase ('an official, NAME,')."""
+        m = next((x for x in self.ents.items if x.start > end), None)
+        if m is None or m.type != "person" or not re.fullmatch(r"\s*,\s*", self.text[end:m.start]):
+            return None
+        return m if re.match(r"\s*,", self.text[m.end:m.end + 3]) else None
 
     def _apposed_name(self, start: int, types) -> object | None:
         """The name a common noun phrase stands in apposition to: 'X, a girl who ...'."""

@@ -24,7 +24,7 @@ from kankei.assemble.event_reader import SentenceReader
 from kankei.assemble.event_reading import Reading, top_level
 from kankei.assemble.event_scan import DocumentScan, SentenceScan
 from kankei.assemble.event_time import distinct, is_narrative
-from kankei.assemble.triggers import Trigger
+from kankei.assemble.triggers import Trigger, motion_pattern
 from kankei.recognize.gazetteer import gazetteer
 from kankei.spans import EntityMention, TimeMention
 
@@ -135,7 +135,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         triggers += [Trigger(m.start, m.end, m.text, "war", False, True) for m in sent_ents
                      if m.type == "other" and _WAR.search(m.text) and not _inside(m, sent_times)]
         narrative.sentences += 1
-        if not triggers:
+        if not triggers and not motion_pattern().search(text, s, e):
             _advance(narrative, sent_times, s)
             continue
         triggers.sort(key=lambda t: t.start)
