@@ -145,3 +145,10 @@ def test_a_journey_is_read_in_a_sentence_with_no_other_trigger():
     ev = the("In 1990, a top Liberal Democratic Party official, Shin Kanemaru, traveled to Pyongyang.", "traveled")
     assert role(ev, "agent") == {"person:kanemaru"}     # the official named in apposition, not his party
     assert ev["date"] == "1990"
+
+
+def test_a_verb_coordinated_after_a_relative_clause_s_shared_passive_stays_in_it():
+    text = ('"It is over," said a plaintiff, Eiko Kawasaki, 79, an ethnic Korean who was born and raised '
+            "in Japan and went to the North in 1960.")
+    ev = the(text, "went")
+    assert role(ev, "agent") == {"person:eiko_kawasaki"}
