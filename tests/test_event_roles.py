@@ -152,3 +152,11 @@ def test_a_verb_coordinated_after_a_relative_clause_s_shared_passive_stays_in_it
             "in Japan and went to the North in 1960.")
     ev = the(text, "went")
     assert role(ev, "agent") == {"person:eiko_kawasaki"}
+
+
+def test_a_security_council_resolution_in_a_government_statement_is_on_the_state_it_is_about():
+    text = ("Statement by the Chief Cabinet Secretary. North Korea conducted a nuclear test on 12 February 2013. "
+            "The Government of Japan strongly protests. The Security Council adopted Resolution 2094 on "
+            "7 March 2013, and the Government today decided to extend its measures.")
+    ev = next(e for e in events(text, "2013-04-05") if e["type"] == "resolution")
+    assert "country:north_korea" in role(ev, "patient")

@@ -46,16 +46,17 @@ def role_of(etype: str, prep: str) -> str | None:
 
 class Entities:
     """A sentence's entity mentions, by position, for the spans of phrases."""
-    __slots__ = ("text", "items", "starts", "history", "focus", "issuer")
+    __slots__ = ("text", "items", "starts", "history", "focus", "issuer", "official")
 
     def __init__(self, text: str, items: list[EntityMention], history: list[EntityMention],
-                 focus: list[EntityMention] = (), issuer: EntityMention | None = None) -> None:
+                 focus: list[EntityMention] = (), issuer: EntityMention | None = None, official: bool = False) -> None:
         self.text = text
         self.items = [m for m in items if not _modifier(text, m.start)]
         self.starts = [m.start for m in self.items]
         self.history = history          # earlier mentions of the document, for pronouns
         self.focus = list(focus)        # who the last sentences were about (their subjects), most recent last
         self.issuer = issuer            # the government the document speaks for, if it is an official one
+        self.official = official        # whether the document is that government's own statement
 
     def issuer_at(self, start: int, end: int) -> EntityMention:
         """The issuing government, as a mention of the words that stand for it here."""

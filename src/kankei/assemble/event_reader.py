@@ -206,9 +206,15 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
     def _aim(self, r: Reading) -> None:
         """A measure, a protest or an apology that names no one it is aimed at is aimed at the
         other state the story is about: the last one named that is not the actor's own."""
-        if r.type not in word_sets()["aimed_types"] or r.parts.has("patient"):
-            return
+        if any(p["role"] == "patient" and not p["entity"].startswith("document:") for p in r.parts.items):
+            return      # (a resolution or treaty named is what is adopted, not whom it is aimed at)
         states = {state_of(p["entity"]) for p in r.parts.items if p["role"] == "agent"}
+        if states == {None} and r.type == "resolution" and self.ents.official:
+            # a body of states (the Security Council) resolving, in a government's statement: on
+            # the state the statement is about, not the issuer
+            states = {state_of(self.ents.issuer.entity)}
+        elif r.type not in word_sets()["aimed_types"]:
+            return
         if states and None not in states and (m := self.ents.other_party(states, r.start)) is not None:
             r.parts.add("patient", m, r.type)
 

@@ -140,8 +140,8 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
             continue
         triggers.sort(key=lambda t: t.start)
         history = ents[max(0, bisect_left(ent_starts, s) - 30):bisect_left(ent_starts, s)]
-        reader = SentenceReader(text, s, e, triggers, sent_times, Entities(text, sent_ents, history, focus, issuer),
-                                analyses, sent.titles)
+        sent_entities = Entities(text, sent_ents, history, focus, issuer, official is not None)
+        reader = SentenceReader(text, s, e, triggers, sent_times, sent_entities, analyses, sent.titles)
         readings = reader.events()
         said_of = _subjects(readings, sent_ents)
         if not said_of:
