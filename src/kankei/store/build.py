@@ -121,9 +121,10 @@ def _files(paths: Iterable[str | Path], own: set[Path], seen: set[str]) -> Itera
         if isinstance(item, ReadError):
             yield item
             continue
-        if item.resolve() in own:
+        resolved = item.resolve()
+        if resolved in own:
             continue
-        seen.add(path_text(item.resolve()))
+        seen.add(path_text(resolved))
         yield item
 
 
@@ -178,16 +179,18 @@ def extract_rows(source: Source, doc_id: str, path: str, dct: str | None) -> Doc
 
 def settle(conn: sqlite3.Connection, item: Path, source: Source | ReadError, force: bool, report: BuildReport,
            rows_of: Callable[[str, str], DocumentRows | str],
-           write: Callable[[sqlite3.Connection, DocumentRows, list[str]], bool] | None = None) -> None:
+           write: Callable[[sqlite3.Connection, DocumentRows, list[str]], bool] | None = None,
+           path: str | None = None) -> None:
     """Bring one file's document into the base: skipped when unchanged, else its rows (`rows_of(doc_id,
     path)`, called only when they are needed) written in place of what it replaces, by `write` (by
-    default write_document: in one transaction of its own)."""
+    default write_document: in one transaction of its own). `path`: the file's path as stored, when
+    the caller has it already."""
     if isinstance(source, ReadError):
         report.failed.append((path_text(source.path), str(source)))
         return
     report.warnings.extend((path_text(item), w) for w in source.warnings())
     doc_id = content_id(source.text)
-    path = path_text(item.resolve())
+    path = path or path_text(item.resolve())
     existing = conn.execute("SELECT id FROM documents WHERE id = ?", (doc_id,)).fetchone()
     # The document this path held before, if its content has changed since.
     old = [r[0] for r in conn.execute("SELECT id FROM documents WHERE path = ? AND id != ?", (path, doc_id))]

@@ -202,7 +202,7 @@ def _loop(conn: sqlite3.Connection, files: Iterator[Path | ReadError], pool: Pro
 
         if job.future is None:
             batch.commit()      # settle may write in a transaction of its own
-        settle(conn, job.item, job.source, force, report, rows_of, write=batch.write)
+        settle(conn, job.item, job.source, force, report, rows_of, write=batch.write, path=job.path or None)
         if progress:
             progress(job.item)
 
