@@ -160,3 +160,15 @@ def test_a_security_council_resolution_in_a_government_statement_is_on_the_state
             "7 March 2013, and the Government today decided to extend its measures.")
     ev = next(e for e in events(text, "2013-04-05") if e["type"] == "resolution")
     assert "country:north_korea" in role(ev, "patient")
+
+
+def test_reaching_a_country_is_a_journey_but_a_missile_that_could_reach_it_is_none():
+    ev = the("Pak Sun-hui crossed into China in 2003. A year later, in 2004, Pak reached Japan.", "reached")
+    assert ev["type"] == "migrate" and role(ev, "location") == {"country:japan"}
+    assert not [e for e in events("The alert sounds when a missile is launched that could reach Japan's territory.")
+                if e["type"] == "migrate"]
+
+
+def test_was_dissolved_and_replaced_is_a_passive():
+    ev = the("On 25 May 1955 Minsen was dissolved and replaced by a new federation.", "dissolved")
+    assert ev["type"] == "dissolve" and ev["date"] == "1955-05-25"

@@ -263,6 +263,7 @@ class Tagger:
             _past_after_clause_subject(words, out, self.only_past, self.openers)
         if "JJ" in out:
             self._noun_not_adjective(words, out)
+            _passive_not_adjective(words, out)
         if "VBD" in out:
             _reduced_relative(words, out)
         if "VBZ" in out:
@@ -375,6 +376,21 @@ def _gerund_as_noun(words: list[str], tags: list[str]) -> None:
         if tags[i] == "VBG" and tags[i - 1] in ("DT", "PRP$", "POS") and words[i - 1].lower() not in ("that", "this") \
                 and (i + 1 == n or tags[i + 1] in ("IN", ".", ",", "CC", ":", "TO", "-RRB-", "VBD", "VBZ", "VBP", "MD")):
             tags[i] = "NN"
+
+
+_BE = frozenset(("was", "were", "is", "are", "been", "be", "being"))
+
+
+def _passive_not_adjective(words: list[str], tags: list[str]) -> None:
+    """'Minsen was dissolved and replaced by ...', 'was dissolved by the court': an -ed form after
+    a form of 'be' with an agent or a coordinated participle after it is a passive, not an adjective."""
+    n = len(tags)
+    for i in range(1, n - 1):
+        if tags[i] != "JJ" or not words[i].lower().endswith("ed") or words[i - 1].lower() not in _BE:
+            continue
+        nxt = words[i + 1].lower()
+        if nxt == "by" or tags[i + 1] == "CC" and i + 2 < n and tags[i + 2] == "VBN":
+            tags[i] = "VBN"
 
 
 def _reduced_relative(words: list[str], tags: list[str]) -> None:

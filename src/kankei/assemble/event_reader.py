@@ -152,15 +152,19 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
             if clause is None:
                 continue
             subject = clause.subject
-            if subject is not None and subject.head.text.lower() in word_sets()["weapon_words"] \
-                    and tok.lemma in ("fly", "travel", "head", "cross"):
-                out.append(Reading(tok.start, tok.end, "weapons_test", tok, True, clause=clause))   # 'a missile flew over Japan'
-                continue
-            for pp in clause.pps:
-                if prep_of(pp) in ("to", "for", "into") and pp.start > tok.start and \
-                        any(m.type in ("place", "country") for m in self.ents.within(pp.start, pp.end)):
+            if subject is not None and subject.head.text.lower() in word_sets()["weapon_words"]:
+                if tok.lemma in ("fly", "travel", "head", "cross"):
+                    out.append(Reading(tok.start, tok.end, "weapons_test", tok, True, clause=clause))   # 'a missile flew over Japan'
+                continue        # ('a missile that could reach Japan': no one moves)
+            # ('reached Japan': only with someone who reaches it, not 'that could reach Japan's territory')
+            reaching = tok.lemma in word_sets()["motion_reaching"] and subject is not None
+            goals = list(clause.pps) + (list(clause.objects) if reaching else [])
+            for ph in goals:
+                prep = prep_of(ph) if ph in clause.pps else "object"
+                if prep in ("to", "for", "into", "object") and ph.start > tok.start and \
+                        any(m.type in ("place", "country") for m in self.ents.within(ph.start, ph.end)):
                     out.append(Reading(tok.start, tok.end, "migrate", tok, True, clause=clause))
-                    break
+                    break       # ('went to North Korea', 'reached Japan')
         return out
 
     def events(self) -> list[Reading]:
