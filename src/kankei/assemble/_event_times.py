@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kankei import edtf
 from kankei.assemble.event_reading import NOUN_TAGS, prep_of, untensed
-from kankei.assemble.event_time import follows, is_narrative, modifies_before
-from kankei.assemble.triggers import lexicon
+from kankei.assemble.event_time import distinct, follows, is_narrative, modifies_before
+from kankei.assemble.triggers import lexicon, word_sets
 from kankei.spans import TimeMention
 
 if TYPE_CHECKING:
@@ -174,6 +175,8 @@ class ReaderTimes:
                 if own:     # 'In 2002, Kim deep-sixed relations by admitting ...': the clause's time
                     v.inherited = own[0]
                     break
+            if v.inherited is None:
+                v.inherited = self._report_time(v, timed)
             if v.inherited is not None:
                 continue
             own_tense = v.clause.predicate
@@ -204,6 +207,21 @@ class ReaderTimes:
                 if n.times and any(ph.start <= n.head.start < ph.end for ph in phrases):
                     v.inherited = n.times[0]
                     break
+
+    def _report_time(self, v: Reading, timed: dict) -> TimeMention | None:
+        """'North Korea said on Tuesday it had launched a satellite': a past act that a report of
+        a day or a month tells happened then, not on the page's day (a report of a year, 'admitted
+        in 2002 that it had abducted 13 people', may tell of an act long before it: no date)."""
+        clause = v.clause
+        vg, parent = clause.predicate, clause.parent
+        if clause.relation != "complement" or vg is None or vg.tense != "past" or parent is None \
+                or parent.predicate is None or parent.predicate.head.lemma not in word_sets()["reporting"]:
+            return None
+        owner = timed.get(id(parent))
+        t = distinct(owner.times, self.text)[-1] if owner is not None else next(
+            (t for t in self.clause_times.get(id(parent), ()) if is_narrative(t)), None)
+        v.report_dated = t is not None
+        return t if t is not None and edtf.precision(t.value) in ("day", "month") else None
 
     def _occasion(self, noun: Reading, verbs: list[Reading]) -> Reading | None:
         """'At a meeting with the families, Abe said ...': an event noun that sets the scene of a

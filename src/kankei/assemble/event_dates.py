@@ -40,7 +40,7 @@ def fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
         told_now = r.clause is None or not in_relative(r.clause)
         return (dct, "document") if dct is not None and told_now and (news or main) else (None, None)
     if tense == "past" and aspect == "perfect":
-        if news and _reported(r):
+        if news and _reported(r) and not r.report_dated:
             return dct, "document"      # 'told reporters the group had condemned the launch': today's news
         return None, None       # 'had abducted': before the story's time, not on it
     # a story told of another time than the document's: its sentences are on the narrative's time

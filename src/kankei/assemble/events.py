@@ -26,6 +26,7 @@ from kankei.assemble.event_scan import DocumentScan, SentenceScan
 from kankei.assemble.event_time import distinct, is_narrative
 from kankei.assemble.triggers import Trigger
 from kankei.recognize.gazetteer import gazetteer
+from kankei.resolve.tense import next_step
 from kankei.spans import EntityMention, TimeMention
 
 _CORRESPONDENCE = re.compile(r"(?P<a>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s+to\s+(?P<b>[A-Z][\w'’./-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s*$")
@@ -95,8 +96,10 @@ class _Narrative:
 
     def current(self, text: str, s: int) -> TimeMention | None:
         """The narrative's time for the sentence right after the one that named it, in its paragraph."""
-        if self.time is None or self.sentences > 1 or text.find("\n\n", self.at, s) >= 0:
+        if self.time is None or text.find("\n\n", self.at, s) >= 0:
             return None
+        if self.sentences > 1 and not next_step(text, s, s + 120):
+            return None     # ('Soon after, ...' goes on with the story however far it was told)
         return self.time
 
 

@@ -52,3 +52,15 @@ def _recent_re() -> re.Pattern:
 def recent(text: str, tm: TimeMention) -> bool:
     """Whether the clause before the mention says it is recent ("a recent plenum")."""
     return bool(_recent_re().search(clause_before(text, tm)))
+
+
+@cache
+def _sequence_re() -> re.Pattern:
+    return re.compile(r"(?i:\b(?:" + "|".join(f"(?:{c})" for c in cues()["sequence"]) + r")\b)")
+
+
+def next_step(text: str, start: int, end: int, words: int = 6) -> bool:
+    """Whether a sentence tells the next step of the story before it ('Soon after, ...', 'He
+    later said'): a cue of sequence among its first words."""
+    head = " ".join(text[start:min(end, start + 120)].split()[:words])
+    return _sequence_re().search(head) is not None

@@ -1,0 +1,44 @@
+"""When an event happened, read as a historian would: a reported act on the report's day or
+month, a story's next step on the story's time, a time that narrows the one before it.
+
+Every sentence here was written for these tests.
+"""
+from __future__ import annotations
+
+from kankei.pipeline import extract
+
+
+def dates(text: str, dct: str | None = None) -> dict[str, list[str | None]]:
+    """Trigger word -> the dates of its events (main tellings only)."""
+    out: dict[str, list[str | None]] = {}
+    for r in extract(text, doc="t", dct=dct).records():
+        if r["kind"] == "event" and "mention_of" not in r:
+            out.setdefault(r["text"].split()[0], []).append(r["date"])
+    return out
+
+
+def test_a_sequence_word_carries_the_story_past_sentences_without_a_time():
+    story = ("In 1971, the envoy defected to the South while he was posted abroad. He had worked in "
+             "the embassy for years. He kept a diary. {} condemned his defection in a radio broadcast.")
+    assert dates(story.format("Soon after, the North"), "2010-05-04")["condemned"] == ["1971"]
+    assert dates(story.format("The North later"), "2010-05-04")["condemned"] == ["1971"]
+    # (without one, two sentences on, the story's time is no longer the sentence's)
+    assert dates(story.format("The North"), "2010-05-04")["condemned"] != ["1971"]
+
+
+def test_a_reported_past_act_is_on_the_day_of_its_report():
+    got = dates("The ministry told reporters on Monday that the envoy had condemned the missile launch.", "2010-05-04")
+    assert got["condemned"] == ["2010-05-03"]
+
+
+def test_an_act_reported_by_a_year_is_not_on_the_page_s_day():
+    got = dates("In 2002, the regime admitted that its agents had abducted the fishermen.", "2010-05-04")
+    assert got["admitted"] == ["2002"]
+    assert got.get("abducted", [None]) != ["2010-05-04"] and got.get("abducted", [None]) != ["2002"]
+
+
+def test_a_time_narrowed_by_the_next_is_one_date():
+    got = dates("Earlier this year, in March, Pyongyang said it had test-fired a new missile.", "2022-11-18")
+    assert got["said"] == ["2022-03"] and got["test-fired"] == ["2022-03"]
+    got = dates("In 2006, on October 9, North Korea tested a nuclear device.", "2022-11-18")
+    assert got["tested"] == ["2006-10-09"]
