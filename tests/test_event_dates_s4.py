@@ -42,3 +42,16 @@ def test_a_time_narrowed_by_the_next_is_one_date():
     assert got["said"] == ["2022-03"] and got["test-fired"] == ["2022-03"]
     got = dates("In 2006, on October 9, North Korea tested a nuclear device.", "2022-11-18")
     assert got["tested"] == ["2006-10-09"]
+
+
+def test_a_perfect_of_a_period_is_on_no_one_day():
+    assert dates("The police have questioned two officials of the group.", "2022-11-18")["questioned"] == ["2022-11-18"]
+    for text in ("The police have already questioned two officials of the group.",
+                 "The police have repeatedly questioned two officials of the group.",
+                 "The ministry has protested to the embassy on each occasion."):
+        assert all(d != "2022-11-18" for ds in dates(text, "2022-11-18").values() for d in ds), text
+
+
+def test_the_first_time_since_is_no_period():
+    got = dates("It was the first time the North has fired a missile over Japan since 2017.", "2022-11-18")
+    assert sorted(got["fired"]) == ["2017", "2022-11-18"]

@@ -10,6 +10,7 @@ from kankei import edtf
 from kankei.assemble.event_reading import NOUN_TAGS, prep_of, untensed
 from kankei.assemble.event_time import distinct, follows, is_narrative, modifies_before
 from kankei.assemble.triggers import lexicon, word_sets
+from kankei.resolve.tense import period_words
 from kankei.spans import TimeMention
 
 if TYPE_CHECKING:
@@ -179,6 +180,7 @@ class ReaderTimes:
                 v.inherited = self._report_time(v, timed)
             if v.inherited is not None:
                 continue
+            v.period = self._period_perfect(v.clause)
             own_tense = v.clause.predicate
             for child in self.an.clauses if own_tense is not None and own_tense.tense == "past" \
                     and own_tense.aspect is None else ():      # ('has banned ... after the tests last month': now)
@@ -207,6 +209,20 @@ class ReaderTimes:
                 if n.times and any(ph.start <= n.head.start < ph.end for ph in phrases):
                     v.inherited = n.times[0]
                     break
+
+    def _period_perfect(self, clause) -> bool:
+        """'has since said', 'have repeatedly denied', 'has protested on each occasion': a present
+        perfect of a period up to now, on no one day."""
+        vg = clause.predicate
+        if vg is None or vg.aspect != "perfect" or vg.tense != "present":
+            return False
+        words, phrases = period_words()
+        inside = [t for t in self.tokens if clause.start <= t.start < clause.end]
+        # ('since' with an object, 'the first time ... since 2017', is the time before, not a period)
+        toks = [t.text.lower() for k, t in enumerate(inside) if t.text.lower() != "since"
+                or k + 1 < len(inside) and inside[k + 1].tag.startswith(("VB", "RB"))]
+        return any(w in words for w in toks) or any(
+            tuple(toks[i:i + len(p)]) == p for p in phrases for i in range(len(toks) - len(p) + 1))
 
     def _report_time(self, v: Reading, timed: dict) -> TimeMention | None:
         """'North Korea said on Tuesday it had launched a satellite': a past act that a report of

@@ -64,3 +64,10 @@ def next_step(text: str, start: int, end: int, words: int = 6) -> bool:
     later said'): a cue of sequence among its first words."""
     head = " ".join(text[start:min(end, start + 120)].split()[:words])
     return _sequence_re().search(head) is not None
+
+
+@cache
+def period_words() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """The words and the phrases that make a perfect one of a period up to now."""
+    cues_ = cues()["period_perfect"]
+    return frozenset(c for c in cues_ if " " not in c), tuple(tuple(c.split()) for c in cues_ if " " in c)
