@@ -55,3 +55,14 @@ def test_a_perfect_of_a_period_is_on_no_one_day():
 def test_the_first_time_since_is_no_period():
     got = dates("It was the first time the North has fired a missile over Japan since 2017.", "2022-11-18")
     assert sorted(got["fired"]) == ["2017", "2022-11-18"]
+
+
+def test_the_next_act_of_a_story_of_other_days_keeps_its_year_not_its_day():
+    story = ("The envoy died in a Tokyo hospital on 3 April 1981. A memorial ceremony was held in Tokyo "
+             "and a funeral committee {}was formed in Pyongyang.")
+    assert dates(story.format(""), "2015-06-01")["was"] == ["1981"]
+    # (an act added to the scene just told keeps its day)
+    assert dates(story.format("also "), "2015-06-01")["was"] == ["1981-04-03"]
+    # (so does what was said that day)
+    got = dates("The envoy arrived in Pyongyang on 3 April 1981. He said the talks would go well.", "2015-06-01")
+    assert got["said"] == ["1981-04-03"]

@@ -10,7 +10,7 @@ from kankei import edtf
 from kankei.assemble.event_reading import NOUN_TAGS, prep_of, untensed
 from kankei.assemble.event_time import distinct, follows, is_narrative, modifies_before
 from kankei.assemble.triggers import lexicon, word_sets
-from kankei.resolve.tense import period_words
+from kankei.resolve.tense import period_words, scene_words
 from kankei.spans import TimeMention
 
 if TYPE_CHECKING:
@@ -181,6 +181,8 @@ class ReaderTimes:
             if v.inherited is not None:
                 continue
             v.period = self._period_perfect(v.clause)
+            v.same_scene = any(t.text.lower() in scene_words() for t in self.tokens
+                               if v.clause.start <= t.start < v.clause.end)
             own_tense = v.clause.predicate
             for child in self.an.clauses if own_tense is not None and own_tense.tense == "past" \
                     and own_tense.aspect is None else ():      # ('has banned ... after the tests last month': now)

@@ -49,6 +49,11 @@ def fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
     told = main or _temporal_clause(r.clause)
     if narrative is not None and told and r.modality == "asserted" and (historical or not reporting or elsewhere
                                                                         or edtf.precision(narrative.value) == "day"):
+        if elsewhere and edtf.precision(narrative.value) == "day" and not (reporting or r.type in _SPEECH_ACTS) \
+                and not r.same_scene:
+            # the next act of a story of other days came after the day told, how long after the text
+            # does not say: its year ('..., and talks stalled'); what was said is of that day
+            return narrative.value[:4], "narrative"
         return narrative.value, "narrative"     # (what was said the day the last sentence told)
     if dct is not None and news and (reporting or main and not elsewhere) and _tells_news(r) \
             and r.head.text.lower() not in word_sets()["not_news"]:

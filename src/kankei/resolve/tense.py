@@ -71,3 +71,9 @@ def period_words() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
     """The words and the phrases that make a perfect one of a period up to now."""
     cues_ = cues()["period_perfect"]
     return frozenset(c for c in cues_ if " " not in c), tuple(tuple(c.split()) for c in cues_ if " " in c)
+
+
+@cache
+def scene_words() -> frozenset[str]:
+    """The words that add an act to the scene just told ('also')."""
+    return frozenset(cues()["same_scene"])
