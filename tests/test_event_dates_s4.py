@@ -66,3 +66,20 @@ def test_the_next_act_of_a_story_of_other_days_keeps_its_year_not_its_day():
     # (so does what was said that day)
     got = dates("The envoy arrived in Pyongyang on 3 April 1981. He said the talks would go well.", "2015-06-01")
     assert got["said"] == ["1981-04-03"]
+
+
+def test_a_day_restated_in_another_time_zone_gives_both_days():
+    got = dates("North Korea fired a missile into the sea on May 5 (Washington time: May 4).", "2016-05-06")
+    assert got["fired"] == ["2016-05-04/2016-05-05"]
+    # (wherever the first time goes, the one in brackets goes with it)
+    got = dates("The Security Council voted on the sanctions on March 3 (Geneva time: March 2).", "2006-03-06")
+    assert got["sanctions"] == ["2006-03-02/2006-03-03"]
+    got = dates("North Korea fired a missile into the sea on May 5 (Thursday).", "2016-05-06")
+    assert got["fired"] == ["2016-05-05"]
+
+
+def test_the_month_may_is_no_modal():
+    """'on 5 May 2016 (... 4 May)': the month is no 'may' of what is still to come."""
+    got = dates("North Korea fired a missile into the sea on 5 May 2016 (Washington time: 4 May).", "2016-05-06")
+    assert got["fired"] == ["2016-05-04/2016-05-05"]
+    assert dates("Police may search the offices on Wednesday.", "2016-05-06")["search"] == ["2016-05-11"]

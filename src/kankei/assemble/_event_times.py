@@ -151,6 +151,21 @@ class ReaderTimes:
                     if noun is not None:
                         noun.times.append(t)
 
+    def _keep_restatements_together(self, readings: list[Reading]) -> None:
+        """'voted on the sanctions on March 3 (Geneva time: March 2)': the time in brackets restates
+        the one before it and goes where that one went."""
+        ordered = sorted(self.times, key=lambda t: t.start)
+        pairs = {id(b): a for a, b in zip(ordered, ordered[1:], strict=False)
+                 if 0 <= b.start - a.end <= 25 and "(" in self.text[a.end:b.start]}
+        if not pairs:
+            return
+        restated_by = {id(a): b for a, b in zip(ordered, ordered[1:], strict=False) if id(b) in pairs}
+        for r in readings:
+            held = {id(t) for t in r.times}
+            kept = [t for t in r.times if id(t) not in pairs or id(pairs[id(t)]) in held]
+            kept += [restated_by[id(t)] for t in kept if id(t) in restated_by and id(restated_by[id(t)]) not in held]
+            r.times = sorted(kept, key=lambda t: t.start)
+
     def _inherit_times(self, verbs: list[Reading], nouns: list[Reading]) -> None:
         """A verb without a time of its own takes one from what it depends on or reacts to: the
         clause it depends on ('..., rejecting the suit', 'and then met', 'to meet'); a temporal

@@ -175,6 +175,7 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
         verbs = [r for r in verbs if self._weapon_ok(r) and not self._aside(r) and self._object_ok(r)
                  and not self._says_of_a_statement(r, nouns)]
         self._give_times(verbs, nouns)
+        self._keep_restatements_together(verbs + nouns)
         for r in verbs + nouns:     # ('the first time ... since 2017': now, and once before, in 2017)
             r.before = [t for t in r.times if id(t) in self.since_bounds]
             r.times = [t for t in r.times if id(t) not in self.since_bounds]

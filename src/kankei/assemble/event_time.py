@@ -7,6 +7,7 @@ summit', 'the summit in 2002'), else to the verb of the innermost clause that ho
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kankei import edtf
 from kankei.spans import TimeMention
@@ -56,12 +57,25 @@ def distinct(times: list[TimeMention], text: str = "") -> list[TimeMention]:
         if t.value in seen:
             continue
         if out and text and 0 <= t.start - out[-1].end <= 25 and "(" in text[out[-1].end:t.start]:
+            out[-1] = _either_day(out[-1], t)
             continue
         if out and text and _narrows(out[-1], t, text):
             out.pop()
         seen.add(t.value)
         out.append(t)
     return out
+
+
+def _either_day(a: TimeMention, b: TimeMention) -> TimeMention:
+    """'on October 15 (New York time: October 14)': the day it was where it happened is one of
+    the two the text gives, the next to each other: both."""
+    va, vb = a.value or "", b.value or ""
+    if edtf.precision(va) != "day" or edtf.precision(vb) != "day" or va == vb:
+        return a
+    lo, hi = min(va, vb), max(va, vb)
+    if edtf.shift(lo, "day", 1) != hi:
+        return a
+    return replace(a, value=f"{lo}/{hi}", type="interval")
 
 
 def _narrows(a: TimeMention, b: TimeMention, text: str) -> bool:
