@@ -27,8 +27,10 @@ def fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
     aspect = getattr(vg, "aspect", None)
     reporting = r.type == "statement" or (vg is not None and vg.head.lemma in word_sets()["reporting"])
     main = r.clause is not None and r.clause.relation in (None, "coordinate", "parataxis")
-    if r.habitual or r.period:
-        return None, None       # 'extended annually', 'usually meet', 'has since said': on no one day
+    if r.habitual or r.period and r.modality != "negated":
+        # 'extended annually', 'usually meet', 'has since said': on no one day ('has never
+        # apologized' is a denial the page makes on its day)
+        return None, None
     if tense == "present" and aspect is None and r.modality == "asserted" and not (headline and news) and (
             not reporting and r.type not in _SPEECH_ACTS or not _actor_acts(r) or r.habitual):
         # 'the ferry sails twice a year', 'numbers tell part of the story', 'it rarely says':
