@@ -83,3 +83,19 @@ def test_the_month_may_is_no_modal():
     got = dates("North Korea fired a missile into the sea on 5 May 2016 (Washington time: 4 May).", "2016-05-06")
     assert got["fired"] == ["2016-05-04/2016-05-05"]
     assert dates("Police may search the offices on Wednesday.", "2016-05-06")["search"] == ["2016-05-11"]
+
+
+def test_what_came_after_a_day_is_dated_to_its_month():
+    got = dates("After the North tested a nuclear device on 9 October 2006, Japan imposed sanctions on it.", "2015-06-01")
+    assert got["tested"] == ["2006-10-09"] and got["imposed"] == ["2006-10"]
+    got = dates("When the North tested a nuclear device on 9 October 2006, Japan condemned it.", "2015-06-01")
+    assert got["condemned"] == ["2006-10-09"]
+    # (a month stays: what answers an act mostly falls in its month)
+    got = dates("After the North tested a nuclear device in October 2006, Japan imposed sanctions on it.", "2015-06-01")
+    assert got["imposed"] == ["2006-10"]
+
+
+def test_after_a_day_of_the_news_s_own_week_is_still_that_day():
+    text = "Abe met the families on {}. After the meeting, the envoy told reporters the talks went well."
+    assert dates(text.format("Tuesday"), "2017-09-27")["told"] == ["2017-09-26"]
+    assert dates(text.format("12 June 2017"), "2017-09-27")["told"] == ["2017-06"]

@@ -4,9 +4,11 @@ that holds it; a verb without one takes the time of what it depends on or reacts
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kankei import edtf
+from kankei.assemble.event_dates import later_than
 from kankei.assemble.event_reading import NOUN_TAGS, prep_of, untensed
 from kankei.assemble.event_time import distinct, follows, is_narrative, modifies_before
 from kankei.assemble.triggers import lexicon, word_sets
@@ -22,6 +24,7 @@ _ABOUT_OR_AT = frozenset({"for", "over", "of", "against", "to", "at", "during", 
 # subordinate clauses whose time is the main clause's time too ('after', not 'before')
 _CAUSING = frozenset({"order", "force", "compel", "require"})
 _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,70}\bsince\s+(?:the\s+)?$")
+_AFTER = frozenset({"after", "following", "once", "whereupon"})
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
 
 
@@ -94,6 +97,7 @@ class ReaderTimes:
         self.clause_times: dict[int, list[TimeMention]] = {}
         self.since_bounds = {id(t) for t in self.times if _FIRST_SINCE.search(text, max(0, t.start - 80), t.start)}
         for t in self.times:
+            given = t       # (what the verb takes: 'after the test in 2006' tells only a later time)
             holder = self.clause_holding(t.start)
             if holder is not None:
                 self.clause_times.setdefault(id(holder), []).append(t)
@@ -104,6 +108,8 @@ class ReaderTimes:
                 if noun is not None and self._verb_takes_it(noun, t, by_clause):
                     if self._temporal_anchor(noun):
                         noun.times.append(t)    # 'banned imports after the test in 2006': both in 2006
+                        if self._follows_it(noun):
+                            given = replace(t, value=later_than(t.value))
                     noun = None
             if noun is not None:
                 noun.times.append(t)
@@ -135,7 +141,7 @@ class ReaderTimes:
                     # does not take a past date; the event noun before the date does
                     noun = max((n for n in nouns if clause.start <= n.start < t.start and n.start > nearest.start),
                                key=lambda n: n.start, default=None)
-                (noun or nearest).times.append(t)
+                (noun or nearest).times.append(t if noun is not None else given)
             elif clause is not None and clause.relation == "relative":
                 # 'the ban on imports, which has been in place since 2006': the event noun it describes
                 noun = max((n for n in nouns if n.end <= clause.start and not any(
@@ -204,6 +210,10 @@ class ReaderTimes:
                 if child.parent is v.clause and child.relation == "adverbial" and child.marker is not None \
                         and child.marker.text.lower() in _TEMPORAL_MARKERS and id(child) in timed:
                     v.inherited = timed[id(child)].times[0]
+                    if child.marker.text.lower() in _AFTER:
+                        # 'After X tested a device on October 9, Japan imposed sanctions': after that
+                        # day, in its month (how long after, the text does not say)
+                        v.inherited = replace(v.inherited, value=later_than(v.inherited.value))
                     break
                 if child.parent is v.clause and child.relation == "complement" and untensed(child) \
                         and v.head.lemma in _CAUSING and id(child) in timed:
@@ -223,8 +233,11 @@ class ReaderTimes:
                     v.anchor = entry[0]
             phrases = list(v.clause.objects) + [pp for pp in v.clause.pps if prep_of(pp) in _ABOUT_OR_AT]
             for n in nouns:
-                if n.times and any(ph.start <= n.head.start < ph.end for ph in phrases):
+                holder = next((ph for ph in phrases if ph.start <= n.head.start < ph.end), None)
+                if n.times and holder is not None:
                     v.inherited = n.times[0]
+                    if holder in v.clause.pps and prep_of(holder) in _AFTER:
+                        v.inherited = replace(v.inherited, value=later_than(v.inherited.value))
                     break
 
     def _period_perfect(self, clause) -> bool:
@@ -285,6 +298,13 @@ class ReaderTimes:
         first = self.tokens[chunk.first] if chunk is not None else None
         return first is not None and (first.text.lower() in ("the", "this", "that", "these", "those")
                                       or first.tag in ("PRP$", "POS") or chunk.possessor is not None)
+
+    def _follows_it(self, noun: Reading) -> bool:
+        """Whether 'after' or 'following' governs the event noun ('after the test')."""
+        i = noun.head.i
+        while i > 0 and self.tokens[i - 1].tag not in ("IN", "TO", "VBD", "VBZ", "VBP", "VB", "VBN", "VBG", ","):
+            i -= 1
+        return i > 0 and self.tokens[i - 1].text.lower() in _AFTER
 
     def _temporal_anchor(self, noun: Reading) -> bool:
         """An event noun that a temporal preposition governs ('after the test') is an occurrence."""

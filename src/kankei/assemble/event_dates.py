@@ -122,3 +122,12 @@ def _long_before(a: str | None, dct: str) -> bool:
 def day_of(value: str | None) -> str | None:
     """An event is dated to its day: '2022-10-04T07:22' -> '2022-10-04' (the clock time stays in its time record)."""
     return value.split("T", 1)[0] if value and "T" in value and "/" not in value else value
+
+
+def later_than(value: str | None, dct: str | None = None) -> str | None:
+    """What came after a day, how long after unsaid: that day's month (a month or a year stays:
+    what answers an act mostly falls in its month); after a day of the news's own week, still
+    that day (the story tells its days one by one)."""
+    if edtf.precision(value) == "day" and value[4] == "-" and "/" not in value and not near(value, dct):
+        return value[:7]
+    return value

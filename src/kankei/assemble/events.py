@@ -18,7 +18,7 @@ from functools import lru_cache
 from kankei import edtf
 from kankei.assemble.analyses import Analyses
 from kankei.assemble.event_coref import _body_start, merge_mentions
-from kankei.assemble.event_dates import day_of, fallback_date, near, soon_after
+from kankei.assemble.event_dates import day_of, fallback_date, later_than, near, soon_after
 from kankei.assemble.event_parts import Entities
 from kankei.assemble.event_reader import SentenceReader
 from kankei.assemble.event_reading import Reading, top_level
@@ -199,10 +199,12 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
                     ev.antecedent = told_before[id(r)]
         else:
             evs = _dated(r, sent, doc, narrative, dct, news, elsewhere, headline)
-            anchor = told_before.get(id(r)) or (last_of_type.get(r.anchor) if r.anchor else None)
+            told = told_before.get(id(r))
+            anchor = told or (last_of_type.get(r.anchor) if r.anchor else None)
             if anchor is not None and not r.times and r.inherited is None:
                 for ev in evs:
-                    ev.date, ev.dated_by = anchor.date, "anchor"
+                    # ('Following the resolution, ...': after its day, in its month)
+                    ev.date, ev.dated_by = anchor.date if told else later_than(anchor.date, dct), "anchor"
                     if _anaphoric(r, sent):
                         ev.antecedent = anchor
         before = _definite_antecedent(r, sent, last_of_type)
