@@ -99,3 +99,13 @@ def test_after_a_day_of_the_news_s_own_week_is_still_that_day():
     text = "Abe met the families on {}. After the meeting, the envoy told reporters the talks went well."
     assert dates(text.format("Tuesday"), "2017-09-27")["told"] == ["2017-09-26"]
     assert dates(text.format("12 June 2017"), "2017-09-27")["told"] == ["2017-06"]
+
+
+def test_a_relative_clause_dates_the_occasion_a_verb_is_at():
+    got = dates("At the summit, which was held in Geneva in May 2014, the envoys signed an accord.", "2016-02-10")
+    assert got["signed"] == ["2014-05"]
+    got = dates("The regime promised a new inquiry at the talks held in Geneva in May 2014.", "2016-02-10")
+    assert got["promised"] == ["2014-05"]
+    # (not a person the verb acts on: 'met the officials, who arrived on 3 May 2014')
+    got = dates("Japan met the officials, who arrived in Tokyo on 3 May 2014.", "2016-02-10")
+    assert got.get("met", [None]) != ["2014-05-03"]

@@ -239,6 +239,27 @@ class ReaderTimes:
                     if holder in v.clause.pps and prep_of(holder) in _AFTER:
                         v.inherited = replace(v.inherited, value=later_than(v.inherited.value))
                     break
+            if v.inherited is None:
+                v.inherited = self._told_in_relative(v, phrases, timed)
+
+    def _told_in_relative(self, v: Reading, phrases: list, timed: dict) -> TimeMention | None:
+        """'At the summit, which was held last week, the leaders agreed ...': an event noun that
+        the verb is at or reacts to is dated by the relative clause that tells it."""
+        for c in self.an.clauses:
+            ante = c.antecedent
+            if c.relation != "relative" or ante is None or id(c) not in timed or c is v.clause:
+                continue
+            entry = lexicon().get(ante.head.text.lower())
+            holder = next((ph for ph in phrases if ph.start <= ante.head.start < ph.end), None)
+            if holder is None or entry is None or not entry[1]:
+                continue
+            t = distinct(timed[id(c)].times, self.text)[-1]
+            if "T" in (t.value or "T"):
+                continue    # ('a meeting that began at 8:30 a.m.': a clock says no day of its own)
+            if holder in v.clause.pps and prep_of(holder) in _AFTER:
+                t = replace(t, value=later_than(t.value))
+            return t
+        return None
 
     def _period_perfect(self, clause) -> bool:
         """'has since said', 'have repeatedly denied', 'has protested on each occasion': a present
