@@ -109,3 +109,9 @@ def test_a_relative_clause_dates_the_occasion_a_verb_is_at():
     # (not a person the verb acts on: 'met the officials, who arrived on 3 May 2014')
     got = dates("Japan met the officials, who arrived in Tokyo on 3 May 2014.", "2016-02-10")
     assert got.get("met", [None]) != ["2014-05-03"]
+
+
+def test_a_past_act_in_a_relative_clause_is_not_the_day_s_news():
+    text = "The envoy met Ms Ito, who said she had been held in Pyongyang for years."
+    assert "said" not in dates(text, "2019-03-14")
+    assert dates("Ms Ito said she had been held in Pyongyang for years.", "2019-03-14")["said"] == ["2019-03-14"]

@@ -58,7 +58,7 @@ def fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
             return narrative.value[:4], "narrative"
         return narrative.value, "narrative"     # (what was said the day the last sentence told)
     if dct is not None and news and (reporting or main and not elsewhere) and _tells_news(r) \
-            and r.head.text.lower() not in word_sets()["not_news"]:
+            and r.head.text.lower() not in word_sets()["not_news"] and not _describes(r):
         return dct, "document"      # what the news reports, and what its lede tells, happened on its day
     return None, None
 
@@ -90,6 +90,14 @@ def _temporal_clause(c) -> bool:
     vg = getattr(c, "predicate", None)
     return c is not None and c.relation == "adverbial" and c.marker is not None \
         and c.marker.text.lower() in _TEMPORAL and vg is not None and vg.form == "finite"
+
+
+def _describes(r: Reading) -> bool:
+    """'Trump, who mentioned it to Kim at their meetings', 'the agent, who said she had been
+    taught ...': a past act in a relative clause describes whom the story is about; it is not
+    what the story reports (a time of its own would date it)."""
+    c = r.clause
+    return c is not None and in_relative(c) and getattr(c.predicate, "tense", None) == "past"
 
 
 def _actor_acts(r: Reading) -> bool:
