@@ -115,3 +115,13 @@ def test_a_past_act_in_a_relative_clause_is_not_the_day_s_news():
     text = "The envoy met Ms Ito, who said she had been held in Pyongyang for years."
     assert "said" not in dates(text, "2019-03-14")
     assert dates("Ms Ito said she had been held in Pyongyang for years.", "2019-03-14")["said"] == ["2019-03-14"]
+
+
+def test_a_speaker_quoted_further_down_is_on_the_day_the_story_gave_the_speech():
+    text = ("Tokyo, 29 November 2011\n\nMinister Taro Sato told a Diet committee on Monday that the talks had failed. "
+            "Other lawmakers were angry.\n\n\"We will not give up,\" Sato said.")
+    got = dates(text)
+    assert got["said"] == ["2011-11-28"]
+    # (another speaker, told of without a day, is the page's)
+    got = dates(text.replace('Sato said', 'Minister Ken Abe said'))
+    assert got["said"] == ["2011-11-29"]

@@ -12,6 +12,7 @@ from kankei.assemble.triggers import word_sets
 
 if TYPE_CHECKING:
     from kankei.assemble.event_reading import Reading
+    from kankei.assemble.events import Event
     from kankei.spans import TimeMention
 
 # what a present tense performs on the page's day ('Japan strongly urges', 'condemns', 'welcomes')
@@ -139,3 +140,19 @@ def later_than(value: str | None, dct: str | None = None) -> str | None:
     if edtf.precision(value) == "day" and value[4] == "-" and "/" not in value and not near(value, dct):
         return value[:7]
     return value
+
+
+def speakers_days(events: list[Event], dct: str | None) -> None:
+    """A news story quotes each speaker from one occasion: 'X told a committee on Monday ...',
+    then 'X said' further down: Monday, not the page's day (events in the text's order)."""
+    if dct is None:
+        return
+    spoke: dict[str, str] = {}
+    for ev in events:
+        if ev.type not in _SPEECH_ACTS or ev.modality != "asserted":
+            continue
+        agents = [p["entity"] for p in ev.participants if p["role"] == "agent"]
+        if ev.dated_by == "clause" and edtf.precision(ev.date) == "day" and near(ev.date, dct):
+            spoke.update(dict.fromkeys(agents, ev.date))
+        elif ev.dated_by == "document" and len(agents) == 1 and spoke.get(agents[0], ev.date) != ev.date:
+            ev.date, ev.dated_by = spoke[agents[0]], "narrative"

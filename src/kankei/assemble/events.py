@@ -18,7 +18,7 @@ from functools import lru_cache
 from kankei import edtf
 from kankei.assemble.analyses import Analyses
 from kankei.assemble.event_coref import _body_start, merge_mentions
-from kankei.assemble.event_dates import day_of, fallback_date, later_than, near, soon_after
+from kankei.assemble.event_dates import day_of, fallback_date, later_than, near, soon_after, speakers_days
 from kankei.assemble.event_parts import Entities
 from kankei.assemble.event_reader import SentenceReader
 from kankei.assemble.event_reading import Reading, top_level
@@ -169,6 +169,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # 1994 of 'a woman who was taken in 1977 and died in 1994')
         own = [t for t in rest if top_level(reader.clause_holding(t.start))]
         _advance(narrative, _main_times(readings) or own or rest, s)
+    speakers_days(events, dct)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
 
 
