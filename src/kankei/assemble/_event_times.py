@@ -24,6 +24,8 @@ _ABOUT_OR_AT = frozenset({"for", "over", "of", "against", "to", "at", "during", 
 # subordinate clauses whose time is the main clause's time too ('after', not 'before')
 _CAUSING = frozenset({"order", "force", "compel", "require"})
 _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,70}\bsince\s+(?:the\s+)?$")
+_GOING_ON = frozenset({"continue", "remain", "last", "persist", "stay", "resume"})
+_UNTIL = re.compile(r"\b(until|till|up\s+to|by)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _AFTER = frozenset({"after", "following", "once", "whereupon"})
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
 
@@ -141,6 +143,8 @@ class ReaderTimes:
                     # does not take a past date; the event noun before the date does
                     noun = max((n for n in nouns if clause.start <= n.start < t.start and n.start > nearest.start),
                                key=lambda n: n.start, default=None)
+                if noun is None and given is t:
+                    given = self._up_to(t, vg)
                 (noun or nearest).times.append(t if noun is not None else given)
             elif clause is not None and clause.relation == "relative":
                 # 'the ban on imports, which has been in place since 2006': the event noun it describes
@@ -156,6 +160,17 @@ class ReaderTimes:
                     noun = self._event_noun_in(subject, {n.head.start: n for n in nouns})
                     if noun is not None:
                         noun.times.append(t)
+
+    def _up_to(self, t: TimeMention, vg) -> TimeMention:
+        """'Until 2002, X denied any role', 'By 2009, X had closed its schools': what lasted, or
+        was done, up to a time (../2002); not 'by June 2012, a court ordered' (done then), 'did not
+        join until 1956' (joined then) or 'continued until 1984' (what went on ends then)."""
+        m = _UNTIL.search(self.text, max(0, t.start - 20), t.start)
+        v = t.value or ""
+        if m is None or "/" in v or not v or vg is None or vg.negated or vg.head.lemma in _GOING_ON \
+                or m.group(1).lower() == "by" and vg.aspect != "perfect":
+            return t
+        return replace(t, value=f"../{v}", type="interval")
 
     def _keep_restatements_together(self, readings: list[Reading]) -> None:
         """'voted on the sanctions on March 3 (Geneva time: March 2)': the time in brackets restates

@@ -111,7 +111,10 @@ def _clock_days(times: list[TimeMention], text: str, clocks: list, dct: str | No
             a, b = (times[j].end, edge.start) if step < 0 else (edge.end, times[j].start)
             if _SAME_LINE_GAP.fullmatch(text, a, b):
                 beside.append((b - a, _day(times[j].value)))
-        day = min(beside)[1] if beside else _day(narrative) or _day(dct)
+        told = _day(narrative)
+        if told and _day(dct) and told > dct:
+            told = None     # (a deadline told before, 'due to expire on April 13', is no day the clock was read on)
+        day = min(beside)[1] if beside else told or _day(dct)
         tm.value = date_time(day, tm.relative) if day else None
 
 
