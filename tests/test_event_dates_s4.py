@@ -140,3 +140,17 @@ def test_a_clock_time_is_not_on_a_deadline_told_before():
     text = ("April 8, 2025\n\nThe sanctions were due to expire on April 13. The Cabinet approved the extension "
             "at a meeting that began at 8:30 a.m., officials said.")
     assert dates(text, "2025-04-08")["began"] == ["2025-04-08"]
+
+
+def test_a_later_time_in_a_participle_of_result_is_not_the_main_verb_s():
+    got = dates("In August 1945, the powers divided the peninsula at the 38th parallel, leading three years "
+                "later to the founding of two states.", "2015-06-01")
+    assert got["divided"] == ["1945-08"]
+
+
+def test_a_time_after_a_comma_opens_the_clause_whose_subject_follows_it():
+    got = dates("To carry out the resolution, which was adopted on March 7 following the test conducted by "
+                "the North, on 5 April the Cabinet approved new measures.", "2013-04-05")
+    assert got["approved"] == ["2013-04-05"] and got["adopted"] == ["2013-03-07"]
+    # (not a complement clause after the date: 'said on Monday, March 5, that ...')
+    assert dates("The ministry said on Monday, March 5, that the envoy had left.", "2018-03-06")["said"] == ["2018-03-05"]

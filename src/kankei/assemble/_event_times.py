@@ -77,6 +77,8 @@ class ReaderTimes:
         j = i - 1
         while j >= 0 and self.tokens[j].tag in ("IN", "DT") and self.tokens[j].text.lower() not in ("that",):
             j -= 1
+        if j >= 0 and self.tokens[j].text == ",":
+            return self._opens_after_comma(start)
         if j < 0 or self.tokens[j].text.lower() not in ("and", "but", ";", "then", "while", "whereas"):
             return None
         if j > 0 and any(t.end == self.tokens[j - 1].end for t in self.times):
@@ -87,6 +89,19 @@ class ReaderTimes:
                 between = [t for t in self.tokens if start < t.start < (c.subject.start if c.subject is not None else head.start)]
                 if len(between) <= 6:
                     return c
+        return None
+
+    def _opens_after_comma(self, start: int):
+        """'..., which was adopted following the test, today the Cabinet approved ...': a time after
+        a comma with the subject of a clause right after it opens that clause."""
+        tm = next((t for t in self.times if t.start == start), None)
+        if tm is None:
+            return None
+        for c in self.an.clauses:
+            subj = c.subject
+            if subj is not None and c.predicate is not None and subj.start > start \
+                    and self.text[tm.end:subj.start].strip() == "" and c.predicate.start > subj.start:
+                return c
         return None
 
     def _give_times(self, verbs: list[Reading], nouns: list[Reading]) -> None:
@@ -123,6 +138,8 @@ class ReaderTimes:
                 if owners or not (clause.relation == "infinitive"
                                   or clause.relation in ("complement", "adverbial") and untensed(clause)):
                     break
+                if clause.relation == "adverbial" and (t.relative or {}).get("offset", 0) > 0:
+                    break   # ('divided the land in 1945, leading three years later to ...': not the division's)
                 clause = clause.parent      # ('went missing in 1977': the time of 'missing' is the phrase's)
             if not owners and clause is not None:
                 # 'plans to publish a book on Thursday': the time of the plan's clause is the complement's

@@ -140,7 +140,10 @@ def _calendar_year(value: str, rel: dict, text: str, tm: TimeMention, narrative_
     year = p[0]
     b = _point(base)
     gap = text[narrative_end:tm.start]
-    backward = bool(b and b[1] and 0 <= len(gap) < 120 and not _CLAUSE_END.search(gap) and _BACKWARD.search(gap))
+    # (the word must lead to this date: not 'adopted on March 7 following the test ..., on 5 April')
+    lead = _BACKWARD.search(gap)
+    backward = bool(b and b[1] and 0 <= len(gap) < 120 and not _CLAUSE_END.search(gap) and lead
+                    and "," not in gap[lead.end():])
     if backward:
         year = b[0] if (month, day or 1) <= (b[1], b[2] or 31) else b[0] - 1
     if dct and dct[1]:
