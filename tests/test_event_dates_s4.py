@@ -154,3 +154,11 @@ def test_a_time_after_a_comma_opens_the_clause_whose_subject_follows_it():
     assert got["approved"] == ["2013-04-05"] and got["adopted"] == ["2013-03-07"]
     # (not a complement clause after the date: 'said on Monday, March 5, that ...')
     assert dates("The ministry said on Monday, March 5, that the envoy had left.", "2018-03-06")["said"] == ["2018-03-05"]
+
+
+def test_an_adverb_of_frequency_goes_with_the_verb_after_it():
+    text = ("The minister told reporters that Tokyo had lodged a protest with Pyongyang through its embassy in "
+            "Beijing, the route Japan normally uses.")
+    got = dates(text, "2022-11-18")
+    assert got["lodged"] == ["2022-11-18"]
+    assert "lodged" not in dates("Tokyo normally lodges a protest with Pyongyang through its embassy.", "2022-11-18")
