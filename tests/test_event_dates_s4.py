@@ -162,3 +162,14 @@ def test_an_adverb_of_frequency_goes_with_the_verb_after_it():
     got = dates(text, "2022-11-18")
     assert got["lodged"] == ["2022-11-18"]
     assert "lodged" not in dates("Tokyo normally lodges a protest with Pyongyang through its embassy.", "2022-11-18")
+
+
+def test_an_act_reported_in_a_story_of_other_days_is_on_the_story_s_time():
+    story = ("In 1971, the envoy defected to the South while he was posted abroad. He had worked in the embassy "
+             "for years. He kept a diary. Soon after, the North announced that it had arrested his brother.")
+    got = dates(story, "2010-05-04")
+    assert got["announced"] == ["1971"] and got["arrested"] == ["1971"]
+
+
+def test_a_perfect_infinitive_is_before_the_time_it_is_told_at():
+    assert "defected" not in dates("His mother was reported to have defected to the West.", "2001-05-03")

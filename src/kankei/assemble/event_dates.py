@@ -37,12 +37,16 @@ def fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
         # 'the ferry sails twice a year', 'numbers tell part of the story', 'it rarely says':
         # a state, a habit or a generic truth, on no one day
         return None, None
+    if tense is None and aspect == "perfect" and r.modality == "asserted" and getattr(vg, "form", None) == "infinitive":
+        return None, None       # 'was reported to have defected': done before what its clause speaks of
     if r.modality == "hypothetical" or tense in ("present", "future") or aspect == "perfect" and tense != "past":
         # now, or planned now: never the narrative's; outside the news, only what the text itself says now
         # (and not 'the plaintiffs, who have since fled': a relative clause's perfect is no news of the day)
         told_now = r.clause is None or not in_relative(r.clause)
         return (dct, "document") if dct is not None and told_now and (news or main) else (None, None)
     if tense == "past" and aspect == "perfect":
+        if _reported(r) and not r.report_dated and narrative is not None and elsewhere and _reported_main(r):
+            return narrative.value, "narrative"     # ('Soon after, X announced that it had given him asylum')
         if news and _reported(r) and not r.report_dated:
             return dct, "document"      # 'told reporters the group had condemned the launch': today's news
         return None, None       # 'had abducted': before the story's time, not on it
@@ -91,6 +95,13 @@ def _temporal_clause(c) -> bool:
     vg = getattr(c, "predicate", None)
     return c is not None and c.relation == "adverbial" and c.marker is not None \
         and c.marker.text.lower() in _TEMPORAL and vg is not None and vg.form == "finite"
+
+
+def _reported_main(r: Reading) -> bool:
+    """Whether the verb of saying that reports the reading's clause heads a main clause (and so
+    goes on with the story the paragraph tells)."""
+    parent = r.clause.parent
+    return parent is not None and parent.relation in (None, "coordinate", "parataxis")
 
 
 def _describes(r: Reading) -> bool:
