@@ -129,8 +129,8 @@ def test_a_speaker_quoted_further_down_is_on_the_day_the_story_gave_the_speech()
 
 def test_until_a_time_is_up_to_it():
     assert dates("Until 1998, however, the regime denied any role in the kidnappings.", "2015-06-01")["denied"] == ["../1998"]
-    assert dates("By 2011, the group had closed most of its schools.", "2015-06-01")["closed"] == ["../2011"]
-    # (done then: a simple past 'by', 'not ... until', and what went on until then)
+    # (done then: a 'by', 'not ... until', and what went on until then)
+    assert dates("By 2011, the group had closed most of its schools.", "2015-06-01")["closed"] == ["2011"]
     assert dates("By June 2012, a court ordered the group to sell its building.", "2015-06-01")["court"] == ["2012-06"]
     assert dates("Japan did not join the United Nations until 1956.", "2015-06-01")["join"] == ["1956"]
     assert dates("The repatriation began in 1959 and continued until 1984.", "2015-06-01")["continued"] == ["1984"]

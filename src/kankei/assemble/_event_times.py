@@ -25,7 +25,7 @@ _ABOUT_OR_AT = frozenset({"for", "over", "of", "against", "to", "at", "during", 
 _CAUSING = frozenset({"order", "force", "compel", "require"})
 _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,70}\bsince\s+(?:the\s+)?$")
 _GOING_ON = frozenset({"continue", "remain", "last", "persist", "stay", "resume"})
-_UNTIL = re.compile(r"\b(until|till|up\s+to|by)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_UNTIL = re.compile(r"\b(until|till|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _AFTER = frozenset({"after", "following", "once", "whereupon"})
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
 
@@ -179,13 +179,12 @@ class ReaderTimes:
                         noun.times.append(t)
 
     def _up_to(self, t: TimeMention, vg) -> TimeMention:
-        """'Until 2002, X denied any role', 'By 2009, X had closed its schools': what lasted, or
-        was done, up to a time (../2002); not 'by June 2012, a court ordered' (done then), 'did not
-        join until 1956' (joined then) or 'continued until 1984' (what went on ends then)."""
+        """'Until 2002, X denied any role': what lasted up to a time (../2002); not 'did not join
+        until 1956' (joined then) or 'continued until 1984' (what went on ends then). ('By 2009, X
+        had closed ...' is left at 2009: a 'by' is read as the time of the act as often as not.)"""
         m = _UNTIL.search(self.text, max(0, t.start - 20), t.start)
         v = t.value or ""
-        if m is None or "/" in v or not v or vg is None or vg.negated or vg.head.lemma in _GOING_ON \
-                or m.group(1).lower() == "by" and vg.aspect != "perfect":
+        if m is None or "/" in v or not v or vg is None or vg.negated or vg.head.lemma in _GOING_ON:
             return t
         return replace(t, value=f"../{v}", type="interval")
 
