@@ -173,3 +173,9 @@ def test_an_act_reported_in_a_story_of_other_days_is_on_the_story_s_time():
 
 def test_a_perfect_infinitive_is_before_the_time_it_is_told_at():
     assert "defected" not in dates("His mother was reported to have defected to the West.", "2001-05-03")
+
+
+def test_a_clause_of_time_opens_the_clause_right_after_it():
+    got = dates("The thaw was short-lived: after North Korea test-fired missiles on 5 July 2006, the union "
+                "withdrew from the statement.", "2010-01-01")
+    assert got["withdrew"] == ["2006-07"]

@@ -238,7 +238,8 @@ class ReaderTimes:
             own_tense = v.clause.predicate
             for child in self.an.clauses if own_tense is not None and own_tense.tense == "past" \
                     and own_tense.aspect is None else ():      # ('has banned ... after the tests last month': now)
-                if child.parent is v.clause and child.relation == "adverbial" and child.marker is not None \
+                if (child.parent is v.clause or self._time_clause_opens(child, v.clause)) and child.relation == "adverbial" \
+                        and child.marker is not None \
                         and child.marker.text.lower() in _TEMPORAL_MARKERS and id(child) in timed:
                     v.inherited = timed[id(child)].times[0]
                     if child.marker.text.lower() in _AFTER:
@@ -291,6 +292,12 @@ class ReaderTimes:
                 t = replace(t, value=later_than(t.value))
             return t
         return None
+
+    def _time_clause_opens(self, child, clause) -> bool:
+        """'...: after X tested missiles on 5 July, the union withdrew': a clause of time that ends
+        right before a clause (a comma between) opens it, whatever clause the analysis hung it on."""
+        return child.start < clause.start and child.end <= clause.start \
+            and self.text[child.end:clause.start].strip() in (",", "")
 
     def _period_perfect(self, clause) -> bool:
         """'has since said', 'have repeatedly denied', 'has protested on each occasion': a present
