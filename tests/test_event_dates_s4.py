@@ -179,3 +179,8 @@ def test_a_clause_of_time_opens_the_clause_right_after_it():
     got = dates("The thaw was short-lived: after North Korea test-fired missiles on 5 July 2006, the union "
                 "withdrew from the statement.", "2010-01-01")
     assert got["withdrew"] == ["2006-07"]
+
+
+def test_a_dated_event_after_the_object_of_an_untensed_phrase_dates_the_verb_above_it():
+    got = dates("Tokyo suspended planned follow-up to the talks after a missile launch in December 2012.", "2015-06-01")
+    assert got["suspended"] == ["2012-12"]

@@ -375,6 +375,9 @@ class ReaderTimes:
     def _verb_takes_it(self, noun: Reading, t: TimeMention, by_clause: dict[int, list[Reading]]) -> bool:
         """'apologized for the abductions in 2002': a time after the object of a past event verb is the verb's."""
         clause = self.an.clause_of(noun.head.start)
+        while clause is not None and id(clause) not in by_clause and clause.parent is not None and (
+                clause.relation == "infinitive" or clause.relation in ("complement", "adverbial") and untensed(clause)):
+            clause = clause.parent      # ('suspended planned talks after the launch in 2012': the suspending's)
         owners = by_clause.get(id(clause)) if clause is not None else None
         if not owners:
             return False
