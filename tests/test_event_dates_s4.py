@@ -184,3 +184,9 @@ def test_a_clause_of_time_opens_the_clause_right_after_it():
 def test_a_dated_event_after_the_object_of_an_untensed_phrase_dates_the_verb_above_it():
     got = dates("Tokyo suspended planned follow-up to the talks after a missile launch in December 2012.", "2015-06-01")
     assert got["suspended"] == ["2012-12"]
+
+
+def test_a_clause_of_time_before_a_narrated_day_is_in_its_month():
+    story = ("On 7 July 1988, the cabinet issued a statement on talks with the North. That came right after "
+             "the president said he would help the North.")
+    assert dates(story, "2021-07-25")["said"] == ["1988-07"]

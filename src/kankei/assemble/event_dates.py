@@ -61,6 +61,9 @@ def fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
             # the next act of a story of other days came after the day told, how long after the text
             # does not say: its year ('..., and talks stalled'); what was said is of that day
             return narrative.value[:4], "narrative"
+        if not main and r.clause.marker.text.lower() in _BEFORE_OR_AFTER:
+            # 'That was immediately after X said ...': not on the day told, before (or after) it
+            return later_than(narrative.value), "narrative"
         return narrative.value, "narrative"     # (what was said the day the last sentence told)
     if dct is not None and news and (reporting or main and not elsewhere) and _tells_news(r) \
             and r.head.text.lower() not in word_sets()["not_news"] and not _describes(r):
@@ -87,6 +90,7 @@ def _tells_news(r: Reading) -> bool:
     return vg.form == "finite" and not (c.relation == "relative" and c.marker is None)
 
 
+_BEFORE_OR_AFTER = frozenset({"after", "before", "once", "until", "since"})
 _TEMPORAL = frozenset({"after", "when", "as", "once", "while", "before", "until", "whereupon"})
 
 
