@@ -190,3 +190,9 @@ def test_a_clause_of_time_before_a_narrated_day_is_in_its_month():
     story = ("On 7 July 1988, the cabinet issued a statement on talks with the North. That came right after "
              "the president said he would help the North.")
     assert dates(story, "2021-07-25")["said"] == ["1988-07"]
+
+
+def test_a_span_after_a_date_measures_the_clause_after_it_from_that_date():
+    got = dates("Three of the sailors returned to Japan in March 1990, two months after the envoys met in Beijing.",
+                "2015-06-01")
+    assert got["returned"] == ["1990-03"] and got["met"] == ["1990-01"]

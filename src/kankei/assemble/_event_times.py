@@ -114,6 +114,8 @@ class ReaderTimes:
         self.clause_times: dict[int, list[TimeMention]] = {}
         self.since_bounds = {id(t) for t in self.times if _FIRST_SINCE.search(text, max(0, t.start - 80), t.start)}
         for t in self.times:
+            if self._measured_from(t, verbs):
+                continue
             given = t       # (what the verb takes: 'after the test in 2006' tells only a later time)
             holder = self.clause_holding(t.start)
             if holder is not None:
@@ -177,6 +179,25 @@ class ReaderTimes:
                     noun = self._event_noun_in(subject, {n.head.start: n for n in nouns})
                     if noun is not None:
                         noun.times.append(t)
+
+    def _measured_from(self, t: TimeMention, verbs: list[Reading]) -> bool:
+        """'returned in October 2002, a month after Koizumi met Kim': 'a month after' restates the
+        date before it and measures the clause after it from there (the meeting: September 2002).
+        Gives that clause's verb its time; True when the time was read so."""
+        rel = t.relative or {}
+        words = t.text.lower().split()
+        if not rel.get("offset") or not words or words[-1] not in ("after", "before"):
+            return False
+        before = [x for x in self.times if x.end <= t.start and x.value and self.text[x.end:t.start].strip() in (",", "")]
+        nxt = self.text[t.end:t.end + 2].strip()
+        if not before or not nxt or not nxt[0].isalnum() or before[-1].anchor != "absolute":
+            return False
+        base = before[-1].value
+        value = edtf.shift(base, rel["unit"], -rel["offset"] if words[-1] == "after" else rel["offset"])
+        target = min((v for v in verbs if v.head.start > t.end), key=lambda v: v.head.start, default=None)
+        if value is not None and target is not None:
+            target.times.append(replace(t, value=value))
+        return True
 
     def _up_to(self, t: TimeMention, vg) -> TimeMention:
         """'Until 2002, X denied any role': what lasted up to a time (../2002); not 'did not join
