@@ -196,3 +196,10 @@ def test_a_span_after_a_date_measures_the_clause_after_it_from_that_date():
     got = dates("Three of the sailors returned to Japan in March 1990, two months after the envoys met in Beijing.",
                 "2015-06-01")
     assert got["returned"] == ["1990-03"] and got["met"] == ["1990-01"]
+
+
+def test_a_headline_after_a_page_stamp_is_the_news_of_the_page_s_day():
+    text = ("Page last updated at 09:10 GMT, Friday, 3 March 2017\n\nTokyo bans port calls by North Korean ships\n\n"
+            "The Japanese government has banned port calls by all North Korean ships after a missile test.\n")
+    heads = [r for r in extract(text, doc="t").records() if r["kind"] == "event" and r["text"] == "bans"]
+    assert [r["date"] for r in heads] == ["2017-03-03"]
