@@ -4,11 +4,15 @@ that holds it; a verb without one takes the time of what it depends on or reacts
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from kankei import edtf
+from kankei.assemble.event_dates import later_than
 from kankei.assemble.event_reading import NOUN_TAGS, prep_of, untensed
-from kankei.assemble.event_time import follows, is_narrative, modifies_before
-from kankei.assemble.triggers import lexicon
+from kankei.assemble.event_time import distinct, follows, is_narrative, modifies_before
+from kankei.assemble.triggers import lexicon, word_sets
+from kankei.resolve.tense import period_words, scene_words
 from kankei.spans import TimeMention
 
 if TYPE_CHECKING:
@@ -20,6 +24,9 @@ _ABOUT_OR_AT = frozenset({"for", "over", "of", "against", "to", "at", "during", 
 # subordinate clauses whose time is the main clause's time too ('after', not 'before')
 _CAUSING = frozenset({"order", "force", "compel", "require"})
 _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,70}\bsince\s+(?:the\s+)?$")
+_GOING_ON = frozenset({"continue", "remain", "last", "persist", "stay", "resume"})
+_UNTIL = re.compile(r"\b(until|till|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_AFTER = frozenset({"after", "following", "once", "whereupon"})
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
 
 
@@ -70,6 +77,8 @@ class ReaderTimes:
         j = i - 1
         while j >= 0 and self.tokens[j].tag in ("IN", "DT") and self.tokens[j].text.lower() not in ("that",):
             j -= 1
+        if j >= 0 and self.tokens[j].text == ",":
+            return self._opens_after_comma(start)
         if j < 0 or self.tokens[j].text.lower() not in ("and", "but", ";", "then", "while", "whereas"):
             return None
         if j > 0 and any(t.end == self.tokens[j - 1].end for t in self.times):
@@ -82,6 +91,19 @@ class ReaderTimes:
                     return c
         return None
 
+    def _opens_after_comma(self, start: int):
+        """'..., which was adopted following the test, today the Cabinet approved ...': a time after
+        a comma with the subject of a clause right after it opens that clause."""
+        tm = next((t for t in self.times if t.start == start), None)
+        if tm is None:
+            return None
+        for c in self.an.clauses:
+            subj = c.subject
+            if subj is not None and c.predicate is not None and subj.start > start \
+                    and self.text[tm.end:subj.start].strip() == "" and c.predicate.start > subj.start:
+                return c
+        return None
+
     def _give_times(self, verbs: list[Reading], nouns: list[Reading]) -> None:
         text = self.text
         verb_offsets = {t.start for t in self.tokens if t.tag.startswith("VB") or t.tag == "MD"}
@@ -92,6 +114,9 @@ class ReaderTimes:
         self.clause_times: dict[int, list[TimeMention]] = {}
         self.since_bounds = {id(t) for t in self.times if _FIRST_SINCE.search(text, max(0, t.start - 80), t.start)}
         for t in self.times:
+            if self._measured_from(t, verbs):
+                continue
+            given = t       # (what the verb takes: 'after the test in 2006' tells only a later time)
             holder = self.clause_holding(t.start)
             if holder is not None:
                 self.clause_times.setdefault(id(holder), []).append(t)
@@ -102,6 +127,8 @@ class ReaderTimes:
                 if noun is not None and self._verb_takes_it(noun, t, by_clause):
                     if self._temporal_anchor(noun):
                         noun.times.append(t)    # 'banned imports after the test in 2006': both in 2006
+                        if self._follows_it(noun):
+                            given = replace(t, value=later_than(t.value))
                     noun = None
             if noun is not None:
                 noun.times.append(t)
@@ -113,6 +140,8 @@ class ReaderTimes:
                 if owners or not (clause.relation == "infinitive"
                                   or clause.relation in ("complement", "adverbial") and untensed(clause)):
                     break
+                if clause.relation == "adverbial" and (t.relative or {}).get("offset", 0) > 0:
+                    break   # ('divided the land in 1945, leading three years later to ...': not the division's)
                 clause = clause.parent      # ('went missing in 1977': the time of 'missing' is the phrase's)
             if not owners and clause is not None:
                 # 'plans to publish a book on Thursday': the time of the plan's clause is the complement's
@@ -133,7 +162,9 @@ class ReaderTimes:
                     # does not take a past date; the event noun before the date does
                     noun = max((n for n in nouns if clause.start <= n.start < t.start and n.start > nearest.start),
                                key=lambda n: n.start, default=None)
-                (noun or nearest).times.append(t)
+                if noun is None and given is t:
+                    given = self._up_to(t, vg)
+                (noun or nearest).times.append(t if noun is not None else given)
             elif clause is not None and clause.relation == "relative":
                 # 'the ban on imports, which has been in place since 2006': the event noun it describes
                 noun = max((n for n in nouns if n.end <= clause.start and not any(
@@ -148,6 +179,50 @@ class ReaderTimes:
                     noun = self._event_noun_in(subject, {n.head.start: n for n in nouns})
                     if noun is not None:
                         noun.times.append(t)
+
+    def _measured_from(self, t: TimeMention, verbs: list[Reading]) -> bool:
+        """'returned in October 2002, a month after Koizumi met Kim': 'a month after' restates the
+        date before it and measures the clause after it from there (the meeting: September 2002).
+        Gives that clause's verb its time; True when the time was read so."""
+        rel = t.relative or {}
+        words = t.text.lower().split()
+        if not rel.get("offset") or not words or words[-1] not in ("after", "before"):
+            return False
+        before = [x for x in self.times if x.end <= t.start and x.value and self.text[x.end:t.start].strip() in (",", "")]
+        nxt = self.text[t.end:t.end + 2].strip()
+        if not before or not nxt or not nxt[0].isalnum() or before[-1].anchor != "absolute":
+            return False
+        base = before[-1].value
+        value = edtf.shift(base, rel["unit"], -rel["offset"] if words[-1] == "after" else rel["offset"])
+        target = min((v for v in verbs if v.head.start > t.end), key=lambda v: v.head.start, default=None)
+        if value is not None and target is not None:
+            target.times.append(replace(t, value=value))
+        return True
+
+    def _up_to(self, t: TimeMention, vg) -> TimeMention:
+        """'Until 2002, X denied any role': what lasted up to a time (../2002); not 'did not join
+        until 1956' (joined then) or 'continued until 1984' (what went on ends then). ('By 2009, X
+        had closed ...' is left at 2009: a 'by' is read as the time of the act as often as not.)"""
+        m = _UNTIL.search(self.text, max(0, t.start - 20), t.start)
+        v = t.value or ""
+        if m is None or "/" in v or not v or vg is None or vg.negated or vg.head.lemma in _GOING_ON:
+            return t
+        return replace(t, value=f"../{v}", type="interval")
+
+    def _keep_restatements_together(self, readings: list[Reading]) -> None:
+        """'voted on the sanctions on March 3 (Geneva time: March 2)': the time in brackets restates
+        the one before it and goes where that one went."""
+        ordered = sorted(self.times, key=lambda t: t.start)
+        pairs = {id(b): a for a, b in zip(ordered, ordered[1:], strict=False)
+                 if 0 <= b.start - a.end <= 25 and "(" in self.text[a.end:b.start]}
+        if not pairs:
+            return
+        restated_by = {id(a): b for a, b in zip(ordered, ordered[1:], strict=False) if id(b) in pairs}
+        for r in readings:
+            held = {id(t) for t in r.times}
+            kept = [t for t in r.times if id(t) not in pairs or id(pairs[id(t)]) in held]
+            kept += [restated_by[id(t)] for t in kept if id(t) in restated_by and id(restated_by[id(t)]) not in held]
+            r.times = sorted(kept, key=lambda t: t.start)
 
     def _inherit_times(self, verbs: list[Reading], nouns: list[Reading]) -> None:
         """A verb without a time of its own takes one from what it depends on or reacts to: the
@@ -174,14 +249,24 @@ class ReaderTimes:
                 if own:     # 'In 2002, Kim deep-sixed relations by admitting ...': the clause's time
                     v.inherited = own[0]
                     break
+            if v.inherited is None:
+                v.inherited = self._report_time(v, timed)
             if v.inherited is not None:
                 continue
+            v.period = self._period_perfect(v.clause)
+            v.same_scene = any(t.text.lower() in scene_words() for t in self.tokens
+                               if v.clause.start <= t.start < v.clause.end)
             own_tense = v.clause.predicate
             for child in self.an.clauses if own_tense is not None and own_tense.tense == "past" \
                     and own_tense.aspect is None else ():      # ('has banned ... after the tests last month': now)
-                if child.parent is v.clause and child.relation == "adverbial" and child.marker is not None \
+                if (child.parent is v.clause or self._time_clause_opens(child, v.clause)) and child.relation == "adverbial" \
+                        and child.marker is not None \
                         and child.marker.text.lower() in _TEMPORAL_MARKERS and id(child) in timed:
                     v.inherited = timed[id(child)].times[0]
+                    if child.marker.text.lower() in _AFTER:
+                        # 'After X tested a device on October 9, Japan imposed sanctions': after that
+                        # day, in its month (how long after, the text does not say)
+                        v.inherited = replace(v.inherited, value=later_than(v.inherited.value))
                     break
                 if child.parent is v.clause and child.relation == "complement" and untensed(child) \
                         and v.head.lemma in _CAUSING and id(child) in timed:
@@ -201,9 +286,68 @@ class ReaderTimes:
                     v.anchor = entry[0]
             phrases = list(v.clause.objects) + [pp for pp in v.clause.pps if prep_of(pp) in _ABOUT_OR_AT]
             for n in nouns:
-                if n.times and any(ph.start <= n.head.start < ph.end for ph in phrases):
+                holder = next((ph for ph in phrases if ph.start <= n.head.start < ph.end), None)
+                if n.times and holder is not None:
                     v.inherited = n.times[0]
+                    if holder in v.clause.pps and prep_of(holder) in _AFTER:
+                        v.inherited = replace(v.inherited, value=later_than(v.inherited.value))
                     break
+            if v.inherited is None:
+                v.inherited = self._told_in_relative(v, phrases, timed)
+
+    def _told_in_relative(self, v: Reading, phrases: list, timed: dict) -> TimeMention | None:
+        """'At the summit, which was held last week, the leaders agreed ...': an event noun that
+        the verb is at or reacts to is dated by the relative clause that tells it."""
+        for c in self.an.clauses:
+            ante = c.antecedent
+            if c.relation != "relative" or ante is None or id(c) not in timed or c is v.clause:
+                continue
+            entry = lexicon().get(ante.head.text.lower())
+            holder = next((ph for ph in phrases if ph.start <= ante.head.start < ph.end), None)
+            if holder is None or entry is None or not entry[1]:
+                continue
+            t = distinct(timed[id(c)].times, self.text)[-1]
+            if "T" in (t.value or "T"):
+                continue    # ('a meeting that began at 8:30 a.m.': a clock says no day of its own)
+            if holder in v.clause.pps and prep_of(holder) in _AFTER:
+                t = replace(t, value=later_than(t.value))
+            return t
+        return None
+
+    def _time_clause_opens(self, child, clause) -> bool:
+        """'...: after X tested missiles on 5 July, the union withdrew': a clause of time that ends
+        right before a clause (a comma between) opens it, whatever clause the analysis hung it on."""
+        return child.start < clause.start and child.end <= clause.start \
+            and self.text[child.end:clause.start].strip() in (",", "")
+
+    def _period_perfect(self, clause) -> bool:
+        """'has since said', 'have repeatedly denied', 'has protested on each occasion': a present
+        perfect of a period up to now, on no one day."""
+        vg = clause.predicate
+        if vg is None or vg.aspect != "perfect" or vg.tense != "present":
+            return False
+        words, phrases = period_words()
+        inside = [t for t in self.tokens if clause.start <= t.start < clause.end]
+        # ('since' with an object, 'the first time ... since 2017', is the time before, not a period)
+        toks = [t.text.lower() for k, t in enumerate(inside) if t.text.lower() != "since"
+                or k + 1 < len(inside) and inside[k + 1].tag.startswith(("VB", "RB"))]
+        return any(w in words for w in toks) or any(
+            tuple(toks[i:i + len(p)]) == p for p in phrases for i in range(len(toks) - len(p) + 1))
+
+    def _report_time(self, v: Reading, timed: dict) -> TimeMention | None:
+        """'North Korea said on Tuesday it had launched a satellite': a past act that a report of
+        a day or a month tells happened then, not on the page's day (a report of a year, 'admitted
+        in 2002 that it had abducted 13 people', may tell of an act long before it: no date)."""
+        clause = v.clause
+        vg, parent = clause.predicate, clause.parent
+        if clause.relation != "complement" or vg is None or vg.tense != "past" or parent is None \
+                or parent.predicate is None or parent.predicate.head.lemma not in word_sets()["reporting"]:
+            return None
+        owner = timed.get(id(parent))
+        t = distinct(owner.times, self.text)[-1] if owner is not None else next(
+            (t for t in self.clause_times.get(id(parent), ()) if is_narrative(t)), None)
+        v.report_dated = t is not None
+        return t if t is not None and edtf.precision(t.value) in ("day", "month") else None
 
     def _occasion(self, noun: Reading, verbs: list[Reading]) -> Reading | None:
         """'At a meeting with the families, Abe said ...': an event noun that sets the scene of a
@@ -235,6 +379,13 @@ class ReaderTimes:
         return first is not None and (first.text.lower() in ("the", "this", "that", "these", "those")
                                       or first.tag in ("PRP$", "POS") or chunk.possessor is not None)
 
+    def _follows_it(self, noun: Reading) -> bool:
+        """Whether 'after' or 'following' governs the event noun ('after the test')."""
+        i = noun.head.i
+        while i > 0 and self.tokens[i - 1].tag not in ("IN", "TO", "VBD", "VBZ", "VBP", "VB", "VBN", "VBG", ","):
+            i -= 1
+        return i > 0 and self.tokens[i - 1].text.lower() in _AFTER
+
     def _temporal_anchor(self, noun: Reading) -> bool:
         """An event noun that a temporal preposition governs ('after the test') is an occurrence."""
         i = noun.head.i
@@ -245,6 +396,9 @@ class ReaderTimes:
     def _verb_takes_it(self, noun: Reading, t: TimeMention, by_clause: dict[int, list[Reading]]) -> bool:
         """'apologized for the abductions in 2002': a time after the object of a past event verb is the verb's."""
         clause = self.an.clause_of(noun.head.start)
+        while clause is not None and id(clause) not in by_clause and clause.parent is not None and (
+                clause.relation == "infinitive" or clause.relation in ("complement", "adverbial") and untensed(clause)):
+            clause = clause.parent      # ('suspended planned talks after the launch in 2012': the suspending's)
         owners = by_clause.get(id(clause)) if clause is not None else None
         if not owners:
             return False

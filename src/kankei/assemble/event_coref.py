@@ -126,10 +126,20 @@ def _width(value: str) -> int:
         + int(b[1][8:10]) - int(b[0][8:10])
 
 
+_STAMP = re.compile(r"\s*(?:page\s+)?(?:last\s+)?(?:updated|published|posted)\b", re.I)
+
+
 def _body_start(text: str) -> int:
-    """Where the body begins: after the headline, a line of its own at the top without a final period."""
+    """Where the body begins: after the headline, a line of its own at the top without a final period
+    (after a 'Page last updated ...' stamp line, if the page opens with one)."""
+    at = 0
     first = text.find("\n")
+    if first >= 0 and _STAMP.match(text, 0, first):
+        at = first + 1
+        while text.startswith("\n", at):
+            at += 1
+        first = text.find("\n", at)
     if first < 0:
         return 0
-    line = text[:first].strip()
+    line = text[at:first].strip()
     return first if line and not line.endswith((".", "!", "?", "\"", "”")) and len(line) < 200 else 0

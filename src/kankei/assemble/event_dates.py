@@ -12,6 +12,7 @@ from kankei.assemble.triggers import word_sets
 
 if TYPE_CHECKING:
     from kankei.assemble.event_reading import Reading
+    from kankei.assemble.events import Event
     from kankei.spans import TimeMention
 
 # what a present tense performs on the page's day ('Japan strongly urges', 'condemns', 'welcomes')
@@ -27,20 +28,26 @@ def fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
     aspect = getattr(vg, "aspect", None)
     reporting = r.type == "statement" or (vg is not None and vg.head.lemma in word_sets()["reporting"])
     main = r.clause is not None and r.clause.relation in (None, "coordinate", "parataxis")
-    if r.habitual:
-        return None, None       # 'extended annually', 'usually meet': on no one day
+    if r.habitual or r.period and r.modality != "negated":
+        # 'extended annually', 'usually meet', 'has since said': on no one day ('has never
+        # apologized' is a denial the page makes on its day)
+        return None, None
     if tense == "present" and aspect is None and r.modality == "asserted" and not (headline and news) and (
             not reporting and r.type not in _SPEECH_ACTS or not _actor_acts(r) or r.habitual):
         # 'the ferry sails twice a year', 'numbers tell part of the story', 'it rarely says':
         # a state, a habit or a generic truth, on no one day
         return None, None
+    if tense is None and aspect == "perfect" and r.modality == "asserted" and getattr(vg, "form", None) == "infinitive":
+        return None, None       # 'was reported to have defected': done before what its clause speaks of
     if r.modality == "hypothetical" or tense in ("present", "future") or aspect == "perfect" and tense != "past":
         # now, or planned now: never the narrative's; outside the news, only what the text itself says now
         # (and not 'the plaintiffs, who have since fled': a relative clause's perfect is no news of the day)
         told_now = r.clause is None or not in_relative(r.clause)
         return (dct, "document") if dct is not None and told_now and (news or main) else (None, None)
     if tense == "past" and aspect == "perfect":
-        if news and _reported(r):
+        if _reported(r) and not r.report_dated and narrative is not None and elsewhere and _reported_main(r):
+            return narrative.value, "narrative"     # ('Soon after, X announced that it had given him asylum')
+        if news and _reported(r) and not r.report_dated:
             return dct, "document"      # 'told reporters the group had condemned the launch': today's news
         return None, None       # 'had abducted': before the story's time, not on it
     # a story told of another time than the document's: its sentences are on the narrative's time
@@ -49,9 +56,17 @@ def fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
     told = main or _temporal_clause(r.clause)
     if narrative is not None and told and r.modality == "asserted" and (historical or not reporting or elsewhere
                                                                         or edtf.precision(narrative.value) == "day"):
+        if elsewhere and edtf.precision(narrative.value) == "day" and not (reporting or r.type in _SPEECH_ACTS) \
+                and not r.same_scene:
+            # the next act of a story of other days came after the day told, how long after the text
+            # does not say: its year ('..., and talks stalled'); what was said is of that day
+            return narrative.value[:4], "narrative"
+        if not main and r.clause.marker.text.lower() in _BEFORE_OR_AFTER:
+            # 'That was immediately after X said ...': not on the day told, before (or after) it
+            return later_than(narrative.value), "narrative"
         return narrative.value, "narrative"     # (what was said the day the last sentence told)
     if dct is not None and news and (reporting or main and not elsewhere) and _tells_news(r) \
-            and r.head.text.lower() not in word_sets()["not_news"]:
+            and r.head.text.lower() not in word_sets()["not_news"] and not _describes(r):
         return dct, "document"      # what the news reports, and what its lede tells, happened on its day
     return None, None
 
@@ -75,6 +90,7 @@ def _tells_news(r: Reading) -> bool:
     return vg.form == "finite" and not (c.relation == "relative" and c.marker is None)
 
 
+_BEFORE_OR_AFTER = frozenset({"after", "before", "once", "until", "since"})
 _TEMPORAL = frozenset({"after", "when", "as", "once", "while", "before", "until", "whereupon"})
 
 
@@ -83,6 +99,21 @@ def _temporal_clause(c) -> bool:
     vg = getattr(c, "predicate", None)
     return c is not None and c.relation == "adverbial" and c.marker is not None \
         and c.marker.text.lower() in _TEMPORAL and vg is not None and vg.form == "finite"
+
+
+def _reported_main(r: Reading) -> bool:
+    """Whether the verb of saying that reports the reading's clause heads a main clause (and so
+    goes on with the story the paragraph tells)."""
+    parent = r.clause.parent
+    return parent is not None and parent.relation in (None, "coordinate", "parataxis")
+
+
+def _describes(r: Reading) -> bool:
+    """'Trump, who mentioned it to Kim at their meetings', 'the agent, who said she had been
+    taught ...': a past act in a relative clause describes whom the story is about; it is not
+    what the story reports (a time of its own would date it)."""
+    c = r.clause
+    return c is not None and in_relative(c) and getattr(c.predicate, "tense", None) == "past"
 
 
 def _actor_acts(r: Reading) -> bool:
@@ -115,3 +146,28 @@ def _long_before(a: str | None, dct: str) -> bool:
 def day_of(value: str | None) -> str | None:
     """An event is dated to its day: '2022-10-04T07:22' -> '2022-10-04' (the clock time stays in its time record)."""
     return value.split("T", 1)[0] if value and "T" in value and "/" not in value else value
+
+
+def later_than(value: str | None, dct: str | None = None) -> str | None:
+    """What came after a day, how long after unsaid: that day's month (a month or a year stays:
+    what answers an act mostly falls in its month); after a day of the news's own week, still
+    that day (the story tells its days one by one)."""
+    if edtf.precision(value) == "day" and value[4] == "-" and "/" not in value and not near(value, dct):
+        return value[:7]
+    return value
+
+
+def speakers_days(events: list[Event], dct: str | None) -> None:
+    """A news story quotes each speaker from one occasion: 'X told a committee on Monday ...',
+    then 'X said' further down: Monday, not the page's day (events in the text's order)."""
+    if dct is None:
+        return
+    spoke: dict[str, str] = {}
+    for ev in events:
+        if ev.type not in _SPEECH_ACTS or ev.modality != "asserted":
+            continue
+        agents = [p["entity"] for p in ev.participants if p["role"] == "agent"]
+        if ev.dated_by == "clause" and edtf.precision(ev.date) == "day" and near(ev.date, dct):
+            spoke.update(dict.fromkeys(agents, ev.date))
+        elif ev.dated_by == "document" and len(agents) == 1 and spoke.get(agents[0], ev.date) != ev.date:
+            ev.date, ev.dated_by = spoke[agents[0]], "narrative"

@@ -180,6 +180,7 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
                  and not self._says_of_a_statement(r, nouns) and not self._attributing(r) and not self._hearsay(r)
                  and not self._conjecture(r)]
         self._give_times(verbs, nouns)
+        self._keep_restatements_together(verbs + nouns)
         for r in verbs + nouns:     # ('the first time ... since 2017': now, and once before, in 2017)
             r.before = [t for t in r.times if id(t) in self.since_bounds]
             r.times = [t for t in r.times if id(t) not in self.since_bounds]
@@ -234,7 +235,16 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
             return False
         if self._frequency is None:     # (the sentence's adverbs of frequency, found once)
             self._frequency = [t.start for t in self.tokens if t.tag.startswith("RB") and t.text.lower() in _FREQUENCY]
-        return any(c.start <= at < c.end or at >= c.end and self._last_clause_before(at) is c for at in self._frequency)
+        # (the adverb goes with the verb right after it: not 'the route Japan normally uses' inside another's span)
+        return any((c.start <= at < c.end or at >= c.end and self._last_clause_before(at) is c)
+                   and not self._other_verb_after(at, c) for at in self._frequency)
+
+    def _other_verb_after(self, at: int, c) -> bool:
+        """Whether the word after the adverb at the offset is a verb outside the clause's verb group."""
+        i = self.token_index(at)
+        nxt = self.tokens[i + 1] if i is not None and i + 1 < len(self.tokens) else None
+        vg = c.predicate
+        return nxt is not None and nxt.tag.startswith("VB") and vg is not None and not vg.start <= nxt.start < vg.end
 
     def _last_clause_before(self, at: int):
         """The clause an adverb after every clause's span goes with: the latest one begun before it."""

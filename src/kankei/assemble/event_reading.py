@@ -32,6 +32,9 @@ class Reading:
     habitual: bool = False                  # its clause says how often, not when ('rarely says')
     told_by: object | None = None           # a relative clause that dates an event noun ('that X launched in 1958')
     before: list[TimeMention] = field(default_factory=list)     # 'the first time ... since 2017': the last time
+    report_dated: bool = False      # what a report with a time of its own tells ('admitted in 2002 that ...')
+    period: bool = False            # a perfect of a period up to now ('has since said', 'has already met')
+    same_scene: bool = False        # an act added to the scene just told ('also signed')
 
 
 def passive_clause(clause) -> bool:

@@ -7,7 +7,9 @@ summit', 'the summit in 2002'), else to the verb of the innermost clause that ho
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from kankei import edtf
 from kankei.spans import TimeMention
 
 # between a time and the event noun it modifies: "2002 summit", "Thursday's meeting", "June 12 Singapore summit"
@@ -41,16 +43,44 @@ def is_narrative(t: TimeMention) -> bool:
     return t.type in ("date", "interval") and not v.endswith("..") and not v.startswith("..")
 
 
+# between two times of which the second narrows the first: 'this year, in March', '2006, on October 9'
+_NARROWING = re.compile(r"\s*,?\s*(?:(?:in|on|at|of)\s+)?(?:the\s+)?")
+
+
 def distinct(times: list[TimeMention], text: str = "") -> list[TimeMention]:
     """One time per value: 'on Thursday, May 3' gives one date, not two; nor does a time that
-    restates the one before it in brackets ('on October 15 (New York time: October 14)')."""
+    restates the one before it in brackets ('on October 15 (New York time: October 14)'), nor
+    one that the next narrows ('earlier this year, in March': March)."""
     out: list[TimeMention] = []
     seen: set[str] = set()
     for t in sorted(times, key=lambda t: t.start):
         if t.value in seen:
             continue
         if out and text and 0 <= t.start - out[-1].end <= 25 and "(" in text[out[-1].end:t.start]:
+            out[-1] = _either_day(out[-1], t)
             continue
+        if out and text and _narrows(out[-1], t, text):
+            out.pop()
         seen.add(t.value)
         out.append(t)
     return out
+
+
+def _either_day(a: TimeMention, b: TimeMention) -> TimeMention:
+    """'on October 15 (New York time: October 14)': the day it was where it happened is one of
+    the two the text gives, the next to each other: both."""
+    va, vb = a.value or "", b.value or ""
+    if edtf.precision(va) != "day" or edtf.precision(vb) != "day" or va == vb:
+        return a
+    lo, hi = min(va, vb), max(va, vb)
+    if edtf.shift(lo, "day", 1) != hi:
+        return a
+    return replace(a, value=f"{lo}/{hi}", type="interval")
+
+
+def _narrows(a: TimeMention, b: TimeMention, text: str) -> bool:
+    """Whether time b, right after a, names a part of a ('this year, in March')."""
+    if not 0 <= b.start - a.end <= 8 or _NARROWING.fullmatch(text, a.end, b.start) is None:
+        return False
+    ba, bb = edtf.bounds(a.value), edtf.bounds(b.value)
+    return ba is not None and bb is not None and ba[0] <= bb[0] and bb[1] <= ba[1] and ba != bb

@@ -18,7 +18,7 @@ from functools import lru_cache
 from kankei import edtf
 from kankei.assemble.analyses import Analyses
 from kankei.assemble.event_coref import _body_start, merge_mentions
-from kankei.assemble.event_dates import day_of, fallback_date, near, soon_after
+from kankei.assemble.event_dates import day_of, fallback_date, later_than, near, soon_after, speakers_days
 from kankei.assemble.event_parts import Entities
 from kankei.assemble.event_reader import SentenceReader
 from kankei.assemble.event_reading import Reading, top_level
@@ -26,6 +26,7 @@ from kankei.assemble.event_scan import DocumentScan, SentenceScan
 from kankei.assemble.event_time import distinct, is_narrative
 from kankei.assemble.triggers import Trigger, motion_pattern
 from kankei.recognize.gazetteer import gazetteer
+from kankei.resolve.tense import next_step
 from kankei.spans import EntityMention, TimeMention
 
 _CORRESPONDENCE = re.compile(r"(?P<a>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s+to\s+(?P<b>[A-Z][\w'’./-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s*$")
@@ -95,8 +96,10 @@ class _Narrative:
 
     def current(self, text: str, s: int) -> TimeMention | None:
         """The narrative's time for the sentence right after the one that named it, in its paragraph."""
-        if self.time is None or self.sentences > 1 or text.find("\n\n", self.at, s) >= 0:
+        if self.time is None or text.find("\n\n", self.at, s) >= 0:
             return None
+        if self.sentences > 1 and not next_step(text, s, s + 120):
+            return None     # ('Soon after, ...' goes on with the story however far it was told)
         return self.time
 
 
@@ -166,6 +169,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # 1994 of 'a woman who was taken in 1977 and died in 1994')
         own = [t for t in rest if top_level(reader.clause_holding(t.start))]
         _advance(narrative, _main_times(readings) or own or rest, s)
+    speakers_days(events, dct)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
 
 
@@ -196,10 +200,12 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
                     ev.antecedent = told_before[id(r)]
         else:
             evs = _dated(r, sent, doc, narrative, dct, news, elsewhere, headline)
-            anchor = told_before.get(id(r)) or (last_of_type.get(r.anchor) if r.anchor else None)
+            told = told_before.get(id(r))
+            anchor = told or (last_of_type.get(r.anchor) if r.anchor else None)
             if anchor is not None and not r.times and r.inherited is None:
                 for ev in evs:
-                    ev.date, ev.dated_by = anchor.date, "anchor"
+                    # ('Following the resolution, ...': after its day, in its month)
+                    ev.date, ev.dated_by = anchor.date if told else later_than(anchor.date, dct), "anchor"
                     if _anaphoric(r, sent):
                         ev.antecedent = anchor
         before = _definite_antecedent(r, sent, last_of_type)

@@ -111,7 +111,10 @@ def _clock_days(times: list[TimeMention], text: str, clocks: list, dct: str | No
             a, b = (times[j].end, edge.start) if step < 0 else (edge.end, times[j].start)
             if _SAME_LINE_GAP.fullmatch(text, a, b):
                 beside.append((b - a, _day(times[j].value)))
-        day = min(beside)[1] if beside else _day(narrative) or _day(dct)
+        told = _day(narrative)
+        if told and _day(dct) and told > dct:
+            told = None     # (a deadline told before, 'due to expire on April 13', is no day the clock was read on)
+        day = min(beside)[1] if beside else told or _day(dct)
         tm.value = date_time(day, tm.relative) if day else None
 
 
@@ -137,7 +140,10 @@ def _calendar_year(value: str, rel: dict, text: str, tm: TimeMention, narrative_
     year = p[0]
     b = _point(base)
     gap = text[narrative_end:tm.start]
-    backward = bool(b and b[1] and 0 <= len(gap) < 120 and not _CLAUSE_END.search(gap) and _BACKWARD.search(gap))
+    # (the word must lead to this date: not 'adopted on March 7 following the test ..., on 5 April')
+    lead = _BACKWARD.search(gap)
+    backward = bool(b and b[1] and 0 <= len(gap) < 120 and not _CLAUSE_END.search(gap) and lead
+                    and "," not in gap[lead.end():])
     if backward:
         year = b[0] if (month, day or 1) <= (b[1], b[2] or 31) else b[0] - 1
     if dct and dct[1]:

@@ -52,3 +52,28 @@ def _recent_re() -> re.Pattern:
 def recent(text: str, tm: TimeMention) -> bool:
     """Whether the clause before the mention says it is recent ("a recent plenum")."""
     return bool(_recent_re().search(clause_before(text, tm)))
+
+
+@cache
+def _sequence_re() -> re.Pattern:
+    return re.compile(r"(?i:\b(?:" + "|".join(f"(?:{c})" for c in cues()["sequence"]) + r")\b)")
+
+
+def next_step(text: str, start: int, end: int, words: int = 6) -> bool:
+    """Whether a sentence tells the next step of the story before it ('Soon after, ...', 'He
+    later said'): a cue of sequence among its first words."""
+    head = " ".join(text[start:min(end, start + 120)].split()[:words])
+    return _sequence_re().search(head) is not None
+
+
+@cache
+def period_words() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """The words and the phrases that make a perfect one of a period up to now."""
+    cues_ = cues()["period_perfect"]
+    return frozenset(c for c in cues_ if " " not in c), tuple(tuple(c.split()) for c in cues_ if " " in c)
+
+
+@cache
+def scene_words() -> frozenset[str]:
+    """The words that add an act to the scene just told ('also')."""
+    return frozenset(cues()["same_scene"])
