@@ -203,3 +203,16 @@ def test_a_headline_after_a_page_stamp_is_the_news_of_the_page_s_day():
             "The Japanese government has banned port calls by all North Korean ships after a missile test.\n")
     heads = [r for r in extract(text, doc="t").records() if r["kind"] == "event" and r["text"] == "bans"]
     assert [r["date"] for r in heads] == ["2017-03-03"]
+
+
+def test_a_story_of_long_ago_goes_on_past_a_sentence_with_no_event():
+    from kankei.pipeline import extract
+    text = ("TOKYO, July 13, 2004 -- Hitomi Soga and her husband Charles Jenkins met again on Friday. "
+            "Jenkins allegedly deserted to North Korea in 1965 when he was an army sergeant. "
+            "He was stationed in South Korea to guard the border. Jenkins disappeared during a patrol.")
+    evs = {r["text"]: r for r in extract(text, doc="t", dct="2004-07-13").records() if r["kind"] == "event"}
+    assert evs["disappeared"]["date"] == "1965"
+    # a new line is a new paragraph of the day's news
+    text2 = text.replace(" Jenkins disappeared", "\nJenkins disappeared")
+    evs = {r["text"]: r for r in extract(text2, doc="t", dct="2004-07-13").records() if r["kind"] == "event"}
+    assert evs.get("disappeared", {}).get("date") != "1965"

@@ -51,7 +51,7 @@ def fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
             return dct, "document"      # 'told reporters the group had condemned the launch': today's news
         return None, None       # 'had abducted': before the story's time, not on it
     # a story told of another time than the document's: its sentences are on the narrative's time
-    historical = narrative is not None and (dct is None or _long_before(narrative.value, dct))
+    historical = narrative is not None and (dct is None or long_before(narrative.value, dct))
     # (a temporal clause, 'shortly after they announced the accord', goes on with the story too)
     told = main or _temporal_clause(r.clause)
     if narrative is not None and told and r.modality == "asserted" and (historical or not reporting or elsewhere
@@ -136,7 +136,7 @@ def soon_after(value: str | None, dct: str) -> bool:
     return bv[0] <= f"{int(bd[1][:4]) + 1}{bd[1][4:]}"
 
 
-def _long_before(a: str | None, dct: str) -> bool:
+def long_before(a: str | None, dct: str) -> bool:
     """Whether the narrated time ends more than a year before the document's year: a story of
     another time (what was said then), not the news of the day."""
     ba, bb = edtf.bounds(a), edtf.bounds(dct)

@@ -18,7 +18,15 @@ from functools import lru_cache
 from kankei import edtf
 from kankei.assemble.analyses import Analyses
 from kankei.assemble.event_coref import _body_start, merge_mentions
-from kankei.assemble.event_dates import day_of, fallback_date, later_than, near, soon_after, speakers_days
+from kankei.assemble.event_dates import (
+    day_of,
+    fallback_date,
+    later_than,
+    long_before,
+    near,
+    soon_after,
+    speakers_days,
+)
 from kankei.assemble.event_parts import Entities
 from kankei.assemble.event_reader import SentenceReader
 from kankei.assemble.event_reading import Reading, top_level
@@ -94,11 +102,15 @@ class _Narrative:
         self.at = 0
         self.sentences = 0
 
-    def current(self, text: str, s: int) -> TimeMention | None:
-        """The narrative's time for the sentence right after the one that named it, in its paragraph."""
+    def current(self, text: str, s: int, dct: str | None = None) -> TimeMention | None:
+        """The narrative's time for the sentence right after the one that named it, in its paragraph;
+        a story of long ago goes on one sentence more ('He was stationed in the South. He
+        disappeared during a patrol.')."""
         if self.time is None or text.find("\n\n", self.at, s) >= 0:
             return None
-        if self.sentences > 1 and not next_step(text, s, s + 120):
+        if self.sentences > 1 and not next_step(text, s, s + 120) \
+                and not (self.sentences <= 2 and dct is not None and long_before(self.time.value, dct)
+                         and text.find("\n", self.at, s) < 0):
             return None     # ('Soon after, ...' goes on with the story however far it was told)
         return self.time
 
@@ -151,7 +163,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
             main = reader.main_subjects()
             said_of = [_UNNAMED] if main is None else [m for m in main if m.how not in ("demonym", "issuer")]
         focus = said_of or focus
-        current = narrative.current(text, s)
+        current = narrative.current(text, s, dct)
         # (a story told of other days, in this paragraph: what its sentences do is not today's news)
         elsewhere = current is not None and not near(current.value, dct)
         told = _sentence_events(readings, sent, doc, current, dct, news, elsewhere, last_of_type, e <= body_start)
