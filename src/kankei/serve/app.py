@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kankei import __version__
 from kankei.serve import queries as q
+from kankei.serve.summaries import claim_refresh
 from kankei.store import StoreError, connect
 from kankei.store.db import explain
 from kankei.store.pg import is_url, redact
@@ -69,6 +70,7 @@ class Store:
         self._watched: dict[int, tuple[sqlite3.Connection, float]] = {}   # thread -> its reader, deadline
         self._watch_lock = threading.Lock()
         self._watchdog: threading.Thread | None = None
+        self.owner = f"{os.getpid()}.{id(self):x}"     # (who claims to recompute the summaries)
         self.cache: dict = {}        # reconciled claims and conflicts, by what and the base's stamp
         self.cache_lock = threading.Lock()
         # open once: clear errors now (no base, not a base, newer schema), and bring an older base up to date
@@ -153,6 +155,8 @@ class Store:
             if q.summaries_fresh(conn):
                 return
             try:
+                if not force and not self.remote and not claim_refresh(self.writer(), q.stamp(conn), self.owner):
+                    return      # another server process is recomputing them for this state of the base
                 q.refresh_summaries(self.writer(), staged=True)
             except sqlite3.OperationalError as err:
                 if "locked" in str(err) or "busy" in str(err):

@@ -52,6 +52,33 @@ def summaries_fresh(conn: sqlite3.Connection) -> bool:
     return bool(row) and row[0] == stamp(conn)
 
 
+CLAIM_SECONDS = 900
+"""How long a server process's claim to recompute the summaries holds (one that died meanwhile is
+relieved after this long)."""
+
+
+def claim_refresh(writer: sqlite3.Connection, now: str, owner: str) -> bool:
+    """Claim the recomputation of the summaries for the base's state `now` (its stamp()) for `owner`
+    (a server process), so that of several processes serving one SQLite base one alone recomputes
+    them; False when another owner claimed it less than CLAIM_SECONDS ago. The claim is a row of
+    summary_state, written in a short transaction of its own."""
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        row = writer.execute("SELECT stamp FROM summary_state WHERE name = 'refreshing'").fetchone()
+        claimed, at, by = ((row[0] if row else "").split("\x1f") + ["", "", ""])[:3]
+        if claimed == now and by != owner and time.time() - float(at or 0) < CLAIM_SECONDS:
+            writer.execute("ROLLBACK")
+            return False
+        writer.execute("INSERT OR REPLACE INTO summary_state (name, stamp) VALUES ('refreshing', ?)",
+                       (f"{now}\x1f{time.time():.0f}\x1f{owner}",))
+        writer.execute("COMMIT")
+        return True
+    except BaseException:
+        if writer.in_transaction:
+            writer.execute("ROLLBACK")
+        raise
+
+
 def refresh_summaries(conn: sqlite3.Connection, analyze: bool = True, staged: bool = False) -> None:
     """Recompute every summary table in one transaction (readers keep the old ones until it commits).
 
