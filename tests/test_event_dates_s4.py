@@ -216,3 +216,17 @@ def test_a_story_of_long_ago_goes_on_past_a_sentence_with_no_event():
     text2 = text.replace(" Jenkins disappeared", "\nJenkins disappeared")
     evs = {r["text"]: r for r in extract(text2, doc="t", dct="2004-07-13").records() if r["kind"] == "event"}
     assert evs.get("disappeared", {}).get("date") != "1965"
+
+
+def test_a_time_between_a_subject_and_its_verb_is_that_verb_s():
+    from kankei.pipeline import extract
+    text = "The Security Council adopted the resolution on 7 March 2013, and the Government today decided to extend the measures."
+    evs = {r["type"]: r["date"] for r in extract(text, doc="t", dct="2013-04-05").records() if r["kind"] == "event"}
+    assert evs == {"resolution": "2013-03-07", "sanction": "2013-04-05"}
+
+
+def test_responding_by_an_act_is_that_act_on_the_story_s_time():
+    from kankei.pipeline import extract
+    text = "In May 2009, North Korea tested a missile. The Japanese government responded by extending its sanctions."
+    evs = [(r["type"], r["date"]) for r in extract(text, doc="t", dct="2013-04-05").records() if r["kind"] == "event"]
+    assert evs == [("weapons_test", "2009-05"), ("sanction", "2009-05")]

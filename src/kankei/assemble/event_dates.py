@@ -52,8 +52,9 @@ def fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
         return None, None       # 'had abducted': before the story's time, not on it
     # a story told of another time than the document's: its sentences are on the narrative's time
     historical = narrative is not None and (dct is None or long_before(narrative.value, dct))
-    # (a temporal clause, 'shortly after they announced the accord', goes on with the story too)
-    told = main or _temporal_clause(r.clause)
+    # (a temporal clause, 'shortly after they announced the accord', goes on with the story too,
+    # and so does how the main clause's act was done: 'responded by extending its sanctions')
+    told = main or _temporal_clause(r.clause) or _means(r.clause)
     if narrative is not None and told and r.modality == "asserted" and (historical or not reporting or elsewhere
                                                                         or edtf.precision(narrative.value) == "day"):
         if elsewhere and edtf.precision(narrative.value) == "day" and not (reporting or r.type in _SPEECH_ACTS) \
@@ -92,6 +93,13 @@ def _tells_news(r: Reading) -> bool:
 
 _BEFORE_OR_AFTER = frozenset({"after", "before", "once", "until", "since"})
 _TEMPORAL = frozenset({"after", "when", "as", "once", "while", "before", "until", "whereupon"})
+
+
+def _means(c) -> bool:
+    """'responded by extending its sanctions': the means of a main clause's act, done with it."""
+    vg = getattr(c, "predicate", None)
+    return c is not None and c.relation == "adverbial" and c.marker is not None and c.marker.text.lower() == "by" \
+        and vg is not None and vg.form == "gerund" and c.parent is not None and c.parent.relation is None
 
 
 def _temporal_clause(c) -> bool:

@@ -176,6 +176,7 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
             r.clause = self.clause_of_verb(r.head)
         verbs = self._join_light_and_aspectual(verbs, nouns)
         verbs = self._join_control(verbs)
+        verbs = self._by_means(verbs)
         verbs = [r for r in verbs if self._weapon_ok(r) and not self._aside(r) and self._object_ok(r)
                  and not self._says_of_a_statement(r, nouns) and not self._attributing(r) and not self._hearsay(r)
                  and not self._conjecture(r)]
@@ -222,6 +223,13 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
             return
         if states and None not in states and (m := self.ents.other_party(states, r.start)) is not None:
             r.parts.add("patient", m, r.type)
+
+    def _by_means(self, verbs: list[Reading]) -> list[Reading]:
+        """'Japan responded by extending its sanctions': the reaction is the act it was done by."""
+        reacting = word_sets()["reacting"]
+        means = {id(v.clause.parent) for v in verbs if v.clause is not None and v.clause.relation == "adverbial"
+                 and v.clause.marker is not None and v.clause.marker.text.lower() == "by"}
+        return [v for v in verbs if not (v.head.lemma in reacting and id(v.clause) in means)]
 
     def _read_parts(self, r: Reading, by_head: dict[int, Reading]) -> None:
         r.parts = self._participants(r)

@@ -163,7 +163,8 @@ _WORD_SETS = ("threat_words", "definite_bodies", "person_nouns", "pair_nouns", "
               "non_leading_offices", "aspectual", "control", "visit_words", "light_verbs", "weapon_words", "planning", "reporting", "raising",
               "motion", "container_nouns", "subject_undergoes", "not_news",
               "acting_bodies", "kin_nouns", "place_nouns", "container_place_words",
-              "aimed_types", "desire", "motion_reaching")
+              "aimed_types", "desire", "motion_reaching",
+              "reacting")
 
 
 @cache
