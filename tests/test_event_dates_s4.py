@@ -230,3 +230,17 @@ def test_responding_by_an_act_is_that_act_on_the_story_s_time():
     text = "In May 2009, North Korea tested a missile. The Japanese government responded by extending its sanctions."
     evs = [(r["type"], r["date"]) for r in extract(text, doc="t", dct="2013-04-05").records() if r["kind"] == "event"]
     assert evs == [("weapons_test", "2009-05"), ("sanction", "2009-05")]
+
+
+def test_a_bare_month_just_after_the_page_in_a_past_clause_is_last_year_s():
+    from kankei.pipeline import extract
+    recs = extract("Pyongyang returned the remains to Japan in May.", doc="t", dct="2013-04-05").records()
+    ev = next(r for r in recs if r["kind"] == "event")
+    assert (ev["date"], ev.get("modality", "asserted")) == ("2012-05", "asserted")
+    assert next(r for r in recs if r["kind"] == "time")["value"] == "2012-05"
+    ev = next(r for r in extract("North Korea will fire a missile in May.", doc="t", dct="2013-04-05").records()
+              if r["kind"] == "event")
+    assert (ev["date"], ev["modality"]) == ("2013-05", "hypothetical")
+    # (an election's month after the act it is for may lie ahead)
+    recs = extract("The house was dissolved by the premier for an election in October.", doc="t", dct="2017-09-28").records()
+    assert next(r for r in recs if r["kind"] == "time")["value"] == "2017-10"

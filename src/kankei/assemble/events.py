@@ -32,7 +32,7 @@ from kankei.assemble.event_reader import SentenceReader
 from kankei.assemble.event_reading import Reading, top_level
 from kankei.assemble.event_scan import DocumentScan, SentenceScan
 from kankei.assemble.event_time import distinct, is_narrative
-from kankei.assemble.triggers import Trigger, motion_pattern
+from kankei.assemble.triggers import Trigger, lexicon, motion_pattern
 from kankei.recognize.gazetteer import gazetteer
 from kankei.resolve.tense import next_step
 from kankei.spans import EntityMention, TimeMention
@@ -373,7 +373,12 @@ def _dated(r: Reading, sent: SentenceScan, doc: str, narrative: TimeMention | No
     def make(date: str | None, tm: TimeMention | None, how: str | None) -> Event:
         modality = r.modality
         if modality == "asserted" and tm is not None and news and soon_after(date, dct):
-            modality = "hypothetical"       # its own time is just after the story's: planned, not done
+            if _told_as_past(r) and _bare_month(tm) and not _after_event_noun(sent.text, tm):
+                # 'returned the remains in May', in an April story: last May (the time is read again)
+                tm.value = edtf.shift(tm.value, "year", -1) or tm.value
+                date = day_of(tm.value)
+            else:
+                modality = "hypothetical"       # its own time is just after the story's: planned, not done
         return Event(id=_event_id(doc, r.type, trigger + ("" if tm is None else f"@{tm.start - sent.s}"), key),
                      type=r.type, date=date, start=r.start, end=r.end, text=trigger,
                      participants=r.parts.items if r.parts else [], modality=modality, hedged=hedged or r.hedged,
@@ -385,6 +390,26 @@ def _dated(r: Reading, sent: SentenceScan, doc: str, narrative: TimeMention | No
     date, how = fallback_date(r, narrative, dct, news, elsewhere, headline)
     # ('for the first time since September 2017': the time before is an occurrence of its own)
     return [make(day_of(date), None, how), *(make(day_of(t.value.split("/")[0]), t, "clause") for t in r.before)]
+
+
+def _told_as_past(r: Reading) -> bool:
+    vg = getattr(r.clause, "predicate", None) if r.verb else None
+    return vg is not None and vg.tense == "past" and not vg.modal and vg.form == "finite"
+
+
+def _after_event_noun(text: str, tm: TimeMention) -> bool:
+    """'dissolved for an election in October': the month is the election's, which may lie ahead."""
+    words = re.findall(r"[A-Za-z-]+", text[max(0, tm.start - 40):tm.start])
+    if len(words) < 2 or words[-1].lower() not in ("in", "on", "of"):
+        return False
+    entry = lexicon().get(words[-2].lower())
+    return entry is not None and entry[1]
+
+
+def _bare_month(tm: TimeMention) -> bool:
+    """A month (or a day of one) named without its year ('in May', 'on May 3')."""
+    rel = tm.relative or {}
+    return "month" in rel and "year_offset" not in rel and "direction" not in rel
 
 
 def _inside(t: Trigger, spans) -> bool:
