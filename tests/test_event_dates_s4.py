@@ -244,3 +244,13 @@ def test_a_bare_month_just_after_the_page_in_a_past_clause_is_last_year_s():
     # (an election's month after the act it is for may lie ahead)
     recs = extract("The house was dissolved by the premier for an election in October.", doc="t", dct="2017-09-28").records()
     assert next(r for r in recs if r["kind"] == "time")["value"] == "2017-10"
+
+
+def test_a_person_abducted_is_abducted_once_and_the_dated_telling_dates_it():
+    from kankei.pipeline import extract
+    text = ("TOKYO, July 13, 2004 -- Hitomi Soga, who was abducted by North Korea, met her husband on Friday.\n\n"
+            "Her family says she was abducted from her hometown.\n\n"
+            "In 1978 agents seized Hitomi Soga on Sado Island and took her to North Korea.")
+    evs = [r for r in extract(text, doc="t", dct="2004-07-13").records() if r["kind"] == "event" and r["type"] == "abduct"]
+    kept = [r for r in evs if "mention_of" not in r]
+    assert len(kept) == 1 and kept[0]["date"] == "1978"

@@ -33,6 +33,13 @@ def _compatible_dates(a: str | None, b: str | None) -> bool:
     return ba[0] <= bb[0] and bb[1] <= ba[1] or bb[0] <= ba[0] and ba[1] <= bb[1]
 
 
+_ONCE_FOR_A_PERSON = frozenset({"abduct"})
+
+
+def _persons(ev: Event, role: str) -> set[str]:
+    return {p["entity"] for p in ev.participants if p["role"] == role and p["entity"].startswith("person:")}
+
+
 def _actors(ev: Event, role: str | None = None) -> set[str]:
     return {p["entity"] for p in ev.participants if p["role"] != "location" and (role is None or p["role"] == role)}
 
@@ -42,6 +49,11 @@ def same_occurrence(a: Event, b: Event, paragraphs: list[int] | None = None, bod
         return False
     if a.sentence is not None and a.sentence == b.sentence:
         return False        # 'will lift the ban, ease the rules': two measures, not one told twice
+    if a.type in _ONCE_FOR_A_PERSON and _persons(a, "patient") & _persons(b, "patient") \
+            and (a.dated_by != "clause" or b.dated_by != "clause" or a.date == b.date):
+        # 'she was abducted from her country' and, paragraphs on, 'in 1978 someone smuggled her
+        # to North Korea': a person is abducted once; the dated telling dates it
+        return True
     headline = min(a, b, key=lambda ev: ev.start)
     # a headline dated only by the page tells what the body dates ('Pyongyang returned the ashes')
     by_page = headline.start < body_start and headline.dated_by in ("document", None)
