@@ -175,3 +175,9 @@ def test_a_past_before_a_that_clause_is_finite_whatever_verb_the_clause_holds():
     assert tags[2] == "VBD"
     text = "The people abducted in the 1970s were never seen again."
     assert [t.tag for t in analyze(text, 0, len(text)).tokens][2] == "VBN"
+
+
+def test_a_time_between_the_subject_and_a_past_leaves_it_finite():
+    text = "The Japanese government on Tuesday extended its sanctions by two years."
+    tags = [t.tag for t in analyze(text, 0, len(text)).tokens]
+    assert tags[5] == "VBD"

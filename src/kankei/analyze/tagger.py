@@ -458,6 +458,11 @@ def _past_after_clause_subject(words: list[str], tags: list[str], only_past: fro
         s = k                                   # the subject's first word
         while s > 0 and tags[s - 1] in _NP_BODY and not (tags[s - 1] == "CD" and is_year(words[s - 1])):
             s -= 1
+        if s > 1 and tags[s - 1] == "IN" and words[s - 1].lower() in ("on", "in", "last") and _time_word(words[s:k + 1]):
+            # 'The government on Tuesday extended ...': a time between the subject and its verb
+            s -= 1
+            while s > 0 and tags[s - 1] in _NP_BODY and not (tags[s - 1] == "CD" and is_year(words[s - 1])):
+                s -= 1
         if s > 0:
             b = tags[s - 1]
             low = words[s - 1].lower()
@@ -473,6 +478,16 @@ def _past_after_clause_subject(words: list[str], tags: list[str], only_past: fro
         # ('the court ruled on Monday that the law was void': the finite verb after 'that' is
         # the complement's, not this clause's)
         tags[i] = "VBD"
+
+
+_TIME_WORDS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                         "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december", "week", "month", "year"))
+
+
+def _time_word(words: list[str]) -> bool:
+    """A phrase that names a time ('Tuesday', 'March 7', '2006')."""
+    return any(w.lower().rstrip(".") in _TIME_WORDS or is_year(w) for w in words)
 
 
 def read_model() -> dict:
