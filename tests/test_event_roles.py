@@ -172,3 +172,11 @@ def test_reaching_a_country_is_a_journey_but_a_missile_that_could_reach_it_is_no
 def test_was_dissolved_and_replaced_is_a_passive():
     ev = the("On 25 May 1955 Minsen was dissolved and replaced by a new federation.", "dissolved")
     assert ev["type"] == "dissolve" and ev["date"] == "1955-05-25"
+
+
+def test_a_name_whose_first_word_the_tagger_misreads_is_still_one_name():
+    ev = the("Han Duk-su led the body until 2001. Han Duk-su was succeeded by So Man-sul in 2001.", "succeeded")
+    assert role(ev, "agent") == {"person:so_man_sul"}
+    # ('the Peninsula': an article opening a name stays an article)
+    ev = the("Japan assumed control over Korea, formally annexing the Peninsula in 1910.", "annexing")
+    assert ev["date"] == "1910" and "place:korea" in role(ev, "patient")

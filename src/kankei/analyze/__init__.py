@@ -107,8 +107,10 @@ def _names_as_nouns(tokens: list[Token], names: Sequence[tuple[int, int]]) -> No
         while j < n and tokens[j].start >= s and tokens[j].end <= e:
             inside.append(tokens[j])
             j += 1
-        if len(inside) >= 2 and any(t.tag not in ("NNP", "NNPS") for t in inside[1:]) and inside[0].start == s:
-            for t in inside:
+        if inside and inside[0].tag == "DT":
+            inside = inside[1:]     # ('the Peninsula': the article stays one)
+        if len(inside) >= 2 and any(t.tag not in ("NNP", "NNPS") for t in inside) and inside[0].start >= s:
+            for t in inside:        # ('So Man-sul': the first word too, whatever the tagger made of it)
                 if t.tag not in ("NNP", "NNPS", "POS"):
                     t.tag = "NNP"
         elif len(inside) == 1 and inside[0].start == s and inside[0].end == e and inside[0].tag.startswith("VB") \
