@@ -66,3 +66,7 @@ def test_what_the_writer_infers_is_no_event_and_may_have_is_hedged():
     recs = [r for r in extract("North Korea may have launched a missile on Monday.", doc="t", dct="2022-11-18").records()
             if r["kind"] == "event"]
     assert [(r["type"], r.get("modality", "asserted"), r.get("hedged")) for r in recs] == [("weapons_test", "asserted", True)]
+
+
+def test_aid_stopped_is_a_measure_taken():
+    assert ("sanction", "stopped paying its annual subsidy") in kinds("The city stopped paying its annual subsidy in 2011.")

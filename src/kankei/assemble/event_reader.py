@@ -35,6 +35,7 @@ _SUBORDINATORS_IF = frozenset({"if", "unless", "whether"})
 _LINKING = frozenset({"feel", "seem", "appear", "look", "become", "remain", "sound", "grow"})
 _ASPECTUAL = frozenset({"keep", "continue", "start", "begin", "stop", "resume"})
 _NEGATING_CONTROL = frozenset({"refuse", "fail", "decline", "bar", "ban", "prevent", "prohibit", "stop", "forbid"})
+_STOPPING = frozenset({"stop", "cease", "halt", "end", "quit"})
 _FREQUENCY = frozenset({"rarely", "seldom", "usually", "often", "always", "sometimes", "typically", "generally",
                         "frequently", "occasionally", "regularly", "anytime", "normally", "routinely", "annually",
                         "yearly", "repeatedly"})
@@ -364,6 +365,13 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
                 v.modality = "purpose"      # 'efforts to normalize relations failed': the noun's, not the verb's
                 continue
             lemma = pvg.head.lemma
+            if lemma in _STOPPING and v.type == "aid" and lemma not in ("refuse", "fail", "decline"):
+                v.type = "sanction"         # 'stopped paying its subsidy': aid cut off is a measure taken
+                v.start = min(v.start, pvg.head.start)
+                owner = by_clause.get(id(parent))
+                if owner is not None:
+                    drop.add(id(owner))
+                continue
             if lemma in _NEGATING_CONTROL:
                 v.modality = "negated"
                 owner = by_clause.get(id(parent))
