@@ -254,3 +254,12 @@ def test_a_person_abducted_is_abducted_once_and_the_dated_telling_dates_it():
     evs = [r for r in extract(text, doc="t", dct="2004-07-13").records() if r["kind"] == "event" and r["type"] == "abduct"]
     kept = [r for r in evs if "mention_of" not in r]
     assert len(kept) == 1 and kept[0]["date"] == "1978"
+
+
+def test_a_deck_above_a_date_line_is_headline_matter():
+    from kankei.pipeline import extract
+    text = ("Bones of Contention\nPyongyang returned the remains of the abductee to Japan\nMonday, Mar. 28, 2005\n"
+            "Last November, Pyongyang returned the remains of Megumi Yokota to Japan. Tokyo ran tests on them.")
+    evs = [r for r in extract(text, doc="t", dct="2005-03-28").records() if r["kind"] == "event" and r["type"] == "release"]
+    assert [r["date"] for r in evs if "mention_of" not in r] == ["2004-11"]
+    assert all(r["date"] == "2004-11" for r in evs)

@@ -138,6 +138,8 @@ def _width(value: str) -> int:
         + int(b[1][8:10]) - int(b[0][8:10])
 
 
+_DATE_LINE = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
+                        r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2})")
 _STAMP = re.compile(r"\s*(?:page\s+)?(?:last\s+)?(?:updated|published|posted)\b", re.I)
 
 
@@ -154,4 +156,17 @@ def _body_start(text: str) -> int:
     if first < 0:
         return 0
     line = text[at:first].strip()
-    return first if line and not line.endswith((".", "!", "?", "\"", "”")) and len(line) < 200 else 0
+    start = first if line and not line.endswith((".", "!", "?", "\"", "”")) and len(line) < 200 else 0
+    # a title, a deck and then a line that is only the date: the body begins after the date
+    pos = at
+    for _ in range(8):
+        end = text.find("\n", pos)
+        if end < 0:
+            break
+        line = text[pos:end].strip()
+        if _DATE_LINE.fullmatch(line):
+            return end
+        if line.endswith((".", "!", "?")) or len(line) > 200:
+            break
+        pos = end + 1
+    return start
