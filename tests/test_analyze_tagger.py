@@ -181,3 +181,11 @@ def test_a_time_between_the_subject_and_a_past_leaves_it_finite():
     text = "The Japanese government on Tuesday extended its sanctions by two years."
     tags = [t.tag for t in analyze(text, 0, len(text)).tokens]
     assert tags[5] == "VBD"
+
+
+def test_an_abbreviation_glued_by_a_hyphen_stays_one_word():
+    def words(text):
+        return [w for _, _, w in tokenize(text)]
+    assert words("at the Japan-U.S. summit") == ["at", "the", "Japan-U.S.", "summit"]
+    assert words("the U.S.-North Korea summit") == ["the", "U.S.-North", "Korea", "summit"]
+    assert words("in the U.S. on Monday") == ["in", "the", "U.S.", "on", "Monday"]
