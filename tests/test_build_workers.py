@@ -191,38 +191,69 @@ def test_documents_written_in_one_batch_are_committed_whole_when_the_build_is_in
 
 
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
-def test_a_document_interrupted_while_written_is_undone_and_those_before_it_in_its_batch_kept(
+def test_an_error_while_a_document_is_written_rolls_back_its_batch_and_the_next_build_adds_them(
         bases, tmp_path, monkeypatch, kind):
-    """Stopped after a document's last statement, before it is complete: its savepoint is undone,
-    the documents written before it in the same transaction are committed, and the next build adds it."""
+    """The writer fails after a document's last statement, before it is complete: nothing of that
+    document is kept (whole documents committed before it may be), and the next build adds the rest."""
     from kankei.store import batch as batch_module
-    if kind == "postgresql":
-        from kb_corpus import new_pg_base
-        db = new_pg_base()
-    else:
-        db = tmp_path / "kb.db"
+    db = _fresh_base(tmp_path, kind)
     real, calls = batch_module.insert_document, []
 
-    def stopped_on_third(conn, rows, replace):
+    def failing_on_third(conn, rows, replace):
         calls.append(rows.doc_id)
         written = real(conn, rows, replace)
         if len(calls) == 3:
-            raise KeyboardInterrupt
+            raise RuntimeError("simulated failure")
         return written
-    monkeypatch.setattr(batch_module, "insert_document", stopped_on_third)
+    monkeypatch.setattr(batch_module, "insert_document", failing_on_third)
+    conn = connect(db)
+    try:
+        with pytest.raises(RuntimeError, match="simulated failure"):
+            build(conn, [bases["corpus"]], workers=2)
+    finally:
+        conn.close()
+    kept = _documents_rows(db)
+    assert calls[2] not in kept and set(kept) <= set(calls[:2])
+    serial = _documents_rows(bases["serial"])
+    assert all(kept[doc_id] == serial[doc_id] for doc_id in kept)
+    monkeypatch.setattr(batch_module, "insert_document", real)
+    assert len(_build(db, [bases["corpus"]], workers=2).added) == 4 - len(kept)
+    assert _documents_rows(db) == serial
+
+
+def test_ctrl_c_while_a_document_is_written_stops_the_build_once_it_is_written_and_keeps_it(bases, tmp_path,
+                                                                                          monkeypatch):
+    import signal
+
+    from kankei.store import batch as batch_module
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    real, calls = batch_module.insert_document, []
+
+    def interrupted_on_third(conn, rows, replace):
+        calls.append(rows.doc_id)
+        if len(calls) == 3:
+            os.kill(os.getpid(), signal.SIGINT)     # as Ctrl-C, halfway through the document
+        return real(conn, rows, replace)
+    monkeypatch.setattr(batch_module, "insert_document", interrupted_on_third)
+    db = tmp_path / "kb.db"
     conn = connect(db)
     try:
         with pytest.raises(KeyboardInterrupt):
             build(conn, [bases["corpus"]], workers=2)
     finally:
         conn.close()
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
     kept = _documents_rows(db)
-    assert sorted(kept) == sorted(calls[:2])
+    assert sorted(kept) == sorted(calls[:3])
     serial = _documents_rows(bases["serial"])
     assert all(kept[doc_id] == serial[doc_id] for doc_id in kept)
-    monkeypatch.setattr(batch_module, "insert_document", real)
-    assert len(_build(db, [bases["corpus"]], workers=2).added) == 2
-    assert _documents_rows(db) == serial
+
+
+def _fresh_base(tmp_path: Path, kind: str) -> Path | str:
+    if kind == "postgresql":
+        from kb_corpus import new_pg_base
+        return new_pg_base()
+    return tmp_path / "kb.db"
 
 
 def test_an_open_batch_is_committed_before_waiting_past_its_time_for_a_worker(bases, tmp_path) -> None:

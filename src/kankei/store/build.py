@@ -22,6 +22,7 @@ from kankei.store.db import StoreError, explain
 from kankei.text import Note, note_markers, notes
 
 QUOTE_CONTEXT = 32
+BUILD_CACHE_KB = 64 * 1024      # the build connection's page cache
 
 
 @dataclass
@@ -87,6 +88,9 @@ def build(conn: sqlite3.Connection, paths: Iterable[str | Path], dct: str | None
     seen: set[str] = set()      # the files walked, as stored (a name that is not UTF-8 cannot be stat'ed back)
     try:
         own = _own_files(conn)
+        # The inserts' random ids land all over the indexes: beyond SQLite's default 2 MB cache each
+        # insert reads its pages back from the file (a fifth of the writer's time at 1,500 documents).
+        conn.execute(f"PRAGMA cache_size = -{BUILD_CACHE_KB}")
     except sqlite3.DatabaseError as err:
         raise StoreError(explain(_db_name(conn), err)) from None
     files = _files(paths, own, seen)

@@ -159,14 +159,12 @@ def build_parallel(conn: sqlite3.Connection, files: Iterable[Path | ReadError], 
 
 def _run(conn: sqlite3.Connection, files: Iterator[Path | ReadError], pool: ProcessPool | DaskPool, dct: str | None, max_bytes: int,
          force: bool, report: BuildReport, progress: Callable[[Path | None], None] | None) -> None:
-    batch = Batch(conn)
     try:
-        _loop(conn, files, pool, dct, max_bytes, force, report, progress, batch)
-        batch.commit()
+        with Batch(conn) as batch:
+            _loop(conn, files, pool, dct, max_bytes, force, report, progress, batch)
+            batch.commit()      # here, so that a failure to is an error, not a rollback
     except sqlite3.DatabaseError as err:
         raise StoreError(explain(_db_name(conn), err)) from None
-    finally:
-        batch.close()
 
 
 def _loop(conn: sqlite3.Connection, files: Iterator[Path | ReadError], pool: ProcessPool | DaskPool,
