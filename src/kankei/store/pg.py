@@ -327,7 +327,7 @@ class PgConnection:
         if head.startswith(("COMMIT", "END")):
             self.commit()
             return Cursor()
-        if head.startswith("ROLLBACK") and not head.startswith("ROLLBACK TO"):   # not to a savepoint
+        if head.startswith("ROLLBACK"):
             self.rollback()
             return Cursor()
         write = bool(_WRITES.match(sql))
