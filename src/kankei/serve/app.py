@@ -38,6 +38,10 @@ QUERY_SECONDS = 1.5
 however it is written, holds the server: the request is then refused with a message (422)."""
 WATCH_SECONDS = 0.1
 """How often the watchdog looks for statements past their deadline."""
+PG_SESSION = ("SET jit = off", "SET max_parallel_workers_per_gather = 0")
+"""Settings of the server's PostgreSQL readers: its requests are many and short, so neither compiling
+a query (JIT, for plans the planner thinks costly) nor starting worker processes for one (on a
+machine whose cores the other requests already keep busy) pays for itself."""
 MAX_BODY = 64 * 1024
 """The largest request body accepted (edits carry a note of at most 2,000 characters)."""
 
@@ -88,9 +92,9 @@ class Store:
         conn = getattr(self._local, "reader", None)
         if conn is None:
             conn = connect(self.path, readonly=True)
-            conn.execute("PRAGMA cache_size = -32000")
-            conn.execute("PRAGMA temp_store = MEMORY")
-            conn.execute("PRAGMA mmap_size = 1073741824")
+            for sql in PG_SESSION if self.remote else ("PRAGMA cache_size = -32000", "PRAGMA temp_store = MEMORY",
+                                                       "PRAGMA mmap_size = 1073741824"):
+                conn.execute(sql)
             self._local.reader = conn
             self._local.checked = 0.0
             if self.summary_mode == "temp":
