@@ -180,3 +180,14 @@ def test_a_name_whose_first_word_the_tagger_misreads_is_still_one_name():
     # ('the Peninsula': an article opening a name stays an article)
     ev = the("Japan assumed control over Korea, formally annexing the Peninsula in 1910.", "annexing")
     assert ev["date"] == "1910" and "place:korea" in role(ev, "patient")
+
+
+def test_a_protest_at_a_definite_act_is_aimed_at_who_did_it():
+    text = ("SEOUL, March 3 -- North Korea fired two missiles on Tuesday, South Korea's military said. "
+            "Seoul and Washington held drills last week. Abe condemned the launch on Tuesday. "
+            "Tokyo also lodged a protest through diplomatic channels in Beijing.")
+    evs = events(text, "2020-03-03")
+    condemned = next(e for e in evs if e["text"] == "condemned")
+    assert role(condemned, "patient") == {"country:north_korea"}
+    protest = next(e for e in evs if e["type"] == "accuse" and e is not condemned)
+    assert {p["entity"].split(":")[1] for p in protest["participants"] if p["role"] == "patient"} == {"north_korea"}

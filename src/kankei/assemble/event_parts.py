@@ -46,7 +46,7 @@ def role_of(etype: str, prep: str) -> str | None:
 
 class Entities:
     """A sentence's entity mentions, by position, for the spans of phrases."""
-    __slots__ = ("text", "items", "starts", "history", "focus", "issuer", "official")
+    __slots__ = ("text", "items", "starts", "history", "focus", "issuer", "official", "doers")
 
     def __init__(self, text: str, items: list[EntityMention], history: list[EntityMention],
                  focus: list[EntityMention] = (), issuer: EntityMention | None = None, official: bool = False) -> None:
@@ -57,6 +57,7 @@ class Entities:
         self.focus = list(focus)        # who the last sentences were about (their subjects), most recent last
         self.issuer = issuer            # the government the document speaks for, if it is an official one
         self.official = official        # whether the document is that government's own statement
+        self.doers: list[EntityMention] = []    # the agents of the last events told, latest last
 
     def issuer_at(self, start: int, end: int) -> EntityMention:
         """The issuing government, as a mention of the words that stand for it here."""
@@ -145,9 +146,18 @@ class Entities:
 
 
     def other_party(self, parties: set[str], before: int) -> EntityMention | None:
-        """The state the last sentences name most that is none of `parties`: whom a sanction, a
-        protest or an apology that names no one is aimed at ('Japan condemned the launch' after
-        sentences on North Korea's missile)."""
+        """The state that is none of `parties` whom a sanction, a protest or an apology that names
+        no one is aimed at: one the sentence names, else the last state that acted, else the one
+        the last sentences name most."""
+        here = sorted(self.items, key=lambda m: abs(m.start - before))
+        for m in here + list(reversed(self.doers)):
+            # (a state the sentence itself names, nearest first: 'sanctions first imposed after the
+            # North's test'; then who acted last, not the actor's side: 'North Korea fired ... Japan protested')
+            if not (m.type == "country" or m.entity.startswith("gov:")):
+                continue
+            state = state_of(m.entity)
+            if state and state not in parties:
+                return EntityMention(m.start, m.end, m.text, m.entity, m.name, m.type, how="context")
         pool = self.history + [m for m in self.items if m.end <= before]
         named: dict[str, list[EntityMention]] = {}
         for m in pool:

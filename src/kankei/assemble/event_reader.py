@@ -215,6 +215,11 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
         other state the story is about: the last one named that is not the actor's own."""
         if any(p["role"] == "patient" and not p["entity"].startswith("document:") for p in r.parts.items):
             return      # (a resolution or treaty named is what is adopted, not whom it is aimed at)
+        if r.type in word_sets()["aimed_types"] and r.verb and r.clause is not None and r.clause.objects:
+            head = r.clause.objects[0].head     # 'condemned the launch': who launched, if told before
+            entry = lexicon().get(head.text.lower())
+            if entry is not None and entry[1] and head.i > 0 and self.tokens[head.i - 1].text.lower() in _DEFINITE_WORDS:
+                r.reacts_to = head
         states = {state_of(p["entity"]) for p in r.parts.items if p["role"] == "agent"}
         if states == {None} and r.type == "resolution" and self.ents.official:
             # a body of states (the Security Council) resolving, in a government's statement: on
@@ -478,6 +483,7 @@ _OF_LINK = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\
 _GOING_HOME = frozenset({"return", "leave", "go", "come", "depart"})
 _PERMIT = frozenset({"allow", "permit"})
 _MAY = frozenset({"may", "might", "could"})
+_DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 
 
 def _other_doers(a: Reading, b: Reading) -> bool:

@@ -156,6 +156,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         triggers.sort(key=lambda t: t.start)
         history = ents[max(0, bisect_left(ent_starts, s) - 30):bisect_left(ent_starts, s)]
         sent_entities = Entities(text, sent_ents, history, focus, issuer, official is not None)
+        sent_entities.doers = _recent_doers(events, text)
         reader = SentenceReader(text, s, e, triggers, sent_times, sent_entities, analyses, sent.titles)
         readings = reader.events()
         said_of = _subjects(readings, sent_ents)
@@ -224,6 +225,8 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
         if before is not None:
             for ev in evs:
                 _missing_roles_from(ev, before)     # 'approved the trade ban': the ban told before, on North Korea
+        if r.reacts_to is not None:
+            _aimed_at_doers(evs, _last_told(r.reacts_to, lexicon()[r.reacts_to.text.lower()][0], last_of_type))
         made[id(r)] = evs
         out.extend(evs)
         for ev in evs:
@@ -249,6 +252,32 @@ def _definite_antecedent(r: Reading, sent: SentenceScan, last_of_type: dict[str,
 def _last_told(head, etype: str, last_of_type: dict[str, Event]) -> Event | None:
     """The last event told with this noun ('the summit'), else of this type."""
     return last_of_type.get(head.lemma.lower()) or last_of_type.get(etype)
+
+
+def _recent_doers(events: list[Event], text: str) -> list[EntityMention]:
+    """The agents of the last events told, latest last: whom a protest or a measure that names
+    no one answers ('North Korea fired ... Tokyo lodged a protest')."""
+    out = []
+    for ev in events[-6:]:
+        for p in ev.participants:
+            kind = p["entity"].split(":", 1)[0]
+            if p["role"] == "agent" and p.get("start") is not None and kind in ("country", "gov"):
+                out.append(EntityMention(p["start"], p["end"], text[p["start"]:p["end"]], p["entity"], "",
+                                         "country" if kind == "country" else "organization", "doer"))
+    return out
+
+
+def _aimed_at_doers(evs: list[Event], told: Event | None) -> None:
+    """'Japan condemned the launch': the protest is aimed at whoever launched, as told before
+    (not at the state the story names most)."""
+    doers = [p for p in (told.participants if told is not None else []) if p["role"] == "agent"]
+    if not doers:
+        return
+    for ev in evs:
+        own = {p["entity"] for p in ev.participants if p["role"] == "agent"}
+        aimed = [dict(p, role="patient", via="antecedent") for p in doers if p["entity"] not in own]
+        if aimed:
+            ev.participants = [p for p in ev.participants if p.get("via") != "context"] + aimed
 
 
 def _missing_roles_from(ev: Event, before: Event) -> None:
