@@ -77,8 +77,8 @@ def test_a_measure_naming_no_target_is_aimed_at_the_other_state_of_the_story():
 
 
 def test_a_measure_by_an_actor_of_no_known_state_gets_no_guessed_target():
-    text = "North Korea fired a missile on Monday. On Tuesday the alliance condemned the launch."
-    assert role(the(text, "condemned"), "patient") == set()
+    text = "North Korea fired a missile on Monday. On Tuesday the alliance imposed new sanctions."
+    assert role(next(e for e in events(text) if e["type"] == "sanction"), "patient") == set()
 
 
 def test_a_ship_barred_is_what_the_measure_is_done_to():
