@@ -70,10 +70,10 @@ def test_a_type_changed_by_its_object_reads_its_roles_again():
 def test_a_measure_naming_no_target_is_aimed_at_the_other_state_of_the_story():
     text = ("North Korea fired a ballistic missile on Monday. It was North Korea's third launch this month. "
             "On Tuesday Japan condemned the launch and extended its sanctions by a year.")
-    for etype in ("accuse", "sanction"):
+    for etype, via in (("accuse", "antecedent"), ("sanction", "context")):
         ev = next(e for e in events(text) if e["type"] == etype)
         assert role(ev, "patient") == {"country:north_korea"}
-        assert {p.get("via") for p in ev["participants"] if p["role"] == "patient"} == {"context"}
+        assert {p.get("via") for p in ev["participants"] if p["role"] == "patient"} == {via}
 
 
 def test_a_measure_by_an_actor_of_no_known_state_gets_no_guessed_target():
