@@ -510,3 +510,11 @@ def test_an_attributive_participle_inside_a_name_phrase():
     assert clause(s, "promote").relation is None
     s = analyze("The Japanese Red Cross visited Pyongyang in 1959.")
     assert clause(s, "visit").relation is None
+
+
+def test_a_decade_after_and_is_a_time_not_the_next_clause_s_subject():
+    from kankei.analyze import analyze
+    text = "The families of Japanese abducted by agents in the 1970s and 1980s met the premier on Monday."
+    s = analyze(text, 0, len(text))
+    main = next(c for c in s.clauses if c.relation is None)
+    assert main.predicate.lemma == "meet" and text[main.subject.start:main.subject.end] == "The families"

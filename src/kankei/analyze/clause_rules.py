@@ -3,6 +3,8 @@ the tagger got wrong (a past tense tagged VBN, a participle tagged VBD), and the
 finish a sentence's clauses (spans, inverted subjects, passive agents, a lone participle)."""
 from __future__ import annotations
 
+import re
+
 from .groups import lists
 from .types import Clause, Phrase, Token, VerbGroup
 
@@ -188,3 +190,12 @@ def contact_relative(subject: Phrase, tokens: list[Token]) -> bool:
     """A pronoun subject right after a common noun, no comma between: 'the abuses they said'."""
     return subject.head.tag == "PRP" and subject.first == subject.last and subject.first > 0 \
         and tokens[subject.first - 1].tag in ("NN", "NNS")
+
+
+_DECADE = re.compile(r"(?:1[89]|20)\d0['’]?s|\d{4}")
+
+
+def is_time_phrase(np: Phrase, tokens: list[Token]) -> bool:
+    """A noun phrase that is only a time ('1980s', '2006', 'May 2009'): no subject of a verb."""
+    words = [t for t in tokens[np.first:np.last + 1] if t.tag not in ("DT", "CD") or _DECADE.fullmatch(t.text)]
+    return bool(words) and all(_DECADE.fullmatch(t.text) or t.text.lower() in lists()["months"] for t in words)

@@ -19,6 +19,7 @@ from .clause_rules import (
     contact_relative,
     finish,
     finite_after_next_comma,
+    is_time_phrase,
     named_before_comma,
     next_unit,
     np_follows,
@@ -109,8 +110,9 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
             while after < n and tokens[after].tag in ("RB", "RBR", "RBS"):
                 after += 1                          # the United Nations formally | called; Japan further | expanded
             nxt_g = group_at.get(after)
-            if prep is None and prev_unit == "cc" and before_cc == "pp" and cur.c.pps and not (nxt_g and nxt_g.finite):
-                prep = cur.c.pps[-1].prep           # with her family and (with) neighbors
+            if prep is None and prev_unit == "cc" and before_cc == "pp" and cur.c.pps \
+                    and (not (nxt_g and nxt_g.finite) or is_time_phrase(np, tokens)):
+                prep = cur.c.pps[-1].prep           # with her family and (with) neighbors; in the 1970s and 1980s
                 start = np.start
             elif prep is None and prev_unit == "pp" and cur.c.pps and cur.c.pps[-1].np is not None \
                     and np.first == cur.c.pps[-1].np.last + 1 and cur.c.pps[-1].head.tag in ("NN", "NNS") \

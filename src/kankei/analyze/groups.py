@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from .tagger import is_year
+from .tag_rules import is_year
 from .types import Phrase, Token, VerbGroup
 
 _NP_START = frozenset(("DT", "PDT", "PRP$", "WP$", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "$", "AFX"))

@@ -14,6 +14,24 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from .tag_rules import (
+    NP_BODY as _NP_BODY,
+)
+from .tag_rules import (
+    OBJECT_START as _OBJECT_START,
+)
+from .tag_rules import (
+    SUBJECT_END as _SUBJECT_END,
+)
+from .tag_rules import (
+    gerund_as_noun,
+    passive_not_adjective,
+    past_after_clause_subject,
+    people_not_adjective,
+    reduced_relative,
+    that_as_determiner,
+)
+
 MODEL = Path(__file__).with_name("data") / "tagger.json.gz"
 START = ("-S-", "-S2-")
 _NOT_AFTER_MODAL = frozenset(("NN", "VBP", "JJ", "VBD", "VBN"))
@@ -260,20 +278,21 @@ class Tagger:
         if "JJ" in out or "NNS" in out or "NN" in out or "FW" in out:
             _verb_after_subject(words, out, self.past_forms, self.base_forms, self.verb_base)
         if "VBN" in out or "NN" in out or "JJ" in out:
-            _past_after_clause_subject(words, out, self.only_past, self.openers)
+            past_after_clause_subject(words, out, self.only_past, self.openers)
         if "JJ" in out:
             self._noun_not_adjective(words, out)
-            _passive_not_adjective(words, out)
+            passive_not_adjective(words, out)
+            people_not_adjective(words, out)
         if "VBD" in out:
-            _reduced_relative(words, out)
+            reduced_relative(words, out)
         if "VBZ" in out:
             self._plural_after_verb(words, out)
         if "NNS" in out and "CC" in out:
             self._verb_after_and(words, out)
         if "VBG" in out:
-            _gerund_as_noun(words, out)
+            gerund_as_noun(words, out)
         if "that" in words:
-            _that_as_determiner(words, out, self.saying)
+            that_as_determiner(words, out, self.saying)
         return out
 
     def _verb_after_and(self, words: list[str], tags: list[str]) -> None:
@@ -312,8 +331,6 @@ class Tagger:
                 tags[i + 1] = "VBZ"
 
 
-_OBJECT_START = frozenset(("DT", "CD", "PRP$", "NNS", "NNP", "NNPS", "PRP"))
-_SUBJECT_END = frozenset(("NNP", "NNPS", "PRP", "NNS", "NN"))
 
 
 def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset[str],
@@ -355,139 +372,6 @@ def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset
         if base and tags[k] in ("NN", "NNP") and k > 0 and tags[k - 1] not in ("CC", "NNP", ","):
             continue                              # a singular subject takes "shares", not "share"
         tags[i] = ("VBP" if base else "VBD") if t == "JJ" else "VBZ"
-
-
-def _that_as_determiner(words: list[str], tags: list[str], saying: frozenset[str]) -> None:
-    """'overturned that part of the ruling': 'that' before a noun that a preposition or the
-    sentence's end follows is its determiner, not a clause's opening (unless a verb of saying
-    comes before it)."""
-    n = len(tags)
-    for i in range(1, n - 2):
-        if words[i] == "that" and tags[i] == "IN" and tags[i - 1][:2] == "VB" and words[i - 1].lower() not in saying \
-                and tags[i + 1] in ("NN", "NNS") and tags[i + 2] in ("IN", ".", ",", "CC", ":"):
-            tags[i] = "DT"
-
-
-def _gerund_as_noun(words: list[str], tags: list[str]) -> None:
-    """'part of the ruling in October', 'the meeting.': an -ing form right after a determiner,
-    with no noun after it, is a noun."""
-    n = len(tags)
-    for i in range(1, n):
-        if tags[i] == "VBG" and tags[i - 1] in ("DT", "PRP$", "POS") and words[i - 1].lower() not in ("that", "this") \
-                and (i + 1 == n or tags[i + 1] in ("IN", ".", ",", "CC", ":", "TO", "-RRB-", "VBD", "VBZ", "VBP", "MD")):
-            tags[i] = "NN"
-
-
-_BE = frozenset(("was", "were", "is", "are", "been", "be", "being"))
-
-
-def _passive_not_adjective(words: list[str], tags: list[str]) -> None:
-    """'Minsen was dissolved and replaced by ...', 'was dissolved by the court': an -ed form after
-    a form of 'be' with an agent or a coordinated participle after it is a passive, not an adjective."""
-    n = len(tags)
-    for i in range(1, n - 1):
-        if tags[i] != "JJ" or not words[i].lower().endswith("ed") or words[i - 1].lower() not in _BE:
-            continue
-        nxt = words[i + 1].lower()
-        if nxt == "by" or tags[i + 1] == "CC" and i + 2 < n and tags[i + 2] == "VBN":
-            tags[i] = "VBN"
-
-
-def _reduced_relative(words: list[str], tags: list[str]) -> None:
-    """"the funds embezzled went to ...", "the people abducted in the 1970s were ...": of two
-    finite verbs after a noun, with nothing or a prepositional phrase between, the first (an
-    -ed form) is a participle describing the noun, the second the clause's verb."""
-    n = len(tags)
-    for i in range(1, n - 1):
-        if tags[i] != "VBD" or not words[i].lower().endswith("ed") or tags[i - 1] not in ("NN", "NNS", "NNP", "NNPS"):
-            continue
-        if tags[i + 1] in ("VBD", "VBZ", "VBP"):
-            tags[i] = "VBN"
-            continue
-        # 'the people abducted in the 1970s were never seen': a common noun's -ed form, then
-        # only a prepositional phrase before a finite verb
-        if tags[i + 1] != "IN" or tags[i - 1] not in ("NN", "NNS") or i < 2 or tags[i - 2] not in ("DT", "JJ", "CD"):
-            continue
-        j = i + 2
-        while j < n and tags[j] in _PP_BODY:
-            j += 1
-        if j < n and tags[j] in ("VBD", "VBZ", "VBP") and j > i + 2:
-            tags[i] = "VBN"
-
-
-_NP_BODY = frozenset(("NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "DT", "PDT", "PRP$", "CD", "POS", "HYPH"))
-_AFTER_PAST = frozenset(("DT", "CD", "PRP$", "NNS", "NNP", "NNPS", "PRP", "NN", "JJ", "RP", "IN", "TO"))
-_CLAUSE_END = frozenset((",", ":", ".", "CC", "WDT", "WP", "-LRB-"))
-_FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
-_PP_BODY = frozenset(("DT", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP$", "HYPH"))
-_SUBORDINATORS = frozenset(("that", "whether"))
-
-
-def is_year(word: str) -> bool:
-    """A four-digit year (1000-2099)."""
-    return len(word) == 4 and word.isdigit() and "1000" <= word < "2100"
-
-
-def _past_after_clause_subject(words: list[str], tags: list[str], only_past: frozenset[str],
-                               openers: frozenset[str]) -> None:
-    """A past tense the treebank's web text taught the tagger to read as a participle (or, for
-    irregular pasts it rarely saw, a noun): "In 1995 Japan provided/VBN aid", "the missile flew/NN
-    over". A participle with no auxiliary right after a subject noun phrase that opens a clause (the
-    sentence's start, a comma, a coordinator, a subordinator, an opening time phrase), followed by an
-    object, a particle or a prepositional phrase, with no finite verb after it in the same clause,
-    is the clause's finite past; an irregular form that is only ever a past is one after any subject."""
-    n = len(tags)
-    for i in range(1, n):
-        t = tags[i]
-        if t == "VBN":
-            past_only = False
-        elif t[:2] in ("NN", "JJ") and words[i].lower() in only_past:
-            past_only = True
-        else:
-            continue
-        k = i - 1
-        while k > 0 and tags[k] in ("RB", "RBR"):
-            k -= 1
-        if tags[k] not in _SUBJECT_END or k == i - 1 and tags[k] == "POS":
-            continue
-        if past_only:
-            tags[i] = "VBD"                     # the missile flew over
-            continue
-        if i + 1 >= n or tags[i + 1] not in _AFTER_PAST or words[i + 1].lower() == "by":
-            continue                            # abducted by agents: a passive
-        s = k                                   # the subject's first word
-        while s > 0 and tags[s - 1] in _NP_BODY and not (tags[s - 1] == "CD" and is_year(words[s - 1])):
-            s -= 1
-        if s > 1 and tags[s - 1] == "IN" and words[s - 1].lower() in ("on", "in", "last") and _time_word(words[s:k + 1]):
-            # 'The government on Tuesday extended ...': a time between the subject and its verb
-            s -= 1
-            while s > 0 and tags[s - 1] in _NP_BODY and not (tags[s - 1] == "CD" and is_year(words[s - 1])):
-                s -= 1
-        if s > 0:
-            b = tags[s - 1]
-            low = words[s - 1].lower()
-            if not (b in (",", ":", "CC", "RBR") or b == "CD" and is_year(words[s - 1])
-                    or b in ("IN", "WRB") and low in openers or b == "RB" and low in ("later", "then", "since")):
-                continue                        # the goods supplied to X: a participle on a noun
-        j = i + 1
-        while j < n and tags[j] not in _CLAUSE_END and tags[j] not in _FINITE \
-                and not (tags[j] in ("IN", "WRB") and words[j].lower() in _SUBORDINATORS):
-            j += 1
-        if j < n and tags[j] in _FINITE:
-            continue                            # the people abducted in the 1970s returned
-        # ('the court ruled on Monday that the law was void': the finite verb after 'that' is
-        # the complement's, not this clause's)
-        tags[i] = "VBD"
-
-
-_TIME_WORDS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                         "january", "february", "march", "april", "may", "june", "july", "august", "september",
-                         "october", "november", "december", "week", "month", "year"))
-
-
-def _time_word(words: list[str]) -> bool:
-    """A phrase that names a time ('Tuesday', 'March 7', '2006')."""
-    return any(w.lower().rstrip(".") in _TIME_WORDS or is_year(w) for w in words)
 
 
 def read_model() -> dict:
