@@ -203,3 +203,15 @@ def test_a_headline_after_a_page_stamp_is_the_news_of_the_page_s_day():
             "The Japanese government has banned port calls by all North Korean ships after a missile test.\n")
     heads = [r for r in extract(text, doc="t").records() if r["kind"] == "event" and r["text"] == "bans"]
     assert [r["date"] for r in heads] == ["2017-03-03"]
+
+
+def test_a_speaker_who_later_spoke_is_not_put_back_on_the_earlier_day():
+    text = ("Tokyo, 29 November 2011\n\nMinister Taro Sato told a Diet committee on Monday that the talks had failed. "
+            "Other lawmakers were angry.\n\nSato later said the government would not give up.")
+    assert dates(text)["said"] == ["2011-11-29"]
+
+
+def test_a_next_step_of_a_story_of_other_days_after_a_day_is_in_its_month():
+    story = ("On 3 April 1981, the envoy arrived in Pyongyang. He had worked in the embassy for years. "
+             "He kept a diary. Soon after, the envoy said the talks would go well.")
+    assert dates(story, "2015-06-01")["said"] == ["1981-04"]

@@ -18,7 +18,15 @@ from functools import lru_cache
 from kankei import edtf
 from kankei.assemble.analyses import Analyses
 from kankei.assemble.event_coref import _body_start, merge_mentions
-from kankei.assemble.event_dates import day_of, fallback_date, later_than, near, soon_after, speakers_days
+from kankei.assemble.event_dates import (
+    day_of,
+    fallback_date,
+    later_than,
+    near,
+    next_step_time,
+    soon_after,
+    speakers_days,
+)
 from kankei.assemble.event_parts import Entities
 from kankei.assemble.event_reader import SentenceReader
 from kankei.assemble.event_reading import Reading, top_level
@@ -26,7 +34,6 @@ from kankei.assemble.event_scan import DocumentScan, SentenceScan
 from kankei.assemble.event_time import distinct, is_narrative
 from kankei.assemble.triggers import Trigger
 from kankei.recognize.gazetteer import gazetteer
-from kankei.resolve.tense import next_step
 from kankei.spans import EntityMention, TimeMention
 
 _CORRESPONDENCE = re.compile(r"(?P<a>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s+to\s+(?P<b>[A-Z][\w'’./-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s*$")
@@ -94,12 +101,13 @@ class _Narrative:
         self.at = 0
         self.sentences = 0
 
-    def current(self, text: str, s: int) -> TimeMention | None:
-        """The narrative's time for the sentence right after the one that named it, in its paragraph."""
+    def current(self, text: str, s: int, dct: str | None = None) -> TimeMention | None:
+        """The narrative's time for the sentence right after the one that named it, in its paragraph
+        (or further, told as the story's next step: 'Soon after, ...', of other days than the page's)."""
         if self.time is None or text.find("\n\n", self.at, s) >= 0:
             return None
-        if self.sentences > 1 and not next_step(text, s, s + 120):
-            return None     # ('Soon after, ...' goes on with the story however far it was told)
+        if self.sentences > 1:
+            return next_step_time(self.time, text, s, dct)
         return self.time
 
 
@@ -151,7 +159,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
             main = reader.main_subjects()
             said_of = [_UNNAMED] if main is None else [m for m in main if m.how not in ("demonym", "issuer")]
         focus = said_of or focus
-        current = narrative.current(text, s)
+        current = narrative.current(text, s, dct)
         # (a story told of other days, in this paragraph: what its sentences do is not today's news)
         elsewhere = current is not None and not near(current.value, dct)
         told = _sentence_events(readings, sent, doc, current, dct, news, elsewhere, last_of_type, e <= body_start)
@@ -169,7 +177,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # 1994 of 'a woman who was taken in 1977 and died in 1994')
         own = [t for t in rest if top_level(reader.clause_holding(t.start))]
         _advance(narrative, _main_times(readings) or own or rest, s)
-    speakers_days(events, dct)
+    speakers_days(events, dct, text)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
 
 
