@@ -215,3 +215,12 @@ def test_a_next_step_of_a_story_of_other_days_after_a_day_is_in_its_month():
     story = ("On 3 April 1981, the envoy arrived in Pyongyang. He had worked in the embassy for years. "
              "He kept a diary. Soon after, the envoy said the talks would go well.")
     assert dates(story, "2015-06-01")["said"] == ["1981-04"]
+
+
+def test_since_a_date_is_from_then_on():
+    assert dates("Since the 1990s the group has lobbied for the right to vote.", "2015-06-01")["lobbied"] == ["199X/.."]
+    assert dates("Customs checks on the ferry were tightened after 2002.", "2015-06-01")["tightened"] == ["2002/.."]
+    # (after an occurrence, not a date: no open range)
+    got = dates("In 1950, soon after the outbreak of the Korean War, the cabinet drew up a deportation order.",
+                "2015-06-01")
+    assert all("/.." not in d for ds in got.values() for d in ds if d)

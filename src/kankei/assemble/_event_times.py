@@ -25,6 +25,9 @@ _ABOUT_OR_AT = frozenset({"for", "over", "of", "against", "to", "at", "during", 
 _CAUSING = frozenset({"order", "force", "compel", "require"})
 _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,70}\bsince\s+(?:the\s+)?$")
 _GOING_ON = frozenset({"continue", "remain", "last", "persist", "stay", "resume"})
+# a time written as a date ('2002', 'the 1990s', 'July 2014'), not an occurrence ('the outbreak of the war')
+_DATE_WORDS = re.compile(r"(?:the\s+)?(?:early\s+|mid-?|late\s+)?\d|[A-Z][a-z]+\.?\s+\d")
+_SINCE = re.compile(r"\b(since|after)\s+(?:the\s+)?$", re.I)
 _UNTIL = re.compile(r"\b(until|till|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _AFTER = frozenset({"after", "following", "once", "whereupon"})
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
@@ -203,8 +206,13 @@ class ReaderTimes:
         """'Until 2002, X denied any role': what lasted up to a time (../2002); not 'did not join
         until 1956' (joined then) or 'continued until 1984' (what went on ends then). ('By 2009, X
         had closed ...' is left at 2009: a 'by' is read as the time of the act as often as not.)"""
-        m = _UNTIL.search(self.text, max(0, t.start - 20), t.start)
         v = t.value or ""
+        after = _SINCE.search(self.text, max(0, t.start - 12), t.start)
+        if after is not None and v and "/" not in v and id(t) not in self.since_bounds and _DATE_WORDS.match(t.text) and (
+                after.group(1).lower() == "since" or edtf.precision(v) in ("year", "decade", "century")):
+            # 'have fled since the 1990s', 'were tightened after 2002': from then on
+            return replace(t, value=f"{v}/..", type="interval")
+        m = _UNTIL.search(self.text, max(0, t.start - 20), t.start)
         if m is None or "/" in v or not v or vg is None or vg.negated or vg.head.lemma in _GOING_ON:
             return t
         return replace(t, value=f"../{v}", type="interval")
