@@ -224,3 +224,9 @@ def test_since_a_date_is_from_then_on():
     got = dates("In 1950, soon after the outbreak of the Korean War, the cabinet drew up a deportation order.",
                 "2015-06-01")
     assert all("/.." not in d for ds in got.values() for d in ds if d)
+
+
+def test_an_act_told_by_a_dated_report_is_done_by_the_report_s_day():
+    got = dates("North Korea sent a letter of protest to Japan, according to a Sunday report by state media.",
+                "2024-01-08")
+    assert got["sent"] == ["../2024-01-07"]

@@ -301,7 +301,25 @@ class ReaderTimes:
                         v.inherited = replace(v.inherited, value=later_than(v.inherited.value))
                     break
             if v.inherited is None:
-                v.inherited = self._told_in_relative(v, phrases, timed)
+                v.inherited = self._told_in_relative(v, phrases, timed) or self._by_report(v)
+
+    def _by_report(self, v: Reading) -> TimeMention | None:
+        """'Kim sent a message, according to a Saturday report by state media': done by the day
+        of the report that tells it (../that day), not on the page's day."""
+        if v.clause.relation is not None:
+            return None     # ('according to' qualifies what the sentence asserts: its main clause)
+        for c in self.an.clauses:
+            if c.predicate is None or c.predicate.head.lemma != "accord" or c.relation != "adverbial":
+                continue
+            up = c.parent
+            while up is not None and up is not v.clause:
+                up = up.parent
+            if up is None:
+                continue
+            t = next((t for t in self.clause_times.get(id(c), ()) if is_narrative(t)), None)
+            if t is not None and t.value and "/" not in t.value and t.start > v.head.start:
+                return replace(t, value=f"../{t.value}", type="interval")
+        return None
 
     def _told_in_relative(self, v: Reading, phrases: list, timed: dict) -> TimeMention | None:
         """'At the summit, which was held last week, the leaders agreed ...': an event noun that
