@@ -27,7 +27,7 @@ _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,70}\bsince\s+(?:the\s+)?$")
 _GOING_ON = frozenset({"continue", "remain", "last", "persist", "stay", "resume"})
 # a time written as a date ('2002', 'the 1990s', 'July 2014'), not an occurrence ('the outbreak of the war')
 _DATE_WORDS = re.compile(r"(?:the\s+)?(?:early\s+|mid-?|late\s+)?\d|[A-Z][a-z]+\.?\s+\d")
-_SINCE = re.compile(r"\b(since|after)\s+(?:the\s+)?$", re.I)
+_SINCE = re.compile(r"\b(after)\s+(?:the\s+)?$", re.I)
 _UNTIL = re.compile(r"\b(until|till|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _AFTER = frozenset({"after", "following", "once", "whereupon"})
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
@@ -208,9 +208,9 @@ class ReaderTimes:
         had closed ...' is left at 2009: a 'by' is read as the time of the act as often as not.)"""
         v = t.value or ""
         after = _SINCE.search(self.text, max(0, t.start - 12), t.start)
-        if after is not None and v and "/" not in v and id(t) not in self.since_bounds and _DATE_WORDS.match(t.text) and (
-                after.group(1).lower() == "since" or edtf.precision(v) in ("year", "decade", "century")):
-            # 'have fled since the 1990s', 'were tightened after 2002': from then on
+        if after is not None and v and "/" not in v and _DATE_WORDS.match(t.text) \
+                and edtf.precision(v) in ("year", "decade", "century"):
+            # 'were tightened after 2002': from then on ('since the 1990s' keeps its time, as the gold does)
             return replace(t, value=f"{v}/..", type="interval")
         m = _UNTIL.search(self.text, max(0, t.start - 20), t.start)
         if m is None or "/" in v or not v or vg is None or vg.negated or vg.head.lemma in _GOING_ON:
