@@ -231,3 +231,14 @@ def test_an_act_told_by_a_dated_report_is_done_by_the_report_s_day():
     got = dates("North Korea sent a letter of protest to Japan, according to a Sunday report by state media.",
                 "2024-01-08")
     assert got["sent"] == ["../2024-01-07"]
+
+
+def test_an_undated_act_is_on_the_time_its_own_sentence_told_before_it():
+    story = ("The envoys met in Geneva in July 1997. In March of the next year the North handed over documents "
+             "it said were complete; tests carried out in Tokyo showed they were not.")
+    got = dates(story, "2015-06-01")
+    assert got["said"] == ["1998-03"]
+    # (not a time that names a thing: 'the 1994 agreement')
+    got = dates("The envoys met in Geneva in July 1997. In response, the North printed the 1994 maps again and "
+                "withdrew from the talks.", "2015-06-01")
+    assert got["withdrew"] != ["1994"]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from kankei import edtf
 from kankei.assemble.event_dates import later_than
-from kankei.assemble.event_reading import NOUN_TAGS, prep_of, untensed
+from kankei.assemble.event_reading import NOUN_TAGS, prep_of, top_level, untensed
 from kankei.assemble.event_time import distinct, follows, is_narrative, modifies_before
 from kankei.assemble.triggers import lexicon, word_sets
 from kankei.resolve.tense import period_words, scene_words
@@ -27,6 +27,7 @@ _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,70}\bsince\s+(?:the\s+)?$")
 _GOING_ON = frozenset({"continue", "remain", "last", "persist", "stay", "resume"})
 # a time written as a date ('2002', 'the 1990s', 'July 2014'), not an occurrence ('the outbreak of the war')
 _DATE_WORDS = re.compile(r"(?:the\s+)?(?:early\s+|mid-?|late\s+)?\d|[A-Z][a-z]+\.?\s+\d")
+_DETERMINED = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|our|whose)\s+$", re.I)
 _SINCE = re.compile(r"\b(after)\s+(?:the\s+)?$", re.I)
 _UNTIL = re.compile(r"\b(until|till|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _AFTER = frozenset({"after", "following", "once", "whereupon"})
@@ -253,7 +254,7 @@ class ReaderTimes:
                 if owner is not None:
                     v.inherited = owner.times[0]
                     break
-                own = [t for t in self.clause_times.get(id(c), ()) if is_narrative(t)]
+                own = [t for t in self.clause_times.get(id(c), ()) if is_narrative(t) and not self._attributive(t)]
                 if own:     # 'In 2002, Kim deep-sixed relations by admitting ...': the clause's time
                     v.inherited = own[0]
                     break
@@ -301,7 +302,30 @@ class ReaderTimes:
                         v.inherited = replace(v.inherited, value=later_than(v.inherited.value))
                     break
             if v.inherited is None:
-                v.inherited = self._told_in_relative(v, phrases, timed) or self._by_report(v)
+                v.inherited = self._told_in_relative(v, phrases, timed) or self._by_report(v) \
+                    or self._sentence_story(v)
+
+    def _sentence_story(self, v: Reading) -> TimeMention | None:
+        """'In November of that year X handed over remains it said were Y's': a past act without a
+        time of its own is on the time its sentence's main clauses told before it, not on the last
+        sentence's."""
+        vg = v.clause.predicate
+        if vg is None or vg.tense != "past" or vg.aspect is not None or v.modality != "asserted":
+            return None
+        told = [t for t in self.times if t.end <= v.head.start and is_narrative(t) and t.value
+                and id(t) not in self.since_bounds and not self._attributive(t)
+                and top_level(self.clause_holding(t.start))]
+        return told[-1] if told else None
+
+    def _attributive(self, t: TimeMention) -> bool:
+        """'the 1994 agreement', 'Thursday's meeting': a time that names a thing, not when the story is."""
+        i = self.token_index(t.end - 1)
+        nxt = self.tokens[i + 1] if i is not None and i + 1 < len(self.tokens) else None
+        if nxt is None or self.text[t.end:nxt.start].strip():
+            return False
+        if nxt.tag == "POS":
+            return True
+        return nxt.tag in NOUN_TAGS + ("JJ", "VBG", "VBN") and _DETERMINED.search(self.text, max(0, t.start - 12), t.start) is not None
 
     def _by_report(self, v: Reading) -> TimeMention | None:
         """'Kim sent a message, according to a Saturday report by state media': done by the day
@@ -371,7 +395,7 @@ class ReaderTimes:
             return None
         owner = timed.get(id(parent))
         t = distinct(owner.times, self.text)[-1] if owner is not None else next(
-            (t for t in self.clause_times.get(id(parent), ()) if is_narrative(t)), None)
+            (t for t in self.clause_times.get(id(parent), ()) if is_narrative(t) and not self._attributive(t)), None)
         v.report_dated = t is not None
         return t if t is not None and edtf.precision(t.value) in ("day", "month") else None
 
