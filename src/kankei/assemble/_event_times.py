@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from kankei import edtf
 from kankei.assemble.event_dates import later_than
-from kankei.assemble.event_reading import NOUN_TAGS, prep_of, top_level, untensed
+from kankei.assemble.event_reading import NOUN_TAGS, past_coordinates, prep_of, top_level, untensed
 from kankei.assemble.event_time import distinct, follows, is_narrative, modifies_before
 from kankei.assemble.triggers import lexicon, word_sets
 from kankei.resolve.tense import period_words, scene_words
@@ -310,8 +310,9 @@ class ReaderTimes:
         time of its own is on the time its sentence's main clauses told before it, not on the last
         sentence's."""
         vg = v.clause.predicate
-        if vg is None or vg.tense != "past" or vg.aspect is not None or v.modality != "asserted":
-            return None
+        if vg is None or vg.tense != "past" or vg.aspect is not None or v.modality != "asserted" \
+                or getattr(past_coordinates(v.clause), "relation", "") not in (None, "parataxis"):
+            return None     # (not 'abuses they said they suffered': a contact clause tells no news of then)
         told = [t for t in self.times if t.end <= v.head.start and is_narrative(t) and t.value
                 and id(t) not in self.since_bounds and not self._attributive(t)
                 and top_level(self.clause_holding(t.start))]
