@@ -242,3 +242,8 @@ def test_an_undated_act_is_on_the_time_its_own_sentence_told_before_it():
     got = dates("The envoys met in Geneva in July 1997. In response, the North printed the 1994 maps again and "
                 "withdrew from the talks.", "2015-06-01")
     assert got["withdrew"] != ["1994"]
+
+
+def test_in_effect_from_a_day_is_decided_in_its_month():
+    got = dates("Japan closed its ports to the North's ships, effective 14 October 2006.", "2015-06-01")
+    assert got["closed"] == ["2006-10"]

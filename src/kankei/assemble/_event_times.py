@@ -27,6 +27,7 @@ _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,70}\bsince\s+(?:the\s+)?$")
 _GOING_ON = frozenset({"continue", "remain", "last", "persist", "stay", "resume"})
 # a time written as a date ('2002', 'the 1990s', 'July 2014'), not an occurrence ('the outbreak of the war')
 _DATE_WORDS = re.compile(r"(?:the\s+)?(?:early\s+|mid-?|late\s+)?\d|[A-Z][a-z]+\.?\s+\d")
+_EFFECTIVE = re.compile(r"\b(?:effective|with\s+effect\s+from|taking\s+effect|to\s+take\s+effect)\s+(?:on\s+|from\s+)?$", re.I)
 _DETERMINED = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|our|whose)\s+$", re.I)
 _SINCE = re.compile(r"\b(after)\s+(?:the\s+)?$", re.I)
 _UNTIL = re.compile(r"\b(until|till|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.I)
@@ -121,6 +122,9 @@ class ReaderTimes:
             if self._measured_from(t, verbs):
                 continue
             given = t       # (what the verb takes: 'after the test in 2006' tells only a later time)
+            if _EFFECTIVE.search(text, max(0, t.start - 30), t.start):
+                # 'banned imports, effective October 14': in force from that day, decided before it
+                given = replace(t, value=later_than(t.value))
             holder = self.clause_holding(t.start)
             if holder is not None:
                 self.clause_times.setdefault(id(holder), []).append(t)
