@@ -247,3 +247,13 @@ def test_an_undated_act_is_on_the_time_its_own_sentence_told_before_it():
 def test_in_effect_from_a_day_is_decided_in_its_month():
     got = dates("Japan closed its ports to the North's ships, effective 14 October 2006.", "2015-06-01")
     assert got["closed"] == ["2006-10"]
+
+
+def test_what_the_parties_of_a_meeting_do_next_is_on_its_day():
+    story = ("On 3 April 1981, Prime Minister Taro Sato flew to Pyongyang and met Kim Il Sung. "
+             "The two leaders signed a joint communique.")
+    assert dates(story, "2015-06-01")["signed"] == ["1981-04-03"]
+    # (others' acts after that day keep its year)
+    story = ("On 3 April 1981, Prime Minister Taro Sato flew to Pyongyang and met Kim Il Sung. "
+             "A committee was formed in Seoul.")
+    assert dates(story, "2015-06-01")["was"] == ["1981"]

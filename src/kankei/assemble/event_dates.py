@@ -184,3 +184,18 @@ def next_step_time(time: TimeMention, text: str, s: int, dct: str | None) -> Tim
     if not next_step(text, s, s + 120) or near(time.value, dct):
         return None
     return replace(time, value=later_than(time.value))
+
+
+def meeting_days(told: list[Event], before: list[Event], narrative: TimeMention | None) -> None:
+    """'On 17 September 2002, Koizumi met Kim in Pyongyang. The two leaders signed a declaration':
+    what the parties of a meeting do next is done at that meeting, on its day (not only in its
+    year, as another act told after a day is)."""
+    if narrative is None or edtf.precision(narrative.value) != "day" or any(
+            ev.time is not None and (edtf.bounds(ev.date) or ("", ""))[1] > narrative.value for ev in told):
+        return      # (a sentence with a later time of its own has moved the story on)
+    parties = {p["entity"] for ev in before if ev.type == "meet" and ev.date == narrative.value
+               for p in ev.participants if p["role"] in ("agent", "patient")}
+    for ev in told:
+        agents = {p["entity"] for p in ev.participants if p["role"] == "agent"}
+        if ev.dated_by == "narrative" and ev.date == narrative.value[:4] and agents and agents <= parties:
+            ev.date = narrative.value

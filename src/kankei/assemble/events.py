@@ -22,6 +22,7 @@ from kankei.assemble.event_dates import (
     day_of,
     fallback_date,
     later_than,
+    meeting_days,
     near,
     next_step_time,
     soon_after,
@@ -163,6 +164,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # (a story told of other days, in this paragraph: what its sentences do is not today's news)
         elsewhere = current is not None and not near(current.value, dct)
         told = _sentence_events(readings, sent, doc, current, dct, news, elsewhere, last_of_type, e <= body_start)
+        meeting_days(told, events[-12:], current)
         if official is not None:
             _measures_of_the_issuer(told, official)
         events.extend(told)
