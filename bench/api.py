@@ -13,7 +13,9 @@ facet filters, plain words), actors, the network, pages of claims and conflicts,
 searches (many prefixes, sixty ORs, NEAR of fifty words: each must be answered, or refused with a
 4xx, within 2 s). With --clients N, N clients send the requests at once, each over its own
 connection (issue 13's load: 20 clients, p95 under 500 ms, no timeouts). Prints the 50th and 95th
-percentile latency per kind of request and over all, the slowest requests, and the statuses.
+percentile latency per kind of request and over all, the slowest requests, the statuses, and the
+machine's load average. The server keeps answers for the base's state (a URL asked again is sent
+from memory); --no-cache times every request computed.
 """
 from __future__ import annotations
 
@@ -40,13 +42,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(db: str) -> tuple[subprocess.Popen, int, float]:
-    """`kankei serve` in a subprocess on a free port; the seconds until it answers (summaries made first)."""
+def start(db: str, cache: bool = True) -> tuple[subprocess.Popen, int, float]:
+    """`kankei serve` in a subprocess on a free port; the seconds until it answers (summaries made first).
+    cache=False: the server keeps no answers (KANKEI_SERVE_CACHE_MB=0), every request is computed."""
     port = free_port()
     t0 = time.perf_counter()
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    if not cache:
+        env["KANKEI_SERVE_CACHE_MB"] = "0"
     proc = subprocess.Popen([sys.executable, "-c", "from kankei.cli import main; main()", "serve", "--db", db,
                              "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+                            env=env)
     while True:
         if proc.poll() is not None:
             sys.exit(f"kankei serve exited: {proc.stderr.read().decode()}")
@@ -144,12 +150,15 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=1500)
     ap.add_argument("--clients", type=int, default=1, help="Clients sending requests at once.")
     ap.add_argument("--seed", type=int, default=3)
+    ap.add_argument("--no-cache", action="store_true",
+                    help="Start the server keeping no answers (every request computed, none sent from memory).")
     args = ap.parse_args()
     if not args.db.startswith("postgresql://") and not Path(args.db).exists():
         print(f"{args.db} is missing: making it with bench/api_db.py", file=sys.stderr)
         subprocess.run([sys.executable, str(ROOT / "bench" / "api_db.py"), "--out", args.db], check=True)
-    proc, port, ready = start(args.db)
-    print(f"kankei serve answering after {ready:.1f} s (summary tables brought up to date first)")
+    proc, port, ready = start(args.db, cache=not args.no_cache)
+    print(f"kankei serve answering after {ready:.1f} s (summary tables brought up to date first)"
+          + ("; answers kept: none (--no-cache)" if args.no_cache else ""))
     plan = requests(args.db, args.requests, args.seed)
     try:
         run(plan, port, args.clients)
@@ -212,6 +221,7 @@ def run(plan: list[tuple[str, str]], port: int, clients: int) -> None:
     client([x for x in plan[:60] if x[1] != "NEXT"])       # warm up
     times.clear(), slow.clear(), statuses.clear()
     errors = 0
+    load0 = os.getloadavg()[0]
     t0 = time.perf_counter()
     threads = [threading.Thread(target=client, args=(plan[i::clients],)) for i in range(clients)]
     for t in threads:
@@ -224,8 +234,9 @@ def run(plan: list[tuple[str, str]], port: int, clients: int) -> None:
         xs = sorted(xs)
         return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
 
+    # (the machine may be shared: its load says how much of it the figures had)
     print(f"\n{clients} client{'s' if clients != 1 else ''}, {len(plan)} requests in {wall:.1f} s "
-          f"({len(plan) / wall:.1f} requests/s)")
+          f"({len(plan) / wall:.1f} requests/s); load average {load0:.2f} before, {os.getloadavg()[0]:.2f} after")
     print(f"\n{'request':26} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for kind in sorted(times):
         xs = times[kind]

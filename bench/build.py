@@ -10,17 +10,20 @@ year precision, with names spelled a few ways; builds a base of each size, then 
 of --add new articles about the same pool into it: the whole build, and its reconciliation. The target is a time for 10,000 within twice that for 1,000. With
 --keep, the bases and articles stay in DIR and are reused by the next run.
 
-    python bench/build.py --workers 1 2 [--docs 300] [--corpus examples|generated] [--paragraphs 8]
+    python bench/build.py --workers 1 2 [--repeat 3] [--docs 300] [--corpus examples|generated] [--paragraphs 8]
 
 Parallel builds instead: builds the same corpus into a fresh base with each number of worker
-processes, and prints documents and words per second (the whole build; and without its
-reconciliation, which runs once in the writer) and the speed-up over the first. The corpus is
+processes, --repeat rounds, the numbers alternating, and prints documents and words per second of
+each whole build, then the medians and the speed-up over the first number measured in the same
+rounds. The corpus is
 --docs articles: the example corpus varied as bench/extract.py varies it (prose), or generated
 ones of --paragraphs paragraphs of about 90 words, a dated event between two actors in every
 sentence (the most the writer can be asked to write per word). The target is 1.8x with 2 workers
 on 2 cores. The load average before and after each run is printed, and the CPU time of the
-writer and of the workers, from which the speed-up on idle cores is bounded: on a shared
-machine other work decides the measured figure.
+writer (its reconciliation apart) and of the workers, from which the speed-up on idle cores is
+bounded: the extraction phase takes at least the writer's time, a worker's share and the cores'
+share of all the CPU, and the reconciliation then runs alone. On a shared machine other work
+decides the measured figure.
 """
 from __future__ import annotations
 
@@ -188,8 +191,9 @@ def corpus_texts(kind: str, docs: int, paragraphs: int) -> list[str]:
     return [text.rstrip("\n") + f"\n\nFile {k}.\n" for k, text in enumerate(texts)]
 
 
-def bench_workers(work: Path, counts: list[int], docs: int, kind: str, paragraphs: int) -> None:
+def bench_workers(work: Path, counts: list[int], docs: int, kind: str, paragraphs: int, repeat: int = 1) -> None:
     import os
+    import statistics
 
     folder = work / f"{kind}{docs}x{paragraphs}"
     folder.mkdir(parents=True, exist_ok=True)
@@ -199,32 +203,53 @@ def bench_workers(work: Path, counts: list[int], docs: int, kind: str, paragraph
         path = folder / f"article{k:05d}.txt"
         if not path.exists():
             path.write_text(text, encoding="utf-8")
-    print(f"{docs} documents ({kind}), {words:,} words, {os.cpu_count()} cores", flush=True)
-    first = serial_cpu = None
+    cores = os.cpu_count() or 1
+    print(f"{docs} documents ({kind}), {words:,} words, {cores} cores; runs alternate {counts}, {repeat} rounds",
+          flush=True)
+    runs: dict[int, list[dict]] = {n: [] for n in counts}
+    for _ in range(repeat):
+        for n in counts:    # alternately, so that the load of other work weighs on each count alike
+            run = _one_run(work, folder, n, docs)
+            runs[n].append(run)
+            print(f"workers {n}: {docs / run['wall']:.1f} documents/s, {words / run['wall']:,.0f} words/s in "
+                  f"{run['wall']:.1f} s (reconciliation {run['recon']:.1f} s); load {run['load'][0]:.2f} before, "
+                  f"{run['load'][1]:.2f} after; CPU: writer {run['writer']:.1f} s + reconciliation "
+                  f"{run['recon_cpu']:.1f} s, workers {run['workers']:.1f} s", flush=True)
+    first = counts[0]
+    serial_cpu = statistics.median(r["writer"] + r["workers"] + r["recon_cpu"] for r in runs[first])
+    print("summary (medians):")
     for n in counts:
-        db = work / f"workers{n}.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(db) + suffix).unlink(missing_ok=True)
-        before = os.getloadavg()[0]
-        cpu_self, cpu_children = _cpu()
-        total, recon, recon_cpu, added = timed_build_with(db, folder, n)
-        for child in multiprocessing.active_children():     # the pool's processes: their CPU counts once joined
-            child.join()
-        cpu_self, cpu_children = (a - b for a, b in zip(_cpu(), (cpu_self, cpu_children), strict=True))
-        cpu_self -= recon_cpu     # the reconciliation, the same whatever the number of workers, is left out
-        assert added == docs, f"{added} of {docs} documents added"
-        extraction = total - recon
-        first = first or extraction
-        serial_cpu = serial_cpu or cpu_self
-        print(f"workers {n}: {docs / total:.1f} documents/s, {words / total:,.0f} words/s in {total:.1f} s; "
-              f"without reconciliation ({recon:.1f} s): {docs / extraction:.1f} documents/s, "
-              f"{words / extraction:,.0f} words/s, {first / extraction:.2f}x; "
-              f"load {before:.2f} before, {os.getloadavg()[0]:.2f} after", flush=True)
-        # What the figures would be on an idle machine: the slowest of the writer and the workers decides.
-        cores = os.cpu_count() or 1
-        bound = serial_cpu / max(cpu_self, cpu_children / n, (cpu_self + cpu_children) / cores) if n > 1 else 1.0
-        print(f"  CPU without reconciliation: writer {cpu_self:.1f} s, workers {cpu_children:.1f} s; "
-              f"on idle cores at most {bound:.2f}x", flush=True)
+        rs = runs[n]
+        rate = statistics.median(docs / r["wall"] for r in rs)
+        ratios = sorted(docs / r["wall"] / (docs / f["wall"]) for r, f in zip(rs, runs[first], strict=True))
+        writer, workers = statistics.median(r["writer"] for r in rs), statistics.median(r["workers"] for r in rs)
+        recon = statistics.median(r["recon_cpu"] for r in rs)
+        # On idle cores: the writer, each worker's share and the cores' share of all the CPU bound the
+        # extraction phase; the reconciliation then runs alone, in the writer.
+        phase = max(writer, workers / n, (writer + workers) / cores) if n > 1 else writer + workers
+        bound = serial_cpu / (phase + recon)
+        print(f"  workers {n}: {rate:.1f} documents/s, {statistics.median(words / r['wall'] for r in rs):,.0f} "
+              f"words/s; measured {statistics.median(ratios):.2f}x the {first}-worker runs of the same rounds "
+              f"({ratios[0]:.2f}-{ratios[-1]:.2f}); CPU writer {writer:.2f} s (+ reconciliation {recon:.2f} s), "
+              f"workers {workers:.2f} s: at most {bound:.2f}x on {cores} idle cores", flush=True)
+
+
+def _one_run(work: Path, folder: Path, n: int, docs: int) -> dict:
+    """One build of folder into a fresh base with n workers: wall and CPU seconds, load before and after."""
+    import os
+
+    db = work / f"workers{n}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    before = os.getloadavg()[0]
+    cpu_self, cpu_children = _cpu()
+    total, recon, recon_cpu, added = timed_build_with(db, folder, n)
+    for child in multiprocessing.active_children():     # the pool's processes: their CPU counts once joined
+        child.join()
+    cpu_self, cpu_children = (a - b for a, b in zip(_cpu(), (cpu_self, cpu_children), strict=True))
+    assert added == docs, f"{added} of {docs} documents added"
+    return {"wall": total, "recon": recon, "recon_cpu": recon_cpu, "writer": cpu_self - recon_cpu,
+            "workers": cpu_children, "load": (before, os.getloadavg()[0])}
 
 
 def main() -> None:
@@ -237,12 +262,13 @@ def main() -> None:
     ap.add_argument("--corpus", choices=["examples", "generated"], default="examples",
                     help="with --workers: the example corpus varied, or generated articles")
     ap.add_argument("--paragraphs", type=int, default=8, help="with --workers --corpus generated: paragraphs per document")
+    ap.add_argument("--repeat", type=int, default=1, help="with --workers: rounds of runs, the counts alternating")
     args = ap.parse_args()
     if args.workers:
         work = args.keep or Path(tempfile.mkdtemp(prefix="kankei-bench-"))
         work.mkdir(parents=True, exist_ok=True)
         try:
-            bench_workers(work, args.workers, args.docs, args.corpus, args.paragraphs)
+            bench_workers(work, args.workers, args.docs, args.corpus, args.paragraphs, args.repeat)
         finally:
             if not args.keep:
                 shutil.rmtree(work, ignore_errors=True)

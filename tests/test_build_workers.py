@@ -129,3 +129,191 @@ def test_a_scheduler_without_dask_installed_says_what_to_install(tmp_path, monke
                                        "--scheduler", "tcp://127.0.0.1:1"])
     assert result.exit_code == 1 and "pip install 'kankei[cluster]'" in result.output
     assert not (tmp_path / "kb.db").exists()
+
+
+# --- the writer's batches -------------------------------------------------------------------
+
+_PER_DOCUMENT = ["mentions", "times", "quantities", "events", "notes", "citations", "claims"]
+
+
+def _documents_rows(db: Path | str, ignore: frozenset[str] = frozenset({"path"})) -> dict[str, list[tuple]]:
+    """Each stored document's statements (by document id), read as the tests read either kind of base."""
+    from kb_corpus import query
+    out = {}
+    for (doc_id,) in query(db, "SELECT id FROM documents"):
+        rows = []
+        for table in _PER_DOCUMENT:
+            cols = [c for c in _columns(table) if c not in WHEN | ignore]
+            quoted = ", ".join(f'"{c}"' for c in cols)
+            rows.append(sorted(query(db, f"SELECT {quoted} FROM {table} WHERE document_id = ?", (doc_id,)), key=repr))
+        rows.append(sorted(query(db, "SELECT p.event_id, p.role, p.entity_id FROM event_participants p"
+                                     " JOIN events e ON e.id = p.event_id WHERE e.document_id = ?", (doc_id,))))
+        out[doc_id] = rows
+    return out
+
+
+def _columns(table: str) -> list[str]:
+    with sqlite3.connect(":memory:") as conn:
+        from kankei.store.db import _statements
+        from kankei.store.schema import MIGRATIONS
+        for script in MIGRATIONS:
+            for statement in _statements(script):
+                conn.execute(statement)
+        return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def _interrupted_build(db: Path | str, corpus: Path, after: int) -> None:
+    """A parallel build stopped (as by Ctrl-C) once `after` documents have been settled."""
+    seen = []
+
+    def progress(path) -> None:
+        seen.append(path)
+        if len(seen) >= after:
+            raise KeyboardInterrupt
+    conn = connect(db)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            build(conn, [corpus], workers=2, progress=progress)
+    finally:
+        conn.close()
+
+
+def test_documents_written_in_one_batch_are_committed_whole_when_the_build_is_interrupted(bases, tmp_path):
+    """Several documents share a transaction; Ctrl-C between two of them keeps every one written."""
+    db = tmp_path / "kb.db"
+    _interrupted_build(db, bases["corpus"], after=3)
+    kept = _documents_rows(db)
+    assert len(kept) == 3
+    serial = _documents_rows(bases["serial"])
+    assert all(kept[doc_id] == serial[doc_id] for doc_id in kept)
+    assert len(_build(db, [bases["corpus"]], workers=2).added) == 1
+    assert _state(db) == _state(bases["serial"])
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_an_error_while_a_document_is_written_rolls_back_its_batch_and_the_next_build_adds_them(
+        bases, tmp_path, monkeypatch, kind):
+    """The writer fails after a document's last statement, before it is complete: nothing of that
+    document is kept (whole documents committed before it may be), and the next build adds the rest."""
+    from kankei.store import batch as batch_module
+    db = _fresh_base(tmp_path, kind)
+    real, calls = batch_module.insert_document, []
+
+    def failing_on_third(conn, rows, replace):
+        calls.append(rows.doc_id)
+        written = real(conn, rows, replace)
+        if len(calls) == 3:
+            raise RuntimeError("simulated failure")
+        return written
+    monkeypatch.setattr(batch_module, "insert_document", failing_on_third)
+    conn = connect(db)
+    try:
+        with pytest.raises(RuntimeError, match="simulated failure"):
+            build(conn, [bases["corpus"]], workers=2)
+    finally:
+        conn.close()
+    kept = _documents_rows(db)
+    assert calls[2] not in kept and set(kept) <= set(calls[:2])
+    serial = _documents_rows(bases["serial"])
+    assert all(kept[doc_id] == serial[doc_id] for doc_id in kept)
+    monkeypatch.setattr(batch_module, "insert_document", real)
+    assert len(_build(db, [bases["corpus"]], workers=2).added) == 4 - len(kept)
+    assert _documents_rows(db) == serial
+
+
+def test_ctrl_c_while_a_document_is_written_stops_the_build_once_it_is_written_and_keeps_it(bases, tmp_path,
+                                                                                          monkeypatch):
+    import signal
+
+    from kankei.store import batch as batch_module
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    real, calls = batch_module.insert_document, []
+
+    def interrupted_on_third(conn, rows, replace):
+        calls.append(rows.doc_id)
+        if len(calls) == 3:
+            os.kill(os.getpid(), signal.SIGINT)     # as Ctrl-C, halfway through the document
+        return real(conn, rows, replace)
+    monkeypatch.setattr(batch_module, "insert_document", interrupted_on_third)
+    db = tmp_path / "kb.db"
+    conn = connect(db)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            build(conn, [bases["corpus"]], workers=2)
+    finally:
+        conn.close()
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    kept = _documents_rows(db)
+    assert sorted(kept) == sorted(calls[:3])
+    serial = _documents_rows(bases["serial"])
+    assert all(kept[doc_id] == serial[doc_id] for doc_id in kept)
+
+
+def _fresh_base(tmp_path: Path, kind: str) -> Path | str:
+    if kind == "postgresql":
+        from kb_corpus import new_pg_base
+        return new_pg_base()
+    return tmp_path / "kb.db"
+
+
+def test_an_open_batch_is_committed_before_waiting_past_its_time_for_a_worker(bases, tmp_path) -> None:
+    """A worker taking long does not keep the documents written before it uncommitted (and the base
+    locked against another build's writer): past its time, the batch lands before the wait."""
+    from concurrent.futures import Future
+
+    from kankei.extract import extract_source
+    from kankei.read import read_path
+    from kankei.store.batch import Batch
+    from kankei.store.build import document_rows
+
+    db = tmp_path / "kb.db"
+    conn = connect(db)
+    source = read_path(sorted(bases["corpus"].glob("*.txt"))[0])
+    rows = document_rows(extract_source(source), "d1", "/x/a.txt")
+    batch = Batch(conn, docs=10, seconds=3600.0)
+    assert batch.write(conn, rows, [])
+    assert conn.in_transaction
+    with sqlite3.connect(db) as other:
+        assert other.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+    pending: Future = Future()
+    finished: Future = Future()
+    finished.set_result(None)
+    batch.before_waiting(finished)      # the next document is there: no reason to commit
+    assert conn.in_transaction
+    batch.seconds = 0.0                  # its time is up
+    batch.before_waiting(pending)
+    assert not conn.in_transaction
+    with sqlite3.connect(db) as other:
+        assert other.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    conn.close()
+
+
+def pid_task(source, doc_id, path, dct):
+    """Run where the pool runs it: says which process that is."""
+    return os.getpid()
+
+
+def test_the_first_document_is_extracted_in_the_writer_and_the_rest_in_worker_processes(bases, monkeypatch):
+    from kankei.read import read_path
+    monkeypatch.setattr(parallel_module.ProcessPool, "task", staticmethod(pid_task))
+    source = read_path(sorted(bases["corpus"].glob("*.txt"))[0])
+    pool = parallel_module.ProcessPool(2)
+    try:
+        first = pool.submit(source, "a", "/a", None)
+        assert first.done() and first.result() == os.getpid()
+        assert pool.submit(source, "b", "/b", None).result() != os.getpid()
+    finally:
+        pool.close()
+
+
+def test_a_long_first_document_goes_to_a_worker_like_the_others(bases, monkeypatch):
+    """A worker that dies on a document fails that document alone: the writer extracts no long one."""
+    from kankei.read import read_path
+    monkeypatch.setattr(parallel_module.ProcessPool, "task", staticmethod(pid_task))
+    source = read_path(sorted(bases["corpus"].glob("*.txt"))[0])
+    monkeypatch.setattr(parallel_module, "WARM_CHARS", len(source.text) - 1)
+    pool = parallel_module.ProcessPool(2)
+    try:
+        assert pool.submit(source, "a", "/a", None).result() != os.getpid()
+    finally:
+        pool.close()

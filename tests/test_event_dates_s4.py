@@ -257,3 +257,63 @@ def test_what_the_parties_of_a_meeting_do_next_is_on_its_day():
     story = ("On 3 April 1981, Prime Minister Taro Sato flew to Pyongyang and met Kim Il Sung. "
              "A committee was formed in Seoul.")
     assert dates(story, "2015-06-01")["was"] == ["1981"]
+
+
+def test_a_story_of_long_ago_goes_on_past_a_sentence_with_no_event():
+    from kankei.pipeline import extract
+    text = ("TOKYO, July 13, 2004 -- Hitomi Soga and her husband Charles Jenkins met again on Friday. "
+            "Jenkins allegedly deserted to North Korea in 1965 when he was an army sergeant. "
+            "He was stationed in South Korea to guard the border. Jenkins disappeared during a patrol.")
+    evs = {r["text"]: r for r in extract(text, doc="t", dct="2004-07-13").records() if r["kind"] == "event"}
+    assert evs["disappeared"]["date"] == "1965"
+    # a new line is a new paragraph of the day's news
+    text2 = text.replace(" Jenkins disappeared", "\nJenkins disappeared")
+    evs = {r["text"]: r for r in extract(text2, doc="t", dct="2004-07-13").records() if r["kind"] == "event"}
+    assert evs.get("disappeared", {}).get("date") != "1965"
+
+
+def test_a_time_between_a_subject_and_its_verb_is_that_verb_s():
+    from kankei.pipeline import extract
+    text = "The Security Council adopted the resolution on 7 March 2013, and the Government today decided to extend the measures."
+    evs = {r["type"]: r["date"] for r in extract(text, doc="t", dct="2013-04-05").records() if r["kind"] == "event"}
+    assert evs == {"resolution": "2013-03-07", "sanction": "2013-04-05"}
+
+
+def test_responding_by_an_act_is_that_act_on_the_story_s_time():
+    from kankei.pipeline import extract
+    text = "In May 2009, North Korea tested a missile. The Japanese government responded by extending its sanctions."
+    evs = [(r["type"], r["date"]) for r in extract(text, doc="t", dct="2013-04-05").records() if r["kind"] == "event"]
+    assert evs == [("weapons_test", "2009-05"), ("sanction", "2009-05")]
+
+
+def test_a_bare_month_just_after_the_page_in_a_past_clause_is_last_year_s():
+    from kankei.pipeline import extract
+    recs = extract("Pyongyang returned the remains to Japan in May.", doc="t", dct="2013-04-05").records()
+    ev = next(r for r in recs if r["kind"] == "event")
+    assert (ev["date"], ev.get("modality", "asserted")) == ("2012-05", "asserted")
+    assert next(r for r in recs if r["kind"] == "time")["value"] == "2012-05"
+    ev = next(r for r in extract("North Korea will fire a missile in May.", doc="t", dct="2013-04-05").records()
+              if r["kind"] == "event")
+    assert (ev["date"], ev["modality"]) == ("2013-05", "hypothetical")
+    # (an election's month after the act it is for may lie ahead)
+    recs = extract("The house was dissolved by the premier for an election in October.", doc="t", dct="2017-09-28").records()
+    assert next(r for r in recs if r["kind"] == "time")["value"] == "2017-10"
+
+
+def test_a_person_abducted_is_abducted_once_and_the_dated_telling_dates_it():
+    from kankei.pipeline import extract
+    text = ("TOKYO, July 13, 2004 -- Hitomi Soga, who was abducted by North Korea, met her husband on Friday.\n\n"
+            "Her family says she was abducted from her hometown.\n\n"
+            "In 1978 agents seized Hitomi Soga on Sado Island and took her to North Korea.")
+    evs = [r for r in extract(text, doc="t", dct="2004-07-13").records() if r["kind"] == "event" and r["type"] == "abduct"]
+    kept = [r for r in evs if "mention_of" not in r]
+    assert len(kept) == 1 and kept[0]["date"] == "1978"
+
+
+def test_a_deck_above_a_date_line_is_headline_matter():
+    from kankei.pipeline import extract
+    text = ("Bones of Contention\nPyongyang returned the remains of the abductee to Japan\nMonday, Mar. 28, 2005\n"
+            "Last November, Pyongyang returned the remains of Megumi Yokota to Japan. Tokyo ran tests on them.")
+    evs = [r for r in extract(text, doc="t", dct="2005-03-28").records() if r["kind"] == "event" and r["type"] == "release"]
+    assert [r["date"] for r in evs if "mention_of" not in r] == ["2004-11"]
+    assert all(r["date"] == "2004-11" for r in evs)

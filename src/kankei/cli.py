@@ -510,7 +510,9 @@ def conflicts_cmd(subject, db_path, as_json) -> None:
 @click.option("--allow-edits", is_flag=True,
               help="Let the pages record corrections (confirm, reject, merge, split) as judgements; prints a token "
                    "that every edit must carry.")
-def serve_cmd(db_path, host, port, allow_edits) -> None:
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Server processes answering requests (default: one per core, at most 4).")
+def serve_cmd(db_path, host, port, allow_edits, workers) -> None:
     """A local web explorer of the knowledge base: timeline, actor network, document reader, search, claims.
 
     The API is under /api/ and documented at /docs.
@@ -519,7 +521,7 @@ def serve_cmd(db_path, host, port, allow_edits) -> None:
     from kankei.store import StoreError
 
     try:
-        serve(db_path, host=host, port=port, allow_edits=allow_edits)
+        serve(db_path, host=host, port=port, allow_edits=allow_edits, workers=workers)
     except StoreError as err:
         raise click.ClickException(str(err)) from None
 

@@ -106,7 +106,7 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
     if datelined := dateline_places(text, entities):
         entities = sorted(entities + datelined, key=lambda m: (m.start, m.end))
     spans = bounded(sentences(text), text)
-    analyses = Analyses(text, sorted((m.start, m.end) for m in entities if " " in m.text))
+    analyses = Analyses(text, sorted((m.start, m.end) for m in entities))
     events = find_events(text, doc, spans, times, entities, notes_start,
                          exclude={published_at.start} if published_at else set(),
                          dct=dct or published or story_day(times), analyses=analyses)

@@ -91,7 +91,8 @@ def analyze(text: str, start: int = 0, end: int | None = None,
 
 
 def _names_as_nouns(tokens: list[Token], names: Sequence[tuple[int, int]]) -> None:
-    """Every word inside a name of several words is a proper noun (the name is one phrase)."""
+    """Every word inside a name of several words is a proper noun (the name is one phrase), and
+    so is a one-word name the tagger took for a verb."""
     i = bisect_left(names, (tokens[0].start, -1)) if tokens else 0
     i = max(0, i - 1)
     k = 0
@@ -106,7 +107,12 @@ def _names_as_nouns(tokens: list[Token], names: Sequence[tuple[int, int]]) -> No
         while j < n and tokens[j].start >= s and tokens[j].end <= e:
             inside.append(tokens[j])
             j += 1
-        if len(inside) >= 2 and any(t.tag not in ("NNP", "NNPS") for t in inside[1:]) and inside[0].start == s:
-            for t in inside:
+        if inside and inside[0].tag == "DT":
+            inside = inside[1:]     # ('the Peninsula': the article stays one)
+        if len(inside) >= 2 and any(t.tag not in ("NNP", "NNPS") for t in inside) and inside[0].start >= s:
+            for t in inside:        # ('So Man-sul': the first word too, whatever the tagger made of it)
                 if t.tag not in ("NNP", "NNPS", "POS"):
                     t.tag = "NNP"
+        elif len(inside) == 1 and inside[0].start == s and inside[0].end == e and inside[0].tag.startswith("VB") \
+                and inside[0].text[:1].isupper():
+            inside[0].tag = "NNP"       # 'Jenkins allegedly deserted': a name, not a verb in -s

@@ -3,6 +3,7 @@ the tagger got wrong (a past tense tagged VBN, a participle tagged VBD), and the
 finish a sentence's clauses (spans, inverted subjects, passive agents, a lone participle)."""
 from __future__ import annotations
 
+from .groups import lists
 from .types import Clause, Phrase, Token, VerbGroup
 
 PUNCT_SKIP = frozenset(("``", "''", '"', "NFP"))    # quotes and symbols the sweep steps over
@@ -158,3 +159,32 @@ def finish(clauses: list[Clause], tokens: list[Token]) -> None:
             else:
                 par.start = min(par.start, c.start)
                 par.end = max(par.end, c.end)
+
+
+def that_follows(g: VerbGroup, tokens: list[Token]) -> bool:
+    """'that' opens a clause within a few words after the verb ('estimated in 2015 that')."""
+    return any(t.text.lower() == "that" for t in tokens[g.last + 1:g.last + 6])
+
+
+def named_before_comma(g: VerbGroup, np: Phrase, tokens: list[Token]) -> bool:
+    """A lone participle (or a same-form past: 'set up') after ', ' that follows a proper name
+    or its parenthesized acronym, with a time or a place after it ('..., founded in 1997')."""
+    if g.first != g.last or g.first < 2 or tokens[g.first - 1].tag != ",":
+        return False
+    word = tokens[g.first]
+    if not (g.form == "participle" or word.tag in ("VBD", "VB") and word.text.lower() in lists()["same_form_participles"]):
+        return False
+    before = tokens[g.first - 2]
+    if before.tag not in ("NNP", "NNPS", "-RRB-") or np.last != (g.first - 3 if before.tag == "-RRB-" else g.first - 2):
+        return False
+    j = g.last + 1
+    while j < len(tokens) and tokens[j].tag == "RP":
+        j += 1
+    return j < len(tokens) and (tokens[j].tag == "IN" and tokens[j].text.lower() in ("in", "on", "at", "by", "after")
+                                or tokens[j].tag == "DT" and j + 1 < len(tokens) and tokens[j + 1].tag == "VBG")
+
+
+def contact_relative(subject: Phrase, tokens: list[Token]) -> bool:
+    """A pronoun subject right after a common noun, no comma between: 'the abuses they said'."""
+    return subject.head.tag == "PRP" and subject.first == subject.last and subject.first > 0 \
+        and tokens[subject.first - 1].tag in ("NN", "NNS")

@@ -16,14 +16,17 @@ from .clause_rules import (
     as_finite_past,
     as_participle,
     clause_follows,
+    contact_relative,
     finish,
     finite_after_next_comma,
+    named_before_comma,
     next_unit,
     np_follows,
     prep_follows,
     promote_lone_participle,
     sharing_auxiliaries,
     sharing_modal,
+    that_follows,
 )
 from .groups import lists
 from .types import Clause, Phrase, PrepPhrase, Token, VerbGroup
@@ -103,8 +106,8 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
                 cur = open_clause("relative", cur.c, tokens[np.first], prev_unit == "comma", antecedent=prev_np)
                 cur.rel_subject = False
             after = np.last + 1
-            while after < n and tokens[after].tag == "RB":
-                after += 1                          # the United Nations formally | called
+            while after < n and tokens[after].tag in ("RB", "RBR", "RBS"):
+                after += 1                          # the United Nations formally | called; Japan further | expanded
             nxt_g = group_at.get(after)
             if prep is None and prev_unit == "cc" and before_cc == "pp" and cur.c.pps and not (nxt_g and nxt_g.finite):
                 prep = cur.c.pps[-1].prep           # with her family and (with) neighbors
@@ -256,7 +259,7 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                 or (c.predicate is not None and prev_unit == "cc" and cur.cc is not None)):
             g = as_finite_past(g)                  # "North Korea abducted 13 people": a past tense tagged VBN
         elif g.form == "participle" and g.first == g.last and c.predicate is None and prev_unit in ("np", "comma") \
-                and cur.pending is not None and g.lemma in complement_verbs and _that_follows(g, tokens):
+                and cur.pending is not None and g.lemma in complement_verbs and that_follows(g, tokens):
             g = as_finite_past(g)                  # "The agency estimated in 2015 that ...": a past tense tagged VBN
         elif g.form == "participle" and g.first == g.last and c.predicate is not None and prev_unit == "np" \
                 and cur.cc is not None and cur.np_since_cc is prev_np:
@@ -343,7 +346,7 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
             g = as_finite_past(g)
             del stack[1:]
             continue
-        if prev_unit == "comma" and prev_np is not None and _named_before_comma(g, prev_np, tokens):
+        if prev_unit == "comma" and prev_np is not None and named_before_comma(g, prev_np, tokens):
             # 'the Association (AFVKN), founded in March 1997,': the participle describes the name
             o = open_clause("relative", c, None, True, antecedent=prev_np)
             o.c.predicate = as_participle(g)
@@ -352,7 +355,10 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
             return
         if cur.cc is not None and prev_unit in ("cc", "np", "pp", "comma"):
             own = cur.np_since_cc
-            if own is None and g.finite and not pred.finite and len(stack) > 1:
+            # ('who was born and raised in Japan and went': 'raised' shares 'was', so it is finite)
+            pred_finite = pred.finite or c.relation == "coordinate" and c.shared_subject and c.parent is not None \
+                and c.parent.predicate is not None and c.parent.predicate.finite
+            if own is None and g.finite and not pred_finite and len(stack) > 1:
                 stack.pop()                         # was dispersed for demonstrations led by X, | but managed
                 stack[-1].cc = cur.cc
                 stack[-1].np_since_cc = None
@@ -386,7 +392,7 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                 return
             if pred.lemma in complement_verbs or len(stack) == 1:
                 c.objects.remove(np)
-                if _contact_relative(np, tokens) and pred.lemma not in lists()["tell"]:
+                if contact_relative(np, tokens) and pred.lemma not in lists()["tell"]:
                     # abuses | they said they suffered: a relative clause with no pronoun of its own
                     o = open_clause("relative", c, None, False, antecedent=_np_ending(stack, np.first - 1))
                     o.c.predicate = g
@@ -442,42 +448,13 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                 if o.c.objects and o.c.objects[-1] is prev_np:
                     o.c.objects.pop()
                     subject = prev_np
-        if subject is not None and _contact_relative(subject, tokens):
+        if subject is not None and contact_relative(subject, tokens):
             o = open_clause("relative", c, None, False, antecedent=_np_ending(stack, subject.first - 1))
         else:
             o = open_clause("parataxis", c, None, False)
         o.c.predicate = g
         o.c.subject = subject
         return
-
-
-def _that_follows(g: VerbGroup, tokens: list[Token]) -> bool:
-    """'that' opens a clause within a few words after the verb ('estimated in 2015 that')."""
-    return any(t.text.lower() == "that" for t in tokens[g.last + 1:g.last + 6])
-
-
-def _named_before_comma(g: VerbGroup, np: Phrase, tokens: list[Token]) -> bool:
-    """A lone participle (or a same-form past: 'set up') after ', ' that follows a proper name
-    or its parenthesized acronym, with a time or a place after it ('..., founded in 1997')."""
-    if g.first != g.last or g.first < 2 or tokens[g.first - 1].tag != ",":
-        return False
-    word = tokens[g.first]
-    if not (g.form == "participle" or word.tag in ("VBD", "VB") and word.text.lower() in lists()["same_form_participles"]):
-        return False
-    before = tokens[g.first - 2]
-    if before.tag not in ("NNP", "NNPS", "-RRB-") or np.last != (g.first - 3 if before.tag == "-RRB-" else g.first - 2):
-        return False
-    j = g.last + 1
-    while j < len(tokens) and tokens[j].tag == "RP":
-        j += 1
-    return j < len(tokens) and (tokens[j].tag == "IN" and tokens[j].text.lower() in ("in", "on", "at", "by", "after")
-                                or tokens[j].tag == "DT" and j + 1 < len(tokens) and tokens[j + 1].tag == "VBG")
-
-
-def _contact_relative(subject: Phrase, tokens: list[Token]) -> bool:
-    """A pronoun subject right after a common noun, no comma between: 'the abuses they said'."""
-    return subject.head.tag == "PRP" and subject.first == subject.last and subject.first > 0 \
-        and tokens[subject.first - 1].tag in ("NN", "NNS")
 
 
 def _np_ending(stack: list[_Open], last: int) -> Phrase | None:

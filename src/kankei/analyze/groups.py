@@ -66,6 +66,9 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
                             or (t[:3] == "NNP" and prev in ("NN", "NNS") and tokens[j].text.islower()):
                         break                              # Tokyo | next year;  the first time | North Korea
                     j += 1
+                elif t == "-LRB-" and tokens[j].tag in ("NNP", "NNPS") and j + 4 < n and tokens[j + 2].tag == "NNP" \
+                        and tokens[j + 3].tag == "-RRB-" and tokens[j + 4].tag in ("NN", "NNS"):
+                    j += 3                                 # the Asia-Pacific Economic Cooperation (APEC) summit
                 elif t == "POS" and j + 2 < n and tokens[j + 2].tag in _NP_START and tokens[j].tag in _NOUNS:
                     pos = j + 1                            # North Korea 's leader
                     j += 1

@@ -263,6 +263,7 @@ class Tagger:
             _past_after_clause_subject(words, out, self.only_past, self.openers)
         if "JJ" in out:
             self._noun_not_adjective(words, out)
+            _passive_not_adjective(words, out)
         if "VBD" in out:
             _reduced_relative(words, out)
         if "VBZ" in out:
@@ -377,12 +378,40 @@ def _gerund_as_noun(words: list[str], tags: list[str]) -> None:
             tags[i] = "NN"
 
 
+_BE = frozenset(("was", "were", "is", "are", "been", "be", "being"))
+
+
+def _passive_not_adjective(words: list[str], tags: list[str]) -> None:
+    """'Minsen was dissolved and replaced by ...', 'was dissolved by the court': an -ed form after
+    a form of 'be' with an agent or a coordinated participle after it is a passive, not an adjective."""
+    n = len(tags)
+    for i in range(1, n - 1):
+        if tags[i] != "JJ" or not words[i].lower().endswith("ed") or words[i - 1].lower() not in _BE:
+            continue
+        nxt = words[i + 1].lower()
+        if nxt == "by" or tags[i + 1] == "CC" and i + 2 < n and tags[i + 2] == "VBN":
+            tags[i] = "VBN"
+
+
 def _reduced_relative(words: list[str], tags: list[str]) -> None:
-    """"the funds embezzled went to ...": of two finite verbs in a row after a noun, the first
-    (an -ed form) is a participle describing the noun, the second the clause's verb."""
-    for i in range(1, len(tags) - 1):
-        if tags[i] == "VBD" and tags[i + 1] in ("VBD", "VBZ", "VBP") and tags[i - 1] in ("NN", "NNS", "NNP", "NNPS") \
-                and words[i].lower().endswith("ed"):
+    """"the funds embezzled went to ...", "the people abducted in the 1970s were ...": of two
+    finite verbs after a noun, with nothing or a prepositional phrase between, the first (an
+    -ed form) is a participle describing the noun, the second the clause's verb."""
+    n = len(tags)
+    for i in range(1, n - 1):
+        if tags[i] != "VBD" or not words[i].lower().endswith("ed") or tags[i - 1] not in ("NN", "NNS", "NNP", "NNPS"):
+            continue
+        if tags[i + 1] in ("VBD", "VBZ", "VBP"):
+            tags[i] = "VBN"
+            continue
+        # 'the people abducted in the 1970s were never seen': a common noun's -ed form, then
+        # only a prepositional phrase before a finite verb
+        if tags[i + 1] != "IN" or tags[i - 1] not in ("NN", "NNS") or i < 2 or tags[i - 2] not in ("DT", "JJ", "CD"):
+            continue
+        j = i + 2
+        while j < n and tags[j] in _PP_BODY:
+            j += 1
+        if j < n and tags[j] in ("VBD", "VBZ", "VBP") and j > i + 2:
             tags[i] = "VBN"
 
 
@@ -390,6 +419,8 @@ _NP_BODY = frozenset(("NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "DT", "PDT
 _AFTER_PAST = frozenset(("DT", "CD", "PRP$", "NNS", "NNP", "NNPS", "PRP", "NN", "JJ", "RP", "IN", "TO"))
 _CLAUSE_END = frozenset((",", ":", ".", "CC", "WDT", "WP", "-LRB-"))
 _FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+_PP_BODY = frozenset(("DT", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP$", "HYPH"))
+_SUBORDINATORS = frozenset(("that", "whether"))
 
 
 def is_year(word: str) -> bool:
@@ -427,6 +458,11 @@ def _past_after_clause_subject(words: list[str], tags: list[str], only_past: fro
         s = k                                   # the subject's first word
         while s > 0 and tags[s - 1] in _NP_BODY and not (tags[s - 1] == "CD" and is_year(words[s - 1])):
             s -= 1
+        if s > 1 and tags[s - 1] == "IN" and words[s - 1].lower() in ("on", "in", "last") and _time_word(words[s:k + 1]):
+            # 'The government on Tuesday extended ...': a time between the subject and its verb
+            s -= 1
+            while s > 0 and tags[s - 1] in _NP_BODY and not (tags[s - 1] == "CD" and is_year(words[s - 1])):
+                s -= 1
         if s > 0:
             b = tags[s - 1]
             low = words[s - 1].lower()
@@ -434,11 +470,24 @@ def _past_after_clause_subject(words: list[str], tags: list[str], only_past: fro
                     or b in ("IN", "WRB") and low in openers or b == "RB" and low in ("later", "then", "since")):
                 continue                        # the goods supplied to X: a participle on a noun
         j = i + 1
-        while j < n and tags[j] not in _CLAUSE_END and tags[j] not in _FINITE:
+        while j < n and tags[j] not in _CLAUSE_END and tags[j] not in _FINITE \
+                and not (tags[j] in ("IN", "WRB") and words[j].lower() in _SUBORDINATORS):
             j += 1
         if j < n and tags[j] in _FINITE:
             continue                            # the people abducted in the 1970s returned
+        # ('the court ruled on Monday that the law was void': the finite verb after 'that' is
+        # the complement's, not this clause's)
         tags[i] = "VBD"
+
+
+_TIME_WORDS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                         "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december", "week", "month", "year"))
+
+
+def _time_word(words: list[str]) -> bool:
+    """A phrase that names a time ('Tuesday', 'March 7', '2006')."""
+    return any(w.lower().rstrip(".") in _TIME_WORDS or is_year(w) for w in words)
 
 
 def read_model() -> dict:

@@ -15,7 +15,9 @@ _ABBREV = (
 
 TOKEN_RE = re.compile(
     r"[A-Za-z]+(?![\w'’.\-‐–])"                     # a plain word: none of the forms below can start here (speed)
+    r"|(?:[A-Za-z]\.){2,}[-‐–]\w+(?:[-‐–]\w+)*"      # U.S.-North (Korea summit)
     r"|(?:[A-Za-z]\.){2,}(?![A-Za-z])"             # U.S.  U.N.  a.m.
+    r"|\w+(?:[-‐–]\w+)*[-‐–](?:[A-Za-z]\.){2,}(?![A-Za-z])"     # Japan-U.S. (summit)
     rf"|(?:{_ABBREV})\.(?=\s|$)"                   # Mr.  Jan.
     r"|[A-Za-z]+(?=n['’]t\b)|n['’]t\b"             # do|n't  ca|n't
     r"|['’](?:[sSdDmM]|ll|LL|re|RE|ve|VE)\b"        # 's 'll 're 've 'd 'm

@@ -56,8 +56,12 @@ class ReaderChecks:
     def _aside(self, r: Reading) -> bool:
         """'..., noting that', 'citing': a participle of saying goes with the statement it is part of."""
         vg = getattr(r.clause, "predicate", None)
-        return r.type == "statement" and vg is not None and vg.form in ("gerund", "participle") \
-            and r.clause.relation == "adverbial" and r.noun_event is None
+        if vg is None or vg.form not in ("gerund", "participle") or r.clause.relation != "adverbial" \
+                or r.noun_event is not None:
+            return False
+        # ('dropped the word, acknowledging that its members had settled': a bare participle of
+        # saying glosses the main clause, but 'by admitting that' states how it was done)
+        return r.type == "statement" or r.head.lemma in word_sets()["reporting"] and r.clause.marker is None
 
     def _said_will(self, r: Reading) -> list:
         """The complement clauses of a verb of saying that tell what will or would be done."""
@@ -68,13 +72,18 @@ class ReaderChecks:
 
     def _threat(self, r: Reading) -> bool:
         """Whether what the speaker says will or would be done is force ('said he would not
-        hesitate to use all his military might'): a future complement with a word of threat."""
+        hesitate to use all his military might'): a future complement with a word of threat, or
+        one on a condition ('would re-impose the sanctions if ...')."""
         if r.head.lemma not in word_sets()["reporting"]:
             return False
         words = word_sets()["threat_words"]
         for c in self._said_will(r):
             end = max([d.end for d in self.an.clauses if descends(d, c)] + [c.end])
             if any(t.text.lower() in words for t in self.tokens if c.start <= t.start < end):
+                return True
+            # 'said it would re-impose the sanctions if no progress was made': a condition set
+            if any(descends(d, c) and d.relation == "adverbial" and d.marker is not None
+                   and d.marker.text.lower() in ("if", "unless") for d in self.an.clauses):
                 return True
         return False
 
@@ -92,9 +101,16 @@ class ReaderChecks:
         return any(c.parent is r.clause and c.relation == "complement" and c.start < at for c in self.an.clauses)
 
     def _anonymous_attribution(self, r: Reading) -> bool:
-        """'..., the sources said.', '..., they said.': an attribution after what it reports, by
-        no one named, only tells where the news came from ('sources said Tuesday' is news of its own)."""
-        return not r.parts.has("agent") and self._after_what_it_reports(r)
+        """'..., the sources said.', '..., they said.', '..., it said.': an attribution after what it
+        reports, by no one named, only tells where the news came from ('sources said Tuesday' is
+        news of its own)."""
+        if not self._after_what_it_reports(r):
+            return False
+        subject = r.clause.subject if r.clause is not None else None
+        # ('..., it said.': 'it' or 'they' only point back at the source of what came before; a
+        # quote's '..., he said' is the speaker's statement)
+        return not r.parts.has("agent") or subject is not None and subject.first == subject.last \
+            and subject.head.text.lower() in ("it", "they")
 
     def _feature_attribution(self, r: Reading) -> bool:
         """'"...," she says.': a feature's present-tense attribution by a pronoun, after what is said."""
@@ -114,6 +130,38 @@ class ReaderChecks:
         entry = lexicon().get(self.tokens[i - 1].text.lower())     # (the noun of a phrase: 'issued a statement')
         return entry is not None and entry[1] and entry[0] == "statement" and self.tokens[i - 1].tag in NOUN_TAGS
 
+    def _conjecture(self, r: Reading) -> bool:
+        """'People must be celebrating', 'he must have known': what the writer infers happens or
+        happened is no occurrence the text tells ('Japan must lift the ban' is a demand)."""
+        vg = getattr(r.clause, "predicate", None) if r.verb else None
+        # ('may have launched a missile' is a hedged report: kept)
+        return vg is not None and (vg.modal == "must" and vg.aspect in ("progressive", "perfect")
+                                   or vg.modal in ("might", "may", "could") and vg.aspect == "progressive")
+
+    def _hearsay(self, r: Reading) -> bool:
+        """'a son said to be the heir', 'he is reported to have left': a passive verb of saying
+        with an infinitive hedges what follows; nobody's statement is told."""
+        if r.type != "statement" or not r.verb or r.head.lemma not in word_sets()["raising"]:
+            return False
+        i = r.head.i
+        if i + 1 >= len(self.tokens) or self.tokens[i + 1].tag != "TO":
+            return False
+        # (a participle after a comma may be tagged a past: then it has no subject of its own)
+        return self.tokens[i].tag == "VBN" or r.clause is not None and r.clause.subject is None
+
+    def _attributing(self, r: Reading) -> bool:
+        """'abuses they said they suffered', 'over what they said was illegal': a verb of saying
+        in a relative clause on what it describes attributes that description, and states no
+        statement of its own ('a lawyer who said ...' does: its subject is the one described)."""
+        c = r.clause
+        if r.type != "statement" or not r.verb or c is None or r.head.lemma not in word_sets()["reporting"]:
+            return False
+        subject = c.subject
+        if c.relation == "complement" and c.marker is not None and c.marker.text.lower() == "what":
+            return True
+        return c.relation == "relative" and subject is not None and subject.start >= c.start \
+            and (c.marker is None or c.marker.text.lower() in ("that", "which", "what"))
+
     def _by_a_court(self, r: Reading) -> bool:
         """Whether a court or a judge acts: a named court, or a subject headed 'court' or 'judge'."""
         if any(p["role"] == "agent" and _COURT.search(self.ents.name_of(p["entity"])) for p in r.parts.items):
@@ -129,7 +177,13 @@ class ReaderChecks:
             or table.get(r.head.text.lower()) if r.verb else None
         if kinds is None:
             return True
-        return any(p["role"] in ("agent", "patient") and p["entity"].split(":", 1)[0] in kinds for p in r.parts.items)
+        subject = r.clause.subject if r.clause is not None else None
+        # (the subject's head must be the name: 'the Nikkei share average closed down' is no body)
+        sets = word_sets()
+        head_in = subject is None or subject.head.tag[:2] != "NN" or subject.head.tag in ("NNP", "NNPS") \
+            or subject.head.lemma in sets["definite_bodies"] | sets["person_nouns"] | sets["pair_nouns"]
+        return head_in and any(p["role"] in ("agent", "patient") and p["entity"].split(":", 1)[0] in kinds
+                               for p in r.parts.items)
 
     def _phrasal(self, r: Reading) -> bool:
         """'left the schools out of the program', 'left it behind': a particle makes another verb."""

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kankei.assemble.event_parts import ACTOR_TYPES, Parts, phrase_actors, role_of
+from kankei.analyze.groups import lists
+from kankei.assemble.event_parts import ACTOR_TYPES, Parts, kin_of, phrase_actors, role_of
 from kankei.assemble.event_reading import NOUN_TAGS, in_relative, passive_clause, prep_of
 from kankei.assemble.triggers import word_sets
 
@@ -27,14 +28,23 @@ _NOUN_TAGS_PLAIN = frozenset({"NN", "NNS"})       # a common noun head: 'agents'
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 # between coordinated actors: ', ', ' and ', with the titles of the next ('and President')
 _AND = re.compile(r"\band\b|&")
+# words tagged IN that open no prepositional phrase: 'of' names whose the head is ('agents of
+# the North'), the others open clauses ('although Russia and China objected')
+_NOT_PREPOSITIONS = frozenset({"of", "although", "though", "because", "while", "whereas", "if", "unless",
+                               "that", "whether", "as", "since", "after", "before", "until", "once"})
+_BETWEEN_OF = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?(?:[A-Z][a-z]+\.?\s+){0,3}")
+
+
+def _fits_they(m) -> bool:
+    return m.type in ("organization", "country", "group")
 
 
 class ReaderRoles:
     """The participant-finding part of SentenceReader (a mixin: it reads the reader's analysis)."""
 
     def _participants(self, r: Reading) -> Parts:
-        parts = Parts()
+        parts = Parts(self.text)
         clause = r.clause
         if r.verb and clause is not None:
             self._clause_parts(r, clause, parts)
@@ -86,12 +96,18 @@ class ReaderRoles:
                 if m is not None:
                     parts.add(role, m, etype)
             elif role:
-                for m in phrase_actors(ents, ob.start, ob.end, ACTOR_TYPES | {"document", "place"}):
+                named = phrase_actors(ents, ob.start, ob.end, ACTOR_TYPES | {"document", "place", "vessel"})
+                if not named and role == "patient" and r.noun_event is None:
+                    named = self._possessor(ob)     # 'disputed Japan's DNA test': done to Japan
+                for m in named:
                     # a territory annexed or invaded is what the event is done to; a place left or
                     # visited locates the event ('left Japan', 'visited Pyongyang')
                     place = m.type == "place" or m.type == "country" and etype in _MOTION_TYPES \
                         and r.head.lemma not in _MEET_WITH      # ('met North Korea': the other party)
                     parts.add(role if not place or etype in _TERRITORY_TYPES else "location", m, etype)
+        # the role each phrase took, by where it ends: an 'of' phrase right after one goes with it
+        took = {ob.end: role_of(etype, "object") for ob in clause.objects
+                if r.noun_event is None or not ob.start <= r.noun_event.head.start < ob.end}
         for pp in clause.pps:
             prep = prep_of(pp)
             if prep == "by" or self._fronted_chain(pp, clause):
@@ -101,9 +117,19 @@ class ReaderRoles:
                     parts.add("agent", m, etype)      # 'agreed between the two countries'
                 continue
             role = role_of(etype, prep)
+            if prep == "of" and self._of_a_place(pp.start) and role_of(etype, "in") == "location" \
+                    and etype not in _TERRITORY_TYPES:
+                role = "location"       # 'in her hometown of Niigata', 'off the coast of Sai'
+            elif prep == "of" and (head := self._phrase_before(pp.start, took)) is not None:
+                role = took[head]       # 'met with the leaders of South Korea and Canada': the other party
+            took[pp.end] = role
             if role is None:
                 continue
             for m in ents.within(pp.start, pp.end):
+                if kin_of(self.text, m.start, self.s, m.end):
+                    continue        # 'the son of Kim Jong-il was arrested': the son, not Kim
+                if role == "location" and self._modifies_noun(m, pp.end):
+                    continue        # 'in last week's Japan-U.S. summit': the summit's parties, not where
                 if role == "patient" and m.type == "country" and role_of(etype, "in") == "location" \
                         and prep in ("to", "from") and etype in ("migrate", "release", "abduct"):
                     parts.add("location", m)
@@ -132,13 +158,15 @@ class ReaderRoles:
         return found
 
     def _coordinated(self, m) -> list:
-        """'Japan, China and Russia signed': every actor of a coordinated subject."""
+        """'Japan, China and Russia signed': every actor of a coordinated subject, none that a
+        preposition governs ('aid to North Korea and Pyongyang engaged in talks': Pyongyang alone)."""
         items = [x for x in self.ents.items if x.type in ACTOR_TYPES]
         k = next((i for i, x in enumerate(items) if x is m), None)
         if k is None:
             return []
         lo = hi = k
-        while lo > 0 and _LIST_SEP.fullmatch(self.text, items[lo - 1].end, items[lo].start):
+        while lo > 0 and _LIST_SEP.fullmatch(self.text, items[lo - 1].end, items[lo].start) \
+                and not (lo == k and self._in_pp(items[lo - 1].start) and not self._in_pp(m.start)):
             lo -= 1
         while hi + 1 < len(items) and _LIST_SEP.fullmatch(self.text, items[hi].end, items[hi + 1].start):
             hi += 1
@@ -156,6 +184,9 @@ class ReaderRoles:
         if subject is not None:
             found = [m for ph in (getattr(clause, "subjects", None) or [subject])     # every conjunct
                      for m in phrase_actors(self.ents, ph.start, ph.end, types)]
+            if subject.head.tag in _NOUN_TAGS_PLAIN and all(m.end <= subject.head.start for m in found) \
+                    and (named := self._apposed_after(subject.end)) is not None:
+                return [named]      # 'a top LDP official, Shin Kanemaru, traveled': the official is Kanemaru
             if found:
                 return found
             if in_relative(clause) and (m := self._apposed_name(subject.start, types)) is not None:
@@ -167,6 +198,9 @@ class ReaderRoles:
                 # 'the Government today decided', 'We strongly urge': who issues the document
                 return [self.ents.issuer_at(subject.start, subject.end)]
             if head.tag in ("PRP", "PRP$", "WP", "WDT"):
+                if head.text.lower() == "they" and len(self.ents.focus) >= 2 and all(f.entity for f in self.ents.focus) \
+                        and not any(_fits_they(m) for m in self.ents.within(self.s, subject.start)):
+                    return list(self.ents.focus)    # 'Koizumi and Kim met ... they signed': both
                 m = self.ents.antecedent(head.text, subject.start)
                 return [m] if m is not None else []
             if pair := self._pair_named(subject):
@@ -193,6 +227,13 @@ class ReaderRoles:
             return []
         return self.ents.pair(phrase.start, persons=head.lemma == "leader")
 
+    def _apposed_after(self, end: int) -> object | None:
+        """The person named in apposition right after a common noun phrase ('an official, NAME,')."""
+        m = next((x for x in self.ents.items if x.start > end), None)
+        if m is None or m.type != "person" or not re.fullmatch(r"\s*,\s*", self.text[end:m.start]):
+            return None
+        return m if re.match(r"\s*,", self.text[m.end:m.end + 3]) else None
+
     def _apposed_name(self, start: int, types) -> object | None:
         """The name a common noun phrase stands in apposition to: 'X, a girl who ...'."""
         m = _APPOSED.search(self.text, max(self.s, start - 10), start)
@@ -216,7 +257,8 @@ class ReaderRoles:
                 and not _YEAR.fullmatch(self.tokens[i - 1].text):     # 'In 1960 Koreans emigrated': the PP ends at the year
             i -= 1
         # ('agents of the North' are the North's: an 'of' phrase names who the head belongs to)
-        return i is not None and i > 0 and self.tokens[i - 1].tag in ("IN", "TO") and self.tokens[i - 1].text.lower() != "of"
+        return i is not None and i > 0 and self.tokens[i - 1].tag in ("IN", "TO") \
+            and self.tokens[i - 1].text.lower() not in _NOT_PREPOSITIONS
 
     def _noun_subject(self, r: Reading, parts: Parts, readings: dict[int, Reading]) -> None:
         """'North Korea went ahead with a nuclear test': an event noun in a clause whose verb
@@ -231,6 +273,37 @@ class ReaderRoles:
             return
         for m in self._subject_actors(clause):
             parts.add("agent", m)
+
+    def _possessor(self, phrase) -> list:
+        """The actor a phrase's head belongs to ('Japan's proposal', 'Abe's remarks')."""
+        return [m for m in self.ents.within(phrase.start, phrase.end) if m.type in ACTOR_TYPES
+                and self.text.startswith(("'s", "’s"), m.end)][:1]
+
+    def _phrase_before(self, start: int, took: dict[int, str | None]) -> int | None:
+        """The end of the phrase an 'of' phrase at `start` follows, if it follows one right away
+        (or after a comma of a list: 'of South Korea, Australia and Canada')."""
+        return next((end for end in took if end <= start and _BETWEEN_OF.fullmatch(self.text, end, start)), None)
+
+    def _modifies_noun(self, m, end: int) -> bool:
+        """A name before a common noun of its phrase ('Japan-U.S. summit', 'Tokyo court') only
+        qualifies that noun, unless the noun is one of places ('the Tokyo area')."""
+        i = self.token_index(m.end - 1)
+        if i is None:
+            return False
+        toks = self.tokens
+        j = i + 1
+        # (past the rest of a name or of a glued pair: 'Japan-U.S.', which the chunker may cut)
+        while j < len(toks) and (toks[j].tag in ("NNP", "NNPS") or toks[j].start == toks[j - 1].end
+                                 and toks[j].tag in ("HYPH", ".", "NNP")):
+            j += 1
+        nxt = toks[j] if j < len(toks) and toks[j].start < max(end, m.end + 40) else None
+        return nxt is not None and nxt.tag in ("NN", "NNS") and nxt.text.lower() not in word_sets()["place_nouns"] \
+            and nxt.text.lower() not in lists()["day_adverbs"]     # ('held in Singapore tomorrow')
+
+    def _of_a_place(self, start: int) -> bool:
+        """Whether an 'of' phrase at `start` follows a noun of places ('the coast | of Sai')."""
+        i = self.token_index(start)
+        return i is not None and i > 0 and self.tokens[i - 1].text.lower() in word_sets()["place_nouns"]
 
     def _fronted_chain(self, pp, clause) -> bool:
         """'At the summit with Koizumi, Kim said': before the subject, a phrase right after a
@@ -294,10 +367,13 @@ class ReaderRoles:
                     for m in ents.within(pp.start, pp.end):
                         parts.add(role, m, r.type)
             return
+        # (up to the next clause: 'aid to North Korea and Pyongyang engaged in talks')
+        limit = min([c.start for c in self.an.clauses if c.start > r.head.start and c.predicate is not None
+                     and c.subject is not None and c.subject.start >= c.start] + [self.e])
         while j < len(self.tokens) and self.tokens[j].tag in ("IN", "TO") and j - 1 < len(self.tokens):
             prep = self.tokens[j].text.lower()
             k = j + 1
-            while k < len(self.tokens) and (self.tokens[k].tag in NOUN_TAGS or self.tokens[k].tag in
+            while k < len(self.tokens) and self.tokens[k].start < limit and (self.tokens[k].tag in NOUN_TAGS or self.tokens[k].tag in
                                            ("DT", "JJ", "CD", "POS", "CC", "HYPH", "PRP$", ",")):
                 if self.tokens[k].tag == "," and not (k + 1 < len(self.tokens) and self.tokens[k + 1].tag == "CC"):
                     break

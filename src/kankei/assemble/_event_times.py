@@ -57,7 +57,7 @@ class ReaderTimes:
         return c
 
     def _clause_holding(self, start: int) -> object | None:
-        opening = self._opening_of(start)
+        opening = self._opening_of(start) or self._right_before_verb(start)
         if opening is not None:
             return opening
         for c in self.an.clauses:
@@ -95,6 +95,16 @@ class ReaderTimes:
                 if len(between) <= 6:
                     return c
         return None
+
+    def _right_before_verb(self, start: int):
+        """'..., and the Government today decided': a time between a subject and its verb is
+        that verb's, whatever phrase the analysis put it in."""
+        tm = next((t for t in self.times if t.start == start), None)
+        if tm is None:
+            return None
+        return next((c for c in self.an.clauses if c.predicate is not None and c.subject is not None
+                     and c.subject.end <= start and self.text[tm.end:c.predicate.start].strip() == ""
+                     and self.text[c.subject.end:start].strip() == ""), None)
 
     def _opens_after_comma(self, start: int):
         """'..., which was adopted following the test, today the Cabinet approved ...': a time after

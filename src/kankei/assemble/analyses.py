@@ -7,7 +7,7 @@ from kankei.analyze import Sentence, analyze
 
 class Analyses:
     """Sentence span -> its analysis, made when first asked for. `names`: the spans of the
-    document's names of several words, each read as one noun phrase."""
+    document's names, each read as one noun phrase."""
     __slots__ = ("text", "_done", "names")
 
     def __init__(self, text: str, names: list[tuple[int, int]] | None = None) -> None:

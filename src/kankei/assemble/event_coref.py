@@ -33,6 +33,13 @@ def _compatible_dates(a: str | None, b: str | None) -> bool:
     return ba[0] <= bb[0] and bb[1] <= ba[1] or bb[0] <= ba[0] and ba[1] <= bb[1]
 
 
+_ONCE_FOR_A_PERSON = frozenset({"abduct"})
+
+
+def _persons(ev: Event, role: str) -> set[str]:
+    return {p["entity"] for p in ev.participants if p["role"] == role and p["entity"].startswith("person:")}
+
+
 def _actors(ev: Event, role: str | None = None) -> set[str]:
     return {p["entity"] for p in ev.participants if p["role"] != "location" and (role is None or p["role"] == role)}
 
@@ -42,6 +49,11 @@ def same_occurrence(a: Event, b: Event, paragraphs: list[int] | None = None, bod
         return False
     if a.sentence is not None and a.sentence == b.sentence:
         return False        # 'will lift the ban, ease the rules': two measures, not one told twice
+    if a.type in _ONCE_FOR_A_PERSON and _persons(a, "patient") & _persons(b, "patient") \
+            and (a.dated_by != "clause" or b.dated_by != "clause" or a.date == b.date):
+        # 'she was abducted from her country' and, paragraphs on, 'in 1978 someone smuggled her
+        # to North Korea': a person is abducted once; the dated telling dates it
+        return True
     headline = min(a, b, key=lambda ev: ev.start)
     # a headline dated only by the page tells what the body dates ('Pyongyang returned the ashes')
     by_page = headline.start < body_start and headline.dated_by in ("document", None)
@@ -126,6 +138,8 @@ def _width(value: str) -> int:
         + int(b[1][8:10]) - int(b[0][8:10])
 
 
+_DATE_LINE = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
+                        r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2})")
 _STAMP = re.compile(r"\s*(?:page\s+)?(?:last\s+)?(?:updated|published|posted)\b", re.I)
 
 
@@ -142,4 +156,17 @@ def _body_start(text: str) -> int:
     if first < 0:
         return 0
     line = text[at:first].strip()
-    return first if line and not line.endswith((".", "!", "?", "\"", "”")) and len(line) < 200 else 0
+    start = first if line and not line.endswith((".", "!", "?", "\"", "”")) and len(line) < 200 else 0
+    # a title, a deck and then a line that is only the date: the body begins after the date
+    pos = at
+    for _ in range(8):
+        end = text.find("\n", pos)
+        if end < 0:
+            break
+        line = text[pos:end].strip()
+        if _DATE_LINE.fullmatch(line):
+            return end
+        if line.endswith((".", "!", "?")) or len(line) > 200:
+            break
+        pos = end + 1
+    return start

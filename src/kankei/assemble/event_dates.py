@@ -53,9 +53,10 @@ def fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
             return dct, "document"      # 'told reporters the group had condemned the launch': today's news
         return None, None       # 'had abducted': before the story's time, not on it
     # a story told of another time than the document's: its sentences are on the narrative's time
-    historical = narrative is not None and (dct is None or _long_before(narrative.value, dct))
-    # (a temporal clause, 'shortly after they announced the accord', goes on with the story too)
-    told = main or _temporal_clause(r.clause)
+    historical = narrative is not None and (dct is None or long_before(narrative.value, dct))
+    # (a temporal clause, 'shortly after they announced the accord', goes on with the story too,
+    # and so does how the main clause's act was done: 'responded by extending its sanctions')
+    told = main or _temporal_clause(r.clause) or _means(r.clause)
     if narrative is not None and told and r.modality == "asserted" and (historical or not reporting or elsewhere
                                                                         or edtf.precision(narrative.value) == "day"):
         if elsewhere and edtf.precision(narrative.value) == "day" and not (reporting or r.type in _SPEECH_ACTS) \
@@ -94,6 +95,13 @@ def _tells_news(r: Reading) -> bool:
 
 _BEFORE_OR_AFTER = frozenset({"after", "before", "once", "until", "since"})
 _TEMPORAL = frozenset({"after", "when", "as", "once", "while", "before", "until", "whereupon"})
+
+
+def _means(c) -> bool:
+    """'responded by extending its sanctions': the means of a main clause's act, done with it."""
+    vg = getattr(c, "predicate", None)
+    return c is not None and c.relation == "adverbial" and c.marker is not None and c.marker.text.lower() == "by" \
+        and vg is not None and vg.form == "gerund" and c.parent is not None and c.parent.relation is None
 
 
 def _temporal_clause(c) -> bool:
@@ -138,7 +146,7 @@ def soon_after(value: str | None, dct: str) -> bool:
     return bv[0] <= f"{int(bd[1][:4]) + 1}{bd[1][4:]}"
 
 
-def _long_before(a: str | None, dct: str) -> bool:
+def long_before(a: str | None, dct: str) -> bool:
     """Whether the narrated time ends more than a year before the document's year: a story of
     another time (what was said then), not the news of the day."""
     ba, bb = edtf.bounds(a), edtf.bounds(dct)

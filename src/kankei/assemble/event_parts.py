@@ -11,11 +11,13 @@ import re
 from bisect import bisect_left
 from functools import cache
 
+from kankei.assemble.triggers import word_sets
 from kankei.knowledge import load
 from kankei.spans import EntityMention
 
 ACTOR_TYPES = frozenset({"person", "organization", "country", "group"})
 _PATIENT_TYPES = ACTOR_TYPES | {"document"}
+_SHIP_MEASURES = frozenset({"sanction", "ease", "legal"})   # a ship barred, let in again or seized
 _PLACE_TYPES = frozenset({"place", "country"})
 # "pro-Pyongyang Chongryon": a modifier names no participant
 _MODIFIER_PREFIXES = ("pro-", "anti-", "Pro-", "Anti-", "ex-", "non-")
@@ -44,16 +46,17 @@ def role_of(etype: str, prep: str) -> str | None:
 
 class Entities:
     """A sentence's entity mentions, by position, for the spans of phrases."""
-    __slots__ = ("text", "items", "starts", "history", "focus", "issuer")
+    __slots__ = ("text", "items", "starts", "history", "focus", "issuer", "official")
 
     def __init__(self, text: str, items: list[EntityMention], history: list[EntityMention],
-                 focus: list[EntityMention] = (), issuer: EntityMention | None = None) -> None:
+                 focus: list[EntityMention] = (), issuer: EntityMention | None = None, official: bool = False) -> None:
         self.text = text
         self.items = [m for m in items if not _modifier(text, m.start)]
         self.starts = [m.start for m in self.items]
         self.history = history          # earlier mentions of the document, for pronouns
         self.focus = list(focus)        # who the last sentences were about (their subjects), most recent last
         self.issuer = issuer            # the government the document speaks for, if it is an official one
+        self.official = official        # whether the document is that government's own statement
 
     def issuer_at(self, start: int, end: int) -> EntityMention:
         """The issuing government, as a mention of the words that stand for it here."""
@@ -141,6 +144,25 @@ class Entities:
         return None
 
 
+    def other_party(self, parties: set[str], before: int) -> EntityMention | None:
+        """The state the last sentences name most that is none of `parties`: whom a sanction, a
+        protest or an apology that names no one is aimed at ('Japan condemned the launch' after
+        sentences on North Korea's missile)."""
+        pool = self.history + [m for m in self.items if m.end <= before]
+        named: dict[str, list[EntityMention]] = {}
+        for m in pool:
+            if m.type == "country" or m.entity.startswith("gov:"):
+                state = state_of(m.entity)
+                if state and state not in parties:
+                    named.setdefault(state, []).append(m)
+        if not named:
+            return None
+        # the state named most often lately, the latest first among equals ('... fled to China':
+        # the ban on the ferry is still aimed at North Korea)
+        best = max(named.values(), key=lambda ms: (len(ms), ms[-1].start))
+        m = best[-1]
+        return EntityMention(m.start, m.end, m.text, m.entity, m.name, m.type, how="context")
+
     def pair(self, before: int, persons: bool = False) -> list[EntityMention]:
         """'the two sides', 'both delegations': the last two states (or leaders) named before."""
         out: list[EntityMention] = []
@@ -154,6 +176,17 @@ class Entities:
                 if len(out) == 2:
                     return out[::-1]
         return []
+
+
+def state_of(entity: str) -> str | None:
+    """The country an actor belongs to ('gov:japan', 'person:abe' -> 'japan'), if known."""
+    kind, _, key = entity.partition(":")
+    if kind in ("country", "gov"):
+        return key
+    from kankei.recognize.gazetteer import gazetteer
+    entry = gazetteer().entries.get(entity)
+    country = getattr(entry, "country", None) if entry is not None else None
+    return country.partition(":")[2] if country else None
 
 
 _GENERIC_BODIES = frozenset({"organization", "organisation", "body", "group"})
@@ -176,13 +209,36 @@ def _fits(m: EntityMention, want: str) -> bool:
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
+def _owns_body(text: str, at: int, end: int) -> bool:
+    """'North Korea's agents', 'Japan's foreign ministry': a possessor of a body that acts for it."""
+    words = text[at:end].split()
+    return bool(words) and words[-1].lower().strip(".,") in word_sets()["acting_bodies"]
+
+
+def kin_of(text: str, at: int, start: int, end: int | None = None) -> bool:
+    """'the son of North Korean leader Kim Jong-il', 'Megumi's daughter': a name after a noun of
+    kinship and 'of', or the possessor of one, is whose relative is meant, not who takes part."""
+    kin = word_sets()["kin_nouns"]
+    m = _KIN_OF.search(text[max(start, at - 60):at])
+    if m is not None and m.group(1).lower() in kin:
+        return True
+    if end is not None and (m := _KIN_AFTER.match(text, end)):
+        return any(w in kin for w in m.group(1).split())
+    return False
+
+
+_KIN_OF = re.compile(r"\b([\w-]+)\s+of\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}$")
+_KIN_AFTER = re.compile(r"(?:'s|’s|'|’)\s+((?:[a-z][\w-]*\s*){1,3})")
+
+
 def phrase_actors(ents: Entities, start: int, end: int, types=ACTOR_TYPES) -> list[EntityMention]:
     """The actors a phrase names: all of a coordination ('Japan and South Korea'), not those
     inside one of its own prepositional phrases other than 'of' ('the leader of X' is X), nor
     a possessor of another head ('Yokota's parents' are not Yokota)."""
     text = ents.text
     found = [m for m in ents.within(start, end) if m.type in types
-             and not (text.startswith(_POSSESSIVE, m.end) and m.end + 2 < end)]
+             and not (text.startswith(_POSSESSIVE, m.end) and m.end + 2 < end and not _owns_body(text, m.end, end))
+             and not kin_of(text, m.start, start)]
     if not found:
         # a name the chunker cut at its inner preposition ('Headquarters | for the Abduction Issue')
         return [m for m in ents.starting_in(start, end) if m.type in types and m.end > end][:1]
@@ -200,28 +256,46 @@ def phrase_actors(ents: Entities, start: int, end: int, types=ACTOR_TYPES) -> li
 
 class Parts:
     """Participants collected for one event, each entity once per role."""
-    __slots__ = ("items", "_seen")
+    __slots__ = ("items", "_seen", "text")
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
         self.items: list[dict] = []
         self._seen: set[tuple[str, str]] = set()
+        self.text = text        # the sentence's document, to see what stands between two places
 
     def add(self, role: str, m: EntityMention, etype: str = "") -> None:
-        patients = _PATIENT_TYPES | {"place"} if etype in ("annex", "war") else _PATIENT_TYPES
+        patients = _PATIENT_TYPES | {"place"} if etype in ("annex", "war") \
+            else _PATIENT_TYPES | {"vessel"} if etype in _SHIP_MEASURES else _PATIENT_TYPES
         if role == "agent" and m.type not in ACTOR_TYPES or role == "patient" and m.type not in patients \
                 or role == "location" and m.type not in _PLACE_TYPES:
             return
         if etype == "migrate" and (role == "patient" and m.type == "organization" and not m.entity.startswith("gov:")
                                    or role == "agent" and m.entity.startswith("gov:")):
             return      # 'arrived on a Japan Airlines flight': people move, a company carries them; no government moves
+        if role == "location" and self._container(m):
+            return      # 'in Oga, Akita Prefecture': it happens in Oga; the prefecture only says where Oga is
         if (role, m.entity) in self._seen or any(p["entity"] == m.entity and p["role"] != "location"
                                                  for p in self.items if role != "location"):
             return
         self._seen.add((role, m.entity))
         part = {"role": role, "entity": m.entity, "start": m.start, "end": m.end}
-        if m.how in ("demonym", "issuer"):
-            part["via"] = m.how     # read from an adjective or from who issues the document, not a name
+        if m.how in ("demonym", "issuer", "context"):
+            part["via"] = m.how     # read from an adjective, from who issues the document, or from the story: not a name here
         self.items.append(part)
+
+    def _container(self, m: EntityMention) -> bool:
+        """Whether a place comes right after another, set off by a comma, as the region that one
+        lies in: a country or a name ending in 'Prefecture' ('Oga, Akita Prefecture'), not the
+        next of a list ('Tokyo, Osaka and Kyoto')."""
+        if not self.text:
+            return False
+        last = (m.name or m.text).rsplit(" ", 1)[-1].lower()
+        if m.type != "country" and last not in word_sets()["container_place_words"]:
+            return False
+        if re.match(r"\s*(?:,\s*)?(?:and|or)\b", self.text[m.end:m.end + 8]):
+            return False
+        return any(p["role"] == "location" and re.fullmatch(r"\s*,\s*", self.text[p["end"]:m.start])
+                   for p in self.items)
 
     def has(self, role: str) -> bool:
         return any(p["role"] == role for p in self.items)

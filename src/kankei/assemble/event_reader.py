@@ -18,7 +18,7 @@ from kankei.assemble._event_checks import ReaderChecks
 from kankei.assemble._event_roles import ReaderRoles
 from kankei.assemble._event_times import ReaderTimes
 from kankei.assemble.analyses import Analyses
-from kankei.assemble.event_parts import Entities
+from kankei.assemble.event_parts import Entities, state_of
 from kankei.assemble.event_reading import NOUN_TAGS, Reading, passive_clause, prep_of, untensed
 from kankei.assemble.event_scan import title_spans
 from kankei.assemble.triggers import (
@@ -35,6 +35,7 @@ _SUBORDINATORS_IF = frozenset({"if", "unless", "whether"})
 _LINKING = frozenset({"feel", "seem", "appear", "look", "become", "remain", "sound", "grow"})
 _ASPECTUAL = frozenset({"keep", "continue", "start", "begin", "stop", "resume"})
 _NEGATING_CONTROL = frozenset({"refuse", "fail", "decline", "bar", "ban", "prevent", "prohibit", "stop", "forbid"})
+_STOPPING = frozenset({"stop", "cease", "halt", "end", "quit"})
 _FREQUENCY = frozenset({"rarely", "seldom", "usually", "often", "always", "sometimes", "typically", "generally",
                         "frequently", "occasionally", "regularly", "anytime", "normally", "routinely", "annually",
                         "yearly", "repeatedly"})
@@ -152,15 +153,19 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
             if clause is None:
                 continue
             subject = clause.subject
-            if subject is not None and subject.head.text.lower() in word_sets()["weapon_words"] \
-                    and tok.lemma in ("fly", "travel", "head", "cross"):
-                out.append(Reading(tok.start, tok.end, "weapons_test", tok, True, clause=clause))   # 'a missile flew over Japan'
-                continue
-            for pp in clause.pps:
-                if prep_of(pp) in ("to", "for", "into") and pp.start > tok.start and \
-                        any(m.type in ("place", "country") for m in self.ents.within(pp.start, pp.end)):
+            if subject is not None and subject.head.text.lower() in word_sets()["weapon_words"]:
+                if tok.lemma in ("fly", "travel", "head", "cross"):
+                    out.append(Reading(tok.start, tok.end, "weapons_test", tok, True, clause=clause))   # 'a missile flew over Japan'
+                continue        # ('a missile that could reach Japan': no one moves)
+            # ('reached Japan': only with someone who reaches it, not 'that could reach Japan's territory')
+            reaching = tok.lemma in word_sets()["motion_reaching"] and subject is not None
+            goals = list(clause.pps) + (list(clause.objects) if reaching else [])
+            for ph in goals:
+                prep = prep_of(ph) if ph in clause.pps else "object"
+                if prep in ("to", "for", "into", "object") and ph.start > tok.start and \
+                        any(m.type in ("place", "country") for m in self.ents.within(ph.start, ph.end)):
                     out.append(Reading(tok.start, tok.end, "migrate", tok, True, clause=clause))
-                    break
+                    break       # ('went to North Korea', 'reached Japan')
         return out
 
     def events(self) -> list[Reading]:
@@ -172,8 +177,10 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
             r.clause = self.clause_of_verb(r.head)
         verbs = self._join_light_and_aspectual(verbs, nouns)
         verbs = self._join_control(verbs)
+        verbs = self._by_means(verbs)
         verbs = [r for r in verbs if self._weapon_ok(r) and not self._aside(r) and self._object_ok(r)
-                 and not self._says_of_a_statement(r, nouns)]
+                 and not self._says_of_a_statement(r, nouns) and not self._attributing(r) and not self._hearsay(r)
+                 and not self._conjecture(r)]
         self._give_times(verbs, nouns)
         self._keep_restatements_together(verbs + nouns)
         for r in verbs + nouns:     # ('the first time ... since 2017': now, and once before, in 2017)
@@ -191,15 +198,44 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
         for r in out:
             r.modality = self._modality(r)
             r.habitual = self._habitual(r)
-            r.parts = self._participants(r)
-            if not r.verb and not r.parts.has("agent"):
-                self._noun_subject(r, r.parts, by_head)
+            self._read_parts(r, by_head)
+            typed = r.type
             self._refine_type(r)
+            if r.type != typed:
+                self._read_parts(r, by_head)    # roles go by type ('returned the remains': a release, by its subject)
+            self._aim(r)
         # weak triggers ('give', 'send', 'leave') state an event only with someone or somewhere in it
         out = [r for r in out if (not r.weak or r.parts.items) and self._subject_ok(r) and not self._phrasal(r)
                and not self._anonymous_attribution(r) and not self._feature_attribution(r)]
         out.sort(key=lambda r: r.start)
         return out
+
+    def _aim(self, r: Reading) -> None:
+        """A measure, a protest or an apology that names no one it is aimed at is aimed at the
+        other state the story is about: the last one named that is not the actor's own."""
+        if any(p["role"] == "patient" and not p["entity"].startswith("document:") for p in r.parts.items):
+            return      # (a resolution or treaty named is what is adopted, not whom it is aimed at)
+        states = {state_of(p["entity"]) for p in r.parts.items if p["role"] == "agent"}
+        if states == {None} and r.type == "resolution" and self.ents.official:
+            # a body of states (the Security Council) resolving, in a government's statement: on
+            # the state the statement is about, not the issuer
+            states = {state_of(self.ents.issuer.entity)}
+        elif r.type not in word_sets()["aimed_types"]:
+            return
+        if states and None not in states and (m := self.ents.other_party(states, r.start)) is not None:
+            r.parts.add("patient", m, r.type)
+
+    def _by_means(self, verbs: list[Reading]) -> list[Reading]:
+        """'Japan responded by extending its sanctions': the reaction is the act it was done by."""
+        reacting = word_sets()["reacting"]
+        means = {id(v.clause.parent) for v in verbs if v.clause is not None and v.clause.relation == "adverbial"
+                 and v.clause.marker is not None and v.clause.marker.text.lower() == "by"}
+        return [v for v in verbs if not (v.head.lemma in reacting and id(v.clause) in means)]
+
+    def _read_parts(self, r: Reading, by_head: dict[int, Reading]) -> None:
+        r.parts = self._participants(r)
+        if not r.verb and not r.parts.has("agent"):
+            self._noun_subject(r, r.parts, by_head)
 
     def _habitual(self, r: Reading) -> bool:
         """'The organization rarely says', 'the envoys usually meet': how often, not when."""
@@ -240,8 +276,10 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
             passive = passive_clause(clause)
             particle = self.tokens[head.i + 1].text.lower() if head.i + 1 < len(self.tokens) \
                 and self.tokens[head.i + 1].tag == "RP" else ""
+            nxt = self.tokens[head.i + 1].text.lower() if head.i + 1 < len(self.tokens) else ""
             is_light = word in light or head.lemma in light or bool(particle) and (
-                f"{word} {particle}" in light or f"{head.lemma} {particle}" in light)   # 'carried out a test'
+                f"{word} {particle}" in light or f"{head.lemma} {particle}" in light) \
+                or f"{word} {nxt}" in light     # 'carried out a test', 'engaged in negotiations'
             is_aspectual = word in aspectual or head.lemma in aspectual or \
                 self.text[head.start:head.start + 12].lower().startswith(("took place", "take place", "takes place"))
             if not (is_light or is_aspectual):
@@ -327,19 +365,33 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
                 v.modality = "purpose"      # 'efforts to normalize relations failed': the noun's, not the verb's
                 continue
             lemma = pvg.head.lemma
+            if lemma in _STOPPING and v.type == "aid" and lemma not in ("refuse", "fail", "decline"):
+                v.type = "sanction"         # 'stopped paying its subsidy': aid cut off is a measure taken
+                v.start = min(v.start, pvg.head.start)
+                owner = by_clause.get(id(parent))
+                if owner is not None:
+                    drop.add(id(owner))
+                continue
             if lemma in _NEGATING_CONTROL:
                 v.modality = "negated"
                 owner = by_clause.get(id(parent))
                 if owner is not None and lemma == "fail":
                     drop.add(id(owner))     # 'failed to reach': a failure is the complement not done
+            elif lemma in sets["desire"]:
+                drop.add(id(v))     # 'he wanted to visit Disneyland': a wish, no occurrence, not even a planned one
             elif lemma in planning:
                 if by_clause.get(id(parent)) is not None:
                     drop.add(id(v))     # 'urged Japan to lift', 'threatened to launch': the demand or threat says it
                 v.modality = "hypothetical"
+            elif lemma in _PERMIT and passive_clause(parent):
+                continue        # 'a group was allowed to depart': the release is the passive's ('were allowed')
             elif lemma in control or pvg.head.text.lower() in control:
                 owner = by_clause.get(id(parent))
+                if owner is not None and owner.type == "release" and v.head.lemma in _GOING_HOME:
+                    drop.add(id(v))     # 'allowed the abductees to return': the release says it
+                    continue
                 if owner is not None and owner.type not in ("agree",):
-                    drop.add(id(owner))
+                    drop.add(id(owner))     # ('allowed 150 supporters to visit': the visit, not a release)
                 v.start = min(v.start, pvg.head.start)
         return [v for v in verbs if id(v) not in drop and not self._purpose(v)]
 
@@ -380,6 +432,9 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
                 if any(prep_of(pp) in ("until", "till") for pp in clause.pps) and r.times:
                     return "asserted"       # 'did not join until December 1956': joined then
                 return "negated"
+            if vg.modal in _MAY and vg.aspect == "perfect":
+                r.hedged = True     # 'may have launched a missile': reported as likely, not planned
+                return "asserted"
             if vg.modal or vg.tense == "future":
                 return "hypothetical"
         c = clause
@@ -420,6 +475,21 @@ def _heads_only(readings: list[Reading], text: str) -> list[Reading]:
 _OF_LINK = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}")
 
 
+_GOING_HOME = frozenset({"return", "leave", "go", "come", "depart"})
+_PERMIT = frozenset({"allow", "permit"})
+_MAY = frozenset({"may", "might", "could"})
+
+
+def _other_doers(a: Reading, b: Reading) -> bool:
+    """Two verbs whose clauses have subjects of their own, and not the same: 'dialogue resumed
+    in 2000, as Pyongyang engaged in negotiations with Washington' tells two occurrences."""
+    if not (a.verb and b.verb) or a.clause is None or b.clause is None or a.clause is b.clause:
+        return False
+    sa, sb = a.clause.subject, b.clause.subject
+    return sa is not None and sb is not None and (sa.start, sa.end) != (sb.start, sb.end) \
+        and sa.head.text.lower() != sb.head.text.lower() and sb.head.tag not in ("PRP", "WDT", "WP")
+
+
 def _one_per_time(readings: list[Reading]) -> list[Reading]:
     """'a meeting held in Pyongyang in December': one occurrence where a sentence gives two
     words of one type the same time (or none)."""
@@ -428,7 +498,7 @@ def _one_per_time(readings: list[Reading]) -> list[Reading]:
     # (verbs first: 'arrived on a Japan Airlines flight on Thursday' is the arrival, not the flight)
     for r in sorted(readings, key=lambda r: (not r.verb, r.start)):
         key = (r.type, tuple(t.start for t in r.times), r.modality)
-        if key in seen and (r.times or r.noun_event is not None or not r.verb):
+        if key in seen and (r.times or r.noun_event is not None or not r.verb) and not _other_doers(seen[key], r):
             continue
         seen[key] = r
         out.append(r)

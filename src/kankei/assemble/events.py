@@ -22,6 +22,7 @@ from kankei.assemble.event_dates import (
     day_of,
     fallback_date,
     later_than,
+    long_before,
     meeting_days,
     near,
     next_step_time,
@@ -33,7 +34,7 @@ from kankei.assemble.event_reader import SentenceReader
 from kankei.assemble.event_reading import Reading, top_level
 from kankei.assemble.event_scan import DocumentScan, SentenceScan
 from kankei.assemble.event_time import distinct, is_narrative
-from kankei.assemble.triggers import Trigger
+from kankei.assemble.triggers import Trigger, lexicon, motion_pattern
 from kankei.recognize.gazetteer import gazetteer
 from kankei.spans import EntityMention, TimeMention
 
@@ -103,11 +104,16 @@ class _Narrative:
         self.sentences = 0
 
     def current(self, text: str, s: int, dct: str | None = None) -> TimeMention | None:
-        """The narrative's time for the sentence right after the one that named it, in its paragraph
-        (or further, told as the story's next step: 'Soon after, ...', of other days than the page's)."""
+        """The narrative's time for the sentence right after the one that named it, in its paragraph;
+        a story of long ago goes on one sentence more ('He was stationed in the South. He
+        disappeared during a patrol.'), and further when told as the story's next step ('Soon
+        after, ...', of other days than the page's)."""
         if self.time is None or text.find("\n\n", self.at, s) >= 0:
             return None
         if self.sentences > 1:
+            if self.sentences <= 2 and dct is not None and long_before(self.time.value, dct) \
+                    and text.find("\n", self.at, s) < 0:
+                return self.time
             return next_step_time(self.time, text, s, dct)
         return self.time
 
@@ -147,13 +153,13 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         triggers += [Trigger(m.start, m.end, m.text, "war", False, True) for m in sent_ents
                      if m.type == "other" and _WAR.search(m.text) and not _inside(m, sent_times)]
         narrative.sentences += 1
-        if not triggers:
+        if not triggers and not motion_pattern().search(text, s, e):
             _advance(narrative, sent_times, s)
             continue
         triggers.sort(key=lambda t: t.start)
         history = ents[max(0, bisect_left(ent_starts, s) - 30):bisect_left(ent_starts, s)]
-        reader = SentenceReader(text, s, e, triggers, sent_times, Entities(text, sent_ents, history, focus, issuer),
-                                analyses, sent.titles)
+        sent_entities = Entities(text, sent_ents, history, focus, issuer, official is not None)
+        reader = SentenceReader(text, s, e, triggers, sent_times, sent_entities, analyses, sent.titles)
         readings = reader.events()
         said_of = _subjects(readings, sent_ents)
         if not said_of:
@@ -371,7 +377,12 @@ def _dated(r: Reading, sent: SentenceScan, doc: str, narrative: TimeMention | No
     def make(date: str | None, tm: TimeMention | None, how: str | None) -> Event:
         modality = r.modality
         if modality == "asserted" and tm is not None and news and soon_after(date, dct):
-            modality = "hypothetical"       # its own time is just after the story's: planned, not done
+            if _told_as_past(r) and _bare_month(tm) and not _after_event_noun(sent.text, tm):
+                # 'returned the remains in May', in an April story: last May (the time is read again)
+                tm.value = edtf.shift(tm.value, "year", -1) or tm.value
+                date = day_of(tm.value)
+            else:
+                modality = "hypothetical"       # its own time is just after the story's: planned, not done
         return Event(id=_event_id(doc, r.type, trigger + ("" if tm is None else f"@{tm.start - sent.s}"), key),
                      type=r.type, date=date, start=r.start, end=r.end, text=trigger,
                      participants=r.parts.items if r.parts else [], modality=modality, hedged=hedged or r.hedged,
@@ -383,6 +394,26 @@ def _dated(r: Reading, sent: SentenceScan, doc: str, narrative: TimeMention | No
     date, how = fallback_date(r, narrative, dct, news, elsewhere, headline)
     # ('for the first time since September 2017': the time before is an occurrence of its own)
     return [make(day_of(date), None, how), *(make(day_of(t.value.split("/")[0]), t, "clause") for t in r.before)]
+
+
+def _told_as_past(r: Reading) -> bool:
+    vg = getattr(r.clause, "predicate", None) if r.verb else None
+    return vg is not None and vg.tense == "past" and not vg.modal and vg.form == "finite"
+
+
+def _after_event_noun(text: str, tm: TimeMention) -> bool:
+    """'dissolved for an election in October': the month is the election's, which may lie ahead."""
+    words = re.findall(r"[A-Za-z-]+", text[max(0, tm.start - 40):tm.start])
+    if len(words) < 2 or words[-1].lower() not in ("in", "on", "of"):
+        return False
+    entry = lexicon().get(words[-2].lower())
+    return entry is not None and entry[1]
+
+
+def _bare_month(tm: TimeMention) -> bool:
+    """A month (or a day of one) named without its year ('in May', 'on May 3')."""
+    rel = tm.relative or {}
+    return "month" in rel and "year_offset" not in rel and "direction" not in rel
 
 
 def _inside(t: Trigger, spans) -> bool:

@@ -161,7 +161,10 @@ def modality_words() -> dict[str, re.Pattern]:
 
 _WORD_SETS = ("threat_words", "definite_bodies", "person_nouns", "pair_nouns", "not_weapon_tests",
               "non_leading_offices", "aspectual", "control", "visit_words", "light_verbs", "weapon_words", "planning", "reporting", "raising",
-              "motion", "container_nouns", "subject_undergoes", "not_news")
+              "motion", "container_nouns", "subject_undergoes", "not_news",
+              "acting_bodies", "kin_nouns", "place_nouns", "container_place_words",
+              "aimed_types", "desire", "motion_reaching",
+              "reacting")
 
 
 @cache
@@ -202,3 +205,19 @@ def verb_types() -> dict[str, str]:
                 if " " not in verb:
                     out.setdefault(verb.lower(), etype)
     return out
+
+
+@cache
+def motion_pattern() -> re.Pattern:
+    """Any form of a verb of motion ('went', 'travelled', 'flies'): a sentence with one may tell a
+    journey though it holds no other trigger ('In 1990, Kanemaru traveled to Pyongyang')."""
+    from kankei.analyze.lemmatize import _irregular
+    lemmas = word_sets()["motion"]
+    forms = {f for f, lemma in _irregular().items() if lemma in lemmas}
+    for w in lemmas:
+        stem = w[:-1] if w.endswith("e") else w
+        forms |= {w, w + "s", w + "es", stem + "ed", stem + "ing", w + w[-1] + "ed", w + w[-1] + "ing"}
+        if w.endswith("y"):
+            forms |= {w[:-1] + "ies", w[:-1] + "ied"}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+

@@ -127,6 +127,7 @@ def link_entities(text: str, candidates: list[NameCandidate] | None = None,
 
 
 _START = attrgetter("start")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of|into)\s+$", re.IGNORECASE)
 
 
 def _bracketed_acronym(acr: str, named: EntityMention, state: _DocState) -> None:
@@ -146,6 +147,11 @@ def _from_gazetteer(text, s, e, ids, gaz: Gazetteer, state: _DocState) -> Entity
         if known and known not in ids:
             return mention(text, s, e, known, gaz, "acronym")
     choice = ids[0] if len(ids) == 1 else next((i for i in ids if i in state.seen), ids[0])
+    person = state.surnames.get(fold(text[s:e])) if " " not in text[s:e] else None
+    if person is not None and all(getattr(gaz.entries.get(i), "type", None) == "place" for i in ids) \
+            and not _PLACE_BEFORE.search(text, max(0, s - 6), s):
+        # 'Eiko Kawasaki ... Kawasaki urged the court': the person named before, not the city
+        return mention(text, s, e, person, gaz, "surname")
     if choice in gaz.capitals and not capital_is_place(text, s, e):
         # "Tokyo condemned the launch": the capital acts for its government
         return mention(text, s, e, gaz.capitals[choice], gaz, "capital")

@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kankei import __version__
 from kankei.serve import queries as q
+from kankei.serve.summaries import claim_refresh
 from kankei.store import StoreError, connect
 from kankei.store.db import explain
 from kankei.store.pg import is_url, redact
@@ -33,12 +34,14 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 STAMP_INTERVAL = 1.0
 """Seconds between two checks that the summary tables still describe the base."""
 QUERY_SECONDS = 1.5
-"""A request's statements are stopped after this long (SQLite's progress handler), so that no query,
+"""A request's statements are stopped after this long (by a watchdog thread), so that no query,
 however it is written, holds the server: the request is then refused with a message (422)."""
 WATCH_SECONDS = 0.1
 """How often the watchdog looks for statements past their deadline."""
-PROGRESS_STEPS = 1000
-"""SQLite virtual machine steps between two looks at the clock."""
+PG_SESSION = ("SET jit = off", "SET max_parallel_workers_per_gather = 0")
+"""Settings of the server's PostgreSQL readers: its requests are many and short, so neither compiling
+a query (JIT, for plans the planner thinks costly) nor starting worker processes for one (on a
+machine whose cores the other requests already keep busy) pays for itself."""
 MAX_BODY = 64 * 1024
 """The largest request body accepted (edits carry a note of at most 2,000 characters)."""
 
@@ -71,6 +74,7 @@ class Store:
         self._watched: dict[int, tuple[sqlite3.Connection, float]] = {}   # thread -> its reader, deadline
         self._watch_lock = threading.Lock()
         self._watchdog: threading.Thread | None = None
+        self.owner = f"{os.getpid()}.{id(self):x}"     # (who claims to recompute the summaries)
         self.cache: dict = {}        # reconciled claims and conflicts, by what and the base's stamp
         self.cache_lock = threading.Lock()
         # open once: clear errors now (no base, not a base, newer schema), and bring an older base up to date
@@ -88,10 +92,9 @@ class Store:
         conn = getattr(self._local, "reader", None)
         if conn is None:
             conn = connect(self.path, readonly=True)
-            conn.execute("PRAGMA cache_size = -32000")
-            conn.execute("PRAGMA temp_store = MEMORY")
-            conn.execute("PRAGMA mmap_size = 1073741824")
-            conn.set_progress_handler(self._over_time, PROGRESS_STEPS)
+            for sql in PG_SESSION if self.remote else ("PRAGMA cache_size = -32000", "PRAGMA temp_store = MEMORY",
+                                                       "PRAGMA mmap_size = 1073741824"):
+                conn.execute(sql)
             self._local.reader = conn
             self._local.checked = 0.0
             if self.summary_mode == "temp":
@@ -103,9 +106,10 @@ class Store:
     def set_deadline(self, when: float | None) -> None:
         """Stop this thread's statements once time.monotonic() passes `when` (None: no limit).
 
-        The progress handler stops statements between steps of SQLite's machine; full-text work
-        done inside one step (expanding a prefix over the whole index) is stopped by the watchdog,
-        which interrupts the connection."""
+        A watchdog thread interrupts the connection (within WATCH_SECONDS of the deadline). No
+        progress handler: calling into Python every few thousand steps made each running statement
+        wait for the GIL, so that under many clients SQLite's work, which runs without the GIL, was
+        serialized behind the Python work of every other request."""
         self._local.deadline = when
         conn = getattr(self._local, "reader", None)
         with self._watch_lock:
@@ -126,11 +130,6 @@ class Store:
                     if now > when:
                         conn.interrupt()
                         del self._watched[ident]
-
-    def _over_time(self) -> bool:
-        # runs in the thread executing the statement, whose deadline it reads
-        when = getattr(self._local, "deadline", None)
-        return when is not None and time.monotonic() > when
 
     def writer(self) -> sqlite3.Connection:
         conn = getattr(self._local, "writer", None)
@@ -160,6 +159,8 @@ class Store:
             if q.summaries_fresh(conn):
                 return
             try:
+                if not force and not self.remote and not claim_refresh(self.writer(), q.stamp(conn), self.owner):
+                    return      # another server process is recomputing them for this state of the base
                 q.refresh_summaries(self.writer(), staged=True)
             except sqlite3.OperationalError as err:
                 if "locked" in str(err) or "busy" in str(err):
@@ -247,6 +248,11 @@ def create_app(db_path: str | Path, allow_edits: bool = False, token: str | None
         app.include_router(module.router)
 
     hosts = {h.lower() for h in allowed_hosts} if allowed_hosts else None
+
+    # added before the guard below, so it runs within it: hosts are checked and headers added on every answer
+    from kankei.serve.cache import Answers, ResponseCache
+    app.state.answers = Answers(store)
+    app.add_middleware(ResponseCache, answers=app.state.answers)
 
     @app.middleware("http")
     async def guard(request: Request, call_next):

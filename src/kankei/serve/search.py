@@ -112,17 +112,59 @@ def _mark(text: str, words: list[tuple[str, bool]]) -> str:
     return re.sub(r"\w+", lambda m: f"{HIT_OPEN}{m.group()}{HIT_CLOSE}" if _hit(m.group(), words) else m.group(), text)
 
 
+_WORD = re.compile(r"\w+")
+_BEFORE_CHARS = 800
+"""Characters read back from the first hit for the words before it (read from the start if too few)."""
+
+
+def _first_hit(text: str, words: list[tuple[str, bool]]) -> int | None:
+    """Where the first word of text that is a hit (see _hit) starts; None if none is.
+
+    The words are found by one regular expression (case-blind) and each confirmed by _hit, instead
+    of testing every word of a long document in Python."""
+    alts = [re.escape(w) + (r"\w*" if star else r"(?!\w)") for w, star in words if w]
+    if not alts:
+        return None
+    for m in re.finditer(r"(?<!\w)(?:" + "|".join(alts) + ")", text, re.IGNORECASE):
+        token = _WORD.match(text, m.start())
+        if token and _hit(token.group(), words):
+            return m.start()
+    return None
+
+
 def _snippet(text: str, words: list[tuple[str, bool]], size: int = 40) -> str:
-    """About `size` words of text around its first hit, hits marked, '…' where text was cut."""
-    tokens = list(re.finditer(r"\w+", text))
-    if not tokens:
+    """About `size` words of text around its first hit, hits marked, '…' where text was cut: from
+    size // 4 words before the hit (fewer at the start; more near the end, to keep `size` words).
+
+    Only the words around the hit are split out (a document may hold tens of thousands)."""
+    at = _first_hit(text, words)
+    at = 0 if at is None else at
+    # the words before the hit: at most size + 1 of them are needed (whether there are more is all
+    # that matters beyond); a window cut inside a word drops that word
+    begin = max(0, at - _BEFORE_CHARS)
+    before = [m for m in _WORD.finditer(text, begin, at)]
+    if begin and before and before[0].start() == begin and _WORD.match(text, begin - 1):
+        before = before[1:]
+    if begin and len(before) <= size:
+        begin = 0
+        before = list(_WORD.finditer(text, 0, at))
+    before = before[-(size + 1):]
+    after = []
+    for m in _WORD.finditer(text, at):
+        after.append(m)
+        if len(after) > size:
+            break
+    if not before and not after:
         return ""
-    first = next((i for i, m in enumerate(tokens) if _hit(m.group(), words)), 0)
-    lo = max(0, min(first - size // 4, len(tokens) - size))
-    hi = min(len(tokens), lo + size)
-    start = tokens[lo].start() if lo else 0
-    end = tokens[hi - 1].end() if hi < len(tokens) else len(text)
-    return ("…" if lo else "") + _mark(text[start:end], words) + ("…" if hi < len(tokens) else "")
+    first = len(before)                      # (capped at size + 1: as good as exact here)
+    lo = max(-first, min(-(size // 4), len(after) - size))
+    hi = min(len(after), lo + size)
+    tok_lo = before[lo] if lo < 0 else after[lo]
+    cut_before = first + lo > 0
+    cut_after = hi < len(after)
+    start = tok_lo.start() if cut_before else 0
+    end = after[hi - 1].end() if cut_after else len(text)
+    return ("…" if cut_before else "") + _mark(text[start:end], words) + ("…" if cut_after else "")
 
 
 def _search_sqlite(conn, cond: str, args: list, query: str, n_where: int, limit: int,

@@ -28,12 +28,19 @@ ACTOR_MONTHS = 1000
 """Actors in at least this many events have their events counted per month in the summaries."""
 TRACE = bool(os.environ.get("KANKEI_TRACE_SUMMARIES"))
 """Print how long each step of refresh_summaries() takes (to stderr)."""
+SUMMARIES_VERSION = "2"
+"""What the summary tables hold; a base whose summaries an older kankei made recomputes them once
+(2: each actor's events per year within one year, unit 'S' of summary_buckets)."""
+YEAR_WITHIN = "S"
+"""The summary_buckets unit counting each actor's events dated within one year, by that year (bucket
+'' for those spread over more than one year): an actor's page reads it instead of every event."""
 
 
 def stamp(conn: sqlite3.Connection) -> str:
-    """What the summaries depend on: documents added, replaced or removed, and people's judgements."""
+    """What the summaries depend on: documents added, replaced or removed, people's judgements, and
+    what the summaries hold (SUMMARIES_VERSION)."""
     row = conn.execute(
-        "SELECT (SELECT count(*) || ':' || coalesce(max(rowid), 0) || ':' || coalesce(sum(rowid), 0) FROM documents)"
+        f"SELECT '{SUMMARIES_VERSION}/' || (SELECT count(*) || ':' || coalesce(max(rowid), 0) || ':' || coalesce(sum(rowid), 0) FROM documents)"
         " || '|' || (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || count(undone_at) FROM judgements)"
         " || '|' || (SELECT coalesce(max(rowid), 0) FROM events)"
         " || '|' || (SELECT count(*) FROM entities)").fetchone()
@@ -43,6 +50,33 @@ def stamp(conn: sqlite3.Connection) -> str:
 def summaries_fresh(conn: sqlite3.Connection) -> bool:
     row = conn.execute("SELECT stamp FROM summary_state WHERE name = 'summaries'").fetchone()
     return bool(row) and row[0] == stamp(conn)
+
+
+CLAIM_SECONDS = 900
+"""How long a server process's claim to recompute the summaries holds (one that died meanwhile is
+relieved after this long)."""
+
+
+def claim_refresh(writer: sqlite3.Connection, now: str, owner: str) -> bool:
+    """Claim the recomputation of the summaries for the base's state `now` (its stamp()) for `owner`
+    (a server process), so that of several processes serving one SQLite base one alone recomputes
+    them; False when another owner claimed it less than CLAIM_SECONDS ago. The claim is a row of
+    summary_state, written in a short transaction of its own."""
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        row = writer.execute("SELECT stamp FROM summary_state WHERE name = 'refreshing'").fetchone()
+        claimed, at, by = ((row[0] if row else "").split("\x1f") + ["", "", ""])[:3]
+        if claimed == now and by != owner and time.time() - float(at or 0) < CLAIM_SECONDS:
+            writer.execute("ROLLBACK")
+            return False
+        writer.execute("INSERT OR REPLACE INTO summary_state (name, stamp) VALUES ('refreshing', ?)",
+                       (f"{now}\x1f{time.time():.0f}\x1f{owner}",))
+        writer.execute("COMMIT")
+        return True
+    except BaseException:
+        if writer.in_transaction:
+            writer.execute("ROLLBACK")
+        raise
 
 
 def refresh_summaries(conn: sqlite3.Connection, analyze: bool = True, staged: bool = False) -> None:
@@ -82,6 +116,10 @@ def refresh_summaries(conn: sqlite3.Connection, analyze: bool = True, staged: bo
         "INSERT INTO summary_buckets (scope, unit, bucket, type, quad, n)"
         " SELECT entity_id, 'Y', substr(day, 1, 4), type, quad, count(*) FROM _ev WHERE day IS NOT NULL"
         " GROUP BY 1, 3, 4, 5",
+        # each actor's events dated within one year, by that year ('' for the others), for its page
+        "INSERT INTO summary_buckets (scope, unit, bucket, type, quad, n)"
+        f" SELECT entity_id, '{YEAR_WITHIN}', coalesce(CASE WHEN substr(lo, 1, 4) = substr(hi, 1, 4)"
+        " THEN substr(lo, 1, 4) END, ''), '*', quad, count(*) FROM _ev WHERE day IS NOT NULL GROUP BY 1, 3, 5",
         # per month for the actors in many events (their month views would be slow to count)
         "INSERT INTO summary_buckets (scope, unit, bucket, type, quad, n)"
         " SELECT entity_id, 'M', substr(day, 1, 7), '*', quad, count(*) FROM _ev WHERE day IS NOT NULL AND entity_id IN"

@@ -15,16 +15,18 @@ from __future__ import annotations
 import multiprocessing
 import signal
 import sqlite3
+import sys
 import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kankei.read import ReadError, Source
+from kankei.store.batch import Batch
 from kankei.store.build import (
     BuildReport,
     DocumentRows,
@@ -38,6 +40,7 @@ from kankei.store.build import (
 from kankei.store.db import StoreError, explain
 
 AHEAD = 4       # documents in flight per worker: enough to keep each busy while the writer catches up
+WARM_CHARS = 200_000    # the first document is extracted in this process if it is no longer (see ProcessPool)
 
 
 class ParallelError(Exception):
@@ -50,28 +53,51 @@ def _quiet_worker() -> None:
 
 
 class ProcessPool:
-    """N processes on this machine, started (spawned, so safe on every platform) on the first document
-    that needs extracting: a rebuild of an unchanged corpus starts none."""
+    """N processes on this machine, started on the second document that needs extracting: a rebuild
+    of an unchanged corpus starts none.
+
+    The first document (unless it is long) is extracted here, before the pool starts: that loads the
+    knowledge and compiles the patterns (about half a second), which on Linux the workers then
+    inherit, forked, instead of each starting an interpreter and doing it again, and which the
+    reconciliation at the end needs here anyway. Elsewhere workers are spawned (fork is unsafe there).
+    Nothing but this thread runs when the pool forks (it is shut down and joined before a restart)."""
     task = staticmethod(extract_rows)     # what a worker runs on each document
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self._executor: ProcessPoolExecutor | None = None
+        self._warm = False
 
     def submit(self, source: Source, doc_id: str, path: str, dct: str | None) -> Any:
+        if self._executor is None and not self._warm and len(source.text) <= WARM_CHARS:
+            self._warm = True
+            return _done_here(self.task, source, doc_id, path, dct)
         if self._executor is None:
-            self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+            method = "fork" if sys.platform == "linux" else "spawn"
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method),
                                                  initializer=_quiet_worker)
         return self._executor.submit(self.task, source, doc_id, path, dct)
 
     def restart(self) -> None:
         """After a worker died (out of memory, killed): the pool is broken for every document in it."""
-        self.close()
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)     # its threads end before the next fork
+            self._executor = None
 
     def close(self) -> None:
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
+
+
+def _done_here(task: Callable, *args: Any) -> Future:
+    """task run in this process, as a finished future (an error in it is the future's, as on a worker)."""
+    future: Future = Future()
+    try:
+        future.set_result(task(*args))
+    except Exception as err:  # noqa: BLE001 - reported for this file like a worker's error
+        future.set_exception(err)
+    return future
 
 
 # Extraction keeps some module-level caches: a Dask worker running several threads runs one
@@ -133,6 +159,17 @@ def build_parallel(conn: sqlite3.Connection, files: Iterable[Path | ReadError], 
 
 def _run(conn: sqlite3.Connection, files: Iterator[Path | ReadError], pool: ProcessPool | DaskPool, dct: str | None, max_bytes: int,
          force: bool, report: BuildReport, progress: Callable[[Path | None], None] | None) -> None:
+    try:
+        with Batch(conn) as batch:
+            _loop(conn, files, pool, dct, max_bytes, force, report, progress, batch)
+            batch.commit()      # here, so that a failure to is an error, not a rollback
+    except sqlite3.DatabaseError as err:
+        raise StoreError(explain(_db_name(conn), err)) from None
+
+
+def _loop(conn: sqlite3.Connection, files: Iterator[Path | ReadError], pool: ProcessPool | DaskPool,
+          dct: str | None, max_bytes: int, force: bool, report: BuildReport,
+          progress: Callable[[Path | None], None] | None, batch: Batch) -> None:
     window = AHEAD * pool.workers
     jobs: deque[_Job] = deque()
     flying: Counter[str] = Counter()    # documents being extracted: a second copy waits for the first
@@ -158,12 +195,12 @@ def _run(conn: sqlite3.Connection, files: Iterator[Path | ReadError], pool: Proc
         def rows_of(doc_id: str, path: str, job: _Job = job) -> DocumentRows | str:
             if job.future is None:  # the base had it when it was read, and no longer: extracted here
                 return extract_rows(job.source, doc_id, path, dct)
+            batch.before_waiting(job.future)
             return _outcome(job, pool, jobs, dct)
 
-        try:
-            settle(conn, job.item, job.source, force, report, rows_of)
-        except sqlite3.DatabaseError as err:
-            raise StoreError(explain(_db_name(conn), err)) from None
+        if job.future is None:
+            batch.commit()      # settle may write in a transaction of its own
+        settle(conn, job.item, job.source, force, report, rows_of, write=batch.write, path=job.path or None)
         if progress:
             progress(job.item)
 

@@ -1,0 +1,100 @@
+"""`kankei serve` in several processes: they answer on one address, and of those serving one SQLite
+base, one alone recomputes the summary tables after the base changes."""
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+
+from kankei.serve import queries as q  # noqa: E402
+from kankei.serve.app import Store  # noqa: E402
+from kankei.serve.summaries import claim_refresh  # noqa: E402
+from kankei.store import connect  # noqa: E402
+from serve_corpus import build_base  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    return build_base(tmp_path_factory.mktemp("workers"))
+
+
+def _change(db) -> None:
+    """A change that makes the summaries stale (a judgement recorded by someone else)."""
+    with connect(db, migrate=False) as conn:
+        conn.execute("INSERT INTO judgements (kind, subject, note) VALUES ('confirm', 'nothing', 'a test')")
+
+
+def test_one_process_alone_recomputes_the_summaries(db, monkeypatch):
+    monkeypatch.setattr("kankei.serve.app.STAMP_INTERVAL", 0.0)       # (check the summaries at every use)
+    first, second = Store(db), Store(db)
+    try:
+        _change(db)
+        now = q.stamp(first.reader())
+        assert claim_refresh(first.writer(), now, first.owner)
+        assert not claim_refresh(second.writer(), now, second.owner)     # claimed by the first
+        assert claim_refresh(first.writer(), now, first.owner)            # (its own claim: it may try again)
+        second.ensure_fresh(second.reader())
+        assert not q.summaries_fresh(second.reader())                     # the second left it to the first
+        first.ensure_fresh(first.reader())
+        assert q.summaries_fresh(first.reader()) and q.summaries_fresh(second.reader())
+        _change(db)                                                       # a new state: anyone may claim it
+        assert claim_refresh(second.writer(), q.stamp(second.reader()), second.owner)
+    finally:
+        first.close()
+        second.close()
+
+
+def test_serve_with_two_processes_answers_and_stops(db):
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen([sys.executable, "-c", "from kankei.cli import main; main()", "serve", "--db", str(db),
+                             "--port", "0", "--workers", "2"], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        port = None
+        deadline = time.monotonic() + 60
+        while port is None and time.monotonic() < deadline:
+            line = proc.stderr.readline()
+            assert line, "kankei serve ended before serving"
+            m = re.search(r"serving .* at http://127\.0\.0\.1:(\d+)/.*; 2 processes", line)
+            port = int(m.group(1)) if m else None
+        assert port
+        statuses = []
+        for _ in range(100):
+            if len(statuses) >= 6:
+                break
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)    # a new connection each time
+                conn.request("GET", "/api/events?limit=2")
+                res = conn.getresponse()
+                statuses.append((res.status, len(json.loads(res.read())["events"])))
+                conn.close()
+            except ConnectionRefusedError:
+                time.sleep(0.2)          # (the processes are still starting)
+        assert statuses and set(statuses) == {(200, 2)}
+        children = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+        assert len(children) >= 2          # the worker processes (and multiprocessing's tracker)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=30)
+    deadline = time.monotonic() + 15
+    while any(_alive(c) for c in children) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(c) for c in children)         # Ctrl-C stops every process
+
+
+def _alive(pid: str) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
