@@ -205,6 +205,60 @@ def test_a_headline_after_a_page_stamp_is_the_news_of_the_page_s_day():
     assert [r["date"] for r in heads] == ["2017-03-03"]
 
 
+def test_a_speaker_who_later_spoke_is_not_put_back_on_the_earlier_day():
+    text = ("Tokyo, 29 November 2011\n\nMinister Taro Sato told a Diet committee on Monday that the talks had failed. "
+            "Other lawmakers were angry.\n\nSato later said the government would not give up.")
+    assert dates(text)["said"] == ["2011-11-29"]
+
+
+def test_a_next_step_of_a_story_of_other_days_after_a_day_is_in_its_month():
+    story = ("On 3 April 1981, the envoy arrived in Pyongyang. He had worked in the embassy for years. "
+             "He kept a diary. Soon after, the envoy said the talks would go well.")
+    assert dates(story, "2015-06-01")["said"] == ["1981-04"]
+
+
+def test_after_a_year_is_from_then_on():
+    assert dates("Customs checks on the ferry were tightened after 2002.", "2015-06-01")["tightened"] == ["2002/.."]
+    # ('since the 1990s' keeps its time, as the annotators write it)
+    assert dates("Since the 1990s the group has lobbied for the right to vote.", "2015-06-01")["lobbied"] == ["199X"]
+    # (after an occurrence, not a date: no open range)
+    got = dates("In 1950, soon after the outbreak of the Korean War, the cabinet drew up a deportation order.",
+                "2015-06-01")
+    assert all("/.." not in d for ds in got.values() for d in ds if d)
+
+
+def test_an_act_told_by_a_dated_report_is_done_by_the_report_s_day():
+    got = dates("North Korea sent a letter of protest to Japan, according to a Sunday report by state media.",
+                "2024-01-08")
+    assert got["sent"] == ["../2024-01-07"]
+
+
+def test_an_undated_act_is_on_the_time_its_own_sentence_told_before_it():
+    story = ("The envoys met in Geneva in July 1997. In March of the next year the North handed over documents; "
+             "a week of talks followed, and the North promised more.")
+    got = dates(story, "2015-06-01")
+    assert got["promised"] == ["1998-03"]
+    # (not a time that names a thing: 'the 1994 agreement')
+    got = dates("The envoys met in Geneva in July 1997. In response, the North printed the 1994 maps again and "
+                "withdrew from the talks.", "2015-06-01")
+    assert got["withdrew"] != ["1994"]
+
+
+def test_in_effect_from_a_day_is_decided_in_its_month():
+    got = dates("Japan closed its ports to the North's ships, effective 14 October 2006.", "2015-06-01")
+    assert got["closed"] == ["2006-10"]
+
+
+def test_what_the_parties_of_a_meeting_do_next_is_on_its_day():
+    story = ("On 3 April 1981, Prime Minister Taro Sato flew to Pyongyang and met Kim Il Sung. "
+             "The two leaders signed a joint communique.")
+    assert dates(story, "2015-06-01")["signed"] == ["1981-04-03"]
+    # (others' acts after that day keep its year)
+    story = ("On 3 April 1981, Prime Minister Taro Sato flew to Pyongyang and met Kim Il Sung. "
+             "A committee was formed in Seoul.")
+    assert dates(story, "2015-06-01")["was"] == ["1981"]
+
+
 def test_a_story_of_long_ago_goes_on_past_a_sentence_with_no_event():
     from kankei.pipeline import extract
     text = ("TOKYO, July 13, 2004 -- Hitomi Soga and her husband Charles Jenkins met again on Friday. "

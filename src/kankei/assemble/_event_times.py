@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from kankei import edtf
 from kankei.assemble.event_dates import later_than
-from kankei.assemble.event_reading import NOUN_TAGS, prep_of, untensed
+from kankei.assemble.event_reading import NOUN_TAGS, past_coordinates, prep_of, top_level, untensed
 from kankei.assemble.event_time import distinct, follows, is_narrative, modifies_before
 from kankei.assemble.triggers import lexicon, word_sets
 from kankei.resolve.tense import period_words, scene_words
@@ -25,6 +25,11 @@ _ABOUT_OR_AT = frozenset({"for", "over", "of", "against", "to", "at", "during", 
 _CAUSING = frozenset({"order", "force", "compel", "require"})
 _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,70}\bsince\s+(?:the\s+)?$")
 _GOING_ON = frozenset({"continue", "remain", "last", "persist", "stay", "resume"})
+# a time written as a date ('2002', 'the 1990s', 'July 2014'), not an occurrence ('the outbreak of the war')
+_DATE_WORDS = re.compile(r"(?:the\s+)?(?:early\s+|mid-?|late\s+)?\d|[A-Z][a-z]+\.?\s+\d")
+_EFFECTIVE = re.compile(r"\b(?:effective|with\s+effect\s+from|taking\s+effect|to\s+take\s+effect)\s+(?:on\s+|from\s+)?$", re.I)
+_DETERMINED = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|our|whose)\s+$", re.I)
+_SINCE = re.compile(r"\b(after)\s+(?:the\s+)?$", re.I)
 _UNTIL = re.compile(r"\b(until|till|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _AFTER = frozenset({"after", "following", "once", "whereupon"})
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
@@ -127,6 +132,9 @@ class ReaderTimes:
             if self._measured_from(t, verbs):
                 continue
             given = t       # (what the verb takes: 'after the test in 2006' tells only a later time)
+            if _EFFECTIVE.search(text, max(0, t.start - 30), t.start):
+                # 'banned imports, effective October 14': in force from that day, decided before it
+                given = replace(t, value=later_than(t.value))
             holder = self.clause_holding(t.start)
             if holder is not None:
                 self.clause_times.setdefault(id(holder), []).append(t)
@@ -213,8 +221,13 @@ class ReaderTimes:
         """'Until 2002, X denied any role': what lasted up to a time (../2002); not 'did not join
         until 1956' (joined then) or 'continued until 1984' (what went on ends then). ('By 2009, X
         had closed ...' is left at 2009: a 'by' is read as the time of the act as often as not.)"""
-        m = _UNTIL.search(self.text, max(0, t.start - 20), t.start)
         v = t.value or ""
+        after = _SINCE.search(self.text, max(0, t.start - 12), t.start)
+        if after is not None and v and "/" not in v and _DATE_WORDS.match(t.text) \
+                and edtf.precision(v) in ("year", "decade", "century"):
+            # 'were tightened after 2002': from then on ('since the 1990s' keeps its time, as the gold does)
+            return replace(t, value=f"{v}/..", type="interval")
+        m = _UNTIL.search(self.text, max(0, t.start - 20), t.start)
         if m is None or "/" in v or not v or vg is None or vg.negated or vg.head.lemma in _GOING_ON:
             return t
         return replace(t, value=f"../{v}", type="interval")
@@ -255,7 +268,7 @@ class ReaderTimes:
                 if owner is not None:
                     v.inherited = owner.times[0]
                     break
-                own = [t for t in self.clause_times.get(id(c), ()) if is_narrative(t)]
+                own = [t for t in self.clause_times.get(id(c), ()) if is_narrative(t) and not self._attributive(t)]
                 if own:     # 'In 2002, Kim deep-sixed relations by admitting ...': the clause's time
                     v.inherited = own[0]
                     break
@@ -303,7 +316,49 @@ class ReaderTimes:
                         v.inherited = replace(v.inherited, value=later_than(v.inherited.value))
                     break
             if v.inherited is None:
-                v.inherited = self._told_in_relative(v, phrases, timed)
+                v.inherited = self._told_in_relative(v, phrases, timed) or self._by_report(v) \
+                    or self._sentence_story(v)
+
+    def _sentence_story(self, v: Reading) -> TimeMention | None:
+        """'In November of that year X handed over remains it said were Y's': a past act without a
+        time of its own is on the time its sentence's main clauses told before it, not on the last
+        sentence's."""
+        vg = v.clause.predicate
+        if vg is None or vg.tense != "past" or vg.aspect is not None or v.modality != "asserted" \
+                or getattr(past_coordinates(v.clause), "relation", "") not in (None, "parataxis"):
+            return None     # (not 'abuses they said they suffered': a contact clause tells no news of then)
+        told = [t for t in self.times if t.end <= v.head.start and is_narrative(t) and t.value
+                and id(t) not in self.since_bounds and not self._attributive(t)
+                and top_level(self.clause_holding(t.start))]
+        return told[-1] if told else None
+
+    def _attributive(self, t: TimeMention) -> bool:
+        """'the 1994 agreement', 'Thursday's meeting': a time that names a thing, not when the story is."""
+        i = self.token_index(t.end - 1)
+        nxt = self.tokens[i + 1] if i is not None and i + 1 < len(self.tokens) else None
+        if nxt is None or self.text[t.end:nxt.start].strip():
+            return False
+        if nxt.tag == "POS":
+            return True
+        return nxt.tag in NOUN_TAGS + ("JJ", "VBG", "VBN") and _DETERMINED.search(self.text, max(0, t.start - 12), t.start) is not None
+
+    def _by_report(self, v: Reading) -> TimeMention | None:
+        """'Kim sent a message, according to a Saturday report by state media': done by the day
+        of the report that tells it (../that day), not on the page's day."""
+        if v.clause.relation is not None:
+            return None     # ('according to' qualifies what the sentence asserts: its main clause)
+        for c in self.an.clauses:
+            if c.predicate is None or c.predicate.head.lemma != "accord" or c.relation != "adverbial":
+                continue
+            up = c.parent
+            while up is not None and up is not v.clause:
+                up = up.parent
+            if up is None:
+                continue
+            t = next((t for t in self.clause_times.get(id(c), ()) if is_narrative(t)), None)
+            if t is not None and t.value and "/" not in t.value and t.start > v.head.start:
+                return replace(t, value=f"../{t.value}", type="interval")
+        return None
 
     def _told_in_relative(self, v: Reading, phrases: list, timed: dict) -> TimeMention | None:
         """'At the summit, which was held last week, the leaders agreed ...': an event noun that
@@ -355,7 +410,7 @@ class ReaderTimes:
             return None
         owner = timed.get(id(parent))
         t = distinct(owner.times, self.text)[-1] if owner is not None else next(
-            (t for t in self.clause_times.get(id(parent), ()) if is_narrative(t)), None)
+            (t for t in self.clause_times.get(id(parent), ()) if is_narrative(t) and not self._attributive(t)), None)
         v.report_dated = t is not None
         return t if t is not None and edtf.precision(t.value) in ("day", "month") else None
 

@@ -3,12 +3,14 @@ step of a past story, the document's date for what the news reports, says, plans
 no date for a habit, a generic truth or a birth (spec: the event section)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kankei import edtf
 from kankei.assemble.event_reading import in_relative
 from kankei.assemble.triggers import word_sets
+from kankei.resolve.tense import next_step
 
 if TYPE_CHECKING:
     from kankei.assemble.event_reading import Reading
@@ -165,9 +167,10 @@ def later_than(value: str | None, dct: str | None = None) -> str | None:
     return value
 
 
-def speakers_days(events: list[Event], dct: str | None) -> None:
+def speakers_days(events: list[Event], dct: str | None, text: str = "") -> None:
     """A news story quotes each speaker from one occasion: 'X told a committee on Monday ...',
-    then 'X said' further down: Monday, not the page's day (events in the text's order)."""
+    then 'X said' further down: Monday, not the page's day (events in the text's order); not
+    'X later told reporters' (another occasion)."""
     if dct is None:
         return
     spoke: dict[str, str] = {}
@@ -177,5 +180,30 @@ def speakers_days(events: list[Event], dct: str | None) -> None:
         agents = [p["entity"] for p in ev.participants if p["role"] == "agent"]
         if ev.dated_by == "clause" and edtf.precision(ev.date) == "day" and near(ev.date, dct):
             spoke.update(dict.fromkeys(agents, ev.date))
-        elif ev.dated_by == "document" and len(agents) == 1 and spoke.get(agents[0], ev.date) != ev.date:
+        elif ev.dated_by == "document" and len(agents) == 1 and spoke.get(agents[0], ev.date) != ev.date \
+                and not (ev.sentence and next_step(text, *ev.sentence)):
             ev.date, ev.dated_by = spoke[agents[0]], "narrative"
+
+
+def next_step_time(time: TimeMention, text: str, s: int, dct: str | None) -> TimeMention | None:
+    """The story's time for a sentence told as its next step ('Soon after, ...', 'He later said'),
+    however many sentences on: after a day, its month; none in the news's own week (where 'later'
+    may well be the page's day)."""
+    if not next_step(text, s, s + 120) or near(time.value, dct):
+        return None
+    return replace(time, value=later_than(time.value))
+
+
+def meeting_days(told: list[Event], before: list[Event], narrative: TimeMention | None) -> None:
+    """'On 17 September 2002, Koizumi met Kim in Pyongyang. The two leaders signed a declaration':
+    what the parties of a meeting do next is done at that meeting, on its day (not only in its
+    year, as another act told after a day is)."""
+    if narrative is None or edtf.precision(narrative.value) != "day" or any(
+            ev.time is not None and (edtf.bounds(ev.date) or ("", ""))[1] > narrative.value for ev in told):
+        return      # (a sentence with a later time of its own has moved the story on)
+    parties = {p["entity"] for ev in before if ev.type == "meet" and ev.date == narrative.value
+               for p in ev.participants if p["role"] in ("agent", "patient")}
+    for ev in told:
+        agents = {p["entity"] for p in ev.participants if p["role"] == "agent"}
+        if ev.dated_by == "narrative" and ev.date == narrative.value[:4] and agents and agents <= parties:
+            ev.date = narrative.value

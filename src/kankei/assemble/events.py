@@ -23,7 +23,9 @@ from kankei.assemble.event_dates import (
     fallback_date,
     later_than,
     long_before,
+    meeting_days,
     near,
+    next_step_time,
     soon_after,
     speakers_days,
 )
@@ -34,7 +36,6 @@ from kankei.assemble.event_scan import DocumentScan, SentenceScan
 from kankei.assemble.event_time import distinct, is_narrative
 from kankei.assemble.triggers import Trigger, lexicon, motion_pattern
 from kankei.recognize.gazetteer import gazetteer
-from kankei.resolve.tense import next_step
 from kankei.spans import EntityMention, TimeMention
 
 _CORRESPONDENCE = re.compile(r"(?P<a>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s+to\s+(?P<b>[A-Z][\w'’./-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s*$")
@@ -105,13 +106,15 @@ class _Narrative:
     def current(self, text: str, s: int, dct: str | None = None) -> TimeMention | None:
         """The narrative's time for the sentence right after the one that named it, in its paragraph;
         a story of long ago goes on one sentence more ('He was stationed in the South. He
-        disappeared during a patrol.')."""
+        disappeared during a patrol.'), and further when told as the story's next step ('Soon
+        after, ...', of other days than the page's)."""
         if self.time is None or text.find("\n\n", self.at, s) >= 0:
             return None
-        if self.sentences > 1 and not next_step(text, s, s + 120) \
-                and not (self.sentences <= 2 and dct is not None and long_before(self.time.value, dct)
-                         and text.find("\n", self.at, s) < 0):
-            return None     # ('Soon after, ...' goes on with the story however far it was told)
+        if self.sentences > 1:
+            if self.sentences <= 2 and dct is not None and long_before(self.time.value, dct) \
+                    and text.find("\n", self.at, s) < 0:
+                return self.time
+            return next_step_time(self.time, text, s, dct)
         return self.time
 
 
@@ -168,6 +171,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # (a story told of other days, in this paragraph: what its sentences do is not today's news)
         elsewhere = current is not None and not near(current.value, dct)
         told = _sentence_events(readings, sent, doc, current, dct, news, elsewhere, last_of_type, e <= body_start)
+        meeting_days(told, events[-12:], current)
         if official is not None:
             _measures_of_the_issuer(told, official)
         events.extend(told)
@@ -182,7 +186,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # 1994 of 'a woman who was taken in 1977 and died in 1994')
         own = [t for t in rest if top_level(reader.clause_holding(t.start))]
         _advance(narrative, _main_times(readings) or own or rest, s)
-    speakers_days(events, dct)
+    speakers_days(events, dct, text)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
 
 
