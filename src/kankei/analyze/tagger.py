@@ -84,7 +84,7 @@ class Tagger:
 
     __slots__ = ("tags", "lexicon", "cands", "rare", "ucands", "all_open", "weights", "_base", "past_forms", "base_forms",
                  "only_past", "openers", "saying",
-                 "_nb", "_own", "_y", "_ends")
+                 "_nb", "_own", "_ends", "_next")
 
     def __init__(self, model: dict) -> None:
         self.tags: list[str] = model["tags"]
@@ -101,7 +101,7 @@ class Tagger:
         self._nb: dict[str, tuple] = {}    # lower-cased word -> weights of a+w, k+w, n+w, m+w[-3:], l+w
         self._own: dict[str, dict] = {}    # word -> (previous tag, the one before) -> scores from the word
                                            # and the tags (base, p, q, r): (a, b) for two candidates, else a dict
-        self._y: dict[str, dict | None] = {}
+        self._next: dict[str, dict | None] = {}   # word -> its n, m and y weights summed: one dict for the three
         self._ends = (self.weights.get("a-S-"), self.weights.get("n-E-"))
         self.only_past: frozenset[str] = frozenset()   # irregular pasts the treebank never saw as anything else (flew, met)
         self.openers: frozenset[str] = frozenset()     # subordinators that open a clause (when, after, that)
@@ -150,6 +150,22 @@ class Tagger:
             self._nb[lower] = got
         return got
 
+    def _next_weights(self, word: str, lower: str) -> dict | None:
+        """The weights a word gives the word before it (n, m, y), summed into one dict, remembered
+        by word. (Weights are integers: summing them first changes no score.)"""
+        merged: dict[str, int] | None = None
+        for ws in (self.weights.get("n" + lower), self.weights.get("m" + lower[-3:]),
+                   self.weights.get("y" + (_SHAPES.get(word) or shape_of(word)))):
+            if ws is not None:
+                if merged is None:
+                    merged = dict(ws)
+                else:
+                    for tg, v in ws.items():
+                        merged[tg] = merged.get(tg, 0) + v
+        if len(self._next) < 200_000:
+            self._next[word] = merged
+        return merged
+
     def _own_cache(self, word: str) -> dict:
         if len(self._own) > 100_000:
             self._own.clear()
@@ -175,11 +191,10 @@ class Tagger:
 
     def tag(self, words: list[str]) -> list[str]:
         lexicon, base = self.lexicon, self.base
-        wget = self.weights.get
-        shapes = _SHAPES
+        inner, first = self._base         # (base()'s caches, read here without a call)
         lowers: list[str] | None = None
         nbs: list[tuple] | None = None
-        nb_cache, own_cache, y_cache = self._nb, self._own, self._y
+        nb_cache, own_cache, next_cache = self._nb, self._own, self._next
         w_start, w_end = self._ends
         out: list[str] = []
         p1, p2 = START
@@ -202,7 +217,8 @@ class Tagger:
             if t is None:
                 if lowers is None:
                     lowers = [w.lower() for w in words]
-                cs, score = base(word, lowers[i], i == 0)
+                got = (first if i == 0 else inner).get(word)
+                cs, score = got if got is not None else base(word, lowers[i], i == 0)
                 if len(cs) == 1:
                     t = cs[0]
                 else:
@@ -220,13 +236,11 @@ class Tagger:
                     if i > 1:
                         ctx.append(nbs[i - 2][1])
                     if i + 1 < n:
-                        nn = nbs[i + 1]
                         nxt = words[i + 1]
-                        sh = shapes.get(nxt) or shape_of(nxt)
-                        wy = y_cache.get(sh, _MISSING)
-                        if wy is _MISSING:
-                            wy = y_cache[sh] = wget("y" + sh)
-                        ctx += (nn[2], nn[3], wy)
+                        wn = next_cache.get(nxt, _MISSING)
+                        if wn is _MISSING:
+                            wn = self._next_weights(nxt, lowers[i + 1])
+                        ctx.append(wn)
                         if i + 2 < n:
                             ctx.append(nbs[i + 2][4])
                     else:
@@ -312,6 +326,7 @@ class Tagger:
 
 
 _OBJECT_START = frozenset(("DT", "CD", "PRP$", "NNS", "NNP", "NNPS", "PRP"))
+_OBJECT_START_OR_NN = _OBJECT_START | {"NN"}
 _SUBJECT_END = frozenset(("NNP", "NNPS", "PRP", "NNS", "NN"))
 
 
@@ -330,6 +345,8 @@ def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset
             t = "JJ"                              # Kim and Koizumi shake/NN hands: judged like an adjective
         elif t != "JJ" and t != "NNS":
             continue
+        if tags[i + 1] not in _OBJECT_START_OR_NN:
+            continue                              # (what follows starts no object: spares the word's checks)
         low = words[i].lower()
         base = low in base_forms or (tags[i] == "NN" and verb_base(low))
         if t == "JJ" and not (low.endswith("ed") and tags[i] == "JJ" or low in past_forms or base):
