@@ -70,7 +70,7 @@ def tag(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     words = [m.group() for m in ms]
     tags = tagger.tag(words)
     cached = lemmatize.cache.get           # the lemma of a word and tag met before, without a call
-    return [Token(*m.span(), w, t, cached((w, t)) or lemmatize(w, t), k)
+    return [Token(m.start(), m.end(), w, t, cached((w, t)) or lemmatize(w, t), k)   # (no *args: a faster call)
             for k, (m, w, t) in enumerate(zip(ms, words, tags, strict=True))]
 
 
