@@ -12,6 +12,8 @@ import gc
 import gzip
 import json
 from functools import lru_cache
+from itertools import repeat
+from operator import add
 from pathlib import Path
 
 MODEL = Path(__file__).with_name("data") / "tagger.json.gz"
@@ -20,6 +22,7 @@ _NOT_AFTER_MODAL = frozenset(("NN", "VBP", "JJ", "VBD", "VBN"))
 _SHORTLIST = 8
 _NAME_TAGS = ["JJ", "NNP", "NNPS"]
 _MISSING = object()
+_ZERO = repeat(0)       # (stateless: one instance serves every map() below)
 
 
 def shape(word: str) -> str:
@@ -100,7 +103,7 @@ class Tagger:
         # the weights of context features, by the word or tags they are made of (built as met)
         self._nb: dict[str, tuple] = {}    # lower-cased word -> weights of a+w, k+w, n+w, m+w[-3:], l+w
         self._own: dict[str, dict] = {}    # word -> (previous tag, the one before) -> scores from the word
-                                           # and the tags (base, p, q, r): (a, b) for two candidates, else a dict
+                                           # and the tags (base, p, q, r): (a, b) for two candidates, else a list
         self._next: dict[str, dict | None] = {}   # word -> its n, m and y weights summed: one dict for the three
         self._ends = (self.weights.get("a-S-"), self.weights.get("n-E-"))
         self.only_past: frozenset[str] = frozenset()   # irregular pasts the treebank never saw as anything else (flew, met)
@@ -172,8 +175,9 @@ class Tagger:
         got = self._own[word] = {}
         return got
 
-    def _own_score(self, lower: str, cs: list[str], score: dict[str, int], p1: str, p2: str) -> tuple | dict:
-        """The scores of a word's candidates from its own features and the two tags before it."""
+    def _own_score(self, lower: str, cs: list[str], score: dict[str, int], p1: str, p2: str) -> tuple | list:
+        """The scores of a word's candidates (in the order of cs) from its own features and the two
+        tags before it."""
         score = score.copy()
         for f in ("p" + p1, "q" + p1 + p2, "r" + p1 + lower):
             ws = self.weights.get(f)
@@ -182,7 +186,7 @@ class Tagger:
                     v = ws.get(tg)
                     if v is not None:
                         score[tg] += v
-        return (score[cs[0]], score[cs[1]]) if len(cs) == 2 else score
+        return (score[cs[0]], score[cs[1]]) if len(cs) == 2 else [score[tg] for tg in cs]
 
     def verb_base(self, word: str) -> bool:
         """The treebank saw the word as a base-form verb (share, hold)."""
@@ -216,7 +220,7 @@ class Tagger:
                         t = seen[0]               # Diplomats said (the treebank saw "diplomats" only as NNS)
             if t is None:
                 if lowers is None:
-                    lowers = [w.lower() for w in words]
+                    lowers = list(map(str.lower, words))
                 got = (first if i == 0 else inner).get(word)
                 cs, score = got if got is not None else base(word, lowers[i], i == 0)
                 if len(cs) == 1:
@@ -225,7 +229,9 @@ class Tagger:
                     # context_features(), with each feature's weights looked up once per word or tag
                     # (no feature strings built): this loop is the tagger's hot path
                     if nbs is None:
-                        nbs = [nb_cache.get(x) or self._neighbour(x) for x in lowers]
+                        nbs = list(map(nb_cache.get, lowers))
+                        if None in nbs:                 # (words not met before: their weights, once)
+                            nbs = [nb if nb is not None else self._neighbour(x) for nb, x in zip(nbs, lowers, strict=True)]
                     own = own_cache.get(word)
                     if own is None:
                         own = self._own_cache(word)
@@ -254,14 +260,12 @@ class Tagger:
                                 sb += ws.get(b, 0)
                         t = a if sa >= sb else b
                     else:
-                        score = sc.copy()
+                        # the scores as a list in the order of cs, each feature's weights added in C (map)
+                        vals = sc
                         for ws in ctx:
                             if ws is not None:
-                                for tg in cs:
-                                    v = ws.get(tg)
-                                    if v is not None:
-                                        score[tg] += v
-                        t = max(cs, key=score.__getitem__)   # ties go the same way every time (cs is ordered)
+                                vals = list(map(add, vals, map(ws.get, cs, _ZERO)))
+                        t = cs[vals.index(max(vals))]     # the first of the best: ties go the same way every time
             if verb_due:
                 if t in _NOT_AFTER_MODAL and word.islower():
                     t = "VB"                      # "would resume": a noun-looking word after a modal is its verb
