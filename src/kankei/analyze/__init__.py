@@ -33,6 +33,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import islice
 
 from .clauses import build_clauses
 from .groups import chunk, lists, verb_groups
@@ -96,7 +97,7 @@ def _names_as_nouns(tokens: list[Token], names: Sequence[tuple[int, int]]) -> No
     i = max(0, i - 1)
     k = 0
     n = len(tokens)
-    for s, e in names[i:]:
+    for s, e in islice(names, i, None):     # (not names[i:]: no copy of the document's later names per sentence)
         if tokens and s >= tokens[-1].end:
             break
         while k < n and tokens[k].end <= s:

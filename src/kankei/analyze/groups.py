@@ -92,8 +92,7 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
             if pos > 0:
                 possessor = Phrase(tokens[i].start, tokens[pos - 1].end, tokens[pos - 1], i, pos - 1)
             ph = Phrase(tokens[i].start, tokens[j].end, head, i, j, possessor)
-            for k in range(i, j + 1):
-                of[k] = len(chunks)
+            of[i:j + 1] = [len(chunks)] * (j + 1 - i)
             chunks.append(ph)
             i = j + 1
             continue
