@@ -4,6 +4,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 _POINT = re.compile(r"^(-?[\dX]{4})(?:-([\dX]{2}))?(?:-([\dX]{2}))?([~?%]?)$")
 
@@ -41,6 +42,8 @@ def last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
+# (the pure functions below are asked the same few values again and again, sentence after sentence)
+@lru_cache(maxsize=8192)
 def shift(value: str, unit: str, n: int) -> str | None:
     """Move a point by n units (day, week, month, year), keeping the coarser of the two precisions;
     None when the result leaves the years EDTF writes with four digits."""
@@ -80,6 +83,7 @@ def in_range(value: str | None) -> bool:
     return all(re.match(r"^[\dX]{4}(?![\dX])", part) or part == ".." for part in value.split("/"))
 
 
+@lru_cache(maxsize=8192)
 def bounds(value: str | None) -> tuple[str, str] | None:
     """Earliest and latest day a value can denote, as ISO strings (for sorting and filters)."""
     if not value:
@@ -110,6 +114,7 @@ def bounds(value: str | None) -> tuple[str, str] | None:
     return f"{ylo}-{mo}-{d}", f"{yhi}-{mo}-{d}"
 
 
+@lru_cache(maxsize=8192)
 def precision(value: str | None) -> str | None:
     """'day', 'month', 'year', 'decade', 'century', 'interval', or None."""
     if not value:

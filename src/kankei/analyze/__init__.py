@@ -30,9 +30,11 @@ flew over"); a year ends its noun phrase before a name; a semicolon closes every
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import islice
 
 from .clauses import build_clauses
 from .groups import chunk, lists, verb_groups
@@ -40,6 +42,8 @@ from .lemmatize import Lemmatizer, irregular_verb_forms, simple_past_forms
 from .tagger import Tagger, read_model
 from .tokenize import TOKEN_RE, tokenize
 from .types import Clause, Phrase, PrepPhrase, Sentence, Token, VerbGroup
+
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
 
 __all__ = ["analyze", "tag", "tokenize", "Sentence", "Token", "Phrase", "PrepPhrase", "VerbGroup", "Clause"]
 
@@ -67,11 +71,13 @@ def tag(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of text[start:end] with their tags and lemmas (no chunks or clauses)."""
     tagger, lemmatize = _models()
     ms = list(TOKEN_RE.finditer(text, start, len(text) if end is None else end))
-    words = [m.group() for m in ms]
+    words = list(map(_GROUP, ms))
     tags = tagger.tag(words)
-    cached = lemmatize.cache.get           # the lemma of a word and tag met before, without a call
-    return [Token(*m.span(), w, t, cached((w, t)) or lemmatize(w, t), k)
-            for k, (m, w, t) in enumerate(zip(ms, words, tags, strict=True))]
+    # the lemmas of words and tags met before from the cache, the others made; all with map() (in C)
+    lemmas = list(map(lemmatize.cache.get, zip(words, tags, strict=True)))
+    if not all(lemmas):
+        lemmas = [lm or lemmatize(w, t) for lm, w, t in zip(lemmas, words, tags, strict=True)]
+    return list(map(Token, map(_START, ms), map(_END, ms), words, tags, lemmas, range(len(words))))
 
 
 def analyze(text: str, start: int = 0, end: int | None = None,
@@ -97,7 +103,7 @@ def _names_as_nouns(tokens: list[Token], names: Sequence[tuple[int, int]]) -> No
     i = max(0, i - 1)
     k = 0
     n = len(tokens)
-    for s, e in names[i:]:
+    for s, e in islice(names, i, None):     # (not names[i:]: no copy of the document's later names per sentence)
         if tokens and s >= tokens[-1].end:
             break
         while k < n and tokens[k].end <= s:

@@ -12,6 +12,7 @@ _NP_IN = frozenset(("JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "$", "
 _NOUNS = frozenset(("NN", "NNS", "NNP", "NNPS", "CD", "PRP", "EX", "$"))
 _AUX = frozenset(("be", "have", "do", "get"))
 _MODALS_FUTURE = frozenset(("will", "shall", "'ll", "wo"))
+_MAY_BEGIN_GROUP = frozenset(("VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "TO", "IN"))
 
 
 @lru_cache(maxsize=1)
@@ -95,8 +96,7 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
             if pos > 0:
                 possessor = Phrase(tokens[i].start, tokens[pos - 1].end, tokens[pos - 1], i, pos - 1)
             ph = Phrase(tokens[i].start, tokens[j].end, head, i, j, possessor)
-            for k in range(i, j + 1):
-                of[k] = len(chunks)
+            of[i:j + 1] = [len(chunks)] * (j + 1 - i)
             chunks.append(ph)
             i = j + 1
             continue
@@ -135,13 +135,17 @@ def verb_groups(tokens: list[Token], in_np: list[int]) -> list[VerbGroup]:
     groups: list[VerbGroup] = []
     phrases = lists()["adverbial_phrases"]
     i = 0
-    while i < n:
+    # (a group can begin only at a verb, a modal, "to" or a preposition that is "to": the other
+    # words are passed over in one sweep; no tag outside a group changes before it is reached)
+    for i0 in [k for k, t in enumerate(tokens) if t.tag in _MAY_BEGIN_GROUP]:
+        if i0 < i:
+            continue                                       # inside the group just made
+        i = i0
         t = tokens[i]
         tag = t.tag
         if tag == "IN" and t.text.lower() == "to" and i + 1 < n and tokens[i + 1].tag == "VB":
             t.tag = tag = "TO"                             # declined to comment: "to" tagged as a preposition
         if in_np[i] >= 0 or not (tag[:2] == "VB" or tag == "MD" or tag == "TO"):
-            i += 1
             continue
         j = i
         if tag == "TO":                                    # to (not) visit

@@ -12,6 +12,8 @@ import gc
 import gzip
 import json
 from functools import lru_cache
+from itertools import repeat
+from operator import add
 from pathlib import Path
 
 from .tag_rules import (
@@ -38,6 +40,7 @@ _NOT_AFTER_MODAL = frozenset(("NN", "VBP", "JJ", "VBD", "VBN"))
 _SHORTLIST = 8
 _NAME_TAGS = ["JJ", "NNP", "NNPS"]
 _MISSING = object()
+_ZERO = repeat(0)       # (stateless: one instance serves every map() below)
 
 
 def shape(word: str) -> str:
@@ -102,7 +105,7 @@ class Tagger:
 
     __slots__ = ("tags", "lexicon", "cands", "rare", "ucands", "all_open", "weights", "_base", "past_forms", "base_forms",
                  "only_past", "openers", "saying",
-                 "_nb", "_own", "_y", "_ends")
+                 "_nb", "_own", "_ends", "_next")
 
     def __init__(self, model: dict) -> None:
         self.tags: list[str] = model["tags"]
@@ -118,8 +121,8 @@ class Tagger:
         # the weights of context features, by the word or tags they are made of (built as met)
         self._nb: dict[str, tuple] = {}    # lower-cased word -> weights of a+w, k+w, n+w, m+w[-3:], l+w
         self._own: dict[str, dict] = {}    # word -> (previous tag, the one before) -> scores from the word
-                                           # and the tags (base, p, q, r): (a, b) for two candidates, else a dict
-        self._y: dict[str, dict | None] = {}
+                                           # and the tags (base, p, q, r): (a, b) for two candidates, else a list
+        self._next: dict[str, dict | None] = {}   # word -> its n, m and y weights summed: one dict for the three
         self._ends = (self.weights.get("a-S-"), self.weights.get("n-E-"))
         self.only_past: frozenset[str] = frozenset()   # irregular pasts the treebank never saw as anything else (flew, met)
         self.openers: frozenset[str] = frozenset()     # subordinators that open a clause (when, after, that)
@@ -168,14 +171,31 @@ class Tagger:
             self._nb[lower] = got
         return got
 
+    def _next_weights(self, word: str, lower: str) -> dict | None:
+        """The weights a word gives the word before it (n, m, y), summed into one dict, remembered
+        by word. (Weights are integers: summing them first changes no score.)"""
+        merged: dict[str, int] | None = None
+        for ws in (self.weights.get("n" + lower), self.weights.get("m" + lower[-3:]),
+                   self.weights.get("y" + (_SHAPES.get(word) or shape_of(word)))):
+            if ws is not None:
+                if merged is None:
+                    merged = dict(ws)
+                else:
+                    for tg, v in ws.items():
+                        merged[tg] = merged.get(tg, 0) + v
+        if len(self._next) < 200_000:
+            self._next[word] = merged
+        return merged
+
     def _own_cache(self, word: str) -> dict:
         if len(self._own) > 100_000:
             self._own.clear()
         got = self._own[word] = {}
         return got
 
-    def _own_score(self, lower: str, cs: list[str], score: dict[str, int], p1: str, p2: str) -> tuple | dict:
-        """The scores of a word's candidates from its own features and the two tags before it."""
+    def _own_score(self, lower: str, cs: list[str], score: dict[str, int], p1: str, p2: str) -> tuple | list:
+        """The scores of a word's candidates (in the order of cs) from its own features and the two
+        tags before it."""
         score = score.copy()
         for f in ("p" + p1, "q" + p1 + p2, "r" + p1 + lower):
             ws = self.weights.get(f)
@@ -184,7 +204,7 @@ class Tagger:
                     v = ws.get(tg)
                     if v is not None:
                         score[tg] += v
-        return (score[cs[0]], score[cs[1]]) if len(cs) == 2 else score
+        return (score[cs[0]], score[cs[1]]) if len(cs) == 2 else [score[tg] for tg in cs]
 
     def verb_base(self, word: str) -> bool:
         """The treebank saw the word as a base-form verb (share, hold)."""
@@ -193,11 +213,10 @@ class Tagger:
 
     def tag(self, words: list[str]) -> list[str]:
         lexicon, base = self.lexicon, self.base
-        wget = self.weights.get
-        shapes = _SHAPES
+        inner, first = self._base         # (base()'s caches, read here without a call)
         lowers: list[str] | None = None
         nbs: list[tuple] | None = None
-        nb_cache, own_cache, y_cache = self._nb, self._own, self._y
+        nb_cache, own_cache, next_cache = self._nb, self._own, self._next
         w_start, w_end = self._ends
         out: list[str] = []
         p1, p2 = START
@@ -219,15 +238,18 @@ class Tagger:
                         t = seen[0]               # Diplomats said (the treebank saw "diplomats" only as NNS)
             if t is None:
                 if lowers is None:
-                    lowers = [w.lower() for w in words]
-                cs, score = base(word, lowers[i], i == 0)
+                    lowers = list(map(str.lower, words))
+                got = (first if i == 0 else inner).get(word)
+                cs, score = got if got is not None else base(word, lowers[i], i == 0)
                 if len(cs) == 1:
                     t = cs[0]
                 else:
                     # context_features(), with each feature's weights looked up once per word or tag
                     # (no feature strings built): this loop is the tagger's hot path
                     if nbs is None:
-                        nbs = [nb_cache.get(x) or self._neighbour(x) for x in lowers]
+                        nbs = list(map(nb_cache.get, lowers))
+                        if None in nbs:                 # (words not met before: their weights, once)
+                            nbs = [nb if nb is not None else self._neighbour(x) for nb, x in zip(nbs, lowers, strict=True)]
                     own = own_cache.get(word)
                     if own is None:
                         own = self._own_cache(word)
@@ -238,13 +260,11 @@ class Tagger:
                     if i > 1:
                         ctx.append(nbs[i - 2][1])
                     if i + 1 < n:
-                        nn = nbs[i + 1]
                         nxt = words[i + 1]
-                        sh = shapes.get(nxt) or shape_of(nxt)
-                        wy = y_cache.get(sh, _MISSING)
-                        if wy is _MISSING:
-                            wy = y_cache[sh] = wget("y" + sh)
-                        ctx += (nn[2], nn[3], wy)
+                        wn = next_cache.get(nxt, _MISSING)
+                        if wn is _MISSING:
+                            wn = self._next_weights(nxt, lowers[i + 1])
+                        ctx.append(wn)
                         if i + 2 < n:
                             ctx.append(nbs[i + 2][4])
                     else:
@@ -258,14 +278,12 @@ class Tagger:
                                 sb += ws.get(b, 0)
                         t = a if sa >= sb else b
                     else:
-                        score = sc.copy()
+                        # the scores as a list in the order of cs, each feature's weights added in C (map)
+                        vals = sc
                         for ws in ctx:
                             if ws is not None:
-                                for tg in cs:
-                                    v = ws.get(tg)
-                                    if v is not None:
-                                        score[tg] += v
-                        t = max(cs, key=score.__getitem__)   # ties go the same way every time (cs is ordered)
+                                vals = list(map(add, vals, map(ws.get, cs, _ZERO)))
+                        t = cs[vals.index(max(vals))]     # the first of the best: ties go the same way every time
             if verb_due:
                 if t in _NOT_AFTER_MODAL and word.islower():
                     t = "VB"                      # "would resume": a noun-looking word after a modal is its verb
@@ -277,7 +295,8 @@ class Tagger:
             p1 = t
         if "JJ" in out or "NNS" in out or "NN" in out or "FW" in out:
             _verb_after_subject(words, out, self.past_forms, self.base_forms, self.verb_base)
-        if "VBN" in out or "NN" in out or "JJ" in out:
+        # (without a participle, only a past-only form tagged as a noun or adjective is re-read: none, no pass)
+        if "VBN" in out or ("NN" in out or "JJ" in out) and not self.only_past.isdisjoint(lowers or map(str.lower, words)):
             past_after_clause_subject(words, out, self.only_past, self.openers)
         if "JJ" in out:
             self._noun_not_adjective(words, out)
@@ -331,6 +350,7 @@ class Tagger:
                 tags[i + 1] = "VBZ"
 
 
+_OBJECT_START_OR_NN = _OBJECT_START | {"NN"}
 
 
 def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset[str],
@@ -348,6 +368,8 @@ def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset
             t = "JJ"                              # Kim and Koizumi shake/NN hands: judged like an adjective
         elif t != "JJ" and t != "NNS":
             continue
+        if tags[i + 1] not in _OBJECT_START_OR_NN:
+            continue                              # (what follows starts no object: spares the word's checks)
         low = words[i].lower()
         base = low in base_forms or (tags[i] == "NN" and verb_base(low))
         if t == "JJ" and not (low.endswith("ed") and tags[i] == "JJ" or low in past_forms or base):

@@ -49,6 +49,12 @@ class ReaderTimes:
         """The clause one of whose phrases holds the offset, else the innermost clause around it;
         never a clause inside a quoted title that the offset is outside of ('a book, “Who Moved
         to Korea,” on Thursday': the publishing is on Thursday)."""
+        if start in self._holding:          # (asked for each time several times; the analysis does not change)
+            return self._holding[start]
+        c = self._holding[start] = self._holding_uncached(start)
+        return c
+
+    def _holding_uncached(self, start: int) -> object | None:
         c = self._clause_holding(start)
         titles = self.titles if c is not None and c.relation is not None else ()
         for a, b in titles:
@@ -127,7 +133,8 @@ class ReaderTimes:
         for v in verbs:
             by_clause.setdefault(id(v.clause), []).append(v)
         self.clause_times: dict[int, list[TimeMention]] = {}
-        self.since_bounds = {id(t) for t in self.times if _FIRST_SINCE.search(text, max(0, t.start - 80), t.start)}
+        self.since_bounds = {id(t) for t in self.times if text.find("since", max(0, t.start - 80), t.start) >= 0
+                             and _FIRST_SINCE.search(text, max(0, t.start - 80), t.start)}   # (no "since": no search)
         for t in self.times:
             if self._measured_from(t, verbs):
                 continue

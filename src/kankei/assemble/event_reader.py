@@ -61,6 +61,7 @@ class SentenceReader(ReaderTimes, ReaderRoles, ReaderChecks):
         self.starts = [t.start for t in self.tokens]
         self.by_head = {c.predicate.head.start: c for c in self.an.clauses if c.predicate is not None}
         self._frequency: list[int] | None = None
+        self._holding: dict[int, object | None] = {}     # clause_holding's answers, by offset
 
     def clause_of_verb(self, tok) -> object | None:
         """The clause a verb heads (clause spans can overlap; its head is certain)."""

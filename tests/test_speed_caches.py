@@ -1,0 +1,48 @@
+"""The caches added for extraction speed answer exactly what the uncached code answers."""
+from __future__ import annotations
+
+from kankei.analyze import _models, analyze
+from kankei.assemble.event_parts import Entities
+from kankei.assemble.event_reader import SentenceReader
+from kankei.recognize.dates import find_times
+
+
+def _summed(*weights: dict[str, int] | None) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for ws in weights:
+        for tag, v in (ws or {}).items():
+            out[tag] = out.get(tag, 0) + v
+    return out
+
+
+def test_next_word_weights_are_the_sum_of_its_three_features():
+    tagger, _ = _models()
+    from kankei.analyze.tagger import shape
+    for word in ("Japan", "sanctions", "met", "1959", "test-fired", "Chongryon", "the", "zzqx"):
+        low = word.lower()
+        parts = [tagger.weights.get(f) for f in ("n" + low, "m" + low[-3:], "y" + shape(word))]
+        got = tagger._next_weights(word, low)
+        if all(p is None for p in parts):
+            assert got is None
+        else:
+            assert got == _summed(*parts)
+        assert tagger._next[word] is got            # remembered for the next time
+
+
+def test_a_word_with_several_candidates_takes_the_best_scored_one():
+    # 'that' (DT, IN, WDT) and 'in' (IN, RB, RP) have three candidate tags: the map() path decides them
+    tagger, _ = _models()
+    words = "He said that the talks that began in 2002 were as long as before .".split()
+    tags = tagger.tag(words)
+    assert tags[2] == "IN" and tags[5] == "WDT" and tags[7] == "IN"
+
+
+def test_clause_holding_remembers_what_it_would_compute():
+    text = "In 2002, Pyongyang admitted that it had abducted 13 Japanese in the 1970s and 1980s."
+    times = find_times(text)
+    reader = SentenceReader(text, 0, len(text), [], times, Entities(text, [], []))
+    for tok in analyze(text).tokens:
+        first = reader.clause_holding(tok.start)
+        assert first is reader._holding_uncached(tok.start)
+        assert reader.clause_holding(tok.start) is first
+    assert reader.clause_holding(text.index("1970s")) is not reader.clause_holding(0)
