@@ -203,12 +203,16 @@ def _page(conn: sqlite3.Connection, query: str, rowids: list[int]) -> list[dict]
 def _facets(conn: sqlite3.Connection, doc_ids: list[str]) -> dict:
     if not doc_ids:
         return {"year": [], "type": [], "actor": []}
-    values = ",".join(["(?)"] * len(doc_ids))
-    scope = f"(VALUES {values}) AS x CROSS JOIN summary_doc_facets f ON f.document_id = x.column1"
+    if dialect(conn) == "postgresql":
+        # an IN list: PostgreSQL hashed a VALUES list against every row of the table (45 ms, not 10)
+        scope = f"summary_doc_facets f WHERE f.document_id IN ({','.join('?' * len(doc_ids))}) AND"
+    else:
+        values = ",".join(["(?)"] * len(doc_ids))
+        scope = f"(VALUES {values}) AS x CROSS JOIN summary_doc_facets f ON f.document_id = x.column1 WHERE"
     rows = conn.execute(f"SELECT f.facet, f.value, count(*) AS documents, sum(f.n) AS events FROM {scope}"
-                        " WHERE f.facet IN ('year', 'type') GROUP BY f.facet, f.value", doc_ids).fetchall()
+                        " f.facet IN ('year', 'type') GROUP BY f.facet, f.value", doc_ids).fetchall()
     rows += conn.execute(f"SELECT f.facet, f.value, count(*) AS documents, sum(f.n) AS events FROM {scope}"
-                         " WHERE f.facet = 'actor' GROUP BY f.facet, f.value ORDER BY documents DESC, events DESC, f.value"
+                         " f.facet = 'actor' GROUP BY f.facet, f.value ORDER BY documents DESC, events DESC, f.value"
                          " LIMIT 20", doc_ids).fetchall()
     by: dict[str, list[dict]] = {"year": [], "type": [], "actor": []}
     for r in rows:
