@@ -191,3 +191,18 @@ def test_a_protest_at_a_definite_act_is_aimed_at_who_did_it():
     assert role(condemned, "patient") == {"country:north_korea"}
     protest = next(e for e in evs if e["type"] == "accuse" and e is not condemned)
     assert {p["entity"].split(":")[1] for p in protest["participants"] if p["role"] == "patient"} == {"north_korea"}
+
+
+def test_a_named_body_owned_by_a_state_acts_itself_and_a_foreign_envoy_summoned_is_the_other_party():
+    ev = the("Japan's Foreign Ministry summoned a North Korean diplomat in Beijing on Friday.", "summoned")
+    assert role(ev, "agent") == {"org:mofa_japan"}
+    assert role(ev, "patient") == {"country:north_korea"}
+
+
+def test_it_in_what_a_body_says_is_that_body():
+    text = ("On Thursday a court ordered the General Association of Korean Residents in Japan to pay damages. "
+            "The association said it would appeal the ruling.")
+    ev = next(e for e in events(text, "2023-11-20") if e["text"] == "appeal")
+    assert ev["type"] == "legal" and role(ev, "agent") == {"org:chongryon"}
+    said = next(e for e in events(text, "2023-11-20") if e["type"] == "statement")
+    assert role(said, "agent") == {"org:chongryon"}     # 'the association': the body whose name it heads

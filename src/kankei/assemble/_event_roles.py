@@ -99,6 +99,10 @@ class ReaderRoles:
                 named = phrase_actors(ents, ob.start, ob.end, ACTOR_TYPES | {"document", "place", "vessel"})
                 if not named and role == "patient" and r.noun_event is None:
                     named = self._possessor(ob)     # 'disputed Japan's DNA test': done to Japan
+                    if not named and ob.head.text.lower() in word_sets()["acting_bodies"] \
+                            and (m := ents.demonym_actor(ob.start, ob.end)) is not None:
+                        parts.add(role, m, etype)   # 'summoned a North Korean diplomat': North Korea
+                        continue
                 for m in named:
                     # a territory annexed or invaded is what the event is done to; a place left or
                     # visited locates the event ('left Japan', 'visited Pyongyang')
@@ -157,6 +161,17 @@ class ReaderRoles:
             found = self._coordinated(found[0]) or found
         return found
 
+    def _speaker(self, clause, pronoun: str) -> list:
+        """Who 'it', 'he' or 'she' is in what a verb of saying reports: the one who says it, when
+        that one can be meant by the pronoun."""
+        parent = clause.parent
+        if clause.relation != "complement" or parent is None or parent.predicate is None \
+                or parent.predicate.lemma not in word_sets()["reporting"] or passive_clause(parent):
+            return []
+        found = self._subject_head_actors(parent)
+        want = {"it": ("organization", "country"), "he": ("person",), "she": ("person",)}.get(pronoun)
+        return found if want and found and all(m.type in want for m in found) else []
+
     def _coordinated(self, m) -> list:
         """'Japan, China and Russia signed': every actor of a coordinated subject, none that a
         preposition governs ('aid to North Korea and Pyongyang engaged in talks': Pyongyang alone)."""
@@ -201,11 +216,15 @@ class ReaderRoles:
                 if head.text.lower() == "they" and len(self.ents.focus) >= 2 and all(f.entity for f in self.ents.focus) \
                         and not any(_fits_they(m) for m in self.ents.within(self.s, subject.start)):
                     return list(self.ents.focus)    # 'Koizumi and Kim met ... they signed': both
+                speaker = self._speaker(clause, head.text.lower())
+                if speaker:
+                    return speaker      # 'The association said it would appeal': the association
                 m = self.ents.antecedent(head.text, subject.start)
                 return [m] if m is not None else []
             if pair := self._pair_named(subject):
                 return pair     # 'the two sides agreed', 'both delegations said'
-            if head.tag == "NN" and head.lemma in word_sets()["definite_bodies"] and subject.last > subject.first \
+            if head.tag in ("NN", "NNP") and head.text.islower() and head.lemma in word_sets()["definite_bodies"] \
+                    and subject.last > subject.first \
                     and self.tokens[subject.first].text.lower() == "the" \
                     and (m := self.ents.definite(head.text, subject.start)) is not None:
                 return [m]      # 'the court dismissed the case': the court named before

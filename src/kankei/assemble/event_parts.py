@@ -139,8 +139,7 @@ class Entities:
         for m in reversed(pool[-12:]):
             if m.type != "organization" or m.entity.startswith("gov:"):
                 continue
-            name = (m.name or m.text).lower()
-            if generic or name.rsplit(" ", 1)[-1] == noun or m.text.lower().rsplit(" ", 1)[-1] == noun:
+            if generic or any(_head_word(x) == noun for x in (m.name or m.text, m.text)):
                 return m
         return None
 
@@ -199,6 +198,12 @@ def state_of(entity: str) -> str | None:
     return country.partition(":")[2] if country else None
 
 
+def _head_word(name: str) -> str:
+    """The noun a body's name is headed by: its last word before any 'of' ('General Association
+    of Korean Residents in Japan' -> 'association', 'Tokyo District Court' -> 'court')."""
+    return name.lower().split(" of ", 1)[0].rsplit(" ", 1)[-1]
+
+
 _GENERIC_BODIES = frozenset({"organization", "organisation", "body", "group"})
 
 
@@ -220,9 +225,11 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
 def _owns_body(text: str, at: int, end: int) -> bool:
-    """'North Korea's agents', 'Japan's foreign ministry': a possessor of a body that acts for it."""
+    """'North Korea's agents', 'Japan's police': a possessor of a body that acts for it, which
+    has no name of its own ('Japan's Foreign Ministry' is the ministry)."""
     words = text[at:end].split()
-    return bool(words) and words[-1].lower().strip(".,") in word_sets()["acting_bodies"]
+    return bool(words) and words[-1].lower().strip(".,") in word_sets()["acting_bodies"] \
+        and words[-1][:1].islower()
 
 
 def kin_of(text: str, at: int, start: int, end: int | None = None) -> bool:
