@@ -194,7 +194,7 @@ def test_a_protest_at_a_definite_act_is_aimed_at_who_did_it():
 
 
 def test_a_named_body_owned_by_a_state_acts_itself_and_a_foreign_envoy_summoned_is_the_other_party():
-    ev = the("Japan's Foreign Ministry summoned a North Korean diplomat in Beijing on Friday.", "summoned")
+    ev = the("Japan's Foreign Ministry summoned a North Korean official on Friday.", "summoned")
     assert role(ev, "agent") == {"org:mofa_japan"}
     assert role(ev, "patient") == {"country:north_korea"}
 
