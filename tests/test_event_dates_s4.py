@@ -317,3 +317,13 @@ def test_a_deck_above_a_date_line_is_headline_matter():
     evs = [r for r in extract(text, doc="t", dct="2005-03-28").records() if r["kind"] == "event" and r["type"] == "release"]
     assert [r["date"] for r in evs if "mention_of" not in r] == ["2004-11"]
     assert all(r["date"] == "2004-11" for r in evs)
+
+
+def test_the_time_before_a_first_since_moves_no_story():
+    from kankei.pipeline import extract
+    text = ("TOKYO, Nov. 20 -- North Korea fired a missile on Friday. It was the first launch since September, "
+            "when Pyongyang tested a cruise missile. Prime Minister Fumio Kishida said the government would "
+            "gather information.")
+    said = next(r for r in extract(text, doc="t", dct="2023-11-20").records()
+                if r["kind"] == "event" and r["text"] == "said")
+    assert not said["date"].startswith("2023-09")

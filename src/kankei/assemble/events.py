@@ -181,6 +181,8 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         aside = {id(t) for r in readings for c in (r.told_by, r.clause if getattr(r.clause, "relation", None) == "relative"
                                                    else None)
                  if c is not None and not top_level(c.parent) for t in r.times}
+        # ('the first launch since September, when ...': the time before is no step of the story)
+        aside |= getattr(reader, "since_bounds", set())
         rest = [t for t in sent_times if id(t) not in aside]
         # (without a main clause's event, the main clause's own time: 'Last November, ...', not the
         # 1994 of 'a woman who was taken in 1977 and died in 1994')
