@@ -327,3 +327,10 @@ def test_the_time_before_a_first_since_moves_no_story():
     said = next(r for r in extract(text, doc="t", dct="2023-11-20").records()
                 if r["kind"] == "event" and r["text"] == "said")
     assert not said["date"].startswith("2023-09")
+
+
+def test_a_perfect_over_a_span_of_years_is_no_news_of_the_day():
+    from kankei.pipeline import extract
+    recs = extract("Japan has imposed sanctions on North Korea for more than ten years.", doc="t", dct="2023-11-20").records()
+    ev = next(r for r in recs if r["kind"] == "event")
+    assert ev["date"] is None

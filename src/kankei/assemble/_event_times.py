@@ -32,6 +32,7 @@ _DETERMINED = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|our|whose)\
 _SINCE = re.compile(r"\b(after)\s+(?:the\s+)?$", re.I)
 _UNTIL = re.compile(r"\b(until|till|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _AFTER = frozenset({"after", "following", "once", "whereupon"})
+_SPANS = frozenset({"year", "decade", "month", "week", "day", "century", "generation"})
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
 
 
@@ -398,6 +399,9 @@ class ReaderTimes:
         vg = clause.predicate
         if vg is None or vg.aspect != "perfect" or vg.tense != "present":
             return False
+        if any(prep_of(pp) in ("for", "than", "over") and pp.np is not None and pp.np.head.lemma.lower() in _SPANS
+               for pp in clause.pps):
+            return True     # 'has campaigned for more than four decades', 'over the past two years'
         words, phrases = period_words()
         inside = [t for t in self.tokens if clause.start <= t.start < clause.end]
         # ('since' with an object, 'the first time ... since 2017', is the time before, not a period)
