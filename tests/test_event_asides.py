@@ -70,3 +70,8 @@ def test_what_the_writer_infers_is_no_event_and_may_have_is_hedged():
 
 def test_aid_stopped_is_a_measure_taken():
     assert ("sanction", "stopped paying its annual subsidy") in kinds("The city stopped paying its annual subsidy in 2011.")
+
+
+def test_one_person_fighting_is_no_war_and_states_fighting_are():
+    assert not any(t == "war" for t, _ in kinds("Sakie Yokota, 88, said on Monday that she would keep fighting."))
+    assert ("war", "fought") in kinds("In 1950 North Korea fought South Korea.")

@@ -234,6 +234,8 @@ def _place_np(cur: _Open, np: Phrase, prev_unit: str) -> None:
                 cur.pending = np
         elif prev_unit == "cc" and cur.pending is not None:
             cur.conj.append(np)                     # Japan and South Korea (signed)
+        elif cur.pending is not None and prev_unit == "comma" and np.first == np.last and np.head.tag == "CD":
+            return                                  # Her mother, Sakie Yokota, | 88, (said): an age
         elif cur.pending is not None and prev_unit == "comma" and cur.last_np is cur.pending:
             cur.appos = np                          # Abe, the prime minister, (said) | AOMORI -- Ebina (became)
             cur.appos_closed = False

@@ -100,7 +100,7 @@ def past_after_clause_subject(words: list[str], tags: list[str], only_past: froz
         t = tags[i]
         if t == "VBN":
             past_only = False
-        elif t[:2] in ("NN", "JJ") and words[i].lower() in only_past:
+        elif (t[:2] in ("NN", "JJ") or t == "CD" and words[i].isalpha()) and words[i].lower() in only_past:
             past_only = True
         else:
             continue

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from kankei.assemble.event_reading import NOUN_TAGS, passive_clause
 from kankei.assemble.triggers import lexicon, needs_object, needs_subject, retype_by_object, word_sets
+from kankei.knowledge import load
 
 if TYPE_CHECKING:
     from kankei.assemble.event_reading import Reading
@@ -171,6 +172,10 @@ class ReaderChecks:
 
     def _subject_ok(self, r: Reading) -> bool:
         """'the community is disappearing' is no abduction: some verbs need a subject of a kind."""
+        alone = (load("event_triggers").get("not_alone_by") or {}).get(r.head.lemma) if r.verb else None
+        actors = [p["entity"].split(":", 1)[0] for p in r.parts.items if p["role"] in ("agent", "patient")]
+        if alone and actors and all(a in alone for a in actors):
+            return False        # 'she would keep fighting': one person's fight is no war
         table = needs_subject()
         # by lemma, or by the phrase it heads ('closed down' -> 'close down'; 'born')
         kinds = table.get(r.head.lemma + self.text[r.head.end:r.end].lower()) or table.get(r.head.lemma) \
