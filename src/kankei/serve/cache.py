@@ -100,7 +100,11 @@ class ResponseCache:
             return await self.app(scope, receive, send)
         if not scope["path"].startswith(KEPT):
             return await self.app(scope, receive, send)
-        state = answers.state()
+        if answers.store.remote:      # (a round trip to the server: not on the event loop)
+            import anyio
+            state = await anyio.to_thread.run_sync(answers.state)
+        else:
+            state = answers.state()
         if state is None:
             return await self.app(scope, receive, send)
         key = (scope["path"], scope.get("query_string", b""))
