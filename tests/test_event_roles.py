@@ -206,3 +206,18 @@ def test_it_in_what_a_body_says_is_that_body():
     assert ev["type"] == "legal" and role(ev, "agent") == {"org:chongryon"}
     said = next(e for e in events(text, "2023-11-20") if e["type"] == "statement")
     assert role(said, "agent") == {"org:chongryon"}     # 'the association': the body whose name it heads
+
+
+def test_a_tokyo_court_the_court_and_the_leaders():
+    ev = the("TOKYO -- A Tokyo court on Wednesday rejected a suit filed by five people.", "rejected", "2022-03-23")
+    assert role(ev, "agent") == {"org:tokyo_district_court"}
+    ev = the("Eiko Kawasaki sued the Tokyo District Court in 2018. Kawasaki also urged the court to act on Monday.", "urged")
+    assert role(ev, "patient") == {"org:tokyo_district_court"}
+    text = ("At the summit between Shinzo Abe and Donald Trump, which was held in Washington last week, "
+            "the leaders shared the view that they would coordinate.")
+    assert role(the(text, "shared the view", "2018-06-11"), "agent") == {"person:abe", "person:trump"}
+
+
+def test_could_have_been_if_is_a_counterfactual():
+    ev = the("The lawmaker claimed the players could have been kidnapped if they had won.", "kidnapped", "2011-11-29")
+    assert ev["modality"] == "hypothetical"

@@ -99,6 +99,8 @@ class ReaderRoles:
                 named = phrase_actors(ents, ob.start, ob.end, ACTOR_TYPES | {"document", "place", "vessel"})
                 if not named and role == "patient" and r.noun_event is None:
                     named = self._possessor(ob)     # 'disputed Japan's DNA test': done to Japan
+                    if not named and (m := self._definite_body(ob)) is not None:
+                        named = [m]     # 'urged the court for a speedy trial': the court named before
                     if not named and ob.head.text.lower() in word_sets()["acting_bodies"] \
                             and (m := ents.demonym_actor(ob.start, ob.end)) is not None:
                         parts.add(role, m, etype)   # 'summoned a North Korean diplomat': North Korea
@@ -223,10 +225,7 @@ class ReaderRoles:
                 return [m] if m is not None else []
             if pair := self._pair_named(subject):
                 return pair     # 'the two sides agreed', 'both delegations said'
-            if head.tag in ("NN", "NNP") and head.text.islower() and head.lemma in word_sets()["definite_bodies"] \
-                    and subject.last > subject.first \
-                    and self.tokens[subject.first].text.lower() == "the" \
-                    and (m := self.ents.definite(head.text, subject.start)) is not None:
+            if (m := self._definite_body(subject)) is not None:
                 return [m]      # 'the court dismissed the case': the court named before
             if not (subject.end <= vg.start and subject.start >= clause.start) if vg is not None else True:
                 return []
@@ -238,11 +237,23 @@ class ReaderRoles:
         found = [m for m in phrase_actors(self.ents, start, vg.start) if not self._in_pp(m.start)]
         return found[-1:] if found else []
 
+    def _definite_body(self, phrase) -> object | None:
+        """'the court', 'the association' (a lowercase word, whatever the tagger calls it): the
+        body named before whose name that noun heads."""
+        head = phrase.head
+        if head.tag in ("NN", "NNP") and head.text.islower() and head.lemma in word_sets()["definite_bodies"] \
+                and phrase.last > phrase.first and self.tokens[phrase.first].text.lower() == "the":
+            return self.ents.definite(head.text, phrase.start)
+        return None
+
     def _pair_named(self, phrase) -> list:
-        """'the two sides', 'both governments', 'the two leaders': the last two named before."""
+        """'the two sides', 'both governments', 'the two leaders', 'the leaders' (plural, after a
+        meeting of two): the last two named before."""
         head = phrase.head
         words = [t.text.lower() for t in self.tokens[phrase.first:phrase.last + 1]]
-        if head.lemma not in word_sets()["pair_nouns"] or not ("two" in words or "both" in words) or len(words) > 4:
+        plural_leaders = head.text.lower() == "leaders" and words[:1] == ["the"] and len(words) == 2
+        if head.lemma not in word_sets()["pair_nouns"] or not ("two" in words or "both" in words or plural_leaders) \
+                or len(words) > 4:
             return []
         return self.ents.pair(phrase.start, persons=head.lemma == "leader")
 

@@ -269,7 +269,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
                 if any(prep_of(pp) in ("until", "till") for pp in clause.pps) and r.times:
                     return "asserted"       # 'did not join until December 1956': joined then
                 return "negated"
-            if vg.modal in _MAY and vg.aspect == "perfect":
+            if vg.modal in _MAY and vg.aspect == "perfect" and not self._on_a_condition(clause):
                 r.hedged = True     # 'may have launched a missile': reported as likely, not planned
                 return "asserted"
             if vg.modal or vg.tense == "future":
@@ -285,6 +285,11 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
             if vg is not None and r.verb and (vg.modal or vg.tense == "future") and vg.head.lemma in _ASPECTUAL:
                 return "hypothetical"       # 'would keep pressing', 'will continue to press'
         return "asserted"
+
+    def _on_a_condition(self, clause) -> bool:
+        """'could have been kidnapped if they had won': a clause with an 'if' clause of its own."""
+        return any(c.parent is clause and c.marker is not None and c.marker.text.lower() in _SUBORDINATORS_IF
+                   for c in self.an.clauses)
 
     def _demanded(self, noun: Reading) -> bool:
         clause = self.an.clause_of(noun.head.start)
