@@ -221,3 +221,12 @@ def test_a_tokyo_court_the_court_and_the_leaders():
 def test_could_have_been_if_is_a_counterfactual():
     ev = the("The lawmaker claimed the players could have been kidnapped if they had won.", "kidnapped", "2011-11-29")
     assert ev["modality"] == "hypothetical"
+
+
+def test_the_prime_minister_is_the_person_last_named_with_that_title():
+    text = "Prime Minister Shinzo Abe met the families on Monday. The prime minister said his cabinet would act."
+    ev = next(e for e in events(text, "2017-09-28") if e["type"] == "statement")
+    assert role(ev, "agent") == {"person:abe"}
+    text = "North Korean leader Kim Jong-un watched the launch on Monday. The leader said he would go on."
+    ev = next(e for e in events(text, "2017-09-28") if e["type"] == "statement")
+    assert role(ev, "agent") == {"person:kim_jong_un"}

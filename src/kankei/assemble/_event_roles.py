@@ -227,6 +227,8 @@ class ReaderRoles:
                 return pair     # 'the two sides agreed', 'both delegations said'
             if (m := self._definite_body(subject)) is not None:
                 return [m]      # 'the court dismissed the case': the court named before
+            if (m := self._titled(subject)) is not None:
+                return [m]      # 'the prime minister said': the prime minister named before
             if not (subject.end <= vg.start and subject.start >= clause.start) if vg is not None else True:
                 return []
         if vg is None or clause.relation not in (None, "complement", "coordinate", "parataxis"):
@@ -244,6 +246,18 @@ class ReaderRoles:
         if head.tag in ("NN", "NNP") and head.text.islower() and head.lemma in word_sets()["definite_bodies"] \
                 and phrase.last > phrase.first and self.tokens[phrase.first].text.lower() == "the":
             return self.ents.definite(head.text, phrase.start)
+        return None
+
+    def _titled(self, phrase) -> object | None:
+        """'the prime minister', 'the North Korean leader': the person named before with that title."""
+        words = [t.text.lower() for t in self.tokens[phrase.first:phrase.last + 1]]
+        if len(words) < 2 or words[0] != "the" or not phrase.head.text.islower():
+            return None
+        offices = word_sets()["office_nouns"]
+        for k in range(1, len(words)):
+            office = " ".join(words[k:])
+            if office in offices:
+                return self.ents.titled(office, phrase.start)
         return None
 
     def _pair_named(self, phrase) -> list:

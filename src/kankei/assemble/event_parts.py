@@ -172,6 +172,21 @@ class Entities:
         m = best[-1]
         return EntityMention(m.start, m.end, m.text, m.entity, m.name, m.type, how="context")
 
+    def titled(self, office: str, before: int) -> EntityMention | None:
+        """'the prime minister': the last person named with that title ('Prime Minister Shinzo
+        Abe', 'North Korean leader Kim Jong-un') or who holds it in the knowledge."""
+        from kankei.recognize.gazetteer import gazetteer
+        entries = gazetteer().entries
+        pool = [m for m in self.history + [m for m in self.items if m.end <= before] if m.type == "person"]
+        for m in reversed(pool[-12:]):
+            said = " ".join(self.text[max(0, m.start - 40):m.start].lower().split())
+            if said.endswith(office):
+                return m
+            entry = entries.get(m.entity)
+            if entry is not None and any(str(o.get("title", "")).lower().endswith(office) for o in entry.offices):
+                return m
+        return None
+
     def pair(self, before: int, persons: bool = False) -> list[EntityMention]:
         """'the two sides', 'both delegations': the last two states (or leaders) named before."""
         out: list[EntityMention] = []
