@@ -75,3 +75,9 @@ def test_aid_stopped_is_a_measure_taken():
 def test_one_person_fighting_is_no_war_and_states_fighting_are():
     assert not any(t == "war" for t, _ in kinds("Sakie Yokota, 88, said on Monday that she would keep fighting."))
     assert ("war", "fought") in kinds("In 1950 North Korea fought South Korea.")
+
+
+def test_executions_expulsions_and_vows_are_events():
+    assert ("legal", "executed") in kinds("In 2013 Kim Jong-un executed his uncle Jang Song-thaek.")
+    assert ("legal", "expelled") in kinds("In 2001 Japan expelled Kim Jong-nam to China.")
+    assert ("statement", "pledged") in kinds("Abe pledged on Monday to bring all abductees home.")
