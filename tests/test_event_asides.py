@@ -81,3 +81,11 @@ def test_executions_expulsions_and_vows_are_events():
     assert ("legal", "executed") in kinds("In 2013 Kim Jong-un executed his uncle Jang Song-thaek.")
     assert ("legal", "expelled") in kinds("In 2001 Japan expelled Kim Jong-nam to China.")
     assert ("statement", "pledged") in kinds("Abe pledged on Monday to bring all abductees home.")
+
+
+def test_two_verbs_of_one_act_are_one_event_and_as_x_indicates_is_no_act():
+    evs = kinds("In 2002 Kim Jong-il acknowledged and apologized for the abductions.")
+    assert [t for t, _ in evs].count("apologize") == 1
+    evs = kinds("The Government has lodged a protest on each occasion and condemns these acts.", "2016-02-10")
+    assert [t for t, _ in evs].count("accuse") == 2     # (a perfect of a period and today's condemnation)
+    assert ("statement", "indicates") not in kinds("As the diary of Ashida indicates, in 1956 a meeting debated it.")

@@ -160,6 +160,8 @@ class ReaderChecks:
         subject = c.subject
         if c.relation == "complement" and c.marker is not None and c.marker.text.lower() == "what":
             return True
+        if c.relation == "adverbial" and c.marker is not None and c.marker.text.lower() == "as":
+            return True     # 'As the diary of Ashida indicates, ...': where the story is read, no act
         return c.relation == "relative" and subject is not None and subject.start >= c.start \
             and (c.marker is None or c.marker.text.lower() in ("that", "which", "what"))
 

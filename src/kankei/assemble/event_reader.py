@@ -321,6 +321,17 @@ _MAY = frozenset({"may", "might", "could"})
 _DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 
 
+def _coordinated_verbs(a: Reading, b: Reading) -> bool:
+    """'Kim acknowledged and apologized for the abductions': two verbs of one type sharing their
+    subject tell one act."""
+    c = b.clause
+    if not (a.verb and b.verb and c is not None and c.relation == "coordinate" and c.shared_subject
+            and c.parent is a.clause and c.marker is not None and c.marker.text.lower() == "and"):
+        return False
+    va, vb = a.clause.predicate, c.predicate     # ('has lodged a protest and condemns': two acts)
+    return va is not None and vb is not None and (va.tense, va.aspect) == (vb.tense, vb.aspect)
+
+
 def _other_doers(a: Reading, b: Reading) -> bool:
     """Two verbs whose clauses have subjects of their own, and not the same: 'dialogue resumed
     in 2000, as Pyongyang engaged in negotiations with Washington' tells two occurrences."""
@@ -339,7 +350,8 @@ def _one_per_time(readings: list[Reading]) -> list[Reading]:
     # (verbs first: 'arrived on a Japan Airlines flight on Thursday' is the arrival, not the flight)
     for r in sorted(readings, key=lambda r: (not r.verb, r.start)):
         key = (r.type, tuple(t.start for t in r.times), r.modality)
-        if key in seen and (r.times or r.noun_event is not None or not r.verb) and not _other_doers(seen[key], r):
+        if key in seen and (r.times or r.noun_event is not None or not r.verb or _coordinated_verbs(seen[key], r)) \
+                and not _other_doers(seen[key], r):
             continue
         seen[key] = r
         out.append(r)
