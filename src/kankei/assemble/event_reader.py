@@ -350,9 +350,11 @@ def _one_per_time(readings: list[Reading]) -> list[Reading]:
     # (verbs first: 'arrived on a Japan Airlines flight on Thursday' is the arrival, not the flight)
     for r in sorted(readings, key=lambda r: (not r.verb, r.start)):
         key = (r.type, tuple(t.start for t in r.times), r.modality)
-        if key in seen and (r.times or r.noun_event is not None or not r.verb or _coordinated_verbs(seen[key], r)) \
-                and not _other_doers(seen[key], r):
+        if key in seen and (r.times or r.noun_event is not None or not r.verb) and not _other_doers(seen[key], r):
             continue
+        if any(x.type == r.type and x.modality == r.modality and _coordinated_verbs(x, r)
+               and (not r.times or [t.start for t in r.times] == [t.start for t in x.times]) for x in out):
+            continue        # ('acknowledged and apologized': one apology)
         seen[key] = r
         out.append(r)
     out.sort(key=lambda r: r.start)
