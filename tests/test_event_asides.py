@@ -87,6 +87,6 @@ def test_two_verbs_of_one_act_are_one_event_and_as_x_indicates_is_no_act():
     evs = kinds("In 2002 Kim Jong-il acknowledged and apologized for the abductions.")
     assert [t for t, _ in evs].count("apologize") == 1
     evs = kinds("Statement by the Chief Cabinet Secretary. North Korea launched a missile today. The Government "
-                "of Japan has lodged a protest on each occasion and condemns these acts.", "2016-02-10")
+                "of Japan has lodged a protest with North Korea on each occasion and condemns these acts.", "2016-02-10")
     assert [t for t, _ in evs].count("accuse") == 2     # (a perfect of a period and today's condemnation)
     assert ("statement", "indicates") not in kinds("As the diary of Ashida indicates, in 1956 a meeting debated it.")
