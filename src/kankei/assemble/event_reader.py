@@ -201,7 +201,9 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         out = [r for r in out if (not r.weak or r.parts.items) and self._subject_ok(r) and not self._phrasal(r)
                and not self._anonymous_attribution(r) and not self._feature_attribution(r)]
         out.sort(key=lambda r: r.start)
-        return out
+        # ('flew to Pyongyang and met Kim': a visit and its meeting, typed alike once checked, are one)
+        return [r for r in out if not any(x is not r and x.type == r.type and x.modality == r.modality
+                                          and _coordinated_verbs(x, r) for x in out)]
 
     def _aim(self, r: Reading) -> None:
         """A measure, a protest or an apology that names no one it is aimed at is aimed at the
@@ -329,7 +331,10 @@ def _coordinated_verbs(a: Reading, b: Reading) -> bool:
             and c.parent is a.clause and c.marker is not None and c.marker.text.lower() == "and"):
         return False
     va, vb = a.clause.predicate, c.predicate     # ('has lodged a protest and condemns': two acts)
-    return va is not None and vb is not None and (va.tense, va.aspect) == (vb.tense, vb.aspect)
+    if va is None or vb is None or (va.tense, va.aspect) != (vb.tense, vb.aspect):
+        return False
+    # (only a bare first verb: 'banned imports and prohibited ships' are two measures)
+    return not a.clause.objects and all(pp.end <= va.start for pp in a.clause.pps)
 
 
 def _other_doers(a: Reading, b: Reading) -> bool:
