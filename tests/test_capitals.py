@@ -40,3 +40,10 @@ def test_the_city(sentence):
 ])
 def test_the_government(sentence):
     assert not place(sentence)
+
+
+def test_a_capital_opening_a_clause_before_its_verb_acts():
+    from kankei.resolve.capitals import capital_is_place
+    text = "The two sides met in Stockholm, and Pyongyang promised a new investigation."
+    at = text.index("Pyongyang")
+    assert not capital_is_place(text, at, at + len("Pyongyang"))

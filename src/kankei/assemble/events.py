@@ -231,7 +231,8 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
         if before is not None:
             for ev in evs:
                 _missing_roles_from(ev, before)     # 'approved the trade ban': the ban told before, on North Korea
-        if r.reacts_to is not None:
+        if r.reacts_to is not None and lexicon()[r.reacts_to.text.lower()][0] != r.type:
+            # ('extended these sanctions': the same measure goes on, aimed where it was)
             _aimed_at_doers(evs, _last_told(r.reacts_to, lexicon()[r.reacts_to.text.lower()][0], last_of_type))
         made[id(r)] = evs
         out.extend(evs)
