@@ -46,3 +46,28 @@ def test_clause_holding_remembers_what_it_would_compute():
         assert first is reader._holding_uncached(tok.start)
         assert reader.clause_holding(tok.start) is first
     assert reader.clause_holding(text.index("1970s")) is not reader.clause_holding(0)
+
+
+def test_extract_pauses_the_collector_and_gives_it_back():
+    import gc
+
+    from kankei import pipeline
+    seen = []
+    paused = pipeline._gc_paused(lambda: seen.append(gc.isenabled()))
+    assert gc.isenabled()
+    paused()
+    assert seen == [False] and gc.isenabled()      # paused inside, enabled again after
+
+    def fails():
+        raise ValueError("boom")
+    try:
+        pipeline._gc_paused(fails)()
+    except ValueError:
+        pass
+    assert gc.isenabled()                          # given back after an error too
+    gc.disable()
+    try:
+        pipeline.extract("Japan and North Korea met in Stockholm in May 2014.")
+        assert not gc.isenabled()                  # a caller's own pause is left as it was
+    finally:
+        gc.enable()

@@ -1,7 +1,10 @@
 """The extraction pipeline: text in, spec records out (see shared spec/extraction.md)."""
 from __future__ import annotations
 
+import gc
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import wraps
 from operator import itemgetter
 
 from kankei.assemble.analyses import Analyses
@@ -83,6 +86,23 @@ def bounded(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _gc_paused(fn: Callable[..., Extraction]) -> Callable[..., Extraction]:
+    """fn with the cyclic garbage collector paused while it runs. Extraction makes many young
+    objects but next to no reference cycles (none in a typical article, tens in a million
+    characters), so the collector's passes over them are wasted work (~4% of the time)."""
+    @wraps(fn)
+    def run(*args, **kwargs) -> Extraction:
+        if not gc.isenabled():
+            return fn(*args, **kwargs)
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            gc.enable()
+    return run
+
+
+@_gc_paused
 def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint: str | None = None,
             title: str | None = None) -> Extraction:
     """Find dates, quantities and entities in text. `dct` (EDTF) overrides the date read from the text."""
