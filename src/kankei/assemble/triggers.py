@@ -212,12 +212,17 @@ def motion_pattern() -> re.Pattern:
     """Any form of a verb of motion ('went', 'travelled', 'flies'): a sentence with one may tell a
     journey though it holds no other trigger ('In 1990, Kanemaru traveled to Pyongyang')."""
     from kankei.analyze.lemmatize import _irregular
-    lemmas = word_sets()["motion"]
-    forms = {f for f, lemma in _irregular().items() if lemma in lemmas}
-    for w in lemmas:
-        stem = w[:-1] if w.endswith("e") else w
-        forms |= {w, w + "s", w + "es", stem + "ed", stem + "ing", w + w[-1] + "ed", w + w[-1] + "ing"}
-        if w.endswith("y"):
-            forms |= {w[:-1] + "ies", w[:-1] + "ied"}
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+    sets = word_sets()
+
+    def forms_of(lemmas) -> str:
+        forms = {f for f, lemma in _irregular().items() if lemma in lemmas}
+        for w in lemmas:
+            stem = w[:-1] if w.endswith("e") else w
+            forms |= {w, w + "s", w + "es", stem + "ed", stem + "ing", w + w[-1] + "ed", w + w[-1] + "ing"}
+            if w.endswith("y"):
+                forms |= {w[:-1] + "ies", w[:-1] + "ied"}
+        return "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+    # (only with where to, close after: the clause analysis is the costly part, kept for those)
+    return re.compile(r"\b(?:" + forms_of(sets["motion"] - sets["motion_reaching"]) + r")\b(?=[^.;]{0,60}?\b(?:to|for|into)\b)"
+                      r"|\b(?:" + forms_of(sets["motion_reaching"]) + r")\b", re.IGNORECASE)
 
