@@ -230,3 +230,12 @@ def test_the_prime_minister_is_the_person_last_named_with_that_title():
     text = "North Korean leader Kim Jong-un watched the launch on Monday. The leader said he would go on."
     ev = next(e for e in events(text, "2017-09-28") if e["type"] == "statement")
     assert role(ev, "agent") == {"person:kim_jong_un"}
+
+
+def test_a_refusal_is_aimed_at_whom_the_refused_act_was_with_and_the_foreign_ministry_is_japan_s():
+    ev = the("On February 8, Kim Jong-un promised that he would not hold dialogue with South Korea.", "promised",
+             "2024-03-25")
+    assert ev["type"] == "reject" and role(ev, "patient") == {"country:south_korea"}
+    ev = the("Koizumi summoned an emergency meeting of foreign ministry officials on Monday.",
+             "summoned an emergency meeting", "2001-05-03")
+    assert "org:mofa_japan" in role(ev, "agent") | role(ev, "patient")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kankei.assemble.event_reading import NOUN_TAGS, passive_clause
+from kankei.assemble.event_reading import NOUN_TAGS, passive_clause, prep_of
 from kankei.assemble.triggers import lexicon, needs_object, needs_subject, retype_by_object, word_sets
 from kankei.knowledge import load
 
@@ -93,6 +93,21 @@ class ReaderChecks:
         of an event ('would not hold dialogue', not 'will not go back to the harbour')."""
         return any(c.predicate.negated and c.predicate.head.lemma not in ("be", "have")
                    and any(c.start <= t.start < c.end for t in self.triggers) for c in self._said_will(r))
+
+    def _refused_whom(self, r: Reading) -> None:
+        """'promised that he would not negotiate with South Korea': whom the refusal is aimed at
+        is whom the refused act would have been done with or to."""
+        if r.parts.has("patient"):
+            return
+        for c in self._said_will(r):
+            if not c.predicate.negated:
+                continue
+            # (the act and those coordinated with it: 'would not hold dialogue or negotiate with X')
+            for d in (d for d in self.an.clauses if descends(d, c) and (d is c or d.relation == "coordinate")):
+                for ph in [*d.objects, *(pp for pp in d.pps if prep_of(pp) in ("with", "to", "against"))]:
+                    for m in self.ents.within(ph.start, ph.end):
+                        if m.type in ("country", "organization", "person", "group"):
+                            r.parts.add("patient", m, r.type)
 
     def _after_what_it_reports(self, r: Reading) -> bool:
         """A statement verb after the complement it reports ('..., the sources said'), with no time of its own."""

@@ -196,6 +196,8 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
             self._refine_type(r)
             if r.type != typed:
                 self._read_parts(r, by_head)    # roles go by type ('returned the remains': a release, by its subject)
+                if r.type == "reject" and typed == "statement":
+                    self._refused_whom(r)       # ('promised he would not negotiate with X': X)
             self._aim(r)
         # weak triggers ('give', 'send', 'leave') state an event only with someone or somewhere in it
         out = [r for r in out if (not r.weak or r.parts.items) and self._subject_ok(r) and not self._phrasal(r)
