@@ -83,3 +83,10 @@ def test_no_name_ends_with_a_particle_and_section_numbers_are_no_initials():
 
     ents = extract("II. Background\n\nThe Okhotsk Fisheries Board on Monday rejected the plan.\n").entities
     assert [(m.text, m.type) for m in ents] == [("Okhotsk Fisheries Board", "organization")]
+
+
+def test_a_town_before_its_prefecture_is_a_place_even_after_a_capitalized_preposition():
+    from kankei.pipeline import extract
+    text = "In Yurihonjo, Akita Prefecture, a boat washed ashore. It was found off the coast of Sai, Aomori Prefecture."
+    ents = {r["text"]: r["type"] for r in extract(text, doc="t").records() if r["kind"] == "entity"}
+    assert ents.get("Yurihonjo") == "place" and ents.get("Sai") == "place"

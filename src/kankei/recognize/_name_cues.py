@@ -125,14 +125,16 @@ class Cues:
         # news style gives a person's age after the name: "Chong Gyong Saeng, 64, was arrested"
         self.age_after = re.compile(rf",{SP}*(?:[1-9]\d?|1[01]\d)(?:,|{SP}*[.;:)]|{SP}+(?:and|who|was|is|said|of|from)\b|$)")
         self.place_of = re.compile(rf"(?<![\w\-])(?:{_alt(d['place_of'])}){SP}+of{SP}+(?:the{SP}+)?$")
-        self.place_prep = re.compile(rf"(?<![\w\-])(?:{_alt(d['place_preps'])}){SP}+(?:the{SP}+)?$")
+        # (a sentence may open with the preposition: "In Yurihonjo, Akita Prefecture, ...")
+        preps = [*d["place_preps"], *(w.capitalize() for w in d["place_preps"])]
+        self.place_prep = re.compile(rf"(?<![\w\-])(?:{_alt(preps)}){SP}+(?:the{SP}+)?$")
         # What the text before a name, less its final spaces, must end with for each of the four
         # patterns above to match there: a test much cheaper than the search (`names._context`).
         ends = lambda ws: tuple(w.rstrip(" \u00a0") for w in ws)  # noqa: E731
         self.person_before_ends = ends(person_before)
         self.speech_before_ends = ends(w + x for w in d["speech_verbs_before"] for x in ("", ","))
         self.place_of_ends = ("of", "the")
-        self.place_prep_ends = ends([*d["place_preps"], "the"])
+        self.place_prep_ends = ends([*preps, "the"])
         self.comma_cap = re.compile(rf",{SP}+{U}\w+")
         self.lower_heads: dict[str, str] = {
             w: typ for typ, ws in d["lower_heads"].items() for w in ws}
