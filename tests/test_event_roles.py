@@ -239,3 +239,8 @@ def test_a_refusal_is_aimed_at_whom_the_refused_act_was_with_and_the_foreign_min
     ev = the("Koizumi summoned an emergency meeting of foreign ministry officials on Monday.",
              "summoned an emergency meeting", "2001-05-03")
     assert "org:mofa_japan" in role(ev, "agent") | role(ev, "patient")
+
+
+def test_a_place_owning_the_next_only_says_where_that_one_is():
+    ev = the("Kim Jong-nam arrived at Tokyo's Narita International Airport on Thursday.", "arrived", "2001-05-03")
+    assert "place:tokyo" not in role(ev, "location")

@@ -134,8 +134,8 @@ class ReaderRoles:
             for m in ents.within(pp.start, pp.end):
                 if kin_of(self.text, m.start, self.s, m.end):
                     continue        # 'the son of Kim Jong-il was arrested': the son, not Kim
-                if role == "location" and self._modifies_noun(m, pp.end):
-                    continue        # 'in last week's Japan-U.S. summit': the summit's parties, not where
+                if role == "location" and (self._modifies_noun(m, pp.end) or self._owns_place(m)):
+                    continue        # 'in last week's Japan-U.S. summit', 'at Tokyo's Narita airport'
                 if role == "patient" and m.type == "country" and role_of(etype, "in") == "location" \
                         and prep in ("to", "from") and etype in ("migrate", "release", "abduct"):
                     parts.add("location", m)
@@ -343,6 +343,13 @@ class ReaderRoles:
         nxt = toks[j] if j < len(toks) and toks[j].start < max(end, m.end + 40) else None
         return nxt is not None and nxt.tag in ("NN", "NNS") and nxt.text.lower() not in word_sets()["place_nouns"] \
             and nxt.text.lower() not in lists()["day_adverbs"]     # ('held in Singapore tomorrow')
+
+    def _owns_place(self, m) -> bool:
+        """'Tokyo's Narita International Airport': a place whose place follows is only where that one is."""
+        if not self.text.startswith(("'s ", "’s "), m.end):
+            return False
+        nxt = next((x for x in self.ents.items if x.start >= m.end), None)
+        return nxt is not None and nxt.start == m.end + 3 and nxt.type in ("place", "country")
 
     def _of_a_place(self, start: int) -> bool:
         """Whether an 'of' phrase at `start` follows a noun of places ('the coast | of Sai')."""
