@@ -334,3 +334,9 @@ def test_a_perfect_over_a_span_of_years_is_no_news_of_the_day():
     recs = extract("Japan has imposed sanctions on North Korea for more than ten years.", doc="t", dct="2023-11-20").records()
     ev = next(r for r in recs if r["kind"] == "event")
     assert ev["date"] is None
+
+
+def test_an_act_named_by_its_of_phrase_just_before_a_dated_clause_is_in_its_year():
+    got = dates("In 2012, soon after the launch of the satellite, Japan froze the talks.", "2016-01-01")
+    assert got["launch"] == ["2012"]
+    assert "launch" not in dates("In 2012, soon after the launch, Japan froze the talks.", "2016-01-01")

@@ -441,12 +441,18 @@ class ReaderTimes:
                     prep = prep_of(c.pps[k - 1])     # 'after three days of talks'
                 if prep in ("at", "during"):
                     return v
-                if prep in ("after", "following") and not self._definite(noun):
+                if prep in ("after", "following") and (not self._definite(noun) or self._named_by_of(noun)):
                     # ('After three days of talks, the two sides announced ...': just before, in its month;
                     # 'after the meeting' is the meeting told before, not dated by what came after it)
                     noun.occasion_before = True
                     return v
         return None
+
+    def _named_by_of(self, noun: Reading) -> bool:
+        """'the outbreak of the Korean War': a definite event noun its own 'of' phrase names, told
+        for the first time, not one told before."""
+        i = noun.head.i
+        return i + 1 < len(self.tokens) and self.tokens[i + 1].text.lower() == "of" and noun.end == noun.head.end
 
     def _definite(self, noun: Reading) -> bool:
         """Whether a determiner that points back ('the', 'this', a possessive) opens the noun's phrase."""
