@@ -340,3 +340,11 @@ def test_an_act_named_by_its_of_phrase_just_before_a_dated_clause_is_in_its_year
     got = dates("In 2012, soon after the launch of the satellite, Japan froze the talks.", "2016-01-01")
     assert got["launch"] == ["2012"]
     assert "launch" not in dates("In 2012, soon after the launch, Japan froze the talks.", "2016-01-01")
+
+
+def test_what_was_admitted_lies_before_the_admission_not_on_its_day():
+    from kankei.pipeline import extract
+    text = ("The summit was held in Pyongyang on 17 September 2002. At the summit, Kim Jong-il admitted that "
+            "North Korean agents had abducted Megumi Yokota.")
+    abd = [r for r in extract(text, doc="t").records() if r["kind"] == "event" and r["type"] == "abduct"]
+    assert all(r["date"] != "2002-09-17" for r in abd)

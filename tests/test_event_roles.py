@@ -244,3 +244,13 @@ def test_a_refusal_is_aimed_at_whom_the_refused_act_was_with_and_the_foreign_min
 def test_a_place_owning_the_next_only_says_where_that_one_is():
     ev = the("Kim Jong-nam arrived at Tokyo's Narita International Airport on Thursday.", "arrived", "2001-05-03")
     assert "place:tokyo" not in role(ev, "location")
+
+
+def test_a_meeting_held_between_two_is_theirs_but_a_noun_s_between_phrase_is_the_noun_s():
+    text = ("The summit was held in Pyongyang on 17 September 2002 between Prime Minister Junichiro Koizumi "
+            "and Chairman Kim Jong-il.")
+    ev = next(e for e in events(text) if e["type"] == "meet" and "mention_of" not in e)
+    assert {"person:koizumi", "person:kim_jong_il"} <= role(ev, "agent")
+    ev = the("Koizumi and Kim Jong-il met in Pyongyang in 2002 for the first summit between Japan and North Korea.",
+             "met")
+    assert role(ev, "agent") == {"person:koizumi", "person:kim_jong_il"}

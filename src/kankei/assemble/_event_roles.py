@@ -114,6 +114,7 @@ class ReaderRoles:
         # the role each phrase took, by where it ends: an 'of' phrase right after one goes with it
         took = {ob.end: role_of(etype, "object") for ob in clause.objects
                 if r.noun_event is None or not ob.start <= r.noun_event.head.start < ob.end}
+        skipped_between = None
         for pp in clause.pps:
             prep = prep_of(pp)
             if prep == "by" or self._fronted_chain(pp, clause):
@@ -122,6 +123,10 @@ class ReaderRoles:
                 for m in pair:
                     parts.add("agent", m, etype)      # 'agreed between the two countries'
                 continue
+            if prep == "between" and (self._after_other_noun(pp.start, r) or skipped_between is not None
+                                      and re.fullmatch(r"\s*(?:,\s*)?and\s+", self.text[skipped_between:pp.start])):
+                skipped_between = pp.end
+                continue        # ('met ... for the first summit between Japan and North Korea': the summit's)
             role = role_of(etype, prep)
             if prep == "of" and self._of_a_place(pp.start) and role_of(etype, "in") == "location" \
                     and etype not in _TERRITORY_TYPES:
@@ -350,6 +355,14 @@ class ReaderRoles:
             return False
         nxt = next((x for x in self.ents.items if x.start >= m.end), None)
         return nxt is not None and nxt.start == m.end + 3 and nxt.type in ("place", "country")
+
+    def _after_other_noun(self, start: int, r: Reading) -> bool:
+        """Whether a phrase at `start` follows a common noun other than the event's own noun."""
+        i = self.token_index(start)
+        if i is None or i == 0 or self.tokens[i - 1].tag not in ("NN", "NNS"):
+            return False
+        own = r.noun_event.head if r.noun_event is not None else None
+        return own is None or self.tokens[i - 1].start != own.start
 
     def _of_a_place(self, start: int) -> bool:
         """Whether an 'of' phrase at `start` follows a noun of places ('the coast | of Sai')."""

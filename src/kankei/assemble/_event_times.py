@@ -423,6 +423,8 @@ class ReaderTimes:
         t = distinct(owner.times, self.text)[-1] if owner is not None else next(
             (t for t in self.clause_times.get(id(parent), ()) if is_narrative(t) and not self._attributive(t)), None)
         v.report_dated = t is not None
+        if t is not None and vg.aspect == "perfect" and not t.relative:
+            return None     # ('At the 2002 summit Kim admitted that agents had abducted ...': before it, long before)
         return t if t is not None and edtf.precision(t.value) in ("day", "month") else None
 
     def _occasion(self, noun: Reading, verbs: list[Reading]) -> Reading | None:

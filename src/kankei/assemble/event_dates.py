@@ -47,7 +47,8 @@ def fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
         told_now = r.clause is None or not in_relative(r.clause)
         return (dct, "document") if dct is not None and told_now and (news or main) else (None, None)
     if tense == "past" and aspect == "perfect":
-        if _reported(r) and not r.report_dated and narrative is not None and elsewhere and _reported_main(r):
+        if _reported(r) and not r.report_dated and narrative is not None and elsewhere and _reported_main(r) \
+                and not _admitted(r):
             return narrative.value, "narrative"     # ('Soon after, X announced that it had given him asylum')
         if news and _reported(r) and not r.report_dated:
             return dct, "document"      # 'told reporters the group had condemned the launch': today's news
@@ -109,6 +110,17 @@ def _temporal_clause(c) -> bool:
     vg = getattr(c, "predicate", None)
     return c is not None and c.relation == "adverbial" and c.marker is not None \
         and c.marker.text.lower() in _TEMPORAL and vg is not None and vg.form == "finite"
+
+
+_ADMITTING = frozenset({"admit", "acknowledge", "confess", "concede", "deny"})
+
+
+def _admitted(r: Reading) -> bool:
+    """'Kim admitted that agents had abducted 13 people': what is admitted or denied lies in
+    the past of the admission, how far the sentence does not say."""
+    parent = r.clause.parent
+    vg = getattr(parent, "predicate", None)
+    return vg is not None and vg.head.lemma in _ADMITTING
 
 
 def _reported_main(r: Reading) -> bool:
