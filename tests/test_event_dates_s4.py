@@ -348,3 +348,13 @@ def test_what_was_admitted_lies_before_the_admission_not_on_its_day():
             "North Korean agents had abducted Megumi Yokota.")
     abd = [r for r in extract(text, doc="t").records() if r["kind"] == "event" and r["type"] == "abduct"]
     assert all(r["date"] != "2002-09-17" for r in abd)
+
+
+def test_a_year_ahead_neither_dates_the_page_nor_moves_the_story():
+    from kankei.pipeline import extract
+    text = ("Pyongyang, January 10 (KCNA) -- A spokesman on Wednesday denounced Japan's plans.\n"
+            "The Japanese government plans to double defense spending by 2027.\n"
+            "The spokesman warned that Japan would pay a dear price.")
+    recs = extract(text, doc="t").records()
+    assert next(r for r in recs if r["kind"] == "document")["published"] is None
+    assert not any(r["kind"] == "event" and (r["date"] or "").startswith("2027") for r in recs)

@@ -36,6 +36,7 @@ from kankei.assemble.event_scan import DocumentScan, SentenceScan
 from kankei.assemble.event_time import distinct, is_narrative
 from kankei.assemble.triggers import Trigger, lexicon, motion_pattern
 from kankei.recognize.gazetteer import gazetteer
+from kankei.resolve.tense import future
 from kankei.spans import EntityMention, TimeMention
 
 _CORRESPONDENCE = re.compile(r"(?P<a>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s+to\s+(?P<b>[A-Z][\w'’./-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s*$")
@@ -154,7 +155,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
                      if m.type == "other" and _WAR.search(m.text) and not _inside(m, sent_times)]
         narrative.sentences += 1
         if not triggers and not motion_pattern().search(text, s, e):
-            _advance(narrative, sent_times, s)
+            _advance(narrative, [t for t in sent_times if not future(text, t)], s)
             continue
         triggers.sort(key=lambda t: t.start)
         history = ents[max(0, bisect_left(ent_starts, s) - 30):bisect_left(ent_starts, s)]
@@ -183,11 +184,12 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
                  if c is not None and not top_level(c.parent) for t in r.times}
         # ('the first launch since September, when ...': the time before is no step of the story)
         aside |= getattr(reader, "since_bounds", set())
-        rest = [t for t in sent_times if id(t) not in aside]
+        # (nor a time ahead: 'plans to double spending by 2027' moves no story)
+        rest = [t for t in sent_times if id(t) not in aside and not future(text, t)]
         # (without a main clause's event, the main clause's own time: 'Last November, ...', not the
         # 1994 of 'a woman who was taken in 1977 and died in 1994')
         own = [t for t in rest if top_level(reader.clause_holding(t.start))]
-        _advance(narrative, _main_times(readings) or own or rest, s)
+        _advance(narrative, [t for t in _main_times(readings) if not future(text, t)] or own or rest, s)
     speakers_days(events, dct, text)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
 

@@ -8,6 +8,7 @@ from functools import cache
 from kankei import edtf
 from kankei.knowledge import load
 from kankei.recognize.dates import find_times
+from kankei.resolve.tense import future
 from kankei.spans import TimeMention
 
 # "Last Updated June 2015", "Published: 3 March 2011", "Published online: 9 June 2016", "Posted on : ...", "Date: ..."
@@ -150,8 +151,13 @@ def _year_elsewhere(text: str, times: list[TimeMention]) -> int | None:
         if tm.anchor == "absolute" and tm.type == "date" and tm.value and (p := edtf.parse_point(tm.value.rstrip("~"))):
             if _HEADER_CUE.search(text[max(0, tm.start - 12):tm.start]):
                 return p[0]
+            if _AHEAD.search(text, max(0, tm.start - 12), tm.start) or future(text, tm):
+                continue        # ('plans to double spending by 2027': a year ahead, not the story's)
             years.append(p[0])
     return max(years) if years else None
+
+
+_AHEAD = re.compile(r"\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?$", re.I)
 
 
 _NOT_TITLE = re.compile(r"^(?:by|credit|photo|image|authors?|posted|published|updated|last updated|with support|"
