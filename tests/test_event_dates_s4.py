@@ -358,3 +358,15 @@ def test_a_year_ahead_neither_dates_the_page_nor_moves_the_story():
     recs = extract(text, doc="t").records()
     assert next(r for r in recs if r["kind"] == "document")["published"] is None
     assert not any(r["kind"] == "event" and (r["date"] or "").startswith("2027") for r in recs)
+
+
+def test_a_dateline_without_a_year_takes_none_from_the_past_the_story_recalls():
+    from kankei.pipeline import extract
+    text = ("TOKYO, April 9 (Reuters) - Japan will extend its ban on trade with North Korea, a minister said on "
+            "Tuesday. The ban, first imposed in 2006 after the North's first nuclear test, covers all trade.")
+    recs = extract(text, doc="t").records()
+    assert next(r for r in recs if r["kind"] == "document")["published"] is None
+    assert not any(r["kind"] == "event" and (r["date"] or "").startswith("2006-04") for r in recs)
+    # (given the page's date, its days are dated)
+    said = [r for r in extract(text, doc="t", dct="2024-04-09").records() if r["kind"] == "event" and r["text"] == "said"]
+    assert said and said[0]["date"] == "2024-04-09"

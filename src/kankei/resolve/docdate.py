@@ -8,7 +8,6 @@ from functools import cache
 from kankei import edtf
 from kankei.knowledge import load
 from kankei.recognize.dates import find_times
-from kankei.resolve.tense import future
 from kankei.spans import TimeMention
 
 # "Last Updated June 2015", "Published: 3 March 2011", "Published online: 9 June 2016", "Posted on : ...", "Date: ..."
@@ -142,22 +141,20 @@ def _copyright_year(text: str) -> int | None:
 
 
 def _year_elsewhere(text: str, times: list[TimeMention]) -> int | None:
-    """The year of a dateline that gives none: the copyright's, else a header date's
-    ("Date: Dec 3, 2001"), else the latest year the text dates anything in."""
+    """The year of a dateline that gives none: the copyright's, else a header date's ("Date: Dec
+    3, 2001"). Not the latest year the text names: a story of 2024 that recalls the 2006 ban is
+    no story of 2006, and a wrong year misdates every "on Tuesday" of it; without one the page's
+    day is unknown."""
     if year := _copyright_year(text):
         return year
-    years = []
     for tm in times:
         if tm.anchor == "absolute" and tm.type == "date" and tm.value and (p := edtf.parse_point(tm.value.rstrip("~"))):
             if _HEADER_CUE.search(text[max(0, tm.start - 12):tm.start]):
                 return p[0]
-            if _AHEAD.search(text, max(0, tm.start - 12), tm.start) or future(text, tm):
-                continue        # ('plans to double spending by 2027': a year ahead, not the story's)
-            years.append(p[0])
-    return max(years) if years else None
+    return None
 
 
-_AHEAD = re.compile(r"\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?$", re.I)
+
 
 
 _NOT_TITLE = re.compile(r"^(?:by|credit|photo|image|authors?|posted|published|updated|last updated|with support|"
