@@ -139,11 +139,11 @@ def past_after_clause_subject(words: list[str], tags: list[str], only_past: froz
         tags[i] = "VBD"
 
 
-_TIME_WORDS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                         "january", "february", "march", "april", "may", "june", "july", "august", "september",
-                         "october", "november", "december", "week", "month", "year"))
+_SPAN_WORDS = frozenset(("week", "month", "year"))
 
 
 def _time_word(words: list[str]) -> bool:
-    """A phrase that names a time ('Tuesday', 'March 7', '2006')."""
-    return any(w.lower().rstrip(".") in _TIME_WORDS or is_year(w) for w in words)
+    """A phrase that names a time ('Tuesday', 'March 7', '2006'): the grammar's months and days."""
+    from .groups import lists  # (groups reads this module's is_year at import)
+    months = lists()["months"]
+    return any((low := w.lower().rstrip(".")) in months or low in _SPAN_WORDS or is_year(w) for w in words)

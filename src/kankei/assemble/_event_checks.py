@@ -6,9 +6,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kankei.assemble.event_parts import ACTOR_TYPES
 from kankei.assemble.event_reading import NOUN_TAGS, passive_clause, prep_of
-from kankei.assemble.triggers import lexicon, needs_object, needs_subject, retype_by_object, word_sets
-from kankei.knowledge import load
+from kankei.assemble.triggers import (
+    lexicon,
+    needs_object,
+    needs_subject,
+    not_alone_by,
+    retype_by_object,
+    word_sets,
+)
 
 if TYPE_CHECKING:
     from kankei.assemble.event_reading import Reading
@@ -106,7 +113,7 @@ class ReaderChecks:
             for d in (d for d in self.an.clauses if descends(d, c) and (d is c or d.relation == "coordinate")):
                 for ph in [*d.objects, *(pp for pp in d.pps if prep_of(pp) in ("with", "to", "against"))]:
                     for m in self.ents.within(ph.start, ph.end):
-                        if m.type in ("country", "organization", "person", "group"):
+                        if m.type in ACTOR_TYPES:
                             r.parts.add("patient", m, r.type)
 
     def _after_what_it_reports(self, r: Reading) -> bool:
@@ -189,7 +196,7 @@ class ReaderChecks:
 
     def _subject_ok(self, r: Reading) -> bool:
         """'the community is disappearing' is no abduction: some verbs need a subject of a kind."""
-        alone = (load("event_triggers").get("not_alone_by") or {}).get(r.head.lemma) if r.verb else None
+        alone = not_alone_by().get(r.head.lemma) if r.verb else None
         actors = [p["entity"].split(":", 1)[0] for p in r.parts.items if p["role"] in ("agent", "patient")]
         if alone and actors and all(a in alone for a in actors):
             return False        # 'she would keep fighting': one person's fight is no war

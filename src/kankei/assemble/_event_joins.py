@@ -11,9 +11,6 @@ from kankei.assemble.event_reading import NOUN_TAGS, Reading, passive_clause, pr
 from kankei.assemble.triggers import word_sets
 
 _NEGATING_CONTROL = frozenset({"refuse", "fail", "decline", "bar", "ban", "prevent", "prohibit", "stop", "forbid"})
-_STOPPING = frozenset({"stop", "cease", "halt", "end", "quit"})
-_GOING_HOME = frozenset({"return", "leave", "go", "come", "depart"})
-_PERMIT = frozenset({"allow", "permit"})
 
 
 @cache
@@ -130,7 +127,7 @@ class ReaderJoins:
                 v.modality = "purpose"      # 'efforts to normalize relations failed': the noun's, not the verb's
                 continue
             lemma = pvg.head.lemma
-            if lemma in _STOPPING and v.type == "aid" and lemma not in ("refuse", "fail", "decline"):
+            if lemma in sets["stopping"] and v.type == "aid":
                 v.type = "sanction"         # 'stopped paying its subsidy': aid cut off is a measure taken
                 v.start = min(v.start, pvg.head.start)
                 owner = by_clause.get(id(parent))
@@ -148,11 +145,11 @@ class ReaderJoins:
                 if by_clause.get(id(parent)) is not None:
                     drop.add(id(v))     # 'urged Japan to lift', 'threatened to launch': the demand or threat says it
                 v.modality = "hypothetical"
-            elif lemma in _PERMIT and passive_clause(parent):
+            elif lemma in sets["permitting"] and passive_clause(parent):
                 continue        # 'a group was allowed to depart': the release is the passive's ('were allowed')
             elif lemma in control or pvg.head.text.lower() in control:
                 owner = by_clause.get(id(parent))
-                if owner is not None and owner.type == "release" and v.head.lemma in _GOING_HOME:
+                if owner is not None and owner.type == "release" and v.head.lemma in sets["going_home"]:
                     drop.add(id(v))     # 'allowed the abductees to return': the release says it
                     continue
                 if owner is not None and owner.type not in ("agree",):

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kankei.analyze.groups import lists
-from kankei.assemble.event_parts import ACTOR_TYPES, Parts, kin_of, phrase_actors, role_of
+from kankei.assemble.event_parts import ACTOR_TYPES, Parts, fits, kin_of, phrase_actors, role_of
 from kankei.assemble.event_reading import NOUN_TAGS, in_relative, passive_clause, prep_of
 from kankei.assemble.triggers import word_sets
 
@@ -34,10 +34,6 @@ _NOT_PREPOSITIONS = frozenset({"of", "although", "though", "because", "while", "
                                "that", "whether", "as", "since", "after", "before", "until", "once"})
 _BETWEEN_OF = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?(?:[A-Z][a-z]+\.?\s+){0,3}")
-
-
-def _fits_they(m) -> bool:
-    return m.type in ("organization", "country", "group")
 
 
 class ReaderRoles:
@@ -124,7 +120,7 @@ class ReaderRoles:
                     parts.add("agent", m, etype)      # 'agreed between the two countries'
                 continue
             if prep == "between" and (self._after_other_noun(pp.start, r) or skipped_between is not None
-                                      and re.fullmatch(r"\s*(?:,\s*)?and\s+", self.text[skipped_between:pp.start])):
+                                      and _BETWEEN_OF.fullmatch(self.text, skipped_between, pp.start)):
                 skipped_between = pp.end
                 continue        # ('met ... for the first summit between Japan and North Korea': the summit's)
             role = role_of(etype, prep)
@@ -221,7 +217,7 @@ class ReaderRoles:
                 return [self.ents.issuer_at(subject.start, subject.end)]
             if head.tag in ("PRP", "PRP$", "WP", "WDT"):
                 if head.text.lower() == "they" and len(self.ents.focus) >= 2 and all(f.entity for f in self.ents.focus) \
-                        and not any(_fits_they(m) for m in self.ents.within(self.s, subject.start)):
+                        and not any(fits(m, "any") for m in self.ents.within(self.s, subject.start)):
                     return list(self.ents.focus)    # 'Koizumi and Kim met ... they signed': both
                 speaker = self._speaker(clause, head.text.lower())
                 if speaker:

@@ -112,15 +112,12 @@ def _temporal_clause(c) -> bool:
         and c.marker.text.lower() in _TEMPORAL and vg is not None and vg.form == "finite"
 
 
-_ADMITTING = frozenset({"admit", "acknowledge", "confess", "concede", "deny"})
-
-
 def _admitted(r: Reading) -> bool:
     """'Kim admitted that agents had abducted 13 people': what is admitted or denied lies in
     the past of the admission, how far the sentence does not say."""
     parent = r.clause.parent
     vg = getattr(parent, "predicate", None)
-    return vg is not None and vg.head.lemma in _ADMITTING
+    return vg is not None and vg.head.lemma in word_sets()["admitting"]
 
 
 def _reported_main(r: Reading) -> bool:

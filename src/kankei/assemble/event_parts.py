@@ -103,17 +103,17 @@ class Entities:
             return None
         pool = [m for m in self.items if m.end <= before] if self.items else []
         # a pronoun opening a sentence goes on about the subject of the last one ('He was detained ...')
-        if want == "person" and self.focus and not self.focus[-1].entity and not any(_fits(m, want) for m in pool):
+        if want == "person" and self.focus and not self.focus[-1].entity and not any(fits(m, want) for m in pool):
             return None     # ('The man was detained. Police took him ...': the man, no one named before)
-        if subject and not any(_fits(m, want) for m in pool):
+        if subject and not any(fits(m, want) for m in pool):
             for m in reversed(self.focus):
-                if _fits(m, want):
+                if fits(m, want):
                     return m if m.entity else None      # (an unnamed person: no one named before)
         first = None
         for k, m in enumerate(reversed(self.history + pool)):
             if m.type == "vessel" and want == "body":
                 return first        # 'the ship ... it has not returned': a vessel, no actor
-            if m.type not in ACTOR_TYPES or not _fits(m, want):
+            if m.type not in ACTOR_TYPES or not fits(m, want):
                 continue
             if not self._oblique(m):
                 return m
@@ -231,7 +231,8 @@ def _demonyms() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)"), countries
 
 
-def _fits(m: EntityMention, want: str) -> bool:
+def fits(m: EntityMention, want: str) -> bool:
+    """Whether a mention can be what a pronoun wants: a person (he, she), a body (it), any body (they)."""
     return want == "person" and m.type == "person" or want == "body" and m.type in ("organization", "country") \
         or want == "any" and m.type in ("organization", "country", "group")
 

@@ -208,15 +208,16 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
                                           and _coordinated_verbs(x, r) for x in out)]
 
     def _aim(self, r: Reading) -> None:
-        """A measure, a protest or an apology that names no one it is aimed at is aimed at the
-        other state the story is about: the last one named that is not the actor's own."""
+        """A measure, a protest or an apology that names no one it is aimed at is aimed at another
+        state than the actor's (`Entities.other_party`), or, when it answers a definite act ('condemned
+        the launch'), at whoever did that act (`reacts_to`, settled once the act told before is known)."""
         if any(p["role"] == "patient" and not p["entity"].startswith("document:") for p in r.parts.items):
             return      # (a resolution or treaty named is what is adopted, not whom it is aimed at)
         if r.type in word_sets()["aimed_types"] and r.verb and r.clause is not None and r.clause.objects:
             head = r.clause.objects[0].head     # 'condemned the launch': who launched, if told before
             entry = lexicon().get(head.text.lower())
             if entry is not None and entry[1] and head.i > 0 and self.tokens[head.i - 1].text.lower() in _DEFINITE_WORDS:
-                r.reacts_to = head
+                r.reacts_to = (head, entry[0])
         states = {state_of(p["entity"]) for p in r.parts.items if p["role"] == "agent"}
         if states == {None} and r.type == "resolution" and self.ents.official:
             # a body of states (the Security Council) resolving, in a government's statement: on

@@ -35,7 +35,7 @@ class Reading:
     report_dated: bool = False      # what a report with a time of its own tells ('admitted in 2002 that ...')
     period: bool = False            # a perfect of a period up to now ('has since said', 'has already met')
     same_scene: bool = False        # an act added to the scene just told ('also signed')
-    reacts_to: object | None = None  # the head of a definite event noun it is aimed at ('condemned the launch')
+    reacts_to: tuple | None = None  # (head, type) of a definite event noun it answers ('condemned the launch')
 
 
 def passive_clause(clause) -> bool:

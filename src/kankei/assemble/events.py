@@ -154,8 +154,10 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         triggers += [Trigger(m.start, m.end, m.text, "war", False, True) for m in sent_ents
                      if m.type == "other" and _WAR.search(m.text) and not _inside(m, sent_times)]
         narrative.sentences += 1
+        # (a time ahead, 'plans to double spending by 2027', moves no story)
+        ahead = {id(t) for t in sent_times if future(text, t)} if sent_times else set()
         if not triggers and not motion_pattern().search(text, s, e):
-            _advance(narrative, [t for t in sent_times if not future(text, t)], s)
+            _advance(narrative, [t for t in sent_times if id(t) not in ahead], s)
             continue
         triggers.sort(key=lambda t: t.start)
         history = ents[max(0, bisect_left(ent_starts, s) - 30):bisect_left(ent_starts, s)]
@@ -183,13 +185,12 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
                                                    else None)
                  if c is not None and not top_level(c.parent) for t in r.times}
         # ('the first launch since September, when ...': the time before is no step of the story)
-        aside |= getattr(reader, "since_bounds", set())
-        # (nor a time ahead: 'plans to double spending by 2027' moves no story)
-        rest = [t for t in sent_times if id(t) not in aside and not future(text, t)]
+        aside |= getattr(reader, "since_bounds", set()) | ahead
+        rest = [t for t in sent_times if id(t) not in aside]
         # (without a main clause's event, the main clause's own time: 'Last November, ...', not the
         # 1994 of 'a woman who was taken in 1977 and died in 1994')
         own = [t for t in rest if top_level(reader.clause_holding(t.start))]
-        _advance(narrative, [t for t in _main_times(readings) if not future(text, t)] or own or rest, s)
+        _advance(narrative, [t for t in _main_times(readings) if id(t) not in ahead] or own or rest, s)
     speakers_days(events, dct, text)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
 
@@ -233,9 +234,9 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
         if before is not None:
             for ev in evs:
                 _missing_roles_from(ev, before)     # 'approved the trade ban': the ban told before, on North Korea
-        if r.reacts_to is not None and lexicon()[r.reacts_to.text.lower()][0] != r.type:
+        if r.reacts_to is not None and r.reacts_to[1] != r.type:
             # ('extended these sanctions': the same measure goes on, aimed where it was)
-            _aimed_at_doers(evs, _last_told(r.reacts_to, lexicon()[r.reacts_to.text.lower()][0], last_of_type))
+            _aimed_at_doers(evs, _last_told(*r.reacts_to, last_of_type))
         made[id(r)] = evs
         out.extend(evs)
         for ev in evs:

@@ -164,7 +164,7 @@ _WORD_SETS = ("threat_words", "definite_bodies", "person_nouns", "pair_nouns", "
               "motion", "container_nouns", "subject_undergoes", "not_news",
               "acting_bodies", "kin_nouns", "place_nouns", "container_place_words",
               "aimed_types", "desire", "motion_reaching",
-              "reacting", "office_nouns")
+              "reacting", "office_nouns", "stopping", "permitting", "going_home", "admitting")
 
 
 @cache
@@ -186,6 +186,12 @@ def retype_by_object() -> dict[str, dict[str, str]]:
     for lemma, by_type in (load("event_triggers").get("retype_by_object") or {}).items():
         out[lemma] = {noun: etype for etype, nouns in by_type.items() for noun in nouns}
     return out
+
+
+@cache
+def not_alone_by() -> dict[str, frozenset[str]]:
+    """Verb lemma -> the kinds of actor that alone make it no event ('she kept fighting')."""
+    return {k: frozenset(v) for k, v in (load("event_triggers").get("not_alone_by") or {}).items()}
 
 
 @cache

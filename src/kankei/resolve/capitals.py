@@ -40,8 +40,14 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
-# a past tense right after the name ('Pyongyang promised', 'Tokyo later lifted'): a subject acting
-_ACTS_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+|later\s+|then\s+|also\s+)?(?:[a-z]{3,}ed|said|told|sent|met|won|took|gave|began)\b")
+@cache
+def _acts_after() -> re.Pattern:
+    """A past tense right after the name ('Pyongyang promised', 'Tokyo later lifted', 'Seoul
+    sent'): a subject acting. Irregular pasts are the analysis's own list."""
+    from kankei.analyze.lemmatize import irregular_verb_forms
+    pasts = "|".join(sorted(irregular_verb_forms()[0], key=len, reverse=True))
+    return re.compile(rf"\s+(?:[a-z]+ly\s+|later\s+|then\s+|also\s+)?(?:[a-z]{{3,}}ed|{pasts})\b")
+
 
 
 # where a clause opens: after a comma or semicolon and its conjunction, or a sentence's end
@@ -51,7 +57,7 @@ _CLAUSE_OPENS = re.compile(r"(?:[,;.]\s*(?:and|but|while|whereas)?|\A)\s*$")
 def capital_is_place(text: str, start: int, end: int) -> bool:
     """Whether the capital named at text[start:end] is the city rather than its government."""
     p = _patterns()
-    if _ACTS_AFTER.match(text, end) and _CLAUSE_OPENS.search(text, max(0, start - 12), start):
+    if _acts_after().match(text, end) and _CLAUSE_OPENS.search(text, max(0, start - 12), start):
         return False        # '..., and Pyongyang promised a new investigation': the capital acts
     before = text[max(0, start - 80):start]
     # the direct case on the last few characters; a coordination ("in Osaka and Tokyo") only
