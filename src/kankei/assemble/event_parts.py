@@ -148,29 +148,31 @@ class Entities:
         """The state that is none of `parties` whom a sanction, a protest or an apology that names
         no one is aimed at: one the sentence names, else the last state that acted, else the one
         the last sentences name most."""
+        def other_state(m: EntityMention) -> str | None:
+            if not (m.type == "country" or m.entity.startswith("gov:")):
+                return None
+            state = state_of(m.entity)
+            return state if state and state not in parties else None
+
+        def as_context(m: EntityMention) -> EntityMention:
+            return EntityMention(m.start, m.end, m.text, m.entity, m.name, m.type, how="context")
+
         here = sorted(self.items, key=lambda m: abs(m.start - before))
         for m in here + list(reversed(self.doers)):
             # (a state the sentence itself names, nearest first: 'sanctions first imposed after the
             # North's test'; then who acted last, not the actor's side: 'North Korea fired ... Japan protested')
-            if not (m.type == "country" or m.entity.startswith("gov:")):
-                continue
-            state = state_of(m.entity)
-            if state and state not in parties:
-                return EntityMention(m.start, m.end, m.text, m.entity, m.name, m.type, how="context")
-        pool = self.history + [m for m in self.items if m.end <= before]
+            if other_state(m):
+                return as_context(m)
         named: dict[str, list[EntityMention]] = {}
-        for m in pool:
-            if m.type == "country" or m.entity.startswith("gov:"):
-                state = state_of(m.entity)
-                if state and state not in parties:
-                    named.setdefault(state, []).append(m)
+        for m in self.history + [m for m in self.items if m.end <= before]:
+            if state := other_state(m):
+                named.setdefault(state, []).append(m)
         if not named:
             return None
         # the state named most often lately, the latest first among equals ('... fled to China':
         # the ban on the ferry is still aimed at North Korea)
         best = max(named.values(), key=lambda ms: (len(ms), ms[-1].start))
-        m = best[-1]
-        return EntityMention(m.start, m.end, m.text, m.entity, m.name, m.type, how="context")
+        return as_context(best[-1])
 
     def titled(self, office: str, before: int) -> EntityMention | None:
         """'the prime minister': the last person named with that title ('Prime Minister Shinzo
