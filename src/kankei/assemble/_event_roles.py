@@ -58,7 +58,7 @@ class ReaderRoles:
             by_agents += phrase_actors(ents, clause.agent.start, clause.agent.end)
             if not by_agents and clause.agent.head.text in _ISSUER_WORDS and ents.issuer is not None:
                 by_agents.append(ents.issuer_at(clause.agent.start, clause.agent.end))    # 'announced by the Government'
-            if not by_agents and (m := ents.demonym_actor(clause.agent.start, clause.agent.end)) is not None:
+            if not by_agents and (m := ents.demonym_actor(clause.agent.start, clause.agent.end, body=True)) is not None:
                 by_agents.append(m)         # 'abducted by North Korean agents'
         for pp in clause.pps:
             if prep_of(pp) == "by" and (clause.agent is None or pp.start >= clause.agent.end or pp.end <= clause.agent.start):
@@ -210,8 +210,11 @@ class ReaderRoles:
             if in_relative(clause) and (m := self._apposed_name(subject.start, types)) is not None:
                 return [m]      # 'Megumi Yokota, a Japanese girl who had disappeared': the girl is Yokota
             head = subject.head
-            if head.tag in _NOUN_TAGS_PLAIN and (m := self.ents.demonym_actor(subject.start, subject.end)) is not None:
-                return [m]      # 'North Korean agents abducted ...', 'Japanese police arrested ...'
+            if head.tag in _NOUN_TAGS_PLAIN and (m := self.ents.demonym_actor(
+                    subject.start, subject.end, body=not passive_clause(clause))) is not None:
+                # 'North Korean agents abducted ...', 'North Korean nationals will be banned'; not
+                # 'a South Korean group released ...'
+                return [m]
             if head.text in _ISSUER_WORDS and self.ents.issuer is not None:
                 # 'the Government today decided', 'We strongly urge': who issues the document
                 return [self.ents.issuer_at(subject.start, subject.end)]
@@ -387,10 +390,12 @@ class ReaderRoles:
         return found
 
     def _fronted(self, r: Reading, clause) -> bool:
-        """An event noun in an 'in' phrase before its clause's subject ('In Monday's ruling, ...')."""
+        """An event noun in an 'in' phrase before its clause's subject ('In Monday's ruling, ...'),
+        or a meeting in an 'at' or 'during' one ('At a meeting with Iizuka, Abe said': Abe met him)."""
         subject = clause.subject
+        preps = ("in", "at", "during") if r.type == "meet" else ("in",)
         return subject is not None and subject.start > r.end and any(
-            prep_of(pp) == "in" and pp.start <= r.head.start < pp.end <= subject.start for pp in clause.pps)
+            prep_of(pp) in preps and pp.start <= r.head.start < pp.end <= subject.start for pp in clause.pps)
 
     def _noun_parts(self, r: Reading, parts: Parts) -> None:
         """An event noun's actors: its modifiers ('North Korea's test', 'the Japan–US summit') act;

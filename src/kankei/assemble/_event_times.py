@@ -159,6 +159,8 @@ class ReaderTimes:
             if noun is not None:
                 noun.times.append(t)
                 continue
+            if self._time_of_a_purpose(t):
+                continue
             clause = self.clause_holding(t.start)
             owners = None
             while clause is not None:
@@ -205,6 +207,24 @@ class ReaderTimes:
                     noun = self._event_noun_in(subject, {n.head.start: n for n in nouns})
                     if noun is not None:
                         noun.times.append(t)
+
+    def _time_of_a_purpose(self, t: TimeMention) -> bool:
+        """'dissolved the house for an election in October': a time after the noun of a 'for a'
+        phrase of purpose is that noun's (a place is not: 'left for Pyongyang on Monday')."""
+        i = self.token_index(t.start)
+        if i is None or i < 3:
+            return False
+        j = i - 1
+        if self.tokens[j].text.lower() in ("in", "on", "at", "during", "next", "this"):
+            j -= 1
+        if self.tokens[j].tag not in ("NN", "NNS") or any(x.start <= self.tokens[j].start < x.end for x in self.times):
+            return False
+        while j > 0 and self.tokens[j - 1].tag in ("NN", "NNS", "JJ"):
+            j -= 1
+        # (an indefinite one, a purpose ahead: 'apologized for the abductions in 2002' is the apology's;
+        # nor a 'for' that the verb governs: 'pressed for a programme in 1956')
+        return j > 2 and self.tokens[j - 1].text.lower() in ("a", "an") and self.tokens[j - 2].text.lower() == "for" \
+            and not self.tokens[j - 3].tag.startswith("VB")
 
     def _measured_from(self, t: TimeMention, verbs: list[Reading]) -> bool:
         """'returned in October 2002, a month after Koizumi met Kim': 'a month after' restates the

@@ -125,6 +125,10 @@ def merge_mentions(events: list[Event], text: str) -> list[Event]:
                 ev.date = best.date
                 if not ev.participants:
                     ev.participants = list(best.participants)
+                elif ev.antecedent is not None:
+                    # ('During this summit, Kim apologized': the summit is Koizumi's with Kim, as told)
+                    known = {p["entity"] for p in best.participants}
+                    ev.participants = list(best.participants) + [p for p in ev.participants if p["entity"] not in known]
         out.append(best)
     out.sort(key=lambda ev: (ev.start, ev.end))
     return out

@@ -64,9 +64,12 @@ class Entities:
         m = self.issuer
         return EntityMention(start, end, self.text[start:end], m.entity, m.name, m.type, how="issuer")
 
-    def demonym_actor(self, start: int, end: int) -> EntityMention | None:
+    def demonym_actor(self, start: int, end: int, body: bool = False) -> EntityMention | None:
         """'North Korean agents', 'Japanese police': a body of a country named by its adjective
-        acts for that country (the spec: 'abducted by North Korean agents' -> North Korea)."""
+        acts for that country (the spec: 'abducted by North Korean agents' -> North Korea). With
+        `body`, the phrase must be headed by such a body: 'a South Korean group' is not the state."""
+        if body and not _acting_head(self.text[start:end]):
+            return None
         pattern, countries = _demonyms()
         m = pattern.search(self.text, start, end)
         if m is None:
@@ -242,6 +245,14 @@ def fits(m: EntityMention, want: str) -> bool:
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
+def _acting_head(phrase: str) -> bool:
+    """Whether a phrase ends in a noun of a body that acts for its state ('Japanese police',
+    'North Korean security forces'), in lower case (not a name's last word)."""
+    words = phrase.lower().rstrip(" .,").split()
+    bodies = word_sets()["acting_bodies"]
+    return bool(words) and (words[-1] in bodies or " ".join(words[-2:]) in bodies) and phrase.rstrip(" .,")[-1:].islower()
+
+
 def _owns_body(text: str, at: int, end: int) -> bool:
     """'North Korea's agents', 'Japan's police': a possessor of a body that acts for it, which
     has no name of its own ('Japan's Foreign Ministry' is the ministry)."""
@@ -324,11 +335,14 @@ class Parts:
         next of a list ('Tokyo, Osaka and Kyoto')."""
         if not self.text:
             return False
-        last = (m.name or m.text).rsplit(" ", 1)[-1].lower()
-        if m.type != "country" and last not in word_sets()["container_place_words"]:
+        regions = word_sets()["container_place_words"]
+        after = self.text[m.end:m.end + 12].split(maxsplit=1)
+        region = any(name.rsplit(" ", 1)[-1].lower() in regions for name in (m.name or "", m.text)) \
+            or bool(after) and after[0].lower().strip(",.") in regions
+        if m.type != "country" and not region:
             return False
-        if re.match(r"\s*(?:,\s*)?(?:and|or)\b", self.text[m.end:m.end + 8]):
-            return False
+        if not region and re.match(r"\s*(?:,\s*)?(?:and|or)\b", self.text[m.end:m.end + 8]):
+            return False        # ('Seoul, Japan and China': a list; 'X, Y Prefecture, and Z' is not)
         return any(p["role"] == "location" and re.fullmatch(r"\s*,\s*", self.text[p["end"]:m.start])
                    for p in self.items)
 

@@ -203,9 +203,29 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         out = [r for r in out if (not r.weak or r.parts.items) and self._subject_ok(r) and not self._phrasal(r)
                and not self._anonymous_attribution(r) and not self._feature_attribution(r)]
         out.sort(key=lambda r: r.start)
+        out = self._found_in_a_state(out)
         # ('flew to Pyongyang and met Kim': a visit and its meeting, typed alike once checked, are one)
         return [r for r in out if not any(x is not r and x.type == r.type and x.modality == r.modality
                                           and _coordinated_verbs(x, r) for x in out)]
+
+    def _found_in_a_state(self, readings: list[Reading]) -> list[Reading]:
+        """'a boat was found washed up on Nov. 27': coming upon something in a state that is itself
+        an event tells one occurrence, spanning both words, dated by either."""
+        by_index = {r.head.i: r for r in readings if r.verb}
+        dropped = set()
+        for r in readings:
+            if not r.verb or r.head.lemma not in word_sets()["finding"] or r.head.tag != "VBN":
+                continue
+            state = by_index.get(r.head.i + 1)
+            if state is None or state.head.tag not in ("VBN", "VBG") or id(state) in dropped:
+                continue
+            state.start = r.start
+            state.times = state.times or r.times
+            for p in r.parts.items:
+                if not any(q["entity"] == p["entity"] for q in state.parts.items):
+                    state.parts.items.append(p)
+            dropped.add(id(r))
+        return [r for r in readings if id(r) not in dropped]
 
     def _aim(self, r: Reading) -> None:
         """A measure, a protest or an apology that names no one it is aimed at is aimed at another

@@ -204,7 +204,7 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
     out: list[Event] = []
     told_before: dict[int, Event] = {}      # 'during this summit, Kim apologized': both on that summit's day
     for r in readings:
-        if _anaphoric(r, sent) and not r.times and r.inherited is None:
+        if not r.times and r.inherited is None and (_anaphoric(r, sent) or _scene_told_just_before(r, sent, last_of_type)):
             before = _last_told(r.head, r.type, last_of_type)
             if before is not None:
                 told_before[id(r)] = before
@@ -302,6 +302,19 @@ def _anaphoric(r: Reading, sent: SentenceScan) -> bool:
     """An event noun pointed at ('this summit', 'these talks'): an occurrence told before."""
     return not r.verb and r.noun_event is None \
         and _DEMONSTRATIVE.search(sent.text, max(sent.s, r.start - 24), r.start) is not None
+
+
+def _scene_told_just_before(r: Reading, sent: SentenceScan, last_of_type: dict[str, Event]) -> bool:
+    """'Koizumi flew to Pyongyang ... At the one-day summit Kim admitted': a definite event noun
+    that sets the scene of its clause is the occurrence of its type told just before it."""
+    if r.verb or r.noun_event is not None or r.occasion is None \
+            or not _DEFINITE.search(sent.text, max(sent.s, r.start - 30), r.start):
+        return False
+    before = _last_told(r.head, r.type, last_of_type)
+    return before is not None and 0 < r.start - before.end < _JUST_BEFORE
+
+
+_JUST_BEFORE = 300      # characters: the sentence before, or the one before that
 
 
 _QUESTION = re.compile(r"\s*(?:Q\s*[:.]\s*)?(?:has|have|had|did|does|do|is|are|was|were|will|would|can|could|should)\b",

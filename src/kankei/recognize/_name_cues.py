@@ -136,6 +136,7 @@ class Cues:
         self.place_of_ends = ("of", "the")
         self.place_prep_ends = ends([*preps, "the"])
         self.comma_cap = re.compile(rf",{SP}+{U}\w+")
+        self.in_region = re.compile(rf",{SP}+{U}[\w-]+(?:{SP}{U}[\w-]+)?{SP}+(?:{_alt(d['region_words'])})\b")
         self.lower_heads: dict[str, str] = {
             w: typ for typ, ws in d["lower_heads"].items() for w in ws}
         self.lower_head = re.compile(rf"{SP}+({_alt(self.lower_heads)})\b")

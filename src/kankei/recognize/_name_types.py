@@ -123,6 +123,8 @@ class NameTyping:
         if not sent and before.endswith(c.place_prep_ends) and c.place_prep.search(text, lo, s) \
                 and c.comma_cap.match(text, e):
             return "place", "place-context"
+        if n <= 2 and c.in_region.match(text, e):
+            return "place", "in-region"     # 'and Tsuruoka, Yamagata Prefecture'
         if n == 1 and lexical and self._in_citation(s, e):
             return "person", "citation-surname"
         return None

@@ -1,0 +1,71 @@
+"""Where, when and with whom an event is told: a thing found in a state, the time of a purpose,
+a meeting that sets the scene of its clause, who an adjective of nationality stands for, and
+towns named with their prefecture.
+
+Every sentence here was written for these tests.
+"""
+from __future__ import annotations
+
+from kankei.pipeline import extract
+
+
+def events(text: str, dct: str = "2020-06-01") -> list[dict]:
+    recs = [r for r in extract(text, doc="t", dct=dct).records() if r["kind"] == "event"]
+    for r in recs:
+        assert text[r["start"]:r["end"]] == r["text"], r
+    return recs
+
+
+def the(text: str, trigger: str, dct: str = "2020-06-01") -> dict:
+    found = [e for e in events(text, dct) if e["text"] == trigger]
+    assert len(found) == 1, events(text, dct)
+    return found[0]
+
+
+def role(ev: dict, name: str) -> set[str]:
+    return {p["entity"] for p in ev["participants"] if p["role"] == name}
+
+
+def test_found_in_a_state_is_one_occurrence_dated_by_either_word():
+    evs = events("A fishing boat was found drifting near Sado on Nov. 15.", "2019-11-20")
+    assert [(e["text"], e["date"]) for e in evs] == [("found drifting", "2019-11-15")]
+    # finding a thing that is in no eventful state stays a finding
+    assert [e["text"] for e in events("Police found the weapons in the boat on Monday.", "2019-11-20")] == ["found"]
+
+
+def test_the_time_of_a_purpose_is_not_the_acts():
+    evs = events("The lower house was dissolved by the prime minister on Thursday for an election in October.",
+                 "2019-09-28")
+    assert [(e["text"], e["date"]) for e in evs] == [("dissolved", "2019-09-26")]
+    # a place after 'for' is where one goes: the time is the leaving's
+    assert the("The delegation left for Pyongyang on Monday.", "left for", "2019-09-28")["date"] == "2019-09-23"
+
+
+def test_a_meeting_that_sets_the_scene_is_held_by_the_clauses_subject():
+    ev = the("At a meeting with the families in Tokyo on Friday, Abe said he would not give up.", "meeting",
+             "2019-09-28")
+    assert role(ev, "agent") == {"person:abe"}
+    assert role(ev, "location") == {"place:tokyo"}
+
+
+def test_the_meeting_told_just_before_is_the_scene_named_again():
+    recs = [r for r in extract("Koizumi flew to Pyongyang on September 17, 2002. At the one-day summit Kim "
+                               "Jong-il apologized.", doc="t").records() if r["kind"] == "event"]
+    visit = next(r for r in recs if r["text"] == "flew")
+    summit = next(r for r in recs if r["text"] == "summit")
+    assert summit["mention_of"] == visit["id"]
+
+
+def test_an_adjective_of_nationality_stands_for_the_state_only_with_a_body_that_acts_for_it():
+    assert role(the("A photo released by a South Korean group on Wednesday shows the man.", "released",
+                    "2019-09-28"), "agent") == set()
+    assert role(the("Japanese police arrested two men on Monday.", "arrested", "2019-09-28"),
+                "agent") == {"gov:japan"}
+    ev = the("North Korean nationals will be banned from entering Japan from April 1.", "banned", "2019-03-01")
+    assert "country:north_korea" in role(ev, "patient")
+
+
+def test_towns_named_with_their_prefectures_in_a_list():
+    ev = the("Two boats were found off the coast of Wajima, Ishikawa Prefecture, and Kamo, Yamagata "
+             "Prefecture, on Nov. 23.", "found", "2019-11-30")
+    assert role(ev, "location") == {"place:wajima", "place:kamo"}
