@@ -69,3 +69,20 @@ def test_towns_named_with_their_prefectures_in_a_list():
     ev = the("Two boats were found off the coast of Wajima, Ishikawa Prefecture, and Kamo, Yamagata "
              "Prefecture, on Nov. 23.", "found", "2019-11-30")
     assert role(ev, "location") == {"place:wajima", "place:kamo"}
+
+
+def test_what_todays_report_says_was_done_was_done_today():
+    text = ("SEOUL, March 3, 2024 (Yonhap) -- North Korea fired a missile on Sunday. Tokyo lodged a strong "
+            "protest with Pyongyang, the spokesman told reporters.")
+    assert the(text, "lodged a strong protest", "2024-03-03")["date"] == "2024-03-03"
+    # what was admitted lies before the admission
+    text = ("TOKYO, May 2, 2001 (Kyodo) -- The former manager has admitted to police the money was moved "
+            "at the request of the officials.")
+    assert "request" not in [e["text"] for e in events(text, "2001-05-02") if e["date"] == "2001-05-02"]
+
+
+def test_the_time_a_first_since_looks_back_to_moves_no_story_even_past_a_clause():
+    text = ("SEOUL, March 3, 2024 (Yonhap) -- North Korea fired a missile on Sunday. It was the first missile "
+            "to land in the zone, which reaches 200 nautical miles from the coast, since February last year. "
+            "Tokyo lodged a strong protest.")
+    assert the(text, "lodged a strong protest", "2024-03-03")["date"] == "2024-03-03"

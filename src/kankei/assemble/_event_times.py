@@ -23,7 +23,7 @@ _NOT_MODIFIERS = frozenset({"IN", "TO", "DT", "PRP$", "PRP", "CC", "RB", "WDT", 
 _ABOUT_OR_AT = frozenset({"for", "over", "of", "against", "to", "at", "during", "in", "after", "following", "since"})
 # subordinate clauses whose time is the main clause's time too ('after', not 'before')
 _CAUSING = frozenset({"order", "force", "compel", "require"})
-_FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,70}\bsince\s+(?:the\s+)?$")
+_FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,160}\bsince\s+(?:the\s+)?$")
 _GOING_ON = frozenset({"continue", "remain", "last", "persist", "stay", "resume"})
 # a time written as a date ('2002', 'the 1990s', 'July 2014'), not an occurrence ('the outbreak of the war')
 _DATE_WORDS = re.compile(r"(?:the\s+)?(?:early\s+|mid-?|late\s+)?\d|[A-Z][a-z]+\.?\s+\d")
@@ -34,6 +34,13 @@ _UNTIL = re.compile(r"\b(until|till|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _AFTER = frozenset({"after", "following", "once", "whereupon"})
 _SPANS = frozenset({"year", "decade", "month", "week", "day", "century", "generation"})
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
+
+
+def first_since_bounds(text: str, s: int, times: list[TimeMention]) -> set[int]:
+    """The ids of the times that bound a 'first ... since' ('the first missile to land in the zone,
+    which ..., since February last year'): an earlier occurrence, no step of the story."""
+    return {id(t) for t in times if text.find("since", max(0, t.start - 12), t.start) >= 0   # (no "since": no search)
+            and _FIRST_SINCE.search(text, max(s, t.start - 180), t.start)}
 
 
 def _since_then(clause) -> bool:
@@ -134,8 +141,7 @@ class ReaderTimes:
         for v in verbs:
             by_clause.setdefault(id(v.clause), []).append(v)
         self.clause_times: dict[int, list[TimeMention]] = {}
-        self.since_bounds = {id(t) for t in self.times if text.find("since", max(0, t.start - 80), t.start) >= 0
-                             and _FIRST_SINCE.search(text, max(0, t.start - 80), t.start)}   # (no "since": no search)
+        self.since_bounds = first_since_bounds(text, self.s, self.times)
         for t in self.times:
             if self._measured_from(t, verbs):
                 continue

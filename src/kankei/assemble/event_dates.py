@@ -69,7 +69,9 @@ def fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
             # 'That was immediately after X said ...': not on the day told, before (or after) it
             return later_than(narrative.value), "narrative"
         return narrative.value, "narrative"     # (what was said the day the last sentence told)
-    if dct is not None and news and (reporting or main and not elsewhere) and _tells_news(r) \
+    # ('Tokyo lodged a protest, the spokesman told reporters': what today's report tells was done, today)
+    reported_now = r.clause is not None and tense == "past" and _reported(r) and _reported_main(r) and not _admitted(r)
+    if dct is not None and news and (reporting or (main or reported_now) and not elsewhere) and _tells_news(r) \
             and r.head.text.lower() not in word_sets()["not_news"] and not _describes(r):
         return dct, "document"      # what the news reports, and what its lede tells, happened on its day
     return None, None

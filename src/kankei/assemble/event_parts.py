@@ -246,10 +246,10 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
 def _acting_head(phrase: str) -> bool:
-    """Whether a phrase ends in a noun of a body that acts for its state ('Japanese police',
-    'North Korean security forces'), in lower case (not a name's last word)."""
+    """Whether a phrase ends in a noun of a body or an office that acts for its state ('Japanese
+    police', 'North Korean security forces', 'the North Korean leader'), in lower case."""
     words = phrase.lower().rstrip(" .,").split()
-    bodies = word_sets()["acting_bodies"]
+    bodies = word_sets()["acting_bodies"] | word_sets()["office_nouns"]     # ('the North Korean leader')
     return bool(words) and (words[-1] in bodies or " ".join(words[-2:]) in bodies) and phrase.rstrip(" .,")[-1:].islower()
 
 

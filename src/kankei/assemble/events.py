@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kankei import edtf
+from kankei.assemble._event_times import first_since_bounds
 from kankei.assemble.analyses import Analyses
 from kankei.assemble.event_coref import _body_start, merge_mentions
 from kankei.assemble.event_dates import (
@@ -157,7 +158,8 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # (a time ahead, 'plans to double spending by 2027', moves no story)
         ahead = {id(t) for t in sent_times if future(text, t)} if sent_times else set()
         if not triggers and not motion_pattern().search(text, s, e):
-            _advance(narrative, [t for t in sent_times if id(t) not in ahead], s)
+            aside = ahead | first_since_bounds(text, s, sent_times) if sent_times else ahead
+            _advance(narrative, [t for t in sent_times if id(t) not in aside], s)
             continue
         triggers.sort(key=lambda t: t.start)
         history = ents[max(0, bisect_left(ent_starts, s) - 30):bisect_left(ent_starts, s)]
