@@ -168,3 +168,11 @@ def test_shift(value, unit, n, expected):
 ])
 def test_bounds(value, expected):
     assert edtf.bounds(value) == expected
+
+
+def test_an_offset_from_a_season_keeps_the_season():
+    assert extract("In the spring of 2003 she crossed into China. A week later she was arrested.") == [
+        ("the spring of 2003", "2003-21"), ("A week later", "2003-21")]
+    assert extract("In the autumn of 1960 they sailed. A year later they wrote home.") == [
+        ("the autumn of 1960", "1960-23"), ("A year later", "1961-23")]
+    assert edtf.shift("2003-21", "day", 3) == "2003-21" and edtf.shift("2003-21", "month", 1) is None

@@ -86,3 +86,24 @@ def test_the_time_a_first_since_looks_back_to_moves_no_story_even_past_a_clause(
             "to land in the zone, which reaches 200 nautical miles from the coast, since February last year. "
             "Tokyo lodged a strong protest.")
     assert the(text, "lodged a strong protest", "2024-03-03")["date"] == "2024-03-03"
+
+
+def test_words_of_new_text_state_their_events():
+    assert the("The envoys of Japan and Australia held a three-way phone call on Sunday.",
+               "held a three-way phone call", "2024-03-03")["type"] == "meet"
+    assert the("The prime minister proposed a summit with Kim Jong Un last month.", "proposed",
+               "2024-03-03")["type"] == "demand"
+    ev = the("In March 2022 the Tokyo District Court threw out the case.", "threw out", "2024-03-03")
+    assert (ev["type"], ev["date"]) == ("legal", "2022-03")
+    assert the("In 2003 she waded across the river into China.", "waded", "2024-03-03")["type"] == "migrate"
+
+
+def test_people_held_against_their_will_who_come_home_are_released():
+    assert the("Three of the abductees came home in October 2002.", "came home", "2024-03-03")["type"] == "release"
+    assert the("The returnees who came home in 2003 were questioned.", "came home", "2024-03-03")["type"] == "migrate"
+
+
+def test_sending_a_rocket_over_a_country_is_a_launch():
+    ev = the("North Korea first sent a rocket over Japan in August 1998.", "sent", "2024-03-03")
+    assert (ev["type"], ev["date"]) == ("weapons_test", "1998-08")
+    assert role(ev, "agent") == {"country:north_korea"}

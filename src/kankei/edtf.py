@@ -42,11 +42,26 @@ def last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
+_SEASON = re.compile(r"(\d{4})-(2[1-4])")
+
+
+def is_season(value: str) -> bool:
+    """'2003-21': the spring of 2003 (EDTF seasons are 21-24)."""
+    return _SEASON.fullmatch(value) is not None
+
+
 # (the pure functions below are asked the same few values again and again, sentence after sentence)
 @lru_cache(maxsize=8192)
 def shift(value: str, unit: str, n: int) -> str | None:
     """Move a point by n units (day, week, month, year), keeping the coarser of the two precisions;
     None when the result leaves the years EDTF writes with four digits."""
+    season = _SEASON.fullmatch(value or "")
+    if season is not None:
+        # ('A week later', after 'the spring of 2003': still that spring; 'a year later': the next)
+        year = int(season.group(1))
+        if unit in ("day", "week"):
+            return value
+        return f"{year + n:04d}-{season.group(2)}" if unit == "year" and MIN_YEAR <= year + n <= MAX_YEAR else None
     p = parse_point(value)
     if not p:
         return None

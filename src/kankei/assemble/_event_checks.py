@@ -28,6 +28,9 @@ _PHRASAL = {"leave": ("out", "behind", "aside"), "move": ("out", "aside"), "retu
 _COURT = re.compile(r"\bCourt\b|\bTribunal\b")
 
 
+_SHARES = frozenset({"some", "all", "many", "most", "several", "both"})
+
+
 class ReaderChecks:
     """The type-checking part of SentenceReader (a mixin: it reads the reader's analysis)."""
 
@@ -57,9 +60,24 @@ class ReaderChecks:
                                                   and p["entity"].startswith(("person:", "org:", "gov:")))
                         for p in r.parts.items):
             r.type = "meet"         # 'Prime Minister Koizumi returned to North Korea', 'Kanemaru travelled to Pyongyang': a visit
+        if r.type == "migrate" and r.verb and r.clause is not None and r.clause.subject is not None \
+                and self._held(r.clause.subject):
+            r.type = "release"      # 'five of the victims came home': freed, not moved of their own will
         if r.type == "migrate" and r.verb and r.head.lemma == "return" and r.clause is not None \
                 and r.clause.objects and r.clause.predicate is not None and not passive_clause(r.clause):
             r.type = "release"      # 'Pyongyang returned the remains to Japan': handed back, not moved
+
+    def _held(self, subject) -> bool:
+        """Whether a subject names people held against their will ('the abductees', 'five of the
+        victims'; not 'the husband of an abductee')."""
+        held = word_sets()["held_people"]
+        if subject.head.text.lower() in held:
+            return True
+        i = subject.head.i
+        # ('five of the victims': a number or a share of them)
+        return (subject.head.tag == "CD" or subject.head.text.lower() in _SHARES) and i + 3 < len(self.tokens) \
+            and self.tokens[i + 1].text.lower() == "of" \
+            and any(t.text.lower() in held for t in self.tokens[i + 2:i + 5] if t.tag in ("NNS", "NN"))
 
     def _aside(self, r: Reading) -> bool:
         """'..., noting that', 'citing': a participle of saying goes with the statement it is part of."""
@@ -233,6 +251,8 @@ class ReaderChecks:
         wanted = needs_object().get(r.head.lemma)
         if wanted is None or r.noun_event is not None or " " in self.text[r.start:r.end]:
             return True     # (a phrase says what it is: 'established diplomatic relations')
+        # (an object that makes it another event will do too: 'sent a rocket over Japan')
+        wanted = wanted | frozenset(retype_by_object().get(r.head.lemma, ()))
         c = r.clause
         if c is None:
             return False

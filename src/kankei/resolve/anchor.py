@@ -69,13 +69,17 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
         if base is None and "weekday" in rel:
             # no document date: "on Wednesday" beside the last day narrated
             base = next((v for v in reversed(latest.values) if _day(v)), None)
-        if anchor == "narrative" and rel.get("unit") in ("month", "week", "day") and rel.get("offset") \
+        if anchor == "narrative" and rel.get("unit") in ("week", "day", "year") and rel.get("offset") and narrative \
+                and edtf.is_season(narrative):
+            # "A week later", after "the spring of 2003": that spring; "a year later": the next spring
+            base, rel = edtf.shift(narrative, rel["unit"], rel["offset"]), {"season_kept": True}
+        elif anchor == "narrative" and rel.get("unit") in ("month", "week", "day") and rel.get("offset") \
                 and edtf.precision(narrative) not in ("month", "day"):
             # "two months later" after a year mentioned in passing counts from the last month named
             base = latest.month() or base
         if "weekday" in rel and not rel.get("direction") and anchor == "dct" and future(text, tm):
             rel = {**rel, "direction": 1}           # "is expected to meet on Monday": the next one
-        value = _apply(base, rel, anchor)
+        value = base if rel.get("season_kept") else _apply(base, rel, anchor)
         if value and "month" in rel and "direction" not in rel and "year_offset" not in rel:
             value = _calendar_year(value, rel, text, tm, narrative_end, base, dct_point)
         tm.value = value if edtf.in_range(value) else None
