@@ -107,3 +107,23 @@ def test_sending_a_rocket_over_a_country_is_a_launch():
     ev = the("North Korea first sent a rocket over Japan in August 1998.", "sent", "2024-03-03")
     assert (ev["type"], ev["date"]) == ("weapons_test", "1998-08")
     assert role(ev, "agent") == {"country:north_korea"}
+
+
+def test_a_dateline_ends_at_its_dash():
+    text = ("TOKYO, Nov. 12 (Kyodo) -- Chief Cabinet Secretary Taro Sato, who also handles the abduction "
+            "issue, told a Diet committee on Wednesday that talks had stalled.")
+    ev = the(text, "told", "2025-11-12")
+    assert "org:kyodo" not in role(ev, "agent") and role(ev, "agent")
+
+
+def test_a_relative_clause_without_its_pronoun_keeps_its_subject_as_agent():
+    for text in ("Japan wants North Korea to send home all the Japanese nationals it abducted in the 1970s.",
+                 "Japan wants the return of the people North Korea abducted in the 1970s."):
+        ev = the(text, "abducted")
+        assert role(ev, "agent") == {"country:north_korea"} and not role(ev, "patient"), text
+    assert role(the("The fishermen abducted by agents in 1977 never came back.", "abducted"), "agent") == set()
+
+
+def test_going_home_is_no_visit():
+    evs = events("Koizumi went back to the North in May 2004 and returned to Tokyo with the children.")
+    assert [(e["text"], e["type"]) for e in evs] == [("went", "meet"), ("returned", "migrate")]

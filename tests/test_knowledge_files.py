@@ -111,7 +111,7 @@ def test_actor_entries_well_formed(actors):
         assert m["prefix"] in PREFIX_TYPE, f"{eid}: unknown prefix {m['prefix']!r}"
         assert e.get("type") in TYPES, f"{eid}: unknown type {e.get('type')!r}"
         assert e["type"] == PREFIX_TYPE[m["prefix"]], f"{eid}: type {e['type']} does not fit the prefix"
-        allowed = ACTOR_KEYS | (PERSON_KEYS if e["type"] == "person" else set())
+        allowed = ACTOR_KEYS | (PERSON_KEYS if e["type"] == "person" else {"country"} if e["type"] == "place" else set())
         extra = set(e) - allowed
         assert not extra, f"{eid}: unexpected keys {sorted(extra)}"
         assert isinstance(e.get("name"), str) and e["name"].strip(), f"{eid}: name must be a non-empty string"
@@ -286,3 +286,11 @@ def test_gold_ids_keep_their_type(by_id):
 
 def test_sizes(actors, countries):
     assert len(actors) + len(countries) >= 400
+
+
+def test_a_places_country_is_a_country(actors, by_id):
+    placed = [e for e in actors if e["type"] == "place" and "country" in e]
+    assert placed, "no place says which state it lies in"
+    for e in placed:
+        ref = by_id.get(e["country"])
+        assert ref is not None and ref["type"] == "country", f"{e['id']}: country {e['country']} is not a country"

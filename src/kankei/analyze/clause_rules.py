@@ -192,6 +192,19 @@ def contact_relative(subject: Phrase, tokens: list[Token]) -> bool:
         and tokens[subject.first - 1].tag in ("NN", "NNS")
 
 
+def contact_subject(np: Phrase, tokens: list[Token]) -> bool:
+    """A pronoun or a name right after a common noun, no comma between: the subject of a relative
+    clause without its pronoun ('the nationals it abducted', 'the people North Korea abducted')."""
+    return np.first > 0 and tokens[np.first - 1].tag in ("NN", "NNS") \
+        and tokens[np.first - 1].text.lower() not in lists()["time_nouns"] and (
+        np.head.tag == "PRP" and np.first == np.last or all(t.tag in ("NNP", "NNPS") for t in tokens[np.first:np.last + 1]))
+
+
+def by_follows(g, tokens: list[Token]) -> bool:
+    """Whether 'by' comes right after a verb group: a passive's agent ('abducted by agents')."""
+    return g.last + 1 < len(tokens) and tokens[g.last + 1].text.lower() == "by"
+
+
 _DECADE = re.compile(r"(?:1[89]|20)\d0['’]?s|\d{4}")
 
 

@@ -15,8 +15,9 @@ from .clause_rules import (
     PUNCT_SKIP,
     as_finite_past,
     as_participle,
+    by_follows,
     clause_follows,
-    contact_relative,
+    contact_subject,
     finish,
     finite_after_next_comma,
     is_time_phrase,
@@ -33,6 +34,7 @@ from .groups import lists
 from .types import Clause, Phrase, PrepPhrase, Token, VerbGroup
 
 _COMMA_LIKE = frozenset((",", ":", "-LRB-", "-RRB-"))
+_DASHES = frozenset(("--", "—", "–"))
 _NAMEISH = frozenset(("NNP", "NNPS", "CD"))
 _SUBJECT_START = frozenset(("DT", "NNP", "NNPS", "NN", "NNS", "PRP", "PRP$", "JJ", "CD"))
 _PREP_ADVERBS = frozenset(("about", "around", "nearly", "almost", "only", "just", "approximately", "roughly",
@@ -117,7 +119,10 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
             elif prep is None and prev_unit == "pp" and cur.c.pps and cur.c.pps[-1].np is not None \
                     and np.first == cur.c.pps[-1].np.last + 1 and cur.c.pps[-1].head.tag in ("NN", "NNS") \
                     and np.head.tag in ("NNP", "NNPS") and not (nxt_g and nxt_g.finite and cur.c.predicate is None
-                                                                 and cur.pending is None):
+                                                                 and cur.pending is None) \
+                    and not (cur.c.pps[-1].head.tag == "NNS" and nxt_g and nxt_g.first == after
+                             and not np_follows(nxt_g, tokens)):
+                # (not 'of the people North Korea abducted': a name with a verb of its own after a plural)
                 prep = cur.c.pps[-1].prep           # sister of North Korean leader | Kim Jong-un (one person)
                 start = np.start
             elif prep is None and prev_unit in ("comma", "cc") and (before_comma if prev_unit == "comma" else before_cc) == "pp" \
@@ -137,7 +142,7 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
                 prep = None
                 prev_unit = "pp"
             else:
-                _place_np(cur, np, prev_unit)
+                _place_np(cur, np, prev_unit, np.first > 0 and tokens[np.first - 1].text in _DASHES)
                 prev_unit = "np"
             prev_np = np
             i = np.last + 1
@@ -224,11 +229,14 @@ def _such_as(prep: Token, tokens: list[Token]) -> bool:
     return prep.i > 0 and prep.text.lower() == "as" and tokens[prep.i - 1].text.lower() == "such"
 
 
-def _place_np(cur: _Open, np: Phrase, prev_unit: str) -> None:
+def _place_np(cur: _Open, np: Phrase, prev_unit: str, after_dash: bool = False) -> None:
     c = cur.c
     if c.predicate is None:
         last = cur.last_np
-        if prev_unit == "np" and last is not None and np.first == last.last + 1 and last in cur.conj:
+        if after_dash and c.relation is None and c.parent is None:
+            # 'TOKYO, Nov. 12 (Kyodo) -- Minister X, who ..., told': the dateline ends at the dash
+            cur.pending, cur.conj, cur.appos = np, [np], None
+        elif prev_unit == "np" and last is not None and np.first == last.last + 1 and last in cur.conj:
             cur.conj[cur.conj.index(last)] = np     # North Korean leader | Kim Jong-il: the name stands for both
             if cur.pending is last:
                 cur.pending = np
@@ -396,7 +404,7 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                 return
             if pred.lemma in complement_verbs or len(stack) == 1:
                 c.objects.remove(np)
-                if contact_relative(np, tokens) and pred.lemma not in lists()["tell"]:
+                if contact_subject(np, tokens) and pred.lemma not in lists()["tell"]:
                     # abuses | they said they suffered: a relative clause with no pronoun of its own
                     o = open_clause("relative", c, None, False, antecedent=_np_ending(stack, np.first - 1))
                     o.c.predicate = g
@@ -411,6 +419,16 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
             o.c.predicate = g
             o.c.subject = c.subject
             o.c.shared_subject = True
+            return
+        if g.form == "participle" and g.first == g.last and prev_unit == "np" and prev_np is not None \
+                and contact_subject(prev_np, tokens) and not by_follows(g, tokens):
+            # the nationals it abducted, the people North Korea abducted: a relative clause with no
+            # pronoun of its own, its verb a past the tagger took for a participle
+            if prev_np in c.objects:
+                c.objects.remove(prev_np)
+            o = open_clause("relative", c, None, False, antecedent=_np_ending(stack, prev_np.first - 1))
+            o.c.predicate = as_finite_past(g)
+            o.c.subject = prev_np
             return
         if not g.finite and g.form != "bare" and prev_unit in ("np", "pp") and prev_np is not None:
             o = open_clause("relative", c, None, False, antecedent=prev_np)   # citizens abducted by agents
@@ -439,6 +457,15 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
         if len(stack) > 1:
             stack.pop()
             continue
+        if g.tag_first == "VBD" and g.first == g.last and prev_unit == "np" and prev_np is not None \
+                and contact_subject(prev_np, tokens) and prev_np.head.tag == "PRP":
+            for o in stack:                         # the nationals it | abducted in the 1970s
+                if prev_np in o.c.objects:
+                    o.c.objects.remove(prev_np)
+            o = open_clause("relative", c, None, False, antecedent=_np_ending(stack, prev_np.first - 1))
+            o.c.predicate = g
+            o.c.subject = prev_np
+            return
         if g.tag_first == "VBD" and g.first == g.last and prev_unit in ("np", "pp") and prev_np is not None \
                 and prep_follows(g, tokens):
             o = open_clause("relative", c, None, False, antecedent=prev_np)   # a meeting held in Pyongyang
@@ -452,7 +479,7 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                 if o.c.objects and o.c.objects[-1] is prev_np:
                     o.c.objects.pop()
                     subject = prev_np
-        if subject is not None and contact_relative(subject, tokens):
+        if subject is not None and contact_subject(subject, tokens):
             o = open_clause("relative", c, None, False, antecedent=_np_ending(stack, subject.first - 1))
         else:
             o = open_clause("parataxis", c, None, False)

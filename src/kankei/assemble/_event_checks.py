@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kankei.assemble.event_parts import ACTOR_TYPES
+from kankei.assemble.event_parts import ACTOR_TYPES, state_of
 from kankei.assemble.event_reading import NOUN_TAGS, passive_clause, prep_of
 from kankei.assemble.triggers import (
     lexicon,
@@ -58,7 +58,7 @@ class ReaderChecks:
         if r.type == "migrate" and r.verb and r.head.lemma in word_sets()["visit_words"] \
                 and any(p["role"] == "agent" and (holds_office(p["entity"]) or r.head.lemma in _TRIPS
                                                   and p["entity"].startswith(("person:", "org:", "gov:")))
-                        for p in r.parts.items):
+                        for p in r.parts.items) and not self._going_home(r):
             r.type = "meet"         # 'Prime Minister Koizumi returned to North Korea', 'Kanemaru travelled to Pyongyang': a visit
         if r.type == "migrate" and r.verb and r.clause is not None and r.clause.subject is not None \
                 and self._held(r.clause.subject):
@@ -66,6 +66,11 @@ class ReaderChecks:
         if r.type == "migrate" and r.verb and r.head.lemma == "return" and r.clause is not None \
                 and r.clause.objects and r.clause.predicate is not None and not passive_clause(r.clause):
             r.type = "release"      # 'Pyongyang returned the remains to Japan': handed back, not moved
+
+    def _going_home(self, r: Reading) -> bool:
+        """'Koizumi returned to Tokyo': a journey to a place of the traveller's own state is no visit."""
+        homes = {state_of(p["entity"]) for p in r.parts.items if p["role"] == "agent"} - {None}
+        return bool(homes) and any(p["role"] == "location" and state_of(p["entity"]) in homes for p in r.parts.items)
 
     def _held(self, subject) -> bool:
         """Whether a subject names people held against their will ('the abductees', 'five of the

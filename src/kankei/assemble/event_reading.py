@@ -44,6 +44,9 @@ def passive_clause(clause) -> bool:
     vg = clause.predicate
     if vg is None or vg.voice != "passive":
         return False
+    if vg.first == vg.last and clause.subject is not None and not clause.shared_subject \
+            and clause.subject.end <= vg.start and clause.agent is None:
+        return False        # 'the nationals it abducted': a bare participle after its own subject is a past
     return not (vg.first == vg.last and clause.relation is None and clause.agent is None)
 
 
