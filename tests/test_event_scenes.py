@@ -127,3 +127,10 @@ def test_a_relative_clause_without_its_pronoun_keeps_its_subject_as_agent():
 def test_going_home_is_no_visit():
     evs = events("Koizumi went back to the North in May 2004 and returned to Tokyo with the children.")
     assert [(e["text"], e["type"]) for e in evs] == [("went", "meet"), ("returned", "migrate")]
+
+
+def test_agreeing_to_extend_what_is_no_measure_is_an_agreement():
+    evs = events("In 2002 North Korea agreed to extend its moratorium on missile tests.")
+    assert [(e["text"], e["type"]) for e in evs] == [("agreed", "agree")]
+    assert ("agreed to extend", "sanction") in [(e["text"], e["type"]) for e in
+                                               events("In 2013 Japan agreed to extend the ban on port calls.")]

@@ -254,8 +254,9 @@ class ReaderChecks:
     def _object_ok(self, r: Reading) -> bool:
         """'adopted a name' is no resolution: some verbs state their event only with certain objects."""
         wanted = needs_object().get(r.head.lemma)
-        if wanted is None or r.noun_event is not None or " " in self.text[r.start:r.end]:
-            return True     # (a phrase says what it is: 'established diplomatic relations')
+        said = self.text[r.start:r.end]
+        if wanted is None or r.noun_event is not None or " " in said and said.lower() in lexicon():
+            return True     # (a phrase says what it is: 'established diplomatic relations'; not 'agreed to extend')
         # (an object that makes it another event will do too: 'sent a rocket over Japan')
         wanted = wanted | frozenset(retype_by_object().get(r.head.lemma, ()))
         c = r.clause
