@@ -134,3 +134,11 @@ def test_agreeing_to_extend_what_is_no_measure_is_an_agreement():
     assert [(e["text"], e["type"]) for e in evs] == [("agreed", "agree")]
     assert ("agreed to extend", "sanction") in [(e["text"], e["type"]) for e in
                                                events("In 2013 Japan agreed to extend the ban on port calls.")]
+
+
+def test_a_time_in_a_relative_clause_on_no_event_moves_no_story():
+    text = ("In September 2002 Koizumi met Kim in Pyongyang, where the North agreed to keep the missile test "
+            "moratorium that began in 1999. Kim also apologized.")
+    evs = events(text)
+    assert not [e for e in evs if e["text"] == "missile test"]
+    assert the(text, "apologized")["date"] == "2002-09"

@@ -203,7 +203,7 @@ class ReaderTimes:
                 # 'the ban on imports, which has been in place since 2006': the event noun it describes
                 noun = max((n for n in nouns if n.end <= clause.start and not any(
                     n.end <= v < clause.start for v in verb_offsets)), key=lambda n: n.start, default=None)
-                if noun is not None:
+                if noun is not None and self._heads_its_phrase(noun):
                     noun.times.append(t)
                     noun.told_by = clause       # 'a campaign that Chongryon launched in 1958': who acted
             else:
@@ -231,6 +231,13 @@ class ReaderTimes:
         # nor a 'for' that the verb governs: 'pressed for a programme in 1956')
         return j > 2 and self.tokens[j - 1].text.lower() in ("a", "an") and self.tokens[j - 2].text.lower() == "for" \
             and not self.tokens[j - 3].tag.startswith("VB")
+
+    def _heads_its_phrase(self, noun: Reading) -> bool:
+        """Whether an event noun heads its noun phrase, or only a container of it ('the repatriation
+        programme'): not 'the missile test moratorium that began in 1999' (the moratorium began)."""
+        chunk = self.an.np_at(noun.head.start)
+        head = chunk.head if chunk is not None else noun.head
+        return head.start <= noun.head.start or head.lemma.lower() in word_sets()["container_nouns"]
 
     def _measured_from(self, t: TimeMention, verbs: list[Reading]) -> bool:
         """'returned in October 2002, a month after Koizumi met Kim': 'a month after' restates the

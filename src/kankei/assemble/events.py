@@ -188,6 +188,9 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
                  if c is not None and not top_level(c.parent) for t in r.times}
         # ('the first launch since September, when ...': the time before is no step of the story)
         aside |= getattr(reader, "since_bounds", set()) | ahead
+        # (nor one in a relative clause on a noun of no event: 'the moratorium that began in 1999')
+        aside |= {id(t) for t in sent_times if (c := reader.clause_holding(t.start)) is not None
+                  and c.relation == "relative" and not top_level(c.parent)}
         rest = [t for t in sent_times if id(t) not in aside]
         # (without a main clause's event, the main clause's own time: 'Last November, ...', not the
         # 1994 of 'a woman who was taken in 1977 and died in 1994')
