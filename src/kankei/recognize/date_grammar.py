@@ -110,6 +110,8 @@ def first_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
         headed[n] = units | {"and", "to", "or", "more", "additional", "further", "extra"} | set(UNITS)
     for u in units:
         headed.setdefault(u, {"long"})          # "decade-long", "year-long"
+    for u in ("days", "weeks"):
+        headed[u] = set(headed.get(u, ())) | {"later"}     # "Days later"
     words -= set(headed)
     return frozenset(_cases(words)), {h: frozenset(_cases(f)) for h, f in headed.items()}
 
@@ -170,7 +172,7 @@ def alternatives() -> tuple[str, ...]:
     era = _alt(_cases(cal["japanese_eras"]) - {e.upper() for e in cal["japanese_eras"]})
     # "November of that year", "Sept. 13 of the same year": the narrative's year, one record
     # "February this year", "May last year": the document's year
-    of_year = (r"(?:,?\s+of\s+(?P<{0}>that|the\s+same|the\s+following|the\s+next|the\s+previous"
+    of_year = (r"(?:,?\s+(?:of\s+)?(?P<{0}>that|the\s+same|the\s+following|the\s+next|the\s+previous"
                r"|the\s+preceding|the\s+prior)\s+year\b|\s+(?P<{0}_ty>this|last|next)\s+year\b)?")
 
     the = r"(?:[Tt]he\s+)"
@@ -229,6 +231,10 @@ def alternatives() -> tuple[str, ...]:
         rf"(?P<dmy_text>\b{weekday_pre}{the}?(?P<t_d>{day})\s+(?:of\s+)?(?P<t_m>{month})\s*,?\s*(?P<t_y>{year}){ya})",
         # (Monday,) January 19, 1956
         rf"(?P<mdy_text>\b{weekday_pre}(?P<u_m>{month})\s+(?P<u_d>{day})(?:\s*,\s*|\s+|\.\s)(?P<u_y>{year}){ya})",
+        # a chronology's year-first dates: 1959 Dec. 14, 1945 (Aug. 15), 2009 June (at a line's
+        # start), 2021 (Oct.)
+        rf"(?P<ymd_text>{yb}(?P<v_y>{year})\s+(?P<v_open>\()?(?P<v_m>{month})\s+(?P<v_d>{day})(?:\s*[-–]\s*(?P<v_d2>{day}))?(?(v_open)\))(?![\d,]\d|:\d|\.\d))",
+        rf"(?P<ym_text>(?:(?<![^\n])(?P<w_y>{year})\s+(?P<w_m>{month})(?!\s*\d)|{yb}(?P<w_y2>{year})\s+\((?P<w_m2>{month})\)))",
         # early/mid/late June 2012, the end of June 2012
         rf"(?P<part_month>\b{the}?(?P<pm_part>{part}|(?i:end|beginning|start|middle))(?:\s*-\s*|\s+of\s+|\s+)(?P<pm_m>{month})\s*,?\s*(?:of\s+)?(?P<pm_y>{year}){ya})",
         # juillet-août 1959, May-June 2004 (month range within a year)
@@ -257,6 +263,8 @@ def alternatives() -> tuple[str, ...]:
         # the following month, the next year, the previous day, that year, the same month,
         # the day after
         rf"(?P<relative_the>\b(?P<rt_det>[Tt]he\s+(?:following|next|previous|preceding|same|prior)|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<rt_u>day|week|month|year|spring|summer|autumn|fall|winter|{month_full}|{weekday})\b)",
+        # Days later, weeks later: soon after the day told, in its month
+        r"(?P<relative_bare>\b(?:[Dd]ays|[Ww]eeks)\s+later\b)",
         r"(?P<unit_after>\b[Tt]he\s+(?P<ua_u>day|week|month|year)\s+(?P<ua_dir>after|before)\b(?!\s+(?:last|next|tomorrow|yesterday)\b))",
         r"(?P<that_time>\b(?:[Tt]hat|[Tt]he\s+same|(?<=\b[Aa]t\s)the)\s+time\b)",
         # this morning, yesterday afternoon, tomorrow night: a day of the document's date
@@ -265,7 +273,7 @@ def alternatives() -> tuple[str, ...]:
         # a bare month followed by a day (no year): (Monday,) July 4, June 25th
         # Dec. 26-30: two days of a month named without its year
         rf"(?P<month_dd_bare>\b(?P<mdb_m>{month_full}|(?:{month_abbr})\b\.?)\s+(?P<mdb_d1>{day})\s*[-–]\s*(?P<mdb_d2>{day})(?!\d|,?\s*{year}|\s*[-–]))",
-        rf"(?P<month_day>\b(?:{the}(?:{_alt(DAY_PARTS)})\s+of\s+)?{weekday_pre}(?P<mdn_m>{month_full}|(?:{month_abbr})\b\.?)\s+(?P<mdn_d>{day})(?![\d,]\d|:|\.\d|\s*,?\s*{year}|\s*[-–]\s*\d){of_year.format('mdn_of')})",
+        rf"(?P<month_day>\b(?:{the}(?:{_alt(DAY_PARTS)})\s+of\s+)?{weekday_pre}(?P<mdn_m>{month_full}|(?:{month_abbr})\b\.?)\s+(?P<mdn_d>{day})(?![\d,]\d|:\d|\.\d|\s*,?\s*{year}|\s*[-–]\s*\d){of_year.format('mdn_of')})",
         # a bare day and month (no year): (Monday,) 3 March, the 19th of January
         rf"(?P<day_month>\b{weekday_pre}{the}?(?P<dmn_d>{day})\s+(?:of\s+)?(?P<dmn_m>{month})(?!\s*,?\s*(?:{year}|\d))(?!-){of_year.format('dmn_of')})",
         # earlier in the day, later that day: the day narrated

@@ -296,8 +296,14 @@ def _month_bare(text, m, prev):
     return mention(m, None, anchor="narrative", relative={"month": month_number(m.group("mb_m"))})
 
 
+def _relative_bare(text, m, prev):
+    """'Days later': soon after the day told; the text says only its month."""
+    return mention(m, None, anchor="narrative", relative={"same": True, "vague": True})
+
+
 RELATIVE_RULES = {
     "relative_n": _relative_n,
+    "relative_bare": _relative_bare,
     "relative_the": _relative_the,
     "unit_after": _unit_after,
     "that_time": _that_time,

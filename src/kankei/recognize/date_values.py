@@ -227,6 +227,23 @@ def _month_range(text, m, prev):
     return _interval(m, _point(y, m1), _point(y, m2))
 
 
+def _year_first(text, m, prev):
+    """'1959 Dec. 14', '1945 (Aug. 15)'."""
+    y, mo, d = int(m.group("v_y")), month_number(m.group("v_m")), day_number(m.group("v_d"))
+    if not valid_day(y, mo, d):
+        return None
+    if m.group("v_d2"):         # '1990 Sept. 24–28'
+        d2 = day_number(m.group("v_d2"))
+        return _interval(m, _point(y, mo, d), _point(y, mo, d2)) if valid_day(y, mo, d2) and d2 > d else None
+    return mention(m, _point(y, mo, d))
+
+
+def _year_first_month(text, m, prev):
+    """'2009 June', '2021 (Oct.)'."""
+    y = m.group("w_y") or m.group("w_y2")
+    return mention(m, _point(int(y), month_number(m.group("w_m") or m.group("w_m2"))))
+
+
 def _month_year(text, m, prev):
     return mention(m, _point(int(m.group("my_y")), month_number(m.group("my_m"))))
 
@@ -395,6 +412,8 @@ ABSOLUTE_RULES = {
     "md_range": _day_month_range("mr2"),
     "dmy_text": _text_date("t"),
     "mdy_text": _text_date("u"),
+    "ymd_text": _year_first,
+    "ym_text": _year_first_month,
     "part_month": _part_month,
     "month_range": _month_range,
     "month_year": _month_year,

@@ -1,0 +1,40 @@
+"""Dates as chronologies and reference appendices write them: year first, the day in brackets,
+a range of days, and the narrative's year said without 'of'.
+
+Every line here was written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kankei.pipeline import extract
+
+
+def times(text: str) -> list[tuple[str, str | None]]:
+    return [(r["text"], r.get("value")) for r in extract(text, doc="t").records() if r["kind"] == "time"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("1959 Dec. 14: the first ship leaves the port.", [("1959 Dec. 14", "1959-12-14")]),
+    ("1945 (Aug. 15) – the war ends.", [("1945 (Aug. 15)", "1945-08-15")]),
+    ("2021 (Oct.) – a new cabinet takes office.", [("2021 (Oct.)", "2021-10")]),
+    ("Intro line.\n2009 June – all exports are banned.", [("2009 June", "2009-06")]),
+    ("1990 Sept. 24–28: a party mission visits the capital.", [("1990 Sept. 24–28", "1990-09-24/1990-09-28")]),
+    ("1948 Aug. 15 and Sept. 9: two states are proclaimed.", [("1948 Aug. 15", "1948-08-15"), ("Sept. 9", "1948-09-09")]),
+])
+def test_year_first_dates(text, expected):
+    assert times(text) == expected
+
+
+def test_a_year_then_a_month_in_running_prose_is_only_a_year():
+    assert times("In 2004 May visited the city.") == [("2004", "2004")]
+
+
+def test_days_later_is_soon_after_in_the_same_month():
+    assert times("2006 (Oct. 9) – a test is held. Days later the ports are closed.") == [
+        ("2006 (Oct. 9)", "2006-10-09"), ("Days later", "2006-10")]
+
+
+def test_a_day_that_year_is_in_the_narratives_year():
+    assert times("In 2002 five of them came back. They landed on Oct. 15 that year.") == [
+        ("2002", "2002"), ("Oct. 15 that year", "2002-10-15")]
