@@ -142,3 +142,33 @@ def test_a_time_in_a_relative_clause_on_no_event_moves_no_story():
     evs = events(text)
     assert not [e for e in evs if e["text"] == "missile test"]
     assert the(text, "apologized")["date"] == "2002-09"
+
+
+CHRONOLOGY = """Chronology of the talks
+1990 Sept. 24–28: A party leader heads to Pyongyang. Three parties sign a joint declaration.
+2002 Sept. 17: Kim Jong Il admits that North Korea abducted 13 Japanese and apologizes.
+2006 (Oct. 9) – First North Korean nuclear test.
+"""
+
+
+def test_a_chronology_line_dates_every_event_it_tells():
+    evs = events(CHRONOLOGY, "2025-03-01")
+    got = [(e["text"], e["type"], e["date"]) for e in evs]
+    assert ("sign", "agree", "1990-09-24/1990-09-28") in got
+    assert ("admits", "apologize", "2002-09-17") in got and ("apologizes", "apologize", "2002-09-17") in got
+    assert ("nuclear test", "weapons_test", "2006-10-09") in got
+    # what was admitted lies before the admission, not on its day; 'First' is no name
+    assert not [e for e in evs if e["text"] == "abducted" and e["date"] == "2002-09-17"]
+    assert not [e for e in evs if any(p["entity"].startswith("group:first") for p in e["participants"])]
+
+
+def test_a_pronoun_that_goes_on_from_the_main_clause_is_its_subject():
+    ev = the("On March 25, 2024, Kim Yo Jong said Kishida had proposed a summit; hours later she declared "
+             "that talks were over.", "declared", "2025-03-01")
+    assert role(ev, "agent") == {"person:kim_yo_jong"}
+
+
+def test_leading_a_delegation_is_a_visit():
+    ev = the("In 1990 Kanemaru led a joint delegation to Pyongyang.", "led")
+    assert (ev["type"], ev["date"]) == ("meet", "1990") and role(ev, "location") == {"place:pyongyang"}
+    assert [e["type"] for e in events("The crisis led to talks in 1994.")] == ["meet"]

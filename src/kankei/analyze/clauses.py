@@ -370,8 +370,11 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
             # ('who was born and raised in Japan and went': 'raised' shares 'was', so it is finite)
             pred_finite = pred.finite or c.relation == "coordinate" and c.shared_subject and c.parent is not None \
                 and c.parent.predicate is not None and c.parent.predicate.finite
-            if own is None and g.finite and not pred_finite and len(stack) > 1:
-                stack.pop()                         # was dispersed for demonstrations led by X, | but managed
+            if own is None and g.finite and len(stack) > 1 and (
+                    not pred_finite or c.relation == "complement" and _tense_of_the_higher(g, pred, c.parent)):
+                # was dispersed for demonstrations led by X, | but managed; admits that X abducted 13
+                # people | and apologizes (the tense of the saying, not of what was said)
+                stack.pop()
                 stack[-1].cc = cur.cc
                 stack[-1].np_since_cc = None
                 continue
@@ -486,6 +489,14 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
         o.c.predicate = g
         o.c.subject = subject
         return
+
+
+def _tense_of_the_higher(g: VerbGroup, pred: VerbGroup | None, higher: Clause | None) -> bool:
+    """Whether a lone finite verb after 'and' has the tense of the clause above a complement
+    and not the complement's own: it goes on from the higher clause."""
+    top = higher.predicate if higher is not None else None
+    return pred is not None and top is not None and top.finite and g.first == g.last \
+        and (g.tense, g.aspect) != (pred.tense, pred.aspect) and (g.tense, g.aspect) == (top.tense, top.aspect)
 
 
 def _np_ending(stack: list[_Open], last: int) -> Phrase | None:

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kankei.analyze.groups import lists
-from kankei.assemble.event_parts import ACTOR_TYPES, Parts, fits, kin_of, phrase_actors, role_of
+from kankei.assemble.event_parts import ACTOR_TYPES, Parts, fits, fits_pronoun, kin_of, phrase_actors, role_of
 from kankei.assemble.event_reading import NOUN_TAGS, in_relative, passive_clause, prep_of
 from kankei.assemble.triggers import word_sets
 
@@ -225,6 +225,8 @@ class ReaderRoles:
                 speaker = self._speaker(clause, head.text.lower())
                 if speaker:
                     return speaker      # 'The association said it would appeal': the association
+                if (went_on := self._went_on_from(clause, head.text, subject.start)) is not None:
+                    return [went_on]
                 m = self.ents.antecedent(head.text, subject.start)
                 return [m] if m is not None else []
             if pair := self._pair_named(subject):
@@ -242,6 +244,20 @@ class ReaderRoles:
         start = subject.start if subject is not None else self._left_edge(vg)
         found = [m for m in phrase_actors(self.ents, start, vg.start) if not self._in_pp(m.start)]
         return found[-1:] if found else []
+
+    def _went_on_from(self, clause, pronoun: str, before: int):
+        """'Kim Yo Jong says Kishida has proposed a summit; hours later she declares': a pronoun
+        opening a clause that goes on from the main one is that clause's subject, not a name
+        inside what it reported."""
+        if clause.relation not in ("coordinate", "parataxis") or clause.shared_subject:
+            return None
+        main = clause.parent
+        while main is not None and main.relation in ("coordinate", "parataxis") and main.parent is not None:
+            main = main.parent
+        if main is None or main.relation is not None or main.subject is None or main.subject.end > before:
+            return None
+        found = [m for m in phrase_actors(self.ents, main.subject.start, main.subject.end) if fits_pronoun(m, pronoun)]
+        return found[0] if len(found) == 1 else None
 
     def _definite_body(self, phrase) -> object | None:
         """'the court', 'the association' (a lowercase word, whatever the tagger calls it): the

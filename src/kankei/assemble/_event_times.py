@@ -43,6 +43,13 @@ def first_since_bounds(text: str, s: int, times: list[TimeMention]) -> set[int]:
             and _FIRST_SINCE.search(text, max(s, t.start - 180), t.start)}
 
 
+def _admitted_in(clause) -> bool:
+    """Whether a clause is what a verb of admitting or denying says."""
+    parent = clause.parent if clause is not None else None
+    vg = getattr(parent, "predicate", None)
+    return clause.relation == "complement" and vg is not None and vg.head.lemma in word_sets()["admitting"]
+
+
 def _since_then(clause) -> bool:
     """'... moved to the North in 1960 and have since fled': a perfect of now after a past is later."""
     vg, parent = clause.predicate, clause.parent.predicate if clause.parent is not None else None
@@ -313,7 +320,7 @@ class ReaderTimes:
                 if own:     # 'In 2002, Kim deep-sixed relations by admitting ...': the clause's time
                     v.inherited = own[0]
                     break
-            if v.inherited is None:
+            if v.inherited is None and not _admitted_in(v.clause):
                 v.inherited = self._report_time(v, timed)
             if v.inherited is not None:
                 continue
@@ -356,7 +363,8 @@ class ReaderTimes:
                     if holder in v.clause.pps and prep_of(holder) in _AFTER:
                         v.inherited = replace(v.inherited, value=later_than(v.inherited.value))
                     break
-            if v.inherited is None:
+            if v.inherited is None and not _admitted_in(v.clause):
+                # (what is admitted lies before the admission: 'admits that X abducted 13 people')
                 v.inherited = self._told_in_relative(v, phrases, timed) or self._by_report(v) \
                     or self._sentence_story(v)
 

@@ -50,7 +50,7 @@ def fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
         if _reported(r) and not r.report_dated and narrative is not None and elsewhere and _reported_main(r) \
                 and not _admitted(r):
             return narrative.value, "narrative"     # ('Soon after, X announced that it had given him asylum')
-        if news and _reported(r) and not r.report_dated:
+        if news and _reported(r) and not r.report_dated and not _admitted(r):
             return dct, "document"      # 'told reporters the group had condemned the launch': today's news
         return None, None       # 'had abducted': before the story's time, not on it
     # a story told of another time than the document's: its sentences are on the narrative's time

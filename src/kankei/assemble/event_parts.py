@@ -236,6 +236,12 @@ def _demonyms() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)"), countries
 
 
+def fits_pronoun(m: EntityMention, pronoun: str) -> bool:
+    """Whether a mention can be what a pronoun stands for ('she': a person)."""
+    want = _PRONOUNS.get(pronoun.lower())
+    return want is not None and fits(m, want)
+
+
 def fits(m: EntityMention, want: str) -> bool:
     """Whether a mention can be what a pronoun wants: a person (he, she), a body (it), any body (they)."""
     return want == "person" and m.type == "person" or want == "body" and m.type in ("organization", "country") \

@@ -54,6 +54,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         self.by_head = {c.predicate.head.start: c for c in self.an.clauses if c.predicate is not None}
         self._frequency: list[int] | None = None
         self._holding: dict[int, object | None] = {}     # clause_holding's answers, by offset
+        self.entry: TimeMention | None = None    # the date a chronology's line opens with, if any
 
     def clause_of_verb(self, tok) -> object | None:
         """The clause a verb heads (clause spans can overlap; its head is certain)."""
@@ -183,10 +184,12 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         for n in nouns:
             if not n.times:
                 n.occasion = self._occasion(n, verbs)
+            if not n.times and n.occasion is None and not verbs and self.entry is not None:
+                n.times = [self.entry]      # ('2006 (Oct. 9) – First nuclear test.': an entry without a verb)
         kept_nouns = [n for n in nouns if n.times or n.occasion is not None]
         for n in kept_nouns:
             n.clause = self.an.clause_of(n.head.start)
-        out = _one_per_time(verbs + kept_nouns)
+        out = _one_per_time(verbs + kept_nouns, self.an.clauses)
         by_head = {r.head.start: r for r in verbs}
         for r in out:
             r.modality = self._modality(r)
@@ -206,7 +209,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         out = self._found_in_a_state(out)
         # ('flew to Pyongyang and met Kim': a visit and its meeting, typed alike once checked, are one)
         return [r for r in out if not any(x is not r and x.type == r.type and x.modality == r.modality
-                                          and _coordinated_verbs(x, r) for x in out)]
+                                          and _coordinated_verbs(x, r, self.an.clauses) for x in out)]
 
     def _found_in_a_state(self, readings: list[Reading]) -> list[Reading]:
         """'a boat was found washed up on Nov. 27': coming upon something in a state that is itself
@@ -346,7 +349,7 @@ _MAY = frozenset({"may", "might", "could"})
 _DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 
 
-def _coordinated_verbs(a: Reading, b: Reading) -> bool:
+def _coordinated_verbs(a: Reading, b: Reading, clauses: list | tuple = ()) -> bool:
     """'Kim acknowledged and apologized for the abductions': two verbs of one type sharing their
     subject tell one act."""
     c = b.clause
@@ -356,8 +359,18 @@ def _coordinated_verbs(a: Reading, b: Reading) -> bool:
     va, vb = a.clause.predicate, c.predicate     # ('has lodged a protest and condemns': two acts)
     if va is None or vb is None or (va.tense, va.aspect) != (vb.tense, vb.aspect):
         return False
-    # (only a bare first verb: 'banned imports and prohibited ships' are two measures)
-    return not a.clause.objects and all(pp.end <= va.start for pp in a.clause.pps)
+    # (only a bare first verb: 'banned imports and prohibited ships' are two measures, and so are
+    # 'admits that X abducted them and apologizes')
+    return not a.clause.objects and all(pp.end <= va.start for pp in a.clause.pps) \
+        and not _said_between(a, b, clauses)
+
+
+def _said_between(a: Reading, b: Reading, clauses: list | tuple) -> bool:
+    """'admits that X abducted them and apologizes': two verbs with what the first says between
+    them tell two acts."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return first.verb and second.verb and first.clause is not None and any(
+        d.parent is first.clause and d.relation == "complement" and first.end <= d.start < second.start for d in clauses)
 
 
 def _other_doers(a: Reading, b: Reading) -> bool:
@@ -370,7 +383,7 @@ def _other_doers(a: Reading, b: Reading) -> bool:
         and sa.head.text.lower() != sb.head.text.lower() and sb.head.tag not in ("PRP", "WDT", "WP")
 
 
-def _one_per_time(readings: list[Reading]) -> list[Reading]:
+def _one_per_time(readings: list[Reading], clauses: list | tuple = ()) -> list[Reading]:
     """'a meeting held in Pyongyang in December': one occurrence where a sentence gives two
     words of one type the same time (or none)."""
     out: list[Reading] = []
@@ -378,9 +391,10 @@ def _one_per_time(readings: list[Reading]) -> list[Reading]:
     # (verbs first: 'arrived on a Japan Airlines flight on Thursday' is the arrival, not the flight)
     for r in sorted(readings, key=lambda r: (not r.verb, r.start)):
         key = (r.type, tuple(t.start for t in r.times), r.modality)
-        if key in seen and (r.times or r.noun_event is not None or not r.verb) and not _other_doers(seen[key], r):
+        if key in seen and (r.times or r.noun_event is not None or not r.verb) and not _other_doers(seen[key], r) \
+                and not _said_between(seen[key], r, clauses):
             continue
-        if any(x.type == r.type and x.modality == r.modality and _coordinated_verbs(x, r)
+        if any(x.type == r.type and x.modality == r.modality and _coordinated_verbs(x, r, clauses)
                and (not r.times or [t.start for t in r.times] == [t.start for t in x.times]) for x in out):
             continue        # ('acknowledged and apologized': one apology)
         seen[key] = r

@@ -166,7 +166,13 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         sent_entities = Entities(text, sent_ents, history, focus, issuer, official is not None)
         sent_entities.doers = _recent_doers(events, text)
         reader = SentenceReader(text, s, e, triggers, sent_times, sent_entities, analyses, sent.titles)
+        reader.entry = entry = _entry_time(text, s, usable, time_starts)
         readings = reader.events()
+        if entry is not None:
+            for r in readings:      # ('2002 Sept. 17: Koizumi visits Pyongyang. Kim admits ...': that day)
+                if not r.times and r.inherited is None and r.modality in ("asserted", "negated") \
+                        and (r.clause is None or r.clause.relation in (None, "coordinate", "parataxis")):
+                    r.inherited = entry
         said_of = _subjects(readings, sent_ents)
         if not said_of:
             main = reader.main_subjects()
@@ -198,6 +204,21 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         _advance(narrative, [t for t in _main_times(readings) if id(t) not in ahead] or own or rest, s)
     speakers_days(events, dct, text)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
+
+
+_ENTRY_MARK = re.compile(r"\)?\s*(?:[:–—]|-(?!\w))")
+
+
+def _entry_time(text: str, s: int, times: list[TimeMention], starts: list[int]) -> TimeMention | None:
+    """The date a chronology's line opens with ('1959 Dec. 14:', '2006 (Oct. 9) –'): the time of
+    every event told on that line that has none of its own, whatever the tense."""
+    line = text.rfind("\n", 0, s) + 1
+    while line < s and text[line] in " \t":
+        line += 1
+    k = bisect_left(starts, line)
+    if k == len(times) or times[k].start != line or text.find("\n", line, s) >= 0:
+        return None
+    return times[k] if _ENTRY_MARK.match(text, times[k].end) else None
 
 
 def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narrative: TimeMention | None,

@@ -275,6 +275,8 @@ class TextContext:
             j -= 1
         if j < 0 or t[j] in ".!?:;\n\r—":
             return True
+        if t[j] in "–-" and j > 0 and t[j - 1] in " )":
+            return True     # a chronology's entry after its date: '2006 (Oct. 9) – First ...'
         # a footnote marker "[5] Name" opens a note like a sentence
         return t[j] == "]" and bool(self.cues.footnote_mark.search(t, max(0, j - 4), j + 1))
 
