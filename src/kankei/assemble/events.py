@@ -34,7 +34,7 @@ from kankei.assemble.event_reader import SentenceReader
 from kankei.assemble.event_reading import Reading, top_level
 from kankei.assemble.event_scan import DocumentScan, SentenceScan
 from kankei.assemble.event_time import distinct, is_narrative
-from kankei.assemble.triggers import Trigger, lexicon, motion_pattern
+from kankei.assemble.triggers import Trigger, lexicon, motion_in
 from kankei.recognize.gazetteer import gazetteer
 from kankei.resolve.tense import future
 from kankei.spans import EntityMention, TimeMention
@@ -156,7 +156,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         narrative.sentences += 1
         # (a time ahead, 'plans to double spending by 2027', moves no story)
         ahead = {id(t) for t in sent_times if future(text, t)} if sent_times else set()
-        if not triggers and not motion_pattern().search(text, s, e):
+        if not triggers and not motion_in(text, s, e):
             _advance(narrative, [t for t in sent_times if id(t) not in ahead], s)
             continue
         triggers.sort(key=lambda t: t.start)
