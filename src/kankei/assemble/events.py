@@ -134,7 +134,10 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     narrative = _Narrative()
     focus: list[EntityMention] = []         # the subjects of the last sentence with events, for pronouns
     issuer = _issuer(ents, text)
-    official = issuer if issuer is not None and (issuer.how == "issuer" or _OFFICIAL.search(text)) else None
+    # (the pattern's literal part looked for first: a search of the whole text tries its first
+    # character class at nearly every position)
+    official = issuer if issuer is not None and (issuer.how == "issuer" or " the Government" in text
+                                                 and _OFFICIAL.search(text)) else None
     body_start = _body_start(text)      # (a headline's present tense is the news of the page's day)
     last_of_type: dict[str, Event] = {}     # the latest dated event of each type, for 'following the resolution'
     news = dct is not None and edtf.precision(dct) == "day"
