@@ -257,14 +257,14 @@ class Tagger:
                     # the four context weights (previous word, the one before, the next word's n+m+y,
                     # the one after), a missing one as no weights
                     wa = (nbs[i - 1][0] if i else w_start) or _EMPTY
-                    wk = nbs[i - 2][1] or _EMPTY if i > 1 else _EMPTY
+                    wk = (nbs[i - 2][1] or _EMPTY) if i > 1 else _EMPTY
                     if i + 1 < n:
                         nxt = words[i + 1]
                         wn = next_cache.get(nxt, _MISSING)
                         if wn is _MISSING:
                             wn = self._next_weights(nxt, lowers[i + 1])
                         wn = wn or _EMPTY
-                        wl = nbs[i + 2][4] or _EMPTY if i + 2 < n else _EMPTY
+                        wl = (nbs[i + 2][4] or _EMPTY) if i + 2 < n else _EMPTY
                     else:
                         wn, wl = w_end or _EMPTY, _EMPTY
                     if len(cs) == 2:                # most ambiguous words: two sums, no dict
