@@ -30,7 +30,7 @@ def test_next_word_weights_are_the_sum_of_its_three_features():
 
 
 def test_a_word_with_several_candidates_takes_the_best_scored_one():
-    # 'that' (DT, IN, WDT) and 'in' (IN, RB, RP) have three candidate tags: the map() path decides them
+    # 'that' (DT, IN, WDT) and 'in' (IN, RB, RP) have three candidate tags: the loop over candidates decides them
     tagger, _ = _models()
     words = "He said that the talks that began in 2002 were as long as before .".split()
     tags = tagger.tag(words)
@@ -71,3 +71,14 @@ def test_extract_pauses_the_collector_and_gives_it_back():
         assert not gc.isenabled()                  # a caller's own pause is left as it was
     finally:
         gc.enable()
+
+
+def test_motion_words_check_answers_what_the_motion_pattern_answers():
+    from kankei.assemble.triggers import motion_in, motion_pattern
+    texts = ["In 1990, Kanemaru traveled to Pyongyang.", "The delegation RETURNED TO Tokyo on Monday.",
+             "A missile flew over Japan.", "Talks stalled; no one moved.", "They fled into China, it said.",
+             "He went home", "The returnees' families met.", "Ships sailed for Wonsan after travelling far.",
+             "Kim travelſ to Seoul.", "Ｔhey returned to Japan.", "Zurück nach Tokyo returned.", ""]
+    for text in texts:
+        for s, e in ((0, len(text)), (3, len(text)), (0, max(0, len(text) - 4))):
+            assert motion_in(text, s, e) == (motion_pattern().search(text, s, e) is not None), (text, s, e)

@@ -12,8 +12,6 @@ import gc
 import gzip
 import json
 from functools import lru_cache
-from itertools import repeat
-from operator import add
 from pathlib import Path
 
 from .tag_rules import (
@@ -40,7 +38,7 @@ _NOT_AFTER_MODAL = frozenset(("NN", "VBP", "JJ", "VBD", "VBN"))
 _SHORTLIST = 8
 _NAME_TAGS = ["JJ", "NNP", "NNPS"]
 _MISSING = object()
-_ZERO = repeat(0)       # (stateless: one instance serves every map() below)
+_EMPTY: dict[str, int] = {}   # (never written: the weights of a missing feature)
 
 
 def shape(word: str) -> str:
@@ -256,34 +254,32 @@ class Tagger:
                     sc = own.get((p1, p2))
                     if sc is None:
                         sc = own[(p1, p2)] = self._own_score(lowers[i], cs, score, p1, p2)
-                    ctx = [nbs[i - 1][0] if i else w_start]
-                    if i > 1:
-                        ctx.append(nbs[i - 2][1])
+                    # the four context weights (previous word, the one before, the next word's n+m+y,
+                    # the one after), a missing one as no weights
+                    wa = (nbs[i - 1][0] if i else w_start) or _EMPTY
+                    wk = (nbs[i - 2][1] or _EMPTY) if i > 1 else _EMPTY
                     if i + 1 < n:
                         nxt = words[i + 1]
                         wn = next_cache.get(nxt, _MISSING)
                         if wn is _MISSING:
                             wn = self._next_weights(nxt, lowers[i + 1])
-                        ctx.append(wn)
-                        if i + 2 < n:
-                            ctx.append(nbs[i + 2][4])
+                        wn = wn or _EMPTY
+                        wl = (nbs[i + 2][4] or _EMPTY) if i + 2 < n else _EMPTY
                     else:
-                        ctx.append(w_end)
+                        wn, wl = w_end or _EMPTY, _EMPTY
                     if len(cs) == 2:                # most ambiguous words: two sums, no dict
                         a, b = cs
                         sa, sb = sc
-                        for ws in ctx:
-                            if ws is not None:
-                                sa += ws.get(a, 0)
-                                sb += ws.get(b, 0)
+                        sa += wa.get(a, 0) + wk.get(a, 0) + wn.get(a, 0) + wl.get(a, 0)
+                        sb += wa.get(b, 0) + wk.get(b, 0) + wn.get(b, 0) + wl.get(b, 0)
                         t = a if sa >= sb else b
                     else:
-                        # the scores as a list in the order of cs, each feature's weights added in C (map)
-                        vals = sc
-                        for ws in ctx:
-                            if ws is not None:
-                                vals = list(map(add, vals, map(ws.get, cs, _ZERO)))
-                        t = cs[vals.index(max(vals))]     # the first of the best: ties go the same way every time
+                        # the first of the best: ties go the same way every time
+                        best = None
+                        for v, c in zip(sc, cs, strict=True):
+                            v += wa.get(c, 0) + wk.get(c, 0) + wn.get(c, 0) + wl.get(c, 0)
+                            if best is None or v > best:
+                                t, best = c, v
             if verb_due:
                 if t in _NOT_AFTER_MODAL and word.islower():
                     t = "VB"                      # "would resume": a noun-looking word after a modal is its verb

@@ -35,7 +35,7 @@ from kankei.assemble.event_reader import SentenceReader
 from kankei.assemble.event_reading import Reading, top_level
 from kankei.assemble.event_scan import DocumentScan, SentenceScan
 from kankei.assemble.event_time import distinct, is_narrative
-from kankei.assemble.triggers import Trigger, lexicon, motion_pattern
+from kankei.assemble.triggers import Trigger, lexicon, motion_in
 from kankei.recognize.gazetteer import gazetteer
 from kankei.resolve.tense import future
 from kankei.spans import EntityMention, TimeMention
@@ -135,7 +135,10 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     narrative = _Narrative()
     focus: list[EntityMention] = []         # the subjects of the last sentence with events, for pronouns
     issuer = _issuer(ents, text)
-    official = issuer if issuer is not None and (issuer.how == "issuer" or _OFFICIAL.search(text)) else None
+    # (the pattern's literal part looked for first: a search of the whole text tries its first
+    # character class at nearly every position)
+    official = issuer if issuer is not None and (issuer.how == "issuer" or " the Government" in text
+                                                 and _OFFICIAL.search(text)) else None
     body_start = _body_start(text)      # (a headline's present tense is the news of the page's day)
     last_of_type: dict[str, Event] = {}     # the latest dated event of each type, for 'following the resolution'
     news = dct is not None and edtf.precision(dct) == "day"
@@ -157,7 +160,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         narrative.sentences += 1
         # (a time ahead, 'plans to double spending by 2027', moves no story)
         ahead = {id(t) for t in sent_times if future(text, t)} if sent_times else set()
-        if not triggers and not motion_pattern().search(text, s, e):
+        if not triggers and not motion_in(text, s, e):
             aside = ahead | first_since_bounds(text, s, sent_times) if sent_times else ahead
             _advance(narrative, [t for t in sent_times if id(t) not in aside], s)
             continue

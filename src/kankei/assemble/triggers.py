@@ -214,21 +214,47 @@ def verb_types() -> dict[str, str]:
 
 
 @cache
-def motion_pattern() -> re.Pattern:
-    """Any form of a verb of motion ('went', 'travelled', 'flies'): a sentence with one may tell a
-    journey though it holds no other trigger ('In 1990, Kanemaru traveled to Pyongyang')."""
+def _motion_forms() -> tuple[set[str], set[str]]:
+    """Every form of the verbs of motion that need a goal after them, and of those that do not."""
     from kankei.analyze.lemmatize import _irregular
     sets = word_sets()
 
-    def forms_of(lemmas) -> str:
+    def forms_of(lemmas) -> set[str]:
         forms = {f for f, lemma in _irregular().items() if lemma in lemmas}
         for w in lemmas:
             stem = w[:-1] if w.endswith("e") else w
             forms |= {w, w + "s", w + "es", stem + "ed", stem + "ing", w + w[-1] + "ed", w + w[-1] + "ing"}
             if w.endswith("y"):
                 forms |= {w[:-1] + "ies", w[:-1] + "ied"}
-        return "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
-    # (only with where to, close after: the clause analysis is the costly part, kept for those)
-    return re.compile(r"\b(?:" + forms_of(sets["motion"] - sets["motion_reaching"]) + r")\b(?=[^.;]{0,60}?\b(?:to|for|into)\b)"
-                      r"|\b(?:" + forms_of(sets["motion_reaching"]) + r")\b", re.IGNORECASE)
+        return forms
+    return forms_of(sets["motion"] - sets["motion_reaching"]), forms_of(sets["motion_reaching"])
 
+
+@cache
+def motion_pattern() -> re.Pattern:
+    """Any form of a verb of motion ('went', 'travelled', 'flies'): a sentence with one may tell a
+    journey though it holds no other trigger ('In 1990, Kanemaru traveled to Pyongyang')."""
+    going, reaching = (("|".join(sorted(map(re.escape, forms), key=len, reverse=True))) for forms in _motion_forms())
+    # (only with where to, close after: the clause analysis is the costly part, kept for those)
+    return re.compile(r"\b(?:" + going + r")\b(?=[^.;]{0,60}?\b(?:to|for|into)\b)"
+                      r"|\b(?:" + reaching + r")\b", re.IGNORECASE)
+
+
+@cache
+def _motion_words() -> frozenset[str]:
+    return frozenset(f.lower() for forms in _motion_forms() for f in forms)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def motion_in(text: str, s: int, e: int) -> bool:
+    """motion_pattern() matches in text[s:e]. Its many alternatives are slow to try at every
+    position, and most sentences hold none of its words. A match is a whole word of the
+    sentence, so a sentence whose words are all ASCII and none of them a form of those verbs is
+    passed over at once (beyond ASCII, case-insensitive matching is more than lower(): the
+    search decides)."""
+    words = " ".join(_WORD.findall(text, s, e))
+    if words.isascii() and _motion_words().isdisjoint(words.lower().split()):
+        return False
+    return motion_pattern().search(text, s, e) is not None

@@ -143,6 +143,12 @@ def _family_starts(gaz: Gazetteer) -> re.Pattern:
         for f, rs in sorted(rests.items())))
 
 
+@cache
+def _run_of(chars: frozenset) -> re.Pattern:
+    """A run of the characters (made once per set: a document makes several `_Runs`)."""
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]*")
+
+
 class _Runs:
     """The matches of `pattern.finditer(text)` that start at given places. Its matches are runs of
     `chars`, so a scan must start where the run holding the place starts: each run is scanned once
@@ -152,7 +158,7 @@ class _Runs:
         self.pattern, self.chars, self.text = pattern, chars, text
         self.starts: list[int] = []                 # run starts, sorted
         self.runs: dict[int, tuple[int, dict[int, re.Match]]] = {}   # start -> (end, matches by start)
-        self.tail = re.compile("[" + re.escape("".join(sorted(chars))) + "]*")
+        self.tail = _run_of(chars)
 
     def match_at(self, i: int) -> re.Match | None:
         text, chars = self.text, self.chars
