@@ -172,3 +172,12 @@ def test_leading_a_delegation_is_a_visit():
     ev = the("In 1990 Kanemaru led a joint delegation to Pyongyang.", "led")
     assert (ev["type"], ev["date"]) == ("meet", "1990") and role(ev, "location") == {"place:pyongyang"}
     assert [e["type"] for e in events("The crisis led to talks in 1994.")] == ["meet"]
+
+
+def test_words_of_sanctions_reports():
+    assert the("In 2021 hackers of the bureau stole millions from three exchanges.", "stole")["type"] == "other"
+    ev = the("Information was provided by Japan on 20 January 2022.", "provided", "2022-03-01")
+    assert (ev["type"], role(ev, "agent")) == ("statement", {"country:japan"})
+    assert the("In 1995 Japan provided rice to North Korea.", "provided")["type"] == "aid"
+    assert the("On 3 March 2021 the tanker conducted a ship-to-ship transfer at sea.",
+               "conducted a ship-to-ship transfer")["type"] == "other"
