@@ -181,3 +181,18 @@ def test_words_of_sanctions_reports():
     assert the("In 1995 Japan provided rice to North Korea.", "provided")["type"] == "aid"
     assert the("On 3 March 2021 the tanker conducted a ship-to-ship transfer at sea.",
                "conducted a ship-to-ship transfer")["type"] == "other"
+
+
+def test_a_named_accord_with_a_time_of_its_own_is_an_agreement():
+    ev = the("The last attempt was the Stockholm agreement of May 2014.", "Stockholm agreement", "2022-09-18")
+    assert (ev["type"], ev["date"]) == ("agree", "2014-05")
+    assert role(ev, "patient") == {"document:stockholm_agreement"}
+    assert not events("The Pyongyang Declaration still stands.", "2022-09-18")
+
+
+def test_a_body_that_dissolves_with_no_object_is_what_ended():
+    ev = the("In 2016 the Special Investigation Committee dissolved.", "dissolved")
+    assert not role(ev, "agent") and role(ev, "patient")
+    assert role(the("The Diet dissolved the committee in 2001.", "dissolved"), "agent") == {"org:diet"}
+    assert the("In 2002 the North Korean leader conceded that agents had kidnapped Japanese citizens.",
+               "conceded")["type"] == "apologize"

@@ -65,8 +65,9 @@ class ReaderRoles:
                 by_agents += phrase_actors(ents, pp.start, pp.end)
         undergoes = word_sets()["subject_undergoes"]
         if not passive and r.verb and r.noun_event is None and (
-                r.head.lemma in undergoes or r.head.lemma + self.text[r.head.end:r.end].lower() in undergoes):
-            passive = True      # 'Megumi Yokota disappeared': she underwent it
+                r.head.lemma in undergoes or r.head.lemma + self.text[r.head.end:r.end].lower() in undergoes
+                or r.head.lemma in word_sets()["subject_undergoes_alone"] and not clause.objects):
+            passive = True      # 'Megumi Yokota disappeared', 'the committee dissolved': it underwent it
         if passive and not by_agents and etype in _ISSUED and clause.subject is not None:
             by_agents = self._issuing_body(clause.subject.start)     # 'UNSC Resolution 2094, which was adopted'
         if passive:

@@ -43,6 +43,7 @@ from kankei.spans import EntityMention, TimeMention
 _CORRESPONDENCE = re.compile(r"(?P<a>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s+to\s+(?P<b>[A-Z][\w'’./-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s*$")
 _DISPATCH = re.compile(r"\b(?:letter|memorandum|memo|telegram|cable|note verbale|minutes|report|bulletin|diary|aide-m[ée]moire)\b", re.I)
 _WAR = re.compile(r"\bWar\b")
+_ACCORD = re.compile(r"\b(?:[Aa]greement|[Aa]ccord|[Dd]eclaration|[Tt]reaty)\b")
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[a-z]+\s+)?$")
 
 
@@ -157,6 +158,9 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # a named war is an event where it is told, not where it only names a period ('after World War II')
         triggers += [Trigger(m.start, m.end, m.text, "war", False, True) for m in sent_ents
                      if m.type == "other" and _WAR.search(m.text) and not _inside(m, sent_times)]
+        # and a named accord where a time of its own dates it ('the Stockholm agreement of May 2014')
+        triggers += [Trigger(m.start, m.end, m.text, "agree", False, True) for m in sent_ents
+                     if m.type == "document" and _ACCORD.search(m.text) and not _inside(m, sent_times)]
         narrative.sentences += 1
         # (a time ahead, 'plans to double spending by 2027', moves no story)
         ahead = {id(t) for t in sent_times if future(text, t)} if sent_times else set()
@@ -171,6 +175,10 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         reader = SentenceReader(text, s, e, triggers, sent_times, sent_entities, analyses, sent.titles)
         reader.entry = entry = _entry_time(text, s, usable, time_starts)
         readings = reader.events()
+        for r in readings:      # ('the Stockholm agreement of May 2014': the accord is what was agreed)
+            named = next((m for m in sent_ents if m.start == r.start and m.end == r.end and m.type == "document"), None)
+            if named is not None and r.parts is not None:
+                r.parts.add("patient", named, r.type)
         if entry is not None:
             for r in readings:      # ('2002 Sept. 17: Koizumi visits Pyongyang. Kim admits ...': that day)
                 if not r.times and r.inherited is None and r.modality in ("asserted", "negated") \

@@ -164,7 +164,8 @@ _WORD_SETS = ("threat_words", "definite_bodies", "person_nouns", "pair_nouns", "
               "motion", "container_nouns", "subject_undergoes", "not_news",
               "acting_bodies", "kin_nouns", "place_nouns", "container_place_words",
               "aimed_types", "desire", "motion_reaching",
-              "reacting", "office_nouns", "stopping", "permitting", "finding", "held_people", "going_home", "admitting")
+              "reacting", "office_nouns", "stopping", "permitting", "finding", "held_people",
+              "subject_undergoes_alone", "going_home", "admitting")
 
 
 @cache
