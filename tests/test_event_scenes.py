@@ -196,3 +196,23 @@ def test_a_body_that_dissolves_with_no_object_is_what_ended():
     assert role(the("The Diet dissolved the committee in 2001.", "dissolved"), "agent") == {"org:diet"}
     assert the("In 2002 the North Korean leader conceded that agents had kidnapped Japanese citizens.",
                "conceded")["type"] == "apologize"
+
+
+def test_rounds_of_talks_in_an_encyclopedia_entry():
+    text = ("The talks broke down in November 1992 after Japan raised the case of a missing woman. Talks resumed "
+            "in April 2000 with the ninth round in Pyongyang; the tenth and eleventh rounds followed in Tokyo "
+            "and Beijing. The suspension of talks had lasted from 1992 until 2000. In 2002 Japan pledged "
+            "500,000 tonnes of rice.")
+    got = [(e["text"], e["type"], e["date"]) for e in events(text)]
+    assert ("raised", "demand", "1992-11") in got
+    assert ("rounds followed", "meet", "2000-04") in got
+    assert ("pledged", "aid", "2002") in got
+    # the talks suspended are what the suspension acts on, not a meeting of those years
+    assert not [g for g in got if g[0] == "talks"]
+
+
+def test_an_ordinal_before_a_noun_is_an_adjective():
+    from kankei.analyze import analyze
+    text = "The ninth round was held in 2000."
+    tags = [(t.text, t.tag) for t in analyze(text, 0, len(text)).tokens]
+    assert ("ninth", "JJ") in tags and ("round", "NN") in tags

@@ -111,7 +111,14 @@ def promote_lone_participle(main: Clause, clauses: list[Clause], tokens: list[To
     main.predicate = VerbGroup(g.start, g.end, g.head, g.lemma, "passive" if by else "active", "past", None,
                                g.negated, g.modal, True, "finite", g.first, g.last, g.tag_first)
     main.subject, main.subjects = k.subject, k.subjects
-    main.objects, main.pps = k.objects, k.pps
+    of = next((pp for pp in main.pps if pp.np is k.subject and pp.prep.text.lower() == "of" and pp.after), None)
+    if of is not None:
+        # ('The suspension of talks lasted until 2000': the head before its 'of' phrase is the subject)
+        main.subject, main.subjects = of.after, [of.after]
+        main.pps = [pp for pp in main.pps if pp.end <= of.end] + k.pps
+        main.objects = k.objects
+    else:
+        main.objects, main.pps = k.objects, k.pps
     for c in clauses:
         if c.parent is k:
             c.parent = main

@@ -3,6 +3,8 @@ treebank's web text taught the model a reading news prose rarely has ('The gover
 Tuesday extended/VBN' is a past; 'the people abducted/VBD in the 1970s were' a participle)."""
 from __future__ import annotations
 
+import re
+
 OBJECT_START = frozenset(("DT", "CD", "PRP$", "NNS", "NNP", "NNPS", "PRP"))
 SUBJECT_END = frozenset(("NNP", "NNPS", "PRP", "NNS", "NN"))
 def that_as_determiner(words: list[str], tags: list[str], saying: frozenset[str]) -> None:
@@ -24,6 +26,23 @@ def gerund_as_noun(words: list[str], tags: list[str]) -> None:
         if tags[i] == "VBG" and tags[i - 1] in ("DT", "PRP$", "POS") and words[i - 1].lower() not in ("that", "this") \
                 and (i + 1 == n or tags[i + 1] in ("IN", ".", ",", "CC", ":", "TO", "-RRB-", "VBD", "VBZ", "VBP", "MD")):
             tags[i] = "NN"
+
+
+_ORDINAL = re.compile(r"(?:\d+(?:st|nd|rd|th)|(?:twenty-|thirty-)?(?:first|second|third|fourth|fifth|sixth|seventh"
+                      r"|eighth|ninth)|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth"
+                      r"|thirtieth)", re.IGNORECASE)
+
+
+def ordinal_before_noun(words: list[str], tags: list[str]) -> None:
+    """'the ninth round', 'the tenth and eleventh rounds': an ordinal after a determiner (or in
+    a coordination of them) is an adjective, and the word it goes with a noun."""
+    n = len(tags)
+    for i in range(1, n - 1):
+        if not _ORDINAL.fullmatch(words[i]) or tags[i - 1] not in ("DT", "PRP$", "POS", "CC", "JJ"):
+            continue
+        tags[i] = "JJ"
+        if tags[i + 1] in ("RB", "VB", "VBP") and words[i + 1].isalpha() and words[i + 1].islower():
+            tags[i + 1] = "NNS" if words[i + 1].endswith("s") else "NN"
 
 
 _BE = frozenset(("was", "were", "is", "are", "been", "be", "being"))

@@ -25,6 +25,7 @@ from .tag_rules import (
 )
 from .tag_rules import (
     gerund_as_noun,
+    ordinal_before_noun,
     passive_not_adjective,
     past_after_clause_subject,
     people_not_adjective,
@@ -96,6 +97,9 @@ def context_features(words: list[str], lowers: list[str], i: int, p1: str, p2: s
 def features(words: list[str], lowers: list[str], i: int, p1: str, p2: str) -> list[str]:
     """All features of word i (training; tagging scores the two parts apart)."""
     return word_features(words[i], lowers[i], i == 0) + context_features(words, lowers, i, p1, p2)
+
+
+_ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))     # (a cheap test before the rule)
 
 
 class Tagger:
@@ -308,6 +312,8 @@ class Tagger:
             gerund_as_noun(words, out)
         if "that" in words:
             that_as_determiner(words, out, self.saying)
+        if any(w[-2:] in _ORDINAL_ENDS for w in words):
+            ordinal_before_noun(words, out)
         return out
 
     def _verb_after_and(self, words: list[str], tags: list[str]) -> None:

@@ -49,6 +49,8 @@ class ReaderJoins:
             if passive or is_aspectual:
                 if clause.subject is not None:
                     phrases.append(clause.subject)
+                # ('the tenth and eleventh rounds followed': the conjunct that names the noun)
+                phrases += [ph for ph in getattr(clause, "subjects", None) or [] if ph is not clause.subject]
             if is_light and not passive:
                 phrases += [pp for pp in clause.pps if prep_of(pp) in ("in", "into")][:1]   # "engaged in talks"
             noun = None

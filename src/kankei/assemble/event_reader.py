@@ -167,6 +167,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         cands += self._motions(cands)
         verbs = [r for r in cands if r.verb]
         nouns = [r for r in cands if not r.verb and self._test_noun_ok(r)]
+        nouns = [n for n in nouns if not self._done_to_by_noun(n, nouns)]
         for r in verbs:
             r.clause = self.clause_of_verb(r.head)
         verbs = self._join_light_and_aspectual(verbs, nouns)
@@ -210,6 +211,16 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         # ('flew to Pyongyang and met Kim': a visit and its meeting, typed alike once checked, are one)
         return [r for r in out if not any(x is not r and x.type == r.type and x.modality == r.modality
                                           and _coordinated_verbs(x, r, self.an.clauses) for x in out)]
+
+    def _done_to_by_noun(self, n: Reading, nouns: list[Reading]) -> bool:
+        """'the suspension of talks', 'the lifting of sanctions': an event noun in the 'of' phrase
+        of an event noun of another kind is what that one acts on, no occurrence of its own."""
+        chunk = self.an.np_at(n.head.start)
+        first = chunk.first if chunk is not None else n.head.i
+        if first < 2 or self.tokens[first - 1].text.lower() != "of":
+            return False
+        before = self.tokens[first - 2]
+        return any(m is not n and m.head.start == before.start and m.type != n.type for m in nouns)
 
     def _found_in_a_state(self, readings: list[Reading]) -> list[Reading]:
         """'a boat was found washed up on Nov. 27': coming upon something in a state that is itself
