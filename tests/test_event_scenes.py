@@ -216,3 +216,15 @@ def test_an_ordinal_before_a_noun_is_an_adjective():
     text = "The ninth round was held in 2000."
     tags = [(t.text, t.tag) for t in analyze(text, 0, len(text)).tokens]
     assert ("ninth", "JJ") in tags and ("round", "NN") in tags
+
+
+def test_a_spokesperson_speaks_for_the_body_named_after():
+    ev = the("A spokesperson for the DPRK Foreign Ministry released a statement on Friday denouncing Japan.",
+             "released a statement", "2019-08-30")
+    assert role(ev, "agent") == {"org:mofa_dprk"}
+    accused = the("A spokesperson for the DPRK Foreign Ministry released a statement on Friday denouncing Japan.",
+                  "denouncing", "2019-08-30")
+    assert (accused["type"], accused["date"]) == ("accuse", "2019-08-30")
+    assert role(accused, "agent") == {"org:mofa_dprk"} and role(accused, "patient") == {"country:japan"}
+    assert the("Japan has never offered a sincere apology for its crimes.", "offered",
+               "2019-08-30")["type"] == "apologize"

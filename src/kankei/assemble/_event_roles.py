@@ -208,6 +208,8 @@ class ReaderRoles:
                 return [named]      # 'a top LDP official, Shin Kanemaru, traveled': the official is Kanemaru
             if found:
                 return found
+            if (spoken_for := self._spoken_for(clause, subject, types)):
+                return spoken_for       # 'a spokesperson for the Foreign Ministry said': the ministry
             if in_relative(clause) and (m := self._apposed_name(subject.start, types)) is not None:
                 return [m]      # 'Megumi Yokota, a Japanese girl who had disappeared': the girl is Yokota
             head = subject.head
@@ -245,6 +247,16 @@ class ReaderRoles:
         start = subject.start if subject is not None else self._left_edge(vg)
         found = [m for m in phrase_actors(self.ents, start, vg.start) if not self._in_pp(m.start)]
         return found[-1:] if found else []
+
+    def _spoken_for(self, clause, subject, types) -> list:
+        """The body a spokesperson or an official speaks for, named in the phrase right after
+        ('a spokesperson for the DPRK Foreign Ministry', 'officials at the Defense Ministry')."""
+        words = word_sets()
+        if subject.head.lemma.lower() not in words["non_leading_offices"] | words["acting_bodies"]:
+            return []
+        pp = next((pp for pp in clause.pps if 0 <= pp.start - subject.end <= 1
+                   and prep_of(pp) in ("for", "of", "at", "from")), None)
+        return phrase_actors(self.ents, pp.start, pp.end, types)[:1] if pp is not None else []
 
     def _went_on_from(self, clause, pronoun: str, before: int):
         """'Kim Yo Jong says Kishida has proposed a summit; hours later she declares': a pronoun

@@ -193,6 +193,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # (a story told of other days, in this paragraph: what its sentences do is not today's news)
         elsewhere = current is not None and not near(current.value, dct)
         told = _sentence_events(readings, sent, doc, current, dct, news, elsewhere, last_of_type, e <= body_start)
+        _content_of_statements(told)
         meeting_days(told, events[-12:], current)
         if official is not None:
             _measures_of_the_issuer(told, official)
@@ -215,6 +216,22 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         _advance(narrative, [t for t in _main_times(readings) if id(t) not in ahead] or own or rest, s)
     speakers_days(events, dct, text)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
+
+
+_SPEECH_CONTENT = frozenset({"accuse", "threaten", "demand", "reject"})
+
+
+def _content_of_statements(told: list[Event]) -> None:
+    """'released a statement on Friday denouncing Japan', 'a letter urging talks': an undated act
+    of speech with no one doing it, after a statement in its sentence, is what that statement
+    does: its day and its speaker."""
+    for ev in told:
+        if ev.date is not None or ev.type not in _SPEECH_CONTENT or any(p["role"] == "agent" for p in ev.participants):
+            continue
+        said = next((x for x in reversed(told) if x.start < ev.start and x.type == "statement" and x.date), None)
+        if said is not None:
+            ev.date, ev.dated_by = said.date, said.dated_by
+            ev.participants = [p for p in said.participants if p["role"] == "agent"] + list(ev.participants)
 
 
 _ENTRY_MARK = re.compile(r"\)?\s*(?:[:–—]|-(?!\w))")
