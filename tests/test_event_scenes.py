@@ -228,3 +228,16 @@ def test_a_spokesperson_speaks_for_the_body_named_after():
     assert role(accused, "agent") == {"org:mofa_dprk"} and role(accused, "patient") == {"country:japan"}
     assert the("Japan has never offered a sincere apology for its crimes.", "offered",
                "2019-08-30")["type"] == "apologize"
+
+
+def test_a_reflexive_after_a_name_leaves_the_name_the_subject():
+    ev = the("The agency put membership at 70,000 in 2016, while Chongryon itself claimed 150,000 members in "
+             "the 1970s.", "claimed")
+    assert role(ev, "agent") == {"org:chongryon"}
+
+
+def test_a_state_is_no_patient_through_a_company_named_by_its_adjective():
+    ev = the("A Mongolian company's winning bid was rejected by the court in 2014.", "rejected")
+    assert ev["type"] == "legal" and not role(ev, "patient")
+    assert role(the("North Korean nationals will be banned from entering Japan from April 1.", "banned",
+                    "2019-03-01"), "patient") == {"country:north_korea"}

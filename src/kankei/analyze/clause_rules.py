@@ -24,6 +24,9 @@ def next_unit(i: int, n: int, of: list[int], chunks: list[Phrase], group_at: dic
     return None
 
 
+_REFLEXIVES = frozenset(("itself", "themselves", "himself", "herself"))
+
+
 def clause_follows(i: int, n: int, of: list[int], chunks: list[Phrase], group_at: dict, tokens: list[Token]) -> bool:
     """A finite verb group after a noun phrase: "after Abe met Kim"."""
     u = next_unit(i, n, of, chunks, group_at, tokens)
@@ -35,6 +38,8 @@ def clause_follows(i: int, n: int, of: list[int], chunks: list[Phrase], group_at
     for _ in range(4):                              # as the clash in the peninsula | became ...
         if j + 1 < n and tokens[j].tag in ("IN", "CC") and of[j + 1] >= 0:
             j = chunks[of[j + 1]].last + 1          # ... and Japan's efforts
+        elif j < n and of[j] >= 0 and tokens[j].text.lower() in _REFLEXIVES:
+            j = chunks[of[j]].last + 1              # while Chongryon itself | claimed
         elif j in group_at and group_at[j].form == "infinitive":
             j = group_at[j].last + 1                # ... efforts to normalize relations | failed
             if j < n and of[j] >= 0:

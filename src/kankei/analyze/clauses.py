@@ -35,6 +35,7 @@ from .types import Clause, Phrase, PrepPhrase, Token, VerbGroup
 
 _COMMA_LIKE = frozenset((",", ":", "-LRB-", "-RRB-"))
 _DASHES = frozenset(("--", "—", "–"))
+_REFLEXIVES = frozenset(("itself", "themselves", "himself", "herself"))
 _NAMEISH = frozenset(("NNP", "NNPS", "CD"))
 _SUBJECT_START = frozenset(("DT", "NNP", "NNPS", "NN", "NNS", "PRP", "PRP$", "JJ", "CD"))
 _PREP_ADVERBS = frozenset(("about", "around", "nearly", "almost", "only", "just", "approximately", "roughly",
@@ -231,6 +232,8 @@ def _such_as(prep: Token, tokens: list[Token]) -> bool:
 
 def _place_np(cur: _Open, np: Phrase, prev_unit: str, after_dash: bool = False) -> None:
     c = cur.c
+    if prev_unit == "np" and np.first == np.last and np.head.text.lower() in _REFLEXIVES:
+        return          # 'Chongryon itself claimed': the name stays the subject
     if c.predicate is None:
         last = cur.last_np
         if after_dash and c.relation is None and c.parent is None:

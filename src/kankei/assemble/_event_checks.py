@@ -215,7 +215,10 @@ class ReaderChecks:
         if any(p["role"] == "agent" and _COURT.search(self.ents.name_of(p["entity"])) for p in r.parts.items):
             return True
         subject = r.clause.subject if r.clause is not None else None
-        return subject is not None and not passive_clause(r.clause) and subject.head.lemma in ("court", "judge", "tribunal")
+        agent = r.clause.agent if r.clause is not None and passive_clause(r.clause) else None
+        # ('the court dismissed the suit', 'the bid was rejected by the court')
+        doer = agent if agent is not None else subject if r.clause is not None and not passive_clause(r.clause) else None
+        return doer is not None and doer.head.lemma in ("court", "judge", "tribunal")
 
     def _subject_ok(self, r: Reading) -> bool:
         """'the community is disappearing' is no abduction: some verbs need a subject of a kind."""

@@ -214,7 +214,7 @@ class ReaderRoles:
                 return [m]      # 'Megumi Yokota, a Japanese girl who had disappeared': the girl is Yokota
             head = subject.head
             if head.tag in _NOUN_TAGS_PLAIN and (m := self.ents.demonym_actor(
-                    subject.start, subject.end, body=not passive_clause(clause))) is not None:
+                    subject.start, subject.end, body=True, people=passive_clause(clause))) is not None:
                 # 'North Korean agents abducted ...', 'North Korean nationals will be banned'; not
                 # 'a South Korean group released ...'
                 return [m]

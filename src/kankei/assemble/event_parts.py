@@ -64,11 +64,11 @@ class Entities:
         m = self.issuer
         return EntityMention(start, end, self.text[start:end], m.entity, m.name, m.type, how="issuer")
 
-    def demonym_actor(self, start: int, end: int, body: bool = False) -> EntityMention | None:
+    def demonym_actor(self, start: int, end: int, body: bool = False, people: bool = False) -> EntityMention | None:
         """'North Korean agents', 'Japanese police': a body of a country named by its adjective
         acts for that country (the spec: 'abducted by North Korean agents' -> North Korea). With
         `body`, the phrase must be headed by such a body: 'a South Korean group' is not the state."""
-        if body and not _acting_head(self.text[start:end]):
+        if body and not _acting_head(self.text[start:end], people):
             return None
         pattern, countries = _demonyms()
         m = pattern.search(self.text, start, end)
@@ -251,11 +251,13 @@ def fits(m: EntityMention, want: str) -> bool:
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
-def _acting_head(phrase: str) -> bool:
+def _acting_head(phrase: str, people: bool = False) -> bool:
     """Whether a phrase ends in a noun of a body or an office that acts for its state ('Japanese
     police', 'North Korean security forces', 'the North Korean leader'), in lower case."""
     words = phrase.lower().rstrip(" .,").split()
     bodies = word_sets()["acting_bodies"] | word_sets()["office_nouns"]     # ('the North Korean leader')
+    if people:
+        bodies = bodies | word_sets()["national_nouns"]
     return bool(words) and (words[-1] in bodies or " ".join(words[-2:]) in bodies) and phrase.rstrip(" .,")[-1:].islower()
 
 
