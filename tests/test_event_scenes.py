@@ -241,3 +241,12 @@ def test_a_state_is_no_patient_through_a_company_named_by_its_adjective():
     assert ev["type"] == "legal" and not role(ev, "patient")
     assert role(the("North Korean nationals will be banned from entering Japan from April 1.", "banned",
                     "2019-03-01"), "patient") == {"country:north_korea"}
+
+
+def test_a_future_on_another_sides_condition_is_a_threat_made_now():
+    ev = the("The DPRK will not remain a passive onlooker if Japan persists in its hostile policy.",
+             "will not remain", "2019-08-30")
+    assert (ev["type"], ev["date"], ev.get("modality", "asserted")) == ("threaten", "2019-08-30", "asserted")
+    assert role(ev, "agent") == {"country:north_korea"}
+    assert not events("If it rains, the ceremony will not be held outdoors.", "2019-08-30")
+    assert not events("If talks resume, Japan will review its policy.", "2019-08-30")

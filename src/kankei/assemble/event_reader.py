@@ -18,7 +18,7 @@ from kankei.assemble._event_joins import ReaderJoins
 from kankei.assemble._event_roles import ReaderRoles
 from kankei.assemble._event_times import ReaderTimes
 from kankei.assemble.analyses import Analyses
-from kankei.assemble.event_parts import Entities, state_of
+from kankei.assemble.event_parts import Entities, phrase_actors, state_of
 from kankei.assemble.event_reading import NOUN_TAGS, Reading, prep_of, untensed
 from kankei.assemble.event_scan import title_spans
 from kankei.assemble.triggers import (
@@ -176,6 +176,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         verbs = [r for r in verbs if self._weapon_ok(r) and not self._aside(r) and self._object_ok(r)
                  and not self._says_of_a_statement(r, nouns) and not self._attributing(r) and not self._hearsay(r)
                  and not self._conjecture(r)]
+        verbs += self._conditional_threats(verbs + nouns)
         self._give_times(verbs, nouns)
         self._keep_restatements_together(verbs + nouns)
         for r in verbs + nouns:     # ('the first time ... since 2017': now, and once before, in 2017)
@@ -193,7 +194,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         out = _one_per_time(verbs + kept_nouns, self.an.clauses)
         by_head = {r.head.start: r for r in verbs}
         for r in out:
-            r.modality = self._modality(r)
+            r.modality = "asserted" if r.conditional else self._modality(r)
             r.habitual = self._habitual(r)
             self._read_parts(r, by_head)
             typed = r.type
@@ -211,6 +212,34 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         # ('flew to Pyongyang and met Kim': a visit and its meeting, typed alike once checked, are one)
         return [r for r in out if not any(x is not r and x.type == r.type and x.modality == r.modality
                                           and _coordinated_verbs(x, r, self.an.clauses) for x in out)]
+
+    def _conditional_threats(self, readings: list[Reading]) -> list[Reading]:
+        """'The DPRK will not remain a passive onlooker if Japan persists', 'when Japan infringes
+        on our sovereignty, it will become a target': what a speaker's side will do on another's
+        condition, told with no event word of its own, negated or in words of force, is a threat."""
+        out = []
+        words = word_sets()["threat_words"]
+        for c in self.an.clauses:
+            vg = c.predicate
+            if vg is None or c.relation not in (None, "complement") or c.subject is None \
+                    or not (vg.tense == "future" or vg.modal in ("would", "shall")):
+                continue
+            if any(c.start <= r.head.start < c.end and self.an.clause_of(r.head.start) is c for r in readings):
+                continue
+            cond = next((d for d in self.an.clauses if d.parent is c and d.relation == "adverbial" and d.marker is not None
+                         and d.marker.text.lower() in ("if", "unless", "when") and d.subject is not None), None)
+            if cond is None:
+                continue
+            own = [t for t in self.tokens if c.start <= t.start < c.end and not cond.start <= t.start < cond.end]
+            if not (vg.negated or any(t.text.lower() in words for t in own)):
+                continue
+            # (a side that acts on another's condition: not 'if it rains, the ceremony will not be held')
+            if not phrase_actors(self.ents, cond.subject.start, cond.subject.end) or not (
+                    phrase_actors(self.ents, c.subject.start, c.subject.end) or c.subject.head.text.lower() == "we"):
+                continue
+            start = self.tokens[vg.first].start if vg.first else vg.start
+            out.append(Reading(start, vg.head.end, "threaten", vg.head, True, clause=c, conditional=True))
+        return out
 
     def _done_to_by_noun(self, n: Reading, nouns: list[Reading]) -> bool:
         """'the suspension of talks', 'the lifting of sanctions': an event noun in the 'of' phrase

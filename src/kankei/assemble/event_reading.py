@@ -36,6 +36,7 @@ class Reading:
     period: bool = False            # a perfect of a period up to now ('has since said', 'has already met')
     same_scene: bool = False        # an act added to the scene just told ('also signed')
     reacts_to: tuple | None = None  # (head, type) of a definite event noun it answers ('condemned the launch')
+    conditional: bool = False       # a threat read from a future on another's condition: made now, as said
 
 
 def passive_clause(clause) -> bool:

@@ -164,7 +164,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         narrative.sentences += 1
         # (a time ahead, 'plans to double spending by 2027', moves no story)
         ahead = {id(t) for t in sent_times if future(text, t)} if sent_times else set()
-        if not triggers and not motion_in(text, s, e):
+        if not triggers and not motion_in(text, s, e) and not _conditional_future(text, s, e):
             aside = ahead | first_since_bounds(text, s, sent_times) if sent_times else ahead
             _advance(narrative, [t for t in sent_times if id(t) not in aside], s)
             continue
@@ -216,6 +216,16 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         _advance(narrative, [t for t in _main_times(readings) if id(t) not in ahead] or own or rest, s)
     speakers_days(events, dct, text)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
+
+
+_CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hen)\b")
+_FUTURE = re.compile(r"\b(?:will|would|shall)\b|'ll\b")
+
+
+def _conditional_future(text: str, s: int, e: int) -> bool:
+    """Whether a sentence may hold a threat with no event word ('will not remain a passive
+    onlooker if ...'): a condition and a future (the reader decides)."""
+    return _CONDITION.search(text, s, e) is not None and _FUTURE.search(text, s, e) is not None
 
 
 _SPEECH_CONTENT = frozenset({"accuse", "threaten", "demand", "reject"})
