@@ -7,8 +7,9 @@ import re
 from typing import TYPE_CHECKING
 
 from kankei.analyze.groups import lists
-from kankei.assemble.event_parts import ACTOR_TYPES, Parts, fits, fits_pronoun, kin_of, phrase_actors, role_of
-from kankei.assemble.event_reading import NOUN_TAGS, in_relative, passive_clause, prep_of
+from kankei.assemble._event_subjects import _ISSUER_WORDS, SubjectReading
+from kankei.assemble.event_parts import ACTOR_TYPES, Parts, kin_of, phrase_actors, role_of
+from kankei.assemble.event_reading import NOUN_TAGS, passive_clause, prep_of
 from kankei.assemble.triggers import word_sets
 
 if TYPE_CHECKING:
@@ -18,25 +19,17 @@ _TERRITORY_TYPES = frozenset({"annex", "war"})
 _TARGETED = frozenset({"sanction", "ease"})          # measures taken against a state
 _FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
 _ISSUED = frozenset({"resolution"})                  # a body's name opens the name of what it adopts
-_APPOSED = re.compile(r",\s+(?:\d{1,3},\s+)?$")     # 'X, a student who', 'X, 79, an ethnic Korean who'
 _GLUE = re.compile(r"\s*(?:\(\s*|\)\s*|'s\s+|’s\s+)?\s*")
 _MOTION_TYPES = frozenset({"migrate", "meet", "release"})
 _MEET_WITH = frozenset({"meet", "negotiate", "consult", "confer"})
 # a capitalized body with no name of its own is the one that issues the document
-_ISSUER_WORDS = frozenset({"Government", "Cabinet"})
-_NOUN_TAGS_PLAIN = frozenset({"NN", "NNS"})       # a common noun head: 'agents', 'police', 'officials'
-_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 # between coordinated actors: ', ', ' and ', with the titles of the next ('and President')
-_AND = re.compile(r"\band\b|&")
 # words tagged IN that open no prepositional phrase: 'of' names whose the head is ('agents of
 # the North'), the others open clauses ('although Russia and China objected')
-_NOT_PREPOSITIONS = frozenset({"of", "although", "though", "because", "while", "whereas", "if", "unless",
-                               "that", "whether", "as", "since", "after", "before", "until", "once"})
 _BETWEEN_OF = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
-_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?(?:[A-Z][a-z]+\.?\s+){0,3}")
 
 
-class ReaderRoles:
+class ReaderRoles(SubjectReading):
     """The participant-finding part of SentenceReader (a mixin: it reads the reader's analysis)."""
 
     def _participants(self, r: Reading) -> Parts:
@@ -145,197 +138,6 @@ class ReaderRoles:
                     parts.add(role, m, etype)
         if r.noun_event is not None:
             self._noun_parts(r.noun_event, parts)
-
-    def main_subjects(self) -> list | None:
-        """The actors the sentence's main clause is about: whom its next sentence's 'he' means,
-        even when the main verb states no event ('On February 8, Kim Jong-un promised ...');
-        None when it is about a person it does not name ('The man was detained'): then 'he' is
-        that person, not one named before."""
-        main = next((c for c in self.an.clauses if c.relation is None and c.predicate is not None), None)
-        if main is None:
-            return []
-        found = self._subject_actors(main)
-        if not found and main.subject is not None and main.subject.head.lemma in word_sets()["person_nouns"]:
-            return None
-        return found
-
-    def _subject_actors(self, clause, types=ACTOR_TYPES) -> list:
-        found = self._subject_head_actors(clause, types)
-        if len(found) == 1:
-            found = self._coordinated(found[0]) or found
-        return found
-
-    def _speaker(self, clause, pronoun: str) -> list:
-        """Who 'it', 'he' or 'she' is in what a verb of saying reports: the one who says it, when
-        that one can be meant by the pronoun."""
-        parent = clause.parent
-        if clause.relation != "complement" or parent is None or parent.predicate is None \
-                or parent.predicate.lemma not in word_sets()["reporting"] or passive_clause(parent):
-            return []
-        found = self._subject_head_actors(parent)
-        want = {"it": ("organization", "country"), "he": ("person",), "she": ("person",)}.get(pronoun)
-        return found if want and found and all(m.type in want for m in found) else []
-
-    def _coordinated(self, m) -> list:
-        """'Japan, China and Russia signed': every actor of a coordinated subject, none that a
-        preposition governs ('aid to North Korea and Pyongyang engaged in talks': Pyongyang alone)."""
-        items = [x for x in self.ents.items if x.type in ACTOR_TYPES]
-        k = next((i for i, x in enumerate(items) if x is m), None)
-        if k is None:
-            return []
-        lo = hi = k
-        while lo > 0 and _LIST_SEP.fullmatch(self.text, items[lo - 1].end, items[lo].start) \
-                and not (lo == k and self._in_pp(items[lo - 1].start) and not self._in_pp(m.start)):
-            lo -= 1
-        while hi + 1 < len(items) and _LIST_SEP.fullmatch(self.text, items[hi].end, items[hi + 1].start):
-            hi += 1
-        seps = [self.text[a.end:b.start] for a, b in zip(items[lo:hi], items[lo + 1:hi + 1], strict=True)]
-        if not any(_AND.search(x) for x in seps):
-            return []       # 'at the summit with Koizumi, Kim said': a comma alone makes no list
-        return items[lo:hi + 1]
-
-    def _subject_head_actors(self, clause, types=ACTOR_TYPES) -> list:
-        subject = clause.subject
-        vg = clause.predicate
-        if subject is not None and vg is not None and subject.start > vg.start and clause.relation != "relative" \
-                and not getattr(clause, "inverted", False) and not clause.shared_subject:
-            subject = None      # (a subject after its verb, unless inverted by design ('..., said Abe'), is a slip)
-        if subject is not None:
-            found = [m for ph in (getattr(clause, "subjects", None) or [subject])     # every conjunct
-                     for m in phrase_actors(self.ents, ph.start, ph.end, types)]
-            if subject.head.tag in _NOUN_TAGS_PLAIN and all(m.end <= subject.head.start for m in found) \
-                    and (named := self._apposed_after(subject.end)) is not None:
-                return [named]      # 'a top LDP official, Shin Kanemaru, traveled': the official is Kanemaru
-            if found:
-                return found
-            if (spoken_for := self._spoken_for(clause, subject, types)):
-                return spoken_for       # 'a spokesperson for the Foreign Ministry said': the ministry
-            if in_relative(clause) and (m := self._apposed_name(subject.start, types)) is not None:
-                return [m]      # 'Megumi Yokota, a Japanese girl who had disappeared': the girl is Yokota
-            head = subject.head
-            if head.tag in _NOUN_TAGS_PLAIN and (m := self.ents.demonym_actor(
-                    subject.start, subject.end, body=True, people=passive_clause(clause))) is not None:
-                # 'North Korean agents abducted ...', 'North Korean nationals will be banned'; not
-                # 'a South Korean group released ...'
-                return [m]
-            if head.text in _ISSUER_WORDS and self.ents.issuer is not None:
-                # 'the Government today decided', 'We strongly urge': who issues the document
-                return [self.ents.issuer_at(subject.start, subject.end)]
-            if head.tag in ("PRP", "PRP$", "WP", "WDT"):
-                if head.text.lower() == "they" and len(self.ents.focus) >= 2 and all(f.entity for f in self.ents.focus) \
-                        and not any(fits(m, "any") for m in self.ents.within(self.s, subject.start)):
-                    return list(self.ents.focus)    # 'Koizumi and Kim met ... they signed': both
-                speaker = self._speaker(clause, head.text.lower())
-                if speaker:
-                    return speaker      # 'The association said it would appeal': the association
-                if (went_on := self._went_on_from(clause, head.text, subject.start)) is not None:
-                    return [went_on]
-                m = self.ents.antecedent(head.text, subject.start)
-                return [m] if m is not None else []
-            if pair := self._pair_named(subject):
-                return pair     # 'the two sides agreed', 'both delegations said'
-            if (m := self._definite_body(subject)) is not None:
-                return [m]      # 'the court dismissed the case': the court named before
-            if (m := self._titled(subject)) is not None:
-                return [m]      # 'the prime minister said': the prime minister named before
-            if not (subject.end <= vg.start and subject.start >= clause.start) if vg is not None else True:
-                return []
-        if vg is None or clause.relation not in (None, "complement", "coordinate", "parataxis"):
-            return []
-        # the chunker may cut the subject short ('TOKYO- Prime Minister Shinzo Abe stressed'):
-        # the actors just before the verb group, not inside a prepositional phrase
-        start = subject.start if subject is not None else self._left_edge(vg)
-        found = [m for m in phrase_actors(self.ents, start, vg.start) if not self._in_pp(m.start)]
-        return found[-1:] if found else []
-
-    def _spoken_for(self, clause, subject, types) -> list:
-        """The body a spokesperson or an official speaks for, named in the phrase right after
-        ('a spokesperson for the DPRK Foreign Ministry', 'officials at the Defense Ministry')."""
-        words = word_sets()
-        if subject.head.lemma.lower() not in words["non_leading_offices"] | words["acting_bodies"]:
-            return []
-        pp = next((pp for pp in clause.pps if 0 <= pp.start - subject.end <= 1
-                   and prep_of(pp) in ("for", "of", "at", "from")), None)
-        return phrase_actors(self.ents, pp.start, pp.end, types)[:1] if pp is not None else []
-
-    def _went_on_from(self, clause, pronoun: str, before: int):
-        """'Kim Yo Jong says Kishida has proposed a summit; hours later she declares': a pronoun
-        opening a clause that goes on from the main one is that clause's subject, not a name
-        inside what it reported."""
-        if clause.relation not in ("coordinate", "parataxis") or clause.shared_subject:
-            return None
-        main = clause.parent
-        while main is not None and main.relation in ("coordinate", "parataxis") and main.parent is not None:
-            main = main.parent
-        if main is None or main.relation is not None or main.subject is None or main.subject.end > before:
-            return None
-        found = [m for m in phrase_actors(self.ents, main.subject.start, main.subject.end) if fits_pronoun(m, pronoun)]
-        return found[0] if len(found) == 1 else None
-
-    def _definite_body(self, phrase) -> object | None:
-        """'the court', 'the association' (a lowercase word, whatever the tagger calls it): the
-        body named before whose name that noun heads."""
-        head = phrase.head
-        if head.tag in ("NN", "NNP") and head.text.islower() and head.lemma in word_sets()["definite_bodies"] \
-                and phrase.last > phrase.first and self.tokens[phrase.first].text.lower() == "the":
-            return self.ents.definite(head.text, phrase.start)
-        return None
-
-    def _titled(self, phrase) -> object | None:
-        """'the prime minister', 'the North Korean leader': the person named before with that title."""
-        words = [t.text.lower() for t in self.tokens[phrase.first:phrase.last + 1]]
-        if len(words) < 2 or words[0] != "the" or not phrase.head.text.islower():
-            return None
-        offices = word_sets()["office_nouns"]
-        for k in range(1, len(words)):
-            office = " ".join(words[k:])
-            if office in offices:
-                return self.ents.titled(office, phrase.start)
-        return None
-
-    def _pair_named(self, phrase) -> list:
-        """'the two sides', 'both governments', 'the two leaders', 'the leaders' (plural, after a
-        meeting of two): the last two named before."""
-        head = phrase.head
-        words = [t.text.lower() for t in self.tokens[phrase.first:phrase.last + 1]]
-        plural_leaders = head.text.lower() == "leaders" and words[:1] == ["the"] and len(words) == 2
-        if head.lemma not in word_sets()["pair_nouns"] or not ("two" in words or "both" in words or plural_leaders) \
-                or len(words) > 4:
-            return []
-        return self.ents.pair(phrase.start, persons=head.lemma == "leader")
-
-    def _apposed_after(self, end: int) -> object | None:
-        """The person named in apposition right after a common noun phrase ('an official, NAME,')."""
-        m = next((x for x in self.ents.items if x.start > end), None)
-        if m is None or m.type != "person" or not re.fullmatch(r"\s*,\s*", self.text[end:m.start]):
-            return None
-        return m if re.match(r"\s*,", self.text[m.end:m.end + 3]) else None
-
-    def _apposed_name(self, start: int, types) -> object | None:
-        """The name a common noun phrase stands in apposition to: 'X, a girl who ...'."""
-        m = _APPOSED.search(self.text, max(self.s, start - 10), start)
-        if m is None:
-            return None
-        at = m.start()
-        return next((x for x in self.ents.items if x.end == at and x.type in types), None)
-
-    def _left_edge(self, vg) -> int:
-        """Where a clause that the analysis left without a subject begins: after the last
-        punctuation, conjunction or verb before its verb group ('...debts; Chongryon lost')."""
-        i = vg.first if vg.first else (self.token_index(vg.start) or 0)
-        while i > 0 and self.tokens[i - 1].tag not in (",", ":", ".", "CC", "IN", "TO") \
-                and not self.tokens[i - 1].tag.startswith("VB"):
-            i -= 1
-        return self.tokens[i].start if i < len(self.tokens) else vg.start
-
-    def _in_pp(self, pos: int) -> bool:
-        i = self.token_index(pos)
-        while i is not None and i > 0 and self.tokens[i - 1].tag in ("NNP", "NNPS", "DT", "JJ", "NN", "NNS", "HYPH", "CD") \
-                and not _YEAR.fullmatch(self.tokens[i - 1].text):     # 'In 1960 Koreans emigrated': the PP ends at the year
-            i -= 1
-        # ('agents of the North' are the North's: an 'of' phrase names who the head belongs to)
-        return i is not None and i > 0 and self.tokens[i - 1].tag in ("IN", "TO") \
-            and self.tokens[i - 1].text.lower() not in _NOT_PREPOSITIONS
 
     def _noun_subject(self, r: Reading, parts: Parts, readings: dict[int, Reading]) -> None:
         """'North Korea went ahead with a nuclear test': an event noun in a clause whose verb

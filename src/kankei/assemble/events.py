@@ -9,11 +9,8 @@ are events.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
-from functools import lru_cache
 
 from kankei import edtf
 from kankei.assemble._event_times import first_since_bounds
@@ -30,71 +27,31 @@ from kankei.assemble.event_dates import (
     soon_after,
     speakers_days,
 )
+from kankei.assemble.event_document import (
+    OFFICIAL,
+    conditional_future,
+    content_of_statements,
+    entry_time,
+    issuer_of,
+    measures_of_the_issuer,
+    note_events,
+    yes_no_question,
+)
 from kankei.assemble.event_parts import Entities
 from kankei.assemble.event_reader import SentenceReader
 from kankei.assemble.event_reading import Reading, top_level
+from kankei.assemble.event_record import Event, _event_id
 from kankei.assemble.event_scan import DocumentScan, SentenceScan
 from kankei.assemble.event_time import distinct, is_narrative
 from kankei.assemble.triggers import Trigger, lexicon, motion_in
-from kankei.recognize.gazetteer import gazetteer
 from kankei.resolve.tense import future
 from kankei.spans import EntityMention, TimeMention
 
-_CORRESPONDENCE = re.compile(r"(?P<a>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s+to\s+(?P<b>[A-Z][\w'’./-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s*$")
-_DISPATCH = re.compile(r"\b(?:letter|memorandum|memo|telegram|cable|note verbale|minutes|report|bulletin|diary|aide-m[ée]moire)\b", re.I)
+# the focus of a sentence about a person it does not name ('The man was detained'): 'he' is no one named
+_UNNAMED = EntityMention(0, 0, "", "", "", "person", how="unnamed")
 _WAR = re.compile(r"\bWar\b")
 _ACCORD = re.compile(r"\b(?:[Aa]greement|[Aa]ccord|[Dd]eclaration|[Tt]reaty)\b")
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[a-z]+\s+)?$")
-
-
-@dataclass(slots=True)
-class Event:
-    id: str
-    type: str
-    date: str | None
-    start: int
-    end: int
-    text: str
-    participants: list[dict] = field(default_factory=list)
-    modality: str = "asserted"          # asserted | hypothetical | negated
-    hedged: bool = False
-    time: tuple[int, int] | None = None  # the time expression that dates it, if its own clause has one
-    sentence: tuple[int, int] | None = None
-    dated_by: str | None = None         # clause | narrative | document | None
-    repeats: list[Event] = field(default_factory=list)   # the other tellings of the same occurrence
-    antecedent: Event | None = None     # 'this summit', 'these talks': the occurrence told before
-
-    def record(self, doc: str) -> dict:
-        rec = {"doc": doc, "kind": "event", "start": self.start, "end": self.end, "text": self.text,
-               "type": self.type, "date": self.date, "participants": self.participants, "id": self.id}
-        if self.modality != "asserted":
-            rec["modality"] = self.modality
-        if self.hedged:
-            rec["hedged"] = True
-        if self.time:
-            rec["time_start"], rec["time_end"] = self.time
-        if self.sentence:
-            rec["sentence_start"], rec["sentence_end"] = self.sentence
-        if self.dated_by:
-            rec["dated_by"] = self.dated_by
-        if self.repeats:
-            rec["mentions"] = [[r.start, r.end] for r in self.repeats]
-        return rec
-
-    def records(self, doc: str) -> list[dict]:
-        """Its record, then one for each other telling, marked as a mention of it."""
-        return [self.record(doc), *({**r.record(doc), "mention_of": self.id} for r in self.repeats)]
-
-
-def event_id(doc: str, etype: str, trigger: str, sentence: str) -> str:
-    words = " ".join(sentence.split())
-    return _event_id(doc, etype, trigger, hashlib.sha1(words.encode("utf-8")).hexdigest())
-
-
-def _event_id(doc: str, etype: str, trigger: str, sentence_key: str) -> str:
-    """event_id of a sentence already reduced to the digest of its words, one space apart."""
-    key = "\x1f".join((doc, etype, trigger.lower(), sentence_key))
-    return "event:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 class _Narrative:
@@ -135,11 +92,11 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     time_starts = [t.start for t in usable]
     narrative = _Narrative()
     focus: list[EntityMention] = []         # the subjects of the last sentence with events, for pronouns
-    issuer = _issuer(ents, text)
+    issuer = issuer_of(ents, text)
     # (the pattern's literal part looked for first: a search of the whole text tries its first
     # character class at nearly every position)
     official = issuer if issuer is not None and (issuer.how == "issuer" or " the Government" in text
-                                                 and _OFFICIAL.search(text)) else None
+                                                 and OFFICIAL.search(text)) else None
     body_start = _body_start(text)      # (a headline's present tense is the news of the page's day)
     last_of_type: dict[str, Event] = {}     # the latest dated event of each type, for 'following the resolution'
     news = dct is not None and edtf.precision(dct) == "day"
@@ -149,9 +106,9 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         sent_ents = ents[bisect_left(ent_starts, s):bisect_left(ent_starts, e)]
         if notes_start is not None and s >= notes_start:
             if sent_times:
-                events.extend(_note_events(text, doc, s, e, sent_times, sent_ents))
+                events.extend(note_events(text, doc, s, e, sent_times, sent_ents))
             continue
-        if _yes_no_question(text, s, e):
+        if yes_no_question(text, s, e):
             continue        # 'Has North Korea responded to the protests?' asks; it tells nothing
         sent = SentenceScan(document, s, e)
         triggers = [t for t in sent.triggers if not _inside(t, sent_times) and not _inside(t, sent_ents)]
@@ -164,7 +121,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         narrative.sentences += 1
         # (a time ahead, 'plans to double spending by 2027', moves no story)
         ahead = {id(t) for t in sent_times if future(text, t)} if sent_times else set()
-        if not triggers and not motion_in(text, s, e) and not _conditional_future(text, s, e):
+        if not triggers and not motion_in(text, s, e) and not conditional_future(text, s, e):
             aside = ahead | first_since_bounds(text, s, sent_times) if sent_times else ahead
             _advance(narrative, [t for t in sent_times if id(t) not in aside], s)
             continue
@@ -173,7 +130,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         sent_entities = Entities(text, sent_ents, history, focus, issuer, official is not None)
         sent_entities.doers = _recent_doers(events, text)
         reader = SentenceReader(text, s, e, triggers, sent_times, sent_entities, analyses, sent.titles)
-        reader.entry = entry = _entry_time(text, s, usable, time_starts)
+        reader.entry = entry = entry_time(text, s, usable, time_starts)
         readings = reader.events()
         for r in readings:      # ('the Stockholm agreement of May 2014': the accord is what was agreed)
             named = next((m for m in sent_ents if m.start == r.start and m.end == r.end and m.type == "document"), None)
@@ -193,10 +150,10 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # (a story told of other days, in this paragraph: what its sentences do is not today's news)
         elsewhere = current is not None and not near(current.value, dct)
         told = _sentence_events(readings, sent, doc, current, dct, news, elsewhere, last_of_type, e <= body_start)
-        _content_of_statements(told)
+        content_of_statements(told)
         meeting_days(told, events[-12:], current)
         if official is not None:
-            _measures_of_the_issuer(told, official)
+            measures_of_the_issuer(told, official)
         events.extend(told)
         if any(ev.dated_by == "narrative" for ev in told):
             narrative.sentences = 0     # the story goes on at that time: so may the next sentence
@@ -216,47 +173,6 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         _advance(narrative, [t for t in _main_times(readings) if id(t) not in ahead] or own or rest, s)
     speakers_days(events, dct, text)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
-
-
-_CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hen)\b")
-_FUTURE = re.compile(r"\b(?:will|would|shall)\b|'ll\b")
-
-
-def _conditional_future(text: str, s: int, e: int) -> bool:
-    """Whether a sentence may hold a threat with no event word ('will not remain a passive
-    onlooker if ...'): a condition and a future (the reader decides)."""
-    return _CONDITION.search(text, s, e) is not None and _FUTURE.search(text, s, e) is not None
-
-
-_SPEECH_CONTENT = frozenset({"accuse", "threaten", "demand", "reject"})
-
-
-def _content_of_statements(told: list[Event]) -> None:
-    """'released a statement on Friday denouncing Japan', 'a letter urging talks': an undated act
-    of speech with no one doing it, after a statement in its sentence, is what that statement
-    does: its day and its speaker."""
-    for ev in told:
-        if ev.date is not None or ev.type not in _SPEECH_CONTENT or any(p["role"] == "agent" for p in ev.participants):
-            continue
-        said = next((x for x in reversed(told) if x.start < ev.start and x.type == "statement" and x.date), None)
-        if said is not None:
-            ev.date, ev.dated_by = said.date, said.dated_by
-            ev.participants = [p for p in said.participants if p["role"] == "agent"] + list(ev.participants)
-
-
-_ENTRY_MARK = re.compile(r"\)?\s*(?:[:–—]|-(?!\w))")
-
-
-def _entry_time(text: str, s: int, times: list[TimeMention], starts: list[int]) -> TimeMention | None:
-    """The date a chronology's line opens with ('1959 Dec. 14:', '2006 (Oct. 9) –'): the time of
-    every event told on that line that has none of its own, whatever the tense."""
-    line = text.rfind("\n", 0, s) + 1
-    while line < s and text[line] in " \t":
-        line += 1
-    k = bisect_left(starts, line)
-    if k == len(times) or times[k].start != line or text.find("\n", line, s) >= 0:
-        return None
-    return times[k] if _ENTRY_MARK.match(text, times[k].end) else None
 
 
 def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narrative: TimeMention | None,
@@ -381,14 +297,6 @@ def _scene_told_just_before(r: Reading, sent: SentenceScan, last_of_type: dict[s
 _JUST_BEFORE = 300      # characters: the sentence before, or the one before that
 
 
-_QUESTION = re.compile(r"\s*(?:Q\s*[:.]\s*)?(?:has|have|had|did|does|do|is|are|was|were|will|would|can|could|should)\b",
-                       re.IGNORECASE)
-
-
-def _yes_no_question(text: str, s: int, e: int) -> bool:
-    return text[s:e].rstrip().endswith("?") and _QUESTION.match(text, s) is not None
-
-
 def _relation(ev: Event) -> bool:
     """An undated event is kept when it says who acted on whom (the network shows it); the
     rest of what is undated has no place on a timeline."""
@@ -407,54 +315,6 @@ def _main_times(readings: list[Reading]) -> list[TimeMention]:
         first = edtf.bounds(root.value)
         main = [t for t in main if not (first and (b := edtf.bounds(t.value)) and b[1] < first[0])]
     return main
-
-
-def _issuer(ents: list[EntityMention], text: str) -> EntityMention | None:
-    """The government an official document speaks for: the one it names most, else the one
-    whose office it names ('Announcement by the Chief Cabinet Secretary')."""
-    counts: dict[str, int] = {}
-    for m in ents:
-        if m.entity.startswith("gov:"):
-            counts[m.entity] = counts.get(m.entity, 0) + 1
-    if not counts:
-        return _office_issuer(text)
-    best = max(counts, key=counts.__getitem__)
-    return next(m for m in ents if m.entity == best)
-
-
-# an official document's register: "the Government" capitalized inside a sentence
-# the focus of a sentence about a person it does not name ('The man was detained'): 'he' is no one named
-_UNNAMED = EntityMention(0, 0, "", "", "", "person", how="unnamed")
-_OFFICIAL = re.compile(r"[a-z,;] the Government\b")
-_MEASURES = frozenset({"sanction", "ease"})
-
-
-def _measures_of_the_issuer(events: list[Event], issuer: EntityMention) -> None:
-    """In an official statement, a measure no one is said to take is the issuing government's
-    ('the ban on imports ... will be extended')."""
-    for ev in events:
-        if ev.type in _MEASURES and not any(p["role"] == "agent" for p in ev.participants):
-            ev.participants = [{"role": "agent", "entity": issuer.entity, "start": issuer.start, "end": issuer.end,
-                                "via": "issuer"}, *ev.participants]
-
-
-def _office_issuer(text: str) -> EntityMention | None:
-    gaz = gazetteer()
-    offices = gaz.issuing_offices
-    if not offices:
-        return None
-    m = _office_pattern(tuple(sorted(offices))).search(text)
-    if m is None:
-        return None
-    gov = offices[m.group()]
-    entry = gaz.entries.get(gov)
-    return EntityMention(m.start(), m.end(), m.group(), gov, entry.name if entry else gov,
-                         entry.type if entry else "organization", how="issuer")
-
-
-@lru_cache(maxsize=4)
-def _office_pattern(titles: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")\b")
 
 
 def _subjects(readings: list[Reading], ents: list[EntityMention]) -> list[EntityMention]:
@@ -535,33 +395,3 @@ def _inside(t: Trigger, spans) -> bool:
     return False
 
 
-def _note_events(text, doc, s, e, times, ents) -> list[Event]:
-    """Letters and dispatches in the notes: 'A to B, <date>' and 'Memorandum for X, <date>'."""
-    out = []
-    for tm in times:
-        if tm.type == "interval":
-            continue        # a dossier's or a box's range of dates is no letter sent
-        seg_start = max(text.rfind(";", s, tm.start) + 1, text.rfind("]", s, tm.start) + 1, s)
-        before = text[seg_start:tm.start]
-        m = _CORRESPONDENCE.search(before)
-        if m:
-            ts, te = seg_start + m.start(), seg_start + m.end("b")
-        else:
-            d = _DISPATCH.search(before)
-            if not d:
-                continue
-            ts, te = seg_start + d.start(), seg_start + d.end()
-        ev = Event(id=event_id(doc, "statement", text[ts:te], text[seg_start:tm.end]), type="statement",
-                   date=tm.value, start=ts, end=te, text=text[ts:te], time=(tm.start, tm.end), sentence=(s, e),
-                   dated_by="clause")
-        local = [x for x in ents if seg_start <= x.start and x.end <= tm.start]
-        if m:
-            a_end = seg_start + m.end("a")
-            for x in local:
-                role = "agent" if x.end <= a_end else "patient"
-                ev.participants.append({"role": role, "entity": x.entity, "start": x.start, "end": x.end})
-        else:
-            for x in local:
-                ev.participants.append({"role": "patient", "entity": x.entity, "start": x.start, "end": x.end})
-        out.append(ev)
-    return out

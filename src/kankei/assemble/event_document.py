@@ -1,0 +1,142 @@
+"""What a document's form and its speaker tell its events: the date a chronology's line opens
+with, a threat with no event word, what a statement does, the government an official text
+speaks for, questions that tell nothing, and letters and dispatches in the notes."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+from kankei.assemble.event_record import Event, event_id
+from kankei.recognize.gazetteer import gazetteer
+from kankei.spans import EntityMention, TimeMention
+
+_CORRESPONDENCE = re.compile(r"(?P<a>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})\s+to\s+(?P<b>[A-Z][\w'’./-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s*$")
+_DISPATCH = re.compile(r"\b(?:letter|memorandum|memo|telegram|cable|note verbale|minutes|report|bulletin|diary|aide-m[ée]moire)\b", re.I)
+
+
+_CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hen)\b")
+_FUTURE = re.compile(r"\b(?:will|would|shall)\b|'ll\b")
+
+
+def conditional_future(text: str, s: int, e: int) -> bool:
+    """Whether a sentence may hold a threat with no event word ('will not remain a passive
+    onlooker if ...'): a condition and a future (the reader decides)."""
+    return _CONDITION.search(text, s, e) is not None and _FUTURE.search(text, s, e) is not None
+
+
+_SPEECH_CONTENT = frozenset({"accuse", "threaten", "demand", "reject"})
+
+
+def content_of_statements(told: list[Event]) -> None:
+    """'released a statement on Friday denouncing Japan', 'a letter urging talks': an undated act
+    of speech with no one doing it, after a statement in its sentence, is what that statement
+    does: its day and its speaker."""
+    for ev in told:
+        if ev.date is not None or ev.type not in _SPEECH_CONTENT or any(p["role"] == "agent" for p in ev.participants):
+            continue
+        said = next((x for x in reversed(told) if x.start < ev.start and x.type == "statement" and x.date), None)
+        if said is not None:
+            ev.date, ev.dated_by = said.date, said.dated_by
+            ev.participants = [p for p in said.participants if p["role"] == "agent"] + list(ev.participants)
+
+
+_ENTRY_MARK = re.compile(r"\)?\s*(?:[:–—]|-(?!\w))")
+
+
+def entry_time(text: str, s: int, times: list[TimeMention], starts: list[int]) -> TimeMention | None:
+    """The date a chronology's line opens with ('1959 Dec. 14:', '2006 (Oct. 9) –'): the time of
+    every event told on that line that has none of its own, whatever the tense."""
+    line = text.rfind("\n", 0, s) + 1
+    while line < s and text[line] in " \t":
+        line += 1
+    k = bisect_left(starts, line)
+    if k == len(times) or times[k].start != line or text.find("\n", line, s) >= 0:
+        return None
+    return times[k] if _ENTRY_MARK.match(text, times[k].end) else None
+
+
+_QUESTION = re.compile(r"\s*(?:Q\s*[:.]\s*)?(?:has|have|had|did|does|do|is|are|was|were|will|would|can|could|should)\b",
+                       re.IGNORECASE)
+
+
+def yes_no_question(text: str, s: int, e: int) -> bool:
+    return text[s:e].rstrip().endswith("?") and _QUESTION.match(text, s) is not None
+
+
+def issuer_of(ents: list[EntityMention], text: str) -> EntityMention | None:
+    """The government an official document speaks for: the one it names most, else the one
+    whose office it names ('Announcement by the Chief Cabinet Secretary')."""
+    counts: dict[str, int] = {}
+    for m in ents:
+        if m.entity.startswith("gov:"):
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+    if not counts:
+        return _office_issuer(text)
+    best = max(counts, key=counts.__getitem__)
+    return next(m for m in ents if m.entity == best)
+
+
+# an official document's register: "the Government" capitalized inside a sentence
+OFFICIAL = re.compile(r"[a-z,;] the Government\b")
+_MEASURES = frozenset({"sanction", "ease"})
+
+
+def measures_of_the_issuer(events: list[Event], issuer: EntityMention) -> None:
+    """In an official statement, a measure no one is said to take is the issuing government's
+    ('the ban on imports ... will be extended')."""
+    for ev in events:
+        if ev.type in _MEASURES and not any(p["role"] == "agent" for p in ev.participants):
+            ev.participants = [{"role": "agent", "entity": issuer.entity, "start": issuer.start, "end": issuer.end,
+                                "via": "issuer"}, *ev.participants]
+
+
+def _office_issuer(text: str) -> EntityMention | None:
+    gaz = gazetteer()
+    offices = gaz.issuing_offices
+    if not offices:
+        return None
+    m = _office_pattern(tuple(sorted(offices))).search(text)
+    if m is None:
+        return None
+    gov = offices[m.group()]
+    entry = gaz.entries.get(gov)
+    return EntityMention(m.start(), m.end(), m.group(), gov, entry.name if entry else gov,
+                         entry.type if entry else "organization", how="issuer")
+
+
+@lru_cache(maxsize=4)
+def _office_pattern(titles: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")\b")
+
+
+def note_events(text, doc, s, e, times, ents) -> list[Event]:
+    """Letters and dispatches in the notes: 'A to B, <date>' and 'Memorandum for X, <date>'."""
+    out = []
+    for tm in times:
+        if tm.type == "interval":
+            continue        # a dossier's or a box's range of dates is no letter sent
+        seg_start = max(text.rfind(";", s, tm.start) + 1, text.rfind("]", s, tm.start) + 1, s)
+        before = text[seg_start:tm.start]
+        m = _CORRESPONDENCE.search(before)
+        if m:
+            ts, te = seg_start + m.start(), seg_start + m.end("b")
+        else:
+            d = _DISPATCH.search(before)
+            if not d:
+                continue
+            ts, te = seg_start + d.start(), seg_start + d.end()
+        ev = Event(id=event_id(doc, "statement", text[ts:te], text[seg_start:tm.end]), type="statement",
+                   date=tm.value, start=ts, end=te, text=text[ts:te], time=(tm.start, tm.end), sentence=(s, e),
+                   dated_by="clause")
+        local = [x for x in ents if seg_start <= x.start and x.end <= tm.start]
+        if m:
+            a_end = seg_start + m.end("a")
+            for x in local:
+                role = "agent" if x.end <= a_end else "patient"
+                ev.participants.append({"role": role, "entity": x.entity, "start": x.start, "end": x.end})
+        else:
+            for x in local:
+                ev.participants.append({"role": "patient", "entity": x.entity, "start": x.start, "end": x.end})
+        out.append(ev)
+    return out
