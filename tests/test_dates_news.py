@@ -82,6 +82,17 @@ def test_a_year_less_dateline_holds_the_full_date_and_anchors_the_story():
     assert got["Tuesday"] == "2001-11-27"                 # "said": the day itself
 
 
+def test_a_year_less_dateline_takes_the_year_of_a_full_date_just_before_it():
+    text = ("Harbour Commentary\n\nPyongyang, December 20 (KCNA) -- The documents the cabinet adopted on "
+            "December 16, 2022 are a grave provocation, the commentary said on Tuesday. In 1945 the war ended.\n")
+    got = {r["text"]: r.get("value") for r in extract_document(text, doc="c").records() if r["kind"] == "time"}
+    assert got["December 20"] == "2022-12-20" and got["Tuesday"] == "2022-12-20"
+    # a date long before the dateline's day gives no year: the page's day stays unknown
+    old = "Harbour Commentary\n\nPyongyang, December 20 (KCNA) -- The ban of April 5, 2006 is still in force.\n"
+    got = {r["text"]: r.get("value") for r in extract_document(old, doc="c").records() if r["kind"] == "time"}
+    assert got["December 20"] is None
+
+
 @pytest.mark.parametrize("text,title", [
     ("The Harbour Daily Shimbun\n\nFerry Talks Resume After Long Pause\n\nMarch 3, 2012\n", "Ferry Talks Resume After Long Pause"),
     ("Home > News > Ferry Talks Resume After Long Pause\nNews\nFerry Talks Resume After Long Pause\n",

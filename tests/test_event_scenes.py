@@ -250,3 +250,15 @@ def test_a_future_on_another_sides_condition_is_a_threat_made_now():
     assert role(ev, "agent") == {"country:north_korea"}
     assert not events("If it rains, the ceremony will not be held outdoors.", "2019-08-30")
     assert not events("If talks resume, Japan will review its policy.", "2019-08-30")
+
+
+def test_words_of_a_police_report():
+    ev = the("In June 2009, after a second test, Tokyo added a ban on all exports to the country.", "added a ban")
+    assert (ev["type"], ev["date"]) == ("sanction", "2009-06")
+    ev = the("The search follows the indictment last month of two other suspects, who allegedly arranged the "
+             "transport of goods in the autumn of 2016.", "indictment", "2018-06-06")
+    assert (ev["type"], ev["date"]) == ("legal", "2018-05")
+    ev = the("Their first hearing at the district court is set for next week.", "hearing", "2018-06-06")
+    assert (ev["type"], ev["modality"]) == ("legal", "hypothetical")
+    assert the("Police believe the two men imported mushrooms through Dalian in September 2015.",
+               "imported")["date"] == "2015-09"

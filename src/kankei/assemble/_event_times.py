@@ -127,7 +127,9 @@ class ReaderTimes(TimeHolders):
                 if noun is None and given is t:
                     given = self._up_to(t, vg)
                 (noun or nearest).times.append(t if noun is not None else given)
-            elif clause is not None and clause.relation == "relative":
+            elif clause is not None and clause.relation == "relative" \
+                    and not (clause.marker is not None and clause.marker.text.lower() in ("who", "whom", "whose")):
+                # (a 'who' clause tells of people, not of an event noun before them)
                 # 'the ban on imports, which has been in place since 2006': the event noun it describes
                 noun = max((n for n in nouns if n.end <= clause.start and not any(
                     n.end <= v < clause.start for v in verb_offsets)), key=lambda n: n.start, default=None)

@@ -34,7 +34,12 @@ def modifies_before(text: str, t: TimeMention, noun_start: int, blockers: set[in
 
 def follows(text: str, noun_end: int, t: TimeMention) -> bool:
     """Whether time t follows an event noun through one preposition ('the summit in 2002')."""
+    if 0 < t.start - noun_end <= 2 and not text[noun_end:t.start].strip() and t.text.lower().startswith(_DEICTIC_OPENERS):
+        return True     # ('the indictment last month of two suspects')
     return 0 < t.start - noun_end <= 60 and _NOUN_THEN_TIME.fullmatch(text, noun_end, t.start) is not None
+
+
+_DEICTIC_OPENERS = ("last ", "this ", "next ", "earlier this ", "later this ", "yesterday", "today")
 
 
 def is_narrative(t: TimeMention) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from kankei import edtf
@@ -64,7 +65,7 @@ def infer_document_date(text: str, times: list[TimeMention], hint: str | None = 
         if tm.anchor != "absolute":
             rel = tm.relative or {}
             if set(rel) == {"month", "day"} and _dateline(text, tm, before):
-                year = _year_elsewhere(text, times)
+                year = _year_elsewhere(text, times, rel["month"], rel["day"])
                 if year:
                     tm.value, tm.anchor, tm.relative = f"{year:04d}-{rel['month']:02d}-{rel['day']:02d}", "absolute", None
                     return DocDate(tm.value, tm, "dateline")
@@ -140,7 +141,7 @@ def _copyright_year(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _year_elsewhere(text: str, times: list[TimeMention]) -> int | None:
+def _year_elsewhere(text: str, times: list[TimeMention], month: int = 0, day: int = 0) -> int | None:
     """The year of a dateline that gives none: the copyright's, else a header date's ("Date: Dec
     3, 2001"). Not the latest year the text names: a story of 2024 that recalls the 2006 ban is
     no story of 2006, and a wrong year misdates every "on Tuesday" of it; without one the page's
@@ -151,7 +152,27 @@ def _year_elsewhere(text: str, times: list[TimeMention]) -> int | None:
         if tm.anchor == "absolute" and tm.type == "date" and tm.value and (p := edtf.parse_point(tm.value.rstrip("~"))):
             if _HEADER_CUE.search(text[max(0, tm.start - 12):tm.start]):
                 return p[0]
-    return None
+    # a full date in the text a few days before the dateline's day ('the documents adopted on
+    # December 16, 2022', under 'Pyongyang, December 20'): the story is of that year
+    near = [y for y in _days_before(times, month, day)]
+    return max(near) if near else None
+
+
+_RECENT_DAYS = 30
+
+
+def _days_before(times: list[TimeMention], month: int, day: int):
+    """The years of the text's full dates that fall within a month before the given day of that year."""
+    for tm in times:
+        p = edtf.parse_point((tm.value or "").rstrip("~")) if tm.anchor == "absolute" and tm.type == "date" else None
+        if not p or p[1] is None or p[2] is None or not month or not day:
+            continue
+        try:
+            gap = (date(p[0], month, day) - date(*p)).days
+        except ValueError:
+            continue
+        if 0 <= gap <= _RECENT_DAYS:
+            yield p[0]
 
 
 
