@@ -262,3 +262,17 @@ def test_words_of_a_police_report():
     assert (ev["type"], ev["modality"]) == ("legal", "hypothetical")
     assert the("Police believe the two men imported mushrooms through Dalian in September 2015.",
                "imported")["date"] == "2015-09"
+
+
+def test_words_of_a_commentary_and_a_history_entry():
+    ev = the("The DPRK has never threatened Japan with its strategic forces.", "threatened", "2022-12-20")
+    assert (ev["type"], ev["modality"]) == ("threaten", "negated")
+    ev = the("The test-fire of the new-type ICBM Hwasong-17 on November 18 was legitimate.", "test-fire", "2022-12-20")
+    assert (ev["type"], ev["date"]) == ("weapons_test", "2022-11-18")
+    ev = the("The new security documents adopted on December 16, 2022 by the cabinet call for more arms.",
+             "adopted", "2022-12-20")
+    assert (ev["type"], ev["date"]) == ("resolution", "2022-12-16")
+    assert [(e["text"], e["date"]) for e in events("By one count, 2,942 people left in 1959 and 49,036 in 1960.")] \
+        == [("left", "1959"), ("left", "1960")]
+    assert not events("She left the room in 1960.")
+    assert the("The agreement expired on 12 November 1967.", "expired")["type"] == "reject"

@@ -269,6 +269,10 @@ class ReaderChecks:
             phrases = [c.subject] if c.subject is not None else []
         else:
             phrases = list(c.objects)
+            if c.subject is not None and r.head.tag in ("VBD", "VBN") \
+                    and self.token_index(c.subject.end - 1) == r.head.i - 1 \
+                    and not any(ob.first == r.head.i + 1 for ob in c.objects):
+                phrases.append(c.subject)   # 'the documents adopted on December 16 ...': a participle read as a past
         if any(t.text.lower() in wanted for ph in phrases if ph is not None
                for t in self.tokens if ph.start <= t.start < ph.end):        # ('Resolution No. 1718')
             return True

@@ -55,7 +55,10 @@ class ReaderRoles(SubjectReading):
                 by_agents.append(m)         # 'abducted by North Korean agents'
         for pp in clause.pps:
             if prep_of(pp) == "by" and (clause.agent is None or pp.start >= clause.agent.end or pp.end <= clause.agent.start):
-                by_agents += phrase_actors(ents, pp.start, pp.end)
+                found = phrase_actors(ents, pp.start, pp.end)
+                if not found and (m := ents.demonym_actor(pp.start, pp.end, body=True)) is not None:
+                    found = [m]     # 'adopted ... by the Japanese cabinet'
+                by_agents += found
         undergoes = word_sets()["subject_undergoes"]
         if not passive and r.verb and r.noun_event is None and (
                 r.head.lemma in undergoes or r.head.lemma + self.text[r.head.end:r.end].lower() in undergoes

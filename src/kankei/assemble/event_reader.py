@@ -128,6 +128,11 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         if nxt in ("JJ", "VBN", "VBG") and self._tag(i + 2) in NOUN_TAGS:
             nxt = self._tag(i + 2)      # 'the five acknowledged living victims'
         before = self._tag(i - 1) if i > 0 else ""
+        j = i - 1
+        while j >= 0 and self.tokens[j].tag in ("RB", "RBR", "RBS"):
+            j -= 1
+        if j >= 0 and j < i - 1 and self.tokens[j].lemma in ("have", "be"):
+            return False    # 'has never threatened Japan': a verb group, its adverb inside
         # ('the husband of returned abductee Soga': after a preposition only a participle, not a
         # gerund: 'since taking power' is an event)
         return nxt in NOUN_TAGS and (i == 0 or before in _ADJECTIVE_SLOT_BEFORE or before == "IN" and tok.tag == "VBN")
@@ -205,13 +210,24 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
                     self._refused_whom(r)       # ('promised he would not negotiate with X': X)
             self._aim(r)
         # weak triggers ('give', 'send', 'leave') state an event only with someone or somewhere in it
-        out = [r for r in out if (not r.weak or r.parts.items) and self._subject_ok(r) and not self._phrasal(r)
+        out = [r for r in out if (not r.weak or r.parts.items or self._people_or_craft(r)) and self._subject_ok(r)
+               and not self._phrasal(r)
                and not self._anonymous_attribution(r) and not self._feature_attribution(r)]
         out.sort(key=lambda r: r.start)
         out = self._found_in_a_state(out)
         # ('flew to Pyongyang and met Kim': a visit and its meeting, typed alike once checked, are one)
         return [r for r in out if not any(x is not r and x.type == r.type and x.modality == r.modality
                                           and _coordinated_verbs(x, r, self.an.clauses) for x in out)]
+
+    def _people_or_craft(self, r: Reading) -> bool:
+        """'2,942 people left in 1959', 'the last ship left in December': a weak verb of going
+        whose subject is people or a ship, named by no name."""
+        subject = getattr(r.clause, "subject", None)
+        if r.type != "migrate" or subject is None:
+            return False
+        word = subject.head.text.lower()
+        sets = word_sets()
+        return word in sets["national_nouns"] or word in sets["person_nouns"] or word.rstrip("s") in sets["person_nouns"]
 
     def _conditional_threats(self, readings: list[Reading]) -> list[Reading]:
         """'The DPRK will not remain a passive onlooker if Japan persists', 'when Japan infringes

@@ -15,7 +15,7 @@ from kankei.spans import TimeMention
 # between a time and the event noun it modifies: "2002 summit", "Thursday's meeting", "June 12 Singapore summit"
 _TIME_BEFORE_NOUN = re.compile(r"(?:['’]s)?(?:\s+|-)(?:[A-Za-z][\w-]*\s+){0,3}")
 # between an event noun and the time that follows it: "summit in 2002", "test of October 9"
-_NOUN_THEN_TIME = re.compile(r"(?:\s+(?:by|of)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|the)){0,6})?"
+_NOUN_THEN_TIME = re.compile(r"(?:\s+(?:by|of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|the)){0,6})?"
                              r"(?:\s+(?:in|at)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?"    # "meeting in Pyongyang in 2002"
                              r"(?:,?\s+(?:in|on|of|at|from|since|during|held\s+(?:in|on))\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?"
                              r"|\s*\(\s*)")     # "the Korean War (1950-1953)"
