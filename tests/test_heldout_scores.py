@@ -1,7 +1,8 @@
 """Floors on the held-out set (tests/heldout): three articles written and annotated blind in
 December 2026, after tests/unseen had been measured for several sessions. Only these totals
-are read; the misses are not studied. The floors sit just under the figures measured when the
-set arrived, so that they catch a fall, not to show a target met."""
+are read; the misses are not studied. The floors sit just under the figures measured at the end
+of the session the set arrived in (event typed 0.605 on arrival, 0.675 at the end), so that they
+catch a fall, not to show a target met."""
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from scoring import assert_floor, score
 
 HELDOUT = Path(__file__).parent / "heldout"
 FLOORS = {("time", "value"): 0.84, ("quantity", "value"): 0.95, ("entity", "linked"): 0.94,
-          ("event", "typed"): 0.58, ("event", "full"): 0.44}
+          ("event", "typed"): 0.65, ("event", "full"): 0.50}
 
 
 @pytest.fixture(scope="module")
