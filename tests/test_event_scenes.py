@@ -276,3 +276,8 @@ def test_words_of_a_commentary_and_a_history_entry():
         == [("left", "1959"), ("left", "1960")]
     assert not events("She left the room in 1960.")
     assert the("The agreement expired on 12 November 1967.", "expired")["type"] == "reject"
+
+
+def test_an_accord_signed_is_the_signing_not_another_agreement():
+    evs = events("The two Red Cross societies signed the Calcutta Agreement on 13 August 1959.")
+    assert [(e["text"], e["type"], e["date"]) for e in evs] == [("signed", "agree", "1959-08-13")]

@@ -182,6 +182,9 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
                  and not self._says_of_a_statement(r, nouns) and not self._attributing(r) and not self._hearsay(r)
                  and not self._conjecture(r)]
         verbs += self._conditional_threats(verbs + nouns)
+        # ('signed the Calcutta Agreement on 13 August 1959': the accord signed is the signing's)
+        nouns = [n for n in nouns if not any(v.type == n.type and v.clause is not None and any(
+            ob.start <= n.head.start < ob.end for ob in v.clause.objects) for v in verbs)]
         self._give_times(verbs, nouns)
         self._keep_restatements_together(verbs + nouns)
         for r in verbs + nouns:     # ('the first time ... since 2017': now, and once before, in 2017)
