@@ -281,3 +281,16 @@ def test_words_of_a_commentary_and_a_history_entry():
 def test_an_accord_signed_is_the_signing_not_another_agreement():
     evs = events("The two Red Cross societies signed the Calcutta Agreement on 13 August 1959.")
     assert [(e["text"], e["type"], e["date"]) for e in evs] == [("signed", "agree", "1959-08-13")]
+
+
+def test_what_a_hand_check_found_wrong():
+    assert the("In 2011 the city stopped its own subsidies to the school.", "stopped its own subsidies")["type"] \
+        == "sanction"
+    assert not events("Two weeks out, the engine failed in 2017.")
+    assert the("The talks failed in 1992.", "failed")["type"] == "reject"
+    assert the("Abe emphasized that efforts to bring the abductees home won't stop.", "emphasized",
+               "2017-09-28")["type"] == "statement"
+    ev = the("After the High Court ruling, the lawyers said they will appeal before the end of the month.",
+             "appeal", "2024-11-14")
+    assert (ev["type"], ev["modality"]) == ("legal", "hypothetical")
+    assert the("In 1995 North Korea appealed to Japan for food aid.", "appealed")["type"] == "demand"

@@ -31,6 +31,9 @@ _COURT = re.compile(r"\bCourt\b|\bTribunal\b")
 _SHARES = frozenset({"some", "all", "many", "most", "several", "both"})
 
 
+_COURT_WORDS = re.compile(r"\b(?:[Cc]ourt|ruling|verdict|judge|lawsuit|suit)\b")
+
+
 class ReaderChecks:
     """The type-checking part of SentenceReader (a mixin: it reads the reader's analysis)."""
 
@@ -60,6 +63,9 @@ class ReaderChecks:
                                                   and p["entity"].startswith(("person:", "org:", "gov:")))
                         for p in r.parts.items) and not self._going_home(r):
             r.type = "meet"         # 'Prime Minister Koizumi returned to North Korea', 'Kanemaru travelled to Pyongyang': a visit
+        if r.type == "demand" and self._in_a_case(r) and not (r.clause is not None and any(
+                prep_of(pp) in ("for", "to") for pp in r.clause.pps)):
+            r.type = "legal"        # 'will appeal before the end of the month' (not 'appealed to Japan for aid')
         if r.type == "migrate" and r.verb and r.clause is not None and r.clause.subject is not None \
                 and self._held(r.clause.subject):
             r.type = "release"      # 'five of the victims came home': freed, not moved of their own will
@@ -71,6 +77,22 @@ class ReaderChecks:
         """'Koizumi returned to Tokyo': a journey to a place of the traveller's own state is no visit."""
         homes = {state_of(p["entity"]) for p in r.parts.items if p["role"] == "agent"} - {None}
         return bool(homes) and any(p["role"] == "location" and state_of(p["entity"]) in homes for p in r.parts.items)
+
+    def _failure_ok(self, r: Reading) -> bool:
+        """'the talks failed' is a breakdown, 'the engine failed' none: a bare 'fail' states a
+        rejection only of talks, efforts or plans ('failed to reach' is read with its complement)."""
+        if r.head.lemma != "fail" or r.noun_event is not None or r.clause is None or " " in self.text[r.start:r.end]:
+            return True
+        subject = r.clause.subject
+        if subject is None:
+            return False
+        # (the words from the subject to the verb: 'efforts to normalize relations failed')
+        return any(t.text.lower() in word_sets()["failing"] for t in self.tokens if subject.start <= t.start < r.head.start)
+
+    def _in_a_case(self, r: Reading) -> bool:
+        """Whether an appeal is told near a court or a ruling ('the government appealed the
+        following month'): a step in a case, not a call for something."""
+        return r.head.lemma == "appeal" and _COURT_WORDS.search(self.text, max(0, self.s - 300), self.e) is not None
 
     def _held(self, subject) -> bool:
         """Whether a subject names people held against their will ('the abductees', 'five of the
@@ -121,7 +143,9 @@ class ReaderChecks:
     def _refusal(self, r: Reading) -> bool:
         """What a speaker says will not be done by the speaker's side: a negated future complement
         of an event ('would not hold dialogue', not 'will not go back to the harbour')."""
+        # (not 'efforts won't stop': what will not stop goes on)
         return any(c.predicate.negated and c.predicate.head.lemma not in ("be", "have")
+                   and c.predicate.head.lemma not in word_sets()["stopping"]
                    and any(c.start <= t.start < c.end for t in self.triggers) for c in self._said_will(r))
 
     def _refused_whom(self, r: Reading) -> None:

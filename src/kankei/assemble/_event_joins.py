@@ -70,7 +70,8 @@ class ReaderJoins:
             existing = next((v for v in out if v.head.start == head.start), None)
             if existing is not None:
                 out.remove(existing)
-            out.append(Reading(start, end, noun.type, head, True, clause=clause, noun_event=noun))
+            etype = "sanction" if noun.type == "aid" and head.lemma in word_sets()["stopping"] else noun.type
+            out.append(Reading(start, end, etype, head, True, clause=clause, noun_event=noun))   # ('stopped their subsidies')
         # 'lifted some travel bans', 'eased its sanctions': an easing takes the sanction it eases
         for v in out:
             if v.type == "ease" and v.noun_event is None and v.clause is not None and v.clause.objects:

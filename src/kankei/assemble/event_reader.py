@@ -214,7 +214,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
             self._aim(r)
         # weak triggers ('give', 'send', 'leave') state an event only with someone or somewhere in it
         out = [r for r in out if (not r.weak or r.parts.items or self._people_or_craft(r)) and self._subject_ok(r)
-               and not self._phrasal(r)
+               and self._failure_ok(r) and not self._phrasal(r)
                and not self._anonymous_attribution(r) and not self._feature_attribution(r)]
         out.sort(key=lambda r: r.start)
         out = self._found_in_a_state(out)
