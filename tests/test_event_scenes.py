@@ -294,3 +294,15 @@ def test_what_a_hand_check_found_wrong():
              "appeal", "2024-11-14")
     assert (ev["type"], ev["modality"]) == ("legal", "hypothetical")
     assert the("In 1995 North Korea appealed to Japan for food aid.", "appealed")["type"] == "demand"
+
+
+def test_the_government_of_a_story_filed_from_a_capital():
+    ev = the("TOKYO, Nov. 12, 2025 (Kyodo) -- The government decided on Tuesday to extend its sanctions on North "
+             "Korea by two years.", "decided on Tuesday to extend", "2025-11-12")
+    assert role(ev, "agent") == {"gov:japan"} and ev["date"] == "2025-11-11"
+    ev = the("SEOUL, March 3, 2024 (Yonhap) -- The government said on Sunday it would strengthen deterrence.", "said",
+             "2024-03-03")
+    assert role(ev, "agent") == {"gov:south_korea"}
+    # a story filed from nowhere names no government this way
+    ev = the("In 2004 the government blocked rice shipments.", "blocked")
+    assert not role(ev, "agent")

@@ -8,6 +8,7 @@ import re
 from kankei.assemble.event_parts import ACTOR_TYPES, fits, fits_pronoun, phrase_actors
 from kankei.assemble.event_reading import in_relative, passive_clause, prep_of
 from kankei.assemble.triggers import word_sets
+from kankei.spans import EntityMention
 
 _APPOSED = re.compile(r",\s+(?:\d{1,3},\s+)?$")     # 'X, a student who', 'X, 79, an ethnic Korean who'
 _NOUN_TAGS_PLAIN = frozenset({"NN", "NNS"})       # a common noun head: 'agents', 'police', 'officials'
@@ -154,7 +155,13 @@ class SubjectReading:
         head = phrase.head
         if head.tag in ("NN", "NNP") and head.text.islower() and head.lemma in word_sets()["definite_bodies"] \
                 and phrase.last > phrase.first and self.tokens[phrase.first].text.lower() == "the":
-            return self.ents.definite(head.text, phrase.start)
+            named = self.ents.definite(head.text, phrase.start)
+            home = self.ents.issuer if self.ents.official else self.ents.home
+            if named is None and head.text == "government" and phrase.last == phrase.first + 1 and home is not None:
+                # ('TOKYO -- The government decided ...': the government of the story's own state)
+                return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], home.entity,
+                                     home.name, home.type, how="issuer")
+            return named
         return None
 
     def _titled(self, phrase) -> object | None:

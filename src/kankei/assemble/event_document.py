@@ -91,6 +91,20 @@ def measures_of_the_issuer(events: list[Event], issuer: EntityMention) -> None:
                                 "via": "issuer"}, *ev.participants]
 
 
+def home_government(ents: list[EntityMention]) -> EntityMention | None:
+    """The government of the state a news story is filed from ('TOKYO, Nov. 12 (Kyodo) --'): whom
+    'the government' means when the story names none."""
+    from kankei.assemble.event_parts import state_of
+    place = next((m for m in ents if m.how == "dateline"), None)
+    state = state_of(place.entity) if place is not None else None
+    if state is None:
+        return None
+    gov = f"gov:{state}"
+    entry = gazetteer().entries.get(gov)
+    return EntityMention(place.start, place.end, place.text, gov, entry.name if entry else gov, "organization",
+                         how="dateline")
+
+
 def _office_issuer(text: str) -> EntityMention | None:
     gaz = gazetteer()
     offices = gaz.issuing_offices

@@ -46,7 +46,7 @@ def role_of(etype: str, prep: str) -> str | None:
 
 class Entities:
     """A sentence's entity mentions, by position, for the spans of phrases."""
-    __slots__ = ("text", "items", "starts", "history", "focus", "issuer", "official", "doers")
+    __slots__ = ("text", "items", "starts", "history", "focus", "issuer", "official", "doers", "home")
 
     def __init__(self, text: str, items: list[EntityMention], history: list[EntityMention],
                  focus: list[EntityMention] = (), issuer: EntityMention | None = None, official: bool = False) -> None:
@@ -58,6 +58,7 @@ class Entities:
         self.issuer = issuer            # the government the document speaks for, if it is an official one
         self.official = official        # whether the document is that government's own statement
         self.doers: list[EntityMention] = []    # the agents of the last events told, latest last
+        self.home: EntityMention | None = None  # the government of the state a news story is filed from
 
     def issuer_at(self, start: int, end: int) -> EntityMention:
         """The issuing government, as a mention of the words that stand for it here."""

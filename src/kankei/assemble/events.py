@@ -32,6 +32,7 @@ from kankei.assemble.event_document import (
     conditional_future,
     content_of_statements,
     entry_time,
+    home_government,
     issuer_of,
     measures_of_the_issuer,
     note_events,
@@ -93,6 +94,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     narrative = _Narrative()
     focus: list[EntityMention] = []         # the subjects of the last sentence with events, for pronouns
     issuer = issuer_of(ents, text)
+    home = home_government(ents)       # ('TOKYO -- The government decided': Japan's)
     # (the pattern's literal part looked for first: a search of the whole text tries its first
     # character class at nearly every position)
     official = issuer if issuer is not None and (issuer.how == "issuer" or " the Government" in text
@@ -129,6 +131,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         history = ents[max(0, bisect_left(ent_starts, s) - 30):bisect_left(ent_starts, s)]
         sent_entities = Entities(text, sent_ents, history, focus, issuer, official is not None)
         sent_entities.doers = _recent_doers(events, text)
+        sent_entities.home = home
         reader = SentenceReader(text, s, e, triggers, sent_times, sent_entities, analyses, sent.titles)
         reader.entry = entry = entry_time(text, s, usable, time_starts)
         readings = reader.events()
