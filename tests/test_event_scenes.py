@@ -306,3 +306,16 @@ def test_the_government_of_a_story_filed_from_a_capital():
     # a story filed from nowhere names no government this way
     ev = the("In 2004 the government blocked rice shipments.", "blocked")
     assert not role(ev, "agent")
+
+
+def test_alerts_proposals_deportations_and_runs_of_decades():
+    ev = the("The government issued a J-Alert warning on Tuesday morning.", "issued a J-Alert warning", "2022-10-04")
+    assert ev["type"] == "other"
+    assert the("North Korea warned on Tuesday that Japan would pay a heavy price.", "warned",
+               "2022-10-04")["type"] == "threaten"
+    assert the("In October 2021 Kishida offered to meet Kim Jong Un without preconditions.", "offered")["type"] \
+        == "demand"
+    assert the("In 1995 Japan offered 150,000 tons of rice.", "offered")["type"] == "aid"
+    assert the("In 2003 the couple were sent back to North Korea.", "sent back")["type"] == "migrate"
+    ev = the("North Korea abducted Japanese nationals in the 1970s and 1980s.", "abducted")
+    assert ev["date"] == "197X/198X"

@@ -63,6 +63,14 @@ class ReaderChecks:
                                                   and p["entity"].startswith(("person:", "org:", "gov:")))
                         for p in r.parts.items) and not self._going_home(r):
             r.type = "meet"         # 'Prime Minister Koizumi returned to North Korea', 'Kanemaru travelled to Pyongyang': a visit
+        if r.type == "threaten" and self._an_alert(r):
+            r.type = "other"        # 'issued a J-Alert warning': people warned to take shelter, no one threatened
+        if r.type in ("aid", "statement") and r.verb and r.head.lemma in ("offer", "propose") and r.clause is not None \
+                and not r.clause.objects and any(c.parent is r.clause and c.relation == "infinitive" for c in self.an.clauses):
+            r.type = "demand"       # 'offers to meet Kim without preconditions': a proposal
+        if r.type == "release" and r.verb and r.head.lemma == "send" \
+                and any(p["role"] == "location" and p["entity"] == "country:north_korea" for p in r.parts.items):
+            r.type = "migrate"      # 'sent back to North Korea': deported, not freed
         if r.type == "demand" and self._in_a_case(r) and not (r.clause is not None and any(
                 prep_of(pp) in ("for", "to") for pp in r.clause.pps)):
             r.type = "legal"        # 'will appeal before the end of the month' (not 'appealed to Japan for aid')
@@ -77,6 +85,12 @@ class ReaderChecks:
         """'Koizumi returned to Tokyo': a journey to a place of the traveller's own state is no visit."""
         homes = {state_of(p["entity"]) for p in r.parts.items if p["role"] == "agent"} - {None}
         return bool(homes) and any(p["role"] == "location" and state_of(p["entity"]) in homes for p in r.parts.items)
+
+    def _an_alert(self, r: Reading) -> bool:
+        """Whether a warning is an alert to the public: an alert word in its sentence next to it."""
+        words = word_sets()["alert_words"]
+        lo, hi = max(self.s, r.start - 40), min(self.e, r.end + 40)
+        return any(t.text.lower() in words for t in self.tokens if lo <= t.start < hi)
 
     def _failure_ok(self, r: Reading) -> bool:
         """'the talks failed' is a breakdown, 'the engine failed' none: a bare 'fail' states a

@@ -66,9 +66,25 @@ def distinct(times: list[TimeMention], text: str = "") -> list[TimeMention]:
             continue
         if out and text and _narrows(out[-1], t, text):
             out.pop()
+        if out and text and _next_decade(out[-1], t, text):
+            # ('abducted in the 1970s and 1980s': one long run of acts, not two occurrences)
+            out[-1] = replace(out[-1], value=f"{out[-1].value}/{t.value}", end=t.end, type="interval")
+            seen.add(t.value)
+            continue
         seen.add(t.value)
         out.append(t)
     return out
+
+
+_DECADE = re.compile(r"\d{3}X")
+_AND_ONLY = re.compile(r"\s*(?:,\s*)?and\s+(?:the\s+)?")
+
+
+def _next_decade(a: TimeMention, b: TimeMention, text: str) -> bool:
+    """'the 1970s and 1980s': two decades, one right after the other, joined by 'and'."""
+    va, vb = a.value or "", b.value or ""
+    return bool(_DECADE.fullmatch(va) and _DECADE.fullmatch(vb)) and int(vb[:3]) == int(va[:3]) + 1 \
+        and _AND_ONLY.fullmatch(text, a.end, b.start) is not None
 
 
 def _either_day(a: TimeMention, b: TimeMention) -> TimeMention:

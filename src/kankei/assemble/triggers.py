@@ -165,7 +165,8 @@ _WORD_SETS = ("threat_words", "definite_bodies", "person_nouns", "pair_nouns", "
               "acting_bodies", "kin_nouns", "place_nouns", "container_place_words",
               "aimed_types", "desire", "motion_reaching",
               "reacting", "office_nouns", "stopping", "permitting", "finding", "held_people",
-              "subject_undergoes_alone", "national_nouns", "failing", "going_home", "admitting")
+              "subject_undergoes_alone", "national_nouns", "failing",
+              "alert_words", "going_home", "admitting")
 
 
 @cache
