@@ -319,3 +319,11 @@ def test_alerts_proposals_deportations_and_runs_of_decades():
     assert the("In 2003 the couple were sent back to North Korea.", "sent back")["type"] == "migrate"
     ev = the("North Korea abducted Japanese nationals in the 1970s and 1980s.", "abducted")
     assert ev["date"] == "197X/198X"
+
+
+def test_what_a_promise_campaign_or_grant_is_of():
+    assert the("In May 2014 North Korea promised to conduct a comprehensive investigation.", "promised")["type"] \
+        == "agree"
+    assert the("In 1959 Mindan campaigned against the repatriation.", "campaigned")["type"] == "accuse"
+    assert the("In 2004 politicians called for sanctions against North Korea.", "called for")["type"] == "demand"
+    assert the("In 2005 she was granted residence by the Justice Ministry.", "granted")["type"] == "other"

@@ -41,10 +41,18 @@ class ReaderChecks:
         """The type the lexicon gave, refined by who takes part and how the verb is used."""
         by_object = retype_by_object().get(r.head.lemma) if r.verb and r.clause is not None else None
         if by_object:
-            phrases = [r.clause.subject] if passive_clause(r.clause) and r.clause.subject else r.clause.objects
-            for ph in phrases[:1]:
+            phrases = [r.clause.subject] + r.clause.objects if passive_clause(r.clause) and r.clause.subject \
+                else r.clause.objects     # ('was granted residence': the object a passive keeps)
+            if not phrases:     # ('promised to conduct a new inquiry': what the promise is to do)
+                phrases = [ob for c in self.an.clauses if c.parent is r.clause and c.relation == "infinitive"
+                           for ob in c.objects[:1]]
+            for ph in phrases[:2]:
                 if ph.head.text.lower() in by_object:
                     r.type = by_object[ph.head.text.lower()]    # 'released a photo': a statement
+                    break
+        if r.type == "demand" and r.verb and r.clause is not None and any(
+                prep_of(pp) == "against" and 0 <= pp.start - r.end <= 2 for pp in r.clause.pps):
+            r.type = "accuse"       # 'campaigned against the repatriation': opposition, not a call for it
         if r.type == "statement" and r.verb and self._threat(r):
             r.type = "threaten"     # 'said it would start enriching uranium'
         elif r.type == "statement" and r.verb and self._refusal(r):
