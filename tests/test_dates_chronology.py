@@ -38,3 +38,8 @@ def test_days_later_is_soon_after_in_the_same_month():
 def test_a_day_that_year_is_in_the_narratives_year():
     assert times("In 2002 five of them came back. They landed on Oct. 15 that year.") == [
         ("2002", "2002"), ("Oct. 15 that year", "2002-10-15")]
+
+
+def test_a_un_sanctions_body_named_by_its_resolution_is_no_year():
+    assert times("In 2021 Japan reported the case to the 1718 Committee.") == [("2021", "2021")]
+    assert times("The 1965 Treaty on Basic Relations still stands.") == [("1965", "1965")]
