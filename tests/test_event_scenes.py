@@ -327,3 +327,10 @@ def test_what_a_promise_campaign_or_grant_is_of():
     assert the("In 1959 Mindan campaigned against the repatriation.", "campaigned")["type"] == "accuse"
     assert the("In 2004 politicians called for sanctions against North Korea.", "called for")["type"] == "demand"
     assert the("In 2005 she was granted residence by the Justice Ministry.", "granted")["type"] == "other"
+
+
+def test_a_chronology_in_the_historical_present():
+    text = ("Chronology\n1977 (Nov. 15) – Megumi Yokota disappears on her way home from school in Niigata.\n"
+            "1991 (Jan. 30) – The first round of normalization talks opens in Pyongyang.\n")
+    got = [(e["text"], e["type"], e["date"]) for e in events(text, "2025-03-01")]
+    assert ("disappears", "abduct", "1977-11-15") in got and ("opens", "meet", "1991-01-30") in got

@@ -308,6 +308,8 @@ class Tagger:
             self._plural_after_verb(words, out)
         if "NNS" in out and "CC" in out:
             self._verb_after_and(words, out)
+        if "NNS" in out and "NNP" in out:
+            self._unknown_verb_after_name(words, out)
         if "VBG" in out:
             gerund_as_noun(words, out)
         if "that" in words:
@@ -326,6 +328,18 @@ class Tagger:
                 if seen is not None and "VBZ" in seen or seen is None and words[i].endswith("s") \
                         and self.verb_base(words[i][:-1]) and not self.cands.get(words[i][:-1], ()).count("NN"):
                     tags[i] = "VBZ"     # (one it never saw: the -s form of a verb it saw, not of a noun)
+
+    def _unknown_verb_after_name(self, words: list[str], tags: list[str]) -> None:
+        """'Megumi Yokota disappears on her way home': an -s word the treebank never showed, right
+        after a name and before a preposition, in a sentence with no verb, is the name's verb."""
+        if any(t.startswith("VB") or t == "MD" for t in tags):
+            return
+        for i in range(1, len(tags) - 1):
+            w = words[i]
+            if tags[i] == "NNS" and tags[i - 1] == "NNP" and tags[i + 1] in ("IN", "RB") and w.islower() \
+                    and w not in self.cands and w not in self.rare:
+                tags[i] = "VBZ"
+                return
 
     def _plural_after_verb(self, words: list[str], tags: list[str]) -> None:
         """'Pyongyang returned remains': an -s form right after a past verb, which the treebank
