@@ -334,3 +334,10 @@ def test_a_chronology_in_the_historical_present():
             "1991 (Jan. 30) – The first round of normalization talks opens in Pyongyang.\n")
     got = [(e["text"], e["type"], e["date"]) for e in events(text, "2025-03-01")]
     assert ("disappears", "abduct", "1977-11-15") in got and ("opens", "meet", "1991-01-30") in got
+
+
+def test_what_ends_is_no_occurrence_of_its_own_there():
+    assert [(e["text"], e["type"]) for e in events("The agreement expired on 12 November 1967.")] == \
+        [("expired", "reject")]
+    assert [(e["text"], e["type"]) for e in events("The talks broke off in November 1992.")] == \
+        [("broke off", "reject")]

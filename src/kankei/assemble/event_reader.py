@@ -39,6 +39,9 @@ _FREQUENCY = frozenset({"rarely", "seldom", "usually", "often", "always", "somet
                         "yearly", "repeatedly"})
 
 
+_ENDINGS = frozenset({"reject", "dissolve", "ease"})   # what stops, ends or is lifted
+
+
 class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
     """Reads one sentence of a document."""
 
@@ -191,6 +194,11 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
             r.before = [t for t in r.times if id(t) in self.since_bounds]
             r.times = [t for t in r.times if id(t) not in self.since_bounds]
         self._inherit_times(verbs, nouns)
+        # ('Talks break off', 'the agreement expired': what ends, with no time of its own, is no
+        # occurrence of its own there; 'the ban in place since 2009 will be lifted' is one)
+        nouns = [n for n in nouns if n.times or not any(
+            v.type in _ENDINGS and v.clause is not None and v.clause.subject is not None
+            and v.clause.subject.head is n.head for v in verbs)]
         for n in nouns:
             if not n.times:
                 n.occasion = self._occasion(n, verbs)
