@@ -24,7 +24,7 @@ def next_unit(i: int, n: int, of: list[int], chunks: list[Phrase], group_at: dic
     return None
 
 
-_REFLEXIVES = frozenset(("itself", "themselves", "himself", "herself"))
+REFLEXIVES = frozenset(("itself", "themselves", "himself", "herself"))
 
 
 def clause_follows(i: int, n: int, of: list[int], chunks: list[Phrase], group_at: dict, tokens: list[Token]) -> bool:
@@ -38,7 +38,7 @@ def clause_follows(i: int, n: int, of: list[int], chunks: list[Phrase], group_at
     for _ in range(4):                              # as the clash in the peninsula | became ...
         if j + 1 < n and tokens[j].tag in ("IN", "CC") and of[j + 1] >= 0:
             j = chunks[of[j + 1]].last + 1          # ... and Japan's efforts
-        elif j < n and of[j] >= 0 and tokens[j].text.lower() in _REFLEXIVES:
+        elif j < n and of[j] >= 0 and tokens[j].text.lower() in REFLEXIVES:
             j = chunks[of[j]].last + 1              # while Chongryon itself | claimed
         elif j in group_at and group_at[j].form == "infinitive":
             j = group_at[j].last + 1                # ... efforts to normalize relations | failed

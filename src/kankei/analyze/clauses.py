@@ -30,37 +30,16 @@ from .clause_rules import (
     sharing_modal,
     that_follows,
 )
+from .clause_stack import OpenClause, np_ending, place_np, report_first, tense_of_the_higher
 from .groups import lists
 from .types import Clause, Phrase, PrepPhrase, Token, VerbGroup
 
 _COMMA_LIKE = frozenset((",", ":", "-LRB-", "-RRB-"))
 _DASHES = frozenset(("--", "—", "–"))
-_REFLEXIVES = frozenset(("itself", "themselves", "himself", "herself"))
 _NAMEISH = frozenset(("NNP", "NNPS", "CD"))
 _SUBJECT_START = frozenset(("DT", "NNP", "NNPS", "NN", "NNS", "PRP", "PRP$", "JJ", "CD"))
 _PREP_ADVERBS = frozenset(("about", "around", "nearly", "almost", "only", "just", "approximately", "roughly",
                            "some", "over", "under", "even", "more", "less", "least", "all"))
-
-
-class _Open:
-    """A clause being built, with the sweep's state about it."""
-
-    __slots__ = ("c", "pending", "conj", "last_np", "comma", "cc", "np_since_cc", "np_since_comma",
-                 "closes_at_comma", "rel_subject", "appos", "appos_closed")
-
-    def __init__(self, c: Clause, closes_at_comma: bool = False) -> None:
-        self.c = c
-        self.pending: Phrase | None = None   # the noun phrase that will be the subject
-        self.conj: list[Phrase] = []         # its conjuncts ("Japan and South Korea")
-        self.last_np: Phrase | None = None
-        self.comma = False                   # a comma since the predicate
-        self.cc: Token | None = None         # a coordinator since the predicate
-        self.np_since_cc: Phrase | None = None
-        self.np_since_comma: Phrase | None = None
-        self.closes_at_comma = closes_at_comma
-        self.rel_subject = True              # relative clause: the pronoun is its subject until a noun phrase says otherwise
-        self.appos: Phrase | None = None     # a noun phrase after "NP," before the predicate: apposition or the real subject
-        self.appos_closed = False            # a comma after it: an apposition ("Abe, the prime minister, said")
 
 
 def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], groups: list[VerbGroup]) -> list[Clause]:
@@ -74,18 +53,18 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
     clauses: list[Clause] = []
     main = Clause(tokens[0].start, tokens[-1].end, None)
     clauses.append(main)
-    stack = [_Open(main)]
+    stack = [OpenClause(main)]
     prep: Token | None = None                # a preposition waiting for its noun phrase
     prev_np: Phrase | None = None            # the last noun phrase seen (any clause)
     prev_unit = ""                           # kind of the last unit: np, vg, pp, comma, cc, marker
     before_cc = ""                           # and the one before the last coordinator
     before_comma = ""                        # and the one before the last comma
 
-    def open_clause(relation: str, parent: Clause, marker: Token | None, closes: bool, **kw) -> _Open:
+    def open_clause(relation: str, parent: Clause, marker: Token | None, closes: bool, **kw) -> OpenClause:
         c = Clause(marker.start if marker else 0, marker.end if marker else 0, None, parent=parent,
                    relation=relation, marker=marker, **kw)
         clauses.append(c)
-        o = _Open(c, closes)
+        o = OpenClause(c, closes)
         stack.append(o)
         return o
 
@@ -143,7 +122,7 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
                 prep = None
                 prev_unit = "pp"
             else:
-                _place_np(cur, np, prev_unit, np.first > 0 and tokens[np.first - 1].text in _DASHES)
+                place_np(cur, np, prev_unit, np.first > 0 and tokens[np.first - 1].text in _DASHES)
                 prev_unit = "np"
             prev_np = np
             i = np.last + 1
@@ -230,39 +209,7 @@ def _such_as(prep: Token, tokens: list[Token]) -> bool:
     return prep.i > 0 and prep.text.lower() == "as" and tokens[prep.i - 1].text.lower() == "such"
 
 
-def _place_np(cur: _Open, np: Phrase, prev_unit: str, after_dash: bool = False) -> None:
-    c = cur.c
-    if prev_unit == "np" and np.first == np.last and np.head.text.lower() in _REFLEXIVES:
-        return          # 'Chongryon itself claimed': the name stays the subject
-    if c.predicate is None:
-        last = cur.last_np
-        if after_dash and c.relation is None and c.parent is None:
-            # 'TOKYO, Nov. 12 (Kyodo) -- Minister X, who ..., told': the dateline ends at the dash
-            cur.pending, cur.conj, cur.appos = np, [np], None
-        elif prev_unit == "np" and last is not None and np.first == last.last + 1 and last in cur.conj:
-            cur.conj[cur.conj.index(last)] = np     # North Korean leader | Kim Jong-il: the name stands for both
-            if cur.pending is last:
-                cur.pending = np
-        elif prev_unit == "cc" and cur.pending is not None:
-            cur.conj.append(np)                     # Japan and South Korea (signed)
-        elif cur.pending is not None and prev_unit == "comma" and np.first == np.last and np.head.tag == "CD":
-            return                                  # Her mother, Sakie Yokota, | 88, (said): an age
-        elif cur.pending is not None and prev_unit == "comma" and cur.last_np is cur.pending:
-            cur.appos = np                          # Abe, the prime minister, (said) | AOMORI -- Ebina (became)
-            cur.appos_closed = False
-        else:
-            cur.pending = np
-            cur.conj = [np]
-    else:
-        c.objects.append(np)
-        if cur.cc is not None and cur.np_since_cc is None:
-            cur.np_since_cc = np
-        if cur.comma and cur.np_since_comma is None:
-            cur.np_since_comma = np
-    cur.last_np = np
-
-
-def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses: list[Clause],
+def _place_group(g: VerbGroup, tokens: list[Token], stack: list[OpenClause], clauses: list[Clause],
                  complement_verbs: frozenset[str], negative_verbs: frozenset[str],
                  prev_unit: str, prev_np: Phrase | None, open_clause) -> None:
     while True:
@@ -374,7 +321,7 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
             pred_finite = pred.finite or c.relation == "coordinate" and c.shared_subject and c.parent is not None \
                 and c.parent.predicate is not None and c.parent.predicate.finite
             if own is None and g.finite and len(stack) > 1 and (
-                    not pred_finite or c.relation == "complement" and _tense_of_the_higher(g, pred, c.parent)):
+                    not pred_finite or c.relation == "complement" and tense_of_the_higher(g, pred, c.parent)):
                 # was dispersed for demonstrations led by X, | but managed; admits that X abducted 13
                 # people | and apologizes (the tense of the saying, not of what was said)
                 stack.pop()
@@ -387,7 +334,7 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                 g = sharing_auxiliaries(g, pred, cur.cc)
                 if g.form == "bare" and (pred.modal or pred.tense == "future"):
                     g = sharing_modal(g, pred)      # 'will lift the ban and allow ships in'
-            o = _Open(Clause(0, 0, g, own or c.subject, parent=c, relation="coordinate", marker=cur.cc,
+            o = OpenClause(Clause(0, 0, g, own or c.subject, parent=c, relation="coordinate", marker=cur.cc,
                              shared_subject=own is None), cur.closes_at_comma)
             clauses.append(o.c)
             stack[-1] = o
@@ -396,7 +343,7 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
             stack.pop()                             # the agents who abducted her | were arrested
             continue
         if cur.comma and cur.np_since_comma is None and prev_unit == "comma" and g.finite and g.lemma not in complement_verbs:
-            o = _Open(Clause(0, 0, g, c.subject, parent=c, relation="coordinate", shared_subject=True), cur.closes_at_comma)
+            o = OpenClause(Clause(0, 0, g, c.subject, parent=c, relation="coordinate", shared_subject=True), cur.closes_at_comma)
             clauses.append(o.c)
             stack[-1] = o
             return
@@ -406,13 +353,13 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
             if cur.comma and first is not None and first in c.objects and g.lemma in complement_verbs:
                 # "Talks will resume, Abe said": the saying is the main clause, the rest its complement
                 del c.objects[c.objects.index(first):]   # "..., DNA analyst Yoshii Tomio told": the name is the subject
-                _report(stack, clauses, g, np)
+                report_first(stack, clauses, g, np)
                 return
             if pred.lemma in complement_verbs or len(stack) == 1:
                 c.objects.remove(np)
                 if contact_subject(np, tokens) and pred.lemma not in lists()["tell"]:
                     # abuses | they said they suffered: a relative clause with no pronoun of its own
-                    o = open_clause("relative", c, None, False, antecedent=_np_ending(stack, np.first - 1))
+                    o = open_clause("relative", c, None, False, antecedent=np_ending(stack, np.first - 1))
                     o.c.predicate = g
                     o.c.subject = np
                     return
@@ -432,7 +379,7 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
             # pronoun of its own, its verb a past the tagger took for a participle
             if prev_np in c.objects:
                 c.objects.remove(prev_np)
-            o = open_clause("relative", c, None, False, antecedent=_np_ending(stack, prev_np.first - 1))
+            o = open_clause("relative", c, None, False, antecedent=np_ending(stack, prev_np.first - 1))
             o.c.predicate = as_finite_past(g)
             o.c.subject = prev_np
             return
@@ -445,7 +392,7 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
         if g.form == "bare" and prev_unit == "comma" and pred is not None and (pred.modal or pred.tense == "future"
                                                                              or pred.form in ("bare", "infinitive")):
             # 'will lift the ban, ease the rules and allow ...': a list of what the modal governs
-            o = _Open(Clause(0, 0, sharing_modal(g, pred), c.subject, parent=c, relation="coordinate",
+            o = OpenClause(Clause(0, 0, sharing_modal(g, pred), c.subject, parent=c, relation="coordinate",
                              shared_subject=True), cur.closes_at_comma)
             clauses.append(o.c)
             stack[-1] = o
@@ -458,7 +405,7 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
             return
         if cur.comma and prev_unit == "comma" and g.lemma in complement_verbs and g.finite \
                 and g.last + 1 < len(tokens) and tokens[g.last + 1].tag in _SUBJECT_START:
-            _report(stack, clauses, g, None)        # "Talks will resume, said Abe": its subject follows
+            report_first(stack, clauses, g, None)        # "Talks will resume, said Abe": its subject follows
             return
         if len(stack) > 1:
             stack.pop()
@@ -468,7 +415,7 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
             for o in stack:                         # the nationals it | abducted in the 1970s
                 if prev_np in o.c.objects:
                     o.c.objects.remove(prev_np)
-            o = open_clause("relative", c, None, False, antecedent=_np_ending(stack, prev_np.first - 1))
+            o = open_clause("relative", c, None, False, antecedent=np_ending(stack, prev_np.first - 1))
             o.c.predicate = g
             o.c.subject = prev_np
             return
@@ -486,7 +433,7 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
                     o.c.objects.pop()
                     subject = prev_np
         if subject is not None and contact_subject(subject, tokens):
-            o = open_clause("relative", c, None, False, antecedent=_np_ending(stack, subject.first - 1))
+            o = open_clause("relative", c, None, False, antecedent=np_ending(stack, subject.first - 1))
         else:
             o = open_clause("parataxis", c, None, False)
         o.c.predicate = g
@@ -494,29 +441,3 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[_Open], clauses:
         return
 
 
-def _tense_of_the_higher(g: VerbGroup, pred: VerbGroup | None, higher: Clause | None) -> bool:
-    """Whether a lone finite verb after 'and' has the tense of the clause above a complement
-    and not the complement's own: it goes on from the higher clause."""
-    top = higher.predicate if higher is not None else None
-    return pred is not None and top is not None and top.finite and g.first == g.last \
-        and (g.tense, g.aspect) != (pred.tense, pred.aspect) and (g.tense, g.aspect) == (top.tense, top.aspect)
-
-
-def _np_ending(stack: list[_Open], last: int) -> Phrase | None:
-    """The object or prepositional phrase of an open clause that ends at token `last`."""
-    for o in reversed(stack):
-        for ph in (*o.c.objects, *(pp.np for pp in o.c.pps if pp.np is not None)):
-            if ph.last == last:
-                return ph
-    return None
-
-
-def _report(stack: list[_Open], clauses: list[Clause], g: VerbGroup, subject: Phrase | None) -> None:
-    """A reporting verb after what it reports: it becomes the main clause, the old one its complement."""
-    root = stack[0].c
-    while root.parent is not None:                  # a coordinate clause stands for its first conjunct
-        root = root.parent
-    top = Clause(0, 0, g, subject)
-    root.parent, root.relation = top, "complement"
-    clauses.insert(0, top)
-    stack[:] = [_Open(top)]

@@ -1,0 +1,88 @@
+"""The open-clause stack of the clause sweep (analyze/clauses.py): a clause being built with
+its pending subject, where a noun phrase goes, what ends the stack's clauses, and the checks that
+look across the stack."""
+from __future__ import annotations
+
+from .clause_rules import REFLEXIVES
+from .types import Clause, Phrase, Token, VerbGroup
+
+
+class OpenClause:
+    """A clause being built, with the sweep's state about it."""
+
+    __slots__ = ("c", "pending", "conj", "last_np", "comma", "cc", "np_since_cc", "np_since_comma",
+                 "closes_at_comma", "rel_subject", "appos", "appos_closed")
+
+    def __init__(self, c: Clause, closes_at_comma: bool = False) -> None:
+        self.c = c
+        self.pending: Phrase | None = None   # the noun phrase that will be the subject
+        self.conj: list[Phrase] = []         # its conjuncts ("Japan and South Korea")
+        self.last_np: Phrase | None = None
+        self.comma = False                   # a comma since the predicate
+        self.cc: Token | None = None         # a coordinator since the predicate
+        self.np_since_cc: Phrase | None = None
+        self.np_since_comma: Phrase | None = None
+        self.closes_at_comma = closes_at_comma
+        self.rel_subject = True              # relative clause: the pronoun is its subject until a noun phrase says otherwise
+        self.appos: Phrase | None = None     # a noun phrase after "NP," before the predicate: apposition or the real subject
+        self.appos_closed = False            # a comma after it: an apposition ("Abe, the prime minister, said")
+
+
+def place_np(cur: OpenClause, np: Phrase, prev_unit: str, after_dash: bool = False) -> None:
+    c = cur.c
+    if prev_unit == "np" and np.first == np.last and np.head.text.lower() in REFLEXIVES:
+        return          # 'Chongryon itself claimed': the name stays the subject
+    if c.predicate is None:
+        last = cur.last_np
+        if after_dash and c.relation is None and c.parent is None:
+            # 'TOKYO, Nov. 12 (Kyodo) -- Minister X, who ..., told': the dateline ends at the dash
+            cur.pending, cur.conj, cur.appos = np, [np], None
+        elif prev_unit == "np" and last is not None and np.first == last.last + 1 and last in cur.conj:
+            cur.conj[cur.conj.index(last)] = np     # North Korean leader | Kim Jong-il: the name stands for both
+            if cur.pending is last:
+                cur.pending = np
+        elif prev_unit == "cc" and cur.pending is not None:
+            cur.conj.append(np)                     # Japan and South Korea (signed)
+        elif cur.pending is not None and prev_unit == "comma" and np.first == np.last and np.head.tag == "CD":
+            return                                  # Her mother, Sakie Yokota, | 88, (said): an age
+        elif cur.pending is not None and prev_unit == "comma" and cur.last_np is cur.pending:
+            cur.appos = np                          # Abe, the prime minister, (said) | AOMORI -- Ebina (became)
+            cur.appos_closed = False
+        else:
+            cur.pending = np
+            cur.conj = [np]
+    else:
+        c.objects.append(np)
+        if cur.cc is not None and cur.np_since_cc is None:
+            cur.np_since_cc = np
+        if cur.comma and cur.np_since_comma is None:
+            cur.np_since_comma = np
+    cur.last_np = np
+
+
+def tense_of_the_higher(g: VerbGroup, pred: VerbGroup | None, higher: Clause | None) -> bool:
+    """Whether a lone finite verb after 'and' has the tense of the clause above a complement
+    and not the complement's own: it goes on from the higher clause."""
+    top = higher.predicate if higher is not None else None
+    return pred is not None and top is not None and top.finite and g.first == g.last \
+        and (g.tense, g.aspect) != (pred.tense, pred.aspect) and (g.tense, g.aspect) == (top.tense, top.aspect)
+
+
+def np_ending(stack: list[OpenClause], last: int) -> Phrase | None:
+    """The object or prepositional phrase of an open clause that ends at token `last`."""
+    for o in reversed(stack):
+        for ph in (*o.c.objects, *(pp.np for pp in o.c.pps if pp.np is not None)):
+            if ph.last == last:
+                return ph
+    return None
+
+
+def report_first(stack: list[OpenClause], clauses: list[Clause], g: VerbGroup, subject: Phrase | None) -> None:
+    """A reporting verb after what it reports: it becomes the main clause, the old one its complement."""
+    root = stack[0].c
+    while root.parent is not None:                  # a coordinate clause stands for its first conjunct
+        root = root.parent
+    top = Clause(0, 0, g, subject)
+    root.parent, root.relation = top, "complement"
+    clauses.insert(0, top)
+    stack[:] = [OpenClause(top)]
