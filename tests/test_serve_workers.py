@@ -56,41 +56,85 @@ def test_one_process_alone_recomputes_the_summaries(db, monkeypatch):
         second.close()
 
 
-def test_serve_with_two_processes_answers_and_stops(db):
+def _start(db) -> tuple[subprocess.Popen, int]:
+    """`kankei serve --workers 2` on a free port, and the port once it says it serves."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     proc = subprocess.Popen([sys.executable, "-c", "from kankei.cli import main; main()", "serve", "--db", str(db),
                              "--port", "0", "--workers", "2"], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
-    try:
-        port = None
-        deadline = time.monotonic() + 60
-        while port is None and time.monotonic() < deadline:
-            line = proc.stderr.readline()
-            assert line, "kankei serve ended before serving"
-            m = re.search(r"serving .* at http://127\.0\.0\.1:(\d+)/.*; 2 processes", line)
-            port = int(m.group(1)) if m else None
-        assert port
-        statuses = []
-        for _ in range(100):
-            if len(statuses) >= 6:
-                break
-            try:
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)    # a new connection each time
-                conn.request("GET", "/api/events?limit=2")
-                res = conn.getresponse()
-                statuses.append((res.status, len(json.loads(res.read())["events"])))
-                conn.close()
-            except ConnectionRefusedError:
-                time.sleep(0.2)          # (the processes are still starting)
-        assert statuses and set(statuses) == {(200, 2)}
-        children = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
-        assert len(children) >= 2          # the worker processes (and multiprocessing's tracker)
-    finally:
-        proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=30)
+    port = None
+    deadline = time.monotonic() + 60
+    while port is None and time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        assert line, "kankei serve ended before serving"
+        m = re.search(r"serving .* at http://127\.0\.0\.1:(\d+)/.*; 2 processes", line)
+        port = int(m.group(1)) if m else None
+    assert port
+    return proc, port
+
+
+def _statuses(port: int, n: int) -> list[tuple[int, int]]:
+    """n answers to GET /api/events?limit=2, each over a new connection (retried while refused)."""
+    statuses: list[tuple[int, int]] = []
+    for _ in range(100 + n):
+        if len(statuses) >= n:
+            break
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            conn.request("GET", "/api/events?limit=2")
+            res = conn.getresponse()
+            statuses.append((res.status, len(json.loads(res.read())["events"])))
+            conn.close()
+        except ConnectionRefusedError:
+            time.sleep(0.2)          # (the processes are still starting)
+    return statuses
+
+
+def _stop(proc: subprocess.Popen, children: list[str]) -> None:
+    proc.send_signal(signal.SIGINT)
+    proc.wait(timeout=30)
     deadline = time.monotonic() + 15
     while any(_alive(c) for c in children) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(_alive(c) for c in children)         # Ctrl-C stops every process
+
+
+def _workers(proc: subprocess.Popen) -> list[str]:
+    children = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+    return [c for c in children if "spawn_main" in Path(f"/proc/{c}/cmdline").read_text()]
+
+
+def test_serve_with_two_processes_answers_and_stops(db):
+    proc, port = _start(db)
+    children: list[str] = []
+    try:
+        statuses = _statuses(port, 6)
+        assert statuses and set(statuses) == {(200, 2)}
+        children = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+        assert len(children) >= 2          # the worker processes (and multiprocessing's tracker)
+    finally:
+        _stop(proc, children)
+
+
+def test_a_process_that_dies_is_replaced_on_its_socket(db):
+    # each process accepts on a socket of its own: one left without its process would leave the
+    # connections the kernel hands it unanswered
+    proc, port = _start(db)
+    children: list[str] = []
+    try:
+        assert set(_statuses(port, 4)) == {(200, 2)}
+        workers = _workers(proc)
+        assert len(workers) == 2
+        os.kill(int(workers[0]), signal.SIGKILL)
+        assert set(_statuses(port, 20)) == {(200, 2)}       # every connection answered, by the replacement too
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            children = _workers(proc)
+            if len(children) == 2 and workers[0] not in children:
+                break
+            time.sleep(0.2)          # (the process killed is reaped within half a second)
+        assert len(children) == 2 and workers[0] not in children
+    finally:
+        _stop(proc, children)
 
 
 def _alive(pid: str) -> bool:

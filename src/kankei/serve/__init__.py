@@ -35,8 +35,9 @@ def local_hosts(host: str, port: int) -> list[str] | None:
     return sorted(names)
 
 
-def listen(host: str, port: int) -> socket.socket:
-    """A TCP socket bound to host:port, for uvicorn; StoreError if the address is taken.
+def listen(host: str, port: int, reuse_port: bool = False) -> socket.socket:
+    """A TCP socket bound to host:port, for uvicorn; StoreError if the address is taken. reuse_port:
+    one of several sockets on the address (SO_REUSEPORT), see serve.workers.
 
     It is made with IPPROTO_TCP named: asyncio sets TCP_NODELAY only on connections accepted from
     such a socket, and without it Nagle's algorithm holds a response's body behind its headers until
@@ -44,6 +45,8 @@ def listen(host: str, port: int) -> socket.socket:
     from kankei.store import StoreError
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if reuse_port:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     try:
         sock.bind((host, port))
     except OSError as err:
@@ -71,6 +74,7 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, allow_
     # take the address first: "serving at" is said only once it is ours
     sock = listen(host, port)
     port = sock.getsockname()[1]
+    sockets = [sock]
     try:
         from kankei.store.pg import redact
         shown_db = redact(str(db_path))       # (a URL's password is not printed)
@@ -97,13 +101,15 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, allow_
         if workers == 1:
             uvicorn.Server(uvicorn.Config(app, log_level=log_level, server_header=False)).run(sockets=[sock])
             return
-        from uvicorn.supervisors import Multiprocess
-        # each process makes its own app (the factory is pickled to it), and accepts on the shared socket
+        from kankei.serve.workers import bind_group, supervise
+        # each process makes its own app (the factory is pickled to it), and accepts on its own socket
         factory = functools.partial(_worker_app, str(db_path), allow_edits, token, hosts)
         config = uvicorn.Config(factory, factory=True, workers=workers, log_level=log_level, server_header=False)
-        Multiprocess(config, sockets=[sock]).run()
+        sockets = bind_group(sock, workers)
+        supervise(config, sockets, workers)
     finally:
-        sock.close()
+        for s in sockets:
+            s.close()
 
 
 def _worker_app(db_path: str, allow_edits: bool, token: str | None, hosts: list[str] | None):

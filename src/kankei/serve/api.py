@@ -36,19 +36,26 @@ class ThreadConnection:
     def __init__(self, store, write: bool = False, limited: bool = True):
         self._store = store
         self._write = write
-        # the time limit counts from the request's start
-        self._deadline = time.monotonic() + store.query_seconds if limited else None
+        self._limited = limited
+        self._deadline: float | None = None
+
+    def _start(self) -> float | None:
+        """The request's deadline. The time limit counts from its first statement, not from its arrival:
+        the time it waited for its turn (app.THREADS) was not spent on it."""
+        if self._limited and self._deadline is None:
+            self._deadline = time.monotonic() + self._store.query_seconds
+        return self._deadline
 
     def _conn(self) -> sqlite3.Connection:
         if self._write:
             return self._store.writer()
         c = self._store.reader()
         self._store.ensure_fresh(c)
-        self._store.set_deadline(self._deadline)
+        self._store.set_deadline(self._start())
         return c
 
     def execute(self, sql: str, *args):
-        if self._deadline is not None and time.monotonic() > self._deadline:
+        if self._start() is not None and time.monotonic() > self._deadline:
             # out of time before it starts (a server's statements are stopped by the watchdog once running)
             raise sqlite3.OperationalError("interrupted (the request's time is up)")
         try:

@@ -5,6 +5,7 @@ import os
 import sqlite3
 import threading
 import time
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import orjson
@@ -42,6 +43,10 @@ PG_SESSION = ("SET jit = off", "SET max_parallel_workers_per_gather = 0")
 """Settings of the server's PostgreSQL readers: its requests are many and short, so neither compiling
 a query (JIT, for plans the planner thinks costly) nor starting worker processes for one (on a
 machine whose cores the other requests already keep busy) pays for itself."""
+THREADS = int(os.environ.get("KANKEI_SERVE_THREADS", "2"))
+"""Requests of one server process computed at once (its other requests wait their turn, first come
+first served). Its Python runs on one core at a time: twenty requests computed together each took
+twenty times as long, so that a costly one took seconds; in turn, each waits only for those before it."""
 MAX_BODY = 64 * 1024
 """The largest request body accepted (edits carry a note of at most 2,000 characters)."""
 
@@ -177,6 +182,7 @@ class Store:
             self._lock.release()
 
     def close(self) -> None:
+        self.set_deadline(None)         # (the watchdog must not interrupt a closed connection)
         for name in ("reader", "writer"):
             conn = getattr(self._local, name, None)
             if conn is not None:
@@ -220,6 +226,14 @@ def _temp_summaries(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+@asynccontextmanager
+async def _lifespan(_app: FastAPI):
+    # the endpoints are plain functions, run in anyio's threads: as many run at once as it has tokens
+    import anyio.to_thread
+    anyio.to_thread.current_default_thread_limiter().total_tokens = max(1, THREADS)
+    yield
+
+
 def create_app(db_path: str | Path, allow_edits: bool = False, token: str | None = None,
                allowed_hosts: list[str] | None = None) -> FastAPI:
     """The explorer for the base at db_path. With allow_edits, POST requests carrying `token` in the
@@ -236,7 +250,7 @@ def create_app(db_path: str | Path, allow_edits: bool = False, token: str | None
                     "Dates are EDTF; `date_lo`/`date_hi` are the earliest and latest day a date can denote. "
                     "Errors are JSON objects with an `error` message. Editing endpoints need "
                     "`kankei serve --allow-edits` and the token it prints, sent as the `X-Kankei-Token` header.",
-        docs_url=None, redoc_url=None, default_response_class=JSON,
+        docs_url=None, redoc_url=None, default_response_class=JSON, lifespan=_lifespan,
     )
     app.state.store = store
     app.state.allow_edits = allow_edits
