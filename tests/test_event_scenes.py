@@ -341,3 +341,9 @@ def test_what_ends_is_no_occurrence_of_its_own_there():
         [("expired", "reject")]
     assert [(e["text"], e["type"]) for e in events("The talks broke off in November 1992.")] == \
         [("broke off", "reject")]
+
+
+def test_a_states_people_as_object_stand_for_that_state():
+    ev = the("In the 1970s North Korea kidnapped 13 Japanese citizens.", "kidnapped")
+    assert role(ev, "patient") == {"country:japan"}
+    assert role(the("In 2017 Malaysia expelled North Korean workers.", "expelled"), "patient") == {"country:north_korea"}

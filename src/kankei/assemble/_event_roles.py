@@ -94,9 +94,10 @@ class ReaderRoles(SubjectReading):
                     named = self._possessor(ob)     # 'disputed Japan's DNA test': done to Japan
                     if not named and (m := self._definite_body(ob)) is not None:
                         named = [m]     # 'urged the court for a speedy trial': the court named before
-                    if not named and ob.head.text.lower() in word_sets()["acting_bodies"] \
+                    if not named and ob.head.text.lower() in word_sets()["acting_bodies"] | word_sets()["national_nouns"] \
                             and (m := ents.demonym_actor(ob.start, ob.end)) is not None:
-                        parts.add(role, m, etype)   # 'summoned a North Korean diplomat': North Korea
+                        # 'summoned a North Korean diplomat', 'kidnapped 13 Japanese citizens': that state
+                        parts.add(role, m, etype)
                         continue
                 for m in named:
                     # a territory annexed or invaded is what the event is done to; a place left or
