@@ -347,3 +347,15 @@ def test_a_states_people_as_object_stand_for_that_state():
     ev = the("In the 1970s North Korea kidnapped 13 Japanese citizens.", "kidnapped")
     assert role(ev, "patient") == {"country:japan"}
     assert role(the("In 2017 Malaysia expelled North Korean workers.", "expelled"), "patient") == {"country:north_korea"}
+
+
+def test_from_the_second_hand_check():
+    text = ("TOKYO, March 14, 2025 (Kyodo) -- The families met the prime minister on Friday. In September 2002, "
+            "Kim Jong Il admitted to Prime Minister Junichiro Koizumi, who was visiting Pyongyang, that his "
+            "country had abducted Japanese citizens, and he apologized.")
+    ev = the(text, "apologized", "2025-03-14")
+    assert ev["date"] == "2002-09" and role(ev, "agent") == {"person:kim_jong_il"}
+    ev = the("TOKYO, March 14, 2025 (Kyodo) -- North Korea's foreign ministry on Wednesday rejected Japan's "
+             "position.", "rejected", "2025-03-14")
+    assert "org:mofa_japan" not in role(ev, "agent")
+    assert role(the("Japan's foreign ministry protested on Monday.", "protested"), "agent") == {"org:mofa_japan"}

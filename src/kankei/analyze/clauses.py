@@ -320,8 +320,10 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[OpenClause], cla
             # ('who was born and raised in Japan and went': 'raised' shares 'was', so it is finite)
             pred_finite = pred.finite or c.relation == "coordinate" and c.shared_subject and c.parent is not None \
                 and c.parent.predicate is not None and c.parent.predicate.finite
-            if own is None and g.finite and len(stack) > 1 and (
-                    not pred_finite or c.relation == "complement" and tense_of_the_higher(g, pred, c.parent)):
+            if g.finite and len(stack) > 1 and (
+                    own is None and not pred_finite
+                    or (own is None or own.head.tag == "PRP") and c.relation == "complement"
+                    and tense_of_the_higher(g, pred, c.parent)):
                 # was dispersed for demonstrations led by X, | but managed; admits that X abducted 13
                 # people | and apologizes (the tense of the saying, not of what was said)
                 stack.pop()

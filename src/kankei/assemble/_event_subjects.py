@@ -142,8 +142,8 @@ class SubjectReading:
         if clause.relation not in ("coordinate", "parataxis") or clause.shared_subject:
             return None
         main = clause.parent
-        while main is not None and main.relation in ("coordinate", "parataxis") and main.parent is not None:
-            main = main.parent
+        while main is not None and main.relation in ("coordinate", "parataxis", "complement") and main.parent is not None:
+            main = main.parent      # ('Kim admitted that his country had abducted them, and he apologized')
         if main is None or main.relation is not None or main.subject is None or main.subject.end > before:
             return None
         found = [m for m in phrase_actors(self.ents, main.subject.start, main.subject.end) if fits_pronoun(m, pronoun)]

@@ -237,6 +237,24 @@ def _demonyms() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)"), countries
 
 
+def _state_in_name(name: str) -> str | None:
+    """The state a body's name says it belongs to ('Ministry of Foreign Affairs of Japan': japan)."""
+    pattern, countries = _demonyms()
+    m = pattern.search(name or "")
+    if m is not None:
+        return countries[m.group()].partition(":")[2]
+    for state, names in _state_names().items():
+        if any(n in (name or "") for n in names):
+            return state
+    return None
+
+
+@cache
+def _state_names() -> dict[str, tuple[str, ...]]:
+    from kankei.recognize.gazetteer import gazetteer
+    return {e.id.partition(":")[2]: (e.name,) for e in gazetteer().entries.values() if e.type == "country"}
+
+
 def fits_pronoun(m: EntityMention, pronoun: str) -> bool:
     """Whether a mention can be what a pronoun stands for ('she': a person)."""
     want = _PRONOUNS.get(pronoun.lower())
@@ -294,6 +312,10 @@ def phrase_actors(ents: Entities, start: int, end: int, types=ACTOR_TYPES) -> li
     found = [m for m in ents.within(start, end) if m.type in types
              and not (text.startswith(_POSSESSIVE, m.end) and m.end + 2 < end and not _owns_body(text, m.end, end))
              and not kin_of(text, m.start, start)]
+    owners = {state_of(m.entity) for m in found if text.startswith(_POSSESSIVE, m.end) and m.type == "country"}
+    if owners:
+        # ("North Korea's foreign ministry": the ministry of the state that owns it, not another's)
+        found = [m for m in found if m.type == "country" or (state_of(m.entity) or _state_in_name(m.name)) in owners | {None}]
     if not found:
         # a name the chunker cut at its inner preposition ('Headquarters | for the Abduction Issue')
         return [m for m in ents.starting_in(start, end) if m.type in types and m.end > end][:1]
