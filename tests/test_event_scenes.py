@@ -359,3 +359,12 @@ def test_from_the_second_hand_check():
              "position.", "rejected", "2025-03-14")
     assert "org:mofa_japan" not in role(ev, "agent")
     assert role(the("Japan's foreign ministry protested on Monday.", "protested"), "agent") == {"org:mofa_japan"}
+
+
+def test_an_event_noun_with_its_own_day_is_not_negated_by_its_clause():
+    text = ("Tokyo on Tuesday said it was not considering filing a protest about the mistreatment of the team "
+            "during the November 15 match.")
+    ev = the(text, "match", "2011-11-29")
+    assert ev["date"] == "2011-11-15" and ev.get("modality", "asserted") == "asserted"
+    assert the("Pyongyang has since insisted that eight of them died.", "insisted", "2011-11-29")["type"] == "statement"
+    assert the("In 2002 Japan insisted on talks.", "insisted")["type"] == "demand"

@@ -71,6 +71,9 @@ class ReaderChecks:
                                                   and p["entity"].startswith(("person:", "org:", "gov:")))
                         for p in r.parts.items) and not self._going_home(r):
             r.type = "meet"         # 'Prime Minister Koizumi returned to North Korea', 'Kanemaru travelled to Pyongyang': a visit
+        if r.type == "demand" and r.verb and r.head.lemma == "insist" and r.clause is not None and any(
+                c.parent is r.clause and c.relation == "complement" for c in self.an.clauses):
+            r.type = "statement"    # 'insisted that eight had died': a claim ('insisted on talks' is a demand)
         if r.type == "threaten" and self._an_alert(r):
             r.type = "other"        # 'issued a J-Alert warning': people warned to take shelter, no one threatened
         if r.type in ("aid", "statement") and r.verb and r.head.lemma in ("offer", "propose") and r.clause is not None \

@@ -351,6 +351,8 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
             return r.modality
         if not r.verb and self._demanded(r):
             return "hypothetical"       # 'called for the release of the abductees': asked for, not done
+        if not r.verb and r.noun_event is None and r.times:
+            return "asserted"   # ('not considering a protest over the November 15 match': the match was held)
         clause = r.clause
         vg = getattr(clause, "predicate", None) if clause is not None else None
         if vg is None:
