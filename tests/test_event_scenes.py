@@ -368,3 +368,10 @@ def test_an_event_noun_with_its_own_day_is_not_negated_by_its_clause():
     assert ev["date"] == "2011-11-15" and ev.get("modality", "asserted") == "asserted"
     assert the("Pyongyang has since insisted that eight of them died.", "insisted", "2011-11-29")["type"] == "statement"
     assert the("In 2002 Japan insisted on talks.", "insisted")["type"] == "demand"
+
+
+def test_the_owner_of_a_measure_imposes_it():
+    ev = the("The cabinet is expected to extend Japan's sanctions on North Korea in the coming days.", "extend",
+             "2025-03-14")
+    assert role(ev, "agent") == {"country:japan"} and role(ev, "patient") == {"country:north_korea"}
+    assert role(the("North Korea disputed Japan's DNA test in 2004.", "disputed"), "patient") == {"country:japan"}

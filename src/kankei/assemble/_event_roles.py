@@ -10,7 +10,7 @@ from kankei.analyze.groups import lists
 from kankei.assemble._event_subjects import _ISSUER_WORDS, SubjectReading
 from kankei.assemble.event_parts import ACTOR_TYPES, Parts, kin_of, phrase_actors, role_of
 from kankei.assemble.event_reading import NOUN_TAGS, passive_clause, prep_of
-from kankei.assemble.triggers import word_sets
+from kankei.assemble.triggers import lexicon, word_sets
 
 if TYPE_CHECKING:
     from kankei.assemble.event_reading import Reading
@@ -27,6 +27,12 @@ _MEET_WITH = frozenset({"meet", "negotiate", "consult", "confer"})
 # words tagged IN that open no prepositional phrase: 'of' names whose the head is ('agents of
 # the North'), the others open clauses ('although Russia and China objected')
 _BETWEEN_OF = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
+
+
+def _measure_noun(word: str) -> bool:
+    """Whether a noun names a measure a state imposes ('sanctions', 'ban', 'restrictions')."""
+    entry = lexicon().get(word.lower())
+    return entry is not None and entry[1] and entry[0] in ("sanction", "ease")
 
 
 class ReaderRoles(SubjectReading):
@@ -92,6 +98,11 @@ class ReaderRoles(SubjectReading):
                 named = phrase_actors(ents, ob.start, ob.end, ACTOR_TYPES | {"document", "place", "vessel"})
                 if not named and role == "patient" and r.noun_event is None:
                     named = self._possessor(ob)     # 'disputed Japan's DNA test': done to Japan
+                    if named and _measure_noun(ob.head.text):
+                        # ('extend Japan's sanctions', 'lifted part of Japan's sanctions': Japan imposes them)
+                        if not parts.has("agent"):
+                            parts.add("agent", named[0], etype)
+                        continue
                     if not named and (m := self._definite_body(ob)) is not None:
                         named = [m]     # 'urged the court for a speedy trial': the court named before
                     if not named and ob.head.text.lower() in word_sets()["acting_bodies"] | word_sets()["national_nouns"] \
