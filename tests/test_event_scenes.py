@@ -375,3 +375,10 @@ def test_the_owner_of_a_measure_imposes_it():
              "2025-03-14")
     assert role(ev, "agent") == {"country:japan"} and role(ev, "patient") == {"country:north_korea"}
     assert role(the("North Korea disputed Japan's DNA test in 2004.", "disputed"), "patient") == {"country:japan"}
+
+
+def test_an_office_named_before_is_its_holder_not_the_state():
+    text = ("North Korean leader Kim Jong-un sent a message of sympathy to Kishida on Saturday. The North Korean "
+            "leader wrote that he hoped the victims would recover.")
+    assert role(the(text, "wrote", "2024-01-08"), "agent") == {"person:kim_jong_un"}
+    assert role(the("The North Korean leader wrote a letter in 2019.", "wrote"), "agent") == {"country:north_korea"}

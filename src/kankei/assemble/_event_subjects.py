@@ -90,6 +90,9 @@ class SubjectReading:
             if in_relative(clause) and (m := self._apposed_name(subject.start, types)) is not None:
                 return [m]      # 'Megumi Yokota, a Japanese girl who had disappeared': the girl is Yokota
             head = subject.head
+            if head.tag in _NOUN_TAGS_PLAIN and head.text.lower() in word_sets()["office_nouns"] \
+                    and (m := self._titled(subject)) is not None:
+                return [m]      # 'the North Korean leader wrote': the leader named before, not his state
             if head.tag in _NOUN_TAGS_PLAIN and (m := self.ents.demonym_actor(
                     subject.start, subject.end, body=True, people=passive_clause(clause))) is not None:
                 # 'North Korean agents abducted ...', 'North Korean nationals will be banned'; not
