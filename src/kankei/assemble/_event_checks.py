@@ -26,12 +26,12 @@ _WEAPONS_TEST_VERBS = ("launch", "fire", "shoot", "test")
 _PHRASAL = {"leave": ("out", "behind", "aside"), "move": ("out", "aside"), "return": ("out",),
             "give": ("up", "in", "away"), "send": ("off",), "find": ("out",), "rule": ("out",)}
 _COURT = re.compile(r"\bCourt\b|\bTribunal\b")
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 _SHARES = frozenset({"some", "all", "many", "most", "several", "both"})
 
 
-_COURT_WORDS = re.compile(r"\b(?:[Cc]ourt|ruling|verdict|judge|lawsuit|suit)\b")
 
 
 class ReaderChecks:
@@ -117,7 +117,10 @@ class ReaderChecks:
     def _in_a_case(self, r: Reading) -> bool:
         """Whether an appeal is told near a court or a ruling ('the government appealed the
         following month'): a step in a case, not a call for something."""
-        return r.head.lemma == "appeal" and _COURT_WORDS.search(self.text, max(0, self.s - 300), self.e) is not None
+        if r.head.lemma != "appeal":
+            return False
+        words = word_sets()["case_words"]
+        return any(w.lower() in words for w in _WORD.findall(self.text, max(0, self.s - 300), self.e))
 
     def _held(self, subject) -> bool:
         """Whether a subject names people held against their will ('the abductees', 'five of the

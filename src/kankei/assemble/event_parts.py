@@ -243,16 +243,13 @@ def _state_in_name(name: str) -> str | None:
     m = pattern.search(name or "")
     if m is not None:
         return countries[m.group()].partition(":")[2]
-    for state, names in _state_names().items():
-        if any(n in (name or "") for n in names):
-            return state
-    return None
+    return next((state for state, country in _state_names().items() if country in (name or "")), None)
 
 
 @cache
-def _state_names() -> dict[str, tuple[str, ...]]:
+def _state_names() -> dict[str, str]:
     from kankei.recognize.gazetteer import gazetteer
-    return {e.id.partition(":")[2]: (e.name,) for e in gazetteer().entries.values() if e.type == "country"}
+    return {e.id.partition(":")[2]: e.name for e in gazetteer().entries.values() if e.type == "country"}
 
 
 def fits_pronoun(m: EntityMention, pronoun: str) -> bool:
@@ -274,10 +271,16 @@ def _acting_head(phrase: str, people: bool = False) -> bool:
     """Whether a phrase ends in a noun of a body or an office that acts for its state ('Japanese
     police', 'North Korean security forces', 'the North Korean leader'), in lower case."""
     words = phrase.lower().rstrip(" .,").split()
-    bodies = word_sets()["acting_bodies"] | word_sets()["office_nouns"]     # ('the North Korean leader')
-    if people:
-        bodies = bodies | word_sets()["national_nouns"]
+    bodies = _acting_heads(people)
     return bool(words) and (words[-1] in bodies or " ".join(words[-2:]) in bodies) and phrase.rstrip(" .,")[-1:].islower()
+
+
+@cache
+def _acting_heads(people: bool) -> frozenset[str]:
+    """Bodies and offices that act for a state ('the North Korean leader'), with its people and
+    craft when they are what a measure falls on."""
+    sets = word_sets()
+    return sets["acting_bodies"] | sets["office_nouns"] | (sets["national_nouns"] if people else frozenset())
 
 
 def _owns_body(text: str, at: int, end: int) -> bool:

@@ -166,7 +166,7 @@ _WORD_SETS = ("threat_words", "definite_bodies", "person_nouns", "pair_nouns", "
               "aimed_types", "desire", "motion_reaching",
               "reacting", "office_nouns", "stopping", "permitting", "finding", "held_people",
               "subject_undergoes_alone", "national_nouns", "failing",
-              "alert_words", "going_home", "admitting")
+              "alert_words", "case_words", "going_home", "admitting")
 
 
 @cache
