@@ -366,3 +366,36 @@ def test_an_office_named_before_is_its_holder_not_the_state():
             "leader wrote that he hoped the victims would recover.")
     assert role(the(text, "wrote", "2024-01-08"), "agent") == {"person:kim_jong_un"}
     assert role(the("The North Korean leader wrote a letter in 2019.", "wrote"), "agent") == {"country:north_korea"}
+
+
+def test_a_participle_set_off_by_commas_is_its_own_event_not_the_verb_after_it():
+    evs = events("Mindan, formed in 1946, opposed the plan in 1959.")
+    assert {(e["type"], e["date"]) for e in evs} == {("found", "1946"), ("accuse", "1959")}
+    assert role(the("Mindan, formed in 1946, opposed the plan in 1959.", "formed"), "patient") == {"org:mindan"}
+
+
+def test_an_event_noun_after_amid_happened_when_its_clause_did():
+    ev = the("In 1999 the ferry's calls at Kobe were suspended amid protests in Kobe.", "protests")
+    assert ev["type"] == "accuse" and ev["date"] == "1999"
+
+
+def test_an_opening_time_is_no_subject_and_heads_of_states_act_for_them():
+    text = "Last month, in Phnom Penh, the chiefs of the US and Japan met and agreed to share data on missiles."
+    for trigger in ("met", "agreed"):
+        assert role(the(text, trigger, "2022-12-20"), "agent") == {"country:united_states", "country:japan"}
+    ev = the("The foreign ministers of Japan and South Korea signed the deal on Monday.", "signed", "2022-12-20")
+    assert role(ev, "agent") == {"country:japan", "country:south_korea"}
+
+
+def test_the_agreement_named_before_is_what_is_done_to_it():
+    ev = the("The Calcutta Agreement was signed in 1959. The agreement was extended in 1960.", "extended")
+    assert ev["date"] == "1960" and role(ev, "patient") == {"document:calcutta_agreement"}
+
+
+def test_words_of_ending_succeeding_and_surrendering():
+    assert the("North Korea scrapped the agreement in 2016.", "scrapped")["type"] == "reject"
+    assert the("In 2008 Japan postponed the talks.", "postponed")["type"] == "reject"
+    ev = the("Kishida became prime minister in October 2021.", "became prime minister")
+    assert ev["type"] == "leader" and ev["date"] == "2021-10"
+    text = "The war ended in Asia that summer. Japan surrendered on August 15, 1945."
+    assert the(text, "surrendered")["date"] == "1945-08-15"

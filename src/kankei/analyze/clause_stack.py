@@ -28,7 +28,10 @@ class OpenClause:
         self.appos_closed = False            # a comma after it: an apposition ("Abe, the prime minister, said")
 
 
-def place_np(cur: OpenClause, np: Phrase, prev_unit: str, after_dash: bool = False) -> None:
+def place_np(cur: OpenClause, np: Phrase, prev_unit: str, after_dash: bool = False,
+             time_before: bool = False) -> None:
+    """Put a noun phrase in its clause: the subject a predicate waits for, a conjunct or apposition
+    of it, or an object. `time_before`: the phrase waiting is only a time ('Last month, ...')."""
     c = cur.c
     if prev_unit == "np" and np.first == np.last and np.head.text.lower() in REFLEXIVES:
         return          # 'Chongryon itself claimed': the name stays the subject
@@ -45,7 +48,7 @@ def place_np(cur: OpenClause, np: Phrase, prev_unit: str, after_dash: bool = Fal
             cur.conj.append(np)                     # Japan and South Korea (signed)
         elif cur.pending is not None and prev_unit == "comma" and np.first == np.last and np.head.tag == "CD":
             return                                  # Her mother, Sakie Yokota, | 88, (said): an age
-        elif cur.pending is not None and prev_unit == "comma" and cur.last_np is cur.pending:
+        elif cur.pending is not None and prev_unit == "comma" and cur.last_np is cur.pending and not time_before:
             cur.appos = np                          # Abe, the prime minister, (said) | AOMORI -- Ebina (became)
             cur.appos_closed = False
         else:

@@ -24,6 +24,7 @@ from .clause_rules import (
     named_before_comma,
     next_unit,
     np_follows,
+    only_time,
     prep_follows,
     promote_lone_participle,
     sharing_auxiliaries,
@@ -122,7 +123,10 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
                 prep = None
                 prev_unit = "pp"
             else:
-                place_np(cur, np, prev_unit, np.first > 0 and tokens[np.first - 1].text in _DASHES)
+                place_np(cur, np, prev_unit, np.first > 0 and tokens[np.first - 1].text in _DASHES,
+                         # ('Last month, in Phnom Penh, the leaders met': the time is no subject)
+                         prev_unit == "comma" and cur.pending is not None and cur.c.predicate is None
+                         and only_time(cur.pending, tokens))
                 prev_unit = "np"
             prev_np = np
             i = np.last + 1

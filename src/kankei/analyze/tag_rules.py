@@ -93,6 +93,28 @@ def reduced_relative(words: list[str], tags: list[str]) -> None:
             tags[i] = "VBN"
 
 
+def appositive_participle(words: list[str], tags: list[str]) -> None:
+    """"Chongryon, founded in 1955, campaigned ...": an -ed form set off by commas right after a
+    name or noun is a participle describing it, and the -ed form after the closing comma, with no
+    other verb before it, is the clause's finite past (the treebank's tagger often reads them the
+    other way round)."""
+    n = len(tags)
+    for i in range(2, n - 3):
+        if tags[i] not in ("VBD", "VBN") or tags[i - 1] != "," or tags[i - 2] not in ("NN", "NNS", "NNP", "NNPS") \
+                or not words[i].lower().endswith("ed"):
+            continue
+        j = i + 1
+        while j < n and tags[j] not in (",", ".", ":") and tags[j][:2] != "VB" and tags[j] != "MD":
+            j += 1
+        if j + 1 >= n or tags[j] != "," or j == i + 1:
+            continue
+        k = j + 1
+        while k < n and tags[k] in ("RB", "RBR"):
+            k += 1
+        if k < n and tags[k] in ("VBN", "VBD") and words[k].lower().endswith("ed") and words[j + 1].lower() != "and":
+            tags[i], tags[k] = "VBN", "VBD"
+
+
 NP_BODY = frozenset(("NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "DT", "PDT", "PRP$", "CD", "POS", "HYPH"))
 _AFTER_PAST = frozenset(("DT", "CD", "PRP$", "NNS", "NNP", "NNPS", "PRP", "NN", "JJ", "RP", "IN", "TO"))
 _CLAUSE_END = frozenset((",", ":", ".", "CC", "WDT", "WP", "-LRB-"))

@@ -24,6 +24,7 @@ from .tag_rules import (
     SUBJECT_END as _SUBJECT_END,
 )
 from .tag_rules import (
+    appositive_participle,
     gerund_as_noun,
     ordinal_before_noun,
     passive_not_adjective,
@@ -304,6 +305,8 @@ class Tagger:
             people_not_adjective(words, out)
         if "VBD" in out:
             reduced_relative(words, out)
+        if "," in out:
+            appositive_participle(words, out)
         if "VBZ" in out:
             self._plural_after_verb(words, out)
         if "NNS" in out and "CC" in out:

@@ -111,8 +111,8 @@ class TimeHolders:
                 if prep == "of" and k > 0 and prep_of(c.pps[k - 1]) in ("after", "following", "during") \
                         and pp.start - c.pps[k - 1].end <= 1:
                     prep = prep_of(c.pps[k - 1])     # 'after three days of talks'
-                if prep in ("at", "during"):
-                    return v
+                if prep in ("at", "during", "amid", "amidst"):
+                    return v        # ('suspended amid protests in Niigata': the protests then too)
                 if prep in ("after", "following") and (not self._definite(noun) or self._named_by_of(noun)):
                     # ('After three days of talks, the two sides announced ...': just before, in its month;
                     # 'after the meeting' is the meeting told before, not dated by what came after it)

@@ -50,8 +50,9 @@ class ReaderRoles(SubjectReading):
     def _clause_parts(self, r: Reading, clause, parts: Parts) -> None:
         ents, etype = self.ents, r.type
         passive = passive_clause(clause)
+        # (what is done to a treaty or a ship is done to it: 'the agreement was extended')
         subject_actors = self._subject_actors(clause, ACTOR_TYPES | {"place"} if passive and etype in _TERRITORY_TYPES
-                                              else ACTOR_TYPES)
+                                              else ACTOR_TYPES | {"document", "vessel"} if passive else ACTOR_TYPES)
         by_agents = []
         if clause.agent is not None:
             by_agents += phrase_actors(ents, clause.agent.start, clause.agent.end)
@@ -81,7 +82,8 @@ class ReaderRoles(SubjectReading):
                 # 'the Koizumi-Kim summit was held': the names on the event noun hold it
                 for m in subject_actors:
                     if m.end <= noun_at:
-                        parts.add("agent", m, etype)
+                        # ('the agreement was extended': the accord named before is what it is done to)
+                        parts.add("patient" if m.type == "document" else "agent", m, etype)
             else:
                 for m in subject_actors:
                     parts.add("patient", m, etype)

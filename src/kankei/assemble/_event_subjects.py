@@ -114,7 +114,7 @@ class SubjectReading:
                 return [m] if m is not None else []
             if pair := self._pair_named(subject):
                 return pair     # 'the two sides agreed', 'both delegations said'
-            if (m := self._definite_body(subject)) is not None:
+            if (m := self._definite_body(subject, "document" in types)) is not None:
                 return [m]      # 'the court dismissed the case': the court named before
             if (m := self._titled(subject)) is not None:
                 return [m]      # 'the prime minister said': the prime minister named before
@@ -132,7 +132,19 @@ class SubjectReading:
         """The body a spokesperson or an official speaks for, named in the phrase right after
         ('a spokesperson for the DPRK Foreign Ministry', 'officials at the Defense Ministry')."""
         words = word_sets()
-        if subject.head.lemma.lower() not in words["non_leading_offices"] | words["acting_bodies"]:
+        head = subject.head.lemma.lower()
+        while clause.shared_subject and clause.parent is not None and clause.parent.subject is subject:
+            clause = clause.parent      # ('the leaders of X and Y met and agreed': the phrases are the first verb's)
+        if head in words["heads_of"] and clause.predicate is not None:
+            # 'the leaders of the US, Japan and South Korea met': every state whose heads they are
+            pps, end = [], subject.end
+            for pp in clause.pps:
+                if 0 <= pp.start - end <= 2 and pp.end <= clause.predicate.start and (prep_of(pp) == "of" or pps):
+                    pps.append(pp)
+                    end = pp.end
+            if pps and prep_of(pps[0]) == "of":
+                return phrase_actors(self.ents, pps[0].start, end, types)
+        if head not in words["non_leading_offices"] | words["acting_bodies"]:
             return []
         pp = next((pp for pp in clause.pps if 0 <= pp.start - subject.end <= 1
                    and prep_of(pp) in ("for", "of", "at", "from")), None)
@@ -152,11 +164,13 @@ class SubjectReading:
         found = [m for m in phrase_actors(self.ents, main.subject.start, main.subject.end) if fits_pronoun(m, pronoun)]
         return found[0] if len(found) == 1 else None
 
-    def _definite_body(self, phrase) -> object | None:
+    def _definite_body(self, phrase, documents: bool = False) -> object | None:
         """'the court', 'the association' (a lowercase word, whatever the tagger calls it): the
         body named before whose name that noun heads."""
         head = phrase.head
-        if head.tag in ("NN", "NNP") and head.text.islower() and head.lemma in word_sets()["definite_bodies"] \
+        words = word_sets()
+        if head.tag in ("NN", "NNP") and head.text.islower() \
+                and (head.lemma in words["definite_bodies"] or head.lemma in words["definite_documents"] and documents) \
                 and phrase.last > phrase.first and self.tokens[phrase.first].text.lower() == "the":
             named = self.ents.definite(head.text, phrase.start)
             home = self.ents.issuer if self.ents.official else self.ents.home
