@@ -399,3 +399,31 @@ def test_words_of_ending_succeeding_and_surrendering():
     assert ev["type"] == "leader" and ev["date"] == "2021-10"
     text = "The war ended in Asia that summer. Japan surrendered on August 15, 1945."
     assert the(text, "surrendered")["date"] == "1945-08-15"
+
+
+def test_a_lone_past_after_and_shares_the_perfect_above_a_relative_clause():
+    text = ("The coast guard has seized a fishing boat that was operating illegally near the bank and "
+            "arrested its captain, the coast guard said Thursday.")
+    types = {e["text"]: e["type"] for e in events(text, "2025-09-04")}
+    assert types.get("seized") == "legal" and types.get("arrested") == "legal"
+
+
+def test_a_name_an_adverb_and_an_ed_form_make_a_verb():
+    text = "Pyongyang later demanded compensation for the sinking, while Tokyo insisted the boat had been fishing."
+    ev = the(text, "demanded", "2025-09-04")
+    assert ev["type"] == "demand" and role(ev, "agent") == {"gov:north_korea"}
+    assert the(text, "insisted", "2025-09-04")["type"] == "statement"
+
+
+def test_what_a_verb_of_causing_brings_about_happened_then_by_whom_it_came_from():
+    text = ("On Oct. 7, 2019, a patrol vessel collided with a fishing boat near the bank. Two months earlier, a "
+            "vessel with armed men had approached a patrol boat near the bank, prompting a protest from Tokyo.")
+    ev = the(text, "protest", "2025-10-10")
+    assert ev["type"] == "accuse" and ev["date"] == "2019-08" and role(ev, "agent") == {"gov:japan"}
+    assert the(text, "collided", "2025-10-10")["date"] == "2019-10-07"
+
+
+def test_receiving_is_a_meeting_only_of_someone_received():
+    assert the("In 2013 Prime Minister Abe received him at his office.", "received")["type"] == "meet"
+    assert the("In 2013 the ministry received a letter from Pyongyang.", "received")["type"] == "statement"
+    assert not [e for e in events("In 2013 he received criticism.") if e["text"] == "received"]

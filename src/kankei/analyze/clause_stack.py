@@ -71,6 +71,16 @@ def tense_of_the_higher(g: VerbGroup, pred: VerbGroup | None, higher: Clause | N
         and (g.tense, g.aspect) != (pred.tense, pred.aspect) and (g.tense, g.aspect) == (top.tense, top.aspect)
 
 
+def shares_the_perfect(g: VerbGroup, pred: VerbGroup | None, higher: Clause | None) -> bool:
+    """'has seized a boat that was operating there and arrested its captain': a lone -ed form
+    after 'and' shares the perfect auxiliary of the clause above a relative or complement
+    clause whose own verb group is of another form."""
+    top = higher.predicate if higher is not None else None
+    return pred is not None and top is not None and top.finite and top.aspect == "perfect" \
+        and g.first == g.last and g.head.text.lower().endswith("ed") and g.head.tag in ("VBD", "VBN") \
+        and (pred.tense, pred.aspect) != (top.tense, top.aspect) and pred.aspect != "perfect"
+
+
 def np_ending(stack: list[OpenClause], last: int) -> Phrase | None:
     """The object or prepositional phrase of an open clause that ends at token `last`."""
     for o in reversed(stack):

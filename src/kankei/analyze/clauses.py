@@ -31,7 +31,14 @@ from .clause_rules import (
     sharing_modal,
     that_follows,
 )
-from .clause_stack import OpenClause, np_ending, place_np, report_first, tense_of_the_higher
+from .clause_stack import (
+    OpenClause,
+    np_ending,
+    place_np,
+    report_first,
+    shares_the_perfect,
+    tense_of_the_higher,
+)
 from .groups import lists
 from .types import Clause, Phrase, PrepPhrase, Token, VerbGroup
 
@@ -327,7 +334,8 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[OpenClause], cla
             if g.finite and len(stack) > 1 and (
                     own is None and not pred_finite
                     or (own is None or own.head.tag == "PRP") and c.relation == "complement"
-                    and tense_of_the_higher(g, pred, c.parent)):
+                    and tense_of_the_higher(g, pred, c.parent)
+                    or own is None and c.relation in ("relative", "complement") and shares_the_perfect(g, pred, c.parent)):
                 # was dispersed for demonstrations led by X, | but managed; admits that X abducted 13
                 # people | and apologizes (the tense of the saying, not of what was said)
                 stack.pop()

@@ -28,6 +28,20 @@ def gerund_as_noun(words: list[str], tags: list[str]) -> None:
             tags[i] = "NN"
 
 
+def gerund_before_noun(words: list[str], tags: list[str]) -> None:
+    """'a North Korean fishing boat', 'the ruling party': an -ing form inside a noun phrase that a
+    determiner opens, right before its noun, is a modifier, not a verb."""
+    n = len(tags)
+    for i in range(1, n - 1):
+        if tags[i] != "VBG" or tags[i + 1] not in ("NN", "NNS"):
+            continue
+        j = i - 1
+        while j >= 0 and tags[j] in ("JJ", "NNP", "NNPS", "CD", "HYPH"):
+            j -= 1
+        if j >= 0 and j < i and tags[j] in ("DT", "PRP$", "POS") and words[j].lower() not in ("that", "this", "all", "both"):
+            tags[i] = "JJ"
+
+
 _ORDINAL = re.compile(r"(?:\d+(?:st|nd|rd|th)|(?:twenty-|thirty-)?(?:first|second|third|fourth|fifth|sixth|seventh"
                       r"|eighth|ninth)|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth"
                       r"|thirtieth)", re.IGNORECASE)

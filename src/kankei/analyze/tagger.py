@@ -26,6 +26,7 @@ from .tag_rules import (
 from .tag_rules import (
     appositive_participle,
     gerund_as_noun,
+    gerund_before_noun,
     ordinal_before_noun,
     passive_not_adjective,
     past_after_clause_subject,
@@ -315,6 +316,7 @@ class Tagger:
             self._unknown_verb_after_name(words, out)
         if "VBG" in out:
             gerund_as_noun(words, out)
+            gerund_before_noun(words, out)
         if "that" in words:
             that_as_determiner(words, out, self.saying)
         if any(w[-2:] in _ORDINAL_ENDS for w in words):
@@ -394,12 +396,16 @@ def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset
         if t == "JJ" and not (low.endswith("ed") and tags[i] == "JJ" or low in past_forms or base):
             continue
         k = i - 1
-        while k > 0 and tags[k] == "RB":
+        while k > 0 and tags[k] in ("RB", "RBR"):
             k -= 1
         # ', and allegedly committed suicide': a past form after a comma and a conjunction
         after_comma_and = t == "JJ" and tags[k] == "CC" and k > 0 and tags[k - 1] == "," and low.endswith("ed") \
             and tags[i + 1] in ("NN", "NNS")
-        if not after_comma_and and (tags[i + 1] not in _OBJECT_START or (t == "NNS" and tags[i + 1] not in ("DT", "CD", "PRP$"))):
+        # ('Pyongyang later demanded compensation': after a name, a bare noun object too)
+        named_subject = t == "JJ" and tags[i] == "JJ" and low.endswith("ed") and tags[k] in ("NNP", "NNPS", "PRP") \
+            and tags[i + 1] in ("NN", "NNS")
+        if not after_comma_and and not named_subject and (
+                tags[i + 1] not in _OBJECT_START or (t == "NNS" and tags[i + 1] not in ("DT", "CD", "PRP$"))):
             continue
         if t == "JJ" and tags[k] == "CC" and (low in past_forms or tags[i + 1] in ("DT", "PRP$", "CD", "PRP")
                                               or after_comma_and) \

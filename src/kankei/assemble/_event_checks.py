@@ -39,7 +39,10 @@ class ReaderChecks:
 
     def _refine_type(self, r: Reading) -> None:
         """The type the lexicon gave, refined by who takes part and how the verb is used."""
-        by_object = retype_by_object().get(r.head.lemma) if r.verb and r.clause is not None else None
+        table = retype_by_object()
+        # (by the phrase's lemma first: 'handed over' -> 'hand over')
+        by_object = table.get(r.head.lemma + self.text[r.head.end:r.end].lower()) or table.get(r.head.lemma) \
+            if r.verb and r.clause is not None else None
         if by_object:
             phrases = [r.clause.subject] + r.clause.objects if passive_clause(r.clause) and r.clause.subject \
                 else r.clause.objects     # ('was granted residence': the object a passive keeps)
@@ -329,8 +332,10 @@ class ReaderChecks:
                for t in self.tokens if ph.start <= t.start < ph.end):        # ('Resolution No. 1718')
             return True
         # a body named ('established Chongryon', 'Minsen was formed') is founded whatever its name
-        return r.type == "found" and any(m.type in ("organization", "group") for ph in phrases if ph is not None
-                                         for m in self.ents.starting_in(ph.start, ph.end))
+        # ... and so is an actor where the list allows one ('received Kim at the Kantei')
+        kinds = ("organization", "group") if r.type == "found" else ("person", "organization", "country", "group") \
+            if "@actor" in wanted else ()
+        return any(m.type in kinds for ph in phrases if ph is not None for m in self.ents.starting_in(ph.start, ph.end))
 
     def _test_noun_ok(self, n: Reading) -> bool:
         """'DNA tests carried out in Japan': a test noun is a weapons test only with a weapon in its

@@ -22,6 +22,7 @@ _ISSUED = frozenset({"resolution"})                  # a body's name opens the n
 _GLUE = re.compile(r"\s*(?:\(\s*|\)\s*|'s\s+|’s\s+)?\s*")
 _MOTION_TYPES = frozenset({"migrate", "meet", "release"})
 _MEET_WITH = frozenset({"meet", "negotiate", "consult", "confer"})
+_SAID_FROM = frozenset({"accuse", "demand", "statement", "apologize", "threaten", "reject", "aid", "agree"})
 # a capitalized body with no name of its own is the one that issues the document
 # between coordinated actors: ', ', ' and ', with the titles of the next ('and President')
 # words tagged IN that open no prepositional phrase: 'of' names whose the head is ('agents of
@@ -293,8 +294,8 @@ class ReaderRoles(SubjectReading):
                 k += 1
             end = self.tokens[k - 1].end if k > j + 1 else self.tokens[j].end
             role = "agent" if prep == "by" else role_of(r.type, prep)
-            if prep == "between":
-                role = "agent"
+            if prep == "between" or prep == "from" and r.type in _SAID_FROM:
+                role = "agent"      # ('a protest from Tokyo', 'a letter from Pyongyang': who made it)
             if role:
                 for m in ents.starting_in(self.tokens[j].end, end):
                     parts.add(role, m, r.type)

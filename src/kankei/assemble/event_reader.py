@@ -201,6 +201,8 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
             and v.clause.subject.head is n.head for v in verbs)]
         for n in nouns:
             if not n.times:
+                n.times = self._caused_times(n)
+            if not n.times:
                 n.occasion = self._occasion(n, verbs)
             if not n.times and n.occasion is None and not verbs and self.entry is not None:
                 n.times = [self.entry]      # ('2006 (Oct. 9) – First nuclear test.': an entry without a verb)
@@ -229,6 +231,20 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         # ('flew to Pyongyang and met Kim': a visit and its meeting, typed alike once checked, are one)
         return [r for r in out if not any(x is not r and x.type == r.type and x.modality == r.modality
                                           and _coordinated_verbs(x, r, self.an.clauses) for x in out)]
+
+    def _caused_times(self, noun: Reading) -> list:
+        """'had approached the boat two months earlier, prompting a protest from Tokyo': the event
+        a verb of causing brings about happened when its clause (or the clause it hangs on) did."""
+        causing = word_sets()["causing"]
+        for c in self.an.clauses:
+            vg = c.predicate
+            if vg is None or vg.lemma not in causing or not any(ob.start <= noun.head.start < ob.end for ob in c.objects):
+                continue
+            for holder in (c, c.parent if c.relation == "adverbial" and untensed(c) else None):
+                times = self.clause_times.get(id(holder)) if holder is not None else None
+                if times:
+                    return list(times)
+        return []
 
     def _people_or_craft(self, r: Reading) -> bool:
         """'2,942 people left in 1959', 'the last ship left in December': a weak verb of going
