@@ -43,3 +43,18 @@ def test_a_day_that_year_is_in_the_narratives_year():
 def test_a_un_sanctions_body_named_by_its_resolution_is_no_year():
     assert times("In 2021 Japan reported the case to the 1718 Committee.") == [("2021", "2021")]
     assert times("The 1965 Treaty on Basic Relations still stands.") == [("1965", "1965")]
+
+
+def test_a_report_of_what_had_happened_before_does_not_move_the_story():
+    text = ("In September 2002 the North said she had married a local man and died in 1986. Two years later it "
+            "handed over a death certificate.")
+    assert ("Two years later", "2004") in times(text)
+    text = ("The first hint came in 1997, when a former agent testified that women had been seized along the coast "
+            "in the late 1970s. The following year her father founded a support group.")
+    assert ("The following year", "1998") in times(text)
+
+
+def test_a_date_after_since_is_no_day_the_story_goes_on_to():
+    text = ("TOKYO, Feb. 19, 2026 -- North Korea fired a missile on Thursday, the first since January 27.\n\n"
+            "Officials of the three countries held a call at around 9:40 a.m.")
+    assert ("9:40 a.m.", "2026-02-19T09:40:00") in times(text)

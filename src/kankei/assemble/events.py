@@ -44,7 +44,7 @@ from kankei.assemble.event_reading import Reading, top_level
 from kankei.assemble.event_record import Event, _event_id
 from kankei.assemble.event_scan import DocumentScan, SentenceScan
 from kankei.assemble.event_time import distinct, is_narrative
-from kankei.assemble.triggers import Trigger, lexicon, motion_in
+from kankei.assemble.triggers import Trigger, lexicon, motion_in, word_sets
 from kankei.resolve.tense import future
 from kankei.spans import EntityMention, TimeMention
 
@@ -169,6 +169,9 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # (nor one in a relative clause on a noun of no event: 'the moratorium that began in 1999')
         aside |= {id(t) for t in sent_times if (c := reader.clause_holding(t.start)) is not None
                   and c.relation == "relative" and not top_level(c.parent)}
+        # (nor what a report says happened before the story's time: 'The North said she had died in
+        # 1986. Two years later it ...' goes on from the story's 2002, not from 1986)
+        aside |= _reported_backstory(reader, sent_times, current)
         rest = [t for t in sent_times if id(t) not in aside]
         # (without a main clause's event, the main clause's own time: 'Last November, ...', not the
         # 1994 of 'a woman who was taken in 1977 and died in 1994')
@@ -332,6 +335,29 @@ def _subjects(readings: list[Reading], ents: list[EntityMention]) -> list[Entity
             if found:
                 return found
     return []
+
+
+def _reported_backstory(reader: SentenceReader, sent_times: list[TimeMention], current: TimeMention | None) -> set[int]:
+    """Times in what a verb of saying or knowing reports that lie before the story's time."""
+    if current is None or not sent_times:
+        return set()
+    now = edtf.bounds(current.value)
+    if now is None:
+        return set()
+    saying = word_sets()["reporting"] | word_sets()["raising"]
+    out = set()
+    for t in sent_times:
+        c = reader.clause_holding(t.start)
+        while c is not None and c.relation in ("complement", "coordinate", "relative", "adverbial") \
+                and not (c.relation == "complement" and c.parent is not None and c.parent.predicate is not None
+                         and c.parent.predicate.lemma in saying):
+            c = c.parent
+        if c is None or c.relation != "complement":
+            continue
+        span = edtf.bounds(t.value)
+        if span is not None and span[1] < now[0]:
+            out.add(id(t))
+    return out
 
 
 def _advance(narrative: _Narrative, sent_times: list[TimeMention], s: int) -> None:

@@ -26,6 +26,9 @@ _CLAUSE_END = re.compile(r"[.;!?\n]\s|[.;!?\n]$")
 _BACKWARD = re.compile(r"\b(?:after|following|since|earlier|previously|preceded\s+by)\b", re.I)
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$", re.I)
 _FISCAL = re.compile(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)")
+_SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+_SAYING = re.compile(r"\b(?:said|says|told|stated|claimed|reported|suggested|insisted|admitted|acknowledged|"
+                     r"revealed|explained|added|noted|maintained|testified|alleged|wrote|confirmed|believed)\b")
 
 
 def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end: int | None = None) -> None:
@@ -43,7 +46,9 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
             clocks.append((tm, narrative))     # its day is known once its neighbours have theirs
             continue
         if tm.anchor == "absolute":
-            if tm.type in ("date", "interval") and tm.value and in_body:
+            # ('the first since January 27': a bound the story counts from, not a day it goes on to)
+            if tm.type in ("date", "interval") and tm.value and in_body and not _reported_before(text, tm, narrative) \
+                    and not _SINCE.search(text, max(0, tm.start - 16), tm.start):
                 narrative = tm.value
                 narrative_end = tm.end
                 latest.values.append(tm.value)
@@ -87,7 +92,8 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
             tm.value += "~"
         if tm.value and tm.type == "date" and "/" in tm.value:
             tm.type = "interval"                    # "last week": the calendar week
-        if tm.value and in_body and not rel.get("same") and not tm.approximate and tm.type in ("date", "interval"):
+        if tm.value and in_body and not rel.get("same") and not tm.approximate and tm.type in ("date", "interval") \
+                and not _SINCE.search(text, max(0, tm.start - 16), tm.start):
             # "Earlier this year, in March": a date said against the DCT is narrated too
             narrative = tm.value
             narrative_end = tm.end
@@ -193,6 +199,27 @@ def _narrated(text: str, tm: TimeMention, recent: bool = False) -> bool:
     if tm.text.lower() == "now":
         return bool(_PAST_NOW.search(text[max(0, tm.start - 30):tm.start]) or _NOW_PAST.match(text, tm.end))
     return False
+
+
+# a past perfect after a verb of saying: what the report says had happened before ('said she had
+# married ... and died in 1986', 'suggested that women had been seized in the late 1970s')
+_PLUPERFECT = re.compile(r"\bhad\s+(?:not\s+|never\s+|already\s+|\w+ly\s+)?(?:been\s+)?"
+                         r"(?!to\b|the\b|a\b|an\b|no\b|its\b|his\b|her\b|their\b|some\b|more\b|little\b)[a-z]{3,}\b")
+
+
+def _reported_before(text: str, tm: TimeMention, narrative: str | None) -> bool:
+    """A date a report gives for what had happened before the story's time: it tells the
+    background, and the story stays where it was ('The North said she had died in 1986. Two
+    years later it handed over ...': two years after the story's 2002)."""
+    if narrative is None:
+        return False
+    now, then = edtf.bounds(narrative), edtf.bounds(tm.value)
+    if now is None or then is None or then[1] >= now[0]:
+        return False
+    start = max(text.rfind(". ", 0, tm.start), text.rfind("\n", 0, tm.start)) + 1
+    before = text[start:tm.start]
+    said = _SAYING.search(before)
+    return said is not None and _PLUPERFECT.search(before, said.end()) is not None
 
 
 def in_quotation(text: str, pos: int) -> bool:
