@@ -427,3 +427,18 @@ def test_receiving_is_a_meeting_only_of_someone_received():
     assert the("In 2013 Prime Minister Abe received him at his office.", "received")["type"] == "meet"
     assert the("In 2013 the ministry received a letter from Pyongyang.", "received")["type"] == "statement"
     assert not [e for e in events("In 2013 he received criticism.") if e["text"] == "received"]
+
+
+def test_a_person_taken_by_agents_is_abducted_and_by_officials_detained():
+    text = ("Masaharu Nishikawa, whose daughter Kazumi was taken by North Korean agents from a beach near "
+            "the family home in 1978, died on Tuesday.")
+    ev = the(text, "taken", "2026-01-23")
+    assert ev["type"] == "abduct" and ev["date"] == "1978" and "person:kazumi" in role(ev, "patient")
+    ev = the("In 1963 her father was taken away by security officials after he complained.", "taken", "2026-01-23")
+    assert ev["type"] == "legal" and ev["date"] == "1963"
+    assert not [e for e in events("In 1978 he was taken to hospital.") if e["text"] == "taken"]
+
+
+def test_a_participle_before_its_noun_is_no_verb():
+    ev = the("In 2017, battered boats drifted ashore along the coast.", "drifted")
+    assert ev["type"] == "other" and ev["date"] == "2017"

@@ -28,6 +28,19 @@ def gerund_as_noun(words: list[str], tags: list[str]) -> None:
             tags[i] = "NN"
 
 
+def participle_before_noun(words: list[str], tags: list[str]) -> None:
+    """'battered boats drifted ashore', 'the abducted girl': a participle with no auxiliary before
+    it, right before the noun it describes at the start of a noun phrase, is an adjective."""
+    n = len(tags)
+    for i in range(n - 1):
+        if tags[i] != "VBN" or tags[i + 1] not in ("NN", "NNS") or not words[i].lower().endswith("ed"):
+            continue
+        before = tags[i - 1] if i > 0 else ""
+        if i == 0 or before in ("DT", "PRP$", "POS", ",", "``", "JJ", "CD") \
+                or before == "CC" and i > 1 and tags[i - 2] in ("JJ", ","):
+            tags[i] = "JJ"
+
+
 def gerund_before_noun(words: list[str], tags: list[str]) -> None:
     """'a North Korean fishing boat', 'the ruling party': an -ing form inside a noun phrase that a
     determiner opens, right before its noun, is a modifier, not a verb."""
@@ -130,7 +143,7 @@ def appositive_participle(words: list[str], tags: list[str]) -> None:
 
 
 NP_BODY = frozenset(("NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "DT", "PDT", "PRP$", "CD", "POS", "HYPH"))
-_AFTER_PAST = frozenset(("DT", "CD", "PRP$", "NNS", "NNP", "NNPS", "PRP", "NN", "JJ", "RP", "IN", "TO"))
+_AFTER_PAST = frozenset(("DT", "CD", "PRP$", "NNS", "NNP", "NNPS", "PRP", "NN", "JJ", "RP", "IN", "TO", "RB"))
 _CLAUSE_END = frozenset((",", ":", ".", "CC", "WDT", "WP", "-LRB-"))
 _FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
 _PP_BODY = frozenset(("DT", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP$", "HYPH"))

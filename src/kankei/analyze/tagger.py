@@ -28,6 +28,7 @@ from .tag_rules import (
     gerund_as_noun,
     gerund_before_noun,
     ordinal_before_noun,
+    participle_before_noun,
     passive_not_adjective,
     past_after_clause_subject,
     people_not_adjective,
@@ -298,6 +299,8 @@ class Tagger:
         if "JJ" in out or "NNS" in out or "NN" in out or "FW" in out:
             _verb_after_subject(words, out, self.past_forms, self.base_forms, self.verb_base)
         # (without a participle, only a past-only form tagged as a noun or adjective is re-read: none, no pass)
+        if "VBN" in out:
+            participle_before_noun(words, out)
         if "VBN" in out or ("NN" in out or "JJ" in out or "CD" in out) and not self.only_past.isdisjoint(lowers or map(str.lower, words)):
             past_after_clause_subject(words, out, self.only_past, self.openers)
         if "JJ" in out:

@@ -19,7 +19,7 @@ from kankei.assemble._event_roles import ReaderRoles
 from kankei.assemble._event_times import ReaderTimes
 from kankei.assemble.analyses import Analyses
 from kankei.assemble.event_parts import Entities, phrase_actors, state_of
-from kankei.assemble.event_reading import NOUN_TAGS, Reading, prep_of, untensed
+from kankei.assemble.event_reading import NOUN_TAGS, Reading, passive_clause, prep_of, untensed
 from kankei.assemble.event_scan import title_spans
 from kankei.assemble.triggers import (
     Trigger,
@@ -173,6 +173,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
     def events(self) -> list[Reading]:
         cands = _heads_only(self.readings(), self.text)
         cands += self._motions(cands)
+        cands += self._taken_away(cands)
         verbs = [r for r in cands if r.verb]
         nouns = [r for r in cands if not r.verb and self._test_noun_ok(r)]
         nouns = [n for n in nouns if not self._done_to_by_noun(n, nouns)]
@@ -231,6 +232,31 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         # ('flew to Pyongyang and met Kim': a visit and its meeting, typed alike once checked, are one)
         return [r for r in out if not any(x is not r and x.type == r.type and x.modality == r.modality
                                           and _coordinated_verbs(x, r, self.an.clauses) for x in out)]
+
+    def _taken_away(self, cands: list[Reading]) -> list[Reading]:
+        """'Kazumi was taken by North Korean agents from a beach', 'were taken to North Korea': a
+        person taken (passive) by someone, from somewhere or to another country is abducted."""
+        taken = {r.head.start for r in cands}
+        persons = word_sets()["person_nouns"] | word_sets()["kin_nouns"]
+        out = []
+        for tok in self.tokens:
+            if tok.lemma != "take" or tok.tag != "VBN" or tok.start in taken:
+                continue
+            clause = self.by_head.get(tok.start)
+            if clause is None or clause.subject is None or not passive_clause(clause):
+                continue
+            subj = clause.subject
+            if not (any(m.type == "person" for m in self.ents.within(subj.start, subj.end))
+                    or subj.head.lemma.lower() in persons):
+                continue
+            if any(pp.start > tok.start and (prep_of(pp) in ("by", "from") or prep_of(pp) == "to" and any(
+                    m.type in ("country", "place") for m in self.ents.within(pp.start, pp.end))) for pp in clause.pps) \
+                    or clause.agent is not None:
+                by = clause.agent or next((pp for pp in clause.pps if prep_of(pp) == "by"), None)
+                # ('taken away by security officials': held by the authorities, a legal act)
+                held = by is not None and by.head.lemma.lower() in word_sets()["law_enforcers"]
+                out.append(Reading(tok.start, tok.end, "legal" if held else "abduct", tok, True, clause=clause))
+        return out
 
     def _caused_times(self, noun: Reading) -> list:
         """'had approached the boat two months earlier, prompting a protest from Tokyo': the event

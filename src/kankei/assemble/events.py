@@ -123,7 +123,8 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         narrative.sentences += 1
         # (a time ahead, 'plans to double spending by 2027', moves no story)
         ahead = {id(t) for t in sent_times if future(text, t)} if sent_times else set()
-        if not triggers and not motion_in(text, s, e) and not conditional_future(text, s, e):
+        if not triggers and not motion_in(text, s, e) and not conditional_future(text, s, e) \
+                and not _TAKEN.search(text, s, e):
             aside = ahead | first_since_bounds(text, s, sent_times) if sent_times else ahead
             _advance(narrative, [t for t in sent_times if id(t) not in aside], s)
             continue
@@ -234,6 +235,8 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
     return out
 
 
+# ('was taken away by security officials': a person taken, which no trigger names)
+_TAKEN = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?taken\b")
 _DEFINITE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$")
 
 
