@@ -442,3 +442,22 @@ def test_a_person_taken_by_agents_is_abducted_and_by_officials_detained():
 def test_a_participle_before_its_noun_is_no_verb():
     ev = the("In 2017, battered boats drifted ashore along the coast.", "drifted")
     assert ev["type"] == "other" and ev["date"] == "2017"
+
+
+def test_a_given_name_after_a_word_of_kinship_is_a_relative_not_the_leader_named_before():
+    text = ("Prime Minister Shigeru Ishiba met relatives of the abductees on Monday. Their father Shigeru died "
+            "in June 2020.")
+    ev = the(text, "died", "2025-04-08")
+    assert "person:ishiba_shigeru" not in role(ev, "patient") | role(ev, "agent") and ev["type"] == "other"
+
+
+def test_listed_as_abducted_by_agents_is_done_to_those_listed():
+    ev = the("Japan officially lists 17 citizens as abducted by North Korean agents in the 1970s.", "abducted",
+             "2025-04-08")
+    assert "country:japan" not in role(ev, "agent") and role(ev, "agent") & {"country:north_korea", "gov:north_korea"}
+
+
+def test_a_name_then_plans_to_is_a_plan():
+    ev = the("Foreign Minister Takeshi Iwaya plans to discuss the sanctions with his counterpart next week.",
+             "discuss", "2025-04-08")
+    assert ev["modality"] == "hypothetical" and role(ev, "agent") == {"person:iwaya_takeshi"}

@@ -199,6 +199,8 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
             elif nxt is not None and isinstance(nxt, VerbGroup) and nxt.form in ("gerund", "participle"):
                 o = open_clause("adverbial", cur.c, t, cur.c.predicate is None or prev_unit == "comma")
                 o.pending = cur.c.subject or cur.pending
+                if low == "as" and tokens[nxt.first].tag == "VBN" and cur.c.objects and prev_unit == "np":
+                    o.pending = cur.c.objects[-1]   # (lists 17 citizens | as abducted: the citizens were)
                 prev_unit = "marker"
                 prep = None
             elif low in adverbial and clause_follows(i + 1, n, of, chunks, group_at, tokens):
@@ -226,7 +228,10 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[OpenClause], cla
     while True:
         cur = stack[-1]
         c = cur.c
-        if g.form == "participle" and g.first == g.last and np_follows(g, tokens) and (
+        if g.form == "participle" and g.first == g.last and c.predicate is None and c.relation == "adverbial" \
+                and c.marker is not None and c.marker.text.lower() == "as" and tokens[g.first].tag == "VBN":
+            g = as_participle(g)                   # lists 17 citizens as abducted by agents: done to them
+        elif g.form == "participle" and g.first == g.last and np_follows(g, tokens) and (
                 (c.predicate is None and (prev_unit in ("np", "comma") and cur.pending is not None
                                           or prev_unit == "marker" and c.relation == "relative" and cur.rel_subject))
                 or (c.predicate is not None and prev_unit == "cc" and cur.cc is not None)):

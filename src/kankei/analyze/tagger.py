@@ -377,6 +377,11 @@ class Tagger:
 _OBJECT_START_OR_NN = _OBJECT_START | {"NN"}
 
 
+def _to_verbs() -> frozenset[str]:
+    from .groups import lists  # (groups imports the tagger's rules at import)
+    return lists()["to_verbs"]
+
+
 def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset[str],
                         base_forms: frozenset[str], verb_base) -> None:
     """News syntax the web treebank rarely shows: "Japan imposed sanctions", "North Korea froze
@@ -392,7 +397,7 @@ def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset
             t = "JJ"                              # Kim and Koizumi shake/NN hands: judged like an adjective
         elif t != "JJ" and t != "NNS":
             continue
-        if tags[i + 1] not in _OBJECT_START_OR_NN:
+        if tags[i + 1] not in _OBJECT_START_OR_NN and not (t == "NNS" and tags[i + 1] == "TO"):
             continue                              # (what follows starts no object: spares the word's checks)
         low = words[i].lower()
         base = low in base_forms or (tags[i] == "NN" and verb_base(low))
@@ -406,7 +411,9 @@ def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset
             and tags[i + 1] in ("NN", "NNS")
         # ('Pyongyang later demanded compensation': after a name, a bare noun object too)
         named_subject = t == "JJ" and tags[i] == "JJ" and low.endswith("ed") and tags[k] in ("NNP", "NNPS", "PRP") \
-            and tags[i + 1] in ("NN", "NNS")
+            and tags[i + 1] in ("NN", "NNS") \
+            or t == "NNS" and tags[i + 1] == "TO" and tags[k] == "NNP" and low in _to_verbs()
+        # ('Iwaya plans to discuss': an -s form before 'to' after a name is its verb)
         if not after_comma_and and not named_subject and (
                 tags[i + 1] not in _OBJECT_START or (t == "NNS" and tags[i + 1] not in ("DT", "CD", "PRP$"))):
             continue

@@ -11,6 +11,7 @@ from operator import attrgetter
 
 from rapidfuzz import fuzz, process
 
+from kankei.knowledge import load
 from kankei.recognize._name_cues import load_cues
 from kankei.recognize.gazetteer import Gazetteer, fold, gazetteer, slug
 from kankei.recognize.names import COVERING
@@ -172,7 +173,9 @@ def _from_candidate(text: str, c: NameCandidate, gaz: Gazetteer, state: _DocStat
     if key in state.names:
         return mention(text, c.start, c.end, state.names[key], gaz, "detected", c.text, c.type)
     if c.type == "person" and " " not in key:
-        known = state.surnames.get(key) or state.given.get(key)
+        # (a given name after a word of kinship is a relative's: 'their father Shigeru' is not the
+        # Shigeru Ishiba named before)
+        known = state.surnames.get(key) or (None if _after_kin(text, c.start) else state.given.get(key))
         if not known and len(gaz.family_index.get(key, [])) == 1:
             known = gaz.family_index[key][0]
         if known:
@@ -185,6 +188,16 @@ def _from_candidate(text: str, c: NameCandidate, gaz: Gazetteer, state: _DocStat
     if c.acronym_of:
         entity_id = f"{prefix}:{slug(c.acronym_of)}"
     return EntityMention(c.start, c.end, c.text, entity_id, c.acronym_of or c.text, c.type, "detected")
+
+
+def _after_kin(text: str, start: int) -> bool:
+    words = text[max(0, start - 16):start].lower().split()
+    return bool(words) and words[-1].strip(",") in _kin_words()
+
+
+@cache
+def _kin_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load("event_triggers").get("kin_nouns", []))
 
 
 def _fuzzy(key: str, gaz: Gazetteer) -> str | None:
