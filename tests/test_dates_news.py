@@ -272,3 +272,16 @@ def test_a_range_of_days_without_a_year_is_one_interval():
     assert spans("Talks ran from Monday to Wednesday.") == [("Monday to Wednesday", "2014-05-26/2014-05-28")]
     assert spans("They met between May 26 and May 28.") == [("May 26 and May 28", "2014-05-26/2014-05-28")]
     assert spans("The envoys met on Monday and Wednesday.") == [("Monday", "2014-05-26"), ("Wednesday", "2014-05-28")]
+
+
+def test_a_year_less_dateline_takes_the_year_of_the_anniversary_it_marks():
+    text = ("Rally Held\n\nPyongyang, August 30 (KCNA) -- A rally took place on Friday to mark the 95th anniversary "
+            "of the treaty forced on Korea on August 22, 1910. In 1945 Korea was liberated.\n")
+    got = {r["text"]: r.get("value") for r in extract_document(text, doc="c").records() if r["kind"] == "time"}
+    assert got["August 30"] == "2005-08-30" and got["Friday"] == "2005-08-26"
+
+
+def test_a_labelled_date_line_under_the_title_dates_the_page():
+    text = ("MIDDAY NEWS\nBroadcast script: Tuesday, June 9, 2026, 12:00 (JST)\n\nThe ministry says it detected a "
+            "launch this morning.\n")
+    assert doc(text)["published"] == "2026-06-09"

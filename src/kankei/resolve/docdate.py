@@ -27,7 +27,8 @@ _DATELINE_TAIL = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)|[A-Z][A-Za-z]+)?[ \t]*(
 # what a date line may hold besides its dates and times: "Page last updated at", "BBC", "(PM)"
 _LINE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _LINE_FILLER = {"posted", "on", "at", "updated", "last", "page", "published", "modified", "first", "online",
-                "date", "dated", "by", "released", "edited", "revised", "issued", "time", "local", "am", "pm"}
+                "date", "dated", "by", "released", "edited", "revised", "issued", "time", "local", "am", "pm",
+                "jst", "kst", "gmt", "utc", "bst", "cet", "est", "edt", "pst", "pdt"}
 _WEEKDAY = re.compile(r"(?i:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\b\.?)")
 _COPYRIGHT = re.compile(r"(?i:(?:\bcopyright|©)\s*(?:\(c\)\s*|©\s*)?)((?:19|20)\d\d)(?![\d–-])")
 _FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?!\d)")
@@ -132,6 +133,10 @@ def _date_line(text: str, times: list[TimeMention], tm: TimeMention, line_start:
         rest.append(text[pos:t.start])
         pos = t.end
     rest.append(text[pos:line_end])
+    # ('Broadcast script: Tuesday, June 9, 2026, 12:00 (JST)': a short label before a colon names the date)
+    label, colon, after = rest[0].rpartition(":")
+    if colon and len(_LINE_WORD.findall(label)) <= 3 and not after.strip(" ,"):
+        rest[0] = ""
     words = [w for w in _LINE_WORD.findall(_WEEKDAY.sub(" ", " ".join(rest))) if w.lower().strip(".") not in _LINE_FILLER]
     return len(words) <= 2 and edtf.precision(tm.value) in ("day", "month")
 
@@ -154,8 +159,20 @@ def _year_elsewhere(text: str, times: list[TimeMention], month: int = 0, day: in
                 return p[0]
     # a full date in the text a few days before the dateline's day ('the documents adopted on
     # December 16, 2022', under 'Pyongyang, December 20'): the story is of that year
+    if (year := _anniversary_year(text, times)) is not None:
+        return year
     near = [y for y in _days_before(times, month, day)]
     return max(near) if near else None
+
+
+_ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th) anniversary of\b[^.]{0,200}?\b((?:1[89]|20)\d\d)\b")
+
+
+def _anniversary_year(text: str, times: list[TimeMention]) -> int | None:
+    """'to mark the 115th anniversary of ... on August 22, 1910': the year the text is of (a KCNA
+    dateline gives none), when the first anniversary it marks names its year."""
+    m = _ANNIVERSARY.search(text, 0, min(len(text), _HEAD_CHARS))
+    return int(m.group(2)) + int(m.group(1)) if m else None
 
 
 _RECENT_DAYS = 30
