@@ -58,3 +58,10 @@ def test_a_date_after_since_is_no_day_the_story_goes_on_to():
     text = ("TOKYO, Feb. 19, 2026 -- North Korea fired a missile on Thursday, the first since January 27.\n\n"
             "Officials of the three countries held a call at around 9:40 a.m.")
     assert ("9:40 a.m.", "2026-02-19T09:40:00") in times(text)
+
+
+def test_a_season_of_the_year_told():
+    assert ("the spring of that year", "1992-21") in times("The ship was built in 1992. In the spring of that year "
+                                                           "it sailed.")
+    assert ("the autumn of the following year", "1993-23") in times("It was built in 1992. In the autumn of the "
+                                                                   "following year it sailed.")

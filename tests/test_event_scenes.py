@@ -461,3 +461,34 @@ def test_a_name_then_plans_to_is_a_plan():
     ev = the("Foreign Minister Takeshi Iwaya plans to discuss the sanctions with his counterpart next week.",
              "discuss", "2025-04-08")
     assert ev["modality"] == "hypothetical" and role(ev, "agent") == {"person:iwaya_takeshi"}
+
+
+def test_people_named_by_what_they_are_can_be_taken_or_vanish():
+    text = ("During the Korean War (1950-1953), tens of thousands of South Korean civilians, many of them "
+            "teachers, were taken to the North by the Korean People's Army.")
+    ev = the(text, "taken", "2014-02-07")
+    assert ev["type"] == "abduct" and ev["date"] == "1950/1953"
+    assert the("In 1978 a 22-year-old nurse vanished from a beach in Niigata.", "vanished")["type"] == "abduct"
+    assert the("In 1969 an airliner was hijacked to the North.", "hijacked")["type"] == "abduct"
+    assert not [e for e in events("In 1980 the records vanished.") if e["text"] == "vanished"]
+
+
+def test_what_a_statement_says_was_being_done_is_of_the_statements_time():
+    text = ("After a rocket launch in February 2016, Japan restored the measures, and Pyongyang announced that "
+            "it was dissolving the committee.")
+    assert the(text, "dissolving", "2025-12-03")["date"] == "2016-02"
+    ev = the(text, "restored", "2025-12-03")
+    assert ev["type"] == "sanction" and role(ev, "agent") == {"country:japan"}
+
+
+def test_a_measure_named_by_a_pronoun_and_a_degree_word_before_an_adverb():
+    text = ("Tokyo has kept its own sanctions in place for nearly two decades, most recently extending them in "
+            "April for another two years.")
+    ev = the(text, "extending", "2025-12-03")
+    assert ev["type"] == "sanction" and ev["date"] == "2025-04" and role(ev, "agent") == {"gov:japan"}
+
+
+def test_a_noun_a_verb_of_causing_brings_about_is_an_occurrence():
+    ev = the("The ferry sailed to Sokcho in February 2018. The voyage drew protests from veterans' groups.",
+             "protests", "2025-06-01")
+    assert ev["type"] == "accuse" and ev["date"] == "2018-02"

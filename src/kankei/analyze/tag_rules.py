@@ -41,6 +41,13 @@ def participle_before_noun(words: list[str], tags: list[str]) -> None:
             tags[i] = "JJ"
 
 
+def degree_before_adverb(words: list[str], tags: list[str]) -> None:
+    """'most recently extending them', 'more quickly': a word of degree before an adverb is an adverb."""
+    for i in range(len(tags) - 1):
+        if tags[i] in ("JJS", "JJR") and tags[i + 1] == "RB" and words[i].lower() in ("most", "more", "least", "less"):
+            tags[i] = "RBS" if tags[i] == "JJS" else "RBR"
+
+
 def gerund_before_noun(words: list[str], tags: list[str]) -> None:
     """'a North Korean fishing boat', 'the ruling party': an -ing form inside a noun phrase that a
     determiner opens, right before its noun, is a modifier, not a verb."""

@@ -25,6 +25,7 @@ from .tag_rules import (
 )
 from .tag_rules import (
     appositive_participle,
+    degree_before_adverb,
     gerund_as_noun,
     gerund_before_noun,
     ordinal_before_noun,
@@ -317,6 +318,8 @@ class Tagger:
             self._verb_after_and(words, out)
         if "NNS" in out and "NNP" in out:
             self._unknown_verb_after_name(words, out)
+        if "JJS" in out or "JJR" in out:
+            degree_before_adverb(words, out)
         if "VBG" in out:
             gerund_as_noun(words, out)
             gerund_before_noun(words, out)

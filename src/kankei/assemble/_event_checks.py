@@ -291,9 +291,12 @@ class ReaderChecks:
         # (the subject's head must be the name: 'the Nikkei share average closed down' is no body)
         sets = word_sets()
         head_in = subject is None or subject.head.tag[:2] != "NN" or subject.head.tag in ("NNP", "NNPS") \
-            or subject.head.lemma in sets["definite_bodies"] | sets["person_nouns"] | sets["pair_nouns"]
-        return head_in and any(p["role"] in ("agent", "patient") and p["entity"].split(":", 1)[0] in kinds
-                               for p in r.parts.items)
+            or subject.head.lemma in sets["definite_bodies"] | sets["person_nouns"] | sets["pair_nouns"] | sets["people_nouns"]
+        # (or a person named by what she is: 'a 22-year-old nurse vanished')
+        return head_in and (any(p["role"] in ("agent", "patient") and p["entity"].split(":", 1)[0] in kinds
+                                for p in r.parts.items)
+                            or "person" in kinds and subject is not None
+                            and subject.head.lemma.lower() in sets["person_nouns"] | sets["people_nouns"])
 
     def _phrasal(self, r: Reading) -> bool:
         """'left the schools out of the program', 'left it behind': a particle makes another verb."""
@@ -331,6 +334,9 @@ class ReaderChecks:
         if any(t.text.lower() in wanted for ph in phrases if ph is not None
                for t in self.tokens if ph.start <= t.start < ph.end):        # ('Resolution No. 1718')
             return True
+        if any(ph is not None and ph.head.tag == "PRP" and ph.head.text.lower() in ("it", "them") for ph in phrases) \
+                and any(t.text.lower() in wanted for t in self.tokens if t.start < r.start):
+            return True     # ('kept its sanctions in place, most recently extending them'): what it stands for
         # a body named ('established Chongryon', 'Minsen was formed') is founded whatever its name
         # ... and so is an actor where the list allows one ('received Kim at the Kantei')
         kinds = ("organization", "group") if r.type == "found" else ("person", "organization", "country", "group") \

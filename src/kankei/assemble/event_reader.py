@@ -207,7 +207,9 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
                 n.occasion = self._occasion(n, verbs)
             if not n.times and n.occasion is None and not verbs and self.entry is not None:
                 n.times = [self.entry]      # ('2006 (Oct. 9) – First nuclear test.': an entry without a verb)
-        kept_nouns = [n for n in nouns if n.times or n.occasion is not None]
+        # (a noun a verb of causing brings about is an occurrence, dated by its clause's story: 'the
+        # voyage drew protests')
+        kept_nouns = [n for n in nouns if n.times or n.occasion is not None or n.caused]
         for n in kept_nouns:
             n.clause = self.an.clause_of(n.head.start)
         out = _one_per_time(verbs + kept_nouns, self.an.clauses)
@@ -237,7 +239,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         """'Kazumi was taken by North Korean agents from a beach', 'were taken to North Korea': a
         person taken (passive) by someone, from somewhere or to another country is abducted."""
         taken = {r.head.start for r in cands}
-        persons = word_sets()["person_nouns"] | word_sets()["kin_nouns"]
+        persons = word_sets()["person_nouns"] | word_sets()["kin_nouns"] | word_sets()["people_nouns"]
         out = []
         for tok in self.tokens:
             if tok.lemma != "take" or tok.tag != "VBN" or tok.start in taken:
@@ -247,7 +249,8 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
                 continue
             subj = clause.subject
             if not (any(m.type == "person" for m in self.ents.within(subj.start, subj.end))
-                    or subj.head.lemma.lower() in persons):
+                    or subj.head.lemma.lower() in persons or any(
+                        t.text.lower() in persons for t in self.tokens if subj.start <= t.start < subj.end)):
                 continue
             if any(pp.start > tok.start and (prep_of(pp) in ("by", "from") or prep_of(pp) == "to" and any(
                     m.type in ("country", "place") for m in self.ents.within(pp.start, pp.end))) for pp in clause.pps) \
@@ -266,6 +269,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
             vg = c.predicate
             if vg is None or vg.lemma not in causing or not any(ob.start <= noun.head.start < ob.end for ob in c.objects):
                 continue
+            noun.caused = True
             for holder in (c, c.parent if c.relation == "adverbial" and untensed(c) else None):
                 times = self.clause_times.get(id(holder)) if holder is not None else None
                 if times:

@@ -225,6 +225,10 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
             # ('extended these sanctions': the same measure goes on, aimed where it was)
             _aimed_at_doers(evs, _last_told(*r.reacts_to, last_of_type))
         made[id(r)] = evs
+        said = _reported_in(r, readings, made)
+        if said is not None:
+            for ev in evs:      # ('announced that it was dissolving the committee': then, as it said so)
+                ev.date, ev.dated_by = said.date, said.dated_by
         out.extend(evs)
         for ev in evs:
             if ev.date and ev.modality == "asserted":
@@ -237,6 +241,22 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
 
 # ('was taken away by security officials': a person taken, which no trigger names)
 _TAKEN = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?taken\b")
+def _reported_in(r: Reading, readings: list[Reading], made: dict[int, list[Event]]) -> Event | None:
+    """The dated statement whose complement tells, in the past (not the past perfect, nor what
+    would be), an act with no time of its own: that act is of the statement's time."""
+    c = r.clause
+    if r.times or r.inherited is not None or c is None or c.relation != "complement" or c.parent is None \
+            or r.modality != "asserted" or not r.verb:
+        return None
+    vg, top = c.predicate, c.parent.predicate
+    if vg is None or top is None or vg.tense != "past" or vg.aspect == "perfect" or vg.modal \
+            or top.lemma not in word_sets()["reporting"] or top.tense != "past":
+        return None
+    said = next((x for x in readings if x.clause is c.parent and x.verb and x.head is top.head and made.get(id(x))), None)
+    ev = made[id(said)][0] if said is not None else None
+    return ev if ev is not None and ev.date and ev.dated_by in ("clause", "narrative") else None
+
+
 _DEFINITE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$")
 
 

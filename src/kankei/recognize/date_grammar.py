@@ -262,7 +262,7 @@ def alternatives() -> tuple[str, ...]:
         rf"(?P<relative_n>\b(?P<rn_q>{qual})?(?P<rn_n>{num}){half_num.format('rn_half')}[- ](?P<rn_u>{unit})(?P<rn_half2>\s+and\s+a\s+half)?\s+(?P<rn_dir>later|earlier|before|after|ago|afterwards|previously|on)\b(?:(?<=ago)(?P<rn_today>\s+today))?)",
         # the following month, the next year, the previous day, that year, the same month,
         # the day after
-        rf"(?P<relative_the>\b(?P<rt_det>[Tt]he\s+(?:following|next|previous|preceding|same|prior)|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<rt_u>day|week|month|year|spring|summer|autumn|fall|winter|{month_full}|{weekday})\b)",
+        rf"(?P<relative_the>\b(?:(?P<rt_season>(?:[Tt]he\s+)?(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter))\s+of\s+)?(?P<rt_det>[Tt]he\s+(?:following|next|previous|preceding|same|prior)|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<rt_u>day|week|month|year|spring|summer|autumn|fall|winter|{month_full}|{weekday})\b)",
         # Days later, weeks later: soon after the day told, in its month
         r"(?P<relative_bare>\b(?:[Dd]ays|[Ww]eeks)\s+later\b)",
         r"(?P<unit_after>\b[Tt]he\s+(?P<ua_u>day|week|month|year)\s+(?P<ua_dir>after|before)\b(?!\s+(?:last|next|tomorrow|yesterday)\b))",

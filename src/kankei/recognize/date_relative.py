@@ -129,6 +129,10 @@ def _relative_the(text, m, prev):
         return mention(m, None, anchor="dct", relative={"weekday": t["weekdays"][unit], "direction": offset})
     if unit in t["seasons"]:
         return mention(m, None, anchor=anchor, relative={"season": t["seasons"][unit], "direction": offset})
+    if m.group("rt_season") and unit == "year":
+        # 'the spring of that year', 'the autumn of the following year': that season of the year told
+        season = m.group("rt_season").lower().split()[-1]
+        return mention(m, None, anchor=anchor, relative={"season": t["seasons"][season], "direction": offset})
     rel = {"unit": unit, "offset": offset}
     if unit == "week" and anchor == "dct":
         rel["calendar"] = True      # "last week": the calendar week, Monday to Sunday
