@@ -65,3 +65,10 @@ def test_a_season_of_the_year_told():
                                                            "it sailed.")
     assert ("the autumn of the following year", "1993-23") in times("It was built in 1992. In the autumn of the "
                                                                    "following year it sailed.")
+
+
+def test_a_weekday_set_beside_a_full_date_is_that_day():
+    text = ("KOBE, March 13, 2026 -- The court ruled on Friday. The first rally was held on June 17, 2023, a Saturday "
+            "morning. The school asked for protection the following month.")
+    got = times(text)
+    assert ("Saturday", "2023-06-17") in got and ("the following month", "2023-07") in got

@@ -26,6 +26,7 @@ _CLAUSE_END = re.compile(r"[.;!?\n]\s|[.;!?\n]$")
 _BACKWARD = re.compile(r"\b(?:after|following|since|earlier|previously|preceded\s+by)\b", re.I)
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$", re.I)
 _FISCAL = re.compile(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)")
+_WEEKDAY_APPOSITION = re.compile(r"\s*,\s*(?:a|the|on\s+a)?\s*")
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _SAYING = re.compile(r"\b(?:said|says|told|stated|claimed|reported|suggested|insisted|admitted|acknowledged|"
                      r"revealed|explained|added|noted|maintained|testified|alleged|wrote|confirmed|believed)\b")
@@ -58,6 +59,11 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
         if (nxt and nxt.anchor == "absolute" and nxt.value and nxt.type in ("date", "interval")
                 and nxt.start - tm.end <= 6 and _APPOSITION.fullmatch(" " + text[tm.end:nxt.start])):
             tm.value = nxt.value
+            continue
+        prv = times[i - 1] if i > 0 else None
+        if (tm.relative or {}).get("weekday") is not None and prv is not None and prv.anchor == "absolute" \
+                and _day(prv.value) and _WEEKDAY_APPOSITION.fullmatch(text, prv.end, tm.start):
+            tm.value = _day(prv.value)      # 'on June 17, 2023, a Saturday': that day again
             continue
         anchor = tm.anchor
         if anchor == "dct" and narrative and _narrated(text, tm, _same_year(narrative, dct)):
