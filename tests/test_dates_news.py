@@ -285,3 +285,20 @@ def test_a_labelled_date_line_under_the_title_dates_the_page():
     text = ("MIDDAY NEWS\nBroadcast script: Tuesday, June 9, 2026, 12:00 (JST)\n\nThe ministry says it detected a "
             "launch this morning.\n")
     assert doc(text)["published"] == "2026-06-09"
+
+
+DIGEST = ("HARBOUR WEEKLY BRIEFING\nIssue 12 | Published Monday, March 9, 2026\n\nThree items from the past week.\n\n"
+          "OSAKA, Tuesday, March 3 -- Court orders city to pay school\n\nThe Osaka District Court on Tuesday ordered "
+          "the city to pay damages to a Korean school. The city said it would appeal.\n\n"
+          "TOKYO, Thursday, March 5 -- Families meet minister\n\nRelatives of abductees met the minister in charge "
+          "on Thursday. The minister told reporters that he would visit Seoul next week.\n")
+
+
+def test_each_brief_of_a_digest_counts_from_its_own_dateline():
+    recs = extract_document(DIGEST, doc="d").records()
+    assert recs[0]["published"] == "2026-03-09"
+    evs = {r["text"]: r["date"] for r in recs if r["kind"] == "event"}
+    assert evs["said"] == "2026-03-03" and evs["told reporters"] == "2026-03-05"
+    got = {r["text"]: r.get("value") for r in recs if r["kind"] == "time"}
+    assert got["next week"] == "2026-03-09/2026-03-15"
+    assert "Published" not in evs       # the label of the page's date is no event

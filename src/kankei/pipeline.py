@@ -15,7 +15,7 @@ from kankei.recognize.names import find_name_candidates
 from kankei.recognize.quantities import find_quantities
 from kankei.resolve.anchor import merge_relative_ranges, resolve_times, story_day
 from kankei.resolve.datelines import dateline_places
-from kankei.resolve.docdate import document_title, infer_document_date
+from kankei.resolve.docdate import document_title, infer_document_date, section_dates
 from kankei.resolve.link import link_entities, surname_spans
 from kankei.spans import EntityMention, QuantityMention, TimeMention
 from kankei.text import notes_section, sentences
@@ -111,6 +111,15 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
     docdate = infer_document_date(text, times, published_hint, doc)
     published, published_at = docdate.value, docdate.mention
     resolve_times(times, text, dct or published, body_end=notes_start)
+    sections = section_dates(text, times, published_at)
+    if len(sections) == 1 and sections[0][1] == (dct or published):
+        sections = []       # (the story's own dateline under a header date: one story, one day)
+    ends = [s for s, _ in sections[1:]] + [len(text)] if sections else []
+    for (start, day), end in zip(sections, ends, strict=True):
+        # (each brief of a digest is a story of its own day: its relative times count from its dateline)
+        line_end = text.find("\n", start)
+        resolve_times([t for t in times if start <= t.start < end and t.start > line_end], text, day,
+                      body_end=notes_start)
     times = merge_relative_ranges(times, text)
     time_spans = [(t.start, t.end) for t in times]
     quantities = find_quantities(text, skip=time_spans)
@@ -129,7 +138,7 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
     analyses = Analyses(text, sorted((m.start, m.end) for m in entities))
     events = find_events(text, doc, spans, times, entities, notes_start,
                          exclude={published_at.start} if published_at else set(),
-                         dct=dct or published or story_day(times), analyses=analyses)
+                         dct=dct or published or story_day(times), analyses=analyses, sections=sections)
     return Extraction(doc=doc, text=text, title=title or document_title(text), published=dct or published,
                       times=times, quantities=quantities, entities=entities, events=events,
                       sentences=spans, notes_start=notes_start, analyses=analyses,

@@ -82,10 +82,11 @@ class _Narrative:
 def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: list[TimeMention],
                 entities: list[EntityMention], notes_start: int | None = None,
                 exclude: set[int] = frozenset(), dct: str | None = None,
-                analyses: Analyses | None = None) -> list[Event]:
+                analyses: Analyses | None = None, sections: list[tuple[int, str]] = ()) -> list[Event]:
     """Events of a document. `exclude`: start offsets of times that date the document, not an
     occurrence; `dct`: the document's date (EDTF), for what a news story reports; `analyses`:
-    where the sentences' clause analyses are kept for others to share."""
+    where the sentences' clause analyses are kept for others to share; `sections`: (offset, date) of
+    the datelines that open the briefs of a digest, each brief's own day."""
     document = DocumentScan(text)
     usable = [t for t in times if t.value and t.type in ("date", "interval") and t.start not in exclude]
     ents = sorted(entities, key=lambda m: m.start)
@@ -103,7 +104,12 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     last_of_type: dict[str, Event] = {}     # the latest dated event of each type, for 'following the resolution'
     news = dct is not None and edtf.precision(dct) == "day"
     events: list[Event] = []
+    page_day = dct
+    section_starts = [a for a, _ in sections]
     for s, e in sentences:
+        if sections:
+            k = bisect_left(section_starts, s + 1) - 1
+            dct = sections[k][1] if k >= 0 else page_day
         sent_times = usable[bisect_left(time_starts, s):bisect_left(time_starts, e)]
         sent_ents = ents[bisect_left(ent_starts, s):bisect_left(ent_starts, e)]
         if notes_start is not None and s >= notes_start:
@@ -113,7 +119,9 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         if yes_no_question(text, s, e):
             continue        # 'Has North Korea responded to the protests?' asks; it tells nothing
         sent = SentenceScan(document, s, e)
-        triggers = [t for t in sent.triggers if not _inside(t, sent_times) and not _inside(t, sent_ents)]
+        # ('Published Monday, March 9, 2026': the word that labels the page's date tells no event)
+        triggers = [t for t in sent.triggers if not _inside(t, sent_times) and not _inside(t, sent_ents)
+                    and not any(0 <= x - t.end <= 2 for x in exclude)]
         # a named war is an event where it is told, not where it only names a period ('after World War II')
         triggers += [Trigger(m.start, m.end, m.text, "war", False, True) for m in sent_ents
                      if m.type == "other" and _WAR.search(m.text) and not _inside(m, sent_times)]
@@ -178,7 +186,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # 1994 of 'a woman who was taken in 1977 and died in 1994')
         own = [t for t in rest if top_level(reader.clause_holding(t.start))]
         _advance(narrative, [t for t in _main_times(readings) if id(t) not in ahead] or own or rest, s)
-    speakers_days(events, dct, text)
+    speakers_days(events, page_day, text)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
 
 

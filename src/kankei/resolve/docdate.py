@@ -98,6 +98,25 @@ def infer_document_date(text: str, times: list[TimeMention], hint: str | None = 
     return DocDate()
 
 
+_SECTION_DATELINE = re.compile(r"[ \t]*[A-Z][A-Z .'’-]{2,30},[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]*)?")
+
+
+def section_dates(text: str, times: list[TimeMention], published_at: TimeMention | None) -> list[tuple[int, str]]:
+    """(line start, date) of each dateline that opens a brief inside the document ('KOBE, Monday,
+    Feb. 16 --' in a weekly digest, a roundup's second story): what its brief tells as today,
+    this week or on Tuesday is counted from it, not from the page's date."""
+    out = []
+    for tm in times:
+        if tm is published_at or tm.type != "date" or not tm.value or edtf.precision(tm.value) != "day":
+            continue
+        line_start = text.rfind("\n", 0, tm.start) + 1
+        if line_start == 0 or tm.start - line_start > 48 or not _SECTION_DATELINE.fullmatch(text, line_start, tm.start) \
+                or not _DATELINE_TAIL.match(text, tm.end):
+            continue
+        out.append((line_start, tm.value))
+    return out
+
+
 def _dateline(text: str, tm: TimeMention, before: str) -> bool:
     if _DATELINE_CAPS.search(before):
         return True
