@@ -136,7 +136,14 @@ def event_page(conn: sqlite3.Connection, actors: list[str] = (), type_: str | No
     driver = drivers[0] if drivers and drivers[0][0] <= DRIVER_LIMIT else None
     if driver is None and len(actors) > 1 and not _share_many(conn, actors):
         # several frequent actors: their shared events, merged from the index in event order
-        shared = " INTERSECT ".join(["SELECT event_id FROM event_participants WHERE entity_id = ?"] * len(actors))
+        if dialect(conn) == "postgresql":
+            # the first actor's events (in event order, from the index) each looked up in the others' (a
+            # merge of index ranges that stops at the limit: INTERSECT hashed both whole lists first)
+            others = " AND ".join(["EXISTS (SELECT 1 FROM event_participants o WHERE o.entity_id = ?"
+                                   " AND o.event_id = p.event_id)"] * (len(actors) - 1))
+            shared = f"SELECT DISTINCT p.event_id FROM event_participants p WHERE p.entity_id = ? AND {others}"
+        else:
+            shared = " INTERSECT ".join(["SELECT event_id FROM event_participants WHERE entity_id = ?"] * len(actors))
         ids = [r[0] for r in conn.execute(f"{shared} ORDER BY 1 LIMIT ?", [*actors, DRIVER_LIMIT + 1])]
         if len(ids) <= DRIVER_LIMIT:
             driver = (len(ids), "ids", orjson.dumps(ids).decode())

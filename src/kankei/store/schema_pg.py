@@ -225,4 +225,41 @@ PG_MIGRATIONS: list[str] = [
     """,
     # 11: (SQLite's FTS5 prefix indexes; a tsquery prefix reads the GIN index as it is)
     "SELECT 1;",
+    # 12: the words of each document with their weight in ts_rank, so that a search ranks its matches
+    # from the index of its own words instead of reading each matching document's whole vector (see
+    # serve/search.py). Filled and emptied with the documents, by the server (a trigger, a foreign key;
+    # the triggers are made by EXECUTE: the migration's splitter would read CREATE TRIGGER as SQLite's).
+    # weight: what each word adds to ts_rank(fts, query) for a query whose operator is OR (or a single
+    # word or prefix): sum(0.1 / j^2) over its positions j = 1..n, / 1.64493406685 (fts has no weights:
+    # every position has weight D, 0.1)
+    """
+    CREATE TABLE document_terms (
+        document_rowid BIGINT NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        lexeme TEXT COLLATE "C" NOT NULL,
+        weight DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (document_rowid, lexeme)
+    );
+    CREATE INDEX document_terms_lexeme ON document_terms(lexeme, document_rowid) INCLUDE (weight);
+    CREATE FUNCTION kankei_document_terms() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        IF TG_OP = 'UPDATE' THEN DELETE FROM document_terms WHERE document_rowid = OLD.rowid
+        ; END IF
+        ; INSERT INTO document_terms (document_rowid, lexeme, weight)
+            SELECT NEW.rowid, u.lexeme, (SELECT sum(0.1::float8 / (j * j))
+                                         FROM generate_series(1, coalesce(cardinality(u.positions), 1)) AS j)
+                                        / 1.64493406685
+              FROM unnest(NEW.fts) AS u
+        ; RETURN NULL
+        ; END $$;
+    DO $$ BEGIN
+        EXECUTE 'CREATE TRIGGER document_terms_insert AFTER INSERT ON documents FOR EACH ROW
+                 EXECUTE FUNCTION kankei_document_terms()'
+        ; EXECUTE 'CREATE TRIGGER document_terms_update AFTER UPDATE OF title, text ON documents FOR EACH ROW
+                   EXECUTE FUNCTION kankei_document_terms()'
+        ; END $$;
+    INSERT INTO document_terms (document_rowid, lexeme, weight)
+        SELECT d.rowid, u.lexeme, (SELECT sum(0.1::float8 / (j * j))
+                                   FROM generate_series(1, coalesce(cardinality(u.positions), 1)) AS j) / 1.64493406685
+          FROM documents d, unnest(d.fts) AS u;
+    ANALYZE document_terms;
+    """,
 ]
