@@ -122,10 +122,10 @@ def _ranked(conn, cond: str, args: list, want: int) -> tuple[int, list[str]]:
     if terms is None:
         # (found in the GIN index: read in a scan of the table instead, each vector was read, fetched
         # and decompressed, twice, once to match and once to rank)
-        order = [r[0] for r in _without_table_scan(conn, (
-            f"SELECT d.id FROM documents d WHERE {cond} ORDER BY ts_rank(d.fts, to_tsquery('simple', ?)) DESC,"
-            " d.rowid", [*args, args[0]]))]
-        return len(order), order[:want]
+        rows = _without_table_scan(conn, (
+            f"SELECT d.id, count(*) OVER () FROM documents d WHERE {cond}"
+            " ORDER BY ts_rank(d.fts, to_tsquery('simple', ?)) DESC, d.rowid LIMIT ?", [*args, args[0], want]))
+        return (rows[0][1] if rows else 0), [r[0] for r in rows]
     # each query word's rows of document_terms, read from its index alone (no word of the text is
     # matched by two of them: see _or_terms)
     parts, targs = [], []
