@@ -207,7 +207,10 @@ def _after_prefix(prefix: str) -> str | None:
 
 
 def _without_table_scan(conn, statement: tuple[str, list]) -> list:
-    """The rows of a statement planned with the planner's table scans off (for this statement alone)."""
+    """The rows of a statement planned with the planner's table scans off (for this statement alone: in
+    a transaction of its own; within one the caller began, as the planner chooses)."""
+    if conn.in_transaction:
+        return conn.execute(*statement).fetchall()
     conn.execute("BEGIN")
     try:
         conn.execute("SET LOCAL enable_seqscan = off")
