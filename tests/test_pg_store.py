@@ -69,6 +69,63 @@ def test_an_older_base_is_migrated_with_its_data(url):
     conn.close()
 
 
+def test_the_older_bases_documents_have_their_words_for_ranking(url):
+    import psycopg
+    with psycopg.connect(url, autocommit=True) as raw:
+        raw.execute("CREATE TABLE kankei_schema (version INTEGER NOT NULL)")
+        for script in PG_MIGRATIONS[:11]:
+            for statement in _statements(script):
+                raw.execute(statement)
+        raw.execute("INSERT INTO kankei_schema VALUES (11)")
+        raw.execute("INSERT INTO documents (id, doc, chars, text, extractor) VALUES"
+                    " ('d1', 'geneva', 31, 'Envoys met in Geneva; they met.', '0.0.1')")
+    conn = connect(url)
+    _assert_terms_weigh_as_ts_rank(conn)
+    assert {r[0] for r in conn.execute("SELECT lexeme FROM document_terms")} == {"envoys", "met", "in", "geneva", "they"}
+    conn.close()
+
+
+def _assert_terms_weigh_as_ts_rank(conn) -> None:
+    """document_terms holds every word of every document, with ts_rank of the document for the word alone."""
+    terms = {(r[0], r[1]): r[2] for r in conn.execute(
+        "SELECT d.id, t.lexeme, t.weight FROM document_terms t JOIN documents d ON d.rowid = t.document_rowid")}
+    ranks = {(r[0], r[1]): r[2] for r in conn.execute(
+        "SELECT d.id, u.lexeme, ts_rank(d.fts, to_tsquery('simple', quote_literal(u.lexeme)))"
+        " FROM documents d, unnest(d.fts) AS u")}
+    assert terms.keys() == ranks.keys() and terms
+    assert all(terms[k] == pytest.approx(ranks[k], rel=1e-6) for k in terms)
+
+
+def test_document_terms_follow_the_documents(tmp_path, url):
+    from kb_corpus import write_corpus
+    corpus = write_corpus(tmp_path / "corpus")
+    assert run("build", corpus, "--db", url).exit_code == 0
+    conn = connect(url)
+    _assert_terms_weigh_as_ts_rank(conn)
+    sorted(corpus.rglob("*.*"))[0].unlink()
+    assert run("build", corpus, "--db", url).exit_code == 0
+    _assert_terms_weigh_as_ts_rank(conn)
+    conn.close()
+
+
+@pytest.mark.parametrize("q", ["met", "talks", "Tok*", "Pyongyang OR Geneva", "repat* OR talks", '"held talks" OR met',
+                               "tele* OR telegram", "met talks", "met NOT talks", "zzzz", "zzz* OR met"])
+def test_search_ranks_from_the_words_as_ts_rank_ranks_every_match(tmp_path, url, q):
+    from kankei.serve import fts
+    from kankei.serve.common import fts_query
+    from kankei.serve.search import _ranked
+    from kb_corpus import write_corpus
+    assert run("build", write_corpus(tmp_path / "corpus"), "--db", url).exit_code == 0
+    conn = connect(url, readonly=True)
+    tq = fts.tsquery(fts_query(q))
+    cond = "d.fts @@ to_tsquery('simple', ?)"
+    every = [r[0] for r in conn.execute(f"SELECT d.id FROM documents d WHERE {cond}"
+                                        " ORDER BY ts_rank(d.fts, to_tsquery('simple', ?)) DESC, d.rowid", (tq, tq))]
+    for want in (1, 2, 3, 100):
+        assert _ranked(conn, cond, [tq], want) == (len(every), every[:want])
+    conn.close()
+
+
 def test_a_base_from_a_newer_kankei_is_refused(url):
     connect(url).close()
     conn = connect(url)

@@ -39,7 +39,7 @@ QUERY_SECONDS = 1.5
 however it is written, holds the server: the request is then refused with a message (422)."""
 WATCH_SECONDS = 0.1
 """How often the watchdog looks for statements past their deadline."""
-PG_SESSION = ("SET jit = off", "SET max_parallel_workers_per_gather = 0")
+PG_SESSION = ("SET jit = off", "SET max_parallel_workers_per_gather = 0", "SET plan_cache_mode = force_custom_plan")
 """Settings of the server's PostgreSQL readers: its requests are many and short, so neither compiling
 a query (JIT, for plans the planner thinks costly) nor starting worker processes for one (on a
 machine whose cores the other requests already keep busy) pays for itself."""

@@ -87,11 +87,9 @@ def _search_pg(conn, cond: str, args: list, limit: int, offset: int) -> tuple[in
     """The matches, ranked by ts_rank, with highlights and a snippet of about 40 words made here (as
     FTS5's snippet() makes them: the words split at punctuation, as the index splits them).
 
-    Every match is ranked once (ts_rank reads each matching document's whole vector): the count, the
-    page and the best matches for the facets all come from that one pass."""
-    order = [r[0] for r in conn.execute(
-        f"SELECT d.id FROM documents d WHERE {cond} ORDER BY ts_rank(d.fts, to_tsquery('simple', ?)) DESC, d.rowid",
-        [*args, args[0]])]
+    One ranking gives the count, the page and the best matches for the facets (see _ranked)."""
+    want = max(FACET_DOCUMENTS, offset + limit)
+    total, order = _ranked(conn, cond, args, want)
     page = order[offset:offset + limit]
     found = {r["id"]: r for r in conn.execute(
         f"SELECT d.id, d.doc, d.title, d.published, d.chars, left(d.text, {SNIPPET_CHARS}) AS text"
@@ -100,7 +98,129 @@ def _search_pg(conn, cond: str, args: list, limit: int, offset: int) -> tuple[in
     hits = [{"id": r["id"], "doc": r["doc"], "title": r["title"], "published": r["published"], "chars": r["chars"],
              "title_hl": _mark(r["title"] or "", words), "snip": _snippet(r["text"], words)}
             for r in (found[i] for i in page if i in found)]
-    return len(order), hits, order[:FACET_DOCUMENTS]
+    return total, hits, order[:FACET_DOCUMENTS]
+
+
+RANK_MARGIN = 1e-3
+"""How far below the want-th best sum of word weights a match may be and still be ranked by ts_rank
+(the sums, in double precision, and ts_rank, in single, differ by far less)."""
+
+
+def _ranked(conn, cond: str, args: list, want: int) -> tuple[int, list[str]]:
+    """How many documents match, and the ids of the `want` best in the order of ts_rank(fts, query)
+    DESC, rowid (as ranking every match gives them).
+
+    The matches are found in the GIN index, not by reading their vectors. ts_rank reads each match's
+    whole vector (a document's words with their positions, 13 kB on a long document); for a query
+    whose operator is OR (or one word or prefix), it is a sum over the query's words of a weight that
+    depends only on how often the word occurs, and document_terms holds that weight for every word
+    of every document: the matches' sums are read from its index, and only the matches whose sum is
+    near enough to the want-th best to be among the best (RANK_MARGIN) are ranked by ts_rank itself,
+    so that the order, ties included, is ts_rank's. Other queries (AND, phrases, NOT) weigh the
+    positions of the words: every match is ranked by ts_rank."""
+    terms = _or_terms(conn, args[0])
+    if terms is None:
+        # (found in the GIN index: read in a scan of the table instead, each vector was read, fetched
+        # and decompressed, twice, once to match and once to rank)
+        rows = _without_table_scan(conn, (
+            f"SELECT d.id, count(*) OVER () FROM documents d WHERE {cond}"
+            " ORDER BY ts_rank(d.fts, to_tsquery('simple', ?)) DESC, d.rowid LIMIT ?", [*args, args[0], want]))
+        return (rows[0][1] if rows else 0), [r[0] for r in rows]
+    # each query word's rows of document_terms, read from its index alone (no word of the text is
+    # matched by two of them: see _or_terms)
+    parts, targs = [], []
+    exact = [lex for lex, prefix in terms if not prefix]
+    if exact:
+        parts.append("SELECT document_rowid, weight FROM document_terms WHERE lexeme = ANY(?)")
+        targs.append(exact)
+    for lex, after in terms:
+        if after:       # (the words that begin so, in byte order)
+            parts.append("SELECT document_rowid, weight FROM document_terms WHERE lexeme >= ? AND lexeme < ?")
+            targs += [lex, after]
+    rows = _without_table_scan(conn, (
+        f"WITH m AS MATERIALIZED (SELECT d.rowid AS r FROM documents d WHERE {cond}),"
+        " s AS MATERIALIZED (SELECT m.r, coalesce(t.s, 0) AS s FROM m LEFT JOIN"
+        f"   (SELECT document_rowid, sum(weight) AS s FROM ({' UNION ALL '.join(parts)}) AS w"
+        "     GROUP BY document_rowid) AS t ON t.document_rowid = m.r),"
+        " k AS (SELECT s.s FROM s ORDER BY s.s DESC OFFSET ? LIMIT 1)"
+        " SELECT d.id, (SELECT count(*) FROM m) AS total FROM documents d"
+        " WHERE d.rowid IN (SELECT s.r FROM s WHERE s.s >= coalesce((SELECT k.s FROM k), 0) * ?)"
+        " ORDER BY ts_rank(d.fts, to_tsquery('simple', ?)) DESC, d.rowid LIMIT ?",
+        [*args, *targs, want - 1, 1 - RANK_MARGIN, args[0], want]))
+    return (rows[0][1] if rows else 0), [r[0] for r in rows]
+
+
+_QUERY_TOKEN = re.compile(r"'((?:[^']|'')*)'(?::([*A-Da-d]+))?|<\d*-?>|[&|!()]")
+
+
+def _or_terms(conn, query: str) -> list[tuple[str, str | None]] | None:
+    """The words of a tsquery whose rank ts_rank computes as a sum over its words (calc_rank_or: its
+    operator is OR, or it is one word or prefix), each with None or, for a prefix, the least string
+    after every word that begins with it; None for any other query (AND or a phrase at the top: the
+    positions count; NOT: its matches need not hold any of its words; weights)."""
+    text = conn.execute("SELECT to_tsquery('simple', ?)::text", (query,)).fetchone()[0] or ""
+    tokens = list(_QUERY_TOKEN.finditer(text))
+    if not tokens or any(t.group() == "!" or (t.group(2) or "*") != "*" for t in tokens):
+        return None
+    ops, depth = set(), 0
+    for t in tokens:
+        tok = t.group()
+        depth += (tok == "(") - (tok == ")")
+        if depth == 0 and t.group(1) is None and tok not in "()":
+            ops.add("|" if tok == "|" else "&")
+    if "&" in ops and "|" not in ops:
+        return None       # (an AND or a phrase at the top; OR binds loosest, so a top-level OR is the top)
+    if not ops and tokens[0].group() == "(":
+        return None       # (one group in parentheses: PostgreSQL writes none around a lone operand)
+    terms = []
+    for t in tokens:
+        if t.group(1) is None:
+            continue
+        lex = t.group(1).replace("''", "'").replace("\\\\", "\\")
+        if t.group(2):
+            after = _after_prefix(lex)
+            if after is None:
+                return None
+            terms.append((lex, after))
+        else:
+            terms.append((lex, None))
+    # ts_rank counts a word once per query word it matches, and a query word written twice once: a word
+    # of the text matched by two of them ('tele*' and 'telegram', 'tel*' and 'tele*') is left to it
+    for i, (a, a_after) in enumerate(terms):
+        for j, (b, _) in enumerate(terms):
+            if i != j and (a_after is not None and b.startswith(a) or a == b and a_after != terms[j][1]):
+                return None
+    return terms
+
+
+def _after_prefix(prefix: str) -> str | None:
+    """The least string greater than every string that begins with prefix, in code point (UTF-8 byte)
+    order; None if there is none to write."""
+    if not prefix:
+        return None
+    code = ord(prefix[-1]) + 1
+    if 0xD800 <= code <= 0xDFFF:
+        code = 0xE000
+    if code > 0x10FFFF:
+        return None
+    return prefix[:-1] + chr(code)
+
+
+def _without_table_scan(conn, statement: tuple[str, list]) -> list:
+    """The rows of a statement planned with the planner's table scans off (for this statement alone: in
+    a transaction of its own; within one the caller began, as the planner chooses)."""
+    if conn.in_transaction:
+        return conn.execute(*statement).fetchall()
+    conn.execute("BEGIN")
+    try:
+        conn.execute("SET LOCAL enable_seqscan = off")
+        rows = conn.execute(*statement).fetchall()
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return rows
 
 
 def _hit(token: str, words: list[tuple[str, bool]]) -> bool:

@@ -5,6 +5,7 @@ refresh_summaries() recomputes them when stamp() says the base changed since the
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import sys
 import time
@@ -155,6 +156,10 @@ def refresh_summaries(conn: sqlite3.Connection, analyze: bool = True, staged: bo
         "DELETE FROM _m",
     ]
     if pg:
+        # the rows written in the order of the primary key, so that the rows a request reads (one year's
+        # actors, the pairs of a few actors, the facets of 100 documents) lie on a few pages, not one
+        # page each (a table's rows lie in the order they were written)
+        steps = [_in_key_order(sql) for sql in steps]
         # readers keep the summaries as they were until this commits (MVCC), and a build writes none of
         # these tables: no staging; one server recomputes at a time
         _run(conn, steps, "BEGIN", lock=SUMMARY_LOCK)
@@ -165,10 +170,27 @@ def refresh_summaries(conn: sqlite3.Connection, analyze: bool = True, staged: bo
     if analyze:
         t0 = time.perf_counter()
         conn.execute("PRAGMA analysis_limit = 1000")
-        # PostgreSQL's autovacuum keeps the other tables' statistics: the summaries it may not have seen yet
-        conn.execute(f"ANALYZE {', '.join(SUMMARY_TABLES)}" if pg else "ANALYZE")
+        # PostgreSQL's autovacuum keeps the other tables' statistics: the summaries it may not have seen yet.
+        # VACUUM too: it frees the rows the refresh deleted and marks the pages all-visible, so that the
+        # indexes are read without visiting the table (index-only scans), as searches read document_terms
+        # (which the build changed, if the summaries are recomputed)
+        conn.execute(f"VACUUM (ANALYZE) {', '.join(SUMMARY_TABLES)}, document_terms" if pg else "ANALYZE")
         if TRACE:
             print(f"{time.perf_counter() - t0:7.2f} s  ANALYZE", file=sys.stderr)
+
+
+KEY_ORDER = {"summary_buckets": "1, 2, 3, 4, 5", "summary_entity_years": "1, 2", "summary_aliases": "1, 2",
+             "summary_pairs": "1, 2, 3", "summary_doc_facets": "1, 2, 3"}
+"""The primary key of each summary table (by the position of its columns) that its rows are written in
+on PostgreSQL (summary_entities and summary_partners are read a row, or an index range, at a time)."""
+
+
+def _in_key_order(sql: str) -> str:
+    """An INSERT ... SELECT into a summary table, writing its rows in the order of its primary key."""
+    m = re.match(r"INSERT INTO (summary_\w+) ", sql)
+    if not m or m.group(1) not in KEY_ORDER:
+        return sql
+    return f"{sql} ORDER BY {KEY_ORDER[m.group(1)]}"
 
 
 def _run(conn: sqlite3.Connection, steps: list[str], begin: str, lock: int | None = None) -> None:

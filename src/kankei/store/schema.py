@@ -324,6 +324,8 @@ MIGRATIONS: list[str] = [
                                                   prefix='3 4');
     INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
     """,
+    # 12: (PostgreSQL's table of each document's words for ranking searches; FTS5 ranks from its index)
+    "SELECT 1;",
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
