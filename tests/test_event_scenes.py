@@ -492,3 +492,8 @@ def test_a_noun_a_verb_of_causing_brings_about_is_an_occurrence():
     ev = the("The ferry sailed to Sokcho in February 2018. The voyage drew protests from veterans' groups.",
              "protests", "2025-06-01")
     assert ev["type"] == "accuse" and ev["date"] == "2018-02"
+
+
+def test_a_ship_s_call_is_at_a_port_not_a_demand():
+    ev = the("In the autumn of 1992 the ferry made its first call at Niigata.", "made its first call")
+    assert ev["type"] == "other" and ev["date"] == "1992-23"

@@ -77,6 +77,9 @@ class ReaderChecks:
         if r.type == "demand" and r.verb and r.head.lemma == "insist" and r.clause is not None and any(
                 c.parent is r.clause and c.relation == "complement" for c in self.an.clauses):
             r.type = "statement"    # 'insisted that eight had died': a claim ('insisted on talks' is a demand)
+        if r.type == "demand" and r.noun_event is not None and r.noun_event.head.lemma == "call" \
+                and r.clause is not None and r.clause.subject is not None and self._craft(r.clause.subject):
+            r.type = "other"        # 'the ferry made its first call at Niigata': a port call, no demand
         if r.type == "threaten" and self._an_alert(r):
             r.type = "other"        # 'issued a J-Alert warning': people warned to take shelter, no one threatened
         if r.type in ("aid", "statement") and r.verb and r.head.lemma in ("offer", "propose") and r.clause is not None \
@@ -94,6 +97,11 @@ class ReaderChecks:
         if r.type == "migrate" and r.verb and r.head.lemma == "return" and r.clause is not None \
                 and r.clause.objects and r.clause.predicate is not None and not passive_clause(r.clause):
             r.type = "release"      # 'Pyongyang returned the remains to Japan': handed back, not moved
+
+    def _craft(self, phrase) -> bool:
+        """Whether a phrase names a ship or a plane: a vessel named, or a word for one."""
+        return any(m.type == "vessel" for m in self.ents.within(phrase.start, phrase.end)) \
+            or phrase.head.lemma.lower() in word_sets()["craft_nouns"]
 
     def _going_home(self, r: Reading) -> bool:
         """'Koizumi returned to Tokyo': a journey to a place of the traveller's own state is no visit."""
