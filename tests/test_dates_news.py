@@ -302,3 +302,10 @@ def test_each_brief_of_a_digest_counts_from_its_own_dateline():
     got = {r["text"]: r.get("value") for r in recs if r["kind"] == "time"}
     assert got["next week"] == "2026-03-09/2026-03-15"
     assert "Published" not in evs       # the label of the page's date is no event
+
+
+def test_the_day_an_anniversary_counts_from_is_not_the_story_s_day():
+    text = ("Rally Held\n\nPyongyang, August 30 (KCNA) -- A rally took place on Friday to mark the 95th anniversary of "
+            "the treaty of August 22, 1910. The same day, a seminar was held in the capital.\n")
+    got = {r["text"]: r.get("value") for r in extract_document(text, doc="c").records() if r["kind"] == "time"}
+    assert got["The same day"] == "2005-08-26"

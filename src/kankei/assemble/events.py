@@ -181,6 +181,9 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # (nor what a report says happened before the story's time: 'The North said she had died in
         # 1986. Two years later it ...' goes on from the story's 2002, not from 1986)
         aside |= _reported_backstory(reader, sent_times, current)
+        # (nor the day an anniversary counts from: 'a rally on Friday to mark the 115th anniversary
+        # of the treaty of August 29, 1910' is a story of Friday)
+        aside |= {id(t) for t in sent_times if _ANNIVERSARY_OF.search(text, max(s, t.start - 160), t.start)}
         rest = [t for t in sent_times if id(t) not in aside]
         # (without a main clause's event, the main clause's own time: 'Last November, ...', not the
         # 1994 of 'a woman who was taken in 1977 and died in 1994')
@@ -247,6 +250,7 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
     return out
 
 
+_ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\b[^.;:!?]*$", re.I)
 # ('was taken away by security officials': a person taken, which no trigger names)
 _TAKEN = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?taken\b")
 def _reported_in(r: Reading, readings: list[Reading], made: dict[int, list[Event]]) -> Event | None:

@@ -27,6 +27,8 @@ _BACKWARD = re.compile(r"\b(?:after|following|since|earlier|previously|preceded\
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$", re.I)
 _FISCAL = re.compile(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)")
 _WEEKDAY_APPOSITION = re.compile(r"\s*,\s*(?:a|the|on\s+a)?\s*")
+# ('to mark the 115th anniversary of the treaty of August 29, 1910': the day counted from, not the story's)
+_ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\b[^.;:!?\n]*$", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _SAYING = re.compile(r"\b(?:said|says|told|stated|claimed|reported|suggested|insisted|admitted|acknowledged|"
                      r"revealed|explained|added|noted|maintained|testified|alleged|wrote|confirmed|believed)\b")
@@ -49,7 +51,8 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
         if tm.anchor == "absolute":
             # ('the first since January 27': a bound the story counts from, not a day it goes on to)
             if tm.type in ("date", "interval") and tm.value and in_body and not _reported_before(text, tm, narrative) \
-                    and not _SINCE.search(text, max(0, tm.start - 16), tm.start):
+                    and not _SINCE.search(text, max(0, tm.start - 16), tm.start) \
+                    and not _ANNIVERSARY_OF.search(text, max(0, tm.start - 160), tm.start):
                 narrative = tm.value
                 narrative_end = tm.end
                 latest.values.append(tm.value)
