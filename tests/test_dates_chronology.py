@@ -72,3 +72,8 @@ def test_a_weekday_set_beside_a_full_date_is_that_day():
             "morning. The school asked for protection the following month.")
     got = times(text)
     assert ("Saturday", "2023-06-17") in got and ("the following month", "2023-07") in got
+
+
+def test_time_as_the_subject_of_a_clause_is_no_time():
+    assert times("In 2025 she warned that time was running out for the parents.") == [("2025", "2025")]
+    assert ("that time", None) in times("At that time, Japan had no ties with the North.")

@@ -144,6 +144,8 @@ def _unit_after(text, m, prev):
     return mention(m, None, anchor="narrative", relative={"unit": m.group("ua_u").lower(), "offset": offset})
 
 
+_TIME_AS_SUBJECT = re.compile(r"\s+(?:is|was|has|had|will|would|may|might|could|ran|runs|remains|remained|"
+                              r"seemed|seems)\b")
 _AT_THE_SAME_TIME = re.compile(r"(?:^|[.;:!?]\s+|\n)[Aa]t\s+$")
 
 
@@ -151,6 +153,8 @@ def _that_time(text, m, prev):
     if m.group().lower().startswith("the same") and text.startswith(",", m.end()) \
             and _AT_THE_SAME_TIME.search(text, max(0, m.start() - 6), m.start()):
         return None         # "At the same time, ...": a connective, no time
+    if _TIME_AS_SUBJECT.match(text, m.end()):
+        return None         # "warned that time was running out": 'time' is the subject of a clause
     return mention(m, None, anchor="narrative", relative={"same": True, "vague": True})
 
 
