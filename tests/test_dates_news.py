@@ -309,3 +309,13 @@ def test_the_day_an_anniversary_counts_from_is_not_the_story_s_day():
             "the treaty of August 22, 1910. The same day, a seminar was held in the capital.\n")
     got = {r["text"]: r.get("value") for r in extract_document(text, doc="c").records() if r["kind"] == "time"}
     assert got["The same day"] == "2005-08-26"
+
+
+def test_a_report_names_the_year_it_covers_and_when_it_was_released():
+    text = ("Harbour Foreign Policy Review\n(Released in April 2024. Covers developments from January to December "
+            "2023.)\n\nIn March, North Korea launched a missile. In May it tried again, and in December Japan "
+            "protested.\n")
+    recs = extract_document(text, doc="r").records()
+    assert recs[0]["published"] == "2024-04"
+    got = {r["text"]: r.get("value") for r in recs if r["kind"] == "time"}
+    assert got["March"] == "2023-03" and got["May"] == "2023-05" and got["December"] == "2023-12"

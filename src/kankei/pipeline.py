@@ -15,7 +15,7 @@ from kankei.recognize.names import find_name_candidates
 from kankei.recognize.quantities import find_quantities
 from kankei.resolve.anchor import merge_relative_ranges, resolve_times, story_day
 from kankei.resolve.datelines import dateline_places
-from kankei.resolve.docdate import document_title, infer_document_date, section_dates
+from kankei.resolve.docdate import covered_year, document_title, infer_document_date, section_dates
 from kankei.resolve.link import link_entities, surname_spans
 from kankei.spans import EntityMention, QuantityMention, TimeMention
 from kankei.text import notes_section, sentences
@@ -110,7 +110,7 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
     times = find_times(text)
     docdate = infer_document_date(text, times, published_hint, doc)
     published, published_at = docdate.value, docdate.mention
-    resolve_times(times, text, dct or published, body_end=notes_start)
+    resolve_times(times, text, dct or published, body_end=notes_start, covered=covered_year(text, times))
     sections = section_dates(text, times, published_at)
     if len(sections) == 1 and sections[0][1] == (dct or published):
         sections = []       # (the story's own dateline under a header date: one story, one day)

@@ -34,8 +34,10 @@ _SAYING = re.compile(r"\b(?:said|says|told|stated|claimed|reported|suggested|ins
                      r"revealed|explained|added|noted|maintained|testified|alleged|wrote|confirmed|believed)\b")
 
 
-def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end: int | None = None) -> None:
-    """Fill `value` of relative mentions in place. Mentions past body_end (notes) don't move the narrative."""
+def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end: int | None = None,
+                  covered: int | None = None) -> None:
+    """Fill `value` of relative mentions in place. Mentions past body_end (notes) don't move the
+    narrative; `covered`: the year a report covers, the year of a month it names without one."""
     narrative: str | None = None
     narrative_end = 0           # where the mention that set the narrative ends
     dct_point = _point(dct) if dct else None
@@ -96,6 +98,9 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
         value = base if rel.get("season_kept") else _apply(base, rel, anchor)
         if value and "month" in rel and "direction" not in rel and "year_offset" not in rel:
             value = _calendar_year(value, rel, text, tm, narrative_end, base, dct_point)
+            if covered and edtf.parse_point(value.split("/")[0]):
+                value = f"{covered:04d}{value[4:]}" if "/" not in value else value
+                # ('In March, North Korea launched ...' in a report on 2023: March 2023)
         tm.value = value if edtf.in_range(value) else None
         if tm.value and tm.approximate and "/" not in tm.value and edtf.parse_point(tm.value):
             tm.value += "~"

@@ -14,7 +14,7 @@ from kankei.spans import TimeMention
 # "Last Updated June 2015", "Published: 3 March 2011", "Published online: 9 June 2016", "Posted on : ...", "Date: ..."
 _CUE = re.compile(
     r"(?i:\b(?:(?:last\s+|first\s+)?(?:updated|published|posted|released|edited|modified|revised|issued)(?:\s+online)?"
-    r"|dated?|sent))(?:\s*(?:on|at|:|-|–)\s*)*$")
+    r"|dated?|sent))(?:\s*(?:on|at|in|:|-|–)\s*)*$")
 _HEADER_CUE = re.compile(r"(?i:\b(?:dated?|sent)\s*:?\s*$)")
 # "This page was last edited on 3 January 2021": a wiki's footer dates the version read
 _FOOTER_CUE = re.compile(r"(?i:\blast\s+(?:edited|modified|updated))\s*(?:on|:)?\s*$")
@@ -99,6 +99,22 @@ def infer_document_date(text: str, times: list[TimeMention], hint: str | None = 
 
 
 _SECTION_DATELINE = re.compile(r"[ \t]*[A-Z][A-Z .'’-]{2,30},[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]*)?")
+
+
+_COVERS = re.compile(r"\b(?:covers|covering|covered|reviews|reviewing)\b[^.\n]{0,40}$", re.I)
+
+
+def covered_year(text: str, times: list[TimeMention]) -> int | None:
+    """The year a report covers, as its header says ('Covers developments from January to December
+    2023'): the year of the months it names without one ('In March, North Korea launched ...')."""
+    for tm in times:
+        if tm.start > 800:
+            break
+        if tm.value and tm.anchor == "absolute" and _COVERS.search(text, max(0, tm.start - 60), tm.start):
+            span = edtf.bounds(tm.value)
+            if span is not None and span[0][:4] == span[1][:4]:
+                return int(span[0][:4])
+    return None
 
 
 def section_dates(text: str, times: list[TimeMention], published_at: TimeMention | None) -> list[tuple[int, str]]:
