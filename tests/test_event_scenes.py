@@ -497,3 +497,16 @@ def test_a_noun_a_verb_of_causing_brings_about_is_an_occurrence():
 def test_a_ship_s_call_is_at_a_port_not_a_demand():
     ev = the("In the autumn of 1992 the ferry made its first call at Niigata.", "made its first call")
     assert ev["type"] == "other" and ev["date"] == "1992-23"
+
+
+def test_a_time_after_the_name_a_what_clause_gives_is_the_verb_s():
+    ev = the("North Korea also launched what it called a satellite in May 2023.", "launched", "2024-04-01")
+    assert ev["date"] == "2023-05" and role(ev, "agent") == {"country:north_korea"}
+
+
+def test_a_rocket_that_exploded_is_a_failed_launch():
+    text = ("SEOUL, May 28 (PRP) - North Korea's attempt to put a satellite into orbit ended in failure late Monday "
+            "when its rocket exploded minutes after liftoff, state media said on Tuesday.")
+    ev = the(text, "exploded", "2024-05-28")
+    assert ev["type"] == "weapons_test" and ev["date"] == "2024-05-27"
+    assert not [e for e in events("In 2020 a bomb exploded in the market.") if e["text"] == "exploded"]

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from kankei.assemble.event_reading import Reading
 
 _WILL = frozenset({"would", "will", "'ll", "wo"})
-_WEAPONS_TEST_VERBS = ("launch", "fire", "shoot", "test")
+_WEAPONS_TEST_VERBS = ("launch", "fire", "shoot", "test", "explode")
 # verbs that a particle makes another verb: 'left ... out', 'gave up', 'sent off'
 _PHRASAL = {"leave": ("out", "behind", "aside"), "move": ("out", "aside"), "return": ("out",),
             "give": ("up", "in", "away"), "send": ("off",), "find": ("out",), "rule": ("out",)}

@@ -14,6 +14,10 @@ if TYPE_CHECKING:
 _AFTER = frozenset({"after", "following", "once", "whereupon"})
 
 
+
+# verbs that give a thing a name: "what it called a satellite"
+_NAMING = frozenset({"call", "describe", "term", "dub", "name", "label", "brand"})
+
 class TimeHolders:
     """Which clause holds a time, and what occasion an event noun is."""
 
@@ -41,13 +45,23 @@ class TimeHolders:
         for c in self.an.clauses:
             for ph in (*c.pps, *c.objects):
                 if ph.start <= start < ph.end:
-                    return c
+                    return self._past_a_name_given(c, start)
         around = self.an.clause_of(start)
         if around is not None:
-            return around
+            return self._past_a_name_given(around, start)
         # a fronted adverbial ('Last November, Pyongyang returned ...') belongs to the clause after it
         after = [c for c in self.an.clauses if c.start > start and c.predicate is not None]
         return min(after, key=lambda c: (c.relation is not None, c.start), default=None)
+
+    def _past_a_name_given(self, c, start: int):
+        """'launched what it called a satellite in May': a phrase after the name a 'what' clause
+        gives is the verb's before it, not the naming's."""
+        vg = c.predicate
+        if c.relation == "complement" and c.marker is not None and c.marker.text.lower() == "what" \
+                and vg is not None and vg.lemma in _NAMING and c.objects and start >= c.objects[-1].end \
+                and c.parent is not None:
+            return c.parent
+        return c
 
     # --- tokens ---------------------------------------------------------------------------
 
