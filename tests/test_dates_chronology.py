@@ -77,3 +77,12 @@ def test_a_weekday_set_beside_a_full_date_is_that_day():
 def test_time_as_the_subject_of_a_clause_is_no_time():
     assert times("In 2025 she warned that time was running out for the parents.") == [("2025", "2025")]
     assert ("that time", None) in times("At that time, Japan had no ties with the North.")
+
+
+def test_a_part_of_the_day_told_and_a_season_as_the_story_s_time():
+    got = times("On July 2, 1979, he went out after dinner. That night he did not come back. The next morning, a "
+                "fisherman found his shoes.")
+    assert ("That night", "1979-07-02") in got and ("The next morning", "1979-07-03") in got
+    got = times("In the summer of 1978, three couples vanished. A nurse went out on August 12 and never returned. "
+                "In June of the same year, another woman vanished.")
+    assert ("August 12", "1978-08-12") in got and ("June of the same year", "1978-06") in got

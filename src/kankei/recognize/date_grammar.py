@@ -88,7 +88,7 @@ def first_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
         "the": (set(PART_WORDS) | set(HALF_HEADS) | set(EDGE_WORDS) | set(cal["period_edges"]) | seasons
                 | set(cal["ordinal_centuries"]) | set(DECADE_WORDS) | set(RELATIVE_WORDS) | set(UNIT_NAMES)
                 | {"past", "time", "current"} | set(DAY_PARTS)),
-        "that": {"time"} | calendar_units,
+        "that": {"time"} | calendar_units | set(DAY_PARTS),
         "this": set(calendar_units) | {"point"} | set(DAY_PARTS),
         "next": set(calendar_units),
         "last": calendar_units | set(HALF_NOUNS) | {"night"},
@@ -269,6 +269,8 @@ def alternatives() -> tuple[str, ...]:
         r"(?P<that_time>\b(?:[Tt]hat|[Tt]he\s+same|(?<=\b[Aa]t\s)the)\s+time\b)",
         # this morning, yesterday afternoon, tomorrow night: a day of the document's date
         rf"(?P<day_part>\b(?P<dp_d>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast)\s+(?:{_alt(DAY_PARTS)})\b)",
+        # that night, the next morning, the following evening: a day of the story told
+        rf"(?P<day_part_told>\b(?P<dpt_d>[Tt]hat|[Tt]he\s+(?:same|following|next|previous))\s+(?:{_alt(DAY_PARTS)})\b)",
         r"(?P<deictic>\b(?:(?:[Tt]he\s+current|[Tt]his)\s+point\s+in\s+time|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Cc]urrently|[Nn]owadays|[Aa]t\s+present|[Tt]hese\s+days|NOW|[Nn]ow)\b)",
         # a bare month followed by a day (no year): (Monday,) July 4, June 25th
         # Dec. 26-30: two days of a month named without its year

@@ -304,6 +304,13 @@ def _month_bare(text, m, prev):
     return mention(m, None, anchor="narrative", relative={"month": month_number(m.group("mb_m"))})
 
 
+def _day_part_told(text, m, prev):
+    """'That night', 'the next morning': the day the story is on (or the one after, before)."""
+    word = " ".join(m.group("dpt_d").lower().split())
+    offset = {"the following": 1, "the next": 1, "the previous": -1}.get(word, 0)
+    return mention(m, None, anchor="narrative", relative={"unit": "day", "offset": offset})
+
+
 def _relative_bare(text, m, prev):
     """'Days later': soon after the day told; the text says only its month."""
     return mention(m, None, anchor="narrative", relative={"same": True, "vague": True})
@@ -316,6 +323,7 @@ RELATIVE_RULES = {
     "unit_after": _unit_after,
     "that_time": _that_time,
     "day_part": _day_part,
+    "day_part_told": _day_part_told,
     "deictic": _deictic,
     "month_dd_bare": _month_dd_bare,
     "month_day": _month_day,

@@ -269,6 +269,8 @@ def _point(value: str | None, direction: int = -1) -> tuple[int, int | None, int
         return None
     parts = value.split("/")
     first = (parts[-1] if direction > 0 and parts[-1] != ".." else parts[0]).rstrip("~?%")
+    if edtf.is_season(first):
+        return int(first[:4]), None, None     # ('in the summer of 1978 ... on August 12': that year)
     return edtf.parse_point(first)
 
 
