@@ -510,3 +510,12 @@ def test_a_rocket_that_exploded_is_a_failed_launch():
     ev = the(text, "exploded", "2024-05-28")
     assert ev["type"] == "weapons_test" and ev["date"] == "2024-05-27"
     assert not [e for e in events("In 2020 a bomb exploded in the market.") if e["text"] == "exploded"]
+
+
+def test_that_before_a_noun_of_time_is_a_determiner_and_couples_can_vanish():
+    text = ("The first cases came in 1977. On the evening of November 15 that year, 13-year-old Megumi Yokota "
+            "disappeared on her way home in Niigata.")
+    ev = the(text, "disappeared", "2017-03-25")
+    assert ev["date"] == "1977-11-15" and role(ev, "patient") == {"person:megumi_yokota"}
+    ev = the("In the summer of 1978, three young couples vanished from beaches.", "vanished", "2017-03-25")
+    assert ev["type"] == "abduct" and ev["date"] == "1978-22"

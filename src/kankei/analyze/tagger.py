@@ -35,6 +35,7 @@ from .tag_rules import (
     people_not_adjective,
     reduced_relative,
     that_as_determiner,
+    that_before_a_time,
 )
 
 MODEL = Path(__file__).with_name("data") / "tagger.json.gz"
@@ -325,6 +326,7 @@ class Tagger:
             gerund_before_noun(words, out)
         if "that" in words:
             that_as_determiner(words, out, self.saying)
+            that_before_a_time(words, out)
         if any(w[-2:] in _ORDINAL_ENDS for w in words):
             ordinal_before_noun(words, out)
         return out
