@@ -519,3 +519,12 @@ def test_that_before_a_noun_of_time_is_a_determiner_and_couples_can_vanish():
     assert ev["date"] == "1977-11-15" and role(ev, "patient") == {"person:megumi_yokota"}
     ev = the("In the summer of 1978, three young couples vanished from beaches.", "vanished", "2017-03-25")
     assert ev["type"] == "abduct" and ev["date"] == "1978-22"
+
+
+def test_orders_murders_and_a_session_called_to_order():
+    assert the("In May 2001 a deportation order was issued.", "issued")["type"] == "legal"
+    ev = the("Kim Jong-nam was murdered at Kuala Lumpur airport in February 2017.", "murdered")
+    assert ev["type"] == "other" and role(ev, "patient") == {"person:kim_jong_nam"}
+    evs = [e for e in events("The meeting was called to order at 10 a.m. on April 11, 2024.", "2024-04-11")
+           if e["text"] == "called to order"]
+    assert [(e["type"], e["date"]) for e in evs] == [("meet", "2024-04-11")]      # one day, one occurrence

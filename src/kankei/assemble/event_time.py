@@ -59,8 +59,9 @@ def distinct(times: list[TimeMention], text: str = "") -> list[TimeMention]:
     out: list[TimeMention] = []
     seen: set[str] = set()
     for t in sorted(times, key=lambda t: t.start):
-        if t.value in seen:
-            continue
+        day = (t.value or "").split("T")[0]
+        if t.value in seen or day and day in seen:
+            continue        # ('at 10 a.m. on April 11': one day, one occurrence)
         if out and text and 0 <= t.start - out[-1].end <= 25 and "(" in text[out[-1].end:t.start]:
             out[-1] = _either_day(out[-1], t)
             continue
@@ -72,6 +73,8 @@ def distinct(times: list[TimeMention], text: str = "") -> list[TimeMention]:
             seen.add(t.value)
             continue
         seen.add(t.value)
+        if day and day != t.value:
+            seen.add(day)
         out.append(t)
     return out
 
