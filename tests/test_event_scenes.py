@@ -528,3 +528,15 @@ def test_orders_murders_and_a_session_called_to_order():
     evs = [e for e in events("The meeting was called to order at 10 a.m. on April 11, 2024.", "2024-04-11")
            if e["text"] == "called to order"]
     assert [(e["type"], e["date"]) for e in evs] == [("meet", "2024-04-11")]      # one day, one occurrence
+
+
+def test_the_leaders_at_a_body_s_summit_and_the_three_countries_named_before():
+    text = ("In March, Kim Jong Un visited Russia and held a summit meeting with Putin. At the G7 Hiroshima Summit in "
+            "May, the leaders condemned North Korea's launches.")
+    assert role(the(text, "condemned", "2024-06-01"), "agent") == {"org:g7"}
+    text = ("In July, Japan, the United States and South Korea held a drill. In August, the leaders of the three "
+            "countries met at Camp David and agreed to hold exercises.")
+    for trigger in ("met", "agreed"):
+        ev = the(text, trigger, "2024-06-01")
+        assert ev["date"] == "2023-08"
+        assert role(ev, "agent") == {"country:japan", "country:united_states", "country:south_korea"}

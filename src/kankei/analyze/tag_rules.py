@@ -206,6 +206,13 @@ def past_after_clause_subject(words: list[str], tags: list[str], only_past: froz
         s = k                                   # the subject's first word
         while s > 0 and tags[s - 1] in NP_BODY and not (tags[s - 1] == "CD" and is_year(words[s - 1])):
             s -= 1
+        while s > 1 and words[s - 1].lower() == "of" and tags[s - 2] in ("NN", "NNS", "NNP", "NNPS"):
+            s2 = s - 1                          # ('the leaders of the three countries met': the whole phrase,
+            while s2 > 0 and tags[s2 - 1] in NP_BODY and not (tags[s2 - 1] == "CD" and is_year(words[s2 - 1])):
+                s2 -= 1                         # one a determiner opens; not a headline's 'Son of leader detained')
+            if tags[s2] not in ("DT", "PRP$", "CD"):
+                break
+            s = s2
         if s > 1 and tags[s - 1] == "IN" and words[s - 1].lower() in ("on", "in", "last") and _time_word(words[s:k + 1]):
             # 'The government on Tuesday extended ...': a time between the subject and its verb
             s -= 1

@@ -8,6 +8,7 @@ import re
 from kankei.assemble.event_parts import ACTOR_TYPES, fits, fits_pronoun, phrase_actors
 from kankei.assemble.event_reading import in_relative, passive_clause, prep_of
 from kankei.assemble.triggers import word_sets
+from kankei.recognize.gazetteer import fold, gazetteer
 from kankei.spans import EntityMention
 
 _APPOSED = re.compile(r",\s+(?:\d{1,3},\s+)?$")     # 'X, a student who', 'X, 79, an ethnic Korean who'
@@ -112,6 +113,8 @@ class SubjectReading:
                     return [went_on]
                 m = self.ents.antecedent(head.text, subject.start)
                 return [m] if m is not None else []
+            if (body := self._body_of_the_scene(clause, subject)) is not None:
+                return [body]   # 'At the G7 summit, the leaders condemned ...': the G7
             if pair := self._pair_named(subject):
                 return pair     # 'the two sides agreed', 'both delegations said'
             if (m := self._definite_body(subject, "document" in types)) is not None:
@@ -143,7 +146,10 @@ class SubjectReading:
                     pps.append(pp)
                     end = pp.end
             if pps and prep_of(pps[0]) == "of":
-                return phrase_actors(self.ents, pps[0].start, end, types)
+                named = phrase_actors(self.ents, pps[0].start, end, types)
+                if not named and pps[0].np is not None:
+                    named = self._pair_named(pps[0].np)     # ('the leaders of the three countries')
+                return named
         if head not in words["non_leading_offices"] | words["acting_bodies"]:
             return []
         pp = next((pp for pp in clause.pps if 0 <= pp.start - subject.end <= 1
@@ -193,16 +199,35 @@ class SubjectReading:
                 return self.ents.titled(office, phrase.start)
         return None
 
+    def _body_of_the_scene(self, clause, subject) -> object | None:
+        """'At the G7 Hiroshima Summit, the leaders condemned ...': plural heads or members, in a
+        clause set at a body's meeting, are that body."""
+        if subject.head.lemma.lower() not in word_sets()["heads_of"] or not subject.head.text.lower().endswith("s"):
+            return None
+        while clause.shared_subject and clause.parent is not None and clause.parent.subject is subject:
+            clause = clause.parent
+        for pp in clause.pps:
+            if pp.end <= subject.start and prep_of(pp) in ("at", "during"):
+                body = next((m for m in self.ents.within(pp.start, pp.end) if m.type == "organization"), None)
+                if body is None:
+                    body = _named_body_in(self.text, pp.start, pp.end)     # ('the G7 Hiroshima Summit': the G7)
+                if body is not None:
+                    return body
+        return None
+
     def _pair_named(self, phrase) -> list:
         """'the two sides', 'both governments', 'the two leaders', 'the leaders' (plural, after a
         meeting of two): the last two named before."""
         head = phrase.head
         words = [t.text.lower() for t in self.tokens[phrase.first:phrase.last + 1]]
-        plural_leaders = head.text.lower() == "leaders" and words[:1] == ["the"] and len(words) == 2
-        if head.lemma not in word_sets()["pair_nouns"] or not ("two" in words or "both" in words or plural_leaders) \
-                or len(words) > 4:
+        # ('the leaders' after a meeting of two; not 'the leaders of the three countries')
+        of_after = phrase.last + 1 < len(self.tokens) and self.tokens[phrase.last + 1].text.lower() == "of"
+        plural_leaders = head.text.lower() == "leaders" and words[:1] == ["the"] and len(words) == 2 and not of_after
+        count = 3 if "three" in words else 4 if "four" in words else 2
+        if head.lemma not in word_sets()["pair_nouns"] or not ("two" in words or "both" in words or count > 2
+                                                              or plural_leaders) or len(words) > 4:
             return []
-        return self.ents.pair(phrase.start, persons=head.lemma == "leader")
+        return self.ents.pair(phrase.start, persons=head.lemma == "leader", count=count)
 
     def _apposed_after(self, end: int) -> object | None:
         """The person named in apposition right after a common noun phrase ('an official, NAME,')."""
@@ -236,3 +261,15 @@ class SubjectReading:
         # ('agents of the North' are the North's: an 'of' phrase names who the head belongs to)
         return i is not None and i > 0 and self.tokens[i - 1].tag in ("IN", "TO") \
             and self.tokens[i - 1].text.lower() not in _NOT_PREPOSITIONS
+
+
+def _named_body_in(text: str, start: int, end: int) -> EntityMention | None:
+    """An organization the knowledge names inside a phrase that is itself a longer name."""
+    gaz = gazetteer()
+    piece = text[start:end]
+    for s, e, ids in gaz.find(piece, fold(piece)):
+        entity = ids[0] if isinstance(ids, tuple) and len(ids) == 1 else ids
+        entry = gaz.entries.get(entity) if isinstance(entity, str) else None
+        if entry is not None and entry.type == "organization":
+            return EntityMention(start + s, start + e, piece[s:e], entity, entry.name, "organization", how="context")
+    return None

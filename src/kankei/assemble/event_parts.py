@@ -195,8 +195,9 @@ class Entities:
                 return m
         return None
 
-    def pair(self, before: int, persons: bool = False) -> list[EntityMention]:
-        """'the two sides', 'both delegations': the last two states (or leaders) named before."""
+    def pair(self, before: int, persons: bool = False, count: int = 2) -> list[EntityMention]:
+        """'the two sides', 'both delegations': the last two states (or leaders) named before;
+        'the three countries': the last three."""
         out: list[EntityMention] = []
         seen: set[str] = set()
         for m in reversed(self.history + [m for m in self.items if m.end <= before]):
@@ -205,7 +206,7 @@ class Entities:
             if ok and key not in seen:
                 seen.add(key)
                 out.append(m)
-                if len(out) == 2:
+                if len(out) == count:
                     return out[::-1]
         return []
 
