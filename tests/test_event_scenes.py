@@ -540,3 +540,10 @@ def test_the_leaders_at_a_body_s_summit_and_the_three_countries_named_before():
         ev = the(text, trigger, "2024-06-01")
         assert ev["date"] == "2023-08"
         assert role(ev, "agent") == {"country:japan", "country:united_states", "country:south_korea"}
+
+
+def test_the_government_of_the_state_a_sentence_opens_in():
+    text = ("SEOUL, May 28 (PRP) - North Korea fired a rocket. In Japan, the government issued a J-Alert warning for "
+            "Okinawa Prefecture. The government condemned the launch.")
+    assert role(the(text, "issued a J-Alert warning", "2024-05-28"), "agent") == {"gov:japan"}
+    assert role(the(text, "condemned", "2024-05-28"), "agent") == {"gov:south_korea"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kankei.assemble.event_parts import ACTOR_TYPES, fits, fits_pronoun, phrase_actors
+from kankei.assemble.event_parts import ACTOR_TYPES, fits, fits_pronoun, phrase_actors, state_of
 from kankei.assemble.event_reading import in_relative, passive_clause, prep_of
 from kankei.assemble.triggers import word_sets
 from kankei.recognize.gazetteer import fold, gazetteer
@@ -180,6 +180,10 @@ class SubjectReading:
                 and phrase.last > phrase.first and self.tokens[phrase.first].text.lower() == "the":
             named = self.ents.definite(head.text, phrase.start)
             home = self.ents.issuer if self.ents.official else self.ents.home
+            if head.text == "government" and phrase.last == phrase.first + 1 \
+                    and (there := self._state_set_before(phrase.start)) is not None:
+                home = there        # ('In Japan, the government issued ...': Japan's, wherever the story is filed)
+                named = None
             if named is None and head.text == "government" and phrase.last == phrase.first + 1 and home is not None:
                 # ('TOKYO -- The government decided ...': the government of the story's own state)
                 return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], home.entity,
@@ -198,6 +202,21 @@ class SubjectReading:
             if office in offices:
                 return self.ents.titled(office, phrase.start)
         return None
+
+    def _state_set_before(self, start: int) -> EntityMention | None:
+        """The state an opening 'In Japan, ...' sets the sentence in (its government, for 'the
+        government' after it)."""
+        m = _IN_STATE.match(self.text, self.s)
+        if m is None or m.end() > start:
+            return None
+        place = next((x for x in self.ents.within(self.s, m.end()) if x.type in ("country", "place")), None)
+        state = state_of(place.entity) if place is not None else None
+        if state is None:
+            return None
+        gov = f"gov:{state}"
+        entry = gazetteer().entries.get(gov)
+        return EntityMention(place.start, place.end, place.text, gov, entry.name if entry else gov, "organization",
+                             how="context")
 
     def _body_of_the_scene(self, clause, subject) -> object | None:
         """'At the G7 Hiroshima Summit, the leaders condemned ...': plural heads or members, in a
@@ -261,6 +280,9 @@ class SubjectReading:
         # ('agents of the North' are the North's: an 'of' phrase names who the head belongs to)
         return i is not None and i > 0 and self.tokens[i - 1].tag in ("IN", "TO") \
             and self.tokens[i - 1].text.lower() not in _NOT_PREPOSITIONS
+
+
+_IN_STATE = re.compile(r"\s*In\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s*,")
 
 
 def _named_body_in(text: str, start: int, end: int) -> EntityMention | None:
