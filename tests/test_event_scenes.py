@@ -547,3 +547,13 @@ def test_the_government_of_the_state_a_sentence_opens_in():
             "Okinawa Prefecture. The government condemned the launch.")
     assert role(the(text, "issued a J-Alert warning", "2024-05-28"), "agent") == {"gov:japan"}
     assert role(the(text, "condemned", "2024-05-28"), "agent") == {"gov:south_korea"}
+
+
+def test_a_named_occurrence_with_its_own_time_and_what_a_course_of_events_led_to():
+    ev = the("The U.S., which led the Allied occupation of Japan from 1945 to 1952, used Japan as a base.",
+             "Allied occupation")
+    assert ev["type"] == "annex" and ev["date"] == "1945/1952" and "country:united_states" in role(ev, "agent")
+    text = ("The United States and the Soviet Union divided the Korean Peninsula in 1945, leading three years later "
+            "to the establishment of the Democratic People's Republic of Korea.")
+    ev = the(text, "establishment")
+    assert ev["type"] == "found" and ev["date"] == "1948" and role(ev, "patient") == {"country:north_korea"}

@@ -39,7 +39,8 @@ _FREQUENCY = frozenset({"rarely", "seldom", "usually", "often", "always", "somet
                         "yearly", "repeatedly"})
 
 
-_ENDINGS = frozenset({"reject", "dissolve", "ease"})   # what stops, ends or is lifted
+_ENDINGS = frozenset({"reject", "dissolve", "ease"})
+_LEADING = {"lead": "to", "result": "in"}     # 'led to X', 'resulted in X': X came of it   # what stops, ends or is lifted
 
 
 class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
@@ -267,9 +268,15 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         causing = word_sets()["causing"]
         for c in self.an.clauses:
             vg = c.predicate
-            if vg is None or vg.lemma not in causing or not any(ob.start <= noun.head.start < ob.end for ob in c.objects):
+            if vg is None:
                 continue
-            noun.caused = True
+            # ('leading three years later to the establishment of the DPRK', 'resulted in a ban')
+            led_to = vg.lemma in _LEADING and any(
+                prep_of(pp) == _LEADING[vg.lemma] and pp.start <= noun.head.start < pp.end for pp in c.pps)
+            if not led_to and (vg.lemma not in causing or not any(ob.start <= noun.head.start < ob.end
+                                                                    for ob in c.objects)):
+                continue
+            noun.caused = not led_to        # (what a course of events led to is an occurrence only with its time)
             for holder in (c, c.parent if c.relation == "adverbial" and untensed(c) else None):
                 times = self.clause_times.get(id(holder)) if holder is not None else None
                 if times:

@@ -45,6 +45,7 @@ from kankei.assemble.event_record import Event, _event_id
 from kankei.assemble.event_scan import DocumentScan, SentenceScan
 from kankei.assemble.event_time import distinct, is_narrative
 from kankei.assemble.triggers import Trigger, lexicon, motion_in, word_sets
+from kankei.recognize.gazetteer import gazetteer
 from kankei.resolve.tense import future
 from kankei.spans import EntityMention, TimeMention
 
@@ -128,6 +129,10 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # and a named accord where a time of its own dates it ('the Stockholm agreement of May 2014')
         triggers += [Trigger(m.start, m.end, m.text, "agree", False, True) for m in sent_ents
                      if m.type == "document" and _ACCORD.search(m.text) and not _inside(m, sent_times)]
+        # and a named occurrence the knowledge gives a type ('the Allied occupation of Japan from 1945')
+        triggers += [Trigger(m.start, m.end, m.text, kind, False, True) for m in sent_ents
+                     if m.type == "other" and not _WAR.search(m.text) and (kind := _named_event(m.entity))
+                     and not _inside(m, sent_times)]
         narrative.sentences += 1
         # (a time ahead, 'plans to double spending by 2027', moves no story)
         ahead = {id(t) for t in sent_times if future(text, t)} if sent_times else set()
@@ -253,6 +258,11 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
 _ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\b[^.;:!?]*$", re.I)
 # ('was taken away by security officials': a person taken, which no trigger names)
 _TAKEN = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?taken\b")
+def _named_event(entity: str) -> str | None:
+    entry = gazetteer().entries.get(entity)
+    return getattr(entry, "event", None) if entry is not None else None
+
+
 def _reported_in(r: Reading, readings: list[Reading], made: dict[int, list[Event]]) -> Event | None:
     """The dated statement whose complement tells, in the past (not the past perfect, nor what
     would be), an act with no time of its own: that act is of the statement's time."""

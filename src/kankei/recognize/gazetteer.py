@@ -29,6 +29,7 @@ class Entry:
     country: str | None = None
     offices: list = field(default_factory=list)
     aliases: set = field(default_factory=set)
+    event: str | None = None        # the event type a named occurrence is ('Allied Occupation': annex)
 
 
 @cache
@@ -105,7 +106,7 @@ class Gazetteer:
     def _add_entry(self, raw: dict) -> None:
         e = Entry(id=raw["id"], name=raw.get("name", raw["id"]), type=raw.get("type", "other"),
                   family=raw.get("family"), given=raw.get("given"), country=raw.get("country"),
-                  offices=raw.get("offices") or [])
+                  offices=raw.get("offices") or [], event=raw.get("event"))
         self.entries[e.id] = e
         for alias in [e.name, *(raw.get("aliases") or []), *(raw.get("misspellings") or [])]:
             self._alias(alias, e.id)
