@@ -101,6 +101,11 @@ def _strings(value, where):
 # --- shape ---------------------------------------------------------------------------------------
 
 
+def event_codes() -> set[str]:
+    from kankei.assemble.triggers import lexicon
+    return {etype for etype, _ in lexicon().values()}
+
+
 def test_actor_entries_well_formed(actors):
     for e in actors:
         assert isinstance(e, dict), f"entry is not a mapping: {e!r}"
@@ -111,13 +116,16 @@ def test_actor_entries_well_formed(actors):
         assert m["prefix"] in PREFIX_TYPE, f"{eid}: unknown prefix {m['prefix']!r}"
         assert e.get("type") in TYPES, f"{eid}: unknown type {e.get('type')!r}"
         assert e["type"] == PREFIX_TYPE[m["prefix"]], f"{eid}: type {e['type']} does not fit the prefix"
-        allowed = ACTOR_KEYS | (PERSON_KEYS if e["type"] == "person" else {"country"} if e["type"] == "place" else set())
+        allowed = ACTOR_KEYS | (PERSON_KEYS if e["type"] == "person" else {"country"} if e["type"] == "place"
+                                else {"event"} if e["type"] == "other" else set())
         extra = set(e) - allowed
         assert not extra, f"{eid}: unexpected keys {sorted(extra)}"
         assert isinstance(e.get("name"), str) and e["name"].strip(), f"{eid}: name must be a non-empty string"
         _strings(e.get("aliases"), f"{eid} aliases")
         if "misspellings" in e:
             _strings(e["misspellings"], f"{eid} misspellings")
+        if "event" in e:        # a named occurrence's event type must be one of the spec's codes
+            assert e["event"] in event_codes(), f"{eid}: unknown event type {e['event']!r}"
         if "note" in e:
             assert isinstance(e["note"], str) and e["note"].strip(), f"{eid}: note must be a non-empty string"
 
