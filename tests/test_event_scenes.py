@@ -557,3 +557,12 @@ def test_a_named_occurrence_with_its_own_time_and_what_a_course_of_events_led_to
             "to the establishment of the Democratic People's Republic of Korea.")
     ev = the(text, "establishment")
     assert ev["type"] == "found" and ev["date"] == "1948" and role(ev, "patient") == {"country:north_korea"}
+
+
+def test_a_weapon_in_flight_is_a_launch_but_not_in_a_fear():
+    ev = the("1998 (Aug. 31) – A Taepodong-1 flies over northern Japan.", "flies", "2024-01-01")
+    assert ev["type"] == "weapons_test" and ev["date"] == "1998-08-31"
+    ev = the("In February 2023, an ICBM-class missile fell within Japan's exclusive economic zone.", "fell")
+    assert ev["type"] == "weapons_test" and ev["date"] == "2023-02"
+    fear = '"If the missile falls there," she said on Tuesday, "it would be a disaster."'
+    assert not [e for e in events(fear, "2022-10-05") if e["text"] == "falls"]

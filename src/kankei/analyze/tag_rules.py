@@ -55,6 +55,15 @@ def participle_before_noun(words: list[str], tags: list[str]) -> None:
             tags[i] = "JJ"
 
 
+def flight_verb_after_name(words: list[str], tags: list[str], flight: frozenset[str]) -> None:
+    """'A Taepodong-1 flies over northern Japan': an -s form of a verb of flight after a name or a
+    number-like name, before its preposition, is the verb, not a plural noun."""
+    for i in range(1, len(tags) - 1):
+        if tags[i] == "NNS" and words[i].lower() in flight and tags[i - 1] in ("CD", "NNP", "NN", "NNS") \
+                and tags[i + 1] in ("IN", "RB", "RP"):
+            tags[i] = "VBZ"
+
+
 def degree_before_adverb(words: list[str], tags: list[str]) -> None:
     """'most recently extending them', 'more quickly': a word of degree before an adverb is an adverb."""
     for i in range(len(tags) - 1):

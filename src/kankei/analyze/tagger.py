@@ -26,6 +26,7 @@ from .tag_rules import (
 from .tag_rules import (
     appositive_participle,
     degree_before_adverb,
+    flight_verb_after_name,
     gerund_as_noun,
     gerund_before_noun,
     ordinal_before_noun,
@@ -321,6 +322,8 @@ class Tagger:
             self._unknown_verb_after_name(words, out)
         if "JJS" in out or "JJR" in out:
             degree_before_adverb(words, out)
+        if "NNS" in out:
+            flight_verb_after_name(words, out, _flight_verbs())
         if "VBG" in out:
             gerund_as_noun(words, out)
             gerund_before_noun(words, out)
@@ -380,6 +383,11 @@ class Tagger:
 
 
 _OBJECT_START_OR_NN = _OBJECT_START | {"NN"}
+
+
+def _flight_verbs() -> frozenset[str]:
+    from .groups import lists  # (groups imports the tagger's rules at import)
+    return lists()["flight_verbs"]
 
 
 def _to_verbs() -> frozenset[str]:

@@ -144,7 +144,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
     # --- the sentence's events ------------------------------------------------------------
     def _motions(self, cands: list[Reading]) -> list[Reading]:
         """'went to North Korea in 1960': a verb of motion with where it went is a migration."""
-        motion = word_sets()["motion"]
+        motion = word_sets()["motion"] | word_sets()["weapon_motion"]
         taken = {r.head.start for r in cands}
         titles = self.titles
         out = []
@@ -156,10 +156,15 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
             if clause is None:
                 continue
             subject = clause.subject
-            if subject is not None and subject.head.text.lower() in word_sets()["weapon_words"]:
-                if tok.lemma in ("fly", "travel", "head", "cross"):
+            if subject is not None and self._weapon_phrase(subject):
+                # (not 'if the missile falls there': a fear, no flight)
+                if tok.lemma in word_sets()["weapon_motion"] and not clause.predicate.modal \
+                        and clause.predicate.tense is not None and not (
+                            clause.marker is not None and clause.marker.text.lower() in _SUBORDINATORS_IF):
                     out.append(Reading(tok.start, tok.end, "weapons_test", tok, True, clause=clause))   # 'a missile flew over Japan'
                 continue        # ('a missile that could reach Japan': no one moves)
+            if tok.lemma not in word_sets()["motion"]:
+                continue
             # ('reached Japan': only with someone who reaches it, not 'that could reach Japan's territory')
             reaching = tok.lemma in word_sets()["motion_reaching"] and subject is not None
             goals = list(clause.pps) + (list(clause.objects) if reaching else [])
@@ -235,6 +240,12 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         # ('flew to Pyongyang and met Kim': a visit and its meeting, typed alike once checked, are one)
         return [r for r in out if not any(x is not r and x.type == r.type and x.modality == r.modality
                                           and _coordinated_verbs(x, r, self.an.clauses) for x in out)]
+
+    def _weapon_phrase(self, phrase) -> bool:
+        """'a missile', 'Two Hwasong-12 missiles', 'A Taepodong-1': a phrase whose head names a weapon."""
+        weapons = word_sets()["weapon_words"]
+        head = phrase.head.text.lower()
+        return head in weapons or any(head.startswith(w + "-") for w in weapons)
 
     def _taken_away(self, cands: list[Reading]) -> list[Reading]:
         """'Kazumi was taken by North Korean agents from a beach', 'were taken to North Korea': a

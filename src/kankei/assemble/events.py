@@ -44,7 +44,7 @@ from kankei.assemble.event_reading import Reading, top_level
 from kankei.assemble.event_record import Event, _event_id
 from kankei.assemble.event_scan import DocumentScan, SentenceScan
 from kankei.assemble.event_time import distinct, is_narrative
-from kankei.assemble.triggers import Trigger, lexicon, motion_in, word_sets
+from kankei.assemble.triggers import Trigger, lexicon, motion_in, weapon_flight_in, word_sets
 from kankei.recognize.gazetteer import gazetteer
 from kankei.resolve.tense import future
 from kankei.spans import EntityMention, TimeMention
@@ -137,7 +137,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # (a time ahead, 'plans to double spending by 2027', moves no story)
         ahead = {id(t) for t in sent_times if future(text, t)} if sent_times else set()
         if not triggers and not motion_in(text, s, e) and not conditional_future(text, s, e) \
-                and not _TAKEN.search(text, s, e):
+                and not _TAKEN.search(text, s, e) and not weapon_flight_in(text, s, e):
             aside = ahead | first_since_bounds(text, s, sent_times) if sent_times else ahead
             _advance(narrative, [t for t in sent_times if id(t) not in aside], s)
             continue

@@ -160,7 +160,7 @@ def modality_words() -> dict[str, re.Pattern]:
 
 
 _WORD_SETS = ("threat_words", "definite_bodies", "person_nouns", "pair_nouns", "not_weapon_tests",
-              "non_leading_offices", "aspectual", "control", "visit_words", "light_verbs", "weapon_words", "planning", "reporting", "raising", "heads_of", "definite_documents", "causing", "law_enforcers", "people_nouns", "craft_nouns",
+              "non_leading_offices", "aspectual", "control", "visit_words", "light_verbs", "weapon_words", "planning", "reporting", "raising", "heads_of", "definite_documents", "causing", "law_enforcers", "people_nouns", "craft_nouns", "weapon_motion",
               "motion", "container_nouns", "subject_undergoes", "not_news",
               "acting_bodies", "kin_nouns", "place_nouns", "container_place_words",
               "aimed_types", "desire", "motion_reaching",
@@ -248,6 +248,24 @@ def _motion_words() -> frozenset[str]:
 
 
 _WORD = re.compile(r"\w+")
+
+
+@cache
+def _weapon_flight() -> re.Pattern:
+    sets = word_sets()
+    forms: set[str] = set()
+    for w in sets["weapon_motion"]:
+        stem = w[:-1] if w.endswith("e") else w
+        forms |= {w, w + "s", w + "es", stem + "ed", w + w[-1] + "ed", w[:-1] + "ies", w[:-1] + "ied"}
+    forms |= {"flew", "flown", "fell", "fallen", "overflew"}
+    alt = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+    weapons = "|".join(sorted(map(re.escape, sets["weapon_words"]), key=len, reverse=True))
+    return re.compile(r"\b(?:" + weapons + r")\w*\b[^.;]{0,80}?\b(?:" + alt + r")\b", re.IGNORECASE)
+
+
+def weapon_flight_in(text: str, s: int, e: int) -> bool:
+    """'A Taepodong-1 flies over northern Japan': a weapon and a verb of its flight after it."""
+    return _weapon_flight().search(text, s, e) is not None
 
 
 def motion_in(text: str, s: int, e: int) -> bool:
