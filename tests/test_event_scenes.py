@@ -566,3 +566,12 @@ def test_a_weapon_in_flight_is_a_launch_but_not_in_a_fear():
     assert ev["type"] == "weapons_test" and ev["date"] == "2023-02"
     fear = '"If the missile falls there," she said on Tuesday, "it would be a disaster."'
     assert not [e for e in events(fear, "2022-10-05") if e["text"] == "falls"]
+
+
+def test_alerts_issued_appeals_called_upon_and_irregular_pasts_of_the_lexicon():
+    ev = the("Japan issued the J-Alert in September 2017.", "issued the J-Alert")
+    assert ev["type"] == "other" and ev["date"] == "2017-09"
+    assert not [e for e in events("In 2023 the J-Alert system was upgraded.")]
+    assert the("The rally called upon Japan to apologize on Friday.", "called upon", "2026-01-16")["type"] == "demand"
+    ev = the("In 2014 the Supreme Court upheld the ruling.", "upheld")
+    assert ev["type"] == "legal" and role(ev, "agent") == {"org:supreme_court"}

@@ -186,6 +186,9 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         for r in verbs:
             r.clause = self.clause_of_verb(r.head)
         verbs = self._join_light_and_aspectual(verbs, nouns)
+        # ('a J-Alert was issued' is an alert; 'the J-Alert system' none)
+        only_light = word_sets()["light_verb_nouns"]
+        nouns = [n for n in nouns if n.head.text.lower() not in only_light]
         verbs = self._join_control(verbs)
         verbs = self._by_means(verbs)
         verbs = [r for r in verbs if self._weapon_ok(r) and not self._aside(r) and self._object_ok(r)

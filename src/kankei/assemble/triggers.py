@@ -44,7 +44,26 @@ def _inflect(lemma: str) -> set[str]:
         # short consonant-vowel-consonant verbs double their last letter: ban -> banned
         if len(head) <= 4 and head[-1] not in _VOWELS + "wxy" and head[-2] in _VOWELS and head[-3:-2] not in _VOWELS:
             forms |= {head + head[-1] + "ed", head + head[-1] + "ing"}
+    forms |= _irregular_forms(head)
     return {f + tail for f in forms}
+
+
+_PREFIXES = ("up", "with", "over", "under", "re", "fore", "mis", "out", "be")
+
+
+@cache
+def _irregular_forms(verb: str) -> frozenset[str]:
+    """The irregular forms the lemmatizer's table gives a verb ('uphold' -> 'upheld', from 'hold')."""
+    from kankei.analyze.lemmatize import _irregular
+    by_lemma: dict[str, set[str]] = {}
+    for form, lemma in _irregular().items():
+        by_lemma.setdefault(lemma, set()).add(form)
+    if verb in by_lemma:
+        return frozenset(by_lemma[verb])
+    for p in _PREFIXES:
+        if verb.startswith(p) and verb[len(p):] in by_lemma:
+            return frozenset(p + f for f in by_lemma[verb[len(p):]])
+    return frozenset()
 
 
 @cache
@@ -160,7 +179,7 @@ def modality_words() -> dict[str, re.Pattern]:
 
 
 _WORD_SETS = ("threat_words", "definite_bodies", "person_nouns", "pair_nouns", "not_weapon_tests",
-              "non_leading_offices", "aspectual", "control", "visit_words", "light_verbs", "weapon_words", "planning", "reporting", "raising", "heads_of", "definite_documents", "causing", "law_enforcers", "people_nouns", "craft_nouns", "weapon_motion",
+              "non_leading_offices", "aspectual", "control", "visit_words", "light_verbs", "weapon_words", "planning", "reporting", "raising", "heads_of", "definite_documents", "causing", "law_enforcers", "people_nouns", "craft_nouns", "weapon_motion", "light_verb_nouns",
               "motion", "container_nouns", "subject_undergoes", "not_news",
               "acting_bodies", "kin_nouns", "place_nouns", "container_place_words",
               "aimed_types", "desire", "motion_reaching",
