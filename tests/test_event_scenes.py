@@ -575,3 +575,19 @@ def test_alerts_issued_appeals_called_upon_and_irregular_pasts_of_the_lexicon():
     assert the("The rally called upon Japan to apologize on Friday.", "called upon", "2026-01-16")["type"] == "demand"
     ev = the("In 2014 the Supreme Court upheld the ruling.", "upheld")
     assert ev["type"] == "legal" and role(ev, "agent") == {"org:supreme_court"}
+
+
+def test_a_word_of_hearsay_qualifies_its_own_clause_only():
+    ev = events("Megumi Yokota was kidnapped in 1977 and allegedly committed suicide in 1994.")
+    got = {e["text"]: e.get("hedged", False) for e in ev}
+    assert got == {"kidnapped": False, "committed suicide": True}
+    text = "North Korea reportedly fired a missile on Monday, and Japan protested on Tuesday."
+    assert not the(text, "protested", "2024-01-03").get("hedged", False)
+    assert the("According to officials, North Korea fired a missile on Monday.", "fired a missile",
+               "2024-01-03").get("hedged")
+
+
+def test_a_family_name_is_the_one_last_named_with_it():
+    text = ("Takuya Yokota, who heads the families association, met Kishida on Monday. His sister Megumi was "
+            "abducted in 1977. Yokota said time was short.")
+    assert role(the(text, "said", "2024-01-03"), "agent") == {"person:takuya_yokota"}

@@ -420,8 +420,9 @@ def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset
         while k > 0 and tags[k] in ("RB", "RBR"):
             k -= 1
         # ', and allegedly committed suicide': a past form after a comma and a conjunction
-        after_comma_and = t == "JJ" and tags[k] == "CC" and k > 0 and tags[k - 1] == "," and low.endswith("ed") \
-            and tags[i + 1] in ("NN", "NNS")
+        # (or an adverb between: 'was kidnapped in 1977 and allegedly committed suicide')
+        after_comma_and = t == "JJ" and tags[k] == "CC" and k > 0 and (tags[k - 1] == "," or k < i - 1) \
+            and low.endswith("ed") and tags[i + 1] in ("NN", "NNS")
         # ('Pyongyang later demanded compensation': after a name, a bare noun object too)
         named_subject = t == "JJ" and tags[i] == "JJ" and low.endswith("ed") and tags[k] in ("NNP", "NNPS", "PRP") \
             and tags[i + 1] in ("NN", "NNS") \

@@ -25,6 +25,7 @@ from kankei.assemble.triggers import (
     Trigger,
     adjective_types,
     lexicon,
+    modality_words,
     verb_types,
     word_sets,
 )
@@ -234,6 +235,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
                 if r.type == "reject" and typed == "statement":
                     self._refused_whom(r)       # ('promised he would not negotiate with X': X)
             self._aim(r)
+            r.hedge_here = self._hedged_here(r)
         # weak triggers ('give', 'send', 'leave') state an event only with someone or somewhere in it
         out = [r for r in out if (not r.weak or r.parts.items or self._people_or_craft(r)) and self._subject_ok(r)
                and self._failure_ok(r) and not self._phrasal(r)
@@ -243,6 +245,26 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         # ('flew to Pyongyang and met Kim': a visit and its meeting, typed alike once checked, are one)
         return [r for r in out if not any(x is not r and x.type == r.type and x.modality == r.modality
                                           and _coordinated_verbs(x, r, self.an.clauses) for x in out)]
+
+    def _hedged_here(self, r: Reading) -> bool:
+        """Whether a word of hearsay in the sentence qualifies this event: 'according to' the whole
+        sentence; 'allegedly', 'believed to' only their own clause and what it reports ('was
+        kidnapped in 1977 and allegedly committed suicide': the suicide alone)."""
+        found = False
+        target = r.clause if r.clause is not None else self.an.clause_of(r.head.start)
+        for m in modality_words()["hedged"].finditer(self.text, self.s, self.e):
+            found = True
+            if m.group().lower().startswith("according"):
+                return True
+            cue = self.an.clause_of(m.start())
+            x = target
+            while x is not None:
+                if x is cue:
+                    return True
+                if x.relation not in ("complement", "infinitive"):
+                    break
+                x = x.parent
+        return not found        # (no word found here: leave it to the sentence's reading)
 
     def _weapon_phrase(self, phrase) -> bool:
         """'a missile', 'Two Hwasong-12 missiles', 'A Taepodong-1': a phrase whose head names a weapon."""

@@ -416,7 +416,7 @@ def _dated(r: Reading, sent: SentenceScan, doc: str, narrative: TimeMention | No
            news: bool, elsewhere: bool = False, headline: bool = False) -> list[Event]:
     """The events of one reading: one per distinct time of its own clause, else one dated by the
     narrative or the document (or undated)."""
-    hedged = sent.hedged()
+    hedged = sent.hedged() and r.hedge_here
     trigger = sent.text[r.start:r.end]
     key = sent.key()
 

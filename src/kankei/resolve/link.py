@@ -217,7 +217,9 @@ def _remember(m: EntityMention, gaz: Gazetteer, state: _DocState) -> None:
     entry = gaz.entries.get(m.entity)
     if entry and entry.type == "person":
         family, given = gaz.name_keys[m.entity]
-        if family:
+        # (only a mention that says the family name makes it hers: 'his sister Megumi' does not make
+        # the next 'Yokota said' Megumi Yokota)
+        if family and family in fold(t).split():
             state.surnames[family] = m.entity
         if given:
             state.given[given] = m.entity

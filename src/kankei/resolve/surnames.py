@@ -211,7 +211,10 @@ def bare_names(text, folded, found: list[EntityMention], blocked, gaz: Gazetteer
             continue
         entry = gaz.entries.get(m.entity)
         if entry is not None and (entry.family or entry.given):
-            keys = [x for x in gaz.name_keys[m.entity] if x]
+            # (a family name stands for the one last named with it: 'his sister Megumi' does not make
+            # the next 'Yokota' Megumi Yokota)
+            words = fold(m.text).split()
+            keys = [x for x in gaz.name_keys[m.entity] if x and (x in words or x != gaz.name_keys[m.entity][0])]
         else:
             tokens = fold(m.text).split()
             if len(tokens) < 2:
