@@ -591,3 +591,11 @@ def test_a_family_name_is_the_one_last_named_with_it():
     text = ("Takuya Yokota, who heads the families association, met Kishida on Monday. His sister Megumi was "
             "abducted in 1977. Yokota said time was short.")
     assert role(the(text, "said", "2024-01-03"), "agent") == {"person:takuya_yokota"}
+
+
+def test_she_prefers_a_woman_named_close_before_and_he_is_never_her():
+    text = ("On March 25, Kim Yo Jong said that Prime Minister Kishida had proposed a summit. Hours later she "
+            "warned that Pyongyang would reject any contact.")
+    assert role(the(text, "warned", "2024-03-26"), "agent") == {"person:kim_yo_jong"}
+    text = "Prime Minister Kishida met Sakie Yokota on Monday. He said he would act."
+    assert role(the(text, "said", "2024-03-26"), "agent") == {"person:kishida_fumio"}

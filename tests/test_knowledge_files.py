@@ -34,7 +34,7 @@ TYPES = set(PREFIX_TYPE.values())
 ID_RE = re.compile(r"^(?P<prefix>[a-z]+):[a-z0-9]+(?:_[a-z0-9]+)*$")
 
 ACTOR_KEYS = {"id", "type", "name", "aliases", "misspellings", "note"}
-PERSON_KEYS = {"family", "given", "country", "offices"}
+PERSON_KEYS = {"family", "given", "country", "offices", "gender"}
 COUNTRY_KEYS = {"id", "name", "aliases", "demonyms", "government", "government_aliases", "capital"}
 COUNTRY_OPTIONAL_KEYS = {"issuing_offices"}
 OFFICE_KEYS = {"title", "of", "from", "to"}

@@ -114,11 +114,20 @@ class Entities:
                 if fits(m, want):
                     return m if m.entity else None      # (an unnamed person: no one named before)
         first = None
-        for k, m in enumerate(reversed(self.history + pool)):
+        sex = _SEX.get(pronoun.lower())
+        candidates = list(reversed(self.history + pool))
+        if sex == "female":
+            # ('Kim Yo Jong ... Kishida ... she warned': a woman named close before, over a man named since)
+            woman = next((m for m in candidates[:8] if m.type == "person" and _gender(m.entity) == "female"), None)
+            if woman is not None:
+                return woman
+        for k, m in enumerate(candidates):
             if m.type == "vessel" and want == "body":
                 return first        # 'the ship ... it has not returned': a vessel, no actor
             if m.type not in ACTOR_TYPES or not fits(m, want):
                 continue
+            if sex == "male" and _gender(m.entity) == "female":
+                continue            # ('he' is not a woman named before)
             if not self._oblique(m):
                 return m
             if first is None:
@@ -268,6 +277,13 @@ def fits(m: EntityMention, want: str) -> bool:
 
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
+_SEX = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+
+
+def _gender(entity: str) -> str | None:
+    from kankei.recognize.gazetteer import gazetteer
+    entry = gazetteer().entries.get(entity)
+    return getattr(entry, "gender", None) if entry is not None else None
 
 
 def _acting_head(phrase: str, people: bool = False) -> bool:
