@@ -1,9 +1,10 @@
-"""Floors on the held-out set (tests/heldout): six articles written and annotated blind in
-December 2026 (s-u in session 5, ha-hc in session 6), after tests/unseen had been measured for
-several sessions. Only these totals are read; the misses are not studied. The floors sit just
-under the figures measured at the end of the session each batch arrived in (s-u: event typed
-0.605 on arrival, 0.675 at the end; ha-hc: 0.559 on arrival and at the end; all six: 0.625,
-full 0.434), so that they catch a fall, not to show a target met."""
+"""Floors on the held-out set (tests/heldout): nine articles written and annotated blind in
+December 2026 (s-u in session 5; ha-hc and hd-hf in session 6), after tests/unseen had been
+measured for several sessions. Only these totals are read; the misses are not studied. The
+floors sit just under the figures measured at the end of the session each batch arrived in
+(s-u: event typed 0.605 on arrival, 0.675 at the end; ha-hc: 0.559 on arrival, 0.563 at the
+end; hd-hf: 0.689, measured once, at the end; all nine: typed 0.644, full 0.404), so that they
+catch a fall, not to show a target met."""
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,8 @@ import pytest
 from scoring import assert_floor, score
 
 HELDOUT = Path(__file__).parent / "heldout"
-FLOORS = {("time", "value"): 0.82, ("quantity", "value"): 0.95, ("entity", "linked"): 0.92,
-          ("event", "typed"): 0.60, ("event", "full"): 0.41}
+FLOORS = {("time", "value"): 0.80, ("quantity", "value"): 0.92, ("entity", "linked"): 0.92,
+          ("event", "typed"): 0.62, ("event", "full"): 0.38}
 
 
 @pytest.fixture(scope="module")
