@@ -599,3 +599,11 @@ def test_she_prefers_a_woman_named_close_before_and_he_is_never_her():
     assert role(the(text, "warned", "2024-03-26"), "agent") == {"person:kim_yo_jong"}
     text = "Prime Minister Kishida met Sakie Yokota on Monday. He said he would act."
     assert role(the(text, "said", "2024-03-26"), "agent") == {"person:kishida_fumio"}
+
+
+def test_an_office_no_one_was_named_to_is_the_government_of_the_story_s_state():
+    text = ("TOKYO, June 9 (Kyodo) -- North Korea fired a missile on Tuesday. The prime minister instructed officials "
+            "to gather information.")
+    assert role(the(text, "instructed", "2026-06-09"), "agent") == {"gov:japan"}
+    text = "TOKYO, June 9 (Kyodo) -- Prime Minister Kishida met the families. The prime minister said he would act."
+    assert role(the(text, "said", "2026-06-09"), "agent") == {"person:kishida_fumio"}

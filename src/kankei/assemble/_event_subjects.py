@@ -121,6 +121,8 @@ class SubjectReading:
                 return [m]      # 'the court dismissed the case': the court named before
             if (m := self._titled(subject)) is not None:
                 return [m]      # 'the prime minister said': the prime minister named before
+            if (m := self._office_of_home(subject)) is not None:
+                return [m]      # 'TOKYO -- The prime minister instructed ...', no one named: Japan's government
             if not (subject.end <= vg.start and subject.start >= clause.start) if vg is not None else True:
                 return []
         if vg is None or clause.relation not in (None, "complement", "coordinate", "parataxis"):
@@ -202,6 +204,20 @@ class SubjectReading:
             if office in offices:
                 return self.ents.titled(office, phrase.start)
         return None
+
+    def _office_of_home(self, phrase) -> EntityMention | None:
+        """'the prime minister', 'the foreign minister' with no holder named before, in a story filed
+        from a state (or issued by its government): that state's government."""
+        words = [t.text.lower() for t in self.tokens[phrase.first:phrase.last + 1]]
+        if len(words) < 2 or words[0] != "the" or not phrase.head.text.islower():
+            return None
+        if " ".join(words[1:]) not in word_sets()["office_nouns"] or " ".join(words[1:]) in ("leader", "president"):
+            return None     # (a leader or a president could be any state's)
+        home = self.ents.issuer if self.ents.official else self.ents.home
+        if home is None:
+            return None
+        return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], home.entity, home.name,
+                             home.type, how="issuer")
 
     def _state_set_before(self, start: int) -> EntityMention | None:
         """The state an opening 'In Japan, ...' sets the sentence in (its government, for 'the
