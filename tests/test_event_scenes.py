@@ -607,3 +607,8 @@ def test_an_office_no_one_was_named_to_is_the_government_of_the_story_s_state():
     assert role(the(text, "instructed", "2026-06-09"), "agent") == {"gov:japan"}
     text = "TOKYO, June 9 (Kyodo) -- Prime Minister Kishida met the families. The prime minister said he would act."
     assert role(the(text, "said", "2026-06-09"), "agent") == {"person:kishida_fumio"}
+
+
+def test_holding_a_meeting_and_a_dateline_s_date_given_from_outside():
+    ev = events("TOKYO, June 9 (Kyodo) -- The ministers will hold a meeting later this month.", "2026-06-09")
+    assert [(e["type"], e["date"], e.get("modality")) for e in ev] == [("meet", "2026-06", "hypothetical")]

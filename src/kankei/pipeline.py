@@ -15,7 +15,13 @@ from kankei.recognize.names import find_name_candidates
 from kankei.recognize.quantities import find_quantities
 from kankei.resolve.anchor import merge_relative_ranges, resolve_times, story_day
 from kankei.resolve.datelines import dateline_places
-from kankei.resolve.docdate import covered_year, document_title, infer_document_date, section_dates
+from kankei.resolve.docdate import (
+    covered_year,
+    dateline_mentions,
+    document_title,
+    infer_document_date,
+    section_dates,
+)
 from kankei.resolve.link import link_entities, surname_spans
 from kankei.spans import EntityMention, QuantityMention, TimeMention
 from kankei.text import notes_section, sentences
@@ -137,7 +143,7 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
     spans = bounded(sentences(text), text)
     analyses = Analyses(text, sorted((m.start, m.end) for m in entities))
     events = find_events(text, doc, spans, times, entities, notes_start,
-                         exclude={published_at.start} if published_at else set(),
+                         exclude=({published_at.start} if published_at else set()) | dateline_mentions(text, times),
                          dct=dct or published or story_day(times), analyses=analyses, sections=sections)
     return Extraction(doc=doc, text=text, title=title or document_title(text), published=dct or published,
                       times=times, quantities=quantities, entities=entities, events=events,

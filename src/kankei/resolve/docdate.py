@@ -117,6 +117,19 @@ def covered_year(text: str, times: list[TimeMention]) -> int | None:
     return None
 
 
+def dateline_mentions(text: str, times: list[TimeMention]) -> set[int]:
+    """The starts of the dates in the story's opening dateline ('TOKYO, June 9 (Kyodo) --'): they
+    date the page, not an occurrence, even where the page's date is given from outside."""
+    out = set()
+    for tm in times:
+        if tm.start > _HEAD_CHARS:
+            break
+        if tm.type == "date" and _dateline(text, tm, text[max(0, tm.start - 40):tm.start]):
+            out.add(tm.start)
+            break
+    return out
+
+
 def section_dates(text: str, times: list[TimeMention], published_at: TimeMention | None) -> list[tuple[int, str]]:
     """(line start, date) of each dateline that opens a brief inside the document ('KOBE, Monday,
     Feb. 16 --' in a weekly digest, a roundup's second story): what its brief tells as today,
