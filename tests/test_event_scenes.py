@@ -612,3 +612,10 @@ def test_an_office_no_one_was_named_to_is_the_government_of_the_story_s_state():
 def test_holding_a_meeting_and_a_dateline_s_date_given_from_outside():
     ev = events("TOKYO, June 9 (Kyodo) -- The ministers will hold a meeting later this month.", "2026-06-09")
     assert [(e["type"], e["date"], e.get("modality")) for e in ev] == [("meet", "2026-06", "hypothetical")]
+
+
+def test_courts_that_side_with_rulings_finalized_and_entry_refused():
+    ev = the("On July 28, 2017, the Osaka District Court sided with the school.", "sided with")
+    assert ev["type"] == "legal" and role(ev, "agent") == {"org:osaka_district_court"}
+    assert the("The ruling was finalized in December 2014.", "finalized")["type"] == "legal"
+    assert the("On May 1, 2001, he was refused landing at Narita.", "refused")["type"] == "legal"
