@@ -619,3 +619,10 @@ def test_courts_that_side_with_rulings_finalized_and_entry_refused():
     assert ev["type"] == "legal" and role(ev, "agent") == {"org:osaka_district_court"}
     assert the("The ruling was finalized in December 2014.", "finalized")["type"] == "legal"
     assert the("On May 1, 2001, he was refused landing at Narita.", "refused")["type"] == "legal"
+
+
+def test_a_when_clause_hung_below_dates_the_finite_clause_above():
+    text = ("Pyongyang admitted to abducting 13 of them when then-Prime Minister Junichiro Koizumi visited Pyongyang "
+            "in September 2002, and five returned to Japan the following month.")
+    assert the(text, "admitted", "2024-03-19")["date"] == "2002-09"
+    assert the(text, "returned to Japan", "2024-03-19")["date"] == "2002-10"

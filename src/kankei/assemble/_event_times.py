@@ -35,6 +35,8 @@ _UNTIL = re.compile(r"\b(until|till|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _AFTER = frozenset({"after", "following", "once", "whereupon"})
 _SPANS = frozenset({"year", "decade", "month", "week", "day", "century", "generation"})
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
+_TIME_HEADS = frozenset({"day", "days", "year", "years", "time", "times", "moment", "month", "week", "night", "era",
+                         "period", "morning", "evening", "age"})
 
 
 def first_since_bounds(text: str, s: int, times: list[TimeMention]) -> set[int]:
@@ -218,6 +220,20 @@ class ReaderTimes(TimeHolders):
             kept += [restated_by[id(t)] for t in kept if id(t) in restated_by and id(restated_by[id(t)]) not in held]
             r.times = sorted(kept, key=lambda t: t.start)
 
+    def _when_clause_of(self, child, clause) -> bool:
+        """'admitted to abducting 13 of them when Koizumi visited Pyongyang in September 2002': a
+        'when' clause the analysis hung on an untensed clause below (or read as a relative on a
+        word that names no time) sets the time of the finite clause above it."""
+        if child.marker is None or child.marker.text.lower() != "when" or child.relation not in ("relative", "adverbial"):
+            return False
+        i = child.marker.i
+        if i > 0 and self.tokens[i - 1].text.lower() in _TIME_HEADS:
+            return False        # ('the day when ...': a relative on a time)
+        c = child.parent
+        while c is not None and c is not clause and untensed(c) and c.relation in ("adverbial", "infinitive", "complement"):
+            c = c.parent
+        return c is clause and child.parent is not clause
+
     def _inherit_times(self, verbs: list[Reading], nouns: list[Reading]) -> None:
         """A verb without a time of its own takes one from what it depends on or reacts to: the
         clause it depends on ('..., rejecting the suit', 'and then met', 'to meet'); a temporal
@@ -253,7 +269,8 @@ class ReaderTimes(TimeHolders):
             own_tense = v.clause.predicate
             for child in self.an.clauses if own_tense is not None and own_tense.tense == "past" \
                     and own_tense.aspect is None else ():      # ('has banned ... after the tests last month': now)
-                if (child.parent is v.clause or self._time_clause_opens(child, v.clause)) and child.relation == "adverbial" \
+                if ((child.parent is v.clause or self._time_clause_opens(child, v.clause)) and child.relation == "adverbial"
+                        or self._when_clause_of(child, v.clause)) \
                         and child.marker is not None \
                         and child.marker.text.lower() in _TEMPORAL_MARKERS and id(child) in timed:
                     v.inherited = timed[id(child)].times[0]
