@@ -86,3 +86,8 @@ def test_a_part_of_the_day_told_and_a_season_as_the_story_s_time():
     got = times("In the summer of 1978, three couples vanished. A nurse went out on August 12 and never returned. "
                 "In June of the same year, another woman vanished.")
     assert ("August 12", "1978-08-12") in got and ("June of the same year", "1978-06") in got
+
+
+def test_a_holiday_is_its_day_of_the_year_told():
+    assert ("New Year's Day", "2024-01-01") in times("In 2024 an earthquake struck the Noto Peninsula on New Year's Day.")
+    assert ("2020", "2020") in times("A New York court ruled in 2020.")

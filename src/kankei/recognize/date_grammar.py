@@ -83,7 +83,7 @@ def first_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     words |= {"année", "annee", "during", "throughout"} | set(SET_WORDS)
     words |= set(PART_WORDS) | set(EDGE_WORDS) | {d for d in DEICTIC if " " not in d}
     words |= {"fiscal"} | set(cal["japanese_eras"]) | set(cal["weekday_abbreviations"]) | set(cal["clock_words"])
-    words |= {"recently", "recent", "earlier"}
+    words |= {"recently", "recent", "earlier", "christmas"}
     headed = {
         "the": (set(PART_WORDS) | set(HALF_HEADS) | set(EDGE_WORDS) | set(cal["period_edges"]) | seasons
                 | set(cal["ordinal_centuries"]) | set(DECADE_WORDS) | set(RELATIVE_WORDS) | set(UNIT_NAMES)
@@ -101,6 +101,7 @@ def first_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
         "half": {"a", "an"},
         "at": {"present", "least", "most"},
         "these": {"days"},
+        "new": {"year's", "year’s"},
         "more": {"than"}, "less": {"than"}, "fewer": {"than"},
         "just": {"over", "under"}, "well": {"over"}, "up": {"to"},
     }
@@ -269,6 +270,8 @@ def alternatives() -> tuple[str, ...]:
         r"(?P<that_time>\b(?:[Tt]hat|[Tt]he\s+same|(?<=\b[Aa]t\s)the)\s+time\b)",
         # this morning, yesterday afternoon, tomorrow night: a day of the document's date
         rf"(?P<day_part>\b(?P<dp_d>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast)\s+(?:{_alt(DAY_PARTS)})\b)",
+        # New Year's Day, Christmas Eve: a day of the year told
+        r"(?P<holiday>\b(?:New\s+Year['’]s|Christmas)\s+(?:Day|Eve)\b)",
         # that night, the next morning, the following evening: a day of the story told
         rf"(?P<day_part_told>\b(?P<dpt_d>[Tt]hat|[Tt]he\s+(?:same|following|next|previous))\s+(?:{_alt(DAY_PARTS)})\b)",
         r"(?P<deictic>\b(?:(?:[Tt]he\s+current|[Tt]his)\s+point\s+in\s+time|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Cc]urrently|[Nn]owadays|[Aa]t\s+present|[Tt]hese\s+days|NOW|[Nn]ow)\b)",

@@ -304,6 +304,16 @@ def _month_bare(text, m, prev):
     return mention(m, None, anchor="narrative", relative={"month": month_number(m.group("mb_m"))})
 
 
+_HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25), "christmas eve": (12, 24)}
+
+
+def _holiday(text, m, prev):
+    """'on New Year's Day': January 1 of the year told."""
+    key = " ".join(m.group().lower().replace("’", "'").split())
+    mo, d = _HOLIDAYS[key]
+    return mention(m, None, anchor="narrative", relative={"month": mo, "day": d})
+
+
 def _day_part_told(text, m, prev):
     """'That night', 'the next morning': the day the story is on (or the one after, before)."""
     word = " ".join(m.group("dpt_d").lower().split())
@@ -324,6 +334,7 @@ RELATIVE_RULES = {
     "that_time": _that_time,
     "day_part": _day_part,
     "day_part_told": _day_part_told,
+    "holiday": _holiday,
     "deictic": _deictic,
     "month_dd_bare": _month_dd_bare,
     "month_day": _month_day,
