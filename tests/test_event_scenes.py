@@ -626,3 +626,9 @@ def test_a_when_clause_hung_below_dates_the_finite_clause_above():
             "in September 2002, and five returned to Japan the following month.")
     assert the(text, "admitted", "2024-03-19")["date"] == "2002-09"
     assert the(text, "returned to Japan", "2024-03-19")["date"] == "2002-10"
+
+
+def test_a_description_set_after_a_name_adds_no_participant():
+    text = ("The police questioned two senior officials of Chongryon, a group of Korean residents in Japan, "
+            "on Monday.")
+    assert role(the(text, "questioned", "2001-11-28"), "patient") == {"org:chongryon"}

@@ -22,6 +22,7 @@ _ISSUED = frozenset({"resolution"})                  # a body's name opens the n
 _GLUE = re.compile(r"\s*(?:\(\s*|\)\s*|'s\s+|’s\s+)?\s*")
 _MOTION_TYPES = frozenset({"migrate", "meet", "release"})
 _MEET_WITH = frozenset({"meet", "negotiate", "consult", "confer"})
+_APPOSITION_BEFORE = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$")
 _SAID_FROM = frozenset({"accuse", "demand", "statement", "apologize", "threaten", "reject", "aid", "agree"})
 # a capitalized body with no name of its own is the one that issues the document
 # between coordinated actors: ', ', ' and ', with the titles of the next ('and President')
@@ -135,6 +136,8 @@ class ReaderRoles(SubjectReading):
                                       and _BETWEEN_OF.fullmatch(self.text, skipped_between, pp.start)):
                 skipped_between = pp.end
                 continue        # ('met ... for the first summit between Japan and North Korea': the summit's)
+            if self._describes_a_name(pp.start):
+                continue        # ('Chongryon, a group of Korean residents in Japan': who Chongryon is)
             role = role_of(etype, prep)
             if prep == "of" and self._of_a_place(pp.start) and role_of(etype, "in") == "location" \
                     and etype not in _TERRITORY_TYPES:
@@ -170,6 +173,14 @@ class ReaderRoles(SubjectReading):
             return
         for m in self._subject_actors(clause):
             parts.add("agent", m)
+
+    def _describes_a_name(self, start: int) -> bool:
+        """Whether a phrase at `start` belongs to a description set after a name ('Chongryon, a
+        group of Korean residents in Japan', 'Mindan, the pro-Seoul body of ...')."""
+        m = _APPOSITION_BEFORE.search(self.text, max(self.s, start - 48), start)
+        if m is None:
+            return False
+        return any(x.end == m.start() for x in self.ents.within(self.s, m.start() + 1))
 
     def _possessor(self, phrase) -> list:
         """The actor a phrase's head belongs to ('Japan's proposal', 'Abe's remarks')."""
