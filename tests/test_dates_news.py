@@ -319,3 +319,11 @@ def test_a_report_names_the_year_it_covers_and_when_it_was_released():
     assert recs[0]["published"] == "2024-04"
     got = {r["text"]: r.get("value") for r in recs if r["kind"] == "time"}
     assert got["March"] == "2023-03" and got["May"] == "2023-05" and got["December"] == "2023-12"
+
+
+def test_a_dateline_place_may_name_its_state():
+    text = ("Boat found off Ishikawa\n\nKANAZAWA, Japan, May 12, 2026 (Japan Press Wire) -- A boat was found on "
+            "Tuesday. Officials will decide next month.\n")
+    assert doc(text)["published"] == "2026-05-12"
+    got = {r["text"]: r.get("value") for r in extract_document(text, doc="k").records() if r["kind"] == "time"}
+    assert got["Tuesday"] == "2026-05-12" and got["next month"] == "2026-06"

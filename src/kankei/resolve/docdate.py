@@ -21,7 +21,8 @@ _FOOTER_CUE = re.compile(r"(?i:\blast\s+(?:edited|modified|updated))\s*(?:on|:)?
 # "TOKYO, March 3 (Reuters) -" / "SEOUL, May. 23, 2004 --" / "Pyongyang, January 26 (KCNA) --":
 # a place at a paragraph start, then the date; a place written in capitals needs nothing after
 # the date, one in title case an agency in brackets or a dash
-_DATELINE_CAPS = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'’-]{2,30},[ \t]*$")
+# (a state may follow the place: "KANAZAWA, Japan, May 12, 2026 (Japan Press Wire) --")
+_DATELINE_CAPS = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'’-]{2,30},(?:[ \t]*[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?,)?[ \t]*$")
 _DATELINE_TITLE = re.compile(r"(?:^|\n)[ \t]*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},[ \t]*$")
 _DATELINE_TAIL = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)|[A-Z][A-Za-z]+)?[ \t]*(?:--|—|–|-|:|$|\n)")
 # what a date line may hold besides its dates and times: "Page last updated at", "BBC", "(PM)"
