@@ -91,3 +91,4 @@ def test_a_part_of_the_day_told_and_a_season_as_the_story_s_time():
 def test_a_holiday_is_its_day_of_the_year_told():
     assert ("New Year's Day", "2024-01-01") in times("In 2024 an earthquake struck the Noto Peninsula on New Year's Day.")
     assert ("2020", "2020") in times("A New York court ruled in 2020.")
+    assert ("New Year's Day 2024", "2024-01-01") in times("An earthquake struck on New Year's Day 2024.")

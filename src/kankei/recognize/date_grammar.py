@@ -271,7 +271,7 @@ def alternatives() -> tuple[str, ...]:
         # this morning, yesterday afternoon, tomorrow night: a day of the document's date
         rf"(?P<day_part>\b(?P<dp_d>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast)\s+(?:{_alt(DAY_PARTS)})\b)",
         # New Year's Day, Christmas Eve: a day of the year told
-        r"(?P<holiday>\b(?:New\s+Year['’]s|Christmas)\s+(?:Day|Eve)\b)",
+        r"(?P<holiday>\b(?:New\s+Year['’]s|Christmas)\s+(?:Day|Eve)\b(?:,?\s+(?P<hol_y>(?:19|20)\d\d)\b)?)",
         # that night, the next morning, the following evening: a day of the story told
         rf"(?P<day_part_told>\b(?P<dpt_d>[Tt]hat|[Tt]he\s+(?:same|following|next|previous))\s+(?:{_alt(DAY_PARTS)})\b)",
         r"(?P<deictic>\b(?:(?:[Tt]he\s+current|[Tt]his)\s+point\s+in\s+time|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Cc]urrently|[Nn]owadays|[Aa]t\s+present|[Tt]hese\s+days|NOW|[Nn]ow)\b)",

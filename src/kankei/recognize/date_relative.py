@@ -309,8 +309,10 @@ _HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas da
 
 def _holiday(text, m, prev):
     """'on New Year's Day': January 1 of the year told."""
-    key = " ".join(m.group().lower().replace("’", "'").split())
+    key = " ".join(m.group().lower().replace("’", "'").split()[:3])
     mo, d = _HOLIDAYS[key]
+    if m.group("hol_y"):        # 'New Year's Day 2024'
+        return mention(m, f"{int(m.group('hol_y')):04d}-{mo:02d}-{d:02d}")
     return mention(m, None, anchor="narrative", relative={"month": mo, "day": d})
 
 
