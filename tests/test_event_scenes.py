@@ -632,3 +632,9 @@ def test_a_description_set_after_a_name_adds_no_participant():
     text = ("The police questioned two senior officials of Chongryon, a group of Korean residents in Japan, "
             "on Monday.")
     assert role(the(text, "questioned", "2001-11-28"), "patient") == {"org:chongryon"}
+
+
+def test_a_life_s_events_graduating_and_winning_a_prize():
+    assert the("In 1960 he graduated from Korea University.", "graduated")["date"] == "1960"
+    assert the("In 2007 he won the Kyoto Prize for literature.", "won")["type"] == "other"
+    assert not [e for e in events("In 2007 the plan won support.") if e["text"] == "won"]
