@@ -638,3 +638,10 @@ def test_a_life_s_events_graduating_and_winning_a_prize():
     assert the("In 1960 he graduated from Korea University.", "graduated")["date"] == "1960"
     assert the("In 2007 he won the Kyoto Prize for literature.", "won")["type"] == "other"
     assert not [e for e in events("In 2007 the plan won support.") if e["text"] == "won"]
+
+
+def test_a_korean_given_name_ending_in_ho_is_no_ship():
+    recs = extract("Ko Chang-ho (1934-2017) was a Zainichi Korean writer. The Mangyongbong-ho sailed in 1971.",
+                   doc="t").records()
+    types = {r["text"]: r["type"] for r in recs if r["kind"] == "entity"}
+    assert types["Ko Chang-ho"] == "person" and types["Mangyongbong-ho"] == "vessel"

@@ -89,7 +89,9 @@ class NameTyping:
             if first in c.prefixes:
                 return c.prefixes[first], _HEAD_CUE[c.prefixes[first]]
         tail = last.rsplit("-", 1)
-        if len(tail) == 2 and tail[1] in c.hyphen_suffix and tail[0][:1].isupper():
+        if len(tail) == 2 and tail[1] in c.hyphen_suffix and tail[0][:1].isupper() \
+                and not (c.hyphen_suffix[tail[1]] == "vessel" and n >= 2 and first in c.surnames):
+            # (not 'Ko Chang-ho': a surname before a given name that ends in -ho is a person)
             return c.hyphen_suffix[tail[1]], "place-suffix"
         if last.endswith(c.pub_endings) and last[-4:].islower() and len(last) >= 6 \
                 and last not in c.given and (n >= 2 or self._in_citation(s, e)):
