@@ -645,3 +645,10 @@ def test_a_korean_given_name_ending_in_ho_is_no_ship():
                    doc="t").records()
     types = {r["text"]: r["type"] for r in recs if r["kind"] == "entity"}
     assert types["Ko Chang-ho"] == "person" and types["Mangyongbong-ho"] == "vessel"
+
+
+def test_found_after_help_or_to_is_founding_and_shares_the_subject():
+    ev = the("Takuya Yokota helped found the association in 1997.", "found")
+    assert ev["type"] == "found" and ev["date"] == "1997" and role(ev, "agent") == {"person:takuya_yokota"}
+    assert the("In 1955 they decided to found a new organization.", "decided to found")["type"] == "found"
+    assert the("The police found the boat in 2012.", "found")["type"] == "other"

@@ -43,6 +43,7 @@ from .groups import lists
 from .types import Clause, Phrase, PrepPhrase, Token, VerbGroup
 
 _COMMA_LIKE = frozenset((",", ":", "-LRB-", "-RRB-"))
+_BARE_INFINITIVE = frozenset({"help", "let", "make"})     # verbs whose complement is a bare infinitive
 _DASHES = frozenset(("--", "—", "–"))
 _NAMEISH = frozenset(("NNP", "NNPS", "CD"))
 _SUBJECT_START = frozenset(("DT", "NNP", "NNPS", "NN", "NNS", "PRP", "PRP$", "JJ", "CD"))
@@ -443,6 +444,14 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[OpenClause], cla
             o = open_clause("relative", c, None, False, antecedent=prev_np)   # a meeting held in Pyongyang
             o.c.predicate = as_participle(g)
             o.c.subject = prev_np
+            o.c.shared_subject = True
+            return
+        if prev_unit == "vg" and g.form == "bare" and c.predicate is not None and c.predicate.lemma in _BARE_INFINITIVE \
+                and not c.objects:
+            # 'helped found the association', 'made them leave': what the verb's subject (or object) does
+            o = open_clause("infinitive", c, None, False)
+            o.c.predicate = g
+            o.c.subject = c.subject
             o.c.shared_subject = True
             return
         subject = None

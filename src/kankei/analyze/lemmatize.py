@@ -148,6 +148,10 @@ _NOUNISH_BASES = frozenset(("bet", "bid", "cast", "cost", "cut", "deal", "dream"
                             "sling", "bind", "burst", "keep", "sting"))
 
 
+# past forms that are also base forms of other verbs: read as the base where the tag says base
+_BASE_HOMOGRAPHS = frozenset({"found", "wound", "ground"})
+
+
 def rule_lemma(word: str, tag: str) -> str:
     """The lemma the rules and the irregular table give (no treebank table)."""
     cls = word_class(tag)
@@ -158,6 +162,8 @@ def rule_lemma(word: str, tag: str) -> str:
         head, _, last = w.rpartition("-")
         return head + "-" + rule_lemma(last, tag)
     if cls in "VN":
+        if tag == "VB" and w in _BASE_HOMOGRAPHS:
+            return w            # 'helped found the association': to found, not to find
         irr = _irregular().get(w)
         if irr is not None and (cls == "V" or tag == "NNS"):
             return irr
@@ -176,7 +182,8 @@ class Lemmatizer:
         lem = self.cache.get(key)
         if lem is None:
             cls = word_class(tag)
-            lem = self.table.get(word.lower() + "\t" + cls) if cls != "P" else None
+            lem = self.table.get(word.lower() + "\t" + cls) if cls != "P" and not (
+                tag == "VB" and word.lower() in _BASE_HOMOGRAPHS) else None
             if lem is None:
                 lem = rule_lemma(word, tag)
             if len(self.cache) < 200_000:

@@ -64,6 +64,14 @@ def flight_verb_after_name(words: list[str], tags: list[str], flight: frozenset[
             tags[i] = "VBZ"
 
 
+def found_as_base(words: list[str], tags: list[str]) -> None:
+    """'helped found the association', 'decided to found a party': 'found' after 'to' or 'help'
+    is the base form of 'found' (establish), not the past of 'find'."""
+    for i in range(1, len(tags)):
+        if words[i].lower() == "found" and words[i - 1].lower() in ("to", "help", "helped", "helps", "helping"):
+            tags[i] = "VB"
+
+
 def degree_before_adverb(words: list[str], tags: list[str]) -> None:
     """'most recently extending them', 'more quickly': a word of degree before an adverb is an adverb."""
     for i in range(len(tags) - 1):

@@ -27,6 +27,7 @@ from .tag_rules import (
     appositive_participle,
     degree_before_adverb,
     flight_verb_after_name,
+    found_as_base,
     gerund_as_noun,
     gerund_before_noun,
     ordinal_before_noun,
@@ -322,6 +323,8 @@ class Tagger:
             self._unknown_verb_after_name(words, out)
         if "JJS" in out or "JJR" in out:
             degree_before_adverb(words, out)
+        if "found" in words:
+            found_as_base(words, out)
         if "NNS" in out:
             flight_verb_after_name(words, out, _flight_verbs())
         if "VBG" in out:

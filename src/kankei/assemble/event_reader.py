@@ -98,6 +98,8 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
                 if self._adjectival(i):
                     continue
                 etype = t.type if multi or not t.noun else vtypes.get(tok.lemma)
+                if not multi and tok.lemma == tok.text.lower() and tok.lemma in vtypes:
+                    etype = vtypes[tok.lemma]   # ('helped found the association': to found, not 'found' = find)
                 if etype is None:
                     continue
                 out.append(Reading(t.start, t.end, etype, tok, True, weak=t.weak))
