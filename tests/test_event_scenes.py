@@ -652,3 +652,10 @@ def test_found_after_help_or_to_is_founding_and_shares_the_subject():
     assert ev["type"] == "found" and ev["date"] == "1997" and role(ev, "agent") == {"person:takuya_yokota"}
     assert the("In 1955 they decided to found a new organization.", "decided to found")["type"] == "found"
     assert the("The police found the boat in 2012.", "found")["type"] == "other"
+
+
+def test_a_birth_takes_the_first_date_of_the_life_span_set_after_the_name():
+    text = ("Ko Chang-ho (Korean name; 14 March 1934 – 2 November 2017) was a Zainichi Korean writer. Born in Osaka "
+            "to parents from Jeju Island, he taught for two decades.")
+    ev = the(text, "Born")
+    assert ev["date"] == "1934-03-14" and "person:chang_ho_ko" in role(ev, "patient")

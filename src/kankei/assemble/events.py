@@ -195,6 +195,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         own = [t for t in rest if top_level(reader.clause_holding(t.start))]
         _advance(narrative, [t for t in _main_times(readings) if id(t) not in ahead] or own or rest, s)
     speakers_days(events, page_day, text)
+    _births_from_life_spans(events, ents, usable, text)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
 
 
@@ -258,6 +259,32 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
 _ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\b[^.;:!?]*$", re.I)
 # ('was taken away by security officials': a person taken, which no trigger names)
 _TAKEN = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?taken\b")
+_SPAN_DASH = re.compile(r"\s*[–—-]{1,2}\s*")
+
+
+def _births_from_life_spans(events: list[Event], ents: list[EntityMention], times: list[TimeMention],
+                            text: str) -> None:
+    """'Ko Chang-ho (14 March 1934 – 2 November 2017) was a writer. Born in Osaka, he ...': an
+    undated birth of a person whose first mention carries a life span is on its first date."""
+    for ev in events:
+        if ev.date is not None or ev.text.lower() not in word_sets()["not_news"]:
+            continue
+        person = next((p["entity"] for p in ev.participants if p["entity"].startswith("person:")), None)
+        first = next((m for m in ents if m.entity == person and text.startswith(" (", m.end)), None)
+        if first is None:
+            continue
+        close = text.find(")", first.end, first.end + 240)
+        inside = [t for t in times if first.end < t.start and t.end <= close and t.value]
+        span = next((t for t in inside if t.type == "interval" and "/" in t.value), None)
+        if span is not None:        # ('14 March 1934 – 2 November 2017': one interval)
+            ev.date, ev.dated_by = span.value.split("/")[0], "clause"
+            continue
+        for a, b in zip(inside, inside[1:], strict=False):
+            if _SPAN_DASH.fullmatch(text, a.end, b.start):
+                ev.date, ev.dated_by = a.value, "clause"
+                break
+
+
 def _named_event(entity: str) -> str | None:
     entry = gazetteer().entries.get(entity)
     return getattr(entry, "event", None) if entry is not None else None
