@@ -659,3 +659,8 @@ def test_a_birth_takes_the_first_date_of_the_life_span_set_after_the_name():
             "to parents from Jeju Island, he taught for two decades.")
     ev = the(text, "Born")
     assert ev["date"] == "1934-03-14" and "person:chang_ho_ko" in role(ev, "patient")
+
+
+def test_state_before_a_noun_of_the_media_is_no_saying():
+    evs = events("North Korea fired a missile on Monday, state media said on Tuesday.", "2024-05-28")
+    assert [e["text"] for e in evs if e["type"] == "statement"] == ["said"]

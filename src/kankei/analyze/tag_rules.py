@@ -64,6 +64,14 @@ def flight_verb_after_name(words: list[str], tags: list[str], flight: frozenset[
             tags[i] = "VBZ"
 
 
+def state_as_modifier(words: list[str], tags: list[str], heads: frozenset[str]) -> None:
+    """'state media said', 'state television reported': 'state' before a noun of the media is its
+    modifier, not a verb of saying."""
+    for i in range(len(tags) - 1):
+        if words[i].lower() == "state" and words[i + 1].lower() in heads:
+            tags[i] = "NN"
+
+
 def found_as_base(words: list[str], tags: list[str]) -> None:
     """'helped found the association', 'decided to found a party': 'found' after 'to' or 'help'
     is the base form of 'found' (establish), not the past of 'find'."""

@@ -36,6 +36,7 @@ from .tag_rules import (
     past_after_clause_subject,
     people_not_adjective,
     reduced_relative,
+    state_as_modifier,
     that_as_determiner,
     that_before_a_time,
 )
@@ -325,6 +326,8 @@ class Tagger:
             degree_before_adverb(words, out)
         if "found" in words:
             found_as_base(words, out)
+        if "state" in words or "State" in words:
+            state_as_modifier(words, out, _state_heads())
         if "NNS" in out:
             flight_verb_after_name(words, out, _flight_verbs())
         if "VBG" in out:
@@ -386,6 +389,11 @@ class Tagger:
 
 
 _OBJECT_START_OR_NN = _OBJECT_START | {"NN"}
+
+
+def _state_heads() -> frozenset[str]:
+    from .groups import lists  # (groups imports the tagger's rules at import)
+    return lists()["state_media"]
 
 
 def _flight_verbs() -> frozenset[str]:
