@@ -664,3 +664,8 @@ def test_a_birth_takes_the_first_date_of_the_life_span_set_after_the_name():
 def test_state_before_a_noun_of_the_media_is_no_saying():
     evs = events("North Korea fired a missile on Monday, state media said on Tuesday.", "2024-05-28")
     assert [e["text"] for e in evs if e["type"] == "statement"] == ["said"]
+
+
+def test_a_launch_that_failed_is_a_launch_and_talks_that_failed_a_breakdown():
+    assert the("The satellite launch failed on Monday.", "failed", "2024-05-28")["type"] == "weapons_test"
+    assert the("The talks failed in 1992.", "failed")["type"] == "reject"

@@ -84,6 +84,9 @@ class ReaderChecks:
         if r.type == "demand" and r.noun_event is not None and r.noun_event.head.lemma == "call" \
                 and r.clause is not None and r.clause.subject is not None and self._craft(r.clause.subject):
             r.type = "other"        # 'the ferry made its first call at Niigata': a port call, no demand
+        if r.type == "reject" and r.verb and r.head.lemma == "fail" and r.clause is not None \
+                and r.clause.subject is not None and self._launch_phrase(r.clause.subject):
+            r.type = "weapons_test"     # ('the launch failed': a launch that failed, not a refusal)
         if r.type == "threaten" and self._an_alert(r):
             r.type = "other"        # 'issued a J-Alert warning': people warned to take shelter, no one threatened
         if r.type in ("aid", "statement") and r.verb and r.head.lemma in ("offer", "propose") and r.clause is not None \
@@ -101,6 +104,11 @@ class ReaderChecks:
         if r.type == "migrate" and r.verb and r.head.lemma == "return" and r.clause is not None \
                 and r.clause.objects and r.clause.predicate is not None and not passive_clause(r.clause):
             r.type = "release"      # 'Pyongyang returned the remains to Japan': handed back, not moved
+
+    def _launch_phrase(self, phrase) -> bool:
+        """Whether a phrase names a launch or a test ('the launch', 'the satellite launch')."""
+        entry = lexicon().get(phrase.head.text.lower())
+        return entry is not None and entry[1] and entry[0] == "weapons_test"
 
     def _craft(self, phrase) -> bool:
         """Whether a phrase names a ship or a plane: a vessel named, or a word for one."""
@@ -121,7 +129,8 @@ class ReaderChecks:
     def _failure_ok(self, r: Reading) -> bool:
         """'the talks failed' is a breakdown, 'the engine failed' none: a bare 'fail' states a
         rejection only of talks, efforts or plans ('failed to reach' is read with its complement)."""
-        if r.head.lemma != "fail" or r.noun_event is not None or r.clause is None or " " in self.text[r.start:r.end]:
+        if r.head.lemma != "fail" or r.noun_event is not None or r.clause is None or " " in self.text[r.start:r.end] \
+                or r.type == "weapons_test":
             return True
         subject = r.clause.subject
         if subject is None:
