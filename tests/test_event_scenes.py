@@ -669,3 +669,10 @@ def test_state_before_a_noun_of_the_media_is_no_saying():
 def test_a_launch_that_failed_is_a_launch_and_talks_that_failed_a_breakdown():
     assert the("The satellite launch failed on Monday.", "failed", "2024-05-28")["type"] == "weapons_test"
     assert the("The talks failed in 1992.", "failed")["type"] == "reject"
+
+
+def test_a_refusal_is_the_event_and_the_act_refused_its_content():
+    evs = events("On February 8, Kim Jong-un promised that he would not hold dialogue or negotiate with South Korea.",
+                 "2024-03-25")
+    assert [(e["type"], e["date"]) for e in evs] == [("reject", "2024-02-08")]
+    assert role(evs[0], "patient") == {"country:south_korea"}

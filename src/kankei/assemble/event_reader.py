@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 
 from kankei.analyze import analyze
-from kankei.assemble._event_checks import ReaderChecks
+from kankei.assemble._event_checks import ReaderChecks, descends
 from kankei.assemble._event_joins import ReaderJoins
 from kankei.assemble._event_roles import ReaderRoles
 from kankei.assemble._event_times import ReaderTimes
@@ -236,8 +236,13 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
                 self._read_parts(r, by_head)    # roles go by type ('returned the remains': a release, by its subject)
                 if r.type == "reject" and typed == "statement":
                     self._refused_whom(r)       # ('promised he would not negotiate with X': X)
+                    r.refusal = True
             self._aim(r)
             r.hedge_here = self._hedged_here(r)
+        # ('promised he would not hold dialogue': the refusal is the event; the act refused is its content)
+        refused = [c for y in out if y.refusal for c in self._said_will(y) if c.predicate is not None and c.predicate.negated]
+        out = [x for x in out if x.refusal or x.modality != "negated" or x.clause is None
+               or not any(descends(x.clause, c) for c in refused)]
         # weak triggers ('give', 'send', 'leave') state an event only with someone or somewhere in it
         out = [r for r in out if (not r.weak or r.parts.items or self._people_or_craft(r)) and self._subject_ok(r)
                and self._failure_ok(r) and not self._phrasal(r)

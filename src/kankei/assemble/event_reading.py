@@ -29,6 +29,7 @@ class Reading:
     occasion: Reading | None = None         # the event whose setting it is ('At a meeting ..., Abe said')
     occasion_before: bool = False           # ... or which it came just before ('After the talks, ... announced')
     hedge_here: bool = True                 # a word of hearsay in the sentence qualifies this event's clause
+    refusal: bool = False                   # a statement read as refusing what it says will not be done
     caused: bool = False                    # an event noun a verb of causing brings about ('drew protests')
     anchor: str | None = None               # the type of an earlier event it follows ('Following the resolution, ...')
     habitual: bool = False                  # its clause says how often, not when ('rarely says')
