@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kankei.assemble.event_parts import ACTOR_TYPES, fits, fits_pronoun, phrase_actors, state_of
+from kankei.assemble.event_parts import ACTOR_TYPES, fits, fits_pronoun, government_at, phrase_actors
 from kankei.assemble.event_reading import in_relative, passive_clause, prep_of
 from kankei.assemble.triggers import word_sets
 from kankei.recognize.gazetteer import fold, gazetteer
@@ -226,13 +226,7 @@ class SubjectReading:
         if m is None or m.end() > start:
             return None
         place = next((x for x in self.ents.within(self.s, m.end()) if x.type in ("country", "place")), None)
-        state = state_of(place.entity) if place is not None else None
-        if state is None:
-            return None
-        gov = f"gov:{state}"
-        entry = gazetteer().entries.get(gov)
-        return EntityMention(place.start, place.end, place.text, gov, entry.name if entry else gov, "organization",
-                             how="context")
+        return government_at(place, "context")
 
     def _body_of_the_scene(self, clause, subject) -> object | None:
         """'At the G7 Hiroshima Summit, the leaders condemned ...': plural heads or members, in a

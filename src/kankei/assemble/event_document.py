@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from kankei.assemble.event_parts import state_of
+from kankei.assemble.event_parts import government_at
 from kankei.assemble.event_record import Event, event_id
 from kankei.recognize.gazetteer import gazetteer
 from kankei.spans import EntityMention, TimeMention
@@ -95,14 +95,7 @@ def measures_of_the_issuer(events: list[Event], issuer: EntityMention) -> None:
 def home_government(ents: list[EntityMention]) -> EntityMention | None:
     """The government of the state a news story is filed from ('TOKYO, Nov. 12 (Kyodo) --'): whom
     'the government' means when the story names none."""
-    place = next((m for m in ents if m.how == "dateline"), None)
-    state = state_of(place.entity) if place is not None else None
-    if state is None:
-        return None
-    gov = f"gov:{state}"
-    entry = gazetteer().entries.get(gov)
-    return EntityMention(place.start, place.end, place.text, gov, entry.name if entry else gov, "organization",
-                         how="dateline")
+    return government_at(next((m for m in ents if m.how == "dateline"), None), "dateline")
 
 
 def _office_issuer(text: str) -> EntityMention | None:

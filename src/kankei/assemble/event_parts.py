@@ -220,6 +220,18 @@ class Entities:
         return []
 
 
+def government_at(place: EntityMention | None, how: str) -> EntityMention | None:
+    """The government of the state a place or country mention lies in, on that mention's span."""
+    state = state_of(place.entity) if place is not None else None
+    if state is None:
+        return None
+    from kankei.recognize.gazetteer import gazetteer
+    gov = f"gov:{state}"
+    entry = gazetteer().entries.get(gov)
+    return EntityMention(place.start, place.end, place.text, gov, entry.name if entry else gov, "organization",
+                         how=how)
+
+
 def state_of(entity: str) -> str | None:
     """The country an actor belongs to ('gov:japan', 'person:abe' -> 'japan'), if known."""
     kind, _, key = entity.partition(":")
