@@ -226,10 +226,6 @@ def is_time_phrase(np: Phrase, tokens: list[Token]) -> bool:
     return bool(words) and all(_DECADE.fullmatch(t.text) or t.text.lower() in lists()["months"] for t in words)
 
 
-_SPAN_NOUNS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "morning", "afternoon",
-                         "evening", "night", "weekend", "spring", "summer", "autumn", "fall", "winter", "decade",
-                         "time", "times"})
-
 
 def only_time(np: Phrase, tokens: list[Token]) -> bool:
     """A noun phrase that names only a time, as an opening adverbial ('Last month', 'That
@@ -238,6 +234,6 @@ def only_time(np: Phrase, tokens: list[Token]) -> bool:
     words = tokens[np.first:np.last + 1]
     return is_time_phrase(np, tokens) or all(
         t.tag in ("DT", "CD") or t.text.lower() in g["time_adjectives"] or t.text.lower() in g["day_adverbs"]
-        or t.text.lower() in g["months"] or t.text.lower() in _SPAN_NOUNS or t.text.lower() in ("same", "this", "that")
-        for t in words) and any(t.text.lower() in _SPAN_NOUNS or t.text.lower() in g["months"]
+        or t.text.lower() in g["months"] or t.text.lower() in g["span_nouns"] or t.text.lower() in ("same", "this", "that")
+        for t in words) and any(t.text.lower() in g["span_nouns"] or t.text.lower() in g["months"]
                                 or t.text.lower() in g["day_adverbs"] or _DECADE.fullmatch(t.text) for t in words)

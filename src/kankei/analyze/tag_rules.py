@@ -18,16 +18,13 @@ def that_as_determiner(words: list[str], tags: list[str], saying: frozenset[str]
             tags[i] = "DT"
 
 
-_TIME_NOUNS_AFTER_THAT = frozenset({"year", "month", "week", "day", "morning", "afternoon", "evening", "night",
-                                    "spring", "summer", "autumn", "fall", "winter", "weekend"})
 
-
-def that_before_a_time(words: list[str], tags: list[str]) -> None:
+def that_before_a_time(words: list[str], tags: list[str], spans: frozenset[str]) -> None:
     """'on November 15 that year', 'that night': 'that' before a noun of time that ends its phrase
     is a determiner, not a relative pronoun."""
     n = len(tags)
     for i in range(n - 1):
-        if words[i].lower() == "that" and tags[i] in ("WDT", "IN") and words[i + 1].lower() in _TIME_NOUNS_AFTER_THAT \
+        if words[i].lower() == "that" and tags[i] in ("WDT", "IN") and words[i + 1].lower() in spans \
                 and (i + 2 == n or tags[i + 2] in (",", ".", ":", "IN", "CC", "NNP", "DT", "PRP", "RB")):
             tags[i] = "DT"
 

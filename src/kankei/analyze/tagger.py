@@ -335,7 +335,7 @@ class Tagger:
             gerund_before_noun(words, out)
         if "that" in words:
             that_as_determiner(words, out, self.saying)
-            that_before_a_time(words, out)
+            that_before_a_time(words, out, _span_nouns())
         if any(w[-2:] in _ORDINAL_ENDS for w in words):
             ordinal_before_noun(words, out)
         return out
@@ -389,6 +389,11 @@ class Tagger:
 
 
 _OBJECT_START_OR_NN = _OBJECT_START | {"NN"}
+
+
+def _span_nouns() -> frozenset[str]:
+    from .groups import lists  # (groups imports the tagger's rules at import)
+    return lists()["span_nouns"]
 
 
 def _state_heads() -> frozenset[str]:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kankei import edtf
+from kankei.analyze.groups import lists
 from kankei.assemble._event_holders import TimeHolders
 from kankei.assemble.event_dates import later_than
 from kankei.assemble.event_reading import NOUN_TAGS, past_coordinates, prep_of, top_level, untensed
@@ -35,8 +36,6 @@ _UNTIL = re.compile(r"\b(until|till|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _AFTER = frozenset({"after", "following", "once", "whereupon"})
 _SPANS = frozenset({"year", "decade", "month", "week", "day", "century", "generation"})
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
-_TIME_HEADS = frozenset({"day", "days", "year", "years", "time", "times", "moment", "month", "week", "night", "era",
-                         "period", "morning", "evening", "age"})
 
 
 def first_since_bounds(text: str, s: int, times: list[TimeMention]) -> set[int]:
@@ -227,7 +226,7 @@ class ReaderTimes(TimeHolders):
         if child.marker is None or child.marker.text.lower() != "when" or child.relation not in ("relative", "adverbial"):
             return False
         i = child.marker.i
-        if i > 0 and self.tokens[i - 1].text.lower() in _TIME_HEADS:
+        if i > 0 and self.tokens[i - 1].text.lower() in lists()["span_nouns"]:
             return False        # ('the day when ...': a relative on a time)
         c = child.parent
         while c is not None and c is not clause and untensed(c) and c.relation in ("adverbial", "infinitive", "complement"):
