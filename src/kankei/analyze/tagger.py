@@ -114,7 +114,7 @@ class Tagger:
     """Tags token lists; `tag(words)` returns one Penn tag per word."""
 
     __slots__ = ("tags", "lexicon", "cands", "rare", "ucands", "all_open", "weights", "_base", "past_forms", "base_forms",
-                 "only_past", "openers", "saying",
+                 "only_past", "openers", "saying", "words",
                  "_nb", "_own", "_ends", "_next")
 
     def __init__(self, model: dict) -> None:
@@ -137,6 +137,9 @@ class Tagger:
         self.only_past: frozenset[str] = frozenset()   # irregular pasts the treebank never saw as anything else (flew, met)
         self.openers: frozenset[str] = frozenset()     # subordinators that open a clause (when, after, that)
         self.saying: frozenset[str] = frozenset()      # forms of verbs of saying ('said that ...')
+        # grammar.txt's lists the rules read (to_verbs, flight_verbs, state_media, span_nouns), set at load
+        self.words: dict[str, frozenset[str]] = dict.fromkeys(("to_verbs", "flight_verbs", "state_media", "span_nouns"),
+                                                              frozenset())
 
     def base(self, word: str, lower: str, initial: bool) -> tuple[list[str], dict[str, int]]:
         """The candidate tags of a word and their scores from its own features (cached by word)."""
@@ -302,7 +305,7 @@ class Tagger:
             p2 = p1
             p1 = t
         if "JJ" in out or "NNS" in out or "NN" in out or "FW" in out:
-            _verb_after_subject(words, out, self.past_forms, self.base_forms, self.verb_base)
+            _verb_after_subject(words, out, self.past_forms, self.base_forms, self.verb_base, self.words["to_verbs"])
         # (without a participle, only a past-only form tagged as a noun or adjective is re-read: none, no pass)
         if "VBN" in out:
             participle_before_noun(words, out)
@@ -327,15 +330,15 @@ class Tagger:
         if "found" in words:
             found_as_base(words, out)
         if "state" in words or "State" in words:
-            state_as_modifier(words, out, _state_heads())
+            state_as_modifier(words, out, self.words["state_media"])
         if "NNS" in out:
-            flight_verb_after_name(words, out, _flight_verbs())
+            flight_verb_after_name(words, out, self.words["flight_verbs"])
         if "VBG" in out:
             gerund_as_noun(words, out)
             gerund_before_noun(words, out)
         if "that" in words:
             that_as_determiner(words, out, self.saying)
-            that_before_a_time(words, out, _span_nouns())
+            that_before_a_time(words, out, self.words["span_nouns"])
         if any(w[-2:] in _ORDINAL_ENDS for w in words):
             ordinal_before_noun(words, out)
         return out
@@ -391,28 +394,8 @@ class Tagger:
 _OBJECT_START_OR_NN = _OBJECT_START | {"NN"}
 
 
-def _span_nouns() -> frozenset[str]:
-    from .groups import lists  # (groups imports the tagger's rules at import)
-    return lists()["span_nouns"]
-
-
-def _state_heads() -> frozenset[str]:
-    from .groups import lists  # (groups imports the tagger's rules at import)
-    return lists()["state_media"]
-
-
-def _flight_verbs() -> frozenset[str]:
-    from .groups import lists  # (groups imports the tagger's rules at import)
-    return lists()["flight_verbs"]
-
-
-def _to_verbs() -> frozenset[str]:
-    from .groups import lists  # (groups imports the tagger's rules at import)
-    return lists()["to_verbs"]
-
-
 def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset[str],
-                        base_forms: frozenset[str], verb_base) -> None:
+                        base_forms: frozenset[str], verb_base, to_verbs: frozenset[str]) -> None:
     """News syntax the web treebank rarely shows: "Japan imposed sanctions", "North Korea froze
     assets", "Japan not only imposed ...", "North Korea tests a missile". A past form tagged as an
     adjective (a base form tagged as an adjective or a noun: VBP), or an -s form tagged as a
@@ -442,7 +425,7 @@ def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset
         # ('Pyongyang later demanded compensation': after a name, a bare noun object too)
         named_subject = t == "JJ" and tags[i] == "JJ" and low.endswith("ed") and tags[k] in ("NNP", "NNPS", "PRP") \
             and tags[i + 1] in ("NN", "NNS") \
-            or t == "NNS" and tags[i + 1] == "TO" and tags[k] == "NNP" and low in _to_verbs()
+            or t == "NNS" and tags[i + 1] == "TO" and tags[k] == "NNP" and low in to_verbs
         # ('Iwaya plans to discuss': an -s form before 'to' after a name is its verb)
         if not after_comma_and and not named_subject and (
                 tags[i + 1] not in _OBJECT_START or (t == "NNS" and tags[i + 1] not in ("DT", "CD", "PRP$"))):
