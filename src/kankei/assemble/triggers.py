@@ -52,12 +52,19 @@ _PREFIXES = ("up", "with", "over", "under", "re", "fore", "mis", "out", "be")
 
 
 @cache
-def _irregular_forms(verb: str) -> frozenset[str]:
-    """The irregular forms the lemmatizer's table gives a verb ('uphold' -> 'upheld', from 'hold')."""
+def _forms_by_lemma() -> dict[str, frozenset[str]]:
+    """The lemmatizer's table of irregular forms, turned round: lemma -> its forms."""
     from kankei.analyze.lemmatize import _irregular
     by_lemma: dict[str, set[str]] = {}
     for form, lemma in _irregular().items():
         by_lemma.setdefault(lemma, set()).add(form)
+    return {lemma: frozenset(forms) for lemma, forms in by_lemma.items()}
+
+
+@cache
+def _irregular_forms(verb: str) -> frozenset[str]:
+    """The irregular forms the lemmatizer's table gives a verb ('uphold' -> 'upheld', from 'hold')."""
+    by_lemma = _forms_by_lemma()
     if verb in by_lemma:
         return frozenset(by_lemma[verb])
     for p in _PREFIXES:
@@ -272,11 +279,7 @@ _WORD = re.compile(r"\w+")
 @cache
 def _weapon_flight() -> re.Pattern:
     sets = word_sets()
-    forms: set[str] = set()
-    for w in sets["weapon_motion"]:
-        stem = w[:-1] if w.endswith("e") else w
-        forms |= {w, w + "s", w + "es", stem + "ed", w + w[-1] + "ed", w[:-1] + "ies", w[:-1] + "ied"}
-    forms |= {"flew", "flown", "fell", "fallen", "overflew"}
+    forms = set().union(*(_inflect(w) for w in sets["weapon_motion"]))     # (irregular pasts included)
     alt = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
     weapons = "|".join(sorted(map(re.escape, sets["weapon_words"]), key=len, reverse=True))
     return re.compile(r"\b(?:" + weapons + r")\w*\b[^.;]{0,80}?\b(?:" + alt + r")\b", re.IGNORECASE)
