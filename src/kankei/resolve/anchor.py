@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from kankei import edtf
 from kankei.recognize.date_clock import date_time
@@ -30,8 +31,6 @@ _WEEKDAY_APPOSITION = re.compile(r"\s*,\s*(?:a|the|on\s+a)?\s*")
 # ('to mark the 115th anniversary of the treaty of August 29, 1910': the day counted from, not the story's)
 _ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\b[^.;:!?\n]*$", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.I)
-_SAYING = re.compile(r"\b(?:said|says|told|stated|claimed|reported|suggested|insisted|admitted|acknowledged|"
-                     r"revealed|explained|added|noted|maintained|testified|alleged|wrote|confirmed|believed)\b")
 
 
 def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end: int | None = None,
@@ -221,6 +220,13 @@ _PLUPERFECT = re.compile(r"\bhad\s+(?:not\s+|never\s+|already\s+|\w+ly\s+)?(?:be
                          r"(?!to\b|the\b|a\b|an\b|no\b|its\b|his\b|her\b|their\b|some\b|more\b|little\b)[a-z]{3,}\b")
 
 
+@cache
+def _saying() -> re.Pattern:
+    """The forms of verbs of saying (grammar.txt [saying_forms]) as one pattern."""
+    from kankei.analyze.groups import lists
+    return re.compile(r"\b(?:" + "|".join(sorted(lists()["saying_forms"], key=len, reverse=True)) + r")\b")
+
+
 def _reported_before(text: str, tm: TimeMention, narrative: str | None) -> bool:
     """A date a report gives for what had happened before the story's time: it tells the
     background, and the story stays where it was ('The North said she had died in 1986. Two
@@ -232,7 +238,7 @@ def _reported_before(text: str, tm: TimeMention, narrative: str | None) -> bool:
         return False
     start = max(text.rfind(". ", 0, tm.start), text.rfind("\n", 0, tm.start)) + 1
     before = text[start:tm.start]
-    said = _SAYING.search(before)
+    said = _saying().search(before)
     return said is not None and _PLUPERFECT.search(before, said.end()) is not None
 
 
