@@ -83,7 +83,7 @@ def first_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     words |= {"année", "annee", "during", "throughout"} | set(SET_WORDS)
     words |= set(PART_WORDS) | set(EDGE_WORDS) | {d for d in DEICTIC if " " not in d}
     words |= {"fiscal"} | set(cal["japanese_eras"]) | set(cal["weekday_abbreviations"]) | set(cal["clock_words"])
-    words |= {"recently", "recent", "earlier", "christmas"}
+    words |= {"recently", "recent", "earlier"}
     headed = {
         "the": (set(PART_WORDS) | set(HALF_HEADS) | set(EDGE_WORDS) | set(cal["period_edges"]) | seasons
                 | set(cal["ordinal_centuries"]) | set(DECADE_WORDS) | set(RELATIVE_WORDS) | set(UNIT_NAMES)
@@ -101,7 +101,6 @@ def first_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
         "half": {"a", "an"},
         "at": {"present", "least", "most"},
         "these": {"days"},
-        "new": {"year's", "year’s"},
         "more": {"than"}, "less": {"than"}, "fewer": {"than"},
         "just": {"over", "under"}, "well": {"over"}, "up": {"to"},
     }
@@ -113,6 +112,9 @@ def first_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
         headed.setdefault(u, {"long"})          # "decade-long", "year-long"
     for u in ("days", "weeks"):
         headed[u] = set(headed.get(u, ())) | {"later"}     # "Days later"
+    for name in cal["holidays"]:        # "New Year's Day": "new" starts a match only before "year's"
+        first, second = name.lower().split()[:2]
+        headed[first] = set(headed.get(first, ())) | {second, second.replace("'", "’")}
     words -= set(headed)
     return frozenset(_cases(words)), {h: frozenset(_cases(f)) for h, f in headed.items()}
 
@@ -164,6 +166,9 @@ def alternatives() -> tuple[str, ...]:
     zone = _alt(cal["time_zones"])
     ampm = r"(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm](?!\w))"
     season = _alt(_cases(cal["seasons"]))
+    # ('New Year's Day': its words, any space between, either apostrophe)
+    holidays = "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in name.split())
+                        for name in sorted(cal["holidays"], key=len, reverse=True))
     small = _alt(k for k, v in cal["small_numbers"].items() if v is not None)
     unit = _alt(cal["duration_units"])
     period = _alt(cal["named_periods"])
@@ -271,7 +276,7 @@ def alternatives() -> tuple[str, ...]:
         # this morning, yesterday afternoon, tomorrow night: a day of the document's date
         rf"(?P<day_part>\b(?P<dp_d>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast)\s+(?:{_alt(DAY_PARTS)})\b)",
         # New Year's Day, Christmas Eve: a day of the year told
-        r"(?P<holiday>\b(?:New\s+Year['’]s|Christmas)\s+(?:Day|Eve)\b(?:,?\s+(?P<hol_y>(?:19|20)\d\d)\b)?)",
+        rf"(?P<holiday>\b(?:{holidays})\b(?:,?\s+(?P<hol_y>(?:19|20)\d\d)\b)?)",
         # that night, the next morning, the following evening: a day of the story told
         rf"(?P<day_part_told>\b(?P<dpt_d>[Tt]hat|[Tt]he\s+(?:same|following|next|previous))\s+(?:{_alt(DAY_PARTS)})\b)",
         r"(?P<deictic>\b(?:(?:[Tt]he\s+current|[Tt]his)\s+point\s+in\s+time|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Cc]urrently|[Nn]owadays|[Aa]t\s+present|[Tt]hese\s+days|NOW|[Nn]ow)\b)",

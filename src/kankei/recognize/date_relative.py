@@ -304,13 +304,10 @@ def _month_bare(text, m, prev):
     return mention(m, None, anchor="narrative", relative={"month": month_number(m.group("mb_m"))})
 
 
-_HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25), "christmas eve": (12, 24)}
-
-
 def _holiday(text, m, prev):
-    """'on New Year's Day': January 1 of the year told."""
-    key = " ".join(m.group().lower().replace("’", "'").split()[:3])
-    mo, d = _HOLIDAYS[key]
+    """'on New Year's Day': January 1 of the year told (calendar.yaml `holidays`)."""
+    name = m.group()[:m.start("hol_y") - m.start()] if m.group("hol_y") else m.group()
+    mo, d = tables()["holidays"][" ".join(name.lower().replace("’", "'").rstrip(", ").split())]
     if m.group("hol_y"):        # 'New Year's Day 2024'
         return mention(m, f"{int(m.group('hol_y')):04d}-{mo:02d}-{d:02d}")
     return mention(m, None, anchor="narrative", relative={"month": mo, "day": d})

@@ -26,6 +26,7 @@ def tables() -> dict:
         "months": months,
         "weekdays": {k.lower(): v for k, v in cal["weekdays"].items()},
         "seasons": cal["seasons"],
+        "holidays": {" ".join(k.lower().split()): tuple(v) for k, v in cal["holidays"].items()},
         "small": {k: v for k, v in cal["small_numbers"].items()},
         "units": cal["duration_units"],
         "decade_parts": cal["decade_parts"],
