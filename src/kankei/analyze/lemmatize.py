@@ -148,8 +148,11 @@ _NOUNISH_BASES = frozenset(("bet", "bid", "cast", "cost", "cut", "deal", "dream"
                             "sling", "bind", "burst", "keep", "sting"))
 
 
-# past forms that are also base forms of other verbs: read as the base where the tag says base
-_BASE_HOMOGRAPHS = frozenset({"found", "wound", "ground"})
+@lru_cache(maxsize=1)
+def _base_homographs() -> frozenset[str]:
+    """Past forms that are also base forms of other verbs (grammar.txt): the base where the tag says so."""
+    from .groups import lists
+    return lists()["base_homographs"]
 
 
 def rule_lemma(word: str, tag: str) -> str:
@@ -162,7 +165,7 @@ def rule_lemma(word: str, tag: str) -> str:
         head, _, last = w.rpartition("-")
         return head + "-" + rule_lemma(last, tag)
     if cls in "VN":
-        if tag == "VB" and w in _BASE_HOMOGRAPHS:
+        if tag == "VB" and w in _base_homographs():
             return w            # 'helped found the association': to found, not to find
         irr = _irregular().get(w)
         if irr is not None and (cls == "V" or tag == "NNS"):
@@ -183,7 +186,7 @@ class Lemmatizer:
         if lem is None:
             cls = word_class(tag)
             lem = self.table.get(word.lower() + "\t" + cls) if cls != "P" and not (
-                tag == "VB" and word.lower() in _BASE_HOMOGRAPHS) else None
+                tag == "VB" and word.lower() in _base_homographs()) else None
             if lem is None:
                 lem = rule_lemma(word, tag)
             if len(self.cache) < 200_000:

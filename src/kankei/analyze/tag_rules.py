@@ -69,11 +69,11 @@ def state_as_modifier(words: list[str], tags: list[str], heads: frozenset[str]) 
             tags[i] = "NN"
 
 
-def found_as_base(words: list[str], tags: list[str]) -> None:
-    """'helped found the association', 'decided to found a party': 'found' after 'to' or 'help'
-    is the base form of 'found' (establish), not the past of 'find'."""
+def homograph_as_base(words: list[str], tags: list[str], homographs: frozenset[str]) -> None:
+    """'helped found the association', 'decided to found a party': a past form that is another
+    verb's base ('found'), after 'to' or 'help', is that base form, not the past of 'find'."""
     for i in range(1, len(tags)):
-        if words[i].lower() == "found" and words[i - 1].lower() in ("to", "help", "helped", "helps", "helping"):
+        if words[i].lower() in homographs and words[i - 1].lower() in ("to", "help", "helped", "helps", "helping"):
             tags[i] = "VB"
 
 

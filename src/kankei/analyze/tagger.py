@@ -27,9 +27,9 @@ from .tag_rules import (
     appositive_participle,
     degree_before_adverb,
     flight_verb_after_name,
-    found_as_base,
     gerund_as_noun,
     gerund_before_noun,
+    homograph_as_base,
     ordinal_before_noun,
     participle_before_noun,
     passive_not_adjective,
@@ -137,8 +137,8 @@ class Tagger:
         self.only_past: frozenset[str] = frozenset()   # irregular pasts the treebank never saw as anything else (flew, met)
         self.openers: frozenset[str] = frozenset()     # subordinators that open a clause (when, after, that)
         self.saying: frozenset[str] = frozenset()      # forms of verbs of saying ('said that ...')
-        # grammar.txt's lists the rules read (to_verbs, flight_verbs, state_media, span_nouns), set at load
-        self.words: dict[str, frozenset[str]] = dict.fromkeys(("to_verbs", "flight_verbs", "state_media", "span_nouns"),
+        # grammar.txt's lists the rules read (to_verbs, flight_verbs, ...), set at load
+        self.words: dict[str, frozenset[str]] = dict.fromkeys(("to_verbs", "flight_verbs", "state_media", "span_nouns", "base_homographs"),
                                                               frozenset())
 
     def base(self, word: str, lower: str, initial: bool) -> tuple[list[str], dict[str, int]]:
@@ -327,8 +327,8 @@ class Tagger:
             self._unknown_verb_after_name(words, out)
         if "JJS" in out or "JJR" in out:
             degree_before_adverb(words, out)
-        if "found" in words:
-            found_as_base(words, out)
+        if not self.words["base_homographs"].isdisjoint(words):
+            homograph_as_base(words, out, self.words["base_homographs"])
         if "state" in words or "State" in words:
             state_as_modifier(words, out, self.words["state_media"])
         if "NNS" in out:
