@@ -60,6 +60,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         self._frequency: list[int] | None = None
         self._holding: dict[int, object | None] = {}     # clause_holding's answers, by offset
         self.entry: TimeMention | None = None    # the date a chronology's line opens with, if any
+        self._hedges: list | None = None
 
     def clause_of_verb(self, tok) -> object | None:
         """The clause a verb heads (clause spans can overlap; its head is certain)."""
@@ -257,10 +258,12 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         """Whether a word of hearsay in the sentence qualifies this event: 'according to' the whole
         sentence; 'allegedly', 'believed to' only their own clause and what it reports ('was
         kidnapped in 1977 and allegedly committed suicide': the suicide alone)."""
-        found = False
+        if self._hedges is None:        # (the sentence's words of hearsay, found once for all its readings)
+            self._hedges = list(modality_words()["hedged"].finditer(self.text, self.s, self.e))
+        if not self._hedges:
+            return True
         target = r.clause if r.clause is not None else self.an.clause_of(r.head.start)
-        for m in modality_words()["hedged"].finditer(self.text, self.s, self.e):
-            found = True
+        for m in self._hedges:
             if m.group().lower().startswith("according"):
                 return True
             cue = self.an.clause_of(m.start())
@@ -271,7 +274,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
                 if x.relation not in ("complement", "infinitive"):
                     break
                 x = x.parent
-        return not found        # (no word found here: leave it to the sentence's reading)
+        return False
 
     def _weapon_phrase(self, phrase) -> bool:
         """'a missile', 'Two Hwasong-12 missiles', 'A Taepodong-1': a phrase whose head names a weapon."""
