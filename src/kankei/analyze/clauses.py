@@ -43,6 +43,32 @@ from .groups import lists
 from .types import Clause, Phrase, PrepPhrase, Token, VerbGroup
 
 _COMMA_LIKE = frozenset((",", ":", "-LRB-", "-RRB-"))
+
+
+def _apposed_chain(objects: list[Phrase], tokens) -> Phrase | None:
+    """The first of the last objects set off by commas alone ('won, | the principal, Kang,'), if
+    there are two or more and a comma comes before them: a subject and its apposition."""
+    k = len(objects) - 1
+    while k > 0 and objects[k - 1].last < objects[k].first - 1 \
+            and all(t.tag == "," or t.tag in PUNCT_SKIP for t in tokens[objects[k - 1].last + 1:objects[k].first]) \
+            and any(t.tag == "," for t in tokens[objects[k - 1].last + 1:objects[k].first]):
+        k -= 1
+    first = objects[k]
+    if k == len(objects) - 1 or first.first < 1:
+        return None
+    j = first.first - 1
+    while j > 0 and tokens[j].tag in PUNCT_SKIP:
+        j -= 1
+    return first if tokens[j].tag == "," else None
+
+
+def _finite_after_of(j: int, tokens, chunks, of: list[int], group_at: dict) -> bool:
+    """Whether a finite verb follows at j past 'of' phrases: 'On Tuesday, Japan's Minister of
+    Justice | said' opens a clause with its subject; it is no second 'on' phrase."""
+    while j + 1 < len(tokens) and tokens[j].text.lower() == "of" and of[j + 1] >= 0:
+        j = chunks[of[j + 1]].last + 1
+    g = group_at.get(j)
+    return g is not None and g.finite
 _BARE_INFINITIVE = frozenset({"help", "let", "make"})     # verbs whose complement is a bare infinitive
 _DASHES = frozenset(("--", "—", "–"))
 _NAMEISH = frozenset(("NNP", "NNPS", "CD"))
@@ -120,7 +146,8 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
                 start = np.start
             elif prep is None and prev_unit == "comma" and before_comma == "pp" and cur.c.pps \
                     and np.head.tag in _NAMEISH and cur.c.pps[-1].head is not None \
-                    and cur.c.pps[-1].head.tag in _NAMEISH and not (nxt_g and nxt_g.finite):
+                    and cur.c.pps[-1].head.tag in _NAMEISH and not (nxt_g and nxt_g.finite) \
+                    and not _finite_after_of(after, tokens, chunks, of, group_at):
                 prep = cur.c.pps[-1].prep           # in Yurihonjo, (in) Akita Prefecture | on Nov. 24, 2017
                 start = np.start
             else:
@@ -422,6 +449,14 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[OpenClause], cla
             o.c.predicate = g
             o.c.subject = c.subject
             o.c.shared_subject = True
+            return
+        if cur.comma and prev_unit == "comma" and g.lemma in complement_verbs and g.finite and prev_np is not None \
+                and c.objects and c.objects[-1] is prev_np and prev_np.last + 2 == g.first \
+                and (first := _apposed_chain(c.objects, tokens)) is not None:
+            # '"We won," the principal, Kang, told reporters': the saying is the main clause, the
+            # first phrase after the quote its subject and the next its apposition
+            del c.objects[c.objects.index(first):]
+            report_first(stack, clauses, g, first)
             return
         if cur.comma and prev_unit == "comma" and g.lemma in complement_verbs and g.finite \
                 and g.last + 1 < len(tokens) and tokens[g.last + 1].tag in _SUBJECT_START:

@@ -37,7 +37,7 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
     chunks: list[Phrase] = []
     of = [-1] * n
     months, time_adjectives, day_adverbs = lists()["months"], lists()["time_adjectives"], lists()["day_adverbs"]
-    attributive = lists()["attributive_participles"]
+    attributive, messages = lists()["attributive_participles"], lists()["message_nouns"]
     i = 0
     while i < n:
         tag = tokens[i].tag
@@ -82,7 +82,8 @@ def chunk(tokens: list[Token]) -> tuple[list[Phrase], list[int]]:
                            or (tokens[j + 2].tag not in ("NNP", "NNPS", "CD")
                                and (tokens[j].tag in ("CD", "RB")
                                     or (tokens[j].tag == "JJ" and not tokens[j].text[:1].isupper())))
-                           or (t == "VBG" and tokens[j].tag == "NN" and tokens[j + 2].tag in ("NN", "NNS")))):
+                           or (t == "VBG" and tokens[j].tag == "NN" and tokens[j + 2].tag in ("NN", "NNS")
+                               and tokens[j].text.lower() not in messages))):
                     j += 1                                 # the returned abductees, the fuel reprocessing plant
                 elif t in ("VBN", "VBD") and j + 2 < n and tokens[i].tag == "DT" and tokens[j].tag in ("NNP", "JJ") \
                         and tokens[j + 2].tag in ("NNP", "NNPS") and tokens[j + 1].text.lower() in attributive:

@@ -211,6 +211,8 @@ class SubjectReading:
         words = [t.text.lower() for t in self.tokens[phrase.first:phrase.last + 1]]
         if len(words) < 2 or words[0] != "the" or not phrase.head.text.islower():
             return None
+        while len(words) > 2 and words[1] in ("top", "senior", "new"):
+            del words[1]        # ('the top government spokesman')
         if " ".join(words[1:]) not in word_sets()["office_nouns"] or " ".join(words[1:]) in ("leader", "president"):
             return None     # (a leader or a president could be any state's)
         home = self.ents.issuer if self.ents.official else self.ents.home

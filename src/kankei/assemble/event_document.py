@@ -29,17 +29,26 @@ def conditional_future(text: str, s: int, e: int) -> bool:
 _SPEECH_CONTENT = frozenset({"accuse", "threaten", "demand", "reject"})
 
 
-def content_of_statements(told: list[Event]) -> None:
+def content_of_statements(told: list[Event], own_subjects: set[int] = frozenset(),
+                          carried: set[int] = frozenset()) -> None:
     """'released a statement on Friday denouncing Japan', 'a letter urging talks': an undated act
     of speech with no one doing it, after a statement in its sentence, is what that statement
-    does: its day and its speaker."""
+    does: its day and its speaker (not an act whose clause has its own subject, at own_subjects).
+    An act a message carries ('issued a statement rejecting talks on Tuesday', at carried) gives
+    its own time to the message if the message has none of its own."""
     for ev in told:
-        if ev.date is not None or ev.type not in _SPEECH_CONTENT or any(p["role"] == "agent" for p in ev.participants):
+        if ev.start in own_subjects or ev.type not in _SPEECH_CONTENT or any(p["role"] == "agent" for p in ev.participants):
             continue
         said = next((x for x in reversed(told) if x.start < ev.start and x.type == "statement" and x.date), None)
-        if said is not None:
+        if said is None:
+            continue
+        if ev.date is None:
             ev.date, ev.dated_by = said.date, said.dated_by
-            ev.participants = [p for p in said.participants if p["role"] == "agent"] + list(ev.participants)
+        elif ev.start not in carried:
+            continue
+        elif ev.dated_by == "clause" and said.dated_by != "clause":
+            said.date, said.dated_by, said.time = ev.date, ev.dated_by, ev.time
+        ev.participants = [p for p in said.participants if p["role"] == "agent"] + list(ev.participants)
 
 
 _ENTRY_MARK = re.compile(r"\)?\s*(?:[:–—]|-(?!\w))")

@@ -316,10 +316,17 @@ def _acting_heads(people: bool) -> frozenset[str]:
 
 def _owns_body(text: str, at: int, end: int) -> bool:
     """'North Korea's agents', 'Japan's police': a possessor of a body that acts for it, which
-    has no name of its own ('Japan's Foreign Ministry' is the ministry)."""
-    words = text[at:end].split()
-    return bool(words) and words[-1].lower().strip(".,") in word_sets()["acting_bodies"] \
-        and words[-1][:1].islower()
+    has no name of its own ('Japan's Foreign Ministry' is the ministry); also of an office or a
+    branch ('North Korea's Vice Minister of Foreign Affairs', 'Chongryon's Osaka headquarters')."""
+    head = text[at:end].split(" of ")[0].split()
+    if not head:
+        return False
+    word = head[-1].lower().strip(".,")
+    sets = word_sets()
+    if word in sets["acting_bodies"] or word in sets["branch_nouns"]:
+        return head[-1][:1].islower()
+    # (an office's title is capitalized and still no name: the office acts for its owner)
+    return word in sets["heads_of"] or word in sets["non_leading_offices"]
 
 
 def kin_of(text: str, at: int, start: int, end: int | None = None) -> bool:

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 
 from kankei import edtf
+from kankei.analyze.groups import lists as grammar_lists
 from kankei.assemble._event_times import first_since_bounds
 from kankei.assemble.analyses import Analyses
 from kankei.assemble.event_coref import _body_start, merge_mentions
@@ -167,7 +168,13 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # (a story told of other days, in this paragraph: what its sentences do is not today's news)
         elsewhere = current is not None and not near(current.value, dct)
         told = _sentence_events(readings, sent, doc, current, dct, news, elsewhere, last_of_type, e <= body_start)
-        content_of_statements(told)
+        # ('an act that threatens peace': a relative's finite verb is its noun's doing, not the speaker's)
+        relatives = [r for r in readings if r.verb and r.clause is not None and r.clause.relation == "relative"
+                     and r.clause.predicate is not None]
+        content_of_statements(told, {r.start for r in relatives if r.clause.marker is not None
+                                     and r.clause.predicate.tense is not None},
+                              {r.start for r in relatives if r.clause.marker is None and r.clause.subject is not None
+                               and r.clause.subject.head.text.lower() in grammar_lists()["message_nouns"]})
         meeting_days(told, events[-12:], current)
         if official is not None:
             measures_of_the_issuer(told, official)

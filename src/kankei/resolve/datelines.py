@@ -1,4 +1,5 @@
-"""The place of a dateline: "TOKYO, Nov 18 (Reuters) -", "HIGASHI-OSAKA —" at a paragraph start.
+"""The place of a dateline: "TOKYO, Nov 18 (Reuters) -", "HIGASHI-OSAKA —", "SEOUL (AP) --" at a
+paragraph start.
 
 Datelines are written in capitals, which the gazetteer (matching names as written) passes
 over; read title-cased, a known place there is where the story was filed (a capital in a
@@ -10,7 +11,7 @@ import re
 from kankei.recognize.gazetteer import fold, gazetteer
 from kankei.spans import EntityMention
 
-_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]*(?:[ -][A-Z][A-Z'’.-]*){0,3})(?=,[ \t]|[ \t]+[—–-][ \t])")
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]*(?:[ -][A-Z][A-Z'’.-]*){0,3})(?=,[ \t]|(?:[ \t]+\([A-Z][^()\n]{0,30}\))?[ \t]+(?:--|[—–-])[ \t])")
 
 
 def dateline_places(text: str, taken: list[EntityMention]) -> list[EntityMention]:

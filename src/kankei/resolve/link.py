@@ -99,6 +99,10 @@ def link_entities(text: str, candidates: list[NameCandidate] | None = None,
                     out.append(m)
                     _remember(m, gaz, state)
                     s = p + 3
+            if (owned := _foreign_generic(text, s, e, payload, gaz)) is not None:
+                if not owned[1]:
+                    continue
+                s, payload = owned
             m = _from_gazetteer(text, s, e, payload, gaz, state)
         else:
             if overlaps(taken, s, e) and payload.cue != COVERING:
@@ -128,6 +132,41 @@ def link_entities(text: str, candidates: list[NameCandidate] | None = None,
 
 
 _START = attrgetter("start")
+
+
+@cache
+def _demonym_before(gaz_id: int) -> re.Pattern:
+    words = sorted(gazetteer().demonyms, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r") $")
+
+
+def _foreign_generic(text: str, s: int, e: int, ids: tuple[str, ...], gaz: Gazetteer) -> tuple[int, tuple] | None:
+    """'the Chinese foreign ministry': a name in lower case that stands for one state's body by
+    default, after another state's adjective, is that state's body as the knowledge names it
+    ('North Korean Foreign Ministry'), or no known body: (start, ids), ids empty to drop it."""
+    name = text[s:e]
+    if not name.islower() or not ids:
+        return None
+    m = _demonym_before(id(gaz)).search(text, max(0, s - 30), s)
+    if m is None:
+        return None
+    dem = m.group(1)
+    owned = gaz.lookup(fold(f"{dem} {name.title()}")) or gaz.lookup(fold(f"{dem} {name}"))
+    if owned:
+        return m.start(1), owned
+    cid = gaz.demonyms[dem][0]
+    own = {getattr(gaz.entries.get(i), "country", None) or _named_state(gaz.entries.get(i), gaz) for i in ids}
+    return None if cid in own else (s, ())
+
+
+def _named_state(entry, gaz: Gazetteer) -> str | None:
+    """The country a body's full name says it is of ('Ministry of Foreign Affairs of Japan')."""
+    name = getattr(entry, "name", "") or ""
+    for dem, (cid, _gov) in gaz.demonyms.items():
+        if re.search(rf"\b{re.escape(dem)}\b", name):
+            return cid
+    countries = [x for x in gaz.entries.values() if x.type == "country" and re.search(rf"\b{re.escape(x.name)}$", name)]
+    return countries[0].id if countries else None
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of|into)\s+$", re.IGNORECASE)
 
 

@@ -1,0 +1,85 @@
+"""Who speaks or acts when the subject names an office or a part of a body, not the body itself:
+a state's minister, an organization's branch, a government's spokesman under a dateline.
+
+Every sentence here was written for these tests.
+"""
+from __future__ import annotations
+
+from clause_helpers import clause, span
+from event_probe import events, role, the
+from kankei.analyze import analyze
+
+
+def test_a_branch_of_an_organization_acts_for_it():
+    ev = the("Chongryon's Nagoya office issued a statement on Monday criticizing the decision.",
+             "issued a statement", "2021-04-08")
+    assert role(ev, "agent") == {"org:chongryon"}
+    assert ev["date"] == "2021-04-05"
+
+
+def test_a_states_office_holder_acts_for_the_state_even_with_a_capitalized_title():
+    ev = the("On Tuesday, North Korea's Vice Minister of Foreign Affairs issued a statement rejecting talks.",
+             "issued a statement", "2021-04-08")
+    assert role(ev, "agent") & {"country:north_korea", "gov:north_korea"}
+    # a relative is no office: the possessor does not act
+    assert not role(the("Yokota's parents met reporters on Tuesday.", "met", "2021-04-08"), "agent")
+
+
+def test_the_government_spokesman_of_a_story_filed_from_a_capital_is_its_government():
+    text = ("TOKYO (Kyodo) -- North Korea fired a missile on Sunday. Tokyo protested to Pyongyang, the top "
+            "government spokesman told a news conference.")
+    ev = the(text, "told a news conference", "2021-04-05")
+    assert role(ev, "agent") == {"gov:japan"}
+    # a dateline with no agency in brackets is a dateline too
+    ev = the("SEOUL -- The government said on Sunday it would respond.", "said", "2021-04-05")
+    assert role(ev, "agent") == {"gov:south_korea"}
+
+
+def test_a_finite_verb_in_a_relative_clause_is_not_the_speakers_act():
+    text = ("The foreign minister condemned the launch on Friday, calling it \"a reckless act that threatens "
+            "the whole region.\"")
+    assert [e["text"] for e in events(text, "2021-04-10") if e["type"] == "threaten"] == []
+    # an act of speech a statement carries out is still the speaker's
+    ev = the("North Korea released a statement on Friday denouncing Japan.", "denouncing", "2021-04-10")
+    assert role(ev, "agent") == {"country:north_korea"}
+    assert ev["date"] == "2021-04-09"
+
+
+def test_an_act_a_message_carries_is_the_senders_and_dates_the_message():
+    evs = events("The North Korean foreign ministry issued a statement rejecting the offer on Tuesday.", "2021-04-08")
+    said = next(e for e in evs if e["text"] == "issued a statement")
+    rejected = next(e for e in evs if e["text"] == "rejecting")
+    assert said["date"] == rejected["date"] == "2021-04-06"
+    assert role(rejected, "agent") == role(said, "agent") != set()
+    # an -ing form between two nouns that are no message is still a compound
+    s = analyze("The company opened a fuel reprocessing plant in 1990.")
+    assert [span(s, o) for o in clause(s, "open").objects] == ["a fuel reprocessing plant"]
+    s = analyze("The ministry issued a statement urging restraint.")
+    assert [span(s, o) for o in clause(s, "issue").objects] == ["a statement"]
+    assert span(s, clause(s, "urge").objects[0]) == "restraint"
+
+
+def test_an_opening_time_phrase_and_a_comma_do_not_swallow_the_subject():
+    ev = the("On Tuesday, Japan's Minister of Justice said the order stood.", "said", "2021-04-08")
+    assert ev["date"] == "2021-04-06"
+    assert role(ev, "agent") & {"country:japan", "gov:japan"}
+
+
+def test_another_states_adjective_before_a_generic_body_is_that_states_body():
+    ev = the("The North Korean foreign ministry said on Tuesday it would not attend.", "said", "2021-04-08")
+    assert role(ev, "agent") == {"org:mofa_dprk"}
+    # a state whose body the knowledge does not name: no other state's body stands in for it
+    ev = the("The Chinese foreign ministry said on Tuesday it opposed the move.", "said", "2021-04-08")
+    assert "org:mofa_japan" not in role(ev, "agent")
+    assert role(the("The foreign ministry said on Tuesday it opposed the move.", "said", "2021-04-08"),
+                "agent") == {"org:mofa_japan"}
+
+
+def test_a_speaker_named_twice_after_a_quote_is_the_subject_of_the_saying():
+    s = analyze('"We will appeal," the club\'s chairman, Lee Sung-min, told reporters on Friday.')
+    told = clause(s, "tell")
+    assert told.parent is None and span(s, told.subject) == "the club's chairman"
+    assert clause(s, "appeal").parent is told
+    ev = the('"We will appeal," the chairman, Lee Sung-min, told reporters on Friday.', "told reporters",
+             "2021-04-10")
+    assert role(ev, "agent") == {"person:lee_sung_min"}
