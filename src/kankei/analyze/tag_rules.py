@@ -39,6 +39,26 @@ def gerund_as_noun(words: list[str], tags: list[str]) -> None:
             tags[i] = "NN"
 
 
+def noun_read_as_adverb(words: list[str], tags: list[str], adverbs: frozenset[str]) -> None:
+    """'the spring rally in Osaka': a word the model read as an adverb, closing a noun phrase a
+    determiner opens and before a preposition or a stop, is its noun, unless it is an -ly adverb
+    (nouns 'rally', 'assembly', 'family', 'supply', 'reply' are not) or an adverb that follows
+    nouns ('a year ago', 'the day before')."""
+    for i in range(2, len(tags)):
+        lower = words[i].lower()
+        if tags[i] != "RB" or lower.endswith("ly") and not lower.endswith(("ally", "mbly", "mily", "pply", "eply")) \
+                or lower.endswith(("ically", "ually", "ntally", "onally", "eally", "ially")) or lower in adverbs \
+                or not words[i].isalpha():
+            continue
+        if i + 1 < len(tags) and tags[i + 1] not in ("IN", ".", ",", ":", "CC"):
+            continue
+        j = i - 1
+        while j > 0 and tags[j] in ("NN", "NNS", "NNP", "JJ"):
+            j -= 1
+        if j < i - 1 and tags[j] in ("DT", "PRP$", "POS"):
+            tags[i] = "NN"
+
+
 def participle_before_noun(words: list[str], tags: list[str]) -> None:
     """'battered boats drifted ashore', 'the abducted girl': a participle with no auxiliary before
     it, right before the noun it describes at the start of a noun phrase, is an adjective."""

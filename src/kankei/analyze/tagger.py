@@ -30,6 +30,7 @@ from .tag_rules import (
     gerund_as_noun,
     gerund_before_noun,
     homograph_as_base,
+    noun_read_as_adverb,
     ordinal_before_noun,
     participle_before_noun,
     passive_not_adjective,
@@ -138,7 +139,7 @@ class Tagger:
         self.openers: frozenset[str] = frozenset()     # subordinators that open a clause (when, after, that)
         self.saying: frozenset[str] = frozenset()      # forms of verbs of saying ('said that ...')
         # grammar.txt's lists the rules read (to_verbs, flight_verbs, ...), set at load
-        self.words: dict[str, frozenset[str]] = dict.fromkeys(("to_verbs", "flight_verbs", "state_media", "span_nouns", "base_homographs"),
+        self.words: dict[str, frozenset[str]] = dict.fromkeys(("to_verbs", "flight_verbs", "state_media", "span_nouns", "base_homographs", "post_noun_adverbs"),
                                                               frozenset())
 
     def base(self, word: str, lower: str, initial: bool) -> tuple[list[str], dict[str, int]]:
@@ -333,6 +334,8 @@ class Tagger:
             state_as_modifier(words, out, self.words["state_media"])
         if "NNS" in out:
             flight_verb_after_name(words, out, self.words["flight_verbs"])
+        if "RB" in out:
+            noun_read_as_adverb(words, out, self.words["post_noun_adverbs"])
         if "VBG" in out:
             gerund_as_noun(words, out)
             gerund_before_noun(words, out)

@@ -46,6 +46,8 @@ class ReaderChecks:
         if by_object:
             phrases = [r.clause.subject] + r.clause.objects if passive_clause(r.clause) and r.clause.subject \
                 else r.clause.objects     # ('was granted residence': the object a passive keeps)
+            if not phrases:     # ('handed over a request': the particle read as a preposition)
+                phrases = [pp.np for pp in r.clause.pps if pp.np is not None and r.head.end < pp.start < r.end]
             if not phrases:     # ('promised to conduct a new inquiry': what the promise is to do)
                 phrases = [ob for c in self.an.clauses if c.parent is r.clause and c.relation == "infinitive"
                            for ob in c.objects[:1]]

@@ -270,7 +270,8 @@ class ReaderRoles(SubjectReading):
             glued = [m for m in ents.within(max(self.s, start - 40), start) if m.end >= start - 1
                      and self.text[m.end:start] in ("", "-", "–", ".-", ".")]
         for m in ents.within(start, r.start):
-            parts.add("agent", m)
+            # ('the Noto Peninsula earthquake', 'the Osaka rally': a place named on the noun is where)
+            parts.add("location" if m.type == "place" else "agent", m)
         if not parts.has("agent") and r.start > start and (m := ents.demonym_actor(start, r.start)) is not None:
             parts.add("agent", m)       # 'a second North Korean satellite launch', 'the Japanese occupation'
         c = r.told_by

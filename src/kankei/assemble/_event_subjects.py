@@ -177,10 +177,13 @@ class SubjectReading:
         body named before whose name that noun heads."""
         head = phrase.head
         words = word_sets()
-        if head.tag in ("NN", "NNP") and head.text.islower() \
-                and (head.lemma in words["definite_bodies"] or head.lemma in words["definite_documents"] and documents) \
+        # ('the Association' in the association's own report: a defined term for a body named
+        # anywhere before, however long ago)
+        defined = head.text[:1].isupper() and phrase.last == phrase.first + 1
+        if head.tag in ("NN", "NNP") and (head.text.islower() or defined) \
+                and (head.lemma.lower() in words["definite_bodies"] or head.lemma.lower() in words["definite_documents"] and documents) \
                 and phrase.last > phrase.first and self.tokens[phrase.first].text.lower() == "the":
-            named = self.ents.definite(head.text, phrase.start)
+            named = self.ents.definite(head.text, phrase.start, whole=defined)
             home = self.ents.issuer if self.ents.official else self.ents.home
             if head.text == "government" and phrase.last == phrase.first + 1 \
                     and (there := self._state_set_before(phrase.start)) is not None:

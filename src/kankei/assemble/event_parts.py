@@ -143,15 +143,15 @@ class Entities:
         return before.endswith(("of ", "of the ")) or self.text.startswith(_POSSESSIVE, m.end)
 
 
-    def definite(self, noun: str, before: int) -> EntityMention | None:
+    def definite(self, noun: str, before: int, whole: bool = False) -> EntityMention | None:
         """'the court', 'the association': the last organization named before whose name ends in
         that noun; 'the organization', 'the group': the last organization named; 'the agreement',
-        'the treaty': the last document so named."""
+        'the treaty': the last document so named (among all named before if `whole`)."""
         noun = noun.lower()
         generic = noun in _GENERIC_BODIES
         pool = self.history + [m for m in self.items if m.end <= before]
         kind = "document" if noun in word_sets()["definite_documents"] else "organization"
-        for m in reversed(pool[-12:]):
+        for m in reversed(pool if whole else pool[-12:]):
             if m.type != kind or m.entity.startswith("gov:"):
                 continue
             if generic or any(_head_word(x) == noun for x in (m.name or m.text, m.text)):

@@ -445,6 +445,16 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         return max((c for c in self.an.clauses if c.start <= at and c.predicate is not None),
                    key=lambda c: c.predicate.start, default=None)
 
+    def _none_done(self, r: Reading, clause) -> bool:
+        """'no evidence has been presented', 'provided no evidence': the one thing the verb is done
+        to is none at all."""
+        if r.head.lemma in word_sets()["reporting"]:
+            return False        # ('said no damage had been reported': what is said, not what is done)
+        ph = clause.subject if passive_clause(clause) else (clause.objects[0] if clause.objects else None)
+        if ph is None or (passive_clause(clause) and ph.start > r.start) or (not passive_clause(clause) and ph.start < r.end):
+            return False
+        return self.text[ph.start:ph.end].split(" ", 1)[0].lower() == "no"
+
     def _modality(self, r: Reading) -> str:
         if r.modality != "asserted":
             return r.modality
@@ -461,7 +471,8 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
             return "asserted"       # 'the ban in place since 2009 will be lifted': what the verb does is not the ban
         if r.verb or r.noun_event is not None or clause is not None:
             first = vg.first if vg.first else self.token_index(vg.start)
-            if vg.negated or first and self.tokens[first - 1].text.lower() in ("never", "not", "n't"):
+            if vg.negated or first and self.tokens[first - 1].text.lower() in ("never", "not", "n't") \
+                    or r.verb and self._none_done(r, clause):
                 if any(prep_of(pp) in ("until", "till") for pp in clause.pps) and r.times:
                     return "asserted"       # 'did not join until December 1956': joined then
                 return "negated"

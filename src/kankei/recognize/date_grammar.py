@@ -59,7 +59,7 @@ TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "nin
 UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # No match begins inside a word or inside a number ("1,000", "2.5").
 START = r"(?<!\w)(?<!\d[,.])"
-RELATIVE_WORDS = ("following", "next", "previous", "preceding", "same", "prior")
+RELATIVE_WORDS = ("following", "next", "previous", "preceding", "same", "prior", "coming")
 UNIT_NAMES = ("day", "week", "month", "year")
 DAY_PARTS = ("night", "morning", "evening", "afternoon")
 
@@ -268,7 +268,7 @@ def alternatives() -> tuple[str, ...]:
         rf"(?P<relative_n>\b(?P<rn_q>{qual})?(?P<rn_n>{num}){half_num.format('rn_half')}[- ](?P<rn_u>{unit})(?P<rn_half2>\s+and\s+a\s+half)?\s+(?P<rn_dir>later|earlier|before|after|ago|afterwards|previously|on)\b(?:(?<=ago)(?P<rn_today>\s+today))?)",
         # the following month, the next year, the previous day, that year, the same month,
         # the day after
-        rf"(?P<relative_the>\b(?:(?P<rt_season>(?:[Tt]he\s+)?(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter))\s+of\s+)?(?P<rt_det>[Tt]he\s+(?:following|next|previous|preceding|same|prior)|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<rt_u>day|week|month|year|spring|summer|autumn|fall|winter|{month_full}|{weekday})\b)",
+        rf"(?P<relative_the>\b(?:(?P<rt_season>(?:[Tt]he\s+)?(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter))\s+of\s+)?(?P<rt_det>[Tt]he\s+(?:following|next|previous|preceding|same|prior|coming)|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<rt_u>day|week|month|year|spring|summer|autumn|fall|winter|{month_full}|{weekday})\b)",
         # Days later, weeks later: soon after the day told, in its month
         r"(?P<relative_bare>\b(?:[Dd]ays|[Ww]eeks)\s+later\b)",
         r"(?P<unit_after>\b[Tt]he\s+(?P<ua_u>day|week|month|year)\s+(?P<ua_dir>after|before)\b(?!\s+(?:last|next|tomorrow|yesterday)\b))",
@@ -282,10 +282,12 @@ def alternatives() -> tuple[str, ...]:
         r"(?P<deictic>\b(?:(?:[Tt]he\s+current|[Tt]his)\s+point\s+in\s+time|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Cc]urrently|[Nn]owadays|[Aa]t\s+present|[Tt]hese\s+days|NOW|[Nn]ow)\b)",
         # a bare month followed by a day (no year): (Monday,) July 4, June 25th
         # Dec. 26-30: two days of a month named without its year
+        # 13 to 18 May, 10-16 December: two days of a month named without its year
+        rf"(?P<dd_month_bare>\b(?P<ddb_d1>{day})\s*(?:[-–]|to)\s*(?P<ddb_d2>{day})\s+(?:of\s+)?(?P<ddb_m>{month_full}|(?:{month_abbr})\b\.?)(?!\s*,?\s*(?:{year}|\d)))",
         rf"(?P<month_dd_bare>\b(?P<mdb_m>{month_full}|(?:{month_abbr})\b\.?)\s+(?P<mdb_d1>{day})\s*[-–]\s*(?P<mdb_d2>{day})(?!\d|,?\s*{year}|\s*[-–]))",
         rf"(?P<month_day>\b(?:{the}(?:{_alt(DAY_PARTS)})\s+of\s+)?{weekday_pre}(?P<mdn_m>{month_full}|(?:{month_abbr})\b\.?)\s+(?P<mdn_d>{day})(?![\d,]\d|:\d|\.\d|\s*,?\s*{year}|\s*[-–]\s*\d){of_year.format('mdn_of')})",
         # a bare day and month (no year): (Monday,) 3 March, the 19th of January
-        rf"(?P<day_month>\b{weekday_pre}{the}?(?P<dmn_d>{day})\s+(?:of\s+)?(?P<dmn_m>{month})(?!\s*,?\s*(?:{year}|\d))(?!-){of_year.format('dmn_of')})",
+        rf"(?P<day_month>\b{weekday_pre}{the}?(?P<dmn_d>{day})\s+(?:of\s+)?(?P<dmn_m>{month})(?!\s*,?\s*{year}|\s*\d)(?!-){of_year.format('dmn_of')})",
         # earlier in the day, later that day: the day narrated
         r"(?P<same_day>\b(?:[Ee]arlier|[Ll]ater)\s+(?:in\s+)?(?:the|that)\s+day\b)",
         # recently, in recent years: recognized, with no value (the gold's convention)
@@ -302,6 +304,8 @@ def alternatives() -> tuple[str, ...]:
         rf"(?P<long_dur>\b(?P<ld_u>{unit})-long\b)",
         # two years, more than two years, a two-year hiatus, nearly two millennia, half a century
         rf"(?P<duration>\b(?:(?P<du_first>{the}(?:first|last|past|next|previous|following)\s+)|(?P<du_q>{qual}))?(?:(?P<du_halfa>[Hh]alf\s+an?)|(?P<du_n>{num}){half_num.format('du_half')})(?P<du_sep>[- ])(?:(?:more|additional|further|extra)\s+)?(?P<du_u>{unit})\b(?P<du_half2>\s+and\s+a\s+half)?)",
+        # the end of the year, the beginning of that year, the end of last year: its last or first month
+        rf"(?P<year_edge>\b{the}(?P<ye_part>end|beginning|start|close|turn)\s+of\s+(?P<ye_det>the\s+same|the|that|this|last|next)\s+year\b)",
         # early June, mid-May: a part of a month resolved from the narrative
         rf"(?P<part_month_bare>\b{the}?(?:(?P<pmb_part>{part}|(?i:end|beginning|start))(?:\s*-\s*|\s+of\s+|\s+)|(?P<pmb_in>(?i:early|late|mid))\s+in\s+)(?P<pmb_m>{month_full})\b(?!,?\s*(?:of\s+)?{year}))",
         # a bare month: resolved from the narrative; only in contexts that make it a month

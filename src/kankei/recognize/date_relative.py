@@ -119,10 +119,13 @@ def _relative_the(text, m, prev):
     unit = m.group("rt_u").lower()
     if det in ("last", "next", "this") and _DETERMINER.search(text[max(0, m.start() - 8):m.start()]):
         return None          # "the last year of the war" is not last year
-    offset = {"the following": 1, "the next": 1, "next": 1, "the previous": -1, "the preceding": -1,
+    if det == "the coming" and unit not in ("year", "month", "week"):
+        return None
+    offset = {"the following": 1, "the next": 1, "the coming": 1, "next": 1, "the previous": -1, "the preceding": -1,
               "the prior": -1, "last": -1}.get(det, 0)
-    # "last October", "this spring": against the document's date; "the following month": the narrative
-    anchor = "dct" if det in ("last", "next", "this") else "narrative"
+    # "last October", "this spring", "the coming year": against the document's date; "the following
+    # month": the narrative
+    anchor = "dct" if det in ("last", "next", "this", "the coming") else "narrative"
     if unit in t["months"]:
         return mention(m, None, anchor=anchor, relative={"month": t["months"][unit], "direction": offset})
     if unit in t["weekdays"]:
@@ -262,6 +265,24 @@ def _month_dd_bare(text, m, prev):
     return mention(m, None, "interval", anchor="narrative", relative={"month": mo, "days": [d1, d2]})
 
 
+def _year_edge(text, m, prev):
+    """'the end of the year': the year's last month (its first for the beginning), of the year told
+    or, after this/last/next, of the document's."""
+    month = 12 if m.group("ye_part").lower() in ("end", "close", "turn") else 1
+    det = " ".join(m.group("ye_det").lower().split())
+    if det in ("this", "last", "next"):
+        return mention(m, None, anchor="narrative", relative={"month": month, "this_year": {"this": 0, "last": -1, "next": 1}[det]})
+    return mention(m, None, anchor="narrative", relative={"month": month, "year_offset": 0})
+
+
+def _dd_month_bare(text, m, prev):
+    mo, d1, d2 = month_number(m.group("ddb_m")), day_number(m.group("ddb_d1")), day_number(m.group("ddb_d2"))
+    if not (valid_day(2000, mo, d1) and valid_day(2000, mo, d2)) or d2 <= d1 \
+            or _AGE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+        return None
+    return mention(m, None, "interval", anchor="narrative", relative={"month": mo, "days": [d1, d2]})
+
+
 def _month_day(text, m, prev):
     mo, d = month_number(m.group("mdn_m")), day_number(m.group("mdn_d"))
     if not valid_day(2000, mo, d):
@@ -336,6 +357,8 @@ RELATIVE_RULES = {
     "holiday": _holiday,
     "deictic": _deictic,
     "month_dd_bare": _month_dd_bare,
+    "dd_month_bare": _dd_month_bare,
+    "year_edge": _year_edge,
     "month_day": _month_day,
     "day_month": _day_month,
     "same_day": _same_day,

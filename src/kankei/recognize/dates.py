@@ -55,7 +55,26 @@ def find_times(text: str) -> list[TimeMention]:
     _approximate(text, out)
     _open_ended(text, out)
     _coordinate_bare_months(text, out)
+    _month_headings(text, out)
     return _merge_ranges(text, _compound_durations(text, out))
+
+
+@cache
+def _heading_pattern() -> re.Pattern:
+    names = "|".join(sorted(calendar_words()["months"], key=len, reverse=True))
+    return re.compile(rf"(?m)^[ \t]*({names})[ \t]*:?[ \t]*$")
+
+
+def _month_headings(text: str, items: list[TimeMention]) -> None:
+    """A line that is a month's name alone heads the part of a report told in that month
+    ('March' over the month's activities): a month of the year the report covers."""
+    months = calendar_words()["months"]
+    found = [TimeMention(m.start(1), m.end(1), m.group(1), None, "date", "narrative", {"month": months[m.group(1)]})
+             for m in _heading_pattern().finditer(text)]
+    if found:
+        taken = {t.start for t in items}
+        items.extend(t for t in found if t.start not in taken)
+        items.sort(key=lambda t: t.start)
 
 
 def _scan(text: str) -> list[TimeMention]:

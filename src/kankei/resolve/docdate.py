@@ -105,13 +105,27 @@ _SECTION_DATELINE = re.compile(r"[ \t]*[A-Z][A-Z .'’-]{2,30},[ \t]*(?:(?:Mon|T
 _COVERS = re.compile(r"\b(?:covers|covering|covered|reviews|reviewing)\b[^.\n]{0,40}$", re.I)
 
 
+# a title line naming the year a report is of: 'Activity Report for 2024', '2023 Annual Report'
+_REPORT_TITLE_BEFORE = re.compile(r"(?im)^[^\n.]{0,60}\b(?:report|review|yearbook|chronicle|activities|white paper)"
+                                  r"(?:\s+(?:for|of|on))?(?:\s+the\s+year)?\s*$")
+_REPORT_TITLE_AFTER = re.compile(r"(?i)\s*(?:annual\s+|activity\s+|activities\s+)*(?:report|review|in review)\b[^\n.]{0,40}$",
+                                 re.M)
+
+
 def covered_year(text: str, times: list[TimeMention]) -> int | None:
     """The year a report covers, as its header says ('Covers developments from January to December
-    2023'): the year of the months it names without one ('In March, North Korea launched ...')."""
+    2023', 'Activity Report for 2024'): the year of the months it names without one ('In March,
+    North Korea launched ...')."""
     for tm in times:
         if tm.start > 800:
             break
-        if tm.value and tm.anchor == "absolute" and _COVERS.search(text, max(0, tm.start - 60), tm.start):
+        if not tm.value or tm.anchor != "absolute":
+            continue
+        line_start = text.rfind("\n", 0, tm.start) + 1
+        title = tm.start < 400 and len(tm.value) == 4 and (
+            _REPORT_TITLE_BEFORE.fullmatch(text, line_start, tm.start) is not None
+            or line_start == tm.start and _REPORT_TITLE_AFTER.match(text, tm.end) is not None)
+        if title or _COVERS.search(text, max(0, tm.start - 60), tm.start):
             span = edtf.bounds(tm.value)
             if span is not None and span[0][:4] == span[1][:4]:
                 return int(span[0][:4])

@@ -1,0 +1,58 @@
+"""Dates in reports laid out by month: the year a title says the report is of, month headings,
+day ranges of a month named without its year, the edges of a year.
+
+Every text here was written for these tests.
+"""
+from __future__ import annotations
+
+from kankei.pipeline import extract
+from kankei.recognize.dates import find_times
+
+REPORT = """Friendship Society of Kobe
+Activity Report for 2023
+(Adopted by the members, 20 February 2024)
+
+The society, founded in 1998, kept up its work.
+
+March
+On 4 March the society held a concert in Kobe. The following day it wrote to the mayor.
+
+October
+Members visited Seoul from 12 to 15 October. Membership stood at 80 at the end of the year.
+"""
+
+
+def _times(text: str, dct: str | None = None) -> dict[str, str | None]:
+    recs = extract(text, doc="t", **({"dct": dct} if dct else {})).records()
+    return {r["text"]: r["value"] for r in recs if r["kind"] == "time"}
+
+
+def test_a_report_titled_with_its_year_dates_its_bare_days_in_that_year():
+    times = _times(REPORT)
+    assert times["4 March"] == "2023-03-04"
+    assert times["The following day"] == "2023-03-05"
+    assert times["12 to 15 October"] == "2023-10-12/2023-10-15"
+    assert times["the end of the year"] == "2023-12"
+
+
+def test_a_line_that_is_a_months_name_alone_is_a_heading_of_that_month():
+    times = _times(REPORT)
+    assert times["March"] == "2023-03" and times["October"] == "2023-10"
+    # a month's name inside a sentence still needs a word that makes it a month
+    assert [t.text for t in find_times("May said the talks would go on.")] == []
+
+
+def test_days_of_a_month_named_without_a_year_are_one_interval():
+    times = _times("The envoys met in Geneva from 3 to 5 June.", "2022-07-01")
+    assert times == {"3 to 5 June": "2022-06-03/2022-06-05"}
+    assert _times("The talks ran 10-12 May.", "2022-07-01") == {"10-12 May": "2022-05-10/2022-05-12"}
+
+
+def test_a_number_after_a_day_and_month_is_no_year():
+    times = _times("As of 26 November, 2,840 people had applied.", "1959-11-27")
+    assert times["26 November"] == "1959-11-26"
+
+
+def test_the_edges_of_a_year_are_its_last_and_first_months():
+    assert _times("Prices rose in 2019. By the end of the year they had doubled.")["the end of the year"] == "2019-12"
+    assert _times("It opened at the beginning of last year.", "2022-07-01")["the beginning of last year"] == "2021-01"

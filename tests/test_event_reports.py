@@ -1,0 +1,59 @@
+"""Events as associations and agencies report their year: calls and accounts handed in, rallies,
+things said to be done to nothing at all.
+
+Every sentence here was written for these tests.
+"""
+from __future__ import annotations
+
+from event_probe import events, role, the
+from kankei.analyze import analyze
+
+
+def test_what_is_handed_in_decides_between_a_call_and_an_account():
+    assert the("On 3 May the families handed over a petition to the minister.", "handed over",
+               "2023-12-31")["type"] == "demand"
+    assert the("On 3 May the police handed over the records to prosecutors.", "handed over",
+               "2023-12-31")["type"] == "statement"
+    ev = the("Japan submitted information on nine cases to the UN panel on 14 May.", "submitted", "2023-12-31")
+    assert ev["type"] == "statement" and role(ev, "agent") == {"country:japan"}
+    assert the("The group presented 90,000 signatures to the governor on 2 June.", "presented",
+               "2023-12-31")["type"] == "demand"
+    # presenting a thing that is no call or account is no event
+    assert events("The choir presented a concert in Kobe on 2 June.", "2023-12-31") == []
+
+
+def test_a_verb_that_doubles_its_last_consonant_is_found_in_the_past():
+    assert the("The court acquitted the two men on 3 May.", "acquitted", "2023-12-31")["type"] == "legal"
+
+
+def test_a_noun_the_tagger_read_as_an_adverb_after_its_determiner():
+    s = analyze("At the autumn rally in Niigata on 5 October, the hall was full.")
+    assert [t.tag for t in s.tokens if t.text == "rally"] == ["NN"]
+    assert the("At the autumn rally in Niigata on 5 October, the hall was full.", "rally",
+               "2023-12-31")["date"] == "2023-10-05"
+    # adverbs that close a phrase stay adverbs
+    s = analyze("The talks ended the day before in Tokyo.")
+    assert [t.tag for t in s.tokens if t.text == "before"] == ["RB"]
+
+
+def test_a_thing_done_to_nothing_at_all_is_negated():
+    assert the("No reply has been received from Pyongyang.", "received", "2023-12-31")["modality"] == "negated"
+    assert the("North Korea provided no evidence on Friday.", "provided", "2023-12-31")["modality"] == "negated"
+    # what is said to be none is not the saying's negation
+    ev = the("The ministry said on Friday no damage had been reported.", "said", "2023-12-31")
+    assert ev.get("modality", "asserted") == "asserted"
+
+
+def test_a_body_a_report_calls_by_its_head_noun_capitalized_is_the_body_named_at_the_top():
+    text = ("Kobe Friendship Association\nReport for 2023\n\nThe year was a busy one. Many members "
+            "travelled. Japan and South Korea held talks. China and Russia met. Kim Jong Un spoke.\n\n"
+            "On 4 May the Association issued a statement urging the Government to act.")
+    ev = the(text, "issued a statement")
+    assert role(ev, "agent") == {"org:kobe_friendship_association"}
+    assert ev["date"] == "2023-05-04"
+
+
+def test_a_place_named_on_an_event_noun_is_where_it_happened():
+    ev = the("The rally was postponed after the Noto Peninsula earthquake of 1 January.", "earthquake",
+             "2024-03-01")
+    assert role(ev, "location") == {"place:noto_peninsula"}
