@@ -83,3 +83,24 @@ def test_a_speaker_named_twice_after_a_quote_is_the_subject_of_the_saying():
     ev = the('"We will appeal," the chairman, Lee Sung-min, told reporters on Friday.', "told reporters",
              "2021-04-10")
     assert role(ev, "agent") == {"person:lee_sung_min"}
+
+
+def test_an_unnamed_official_of_a_ministry_named_in_lower_case_speaks_for_it():
+    s = analyze("An official at the education ministry said on Friday the ministry had no plans.")
+    assert [t.tag for t in s.tokens][:7] == ["DT", "NN", "IN", "DT", "NN", "NN", "VBD"]
+    ev = the("An official at the education ministry said on Friday it had no plans.", "said", "2021-04-10")
+    assert role(ev, "agent") == {"org:mext"}
+    ev = the("A Coast Guard official said on Friday the boat had sunk.", "said", "2021-04-10")
+    assert role(ev, "agent") == {"org:japan_coast_guard"}
+
+
+def test_a_rare_past_form_read_as_a_present_is_the_past():
+    s = analyze("Activists condemned a group that stole crypto assets.")
+    assert [t.tag for t in s.tokens if t.text == "stole"] == ["VBD"]
+    s = analyze('"I presume that they will come," he said.')
+    assert [t.tag for t in s.tokens if t.text == "presume"] == ["VBP"]
+
+
+def test_the_place_and_agency_of_a_dateline_take_part_in_nothing():
+    text = "TOKYO (Kyodo) -- A North Korean boat was seized on Friday after it entered Japanese waters."
+    assert all("org:kyodo" not in role(e, "agent") | role(e, "patient") for e in events(text, "2021-04-10"))

@@ -39,6 +39,40 @@ def gerund_as_noun(words: list[str], tags: list[str]) -> None:
             tags[i] = "NN"
 
 
+def impossible_third_person(words: list[str], tags: list[str], past_forms: frozenset[str]) -> None:
+    """'the education ministry said': a present -s verb ends in s; a word that does not cannot be
+    one (the model guessed from a rare word's shape): a past form is the past, after I, we, you,
+    they or a plural it is a present of another person, else a noun."""
+    for i, t in enumerate(tags):
+        if t == "VBZ" and not words[i].lower().endswith(("s", "'s", "’s")) and words[i].isalpha():
+            # ('I presume that': a present verb of another person)
+            before = words[i - 1].lower() if i else ""
+            if words[i].lower() in past_forms:
+                tags[i] = "VBD"     # ('a group that stole', 'who fought')
+            else:
+                tags[i] = "VBP" if before in ("i", "we", "you", "they") or i and tags[i - 1] == "NNS" else "NN"
+
+
+def noun_after_article_before_preposition(words: list[str], tags: list[str]) -> None:
+    """'an official at the ministry', 'a national of Japan': after 'a' or 'an', a word read as an
+    adjective with a preposition right after it has no noun to describe: it is the noun."""
+    for i in range(1, len(tags) - 1):
+        if tags[i] == "JJ" and words[i - 1].lower() in ("a", "an") and tags[i + 1] == "IN" \
+                and words[i + 1].lower() not in ("than", "as"):
+            tags[i] = "NN"
+
+
+def said_as_past(words: list[str], tags: list[str]) -> None:
+    """'An official at the ministry said on Friday': 'said' with no auxiliary of the perfect or
+    the passive before it, and no noun after it ('the said agreement'), is the past tense."""
+    aux = ("has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being", "get", "got")
+    for i, w in enumerate(words):
+        if w != "said" or tags[i] != "VBN" or i + 1 < len(tags) and tags[i + 1] in ("NN", "NNS", "JJ"):
+            continue
+        if not any(x.lower() in aux for x in words[max(0, i - 4):i]):
+            tags[i] = "VBD"
+
+
 def noun_read_as_adverb(words: list[str], tags: list[str], adverbs: frozenset[str]) -> None:
     """'the spring rally in Osaka': a word the model read as an adverb, closing a noun phrase a
     determiner opens and before a preposition or a stop, is its noun, unless it is an -ly adverb

@@ -30,6 +30,8 @@ from .tag_rules import (
     gerund_as_noun,
     gerund_before_noun,
     homograph_as_base,
+    impossible_third_person,
+    noun_after_article_before_preposition,
     noun_read_as_adverb,
     ordinal_before_noun,
     participle_before_noun,
@@ -37,6 +39,7 @@ from .tag_rules import (
     past_after_clause_subject,
     people_not_adjective,
     reduced_relative,
+    said_as_past,
     state_as_modifier,
     that_as_determiner,
     that_before_a_time,
@@ -334,6 +337,12 @@ class Tagger:
             state_as_modifier(words, out, self.words["state_media"])
         if "NNS" in out:
             flight_verb_after_name(words, out, self.words["flight_verbs"])
+        if "VBZ" in out:
+            impossible_third_person(words, out, self.past_forms)
+        if "JJ" in out:
+            noun_after_article_before_preposition(words, out)
+        if "said" in words:
+            said_as_past(words, out)
         if "RB" in out:
             noun_read_as_adverb(words, out, self.words["post_noun_adverbs"])
         if "VBG" in out:

@@ -91,13 +91,16 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     the datelines that open the briefs of a digest, each brief's own day."""
     document = DocumentScan(text)
     usable = [t for t in times if t.value and t.type in ("date", "interval") and t.start not in exclude]
-    ents = sorted(entities, key=lambda m: m.start)
+    # (the place and agency of a dateline, 'Pyongyang, August 30 (KCNA) --', file the story: they
+    # take part in nothing told in it)
+    datelines = [m.span() for m in _DATELINE_HEAD.finditer(text, 0, 3000)]
+    ents = sorted((m for m in entities if not any(a <= m.start < b for a, b in datelines)), key=lambda m: m.start)
     ent_starts = [m.start for m in ents]
     time_starts = [t.start for t in usable]
     narrative = _Narrative()
     focus: list[EntityMention] = []         # the subjects of the last sentence with events, for pronouns
     issuer = issuer_of(ents, text)
-    home = home_government(ents)       # ('TOKYO -- The government decided': Japan's)
+    home = home_government(entities)       # ('TOKYO -- The government decided': Japan's)
     # (the pattern's literal part looked for first: a search of the whole text tries its first
     # character class at nearly every position)
     official = issuer if issuer is not None and (issuer.how == "issuer" or " the Government" in text
@@ -204,6 +207,9 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     speakers_days(events, page_day, text)
     _births_from_life_spans(events, ents, usable, text)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
+
+
+_DATELINE_HEAD = re.compile(r"(?m)^[^\S\n]*[A-Z][^\n()]{0,60}\([A-Z][^()\n]{0,30}\)[^\S\n]*(?:--|[—–-])\s")
 
 
 def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narrative: TimeMention | None,
