@@ -676,3 +676,17 @@ def test_a_refusal_is_the_event_and_the_act_refused_its_content():
                  "2024-03-25")
     assert [(e["type"], e["date"]) for e in evs] == [("reject", "2024-02-08")]
     assert role(evs[0], "patient") == {"country:south_korea"}
+
+
+def test_a_gathering_opened_or_addressed_is_where_the_clause_is_said_even_paragraphs_later():
+    text = ("SEOUL, May 10 (Yonhap) -- A rally was held in Busan on Friday to mark the day.\n\n"
+            "Present were about 2,000 residents, students and officials of the city, among them several "
+            "veterans of the war and members of the families' association, who had travelled from the "
+            "capital and from the southern provinces for the occasion, some of them for the first time.\n\n"
+            "Opening the rally, the mayor said the city would never forget its past.")
+    evs = events(text, "2025-05-10")
+    said = next(e for e in evs if e["text"] == "said")
+    assert said["date"] == "2025-05-09"
+    # a participle of no gathering sets no scene: what it names is no occurrence of its own
+    evs = events("SEOUL, May 10 (Yonhap) -- Citing the resolution, the ministry said it would act.", "2025-05-10")
+    assert [e["text"] for e in evs] == ["said"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kankei.assemble.event_reading import prep_of, untensed
+from kankei.assemble.triggers import word_sets
 from kankei.spans import TimeMention
 
 if TYPE_CHECKING:
@@ -131,6 +132,14 @@ class TimeHolders:
                     # ('After three days of talks, the two sides announced ...': just before, in its month;
                     # 'after the meeting' is the meeting told before, not dated by what came after it)
                     noun.occasion_before = True
+                    return v
+            # ('Opening the rally, Kim said ...', 'Addressing the meeting, she warned ...': the object
+            # of a participle set before the clause is where it was said)
+            for d in self.an.clauses:
+                if d.parent is c and d.relation == "adverbial" and d.marker is None and d.predicate is not None \
+                        and d.predicate.form in ("gerund", "participle") and d.start < v.start \
+                        and d.predicate.lemma in word_sets()["scene_participles"] \
+                        and any(ob.start <= noun.head.start < ob.end for ob in d.objects[:1]):
                     return v
         return None
 

@@ -381,11 +381,15 @@ def _scene_told_just_before(r: Reading, sent: SentenceScan, last_of_type: dict[s
     if r.verb or r.noun_event is not None or r.occasion is None \
             or not _DEFINITE.search(sent.text, max(sent.s, r.start - 30), r.start):
         return False
+    same_noun = last_of_type.get(r.head.lemma.lower())
+    if same_noun is not None and 0 < r.start - same_noun.end < _SAME_NOUN_BEFORE:
+        return True     # ('A rally took place ... Opening the rally, Kim said': paragraphs later)
     before = _last_told(r.head, r.type, last_of_type)
     return before is not None and 0 < r.start - before.end < _JUST_BEFORE
 
 
 _JUST_BEFORE = 300      # characters: the sentence before, or the one before that
+_SAME_NOUN_BEFORE = 1200    # characters: the same noun, a few paragraphs on
 
 
 def _relation(ev: Event) -> bool:
