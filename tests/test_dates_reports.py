@@ -56,3 +56,17 @@ def test_a_number_after_a_day_and_month_is_no_year():
 def test_the_edges_of_a_year_are_its_last_and_first_months():
     assert _times("Prices rose in 2019. By the end of the year they had doubled.")["the end of the year"] == "2019-12"
     assert _times("It opened at the beginning of last year.", "2022-07-01")["the beginning of last year"] == "2021-01"
+
+
+def test_a_past_told_in_the_pluperfect_is_a_look_back_the_story_does_not_follow():
+    text = ("In 1961 my brother decided to go. The first ships had left Niigata in December 1959. "
+            "That December we took the train to Niigata. He sailed two days later.")
+    times = _times(text, "2011-05-01")
+    assert times["That December"] == "1961-12"
+    # what the look back's own sentence counts from it is of its time
+    text = ("The rally was held in 2025. Her grandfather had been taken from his village in the spring of 1942 "
+            "and died in a mine two years later.")
+    assert _times(text, "2025-08-30")["two years later"] == "1944"
+    # a pluperfect closed by a comma before the date is another clause's
+    text = "He spoke in 2013. His wife, who had helped him for years, died in 2011. At the time he was alone."
+    assert _times(text, "2014-01-01")["the time"] == "2011"

@@ -104,3 +104,14 @@ def test_a_rare_past_form_read_as_a_present_is_the_past():
 def test_the_place_and_agency_of_a_dateline_take_part_in_nothing():
     text = "TOKYO (Kyodo) -- A North Korean boat was seized on Friday after it entered Japanese waters."
     assert all("org:kyodo" not in role(e, "agent") | role(e, "patient") for e in events(text, "2021-04-10"))
+
+
+def test_what_a_statement_told_before_says_was_done_has_the_statements_day():
+    text = ("SEOUL, Jan. 16 (Yonhap) -- North Korea's foreign ministry issued a statement on Wednesday. "
+            "Pyongyang rejected the proposal for talks, according to the statement.")
+    ev = the(text, "rejected", "2026-01-16")
+    assert ev["date"] == "2026-01-14"
+    # 'according to' a source not told before leaves the report's day
+    ev = the("SEOUL, Jan. 16 (Yonhap) -- Pyongyang rejected the proposal, according to the statement.",
+             "rejected", "2026-01-16")
+    assert ev["date"] == "2026-01-16"

@@ -178,6 +178,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
                                      and r.clause.predicate.tense is not None},
                               {r.start for r in relatives if r.clause.marker is None and r.clause.subject is not None
                                and r.clause.subject.head.text.lower() in grammar_lists()["message_nouns"]})
+        _according_to_told(told, text, s, e, last_of_type)
         meeting_days(told, events[-12:], current)
         if official is not None:
             measures_of_the_issuer(told, official)
@@ -267,6 +268,23 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
                 if noun is not None:
                     last_of_type[noun.lemma.lower()] = ev     # ('this summit' is the last summit told)
     return out
+
+
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the|that|this|its|their)\s+(?:[\w-]+\s+){0,2}?(\w+)\b", re.I)
+
+
+def _according_to_told(told: list[Event], text: str, s: int, e: int, last_of_type: dict[str, Event]) -> None:
+    """'..., according to the statement': what a document told before says was done has that
+    document's day when its own clause gives it none (not the day of the report)."""
+    m = _ACCORDING_TO.search(text, s, e)
+    if m is None:
+        return
+    source = last_of_type.get(m.group(1).lower())
+    if source is None or source.start >= s or source.type != "statement" or not source.date:
+        return
+    for ev in told:
+        if ev.dated_by == "document" and ev.start < m.start():
+            ev.date, ev.dated_by = source.date, "narrative"
 
 
 _ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\b[^.;:!?]*$", re.I)

@@ -44,6 +44,7 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
     # even when a year mentioned in passing came in between (see `_Latest`)
     latest = _Latest()
     clocks: list[tuple[TimeMention, str | None]] = []
+    look_back: tuple[str, int] | None = None     # a past told in the pluperfect, and where its sentence ends
     for i, tm in enumerate(times):
         in_body = body_end is None or tm.start < body_end
         if tm.relative and "clock" in tm.relative:
@@ -51,7 +52,11 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
             continue
         if tm.anchor == "absolute":
             # ('the first since January 27': a bound the story counts from, not a day it goes on to)
-            if tm.type in ("date", "interval") and tm.value and in_body and not _reported_before(text, tm, narrative) \
+            if tm.type in ("date", "interval") and tm.value and in_body and _reported_before(text, tm, narrative):
+                # (a look back: what its own sentence counts from it is of its time: 'had drawn it
+                # up on August 22, 1910 and proclaimed it one week later')
+                look_back = (tm.value, _sentence_end(text, tm.end))
+            elif tm.type in ("date", "interval") and tm.value and in_body \
                     and not _SINCE.search(text, max(0, tm.start - 16), tm.start) \
                     and not _ANNIVERSARY_OF.search(text, max(0, tm.start - 160), tm.start):
                 narrative = tm.value
@@ -75,7 +80,7 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
         rel = tm.relative or {}
         if "this_year" in rel:         # "February this year": the document's year
             anchor, rel = "dct", {k: v for k, v in rel.items() if k != "this_year"} | {"year_offset": rel["this_year"]}
-        base = dct if anchor == "dct" else narrative
+        base = dct if anchor == "dct" else look_back[0] if look_back and tm.start < look_back[1] else narrative
         if anchor == "narrative" and rel.get("unit") == "day" and not rel.get("offset") and not _day(narrative) \
                 and _day(dct):
             base = dct                  # "earlier in the day" with no day narrated: the story's day
@@ -227,6 +232,11 @@ def _saying() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(sorted(lists()["saying_forms"], key=len, reverse=True)) + r")\b")
 
 
+def _sentence_end(text: str, at: int) -> int:
+    ends = [x for x in (text.find(". ", at), text.find("\n", at)) if x >= 0]
+    return min(ends) if ends else len(text)
+
+
 def _reported_before(text: str, tm: TimeMention, narrative: str | None) -> bool:
     """A date a report gives for what had happened before the story's time: it tells the
     background, and the story stays where it was ('The North said she had died in 1986. Two
@@ -239,7 +249,13 @@ def _reported_before(text: str, tm: TimeMention, narrative: str | None) -> bool:
     start = max(text.rfind(". ", 0, tm.start), text.rfind("\n", 0, tm.start)) + 1
     before = text[start:tm.start]
     said = _saying().search(before)
-    return said is not None and _PLUPERFECT.search(before, said.end()) is not None
+    if said is not None:
+        return _PLUPERFECT.search(before, said.end()) is not None
+    # ('In 1961 he decided to go. The first ships had left in December 1959. That December we
+    # took the train': a past before the story's, told in the pluperfect, is a look back)
+    # (not a pluperfect of a clause closed before the date: 'his wife, who had helped him, died in 2011')
+    found = list(_PLUPERFECT.finditer(before))
+    return bool(found) and "," not in before[found[-1].end():]
 
 
 def in_quotation(text: str, pos: int) -> bool:
