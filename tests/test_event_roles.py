@@ -237,3 +237,13 @@ def test_a_meeting_held_between_two_is_theirs_but_a_noun_s_between_phrase_is_the
     ev = the("Koizumi and Kim Jong-il met in Pyongyang in 2002 for the first summit between Japan and North Korea.",
              "met")
     assert role(ev, "agent") == {"person:koizumi", "person:kim_jong_il"}
+
+
+def test_what_only_a_person_does_after_a_relative_on_a_person_is_that_persons():
+    ev = the("Tokyo received the remains of Kenji Aoki, who was taken to the North in 1980, and died there "
+             "in 1995.", "died", "2005-01-01")
+    assert role(ev, "agent") | role(ev, "patient") == {"person:aoki_kenji"}
+    # what any body can do stays the main clause's
+    ev = the("Tokyo received the remains of Kenji Aoki, who was taken to the North in 1980, and protested "
+             "in 2004.", "protested", "2005-01-01")
+    assert "person:aoki_kenji" not in role(ev, "agent") | role(ev, "patient")

@@ -39,9 +39,28 @@ class SubjectReading:
 
     def _subject_actors(self, clause, types=ACTOR_TYPES) -> list:
         found = self._subject_head_actors(clause, types)
+        if found and all(m.type != "person" for m in found) and (who := self._relative_person_before(clause)):
+            return who     # ('Pyongyang returned the ashes of Yokota, who was kidnapped ..., and committed suicide')
         if len(found) == 1:
             found = self._coordinated(found[0]) or found
         return found
+
+    def _relative_person_before(self, clause) -> list:
+        """A verb only a person does ('died', 'committed suicide'), coordinated after a relative
+        clause on a person, goes on about that person, not about the main clause's subject."""
+        vg = clause.predicate
+        if clause.relation != "coordinate" or not clause.shared_subject or vg is None:
+            return []
+        words = word_sets()["person_only_verbs"]
+        after = self.text[vg.end:vg.end + 16].split()
+        if vg.lemma not in words and not (after and f"{vg.lemma} {after[0].lower()}" in words):
+            return []
+        rel = max((c for c in self.an.clauses if c.relation == "relative" and c.parent is clause.parent
+                   and c.marker is not None and c.marker.text.lower() == "who" and c.end <= vg.start),
+                  key=lambda c: c.start, default=None)
+        if rel is None or rel.subject is None:
+            return []
+        return [m for m in phrase_actors(self.ents, rel.subject.start, rel.subject.end) if m.type == "person"][:1]
 
     def _speaker(self, clause, pronoun: str) -> list:
         """Who 'it', 'he' or 'she' is in what a verb of saying reports: the one who says it, when
