@@ -477,3 +477,17 @@ def test_table_piped_keeps_every_participant(good: Path, tmp_path: Path):
               "participants": [{"role": "agent", "entity": "person:" + "x" * 80}]}
     assert len(render_table([record], width=60).rstrip("\n")) == 60
     assert render_table([record]).rstrip("\n").endswith(")")
+
+
+def test_a_reader_that_stops_reading_ends_the_batch_quietly(kankei_bin: Path, tmp_path: Path):
+    folder = tmp_path / "docs"
+    for k in range(120):        # (more output than a pipe holds, so that writing meets the closed end)
+        write(folder / f"talks{k:03d}.txt", GOOD)
+    proc = subprocess.Popen([str(kankei_bin), "extract", str(folder)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    proc.stdout.read(50)        # ('kankei extract docs | head -c 50')
+    proc.stdout.close()
+    err = proc.stderr.read()
+    proc.wait(timeout=300)
+    assert b"bug" not in err and b"Traceback" not in err, err.decode()
+    assert proc.returncode in (0, 141)

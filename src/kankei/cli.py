@@ -75,13 +75,23 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, dct: str | None, max_size: int
             else:
                 from kankei.table import render_table
                 out.write(render_table(list(item)).encode("utf-8"))
+            out.flush()
+        except BrokenPipeError:
+            _reader_gone()      # ('kankei extract ... | head'): whoever read the output stopped reading
         except Exception as err:  # a bug for this file: reported, and the batch goes on
             failed += 1
             click.echo(f"kankei: {_shown(item.path)}: {ExtractError(item.path, err)}", err=True)
             continue
-        out.flush()
     if failed:
         sys.exit(1)
+
+
+def _reader_gone() -> None:
+    """Stop quietly, as Unix tools do when the reader of their output has closed it (no error
+    per remaining file, no traceback from the final flush)."""
+    import os
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(141)       # (128 + SIGPIPE, what a shell reports for a tool killed by the closed pipe)
 
 
 def _shown(path) -> str:
