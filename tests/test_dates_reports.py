@@ -70,3 +70,9 @@ def test_a_past_told_in_the_pluperfect_is_a_look_back_the_story_does_not_follow(
     # a pluperfect closed by a comma before the date is another clause's
     text = "He spoke in 2013. His wife, who had helped him for years, died in 2011. At the time he was alone."
     assert _times(text, "2014-01-01")["the time"] == "2011"
+
+
+def test_the_time_of_a_since_clause_is_a_bound_the_story_does_not_follow():
+    text = ("TOKYO, May 12, 2025 (Kyodo) -- The premier met the families on Saturday. It was the first meeting "
+            "since he took office in October. North Korea replied the next day.")
+    assert _times(text)["the next day"] == "2025-05-11"

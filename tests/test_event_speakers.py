@@ -115,3 +115,31 @@ def test_what_a_statement_told_before_says_was_done_has_the_statements_day():
     ev = the("SEOUL, Jan. 16 (Yonhap) -- Pyongyang rejected the proposal, according to the statement.",
              "rejected", "2026-01-16")
     assert ev["date"] == "2026-01-16"
+
+
+def test_a_states_possessive_before_a_generic_body_is_that_states_body():
+    ev = the("A senior official of the North's Foreign Ministry said on Sunday the issue was settled.", "said",
+             "2025-05-12")
+    assert role(ev, "agent") == {"org:mofa_dprk"}
+    assert role(ev, "patient") == set()     # (the phrase the subject speaks for is no one spoken to)
+    ev = the("China's Foreign Ministry said on Sunday it opposed the move.", "said", "2025-05-12")
+    assert "org:mofa_japan" not in role(ev, "agent")
+
+
+def test_a_message_set_before_the_clause_is_where_and_when_the_clause_is_said():
+    text = ("In a statement carried by the state news agency on Sunday, a spokesman of the North's Foreign "
+            "Ministry dismissed the offer and said talks were pointless.")
+    s = analyze(text)
+    assert clause(s, "dismiss").parent is None and span(s, clause(s, "dismiss").subject) == "a spokesman"
+    evs = events(text, "2025-05-14")
+    assert {e["text"]: e["date"] for e in evs}["said"] == "2025-05-11"
+    assert role(next(e for e in evs if e["text"] == "said"), "agent") == {"org:mofa_dprk"}
+    ev = the("In a letter dated 24 March 2021, Japan informed the committee of the transfers.", "informed",
+             "2022-03-01")
+    assert ev["date"] == "2021-03-24"
+
+
+def test_an_absolute_with_clause_is_no_phrase_of_the_main_clause():
+    s = analyze("With the talks having stalled, North Korea tested two missiles in 2009.")
+    assert clause(s, "stall").relation == "adverbial" and span(s, clause(s, "stall").subject) == "the talks"
+    assert [pp.prep.text for pp in clause(s, "test").pps] == ["in"]

@@ -286,11 +286,22 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[OpenClause], cla
                     o = open_clause("adverbial", c, None, True)
                     o.c.predicate = g if g.form != "finite" else as_participle(g)
                     return
-            if g.form in ("participle", "gerund") and c.relation != "relative" and cur.pending is not None \
-                    and prev_unit in ("np", "comma", "pp"):
+            if g.form in ("participle", "gerund") and prev_unit == "pp" and cur.pending is None and c.pps \
+                    and c.pps[-1].np is prev_np and c.pps[-1].prep.text.lower() in ("with", "without"):
+                # ('With the talks having faltered, North Korea tested ...': an absolute clause, its
+                # noun the subject, no phrase of the main clause)
+                pp = c.pps.pop()
+                o = open_clause("adverbial", c, pp.prep, True)
+                o.c.predicate = g
+                o.c.subject = prev_np
+                return
+            if g.form in ("participle", "gerund") and c.relation != "relative" and prev_unit in ("np", "comma", "pp") \
+                    and (cur.pending is not None or prev_unit == "pp" and prev_np is not None
+                         and not is_time_phrase(prev_np, tokens)):
+                # ('In a statement carried by KCNA, X said': a reduced relative on the phrase's noun)
                 # Yokota, abducted in 1977, (died): a reduced relative on the noun phrase before
                 ante = prev_np if prev_unit == "pp" and prev_np is not None else cur.last_np
-                o = open_clause("relative", c, None, prev_unit == "comma", antecedent=ante)
+                o = open_clause("relative", c, None, prev_unit == "comma" or cur.pending is None, antecedent=ante)
                 o.c.predicate = g
                 o.c.subject = ante
                 o.c.shared_subject = True

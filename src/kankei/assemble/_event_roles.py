@@ -138,6 +138,8 @@ class ReaderRoles(SubjectReading):
                 continue        # ('met ... for the first summit between Japan and North Korea': the summit's)
             if self._describes_a_name(pp.start):
                 continue        # ('Chongryon, a group of Korean residents in Japan': who Chongryon is)
+            if prep in ("of", "at", "for", "from") and not passive and self._in_subject_phrase(pp, clause):
+                continue        # ('an official of the North's Foreign Ministry said': whom the subject speaks for)
             role = role_of(etype, prep)
             if prep == "of" and self._of_a_place(pp.start) and role_of(etype, "in") == "location" \
                     and etype not in _TERRITORY_TYPES:
@@ -159,6 +161,26 @@ class ReaderRoles(SubjectReading):
                     parts.add(role, m, etype)
         if r.noun_event is not None:
             self._noun_parts(r.noun_event, parts)
+
+    @staticmethod
+    def _in_subject_phrase(pp, clause) -> bool:
+        """Whether a phrase sits between the subject and its verb, in a chain of phrases that
+        goes on the subject ('a spokesman | for the ministry | of Japan | said')."""
+        subject, vg = clause.subject, clause.predicate
+        if subject is None or vg is None or not subject.end <= pp.start < vg.start:
+            return False
+        end = subject.end
+        for x in clause.pps:
+            if x.start >= vg.start:
+                break
+            if x.start < end:
+                continue
+            if x.start - end > 2:
+                return False
+            if x is pp:
+                return True
+            end = x.end
+        return False
 
     def _noun_subject(self, r: Reading, parts: Parts, readings: dict[int, Reading]) -> None:
         """'North Korea went ahead with a nuclear test': an event noun in a clause whose verb

@@ -38,6 +38,9 @@ _SPANS = frozenset({"year", "decade", "month", "week", "day", "century", "genera
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
 
 
+_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|until|-|–)?\s*(?:the\s+|in\s+)?")
+
+
 def first_since_bounds(text: str, s: int, times: list[TimeMention]) -> set[int]:
     """The ids of the times that bound a 'first ... since' ('the first missile to land in the zone,
     which ..., since February last year'): an earlier occurrence, no step of the story."""
@@ -62,6 +65,24 @@ def _since_then(clause) -> bool:
 class ReaderTimes(TimeHolders):
     """The time-finding part of SentenceReader (a mixin: it reads the reader's analysis)."""
 
+    def _second_time_of_a_reduced_relative(self, clause, t: TimeMention) -> bool:
+        """A reduced relative that already has a time ('abducted decades ago') takes no second one
+        after it: that one is the clause's above ('told ... on Saturday')."""
+        return clause is not None and clause.relation == "relative" and clause.marker is None \
+            and clause.parent is not None and clause.parent.predicate is not None \
+            and clause.parent.predicate.start < clause.start \
+            and any(clause.start <= x.start and x.end <= t.start and x.type in ("date", "interval", "duration")
+                    and x is not t and not _COORDINATED.fullmatch(self.text, x.end, t.start) for x in self.times)
+
+    @staticmethod
+    def _fronted_message(clause) -> bool:
+        """'In a statement carried by KCNA on Sunday, the ministry said': a participle on a message
+        set before the clause dates the clause's saying."""
+        parent = clause.parent
+        return clause.relation == "relative" and clause.marker is None and parent is not None \
+            and parent.predicate is not None and clause.end <= parent.predicate.start \
+            and clause.antecedent is not None and clause.antecedent.head.text.lower() in lists()["message_nouns"]
+
     def _give_times(self, verbs: list[Reading], nouns: list[Reading]) -> None:
         text = self.text
         verb_offsets = {t.start for t in self.tokens if t.tag.startswith("VB") or t.tag == "MD"}
@@ -81,6 +102,10 @@ class ReaderTimes(TimeHolders):
             holder = self.clause_holding(t.start)
             if holder is not None:
                 self.clause_times.setdefault(id(holder), []).append(t)
+            if holder is not None and self._fronted_message(holder) and by_clause.get(id(holder.parent)):
+                # ('In a letter dated 24 March, Japan informed ...': the informing's, not the letter's)
+                by_clause[id(holder.parent)][0].times.append(t)
+                continue
             noun = next((n for n in nouns if modifies_before(text, t, n.head.start, blockers)
                          or n.start <= t.start and t.end <= n.end or t.start <= n.start and n.end <= t.end), None)
             if noun is None:
@@ -97,11 +122,14 @@ class ReaderTimes(TimeHolders):
             if self._time_of_a_purpose(t):
                 continue
             clause = self.clause_holding(t.start)
+            if self._second_time_of_a_reduced_relative(clause, t):
+                clause = clause.parent      # ('told relatives of people abducted decades ago on Saturday')
             owners = None
             while clause is not None:
                 owners = by_clause.get(id(clause))
                 if owners or not (clause.relation == "infinitive"
-                                  or clause.relation in ("complement", "adverbial") and untensed(clause)):
+                                  or clause.relation in ("complement", "adverbial") and untensed(clause)
+                                  or self._fronted_message(clause)):
                     break
                 if clause.relation == "adverbial" and (t.relative or {}).get("offset", 0) > 0:
                     break   # ('divided the land in 1945, leading three years later to ...': not the division's)

@@ -31,6 +31,8 @@ _WEEKDAY_APPOSITION = re.compile(r"\s*,\s*(?:a|the|on\s+a)?\s*")
 # ('to mark the 115th anniversary of the treaty of August 29, 1910': the day counted from, not the story's)
 _ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\b[^.;:!?\n]*$", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+# ('the first since he took office in October': the time of a 'since' clause is a bound too)
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:he|she|it|they|we|the\s+\w+|[A-Z]\w+)\s+(?:\w+\s+){1,4}(?:in|on)\s+$")
 
 
 def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end: int | None = None,
@@ -58,6 +60,7 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
                 look_back = (tm.value, _sentence_end(text, tm.end))
             elif tm.type in ("date", "interval") and tm.value and in_body \
                     and not _SINCE.search(text, max(0, tm.start - 16), tm.start) \
+                    and not _SINCE_CLAUSE.search(text, max(0, tm.start - 70), tm.start) \
                     and not _ANNIVERSARY_OF.search(text, max(0, tm.start - 160), tm.start):
                 narrative = tm.value
                 narrative_end = tm.end
@@ -111,7 +114,8 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
         if tm.value and tm.type == "date" and "/" in tm.value:
             tm.type = "interval"                    # "last week": the calendar week
         if tm.value and in_body and not rel.get("same") and not tm.approximate and tm.type in ("date", "interval") \
-                and not _SINCE.search(text, max(0, tm.start - 16), tm.start):
+                and not _SINCE.search(text, max(0, tm.start - 16), tm.start) \
+                and not _SINCE_CLAUSE.search(text, max(0, tm.start - 70), tm.start):
             # "Earlier this year, in March": a date said against the DCT is narrated too
             narrative = tm.value
             narrative_end = tm.end

@@ -15,6 +15,7 @@ from kankei.spans import TimeMention
 _CUE = re.compile(
     r"(?i:\b(?:(?:last\s+|first\s+)?(?:updated|published|posted|released|edited|modified|revised|issued)(?:\s+online)?"
     r"|dated?|sent))(?:\s*(?:on|at|in|:|-|–)\s*)*$")
+_THING_DATED = re.compile(r"(?i)\b(?:a|an|the|its|his|her|their|this|that)\s+[a-z][\w-]*\s+(?:dated|sent|issued|published)\s+(?:on\s+)?$")
 _HEADER_CUE = re.compile(r"(?i:\b(?:dated?|sent)\s*:?\s*$)")
 # "This page was last edited on 3 January 2021": a wiki's footer dates the version read
 _FOOTER_CUE = re.compile(r"(?i:\blast\s+(?:edited|modified|updated))\s*(?:on|:)?\s*$")
@@ -78,7 +79,8 @@ def infer_document_date(text: str, times: list[TimeMention], hint: str | None = 
             return DocDate(tm.value, tm, "dateline")
         if tm.start < 600 and _CLOCK_INSIDE.search(tm.text):
             return DocDate(tm.value, tm, "header")       # "From a@b.org Wed Jul 5 10:22:01 2006"
-        if _CUE.search(_without_clock(text, times, line_start, tm.start)[-40:]):
+        if _CUE.search(_without_clock(text, times, line_start, tm.start)[-40:]) \
+                and not _THING_DATED.search(before):     # ('In a letter dated 24 March 2021, ...': a letter's date)
             return DocDate(tm.value, tm, "header" if _HEADER_CUE.search(before) else "byline")
         if tm.start < 600 and _date_line(text, times, tm, line_start):
             return DocDate(tm.value, tm, "byline")        # a date alone on a line under the title

@@ -141,22 +141,48 @@ def _demonym_before(gaz_id: int) -> re.Pattern:
 
 
 def _foreign_generic(text: str, s: int, e: int, ids: tuple[str, ...], gaz: Gazetteer) -> tuple[int, tuple] | None:
-    """'the Chinese foreign ministry': a name in lower case that stands for one state's body by
-    default, after another state's adjective, is that state's body as the knowledge names it
-    ('North Korean Foreign Ministry'), or no known body: (start, ids), ids empty to drop it."""
+    """'the Chinese foreign ministry', "the North's Foreign Ministry": a name that stands for one
+    state's body by default, after another state's adjective or possessive, is that state's body
+    as the knowledge names it ('North Korean Foreign Ministry'), or no known body: (start, ids),
+    ids empty to drop it."""
     name = text[s:e]
-    if not name.islower() or not ids:
+    if not ids or not name[:1].isalpha():
         return None
     m = _demonym_before(id(gaz)).search(text, max(0, s - 30), s)
-    if m is None:
+    if m is not None:
+        dem = m.group(1)
+        owned = gaz.lookup(fold(f"{dem} {name.title()}")) or gaz.lookup(fold(f"{dem} {name}"))
+        if owned:
+            return m.start(1), owned
+        cid = gaz.demonyms[dem][0]
+    elif (p := _POSSESSOR_BEFORE.search(text, max(0, s - 40), s)) is not None:
+        # ("the North's Foreign Ministry", "China's Foreign Ministry": the possessor's own body)
+        cid = _state_named(p.group(1), gaz)
+        if cid is None:
+            return None
+        for dem in (d for d, (c, _gov) in gaz.demonyms.items() if c == cid):
+            if owned := gaz.lookup(fold(f"{dem} {name.title()}")) or gaz.lookup(fold(f"{dem} {name}")):
+                return s, owned
+    else:
         return None
-    dem = m.group(1)
-    owned = gaz.lookup(fold(f"{dem} {name.title()}")) or gaz.lookup(fold(f"{dem} {name}"))
-    if owned:
-        return m.start(1), owned
-    cid = gaz.demonyms[dem][0]
     own = {getattr(gaz.entries.get(i), "country", None) or _named_state(gaz.entries.get(i), gaz) for i in ids}
-    return None if cid in own else (s, ())
+    return None if cid in own or own == {None} else (s, ())
+
+
+_POSSESSOR_BEFORE = re.compile(r"(?:^|[\s(])((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:'s|’s)\s+$")
+
+
+def _state_named(name: str, gaz: Gazetteer) -> str | None:
+    """The country a name of a state, its government or its capital stands for ('the North',
+    'Pyongyang', 'China'), if the knowledge says."""
+    for i in gaz.lookup(fold(name)) or gaz.lookup(fold(name.removeprefix("the ").removeprefix("The "))):
+        kind, _, key = i.partition(":")
+        if kind in ("country", "gov"):
+            return f"country:{key}"
+        country = getattr(gaz.entries.get(i), "country", None)
+        if country and kind == "place" and getattr(gaz.entries.get(i), "capital", False):
+            return country
+    return None
 
 
 def _named_state(entry, gaz: Gazetteer) -> str | None:
