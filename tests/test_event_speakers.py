@@ -8,6 +8,7 @@ from __future__ import annotations
 from clause_helpers import clause, span
 from event_probe import events, role, the
 from kankei.analyze import analyze
+from kankei.pipeline import extract
 
 
 def test_a_branch_of_an_organization_acts_for_it():
@@ -143,3 +144,28 @@ def test_an_absolute_with_clause_is_no_phrase_of_the_main_clause():
     s = analyze("With the talks having stalled, North Korea tested two missiles in 2009.")
     assert clause(s, "stall").relation == "adverbial" and span(s, clause(s, "stall").subject) == "the talks"
     assert [pp.prep.text for pp in clause(s, "test").pps] == ["in"]
+
+
+def test_a_headline_speech_is_the_first_the_body_tells_of_that_speaker():
+    text = ("Morimoto says Japan \u201cwill not yield\u201d\n\nForeign Minister Kenji Morimoto said on Monday that "
+            "Japan would keep its sanctions. He spoke after a cabinet meeting.")
+    evs = events(text, "2018-03-06")
+    said = next(e for e in evs if e["text"] == "said")
+    assert next(e for e in evs if e["text"] == "says").get("mention_of") == said["id"]
+
+
+def test_a_verb_with_a_subject_of_its_own_is_not_a_statements_content():
+    text = ("North Korea issued a statement on Friday, as the families pressed the government to act "
+            "and urged it to hurry.")
+    for e in events(text, "2021-04-10"):
+        if e["text"] in ("pressed", "urged"):
+            assert "country:north_korea" not in role(e, "agent")
+    s = analyze("as the families pressed him to bring their loved ones home.")
+    assert [t.tag for t in s.tokens if t.text in ("pressed", "loved")] == ["VBD", "JJ"]
+
+
+def test_a_surname_alone_is_the_person_the_document_names_in_full_with_it():
+    text = ("Kono says Japan will keep sanctions\n\nForeign Minister Taro Kono said on Monday that Japan "
+            "would keep its sanctions.")
+    recs = [r for r in extract(text, doc="t", dct="2018-03-06").records() if r["kind"] == "entity"]
+    assert {r["entity"] for r in recs if r["text"] in ("Kono", "Taro Kono")} == {"person:kono_taro"}

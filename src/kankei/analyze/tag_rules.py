@@ -62,6 +62,23 @@ def noun_after_article_before_preposition(words: list[str], tags: list[str]) -> 
             tags[i] = "NN"
 
 
+_OBJECT_PRONOUNS = frozenset(("him", "her", "them", "us", "me"))
+_AUXILIARIES = frozenset(("has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being", "get",
+                          "got", "gets"))
+
+
+def past_before_object_pronoun(words: list[str], tags: list[str]) -> None:
+    """'the families pressed him to act': an -ed form with an object pronoun right after it and no
+    auxiliary before it is a past tense (a participle takes no object of its own), and 'their
+    loved ones' then keeps its adjective."""
+    for i in range(1, len(tags) - 1):
+        if tags[i] == "VBN" and words[i + 1].lower() in _OBJECT_PRONOUNS \
+                and not any(w.lower() in _AUXILIARIES for w in words[max(0, i - 3):i]):
+            tags[i] = "VBD"
+        if tags[i] == "VBD" and tags[i - 1] == "PRP$" and tags[i + 1] in ("NNS", "NN"):
+            tags[i] = "JJ"      # ('their loved ones')
+
+
 def said_as_past(words: list[str], tags: list[str]) -> None:
     """'An official at the ministry said on Friday': 'said' with no auxiliary of the perfect or
     the passive before it, and no noun after it ('the said agreement'), is the past tense."""

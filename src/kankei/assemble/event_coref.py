@@ -109,6 +109,7 @@ def merge_mentions(events: list[Event], text: str) -> list[Event]:
         else:
             groups.append([ev])
             candidates.append(groups[-1])
+    groups = _headline_speech_into_body(groups, body_start)
     out = []
     for g in groups:
         best = max(g, key=lambda ev: _rank(ev, body_start))
@@ -134,6 +135,28 @@ def merge_mentions(events: list[Event], text: str) -> list[Event]:
     return out
 
 
+_SPEECH = frozenset({"statement", "threaten", "accuse", "demand", "reject"})
+
+
+def _headline_speech_into_body(groups: list[list[Event]], body_start: int) -> list[list[Event]]:
+    """'Kim Yo-jong says Japan will become a target' over 'Kim Yo-jong said this Monday ...': a
+    headline's act of speech is the first the body tells of the same speaker on a day it can be,
+    whatever kind of speech each is read as."""
+    out = []
+    for k, g in enumerate(groups):
+        if body_start and all(ev.start < body_start for ev in g) and g[0].type in _SPEECH:
+            agents = _actors(g[0], "agent")
+            into = next((h for h in groups[k + 1:] if h[0].start >= body_start and h[0].type in _SPEECH
+                         and agents & _actors(h[0], "agent") and h[0].modality == g[0].modality
+                         and (g[0].dated_by in ("document", None) or _compatible_dates(g[0].date, h[0].date))),
+                        None) if agents else None
+            if into is not None:
+                into.extend(g)
+                continue
+        out.append(g)
+    return out
+
+
 def _width(value: str) -> int:
     b = edtf.bounds(value)
     if b is None:
@@ -145,6 +168,14 @@ def _width(value: str) -> int:
 _DATE_LINE = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
                         r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2})")
 _STAMP = re.compile(r"\s*(?:page\s+)?(?:last\s+)?(?:updated|published|posted)\b", re.I)
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether a line ends as a sentence does, not as a title ('... if it "infringes on its
+    sovereignty"' is a title that ends in a quotation)."""
+    if line.endswith(("\"", "”", "’", "'")):
+        line = line[:-1].rstrip()
+    return line.endswith((".", "!", "?", ","))
 
 
 def _body_start(text: str) -> int:
@@ -160,7 +191,7 @@ def _body_start(text: str) -> int:
     if first < 0:
         return 0
     line = text[at:first].strip()
-    start = first if line and not line.endswith((".", "!", "?", "\"", "”")) and len(line) < 200 else 0
+    start = first if line and not _ends_sentence(line) and len(line) < 200 else 0
     # a title, a deck and then a line that is only the date: the body begins after the date
     pos = at
     for _ in range(8):

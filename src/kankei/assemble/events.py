@@ -174,8 +174,11 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # ('an act that threatens peace': a relative's finite verb is its noun's doing, not the speaker's)
         relatives = [r for r in readings if r.verb and r.clause is not None and r.clause.relation == "relative"
                      and r.clause.predicate is not None]
-        content_of_statements(told, {r.start for r in relatives if r.clause.marker is not None
-                                     and r.clause.predicate.tense is not None},
+        # ('as the families pressed him': a finite verb with a subject of its own is that subject's)
+        content_of_statements(told, {r.start for r in readings if r.verb and r.clause is not None
+                                     and r.clause.predicate is not None and r.clause.predicate.tense is not None
+                                     and (r.clause.relation == "relative" and r.clause.marker is not None
+                                          or r.clause.subject is not None and not r.clause.shared_subject)},
                               {r.start for r in relatives if r.clause.marker is None and r.clause.subject is not None
                                and r.clause.subject.head.text.lower() in grammar_lists()["message_nouns"]})
         _according_to_told(told, text, s, e, last_of_type)

@@ -117,6 +117,7 @@ def link_entities(text: str, candidates: list[NameCandidate] | None = None,
     out.extend(bare_names(text, folded, out, blocked, gaz, state))
     out.sort(key=_START)
     out = _inverted_names(text, out)
+    _surnames_named_in_full(text, out)
     # one id, one name and type: a detected actor is named as at its fullest mention
     entries = gaz.entries
     unknown = [m for m in out if m.entity not in entries]
@@ -319,6 +320,29 @@ def _inverted_names(text: str, found: list[EntityMention]) -> list[EntityMention
 
 
 _GIVEN_AND = re.compile(r"(?<![\w'-])([A-Z][a-z]+(?:-[a-z]+)?) and $")
+
+
+def _surnames_named_in_full(text: str, found: list[EntityMention]) -> None:
+    """'Kono says ...' over 'Foreign Minister Taro Kono said': a name of one word is the one
+    person the document names in full with it, before or after (a headline names by surname
+    the person its story names in full), not another of that name the knowledge knows."""
+    full: dict[str, set[tuple[str, str]]] = {}
+    for m in found:
+        if m.type == "person" and " " in m.text.strip():
+            for word in m.text.split():
+                full.setdefault(word, set()).add((m.entity, m.name))
+    kin = _kin_words()
+    for m in found:
+        if m.type == "person" and " " not in m.text.strip() and len(people := full.get(m.text, ())) == 1:
+            before = text[max(0, m.start - 14):m.start].split()
+            if before and before[-1].lower() in kin:
+                continue        # ('their father Shigeru': a relative, not the Shigeru named in full)
+            (m.entity, m.name), = people
+
+
+@cache
+def _kin_words() -> frozenset[str]:
+    return frozenset(load("event_triggers").get("kin_nouns") or ())
 
 
 def _shared_surname(text: str, found: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:
