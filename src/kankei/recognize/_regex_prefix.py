@@ -86,12 +86,18 @@ class _Read(Exception):
 def viable(parsed, prefix: tuple[str, ...]) -> bool:
     """parsed: what `parse` gives."""
     items, flags = parsed
-    # each element: the characters as written, with every case variant, and as given (a key for `_char_ok`)
-    sets = tuple((frozenset(chars), frozenset(v for ch in chars for v in _variants(ch)), chars) for chars in prefix)
+    sets = tuple(map(_element, prefix))
     try:
         return bool(_seq(items, {0}, flags, sets))
     except _Read:
         return True
+
+
+@cache
+def _element(chars: str) -> tuple[frozenset[str], frozenset[str], str]:
+    """An element of a prefix as `_seq` reads it: the characters as written, with every case
+    variant, and as given (a key for `_char_ok`). Few: a letter, a digit class."""
+    return frozenset(chars), frozenset(v for ch in chars for v in _variants(ch)), chars
 
 
 @cache
@@ -174,16 +180,37 @@ def _char_check(op, av, chars: tuple[frozenset[str], frozenset[str], str], ignor
     return any(_in_set(av, ch, ignore) for ch in exact)      # IN
 
 
+_ONE_CHAR = frozenset((C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN))
+_ATOMIC = getattr(C, "ATOMIC_GROUP", None)
+_NONE: frozenset[int] = frozenset()
+
+
 def _seq(items, pos: set[int], flags: int, prefix) -> set[int]:
-    """Where in prefix the items can end, starting at any of pos; len(prefix) (all of it read) stays."""
+    """Where in prefix the items can end, starting at any of pos; len(prefix) (all of it read) stays.
+    (Sets passed in are never changed in place: `live` may be `pos` itself.)"""
     end = len(prefix)
     for op, av in items:
         if not pos:
             break
-        done = {end} if end in pos else set()
-        live = pos - done
-        if op in (C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN):
-            pos = done | {p + 1 for p in live if _char_ok(op, av, prefix[p], flags)}
+        if op in _ZERO_WIDTH:
+            continue
+        if end in pos:
+            done = {end}
+            live = pos - done
+        else:
+            done, live = _NONE, pos
+        if op in _ONE_CHAR:
+            # (`_char_ok`, its remembered answers read here without a call: the hot path)
+            ignore = bool(flags & C.SRE_FLAG_IGNORECASE)
+            moved = set()
+            for p in live:
+                chars = prefix[p]
+                ok = _checked.get((op, av, chars[2], ignore))
+                if ok is None:
+                    ok = _char_ok(op, av, chars, flags)
+                if ok:
+                    moved.add(p + 1)
+            pos = done | moved if done else moved
             if end in pos:
                 raise _Read     # what follows can only keep it there
         elif op is C.BRANCH:
@@ -217,10 +244,8 @@ def _seq(items, pos: set[int], flags: int, prefix) -> set[int]:
                 cur = _seq(sub, cur, flags, prefix) - pos
                 pos |= cur
                 n += 1
-        elif op is getattr(C, "ATOMIC_GROUP", None):
+        elif op is _ATOMIC:
             pos = done | _seq(av, live, flags, prefix)
-        elif op in _ZERO_WIDTH:
-            pass
         elif op is C.GROUPREF:
             pos = {q for p in pos for q in range(p, end + 1)}      # a backreference may match anything
         elif op is C.GROUPREF_EXISTS:
