@@ -381,7 +381,7 @@ def patterns_for(key: str) -> tuple[re.Pattern, ...]:
         k = key.encode("utf-8", "surrogatepass").translate(_ANY_DIGIT)
     got = _at_key.get(k)
     if got is None:
-        if len(_at_key) > 20_000:        # keys are short; this only bounds odd input
+        if len(_at_key) > 20_000 or len(_viable_at) > 200_000:     # keys are short; this only bounds odd input
             _at_key.clear()
             _viable_at.clear()
         got = _at_key[k] = tuple(_compiled(i) for i in _viable(k.decode("utf-8", "surrogatepass")))
