@@ -179,7 +179,7 @@ def ordinal_before_noun(words: list[str], tags: list[str]) -> None:
     a coordination of them) is an adjective, and the word it goes with a noun."""
     n = len(tags)
     for i in range(1, n - 1):
-        if not _ORDINAL.fullmatch(words[i]) or tags[i - 1] not in ("DT", "PRP$", "POS", "CC", "JJ"):
+        if tags[i - 1] not in ("DT", "PRP$", "POS", "CC", "JJ") or not _ORDINAL.fullmatch(words[i]):
             continue
         tags[i] = "JJ"
         if tags[i + 1] in ("RB", "VB", "VBP") and words[i + 1].isalpha() and words[i + 1].islower():

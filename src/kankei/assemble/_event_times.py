@@ -85,8 +85,9 @@ class ReaderTimes(TimeHolders):
 
     def _give_times(self, verbs: list[Reading], nouns: list[Reading]) -> None:
         text = self.text
-        verb_offsets = {t.start for t in self.tokens if t.tag.startswith("VB") or t.tag == "MD"}
-        blockers = verb_offsets | {t.start for t in self.tokens if t.tag in _NOT_MODIFIERS}
+        if self.times:      # (most sentences have no time: nothing below reads these then)
+            verb_offsets = {t.start for t in self.tokens if t.tag.startswith("VB") or t.tag == "MD"}
+            blockers = verb_offsets | {t.start for t in self.tokens if t.tag in _NOT_MODIFIERS}
         by_clause: dict[int, list[Reading]] = {}
         for v in verbs:
             by_clause.setdefault(id(v.clause), []).append(v)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cache
 
 from kankei.analyze import analyze
 from kankei.assemble._event_checks import ReaderChecks, descends
@@ -148,7 +149,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
     # --- the sentence's events ------------------------------------------------------------
     def _motions(self, cands: list[Reading]) -> list[Reading]:
         """'went to North Korea in 1960': a verb of motion with where it went is a migration."""
-        motion = word_sets()["motion"] | word_sets()["weapon_motion"]
+        motion = _motion_lemmas()
         taken = {r.head.start for r in cands}
         titles = self.titles
         out = []
@@ -286,11 +287,11 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         """'Kazumi was taken by North Korean agents from a beach', 'were taken to North Korea': a
         person taken (passive) by someone, from somewhere or to another country is abducted."""
         taken = {r.head.start for r in cands}
-        persons = word_sets()["person_nouns"] | word_sets()["kin_nouns"] | word_sets()["people_nouns"]
         out = []
         for tok in self.tokens:
             if tok.lemma != "take" or tok.tag != "VBN" or tok.start in taken:
                 continue
+            persons = _persons()
             clause = self.by_head.get(tok.start)
             if clause is None or clause.subject is None or not passive_clause(clause):
                 continue
@@ -580,3 +581,15 @@ def _one_per_time(readings: list[Reading], clauses: list | tuple = ()) -> list[R
         out.append(r)
     out.sort(key=lambda r: r.start)
     return out
+
+
+@cache
+def _persons() -> frozenset[str]:
+    """The nouns of people that a person taken away may be called by."""
+    return word_sets()["person_nouns"] | word_sets()["kin_nouns"] | word_sets()["people_nouns"]
+
+
+@cache
+def _motion_lemmas() -> frozenset[str]:
+    """The verbs of motion, of people and of weapons (made once, not per sentence)."""
+    return word_sets()["motion"] | word_sets()["weapon_motion"]

@@ -37,15 +37,20 @@ def _plain(items) -> tuple:
         if op is C.BRANCH:
             # with the branches, which of them open with which character (so that `_seq` need
             # not walk into the many that cannot match, as in an alternation of words)
+            # (and, for (?i), under every character that literal may be taken for)
             branches = tuple(_plain(b) for b in av[1])
             by_first: dict[int, list[int]] = {}
+            by_variant: dict[str, set[int]] = {}
             others = []
             for i, b in enumerate(branches):
                 if b and b[0][0] is C.LITERAL:
                     by_first.setdefault(b[0][1], []).append(i)
+                    for v in _variants(chr(b[0][1])):
+                        by_variant.setdefault(v, set()).add(i)
                 else:
                     others.append(i)
-            av = (av[0], branches, {ch: tuple(ix) for ch, ix in by_first.items()}, tuple(others))
+            av = (av[0], branches, {ch: tuple(ix) for ch, ix in by_first.items()}, tuple(others),
+                  {ch: frozenset(ix) for ch, ix in by_variant.items()})
         elif op is C.SUBPATTERN:
             av = (av[0], av[1], av[2], _plain(av[3]))
         elif op in _REPEATS:
@@ -81,12 +86,18 @@ class _Read(Exception):
 def viable(parsed, prefix: tuple[str, ...]) -> bool:
     """parsed: what `parse` gives."""
     items, flags = parsed
-    # each element: the characters as written, and with every case variant
-    sets = tuple((frozenset(chars), frozenset(v for ch in chars for v in _variants(ch))) for chars in prefix)
+    sets = tuple(map(_element, prefix))
     try:
         return bool(_seq(items, {0}, flags, sets))
     except _Read:
         return True
+
+
+@cache
+def _element(chars: str) -> tuple[frozenset[str], frozenset[str], str]:
+    """An element of a prefix as `_seq` reads it: the characters as written, with every case
+    variant, and as given (a key for `_char_ok`). Few: a letter, a digit class."""
+    return frozenset(chars), frozenset(v for ch in chars for v in _variants(ch)), chars
 
 
 @cache
@@ -142,9 +153,24 @@ def _in_set_plain(items, ch: str) -> bool:
     return _in_set([x for x in items if x[0] is not C.NEGATE], ch, False)
 
 
-def _char_ok(op, av, chars: tuple[frozenset[str], frozenset[str]], flags: int) -> bool:
+_checked: dict[tuple, bool] = {}
+
+
+def _char_ok(op, av, chars: tuple[frozenset[str], frozenset[str], str], flags: int) -> bool:
+    """Can the one-character item take one of the characters? (Remembered: the same items meet
+    the same few characters, a letter or any digit, for key after key.)"""
     ignore = bool(flags & C.SRE_FLAG_IGNORECASE)
-    exact, variants = chars
+    k = (op, av, chars[2], ignore)
+    got = _checked.get(k)
+    if got is None:
+        if len(_checked) > 100_000:         # (bounded; keys are few in practice)
+            _checked.clear()
+        got = _checked[k] = _char_check(op, av, chars, ignore)
+    return got
+
+
+def _char_check(op, av, chars: tuple[frozenset[str], frozenset[str], str], ignore: bool) -> bool:
+    exact, variants, _ = chars
     if op is C.ANY:
         return True
     if op is C.NOT_LITERAL:
@@ -154,31 +180,55 @@ def _char_ok(op, av, chars: tuple[frozenset[str], frozenset[str]], flags: int) -
     return any(_in_set(av, ch, ignore) for ch in exact)      # IN
 
 
+_ONE_CHAR = frozenset((C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN))
+_ATOMIC = getattr(C, "ATOMIC_GROUP", None)
+_NONE: frozenset[int] = frozenset()
+
+
 def _seq(items, pos: set[int], flags: int, prefix) -> set[int]:
-    """Where in prefix the items can end, starting at any of pos; len(prefix) (all of it read) stays."""
+    """Where in prefix the items can end, starting at any of pos; len(prefix) (all of it read) stays.
+    (Sets passed in are never changed in place: `live` may be `pos` itself.)"""
     end = len(prefix)
     for op, av in items:
         if not pos:
             break
-        done = {end} if end in pos else set()
-        live = pos - done
-        if op in (C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN):
-            pos = done | {p + 1 for p in live if _char_ok(op, av, prefix[p], flags)}
+        if op in _ZERO_WIDTH:
+            continue
+        if end in pos:
+            done = {end}
+            live = pos - done
+        else:
+            done, live = _NONE, pos
+        if op in _ONE_CHAR:
+            # (`_char_ok`, its remembered answers read here without a call: the hot path)
+            ignore = bool(flags & C.SRE_FLAG_IGNORECASE)
+            moved = set()
+            for p in live:
+                chars = prefix[p]
+                ok = _checked.get((op, av, chars[2], ignore))
+                if ok is None:
+                    ok = _char_ok(op, av, chars, flags)
+                if ok:
+                    moved.add(p + 1)
+            pos = done | moved if done else moved
             if end in pos:
                 raise _Read     # what follows can only keep it there
         elif op is C.BRANCH:
-            _, branches, by_first, others = av
+            _, branches, by_first, others, by_variant = av
             pos = set(done)
             if not live:
                 continue
-            if flags & C.SRE_FLAG_IGNORECASE:
-                chosen = range(len(branches))
-            else:       # a branch opening with a character no live position has fails at once
-                ix = set(others)
+            # a branch opening with a character no live position has fails at once
+            ix = set(others)
+            if flags & C.SRE_FLAG_IGNORECASE:       # (has, or may be taken for)
+                for p in live:
+                    for v in prefix[p][1]:
+                        ix.update(by_variant.get(v, ()))
+            else:
                 for p in live:
                     for ch in prefix[p][0]:
                         ix.update(by_first.get(ord(ch), ()))
-                chosen = sorted(ix)
+            chosen = sorted(ix)
             for i in chosen:
                 pos |= _seq(branches[i], set(live), flags, prefix)
         elif op is C.SUBPATTERN:
@@ -194,10 +244,8 @@ def _seq(items, pos: set[int], flags: int, prefix) -> set[int]:
                 cur = _seq(sub, cur, flags, prefix) - pos
                 pos |= cur
                 n += 1
-        elif op is getattr(C, "ATOMIC_GROUP", None):
+        elif op is _ATOMIC:
             pos = done | _seq(av, live, flags, prefix)
-        elif op in _ZERO_WIDTH:
-            pass
         elif op is C.GROUPREF:
             pos = {q for p in pos for q in range(p, end + 1)}      # a backreference may match anything
         elif op is C.GROUPREF_EXISTS:

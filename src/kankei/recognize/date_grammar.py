@@ -385,7 +385,7 @@ def patterns_for(key: str) -> tuple[re.Pattern, ...]:
         k = key.encode("utf-8", "surrogatepass").translate(_ANY_DIGIT)
     got = _at_key.get(k)
     if got is None:
-        if len(_at_key) > 20_000:        # keys are short; this only bounds odd input
+        if len(_at_key) > 20_000 or len(_viable_at) > 200_000:     # keys are short; this only bounds odd input
             _at_key.clear()
             _viable_at.clear()
         got = _at_key[k] = tuple(_compiled(i) for i in _viable(k.decode("utf-8", "surrogatepass")))
@@ -394,11 +394,16 @@ def patterns_for(key: str) -> tuple[re.Pattern, ...]:
 
 def _viable(key: str) -> tuple[int, ...]:
     """The alternatives that can match text beginning with key ("0" stands for any digit):
-    checked among those that can begin with its first character (few, and kept)."""
+    checked among those that can begin with the key less its last character (kept: keys
+    share their first words, and an alternative that cannot begin that way cannot begin
+    with more either; most fall away within a few characters)."""
     got = _viable_at.get(key)
     if got is None:
         parsed = _parsed()
-        first = range(len(parsed)) if len(key) == 1 else _viable(key[0])
+        first = range(len(parsed)) if len(key) == 1 else _viable(key[:-1])
+        if not first:
+            _viable_at[key] = ()
+            return ()
         prefix = tuple(_DIGITS if ch == "0" else ch for ch in key)
         try:
             got = tuple(i for i in first if viable(parsed[i], prefix))
