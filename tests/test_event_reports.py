@@ -57,3 +57,11 @@ def test_a_place_named_on_an_event_noun_is_where_it_happened():
     ev = the("The rally was postponed after the Noto Peninsula earthquake of 1 January.", "earthquake",
              "2024-03-01")
     assert role(ev, "location") == {"place:noto_peninsula"}
+
+
+def test_launching_a_body_founds_it_and_the_north_opening_a_sentence_is_a_state():
+    ev = the("The North launched a special investigation committee in July 2014.", "launched", "2025-05-12")
+    assert ev["type"] == "found" and role(ev, "agent") == {"country:north_korea"}
+    # the noun that only describes the body is no event of its own kind
+    assert [e["type"] for e in events("The North launched a special investigation committee in July 2014.",
+                                       "2025-05-12")] == ["found"]

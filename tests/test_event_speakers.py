@@ -169,3 +169,13 @@ def test_a_surname_alone_is_the_person_the_document_names_in_full_with_it():
             "would keep its sanctions.")
     recs = [r for r in extract(text, doc="t", dct="2018-03-06").records() if r["kind"] == "entity"]
     assert {r["entity"] for r in recs if r["text"] in ("Kono", "Taro Kono")} == {"person:kono_taro"}
+
+
+def test_speakers_told_the_same_audience_spoke_at_one_sitting():
+    text = ("TOKYO (AP) -- Lawmaker Ichiro Tanaka told a lower house committee on Monday that the team had been "
+            "mistreated. Foreign Minister Jiro Suzuki told the committee: \"We will look into it.\"")
+    evs = [e for e in events(text, "2011-11-30") if e["text"] == "told"]
+    assert [e["date"] for e in evs] == ["2011-11-28", "2011-11-28"]
+    # an audience not told before gives no day
+    text = "TOKYO (AP) -- Foreign Minister Jiro Suzuki told the committee: \"We will look into it.\""
+    assert the(text, "told", "2011-11-30")["date"] == "2011-11-30"

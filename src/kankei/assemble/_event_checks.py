@@ -388,6 +388,10 @@ class ReaderChecks:
                                             for m in self.ents.within(ob.start, ob.end)):
             r.type = "found"
             return True
+        by_object = retype_by_object().get(r.head.lemma, {})
+        if objects and objects[0].head.text.lower() in by_object:
+            r.type = by_object[objects[0].head.text.lower()]     # ('launched an investigation committee')
+            return True
         return False
 
 

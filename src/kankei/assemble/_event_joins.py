@@ -102,6 +102,9 @@ class ReaderJoins:
             if tok.tag in ("IN", "TO", ",", ":") or tok.start >= phrase.end + 1 and tok.tag not in NOUN_TAGS:
                 return None
             if tok.start in by_start:
+                if tok.start < phrase.end and phrase.head is not None and phrase.head.start > tok.start \
+                        and phrase.head.lemma.lower() in word_sets()["definite_bodies"]:
+                    return None     # ('launched an investigation committee': a body, the noun only describes it)
                 return by_start[tok.start]
         return None
 

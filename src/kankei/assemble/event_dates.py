@@ -3,6 +3,7 @@ step of a past story, the document's date for what the news reports, says, plans
 no date for a habit, a generic truth or a birth (spec: the event section)."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -194,6 +195,28 @@ def speakers_days(events: list[Event], dct: str | None, text: str = "") -> None:
         elif ev.dated_by == "document" and len(agents) == 1 and spoke.get(agents[0], ev.date) != ev.date \
                 and not (ev.sentence and next_step(text, *ev.sentence)):
             ev.date, ev.dated_by = spoke[agents[0]], "narrative"
+
+
+_AUDIENCE = re.compile(r"\s+(the|a|an)\s+((?:[\w-]+\s+){0,3}?)([a-z]+)\b(?=\s*(?:[,.:;]|on\b|in\b|that\b|at\b|$))")
+
+
+def audiences_days(events: list[Event], dct: str | None, text: str) -> None:
+    """'X told a lower house committee on Monday ...', then 'Y told the committee: ...': one
+    sitting, one day (the day of the first telling), not the page's."""
+    if dct is None:
+        return
+    heard: dict[str, str] = {}
+    for ev in events:
+        if ev.type not in _SPEECH_ACTS or ev.modality != "asserted":
+            continue
+        m = _AUDIENCE.match(text, ev.end)
+        if m is None:
+            continue
+        noun = m.group(3)
+        if ev.dated_by == "clause" and ev.date and edtf.precision(ev.date) == "day":
+            heard[noun] = ev.date
+        elif ev.dated_by == "document" and m.group(1) == "the" and noun in heard and heard[noun] != ev.date:
+            ev.date, ev.dated_by = heard[noun], "narrative"
 
 
 def next_step_time(time: TimeMention, text: str, s: int, dct: str | None) -> TimeMention | None:

@@ -18,6 +18,7 @@ from kankei.assemble._event_times import first_since_bounds
 from kankei.assemble.analyses import Analyses
 from kankei.assemble.event_coref import _body_start, merge_mentions
 from kankei.assemble.event_dates import (
+    audiences_days,
     day_of,
     fallback_date,
     later_than,
@@ -209,6 +210,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         own = [t for t in rest if top_level(reader.clause_holding(t.start))]
         _advance(narrative, [t for t in _main_times(readings) if id(t) not in ahead] or own or rest, s)
     speakers_days(events, page_day, text)
+    audiences_days(events, page_day, text)
     _births_from_life_spans(events, ents, usable, text)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
 

@@ -100,6 +100,8 @@ class Gazetteer:
         words = alias.split(" ")
         if len(words) > 1 and not alias.isupper() and words[0][:1].isupper():
             variants.add(" ".join([words[0]] + [w if w.isupper() else w.lower() for w in words[1:]]))
+        if words[0] == "the" and len(words) > 1 and words[1][:1].isupper():
+            variants.add("The " + " ".join(words[1:]))     # ('The North launched ...' opening a sentence)
         for v in variants:
             self._keys.setdefault(fold(v), set()).add(entity_id)
             self.entries[entity_id].aliases.add(v)
