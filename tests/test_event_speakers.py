@@ -179,3 +179,21 @@ def test_speakers_told_the_same_audience_spoke_at_one_sitting():
     # an audience not told before gives no day
     text = "TOKYO (AP) -- Foreign Minister Jiro Suzuki told the committee: \"We will look into it.\""
     assert the(text, "told", "2011-11-30")["date"] == "2011-11-30"
+
+
+def test_they_in_what_one_body_says_or_decides_is_not_that_body():
+    text = "Five abductees returned in October. Tokyo later decided they would not be sent back."
+    ev = the(text, "sent back", "2003-01-01")
+    assert "gov:japan" not in role(ev, "agent") | role(ev, "patient")
+    # those told can be 'they' in what they were told
+    ev = the("The wives were told by officials that they could visit Japan in 1980.", "visit", "2003-01-01")
+    assert ev["modality"] == "hypothetical"
+
+
+def test_a_second_time_after_a_reduced_relative_that_has_one_is_the_clause_aboves():
+    text = ("TOKYO, May 12, 2025 (Kyodo) -- The premier told relatives of people abducted decades ago on "
+            "Saturday that he would act.")
+    assert the(text, "told", "2025-05-12")["date"] == "2025-05-10"
+    # coordinated times stay together
+    ev = the("Japan lists people it abducted in the 1970s and 1980s.", "abducted", "2025-05-12")
+    assert ev["date"] == "197X/198X"

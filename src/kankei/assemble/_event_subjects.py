@@ -45,6 +45,13 @@ class SubjectReading:
             found = self._coordinated(found[0]) or found
         return found
 
+    def _is_the_sayers_own(self, clause, m) -> bool:
+        """Whether one body is the subject of the clause above a complement: it would be 'it' there."""
+        parent = clause.parent
+        if clause.relation != "complement" or parent is None or parent.subject is None or passive_clause(parent):
+            return False        # ('the wives had been told they could visit': the ones told)
+        return [x.entity for x in phrase_actors(self.ents, parent.subject.start, parent.subject.end)] == [m.entity]
+
     def _relative_person_before(self, clause) -> list:
         """A verb only a person does ('died', 'committed suicide'), coordinated after a relative
         clause on a person, goes on about that person, not about the main clause's subject."""
@@ -131,6 +138,8 @@ class SubjectReading:
                 if (went_on := self._went_on_from(clause, head.text, subject.start)) is not None:
                     return [went_on]
                 m = self.ents.antecedent(head.text, subject.start)
+                if m is not None and head.text.lower() == "they" and self._is_the_sayers_own(clause, m):
+                    return []       # ('Tokyo decided they would not be sent back': they are not Tokyo)
                 return [m] if m is not None else []
             if (body := self._body_of_the_scene(clause, subject)) is not None:
                 return [body]   # 'At the G7 summit, the leaders condemned ...': the G7

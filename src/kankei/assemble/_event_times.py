@@ -38,6 +38,8 @@ _SPANS = frozenset({"year", "decade", "month", "week", "day", "century", "genera
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
 
 
+# (a time of no date the grammar reads: 'abducted decades ago')
+_LONG_AGO = re.compile(r"\b(?:decades|years|centuries|generations|long)\s+ago\b")
 _COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|until|-|–)?\s*(?:the\s+|in\s+)?")
 
 
@@ -71,8 +73,9 @@ class ReaderTimes(TimeHolders):
         return clause is not None and clause.relation == "relative" and clause.marker is None \
             and clause.parent is not None and clause.parent.predicate is not None \
             and clause.parent.predicate.start < clause.start \
-            and any(clause.start <= x.start and x.end <= t.start and x.type in ("date", "interval", "duration")
-                    and x is not t and not _COORDINATED.fullmatch(self.text, x.end, t.start) for x in self.times)
+            and (any(clause.start <= x.start and x.end <= t.start and x.type in ("date", "interval", "duration")
+                     and x is not t and not _COORDINATED.fullmatch(self.text, x.end, t.start) for x in self.times)
+                 or _LONG_AGO.search(self.text, clause.start, t.start) is not None)
 
     @staticmethod
     def _fronted_message(clause) -> bool:
