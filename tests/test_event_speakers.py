@@ -197,3 +197,11 @@ def test_a_second_time_after_a_reduced_relative_that_has_one_is_the_clause_above
     # coordinated times stay together
     ev = the("Japan lists people it abducted in the 1970s and 1980s.", "abducted", "2025-05-12")
     assert ev["date"] == "197X/198X"
+
+
+def test_a_past_before_comma_and_ends_its_clause():
+    s = analyze("A decade after the first summit, talks resumed, and in May 2014 the two governments agreed.")
+    assert [t.tag for t in s.tokens if t.text == "resumed"] == ["VBD"]
+    evs = events("Koizumi met Kim in 2002. A decade after the first summit, talks resumed, and in May 2014 "
+                 "the two governments reached an agreement in Stockholm.", "2025-05-12")
+    assert [e["date"] for e in evs if e["text"] == "reached an agreement"] == ["2014-05"]

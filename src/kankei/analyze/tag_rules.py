@@ -79,6 +79,16 @@ def past_before_object_pronoun(words: list[str], tags: list[str]) -> None:
             tags[i] = "JJ"      # ('their loved ones')
 
 
+def past_before_comma_and(words: list[str], tags: list[str]) -> None:
+    """'A decade later, talks resumed, and in May the two sides agreed': an -ed form right after
+    its noun and before ', and' or ', but' ends a clause: a past, not a participle."""
+    for i in range(1, len(tags) - 2):
+        if tags[i] == "VBN" and words[i + 1] == "," and words[i + 2].lower() in ("and", "but") \
+                and tags[i - 1] in ("NN", "NNS", "NNP", "NNPS", "PRP") \
+                and not any(w.lower() in _AUXILIARIES for w in words[max(0, i - 3):i]):
+            tags[i] = "VBD"
+
+
 def said_as_past(words: list[str], tags: list[str]) -> None:
     """'An official at the ministry said on Friday': 'said' with no auxiliary of the perfect or
     the passive before it, and no noun after it ('the said agreement'), is the past tense."""

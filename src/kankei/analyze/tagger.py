@@ -37,6 +37,7 @@ from .tag_rules import (
     participle_before_noun,
     passive_not_adjective,
     past_after_clause_subject,
+    past_before_comma_and,
     past_before_object_pronoun,
     people_not_adjective,
     reduced_relative,
@@ -346,6 +347,8 @@ class Tagger:
             said_as_past(words, out)
         if "VBN" in out or "VBD" in out:
             past_before_object_pronoun(words, out)
+        if "VBN" in out and "," in words:
+            past_before_comma_and(words, out)
         if "RB" in out:
             noun_read_as_adverb(words, out, self.words["post_noun_adverbs"])
         if "VBG" in out:
