@@ -65,3 +65,15 @@ def test_launching_a_body_founds_it_and_the_north_opening_a_sentence_is_a_state(
     # the noun that only describes the body is no event of its own kind
     assert [e["type"] for e in events("The North launched a special investigation committee in July 2014.",
                                        "2025-05-12")] == ["found"]
+
+
+def test_an_accord_that_expires_or_is_extended_and_a_ship_that_sails_take_part():
+    ev = the("The Calcutta Agreement expired in November 1967.", "expired", "2000-01-01")
+    assert role(ev, "patient") == {"document:calcutta_agreement"}
+    ev = the("The Calcutta Agreement was extended in 1960.", "extended", "2000-01-01")
+    assert role(ev, "patient") == {"document:calcutta_agreement"}
+    ev = the("The Mangyongbong-92 returned to Niigata on August 25, 2003.", "returned", "2004-01-01")
+    assert role(ev, "agent") == {"vessel:mangyongbong_92"}
+    # a ship is no agent of what only people or states do
+    ev = the("The Mangyongbong-92 was banned from Japanese ports in July 2006.", "banned", "2007-01-01")
+    assert "vessel:mangyongbong_92" not in role(ev, "agent")

@@ -31,6 +31,9 @@ _SAID_FROM = frozenset({"accuse", "demand", "statement", "apologize", "threaten"
 _BETWEEN_OF = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 
 
+_VESSEL_MOVES = frozenset({"migrate", "other"})     # a ship sails, returns, sinks, collides: it does it
+
+
 def _measure_noun(word: str) -> bool:
     """Whether a noun names a measure a state imposes ('sanctions', 'ban', 'restrictions')."""
     entry = lexicon().get(word.lower())
@@ -52,9 +55,15 @@ class ReaderRoles(SubjectReading):
     def _clause_parts(self, r: Reading, clause, parts: Parts) -> None:
         ents, etype = self.ents, r.type
         passive = passive_clause(clause)
-        # (what is done to a treaty or a ship is done to it: 'the agreement was extended')
+        undergoes = word_sets()["subject_undergoes"]
+        undergone = not passive and r.verb and r.noun_event is None and (
+            r.head.lemma in undergoes or r.head.lemma + self.text[r.head.end:r.end].lower() in undergoes
+            or r.head.lemma in word_sets()["subject_undergoes_alone"] and not clause.objects)
+        # (what is done to a treaty or a ship is done to it: 'the agreement was extended', 'the
+        # agreement expired')
         subject_actors = self._subject_actors(clause, ACTOR_TYPES | {"place"} if passive and etype in _TERRITORY_TYPES
-                                              else ACTOR_TYPES | {"document", "vessel"} if passive else ACTOR_TYPES)
+                                              else ACTOR_TYPES | {"document", "vessel"} if passive or undergone
+                                              else ACTOR_TYPES | {"vessel"} if etype in _VESSEL_MOVES else ACTOR_TYPES)
         by_agents = []
         if clause.agent is not None:
             by_agents += phrase_actors(ents, clause.agent.start, clause.agent.end)
@@ -68,10 +77,7 @@ class ReaderRoles(SubjectReading):
                 if not found and (m := ents.demonym_actor(pp.start, pp.end, body=True)) is not None:
                     found = [m]     # 'adopted ... by the Japanese cabinet'
                 by_agents += found
-        undergoes = word_sets()["subject_undergoes"]
-        if not passive and r.verb and r.noun_event is None and (
-                r.head.lemma in undergoes or r.head.lemma + self.text[r.head.end:r.end].lower() in undergoes
-                or r.head.lemma in word_sets()["subject_undergoes_alone"] and not clause.objects):
+        if undergone:
             passive = True      # 'Megumi Yokota disappeared', 'the committee dissolved': it underwent it
         if passive and not by_agents and etype in _ISSUED and clause.subject is not None:
             by_agents = self._issuing_body(clause.subject.start)     # 'UNSC Resolution 2094, which was adopted'
@@ -86,6 +92,8 @@ class ReaderRoles(SubjectReading):
                     if m.end <= noun_at:
                         # ('the agreement was extended': the accord named before is what it is done to)
                         parts.add("patient" if m.type == "document" else "agent", m, etype)
+                    elif m.type == "document" and m.start <= noun_at < m.end:
+                        parts.add("patient", m, etype)      # ('the Calcutta Agreement was extended': the accord itself)
             else:
                 for m in subject_actors:
                     parts.add("patient", m, etype)

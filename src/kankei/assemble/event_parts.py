@@ -384,7 +384,8 @@ class Parts:
     def add(self, role: str, m: EntityMention, etype: str = "") -> None:
         patients = _PATIENT_TYPES | {"place"} if etype in ("annex", "war") \
             else _PATIENT_TYPES | {"vessel"} if etype in _SHIP_MEASURES else _PATIENT_TYPES
-        if role == "agent" and m.type not in ACTOR_TYPES or role == "patient" and m.type not in patients \
+        if role == "agent" and m.type not in ACTOR_TYPES and not (m.type == "vessel" and etype in ("migrate", "other")) \
+                or role == "patient" and m.type not in patients \
                 or role == "location" and m.type not in _PLACE_TYPES:
             return
         if etype == "migrate" and (role == "patient" and m.type == "organization" and not m.entity.startswith("gov:")
