@@ -77,3 +77,14 @@ def test_an_accord_that_expires_or_is_extended_and_a_ship_that_sails_take_part()
     # a ship is no agent of what only people or states do
     ev = the("The Mangyongbong-92 was banned from Japanese ports in July 2006.", "banned", "2007-01-01")
     assert "vessel:mangyongbong_92" not in role(ev, "agent")
+
+
+def test_a_prefecture_acting_and_a_ruling_upheld_in_apposition():
+    ev = the("Osaka Prefecture stopped paying its annual subsidy in fiscal 2011.",
+             "stopped paying its annual subsidy", "2013-01-01")
+    assert role(ev, "agent") == {"place:osaka"}
+    text = ("In October 2013 the court banned rallies near the school, a decision upheld by the Osaka High Court "
+            "in 2014.")
+    evs = events(text, "2015-01-01")
+    assert [(e["text"], e["date"]) for e in evs] == [("banned", "2013-10"), ("upheld", "2014")]
+    assert role(evs[1], "agent") == {"org:osaka_high_court"}

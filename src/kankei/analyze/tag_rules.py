@@ -89,6 +89,16 @@ def past_before_comma_and(words: list[str], tags: list[str]) -> None:
             tags[i] = "VBD"
 
 
+def participle_in_apposition(words: list[str], tags: list[str]) -> None:
+    """'banned the rallies, a decision upheld by the High Court': a past form after a noun phrase
+    set off by a comma, with 'by' after it, describes that noun: a participle."""
+    for i in range(3, len(tags) - 1):
+        if tags[i] == "VBD" and words[i + 1] == "by" and tags[i - 1] in ("NN", "NNS") \
+                and (tags[i - 2] == "DT" and tags[i - 3] == "," or tags[i - 2] == "JJ" and i > 3
+                     and tags[i - 3] == "DT" and tags[i - 4] == ","):
+            tags[i] = "VBN"
+
+
 def said_as_past(words: list[str], tags: list[str]) -> None:
     """'An official at the ministry said on Friday': 'said' with no auxiliary of the perfect or
     the passive before it, and no noun after it ('the said agreement'), is the past tense."""

@@ -35,6 +35,7 @@ from .tag_rules import (
     noun_read_as_adverb,
     ordinal_before_noun,
     participle_before_noun,
+    participle_in_apposition,
     passive_not_adjective,
     past_after_clause_subject,
     past_before_comma_and,
@@ -349,6 +350,8 @@ class Tagger:
             past_before_object_pronoun(words, out)
         if "VBN" in out and "," in words:
             past_before_comma_and(words, out)
+        if "by" in words and "," in words:
+            participle_in_apposition(words, out)
         if "RB" in out:
             noun_read_as_adverb(words, out, self.words["post_noun_adverbs"])
         if "VBG" in out:

@@ -64,6 +64,9 @@ class ReaderRoles(SubjectReading):
         subject_actors = self._subject_actors(clause, ACTOR_TYPES | {"place"} if passive and etype in _TERRITORY_TYPES
                                               else ACTOR_TYPES | {"document", "vessel"} if passive or undergone
                                               else ACTOR_TYPES | {"vessel"} if etype in _VESSEL_MOVES else ACTOR_TYPES)
+        if not subject_actors and not passive and clause.subject is not None:
+            # ('Osaka Prefecture stopped paying its subsidy': a prefecture acting; Parts decides)
+            subject_actors = [m for m in phrase_actors(ents, clause.subject.start, clause.subject.end, {"place"})][:1]
         by_agents = []
         if clause.agent is not None:
             by_agents += phrase_actors(ents, clause.agent.start, clause.agent.end)

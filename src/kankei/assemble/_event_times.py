@@ -38,6 +38,7 @@ _SPANS = frozenset({"year", "decade", "month", "week", "day", "century", "genera
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
 
 
+_RESTATED = re.compile(r",\s*(?:a|an)\s+(?:[a-z]+\s+)?$")
 # (a time of no date the grammar reads: 'abducted decades ago')
 _LONG_AGO = re.compile(r"\b(?:decades|years|centuries|generations|long)\s+ago\b")
 _COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|until|-|–)?\s*(?:the\s+|in\s+)?")
@@ -148,7 +149,9 @@ class ReaderTimes(TimeHolders):
                 if nearest.head.tag == "VBN" and i > 0 and self.tokens[i - 1].tag in NOUN_TAGS:
                     # 'the nuclear test proclaimed by North Korea on October 9': the test's date too
                     noun = next((n for n in nouns if n.head.i == i - 1), None)
-                    if noun is not None:
+                    # (not 'banned the rallies, a decision upheld by the court': the decision is
+                    # the ban, told again, no occurrence of its own)
+                    if noun is not None and not _RESTATED.search(self.text, max(0, noun.start - 12), noun.start):
                         noun.times.append(t)
                 vg = clause.predicate
                 noun = None
