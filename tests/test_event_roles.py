@@ -247,3 +247,16 @@ def test_what_only_a_person_does_after_a_relative_on_a_person_is_that_persons():
     ev = the("Tokyo received the remains of Kenji Aoki, who was taken to the North in 1980, and protested "
              "in 2004.", "protested", "2005-01-01")
     assert "person:aoki_kenji" not in role(ev, "agent") | role(ev, "patient")
+
+
+def test_phrases_set_off_by_commas_describe_the_subject_named_first():
+    text = ("Shigeru Yokota, father of Megumi, the 13-year-old taken from a Niigata street in November 1977, "
+            "died in June 2020.")
+    ev = the(text, "died", "2021-01-01")
+    assert role(ev, "agent") | role(ev, "patient") == {"person:shigeru_yokota"}
+    s = analyze("Koizumi admitted for the first time that agents had abducted citizens.")
+    assert [c.relation for c in s.clauses if c.predicate is not None and c.predicate.lemma == "abduct"] \
+        == ["complement"]
+    # a date before a colon is no subject
+    ev = the("1945 Oct. 15: The League of Koreans in Japan (Choryon) is formed in Tokyo.", "formed", "2021-01-01")
+    assert role(ev, "patient") == {"org:choren"}

@@ -234,6 +234,6 @@ def only_time(np: Phrase, tokens: list[Token]) -> bool:
     words = tokens[np.first:np.last + 1]
     return is_time_phrase(np, tokens) or all(
         t.tag in ("DT", "CD") or t.text.lower() in g["time_adjectives"] or t.text.lower() in g["day_adverbs"]
-        or t.text.lower() in g["months"] or t.text.lower() in g["span_nouns"] or t.text.lower() in ("same", "this", "that")
-        for t in words) and any(t.text.lower() in g["span_nouns"] or t.text.lower() in g["months"]
+        or t.text.lower().rstrip(".") in g["months"] or t.text.lower() in g["span_nouns"] or t.text.lower() in ("same", "this", "that")
+        for t in words) and any(t.text.lower() in g["span_nouns"] or t.text.lower().rstrip(".") in g["months"]
                                 or t.text.lower() in g["day_adverbs"] or _DECADE.fullmatch(t.text) for t in words)

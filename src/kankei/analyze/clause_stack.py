@@ -48,8 +48,11 @@ def place_np(cur: OpenClause, np: Phrase, prev_unit: str, after_dash: bool = Fal
             cur.conj.append(np)                     # Japan and South Korea (signed)
         elif cur.pending is not None and prev_unit == "comma" and np.first == np.last and np.head.tag == "CD":
             return                                  # Her mother, Sakie Yokota, | 88, (said): an age
-        elif cur.pending is not None and prev_unit == "comma" and cur.last_np is cur.pending and not time_before:
-            cur.appos = np                          # Abe, the prime minister, (said) | AOMORI -- Ebina (became)
+        elif cur.pending is not None and prev_unit == "comma" and (cur.last_np is cur.pending or cur.appos is not None) \
+                and not time_before:
+            # Abe, the prime minister, (said) | AOMORI -- Ebina (became) | Yokota, father of Megumi,
+            # the girl taken in 1977, (died): each phrase set off by commas describes the one before
+            cur.appos = np
             cur.appos_closed = False
         else:
             cur.pending = np

@@ -200,6 +200,10 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
                 and prev_np.first == cur.c.predicate.last + 1 and isinstance(next_unit(i + 1, n, of, chunks, group_at, tokens), Phrase) \
                 and clause_follows(i + 1, n, of, chunks, group_at, tokens):
             t.tag = tag = "IN"                      # told reporters that Japan would respond: a complement, not a relative
+        elif low == "that" and tag == "WDT" and prev_unit == "pp" and cur.c.predicate is not None \
+                and cur.c.predicate.lemma in complement_verbs and cur.c.pps and cur.c.pps[-1].np is prev_np \
+                and not cur.c.objects and clause_follows(i + 1, n, of, chunks, group_at, tokens):
+            t.tag = tag = "IN"                      # admitted for the first time that ...: what was admitted
         if tag in ("WDT", "WP") or (tag == "WRB" and low in relative and prev_unit in ("np", "comma", "pp") and prev_np):
             prep = None
             if prev_np is not None and prev_unit in ("np", "comma", "pp") and low != "what":

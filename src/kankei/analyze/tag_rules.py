@@ -99,6 +99,13 @@ def participle_in_apposition(words: list[str], tags: list[str]) -> None:
             tags[i] = "VBN"
 
 
+def participle_only_forms(words: list[str], tags: list[str], forms: frozenset[str]) -> None:
+    """'the 13-year-old taken from a Niigata street': a form that is only ever a participle is one."""
+    for i, w in enumerate(words):
+        if tags[i] == "VBD" and w.lower() in forms:
+            tags[i] = "VBN"
+
+
 def said_as_past(words: list[str], tags: list[str]) -> None:
     """'An official at the ministry said on Friday': 'said' with no auxiliary of the perfect or
     the passive before it, and no noun after it ('the said agreement'), is the past tense."""

@@ -36,6 +36,7 @@ from .tag_rules import (
     ordinal_before_noun,
     participle_before_noun,
     participle_in_apposition,
+    participle_only_forms,
     passive_not_adjective,
     past_after_clause_subject,
     past_before_comma_and,
@@ -145,7 +146,7 @@ class Tagger:
         self.openers: frozenset[str] = frozenset()     # subordinators that open a clause (when, after, that)
         self.saying: frozenset[str] = frozenset()      # forms of verbs of saying ('said that ...')
         # grammar.txt's lists the rules read (to_verbs, flight_verbs, ...), set at load
-        self.words: dict[str, frozenset[str]] = dict.fromkeys(("to_verbs", "flight_verbs", "state_media", "span_nouns", "base_homographs", "post_noun_adverbs"),
+        self.words: dict[str, frozenset[str]] = dict.fromkeys(("to_verbs", "flight_verbs", "state_media", "span_nouns", "base_homographs", "post_noun_adverbs", "participle_only"),
                                                               frozenset())
 
     def base(self, word: str, lower: str, initial: bool) -> tuple[list[str], dict[str, int]]:
@@ -352,6 +353,8 @@ class Tagger:
             past_before_comma_and(words, out)
         if "by" in words and "," in words:
             participle_in_apposition(words, out)
+        if "VBD" in out:
+            participle_only_forms(words, out, self.words["participle_only"])
         if "RB" in out:
             noun_read_as_adverb(words, out, self.words["post_noun_adverbs"])
         if "VBG" in out:
