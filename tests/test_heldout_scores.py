@@ -1,10 +1,10 @@
-"""Floors on the held-out set (tests/heldout): twelve articles written and annotated blind in
-December 2026 (s-u in session 5; ha-hc, hd-hf and hg-hi in session 6), after tests/unseen had
-been measured for several sessions. Only these totals are read; the misses are not studied. The
-floors sit just under the figures measured at the end of the session the batches arrived in
-(s-u: event typed 0.605 on arrival, 0.675 at the end; ha-hc: 0.559 on arrival, 0.563 at the end;
-hd-hf: 0.689 and hg-hi: 0.630, each measured once; all twelve: typed 0.639, full 0.402), so that
-they catch a fall, not to show a target met."""
+"""Floors on the held-out set (tests/heldout): fifteen articles written and annotated blind in
+December 2026 (s-u in session 5; ha-hc, hd-hf and hg-hi in session 6; hj in session 7), after
+tests/unseen had been measured for several sessions. Only these totals are read; the misses are
+not studied. The floors sit just under the figures measured at the end of the session the batches
+arrived in (s-u: event typed 0.605 on arrival, 0.675 at the end; ha-hc: 0.559 on arrival, 0.563 at
+the end; hd-hf: 0.689 and hg-hi: 0.630, each measured once; hj: 0.697 on arrival; all fifteen at
+the end of session 7: typed 0.653, full 0.399), so that they catch a fall, not to show a target met."""
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,7 @@ from scoring import assert_floor, score
 
 HELDOUT = Path(__file__).parent / "heldout"
 FLOORS = {("time", "value"): 0.78, ("quantity", "value"): 0.92, ("entity", "linked"): 0.89,
-          ("event", "typed"): 0.62, ("event", "full"): 0.38}
+          ("event", "typed"): 0.63, ("event", "full"): 0.38}
 
 
 @pytest.fixture(scope="module")
