@@ -88,3 +88,17 @@ def test_a_prefecture_acting_and_a_ruling_upheld_in_apposition():
     evs = events(text, "2015-01-01")
     assert [(e["text"], e["date"]) for e in evs] == [("banned", "2013-10"), ("upheld", "2014")]
     assert role(evs[1], "agent") == {"org:osaka_high_court"}
+
+
+def test_a_caption_with_no_verb_dates_the_event_it_names():
+    ev = the("A rally against the sanctions in Pyongyang, 15 June 2009", "rally", "2009-06-16")
+    assert ev["date"] == "2009-06-15" and role(ev, "location") == {"place:pyongyang"}
+    # a numbered note or a title's capitalized word names no event
+    assert events("612 Tokyo public hearing, 29 August 2013.", "2014-01-01") == []
+
+
+def test_a_verb_after_a_subject_and_its_apposition_is_the_clauses_verb():
+    s = analyze("One of the plaintiffs, a 79-year-old woman, described years of hunger.")
+    assert [t.tag for t in s.tokens if t.text == "described"] != ["JJ"]
+    assert the("At the hearing on Monday, one of the plaintiffs, a 79-year-old woman, described years of "
+               "hunger.", "described", "2026-06-10")["date"] == "2026-06-08"

@@ -122,7 +122,7 @@ def noun_read_as_adverb(words: list[str], tags: list[str], adverbs: frozenset[st
     determiner opens and before a preposition or a stop, is its noun, unless it is an -ly adverb
     (nouns 'rally', 'assembly', 'family', 'supply', 'reply' are not) or an adverb that follows
     nouns ('a year ago', 'the day before')."""
-    for i in range(2, len(tags)):
+    for i in range(1, len(tags)):
         lower = words[i].lower()
         if tags[i] != "RB" or lower.endswith("ly") and not lower.endswith(("ally", "mbly", "mily", "pply", "eply")) \
                 or lower.endswith(("ically", "ually", "ntally", "onally", "eally", "ially")) or lower in adverbs \
@@ -133,8 +133,8 @@ def noun_read_as_adverb(words: list[str], tags: list[str], adverbs: frozenset[st
         j = i - 1
         while j > 0 and tags[j] in ("NN", "NNS", "NNP", "JJ"):
             j -= 1
-        if j < i - 1 and tags[j] in ("DT", "PRP$", "POS"):
-            tags[i] = "NN"
+        if tags[j] in ("DT", "PRP$", "POS") and (j < i - 1 or words[j].lower() in ("a", "an", "the")):
+            tags[i] = "NN"      # ('the spring rally in Osaka', 'a rally against the sanctions')
 
 
 def participle_before_noun(words: list[str], tags: list[str]) -> None:
@@ -145,6 +145,9 @@ def participle_before_noun(words: list[str], tags: list[str]) -> None:
         if tags[i] != "VBN" or tags[i + 1] not in ("NN", "NNS") or not words[i].lower().endswith("ed"):
             continue
         before = tags[i - 1] if i > 0 else ""
+        if before == "," and tags[:i].count(",") >= 2 and tags[i - 2] in ("NN", "NNS", "NNP") \
+                and not any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags[:i]):
+            continue    # ('one of the plaintiffs, a woman, described years of hunger': the clause's verb)
         if i == 0 or before in ("DT", "PRP$", "POS", ",", "``", "JJ", "CD") \
                 or before == "CC" and i > 1 and tags[i - 2] in ("JJ", ","):
             tags[i] = "JJ"

@@ -221,6 +221,9 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
                 n.occasion = self._occasion(n, verbs)
             if not n.times and n.occasion is None and not verbs and self.entry is not None:
                 n.times = [self.entry]      # ('2006 (Oct. 9) – First nuclear test.': an entry without a verb)
+            if not n.times and n.occasion is None and not verbs and n is nouns[0] and n.head.text.islower() \
+                    and (caption := self._caption_time()) is not None:
+                n.times = [caption]         # ('A rally against sanctions in Pyongyang, 15 June 2009': a caption's head)
         # (a noun a verb of causing brings about is an occurrence, dated by its clause's story: 'the
         # voyage drew protests')
         kept_nouns = [n for n in nouns if n.times or n.occasion is not None or n.caused]
@@ -445,6 +448,16 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         """The clause an adverb after every clause's span goes with: the latest one begun before it."""
         return max((c for c in self.an.clauses if c.start <= at and c.predicate is not None),
                    key=lambda c: c.predicate.start, default=None)
+
+    def _caption_time(self):
+        """The one date of a line with no verb at all (a photo caption, a heading): it dates what
+        the line names."""
+        if any(t.tag in ("VBD", "VBZ", "VBP", "MD", "VBN", "VBG", "VB") for t in self.tokens) \
+                or any(c.predicate is not None for c in self.an.clauses) or not self.tokens \
+                or self.tokens[0].tag == "CD":
+            return None     # (a line opening with a number is a note or a list entry)
+        dates = [t for t in self.times if t.type in ("date", "interval") and t.value]
+        return dates[0] if len(dates) == 1 else None
 
     def _none_done(self, r: Reading, clause) -> bool:
         """'no evidence has been presented', 'provided no evidence': the one thing the verb is done
