@@ -205,3 +205,16 @@ def test_a_past_before_comma_and_ends_its_clause():
     evs = events("Koizumi met Kim in 2002. A decade after the first summit, talks resumed, and in May 2014 "
                  "the two governments reached an agreement in Stockholm.", "2025-05-12")
     assert [e["date"] for e in evs if e["text"] == "reached an agreement"] == ["2014-05"]
+
+
+def test_a_capital_setting_the_sentence_owns_its_generic_ministry():
+    ev = the("In Seoul, the foreign ministry said it hoped for dialogue.", "said", "2026-04-16")
+    assert role(ev, "agent") == {"org:mofa_rok"}
+    ev = the("In Tokyo, the foreign ministry said it hoped for dialogue.", "said", "2026-04-16")
+    assert role(ev, "agent") == {"org:mofa_japan"}
+
+
+def test_a_time_inside_another_of_the_same_clause_is_one_occurrence():
+    text = ("In 2006 Japan banned imports. Three years later, after the North carried out a nuclear test in "
+            "May 2009, Japan expanded the measures into a total ban on exports to the country the following month.")
+    assert [e["date"] for e in events(text, "2026-04-16") if e["text"] == "expanded"] == ["2009-06"]

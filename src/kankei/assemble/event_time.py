@@ -76,7 +76,18 @@ def distinct(times: list[TimeMention], text: str = "") -> list[TimeMention]:
         if day and day != t.value:
             seen.add(day)
         out.append(t)
+    if len(out) > 1:
+        # ('Three years later, ... Japan expanded the measures the following month': one month of
+        # that year, one occurrence; the wider time only says where the narrower lies)
+        out = [a for a in out if not any(b is not a and _inside(b, a) for b in out)]
     return out
+
+
+def _inside(b: TimeMention, a: TimeMention) -> bool:
+    """Whether b's time lies strictly inside a's."""
+    ba, bb = edtf.bounds(a.value) if a.value else None, edtf.bounds(b.value) if b.value else None
+    return ba is not None and bb is not None and ba != bb and ba[0] <= bb[0] and bb[1] <= ba[1] \
+        and "/" not in (a.value or "")
 
 
 _DECADE = re.compile(r"\d{3}X")

@@ -156,8 +156,9 @@ def _foreign_generic(text: str, s: int, e: int, ids: tuple[str, ...], gaz: Gazet
         if owned:
             return m.start(1), owned
         cid = gaz.demonyms[dem][0]
-    elif (p := _POSSESSOR_BEFORE.search(text, max(0, s - 40), s)) is not None:
-        # ("the North's Foreign Ministry", "China's Foreign Ministry": the possessor's own body)
+    elif (p := _POSSESSOR_BEFORE.search(text, max(0, s - 40), s) or _SET_IN.search(text, max(0, s - 40), s)) is not None:
+        # ("the North's Foreign Ministry", "China's Foreign Ministry", "In Seoul, the foreign
+        # ministry": that state's own body)
         cid = _state_named(p.group(1), gaz)
         if cid is None:
             return None
@@ -170,6 +171,7 @@ def _foreign_generic(text: str, s: int, e: int, ids: tuple[str, ...], gaz: Gazet
     return None if cid in own or own == {None} else (s, ())
 
 
+_SET_IN = re.compile(r"\bIn\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?),\s+(?:the|its)\s+$")
 _POSSESSOR_BEFORE = re.compile(r"(?:^|[\s(])((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:'s|’s)\s+$")
 
 
@@ -180,9 +182,8 @@ def _state_named(name: str, gaz: Gazetteer) -> str | None:
         kind, _, key = i.partition(":")
         if kind in ("country", "gov"):
             return f"country:{key}"
-        country = getattr(gaz.entries.get(i), "country", None)
-        if country and kind == "place" and getattr(gaz.entries.get(i), "capital", False):
-            return country
+        if kind == "place" and (gov := gaz.capitals.get(i)):
+            return f"country:{gov.partition(':')[2]}"     # ('Pyongyang', 'Seoul': the state it is the capital of)
     return None
 
 
