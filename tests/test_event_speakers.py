@@ -218,3 +218,13 @@ def test_a_time_inside_another_of_the_same_clause_is_one_occurrence():
     text = ("In 2006 Japan banned imports. Three years later, after the North carried out a nuclear test in "
             "May 2009, Japan expanded the measures into a total ban on exports to the country the following month.")
     assert [e["date"] for e in events(text, "2026-04-16") if e["text"] == "expanded"] == ["2009-06"]
+
+
+def test_the_message_named_again_is_the_one_who_made_it_and_a_states_media_speak_for_it():
+    text = ("SEOUL, April 16, 2026 (Yonhap) -- North Korea's state media on Wednesday denounced Japan's "
+            "decision. In a commentary, KCNA said that Tokyo had revealed its hostility. The commentary said "
+            "Japan would pay dearly.")
+    evs = events(text, "2026-04-16")
+    assert role(evs[0], "agent") == {"country:north_korea"}
+    said = [e for e in evs if e["text"] == "said"]
+    assert [role(e, "agent") for e in said] == [{"org:kcna"}, {"org:kcna"}]

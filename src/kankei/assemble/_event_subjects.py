@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kankei.analyze.groups import lists as grammar_lists
 from kankei.assemble.event_parts import ACTOR_TYPES, fits, fits_pronoun, government_at, phrase_actors
 from kankei.assemble.event_reading import in_relative, passive_clause, prep_of
 from kankei.assemble.triggers import word_sets
@@ -51,6 +52,20 @@ class SubjectReading:
         if clause.relation != "complement" or parent is None or parent.subject is None or passive_clause(parent):
             return False        # ('the wives had been told they could visit': the ones told)
         return [x.entity for x in phrase_actors(self.ents, parent.subject.start, parent.subject.end)] == [m.entity]
+
+    def _message_author(self, phrase):
+        """'the commentary', 'the statement' as a subject: whoever made the last act of speech told."""
+        words = [t.text.lower() for t in self.tokens[phrase.first:phrase.last + 1]]
+        noun = phrase.head.text.lower()
+        if len(words) < 2 or words[0] not in ("the", "this", "that") or noun not in grammar_lists()["message_nouns"]:
+            return None
+        said = [(at, m) for at, words, m in self.ents.speakers if re.search(rf"\b{re.escape(noun)}\b", words)]
+        # (of the acts told in the latest such sentence, the first: the saying, not what was said)
+        m = next((m for at, m in said if at == said[-1][0]), None) if said else None
+        if m is None:
+            return None
+        return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], m.entity, m.name, m.type,
+                             how="context")
 
     def _relative_person_before(self, clause) -> list:
         """A verb only a person does ('died', 'committed suicide'), coordinated after a relative
@@ -147,6 +162,8 @@ class SubjectReading:
                 return pair     # 'the two sides agreed', 'both delegations said'
             if (m := self._definite_body(subject, "document" in types)) is not None:
                 return [m]      # 'the court dismissed the case': the court named before
+            if (m := self._message_author(subject)) is not None:
+                return [m]      # ('In a commentary, KCNA said ... the commentary said': KCNA)
             if (m := self._titled(subject)) is not None:
                 return [m]      # 'the prime minister said': the prime minister named before
             if (m := self._office_of_home(subject)) is not None:

@@ -49,7 +49,7 @@ def role_of(etype: str, prep: str) -> str | None:
 
 class Entities:
     """A sentence's entity mentions, by position, for the spans of phrases."""
-    __slots__ = ("text", "items", "starts", "history", "focus", "issuer", "official", "doers", "home")
+    __slots__ = ("text", "items", "starts", "history", "focus", "issuer", "official", "doers", "home", "speakers")
 
     def __init__(self, text: str, items: list[EntityMention], history: list[EntityMention],
                  focus: list[EntityMention] = (), issuer: EntityMention | None = None, official: bool = False) -> None:
@@ -61,6 +61,7 @@ class Entities:
         self.issuer = issuer            # the government the document speaks for, if it is an official one
         self.official = official        # whether the document is that government's own statement
         self.doers: list[EntityMention] = []    # the agents of the last events told, latest last
+        self.speakers: list[tuple[int, str, EntityMention]] = []    # recent acts of speech: (sentence start, its words up to the verb, speaker)
         self.home: EntityMention | None = None  # the government of the state a news story is filed from
 
     def issuer_at(self, start: int, end: int) -> EntityMention:

@@ -150,6 +150,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         history = ents[max(0, bisect_left(ent_starts, s) - 30):bisect_left(ent_starts, s)]
         sent_entities = Entities(text, sent_ents, history, focus, issuer, official is not None)
         sent_entities.doers = _recent_doers(events, text)
+        sent_entities.speakers = _recent_speakers(events, text)
         sent_entities.home = home
         reader = SentenceReader(text, s, e, triggers, sent_times, sent_entities, analyses, sent.titles)
         reader.entry = entry = entry_time(text, s, usable, time_starts)
@@ -356,6 +357,27 @@ def _definite_antecedent(r: Reading, sent: SentenceScan, last_of_type: dict[str,
 def _last_told(head, etype: str, last_of_type: dict[str, Event]) -> Event | None:
     """The last event told with this noun ('the summit'), else of this type."""
     return last_of_type.get(head.lemma.lower()) or last_of_type.get(etype)
+
+
+_SPEECH_TYPES = frozenset({"statement", "accuse", "threaten", "demand", "reject"})
+
+
+def _recent_speakers(events: list[Event], text: str) -> list[tuple[int, str, EntityMention]]:
+    """The last acts of speech told that name one speaker, each with its sentence up to its verb
+    (lower case), latest last: who made 'the commentary' is the first whose sentence told of a
+    commentary before its verb ('In a commentary, KCNA said ...')."""
+    out = []
+    for ev in events[-8:]:
+        if ev.type in _SPEECH_TYPES and ev.sentence is not None:
+            agents = [p for p in ev.participants if p["role"] == "agent" and p.get("start") is not None
+                      and "via" not in p]
+            if len(agents) == 1:
+                p = agents[0]
+                kind = p["entity"].split(":", 1)[0]
+                out.append((ev.sentence[0], text[ev.sentence[0]:ev.start].lower(), EntityMention(
+                    p["start"], p["end"], "", p["entity"], "",
+                    {"person": "person", "country": "country"}.get(kind, "organization"), "speaker")))
+    return out
 
 
 def _recent_doers(events: list[Event], text: str) -> list[EntityMention]:
