@@ -228,3 +228,11 @@ def test_the_message_named_again_is_the_one_who_made_it_and_a_states_media_speak
     assert role(evs[0], "agent") == {"country:north_korea"}
     said = [e for e in evs if e["text"] == "said"]
     assert [role(e, "agent") for e in said] == [{"org:kcna"}, {"org:kcna"}]
+
+
+def test_a_question_left_open_is_no_threat():
+    ev = the("The minister did not say whether Tokyo would consider easing the measures if Pyongyang agreed "
+             "to talks.", "say", "2026-04-16")
+    assert ev["type"] == "statement" and ev["modality"] == "negated"
+    assert the("North Korea said it would retaliate if Japan extended the sanctions.", "said",
+               "2026-04-16")["type"] == "threaten"

@@ -183,8 +183,12 @@ class ReaderChecks:
         one on a condition ('would re-impose the sanctions if ...')."""
         if r.head.lemma not in word_sets()["reporting"]:
             return False
+        if r.clause is not None and r.clause.predicate is not None and r.clause.predicate.negated:
+            return False        # ('did not say whether Tokyo would ease them if ...': no threat made)
         words = word_sets()["threat_words"]
         for c in self._said_will(r):
+            if c.marker is not None and c.marker.text.lower() in ("whether", "if"):
+                continue        # (a question, not what the speaker says will be done)
             end = max([d.end for d in self.an.clauses if descends(d, c)] + [c.end])
             if any(t.text.lower() in words for t in self.tokens if c.start <= t.start < end):
                 return True
