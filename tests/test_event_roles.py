@@ -260,3 +260,14 @@ def test_phrases_set_off_by_commas_describe_the_subject_named_first():
     # a date before a colon is no subject
     ev = the("1945 Oct. 15: The League of Koreans in Japan (Choryon) is formed in Tokyo.", "formed", "2021-01-01")
     assert role(ev, "patient") == {"org:choren"}
+
+
+def test_an_abduction_told_with_no_doer_is_by_the_side_the_story_said_abducts():
+    text = ("North Korea admitted in 2002 that it had abducted 13 Japanese in the 1970s and 1980s. "
+            "Kaori Tanaka was kidnapped in Niigata in 1978.")
+    ev = the(text, "kidnapped", "2005-01-01")
+    assert role(ev, "agent") & {"country:north_korea", "gov:north_korea"}
+    assert role(ev, "patient") == {"person:kaori_tanaka"}
+    # with no such act told before, no doer is made up
+    ev = the("Kaori Tanaka was kidnapped in Niigata in 1978.", "kidnapped", "2005-01-01")
+    assert role(ev, "agent") == set()

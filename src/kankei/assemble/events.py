@@ -212,8 +212,33 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         _advance(narrative, [t for t in _main_times(readings) if id(t) not in ahead] or own or rest, s)
     speakers_days(events, page_day, text)
     audiences_days(events, page_day, text)
+    _doers_of_the_story(events)
     _births_from_life_spans(events, ents, usable, text)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
+
+
+# Kinds of act a story tells as one thread, done by one side: an abduction, a launch, a measure
+# told with no doer named is done by whoever the story last said did that kind of act.
+_THREADED = frozenset({"abduct"})
+_THREAD_REACH = 2500     # characters: a few paragraphs
+
+
+def _doers_of_the_story(events: list[Event]) -> None:
+    """'North Korea abducted 13 Japanese in the 1970s ... Megumi Yokota was kidnapped in 1977':
+    the kidnapping with no doer named is the North's, as the story told (from the same kind of
+    act told shortly before, with its doer named)."""
+    last: dict[str, Event] = {}
+    for ev in events:
+        if ev.type not in _THREADED or ev.modality != "asserted":
+            continue
+        agents = [p for p in ev.participants if p["role"] == "agent"]
+        if agents and all("via" not in p and p["entity"].startswith(("country:", "gov:")) for p in agents):
+            last[ev.type] = ev
+        elif not agents and (before := last.get(ev.type)) is not None and ev.start - before.end < _THREAD_REACH \
+                and any(p["role"] == "patient" and p["entity"].startswith("person:") for p in ev.participants):
+            known = {p["entity"] for p in ev.participants}
+            ev.participants = ev.participants + [dict(p, via="context") for p in before.participants
+                                                 if p["role"] == "agent" and p["entity"] not in known]
 
 
 _DATELINE_HEAD = re.compile(r"(?m)^[^\S\n]*[A-Z][^\n()]{0,60}\([A-Z][^()\n]{0,30}\)[^\S\n]*(?:--|[—–-])\s")
