@@ -271,3 +271,12 @@ def test_an_abduction_told_with_no_doer_is_by_the_side_the_story_said_abducts():
     # with no such act told before, no doer is made up
     ev = the("Kaori Tanaka was kidnapped in Niigata in 1978.", "kidnapped", "2005-01-01")
     assert role(ev, "agent") == set()
+
+
+def test_an_arrest_told_with_no_doer_is_by_the_police_the_story_named():
+    text = ("The Metropolitan Police Department searched the firm on Monday. Its president, Kim Sang-ho, was "
+            "arrested on Tuesday.")
+    ev = the(text, "arrested", "2018-06-10")
+    assert role(ev, "agent") == {"org:mpd_tokyo"}
+    assert role(the("Its president, Kim Sang-ho, was arrested on Tuesday.", "arrested", "2018-06-10"),
+                "agent") == set()

@@ -213,6 +213,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     speakers_days(events, page_day, text)
     audiences_days(events, page_day, text)
     _doers_of_the_story(events)
+    _enforcers_of_the_story(events, ents)
     _births_from_life_spans(events, ents, usable, text)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
 
@@ -239,6 +240,35 @@ def _doers_of_the_story(events: list[Event]) -> None:
             known = {p["entity"] for p in ev.participants}
             ev.participants = ev.participants + [dict(p, via="context") for p in before.participants
                                                  if p["role"] == "agent" and p["entity"] not in known]
+
+
+_GENERIC_ENFORCERS = frozenset({"official", "officials", "authorities", "security", "officer", "officers"})
+
+
+def _enforces(name: str) -> bool:
+    """Whether a body's name says it holds people by law ('Metropolitan Police Department',
+    'Japan Coast Guard'), by a word of `law_enforcers` that is not a generic one."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
+    holders = word_sets()["law_enforcers"] - _GENERIC_ENFORCERS
+    return bool(words & holders) or " ".join(name.lower().split()[-2:]) in holders
+
+
+def _enforcers_of_the_story(events: list[Event], ents: list[EntityMention]) -> None:
+    """'Osaka police searched the firm on Monday ... Its president was arrested': an arrest or a
+    detention told with no doer is by the police the story named last (a few paragraphs back)."""
+    enforcers = [m for m in ents if m.type == "organization" and _enforces(m.name or m.text)]
+    if not enforcers:
+        return
+    starts = [m.start for m in enforcers]
+    for ev in events:
+        if ev.type != "legal" or ev.modality != "asserted" or any(p["role"] == "agent" for p in ev.participants) \
+                or not any(p["role"] == "patient" and p["entity"].startswith("person:") for p in ev.participants):
+            continue
+        k = bisect_left(starts, ev.start) - 1
+        if k >= 0 and ev.start - enforcers[k].end < _THREAD_REACH:
+            m = enforcers[k]
+            ev.participants = ev.participants + [{"role": "agent", "entity": m.entity, "start": m.start,
+                                                  "end": m.end, "via": "context"}]
 
 
 _DATELINE_HEAD = re.compile(r"(?m)^[^\S\n]*[A-Z][^\n()]{0,60}\([A-Z][^()\n]{0,30}\)[^\S\n]*(?:--|[—–-])\s")
