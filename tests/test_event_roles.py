@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from event_probe import events, role, the
 from kankei.analyze import analyze
+from kankei.pipeline import extract
 
 
 def test_the_owner_of_an_acting_body_acts():
@@ -280,3 +281,12 @@ def test_an_arrest_told_with_no_doer_is_by_the_police_the_story_named():
     assert role(ev, "agent") == {"org:mpd_tokyo"}
     assert role(the("Its president, Kim Sang-ho, was arrested on Tuesday.", "arrested", "2018-06-10"),
                 "agent") == set()
+
+
+def test_a_name_right_after_a_dateline_dash_written_without_spaces_is_a_name():
+    text = "AOMORI--Kaori Tanaka was afraid when the alarm sounded. She said on Tuesday she did not know what to do."
+    ev = the(text, "said", "2022-10-05")
+    assert role(ev, "agent") == {"person:kaori_tanaka"}
+    # a word inside a hyphenated word still starts no name
+    recs = [r for r in extract("The pro-Pyongyang group said so.", doc="t").records() if r["kind"] == "entity"]
+    assert [r["text"] for r in recs] == ["Pyongyang"]

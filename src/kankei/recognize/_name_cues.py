@@ -91,7 +91,9 @@ class Cues:
         parts = sorted(self.p_always | self.p_of | self.p_conj | self.p_weak)
         part = f"(?:{_alt(parts)})"
         more = rf"(?:{SP}+(?:{part}{SP}+){{0,3}}{tok})*"
-        self.chain_re = re.compile(rf"(?<![\w\-'’.&]){tok}{more}")
+        # (no name begins inside a hyphenated word, but one may after a dash written '--':
+        # 'AOMORI--Kazuko Ebina')
+        self.chain_re = re.compile(rf"(?<![\w'’.&])(?<![^-]-){tok}{more}")
         # The same, faster: the scan for a first letter runs in C over a character class, then
         # a lookbehind checks the character before it, and the first word goes on from there
         # (abbreviations by their first letter, the others as in `tok`).
@@ -101,7 +103,7 @@ class Cues:
         abbr_rest = "|".join(f"(?<={re.escape(f)})(?:{_alt(w[1:] for w in abbr if w[0] == f)})"
                              for f in firsts)
         self.chain_scan = re.compile(
-            rf"{U}(?<![\w\-'’.&]{U})(?:{abbr_ahead}(?:{abbr_rest})(?!\w)|\.(?:{U}\.)+|\.(?={SP}{U})|{word_rest}){more}")
+            rf"{U}(?<![\w'’.&]{U})(?<![^-]-{U})(?:{abbr_ahead}(?:{abbr_rest})(?!\w)|\.(?:{U}\.)+|\.(?={SP}{U})|{word_rest}){more}")
         self.tok_re = re.compile(rf"{tok}|{part}(?={SP})")
 
         # Context patterns, used with .match(text, pos) or .search(text, lo, hi).
