@@ -102,3 +102,12 @@ def test_a_verb_after_a_subject_and_its_apposition_is_the_clauses_verb():
     assert [t.tag for t in s.tokens if t.text == "described"] != ["JJ"]
     assert the("At the hearing on Monday, one of the plaintiffs, a 79-year-old woman, described years of "
                "hunger.", "described", "2026-06-10")["date"] == "2026-06-08"
+
+
+def test_two_events_on_the_same_words_of_one_sentence_have_their_own_ids():
+    text = ("On Sunday Ichiro Mori told the gathering he had escaped, and Hana Ito told the gathering she "
+            "had stayed.")
+    told = [e for e in events(text, "2026-12-14") if e["text"] == "told"]
+    assert len(told) == 2 and told[0]["id"] != told[1]["id"]
+    # and they are the same ids on every run
+    assert [e["id"] for e in events(text, "2026-12-14") if e["text"] == "told"] == [e["id"] for e in told]

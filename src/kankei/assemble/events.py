@@ -9,6 +9,7 @@ are events.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_left
 
@@ -215,7 +216,20 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     _doers_of_the_story(events)
     _enforcers_of_the_story(events, ents)
     _births_from_life_spans(events, ents, usable, text)
+    _unique_ids(events)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
+
+
+def _unique_ids(events: list[Event]) -> None:
+    """Two events of one type on the same words in one sentence ('X told a, and Y told b'): the
+    second and later keep content-derived ids, told apart by where the words stand in the
+    sentence (the first keeps its own, so that judgements made on it stay with it)."""
+    seen: set[str] = set()
+    for ev in events:
+        if ev.id in seen:
+            at = ev.start - (ev.sentence[0] if ev.sentence else 0)
+            ev.id = "event:" + hashlib.sha1(f"{ev.id}#{at}".encode()).hexdigest()[:16]
+        seen.add(ev.id)
 
 
 # Kinds of act a story tells as one thread, done by one side: an abduction, a launch, a measure
