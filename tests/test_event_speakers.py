@@ -236,3 +236,13 @@ def test_a_question_left_open_is_no_threat():
     assert ev["type"] == "statement" and ev["modality"] == "negated"
     assert the("North Korea said it would retaliate if Japan extended the sanctions.", "said",
                "2026-04-16")["type"] == "threaten"
+
+
+def test_a_spokesman_at_its_headquarters_speaks_for_the_body_its_stands_for():
+    text = ("Chongryon promoted the program in the 1950s. A spokesman at its Tokyo headquarters declined to "
+            "comment on Monday.")
+    ev = the(text, "declined", "2026-12-14")
+    assert role(ev, "agent") == {"org:chongryon"}
+    assert ev["date"] == "2026-12-14"
+    s = analyze("A spokesman at its Tokyo headquarters declined to comment.")
+    assert [t.tag for t in s.tokens if t.text == "declined"] == ["VBD"]

@@ -63,9 +63,10 @@ def _apposed_chain(objects: list[Phrase], tokens) -> Phrase | None:
 
 
 def _finite_after_of(j: int, tokens, chunks, of: list[int], group_at: dict) -> bool:
-    """Whether a finite verb follows at j past 'of' phrases: 'On Tuesday, Japan's Minister of
-    Justice | said' opens a clause with its subject; it is no second 'on' phrase."""
-    while j + 1 < len(tokens) and tokens[j].text.lower() == "of" and of[j + 1] >= 0:
+    """Whether a finite verb follows at j past 'of', 'at', 'for', 'from' and 'in' phrases: 'On
+    Tuesday, Japan's Minister of Justice | said', 'On Monday, a spokesman at its headquarters
+    | declined' open a clause with its subject; it is no second 'on' phrase."""
+    while j + 1 < len(tokens) and tokens[j].text.lower() in ("of", "at", "for", "from", "in") and of[j + 1] >= 0:
         j = chunks[of[j + 1]].last + 1
     g = group_at.get(j)
     return g is not None and g.finite

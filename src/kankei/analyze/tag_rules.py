@@ -99,6 +99,18 @@ def participle_in_apposition(words: list[str], tags: list[str]) -> None:
             tags[i] = "VBN"
 
 
+def past_before_infinitive(words: list[str], tags: list[str]) -> None:
+    """'A spokesman at its headquarters declined to comment': in a sentence with no finite verb,
+    an -ed form after a noun and before 'to' and a verb is the sentence's verb, a past."""
+    if any(t in ("VBD", "VBZ", "VBP", "MD") for t in tags):
+        return
+    for i in range(1, len(tags) - 2):
+        if tags[i] == "VBN" and tags[i - 1] in ("NN", "NNS", "NNP", "NNPS") and words[i + 1].lower() == "to" \
+                and tags[i + 2] in ("VB", "NN") and words[i].lower().endswith("ed"):
+            tags[i] = "VBD"
+            return
+
+
 def participle_only_forms(words: list[str], tags: list[str], forms: frozenset[str]) -> None:
     """'the 13-year-old taken from a Niigata street': a form that is only ever a participle is one."""
     for i, w in enumerate(words):

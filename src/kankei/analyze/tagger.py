@@ -40,6 +40,7 @@ from .tag_rules import (
     passive_not_adjective,
     past_after_clause_subject,
     past_before_comma_and,
+    past_before_infinitive,
     past_before_object_pronoun,
     people_not_adjective,
     reduced_relative,
@@ -355,6 +356,8 @@ class Tagger:
             participle_in_apposition(words, out)
         if "VBD" in out:
             participle_only_forms(words, out, self.words["participle_only"])
+        if "VBN" in out and "to" in words:
+            past_before_infinitive(words, out)
         if "RB" in out:
             noun_read_as_adverb(words, out, self.words["post_noun_adverbs"])
         if "VBG" in out:

@@ -201,7 +201,15 @@ class SubjectReading:
             return []
         pp = next((pp for pp in clause.pps if 0 <= pp.start - subject.end <= 1
                    and prep_of(pp) in ("for", "of", "at", "from")), None)
-        return phrase_actors(self.ents, pp.start, pp.end, types)[:1] if pp is not None else []
+        if pp is None:
+            return []
+        np = pp.np
+        if np is not None and self.tokens[np.first].text.lower() in ("its", "their") \
+                and np.head.text.lower() in words["branch_nouns"]:
+            # ('a spokesman at its Tokyo headquarters': the body 'its' stands for, not Tokyo)
+            m = self.ents.antecedent("it", np.start, subject=False)
+            return [m] if m is not None else []
+        return phrase_actors(self.ents, pp.start, pp.end, types)[:1]
 
     def _went_on_from(self, clause, pronoun: str, before: int):
         """'Kim Yo Jong says Kishida has proposed a summit; hours later she declares': a pronoun

@@ -293,6 +293,13 @@ class ReaderTimes(TimeHolders):
                 if own:     # 'In 2002, Kim deep-sixed relations by admitting ...': the clause's time
                     v.inherited = own[0]
                     break
+            if v.inherited is None and v.clause.predicate is not None and v.clause.predicate.tense == "past":
+                # ('declined to comment on Monday': the time at the end of the infinitive is the declining's)
+                # (a day only: 'agreed to hold the next meeting in the first half of the year' is a plan's time)
+                v.inherited = next((timed[id(d)].times[0] for d in self.an.clauses
+                                    if d.parent is v.clause and d.relation == "infinitive" and id(d) in timed
+                                    and timed[id(d)].times[0].value
+                                    and edtf.precision(timed[id(d)].times[0].value) == "day"), None)
             if v.inherited is None and not _admitted_in(v.clause):
                 v.inherited = self._report_time(v, timed)
             if v.inherited is not None:
