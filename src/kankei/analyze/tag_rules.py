@@ -121,11 +121,10 @@ def participle_only_forms(words: list[str], tags: list[str], forms: frozenset[st
 def said_as_past(words: list[str], tags: list[str]) -> None:
     """'An official at the ministry said on Friday': 'said' with no auxiliary of the perfect or
     the passive before it, and no noun after it ('the said agreement'), is the past tense."""
-    aux = ("has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "being", "get", "got")
     for i, w in enumerate(words):
         if w != "said" or tags[i] != "VBN" or i + 1 < len(tags) and tags[i + 1] in ("NN", "NNS", "JJ"):
             continue
-        if not any(x.lower() in aux for x in words[max(0, i - 4):i]):
+        if not any(x.lower() in _AUXILIARIES for x in words[max(0, i - 4):i]):
             tags[i] = "VBD"
 
 

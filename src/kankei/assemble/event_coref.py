@@ -13,6 +13,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from kankei import edtf
+from kankei.assemble.event_dates import SPEECH_ACTS
 
 if TYPE_CHECKING:
     from kankei.assemble.events import Event
@@ -135,18 +136,15 @@ def merge_mentions(events: list[Event], text: str) -> list[Event]:
     return out
 
 
-_SPEECH = frozenset({"statement", "threaten", "accuse", "demand", "reject"})
-
-
 def _headline_speech_into_body(groups: list[list[Event]], body_start: int) -> list[list[Event]]:
     """'Kim Yo-jong says Japan will become a target' over 'Kim Yo-jong said this Monday ...': a
     headline's act of speech is the first the body tells of the same speaker on a day it can be,
     whatever kind of speech each is read as."""
     out = []
     for k, g in enumerate(groups):
-        if body_start and all(ev.start < body_start for ev in g) and g[0].type in _SPEECH:
+        if body_start and all(ev.start < body_start for ev in g) and g[0].type in SPEECH_ACTS:
             agents = _actors(g[0], "agent")
-            into = next((h for h in groups[k + 1:] if h[0].start >= body_start and h[0].type in _SPEECH
+            into = next((h for h in groups[k + 1:] if h[0].start >= body_start and h[0].type in SPEECH_ACTS
                          and agents & _actors(h[0], "agent") and h[0].modality == g[0].modality
                          and (g[0].dated_by in ("document", None) or _compatible_dates(g[0].date, h[0].date))),
                         None) if agents else None

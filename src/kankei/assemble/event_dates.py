@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from kankei.spans import TimeMention
 
 # what a present tense performs on the page's day ('Japan strongly urges', 'condemns', 'welcomes')
-_SPEECH_ACTS = frozenset({"statement", "demand", "accuse", "threaten", "reject", "apologize"})
+# Acts of speech: what a speaker does by saying (shared by the dating, merging and speaker rules).
+SPEECH_ACTS = frozenset({"statement", "demand", "accuse", "threaten", "reject", "apologize"})
 
 
 def fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
@@ -36,7 +37,7 @@ def fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
         # apologized' is a denial the page makes on its day)
         return None, None
     if tense == "present" and aspect is None and r.modality == "asserted" and not (headline and news) and (
-            not reporting and r.type not in _SPEECH_ACTS or not _actor_acts(r) or r.habitual):
+            not reporting and r.type not in SPEECH_ACTS or not _actor_acts(r) or r.habitual):
         # 'the ferry sails twice a year', 'numbers tell part of the story', 'it rarely says':
         # a state, a habit or a generic truth, on no one day
         return None, None
@@ -61,7 +62,7 @@ def fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
     told = main or _temporal_clause(r.clause) or _means(r.clause)
     if narrative is not None and told and r.modality == "asserted" and (historical or not reporting or elsewhere
                                                                         or edtf.precision(narrative.value) == "day"):
-        if elsewhere and edtf.precision(narrative.value) == "day" and not (reporting or r.type in _SPEECH_ACTS) \
+        if elsewhere and edtf.precision(narrative.value) == "day" and not (reporting or r.type in SPEECH_ACTS) \
                 and not r.same_scene:
             # the next act of a story of other days came after the day told, how long after the text
             # does not say: its year ('..., and talks stalled'); what was said is of that day
@@ -179,44 +180,34 @@ def later_than(value: str | None, dct: str | None = None) -> str | None:
     return value
 
 
-def speakers_days(events: list[Event], dct: str | None, text: str = "") -> None:
-    """A news story quotes each speaker from one occasion: 'X told a committee on Monday ...',
-    then 'X said' further down: Monday, not the page's day (events in the text's order); not
-    'X later told reporters' (another occasion)."""
-    if dct is None:
-        return
-    spoke: dict[str, str] = {}
-    for ev in events:
-        if ev.type not in _SPEECH_ACTS or ev.modality != "asserted":
-            continue
-        agents = [p["entity"] for p in ev.participants if p["role"] == "agent"]
-        if ev.dated_by == "clause" and edtf.precision(ev.date) == "day" and near(ev.date, dct):
-            spoke.update(dict.fromkeys(agents, ev.date))
-        elif ev.dated_by == "document" and len(agents) == 1 and spoke.get(agents[0], ev.date) != ev.date \
-                and not (ev.sentence and next_step(text, *ev.sentence)):
-            ev.date, ev.dated_by = spoke[agents[0]], "narrative"
-
-
 _AUDIENCE = re.compile(r"\s+(the|a|an)\s+((?:[\w-]+\s+){0,3}?)([a-z]+)\b(?=\s*(?:[,.:;]|on\b|in\b|that\b|at\b|$))")
 
 
-def audiences_days(events: list[Event], dct: str | None, text: str) -> None:
-    """'X told a lower house committee on Monday ...', then 'Y told the committee: ...': one
-    sitting, one day (the day of the first telling), not the page's."""
+def speakers_days(events: list[Event], dct: str | None, text: str = "") -> None:
+    """A news story quotes each speaker from one occasion: 'X told a committee on Monday ...',
+    then 'X said' further down: Monday, not the page's day (events in the text's order); not
+    'X later told reporters' (another occasion). So does one audience: 'Y told the committee'
+    is at that sitting too."""
     if dct is None:
         return
-    heard: dict[str, str] = {}
+    spoke: dict[str, str] = {}      # speaker -> the day told
+    heard: dict[str, str] = {}      # the noun of an audience -> the day told
     for ev in events:
-        if ev.type not in _SPEECH_ACTS or ev.modality != "asserted":
+        if ev.type not in SPEECH_ACTS or ev.modality != "asserted":
             continue
-        m = _AUDIENCE.match(text, ev.end)
-        if m is None:
-            continue
-        noun = m.group(3)
-        if ev.dated_by == "clause" and ev.date and edtf.precision(ev.date) == "day":
-            heard[noun] = ev.date
-        elif ev.dated_by == "document" and m.group(1) == "the" and noun in heard and heard[noun] != ev.date:
-            ev.date, ev.dated_by = heard[noun], "narrative"
+        agents = [p["entity"] for p in ev.participants if p["role"] == "agent"]
+        audience = _AUDIENCE.match(text, ev.end)
+        if ev.dated_by == "clause" and edtf.precision(ev.date) == "day":
+            if near(ev.date, dct):
+                spoke.update(dict.fromkeys(agents, ev.date))
+            if audience is not None:
+                heard[audience.group(3)] = ev.date
+        elif ev.dated_by == "document" and len(agents) == 1 and spoke.get(agents[0], ev.date) != ev.date \
+                and not (ev.sentence and next_step(text, *ev.sentence)):
+            ev.date, ev.dated_by = spoke[agents[0]], "narrative"
+        elif ev.dated_by == "document" and audience is not None and audience.group(1) == "the" \
+                and heard.get(audience.group(3), ev.date) != ev.date:
+            ev.date, ev.dated_by = heard[audience.group(3)], "narrative"
 
 
 def next_step_time(time: TimeMention, text: str, s: int, dct: str | None) -> TimeMention | None:

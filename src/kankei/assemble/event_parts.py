@@ -19,7 +19,6 @@ ACTOR_TYPES = frozenset({"person", "organization", "country", "group"})
 _PATIENT_TYPES = ACTOR_TYPES | {"document"}
 _SHIP_MEASURES = frozenset({"sanction", "ease", "legal"})   # a ship barred, let in again or seized
 # ('Osaka Prefecture stopped paying its subsidy': a prefecture or a city acting is its government)
-_LOCAL_GOVERNMENT = re.compile(r"\b(?:Prefecture|Metropolis|Metropolitan|City|Prefectural)\b")
 _LOCAL_MEASURES = frozenset({"sanction", "ease", "aid", "statement", "demand", "accuse", "legal", "reject", "resolution"})
 _PLACE_TYPES = frozenset({"place", "country"})
 # "pro-Pyongyang Chongryon": a modifier names no participant
@@ -236,6 +235,11 @@ def government_at(place: EntityMention | None, how: str) -> EntityMention | None
                          how=how)
 
 
+def _names_local_government(name: str) -> bool:
+    """Whether a place is named as a local government is ('Osaka Prefecture', 'Kobe City')."""
+    return not word_sets()["local_government_words"].isdisjoint(name.lower().split())
+
+
 def state_of(entity: str) -> str | None:
     """The country an actor belongs to ('gov:japan', 'person:abe' -> 'japan'), if known."""
     kind, _, key = entity.partition(":")
@@ -389,7 +393,7 @@ class Parts:
         patients = _PATIENT_TYPES | {"place"} if etype in ("annex", "war") \
             else _PATIENT_TYPES | {"vessel"} if etype in _SHIP_MEASURES else _PATIENT_TYPES
         if role == "agent" and m.type not in ACTOR_TYPES and not (m.type == "vessel" and etype in ("migrate", "other")) \
-                and not (m.type == "place" and etype in _LOCAL_MEASURES and _LOCAL_GOVERNMENT.search(m.text)) \
+                and not (m.type == "place" and etype in _LOCAL_MEASURES and _names_local_government(m.text)) \
                 or role == "patient" and m.type not in patients \
                 or role == "location" and m.type not in _PLACE_TYPES:
             return

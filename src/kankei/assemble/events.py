@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from kankei import edtf
 from kankei.analyze.groups import lists as grammar_lists
@@ -19,7 +20,7 @@ from kankei.assemble._event_times import first_since_bounds
 from kankei.assemble.analyses import Analyses
 from kankei.assemble.event_coref import _body_start, merge_mentions
 from kankei.assemble.event_dates import (
-    audiences_days,
+    SPEECH_ACTS,
     day_of,
     fallback_date,
     later_than,
@@ -212,7 +213,6 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         own = [t for t in rest if top_level(reader.clause_holding(t.start))]
         _advance(narrative, [t for t in _main_times(readings) if id(t) not in ahead] or own or rest, s)
     speakers_days(events, page_day, text)
-    audiences_days(events, page_day, text)
     _doers_of_the_story(events)
     _enforcers_of_the_story(events, ents)
     _births_from_life_spans(events, ents, usable, text)
@@ -262,9 +262,14 @@ _GENERIC_ENFORCERS = frozenset({"official", "officials", "authorities", "securit
 def _enforces(name: str) -> bool:
     """Whether a body's name says it holds people by law ('Metropolitan Police Department',
     'Japan Coast Guard'), by a word of `law_enforcers` that is not a generic one."""
+    holders = _named_enforcers()
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
-    holders = word_sets()["law_enforcers"] - _GENERIC_ENFORCERS
     return bool(words & holders) or " ".join(name.lower().split()[-2:]) in holders
+
+
+@lru_cache(maxsize=1)
+def _named_enforcers() -> frozenset[str]:
+    return word_sets()["law_enforcers"] - _GENERIC_ENFORCERS
 
 
 def _enforcers_of_the_story(events: list[Event], ents: list[EntityMention]) -> None:
@@ -428,25 +433,25 @@ def _last_told(head, etype: str, last_of_type: dict[str, Event]) -> Event | None
     return last_of_type.get(head.lemma.lower()) or last_of_type.get(etype)
 
 
-_SPEECH_TYPES = frozenset({"statement", "accuse", "threaten", "demand", "reject"})
-
-
 def _recent_speakers(events: list[Event], text: str) -> list[tuple[int, str, EntityMention]]:
     """The last acts of speech told that name one speaker, each with its sentence up to its verb
     (lower case), latest last: who made 'the commentary' is the first whose sentence told of a
     commentary before its verb ('In a commentary, KCNA said ...')."""
     out = []
     for ev in events[-8:]:
-        if ev.type in _SPEECH_TYPES and ev.sentence is not None:
+        if ev.type in SPEECH_ACTS and ev.sentence is not None:
             agents = [p for p in ev.participants if p["role"] == "agent" and p.get("start") is not None
                       and "via" not in p]
             if len(agents) == 1:
-                p = agents[0]
-                kind = p["entity"].split(":", 1)[0]
-                out.append((ev.sentence[0], text[ev.sentence[0]:ev.start].lower(), EntityMention(
-                    p["start"], p["end"], "", p["entity"], "",
-                    {"person": "person", "country": "country"}.get(kind, "organization"), "speaker")))
+                out.append((ev.sentence[0], text[ev.sentence[0]:ev.start].lower(), _as_mention(agents[0], text, "speaker")))
     return out
+
+
+def _as_mention(p: dict, text: str, how: str) -> EntityMention:
+    """A participant of an event told before, as a mention of its actor a later sentence can name."""
+    kind = p["entity"].split(":", 1)[0]
+    return EntityMention(p["start"], p["end"], text[p["start"]:p["end"]], p["entity"], "",
+                         {"person": "person", "country": "country"}.get(kind, "organization"), how)
 
 
 def _recent_doers(events: list[Event], text: str) -> list[EntityMention]:
@@ -457,8 +462,7 @@ def _recent_doers(events: list[Event], text: str) -> list[EntityMention]:
         for p in ev.participants:
             kind = p["entity"].split(":", 1)[0]
             if p["role"] == "agent" and p.get("start") is not None and kind in ("country", "gov"):
-                out.append(EntityMention(p["start"], p["end"], text[p["start"]:p["end"]], p["entity"], "",
-                                         "country" if kind == "country" else "organization", "doer"))
+                out.append(_as_mention(p, text, "doer"))
     return out
 
 

@@ -147,8 +147,8 @@ def _foreign_generic(text: str, s: int, e: int, ids: tuple[str, ...], gaz: Gazet
     as the knowledge names it ('North Korean Foreign Ministry'), or no known body: (start, ids),
     ids empty to drop it."""
     name = text[s:e]
-    if not ids or not name[:1].isalpha():
-        return None
+    if not ids or not name[:1].isalpha() or s < 3 or text[s - 1] != " ":
+        return None     # (an adjective, a possessive or 'In X, the' always stands a space before)
     m = _demonym_before(id(gaz)).search(text, max(0, s - 30), s)
     if m is not None:
         dem = m.group(1)
@@ -167,7 +167,7 @@ def _foreign_generic(text: str, s: int, e: int, ids: tuple[str, ...], gaz: Gazet
                 return s, owned
     else:
         return None
-    own = {getattr(gaz.entries.get(i), "country", None) or _named_state(gaz.entries.get(i), gaz) for i in ids}
+    own = {_state_of_body(id(gaz), i) for i in ids}
     return None if cid in own or own == {None} else (s, ())
 
 
@@ -187,14 +187,24 @@ def _state_named(name: str, gaz: Gazetteer) -> str | None:
     return None
 
 
-def _named_state(entry, gaz: Gazetteer) -> str | None:
-    """The country a body's full name says it is of ('Ministry of Foreign Affairs of Japan')."""
-    name = getattr(entry, "name", "") or ""
+@cache
+def _state_of_body(gaz_id: int, entity: str) -> str | None:
+    """The country a known body is of: as the knowledge says, else as its full name says
+    ('Ministry of Foreign Affairs of Japan'); found once per body."""
+    gaz = gazetteer()
+    entry = gaz.entries.get(entity)
+    if entry is None:
+        return None
+    if getattr(entry, "country", None):
+        return entry.country
+    name = entry.name or ""
     for dem, (cid, _gov) in gaz.demonyms.items():
         if re.search(rf"\b{re.escape(dem)}\b", name):
             return cid
     countries = [x for x in gaz.entries.values() if x.type == "country" and re.search(rf"\b{re.escape(x.name)}$", name)]
     return countries[0].id if countries else None
+
+
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of|into)\s+$", re.IGNORECASE)
 
 
