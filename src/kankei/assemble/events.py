@@ -9,10 +9,8 @@ are events.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_left
-from functools import lru_cache
 
 from kankei import edtf
 from kankei.analyze.groups import lists as grammar_lists
@@ -20,7 +18,6 @@ from kankei.assemble._event_times import first_since_bounds
 from kankei.assemble.analyses import Analyses
 from kankei.assemble.event_coref import _body_start, merge_mentions
 from kankei.assemble.event_dates import (
-    SPEECH_ACTS,
     day_of,
     fallback_date,
     later_than,
@@ -47,6 +44,14 @@ from kankei.assemble.event_reader import SentenceReader
 from kankei.assemble.event_reading import Reading, top_level
 from kankei.assemble.event_record import Event, _event_id
 from kankei.assemble.event_scan import DocumentScan, SentenceScan
+from kankei.assemble.event_story import (
+    according_to_told,
+    doers_of_the_story,
+    enforcers_of_the_story,
+    recent_doers,
+    recent_speakers,
+    unique_ids,
+)
 from kankei.assemble.event_time import distinct, is_narrative
 from kankei.assemble.triggers import Trigger, lexicon, motion_in, weapon_flight_in, word_sets
 from kankei.recognize.gazetteer import gazetteer
@@ -151,8 +156,8 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         triggers.sort(key=lambda t: t.start)
         history = ents[max(0, bisect_left(ent_starts, s) - 30):bisect_left(ent_starts, s)]
         sent_entities = Entities(text, sent_ents, history, focus, issuer, official is not None)
-        sent_entities.doers = _recent_doers(events, text)
-        sent_entities.speakers = _recent_speakers(events, text)
+        sent_entities.doers = recent_doers(events, text)
+        sent_entities.speakers = recent_speakers(events, text)
         sent_entities.home = home
         reader = SentenceReader(text, s, e, triggers, sent_times, sent_entities, analyses, sent.titles)
         reader.entry = entry = entry_time(text, s, usable, time_starts)
@@ -185,7 +190,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
                                           or r.clause.subject is not None and not r.clause.shared_subject)},
                               {r.start for r in relatives if r.clause.marker is None and r.clause.subject is not None
                                and r.clause.subject.head.text.lower() in grammar_lists()["message_nouns"]})
-        _according_to_told(told, text, s, e, last_of_type)
+        according_to_told(told, text, s, e, last_of_type)
         meeting_days(told, events[-12:], current)
         if official is not None:
             measures_of_the_issuer(told, official)
@@ -213,81 +218,11 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         own = [t for t in rest if top_level(reader.clause_holding(t.start))]
         _advance(narrative, [t for t in _main_times(readings) if id(t) not in ahead] or own or rest, s)
     speakers_days(events, page_day, text)
-    _doers_of_the_story(events)
-    _enforcers_of_the_story(events, ents)
+    doers_of_the_story(events)
+    enforcers_of_the_story(events, ents)
     _births_from_life_spans(events, ents, usable, text)
-    _unique_ids(events)
+    unique_ids(events)
     return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
-
-
-def _unique_ids(events: list[Event]) -> None:
-    """Two events of one type on the same words in one sentence ('X told a, and Y told b'): the
-    second and later keep content-derived ids, told apart by where the words stand in the
-    sentence (the first keeps its own, so that judgements made on it stay with it)."""
-    seen: set[str] = set()
-    for ev in events:
-        if ev.id in seen:
-            at = ev.start - (ev.sentence[0] if ev.sentence else 0)
-            ev.id = "event:" + hashlib.sha1(f"{ev.id}#{at}".encode()).hexdigest()[:16]
-        seen.add(ev.id)
-
-
-# Kinds of act a story tells as one thread, done by one side: an abduction, a launch, a measure
-# told with no doer named is done by whoever the story last said did that kind of act.
-_THREADED = frozenset({"abduct"})
-_THREAD_REACH = 2500     # characters: a few paragraphs
-
-
-def _doers_of_the_story(events: list[Event]) -> None:
-    """'North Korea abducted 13 Japanese in the 1970s ... Megumi Yokota was kidnapped in 1977':
-    the kidnapping with no doer named is the North's, as the story told (from the same kind of
-    act told shortly before, with its doer named)."""
-    last: dict[str, Event] = {}
-    for ev in events:
-        if ev.type not in _THREADED or ev.modality != "asserted":
-            continue
-        agents = [p for p in ev.participants if p["role"] == "agent"]
-        if agents and all("via" not in p and p["entity"].startswith(("country:", "gov:")) for p in agents):
-            last[ev.type] = ev
-        elif not agents and (before := last.get(ev.type)) is not None and ev.start - before.end < _THREAD_REACH \
-                and any(p["role"] == "patient" and p["entity"].startswith("person:") for p in ev.participants):
-            known = {p["entity"] for p in ev.participants}
-            ev.participants = ev.participants + [dict(p, via="context") for p in before.participants
-                                                 if p["role"] == "agent" and p["entity"] not in known]
-
-
-_GENERIC_ENFORCERS = frozenset({"official", "officials", "authorities", "security", "officer", "officers"})
-
-
-def _enforces(name: str) -> bool:
-    """Whether a body's name says it holds people by law ('Metropolitan Police Department',
-    'Japan Coast Guard'), by a word of `law_enforcers` that is not a generic one."""
-    holders = _named_enforcers()
-    words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
-    return bool(words & holders) or " ".join(name.lower().split()[-2:]) in holders
-
-
-@lru_cache(maxsize=1)
-def _named_enforcers() -> frozenset[str]:
-    return word_sets()["law_enforcers"] - _GENERIC_ENFORCERS
-
-
-def _enforcers_of_the_story(events: list[Event], ents: list[EntityMention]) -> None:
-    """'Osaka police searched the firm on Monday ... Its president was arrested': an arrest or a
-    detention told with no doer is by the police the story named last (a few paragraphs back)."""
-    enforcers = [m for m in ents if m.type == "organization" and _enforces(m.name or m.text)]
-    if not enforcers:
-        return
-    starts = [m.start for m in enforcers]
-    for ev in events:
-        if ev.type != "legal" or ev.modality != "asserted" or any(p["role"] == "agent" for p in ev.participants) \
-                or not any(p["role"] == "patient" and p["entity"].startswith("person:") for p in ev.participants):
-            continue
-        k = bisect_left(starts, ev.start) - 1
-        if k >= 0 and ev.start - enforcers[k].end < _THREAD_REACH:
-            m = enforcers[k]
-            ev.participants = ev.participants + [{"role": "agent", "entity": m.entity, "start": m.start,
-                                                  "end": m.end, "via": "context"}]
 
 
 _DATELINE_HEAD = re.compile(r"(?m)^[^\S\n]*[A-Z][^\n()]{0,60}\([A-Z][^()\n]{0,30}\)[^\S\n]*(?:--|[—–-])\s")
@@ -348,23 +283,6 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
                 if noun is not None:
                     last_of_type[noun.lemma.lower()] = ev     # ('this summit' is the last summit told)
     return out
-
-
-_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the|that|this|its|their)\s+(?:[\w-]+\s+){0,2}?(\w+)\b", re.I)
-
-
-def _according_to_told(told: list[Event], text: str, s: int, e: int, last_of_type: dict[str, Event]) -> None:
-    """'..., according to the statement': what a document told before says was done has that
-    document's day when its own clause gives it none (not the day of the report)."""
-    m = _ACCORDING_TO.search(text, s, e)
-    if m is None:
-        return
-    source = last_of_type.get(m.group(1).lower())
-    if source is None or source.start >= s or source.type != "statement" or not source.date:
-        return
-    for ev in told:
-        if ev.dated_by == "document" and ev.start < m.start():
-            ev.date, ev.dated_by = source.date, "narrative"
 
 
 _ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\b[^.;:!?]*$", re.I)
@@ -431,39 +349,6 @@ def _definite_antecedent(r: Reading, sent: SentenceScan, last_of_type: dict[str,
 def _last_told(head, etype: str, last_of_type: dict[str, Event]) -> Event | None:
     """The last event told with this noun ('the summit'), else of this type."""
     return last_of_type.get(head.lemma.lower()) or last_of_type.get(etype)
-
-
-def _recent_speakers(events: list[Event], text: str) -> list[tuple[int, str, EntityMention]]:
-    """The last acts of speech told that name one speaker, each with its sentence up to its verb
-    (lower case), latest last: who made 'the commentary' is the first whose sentence told of a
-    commentary before its verb ('In a commentary, KCNA said ...')."""
-    out = []
-    for ev in events[-8:]:
-        if ev.type in SPEECH_ACTS and ev.sentence is not None:
-            agents = [p for p in ev.participants if p["role"] == "agent" and p.get("start") is not None
-                      and "via" not in p]
-            if len(agents) == 1:
-                out.append((ev.sentence[0], text[ev.sentence[0]:ev.start].lower(), _as_mention(agents[0], text, "speaker")))
-    return out
-
-
-def _as_mention(p: dict, text: str, how: str) -> EntityMention:
-    """A participant of an event told before, as a mention of its actor a later sentence can name."""
-    kind = p["entity"].split(":", 1)[0]
-    return EntityMention(p["start"], p["end"], text[p["start"]:p["end"]], p["entity"], "",
-                         {"person": "person", "country": "country"}.get(kind, "organization"), how)
-
-
-def _recent_doers(events: list[Event], text: str) -> list[EntityMention]:
-    """The agents of the last events told, latest last: whom a protest or a measure that names
-    no one answers ('North Korea fired ... Tokyo lodged a protest')."""
-    out = []
-    for ev in events[-6:]:
-        for p in ev.participants:
-            kind = p["entity"].split(":", 1)[0]
-            if p["role"] == "agent" and p.get("start") is not None and kind in ("country", "gov"):
-                out.append(_as_mention(p, text, "doer"))
-    return out
 
 
 def _aimed_at_doers(evs: list[Event], told: Event | None) -> None:
