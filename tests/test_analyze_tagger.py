@@ -116,6 +116,18 @@ def test_accuracy_on_ewt_dev_stays_above_a_floor(shared_dir):
     ("If North Korea tests a missile, Japan will respond.", "tests", "VBZ"),
     ("Japan imposed new and unprecedented sanctions.", "unprecedented", "JJ"),
     ("The newly imposed sanctions took effect.", "imposed", "VBN"),
+    # a compound whose first part is only an adjective describes the noun after it
+    ("Officers seized 12 tons of short-necked clams labeled as Chinese.", "short-necked", "JJ"),
+    ("The navy test-fired cruise missiles on Monday.", "test-fired", "VBD"),
+    # a past after a subject that has its place with it, or that a verb of belief opens
+    ("In 2009, police in Hyogo Prefecture arrested the owner of a trading firm.", "arrested", "VBD"),
+    ("Investigators believe the two brothers shipped 30 tons of coal in March 2019.", "shipped", "VBD"),
+    # an irregular participle in apposition, then the clause's past
+    ("Eleven credit cooperatives, known as kumiai, collapsed under bad debts.", "collapsed", "VBD"),
+    # an -s form after a determined noun, before a determiner or at a verbless line's end
+    ("This report reviews the talks of the past decade.", "reviews", "VBZ"),
+    ("1971 - The first ferry sails.", "sails", "VBZ"),
+    ("The fishing industry talks were held in Busan.", "talks", "NNS"),
 ])
 def test_verbs_after_a_subject_in_news_syntax(sentence, word, expected):
     assert tags_of(sentence)[word] == expected

@@ -111,6 +111,23 @@ def past_before_infinitive(words: list[str], tags: list[str]) -> None:
             return
 
 
+def hyphened_adjective(words: list[str], tags: list[str], cands: dict[str, list[str]], lexicon: dict[str, str]) -> None:
+    """'13 tons of short-necked clams', 'a long-awaited visit': an -ed compound whose first part is
+    only an adjective or adverb, before a noun, describes it; it is no finite verb ('test-fired
+    missiles' keeps its verb: 'test' can be one)."""
+    for i in range(len(tags) - 1):
+        if tags[i] not in ("VBD", "VBN") or tags[i + 1][:2] != "NN":
+            continue
+        w = words[i]
+        cut = w.rfind("-")
+        if cut <= 0 or not w.endswith("ed"):
+            continue
+        part = w[:cut].lower()
+        first = cands.get(part) or ([lexicon[part]] if part in lexicon else None)
+        if first and all(t[:2] in ("JJ", "RB") for t in first):
+            tags[i] = "JJ"
+
+
 def participle_only_forms(words: list[str], tags: list[str], forms: frozenset[str]) -> None:
     """'the 13-year-old taken from a Niigata street': a form that is only ever a participle is one."""
     for i, w in enumerate(words):
@@ -282,8 +299,9 @@ def appositive_participle(words: list[str], tags: list[str]) -> None:
     other way round)."""
     n = len(tags)
     for i in range(2, n - 3):
+        # (an irregular participle too: 'credit unions, known as chogin, collapsed')
         if tags[i] not in ("VBD", "VBN") or tags[i - 1] != "," or tags[i - 2] not in ("NN", "NNS", "NNP", "NNPS") \
-                or not words[i].lower().endswith("ed"):
+                or not (words[i].lower().endswith("ed") or tags[i] == "VBN"):
             continue
         j = i + 1
         while j < n and tags[j] not in (",", ".", ":") and tags[j][:2] != "VB" and tags[j] != "MD":
@@ -303,6 +321,7 @@ _CLAUSE_END = frozenset((",", ":", ".", "CC", "WDT", "WP", "-LRB-"))
 _FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
 _PP_BODY = frozenset(("DT", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "PRP$", "HYPH"))
 _SUBORDINATORS = frozenset(("that", "whether"))
+_SUBJECT_PREPS = frozenset(("of", "in", "at", "from"))
 
 
 def is_year(word: str) -> bool:
@@ -311,7 +330,7 @@ def is_year(word: str) -> bool:
 
 
 def past_after_clause_subject(words: list[str], tags: list[str], only_past: frozenset[str],
-                               openers: frozenset[str]) -> None:
+                               openers: frozenset[str], saying: frozenset[str] = frozenset()) -> None:
     """A past tense the treebank's web text taught the tagger to read as a participle (or, for
     irregular pasts it rarely saw, a noun): "In 1995 Japan provided/VBN aid", "the missile flew/NN
     over". A participle with no auxiliary right after a subject noun phrase that opens a clause (the
@@ -340,11 +359,12 @@ def past_after_clause_subject(words: list[str], tags: list[str], only_past: froz
         s = k                                   # the subject's first word
         while s > 0 and tags[s - 1] in NP_BODY and not (tags[s - 1] == "CD" and is_year(words[s - 1])):
             s -= 1
-        while s > 1 and words[s - 1].lower() == "of" and tags[s - 2] in ("NN", "NNS", "NNP", "NNPS"):
+        while s > 1 and words[s - 1].lower() in _SUBJECT_PREPS and tags[s - 2] in ("NN", "NNS", "NNP", "NNPS"):
             s2 = s - 1                          # ('the leaders of the three countries met': the whole phrase,
             while s2 > 0 and tags[s2 - 1] in NP_BODY and not (tags[s2 - 1] == "CD" and is_year(words[s2 - 1])):
                 s2 -= 1                         # one a determiner opens; not a headline's 'Son of leader detained')
-            if tags[s2] not in ("DT", "PRP$", "CD"):
+            # ('police in Shimane Prefecture arrested': a bare plural with its place)
+            if tags[s2] not in ("DT", "PRP$", "CD") and not (s2 == s - 2 and tags[s2] == "NNS" and words[s - 1].lower() != "of"):
                 break
             s = s2
         if s > 1 and tags[s - 1] == "IN" and words[s - 1].lower() in ("on", "in", "last") and _time_word(words[s:k + 1]):
@@ -355,8 +375,10 @@ def past_after_clause_subject(words: list[str], tags: list[str], only_past: froz
         if s > 0:
             b = tags[s - 1]
             low = words[s - 1].lower()
+            # ('Police believe the two men imported ...': a verb of saying opens its complement)
             if not (b in (",", ":", "CC", "RBR") or b == "CD" and is_year(words[s - 1])
-                    or b in ("IN", "WRB") and low in openers or b == "RB" and low in ("later", "then", "since")):
+                    or b in ("IN", "WRB") and low in openers or b == "RB" and low in ("later", "then", "since")
+                    or b in ("VBD", "VBP", "VBZ") and low in saying):
                 continue                        # the goods supplied to X: a participle on a noun
         j = i + 1
         while j < n and tags[j] not in _CLAUSE_END and tags[j] not in _FINITE \

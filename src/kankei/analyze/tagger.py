@@ -30,6 +30,7 @@ from .tag_rules import (
     gerund_as_noun,
     gerund_before_noun,
     homograph_as_base,
+    hyphened_adjective,
     impossible_third_person,
     noun_after_article_before_preposition,
     noun_read_as_adverb,
@@ -314,12 +315,15 @@ class Tagger:
             p2 = p1
             p1 = t
         if "JJ" in out or "NNS" in out or "NN" in out or "FW" in out:
-            _verb_after_subject(words, out, self.past_forms, self.base_forms, self.verb_base, self.words["to_verbs"])
+            _verb_after_subject(words, out, self.past_forms, self.base_forms, self.verb_base, self.words["to_verbs"],
+                                self.seen_as)
         # (without a participle, only a past-only form tagged as a noun or adjective is re-read: none, no pass)
+        if "VBD" in out or "VBN" in out:
+            hyphened_adjective(words, out, self.cands, self.lexicon)
         if "VBN" in out:
             participle_before_noun(words, out)
         if "VBN" in out or ("NN" in out or "JJ" in out or "CD" in out) and not self.only_past.isdisjoint(lowers or map(str.lower, words)):
-            past_after_clause_subject(words, out, self.only_past, self.openers)
+            past_after_clause_subject(words, out, self.only_past, self.openers, self.saying)
         if "JJ" in out:
             self._noun_not_adjective(words, out)
             passive_not_adjective(words, out)
@@ -332,7 +336,7 @@ class Tagger:
             self._plural_after_verb(words, out)
         if "NNS" in out and "CC" in out:
             self._verb_after_and(words, out)
-        if "NNS" in out and "NNP" in out:
+        if "NNS" in out and ("NNP" in out or "DT" in out):
             self._unknown_verb_after_name(words, out)
         if "JJS" in out or "JJR" in out:
             degree_before_adverb(words, out)
@@ -381,6 +385,11 @@ class Tagger:
                         and self.verb_base(words[i][:-1]) and not self.cands.get(words[i][:-1], ()).count("NN"):
                     tags[i] = "VBZ"     # (one it never saw: the -s form of a verb it saw, not of a noun)
 
+    def seen_as(self, word: str) -> list[str] | None:
+        """The tags the treebank gave a word, or None for a word it never saw."""
+        got = self.cands.get(word) or self.rare.get(word)
+        return got if got is not None else ([self.lexicon[word]] if word in self.lexicon else None)
+
     def _unknown_verb_after_name(self, words: list[str], tags: list[str]) -> None:
         """'Megumi Yokota disappears on her way home': an -s word the treebank never showed, right
         after a name and before a preposition, in a sentence with no verb, is the name's verb."""
@@ -388,9 +397,10 @@ class Tagger:
             return
         for i in range(1, len(tags) - 1):
             w = words[i]
-            if tags[i] == "NNS" and tags[i - 1] == "NNP" and tags[i + 1] in ("IN", "RB") and w.islower() \
-                    and w not in self.cands and w not in self.rare:
-                tags[i] = "VBZ"
+            if tags[i] == "NNS" and tags[i + 1] in ("IN", "RB", ".") and w.islower() \
+                    and w not in self.cands and w not in self.rare \
+                    and (tags[i - 1] == "NNP" or tags[i - 1] == "NN" and _determined(tags, i - 1)):
+                tags[i] = "VBZ"         # (or after a noun a determiner opens: 'The last ship sails.')
                 return
 
     def _plural_after_verb(self, words: list[str], tags: list[str]) -> None:
@@ -421,8 +431,15 @@ class Tagger:
 _OBJECT_START_OR_NN = _OBJECT_START | {"NN"}
 
 
+def _determined(tags: list[str], k: int) -> bool:
+    """Whether the noun at k ends a phrase a determiner opens ('the last repatriation ship')."""
+    while k > 0 and tags[k - 1] in ("NN", "JJ", "NNP", "HYPH"):
+        k -= 1
+    return k > 0 and tags[k - 1] == "DT"
+
+
 def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset[str],
-                        base_forms: frozenset[str], verb_base, to_verbs: frozenset[str]) -> None:
+                        base_forms: frozenset[str], verb_base, to_verbs: frozenset[str], seen_as) -> None:
     """News syntax the web treebank rarely shows: "Japan imposed sanctions", "North Korea froze
     assets", "Japan not only imposed ...", "North Korea tests a missile". A past form tagged as an
     adjective (a base form tagged as an adjective or a noun: VBP), or an -s form tagged as a
@@ -462,9 +479,14 @@ def _verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset
                 and any(x in ("VBD", "VBZ", "VBP") for x in tags[:k]):
             tags[i] = "VBP" if base else "VBD"    # ... imposed sanctions but also froze assets
             continue
-        if tags[k] not in _SUBJECT_END or (t == "NNS" and tags[k] != "NNP"):
+        # ('This brief reviews the origins': an -s form between a determined singular noun and a
+        # determiner; a compound noun ends before 'the')
+        noun_subject = t == "NNS" and tags[k] == "NN" and tags[i + 1] in ("DT", "PRP$") and _determined(tags, k) \
+            and ("VBZ" in (seen_as(words[i]) or ("VBZ",)) or verb_base(words[i][:-1].lower()))
+        if tags[k] not in _SUBJECT_END or (t == "NNS" and tags[k] != "NNP" and not noun_subject):
             continue
-        if k > 0 and tags[k - 1] in ("DT", "PRP$", "POS", "JJ") and tags[k] in ("NN", "NNS") and not base:
+        if k > 0 and tags[k - 1] in ("DT", "PRP$", "POS", "JJ") and tags[k] in ("NN", "NNS") and not base \
+                and not noun_subject:
             continue                              # the ban | imposed ...: keep to names and pronouns as subjects
         if base and tags[k] in ("NN", "NNP") and k > 0 and tags[k - 1] not in ("CC", "NNP", ","):
             continue                              # a singular subject takes "shares", not "share"

@@ -318,12 +318,11 @@ class ReaderChecks:
         # (the subject's head must be the name: 'the Nikkei share average closed down' is no body)
         sets = word_sets()
         head_in = subject is None or subject.head.tag[:2] != "NN" or subject.head.tag in ("NNP", "NNPS") \
-            or subject.head.lemma in sets["definite_bodies"] | sets["person_nouns"] | sets["pair_nouns"] | sets["people_nouns"]
+            or subject.head.lemma in sets["definite_bodies"] | sets["pair_nouns"] or _one_person(subject.head, sets)
         # (or a person named by what she is: 'a 22-year-old nurse vanished')
         return head_in and (any(p["role"] in ("agent", "patient") and p["entity"].split(":", 1)[0] in kinds
                                 for p in r.parts.items)
-                            or "person" in kinds and subject is not None
-                            and subject.head.lemma.lower() in sets["person_nouns"] | sets["people_nouns"])
+                            or "person" in kinds and subject is not None and _one_person(subject.head, sets))
 
     def _phrasal(self, r: Reading) -> bool:
         """'left the schools out of the program', 'left it behind': a particle makes another verb."""
@@ -419,3 +418,14 @@ def holds_office(entity_id: str) -> bool:
     entry = gazetteer().entries.get(entity_id)
     minor = word_sets()["non_leading_offices"]
     return bool(entry and any(not minor & set(str(o.get("title", "")).lower().split()) for o in entry.offices))
+
+
+_ONE_PERSON_PRONOUNS = frozenset({"i", "he", "she"})
+
+
+def _one_person(head, sets: dict) -> bool:
+    """A person by what she is ('a 22-year-old nurse vanished'), by kin ('their son was born') or
+    by a pronoun of one ('I was born there'): 'nearly all were born in Japan' names no one."""
+    word = head.text.lower()
+    return word in _ONE_PERSON_PRONOUNS or head.lemma.lower() in sets["person_nouns"] | sets["people_nouns"] \
+        or head.tag == "NN" and word in sets["kin_nouns"]

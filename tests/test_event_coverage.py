@@ -1,0 +1,50 @@
+"""Events the tagger used to hide: births of people named by a pronoun or by kin, a past read
+after a verb of belief (and hedged by it), a subject with its place, a compound adjective."""
+from __future__ import annotations
+
+from event_probe import events, role, the
+
+
+def test_a_birth_told_of_one_person_by_pronoun_or_kin_is_an_event():
+    ev = the("We lived by the canal in Ikuno. I was born there in May 1951, the youngest of three.", "born")
+    assert (ev["type"], ev["date"]) == ("other", "1951-05")
+    ev = the("In 1966 she married a welder from Nampo, and their daughter was born the following spring.", "born")
+    assert ev["date"] == "1967-21"
+    # a birth told of many, named by no one, is no event of a timeline
+    assert not [e for e in events("Nearly all of the teachers were born in Japan in the 1950s.") if e["text"] == "born"]
+
+
+def test_what_police_believe_was_done_is_hedged_and_dated_by_its_own_clause():
+    ev = the("Police believe the two brothers imported 30 tons of coal through Kobe in March 2019.", "imported",
+             dct="2021-02-03")
+    assert ev["date"] == "2019-03" and ev.get("hedged") is True
+    # a verb of belief in a relative clause hedges only what it reports, not the main clause
+    ev = the("Police arrested two men they believe smuggled coal.", "arrested", dct="2021-02-03")
+    assert not ev.get("hedged")
+
+
+def test_police_with_their_place_are_the_subject_and_a_compound_adjective_no_verb():
+    ev = the("In 2009, police in Hyogo Prefecture arrested the owner of a trading firm for importing "
+             "8 tons of North Korean short-necked clams.", "arrested")
+    assert ev["date"] == "2009" and "location" in {p["role"] for p in ev["participants"]}
+    assert not role(ev, "agent") & {"place:hyogo", "place:hyogo_prefecture"}
+
+
+def test_an_apposition_with_an_irregular_participle_leaves_the_clause_its_verb():
+    ev = the("Between 1995 and 2000, eleven credit cooperatives, known as kumiai, collapsed under bad debts.",
+             "collapsed")
+    assert (ev["type"], ev["date"]) == ("dissolve", "1995/2000")
+
+
+def test_an_immigrant_who_came_over_from_a_place_migrated():
+    ev = the("Her grandfather had come over from Jeju in 1936 to work in a glass factory.", "come over from")
+    assert (ev["type"], ev["date"]) == ("migrate", "1936")
+
+
+def test_a_chronology_line_in_the_present_and_a_report_reviewing_the_past():
+    ev = the("1971 - The first ferry sails.", "sails")
+    assert (ev["type"], ev["date"]) == ("migrate", "1971")
+    # the report's own act of reviewing dates nothing: the visits it lists get no time from a neighbour
+    got = events("This report reviews the two summit visits by Koizumi, the Stockholm agreement of 2014, "
+                 "and the current state of play.")
+    assert not [e for e in got if e["text"] == "summit" and e.get("date") == "2014"]
