@@ -48,3 +48,35 @@ def test_a_chronology_line_in_the_present_and_a_report_reviewing_the_past():
     got = events("This report reviews the two summit visits by Koizumi, the Stockholm agreement of 2014, "
                  "and the current state of play.")
     assert not [e for e in got if e["text"] == "summit" and e.get("date") == "2014"]
+
+
+def test_a_quote_attributed_to_someone_named_or_described_is_a_statement():
+    text = ('TOKYO, June 2 (Kyodo) -- A wooden boat drifted ashore on Monday. "We will keep searching," '
+            'Tanaka told reporters. "I took it for a ghost ship," the fisherman, 71, told reporters. '
+            '"It came from the North," the sources said.')
+    told = [e for e in events(text, dct="2025-06-02") if e["text"] == "told reporters"]
+    assert len(told) == 2 and all(e["type"] == "statement" and e["date"] == "2025-06-02" for e in told)
+    # an attribution to no one in particular only says where the news came from
+    assert not [e for e in events(text, dct="2025-06-02") if e["text"] == "said"]
+
+
+def test_a_stretch_of_time_later_is_no_subject_the_first_subject_goes_on():
+    ev = the("On May 3 she said Tokyo had proposed talks, then hours later declared that Pyongyang "
+             "would refuse any contact.", "declared", dct="2025-06-02")
+    assert (ev["type"], ev["date"]) == ("statement", "2025-05-03")
+    ev = the("Japan imposed sanctions in 2006 and three years later tightened them.", "tightened")
+    assert ev["date"] == "2009" and role(ev, "agent") == {"country:japan"}
+
+
+def test_a_list_of_bare_months_in_a_past_clause_is_the_story_before_its_date():
+    got = events("North Korea launched satellites in May, August and November.", dct="2024-03-01")
+    assert sorted(e["date"] for e in got if e["type"] == "weapons_test") == ["2023-05", "2023-08", "2023-11"]
+    # a month a purpose names may lie ahead ('dissolved ... for an election in October')
+    assert the("The chamber was dissolved by the premier for an election in October.", "dissolved",
+               dct="2024-09-20")["date"] == "2024-09-20"
+
+
+def test_an_aside_between_a_verb_and_its_object_leaves_the_verb_its_object():
+    ev = the("In December, the UN General Assembly adopted, for the 19th consecutive year, a resolution "
+             "on human rights in North Korea.", "adopted", dct="2024-03-01")
+    assert (ev["type"], ev["date"]) == ("resolution", "2023-12") and role(ev, "agent") == {"org:unga"}

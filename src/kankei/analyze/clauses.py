@@ -49,9 +49,11 @@ def _apposed_chain(objects: list[Phrase], tokens) -> Phrase | None:
     """The first of the last objects set off by commas alone ('won, | the principal, Kang,'), if
     there are two or more and a comma comes before them: a subject and its apposition."""
     k = len(objects) - 1
+    # (a closing quote ends the walk: '"It was a ghost ship," the fisherman, 64, told')
     while k > 0 and objects[k - 1].last < objects[k].first - 1 \
             and all(t.tag == "," or t.tag in PUNCT_SKIP for t in tokens[objects[k - 1].last + 1:objects[k].first]) \
-            and any(t.tag == "," for t in tokens[objects[k - 1].last + 1:objects[k].first]):
+            and any(t.tag == "," for t in tokens[objects[k - 1].last + 1:objects[k].first]) \
+            and not any(t.tag == "''" for t in tokens[objects[k - 1].last + 1:objects[k].first]):
         k -= 1
     first = objects[k]
     if k == len(objects) - 1 or first.first < 1:
@@ -60,6 +62,13 @@ def _apposed_chain(objects: list[Phrase], tokens) -> Phrase | None:
     while j > 0 and tokens[j].tag in PUNCT_SKIP:
         j -= 1
     return first if tokens[j].tag == "," else None
+
+
+def _time_measure(np: Phrase, tokens) -> bool:
+    """'(then) hours later', 'and two days later': a stretch of time before 'later', no one who acts."""
+    nxt = tokens[np.last + 1] if np.last + 1 < len(tokens) else None
+    return nxt is not None and nxt.text.lower() in ("later", "earlier", "afterwards") \
+        and np.head.text.lower() in lists()["span_nouns"]
 
 
 def _finite_after_of(j: int, tokens, chunks, of: list[int], group_at: dict) -> bool:
@@ -377,6 +386,10 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[OpenClause], cla
             return
         if cur.cc is not None and prev_unit in ("cc", "np", "pp", "comma"):
             own = cur.np_since_cc
+            if own is not None and _time_measure(own, tokens):
+                if own in c.objects:
+                    c.objects.remove(own)
+                own = None          # ('and two days later launched another': the subject goes on)
             # ('who was born and raised in Japan and went': 'raised' shares 'was', so it is finite)
             pred_finite = pred.finite or c.relation == "coordinate" and c.shared_subject and c.parent is not None \
                 and c.parent.predicate is not None and c.parent.predicate.finite
@@ -409,6 +422,16 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[OpenClause], cla
             o = OpenClause(Clause(0, 0, g, c.subject, parent=c, relation="coordinate", shared_subject=True), cur.closes_at_comma)
             clauses.append(o.c)
             stack[-1] = o
+            return
+        if g.finite and prev_unit == "np" and c.objects and c.objects[-1] is prev_np and cur.comma \
+                and _time_measure(prev_np, tokens):
+            # '..., then hours later declared': the first clause's subject goes on, a stretch of time later
+            c.objects.remove(prev_np)
+            root = stack[0].c
+            o = OpenClause(Clause(0, 0, g, root.subject, parent=root, relation="coordinate", shared_subject=True),
+                           stack[0].closes_at_comma)
+            clauses.append(o.c)
+            stack[:] = [o]
             return
         if g.finite and prev_unit == "np" and c.objects and c.objects[-1] is prev_np:
             np = prev_np

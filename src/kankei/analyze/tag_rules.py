@@ -128,6 +128,32 @@ def hyphened_adjective(words: list[str], tags: list[str], cands: dict[str, list[
             tags[i] = "JJ"
 
 
+def past_after_age(words: list[str], tags: list[str]) -> None:
+    """'the fisherman, 64, told reporters': an -ed or irregular form right after a person's age set
+    off by commas is the person's verb, a past (not 'by' after it: a passive)."""
+    for i in range(4, len(tags)):
+        if tags[i] == "VBN" and tags[i - 1] == "," and tags[i - 2] == "CD" and tags[i - 3] == "," \
+                and tags[i - 4] in ("NN", "NNS", "NNP", "NNPS") and words[i - 2].isdigit() \
+                and (i + 1 >= len(words) or words[i + 1].lower() != "by"):
+            tags[i] = "VBD"
+
+
+def past_before_an_aside(words: list[str], tags: list[str]) -> None:
+    """'the General Assembly adopted, for the 19th year, a resolution': an -ed form after a name,
+    with a phrase set off by commas between it and its object, is the name's verb, a past."""
+    n = len(tags)
+    for i in range(1, n - 4):
+        if tags[i] not in ("JJ", "VBN") or tags[i + 1] != "," or tags[i - 1] not in ("NNP", "NNPS") \
+                or not words[i].lower().endswith("ed") or tags[i + 2] != "IN":
+            continue
+        j = i + 3
+        while j < n and tags[j] in _PP_BODY:
+            j += 1
+        if j + 1 < n and tags[j] == "," and tags[j + 1] in ("DT", "CD", "PRP$") \
+                and not any(t in _FINITE for t in tags[:i]):
+            tags[i] = "VBD"
+
+
 def participle_only_forms(words: list[str], tags: list[str], forms: frozenset[str]) -> None:
     """'the 13-year-old taken from a Niigata street': a form that is only ever a participle is one."""
     for i, w in enumerate(words):

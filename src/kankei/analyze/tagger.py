@@ -39,7 +39,9 @@ from .tag_rules import (
     participle_in_apposition,
     participle_only_forms,
     passive_not_adjective,
+    past_after_age,
     past_after_clause_subject,
+    past_before_an_aside,
     past_before_comma_and,
     past_before_infinitive,
     past_before_object_pronoun,
@@ -322,6 +324,7 @@ class Tagger:
             hyphened_adjective(words, out, self.cands, self.lexicon)
         if "VBN" in out:
             participle_before_noun(words, out)
+            past_after_age(words, out)
         if "VBN" in out or ("NN" in out or "JJ" in out or "CD" in out) and not self.only_past.isdisjoint(lowers or map(str.lower, words)):
             past_after_clause_subject(words, out, self.only_past, self.openers, self.saying)
         if "JJ" in out:
@@ -332,6 +335,7 @@ class Tagger:
             reduced_relative(words, out)
         if "," in out:
             appositive_participle(words, out)
+            past_before_an_aside(words, out)
         if "VBZ" in out:
             self._plural_after_verb(words, out)
         if "NNS" in out and "CC" in out:

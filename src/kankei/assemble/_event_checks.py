@@ -237,6 +237,8 @@ class ReaderChecks:
         subject = r.clause.subject if r.clause is not None else None
         # ('..., it said.': 'it' or 'they' only point back at the source of what came before; a
         # quote's '..., he said' is the speaker's statement)
+        if subject is not None and not r.parts.has("agent") and _a_named_speaker(subject.head):
+            return False    # ('"...," Sato told reporters', 'the fisherman, 64, said': someone, if no actor)
         return not r.parts.has("agent") or subject is not None and subject.first == subject.last \
             and subject.head.text.lower() in ("it", "they")
 
@@ -421,6 +423,13 @@ def holds_office(entity_id: str) -> bool:
 
 
 _ONE_PERSON_PRONOUNS = frozenset({"i", "he", "she"})
+
+
+def _a_named_speaker(head) -> bool:
+    """A speaker one can point at: a name, or one person called by what she is ('the fisherman')."""
+    word = head.text.lower()
+    return head.tag == "NNP" or head.tag == "NN" and (
+        word in word_sets()["person_nouns"] or word in word_sets()["kin_nouns"] or word.endswith(("man", "woman")))
 
 
 def _one_person(head, sets: dict) -> bool:

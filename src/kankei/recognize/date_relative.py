@@ -309,12 +309,19 @@ _MONTH_PRE = re.compile(r"\b(?:in|since|by|until|till|from|through|of|during|bef
 _MONTH_COORD = re.compile(r"\s*(?:,|and|or|-|–|to|until|through)\s+")
 
 
+def _after_a_listed_month(text, m, prev) -> bool:
+    """'in May, August and November': the last month of a list, after a month just found."""
+    return prev is not None and prev.end <= m.start() and prev.relative is not None and "month" in prev.relative \
+        and _MONTH_COORD.fullmatch(text, prev.end, m.start()) is not None
+
+
 def _month_bare(text, m, prev):
     """A month name without day or year: a month only after a preposition or in a coordination."""
     if m.group("mb_of") or m.group("mb_of_ty"):        # "November of that year", "February this year"
         return mention(m, None, anchor="narrative",
                        relative=_year_offset(m, "mb_of", {"month": month_number(m.group("mb_m"))}))
-    if not (_MONTH_PRE.search(text[max(0, m.start() - 10):m.start()]) or _MONTH_COORD.match(text, m.end())):
+    if not (_MONTH_PRE.search(text[max(0, m.start() - 10):m.start()]) or _MONTH_COORD.match(text, m.end())
+            or _after_a_listed_month(text, m, prev)):
         return None
     if _MONTH_COORD.match(text, m.end()) and not _MONTH_PRE.search(text[max(0, m.start() - 10):m.start()]):
         # "May and October 2013" yes; "March and Rally" no: a month must follow the coordination

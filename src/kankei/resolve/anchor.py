@@ -16,7 +16,7 @@ from functools import cache
 
 from kankei import edtf
 from kankei.recognize.date_clock import date_time
-from kankei.resolve.tense import cues, future, recent
+from kankei.resolve.tense import cues, future, past, recent
 from kankei.spans import TimeMention
 
 _APPOSITION = re.compile(r"\s*,?\s*(?:on|in)\s+$")
@@ -188,20 +188,23 @@ def _calendar_year(value: str, rel: dict, text: str, tm: TimeMention, narrative_
                 (len(gap) > cues()["narrative_reach"] or "\n\n" in gap) and edtf.precision(base) not in ("month", "day"))):
             # no narrated moment close before (a year in passing is none): the story's own
             # months ("In February" in a March story)
-            year = _near_year(month, dct)
+            year = _near_year(month, dct, past(text, tm))
         elif (year, key) > (dct[0], dkey) and dct[2] and not _ATTRIBUTIVE.search(text, max(0, tm.start - 8), tm.start):
             # a past fact in a dated news story is not long after its date ("a July 4 deadline"
             # may well lie ahead)
-            year = _near_year(month, dct)
+            year = _near_year(month, dct, past(text, tm))
     if year == p[0]:
         return value
     return _apply(edtf.point(year), {k: v for k, v in rel.items() if k != "direction"}, "narrative")
 
 
-def _near_year(month: int, dct: tuple) -> int:
-    """The year of the month nearest the document's date, a little after it or else before."""
+def _near_year(month: int, dct: tuple, done: bool = False) -> int:
+    """The year of the month nearest the document's date, a little after it or else before (only
+    before or in its month when the clause tells what was done)."""
     window = cues()["bare_month_window"]
     ahead = (month - dct[1]) % 12
+    if done:
+        return dct[0] - (month > dct[1])
     return dct[0] + (month < dct[1]) if ahead <= window["months_after"] else dct[0] - (month > dct[1])
 
 

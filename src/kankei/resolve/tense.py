@@ -44,6 +44,22 @@ def future(text: str, tm: TimeMention) -> bool:
     return bool(ends) and not _past_re().search(clause, ends[-1])
 
 
+_ED_AFTER_DOER = re.compile(r"\b(?:[A-Z][a-z]+|it|they|he|she|we|[a-z]+[^s]s)\s+(?:\w+ly\s+)?([a-z]{3,}ed)\b")
+_PURPOSE = re.compile(r"\bfor\b")
+
+
+def past(text: str, tm: TimeMention) -> bool:
+    """Whether the mention's clause tells what was done: an -ed verb right after its doer
+    ('North Korea launched satellites in May'), no future cue, and no 'for' between (not 'was
+    dissolved for an election in October')."""
+    clause = clause_before(text, tm)
+    if _future_re().search(clause):
+        return False
+    undone = cues()["past_not_done"]
+    return any(m.group(1) not in undone and not _PURPOSE.search(clause, m.end())
+               for m in _ED_AFTER_DOER.finditer(clause))
+
+
 @cache
 def _recent_re() -> re.Pattern:
     return re.compile(r"(?i:\b(?:" + "|".join(cues()["recent"]) + r")\b)")
