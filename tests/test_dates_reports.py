@@ -40,6 +40,16 @@ def test_a_line_that_is_a_months_name_alone_is_a_heading_of_that_month():
     assert times["March"] == "2023-03" and times["October"] == "2023-10"
     # a month's name inside a sentence still needs a word that makes it a month
     assert [t.text for t in find_times("May said the talks would go on.")] == []
+    # a month that ends a day's mention on the next line is no heading of its own
+    assert [t.text for t in find_times("Filed 03\nMay ")] == ["03\nMay"]
+
+
+def test_a_magazine_header_of_fields_dates_the_page_and_its_last_month():
+    text = ("ARTS AND LETTERS | The Harbour Weekly | November 15, 2025\n\nA history of the ships\n\n"
+            "Last March the district court ordered the defendant to pay damages.")
+    doc = extract(text, doc="t")
+    assert doc.published == "2025-11-15"
+    assert _times(text)["Last March"] == "2025-03"
 
 
 def test_days_of_a_month_named_without_a_year_are_one_interval():

@@ -80,3 +80,20 @@ def test_an_aside_between_a_verb_and_its_object_leaves_the_verb_its_object():
     ev = the("In December, the UN General Assembly adopted, for the 19th consecutive year, a resolution "
              "on human rights in North Korea.", "adopted", dct="2024-03-01")
     assert (ev["type"], ev["date"]) == ("resolution", "2023-12") and role(ev, "agent") == {"org:unga"}
+
+
+def test_a_chronology_entry_in_the_present_tells_its_events():
+    ev = the("NOV 1993 - Talks collapse at the ninth round, in Beijing.", "collapse", dct="2026-02-06")
+    assert (ev["type"], ev["date"]) == ("reject", "1993-11")     # talks broken off, no body closed
+    ev = the("1996 - Tokyo agrees in May to supply 200,000 tonnes of rice.", "agrees", dct="2026-02-06")
+    assert ev["date"] == "1996-05" and role(ev, "agent") == {"gov:japan"}
+    got = events("MAY 22, 2004 - Koizumi returns to Pyongyang and brings back five children.", dct="2026-02-06")
+    assert {(e["text"], e["date"]) for e in got} >= {("returns", "2004-05-22"), ("brings back", "2004-05-22")}
+
+
+def test_a_visit_later_this_month_is_the_visit_s_time_not_the_statement_s():
+    got = events("A North Korean youth team's planned visit to Niigata later this month was in doubt on "
+                 "Wednesday after the Justice Ministry said it had not yet decided whether to let the players in.",
+                 dct="2026-03-04")
+    assert next(e for e in got if e["text"] == "visit")["date"] == "2026-03"
+    assert next(e for e in got if e["text"] == "said")["date"] == "2026-03-04"

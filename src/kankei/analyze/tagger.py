@@ -398,6 +398,7 @@ class Tagger:
         """'Megumi Yokota disappears on her way home': an -s word the treebank never showed, right
         after a name and before a preposition, in a sentence with no verb, is the name's verb."""
         if any(t.startswith("VB") or t == "MD" for t in tags):
+            self._s_verb_after_opening_name(words, tags)
             return
         for i in range(1, len(tags) - 1):
             w = words[i]
@@ -406,6 +407,29 @@ class Tagger:
                     and (tags[i - 1] == "NNP" or tags[i - 1] == "NN" and _determined(tags, i - 1)):
                 tags[i] = "VBZ"         # (or after a noun a determiner opens: 'The last ship sails.')
                 return
+
+    def _s_verb_after_opening_name(self, words: list[str], tags: list[str]) -> None:
+        """'1995 - Tokyo agrees in June to supply rice, as shortages spread': an -s form that can be
+        a verb, after a name that opens a clause and before a preposition, with no finite verb after
+        it in its clause, is the name's verb ('Japan talks in Beijing ended' keeps its noun)."""
+        n = len(tags)
+        for i in range(1, n - 1):
+            if tags[i] != "NNS" or tags[i - 1] != "NNP" or tags[i + 1] not in ("IN", "TO") or not words[i].islower():
+                continue
+            seen = self.seen_as(words[i])
+            if seen is not None and "VBZ" not in seen:
+                continue
+            k = i - 1
+            while k > 0 and tags[k - 1] == "NNP":
+                k -= 1
+            if k > 0 and tags[k - 1] not in (":", ",", "CC", "SYM") and not (tags[k - 1] == "CD" and words[k - 1].isdigit()):
+                continue
+            j = i + 1
+            while j < n and tags[j] not in (",", ":", ".", "CC") and tags[j] not in ("VBD", "VBZ", "VBP", "MD"):
+                j += 1
+            if j < n and tags[j] in ("VBD", "VBZ", "VBP", "MD"):
+                continue
+            tags[i] = "VBZ"
 
     def _plural_after_verb(self, words: list[str], tags: list[str]) -> None:
         """'Pyongyang returned remains': an -s form right after a past verb, which the treebank

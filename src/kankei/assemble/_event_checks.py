@@ -59,6 +59,9 @@ class ReaderChecks:
                 nxt = self.tokens[r.head.i + 1].text.lower() if r.head.i + 1 < len(self.tokens) else ""
                 if passive_clause(r.clause) and nxt in by_object:
                     r.type = by_object[nxt]     # ('was refused landing': the word after a passive is its object)
+        if r.type == "dissolve" and r.verb and r.clause is not None and r.clause.subject is not None \
+                and r.clause.subject.head.text.lower() in word_sets()["failing"]:
+            r.type = "reject"       # 'talks collapsed': talks broken off, no body closed
         if r.type == "demand" and r.verb and r.clause is not None and any(
                 prep_of(pp) == "against" and 0 <= pp.start - r.end <= 2 for pp in r.clause.pps):
             r.type = "accuse"       # 'campaigned against the repatriation': opposition, not a call for it

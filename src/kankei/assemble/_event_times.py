@@ -96,6 +96,7 @@ class ReaderTimes(TimeHolders):
         for v in verbs:
             by_clause.setdefault(id(v.clause), []).append(v)
         self.clause_times: dict[int, list[TimeMention]] = {}
+        self.noun_phrase_times: set[int] = set()     # times inside or right after an event noun
         self.since_bounds = first_since_bounds(text, self.s, self.times)
         for t in self.times:
             if self._measured_from(t, verbs):
@@ -123,6 +124,7 @@ class ReaderTimes(TimeHolders):
                     noun = None
             if noun is not None:
                 noun.times.append(t)
+                self.noun_phrase_times.add(id(t))
                 continue
             if self._time_of_a_purpose(t):
                 continue
@@ -274,6 +276,9 @@ class ReaderTimes(TimeHolders):
         clause of its own ('After X tested a device on October 9, Japan imposed sanctions'); the
         dated event it is about ('Tokyo condemned the April 2012 launch')."""
         timed = {id(v.clause): v for v in verbs if v.times and v.clause is not None}
+        # (a time in an event noun's phrase dates that noun, not its clause: 'a visit later this month
+        # was in doubt on Wednesday after the ministry said ...')
+        of_nouns = self.noun_phrase_times
         for v in verbs:
             c = v.clause
             if v.times or c is None:
@@ -289,7 +294,9 @@ class ReaderTimes(TimeHolders):
                 if owner is not None:
                     v.inherited = owner.times[0]
                     break
-                own = [t for t in self.clause_times.get(id(c), ()) if is_narrative(t) and not self._attributive(t)]
+                # (but 'the first meeting since August, when they met in Seoul': the time 'when' stands for)
+                own = [t for t in self.clause_times.get(id(c), ()) if is_narrative(t) and not self._attributive(t)
+                       and (id(t) not in of_nouns or v.clause.relation == "relative")]
                 if own:     # 'In 2002, Kim deep-sixed relations by admitting ...': the clause's time
                     v.inherited = own[0]
                     break

@@ -15,10 +15,13 @@ from kankei.spans import TimeMention
 # between a time and the event noun it modifies: "2002 summit", "Thursday's meeting", "June 12 Singapore summit"
 _TIME_BEFORE_NOUN = re.compile(r"(?:['’]s)?(?:\s+|-)(?:[A-Za-z][\w-]*\s+){0,3}")
 # between an event noun and the time that follows it: "summit in 2002", "test of October 9"
-_NOUN_THEN_TIME = re.compile(r"(?:\s+(?:by|of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|the)){0,6})?"
-                             r"(?:\s+(?:in|at)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?"    # "meeting in Pyongyang in 2002"
+_BY_WHOM_WHERE = (r"(?:\s+(?:by|of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|the)){0,6})?"
+                  r"(?:\s+(?:in|at|to)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?")   # "meeting in Pyongyang in 2002"
+_NOUN_THEN_TIME = re.compile(_BY_WHOM_WHERE +
                              r"(?:,?\s+(?:in|on|of|at|from|since|during|held\s+(?:in|on))\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?"
                              r"|\s*\(\s*)")     # "the Korean War (1950-1953)"
+# ('a visit to Niigata later this month': a time that needs no preposition, after the place)
+_NOUN_THEN_DEICTIC = re.compile(_BY_WHOM_WHERE + r"\s+(?:(?:later|earlier)\s+)?")
 
 
 def modifies_before(text: str, t: TimeMention, noun_start: int, blockers: set[int]) -> bool:
@@ -34,8 +37,9 @@ def modifies_before(text: str, t: TimeMention, noun_start: int, blockers: set[in
 
 def follows(text: str, noun_end: int, t: TimeMention) -> bool:
     """Whether time t follows an event noun through one preposition ('the summit in 2002')."""
-    if 0 < t.start - noun_end <= 2 and not text[noun_end:t.start].strip() and t.text.lower().startswith(_DEICTIC_OPENERS):
-        return True     # ('the indictment last month of two suspects')
+    if 0 < t.start - noun_end <= 60 and t.text.lower().startswith(_DEICTIC_OPENERS) \
+            and _NOUN_THEN_DEICTIC.fullmatch(text, noun_end, t.start) is not None:
+        return True     # ('the indictment last month of two suspects', 'a visit to Niigata later this month')
     return 0 < t.start - noun_end <= 60 and _NOUN_THEN_TIME.fullmatch(text, noun_end, t.start) is not None
 
 

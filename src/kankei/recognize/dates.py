@@ -72,8 +72,8 @@ def _month_headings(text: str, items: list[TimeMention]) -> None:
     found = [TimeMention(m.start(1), m.end(1), m.group(1), None, "date", "narrative", {"month": months[m.group(1)]})
              for m in _heading_pattern().finditer(text)]
     if found:
-        taken = {t.start for t in items}
-        items.extend(t for t in found if t.start not in taken)
+        # (not inside a mention found already: "03\nMay" is a day and its month)
+        items.extend(t for t in found if not any(x.start < t.end and t.start < x.end for x in items))
         items.sort(key=lambda t: t.start)
 
 

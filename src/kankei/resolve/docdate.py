@@ -182,6 +182,16 @@ def _without_clock(text: str, times: list[TimeMention], a: int, b: int) -> str:
     return _WEEKDAY.sub(" ", "".join(out)).rstrip(" ,")
 
 
+_FIELD_BAR = re.compile(r"\s[|•·]\s")
+
+
+def _whole_field(text: str, tm: TimeMention, line_start: int, line_end: int) -> bool:
+    """Whether the date fills one field of a line of fields set apart by bars."""
+    left = text[line_start:tm.start].rstrip()
+    right = text[tm.end:line_end].lstrip()
+    return (not left or left[-1] in "|•·") and (not right or right[0] in "|•·")
+
+
 def _date_line(text: str, times: list[TimeMention], tm: TimeMention, line_start: int) -> bool:
     """A line that is its date but for a few words: "BBC Thursday, 3 May, 2001, 16:46 GMT",
     "October 4, 2022 at 18:49 JST", "June 11, 2018 (PM)"."""
@@ -189,6 +199,8 @@ def _date_line(text: str, times: list[TimeMention], tm: TimeMention, line_start:
     line_end = len(text) if line_end < 0 else line_end
     if line_end - line_start > 120:
         return False
+    if _FIELD_BAR.search(text, line_start, line_end) and _whole_field(text, tm, line_start, line_end):
+        return edtf.precision(tm.value) in ("day", "month")   # "BOOKS | The Weekly | November 15, 2025"
     rest, pos = [], line_start
     for t in times:
         if t.end <= line_start or t.start < pos:
