@@ -86,3 +86,17 @@ def test_the_time_of_a_since_clause_is_a_bound_the_story_does_not_follow():
     text = ("TOKYO, May 12, 2025 (Kyodo) -- The premier met the families on Saturday. It was the first meeting "
             "since he took office in October. North Korea replied the next day.")
     assert _times(text)["the next day"] == "2025-05-11"
+
+
+def test_a_part_of_a_month_told_or_of_the_page_s_month():
+    times = _times("In October 2002 five came home. Talks in Kuala Lumpur at the end of the month broke down. "
+                   "Officials met again late last month.", dct="2026-02-06")
+    assert times["the end of the month"] == "2002-10-21/2002-10-31"
+    assert times["late last month"] == "2026-01-21/2026-01-31"
+
+
+def test_hours_or_minutes_later_is_the_day_told_and_hours_after_an_event_how_long():
+    times = _times("On March 25 she proposed talks. Hours later she withdrew the offer. "
+                   "About 20 minutes later a second statement followed.", dct="2024-05-06")
+    assert times["Hours later"] == "2024-03-25" and times["About 20 minutes later"] == "2024-03-25"
+    assert _times("It fell three hours after the launch.", dct="2024-05-06")["three hours"] == "PT3H"

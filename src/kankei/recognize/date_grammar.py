@@ -110,7 +110,7 @@ def first_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
         headed[n] = units | {"and", "to", "or", "more", "additional", "further", "extra"} | set(UNITS)
     for u in units:
         headed.setdefault(u, {"long"})          # "decade-long", "year-long"
-    for u in ("days", "weeks"):
+    for u in ("days", "weeks", "hours", "minutes"):
         headed[u] = set(headed.get(u, ())) | {"later"}     # "Days later"
     for name in cal["holidays"]:        # "New Year's Day": "new" starts a match only before "year's"
         first, second = name.lower().split()[:2]
@@ -270,7 +270,7 @@ def alternatives() -> tuple[str, ...]:
         # the day after
         rf"(?P<relative_the>\b(?:(?P<rt_season>(?:[Tt]he\s+)?(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter))\s+of\s+)?(?P<rt_det>[Tt]he\s+(?:following|next|previous|preceding|same|prior|coming)|[Tt]hat|[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<rt_u>day|week|month|year|spring|summer|autumn|fall|winter|{month_full}|{weekday})\b)",
         # Days later, weeks later: soon after the day told, in its month
-        r"(?P<relative_bare>\b(?:[Dd]ays|[Ww]eeks)\s+later\b)",
+        r"(?P<relative_bare>\b(?P<rb_u>[Dd]ays|[Ww]eeks|[Hh]ours|[Mm]inutes)\s+later\b)",
         r"(?P<unit_after>\b[Tt]he\s+(?P<ua_u>day|week|month|year)\s+(?P<ua_dir>after|before)\b(?!\s+(?:last|next|tomorrow|yesterday)\b))",
         r"(?P<that_time>\b(?:[Tt]hat|[Tt]he\s+same|(?<=\b[Aa]t\s)the)\s+time\b)",
         # this morning, yesterday afternoon, tomorrow night: a day of the document's date
@@ -306,6 +306,8 @@ def alternatives() -> tuple[str, ...]:
         rf"(?P<duration>\b(?:(?P<du_first>{the}(?:first|last|past|next|previous|following)\s+)|(?P<du_q>{qual}))?(?:(?P<du_halfa>[Hh]alf\s+an?)|(?P<du_n>{num}){half_num.format('du_half')})(?P<du_sep>[- ])(?:(?:more|additional|further|extra)\s+)?(?P<du_u>{unit})\b(?P<du_half2>\s+and\s+a\s+half)?)",
         # the end of the year, the beginning of that year, the end of last year: its last or first month
         rf"(?P<year_edge>\b{the}(?P<ye_part>end|beginning|start|close|turn)\s+of\s+(?P<ye_det>the\s+same|the|that|this|last|next)\s+year\b)",
+        # late last month, the end of the month, early this month: a part of a month told or of the page's
+        rf"(?P<month_edge>\b(?:{the}(?P<me_edge>end|beginning|start|middle)\s+of\s+|(?P<me_part>(?i:early|late|mid))(?:\s*-\s*|\s+))(?P<me_det>the\s+same|the|that|this|last|next)\s+month\b)",
         # early June, mid-May: a part of a month resolved from the narrative
         rf"(?P<part_month_bare>\b{the}?(?:(?P<pmb_part>{part}|(?i:end|beginning|start))(?:\s*-\s*|\s+of\s+|\s+)|(?P<pmb_in>(?i:early|late|mid))\s+in\s+)(?P<pmb_m>{month_full})\b(?!,?\s*(?:of\s+)?{year}))",
         # a bare month: resolved from the narrative; only in contexts that make it a month

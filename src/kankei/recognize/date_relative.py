@@ -90,7 +90,10 @@ def _relative_n(text, m, prev):
         # "¥1.2 billion a year on publicity": a rate, not "a year on"
         return _span(text, m.start(), m.end("rn_u"), _iso(1, designator), "set") if mult == 1 else None
     if designator[0] == "T":
-        # "three hours later": how long (the day it lands on is the narrative's)
+        if direction in ("later", "earlier", "afterwards") and not (m.group("rn_half") or m.group("rn_half2")):
+            # "about two hours later": on the day told (a clock time would cross midnight: rare)
+            return mention(m, None, anchor="narrative", relative={"unit": "day", "offset": 0})
+        # "three hours after the launch": how long between two events
         return _span(text, m.start(), m.end("rn_half2") if m.group("rn_half2") else m.end("rn_u"), _iso(amount, designator), "duration")
     if qual and direction == "ago" and amount == int(amount):
         # "more than a decade ago": some time before the date that far back
@@ -275,6 +278,18 @@ def _year_edge(text, m, prev):
     return mention(m, None, anchor="narrative", relative={"month": month, "year_offset": 0})
 
 
+def _month_edge(text, m, prev):
+    """'late last month', 'the end of the month': that part of the month told or, after this/last/
+    next, of the document's month."""
+    rng = part_range(m.group("me_edge") or m.group("me_part"), tables()["month_parts"])
+    if rng is None:
+        return None
+    det = " ".join(m.group("me_det").lower().split())
+    offset = {"last": -1, "next": 1}.get(det, 0)
+    anchor = "dct" if det in ("this", "last", "next") else "narrative"
+    return mention(m, None, "interval", anchor=anchor, relative={"unit": "month", "offset": offset, "days": list(rng)})
+
+
 def _dd_month_bare(text, m, prev):
     mo, d1, d2 = month_number(m.group("ddb_m")), day_number(m.group("ddb_d1")), day_number(m.group("ddb_d2"))
     if not (valid_day(2000, mo, d1) and valid_day(2000, mo, d2)) or d2 <= d1 \
@@ -349,7 +364,9 @@ def _day_part_told(text, m, prev):
 
 
 def _relative_bare(text, m, prev):
-    """'Days later': soon after the day told; the text says only its month."""
+    """'Days later': soon after the day told; the text says only its month. 'Hours later': that day."""
+    if m.group("rb_u").lower() in ("hours", "minutes"):
+        return mention(m, None, anchor="narrative", relative={"unit": "day", "offset": 0})
     return mention(m, None, anchor="narrative", relative={"same": True, "vague": True})
 
 
@@ -366,6 +383,7 @@ RELATIVE_RULES = {
     "month_dd_bare": _month_dd_bare,
     "dd_month_bare": _dd_month_bare,
     "year_edge": _year_edge,
+    "month_edge": _month_edge,
     "month_day": _month_day,
     "day_month": _day_month,
     "same_day": _same_day,

@@ -336,7 +336,14 @@ def _apply(base: str | None, rel: dict, anchor: str) -> str | None:  # noqa: C90
     if unit == "year":
         return edtf.point(y + offset) if edtf.MIN_YEAR <= y + offset <= edtf.MAX_YEAR else None
     if unit == "month":
-        return edtf.shift(edtf.point(y, m), "month", offset) if m else None
+        if not m:
+            return None
+        month = edtf.shift(edtf.point(y, m), "month", offset)
+        if "days" in rel and month:     # ('late last month': its last third)
+            my, mm = int(month[:4]), int(month[5:7])
+            lo, hi = rel["days"][0], min(rel["days"][1], edtf.last_day(my, mm))
+            return edtf.interval(edtf.point(my, mm, lo), edtf.point(my, mm, hi))
+        return month
     if unit in ("day", "week"):
         if m is None:
             return None
