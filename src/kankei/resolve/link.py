@@ -141,6 +141,12 @@ def _demonym_before(gaz_id: int) -> re.Pattern:
     return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r") $")
 
 
+@cache
+def _demonym_ends(gaz_id: int) -> tuple[str, ...]:
+    """How text must end for `_demonym_before` to match: a demonym and a space."""
+    return tuple(w + " " for w in gazetteer().demonyms)
+
+
 def _foreign_generic(text: str, s: int, e: int, ids: tuple[str, ...], gaz: Gazetteer) -> tuple[int, tuple] | None:
     """'the Chinese foreign ministry', "the North's Foreign Ministry": a name that stands for one
     state's body by default, after another state's adjective or possessive, is that state's body
@@ -149,14 +155,18 @@ def _foreign_generic(text: str, s: int, e: int, ids: tuple[str, ...], gaz: Gazet
     name = text[s:e]
     if not ids or not name[:1].isalpha() or s < 3 or text[s - 1] != " ":
         return None     # (an adjective, a possessive or 'In X, the' always stands a space before)
-    m = _demonym_before(id(gaz)).search(text, max(0, s - 30), s)
+    # (each pattern is searched only where the text before ends the way its match must: most
+    # names stand after none of them, and a search tries every position of its window)
+    m = _demonym_before(id(gaz)).search(text, max(0, s - 30), s) \
+        if text.endswith(_demonym_ends(id(gaz)), max(0, s - 30), s) else None
     if m is not None:
         dem = m.group(1)
         owned = gaz.lookup(fold(f"{dem} {name.title()}")) or gaz.lookup(fold(f"{dem} {name}"))
         if owned:
             return m.start(1), owned
         cid = gaz.demonyms[dem][0]
-    elif (p := _POSSESSOR_BEFORE.search(text, max(0, s - 40), s) or _SET_IN.search(text, max(0, s - 40), s)) is not None:
+    elif text[max(0, s - 40):s].rstrip().endswith(("'s", "’s", "the", "its")) and (
+            p := _POSSESSOR_BEFORE.search(text, max(0, s - 40), s) or _SET_IN.search(text, max(0, s - 40), s)) is not None:
         # ("the North's Foreign Ministry", "China's Foreign Ministry", "In Seoul, the foreign
         # ministry": that state's own body)
         cid = _state_named(p.group(1), gaz)
