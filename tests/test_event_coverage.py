@@ -97,3 +97,20 @@ def test_a_visit_later_this_month_is_the_visit_s_time_not_the_statement_s():
                  dct="2026-03-04")
     assert next(e for e in got if e["text"] == "visit")["date"] == "2026-03"
     assert next(e for e in got if e["text"] == "said")["date"] == "2026-03-04"
+
+
+def test_an_accord_told_by_its_name_was_reached_by_its_parties():
+    ev = the("The Stockholm agreement was announced on May 29, 2014.", "announced")
+    assert role(ev, "agent") == {"gov:japan", "gov:north_korea"}
+    # who signed, when the sentence says so, is not replaced
+    ev = the("Koizumi and Kim Jong-il signed the Pyongyang Declaration on September 17, 2002.", "signed")
+    assert "gov:japan" not in role(ev, "agent") and role(ev, "agent")
+
+
+def test_a_list_of_finite_verbs_after_an_object_complement_shares_the_first_subject():
+    got = events("In 2003 the North declared the 1994 agreement nullified, withdrew from the treaty, "
+                 "and began to reprocess fuel.", dct="2020-01-01")
+    withdrew = next(e for e in got if e["text"] == "withdrew")
+    assert withdrew["date"] == "2003" and role(withdrew, "agent") == {"country:north_korea"}
+    # an accord lasts: declaring it void is not of the year that names it
+    assert next(e for e in got if e["text"] == "declared")["date"] == "2003"

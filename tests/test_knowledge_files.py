@@ -117,7 +117,8 @@ def test_actor_entries_well_formed(actors):
         assert e.get("type") in TYPES, f"{eid}: unknown type {e.get('type')!r}"
         assert e["type"] == PREFIX_TYPE[m["prefix"]], f"{eid}: type {e['type']} does not fit the prefix"
         allowed = ACTOR_KEYS | (PERSON_KEYS if e["type"] == "person" else {"country"} if e["type"] == "place"
-                                else {"event"} if e["type"] == "other" else set())
+                                else {"event"} if e["type"] == "other" else {"parties"} if e["type"] == "document"
+                                else set())
         extra = set(e) - allowed
         assert not extra, f"{eid}: unexpected keys {sorted(extra)}"
         assert isinstance(e.get("name"), str) and e["name"].strip(), f"{eid}: name must be a non-empty string"
@@ -126,6 +127,8 @@ def test_actor_entries_well_formed(actors):
             _strings(e["misspellings"], f"{eid} misspellings")
         if "event" in e:        # a named occurrence's event type must be one of the spec's codes
             assert e["event"] in event_codes(), f"{eid}: unknown event type {e['event']!r}"
+        if "parties" in e:      # an accord's parties are actors (the test below checks they exist)
+            assert all(isinstance(x, str) and x.split(":")[0] in ("gov", "org", "country") for x in e["parties"]), eid
         if "note" in e:
             assert isinstance(e["note"], str) and e["note"].strip(), f"{eid}: note must be a non-empty string"
 
@@ -159,6 +162,12 @@ def test_ids_unique_across_files(actors, countries):
 
 
 # --- references ----------------------------------------------------------------------------------
+
+
+def test_an_accord_s_parties_exist(actors, by_id):
+    for e in actors:
+        missing = [x for x in e.get("parties", ()) if x not in by_id]
+        assert not missing, f"{e['id']}: unknown parties {missing}"
 
 
 def test_country_government_and_capital_exist(countries, by_id):

@@ -419,6 +419,10 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[OpenClause], cla
             stack.pop()                             # the agents who abducted her | were arrested
             continue
         if cur.comma and cur.np_since_comma is None and prev_unit == "comma" and g.finite and g.lemma not in complement_verbs:
+            if len(stack) > 1 and c.relation == "relative" and pred is not None and not pred.finite \
+                    and c.marker is None and stack[-2].c.predicate is not None and stack[-2].c.predicate.finite:
+                stack.pop()     # ('declared the accord nullified, withdrew from ...': the finite verb's list)
+                continue
             o = OpenClause(Clause(0, 0, g, c.subject, parent=c, relation="coordinate", shared_subject=True), cur.closes_at_comma)
             clauses.append(o.c)
             stack[-1] = o

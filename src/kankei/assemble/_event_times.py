@@ -344,9 +344,11 @@ class ReaderTimes(TimeHolders):
                 if entry is not None and entry[1]:
                     v.anchor = entry[0]
             phrases = list(v.clause.objects) + [pp for pp in v.clause.pps if prep_of(pp) in _ABOUT_OR_AT]
+            documents = word_sets()["definite_documents"]
             for n in nouns:
                 holder = next((ph for ph in phrases if ph.start <= n.head.start < ph.end), None)
-                if n.times and holder is not None:
+                # (an accord lasts: 'declared the 1994 agreement nullified' is not of 1994)
+                if n.times and holder is not None and n.head.text.lower() not in documents:
                     v.inherited = n.times[0]
                     if holder in v.clause.pps and prep_of(holder) in _AFTER:
                         v.inherited = replace(v.inherited, value=later_than(v.inherited.value))

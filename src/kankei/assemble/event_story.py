@@ -50,6 +50,23 @@ def doers_of_the_story(events: list[Event]) -> None:
                                                  if p["role"] == "agent" and p["entity"] not in known]
 
 
+def parties_of_accords(events: list[Event]) -> None:
+    """'The Stockholm agreement was announced', 'the declaration was signed': an accord told by its
+    name, with no one named who made it, was made by the parties the knowledge lists for it."""
+    from kankei.recognize.gazetteer import gazetteer
+    entries = gazetteer().entries
+    for ev in events:
+        if ev.type != "agree" or any(p["role"] == "agent" for p in ev.participants):
+            continue
+        known = {p["entity"] for p in ev.participants}
+        for p in ev.participants:
+            entry = entries.get(p["entity"]) if p["entity"].startswith("document:") else None
+            if entry is not None and entry.parties:
+                ev.participants = ev.participants + [{"role": "agent", "entity": x, "via": "parties"}
+                                                     for x in entry.parties if x not in known]
+                break
+
+
 _GENERIC_ENFORCERS = frozenset({"official", "officials", "authorities", "security", "officer", "officers"})
 
 

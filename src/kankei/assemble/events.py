@@ -48,6 +48,7 @@ from kankei.assemble.event_story import (
     according_to_told,
     doers_of_the_story,
     enforcers_of_the_story,
+    parties_of_accords,
     recent_doers,
     recent_speakers,
     unique_ids,
@@ -219,6 +220,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         _advance(narrative, [t for t in _main_times(readings) if id(t) not in ahead] or own or rest, s)
     speakers_days(events, page_day, text)
     doers_of_the_story(events)
+    parties_of_accords(events)
     enforcers_of_the_story(events, ents)
     _births_from_life_spans(events, ents, usable, text)
     unique_ids(events)

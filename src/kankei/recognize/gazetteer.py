@@ -31,6 +31,7 @@ class Entry:
     aliases: set = field(default_factory=set)
     event: str | None = None        # the event type a named occurrence is ('Allied Occupation': annex)
     gender: str | None = None       # 'female' where known: whom 'she' can mean
+    parties: tuple = ()             # an accord's parties (ids): who reached it
 
 
 @cache
@@ -109,7 +110,8 @@ class Gazetteer:
     def _add_entry(self, raw: dict) -> None:
         e = Entry(id=raw["id"], name=raw.get("name", raw["id"]), type=raw.get("type", "other"),
                   family=raw.get("family"), given=raw.get("given"), country=raw.get("country"),
-                  offices=raw.get("offices") or [], event=raw.get("event"), gender=raw.get("gender"))
+                  offices=raw.get("offices") or [], event=raw.get("event"), gender=raw.get("gender"),
+                  parties=tuple(raw.get("parties") or ()))
         self.entries[e.id] = e
         for alias in [e.name, *(raw.get("aliases") or []), *(raw.get("misspellings") or [])]:
             self._alias(alias, e.id)
