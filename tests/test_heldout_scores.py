@@ -1,10 +1,11 @@
-"""Floors on the held-out set (tests/heldout): fifteen articles written and annotated blind in
-December 2026 (s-u in session 5; ha-hc, hd-hf and hg-hi in session 6; hj in session 7), after
-tests/unseen had been measured for several sessions. Only these totals are read; the misses are
-not studied. The floors sit just under the figures measured at the end of the session the batches
-arrived in (s-u: event typed 0.605 on arrival, 0.675 at the end; ha-hc: 0.559 on arrival, 0.563 at
-the end; hd-hf: 0.689 and hg-hi: 0.630, each measured once; hj: 0.697 on arrival; all fifteen at
-the end of session 7: typed 0.653, full 0.399), so that they catch a fall, not to show a target met."""
+"""Floors on the held-out set (tests/heldout): eighteen articles written and annotated blind in
+December 2026 (s-u in session 5; ha-hc, hd-hf and hg-hi in session 6; hj in session 7; hk in
+session 8), after tests/unseen had been measured for several sessions. Only these totals are read;
+the misses are not studied. The floors sit just under the figures measured when the last batch
+arrived (s-u: event typed 0.605 on arrival, 0.675 at the end; ha-hc: 0.559 on arrival, 0.563 at
+the end; hd-hf: 0.689 and hg-hi: 0.630, each measured once; hj: 0.697 on arrival; hk: 0.434 on
+arrival; all eighteen then: typed 0.625, full 0.376, time value 0.837), so that they catch a fall,
+not to show a target met."""
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,8 @@ import pytest
 from scoring import assert_floor, score
 
 HELDOUT = Path(__file__).parent / "heldout"
-FLOORS = {("time", "value"): 0.78, ("quantity", "value"): 0.92, ("entity", "linked"): 0.89,
-          ("event", "typed"): 0.63, ("event", "full"): 0.38}
+FLOORS = {("time", "value"): 0.80, ("quantity", "value"): 0.92, ("entity", "linked"): 0.89,
+          ("event", "typed"): 0.60, ("event", "full"): 0.36}
 
 
 @pytest.fixture(scope="module")
