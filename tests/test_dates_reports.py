@@ -100,3 +100,23 @@ def test_hours_or_minutes_later_is_the_day_told_and_hours_after_an_event_how_lon
                    "About 20 minutes later a second statement followed.", dct="2024-05-06")
     assert times["Hours later"] == "2024-03-25" and times["About 20 minutes later"] == "2024-03-25"
     assert _times("It fell three hours after the launch.", dct="2024-05-06")["three hours"] == "PT3H"
+
+
+MEMOIR = """The summer I turned ten, my sister left for the North.
+
+We lived by the river in Kawasaki. I was born there in May 1950, the youngest of three. Father had come over from \
+Busan in 1936; Mother followed three years later. My sister had left school the previous March.
+
+By then the ships had been sailing for a year. The first had left Niigata in December 1959. That October we took \
+the train to Niigata. Two days later she walked up the gangway.
+"""
+
+
+def test_a_memoir_s_own_time_is_the_narrator_s_age_and_its_look_backs_do_not_move_it():
+    times = _times(MEMOIR)
+    assert times["The summer I turned ten"] == "1960-22"
+    assert times["three years later"] == "1939"          # counted from the look back it follows
+    assert times["the previous March"] == "1960-03"      # before the story's summer, not the birth
+    assert times["That October"] == "1960-10" and times["Two days later"] == "1960-10"
+    # without a birth told, the narrator's age dates nothing
+    assert _times("The year I turned twelve, we moved.")["The year I turned twelve"] is None

@@ -306,6 +306,8 @@ def alternatives() -> tuple[str, ...]:
         rf"(?P<duration>\b(?:(?P<du_first>{the}(?:first|last|past|next|previous|following)\s+)|(?P<du_q>{qual}))?(?:(?P<du_halfa>[Hh]alf\s+an?)|(?P<du_n>{num}){half_num.format('du_half')})(?P<du_sep>[- ])(?:(?:more|additional|further|extra)\s+)?(?P<du_u>{unit})\b(?P<du_half2>\s+and\s+a\s+half)?)",
         # the end of the year, the beginning of that year, the end of last year: its last or first month
         rf"(?P<year_edge>\b{the}(?P<ye_part>end|beginning|start|close|turn)\s+of\s+(?P<ye_det>the\s+same|the|that|this|last|next)\s+year\b)",
+        # the spring I turned twelve, the year I was nine: a season or year of the narrator's age
+        rf"(?P<age_told>\b[Tt]h(?:e|at)\s+(?P<ag_s>{season}|year)\s+(?:that\s+|when\s+)?I\s+(?:turned|was)\s+(?P<ag_n>{num})\b(?!\s+(?:years?|months?|days?|weeks?|percent|%)))",
         # late last month, the end of the month, early this month: a part of a month told or of the page's
         rf"(?P<month_edge>\b(?:{the}(?P<me_edge>end|beginning|start|middle)\s+of\s+|(?P<me_part>(?i:early|late|mid))(?:\s*-\s*|\s+))(?P<me_det>the\s+same|the|that|this|last|next)\s+month\b)",
         # early June, mid-May: a part of a month resolved from the narrative

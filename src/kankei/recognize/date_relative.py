@@ -278,6 +278,17 @@ def _year_edge(text, m, prev):
     return mention(m, None, anchor="narrative", relative={"month": month, "year_offset": 0})
 
 
+def _age_told(text, m, prev):
+    """'The spring I turned twelve': that season (or year) of the narrator's life, counted from the
+    birth the text tells (resolve.anchor)."""
+    n = _amount(m, "ag_n", ())
+    if not n or n != int(n) or n > 120:
+        return None
+    word = m.group("ag_s").lower()
+    rel = {"age": int(n)} | ({"season": tables()["seasons"][word]} if word != "year" else {})
+    return mention(m, None, anchor="birth", relative=rel)
+
+
 def _month_edge(text, m, prev):
     """'late last month', 'the end of the month': that part of the month told or, after this/last/
     next, of the document's month."""
@@ -384,6 +395,7 @@ RELATIVE_RULES = {
     "dd_month_bare": _dd_month_bare,
     "year_edge": _year_edge,
     "month_edge": _month_edge,
+    "age_told": _age_told,
     "month_day": _month_day,
     "day_month": _day_month,
     "same_day": _same_day,

@@ -47,8 +47,18 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
     latest = _Latest()
     clocks: list[tuple[TimeMention, str | None]] = []
     look_back: tuple[str, int] | None = None     # a past told in the pluperfect, and where its sentence ends
+    born = _narrator_born(times, text) if any(tm.anchor == "birth" for tm in times) else None
     for i, tm in enumerate(times):
         in_body = body_end is None or tm.start < body_end
+        if tm.anchor == "birth":
+            # ('The spring I turned twelve': the narrator's birth year and twelve; the story is then)
+            rel = tm.relative or {}
+            year = born + rel["age"] if born is not None else None
+            tm.value = None if year is None else f"{year:04d}-{rel['season']}" if "season" in rel else f"{year:04d}"
+            if tm.value and in_body:
+                narrative, narrative_end = tm.value, tm.end
+                latest.values.append(tm.value)
+            continue
         if tm.relative and "clock" in tm.relative:
             clocks.append((tm, narrative))     # its day is known once its neighbours have theirs
             continue
@@ -83,7 +93,8 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
         rel = tm.relative or {}
         if "this_year" in rel:         # "February this year": the document's year
             anchor, rel = "dct", {k: v for k, v in rel.items() if k != "this_year"} | {"year_offset": rel["this_year"]}
-        base = dct if anchor == "dct" else look_back[0] if look_back and tm.start < look_back[1] else narrative
+        from_look_back = anchor != "dct" and look_back is not None and tm.start < look_back[1]
+        base = dct if anchor == "dct" else look_back[0] if from_look_back else narrative
         if anchor == "narrative" and rel.get("unit") == "day" and not rel.get("offset") and not _day(narrative) \
                 and _day(dct):
             base = dct                  # "earlier in the day" with no day narrated: the story's day
@@ -93,11 +104,11 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
             # no document date: "on Wednesday" beside the last day narrated
             base = next((v for v in reversed(latest.values) if _day(v)), None)
         if anchor == "narrative" and rel.get("unit") in ("week", "day", "year") and rel.get("offset") and narrative \
-                and edtf.is_season(narrative):
+                and not from_look_back and edtf.is_season(narrative):
             # "A week later", after "the spring of 2003": that spring; "a year later": the next spring
             base, rel = edtf.shift(narrative, rel["unit"], rel["offset"]), {"season_kept": True}
         elif anchor == "narrative" and rel.get("unit") in ("month", "week", "day") and rel.get("offset") \
-                and edtf.precision(narrative) not in ("month", "day"):
+                and not from_look_back and edtf.precision(narrative) not in ("month", "day"):
             # "two months later" after a year mentioned in passing counts from the last month named
             base = latest.month() or base
         if "weekday" in rel and not rel.get("direction") and anchor == "dct" and future(text, tm):
@@ -114,7 +125,8 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
         if tm.value and tm.type == "date" and "/" in tm.value:
             tm.type = "interval"                    # "last week": the calendar week
         if tm.value and in_body and not rel.get("same") and not tm.approximate and tm.type in ("date", "interval") \
-                and not _SINCE.search(text, max(0, tm.start - 16), tm.start) \
+                and not from_look_back and not _SINCE.search(text, max(0, tm.start - 16), tm.start) \
+                and not (anchor == "narrative" and _in_pluperfect(text[_sentence_start(text, tm.start):tm.start])) \
                 and not _SINCE_CLAUSE.search(text, max(0, tm.start - 70), tm.start):
             # "Earlier this year, in March": a date said against the DCT is narrated too
             narrative = tm.value
@@ -125,6 +137,25 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
 
 
 _SAME_LINE_GAP = re.compile(r"[^\n.;!?]{0,40}")
+
+
+_NARRATOR_BORN = re.compile(r"\bI\s+was\s+born\b")
+_BORN = re.compile(r"\b(?:was|were)\s+born\b[^.;,]{0,60}$")
+
+
+def _narrator_born(times: list[TimeMention], text: str) -> int | None:
+    """The year the text's 'I' was born ('I was born there in April 1949'): the first time with a
+    year in that sentence, after the words."""
+    m = _NARRATOR_BORN.search(text)
+    if m is None:
+        return None
+    end = _sentence_end(text, m.end())
+    for tm in times:
+        if m.end() <= tm.start < end and tm.anchor == "absolute" and tm.value:
+            p = edtf.parse_point(tm.value.split("/")[0].rstrip("~?%"))
+            if p:
+                return p[0]
+    return None
 
 
 def _clock_days(times: list[TimeMention], text: str, clocks: list, dct: str | None) -> None:
@@ -239,6 +270,10 @@ def _saying() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(sorted(lists()["saying_forms"], key=len, reverse=True)) + r")\b")
 
 
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+
+
 def _sentence_end(text: str, at: int) -> int:
     ends = [x for x in (text.find(". ", at), text.find("\n", at)) if x >= 0]
     return min(ends) if ends else len(text)
@@ -261,6 +296,16 @@ def _reported_before(text: str, tm: TimeMention, narrative: str | None) -> bool:
     # ('In 1961 he decided to go. The first ships had left in December 1959. That December we
     # took the train': a past before the story's, told in the pluperfect, is a look back)
     # (not a pluperfect of a clause closed before the date: 'his wife, who had helped him, died in 2011')
+    if _in_pluperfect(before):
+        return True
+    # ('The spring I turned twelve ... I was born in April 1949': a birth told after the story's
+    # time is its background)
+    return _BORN.search(before) is not None
+
+
+def _in_pluperfect(before: str) -> bool:
+    """Whether the words of a sentence before a date end in a pluperfect clause ('He had finished
+    school'), not one closed before it ('his wife, who had helped him, died in 2011')."""
     found = list(_PLUPERFECT.finditer(before))
     return bool(found) and "," not in before[found[-1].end():]
 
@@ -317,6 +362,8 @@ def _apply(base: str | None, rel: dict, anchor: str) -> str | None:  # noqa: C90
     if "weekday" in rel:
         return _weekday(y, m, d, rel)
     if "month" in rel:
+        if m is None and rel.get("direction") and base and edtf.is_season(base.split("/")[0]):
+            m = _SEASON_START.get(base.split("/")[0][5:7].rstrip("~?%"))   # ('the previous March' told in the summer)
         return _month(y, m, d, rel, anchor)
     if "season" in rel:
         return f"{y + rel.get('direction', 0):04d}-{rel['season']}"
@@ -351,6 +398,9 @@ def _apply(base: str | None, rel: dict, anchor: str) -> str | None:  # noqa: C90
     return None
 
 
+_SEASON_START = {"21": 3, "22": 6, "23": 9, "24": 12}
+
+
 def _weekday(y: int, m: int | None, d: int | None, rel: dict) -> str | None:
     if not (m and d):
         return None
@@ -378,6 +428,10 @@ def _month(y: int, m: int | None, d: int | None, rel: dict, anchor: str) -> str 
         # "November of that year": the narrative's year
         if "year_offset" in rel:
             year = y + rel["year_offset"]
+        elif direction is not None and direction < 0:
+            year = y if m and month < m else y - 1     # 'the previous March': before the time told
+        elif direction is not None and direction > 0:
+            year = y if m and month > m else y + 1     # 'the following March': after it
         else:
             year = y if m is None or month >= m else y + 1
     if "day" in rel:
