@@ -120,3 +120,8 @@ def test_a_memoir_s_own_time_is_the_narrator_s_age_and_its_look_backs_do_not_mov
     assert times["That October"] == "1960-10" and times["Two days later"] == "1960-10"
     # without a birth told, the narrator's age dates nothing
     assert _times("The year I turned twelve, we moved.")["The year I turned twelve"] is None
+
+
+def test_days_on_a_ship_are_how_long_and_years_on_a_time():
+    assert [(t.text, t.value) for t in find_times("She stayed three days on the ship.")] == [("three days", "P3D")]
+    assert _times("The talks failed in 2002. Two years on, nothing had changed.")["Two years on"] == "2004"

@@ -114,3 +114,20 @@ def test_a_list_of_finite_verbs_after_an_object_complement_shares_the_first_subj
     assert withdrew["date"] == "2003" and role(withdrew, "agent") == {"country:north_korea"}
     # an accord lasts: declaring it void is not of the year that names it
     assert next(e for e in got if e["text"] == "declared")["date"] == "2003"
+
+
+def test_a_pronoun_is_not_a_person_the_text_shows_of_the_other_gender():
+    text = ("Park Mi-ran was nine when her eldest brother sailed from Niigata in 1960. He was twenty "
+            "and could not find work. In 1961 he wrote to the family from Hamhung.")
+    ev = the(text, "wrote", dct="2025-06-02")
+    assert "person:mi_ran_park" not in role(ev, "agent")
+    # a leader the knowledge knows is a man is never 'she'
+    text = ("In 2002 Kim Jong Il admitted that his agents had abducted 13 Japanese, and Kazumi's name was on "
+            "the list. The North said she had died in 1986.")
+    assert not [e for e in events(text) if "person:kim_jong_il" in role(e, "patient") and e["text"] == "died"]
+
+
+def test_a_letter_that_arrives_is_a_message_not_a_migration():
+    ev = the("His last letter arrived in 1994.", "arrived", dct="2025-06-02")
+    assert ev["type"] == "statement"
+    assert the("Her brother arrived in Niigata in 1960.", "arrived")["type"] == "migrate"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kankei.analyze.groups import lists as grammar_lists
 from kankei.assemble.event_parts import ACTOR_TYPES, state_of
 from kankei.assemble.event_reading import NOUN_TAGS, passive_clause, prep_of
 from kankei.assemble.triggers import (
@@ -59,6 +60,9 @@ class ReaderChecks:
                 nxt = self.tokens[r.head.i + 1].text.lower() if r.head.i + 1 < len(self.tokens) else ""
                 if passive_clause(r.clause) and nxt in by_object:
                     r.type = by_object[nxt]     # ('was refused landing': the word after a passive is its object)
+        if r.type == "migrate" and r.verb and r.clause is not None and r.clause.subject is not None \
+                and r.clause.subject.head.text.lower() in grammar_lists()["message_nouns"]:
+            r.type = "statement"    # 'his last letter arrived in 1994': a letter sent, no one moved
         if r.type == "dissolve" and r.verb and r.clause is not None and r.clause.subject is not None \
                 and r.clause.subject.head.text.lower() in word_sets()["failing"]:
             r.type = "reject"       # 'talks collapsed': talks broken off, no body closed

@@ -48,7 +48,7 @@ def role_of(etype: str, prep: str) -> str | None:
 
 class Entities:
     """A sentence's entity mentions, by position, for the spans of phrases."""
-    __slots__ = ("text", "items", "starts", "history", "focus", "issuer", "official", "doers", "home", "speakers")
+    __slots__ = ("text", "items", "starts", "history", "focus", "issuer", "official", "doers", "home", "speakers", "genders")
 
     def __init__(self, text: str, items: list[EntityMention], history: list[EntityMention],
                  focus: list[EntityMention] = (), issuer: EntityMention | None = None, official: bool = False) -> None:
@@ -62,6 +62,7 @@ class Entities:
         self.doers: list[EntityMention] = []    # the agents of the last events told, latest last
         self.speakers: list[tuple[int, str, EntityMention]] = []    # recent acts of speech: (sentence start, its words up to the verb, speaker)
         self.home: EntityMention | None = None  # the government of the state a news story is filed from
+        self.genders: dict[str, str] = {}       # person id -> gender the text shows ('Park ... her brother')
 
     def issuer_at(self, start: int, end: int) -> EntityMention:
         """The issuing government, as a mention of the words that stand for it here."""
@@ -112,16 +113,17 @@ class Entities:
         # a pronoun opening a sentence goes on about the subject of the last one ('He was detained ...')
         if want == "person" and self.focus and not self.focus[-1].entity and not any(fits(m, want) for m in pool):
             return None     # ('The man was detained. Police took him ...': the man, no one named before)
+        sex = _SEX.get(pronoun.lower())
         if subject and not any(fits(m, want) for m in pool):
             for m in reversed(self.focus):
-                if fits(m, want):
+                if fits(m, want) and (sex is None or not m.entity or self._gender_of(m.entity) in (None, sex)):
                     return m if m.entity else None      # (an unnamed person: no one named before)
         first = None
-        sex = _SEX.get(pronoun.lower())
         candidates = list(reversed(self.history + pool))
+        gender = self._gender_of
         if sex == "female":
             # ('Kim Yo Jong ... Kishida ... she warned': a woman named close before, over a man named since)
-            woman = next((m for m in candidates[:8] if m.type == "person" and _gender(m.entity) == "female"), None)
+            woman = next((m for m in candidates[:8] if m.type == "person" and gender(m.entity) == "female"), None)
             if woman is not None:
                 return woman
         for k, m in enumerate(candidates):
@@ -129,8 +131,8 @@ class Entities:
                 return first        # 'the ship ... it has not returned': a vessel, no actor
             if m.type not in ACTOR_TYPES or not fits(m, want):
                 continue
-            if sex == "male" and _gender(m.entity) == "female":
-                continue            # ('he' is not a woman named before)
+            if sex is not None and gender(m.entity) not in (None, sex):
+                continue            # ('he' is not a woman named before, nor 'she' a man)
             if not self._oblique(m):
                 return m
             if first is None:
@@ -140,6 +142,9 @@ class Entities:
         # ('he was Kim Jong-nam, eldest son of Kim Jong-il': a name in an 'of' phrase or a
         # possessor is less likely the one a pronoun goes on about than the name before it)
         return first
+
+    def _gender_of(self, entity: str) -> str | None:
+        return _gender(entity) or self.genders.get(entity)
 
     def _oblique(self, m: EntityMention) -> bool:
         before = self.text[max(0, m.start - 4):m.start]
@@ -304,6 +309,30 @@ def _gender(entity: str) -> str | None:
     from kankei.recognize.gazetteer import gazetteer
     entry = gazetteer().entries.get(entity)
     return getattr(entry, "gender", None) if entry is not None else None
+
+
+# (possessives before a word: 'her eldest brother'; a bare 'he' after a name is as often another's:
+# 'Yun learned how he died')
+_SEXED_WORD = re.compile(r"\b(?:his|her)\s+(?=[a-z])", re.I)
+_SENTENCE_STOP = re.compile(r"[.!?]\s|\n")
+_GENDER_REACH = 60      # characters after a name where 'her'/'his' is most likely hers or his
+
+
+def genders_shown(text: str, mentions: list[EntityMention]) -> dict[str, str]:
+    """The gender a text shows for the persons it names: the first 'his' or 'her' before a word
+    shortly after a name, in its sentence, before any other person is named ('Park Mi-ran was nine
+    when her eldest brother sailed': a woman). A person shown both ways is left unknown."""
+    persons = [m for m in mentions if m.type == "person" and m.entity]
+    seen: dict[str, set[str]] = {}
+    for k, m in enumerate(persons):
+        stop = _SENTENCE_STOP.search(text, m.end, m.end + _GENDER_REACH)
+        end = stop.start() if stop else min(len(text), m.end + _GENDER_REACH)
+        if k + 1 < len(persons):
+            end = min(end, persons[k + 1].start)
+        w = _SEXED_WORD.search(text, m.end, end)
+        if w is not None:
+            seen.setdefault(m.entity, set()).add(_SEX[w.group().strip().lower()])
+    return {e: next(iter(g)) for e, g in seen.items() if len(g) == 1}
 
 
 def _acting_head(phrase: str, people: bool = False) -> bool:

@@ -39,7 +39,7 @@ from kankei.assemble.event_document import (
     note_events,
     yes_no_question,
 )
-from kankei.assemble.event_parts import Entities
+from kankei.assemble.event_parts import Entities, genders_shown
 from kankei.assemble.event_reader import SentenceReader
 from kankei.assemble.event_reading import Reading, top_level
 from kankei.assemble.event_record import Event, _event_id
@@ -110,6 +110,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     focus: list[EntityMention] = []         # the subjects of the last sentence with events, for pronouns
     issuer = issuer_of(ents, text)
     home = home_government(entities)       # ('TOKYO -- The government decided': Japan's)
+    genders = genders_shown(text, ents)
     # (the pattern's literal part looked for first: a search of the whole text tries its first
     # character class at nearly every position)
     official = issuer if issuer is not None and (issuer.how == "issuer" or " the Government" in text
@@ -160,6 +161,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         sent_entities.doers = recent_doers(events, text)
         sent_entities.speakers = recent_speakers(events, text)
         sent_entities.home = home
+        sent_entities.genders = genders
         reader = SentenceReader(text, s, e, triggers, sent_times, sent_entities, analyses, sent.titles)
         reader.entry = entry = entry_time(text, s, usable, time_starts)
         readings = reader.events()

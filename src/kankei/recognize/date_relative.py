@@ -77,6 +77,9 @@ def _year_offset(m: re.Match, group: str, rel: dict) -> dict:
     return rel
 
 
+_ON_ENDS = re.compile(r"\s*(?:[,.;:)!?]|$|\s*(?:from|after|since)\b)")
+
+
 def _relative_n(text, m, prev):
     n = _amount(m, "rn_n", ("rn_half", "rn_half2"))
     if not n:
@@ -89,6 +92,9 @@ def _relative_n(text, m, prev):
     if raw in ("a", "an") and _RATE.search(text[max(0, m.start() - 24):m.start()]):
         # "¥1.2 billion a year on publicity": a rate, not "a year on"
         return _span(text, m.start(), m.end("rn_u"), _iso(1, designator), "set") if mult == 1 else None
+    if direction == "on" and not _ON_ENDS.match(text, m.end()):
+        # 'stayed three days on the ship': how long, not 'three days on'
+        return _span(text, m.start(), m.end("rn_half2") if m.group("rn_half2") else m.end("rn_u"), _iso(amount, designator), "duration")
     if designator[0] == "T":
         if direction in ("later", "earlier", "afterwards") and not (m.group("rn_half") or m.group("rn_half2")):
             # "about two hours later": on the day told (a clock time would cross midnight: rare)
