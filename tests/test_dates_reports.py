@@ -125,3 +125,32 @@ def test_a_memoir_s_own_time_is_the_narrator_s_age_and_its_look_backs_do_not_mov
 def test_days_on_a_ship_are_how_long_and_years_on_a_time():
     assert [(t.text, t.value) for t in find_times("She stayed three days on the ship.")] == [("three days", "P3D")]
     assert _times("The talks failed in 2002. Two years on, nothing had changed.")["Two years on"] == "2004"
+
+
+DIARY = """From the notebooks of a Kawasaki dealer, translated in 2021.
+
+3 November 1959
+Went to the city hall this morning with my cousin. He registered his family. The ship leaves the day after tomorrow.
+
+15 December 1959
+The first ship left Niigata yesterday. We take the train next week.
+"""
+
+
+def test_a_diary_s_entries_count_their_days_from_their_own_dates():
+    recs = [r for r in extract(DIARY, doc="t").records() if r["kind"] == "time"]
+    got = [(r["text"], r["value"]) for r in recs]
+    assert ("this morning", "1959-11-03") in got and ("the day after tomorrow", "1959-11-05") in got
+    assert ("yesterday", "1959-12-14") in got and ("next week", "1959-12-21/1959-12-27") in got
+
+
+def test_compound_number_words_and_a_period_named_are_how_long():
+    assert [(t.text, t.value) for t in find_times("He served forty-five years.")] == [("forty-five years", "P45Y")]
+    got = [(t.text, t.value) for t in find_times("for the thirty-six years after 1910")]
+    assert got[0] == ("thirty-six years", "P36Y")
+
+
+def test_a_relative_clause_s_past_does_not_move_the_story():
+    times = _times("In May 2014 we agreed to search for the graves of Japanese who died there in 1945. "
+                   "That October I went to Pyongyang.", dct="2025-06-06")
+    assert times["That October"] == "2014-10"

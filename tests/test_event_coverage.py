@@ -131,3 +131,28 @@ def test_a_letter_that_arrives_is_a_message_not_a_migration():
     ev = the("His last letter arrived in 1994.", "arrived", dct="2025-06-02")
     assert ev["type"] == "statement"
     assert the("Her brother arrived in Niigata in 1960.", "arrived")["type"] == "migrate"
+
+
+def test_deciding_not_to_act_is_a_refusal():
+    ev = the("In October 2002 Japan decided not to send them back.", "decided", dct="2025-06-06")
+    assert (ev["type"], ev["date"]) == ("reject", "2002-10")
+
+
+def test_an_act_years_since_which_a_day_is_marked_is_that_many_years_before():
+    ev = the("About 120 people gathered at the port on Saturday to mark 65 years since the first "
+             "repatriation ships left the city for North Korea.", "left", dct="2024-12-15")
+    assert ev["date"] == "1959"
+
+
+def test_that_ruling_overturned_the_following_year_is_the_overturning_s_year():
+    got = events("A district court dismissed the suit in March 2022, but the High Court overturned that "
+                 "ruling the following year.", dct="2024-12-15")
+    assert next(e for e in got if e["text"] == "overturned")["date"] == "2023"
+    assert not [e for e in got if e["text"] == "ruling"]
+
+
+def test_a_quotation_s_times_are_the_speaker_s_story_not_the_report_s():
+    text = ('TOKYO, June 3, 2025 -- Families met the minister on Monday. "My mother went to Pyongyang in 1995 '
+            'and never came back," one woman said. The minister told reporters afterward that he would act.')
+    ev = the(text, "told reporters", dct="2025-06-03")
+    assert ev["date"] and ev["date"].startswith("2025")

@@ -16,6 +16,10 @@ def that_as_determiner(words: list[str], tags: list[str], saying: frozenset[str]
         if words[i] == "that" and tags[i] == "IN" and tags[i - 1][:2] == "VB" and words[i - 1].lower() not in saying \
                 and tags[i + 1] in ("NN", "NNS") and tags[i + 2] in ("IN", ".", ",", "CC", ":"):
             tags[i] = "DT"
+        # ('overturned that ruling the following year': an -ing noun after it, and no verb of its own)
+        elif words[i] == "that" and tags[i] == "IN" and tags[i - 1][:2] == "VB" and words[i - 1].lower() not in saying \
+                and tags[i + 1] == "VBG" and tags[i + 2] in ("DT", "IN", ".", ",", "CC", ":"):
+            tags[i], tags[i + 1] = "DT", "NN"
 
 
 

@@ -60,6 +60,9 @@ class ReaderChecks:
                 nxt = self.tokens[r.head.i + 1].text.lower() if r.head.i + 1 < len(self.tokens) else ""
                 if passive_clause(r.clause) and nxt in by_object:
                     r.type = by_object[nxt]     # ('was refused landing': the word after a passive is its object)
+        if r.type == "resolution" and r.verb and r.head.lemma in ("decide", "vote") \
+                and _NOT_TO.match(self.text, r.end):
+            r.type = "reject"       # 'decided not to send them back': a refusal decided
         if r.type == "migrate" and r.verb and r.clause is not None and r.clause.subject is not None \
                 and r.clause.subject.head.text.lower() in grammar_lists()["message_nouns"]:
             r.type = "statement"    # 'his last letter arrived in 1994': a letter sent, no one moved
@@ -429,6 +432,7 @@ def holds_office(entity_id: str) -> bool:
     return bool(entry and any(not minor & set(str(o.get("title", "")).lower().split()) for o in entry.offices))
 
 
+_NOT_TO = re.compile(r"\s+not\s+to\b")
 _ONE_PERSON_PRONOUNS = frozenset({"i", "he", "she"})
 
 

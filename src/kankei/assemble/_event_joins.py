@@ -5,12 +5,15 @@ negating one denied; a purpose infinitive states nothing of its own; 'responded 
 is the extension."""
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from kankei.assemble.event_reading import NOUN_TAGS, Reading, passive_clause, prep_of
 from kankei.assemble.triggers import word_sets
 
 _NEGATING_CONTROL = frozenset({"refuse", "fail", "decline", "bar", "ban", "prevent", "prohibit", "stop", "forbid"})
+_NOT_TO = re.compile(r"\s+not\s+to\b")
+_DECIDING = frozenset({"decide", "choose", "opt", "vote", "resolve"})
 
 
 @cache
@@ -153,6 +156,14 @@ class ReaderJoins:
                 v.modality = "hypothetical"
             elif lemma in sets["permitting"] and passive_clause(parent):
                 continue        # 'a group was allowed to depart': the release is the passive's ('were allowed')
+            elif lemma in _DECIDING and _NOT_TO.match(self.text, pvg.head.end):
+                # ('decided not to send them back': a refusal, what is refused not done)
+                owner = by_clause.get(id(parent))
+                if owner is not None:
+                    owner.type = "reject"
+                    drop.add(id(v))
+                else:
+                    v.type, v.start = "reject", min(v.start, pvg.head.start)
             elif lemma in control or pvg.head.text.lower() in control:
                 owner = by_clause.get(id(parent))
                 if owner is not None and owner.type == "release" and v.head.lemma in sets["going_home"]:

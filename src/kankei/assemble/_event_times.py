@@ -14,6 +14,7 @@ from kankei.assemble.event_dates import later_than
 from kankei.assemble.event_reading import NOUN_TAGS, past_coordinates, prep_of, top_level, untensed
 from kankei.assemble.event_time import distinct, follows, is_narrative, modifies_before
 from kankei.assemble.triggers import lexicon, word_sets
+from kankei.recognize.date_values import number
 from kankei.resolve.tense import period_words, scene_words
 from kankei.spans import TimeMention
 
@@ -56,6 +57,9 @@ def _admitted_in(clause) -> bool:
     parent = clause.parent if clause is not None else None
     vg = getattr(parent, "predicate", None)
     return clause.relation == "complement" and vg is not None and vg.head.lemma in word_sets()["admitting"]
+
+
+_YEARS_BEFORE_SINCE = re.compile(r"\b(\d{1,4}|[a-z]+(?:-[a-z]+)?)\s+years\s+$", re.I)
 
 
 def _since_then(clause) -> bool:
@@ -283,6 +287,9 @@ class ReaderTimes(TimeHolders):
             c = v.clause
             if v.times or c is None:
                 continue
+            if (since := self._years_since(c)) is not None:
+                v.inherited = since     # ('to mark 65 years since the first ships left': 65 years before)
+                continue
             if c.marker is not None and c.marker.text.lower() == "of" and c.predicate is not None \
                     and c.predicate.form == "gerund":
                 continue    # 'on suspicion of embezzling': what is suspected, not done at that time
@@ -357,6 +364,27 @@ class ReaderTimes(TimeHolders):
                 # (what is admitted lies before the admission: 'admits that X abducted 13 people')
                 v.inherited = self._told_in_relative(v, phrases, timed) or self._by_report(v) \
                     or self._sentence_story(v)
+
+    def _years_since(self, clause) -> TimeMention | None:
+        """'65 years since the first ships left', in a sentence on 2024: the leaving, 65 years before
+        the time its sentence is on (a year only: the text says no more)."""
+        if clause.relation != "adverbial" or clause.marker is None or clause.marker.text.lower() != "since":
+            return None
+        at = clause.marker.start
+        m = _YEARS_BEFORE_SINCE.search(self.text, max(0, at - 30), at)
+        n = number(m.group(1)) if m is not None else None
+        if not n or n != int(n):
+            return None
+        up = clause.parent
+        while up is not None:
+            own = [t for t in self.clause_times.get(id(up), ()) if is_narrative(t) and t.value]
+            if own and (p := edtf.parse_point(own[0].value.split("/")[0].rstrip("~?%"))):
+                year = p[0] - int(n)
+                span = own[0]
+                return replace(span, start=m.start(), end=m.end(), text=self.text[m.start():m.end()],
+                               value=f"{year:04d}", type="date", relative=None) if year > 0 else None
+            up = up.parent
+        return None
 
     def _sentence_story(self, v: Reading) -> TimeMention | None:
         """'In November of that year X handed over remains it said were Y's': a past act without a

@@ -56,6 +56,7 @@ from kankei.assemble.event_story import (
 from kankei.assemble.event_time import distinct, is_narrative
 from kankei.assemble.triggers import Trigger, lexicon, motion_in, weapon_flight_in, word_sets
 from kankei.recognize.gazetteer import gazetteer
+from kankei.resolve.anchor import in_quotation
 from kankei.resolve.tense import future
 from kankei.spans import EntityMention, TimeMention
 
@@ -153,7 +154,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         if not triggers and not motion_in(text, s, e) and not conditional_future(text, s, e) \
                 and not _TAKEN.search(text, s, e) and not weapon_flight_in(text, s, e):
             aside = ahead | first_since_bounds(text, s, sent_times) if sent_times else ahead
-            _advance(narrative, [t for t in sent_times if id(t) not in aside], s)
+            _advance(narrative, [t for t in sent_times if id(t) not in aside], s, text, news)
             continue
         triggers.sort(key=lambda t: t.start)
         history = ents[max(0, bisect_left(ent_starts, s) - 30):bisect_left(ent_starts, s)]
@@ -219,7 +220,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # (without a main clause's event, the main clause's own time: 'Last November, ...', not the
         # 1994 of 'a woman who was taken in 1977 and died in 1994')
         own = [t for t in rest if top_level(reader.clause_holding(t.start))]
-        _advance(narrative, [t for t in _main_times(readings) if id(t) not in ahead] or own or rest, s)
+        _advance(narrative, [t for t in _main_times(readings) if id(t) not in ahead] or own or rest, s, text, news)
     speakers_days(events, page_day, text)
     doers_of_the_story(events)
     parties_of_accords(events)
@@ -456,9 +457,10 @@ def _reported_backstory(reader: SentenceReader, sent_times: list[TimeMention], c
     return out
 
 
-def _advance(narrative: _Narrative, sent_times: list[TimeMention], s: int) -> None:
-    """The story is now on the last point or closed period the sentence names."""
-    last = next((t for t in reversed(sent_times) if is_narrative(t)), None)
+def _advance(narrative: _Narrative, sent_times: list[TimeMention], s: int, text: str = "", news: bool = False) -> None:
+    """The story is now on the last point or closed period the sentence names (in the news, not one
+    a quotation names: '"My mother went there the following year," she said' tells her story, not the page's)."""
+    last = next((t for t in reversed(sent_times) if is_narrative(t) and not (news and in_quotation(text, t.start))), None)
     if last is not None:
         narrative.time, narrative.at, narrative.sentences = last, s, 0
 

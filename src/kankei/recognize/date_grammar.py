@@ -279,6 +279,8 @@ def alternatives() -> tuple[str, ...]:
         rf"(?P<holiday>\b(?:{holidays})\b(?:,?\s+(?P<hol_y>(?:19|20)\d\d)\b)?)",
         # that night, the next morning, the following evening: a day of the story told
         rf"(?P<day_part_told>\b(?P<dpt_d>[Tt]hat|[Tt]he\s+(?:same|following|next|previous))\s+(?:{_alt(DAY_PARTS)})\b)",
+        # the day after tomorrow, the day before yesterday: two days from the page's (or the entry's) day
+        r"(?P<two_days>\b[Tt]he\s+day\s+(?P<td_dir>after\s+tomorrow|before\s+yesterday)\b)",
         r"(?P<deictic>\b(?:(?:[Tt]he\s+current|[Tt]his)\s+point\s+in\s+time|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Cc]urrently|[Nn]owadays|[Aa]t\s+present|[Tt]hese\s+days|NOW|[Nn]ow)\b)",
         # a bare month followed by a day (no year): (Monday,) July 4, June 25th
         # Dec. 26-30: two days of a month named without its year
@@ -299,7 +301,7 @@ def alternatives() -> tuple[str, ...]:
         # the past decade, the past year: a duration of one unit
         rf"(?P<past_unit>\b{the}(?:past\s+(?P<pst_u>decade|century|year|month|week)|last\s+(?P<pst_u2>decade))\b)",
         # one to two weeks, two or three years: a duration between two
-        rf"(?P<dur_range>\b(?<![-–])(?P<dx_n1>{num})(?:\s+(?:to|or)\s+|[-–])(?P<dx_n2>{num})[- ](?P<dx_u>{unit})\b(?!\s+(?:later|earlier|before|after|ago|afterwards|previously|on)))",
+        rf"(?P<dur_range>\b(?<![-–])(?P<dx_n1>(?>{num}))(?:\s+(?:to|or)\s+|[-–])(?P<dx_n2>{num})[- ](?P<dx_u>{unit})\b(?!\s+(?:later|earlier|before|after|ago|afterwards|previously|on)))",
         # decade-long, year-long, months-long
         rf"(?P<long_dur>\b(?P<ld_u>{unit})-long\b)",
         # two years, more than two years, a two-year hiatus, nearly two millennia, half a century

@@ -77,6 +77,7 @@ def _year_offset(m: re.Match, group: str, rel: dict) -> dict:
     return rel
 
 
+_THE_PERIOD = re.compile(r"\b(?:the|those|these)\s+$", re.I)
 _ON_ENDS = re.compile(r"\s*(?:[,.;:)!?]|$|\s*(?:from|after|since)\b)")
 
 
@@ -108,7 +109,8 @@ def _relative_n(text, m, prev):
     if qual and qual not in ("about", "around", "some", "roughly", "approximately"):
         # "more than two years before X" says how long, not when
         return _span(text, m.start(), m.end("rn_half2") if m.group("rn_half2") else m.end("rn_u"), _iso(amount, designator), "duration")
-    if direction in ("after", "before") and _EVENT_AFTER.match(text, m.end()):
+    if direction in ("after", "before") and (_EVENT_AFTER.match(text, m.end()) or _THE_PERIOD.search(text, max(0, m.start() - 8), m.start())):
+        # (and 'the forty-five years after 1945': a period named, how long)
         # "13 years after he was given asylum": how long between two events (the gold's convention)
         return _span(text, m.start(), m.end("rn_half2") if m.group("rn_half2") else m.end("rn_u"), _iso(amount, designator), "duration")
     if amount != int(amount):
@@ -184,6 +186,11 @@ def _deictic(text, m, prev):
     if offset:
         return mention(m, None, anchor="dct", relative={"unit": "day", "offset": offset})
     return mention(m, None, anchor="dct", relative={"same": True})
+
+
+def _two_days(text, m, prev):
+    offset = 2 if m.group("td_dir").lower().startswith("after") else -2
+    return mention(m, None, anchor="dct", relative={"unit": "day", "offset": offset})
 
 
 def _same_day(text, m, prev):
@@ -397,6 +404,7 @@ RELATIVE_RULES = {
     "day_part_told": _day_part_told,
     "holiday": _holiday,
     "deictic": _deictic,
+    "two_days": _two_days,
     "month_dd_bare": _month_dd_bare,
     "dd_month_bare": _dd_month_bare,
     "year_edge": _year_edge,

@@ -48,6 +48,8 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
     clocks: list[tuple[TimeMention, str | None]] = []
     look_back: tuple[str, int] | None = None     # a past told in the pluperfect, and where its sentence ends
     born = _narrator_born(times, text) if any(tm.anchor == "birth" for tm in times) else None
+    # (in the news, what a quotation dates is the speaker's story, not where the report goes on)
+    news = dct_point is not None and dct_point[2] is not None
     for i, tm in enumerate(times):
         in_body = body_end is None or tm.start < body_end
         if tm.anchor == "birth":
@@ -68,7 +70,7 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
                 # (a look back: what its own sentence counts from it is of its time: 'had drawn it
                 # up on August 22, 1910 and proclaimed it one week later')
                 look_back = (tm.value, _sentence_end(text, tm.end))
-            elif tm.type in ("date", "interval") and tm.value and in_body \
+            elif tm.type in ("date", "interval") and tm.value and in_body and not (news and in_quotation(text, tm.start)) \
                     and not _SINCE.search(text, max(0, tm.start - 16), tm.start) \
                     and not _SINCE_CLAUSE.search(text, max(0, tm.start - 70), tm.start) \
                     and not _ANNIVERSARY_OF.search(text, max(0, tm.start - 160), tm.start):
@@ -125,7 +127,8 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
         if tm.value and tm.type == "date" and "/" in tm.value:
             tm.type = "interval"                    # "last week": the calendar week
         if tm.value and in_body and not rel.get("same") and not tm.approximate and tm.type in ("date", "interval") \
-                and not from_look_back and not _SINCE.search(text, max(0, tm.start - 16), tm.start) \
+                and not from_look_back and not (news and in_quotation(text, tm.start)) \
+                and not _SINCE.search(text, max(0, tm.start - 16), tm.start) \
                 and not (anchor == "narrative" and _in_pluperfect(text[_sentence_start(text, tm.start):tm.start])) \
                 and not _SINCE_CLAUSE.search(text, max(0, tm.start - 70), tm.start):
             # "Earlier this year, in March": a date said against the DCT is narrated too
@@ -140,6 +143,7 @@ _SAME_LINE_GAP = re.compile(r"[^\n.;!?]{0,40}")
 
 
 _NARRATOR_BORN = re.compile(r"\bI\s+was\s+born\b")
+_WHO_CLAUSE = re.compile(r"\b(?:who|which)\s+(?:[a-z]+\s+){1,6}(?:in|on)\s+$")
 _BORN = re.compile(r"\b(?:was|were)\s+born\b[^.;,]{0,60}$")
 
 
@@ -290,8 +294,13 @@ def _reported_before(text: str, tm: TimeMention, narrative: str | None) -> bool:
         return False
     start = max(text.rfind(". ", 0, tm.start), text.rfind("\n", 0, tm.start)) + 1
     before = text[start:tm.start]
+    # ('the graves of Japanese who died there in 1945': a relative clause's past is an aside)
+    if _WHO_CLAUSE.search(before) is not None:
+        return True
     said = _saying().search(before)
     if said is not None:
+        # (in the news, what someone says of years before the page's day is their story too: 'said
+        # her aunt was last heard from in 1994')
         return _PLUPERFECT.search(before, said.end()) is not None
     # ('In 1961 he decided to go. The first ships had left in December 1959. That December we
     # took the train': a past before the story's, told in the pluperfect, is a look back)

@@ -156,11 +156,24 @@ def section_dates(text: str, times: list[TimeMention], published_at: TimeMention
         if tm is published_at or tm.type != "date" or not tm.value or edtf.precision(tm.value) != "day":
             continue
         line_start = text.rfind("\n", 0, tm.start) + 1
+        if line_start > 0 and _entry_heading(text, tm, line_start):
+            out.append((line_start, tm.value))      # ('14 December 1959' over a diary's entry, a letter's date)
+            continue
         if line_start == 0 or tm.start - line_start > 48 or not _SECTION_DATELINE.fullmatch(text, line_start, tm.start) \
                 or not _DATELINE_TAIL.match(text, tm.end):
             continue
         out.append((line_start, tm.value))
     return out
+
+
+_ENTRY_HEAD = re.compile(r"[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]*)?")
+_ENTRY_TAIL = re.compile(r"[ \t]*[.:]?[ \t]*(?:\n|$)")
+
+
+def _entry_heading(text: str, tm: TimeMention, line_start: int) -> bool:
+    """A line that is a day's date alone, over a diary's entry or a letter: what the entry tells as
+    this morning or yesterday counts from it."""
+    return _ENTRY_HEAD.fullmatch(text, line_start, tm.start) is not None and _ENTRY_TAIL.match(text, tm.end) is not None
 
 
 def _dateline(text: str, tm: TimeMention, before: str) -> bool:
