@@ -156,3 +156,18 @@ def test_a_quotation_s_times_are_the_speaker_s_story_not_the_report_s():
             'and never came back," one woman said. The minister told reporters afterward that he would act.')
     ev = the(text, "told reporters", dct="2025-06-03")
     assert ev["date"] and ev["date"].startswith("2025")
+
+
+def test_a_deck_under_a_headline_that_asks_is_the_headline_s_and_its_repeat_in_the_body_is_one():
+    text = ("Why is Tokyo still so far from Pyongyang?\n\n"
+            "Ever since the push for normalization fell through in 1991, relations have stalled\n\n"
+            "Japan and North Korea opened talks in January 1991. The talks between Japan and North Korea "
+            "failed in November 1991 over the abduction of a Japanese woman.\n")
+    got = [e for e in events(text, dct="2021-07-25") if e["type"] == "reject" and e["date"].startswith("1991")]
+    assert len([e for e in got if not e.get("mention_of")]) == 1 and len(got) == 2
+
+
+def test_an_act_ruled_out_is_negated_and_dated_by_the_day_it_is_ruled_out():
+    ev = the("TOKYO, Nov. 29, 2011 -- Tokyo on Tuesday said it was not considering filing a protest with "
+             "North Korea about the match.", "filing a protest", dct="2011-11-29")
+    assert ev.get("modality") == "negated" and ev["date"] == "2011-11-29"

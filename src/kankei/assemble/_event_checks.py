@@ -25,7 +25,7 @@ _WILL = frozenset({"would", "will", "'ll", "wo"})
 _WEAPONS_TEST_VERBS = ("launch", "fire", "shoot", "test", "explode")
 # verbs that a particle makes another verb: 'left ... out', 'gave up', 'sent off'
 _PHRASAL = {"leave": ("out", "behind", "aside"), "move": ("out", "aside"), "return": ("out",),
-            "give": ("up", "in", "away"), "send": ("off",), "find": ("out",), "rule": ("out",)}
+            "give": ("up", "in", "away"), "send": ("off",), "find": ("out",), "rule": ("out",), "fight": ("on",)}
 _COURT = re.compile(r"\bCourt\b|\bTribunal\b")
 _WORD = re.compile(r"[A-Za-z]+")
 

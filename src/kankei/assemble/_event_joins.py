@@ -153,7 +153,8 @@ class ReaderJoins:
             elif lemma in planning:
                 if by_clause.get(id(parent)) is not None:
                     drop.add(id(v))     # 'urged Japan to lift', 'threatened to launch': the demand or threat says it
-                v.modality = "hypothetical"
+                # ('was not considering filing a protest': ruled out, not planned)
+                v.modality = "negated" if pvg.negated else "hypothetical"
             elif lemma in sets["permitting"] and passive_clause(parent):
                 continue        # 'a group was allowed to depart': the release is the passive's ('were allowed')
             elif lemma in _DECIDING and _NOT_TO.match(self.text, pvg.head.end):

@@ -70,6 +70,8 @@ def same_occurrence(a: Event, b: Event, paragraphs: list[int] | None = None, bod
     agents_a, agents_b = _actors(a, "agent"), _actors(b, "agent")
     if agents_a and agents_b and not agents_a & agents_b:
         return False
+    if headline.start < body_start and not _actors(headline) and a.date and b.date and a.type != "statement":
+        return True     # ('the pushes fell through in 1990-91' over the story: its 'failed' later, the same)
     if a.date != b.date and a.time is not None and b.time is not None:
         return False        # each dated in its own clause, differently
     shared = _actors(a) & _actors(b)
@@ -189,7 +191,9 @@ def _body_start(text: str) -> int:
     if first < 0:
         return 0
     line = text[at:first].strip()
-    start = first if line and not _ends_sentence(line) and len(line) < 200 else 0
+    # (a headline may ask: 'Why has X blocked Y twice?' over a blank line)
+    start = first if line and len(line) < 200 and (not _ends_sentence(line) or line.endswith("?")
+                                                   and text.startswith("\n\n", first)) else 0
     # a title, a deck and then a line that is only the date: the body begins after the date
     pos = at
     for _ in range(8):
@@ -202,4 +206,19 @@ def _body_start(text: str) -> int:
         if line.endswith((".", "!", "?")) or len(line) > 200:
             break
         pos = end + 1
+    # (and a deck under it, a line of its own with no final period: 'Ever since the two pushes fell
+    # through in 1990-91, relations have remained bogged down')
+    if start:
+        nxt = start
+        while text.startswith("\n", nxt):
+            nxt += 1
+        for _ in range(3):
+            end = text.find("\n", nxt)
+            line = text[nxt:end if end >= 0 else len(text)].strip()
+            if end < 0 or not line or _ends_sentence(line) or len(line) > 250 or _DATE_LINE.fullmatch(line):
+                break
+            start = end
+            nxt = end + 1
+            while text.startswith("\n", nxt):
+                nxt += 1
     return start

@@ -30,6 +30,14 @@ def fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
     vg = getattr(r.clause, "predicate", None) if r.clause is not None else None
     tense = getattr(vg, "tense", None)
     aspect = getattr(vg, "aspect", None)
+    if tense is None and r.modality == "negated" and r.clause is not None and r.clause.relation in ("complement", "infinitive") \
+            and getattr(getattr(r.clause.parent, "predicate", None), "negated", False):
+        # ('are not considering easing the measures', 'said it was not considering filing a protest':
+        # the act ruled out when the clause above it says so; in the news, on the day it is reported)
+        up = r.clause.parent
+        tense = getattr(getattr(up, "predicate", None), "tense", None) if up is not None else None
+        if tense == "past" and news and dct is not None and not r.times:
+            return dct, "document"
     reporting = r.type == "statement" or (vg is not None and vg.head.lemma in word_sets()["reporting"])
     main = r.clause is not None and r.clause.relation in (None, "coordinate", "parataxis")
     if r.habitual or r.period and r.modality != "negated":
