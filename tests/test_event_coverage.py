@@ -3,6 +3,7 @@ after a verb of belief (and hedged by it), a subject with its place, a compound 
 from __future__ import annotations
 
 from event_probe import events, role, the
+from kankei.pipeline import extract
 
 
 def test_a_birth_told_of_one_person_by_pronoun_or_kin_is_an_event():
@@ -171,3 +172,15 @@ def test_an_act_ruled_out_is_negated_and_dated_by_the_day_it_is_ruled_out():
     ev = the("TOKYO, Nov. 29, 2011 -- Tokyo on Tuesday said it was not considering filing a protest with "
              "North Korea about the match.", "filing a protest", dct="2011-11-29")
     assert ev.get("modality") == "negated" and ev["date"] == "2011-11-29"
+
+
+def test_a_bare_government_in_a_story_about_japan_is_japan_s():
+    ev = the("Tokyo ran DNA tests on the remains and announced they were not Yokota's. Yokota's parents called "
+             "for sanctions and the government blocked rice shipments.", "blocked", dct="2005-03-28")
+    assert role(ev, "agent") == {"gov:japan"}
+
+
+def test_a_town_a_person_comes_from_is_no_person():
+    text = ("A retired teacher from Joetsu who asked not to be named said her aunt had gone north in 1960.")
+    assert not [r for r in extract(text, doc="t", dct="2024-12-15").records()
+                if r["kind"] == "entity" and r["text"] == "Joetsu" and r.get("type") == "person"]

@@ -242,6 +242,9 @@ class SubjectReading:
                     and (there := self._state_set_before(phrase.start)) is not None:
                 home = there        # ('In Japan, the government issued ...': Japan's, wherever the story is filed)
                 named = None
+            if named is None and head.text == "government" and phrase.last == phrase.first + 1 and home is None:
+                # ('Tokyo ran DNA tests ... the government blocked rice shipments': the state the story is about)
+                home = self.ents.default_government(phrase.start)
             if named is None and head.text == "government" and phrase.last == phrase.first + 1 and home is not None:
                 # ('TOKYO -- The government decided ...': the government of the story's own state)
                 return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], home.entity,

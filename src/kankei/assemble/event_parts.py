@@ -151,6 +151,17 @@ class Entities:
         return before.endswith(("of ", "of the ")) or self.text.startswith(_POSSESSIVE, m.end)
 
 
+    def default_government(self, before: int) -> EntityMention | None:
+        """The knowledge's default government (doc_cues.yaml `default_government`) when the story
+        so far names its state: whom a bare 'the government' stands for when nothing else says."""
+        from kankei.knowledge import load
+        gov = load("doc_cues").get("default_government")
+        state = gov.partition(":")[2] if gov else None
+        pool = self.history + [m for m in self.items if m.end <= before]
+        named = next((m for m in reversed(pool) if state and state_of(m.entity) == state
+                      and m.entity.startswith(("gov:", "country:"))), None)
+        return government_at(named, "context") if named is not None else None
+
     def definite(self, noun: str, before: int, whole: bool = False) -> EntityMention | None:
         """'the court', 'the association': the last organization named before whose name ends in
         that noun; 'the organization', 'the group': the last organization named; 'the agreement',

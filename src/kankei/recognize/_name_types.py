@@ -13,6 +13,9 @@ _HEAD_CUE = {"organization": "org-suffix", "place": "place-suffix", "document": 
 
 
 
+_PLACE_PREP_END = re.compile(r"\b(?:from|in|at|near)$")
+
+
 class NameTyping:
     """Mixin of `names._Detector`: the type of a segment, and bare acronyms."""
 
@@ -116,7 +119,8 @@ class NameTyping:
             m = c.appositive.match(text, e)
             if m:
                 return c.roles[m.group(1).lower()], "appositive"
-            if n <= 3 and c.who_after.match(text, e):
+            # (not 'a teacher from Joetsu who asked not to be named': 'who' is the teacher)
+            if n <= 3 and c.who_after.match(text, e) and not (after[:1] == " " and _PLACE_PREP_END.search(before)):
                 return "person", "appositive"
             if 2 <= n <= 4 and c.age_after.match(text, e):
                 return "person", "age"
