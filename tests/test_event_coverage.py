@@ -184,3 +184,10 @@ def test_a_town_a_person_comes_from_is_no_person():
     text = ("A retired teacher from Joetsu who asked not to be named said her aunt had gone north in 1960.")
     assert not [r for r in extract(text, doc="t", dct="2024-12-15").records()
                 if r["kind"] == "entity" and r["text"] == "Joetsu" and r.get("type") == "person"]
+
+
+def test_a_cabinet_approving_a_movement_decides_it_and_approving_a_ban_imposes_it():
+    assert the("On 13 February 1959 the Kishi cabinet approved the repatriation.", "approved the repatriation",
+               dct="2009-06-17")["type"] == "resolution"
+    assert the("The cabinet approved the trade ban on June 16.", "approved the trade ban",
+               dct="2009-06-17")["type"] == "sanction"

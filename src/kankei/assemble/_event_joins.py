@@ -14,6 +14,7 @@ from kankei.assemble.triggers import word_sets
 _NEGATING_CONTROL = frozenset({"refuse", "fail", "decline", "bar", "ban", "prevent", "prohibit", "stop", "forbid"})
 _NOT_TO = re.compile(r"\s+not\s+to\b")
 _DECIDING = frozenset({"decide", "choose", "opt", "vote", "resolve"})
+_APPROVED_MEASURES = frozenset({"sanction", "ease", "aid", "resolution", "agree"})
 
 
 @cache
@@ -74,6 +75,8 @@ class ReaderJoins:
             if existing is not None:
                 out.remove(existing)
             etype = "sanction" if noun.type == "aid" and head.lemma in word_sets()["stopping"] else noun.type
+            if head.lemma == "approve" and etype not in _APPROVED_MEASURES:
+                etype = "resolution"    # ('the Cabinet approved the repatriation': a decision, no one moved yet)
             out.append(Reading(start, end, etype, head, True, clause=clause, noun_event=noun))   # ('stopped their subsidies')
         # 'lifted some travel bans', 'eased its sanctions': an easing takes the sanction it eases
         for v in out:
