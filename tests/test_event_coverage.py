@@ -191,3 +191,15 @@ def test_a_cabinet_approving_a_movement_decides_it_and_approving_a_ban_imposes_i
                dct="2009-06-17")["type"] == "resolution"
     assert the("The cabinet approved the trade ban on June 16.", "approved the trade ban",
                dct="2009-06-17")["type"] == "sanction"
+
+
+def test_the_main_verb_after_a_relative_clause_that_joined_two_phrases():
+    ev = the("Families of the Japanese nationals who were abducted by North Korean agents in the 1970s and 1980s "
+             "welcomed the decision on Tuesday.", "welcomed", dct="2025-04-08")
+    assert ev["date"] == "2025-04-08"
+
+
+def test_a_title_and_a_name_after_and_are_a_new_subject_not_a_place_gone_to():
+    ev = the("A month later Prime Minister Junichiro Koizumi traveled to Pyongyang and North Korean leader "
+             "Kim Jong Il admitted that his agents had kidnapped Japanese citizens.", "admitted", dct="2025-04-08")
+    assert "person:koizumi" not in role(ev, "agent")

@@ -71,6 +71,16 @@ def _time_measure(np: Phrase, tokens) -> bool:
         and np.head.text.lower() in lists()["span_nouns"]
 
 
+def _named_then_finite(j: int, tokens, chunks, of: list[int], group_at: dict) -> bool:
+    """Whether a name starts at j and a finite verb follows it: '(to Pyongyang and) North Korean
+    leader | Kim Jong Il admitted': the phrase before the name is its title, and the two a subject."""
+    if j >= len(tokens) or of[j] < 0 or tokens[j].tag not in ("NNP", "NNPS"):
+        return False
+    name = chunks[of[j]]
+    g = group_at.get(name.last + 1)
+    return g is not None and g.finite
+
+
 def _finite_after_of(j: int, tokens, chunks, of: list[int], group_at: dict) -> bool:
     """Whether a finite verb follows at j past 'of', 'at', 'for', 'from' and 'in' phrases: 'On
     Tuesday, Japan's Minister of Justice | said', 'On Monday, a spokesman at its headquarters
@@ -138,7 +148,8 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
                 after += 1                          # the United Nations formally | called; Japan further | expanded
             nxt_g = group_at.get(after)
             if prep is None and prev_unit == "cc" and before_cc == "pp" and cur.c.pps \
-                    and (not (nxt_g and nxt_g.finite) or is_time_phrase(np, tokens)):
+                    and (not (nxt_g and nxt_g.finite) or is_time_phrase(np, tokens)) \
+                    and not (nxt_g is None and _named_then_finite(after, tokens, chunks, of, group_at)):
                 prep = cur.c.pps[-1].prep           # with her family and (with) neighbors; in the 1970s and 1980s
                 start = np.start
             elif prep is None and prev_unit == "pp" and cur.c.pps and cur.c.pps[-1].np is not None \
@@ -384,6 +395,14 @@ def _place_group(g: VerbGroup, tokens: list[Token], stack: list[OpenClause], cla
             o.c.subject = prev_np
             o.c.shared_subject = True
             return
+        if cur.cc is not None and prev_unit in ("np", "pp") and g.finite and len(stack) > 1 and c.relation == "relative" \
+                and c.predicate is not None and stack[-2].c.predicate is None and g.tag_first == "VBD" \
+                and g.last + 1 < len(tokens) and tokens[g.last + 1].tag in ("DT", "PRP$", "NNP", "NNPS", "CD", "NNS") \
+                and (cur.np_since_cc is not None or prev_unit == "pp"):
+            # ('Families of those who were abducted in the 1970s and 1980s welcomed ...': the 'and'
+            # joined two phrases; the verb is the sentence's, which had none yet)
+            stack.pop()
+            continue
         if cur.cc is not None and prev_unit in ("cc", "np", "pp", "comma"):
             own = cur.np_since_cc
             if own is not None and _time_measure(own, tokens):
