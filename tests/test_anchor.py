@@ -176,3 +176,20 @@ def test_an_offset_from_a_season_keeps_the_season():
     assert extract("In the autumn of 1960 they sailed. A year later they wrote home.") == [
         ("the autumn of 1960", "1960-23"), ("A year later", "1961-23")]
     assert edtf.shift("2003-21", "day", 3) == "2003-21" and edtf.shift("2003-21", "month", 1) is None
+
+
+def test_the_sentence_around_a_date_is_sought_within_a_bounded_reach():
+    """A date's sentence is found within _SENTENCE_REACH characters either side (a longer one is a
+    list or a text without punctuation: an unbounded search per date made such a text quadratic,
+    bench/pathological.py 'prose no punctuation')."""
+    from kankei.resolve.anchor import _SENTENCE_REACH, _sentence_end, _sentence_start
+    text = "The North said she had died in 1986. Two years later it handed over the remains.\nNext"
+    at = text.index("1986")
+    assert text[_sentence_start(text, at):_sentence_end(text, at)] == "The North said she had died in 1986"
+    at = text.index("Two")
+    assert text[_sentence_start(text, at):_sentence_end(text, at)] == " Two years later it handed over the remains."
+    endless = "talks went on and on " * 50_000
+    mid = len(endless) // 2
+    assert _sentence_end(endless, mid) == mid + _SENTENCE_REACH
+    assert _sentence_start(endless, mid) == mid - _SENTENCE_REACH
+    assert _sentence_start(endless, 10) == 0 and _sentence_end(endless, len(endless) - 10) == len(endless)

@@ -13,6 +13,7 @@ fills their values once the document's date and the narrative are known.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from kankei import edtf
@@ -72,8 +73,16 @@ def _month_headings(text: str, items: list[TimeMention]) -> None:
     found = [TimeMention(m.start(1), m.end(1), m.group(1), None, "date", "narrative", {"month": months[m.group(1)]})
              for m in _heading_pattern().finditer(text)]
     if found:
-        # (not inside a mention found already: "03\nMay" is a day and its month)
-        items.extend(t for t in found if not any(x.start < t.end and t.start < x.end for x in items))
+        # (not inside a mention found already: "03\nMay" is a day and its month; a sweep, not a search
+        # of every mention per heading)
+        starts = [x.start for x in items]
+        ends = [x.end for x in items]
+        keep = []
+        for t in found:
+            k = bisect_left(starts, t.end)          # mentions starting before the heading ends
+            if k == 0 or ends[k - 1] <= t.start:      # (mentions do not overlap: the last one decides)
+                keep.append(t)
+        items.extend(keep)
         items.sort(key=lambda t: t.start)
 
 

@@ -274,13 +274,21 @@ def _saying() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(sorted(lists()["saying_forms"], key=len, reverse=True)) + r")\b")
 
 
+# How far the sentence around a date is sought (as pipeline._MAX_SENTENCE): a longer "sentence" is a
+# list or a text without punctuation, and an unbounded search per date would make such a text quadratic.
+_SENTENCE_REACH = 2000
+
+
 def _sentence_start(text: str, at: int) -> int:
-    return max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    lo = max(0, at - _SENTENCE_REACH)
+    cut = max(text.rfind(". ", lo, at), text.rfind("\n", lo, at))
+    return cut + 1 if cut >= 0 else lo
 
 
 def _sentence_end(text: str, at: int) -> int:
-    ends = [x for x in (text.find(". ", at), text.find("\n", at)) if x >= 0]
-    return min(ends) if ends else len(text)
+    stop = min(len(text), at + _SENTENCE_REACH)
+    ends = [x for x in (text.find(". ", at, stop), text.find("\n", at, stop)) if x >= 0]
+    return min(ends) if ends else stop
 
 
 def _reported_before(text: str, tm: TimeMention, narrative: str | None) -> bool:
@@ -292,8 +300,7 @@ def _reported_before(text: str, tm: TimeMention, narrative: str | None) -> bool:
     now, then = edtf.bounds(narrative), edtf.bounds(tm.value)
     if now is None or then is None or then[1] >= now[0]:
         return False
-    start = max(text.rfind(". ", 0, tm.start), text.rfind("\n", 0, tm.start)) + 1
-    before = text[start:tm.start]
+    before = text[_sentence_start(text, tm.start):tm.start]
     # ('the graves of Japanese who died there in 1945': a relative clause's past is an aside)
     if _WHO_CLAUSE.search(before) is not None:
         return True
