@@ -218,9 +218,14 @@ def run(plan: list[tuple[str, str]], port: int, clients: int) -> None:
                 cursor = json.loads(body)["next"]
         conn.close()
 
+    w0 = time.perf_counter()
     client([x for x in plan[:60] if x[1] != "NEXT"])       # warm up
+    # (a warm-up that waits, e.g. on the server's first reconciliation of claims and conflicts, is said,
+    # not hidden, and its timeouts are not counted as the run's)
+    print(f"warm-up: 60 requests, one client, {time.perf_counter() - w0:.1f} s, {timeouts} timeouts (60 s)"
+          + (f"; slowest {max(slow)[0]:.0f} ms {max(slow)[1][:80]}" if slow else ""))
     times.clear(), slow.clear(), statuses.clear()
-    errors = 0
+    errors = timeouts = 0
     load0 = os.getloadavg()[0]
     t0 = time.perf_counter()
     threads = [threading.Thread(target=client, args=(plan[i::clients],)) for i in range(clients)]

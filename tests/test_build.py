@@ -441,6 +441,49 @@ def test_a_killed_build_leaves_a_consistent_base_and_the_next_run_finishes(big_c
     assert counts(db)["documents"] == 200
 
 
+# What a build states, table by table (every column but when a row was written and a judgement's
+# row number); and the tables reconciliation derives from the statements (links, blocks, anchors).
+_STATEMENTS = ["documents", "entities", "mentions", "times", "quantities", "events", "event_participants", "notes",
+               "citations", "claims", "event_groups", "event_links", "event_blocks", "event_anchors", "judgements",
+               "regroup"]
+
+
+def _statements(db: Path) -> dict[str, list[tuple]]:
+    out = {}
+    with sqlite3.connect(db) as conn:
+        for table in _STATEMENTS:
+            cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")
+                    if r[1] not in ("added_at", "created_at") and not (table == "judgements" and r[1] == "id")]
+            quoted = ", ".join(f'"{c}"' for c in cols)
+            out[table] = sorted(conn.execute(f"SELECT {quoted} FROM {table}"), key=repr)
+    return out
+
+
+def test_a_build_killed_and_resumed_holds_what_an_uninterrupted_build_holds(big_corpus, tmp_path):
+    """kill -9 mid-build, then the same build again: the same statements and event groups as one
+    build that was never interrupted (issue 13: the base depends on its documents, not its history)."""
+    whole = tmp_path / "whole.db"
+    done = subprocess.run([sys.executable, "-m", "kankei.cli", "build", str(big_corpus), "--db", str(whole)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    db = tmp_path / "kb.db"
+    proc = _start_build(big_corpus, db)
+    try:
+        _wait_for_documents(db, proc, at_least=25)
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.communicate()
+    assert proc.returncode == -signal.SIGKILL
+    assert counts(db)["documents"] < 200
+    resumed = subprocess.run([sys.executable, "-m", "kankei.cli", "build", str(big_corpus), "--db", str(db)],
+                             capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    expected, got = _statements(whole), _statements(db)
+    assert expected["event_groups"] and not got["regroup"]
+    for table in _STATEMENTS:
+        assert got[table] == expected[table], table
+
+
 def test_ctrl_c_stops_with_a_message_not_a_traceback(big_corpus, tmp_path):
     db = tmp_path / "kb.db"
     proc = _start_build(big_corpus, db)
