@@ -142,3 +142,81 @@ def _alive(pid: str) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
     except OSError:
         return False
+
+
+def test_a_build_finishes_while_the_server_is_under_requests(tmp_path):
+    """`kankei build` into a base that `kankei serve` (two processes) is answering clients from: the
+    build finishes, every request is answered (none fails with a server error or goes unanswered),
+    and the new documents are then served (issue 13: the server never holds the writer's lock long)."""
+    import threading
+    from collections import Counter
+
+    db = build_base(tmp_path / "base")
+    extra = tmp_path / "more"
+    extra.mkdir()
+    for k, (place, year) in enumerate([("Hanoi", 2019), ("Singapore", 2018), ("Stockholm", 2014),
+                                       ("Beijing", 2004), ("Ulaanbaatar", 2012), ("Geneva", 1959)]):
+        (extra / f"more{k}.txt").write_text(
+            f"Talks in {place}\n\nPublished: 2 March {year}\n\nOn 27 February {year}, officials of Japan met "
+            f"North Korean envoys in {place}. Japan asked again about the 17 abductees it lists, and the two "
+            f"sides agreed to meet in {place} in May {year}.\n", encoding="utf-8")
+    urls = ["/api/timeline/buckets", "/api/events?limit=20", "/api/search?q=Pyongyang", "/api/entities/org:chongryon",
+            "/api/claims?limit=5", "/api/conflicts?limit=5", "/api/network", "/api/meta"]
+    proc, port = _start(db)
+    children = _workers(proc)
+    answers: Counter = Counter()
+    failures: list[str] = []
+    stop = threading.Event()
+
+    def client(k: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        i = k
+        while not stop.is_set():
+            url = urls[i % len(urls)]
+            i += 1
+            try:
+                conn.request("GET", url)
+                res = conn.getresponse()
+                res.read()
+                answers[res.status] += 1
+                if res.status >= 500:
+                    failures.append(f"{res.status} {url}")
+            except (ConnectionRefusedError, http.client.CannotSendRequest):
+                conn.close()                  # (the processes are still starting)
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                time.sleep(0.1)
+            except (OSError, http.client.HTTPException) as err:     # (a timeout or a dropped connection)
+                failures.append(f"{err!r} {url}")
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        conn.close()
+
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(4)]
+    try:
+        for t in threads:
+            t.start()
+        deadline = time.monotonic() + 30
+        while sum(answers.values()) < 20 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        before = sum(answers.values())
+        assert before >= 20
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        built = subprocess.run([sys.executable, "-m", "kankei.cli", "build", str(extra), "--db", str(db)],
+                               capture_output=True, text=True, timeout=300, env=env, cwd=ROOT)
+        during = sum(answers.values())
+        assert built.returncode == 0, built.stderr
+        assert "6 added" in built.stderr
+        time.sleep(0.5)
+        stop.set()
+        for t in threads:
+            t.join(timeout=60)
+        assert during > before and sum(answers.values()) > during      # answered during and after the build
+        assert not failures, failures[:5]
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        conn.request("GET", "/api/search?q=Ulaanbaatar")
+        res = conn.getresponse()
+        assert res.status == 200 and json.loads(res.read())["total"] >= 1
+        conn.close()
+    finally:
+        stop.set()
+        _stop(proc, children)
