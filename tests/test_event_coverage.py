@@ -203,3 +203,10 @@ def test_a_title_and_a_name_after_and_are_a_new_subject_not_a_place_gone_to():
     ev = the("A month later Prime Minister Junichiro Koizumi traveled to Pyongyang and North Korean leader "
              "Kim Jong Il admitted that his agents had kidnapped Japanese citizens.", "admitted", dct="2025-04-08")
     assert "person:koizumi" not in role(ev, "agent")
+
+
+def test_a_journey_and_the_meeting_it_was_for_are_one_meeting_at_the_place_gone_to():
+    got = events("On 17 September 2002, Prime Minister Junichiro Koizumi flew to Pyongyang and met Kim Jong-il.")
+    meets = [e for e in got if e["type"] == "meet"]
+    assert len(meets) == 1 and meets[0]["text"] == "met"
+    assert role(meets[0], "location") == {"place:pyongyang"} and role(meets[0], "patient") == {"person:kim_jong_il"}

@@ -254,9 +254,30 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
                and not self._anonymous_attribution(r) and not self._feature_attribution(r)]
         out.sort(key=lambda r: r.start)
         out = self._found_in_a_state(out)
-        # ('flew to Pyongyang and met Kim': a visit and its meeting, typed alike once checked, are one)
+        # ('flew to Pyongyang and met Kim': a visit and its meeting, typed alike once checked, are one;
+        # the meeting stands for both, with the place the journey went to)
+        out = self._journey_into_meeting(out)
         return [r for r in out if not any(x is not r and x.type == r.type and x.modality == r.modality
                                           and _coordinated_verbs(x, r, self.an.clauses) for x in out)]
+
+    def _journey_into_meeting(self, readings: list[Reading]) -> list[Reading]:
+        """'flew to Pyongyang and met Kim Jong-il': one meeting, at the place flown to."""
+        motion = _motion_lemmas()
+        dropped: set[int] = set()
+        for a in readings:
+            if not a.verb or a.type != "meet" or a.head.lemma not in motion or a.clause is None:
+                continue
+            b = next((y for y in readings if y.verb and y.type == "meet" and y is not a and y.clause is not None
+                      and y.clause.parent is a.clause and y.clause.relation == "coordinate" and y.clause.shared_subject
+                      and y.modality == a.modality), None)
+            if b is None:
+                continue
+            for p in a.parts.items:
+                if p["role"] == "location" and not b.parts.has("location"):
+                    b.parts.items.append(p)
+            b.times = b.times or a.times
+            dropped.add(id(a))
+        return [r for r in readings if id(r) not in dropped]
 
     def _hedged_here(self, r: Reading) -> bool:
         """Whether a word of hearsay in the sentence qualifies this event: 'according to' the whole
