@@ -14,6 +14,7 @@ from kankei.assemble.triggers import (
     needs_object,
     needs_subject,
     not_alone_by,
+    phrasal_particles,
     retype_by_object,
     word_sets,
 )
@@ -24,8 +25,6 @@ if TYPE_CHECKING:
 _WILL = frozenset({"would", "will", "'ll", "wo"})
 _WEAPONS_TEST_VERBS = ("launch", "fire", "shoot", "test", "explode")
 # verbs that a particle makes another verb: 'left ... out', 'gave up', 'sent off'
-_PHRASAL = {"leave": ("out", "behind", "aside"), "move": ("out", "aside"), "return": ("out",),
-            "give": ("up", "in", "away"), "send": ("off",), "find": ("out",), "rule": ("out",), "fight": ("on",)}
 _COURT = re.compile(r"\bCourt\b|\bTribunal\b")
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -340,7 +339,7 @@ class ReaderChecks:
         """'left the schools out of the program', 'left it behind': a particle makes another verb."""
         if not r.verb or r.clause is None:
             return False
-        particles = _PHRASAL.get(r.head.lemma)
+        particles = phrasal_particles().get(r.head.lemma)
         if not particles:
             return False
         for t in self.tokens[r.head.i + 1:r.head.i + 10]:

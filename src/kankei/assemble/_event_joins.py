@@ -11,10 +11,7 @@ from functools import cache
 from kankei.assemble.event_reading import NOUN_TAGS, Reading, passive_clause, prep_of
 from kankei.assemble.triggers import word_sets
 
-_NEGATING_CONTROL = frozenset({"refuse", "fail", "decline", "bar", "ban", "prevent", "prohibit", "stop", "forbid"})
 _NOT_TO = re.compile(r"\s+not\s+to\b")
-_DECIDING = frozenset({"decide", "choose", "opt", "vote", "resolve"})
-_APPROVED_MEASURES = frozenset({"sanction", "ease", "aid", "resolution", "agree"})
 
 
 @cache
@@ -75,7 +72,7 @@ class ReaderJoins:
             if existing is not None:
                 out.remove(existing)
             etype = "sanction" if noun.type == "aid" and head.lemma in word_sets()["stopping"] else noun.type
-            if head.lemma == "approve" and etype not in _APPROVED_MEASURES:
+            if head.lemma == "approve" and etype not in word_sets()["approved_as_taken"]:
                 etype = "resolution"    # ('the Cabinet approved the repatriation': a decision, no one moved yet)
             out.append(Reading(start, end, etype, head, True, clause=clause, noun_event=noun))   # ('stopped their subsidies')
         # 'lifted some travel bans', 'eased its sanctions': an easing takes the sanction it eases
@@ -125,7 +122,7 @@ class ReaderJoins:
             parent = getattr(v.clause, "parent", None)
             if parent is not None and parent.predicate is not None and v.clause.relation == "adverbial" \
                     and v.clause.marker is not None and v.clause.marker.text.lower() == "from" \
-                    and parent.predicate.head.lemma in _NEGATING_CONTROL:
+                    and parent.predicate.head.lemma in word_sets()["negating_control"]:
                 v.modality = "negated"      # 'barred from returning', 'prevented from leaving'
                 continue
             gerund = v.clause.relation == "complement" and v.clause.predicate is not None \
@@ -146,7 +143,7 @@ class ReaderJoins:
                 if owner is not None:
                     drop.add(id(owner))
                 continue
-            if lemma in _NEGATING_CONTROL:
+            if lemma in sets["negating_control"]:
                 v.modality = "negated"
                 owner = by_clause.get(id(parent))
                 if owner is not None and lemma == "fail":
@@ -160,7 +157,7 @@ class ReaderJoins:
                 v.modality = "negated" if pvg.negated else "hypothetical"
             elif lemma in sets["permitting"] and passive_clause(parent):
                 continue        # 'a group was allowed to depart': the release is the passive's ('were allowed')
-            elif lemma in _DECIDING and _NOT_TO.match(self.text, pvg.head.end):
+            elif lemma in sets["deciding"] and _NOT_TO.match(self.text, pvg.head.end):
                 # ('decided not to send them back': a refusal, what is refused not done)
                 owner = by_clause.get(id(parent))
                 if owner is not None:

@@ -10,7 +10,8 @@ import ahocorasick
 from kankei.knowledge import load
 
 _VOWELS = "aeiou"
-_NOT_TYPES = ("irregular", "modality", "roles", "adjectives", "needs_object", "needs_subject", "retype_by_object")
+_NOT_TYPES = ("irregular", "modality", "roles", "adjectives", "needs_object", "needs_subject", "retype_by_object",
+              "phrasal_particles")
 # Triggers too common to carry an event on their own: used only when nothing better is near.
 WEAK = {"note", "call", "act", "form", "open", "move", "order", "support", "return",
         "leave", "left", "press", "free", "round", "test", "state", "give", "provide", "issue", "report",
@@ -192,13 +193,20 @@ _WORD_SETS = ("threat_words", "definite_bodies", "person_nouns", "pair_nouns", "
               "aimed_types", "desire", "motion_reaching",
               "reacting", "office_nouns", "stopping", "permitting", "finding", "held_people",
               "subject_undergoes_alone", "national_nouns", "failing",
-              "alert_words", "case_words", "going_home", "admitting")
+              "alert_words", "case_words", "going_home", "admitting", "deciding", "negating_control",
+              "approved_as_taken")
 
 
 @cache
 def word_sets() -> dict[str, frozenset[str]]:
     data = load("event_triggers")
     return {k: frozenset(w.lower() for w in data.get(k, [])) for k in _WORD_SETS}
+
+
+@cache
+def phrasal_particles() -> dict[str, tuple[str, ...]]:
+    """Verb lemma -> the particles that make another verb of it ('left ... out', 'fight on')."""
+    return {k: tuple(str(w) for w in v) for k, v in (load("event_triggers").get("phrasal_particles") or {}).items()}
 
 
 @cache
