@@ -9,13 +9,14 @@ light verb ('held talks'), an aspectual verb ('the return began').
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from functools import cache
 
 from kankei.analyze import analyze
 from kankei.assemble._event_checks import ReaderChecks, descends
 from kankei.assemble._event_joins import ReaderJoins
+from kankei.assemble._event_merges import coordinated_verbs, heads_only, one_per_time
+from kankei.assemble._event_modality import SUBORDINATORS_IF, ReaderModality
 from kankei.assemble._event_roles import ReaderRoles
 from kankei.assemble._event_times import ReaderTimes
 from kankei.assemble.analyses import Analyses
@@ -33,19 +34,18 @@ from kankei.assemble.triggers import (
 from kankei.spans import TimeMention
 
 _ADJECTIVE_SLOT_BEFORE = frozenset({"DT", "PRP$", "POS", "JJ", "JJR", "JJS", "CD", "RB", "WP$"})
-_SUBORDINATORS_IF = frozenset({"if", "unless", "whether"})
 _LINKING = frozenset({"feel", "seem", "appear", "look", "become", "remain", "sound", "grow"})
-_ASPECTUAL = frozenset({"keep", "continue", "start", "begin", "stop", "resume"})
 _FREQUENCY = frozenset({"rarely", "seldom", "usually", "often", "always", "sometimes", "typically", "generally",
                         "frequently", "occasionally", "regularly", "anytime", "normally", "routinely", "annually",
                         "yearly", "repeatedly"})
 
 
 _ENDINGS = frozenset({"reject", "dissolve", "ease"})
+_DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 _LEADING = {"lead": "to", "result": "in"}     # 'led to X', 'resulted in X': X came of it   # what stops, ends or is lifted
 
 
-class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
+class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, ReaderModality):
     """Reads one sentence of a document."""
 
     def __init__(self, text: str, s: int, e: int, triggers: list[Trigger], times: list[TimeMention],
@@ -165,7 +165,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
                 # (not 'if the missile falls there': a fear, no flight)
                 if tok.lemma in word_sets()["weapon_motion"] and not clause.predicate.modal \
                         and clause.predicate.tense is not None and not (
-                            clause.marker is not None and clause.marker.text.lower() in _SUBORDINATORS_IF):
+                            clause.marker is not None and clause.marker.text.lower() in SUBORDINATORS_IF):
                     out.append(Reading(tok.start, tok.end, "weapons_test", tok, True, clause=clause))   # 'a missile flew over Japan'
                 continue        # ('a missile that could reach Japan': no one moves)
             if tok.lemma not in word_sets()["motion"]:
@@ -182,7 +182,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         return out
 
     def events(self) -> list[Reading]:
-        cands = _heads_only(self.readings(), self.text)
+        cands = heads_only(self.readings(), self.text)
         cands += self._motions(cands)
         cands += self._taken_away(cands)
         verbs = [r for r in cands if r.verb]
@@ -229,7 +229,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         kept_nouns = [n for n in nouns if n.times or n.occasion is not None or n.caused]
         for n in kept_nouns:
             n.clause = self.an.clause_of(n.head.start)
-        out = _one_per_time(verbs + kept_nouns, self.an.clauses)
+        out = one_per_time(verbs + kept_nouns, self.an.clauses)
         by_head = {r.head.start: r for r in verbs}
         for r in out:
             r.modality = "asserted" if r.conditional else self._modality(r)
@@ -258,7 +258,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
         # the meeting stands for both, with the place the journey went to)
         out = self._journey_into_meeting(out)
         return [r for r in out if not any(x is not r and x.type == r.type and x.modality == r.modality
-                                          and _coordinated_verbs(x, r, self.an.clauses) for x in out)]
+                                          and coordinated_verbs(x, r, self.an.clauses) for x in out)]
 
     def _journey_into_meeting(self, readings: list[Reading]) -> list[Reading]:
         """'flew to Pyongyang and met Kim Jong-il': one meeting, at the place flown to."""
@@ -479,143 +479,6 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks):
             return None     # (a line opening with a number is a note or a list entry)
         dates = [t for t in self.times if t.type in ("date", "interval") and t.value]
         return dates[0] if len(dates) == 1 else None
-
-    def _none_done(self, r: Reading, clause) -> bool:
-        """'no evidence has been presented', 'provided no evidence': the one thing the verb is done
-        to is none at all."""
-        if r.head.lemma in word_sets()["reporting"]:
-            return False        # ('said no damage had been reported': what is said, not what is done)
-        ph = clause.subject if passive_clause(clause) else (clause.objects[0] if clause.objects else None)
-        if ph is None or (passive_clause(clause) and ph.start > r.start) or (not passive_clause(clause) and ph.start < r.end):
-            return False
-        return self.text[ph.start:ph.end].split(" ", 1)[0].lower() == "no"
-
-    def _modality(self, r: Reading) -> str:
-        if r.modality != "asserted":
-            return r.modality
-        if not r.verb and self._demanded(r):
-            return "hypothetical"       # 'called for the release of the abductees': asked for, not done
-        if not r.verb and r.noun_event is None and r.times:
-            return "asserted"   # ('not considering a protest over the November 15 match': the match was held)
-        clause = r.clause
-        vg = getattr(clause, "predicate", None) if clause is not None else None
-        if vg is None:
-            return "asserted"
-        if not r.verb and r.noun_event is None and clause.subject is not None \
-                and clause.subject.start <= r.head.start < clause.subject.end:
-            return "asserted"       # 'the ban in place since 2009 will be lifted': what the verb does is not the ban
-        if r.verb or r.noun_event is not None or clause is not None:
-            first = vg.first if vg.first else self.token_index(vg.start)
-            if vg.negated or first and self.tokens[first - 1].text.lower() in ("never", "not", "n't") \
-                    or r.verb and self._none_done(r, clause):
-                if any(prep_of(pp) in ("until", "till") for pp in clause.pps) and r.times:
-                    return "asserted"       # 'did not join until December 1956': joined then
-                return "negated"
-            if vg.modal in _MAY and vg.aspect == "perfect" and not self._on_a_condition(clause):
-                r.hedged = True     # 'may have launched a missile': reported as likely, not planned
-                return "asserted"
-            if vg.modal or vg.tense == "future":
-                return "hypothetical"
-        c = clause
-        while c is not None:
-            if c.marker is not None and c.marker.text.lower() in _SUBORDINATORS_IF:
-                return "hypothetical"
-            if c.relation not in ("infinitive", "coordinate") and not (c.relation == "complement" and untensed(c)):
-                break
-            c = c.parent
-            vg = c.predicate if c is not None else None
-            if vg is not None and r.verb and (vg.modal or vg.tense == "future") and vg.head.lemma in _ASPECTUAL:
-                return "hypothetical"       # 'would keep pressing', 'will continue to press'
-        return "asserted"
-
-    def _on_a_condition(self, clause) -> bool:
-        """'could have been kidnapped if they had won': a clause with an 'if' clause of its own."""
-        return any(c.parent is clause and c.marker is not None and c.marker.text.lower() in _SUBORDINATORS_IF
-                   for c in self.an.clauses)
-
-    def _demanded(self, noun: Reading) -> bool:
-        clause = self.an.clause_of(noun.head.start)
-        vg = getattr(clause, "predicate", None)
-        if vg is None or vg.head.start > noun.start:
-            return False
-        lemma = vg.head.lemma
-        word = self.text[vg.head.start:noun.start].lower()
-        return lemma in ("demand", "urge", "request", "seek", "ask", "press", "want") or \
-            lemma == "call" and word.startswith(("call for", "called for", "calls for", "calling for"))
-
-def _heads_only(readings: list[Reading], text: str) -> list[Reading]:
-    """'the adoption of the resolution': an event noun after 'of' that names the same kind of
-    event as the noun before it is that event, not another."""
-    out: list[Reading] = []
-    for r in readings:
-        prev = out[-1] if out else None
-        if prev is not None and not r.verb and not prev.verb and prev.type == r.type \
-                and _OF_LINK.fullmatch(text, prev.end, r.start):
-            continue
-        out.append(r)
-    return out
-
-
-_OF_LINK = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}")
-
-
-_MAY = frozenset({"may", "might", "could"})
-_DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
-
-
-def _coordinated_verbs(a: Reading, b: Reading, clauses: list | tuple = ()) -> bool:
-    """'Kim acknowledged and apologized for the abductions': two verbs of one type sharing their
-    subject tell one act."""
-    c = b.clause
-    if not (a.verb and b.verb and c is not None and c.relation == "coordinate" and c.shared_subject
-            and c.parent is a.clause and c.marker is not None and c.marker.text.lower() == "and"):
-        return False
-    va, vb = a.clause.predicate, c.predicate     # ('has lodged a protest and condemns': two acts)
-    if va is None or vb is None or (va.tense, va.aspect) != (vb.tense, vb.aspect):
-        return False
-    # (only a bare first verb: 'banned imports and prohibited ships' are two measures, and so are
-    # 'admits that X abducted them and apologizes')
-    return not a.clause.objects and all(pp.end <= va.start for pp in a.clause.pps) \
-        and not _said_between(a, b, clauses)
-
-
-def _said_between(a: Reading, b: Reading, clauses: list | tuple) -> bool:
-    """'admits that X abducted them and apologizes': two verbs with what the first says between
-    them tell two acts."""
-    first, second = (a, b) if a.start < b.start else (b, a)
-    return first.verb and second.verb and first.clause is not None and any(
-        d.parent is first.clause and d.relation == "complement" and first.end <= d.start < second.start for d in clauses)
-
-
-def _other_doers(a: Reading, b: Reading) -> bool:
-    """Two verbs whose clauses have subjects of their own, and not the same: 'dialogue resumed
-    in 2000, as Pyongyang engaged in negotiations with Washington' tells two occurrences."""
-    if not (a.verb and b.verb) or a.clause is None or b.clause is None or a.clause is b.clause:
-        return False
-    sa, sb = a.clause.subject, b.clause.subject
-    return sa is not None and sb is not None and (sa.start, sa.end) != (sb.start, sb.end) \
-        and sa.head.text.lower() != sb.head.text.lower() and sb.head.tag not in ("PRP", "WDT", "WP")
-
-
-def _one_per_time(readings: list[Reading], clauses: list | tuple = ()) -> list[Reading]:
-    """'a meeting held in Pyongyang in December': one occurrence where a sentence gives two
-    words of one type the same time (or none)."""
-    out: list[Reading] = []
-    seen: dict[tuple, Reading] = {}
-    # (verbs first: 'arrived on a Japan Airlines flight on Thursday' is the arrival, not the flight)
-    for r in sorted(readings, key=lambda r: (not r.verb, r.start)):
-        key = (r.type, tuple(t.start for t in r.times), r.modality)
-        if key in seen and (r.times or r.noun_event is not None or not r.verb) and not _other_doers(seen[key], r) \
-                and not _said_between(seen[key], r, clauses):
-            continue
-        if any(x.type == r.type and x.modality == r.modality and _coordinated_verbs(x, r, clauses)
-               and (not r.times or [t.start for t in r.times] == [t.start for t in x.times]) for x in out):
-            continue        # ('acknowledged and apologized': one apology)
-        seen[key] = r
-        out.append(r)
-    out.sort(key=lambda r: r.start)
-    return out
-
 
 @cache
 def _persons() -> frozenset[str]:

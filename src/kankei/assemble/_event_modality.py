@@ -1,0 +1,83 @@
+"""How sure a sentence's reading is: negated ('did not meet', 'provided no evidence'), planned or
+conditional ('will ban', 'if ... were', 'would keep pressing'), asked for ('called for the release'),
+or reported as likely ('may have launched'); a mixin of the sentence reader."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kankei.assemble.event_reading import passive_clause, prep_of, untensed
+from kankei.assemble.triggers import word_sets
+
+if TYPE_CHECKING:
+    from kankei.assemble.event_reading import Reading
+
+SUBORDINATORS_IF = frozenset({"if", "unless", "whether"})
+_ASPECTUAL = frozenset({"keep", "continue", "start", "begin", "stop", "resume"})
+_MAY = frozenset({"may", "might", "could"})
+
+
+class ReaderModality:
+    """The modality part of SentenceReader (a mixin: it reads the reader's analysis and tokens)."""
+
+    def _none_done(self, r: Reading, clause) -> bool:
+        """'no evidence has been presented', 'provided no evidence': the one thing the verb is done
+        to is none at all."""
+        if r.head.lemma in word_sets()["reporting"]:
+            return False        # ('said no damage had been reported': what is said, not what is done)
+        ph = clause.subject if passive_clause(clause) else (clause.objects[0] if clause.objects else None)
+        if ph is None or (passive_clause(clause) and ph.start > r.start) or (not passive_clause(clause) and ph.start < r.end):
+            return False
+        return self.text[ph.start:ph.end].split(" ", 1)[0].lower() == "no"
+
+    def _modality(self, r: Reading) -> str:
+        if r.modality != "asserted":
+            return r.modality
+        if not r.verb and self._demanded(r):
+            return "hypothetical"       # 'called for the release of the abductees': asked for, not done
+        if not r.verb and r.noun_event is None and r.times:
+            return "asserted"   # ('not considering a protest over the November 15 match': the match was held)
+        clause = r.clause
+        vg = getattr(clause, "predicate", None) if clause is not None else None
+        if vg is None:
+            return "asserted"
+        if not r.verb and r.noun_event is None and clause.subject is not None \
+                and clause.subject.start <= r.head.start < clause.subject.end:
+            return "asserted"       # 'the ban in place since 2009 will be lifted': what the verb does is not the ban
+        if r.verb or r.noun_event is not None or clause is not None:
+            first = vg.first if vg.first else self.token_index(vg.start)
+            if vg.negated or first and self.tokens[first - 1].text.lower() in ("never", "not", "n't") \
+                    or r.verb and self._none_done(r, clause):
+                if any(prep_of(pp) in ("until", "till") for pp in clause.pps) and r.times:
+                    return "asserted"       # 'did not join until December 1956': joined then
+                return "negated"
+            if vg.modal in _MAY and vg.aspect == "perfect" and not self._on_a_condition(clause):
+                r.hedged = True     # 'may have launched a missile': reported as likely, not planned
+                return "asserted"
+            if vg.modal or vg.tense == "future":
+                return "hypothetical"
+        c = clause
+        while c is not None:
+            if c.marker is not None and c.marker.text.lower() in SUBORDINATORS_IF:
+                return "hypothetical"
+            if c.relation not in ("infinitive", "coordinate") and not (c.relation == "complement" and untensed(c)):
+                break
+            c = c.parent
+            vg = c.predicate if c is not None else None
+            if vg is not None and r.verb and (vg.modal or vg.tense == "future") and vg.head.lemma in _ASPECTUAL:
+                return "hypothetical"       # 'would keep pressing', 'will continue to press'
+        return "asserted"
+
+    def _on_a_condition(self, clause) -> bool:
+        """'could have been kidnapped if they had won': a clause with an 'if' clause of its own."""
+        return any(c.parent is clause and c.marker is not None and c.marker.text.lower() in SUBORDINATORS_IF
+                   for c in self.an.clauses)
+
+    def _demanded(self, noun: Reading) -> bool:
+        clause = self.an.clause_of(noun.head.start)
+        vg = getattr(clause, "predicate", None)
+        if vg is None or vg.head.start > noun.start:
+            return False
+        lemma = vg.head.lemma
+        word = self.text[vg.head.start:noun.start].lower()
+        return lemma in ("demand", "urge", "request", "seek", "ask", "press", "want") or \
+            lemma == "call" and word.startswith(("call for", "called for", "calls for", "calling for"))
