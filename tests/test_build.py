@@ -417,15 +417,20 @@ def _wait_for_documents(db: Path, proc: subprocess.Popen, at_least: int, timeout
     raise AssertionError("the build stored nothing in time")
 
 
-def test_a_killed_build_leaves_a_consistent_base_and_the_next_run_finishes(big_corpus, tmp_path):
-    db = tmp_path / "kb.db"
-    proc = _start_build(big_corpus, db)
+def _kill_mid_build(corpus: Path, db: Path) -> None:
+    """Start a build and kill -9 it once it has stored some documents."""
+    proc = _start_build(corpus, db)
     try:
         _wait_for_documents(db, proc, at_least=25)
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.communicate()
     assert proc.returncode == -signal.SIGKILL
+
+
+def test_a_killed_build_leaves_a_consistent_base_and_the_next_run_finishes(big_corpus, tmp_path):
+    db = tmp_path / "kb.db"
+    _kill_mid_build(big_corpus, db)
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -467,13 +472,7 @@ def test_a_build_killed_and_resumed_holds_what_an_uninterrupted_build_holds(big_
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     db = tmp_path / "kb.db"
-    proc = _start_build(big_corpus, db)
-    try:
-        _wait_for_documents(db, proc, at_least=25)
-        proc.send_signal(signal.SIGKILL)
-    finally:
-        proc.communicate()
-    assert proc.returncode == -signal.SIGKILL
+    _kill_mid_build(big_corpus, db)
     assert counts(db)["documents"] < 200
     resumed = subprocess.run([sys.executable, "-m", "kankei.cli", "build", str(big_corpus), "--db", str(db)],
                              capture_output=True, text=True, timeout=300)

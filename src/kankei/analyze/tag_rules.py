@@ -115,7 +115,7 @@ def past_before_infinitive(words: list[str], tags: list[str]) -> None:
             return
 
 
-def hyphened_adjective(words: list[str], tags: list[str], cands: dict[str, list[str]], lexicon: dict[str, str]) -> None:
+def hyphened_adjective(words: list[str], tags: list[str], seen_as) -> None:
     """'13 tons of short-necked clams', 'a long-awaited visit': an -ed compound whose first part is
     only an adjective or adverb, before a noun, describes it; it is no finite verb ('test-fired
     missiles' keeps its verb: 'test' can be one)."""
@@ -126,8 +126,7 @@ def hyphened_adjective(words: list[str], tags: list[str], cands: dict[str, list[
         cut = w.rfind("-")
         if cut <= 0 or not w.endswith("ed"):
             continue
-        part = w[:cut].lower()
-        first = cands.get(part) or ([lexicon[part]] if part in lexicon else None)
+        first = seen_as(w[:cut].lower())
         if first and all(t[:2] in ("JJ", "RB") for t in first):
             tags[i] = "JJ"
 

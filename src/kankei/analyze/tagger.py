@@ -321,7 +321,7 @@ class Tagger:
                                 self.seen_as)
         # (without a participle, only a past-only form tagged as a noun or adjective is re-read: none, no pass)
         if "VBD" in out or "VBN" in out:
-            hyphened_adjective(words, out, self.cands, self.lexicon)
+            hyphened_adjective(words, out, self.seen_as)
         if "VBN" in out:
             participle_before_noun(words, out)
             past_after_age(words, out)

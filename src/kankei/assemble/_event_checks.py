@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kankei.analyze.groups import lists as grammar_lists
+from kankei.assemble._event_joins import NOT_TO
 from kankei.assemble.event_parts import ACTOR_TYPES, state_of
 from kankei.assemble.event_reading import NOUN_TAGS, passive_clause, prep_of
 from kankei.assemble.triggers import (
@@ -59,8 +60,8 @@ class ReaderChecks:
                 nxt = self.tokens[r.head.i + 1].text.lower() if r.head.i + 1 < len(self.tokens) else ""
                 if passive_clause(r.clause) and nxt in by_object:
                     r.type = by_object[nxt]     # ('was refused landing': the word after a passive is its object)
-        if r.type == "resolution" and r.verb and r.head.lemma in ("decide", "vote") \
-                and _NOT_TO.match(self.text, r.end):
+        if r.type == "resolution" and r.verb and r.head.lemma in word_sets()["deciding"] \
+                and NOT_TO.match(self.text, r.end):
             r.type = "reject"       # 'decided not to send them back': a refusal decided
         if r.type == "migrate" and r.verb and r.clause is not None and r.clause.subject is not None \
                 and r.clause.subject.head.text.lower() in grammar_lists()["message_nouns"]:
@@ -431,7 +432,6 @@ def holds_office(entity_id: str) -> bool:
     return bool(entry and any(not minor & set(str(o.get("title", "")).lower().split()) for o in entry.offices))
 
 
-_NOT_TO = re.compile(r"\s+not\s+to\b")
 _ONE_PERSON_PRONOUNS = frozenset({"i", "he", "she"})
 
 
@@ -446,5 +446,6 @@ def _one_person(head, sets: dict) -> bool:
     """A person by what she is ('a 22-year-old nurse vanished'), by kin ('their son was born') or
     by a pronoun of one ('I was born there'): 'nearly all were born in Japan' names no one."""
     word = head.text.lower()
-    return word in _ONE_PERSON_PRONOUNS or head.lemma.lower() in sets["person_nouns"] | sets["people_nouns"] \
+    lemma = head.lemma.lower()
+    return word in _ONE_PERSON_PRONOUNS or lemma in sets["person_nouns"] or lemma in sets["people_nouns"] \
         or head.tag == "NN" and word in sets["kin_nouns"]

@@ -11,7 +11,7 @@ from functools import cache
 from kankei.assemble.event_reading import NOUN_TAGS, Reading, passive_clause, prep_of
 from kankei.assemble.triggers import word_sets
 
-_NOT_TO = re.compile(r"\s+not\s+to\b")
+NOT_TO = re.compile(r"\s+not\s+to\b")    # ('decided not to send them back')
 
 
 @cache
@@ -157,7 +157,7 @@ class ReaderJoins:
                 v.modality = "negated" if pvg.negated else "hypothetical"
             elif lemma in sets["permitting"] and passive_clause(parent):
                 continue        # 'a group was allowed to depart': the release is the passive's ('were allowed')
-            elif lemma in sets["deciding"] and _NOT_TO.match(self.text, pvg.head.end):
+            elif lemma in sets["deciding"] and NOT_TO.match(self.text, pvg.head.end):
                 # ('decided not to send them back': a refusal, what is refused not done)
                 owner = by_clause.get(id(parent))
                 if owner is not None:

@@ -327,8 +327,10 @@ def _in_pluperfect(before: str) -> bool:
 
 
 def in_quotation(text: str, pos: int) -> bool:
-    """Whether pos lies inside a double-quoted passage of its paragraph."""
-    start = text.rfind("\n", 0, pos) + 1
+    """Whether pos lies inside a double-quoted passage of its paragraph (sought a bounded way back:
+    asked once per date, an unbounded search would make a text of one long line quadratic)."""
+    lo = max(0, pos - 2 * _SENTENCE_REACH)
+    start = text.rfind("\n", lo, pos) + 1 or lo
     before = text[start:pos]
     if before.count("“") > before.count("”"):
         return True
