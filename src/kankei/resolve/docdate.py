@@ -101,7 +101,8 @@ def infer_document_date(text: str, times: list[TimeMention], hint: str | None = 
     return DocDate()
 
 
-_SECTION_DATELINE = re.compile(r"[ \t]*[A-Z][A-Z .'’-]{2,30},[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]*)?")
+_WEEKDAY_FIRST = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]*)?"     # ('Monday, 12 December 1959')
+_SECTION_DATELINE = re.compile(r"[ \t]*[A-Z][A-Z .'’-]{2,30},[ \t]*" + _WEEKDAY_FIRST)
 
 
 _COVERS = re.compile(r"\b(?:covers|covering|covered|reviews|reviewing)\b[^.\n]{0,40}$", re.I)
@@ -166,7 +167,7 @@ def section_dates(text: str, times: list[TimeMention], published_at: TimeMention
     return out
 
 
-_ENTRY_HEAD = re.compile(r"[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]*)?")
+_ENTRY_HEAD = re.compile(r"[ \t]*" + _WEEKDAY_FIRST)
 _ENTRY_TAIL = re.compile(r"[ \t]*[.:]?[ \t]*(?:\n|$)")
 
 
