@@ -46,6 +46,14 @@ def test_tokens_keep_their_offsets():
     ("Kishida has said he is ready to meet Kim.", "said", "VBN"),
     ("The launch was condemned by the Security Council.", "condemned", "VBN"),
     ("Hundreds of Koreans sailed to Chongjin aboard the ship.", "sailed", "VBD"),
+    # a noun with an adverb's ending, after its article and before its verb
+    ("A rally took place in Osaka on Sunday.", "rally", "NN"),
+    # an -s form before a past form: the plural subject and its verb
+    ("Two more test launches followed in May.", "launches", "NNS"),
+    ("Two more test launches followed in May.", "followed", "VBD"),
+    ("The ship has followed the route since 1971.", "followed", "VBN"),
+    # a name's -s verb before its object, its own clause ending at a subordinator
+    ("On May 29 Tokyo lifts part of its sanctions as Pyongyang opens an inquiry.", "lifts", "VBZ"),
 ])
 def test_tags_of_news_sentences(sentence, word, expected):
     assert tags_of(sentence)[word] == expected

@@ -193,3 +193,20 @@ def test_the_sentence_around_a_date_is_sought_within_a_bounded_reach():
     assert _sentence_end(endless, mid) == mid + _SENTENCE_REACH
     assert _sentence_start(endless, mid) == mid - _SENTENCE_REACH
     assert _sentence_start(endless, 10) == 0 and _sentence_end(endless, len(endless) - 10) == len(endless)
+
+
+def test_that_month_is_the_month_of_the_year_told_even_before_it():
+    from kankei.pipeline import extract
+    text = "The measures were decided in February 2016, after the test that January and a launch that March."
+    values = {r["text"]: r["value"] for r in extract(text, doc="t", dct="2025-05-27").records() if r["kind"] == "time"}
+    assert values["that January"] == "2016-01" and values["that March"] == "2016-03"
+
+
+def test_a_live_blogs_entry_stamp_is_the_pages_day_whatever_the_entry_before_told():
+    from kankei.pipeline import extract
+    text = ("Live blog | Tuesday, September 16, 2025\n\n"
+            "Update 4:55 p.m.\nWhen the North last fired, on May 8, state media described it a day later.\n\n"
+            "4:10 p.m.\nPolice said boats were back in port by noon.\n")
+    values = {r["text"]: r["value"] for r in extract(text, doc="t").records() if r["kind"] == "time"}
+    assert values["4:10 p.m."] == "2025-09-16T16:10:00" and values["noon"] == "2025-09-16T12:00:00"
+    assert values["a day later"] == "2025-05-09"

@@ -154,3 +154,14 @@ def test_a_relative_clause_s_past_does_not_move_the_story():
     times = _times("In May 2014 we agreed to search for the graves of Japanese who died there in 1945. "
                    "That October I went to Pyongyang.", dct="2025-06-06")
     assert times["That October"] == "2014-10"
+
+
+def test_a_wire_header_of_fields_set_apart_by_dashes_gives_the_pages_date():
+    from kankei.pipeline import extract
+    text = "Court orders sale of hall\n\nKYODO NEWS - Feb 14, 2023 - 18:42 | Japan\n\nNIIGATA - A court ruled."
+    doc = next(r for r in extract(text, doc="t").records() if r["kind"] == "document")
+    assert doc["published"] == "2023-02-14"
+    # a chronology's first entry is no page date
+    text = "Timeline\n\nMay 29, 2014 - Agreement reached in Stockholm.\nJuly 4, 2014 - Japan eases sanctions."
+    doc = next(r for r in extract(text, doc="t").records() if r["kind"] == "document")
+    assert doc["published"] is None

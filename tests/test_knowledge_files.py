@@ -36,7 +36,7 @@ ID_RE = re.compile(r"^(?P<prefix>[a-z]+):[a-z0-9]+(?:_[a-z0-9]+)*$")
 ACTOR_KEYS = {"id", "type", "name", "aliases", "misspellings", "note"}
 PERSON_KEYS = {"family", "given", "country", "offices", "gender"}
 COUNTRY_KEYS = {"id", "name", "aliases", "demonyms", "government", "government_aliases", "capital"}
-COUNTRY_OPTIONAL_KEYS = {"issuing_offices"}
+COUNTRY_OPTIONAL_KEYS = {"issuing_offices", "enforcers"}
 OFFICE_KEYS = {"title", "of", "from", "to"}
 
 # Bare words that must never be aliases: code resolves them from context.
@@ -118,7 +118,7 @@ def test_actor_entries_well_formed(actors):
         assert e["type"] == PREFIX_TYPE[m["prefix"]], f"{eid}: type {e['type']} does not fit the prefix"
         allowed = ACTOR_KEYS | (PERSON_KEYS if e["type"] == "person" else {"country"} if e["type"] == "place"
                                 else {"event"} if e["type"] == "other" else {"parties"} if e["type"] == "document"
-                                else set())
+                                else {"organ_of"} if e["type"] == "organization" else set())
         extra = set(e) - allowed
         assert not extra, f"{eid}: unexpected keys {sorted(extra)}"
         assert isinstance(e.get("name"), str) and e["name"].strip(), f"{eid}: name must be a non-empty string"
@@ -127,6 +127,8 @@ def test_actor_entries_well_formed(actors):
             _strings(e["misspellings"], f"{eid} misspellings")
         if "event" in e:        # a named occurrence's event type must be one of the spec's codes
             assert e["event"] in event_codes(), f"{eid}: unknown event type {e['event']!r}"
+        if "organ_of" in e:     # a state organ belongs to a government
+            assert str(e["organ_of"]).startswith("gov:"), eid
         if "parties" in e:      # an accord's parties are actors (the test below checks they exist)
             assert all(isinstance(x, str) and x.split(":")[0] in ("gov", "org", "country") for x in e["parties"]), eid
         if "note" in e:
@@ -168,6 +170,15 @@ def test_an_accord_s_parties_exist(actors, by_id):
     for e in actors:
         missing = [x for x in e.get("parties", ()) if x not in by_id]
         assert not missing, f"{e['id']}: unknown parties {missing}"
+
+
+def test_organs_and_enforcers_name_known_actors(actors, countries, by_id):
+    for e in actors:
+        if "organ_of" in e:
+            assert e["organ_of"] in by_id, f"{e['id']}: unknown government {e['organ_of']}"
+    for c in countries:
+        for word, who in (c.get("enforcers") or {}).items():
+            assert isinstance(word, str) and word.islower() and who in by_id, f"{c['id']}: enforcer {word}: {who}"
 
 
 def test_country_government_and_capital_exist(countries, by_id):

@@ -3,7 +3,7 @@ its pending subject, where a noun phrase goes, what ends the stack's clauses, an
 look across the stack."""
 from __future__ import annotations
 
-from .clause_rules import REFLEXIVES
+from .clause_rules import REFLEXIVES, only_time
 from .types import Clause, Phrase, Token, VerbGroup
 
 
@@ -29,7 +29,7 @@ class OpenClause:
 
 
 def place_np(cur: OpenClause, np: Phrase, prev_unit: str, after_dash: bool = False,
-             time_before: bool = False) -> None:
+             time_before: bool = False, tokens: list[Token] = ()) -> None:
     """Put a noun phrase in its clause: the subject a predicate waits for, a conjunct or apposition
     of it, or an object. `time_before`: the phrase waiting is only a time ('Last month, ...')."""
     c = cur.c
@@ -59,8 +59,9 @@ def place_np(cur: OpenClause, np: Phrase, prev_unit: str, after_dash: bool = Fal
             cur.conj = [np]
     else:
         c.objects.append(np)
-        if cur.cc is not None and cur.np_since_cc is None:
-            cur.np_since_cc = np
+        if cur.cc is not None and (cur.np_since_cc is None or tokens and np.first == cur.np_since_cc.last + 1
+                                   and only_time(cur.np_since_cc, tokens)):
+            cur.np_since_cc = np        # ('and the following month our government announced': the time is no subject)
         if cur.comma and cur.np_since_comma is None:
             cur.np_since_comma = np
     cur.last_np = np

@@ -182,7 +182,7 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
                 place_np(cur, np, prev_unit, np.first > 0 and tokens[np.first - 1].text in _DASHES,
                          # ('Last month, in Phnom Penh, the leaders met': the time is no subject)
                          prev_unit == "comma" and cur.pending is not None and cur.c.predicate is None
-                         and only_time(cur.pending, tokens))
+                         and only_time(cur.pending, tokens), tokens)
                 prev_unit = "np"
             prev_np = np
             i = np.last + 1

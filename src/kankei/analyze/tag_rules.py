@@ -33,13 +33,30 @@ def that_before_a_time(words: list[str], tags: list[str], spans: frozenset[str])
             tags[i] = "DT"
 
 
+def that_after_a_day(words: list[str], tags: list[str]) -> None:
+    """'told a committee on Wednesday that Japan would not ...': 'that' after a day, before a
+    subject, opens what was told (or a cleft's clause), not a relative clause on the day."""
+    for i in range(1, len(tags) - 1):
+        if words[i] == "that" and tags[i] == "WDT" and _DAY_WORD.fullmatch(words[i - 1]) \
+                and tags[i + 1] in ("NNP", "NNPS", "PRP", "DT", "NN", "NNS"):
+            tags[i] = "IN"
+
+
+_DAY_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|\d{1,4}")
+
+
 def gerund_as_noun(words: list[str], tags: list[str]) -> None:
-    """'part of the ruling in October', 'the meeting.': an -ing form right after a determiner,
-    with no noun after it, is a noun."""
+    """'part of the ruling in October', 'the meeting.', 'the three-story building near': an -ing
+    form right after a determiner (and an adjective), with no noun after it, is a noun."""
     n = len(tags)
     for i in range(1, n):
-        if tags[i] == "VBG" and tags[i - 1] in ("DT", "PRP$", "POS") and words[i - 1].lower() not in ("that", "this") \
-                and (i + 1 == n or tags[i + 1] in ("IN", ".", ",", "CC", ":", "TO", "-RRB-", "VBD", "VBZ", "VBP", "MD")):
+        if tags[i] != "VBG" or not (i + 1 == n or tags[i + 1] in ("IN", ".", ",", "CC", ":", "TO", "-RRB-", "VBD",
+                                                                  "VBZ", "VBP", "MD")):
+            continue
+        k = i - 1
+        if k > 0 and (tags[k] == "JJ" or tags[k] == "NN" and "-" in words[k]):
+            k -= 1      # ('the new building', 'the three-story building')
+        if tags[k] in ("DT", "PRP$", "POS") and words[k].lower() not in ("that", "this"):
             tags[i] = "NN"
 
 
@@ -115,6 +132,24 @@ def past_before_infinitive(words: list[str], tags: list[str]) -> None:
             return
 
 
+def plural_before_its_verb(words: list[str], tags: list[str], seen_as) -> None:
+    """'Further launches followed in July': an -s form right before a past form is a plural
+    subject and the past its verb (no auxiliary: 'has followed' keeps its verb)."""
+    for i in range(len(tags) - 1):
+        if tags[i] == "VBZ" and tags[i + 1] in ("VBN", "VBD") and words[i].islower() \
+                and words[i] not in _AUXILIARY_S and _plural_noun(words[i], seen_as) \
+                and "VBD" in (seen_as(words[i + 1]) or ()):
+            tags[i], tags[i + 1] = "NNS", "VBD"
+
+
+def _plural_noun(word: str, seen_as) -> bool:
+    """Seen as a plural noun, or the plural of a word seen as a noun ('launches': 'launch')."""
+    return "NNS" in (seen_as(word) or ()) or any("NN" in (seen_as(stem) or ()) for stem in (word[:-1], word[:-2]))
+
+
+_AUXILIARY_S = frozenset({"has", "is", "was", "does", "gets", "seems", "remains", "becomes", "appears"})
+
+
 def hyphened_adjective(words: list[str], tags: list[str], seen_as) -> None:
     """'13 tons of short-necked clams', 'a long-awaited visit': an -ed compound whose first part is
     only an adjective or adverb, before a noun, describes it; it is no finite verb ('test-fired
@@ -176,7 +211,7 @@ def said_as_past(words: list[str], tags: list[str]) -> None:
 
 def noun_read_as_adverb(words: list[str], tags: list[str], adverbs: frozenset[str]) -> None:
     """'the spring rally in Osaka': a word the model read as an adverb, closing a noun phrase a
-    determiner opens and before a preposition or a stop, is its noun, unless it is an -ly adverb
+    determiner opens and before a preposition, a stop or a finite verb, is its noun, unless it is an -ly adverb
     (nouns 'rally', 'assembly', 'family', 'supply', 'reply' are not) or an adverb that follows
     nouns ('a year ago', 'the day before')."""
     for i in range(1, len(tags)):
@@ -185,8 +220,10 @@ def noun_read_as_adverb(words: list[str], tags: list[str], adverbs: frozenset[st
                 or lower.endswith(("ically", "ually", "ntally", "onally", "eally", "ially")) or lower in adverbs \
                 or not words[i].isalpha():
             continue
-        if i + 1 < len(tags) and tags[i + 1] not in ("IN", ".", ",", ":", "CC"):
-            continue
+        before_verb = i + 1 < len(tags) and tags[i + 1] in ("VBD", "VBZ", "VBP", "MD")
+        if i + 1 < len(tags) and tags[i + 1] not in ("IN", ".", ",", ":", "CC") and not before_verb \
+                or before_verb and tags[i - 1] not in ("DT", "PRP$"):
+            continue        # (or right after its article, before its verb: 'A rally took place')
         j = i - 1
         while j > 0 and tags[j] in ("NN", "NNS", "NNP", "JJ"):
             j -= 1

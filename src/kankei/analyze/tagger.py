@@ -46,9 +46,11 @@ from .tag_rules import (
     past_before_infinitive,
     past_before_object_pronoun,
     people_not_adjective,
+    plural_before_its_verb,
     reduced_relative,
     said_as_past,
     state_as_modifier,
+    that_after_a_day,
     that_as_determiner,
     that_before_a_time,
 )
@@ -338,6 +340,7 @@ class Tagger:
             past_before_an_aside(words, out)
         if "VBZ" in out:
             self._plural_after_verb(words, out)
+            plural_before_its_verb(words, out, self.seen_as)
         if "NNS" in out and "CC" in out:
             self._verb_after_and(words, out)
         if "NNS" in out and ("NNP" in out or "DT" in out):
@@ -372,6 +375,7 @@ class Tagger:
             gerund_as_noun(words, out)
             gerund_before_noun(words, out)
         if "that" in words:
+            that_after_a_day(words, out)
             that_as_determiner(words, out, self.saying)
             that_before_a_time(words, out, self.words["span_nouns"])
         if any(w[-2:] in _ORDINAL_ENDS for w in words):
@@ -414,8 +418,9 @@ class Tagger:
         it in its clause, is the name's verb ('Japan talks in Beijing ended' keeps its noun)."""
         n = len(tags)
         for i in range(1, n - 1):
-            if tags[i] != "NNS" or tags[i - 1] != "NNP" or tags[i + 1] not in ("IN", "TO") or not words[i].islower():
-                continue
+            if tags[i] != "NNS" or tags[i - 1] != "NNP" or not words[i].islower() or tags[i + 1] not in ("IN", "TO", "DT", "PRP$") \
+                    and not (tags[i + 1] == "NN" and i + 2 < n and words[i + 2] == "of"):
+                continue        # ('Japan lifts its ban', 'Japan lifts part of its sanctions')
             seen = self.seen_as(words[i])
             if seen is not None and "VBZ" not in seen:
                 continue
@@ -425,8 +430,9 @@ class Tagger:
             if k > 0 and tags[k - 1] not in (":", ",", "CC", "SYM") and not (tags[k - 1] == "CD" and words[k - 1].isdigit()):
                 continue
             j = i + 1
-            while j < n and tags[j] not in (",", ":", ".", "CC") and tags[j] not in ("VBD", "VBZ", "VBP", "MD"):
-                j += 1
+            while j < n and tags[j] not in (",", ":", ".", "CC") and tags[j] not in ("VBD", "VBZ", "VBP", "MD") \
+                    and not (tags[j] == "IN" and words[j].lower() in self.openers):
+                j += 1      # (to the clause's end: 'as the North launches ...' is a clause of its own)
             if j < n and tags[j] in ("VBD", "VBZ", "VBP", "MD"):
                 continue
             tags[i] = "VBZ"

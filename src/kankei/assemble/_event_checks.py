@@ -47,8 +47,10 @@ class ReaderChecks:
         if by_object:
             phrases = [r.clause.subject] + r.clause.objects if passive_clause(r.clause) and r.clause.subject \
                 else r.clause.objects     # ('was granted residence': the object a passive keeps)
-            if not phrases:     # ('handed over a request': the particle read as a preposition)
-                phrases = [pp.np for pp in r.clause.pps if pp.np is not None and r.head.end < pp.start < r.end]
+            if not phrases:     # ('handed over a request': the particle read as a preposition; 'would
+                # appeal to the High Court': the phrase right after the verb)
+                phrases = [pp.np for pp in r.clause.pps if pp.np is not None and r.head.end < pp.start
+                           and (pp.start < r.end or pp.start - r.end <= 1)]
             if not phrases:     # ('promised to conduct a new inquiry': what the promise is to do)
                 phrases = [ob for c in self.an.clauses if c.parent is r.clause and c.relation == "infinitive"
                            for ob in c.objects[:1]]
@@ -209,8 +211,13 @@ class ReaderChecks:
         return False
 
     def _refusal(self, r: Reading) -> bool:
-        """What a speaker says will not be done by the speaker's side: a negated future complement
-        of an event ('would not hold dialogue', not 'will not go back to the harbour')."""
+        """What a speaker pledges or says in person will not be done: a negated future complement
+        of an event ('promised he would not hold dialogue', 'I told him I will not go'; not 'will not
+        go back to the harbour'). What one says another will not do is a statement with its negated
+        content ('said Japan would not ease its sanctions')."""
+        if r.head.lemma not in word_sets()["committing"] and not any(
+                c.subject is not None and c.subject.head.text.lower() in ("i", "we") for c in self._said_will(r)):
+            return False
         # (not 'efforts won't stop': what will not stop goes on)
         return any(c.predicate.negated and c.predicate.head.lemma not in ("be", "have")
                    and c.predicate.head.lemma not in word_sets()["stopping"]

@@ -59,7 +59,22 @@ def _other_doers(a: Reading, b: Reading) -> bool:
         and sa.head.text.lower() != sb.head.text.lower() and sb.head.tag not in ("PRP", "WDT", "WP")
 
 
-def one_per_time(readings: list[Reading], clauses: list | tuple = ()) -> list[Reading]:
+def _coordinated_nouns(a: Reading, b: Reading, text: str) -> bool:
+    """'after a nuclear test and a missile launch': two event nouns of one type joined, each with
+    its own determiner, tell two occurrences."""
+    if a.verb or b.verb or not text:
+        return False
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return first.head.text.lower() != second.head.text.lower() \
+        and _NOUN_AND_NOUN.fullmatch(text, first.end, second.start) is not None
+
+
+# (the second noun's own determiner, then at most three modifiers: 'and a long-range rocket launch')
+_NOUN_AND_NOUN = re.compile(r"(?:,?\s+(?:in|on)\s+[^,;()]{1,30}?)?,?\s+(?:and|or)\s+"
+                            r"(?:a|an|the|its|their|his|her|another|[A-Z][\w-]*'s)\s+(?:[\w-]+\s+){0,3}")
+
+
+def one_per_time(readings: list[Reading], clauses: list | tuple = (), text: str = "") -> list[Reading]:
     """'a meeting held in Pyongyang in December': one occurrence where a sentence gives two
     words of one type the same time (or none)."""
     out: list[Reading] = []
@@ -68,7 +83,7 @@ def one_per_time(readings: list[Reading], clauses: list | tuple = ()) -> list[Re
     for r in sorted(readings, key=lambda r: (not r.verb, r.start)):
         key = (r.type, tuple(t.start for t in r.times), r.modality)
         if key in seen and (r.times or r.noun_event is not None or not r.verb) and not _other_doers(seen[key], r) \
-                and not _said_between(seen[key], r, clauses):
+                and not _said_between(seen[key], r, clauses) and not _coordinated_nouns(seen[key], r, text):
             continue
         if any(x.type == r.type and x.modality == r.modality and coordinated_verbs(x, r, clauses)
                and (not r.times or [t.start for t in r.times] == [t.start for t in x.times]) for x in out):

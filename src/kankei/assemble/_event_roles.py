@@ -107,7 +107,9 @@ class ReaderRoles(SubjectReading):
             role = role_of(etype, "object")
             if role and ob.head.tag == "PRP" and ob.head.text.lower() in ("it", "them", "him", "her"):
                 m = ents.antecedent(ob.head.text, ob.start, subject=False)     # 'a court ordered it to pay'
-                if m is not None:
+                if m is not None and not (ob.head.text.lower() == "it" and m.start < self.s and any(
+                        t.noun for t in self.triggers if self.s <= t.start < ob.start)):
+                    # (not '"This ruling is oppression, and we will fight it"': the ruling, no actor)
                     parts.add(role, m, etype)
             elif role:
                 named = phrase_actors(ents, ob.start, ob.end, ACTOR_TYPES | {"document", "place", "vessel"})

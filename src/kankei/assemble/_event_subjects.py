@@ -87,13 +87,33 @@ class SubjectReading:
     def _speaker(self, clause, pronoun: str) -> list:
         """Who 'it', 'he' or 'she' is in what a verb of saying reports: the one who says it, when
         that one can be meant by the pronoun."""
-        parent = clause.parent
-        if clause.relation != "complement" or parent is None or parent.predicate is None \
-                or parent.predicate.lemma not in word_sets()["reporting"] or passive_clause(parent):
+        parent = self._reported_by(clause)
+        if parent is None:
             return []
         found = self._subject_head_actors(parent)
         want = {"it": ("organization", "country"), "he": ("person",), "she": ("person",)}.get(pronoun)
         return found if want and found and all(m.type in want for m in found) else []
+
+    def _reported_by(self, clause):
+        """The clause of the verb of saying whose complement holds this clause (through an
+        infinitive that shares its subject: 'said it plans to hold the auction')."""
+        while clause.relation == "infinitive" and clause.shared_subject and clause.parent is not None:
+            clause = clause.parent
+        parent = clause.parent
+        if clause.relation != "complement" or parent is None or parent.predicate is None \
+                or parent.predicate.lemma not in word_sets()["reporting"] or passive_clause(parent):
+            return None
+        return parent
+
+    def _said_by_a_body_unnamed(self, clause, pronoun: str) -> bool:
+        """'The collection agency said it plans ...': 'it' is the agency, which no name says; no
+        other actor named before."""
+        parent = self._reported_by(clause)
+        subject = parent.subject if parent is not None else None
+        return pronoun in ("it", "they") and subject is not None and subject.head.tag in _NOUN_TAGS_PLAIN \
+            and subject.head.text.islower() and (subject.head.lemma.lower() in word_sets()["definite_bodies"]
+                                                 or subject.head.text.lower() in word_sets()["acting_bodies"]) \
+            and not self._subject_head_actors(parent)
 
     def _coordinated(self, m) -> list:
         """'Japan, China and Russia signed': every actor of a coordinated subject, none that a
@@ -125,8 +145,11 @@ class SubjectReading:
             if subject.head.tag in _NOUN_TAGS_PLAIN and all(m.end <= subject.head.start for m in found) \
                     and (named := self._apposed_after(subject.end)) is not None:
                 return [named]      # 'a top LDP official, Shin Kanemaru, traveled': the official is Kanemaru
+            if found and subject.head.tag in _NOUN_TAGS_PLAIN and all(m.start > subject.head.start for m in found) \
+                    and subject.head.text.lower() in word_sets()["person_nouns"]:
+                found = []      # ('a man identifying himself as the son of Kim Jong-il': the man, no one named)
             if found:
-                return found
+                return self._office_of_state(subject, found) or found
             if (spoken_for := self._spoken_for(clause, subject, types)):
                 return spoken_for       # 'a spokesperson for the Foreign Ministry said': the ministry
             if in_relative(clause) and (m := self._apposed_name(subject.start, types)) is not None:
@@ -150,6 +173,8 @@ class SubjectReading:
                 speaker = self._speaker(clause, head.text.lower())
                 if speaker:
                     return speaker      # 'The association said it would appeal': the association
+                if self._said_by_a_body_unnamed(clause, head.text.lower()):
+                    return []
                 if (went_on := self._went_on_from(clause, head.text, subject.start)) is not None:
                     return [went_on]
                 m = self.ents.antecedent(head.text, subject.start)
@@ -168,6 +193,8 @@ class SubjectReading:
                 return [m]      # 'the prime minister said': the prime minister named before
             if (m := self._office_of_home(subject)) is not None:
                 return [m]      # 'TOKYO -- The prime minister instructed ...', no one named: Japan's government
+            if (m := self._unnamed_body(subject)) is not None:
+                return [m]      # 'A district court ordered ...' (named next), 'police searched ...' (the state's)
             if not (subject.end <= vg.start and subject.start >= clause.start) if vg is not None else True:
                 return []
         if vg is None or clause.relation not in (None, "complement", "coordinate", "parataxis"):
@@ -264,6 +291,43 @@ class SubjectReading:
                 return self.ents.titled(office, phrase.start)
         return None
 
+    def _unnamed_body(self, phrase) -> EntityMention | None:
+        """A body the subject names by its kind alone: 'a district court' (the one the next
+        sentences name: 'The Niigata District Court ruled'); 'police', 'prosecutors', 'the
+        authorities' in a story of a state (that state's: countries.yaml `enforcers`)."""
+        head = phrase.head
+        words = [t.text.lower() for t in self.tokens[phrase.first:phrase.last + 1]]
+        noun = head.text.lower()
+        if head.tag not in _NOUN_TAGS_PLAIN or not head.text.islower() and head.i != phrase.first:
+            return None
+        if words[0] in ("a", "an") and head.lemma.lower() in word_sets()["definite_bodies"]:
+            modifiers = [w for w in words[1:-1] if w.isalpha()]
+            m = self.ents.named_later(head.lemma.lower(), modifiers, phrase.end)
+            return None if m is None else EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end],
+                                                        m.entity, m.name, m.type, how="context")
+        if words[:-1] not in ([], ["the"]) or noun not in word_sets()["law_enforcers"]:
+            return None
+        home = self.ents.home or self.ents.default_government(phrase.start)
+        body = gazetteer().enforcers.get(home.entity, {}).get(noun) if home is not None else None
+        entry = gazetteer().entries.get(body) if body else None
+        if entry is None:
+            return None
+        return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], body, entry.name, entry.type,
+                             how="context")
+
+    def _office_of_state(self, phrase, found: list) -> list:
+        """'Japan's top government spokesman said': an office of a state speaks for its
+        government, not for the country."""
+        if len(found) != 1 or not found[0].entity.startswith("country:") or self.text[found[0].end:found[0].end + 2] != "'s":
+            return []
+        words = [t.text.lower() for t in self.tokens[phrase.first:phrase.last + 1] if t.start >= found[0].end + 2]
+        while len(words) > 1 and words[0] in ("top", "senior", "new", "chief"):
+            del words[0]        # ('Japan's top government spokesman')
+        if " ".join(words) not in word_sets()["office_nouns"] and words != ["government"]:
+            return []
+        gov = government_at(found[0], "context")
+        return [gov] if gov is not None else []
+
     def _office_of_home(self, phrase) -> EntityMention | None:
         """'the prime minister', 'the foreign minister' with no holder named before, in a story filed
         from a state (or issued by its government): that state's government."""
@@ -275,6 +339,8 @@ class SubjectReading:
         if " ".join(words[1:]) not in word_sets()["office_nouns"] or " ".join(words[1:]) in ("leader", "president"):
             return None     # (a leader or a president could be any state's)
         home = self.ents.issuer if self.ents.official else self.ents.home
+        if home is None:
+            home = self.ents.default_government(phrase.start)     # (a story of the state the knowledge is about)
         if home is None:
             return None
         return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], home.entity, home.name,
@@ -317,7 +383,10 @@ class SubjectReading:
         if head.lemma not in word_sets()["pair_nouns"] or not ("two" in words or "both" in words or count > 2
                                                               or plural_leaders) or len(words) > 4:
             return []
-        return self.ents.pair(phrase.start, persons=head.lemma == "leader", count=count)
+        pair = self.ents.pair(phrase.start, persons=head.lemma == "leader", count=count)
+        if head.lemma == "government":      # ('the two governments': the states' governments)
+            pair = [government_at(m, m.how) or m if m.entity.startswith("country:") else m for m in pair]
+        return pair
 
     def _apposed_after(self, end: int) -> object | None:
         """The person named in apposition right after a common noun phrase ('an official, NAME,')."""

@@ -191,6 +191,11 @@ def later_than(value: str | None, dct: str | None = None) -> str | None:
 _AUDIENCE = re.compile(r"\s+(the|a|an)\s+((?:[\w-]+\s+){0,3}?)([a-z]+)\b(?=\s*(?:[,.:;]|on\b|in\b|that\b|at\b|$))")
 
 
+def _told_in_a_sentence(ev: Event, text: str) -> bool:
+    """A sentence, not a photo's caption ('A rally in Pyongyang, 15 June 2009' has no full stop)."""
+    return ev.sentence is not None and text[ev.sentence[0]:ev.sentence[1]].rstrip().endswith((".", '"', "”"))
+
+
 def speakers_days(events: list[Event], dct: str | None, text: str = "") -> None:
     """A news story quotes each speaker from one occasion: 'X told a committee on Monday ...',
     then 'X said' further down: Monday, not the page's day (events in the text's order); not
@@ -200,8 +205,22 @@ def speakers_days(events: list[Event], dct: str | None, text: str = "") -> None:
         return
     spoke: dict[str, str] = {}      # speaker -> the day told
     heard: dict[str, str] = {}      # the noun of an audience -> the day told
+    scene: str | None = None        # the day of a gathering the story tells, whose speakers come next
+    gatherings = word_sets()["gathering_nouns"]
     for ev in events:
+        if ev.type in ("meet", "accuse") and ev.dated_by in ("clause", "anchor") and ev.date != dct and near(ev.date, dct) \
+                and not gatherings.isdisjoint(ev.text.lower().split()) and _told_in_a_sentence(ev, text):
+            scene = ev.date     # ('A mass rally took place on Friday ...': its speeches follow)
+            continue
+        if scene is not None and ev.dated_by == "clause" and near(ev.date, dct) and ev.date != scene \
+                or ev.dated_by == "document" and ev.type not in SPEECH_ACTS:
+            scene = None        # (the story has moved on to another day's doings)
         if ev.type not in SPEECH_ACTS or ev.modality != "asserted":
+            continue
+        if scene is not None and ev.dated_by == "document" and ev.participants \
+                and all(p["entity"].startswith("person:") for p in ev.participants if p["role"] == "agent") \
+                and any(p["role"] == "agent" for p in ev.participants):
+            ev.date, ev.dated_by = scene, "narrative"      # (a speaker at the gathering)
             continue
         agents = [p["entity"] for p in ev.participants if p["role"] == "agent"]
         audience = _AUDIENCE.match(text, ev.end)

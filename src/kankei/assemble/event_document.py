@@ -7,8 +7,9 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from kankei.assemble.event_parts import government_at
+from kankei.assemble.event_parts import government_at, state_of
 from kankei.assemble.event_record import Event, event_id
+from kankei.knowledge import load
 from kankei.recognize.gazetteer import gazetteer
 from kankei.spans import EntityMention, TimeMention
 
@@ -77,14 +78,44 @@ def yes_no_question(text: str, s: int, e: int) -> bool:
 def issuer_of(ents: list[EntityMention], text: str) -> EntityMention | None:
     """The government an official document speaks for: the one it names most, else the one
     whose office it names ('Announcement by the Chief Cabinet Secretary')."""
+    if (header := _organ_in_header(ents)) is not None:
+        return header       # ('Press Conference by the Press Secretary, Ministry of Foreign Affairs')
     counts: dict[str, int] = {}
     for m in ents:
         if m.entity.startswith("gov:"):
             counts[m.entity] = counts.get(m.entity, 0) + 1
     if not counts:
-        return _office_issuer(text)
+        # (a statement that names no government but its state: 'the Government' is that state's)
+        return _office_issuer(text) or (_default_state_named(ents) if OFFICIAL.search(text) else None)
     best = max(counts, key=counts.__getitem__)
+    if counts[best] == 1 and (default := _default_state_named(ents)) is not None and default.entity != best:
+        return default     # (one passing mention of another state's government is no issuer)
     return next(m for m in ents if m.entity == best)
+
+
+def _organ_in_header(ents: list[EntityMention]) -> EntityMention | None:
+    """The government of a state organ named in a document's first lines, which issued it."""
+    entries = gazetteer().entries
+    for m in ents:
+        if m.start > _HEADER:
+            break
+        gov = getattr(entries.get(m.entity), "organ_of", None)
+        if gov is not None:
+            entry = entries.get(gov)
+            return EntityMention(m.start, m.end, m.text, gov, entry.name if entry else gov, "organization", how="issuer")
+    return None
+
+
+_HEADER = 300       # characters: a title, a byline, a date line
+
+
+def _default_state_named(ents: list[EntityMention]) -> EntityMention | None:
+    """The knowledge's default government (doc_cues.yaml), where the document names its state."""
+    gov = load("doc_cues").get("default_government")
+    state = gov.partition(":")[2] if gov else None
+    named = next((m for m in ents if state and state_of(m.entity) == state and m.entity.startswith(("gov:", "country:"))),
+                 None)
+    return government_at(named, "context") if named is not None else None
 
 
 # an official document's register: "the Government" capitalized inside a sentence

@@ -13,6 +13,7 @@ from functools import cache
 
 from kankei.assemble.triggers import word_sets
 from kankei.knowledge import load
+from kankei.recognize.gazetteer import gazetteer
 from kankei.spans import EntityMention
 
 ACTOR_TYPES = frozenset({"person", "organization", "country", "group"})
@@ -48,7 +49,8 @@ def role_of(etype: str, prep: str) -> str | None:
 
 class Entities:
     """A sentence's entity mentions, by position, for the spans of phrases."""
-    __slots__ = ("text", "items", "starts", "history", "focus", "issuer", "official", "doers", "home", "speakers", "genders")
+    __slots__ = ("text", "items", "starts", "history", "focus", "issuer", "official", "doers", "home", "speakers", "genders",
+                 "ahead")
 
     def __init__(self, text: str, items: list[EntityMention], history: list[EntityMention],
                  focus: list[EntityMention] = (), issuer: EntityMention | None = None, official: bool = False) -> None:
@@ -63,6 +65,8 @@ class Entities:
         self.speakers: list[tuple[int, str, EntityMention]] = []    # recent acts of speech: (sentence start, its words up to the verb, speaker)
         self.home: EntityMention | None = None  # the government of the state a news story is filed from
         self.genders: dict[str, str] = {}       # person id -> gender the text shows ('Park ... her brother')
+        self.ahead: list[EntityMention] = []    # the mentions of the next sentences ('A district court ... The
+                                                # Niigata District Court'), nearest first
 
     def issuer_at(self, start: int, end: int) -> EntityMention:
         """The issuing government, as a mention of the words that stand for it here."""
@@ -162,6 +166,18 @@ class Entities:
                       and m.entity.startswith(("gov:", "country:"))), None)
         return government_at(named, "context") if named is not None else None
 
+    def named_later(self, noun: str, modifiers: list[str], after: int, reach: int = 900) -> EntityMention | None:
+        """'A district court ordered ... The Niigata District Court ruled': the first body named in
+        the next sentences whose name is headed by the noun and holds the modifiers."""
+        for m in self.ahead:
+            if m.start - after > reach:
+                break
+            name = (m.name or m.text).lower()
+            if m.type == "organization" and not m.entity.startswith("gov:") and _head_word(name) == noun \
+                    and all(w in name.split() for w in modifiers):
+                return m
+        return None
+
     def definite(self, noun: str, before: int, whole: bool = False) -> EntityMention | None:
         """'the court', 'the association': the last organization named before whose name ends in
         that noun; 'the organization', 'the group': the last organization named; 'the agreement',
@@ -173,7 +189,7 @@ class Entities:
         for m in reversed(pool if whole else pool[-12:]):
             if m.type != kind or m.entity.startswith("gov:"):
                 continue
-            if generic or any(_head_word(x) == noun for x in (m.name or m.text, m.text)):
+            if generic or any(_head_word(x) == noun for x in (m.name or m.text, m.text)) or noun in _alias_heads(m.entity):
                 return m
         return None
 
@@ -271,6 +287,19 @@ def _head_word(name: str) -> str:
     """The noun a body's name is headed by: its last word before any 'of' ('General Association
     of Korean Residents in Japan' -> 'association', 'Tokyo District Court' -> 'court')."""
     return name.lower().split(" of ", 1)[0].rsplit(" ", 1)[-1]
+
+
+@cache
+def _alias_heads(entity: str) -> frozenset[str]:
+    """The head nouns of a known body's other names: 'the union' after 'Mindan', whose full
+    name is the Korean Residents Union in Japan."""
+    entry = gazetteer().entries.get(entity)
+    if entry is None:
+        return frozenset()
+    return frozenset(_HEAD_BEFORE.split(x.lower(), 1)[0].rsplit(" ", 1)[-1] for x in entry.aliases if " " in x)
+
+
+_HEAD_BEFORE = re.compile(r" (?:of|in|for) ")
 
 
 _GENERIC_BODIES = frozenset({"organization", "organisation", "body", "group"})

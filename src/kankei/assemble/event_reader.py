@@ -229,7 +229,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
         kept_nouns = [n for n in nouns if n.times or n.occasion is not None or n.caused]
         for n in kept_nouns:
             n.clause = self.an.clause_of(n.head.start)
-        out = one_per_time(verbs + kept_nouns, self.an.clauses)
+        out = one_per_time(verbs + kept_nouns, self.an.clauses, self.text)
         by_head = {r.head.start: r for r in verbs}
         for r in out:
             r.modality = "asserted" if r.conditional else self._modality(r)
@@ -291,6 +291,8 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
         for m in self._hedges:
             if m.group().lower().startswith("according"):
                 return True
+            if r.verb and r.head.start == m.start():
+                continue        # ('it claims she died': the claim is made; what it claims is hearsay)
             cue = self.an.clause_of(m.start())
             x = target
             while x is not None:

@@ -43,7 +43,8 @@ def follows(text: str, noun_end: int, t: TimeMention) -> bool:
     return 0 < t.start - noun_end <= 60 and _NOUN_THEN_TIME.fullmatch(text, noun_end, t.start) is not None
 
 
-_DEICTIC_OPENERS = ("last ", "this ", "next ", "earlier this ", "later this ", "yesterday", "today")
+_DEICTIC_OPENERS = ("last ", "this ", "next ", "earlier this ", "later this ", "yesterday", "today",
+                    "the following ", "the next ", "the previous ", "the same ")
 
 
 def is_narrative(t: TimeMention) -> bool:

@@ -67,14 +67,19 @@ _ACCORD = re.compile(r"\b(?:[Aa]greement|[Aa]ccord|[Dd]eclaration|[Tt]reaty)\b")
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[a-z]+\s+)?$")
 
 
+# ('HOST: ...', 'Q: ...', 'MR. SATO: ...': a line that opens a speaker's turn in a transcript)
+_SPEAKER_TURN = re.compile(r"(?m)^(?:[A-Z][A-Z.' -]{0,30}|Q|A):[ \t]")
+
+
 class _Narrative:
     """The time the story is on: set by a past event dated in its own clause, kept within its paragraph."""
-    __slots__ = ("time", "at", "sentences")
+    __slots__ = ("time", "at", "sentences", "turns")
 
-    def __init__(self) -> None:
+    def __init__(self, turns: bool = False) -> None:
         self.time: TimeMention | None = None
         self.at = 0
         self.sentences = 0
+        self.turns = turns      # a transcript: a speaker's turn tells one story of long ago through
 
     def current(self, text: str, s: int, dct: str | None = None) -> TimeMention | None:
         """The narrative's time for the sentence right after the one that named it, in its paragraph;
@@ -84,7 +89,7 @@ class _Narrative:
         if self.time is None or text.find("\n\n", self.at, s) >= 0:
             return None
         if self.sentences > 1:
-            if self.sentences <= 2 and dct is not None and long_before(self.time.value, dct) \
+            if (self.sentences <= 2 or self.turns) and dct is not None and long_before(self.time.value, dct) \
                     and text.find("\n", self.at, s) < 0:
                 return self.time
             return next_step_time(self.time, text, s, dct)
@@ -107,7 +112,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     ents = sorted((m for m in entities if not any(a <= m.start < b for a, b in datelines)), key=lambda m: m.start)
     ent_starts = [m.start for m in ents]
     time_starts = [t.start for t in usable]
-    narrative = _Narrative()
+    narrative = _Narrative(turns=len(_SPEAKER_TURN.findall(text, 0, 20000)) >= 3)
     focus: list[EntityMention] = []         # the subjects of the last sentence with events, for pronouns
     issuer = issuer_of(ents, text)
     home = home_government(entities)       # ('TOKYO -- The government decided': Japan's)
@@ -163,6 +168,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         sent_entities.speakers = recent_speakers(events, text)
         sent_entities.home = home
         sent_entities.genders = genders
+        sent_entities.ahead = ents[bisect_left(ent_starts, e):bisect_left(ent_starts, e) + 30]
         reader = SentenceReader(text, s, e, triggers, sent_times, sent_entities, analyses, sent.titles)
         reader.entry = entry = entry_time(text, s, usable, time_starts)
         readings = reader.events()
@@ -212,7 +218,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
                   and c.relation == "relative" and not top_level(c.parent)}
         # (nor what a report says happened before the story's time: 'The North said she had died in
         # 1986. Two years later it ...' goes on from the story's 2002, not from 1986)
-        aside |= _reported_backstory(reader, sent_times, current)
+        aside |= _reported_backstory(reader, sent_times, current, dct if news else None)
         # (nor the day an anniversary counts from: 'a rally on Friday to mark the 115th anniversary
         # of the treaty of August 29, 1910' is a story of Friday)
         aside |= {id(t) for t in sent_times if _ANNIVERSARY_OF.search(text, max(s, t.start - 160), t.start)}
@@ -287,6 +293,8 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
                 noun = r.noun_event.head if r.noun_event is not None else None if r.verb else r.head
                 if noun is not None:
                     last_of_type[noun.lemma.lower()] = ev     # ('this summit' is the last summit told)
+                else:
+                    last_of_type["~" + _stem(r.head.lemma)] = ev     # ('ruled ... the ruling': what was ruled)
     return out
 
 
@@ -325,15 +333,19 @@ def _named_event(entity: str) -> str | None:
 
 
 def _reported_in(r: Reading, readings: list[Reading], made: dict[int, list[Event]]) -> Event | None:
-    """The dated statement whose complement tells, in the past (not the past perfect, nor what
-    would be), an act with no time of its own: that act is of the statement's time."""
+    """The dated statement whose complement tells, in the past (not the past perfect), an act
+    with no time of its own, or rules one out or plans it ('would not ease'): that act is of the
+    statement's time."""
     c = r.clause
-    if r.times or r.inherited is not None or c is None or c.relation != "complement" or c.parent is None \
-            or r.modality != "asserted" or not r.verb:
+    if r.times or r.inherited is not None or c is None or c.relation != "complement" or c.parent is None or not r.verb:
         return None
     vg, top = c.predicate, c.parent.predicate
-    if vg is None or top is None or vg.tense != "past" or vg.aspect == "perfect" or vg.modal \
-            or top.lemma not in word_sets()["reporting"] or top.tense != "past":
+    if vg is None or top is None or top.lemma not in word_sets()["reporting"] or top.tense != "past":
+        return None
+    # ('told the committee on Wednesday that Japan would not ease its sanctions': ruled out, or
+    # planned, that day)
+    ruled_out = r.modality in ("negated", "hypothetical") and (vg.modal in ("would", "will") or vg.tense == "future")
+    if not ruled_out and (r.modality != "asserted" or vg.tense != "past" or vg.aspect == "perfect" or vg.modal):
         return None
     said = next((x for x in readings if x.clause is c.parent and x.verb and x.head is top.head and made.get(id(x))), None)
     ev = made[id(said)][0] if said is not None else None
@@ -352,8 +364,18 @@ def _definite_antecedent(r: Reading, sent: SentenceScan, last_of_type: dict[str,
 
 
 def _last_told(head, etype: str, last_of_type: dict[str, Event]) -> Event | None:
-    """The last event told with this noun ('the summit'), else of this type."""
-    return last_of_type.get(head.lemma.lower()) or last_of_type.get(etype)
+    """The last event told with this noun ('the summit') or its verb ('ruled', for 'the ruling'),
+    else of this type."""
+    lemma = head.lemma.lower()
+    return last_of_type.get(lemma) or last_of_type.get("~" + _stem(_NOMINAL.sub("", lemma))) or last_of_type.get(etype)
+
+
+def _stem(word: str) -> str:
+    """A verb's lemma less a final e, as its nouns begin ('rule' -> 'rul': 'ruling')."""
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+_NOMINAL = re.compile(r"(?:ment|ing|ion|al)$")
 
 
 def _aimed_at_doers(evs: list[Event], told: Event | None) -> None:
@@ -434,11 +456,14 @@ def _subjects(readings: list[Reading], ents: list[EntityMention]) -> list[Entity
     return []
 
 
-def _reported_backstory(reader: SentenceReader, sent_times: list[TimeMention], current: TimeMention | None) -> set[int]:
-    """Times in what a verb of saying or knowing reports that lie before the story's time."""
-    if current is None or not sent_times:
+def _reported_backstory(reader: SentenceReader, sent_times: list[TimeMention], current: TimeMention | None,
+                        page_day: str | None = None) -> set[int]:
+    """Times in what a verb of saying or knowing reports that lie before the story's time (with no
+    story's time in the news, the page's day, and then only a past perfect's: 'said she had taken
+    them there last month' tells the speaker's past, not where the story goes on)."""
+    if not sent_times or current is None and page_day is None:
         return set()
-    now = edtf.bounds(current.value)
+    now = edtf.bounds(current.value if current is not None else page_day)
     if now is None:
         return set()
     saying = word_sets()["reporting"] | word_sets()["raising"]
@@ -451,10 +476,17 @@ def _reported_backstory(reader: SentenceReader, sent_times: list[TimeMention], c
             c = c.parent
         if c is None or c.relation != "complement":
             continue
+        if current is None and not _in_past_perfect(reader.clause_holding(t.start)):
+            continue
         span = edtf.bounds(t.value)
         if span is not None and span[1] < now[0]:
             out.add(id(t))
     return out
+
+
+def _in_past_perfect(clause) -> bool:
+    vg = getattr(clause, "predicate", None)
+    return vg is not None and vg.tense == "past" and vg.aspect == "perfect"
 
 
 def _advance(narrative: _Narrative, sent_times: list[TimeMention], s: int, text: str = "", news: bool = False) -> None:

@@ -49,6 +49,17 @@ def _inflect(lemma: str) -> set[str]:
     return {f + tail for f in forms}
 
 
+def _plural(noun: str) -> str:
+    """The plural of a trigger noun (of its last word): 'launch' -> 'launches', 'rally' -> 'rallies'."""
+    if noun.endswith("s"):
+        return noun
+    if noun.endswith(("sh", "ch", "x", "z")):
+        return noun + "es"
+    if noun.endswith("y") and len(noun) > 2 and noun[-2] not in _VOWELS:
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
 _PREFIXES = ("up", "with", "over", "under", "re", "fore", "mis", "out", "be")
 
 
@@ -87,7 +98,7 @@ def lexicon() -> dict[str, tuple[str, bool]]:
             forms.setdefault(phrase.lower(), (etype, False))
     for etype, groups in groups_by_type.items():
         for noun in groups.get("nouns") or []:
-            for f in (noun, noun + "s" if not noun.endswith("s") else noun):
+            for f in (noun, _plural(noun)):
                 forms.setdefault(f.lower(), (etype, True))
     for etype, groups in groups_by_type.items():
         for verb in groups.get("verbs") or []:
@@ -189,7 +200,7 @@ def modality_words() -> dict[str, re.Pattern]:
 _WORD_SETS = ("threat_words", "definite_bodies", "person_nouns", "pair_nouns", "not_weapon_tests",
               "non_leading_offices", "aspectual", "control", "visit_words", "light_verbs", "weapon_words", "planning", "reporting", "raising", "heads_of", "definite_documents", "causing", "law_enforcers", "people_nouns", "craft_nouns", "weapon_motion", "light_verb_nouns",
               "motion", "container_nouns", "subject_undergoes", "not_news",
-              "acting_bodies", "branch_nouns", "scene_participles", "person_only_verbs", "local_government_words", "kin_nouns", "place_nouns", "container_place_words",
+              "acting_bodies", "branch_nouns", "scene_participles", "gathering_nouns", "committing", "person_only_verbs", "local_government_words", "kin_nouns", "place_nouns", "container_place_words",
               "aimed_types", "desire", "motion_reaching",
               "reacting", "office_nouns", "stopping", "permitting", "finding", "held_people",
               "subject_undergoes_alone", "national_nouns", "failing",

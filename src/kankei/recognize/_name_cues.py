@@ -125,7 +125,9 @@ class Cues:
             rf"(?:[\w’'\-.]+{SP}+){{0,5}}?({roles}){tail}", re.IGNORECASE)
         self.who_after = re.compile(rf",?{SP}+who(?:se)?\b")
         # news style gives a person's age after the name: "Chong Gyong Saeng, 64, was arrested"
-        self.age_after = re.compile(rf",{SP}*(?:[1-9]\d?|1[01]\d)(?:,|{SP}*[.;:)]|{SP}+(?:and|who|was|is|said|of|from)\b|$)")
+        # (or as an adjective: "Hideo Sato, a 74-year-old former teacher")
+        self.age_after = re.compile(rf",{SP}*(?:(?:[1-9]\d?|1[01]\d)(?:,|{SP}*[.;:)]|{SP}+(?:and|who|was|is|said|of|from)\b|$)"
+                                    rf"|(?:a|an){SP}+(?:[1-9]\d?|1[01]\d)-year-old\b)")
         self.place_of = re.compile(rf"(?<![\w\-])(?:{_alt(d['place_of'])}){SP}+of{SP}+(?:the{SP}+)?$")
         # (a sentence may open with the preposition: "In Yurihonjo, Akita Prefecture, ...")
         preps = [*d["place_preps"], *(w.capitalize() for w in d["place_preps"])]

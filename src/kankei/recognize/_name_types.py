@@ -146,8 +146,8 @@ class NameTyping:
         nxt = text[e:e + 2]
         if nxt[:1] == "(" or nxt.lstrip(" ")[:1].isdigit() or text[s - 1:s].isdigit():
             return None       # archive and call numbers: "B AG 232", "GS(B)"
-        if text[s - 1:s] in ("\n", "") and nxt.lstrip(" ")[:1] in ("(", "-", "–", "—", ","):
-            return None       # a dateline: "TOKYO (Reuters) -"
+        if text[s - 1:s] in ("\n", "") and nxt.lstrip(" ")[:1] in ("(", "-", "–", "—", ",", ":"):
+            return None       # a dateline: "TOKYO (Reuters) -"; a speaker's turn in a transcript: "HOST:"
         if text[s - 1:s] in ("“", '"') and nxt[:1] in ("”", '"'):
             return None       # initials quoted as a label: initialed “MU”
         return "organization", "acronym-bare", s, e

@@ -137,6 +137,9 @@ def _relative_the(text, m, prev):
     # "last October", "this spring", "the coming year": against the document's date; "the following
     # month": the narrative
     anchor = "dct" if det in ("last", "next", "this", "the coming") else "narrative"
+    if unit in t["months"] and det in ("that", "the same"):
+        # 'the test that January', told of February 2016: the January of that year, not the next one
+        return mention(m, None, anchor=anchor, relative={"month": t["months"][unit], "year_offset": 0})
     if unit in t["months"]:
         return mention(m, None, anchor=anchor, relative={"month": t["months"][unit], "direction": offset})
     if unit in t["weekdays"]:

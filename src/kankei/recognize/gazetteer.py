@@ -32,6 +32,7 @@ class Entry:
     event: str | None = None        # the event type a named occurrence is ('Allied Occupation': annex)
     gender: str | None = None       # 'female' where known: whom 'she' can mean
     parties: tuple = ()             # an accord's parties (ids): who reached it
+    organ_of: str | None = None     # the government a state organ belongs to ('org:mofa_japan' -> 'gov:japan')
 
 
 @cache
@@ -68,6 +69,8 @@ class Gazetteer:
         self.entries: dict[str, Entry] = {}
         # offices whose announcements speak for one government ('Chief Cabinet Secretary'): title -> government
         self.issuing_offices: dict[str, str] = {}
+        # a government -> who its state's unnamed 'police', 'prosecutors', 'authorities' are
+        self.enforcers: dict[str, dict[str, str]] = {}
         self._keys: dict[str, set[str]] = {}
         self.capitals: dict[str, str] = {}          # place id -> government id
         self.demonyms: dict[str, tuple[str, str]] = {}  # "Japanese" -> (country id, gov id)
@@ -111,7 +114,7 @@ class Gazetteer:
         e = Entry(id=raw["id"], name=raw.get("name", raw["id"]), type=raw.get("type", "other"),
                   family=raw.get("family"), given=raw.get("given"), country=raw.get("country"),
                   offices=raw.get("offices") or [], event=raw.get("event"), gender=raw.get("gender"),
-                  parties=tuple(raw.get("parties") or ()))
+                  parties=tuple(raw.get("parties") or ()), organ_of=raw.get("organ_of"))
         self.entries[e.id] = e
         for alias in [e.name, *(raw.get("aliases") or []), *(raw.get("misspellings") or [])]:
             self._alias(alias, e.id)
@@ -146,6 +149,8 @@ class Gazetteer:
             self._alias(alias, gov)
         for office in raw.get("issuing_offices") or []:
             self.issuing_offices[office] = gov
+        if raw.get("enforcers"):
+            self.enforcers[gov] = dict(raw["enforcers"])
         if raw.get("capital"):
             self.capitals[raw["capital"]] = gov
 

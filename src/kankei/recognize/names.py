@@ -344,8 +344,9 @@ class _Detector(NameTyping, AcronymForms):
                 continue
             last = caps[-1].text
             typ = heads.get(last, "")
-            if typ and caps[-1].skip and typ != "place":
-                continue        # the head is part of a known name
+            if typ and caps[-1].skip and typ not in ("place", "organization"):
+                continue        # the head is part of a known name (a body's is not: the 'National
+                                # Security Council' is no 'Security Council')
             if typ and unknown == [last] and last.endswith("s") and (last[:-1] in heads or last[:-3] + "y" in heads):
                 continue        # "the ICRC Archives", "the Japanese and DPRK Red Cross Societies": the known name
             if not typ:

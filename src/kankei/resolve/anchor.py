@@ -62,6 +62,10 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
                 latest.values.append(tm.value)
             continue
         if tm.relative and "clock" in tm.relative:
+            if news and _STAMP.search(text, max(0, tm.start - 24), tm.start):
+                # ('Update 4:10 p.m.' opening a live blog's entry: the page's day again, whatever
+                # day the entry before it told of)
+                narrative, narrative_end = _day(dct), tm.end
             clocks.append((tm, narrative))     # its day is known once its neighbours have theirs
             continue
         if tm.anchor == "absolute":
@@ -140,6 +144,8 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
 
 
 _SAME_LINE_GAP = re.compile(r"[^\n.;!?]{0,40}")
+# what may stand before a clock time that opens a line, an entry's stamp
+_STAMP = re.compile(r"(?:^|\n)[ \t]*(?:(?:UPDATE|Update|Updated|CORRECTION|Correction|Posted|BREAKING)[,:]?[ \t]+)?$")
 
 
 _NARRATOR_BORN = re.compile(r"\bI\s+was\s+born\b")

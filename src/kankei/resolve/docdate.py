@@ -196,13 +196,17 @@ def _without_clock(text: str, times: list[TimeMention], a: int, b: int) -> str:
     return _WEEKDAY.sub(" ", "".join(out)).rstrip(" ,")
 
 
-_FIELD_BAR = re.compile(r"\s[|•·]\s")
+_FIELD_BAR = re.compile(r"\s[|•·]\s|\S\s[-–—]\s")
 
 
 def _whole_field(text: str, tm: TimeMention, line_start: int, line_end: int) -> bool:
-    """Whether the date fills one field of a line of fields set apart by bars."""
+    """Whether the date fills one field of a line of fields set apart by bars, or by dashes
+    after a field of their own ('KYODO NEWS - Feb 14, 2023 - 18:42 | Japan'; not a chronology's
+    'May 29, 2014 - Agreement reached')."""
     left = text[line_start:tm.start].rstrip()
     right = text[tm.end:line_end].lstrip()
+    if left and left[-1] in "-–—" and left[:-1].strip():
+        return not right or right[0] in "|•·-–—"
     return (not left or left[-1] in "|•·") and (not right or right[0] in "|•·")
 
 

@@ -218,8 +218,9 @@ def bare_names(text, folded, found: list[EntityMention], blocked, gaz: Gazetteer
         else:
             tokens = fold(m.text).split()
             if len(tokens) < 2:
-                continue
-            keys = [tokens[0]] if surname_first(tokens) else [tokens[-1], tokens[0]]
+                keys = tokens     # ('Mr. Meyrat', typed a person by its title: later 'Meyrat')
+            else:
+                keys = [tokens[0]] if surname_first(tokens) else [tokens[-1], tokens[0]]
         for k in keys:
             pos, ids = parts.setdefault(k, ([], []))
             pos.append(m.start)

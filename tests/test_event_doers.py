@@ -1,0 +1,198 @@
+"""Who did it, when the text names the doer another way: an office of a state, a pair of
+governments, a body by its head noun, a person first named with a title or an age, a speaker
+at a gathering; and two occurrences told by two joined nouns."""
+from __future__ import annotations
+
+from clause_helpers import clause, span
+from event_probe import events, role, the
+from kankei.analyze import analyze
+from kankei.pipeline import extract
+
+
+def entities(text: str) -> dict[int, tuple[str, str]]:
+    return {r["start"]: (r["text"], r["entity"]) for r in extract(text, doc="t").records() if r["kind"] == "entity"}
+
+
+def test_two_event_nouns_joined_each_with_its_determiner_are_two_occurrences():
+    found = [e for e in events("After a nuclear test and a missile launch, Tokyo protested.")
+             if e["type"] == "weapons_test"]
+    assert sorted(e["text"] for e in found) == ["missile launch", "nuclear test"]
+    # each keeps its own time: 'the following month' right after the noun dates it
+    text = "After its third nuclear test in March 2013 and a satellite launch the following month, Seoul protested."
+    dates = {e["text"]: e["date"] for e in events(text) if e["type"] == "weapons_test"}
+    assert dates == {"nuclear test": "2013-03", "satellite launch": "2013-04"}
+
+
+def test_an_office_of_a_state_speaks_for_its_government():
+    ev = the("Japan's top government spokesman told reporters on Tuesday that the test was unacceptable.",
+             "told reporters", dct="2023-04-12")
+    assert role(ev, "agent") == {"gov:japan"}
+    ev = the("Japan's defense minister said on Monday the missile fell outside the zone.", "said", dct="2023-04-12")
+    assert role(ev, "agent") == {"gov:japan"}
+
+
+def test_the_two_governments_are_the_governments_of_the_two_states_named():
+    ev = the("In June 2009, at talks in Beijing between Japan and North Korea, the two governments "
+             "reached an agreement.", "reached an agreement")
+    assert role(ev, "agent") == {"gov:japan", "gov:north_korea"}
+
+
+def test_a_body_named_by_the_head_noun_of_its_full_name():
+    # Mindan's full name is the Korean Residents Union in Japan: 'the union' is Mindan
+    text = "Mindan was founded in 1946. In 1961 the union campaigned against the sailings and staged rallies."
+    assert role(the(text, "campaigned"), "agent") == {"org:mindan"}
+
+
+def test_a_person_first_named_with_an_age_or_a_title_is_known_by_the_surname_after():
+    text = ("The club's chairman, Takeshi Oyamada, a 68-year-old retired teacher, welcomed the players. "
+            "\"They came a long way,\" Oyamada told reporters on Sunday.")
+    got = entities(text)
+    assert got[text.index("Takeshi Oyamada")] == ("Takeshi Oyamada", "person:oyamada_takeshi")
+    assert got[text.index("Oyamada told")] == ("Oyamada", "person:oyamada_takeshi")
+    assert role(the(text, "told reporters", dct="2024-02-12"), "agent") == {"person:oyamada_takeshi"}
+    text = ("1. Met Mr. Lindqvist of the mission this morning.\n"
+            "2. Lindqvist stated the mission would leave on 4 May.")
+    got = entities(text)
+    first, later = got[text.index("Lindqvist")], got[text.index("Lindqvist stated")]
+    assert first == later and first[1].startswith("person:")
+    assert role(the(text, "stated", dct="1960-04-20"), "agent") == {first[1]}
+
+
+def test_what_the_speakers_at_a_gathering_say_is_said_there_on_its_day():
+    text = ("Pyongyang, March 2 (KCNA) -- A rally took place at the Central Youth Hall on Sunday to mark the "
+            "anniversary.\n\nSpeaking at the rally, Ri Song Chol said the crimes would never be forgiven.\n\n"
+            "Then Kim Hye Ran stressed that the nation would never forget.")
+    assert the(text, "stressed", dct="2026-03-02")["date"] == "2026-03-01"
+    # a photo's caption is no scene: a statement after it is the page's news
+    text = ("A rally in Pyongyang, 1 March 2026\n\nChief Cabinet Secretary Ren Tanaka said the talks "
+            "would go on.")
+    assert the(text, "said", dct="2026-03-03")["date"] == "2026-03-03"
+
+
+def test_a_time_after_and_is_no_subject_of_the_next_clause():
+    text = "The samples were tested in Tokyo, and the following month the government announced the result."
+    s = analyze(text, 0, len(text))
+    assert span(s, clause(s, "announce").subject) == "the government"
+    ev = the("In May 2004 the samples were tested in Tokyo, and the following month the government announced "
+             "the result.", "announced", dct="2020-01-01")
+    assert ev["date"] == "2004-06"
+
+
+def test_a_transcript_speaker_label_is_no_name_and_the_turn_tells_one_story():
+    text = ("HOST: Welcome back.\n\nGUEST: Thank you.\n\nHOST: Take us back to the start.\n\n"
+            "GUEST: That was March 1992, in Beijing. I was the youngest on the team. The hotel was cold. "
+            "We met them twice on the first day.")
+    assert not [e for _, e in entities(text).values() if e in ("org:host", "org:guest")]
+    assert the(text, "met", dct="2025-06-06")["date"] == "1992-03"
+
+
+def test_further_launches_told_by_a_plural_noun_are_events_of_their_own_times():
+    text = "North Korea fired an ICBM in April 2023. Two more launches followed in July and October."
+    dates = sorted(e["date"] for e in events(text, dct="2024-01-10") if e["type"] == "weapons_test")
+    assert dates == ["2023-04", "2023-07", "2023-10"]
+
+
+def test_one_passing_mention_of_another_government_makes_no_issuer():
+    # a Diet record: 'the Government' is Japan's, not that of the one foreign government named once
+    text = ("Minister of Justice: The man arrived from Beijing, where the Chinese government had issued "
+            "his papers. Under the measures the Government decided on February 10, 2016, his entry into "
+            "Japan was refused.")
+    assert role(the(text, "decided", dct="2024-04-11"), "agent") == {"gov:japan"}
+
+
+def test_a_body_named_with_a_word_before_a_known_bodys_name_is_another_body():
+    text = "Seoul's National Security Council met on Monday. The Security Council will meet on Thursday."
+    got = entities(text)
+    assert got[text.index("National")][0] == "National Security Council"
+    assert got[text.index("National")][1] != "org:unsc"
+    assert got[text.index("Security Council will")] == ("Security Council", "org:unsc")
+
+
+def test_a_ruling_delivered_is_a_step_in_the_case_and_rice_delivered_is_aid():
+    assert the("The ruling was delivered on March 26, and the defendant did not appeal.", "delivered",
+               dct="2025-05-27")["type"] == "legal"
+    ev = the("The Osaka High Court delivered its verdict on Friday.", "delivered its verdict", dct="2025-05-27")
+    assert ev["type"] == "legal" and role(ev, "agent") == {"org:osaka_high_court"}
+    assert the("Japan delivered 100,000 tons of rice in 1995.", "delivered")["type"] == "aid"
+
+
+def test_a_body_told_first_by_its_kind_is_the_one_named_next():
+    text = ("OSAKA - A district court on Monday ordered the sale of the hall. The Osaka District Court "
+            "ruled that the agency may seize the building.")
+    ev = the(text, "ordered", dct="2024-05-20")
+    assert role(ev, "agent") == {"org:osaka_district_court"}
+    # a seized building is property taken under law, not a person abducted
+    assert the(text, "seize", dct="2024-05-20")["type"] == "legal"
+
+
+def test_police_and_prosecutors_named_by_nothing_else_are_those_of_the_storys_state():
+    text = ("NIIGATA - In March last year, police searched the hall of a trading firm. Prosecutors dropped "
+            "the investigation in December.")
+    assert role(the(text, "searched", dct="2023-02-14"), "agent") == {"org:japan_police"}
+    assert the(text, "searched", dct="2023-02-14")["date"] == "2022-03"
+    # another state's police are that state's (named by its adjective), not Japan's
+    ev = the("SEOUL - South Korean police arrested two men on Monday.", "arrested", dct="2023-02-14")
+    assert "org:japan_police" not in role(ev, "agent")
+
+
+def test_the_ruling_told_again_is_the_one_ruled_not_the_last_legal_step():
+    text = ("TOKYO - The Tokyo District Court ruled on Monday that the firm must pay. In 2021, prosecutors had "
+            "dropped an investigation into the firm. On Tuesday its lawyers criticized the ruling.")
+    # (what was criticized is the court's ruling, not the prosecutors' step)
+    assert role(the(text, "criticized", dct="2024-05-22"), "patient") == {"org:tokyo_district_court"}
+
+
+def test_what_an_unnamed_body_says_it_plans_is_no_other_actors():
+    ev = the("North Korea fired a missile. The collection agency said it plans to hold the auction.",
+             "hold the auction", dct="2023-02-14")
+    assert "country:north_korea" not in role(ev, "agent")
+
+
+def test_a_pledge_not_to_act_refuses_and_a_report_of_anothers_not_acting_is_a_statement():
+    assert the("Kim promised that he would not hold dialogue with Seoul.", "promised")["type"] == "reject"
+    text = "The minister told a committee on Wednesday that Japan would not ease its sanctions."
+    assert the(text, "told", dct="2025-11-12")["type"] == "statement"
+    ease = the(text, "ease its sanctions", dct="2025-11-12")
+    assert ease["type"] == "ease" and ease.get("modality") == "negated"
+
+
+def test_words_that_name_another_kind_of_act_by_their_object():
+    assert the("The group said it would appeal to the Tokyo High Court.", "appeal")["type"] == "legal"
+    assert the("In 1995 Pyongyang appealed to the world for food.", "appealed")["type"] == "demand"
+    assert the("The agency took over the bad loans of the credit unions in 1999.", "took over")["type"] != "annex"
+    assert the("Japan took over the islands in 1905.", "took over")["type"] == "annex"
+    assert the('"We will fight the ruling to the end," the group said.', "fight")["type"] == "accuse"
+
+
+def test_it_after_an_event_noun_of_its_sentence_is_no_actor_named_before():
+    text = ('A Chongryon official said the group would appeal to the Osaka High Court. "This ruling is '
+            'oppression, and we will fight it to the end," he told reporters.')
+    assert not role(the(text, "fight", dct="2023-02-14"), "patient")
+    # an 'it' that an actor named before is: that actor
+    ev = the("The court found Chongryon liable. A court later ordered it to pay the debt.", "ordered",
+             dct="2023-02-14")
+    assert role(ev, "patient") == {"org:chongryon"}
+
+
+def test_what_a_claim_tells_is_hearsay_and_the_claim_itself_is_made():
+    found = {e["text"]: e for e in events("North Korea claims the boy died in 1994.", dct="2023-02-14")}
+    assert not found["claims"].get("hedged") and found["died"].get("hedged") is True
+
+
+def test_a_man_described_by_whose_son_he_is_is_not_that_person():
+    ev = the("A man identifying himself as the son of Kim Jong-il was arrested at Narita on Tuesday.", "arrested",
+             dct="2001-05-04")
+    assert "person:kim_jong_il" not in role(ev, "patient")
+
+
+def test_what_was_told_on_a_day_that_a_state_would_not_do_is_dated_by_the_telling():
+    text = "The minister told a committee on Wednesday that Japan would not ease its sanctions."
+    ease = the(text, "ease its sanctions", dct="2025-11-14")
+    assert ease["date"] == "2025-11-12" and ease.get("modality") == "negated"
+
+
+def test_a_past_perfect_a_speaker_reports_does_not_move_the_news_to_its_time():
+    text = ('NIIGATA - Ri Yong Suk, 71, said she had taken her grandchildren there only last month. '
+            '"It is where we meet," she said.')
+    dates = [e["date"] for e in events(text, dct="2023-02-14") if e["text"] == "said"]
+    assert dates == ["2023-02-14", "2023-02-14"]
