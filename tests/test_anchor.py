@@ -210,3 +210,11 @@ def test_a_live_blogs_entry_stamp_is_the_pages_day_whatever_the_entry_before_tol
     values = {r["text"]: r["value"] for r in extract(text, doc="t").records() if r["kind"] == "time"}
     assert values["4:10 p.m."] == "2025-09-16T16:10:00" and values["noon"] == "2025-09-16T12:00:00"
     assert values["a day later"] == "2025-05-09"
+
+
+def test_after_a_stretch_of_time_a_month_goes_forward_not_back():
+    from kankei.pipeline import extract
+    text = ("The cabinet approved the plan on 13 February 1959. The two societies negotiated from April, and after "
+            "four months they signed an agreement on 13 August.")
+    values = {r["text"]: r["value"] for r in extract(text, doc="t", dct="2024-10-01").records() if r["kind"] == "time"}
+    assert values["13 August"] == "1959-08-13"

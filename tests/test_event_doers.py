@@ -196,3 +196,22 @@ def test_a_past_perfect_a_speaker_reports_does_not_move_the_news_to_its_time():
             '"It is where we meet," she said.')
     dates = [e["date"] for e in events(text, dct="2023-02-14") if e["text"] == "said"]
     assert dates == ["2023-02-14", "2023-02-14"]
+
+
+def test_files_released_are_told_and_a_case_sent_back_is_a_step_in_it():
+    assert the("Files released by the Foreign Ministry in 2010 show the plan.", "released")["type"] == "statement"
+    ev = the("The Osaka High Court had sent the case back to the district court in October 2023.", "sent")
+    assert ev["type"] == "legal"
+
+
+def test_calling_something_a_crime_accuses_and_calling_it_painful_says_so():
+    ev = the("Seoul's National Security Council met on Monday and called the launch \"a clear provocation.\"",
+             "called", dct="2024-10-01")
+    assert ev["type"] == "accuse"
+    ev = the('On Wednesday, Chief Cabinet Secretary Yoshimasa Hayashi called his death "deeply painful."', "called",
+             dct="2024-10-03")
+    assert ev["type"] == "statement"
+    # a name given, a meeting called, a call for something: no characterization
+    assert not [e for e in events("A support group called Hope Bridge helped 150 returnees in 2020.")
+                if e["text"] == "called"]
+    assert the("In 2017 the families called for sanctions.", "called for")["type"] == "demand"

@@ -35,6 +35,10 @@ _SHARES = frozenset({"some", "all", "many", "most", "several", "both"})
 
 
 
+# a quotation right after an object: what it is called ('called his death "deeply painful"')
+_QUOTED_AFTER = re.compile(r"\s*[\"“‘']([^\"”’\n]{1,120})[\"”’]")
+
+
 class ReaderChecks:
     """The type-checking part of SentenceReader (a mixin: it reads the reader's analysis)."""
 
@@ -74,6 +78,10 @@ class ReaderChecks:
         if r.type == "demand" and r.verb and r.clause is not None and any(
                 prep_of(pp) == "against" and 0 <= pp.start - r.end <= 2 for pp in r.clause.pps):
             r.type = "accuse"       # 'campaigned against the repatriation': opposition, not a call for it
+        if r.type == "statement" and r.verb and r.head.lemma in word_sets()["characterizing"] and r.end == r.head.end \
+                and (span := self._complement_of_object(r)) is not None \
+                and not word_sets()["accusing_words"].isdisjoint(re.findall(r"[a-z]+", self.text[span[0]:span[1]].lower())):
+            r.type = "accuse"       # 'called the launch a clear provocation'
         if r.type == "statement" and r.verb and self._threat(r):
             r.type = "threaten"     # 'said it would start enriching uranium'
         elif r.type == "statement" and r.verb and self._refusal(r):
@@ -209,6 +217,21 @@ class ReaderChecks:
                    and d.marker.text.lower() in ("if", "unless") for d in self.an.clauses):
                 return True
         return False
+
+    def _complement_of_object(self, r: Reading) -> tuple[int, int] | None:
+        """'called the launch a clear provocation', 'called his death "deeply painful"': the span of
+        what the object is called (a second noun phrase, or a quotation right after the object)."""
+        c = r.clause
+        if c is None or passive_clause(c) or not c.objects or c.objects[0].start < r.head.end:
+            first = None
+        else:
+            first = c.objects[0]
+        if first is None:
+            return None
+        if len(c.objects) > 1 and c.objects[1].first <= first.last + 2:
+            return c.objects[1].start, c.objects[1].end
+        m = _QUOTED_AFTER.match(self.text, first.end)
+        return (m.start(1), m.end(1)) if m else None
 
     def _refusal(self, r: Reading) -> bool:
         """What a speaker pledges or says in person will not be done: a negated future complement
@@ -359,6 +382,8 @@ class ReaderChecks:
 
     def _object_ok(self, r: Reading) -> bool:
         """'adopted a name' is no resolution: some verbs state their event only with certain objects."""
+        if r.head.lemma in word_sets()["characterizing"] and r.end == r.head.end:
+            return self._complement_of_object(r) is not None       # (not 'called for', 'called on')
         wanted = needs_object().get(r.head.lemma)
         said = self.text[r.start:r.end]
         if wanted is None or r.noun_event is not None or " " in said and said.lower() in lexicon():

@@ -24,7 +24,10 @@ _PAST_NOW = re.compile(r"\b(?:was|were|had|did|would|could)\s+(?:\w+ly\s+)?$")
 _NOW_PAST = re.compile(r"\s+(?:was|were|had|became|began|seemed|found)\b")
 _CLAUSE_END = re.compile(r"[.;!?\n]\s|[.;!?\n]$")
 # "In February 2016, after a nuclear test in January": the month is before the date narrated
-_BACKWARD = re.compile(r"\b(?:after|following|since|earlier|previously|preceded\s+by)\b", re.I)
+# (not 'after four months': a stretch of time after it goes forward)
+_BACKWARD = re.compile(r"\b(?:after(?!\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                       r"several|a\s+few|\d+)\s+(?:more\s+)?(?:hours?|days?|weeks?|months?|years?|decades?)\b)"
+                       r"|following|since|earlier|previously|preceded\s+by)\b", re.I)
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$", re.I)
 _FISCAL = re.compile(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)")
 _WEEKDAY_APPOSITION = re.compile(r"\s*,\s*(?:a|the|on\s+a)?\s*")
