@@ -215,3 +215,30 @@ def test_calling_something_a_crime_accuses_and_calling_it_painful_says_so():
     assert not [e for e in events("A support group called Hope Bridge helped 150 returnees in 2020.")
                 if e["text"] == "called"]
     assert the("In 2017 the families called for sanctions.", "called for")["type"] == "demand"
+
+
+def test_a_weapons_test_told_with_no_doer_is_the_states_whose_test_the_story_told():
+    text = ("After North Korea's fourth nuclear test in January 2016 and a long-range rocket launch the "
+            "following month, Japan widened its sanctions.")
+    assert role(the(text, "rocket launch"), "agent") == {"country:north_korea"}
+
+
+def test_a_defined_term_names_the_body_its_document_named_pages_before():
+    filler = " ".join(f"On {d} May the members met in Sendai." for d in range(1, 29))
+    text = ("Association of Families of People Taken to the North\nActivity Report for 2024\n\n"
+            "The Association was founded in 2003 in Tokyo. " + filler +
+            " On 26 June the Association issued a statement of its own.")
+    ev = the(text, "issued a statement", dct="2025-03-15")
+    assert len(role(ev, "agent")) == 1 and next(iter(role(ev, "agent"))).startswith("org:association_of_families")
+
+
+def test_the_i_of_a_diary_is_the_one_whose_notebooks_they_are_and_he_is_someone_else():
+    text = ("From the notebooks of Pak Sung-ho (1925-1999), a tailor in Kawasaki\n"
+            "Translated by his granddaughter, Pak Min-ji.\n\n"
+            "3 December 1959\nI went to the Red Cross desk this morning and I said nothing to the clerk.\n\n"
+            "10 December 1959\nThe first ship leaves next week.")
+    ev = the(text, "said")
+    assert ev["date"] == "1959-12-03" and role(ev, "agent") == {entities(text)[text.index("Pak Sung-ho")][1]}
+    # (the granddaughter who translated is a woman: 'he' is never she, nor the one who writes 'I')
+    text2 = text + " Then Chang-gil told him he would go. He registered on Friday."
+    assert all("person:ji_min_pak" not in role(e, "agent") for e in events(text2))

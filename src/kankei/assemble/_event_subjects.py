@@ -10,6 +10,7 @@ from kankei.assemble.event_parts import ACTOR_TYPES, fits, fits_pronoun, governm
 from kankei.assemble.event_reading import in_relative, passive_clause, prep_of
 from kankei.assemble.triggers import word_sets
 from kankei.recognize.gazetteer import fold, gazetteer
+from kankei.resolve.anchor import in_quotation
 from kankei.spans import EntityMention
 
 _APPOSED = re.compile(r",\s+(?:\d{1,3},\s+)?$")     # 'X, a student who', 'X, 79, an ethnic Korean who'
@@ -166,6 +167,11 @@ class SubjectReading:
             if head.text in _ISSUER_WORDS and self.ents.issuer is not None:
                 # 'the Government today decided', 'We strongly urge': who issues the document
                 return [self.ents.issuer_at(subject.start, subject.end)]
+            if head.tag == "PRP" and head.text.lower() in ("i", "we") and self.ents.narrator is not None \
+                    and not in_quotation(self.text, subject.start):
+                n = self.ents.narrator      # ('I did not register', in the notebooks of Yang Chang-sik: he)
+                return [EntityMention(subject.start, subject.end, self.text[subject.start:subject.end], n.entity, n.name,
+                                      n.type, how="narrator")]
             if head.tag in ("PRP", "PRP$", "WP", "WDT"):
                 if head.text.lower() == "they" and len(self.ents.focus) >= 2 and all(f.entity for f in self.ents.focus) \
                         and not any(fits(m, "any") for m in self.ents.within(self.s, subject.start)):

@@ -132,6 +132,34 @@ def measures_of_the_issuer(events: list[Event], issuer: EntityMention) -> None:
                                 "via": "issuer"}, *ev.participants]
 
 
+def narrator_of(text: str, ents: list[EntityMention]) -> EntityMention | None:
+    """The person who writes in the first person, named in the document's first lines after a
+    word of `narrator_cues` ('From the notebooks of Yang Chang-sik') or as the author of the
+    work an excerpt is cited from ('From Chapter 3, ..., in Song Mi-ok, Letters from ...')."""
+    head_end = text.find("\n\n", 0, _NARRATOR_HEAD)
+    head_end = _NARRATOR_HEAD if head_end < 0 else head_end
+    for m in ents:
+        if m.start >= head_end:
+            break
+        if m.type != "person":
+            continue
+        before = text[max(0, m.start - 30):m.start].lower()
+        if _narrator_cue().search(before) or _CITED_FROM.search(text, 0, m.start) and text.startswith(",", m.end):
+            return m
+    return None
+
+
+_NARRATOR_HEAD = 400
+# ('From Chapter 3, "The Night Train," in Song Mi-ok, ...': the author of the book cited)
+_CITED_FROM = re.compile(r"^From\b[^\n]{0,120}\bin\s+$")
+
+
+@lru_cache(maxsize=1)
+def _narrator_cue() -> re.Pattern:
+    cues = load("doc_cues").get("narrator_cues") or []
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\s+(?:the\s+late\s+)?$")
+
+
 def home_government(ents: list[EntityMention]) -> EntityMention | None:
     """The government of the state a news story is filed from ('TOKYO, Nov. 12 (Kyodo) --'): whom
     'the government' means when the story names none."""

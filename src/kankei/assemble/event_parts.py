@@ -7,6 +7,7 @@ may be patients: a treaty signed); locations are places or countries.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from functools import cache
@@ -50,7 +51,7 @@ def role_of(etype: str, prep: str) -> str | None:
 class Entities:
     """A sentence's entity mentions, by position, for the spans of phrases."""
     __slots__ = ("text", "items", "starts", "history", "focus", "issuer", "official", "doers", "home", "speakers", "genders",
-                 "ahead")
+                 "ahead", "earlier", "narrator")
 
     def __init__(self, text: str, items: list[EntityMention], history: list[EntityMention],
                  focus: list[EntityMention] = (), issuer: EntityMention | None = None, official: bool = False) -> None:
@@ -67,6 +68,8 @@ class Entities:
         self.genders: dict[str, str] = {}       # person id -> gender the text shows ('Park ... her brother')
         self.ahead: list[EntityMention] = []    # the mentions of the next sentences ('A district court ... The
                                                 # Niigata District Court'), nearest first
+        self.earlier: tuple[list[EntityMention], int] = ([], 0)    # the document's mentions, and where this sentence's begin
+        self.narrator: EntityMention | None = None      # who writes 'I' (a diary's, a memoir's author)
 
     def issuer_at(self, start: int, end: int) -> EntityMention:
         """The issuing government, as a mention of the words that stand for it here."""
@@ -130,11 +133,12 @@ class Entities:
             woman = next((m for m in candidates[:8] if m.type == "person" and gender(m.entity) == "female"), None)
             if woman is not None:
                 return woman
+        narrator = self.narrator.entity if self.narrator is not None and sex is not None else None
         for k, m in enumerate(candidates):
             if m.type == "vessel" and want == "body":
                 return first        # 'the ship ... it has not returned': a vessel, no actor
-            if m.type not in ACTOR_TYPES or not fits(m, want):
-                continue
+            if m.type not in ACTOR_TYPES or not fits(m, want) or m.entity == narrator:
+                continue            # (nor is 'he' the one who writes 'I')
             if sex is not None and gender(m.entity) not in (None, sex):
                 continue            # ('he' is not a woman named before, nor 'she' a man)
             if not self._oblique(m):
@@ -184,9 +188,14 @@ class Entities:
         'the treaty': the last document so named (among all named before if `whole`)."""
         noun = noun.lower()
         generic = noun in _GENERIC_BODIES
-        pool = self.history + [m for m in self.items if m.end <= before]
+        here = [m for m in self.items if m.end <= before]
+        if whole:       # (a defined term, 'the Association' in its own report, may name a body named pages before)
+            ents, stop = self.earlier
+            pool = itertools.chain(reversed(here), (ents[i] for i in range(stop - 1, -1, -1)))
+        else:
+            pool = reversed((self.history + here)[-12:])
         kind = "document" if noun in word_sets()["definite_documents"] else "organization"
-        for m in reversed(pool if whole else pool[-12:]):
+        for m in pool:
             if m.type != kind or m.entity.startswith("gov:"):
                 continue
             if generic or any(_head_word(x) == noun for x in (m.name or m.text, m.text)) or noun in _alias_heads(m.entity):
@@ -372,7 +381,18 @@ def genders_shown(text: str, mentions: list[EntityMention]) -> dict[str, str]:
         w = _SEXED_WORD.search(text, m.end, end)
         if w is not None:
             seen.setdefault(m.entity, set()).add(_SEX[w.group().strip().lower()])
+        # ('his granddaughter, Yang Ji-won': the kin word before the name)
+        kin = _KIN_BEFORE.search(text, max(0, m.start - 24), m.start)
+        if kin is not None:
+            word = kin.group(1).lower()
+            sets = word_sets()
+            gender = "female" if word in sets["female_kin"] else "male" if word in sets["male_kin"] else None
+            if gender:
+                seen.setdefault(m.entity, set()).add(gender)
     return {e: next(iter(g)) for e, g in seen.items() if len(g) == 1}
+
+
+_KIN_BEFORE = re.compile(r"\b([A-Za-z-]+),?\s+$")
 
 
 def _acting_head(phrase: str, people: bool = False) -> bool:

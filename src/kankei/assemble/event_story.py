@@ -28,23 +28,23 @@ def unique_ids(events: list[Event]) -> None:
 
 # Kinds of act a story tells as one thread, done by one side: an abduction told with no doer
 # named is done by whoever the story last said did that kind of act.
-_THREADED = frozenset({"abduct"})
 _THREAD_REACH = 2500     # characters: a few paragraphs
 
 
-def doers_of_the_story(events: list[Event]) -> None:
+def doers_of_the_story(events: list[Event], threaded: frozenset[str] = frozenset({"abduct"})) -> None:
     """'North Korea abducted 13 Japanese in the 1970s ... Megumi Yokota was kidnapped in 1977':
     the kidnapping with no doer named is the North's, as the story told (from the same kind of
-    act told shortly before, with its doer named)."""
+    act told shortly before, with its doer named); so is 'a rocket launch' after its nuclear test."""
     last: dict[str, Event] = {}
     for ev in events:
-        if ev.type not in _THREADED or ev.modality != "asserted":
+        if ev.type not in threaded or ev.modality != "asserted":
             continue
         agents = [p for p in ev.participants if p["role"] == "agent"]
         if agents and all("via" not in p and p["entity"].startswith(("country:", "gov:")) for p in agents):
             last[ev.type] = ev
         elif not agents and (before := last.get(ev.type)) is not None and ev.start - before.end < _THREAD_REACH \
-                and any(p["role"] == "patient" and p["entity"].startswith("person:") for p in ev.participants):
+                and (ev.type != "abduct" or any(p["role"] == "patient" and p["entity"].startswith("person:")
+                                                for p in ev.participants)):
             known = {p["entity"] for p in ev.participants}
             ev.participants = ev.participants + [dict(p, via="context") for p in before.participants
                                                  if p["role"] == "agent" and p["entity"] not in known]

@@ -36,6 +36,7 @@ from kankei.assemble.event_document import (
     home_government,
     issuer_of,
     measures_of_the_issuer,
+    narrator_of,
     note_events,
     yes_no_question,
 )
@@ -116,6 +117,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     focus: list[EntityMention] = []         # the subjects of the last sentence with events, for pronouns
     issuer = issuer_of(ents, text)
     home = home_government(entities)       # ('TOKYO -- The government decided': Japan's)
+    narrator = narrator_of(text, ents)      # ('From the notebooks of Yang Chang-sik': his 'I')
     genders = genders_shown(text, ents)
     # (the pattern's literal part looked for first: a search of the whole text tries its first
     # character class at nearly every position)
@@ -169,6 +171,8 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         sent_entities.home = home
         sent_entities.genders = genders
         sent_entities.ahead = ents[bisect_left(ent_starts, e):bisect_left(ent_starts, e) + 30]
+        sent_entities.earlier = (ents, bisect_left(ent_starts, s))
+        sent_entities.narrator = narrator
         reader = SentenceReader(text, s, e, triggers, sent_times, sent_entities, analyses, sent.titles)
         reader.entry = entry = entry_time(text, s, usable, time_starts)
         readings = reader.events()
@@ -233,7 +237,10 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     enforcers_of_the_story(events, ents)
     _births_from_life_spans(events, ents, usable, text)
     unique_ids(events)
-    return [ev for ev in merge_mentions(events, text) if ev.date is not None or _relation(ev)]
+    merged = merge_mentions(events, text)
+    # (once its tellings are one: 'North Korea's fourth nuclear test and a rocket launch', the launch's)
+    doers_of_the_story(merged, frozenset({"weapons_test"}))
+    return [ev for ev in merged if ev.date is not None or _relation(ev)]
 
 
 _DATELINE_HEAD = re.compile(r"(?m)^[^\S\n]*[A-Z][^\n()]{0,60}\([A-Z][^()\n]{0,30}\)[^\S\n]*(?:--|[—–-])\s")

@@ -153,17 +153,26 @@ def section_dates(text: str, times: list[TimeMention], published_at: TimeMention
     Feb. 16 --' in a weekly digest, a roundup's second story): what its brief tells as today,
     this week or on Tuesday is counted from it, not from the page's date."""
     out = []
+    first_entry = None      # (the page's date read off a diary's first entry heading, kept apart below)
     for tm in times:
-        if tm is published_at or tm.type != "date" or not tm.value or edtf.precision(tm.value) != "day":
+        if tm.type != "date" or not tm.value or edtf.precision(tm.value) != "day":
             continue
         line_start = text.rfind("\n", 0, tm.start) + 1
         if line_start > 0 and _entry_heading(text, tm, line_start):
-            out.append((line_start, tm.value))      # ('14 December 1959' over a diary's entry, a letter's date)
+            if tm is published_at:
+                first_entry = (line_start, tm.value)
+            else:
+                out.append((line_start, tm.value))      # ('14 December 1959' over a diary's entry, a letter's date)
+            continue
+        if tm is published_at:
             continue
         if line_start == 0 or tm.start - line_start > 48 or not _SECTION_DATELINE.fullmatch(text, line_start, tm.start) \
                 or not _DATELINE_TAIL.match(text, tm.end):
             continue
         out.append((line_start, tm.value))
+    if first_entry is not None and any(day != first_entry[1] for _, day in out):
+        # (a diary's entries, the first of which also dated the page: it opens an entry too)
+        out = sorted([first_entry, *out])
     return out
 
 
