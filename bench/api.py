@@ -9,7 +9,8 @@ takes to answer (the summary tables are brought up to date first), warms it up, 
 one keep-alive HTTP connection, one at a time: counts per period (all events, per actor, per
 type, months, days), pages of events (periods, actors rare and frequent, types, words, the next
 page, the finest zoom), and full-text searches (common and rare words, phrases, OR, prefixes,
-facet filters, plain words), actors, the network, pages of claims and conflicts, and hostile
+facet filters, plain words), actors, the network, pages of claims and conflicts (all, one subject's, a
+later page: they are read from the tables the build reconciled them into), and hostile
 searches (many prefixes, sixty ORs, NEAR of fifty words: each must be answered, or refused with a
 4xx, within 2 s). With --clients N, N clients send the requests at once, each over its own
 connection (issue 13's load: 20 clients, p95 under 500 ms, no timeouts). Prints the 50th and 95th
@@ -82,6 +83,8 @@ def requests(db: str, n: int, seed: int) -> list[tuple[str, str]]:
     words = ["met", "sanctions", "agreement", "Pyongyang", "Tokyo", "repatriation", "delegation", "telegram",
              "Geneva", "missile", "rice", "archive", "Stockholm", "Chongryon"]
     names = [r[0] for r in conn.execute("SELECT name FROM entities WHERE type = 'person' LIMIT 200")]
+    claimed = [r[0] for r in conn.execute("SELECT DISTINCT subject FROM claim_series")] or ["nobody"]
+    n_conflicts = conn.execute("SELECT count(*) FROM claim_conflicts").fetchone()[0]
     conn.close()
 
     def day(y: int) -> str:
@@ -127,6 +130,9 @@ def requests(db: str, n: int, seed: int) -> list[tuple[str, str]]:
         "network": lambda: (lambda y: u("/api/network", from_=str(y), to=str(y + 10)))(rng.randint(y0, y1)),
         "claims, a page": lambda: u("/api/claims", limit=100, offset=rng.choice([0, 0, 100])),
         "conflicts, a page": lambda: u("/api/conflicts", limit=100),
+        "claims, a subject": lambda: u("/api/claims", subject=rng.choice(claimed), limit=20),
+        "conflicts, a subject": lambda: u("/api/conflicts", subject=rng.choice(claimed), limit=20),
+        "conflicts, later page": lambda: u("/api/conflicts", limit=20, offset=rng.randrange(max(1, n_conflicts))),
         "hostile, prefixes": lambda: u("/api/search", q="a* " * 150),
         "hostile, ORs": lambda: u("/api/search", q=" OR ".join([rng.choice(words)] * 60)),
         "hostile, NEAR": lambda: u("/api/search", q="NEAR(" + " ".join(rng.choice(words) for _ in range(50)) + ")"),

@@ -7,7 +7,9 @@ Writes, with direct SQL inserts into the real schema (opened with kankei.store.c
 base of about --events events in --documents documents naming --entities actors: every event
 stated by a sentence of its document's text, with its trigger, participants, date (days, months,
 years, decades, intervals, approximate and open-ended dates), and the mentions, times,
-quantities, notes and citations around it. Actors are drawn from a Zipf law, so a few take part
+quantities, notes and citations around it; and about --claims-per-doc sentences per document that
+state a figure (a membership, a population, an amount of aid) as claims, most agreeing with a
+figure of the same subject and year, some rounded or qualified, some not (disagreements). Actors are drawn from a Zipf law, so a few take part
 in a large share of the events (as Japan and North Korea do) and most in a handful. The text is
 synthetic (nothing is taken from any corpus). Prints what it wrote and how long it took.
 """
@@ -68,6 +70,16 @@ TYPE_WEIGHTS = {"meet": 18, "statement": 16, "agree": 8, "sanction": 6, "demand"
                 "aid": 4, "migrate": 4, "weapons_test": 5, "legal": 3, "release": 3, "ease": 2, "threaten": 2,
                 "abduct": 2, "apologize": 1, "resolution": 3, "found": 1, "dissolve": 1, "war": 1, "annex": 1,
                 "leader": 1, "other": 3}
+# Claims: (subject, name, property, unit, verb, noun) and how large its figures are
+CLAIM_POPULATIONS = [
+    ("group:returnees", "returnees to North Korea", "people repatriated to North Korea", "person",
+     "had been repatriated, numbering", "people"),
+    ("group:abductees", "abductees", "abductions officially identified by Japan", "person",
+     "were officially identified, numbering", "abductees"),
+    ("group:korean_residents", "Korean residents in Japan", "population", "person", "numbered", "residents"),
+]
+QUALIFIED = [("exact", ""), ("about", "about "), ("more_than", "more than "), ("nearly", "nearly "),
+             ("at_least", "at least ")]
 WORDS = ["delegation", "officials", "negotiators", "the press", "observers", "families", "residents", "diplomats",
          "a spokesman", "the cabinet", "the committee", "ship", "port", "archive", "letter", "telegram", "report"]
 
@@ -87,6 +99,64 @@ class Gen:
         self.entities = self._entities(args.entities)
         weights = [1 / (i + 1) ** 1.05 for i in range(len(self.entities))]
         self.entity_cum = list(accumulate(weights))
+        # claims draw from a stream of their own, so that the events are those of a base without them
+        self.crng = random.Random(args.seed * 1009 + 1)
+        self.claim_groups = self._claim_groups()
+        self.claim_cum = list(accumulate(1 / (i + 1) for i in range(len(self.claim_groups))))
+
+    def _claim_groups(self) -> list[tuple]:
+        groups = [(*p, 10 ** (3 + i)) for i, p in enumerate(CLAIM_POPULATIONS)]
+        for eid, name, typ in self.entities[:400]:
+            if typ == "organization":
+                groups.append((eid, name.removeprefix("the "), "membership", "member", "counted", "members",
+                               10 ** self.crng.randint(2, 5)))
+            elif typ == "country":
+                groups.append((eid, name.removeprefix("the "), "aid to North Korea", "usd", "sent aid worth", "",
+                               10 ** self.crng.randint(6, 8)))
+        return groups
+
+    def claim(self, center: int) -> tuple[str, dict]:
+        """A sentence stating a figure, and its claim's fields (offsets relative to the sentence)."""
+        rng = self.crng
+        subj, name, prop, unit, verb, noun, scale = self.claim_groups[
+            min(bisect(self.claim_cum, rng.random() * self.claim_cum[-1]), len(self.claim_groups) - 1)]
+        y = max(1900, min(2024, int(rng.gauss(center, 8))))
+        p = rng.random()
+        if p < 0.6:
+            phrase, value = f"In {y}", str(y)
+        elif p < 0.78:
+            m = rng.randint(1, 12)
+            phrase, value = f"In {MONTHS[m - 1]} {y}", edtf.point(y, m)
+        elif p < 0.88:
+            phrase, value = f"Between {y} and {y + 4}", f"{y}/{y + 4}"
+        else:
+            phrase, value = "", None
+        # the figure most sources give for this subject and year, and the others
+        true = int(round(scale * (1 + int(rid(subj, prop, y)[:4], 16) / 65536), -max(0, len(str(scale)) - 3)))
+        q = rng.random()
+        low = high = None
+        if q < 0.62:
+            qual, amount = "exact", true
+        elif q < 0.8:
+            qual, amount = rng.choice(QUALIFIED[1:])[0], int(round(true, -max(0, len(str(true)) - 2)))
+        elif q < 0.85:
+            qual, amount, low, high = "range", None, round(true * 0.95), round(true * 1.05)
+        else:
+            qual, amount = "exact", int(round(true * rng.choice([0.5, 0.7, 1.4, 2.0])))
+        words = dict(QUALIFIED).get(qual, "")
+        if unit == "usd":
+            figure = f"${low:,} to ${high:,}" if qual == "range" else f"{words}${amount:,}"
+        else:
+            figure = (f"between {low:,} and {high:,} {noun}" if qual == "range" else f"{words}{amount:,} {noun}")
+        head = f"{phrase}, {name} {verb} " if phrase else f"{name} {verb} "
+        sentence = head[0].upper() + head[1:] + figure + "."
+        s = len(head)
+        return sentence, {"subject": subj, "subject_name": name, "property": prop, "time": value,
+                          "value": float(amount) if amount is not None else None,
+                          "low": float(low) if low is not None else None,
+                          "high": float(high) if high is not None else None, "unit": unit, "qualifier": qual,
+                          "start": s, "end": s + len(figure), "name_at": len(phrase) + 2 if phrase else 0,
+                          "name": name, "time_at": 0, "phrase": phrase}
 
     def _entities(self, n: int) -> list[tuple[str, str, str]]:
         rng = self.rng
@@ -148,6 +218,31 @@ class Gen:
         return f"From {y} to {y + 30}", f"{y}/{y + 30}"
 
 
+def add_claim(g: Gen, doc_id: str, center: int, pos: int, text_parts: list, mentions: list, times: list,
+              quantities: list, claims: list) -> int:
+    """Append a sentence stating a figure at pos, with its time, mention, quantity and claim; the position after it."""
+    sentence, c = g.claim(center)
+    end = pos + len(sentence)
+    lo, hi = edtf.bounds(c["time"]) if c["time"] else (None, None)
+    if c["time"]:
+        times.append((rid(doc_id, "t", pos), doc_id, pos, pos + len(c["phrase"]), c["phrase"], "", "", c["time"],
+                      "interval" if "/" in c["time"] else "date", lo, hi))
+    if not c["subject"].startswith("group:"):
+        s = pos + c["name_at"]
+        mentions.append((rid(doc_id, "m", s), doc_id, c["subject"], s, s + len(c["name"]), c["name"], "", "",
+                         "gazetteer", c["subject"]))
+    qs, qe = pos + c["start"], pos + c["end"]
+    qid = rid(doc_id, "q", qs)
+    exact = sentence[c["start"]:c["end"]]
+    quantities.append((qid, doc_id, qs, qe, exact, "", "", c["value"], c["low"], c["high"], c["unit"],
+                       c["qualifier"], pos, end))
+    claims.append(("claim:" + rid(doc_id, "claim", qs), doc_id, qid, c["subject"], c["subject_name"], c["property"],
+                   c["time"], lo, hi, None, c["value"], c["low"], c["high"], c["unit"], c["qualifier"], qs, qe, exact,
+                   pos, end))
+    text_parts.append(sentence + " ")
+    return end + 1
+
+
 def generate(args) -> None:
     out = Path(args.out)
     for suffix in ("", "-wal", "-shm"):
@@ -163,7 +258,7 @@ def generate(args) -> None:
                      [(e, n.removeprefix("the "), t, "knowledge" if i < len(FIXED) else "detected")
                       for i, (e, n, t) in enumerate(g.entities)])
     per_doc = args.events / args.documents
-    n_events = n_sentences = 0
+    n_events = n_sentences = n_claims = 0
     for di in range(args.documents):
         target = int(per_doc * (di + 1)) - int(per_doc * di)
         center, spread = rng.randint(1880, 2022), rng.choice([2, 5, 10, 25])
@@ -174,7 +269,7 @@ def generate(args) -> None:
         pub = f"{min(2024, center + spread + rng.randint(1, 20))}"
         text_parts = [title, "\n\n", f"Published: {pub}", "\n\n"]
         pos = sum(len(p) for p in text_parts)
-        events, parts, mentions, times, quantities, cites = [], [], [], [], [], []
+        events, parts, mentions, times, quantities, cites, claims = [], [], [], [], [], [], []
         written = 0
         while written < target:
             phrase, value = g.date(center, spread)
@@ -258,6 +353,8 @@ def generate(args) -> None:
             cites[:] = [c if c[5] is not None else (*c[:5], sentence_end) for c in cites]
             text_parts.append(" " if rng.random() < 0.85 else "\n\n")
             pos = cur + len(text_parts[-1])
+            if g.crng.random() < args.claims_per_doc / 170:     # about 170 sentences a document
+                pos = add_claim(g, doc_id, center, pos, text_parts, mentions, times, quantities, claims)
             written += k
             n_sentences += 1
         text_parts.append("\n\nNotes\n\n")
@@ -292,17 +389,28 @@ def generate(args) -> None:
                          " VALUES (?,?,?,?,?,?,?)", notes)
         conn.executemany("INSERT INTO citations (document_id, note, marker_start, marker_end, sentence_start,"
                          " sentence_end) VALUES (?,?,?,?,?,?)", cites)
+        conn.executemany("INSERT INTO claims (id, document_id, quantity_id, subject, subject_name, property, time,"
+                         " time_lo, time_hi, time_label, value, low, high, unit, qualifier, start, \"end\", exact,"
+                         " sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", claims)
+        n_claims += len(claims)
         n_events += len(events)
         if (di + 1) % 250 == 0:
             conn.execute("COMMIT")
             conn.execute("BEGIN")
             print(f"  {di + 1} documents, {n_events:,} events, {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     conn.execute("COMMIT")
+    # claims are reconciled as a build does it, every group being new
+    t1 = time.perf_counter()
+    from kankei.reconcile.claim_store import update_claims
+    with conn:
+        conn.execute("INSERT OR IGNORE INTO claim_regroup (subject, property) SELECT DISTINCT subject, property FROM claims")
+    groups = update_claims(conn)
+    print(f"  claims reconciled: {groups} groups in {time.perf_counter() - t1:.1f} s", file=sys.stderr)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     size = out.stat().st_size / 1e6
     print(f"{out}: {args.documents:,} documents, {len(g.entities):,} entities, {n_events:,} events, "
-          f"{n_sentences:,} sentences, {size:,.0f} MB in {time.perf_counter() - t0:.0f} s")
+          f"{n_sentences:,} sentences, {n_claims:,} claims, {size:,.0f} MB in {time.perf_counter() - t0:.0f} s")
 
 
 def main() -> None:
@@ -312,6 +420,7 @@ def main() -> None:
     ap.add_argument("--documents", type=int, default=3000)
     ap.add_argument("--entities", type=int, default=3000)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--claims-per-doc", type=float, default=10.0)
     generate(ap.parse_args())
 
 

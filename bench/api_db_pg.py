@@ -18,7 +18,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 TABLES = ("documents", "entities", "mentions", "times", "quantities", "events", "event_participants", "notes",
-          "citations", "claims", "event_groups", "judgements", "build_state")
+          "citations", "claims", "event_groups", "judgements", "build_state", "claim_series", "claim_points",
+          "claim_conflicts", "claim_canon")
+KEYED = {"claim_points": "series_id, n", "claim_conflicts": "series_id, n", "claim_canon": "subject"}
+"""Tables without a rowid (WITHOUT ROWID), copied in key order."""
 GENERATED = {"rowid", "fts"}      # columns the server fills itself
 
 
@@ -39,7 +42,7 @@ def copy(source: str, url: str) -> None:
             quoted = ", ".join(f'"{c}"' for c in cols)
             n = 0
             with dst.cursor().copy(f"COPY {table} ({quoted}) FROM STDIN") as cp:
-                for row in src.execute(f"SELECT {quoted} FROM {table} ORDER BY rowid"):
+                for row in src.execute(f"SELECT {quoted} FROM {table} ORDER BY {KEYED.get(table, 'rowid')}"):
                     cp.write_row(row)
                     n += 1
             dst.commit()

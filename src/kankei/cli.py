@@ -341,7 +341,7 @@ def show_cmd(statement_id, db_path, as_json) -> None:
     from kankei.views import render_claim_item, render_show
 
     if statement_id.startswith(("claim:", "series:", "conflict:")):
-        from kankei.reconcile.claims import explain
+        from kankei.reconcile.claim_store import explain
 
         with _reading(db_path) as conn:
             data = explain(conn, statement_id)
@@ -401,39 +401,59 @@ def _claim_subject(conn, subject: str | None) -> str | None:
         return subject
 
 
+PAGE_OPTIONS = [click.option("--limit", type=click.IntRange(1), default=None, help="At most this many (default: all)."),
+                click.option("--offset", type=click.IntRange(0), default=0, show_default=True,
+                             help="Skip this many first (with --limit: the next page).")]
+
+
+def _paged(f):
+    for option in reversed(PAGE_OPTIONS):
+        f = option(f)
+    return f
+
+
 @main.command("claims")
 @click.argument("subject", required=False)
 @DB_OPTION
 @JSON_OPTION
-def claims_cmd(subject, db_path, as_json) -> None:
+@_paged
+def claims_cmd(subject, db_path, as_json, limit, offset) -> None:
     """Numbers as series over time (by subject and property), each point with its sources."""
-    from kankei.reconcile.claims import claims
+    from kankei.reconcile.claim_store import series_page
     from kankei.store.pg import redact
     from kankei.views import render_claims
 
     with _reading(db_path) as conn:
-        data = claims(conn, _claim_subject(conn, subject))
-    if subject and not data:
+        total, data = series_page(conn, _claim_subject(conn, subject), limit, offset)
+    if subject and not total:
         raise click.ClickException(f"no claims about {subject!r} in {redact(db_path)} (`kankei claims` lists every subject)")
-    _emit_json(data) if as_json else click.echo(render_claims(data))
+    _emit_json(data) if as_json else click.echo(render_claims(data) + _more(total, offset, len(data)))
 
 
 @main.command("conflicts")
 @click.argument("subject", required=False)
 @DB_OPTION
 @JSON_OPTION
-def conflicts_cmd(subject, db_path, as_json) -> None:
+@_paged
+def conflicts_cmd(subject, db_path, as_json, limit, offset) -> None:
     """Disagreements: sources giving incompatible numbers for the same thing at the same time."""
-    from kankei.reconcile.claims import claims, conflicts
+    from kankei.reconcile.claim_store import conflicts_page, series_page
     from kankei.store.pg import redact
     from kankei.views import render_conflicts
 
     with _reading(db_path) as conn:
         about = _claim_subject(conn, subject)
-        data = conflicts(conn, about)
-        if subject and not data and not claims(conn, about):
+        total, data = conflicts_page(conn, about, limit, offset)
+        if subject and not total and not series_page(conn, about, 1)[0]:
             raise click.ClickException(f"no claims about {subject!r} in {redact(db_path)} (`kankei claims` lists every subject)")
-    _emit_json(data) if as_json else click.echo(render_conflicts(data))
+    _emit_json(data) if as_json else click.echo(render_conflicts(data) + _more(total, offset, len(data)))
+
+
+def _more(total: int, offset: int, shown: int) -> str:
+    """A line saying what a page leaves out, if anything."""
+    if offset + shown >= total:
+        return ""
+    return f"\n({offset + 1}-{offset + shown} of {total}; --offset {offset + shown} for more)"
 
 
 @main.command("serve")

@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import math
 import sqlite3
-from functools import cache
+from datetime import date
+from functools import cache, lru_cache
 
 from kankei import edtf
 from kankei.knowledge import load
@@ -65,6 +66,13 @@ def value_range(c: dict) -> tuple[float, float] | None:
     return a, b
 
 
+def _range(c: dict) -> tuple[float, float] | None:
+    """value_range, kept on the row (reconciliation asks it of each claim many times)."""
+    if "_range" not in c:
+        c["_range"] = value_range(c)
+    return c["_range"]
+
+
 def _step(v: float) -> float:
     """The least amount more than v a source can mean: one for counts, a hair for fractions."""
     return 1.0 if float(v).is_integer() and abs(v) >= 1 else abs(v) * 1e-6
@@ -83,6 +91,13 @@ def _unit_family(unit: str | None) -> str:
 
 def compatible(a: dict, b: dict) -> bool:
     ra, rb = value_range(a), value_range(b)
+    if not ra or not rb or _unit_family(a["unit"]) != _unit_family(b["unit"]):
+        return False
+    return ra[0] <= rb[1] and rb[0] <= ra[1]
+
+
+def _compatible(a: dict, b: dict) -> bool:
+    ra, rb = _range(a), _range(b)
     if not ra or not rb or _unit_family(a["unit"]) != _unit_family(b["unit"]):
         return False
     return ra[0] <= rb[1] and rb[0] <= ra[1]
@@ -113,11 +128,15 @@ def _same_time(a: dict, b: dict) -> bool:
 
 def _mostly_same(a: dict, b: dict) -> bool:
     """Two periods that cover nearly the same days (1959-1984 and December 1959-July 1984)."""
-    from datetime import date
-    lo1, hi1, lo2, hi2 = (date.fromisoformat(x) for x in (a["time_lo"], a["time_hi"], b["time_lo"], b["time_hi"]))
+    lo1, hi1, lo2, hi2 = (_day(x) for x in (a["time_lo"], a["time_hi"], b["time_lo"], b["time_hi"]))
     inter = (min(hi1, hi2) - max(lo1, lo2)).days
     union = (max(hi1, hi2) - min(lo1, lo2)).days
     return union > 0 and inter / union >= 0.9
+
+
+@lru_cache(maxsize=65536)
+def _day(iso: str) -> date:
+    return date.fromisoformat(iso)
 
 
 def _rows(conn: sqlite3.Connection, subject: str | None) -> list[dict]:
@@ -132,7 +151,12 @@ def _rows(conn: sqlite3.Connection, subject: str | None) -> list[dict]:
         ids = [subject, *(k for k, v in merged.items() if v == subject)]
         sql += f" WHERE c.subject IN ({','.join('?' * len(ids))}) OR c.subject_name = ? COLLATE NOCASE"
         args = [*ids, subject]
-    rows = [dict(r) for r in conn.execute(sql, args)]
+    return canonical_rows(conn, [dict(r) for r in conn.execute(sql, args)], merged)
+
+
+def canonical_rows(conn: sqlite3.Connection, rows: list[dict], merged: dict[str, str]) -> list[dict]:
+    """Rows given the subject in force (`merged`: machine id -> id after merges), in the order
+    reconciliation reads them (the claim id last, so that no order of writing decides a tie)."""
     names: dict[str, str] = {}
     for r in rows:
         canon = merged.get(r["subject"])
@@ -141,9 +165,12 @@ def _rows(conn: sqlite3.Connection, subject: str | None) -> list[dict]:
                 row = conn.execute("SELECT name FROM entities WHERE id = ?", (canon,)).fetchone()
                 names[canon] = row[0] if row else canon
             r["subject"], r["subject_name"] = canon, names[canon]
-    rows.sort(key=lambda r: (r["subject"], r["property"], not r["time_lo"] and not r["time_label"],
-                             r["time_lo"] or "", r["doc"]))
+    rows.sort(key=_row_key)
     return rows
+
+
+def _row_key(r: dict) -> tuple:
+    return (r["subject"], r["property"], not r["time_lo"] and not r["time_label"], r["time_lo"] or "", r["doc"], r["id"])
 
 
 def _source(c: dict) -> dict:
@@ -163,41 +190,126 @@ def claims(conn: sqlite3.Connection, subject: str | None = None) -> list[dict]:
     return _series(_rows(conn, subject))
 
 
+def groups(rows: list[dict]) -> dict[tuple[str, str], list[dict]]:
+    """Rows (in canonical_rows' order) by subject and property, in that order."""
+    out: dict[tuple[str, str], list[dict]] = {}
+    for r in rows:
+        out.setdefault((r["subject"], r["property"]), []).append(r)
+    return out
+
+
 def _series(rows: list[dict]) -> list[dict]:
-    series: dict[tuple[str, str], list[dict]] = {}
-    # dated claims first, and the most precise figures first, so that exact figures found the points
-    # and vague ones ('more than 1,500') join the one they are nearest, whatever the order of documents
-    for c in sorted(rows, key=_precision_order):
-        points = series.setdefault((c["subject"], c["property"]), [])
-        home = None
+    # series in the order their most precise claims come (see series_rank)
+    made = [(series_rank(members), series_of(members)) for members in groups(rows).values()]
+    return [s for _, s in sorted(made, key=lambda x: x[0])]
+
+
+def series_rank(members: list[dict]) -> tuple:
+    """Where a group's series stands among all: its most precise claim's precision, then subject and property."""
+    first = min(members, key=_precision_order)
+    return (*_precision_order(first), first["subject"], first["property"])
+
+
+def series_of(members: list[dict]) -> dict:
+    """One group's series (the claims of one subject and property, in canonical_rows' order).
+
+    Dated claims first, and the most precise figures first, so that exact figures found the points
+    and vague ones ('more than 1,500') join the one they are nearest, whatever the order of documents.
+    A claim joins a point when its time is the same as every member's and its value compatible with
+    every member's: the latter is read from the point's bounds (the highest low and lowest high of
+    its members' ranges), and only points whose founding time meets the claim's are looked at."""
+    points: list[dict] = []
+    index = _PointIndex()
+    for c in sorted(members, key=_precision_order):
         untimed = not c["time_lo"] and not c["time_label"]
-        candidates = [p for p in points if (untimed or all(_same_time(c, m) for m in p["_claims"]))
-                      and all(compatible(c, m) for m in p["_claims"])]
+        home = None
+        pool = points if untimed else index.near(c, points)
+        candidates = [p for p in pool if _fits(c, p) and (untimed or all(_same_time(c, m) for m in p["_claims"]))]
         if candidates:
             # an undated figure joins the point whose figures are closest to it
             home = min(candidates, key=lambda p: _distance(c, p["_claims"]))
         if home is None:
             home = {"time": c["time"], "time_lo": c["time_lo"], "time_hi": c["time_hi"],
-                    "time_label": c["time_label"], "_claims": []}
+                    "time_label": c["time_label"], "_claims": [], "_n": len(points),
+                    "_lo": -math.inf, "_hi": math.inf, "_family": _unit_family(c["unit"]), "_ranged": True}
             points.append(home)
+            index.add(c, home)
         elif not home["time"] and c["time"]:
             home.update(time=c["time"], time_lo=c["time_lo"], time_hi=c["time_hi"])
-        home["_claims"].append(c)
-    out = []
-    for (subj, prop), points in series.items():
-        first = points[0]["_claims"][0]
-        rendered = []
-        for p in sorted(points, key=_sort_key):
-            members = p.pop("_claims")
-            rendered.append({**p, "value": _consensus(members), "unit": members[0]["unit"],
-                             "documents": len({m["doc"] for m in members}), "sources": [_source(m) for m in members]})
-        out.append({"id": _series_id(subj, prop), "subject": subj, "subject_name": first["subject_name"],
-                    "property": prop, "points": rendered})
-    return out
+        _join(home, c)
+    first = points[0]["_claims"][0]
+    rendered = []
+    for p in sorted(points, key=_sort_key):
+        ms = p["_claims"]
+        rendered.append({"time": p["time"], "time_lo": p["time_lo"], "time_hi": p["time_hi"],
+                         "time_label": p["time_label"], "value": _consensus(ms), "unit": ms[0]["unit"],
+                         "documents": len({m["doc"] for m in ms}), "sources": [_source(m) for m in ms]})
+    return {"id": _series_id(first["subject"], first["property"]), "subject": first["subject"],
+            "subject_name": first["subject_name"], "property": first["property"], "points": rendered}
+
+
+def _join(point: dict, c: dict) -> None:
+    point["_claims"].append(c)
+    r = _range(c)
+    if r is None:
+        point["_ranged"] = False
+    else:
+        point["_lo"], point["_hi"] = max(point["_lo"], r[0]), min(point["_hi"], r[1])
+    if _unit_family(c["unit"]) != point["_family"]:
+        point["_family"] = None
+
+
+def _fits(c: dict, point: dict) -> bool:
+    """compatible(c, m) for every member m of the point."""
+    r = _range(c)
+    return (r is not None and point["_ranged"] and point["_family"] == _unit_family(c["unit"])
+            and r[0] <= point["_hi"] and point["_lo"] <= r[1])
+
+
+class _PointIndex:
+    """Points by the years their founding claim covers (or by label): a dated claim can only join a
+    point whose founder's time meets its own."""
+    WIDE = 60
+
+    def __init__(self) -> None:
+        self.years: dict[int, list[dict]] = {}
+        self.labels: dict[str, list[dict]] = {}
+        self.wide: list[dict] = []
+
+    def add(self, c: dict, point: dict) -> None:
+        if c["time_label"]:
+            self.labels.setdefault(c["time_label"], []).append(point)
+            return
+        span = _years(c)
+        if span is None:
+            self.wide.append(point)
+            return
+        for y in span:
+            self.years.setdefault(y, []).append(point)
+
+    def near(self, c: dict, points: list[dict]) -> list[dict]:
+        if c["time_label"]:
+            return self.labels.get(c["time_label"], [])
+        span = _years(c)
+        if span is None:
+            return points
+        found = {p["_n"]: p for y in span for p in self.years.get(y, ())}
+        found.update((p["_n"], p) for p in self.wide)
+        return [found[n] for n in sorted(found)]
+
+
+def _years(c: dict) -> range | None:
+    if not c["time_lo"] or not c["time_hi"]:
+        return None
+    try:
+        a, b = int(c["time_lo"][:4]), int(c["time_hi"][:4])
+    except ValueError:
+        return None
+    return range(a, b + 1) if 0 <= b - a <= _PointIndex.WIDE and c["time_lo"][4:5] == "-" else None
 
 
 def _precision_order(c: dict) -> tuple:
-    r = value_range(c)
+    r = _range(c)
     if r is None:
         width = math.inf
     elif math.isinf(r[1]):
@@ -210,7 +322,7 @@ def _precision_order(c: dict) -> tuple:
 
 def _anchor(c: dict) -> float | None:
     """The figure a claim names, in a comparable unit: 'more than 93,000' and 'some 93,000' both name 93,000."""
-    r = value_range(c)
+    r = _range(c)
     if r is None:
         return None
     q = c["qualifier"] or "exact"
@@ -244,40 +356,64 @@ def conflicts(conn: sqlite3.Connection, subject: str | None = None) -> list[dict
     """Figures about the same subject, property and time that cannot both be true, point against point:
     each side is a point of the series with every source that agrees with it, so one dissenting
     figure against two agreeing documents is one disagreement, not two."""
-    rows = _rows(conn, subject)
-    pairs = list(_rival_claims(rows))
-    if not pairs:
-        return []
-    point_of: dict[str, tuple[dict, int]] = {}
-    for s in _series(rows):
-        for i, p in enumerate(s["points"]):
-            for src in p["sources"]:
-                point_of[src["claim"]] = (s, i)
-    sides: dict[tuple[str, int, int], dict] = {}
-    for a, b in pairs:
-        (s, i), (_, j) = point_of[a["id"]], point_of[b["id"]]
-        key = (s["id"], min(i, j), max(i, j))
-        if key not in sides:
-            first, second = s["points"][key[1]], s["points"][key[2]]
-            sides[key] = {"id": _conflict_id(_founder(first), _founder(second)), "subject": s["subject"],
-                          "subject_name": s["subject_name"], "property": s["property"],
-                          "time": first["time"] or first["time_label"] or a["time"] or a["time_label"],
-                          "sides": [_side(first), _side(second)]}
-    out = list(sides.values())
-    for c in out:
-        c["claims"] = [src for side in c["sides"] for src in side["sources"]]
+    out = []
+    for members in groups(_rows(conn, subject)).values():
+        series = None
+        for found in rivals(members):
+            series = series or series_of(members)
+            out.append(conflict_of(series, found))
     return out
 
 
+def rivals(members: list[dict]) -> list[tuple[int, int, str | None]]:
+    """One group's disagreements as (point, point, time): pairs of claims from different documents about
+    the same time that cannot both hold, in the order of their first pair, one per pair of points."""
+    pairs = list(_rival_claims(members))
+    if not pairs:
+        return []
+    point_of: dict[str, int] = {}
+    series = series_of(members)
+    for i, p in enumerate(series["points"]):
+        for src in p["sources"]:
+            point_of[src["claim"]] = i
+    found: dict[tuple[int, int], str | None] = {}
+    for a, b in pairs:
+        i, j = point_of[a["id"]], point_of[b["id"]]
+        key = (min(i, j), max(i, j))
+        if key not in found:
+            first = series["points"][key[0]]
+            found[key] = first["time"] or first["time_label"] or a["time"] or a["time_label"]
+    return [(i, j, t) for (i, j), t in found.items()]
+
+
+def conflict_of(series: dict, found: tuple[int, int, str | None]) -> dict:
+    """A disagreement of a series, from rivals(): its two points side against side."""
+    first, second = series["points"][found[0]], series["points"][found[1]]
+    sides = [_side(first), _side(second)]
+    return {"id": _conflict_id(_founder(first), _founder(second)), "subject": series["subject"],
+            "subject_name": series["subject_name"], "property": series["property"], "time": found[2],
+            "sides": sides, "claims": [src for side in sides for src in side["sources"]]}
+
+
 def _rival_claims(rows: list[dict]):
-    """Pairs of claims from different documents about the same thing and time that cannot both hold."""
+    """Pairs of claims from different documents about the same thing and time that cannot both hold.
+    Rows come by time (labelled, then dated by their first day, then undated): only the rows after
+    one whose time can meet its own are compared with it."""
     for i, a in enumerate(rows):
+        untimed = not a["time_lo"] and not a["time_label"]
+        if untimed:
+            continue    # an undated figure never conflicts
         for b in rows[i + 1:]:
             if (a["subject"], a["property"]) != (b["subject"], b["property"]):
                 break
+            if a["time_label"]:
+                if not b["time_label"]:
+                    break
+            elif not b["time_lo"] or b["time_lo"] > a["time_hi"]:
+                break
             if a["document_id"] == b["document_id"] or _unit_family(a["unit"]) != _unit_family(b["unit"]):
                 continue
-            if _same_time(a, b) and not compatible(a, b):
+            if _same_time(a, b) and not _compatible(a, b):
                 yield a, b
 
 

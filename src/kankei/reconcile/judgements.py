@@ -65,12 +65,14 @@ def _actors_of(kind: str, subject: str, object: str | None) -> set[str]:
 def _reapply(conn: sqlite3.Connection, actors: set[str]) -> None:
     """Apply the judgements in force, then regroup the events of the actors they change: merged
     actors may tell one occurrence (marked before and after, whichever id the actor had)."""
+    from kankei.reconcile.claim_store import update_claims
     from kankei.reconcile.events import group_events
 
     mark_actors_regroup(conn, actors)
     apply_judgements(conn)
     mark_actors_regroup(conn, actors)
     group_events(conn)
+    update_claims(conn)     # the series of subjects a merge moves
 
 
 def list_judgements(conn: sqlite3.Connection, include_undone: bool = False) -> list[dict]:

@@ -11,7 +11,6 @@ import os
 import secrets
 import socket
 import sys
-import threading
 from pathlib import Path
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -81,9 +80,7 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, allow_
         print(f"kankei: preparing {shown_db}...", file=sys.stderr, flush=True)
         hosts = local_hosts(host, port)
         app = create_app(db_path, allow_edits=allow_edits, token=token, allowed_hosts=hosts)
-        if workers == 1:
-            threading.Thread(target=_warm, args=(app,), daemon=True).start()
-        else:
+        if workers > 1:
             app.state.store.close()
         shown = f"[{host}]" if ":" in host else host
         url = f"http://{shown}:{port}/"
@@ -114,26 +111,7 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, allow_
 
 def _worker_app(db_path: str, allow_edits: bool, token: str | None, hosts: list[str] | None):
     """The app of one server process (of several)."""
-    app = create_app(db_path, allow_edits=allow_edits, token=token, allowed_hosts=hosts)
-    threading.Thread(target=_warm, args=(app,), daemon=True).start()
-    return app
-
-
-def _warm(app) -> None:
-    """Reconcile claims and conflicts once in the background, so that their first pages are quick."""
-    from kankei.serve.api import ThreadConnection
-    from kankei.serve.api_claims import claims_module, reconciled
-    if claims_module() is None:
-        return
-    store = app.state.store
-    try:
-        conn = ThreadConnection(store, limited=False)
-        for name in ("claims", "conflicts"):
-            reconciled(store, conn, name, None)
-    except Exception:       # noqa: BLE001 - a request will compute them (and report any error) instead
-        pass
-    finally:
-        store.close()
+    return create_app(db_path, allow_edits=allow_edits, token=token, allowed_hosts=hosts)
 
 
 __all__ = ["create_app", "default_workers", "serve", "listen", "local_hosts"]

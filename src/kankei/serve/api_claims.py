@@ -1,30 +1,26 @@
-"""The API's claims: series of figures over time and disagreements, reconciled once for each state
-of the base and served a page at a time."""
+"""The API's claims: series of figures over time and disagreements, read a page at a time from the
+tables a build reconciles them into (kankei.reconcile.claim_store): no request reconciles."""
 from __future__ import annotations
 
 import importlib
-import sqlite3
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
-from kankei.serve import queries as q
-from kankei.serve.api import MAX_PAGE, Offset, ThreadConnection
+from kankei.serve.api import MAX_PAGE, Conn, Offset
 from kankei.serve.app import JSON, ApiError
 
 router = APIRouter(prefix="/api")
 
-# ---------------------------------------------------------------------------------------------
-# claims (from the reconcile module, when this kankei has it)
 
 def claims_module():
+    """kankei.reconcile.claim_store, when this kankei has it (and the claims module it stands on)."""
     try:
-        mod = importlib.import_module("kankei.reconcile.claims")
+        importlib.import_module("kankei.reconcile.claims")
+        return importlib.import_module("kankei.reconcile.claim_store")
     except ImportError:
         return None
-    if not callable(getattr(mod, "claims", None)) or not callable(getattr(mod, "conflicts", None)):
-        return None
-    return mod
 
 
 def _need_claims():
@@ -36,85 +32,45 @@ def _need_claims():
 
 CLAIMS_PAGE = 100
 """Series or disagreements per page, unless `limit` says otherwise."""
-
-
-async def unlimited_conn(request: Request) -> sqlite3.Connection:
-    return ThreadConnection(request.app.state.store, limited=False)
-
-
-Unlimited = Annotated[sqlite3.Connection, Depends(unlimited_conn)]
-
-
-def reconciled(store, c: sqlite3.Connection, name: str, subject: str | None) -> list[dict]:
-    """Every series (name "claims") or disagreement ("conflicts"), computed once for each state of
-    the base and kept, so that pages of them are cheap (with no time limit: they are worth waiting
-    for once)."""
-    mod = _need_claims()
-    key = (name, subject or "")
-    now = q.stamp(c)
-    hit = store.cache.get(key)
-    if hit and hit[0] == now:
-        return hit[1]
-    with store.cache_lock:
-        hit = store.cache.get(key)
-        if hit and hit[0] == now:
-            return hit[1]
-        items = getattr(mod, name)(c, subject) if subject else getattr(mod, name)(c)
-        if name == "claims":
-            _link_sources(c, [src for ser in items for p in ser.get("points", []) for src in p.get("sources", [])])
-        else:
-            _link_sources(c, [src for conflict in items for src in conflict.get("claims", [])])
-            for conflict in items:
-                _link_sources(c, [src for side in conflict.get("sides") or [] for src in side.get("sources", [])])
-        if len(store.cache) > 64:
-            store.cache.clear()
-        store.cache[key] = (now, items)
-        return items
-
-
-def _page(items: list, limit: int, offset: int) -> dict:
-    return {"total": len(items), "limit": limit, "offset": offset, "items": items[offset:offset + limit]}
+PAGE_CHARS = 1_500_000
+"""A page ends past this many characters of JSON (a series can have thousands of sources), so that
+each answer stays small enough to send quickly and to be kept (serve/cache.py keeps up to 2 MB)."""
+Subject = Annotated[str | None, Query(max_length=200)]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 
 
 @router.get("/claims", summary="Series of figures over time, a page at a time", tags=["claims"])
-def claims(request: Request, c: Unlimited, subject: Annotated[str | None, Query(max_length=200)] = None,
-           limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = CLAIMS_PAGE, offset: Offset = 0) -> JSON:
+def claims(c: Conn, subject: Subject = None, limit: Limit = CLAIMS_PAGE, offset: Offset = 0) -> JSON:
     """What documents say a number measures (subject, property), as series of points in time, each
-    point with every source behind it: `series` (this page), `total`, and `subjects` (every subject
-    with how many series). 501 when this kankei cannot reconcile claims."""
-    items = reconciled(request.app.state.store, c, "claims", subject)
-    page = _page(items, limit, offset)
-    subjects: dict[str, dict] = {}
-    for ser in items:
-        s = subjects.setdefault(ser.get("subject"), {"subject": ser.get("subject"), "name": ser.get("subject_name"),
-                                                     "series": 0})
-        s["series"] += 1
-    return JSON({"series": page.pop("items"), **page,
-                 "subjects": sorted(subjects.values(), key=lambda s: (-s["series"], str(s["name"])))})
+    point with every source behind it: `series` (this page: at most `limit`, fewer when they are
+    large), `total`, `next` (the offset of the next page, null after the last) and `subjects` (every
+    subject with how many series). 501 when this kankei cannot reconcile claims."""
+    mod = _need_claims()
+    total, page = mod.series_texts(c, subject, limit, offset, PAGE_CHARS)
+    return _page("series", page, {"total": total, "limit": limit, "offset": offset,
+                                  "next": _next(total, offset, page), "subjects": mod.series_subjects(c, subject)})
 
 
 @router.get("/conflicts", summary="Figures documents disagree on, a page at a time", tags=["claims"])
-def conflicts(request: Request, c: Unlimited, subject: Annotated[str | None, Query(max_length=200)] = None,
-              limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = CLAIMS_PAGE, offset: Offset = 0) -> JSON:
+def conflicts(c: Conn, subject: Subject = None, limit: Limit = CLAIMS_PAGE, offset: Offset = 0) -> JSON:
     """Figures for the same subject, property and time that cannot all be true, side against side,
-    each side with every source and its quote: `conflicts` (this page) and `total`. 501 when this
-    kankei cannot reconcile claims."""
-    items = reconciled(request.app.state.store, c, "conflicts", subject)
-    page = _page(items, limit, offset)
-    return JSON({"conflicts": page.pop("items"), **page})
+    each side with every source and its quote: `conflicts` (this page: at most `limit`, fewer when they
+    are large), `total` and `next` (as for claims). 501 when this kankei cannot reconcile claims."""
+    total, page = _need_claims().conflict_texts(c, subject, limit, offset, PAGE_CHARS)
+    return _page("conflicts", page, {"total": total, "limit": limit, "offset": offset,
+                                     "next": _next(total, offset, page)})
 
 
-def _link_sources(c: sqlite3.Connection, sources: list[dict]) -> None:
-    """Add the document id to each source of a claim, so pages can link to the reader."""
-    ids = sorted({s["claim"] for s in sources if isinstance(s, dict) and s.get("claim")})
-    where: dict[str, str] = {}
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        where.update((r[0], r[1]) for r in c.execute(
-            f"SELECT id, document_id FROM claims WHERE id IN ({','.join('?' * len(chunk))})", chunk))
-    for s in sources:
-        if isinstance(s, dict) and "document_id" not in s:
-            s["document_id"] = where.get(s.get("claim"))
+def _next(total: int, offset: int, page: list) -> int | None:
+    """The offset of the next page, None after the last."""
+    return offset + len(page) if offset + len(page) < total else None
 
 
-__all__ = ["router", "claims_module", "reconciled"]
+def _page(name: str, items: list[str], rest: dict) -> Response:
+    """{name: [items], **rest}, the items being JSON texts as stored (never parsed again)."""
+    tail = JSON(rest).body
+    body = b'{"' + name.encode() + b'":[' + ",".join(items).encode() + b"]," + tail[1:]
+    return Response(body, media_type="application/json")
+
+
+__all__ = ["router", "claims_module"]

@@ -80,8 +80,6 @@ class Store:
         self._watch_lock = threading.Lock()
         self._watchdog: threading.Thread | None = None
         self.owner = f"{os.getpid()}.{id(self):x}"     # (who claims to recompute the summaries)
-        self.cache: dict = {}        # reconciled claims and conflicts, by what and the base's stamp
-        self.cache_lock = threading.Lock()
         # open once: clear errors now (no base, not a base, newer schema), and bring an older base up to date
         conn = connect(self.path, readonly=True)
         conn.close()

@@ -18,6 +18,7 @@ from kankei.knowledge import load
 from kankei.pipeline import Extraction
 from kankei.read import DEFAULT_MAX_BYTES, ReadError, Source, iter_paths, read_path
 from kankei.recognize.gazetteer import gazetteer
+from kankei.reconcile.claim_store import MARK_CLAIMS
 from kankei.store.db import StoreError, explain
 from kankei.text import Note, note_markers, notes
 
@@ -263,6 +264,7 @@ def _delete(conn: sqlite3.Connection, ids: list[str]) -> None:
             " WHERE e.document_id = ?", (old,)))
         # what this document's events were linked or grouped with is regrouped without them
         conn.execute("INSERT OR IGNORE INTO regroup (event_id) SELECT id FROM events WHERE document_id = ?", (old,))
+        conn.execute(MARK_CLAIMS, (old,))
         conn.execute("DELETE FROM documents WHERE id = ?", (old,))
     conn.executemany("DELETE FROM entities WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?)"
                      " AND NOT EXISTS (SELECT 1 FROM event_participants WHERE entity_id = ?)",
@@ -359,6 +361,7 @@ def insert_document(conn: sqlite3.Connection, rows: DocumentRows, replace: list[
                      " time, time_lo, time_hi, time_label, value, low, high, unit, qualifier, start, \"end\","
                      " exact, sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                      rows.claims)
+    conn.execute(MARK_CLAIMS, (doc_id,))
     _mark_pending(conn)
     return True
 

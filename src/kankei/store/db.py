@@ -165,6 +165,10 @@ def _migrate_elsewhere(path: Path) -> bool:
         conn.close()
 
 
+CLAIMS_SCHEMA = 13
+"""The schema that keeps reconciled claims (claim_series and the rest)."""
+
+
 def apply_migrations(conn: sqlite3.Connection, current: int) -> None:
     """Run each missing migration in its own transaction, recording the version with it."""
     from kankei.store.pg import dialect
@@ -188,6 +192,10 @@ def apply_migrations(conn: sqlite3.Connection, current: int) -> None:
             if "locked" in msg or "busy" in msg or "readonly" in msg:
                 raise StoreError(explain(_file(conn), err)) from None
             raise StoreError(f"{_file(conn)}: migration to schema {number + 1} failed: {err}") from None
+    if current < CLAIMS_SCHEMA <= SCHEMA_VERSION:
+        # the claims of an older base are reconciled once, here, so that every reader finds them stored
+        from kankei.reconcile.claim_store import update_claims
+        update_claims(conn)
 
 
 def _statements(script: str) -> list[str]:

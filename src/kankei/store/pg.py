@@ -36,7 +36,8 @@ CONFLICT_KEYS = {
     "events": ("id",), "event_participants": ("event_id", "role", "entity_id"), "notes": ("id",),
     "claims": ("id",), "event_groups": ("event_id",), "summary_state": ("name",), "build_state": ("key",),
     "regroup": ("event_id",), "event_links": ("a", "b"), "event_anchors": ("event_id",),
-    "event_blocks": ("block", "lo", "event_id"),
+    "event_blocks": ("block", "lo", "event_id"), "claim_regroup": ("subject", "property"),
+    "claim_canon": ("subject",),
 }
 # Tables whose id the server numbers (cursor.lastrowid after an INSERT).
 SERIAL_TABLES = ("judgements",)

@@ -326,6 +326,47 @@ MIGRATIONS: list[str] = [
     """,
     # 12: (PostgreSQL's table of each document's words for ranking searches; FTS5 ranks from its index)
     "SELECT 1;",
+    # 13: claims reconciled at build time. Each group (a subject as merges make it, and a property) has
+    # its series (in the order of its most precise claim: untimed, width), points (JSON, with every
+    # source) and disagreements (two points of the series); a build marks in claim_regroup the
+    # (machine subject, property) of every claim it writes or deletes, and claim_canon keeps the merges
+    # the groups were made under, so that only the groups a change touches are recomputed. Every group
+    # of an older base is marked.
+    """
+    CREATE TABLE claim_series (
+        id TEXT PRIMARY KEY,
+        subject TEXT NOT NULL, property TEXT NOT NULL, subject_name TEXT NOT NULL,
+        untimed INTEGER NOT NULL, width REAL NOT NULL,
+        points INTEGER NOT NULL, conflicts INTEGER NOT NULL
+    );
+    CREATE INDEX claim_series_order ON claim_series(untimed, width, subject, property);
+    CREATE INDEX claim_series_subject ON claim_series(subject, property);
+    CREATE TABLE claim_points (
+        series_id TEXT NOT NULL, n INTEGER NOT NULL,
+        head TEXT NOT NULL,             -- JSON: time, value, unit, documents
+        sources TEXT NOT NULL,          -- JSON: every source with its quote
+        PRIMARY KEY (series_id, n)
+    ) WITHOUT ROWID;
+    CREATE TABLE claim_conflicts (
+        id TEXT NOT NULL, series_id TEXT NOT NULL, n INTEGER NOT NULL,
+        subject TEXT NOT NULL, property TEXT NOT NULL, time TEXT,
+        a INTEGER NOT NULL, b INTEGER NOT NULL,     -- the two points of the series, side against side
+        PRIMARY KEY (series_id, n)
+    ) WITHOUT ROWID;
+    CREATE INDEX claim_conflicts_order ON claim_conflicts(subject, property, n);
+    CREATE INDEX claim_conflicts_id ON claim_conflicts(id);
+    CREATE TABLE claim_regroup (
+        subject TEXT NOT NULL, property TEXT NOT NULL,
+        PRIMARY KEY (subject, property)
+    ) WITHOUT ROWID;
+    CREATE TABLE claim_canon (
+        subject TEXT PRIMARY KEY, canonical TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX claims_subject_name ON claims(subject_name COLLATE NOCASE);
+    INSERT OR IGNORE INTO claim_regroup (subject, property) SELECT DISTINCT subject, property FROM claims;
+    INSERT INTO build_state (key, value) SELECT 'reconcile', 1 WHERE EXISTS (SELECT 1 FROM claims)
+        ON CONFLICT(key) DO UPDATE SET value = value + 1;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

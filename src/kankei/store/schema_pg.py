@@ -265,4 +265,33 @@ PG_MIGRATIONS: list[str] = [
           FROM documents d, unnest(d.fts) AS u;
     ANALYZE document_terms;
     """,
+    # 13: claims reconciled at build time (see schema.py)
+    """
+    CREATE TABLE claim_series (
+        id TEXT PRIMARY KEY,
+        subject TEXT NOT NULL, property TEXT NOT NULL, subject_name TEXT NOT NULL,
+        untimed INTEGER NOT NULL, width DOUBLE PRECISION NOT NULL,
+        points INTEGER NOT NULL, conflicts INTEGER NOT NULL
+    );
+    CREATE INDEX claim_series_order ON claim_series(untimed, width, subject, property);
+    CREATE INDEX claim_series_subject ON claim_series(subject, property);
+    CREATE TABLE claim_points (
+        series_id TEXT NOT NULL, n INTEGER NOT NULL, head TEXT NOT NULL, sources TEXT NOT NULL,
+        PRIMARY KEY (series_id, n)
+    );
+    CREATE TABLE claim_conflicts (
+        id TEXT NOT NULL, series_id TEXT NOT NULL, n INTEGER NOT NULL,
+        subject TEXT NOT NULL, property TEXT NOT NULL, time TEXT,
+        a INTEGER NOT NULL, b INTEGER NOT NULL,
+        PRIMARY KEY (series_id, n)
+    );
+    CREATE INDEX claim_conflicts_order ON claim_conflicts(subject, property, n);
+    CREATE INDEX claim_conflicts_id ON claim_conflicts(id);
+    CREATE TABLE claim_regroup (subject TEXT NOT NULL, property TEXT NOT NULL, PRIMARY KEY (subject, property));
+    CREATE TABLE claim_canon (subject TEXT PRIMARY KEY, canonical TEXT NOT NULL);
+    CREATE INDEX claims_subject_name ON claims(lower(subject_name));
+    INSERT INTO claim_regroup (subject, property) SELECT DISTINCT subject, property FROM claims ON CONFLICT DO NOTHING;
+    INSERT INTO build_state (key, value) SELECT 'reconcile', 1 WHERE EXISTS (SELECT 1 FROM claims)
+        ON CONFLICT(key) DO UPDATE SET value = build_state.value + 1;
+    """,
 ]

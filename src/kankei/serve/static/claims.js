@@ -52,53 +52,78 @@ function sourceLink(s) {
     : el("span", {}, s.title || s.doc);
 }
 
+// a page of each at a time, from the server: a large base has thousands of disagreements
+const PAGE = { conflicts: 20, series: 30 };
+const state = { subject: decodeURIComponent(location.hash.slice(1)), conflicts: 0, series: 0 };
+const back = { conflicts: [], series: [] };     // the offsets of the pages gone through
+const toolbar = el("div", { class: "toolbar" });
+const content = el("div");
+
 try {
   const m = await api("/api/meta");
   if (!m.claims_available) {
     body.append(el("div", { class: "notice" }, "This kankei cannot reconcile claims (it has no kankei.reconcile.claims module)."));
   } else {
-    const [series, conflicts] = await Promise.all([api("/api/claims", { limit: 500 }), api("/api/conflicts", { limit: 500 })]);
-    if (series.total > series.series.length || conflicts.total > conflicts.conflicts.length) {
-      body.append(el("p", { class: "notice" }, `Showing the first ${fmtNum(series.series.length)} of ${fmtNum(series.total)} series and `
-        + `${fmtNum(conflicts.conflicts.length)} of ${fmtNum(conflicts.total)} disagreements (the API pages through all of them).`));
-    }
-    render(series.series, conflicts.conflicts);
+    const every = await api("/api/claims", { limit: 1 });
+    const filter = el("select", { id: "c-subject" }, el("option", { value: "" }, "every subject"),
+      [...every.subjects].sort((a, b) => String(a.name).localeCompare(String(b.name)))
+        .map((s) => el("option", { value: s.subject }, `${s.name} (${plural(s.series, "series", "series")})`)));
+    if (every.subjects.some((s) => s.subject === state.subject)) filter.value = state.subject;
+    else state.subject = "";
+    filter.addEventListener("change", () => {
+      Object.assign(state, { subject: filter.value, conflicts: 0, series: 0 });
+      back.conflicts.length = back.series.length = 0;
+      history.replaceState(null, "", state.subject ? `#${encodeURIComponent(state.subject)}` : location.pathname);
+      draw().catch((err) => content.append(errorBox(err)));
+    });
+    toolbar.append(el("div", { class: "field" }, el("label", { for: "c-subject" }, "Subject"), filter));
+    body.append(toolbar, content);
+    await draw();
   }
 } catch (err) {
   body.append(errorBox(err));
 }
 
-function render(series, conflicts) {
-  const subjects = [...new Set(series.map((s) => s.subject_name))].sort();
-  const filter = el("select", { id: "c-subject" }, el("option", { value: "" }, "every subject"),
-    subjects.map((s) => el("option", { value: s }, s)));
-  const hash = decodeURIComponent(location.hash.slice(1));
-  const initial = series.find((s) => s.subject === hash);
-  if (initial) filter.value = initial.subject_name;
-  const content = el("div");
-  body.append(el("div", { class: "toolbar" }, el("div", { class: "field" }, el("label", { for: "c-subject" }, "Subject"), filter)), content);
-  const draw = () => {
-    const want = filter.value;
-    clear(content);
-    const cs = conflicts.filter((c) => !want || c.subject_name === want);
-    content.append(el("h2", {}, `Disagreements (${cs.length})`));
-    if (!cs.length) content.append(el("p", { class: "empty" }, "No two documents give incompatible figures for the same thing and time."));
-    for (const c of cs) {
-      content.append(el("section", { class: "panel conflict-card" },
-        el("div", {}, el("b", {}, c.subject_name), ` — ${c.property}`, c.time ? el("span", { class: "muted" }, ` · ${fmtDate(c.time)}`) : null),
-        el("div", { class: "conflict" }, c.sides.map((side) => el("div", { class: "side" },
-          el("div", { class: "value" }, valueText(side.value, side.unit)),
-          el("div", { class: "small muted" }, plural(side.documents, "document")),
-          side.sources.map((s) => el("div", {},
-            el("div", { class: "small muted" }, sourceLink(s), s.time ? ` · for ${fmtDate(s.time)}` : "", ` · ${srcValue(s)}`),
-            el("p", { class: "small" }, quote(s)))))))));
-    }
-    const ss = series.filter((s) => !want || s.subject_name === want);
-    content.append(el("h2", {}, `Series (${ss.length})`));
-    content.append(el("div", { class: "cols-3" }, ss.map(seriesCard)));
-  };
-  filter.addEventListener("change", draw);
-  draw();
+async function draw() {
+  const subject = state.subject || undefined;
+  const [cs, ss] = await Promise.all([
+    api("/api/conflicts", { subject, limit: PAGE.conflicts, offset: state.conflicts }),
+    api("/api/claims", { subject, limit: PAGE.series, offset: state.series })]);
+  clear(content);
+  content.append(el("h2", {}, `Disagreements (${fmtNum(cs.total)})`));
+  if (!cs.total) content.append(el("p", { class: "empty" }, "No two documents give incompatible figures for the same thing and time."));
+  for (const c of cs.conflicts) content.append(conflictCard(c));
+  content.append(pager("conflicts", cs));
+  content.append(el("h2", {}, `Series (${fmtNum(ss.total)})`));
+  content.append(el("div", { class: "cols-3" }, ss.series.map(seriesCard)));
+  content.append(pager("series", ss));
+}
+
+// "1–20 of 431" with the pages before and after (a page of large series may hold fewer than asked:
+// the server says where the next one begins, and the offsets gone through lead back)
+function pager(what, page) {
+  const n = (page[what] || []).length;
+  if (page.total <= n && !page.offset) return el("span");
+  const go = (offset) => { state[what] = offset; draw().catch((err) => content.append(errorBox(err))); };
+  const prev = el("button", { type: "button", class: "pager-prev" }, "← previous");
+  const next = el("button", { type: "button", class: "pager-next" }, "next →");
+  prev.disabled = page.offset <= 0;
+  next.disabled = page.next === null || page.next === undefined;
+  prev.addEventListener("click", () => go(back[what].pop() ?? Math.max(0, page.offset - PAGE[what])));
+  next.addEventListener("click", () => { back[what].push(page.offset); go(page.next); });
+  return el("div", { class: "pager" }, prev,
+    el("span", { class: "muted" }, ` ${fmtNum(page.offset + 1)}–${fmtNum(page.offset + n)} of ${fmtNum(page.total)} `), next);
+}
+
+function conflictCard(c) {
+  return el("section", { class: "panel conflict-card" },
+    el("div", {}, el("b", {}, c.subject_name), ` — ${c.property}`, c.time ? el("span", { class: "muted" }, ` · ${fmtDate(c.time)}`) : null),
+    el("div", { class: "conflict" }, c.sides.map((side) => el("div", { class: "side" },
+      el("div", { class: "value" }, valueText(side.value, side.unit)),
+      el("div", { class: "small muted" }, plural(side.documents, "document")),
+      side.sources.map((s) => el("div", {},
+        el("div", { class: "small muted" }, sourceLink(s), s.time ? ` · for ${fmtDate(s.time)}` : "", ` · ${srcValue(s)}`),
+        el("p", { class: "small" }, quote(s))))))));
 }
 
 function seriesCard(s) {
