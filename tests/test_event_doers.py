@@ -242,3 +242,12 @@ def test_the_i_of_a_diary_is_the_one_whose_notebooks_they_are_and_he_is_someone_
     # (the granddaughter who translated is a woman: 'he' is never she, nor the one who writes 'I')
     text2 = text + " Then Chang-gil told him he would go. He registered on Friday."
     assert all("person:ji_min_pak" not in role(e, "agent") for e in events(text2))
+
+
+def test_hours_of_talks_held_are_talks_and_a_launch_of_missiles_keeps_its_own_day():
+    text = "SEOUL, Jan. 16 (Yonhap) -- Seo held about three hours of talks with Whitcomb in Tokyo on Thursday."
+    ev = the(text, "held about three hours of talks", dct="2026-01-16")
+    assert (ev["type"], ev["date"]) == ("meet", "2026-01-15")
+    text = ("The three sides condemned the North's launch of two short-range ballistic missiles into the East Sea "
+            "on Jan. 8.")
+    assert the(text, "launch", dct="2026-01-16")["date"] == "2026-01-08"

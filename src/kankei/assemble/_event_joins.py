@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kankei.analyze.groups import lists as grammar_lists
 from kankei.assemble.event_reading import NOUN_TAGS, Reading, passive_clause, prep_of
 from kankei.assemble.triggers import word_sets
 
@@ -93,6 +94,9 @@ class ReaderJoins:
             return by_start[head.start]
         if head is not None and head.i > 0 and head.text.lower() in word_sets()["container_nouns"]:
             return by_start.get(self.tokens[head.i - 1].start)     # 'its sanctions regime'
+        if head is not None and head.text.lower() in grammar_lists()["span_nouns"] \
+                and head.i + 2 < len(self.tokens) and self.tokens[head.i + 1].text.lower() == "of":
+            return by_start.get(self.tokens[head.i + 2].start)     # ('held about three hours of talks')
         return None
 
     def _leading_event_noun(self, phrase, by_start: dict[int, Reading]) -> Reading | None:

@@ -15,8 +15,10 @@ from kankei.spans import TimeMention
 # between a time and the event noun it modifies: "2002 summit", "Thursday's meeting", "June 12 Singapore summit"
 _TIME_BEFORE_NOUN = re.compile(r"(?:['’]s)?(?:\s+|-)(?:[A-Za-z][\w-]*\s+){0,3}")
 # between an event noun and the time that follows it: "summit in 2002", "test of October 9"
-_BY_WHOM_WHERE = (r"(?:\s+(?:by|of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|the)){0,6})?"
-                  r"(?:\s+(?:in|at|to)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?")   # "meeting in Pyongyang in 2002"
+_BY_WHOM_WHERE = (r"(?:\s+(?:by|of)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|the)){0,6}"
+                  # ('the launch of two short-range ballistic missiles into the East Sea on Jan. 8')
+                  r"|\s+of\s+(?:two|three|four|five|six|several|a|an|its|their)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*s?)?"
+                  r"(?:\s+(?:in|at|to|into|over|off)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?")   # "meeting in Pyongyang in 2002"
 _NOUN_THEN_TIME = re.compile(_BY_WHOM_WHERE +
                              r"(?:,?\s+(?:in|on|of|at|from|since|during|held\s+(?:in|on))\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?"
                              r"|\s*\(\s*)")     # "the Korean War (1950-1953)"
