@@ -218,3 +218,15 @@ def test_after_a_stretch_of_time_a_month_goes_forward_not_back():
             "four months they signed an agreement on 13 August.")
     values = {r["text"]: r["value"] for r in extract(text, doc="t", dct="2024-10-01").records() if r["kind"] == "time"}
     assert values["13 August"] == "1959-08-13"
+
+
+def test_a_bare_month_in_a_sentence_of_now_is_in_the_storys_year_not_the_one_narrated_before():
+    from kankei.pipeline import extract
+    text = ("In October 2022, a missile flew over northern Japan. Japan has banned all trade with the North "
+            "since 2009, and in April it extended its own sanctions for two years.")
+    values = {r["text"]: r["value"] for r in extract(text, doc="t", dct="2025-09-16").records() if r["kind"] == "time"}
+    assert values["April"] == "2025-04"
+    # a past story told on: its own year
+    text = "Koizumi visited Pyongyang in September 2002. In October, five abductees returned to Japan."
+    values = {r["text"]: r["value"] for r in extract(text, doc="t", dct="2025-09-16").records() if r["kind"] == "time"}
+    assert values["October"] == "2002-10"

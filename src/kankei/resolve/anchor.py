@@ -229,7 +229,8 @@ def _calendar_year(value: str, rel: dict, text: str, tm: TimeMention, narrative_
             if (year, key) < (dct[0], dkey):
                 year = dct[0] if key >= dkey else dct[0] + 1
         elif dct[2] and not backward and (not narrative_end or recent(text, tm) or (
-                (len(gap) > cues()["narrative_reach"] or "\n\n" in gap) and edtf.precision(base) not in ("month", "day"))):
+                (len(gap) > cues()["narrative_reach"] or "\n\n" in gap) and edtf.precision(base) not in ("month", "day"))
+                or b and b[0] < dct[0] - 1 and _present_frame(text, tm, narrative_end)):
             # no narrated moment close before (a year in passing is none): the story's own
             # months ("In February" in a March story)
             year = _near_year(month, dct, past(text, tm))
@@ -240,6 +241,18 @@ def _calendar_year(value: str, rel: dict, text: str, tm: TimeMention, narrative_
     if year == p[0]:
         return value
     return _apply(edtf.point(year), {k: v for k, v in rel.items() if k != "direction"}, "narrative")
+
+
+def _present_frame(text: str, tm: TimeMention, narrative_end: int) -> bool:
+    """A sentence of now ('has banned ... since 2009, and in April it extended', 'In April the
+    Cabinet extended ..., and we are not considering easing them'), after the one that narrated."""
+    start, end = _sentence_start(text, tm.start), _sentence_end(text, tm.end)
+    return narrative_end <= start and any(p.search(text, start, end) for p in _present_frame_res())
+
+
+@cache
+def _present_frame_res() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in cues()["present_frame"])
 
 
 def _near_year(month: int, dct: tuple, done: bool = False) -> int:
