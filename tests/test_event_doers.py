@@ -251,3 +251,11 @@ def test_hours_of_talks_held_are_talks_and_a_launch_of_missiles_keeps_its_own_da
     text = ("The three sides condemned the North's launch of two short-range ballistic missiles into the East Sea "
             "on Jan. 8.")
     assert the(text, "launch", dct="2026-01-16")["date"] == "2026-01-08"
+
+
+def test_we_in_a_governments_briefing_is_that_government():
+    text = ("Press Conference by the Press Secretary, Ministry of Foreign Affairs\n\nTuesday, May 27, 2025\n\n"
+            "Q: Has Pyongyang answered the Government's request?\n\n"
+            "SECRETARY: We have not received any response from the North Korean side.")
+    ev = the(text, "received")
+    assert ev.get("modality") == "negated" and role(ev, "agent") == {"gov:japan"}

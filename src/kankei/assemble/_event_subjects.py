@@ -164,8 +164,11 @@ class SubjectReading:
                 # 'North Korean agents abducted ...', 'North Korean nationals will be banned'; not
                 # 'a South Korean group released ...'
                 return [m]
-            if head.text in _ISSUER_WORDS and self.ents.issuer is not None:
-                # 'the Government today decided', 'We strongly urge': who issues the document
+            if (head.text in _ISSUER_WORDS or head.text.lower() == "we" and self.ents.official
+                    and self.ents.narrator is None and not in_quotation(self.text, subject.start)) \
+                    and self.ents.issuer is not None:
+                # 'the Government today decided', 'We strongly urge' (a government's statement, its
+                # spokesman's briefing): who issues the document
                 return [self.ents.issuer_at(subject.start, subject.end)]
             if head.tag == "PRP" and head.text.lower() in ("i", "we") and self.ents.narrator is not None \
                     and not in_quotation(self.text, subject.start):
