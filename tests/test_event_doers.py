@@ -259,3 +259,12 @@ def test_we_in_a_governments_briefing_is_that_government():
             "SECRETARY: We have not received any response from the North Korean side.")
     ev = the(text, "received")
     assert ev.get("modality") == "negated" and role(ev, "agent") == {"gov:japan"}
+
+
+def test_a_decision_is_of_what_it_decides_and_deciding_they_would_not_refuses():
+    ev = the("Nine days later, on 24 October 2002, the government decided they would not be sent back.", "decided")
+    assert ev["type"] == "reject"
+    assert not [e for e in events("Nine days later, on 24 October 2002, the government decided they would not be "
+                                  "sent back.") if e["text"] == "sent back"]
+    ev = the("In April 2023 the Cabinet decided that Japan would extend its sanctions for two years.", "decided")
+    assert (ev["type"], ev["date"]) == ("sanction", "2023-04")

@@ -131,6 +131,15 @@ class ReaderJoins:
                 continue
             gerund = v.clause.relation == "complement" and v.clause.predicate is not None \
                 and v.clause.predicate.form == "gerund"      # 'was considering freezing the assets'
+            if parent is not None and v.clause.relation == "complement" and not gerund and parent.predicate is not None \
+                    and parent.predicate.head.lemma in sets["deciding"] and v.clause.predicate is not None \
+                    and v.head.start > parent.predicate.head.end \
+                    and (owner := by_clause.get(id(parent))) is not None:
+                # ('decided they would not be sent back': a refusal; 'decided that Japan would extend
+                # its sanctions': the decision is of what it decides)
+                owner.type = "reject" if v.clause.predicate.negated else v.type
+                drop.add(id(v))
+                continue
             if parent is None or v.clause.relation != "infinitive" and not gerund:
                 continue
             pvg = parent.predicate
