@@ -4,8 +4,8 @@ session 8), after tests/unseen had been measured for several sessions. Only thes
 the misses are not studied. The floors sit just under the figures measured when the last batch
 arrived (s-u: event typed 0.605 on arrival, 0.675 at the end; ha-hc: 0.559 on arrival, 0.563 at
 the end; hd-hf: 0.689 and hg-hi: 0.630, each measured once; hj: 0.697 on arrival; hk: 0.434 on
-arrival; all eighteen then: typed 0.625, full 0.376, time value 0.837), so that they catch a fall,
-not to show a target met."""
+arrival; all eighteen then: typed 0.625, full 0.376, time value 0.837; at the end of session 9,
+typed 0.637, full 0.414), so that they catch a fall, not to show a target met."""
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from scoring import assert_floor, score
 
 HELDOUT = Path(__file__).parent / "heldout"
 FLOORS = {("time", "value"): 0.80, ("quantity", "value"): 0.92, ("entity", "linked"): 0.89,
-          ("event", "typed"): 0.61, ("event", "full"): 0.37}
+          ("event", "typed"): 0.62, ("event", "full"): 0.40}
 
 
 @pytest.fixture(scope="module")
