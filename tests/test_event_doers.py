@@ -268,3 +268,12 @@ def test_a_decision_is_of_what_it_decides_and_deciding_they_would_not_refuses():
                                   "sent back.") if e["text"] == "sent back"]
     ev = the("In April 2023 the Cabinet decided that Japan would extend its sanctions for two years.", "decided")
     assert (ev["type"], ev["date"]) == ("sanction", "2023-04")
+
+
+def test_police_of_a_place_of_the_state_are_its_police_and_a_mishap_is_no_act():
+    ev = the("Hokkaido police arrested the captain on Saturday.", "arrested", dct="2023-12-03")
+    assert role(ev, "agent") == {"org:japan_police"}
+    assert the("The engine broke down in late October, the men said.", "broke down", dct="2023-12-03")["type"] == "other"
+    assert the("Talks broke down in November 1992.", "broke down")["type"] == "reject"
+    assert the("The boat sank after a collision on Friday.", "sank", dct="2023-12-03")["type"] == "other"
+    assert the("A submarine sank the corvette in March 2010.", "sank")["type"] == "war"

@@ -75,6 +75,14 @@ class ReaderChecks:
         if r.type == "dissolve" and r.verb and r.clause is not None and r.clause.subject is not None \
                 and r.clause.subject.head.text.lower() in word_sets()["failing"]:
             r.type = "reject"       # 'talks collapsed': talks broken off, no body closed
+        subject = r.clause.subject if r.verb and r.clause is not None and not passive_clause(r.clause) else None
+        if r.type == "reject" and subject is not None and self.text[r.start:r.end].lower().endswith(" down") \
+                and subject.head.tag in NOUN_TAGS and subject.head.text.lower() not in word_sets()["failing"] \
+                and not self.ents.within(subject.start, subject.end):
+            r.type = "other"        # ('the engine broke down': a mishap, not talks broken off)
+        if r.type == "war" and subject is not None and not r.clause.objects \
+                and subject.head.text.lower() in word_sets()["craft_nouns"]:
+            r.type = "other"        # ('the boat sank after a collision': a wreck, no act of war)
         if r.type == "demand" and r.verb and r.clause is not None and any(
                 prep_of(pp) == "against" and 0 <= pp.start - r.end <= 2 for pp in r.clause.pps):
             r.type = "accuse"       # 'campaigned against the repatriation': opposition, not a call for it

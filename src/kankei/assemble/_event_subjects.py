@@ -314,9 +314,17 @@ class SubjectReading:
             m = self.ents.named_later(head.lemma.lower(), modifiers, phrase.end)
             return None if m is None else EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end],
                                                         m.entity, m.name, m.type, how="context")
-        if words[:-1] not in ([], ["the"]) or noun not in word_sets()["law_enforcers"]:
+        if noun not in word_sets()["law_enforcers"]:
             return None
-        home = self.ents.home or self.ents.default_government(phrase.start)
+        home = None
+        if words[:-1] not in ([], ["the"]):
+            # ('Hokkaido police', 'Niigata prefectural police': a place of the state before them)
+            places = [m for m in self.ents.within(phrase.start, head.start) if m.type == "place"]
+            rest = [w for w in words[:-1] if w not in ("the", "prefectural", "local")]
+            if len(places) != 1 or len(rest) != len(places[0].text.split()):
+                return None
+            home = government_at(places[0], "context")
+        home = home or self.ents.home or self.ents.default_government(phrase.start)
         body = gazetteer().enforcers.get(home.entity, {}).get(noun) if home is not None else None
         entry = gazetteer().entries.get(body) if body else None
         if entry is None:
