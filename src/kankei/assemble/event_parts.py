@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from functools import cache
 
+from kankei.assemble._genders import SEX, known_gender
 from kankei.assemble.triggers import word_sets
 from kankei.knowledge import load
 from kankei.recognize.gazetteer import gazetteer
@@ -120,7 +121,7 @@ class Entities:
         # a pronoun opening a sentence goes on about the subject of the last one ('He was detained ...')
         if want == "person" and self.focus and not self.focus[-1].entity and not any(fits(m, want) for m in pool):
             return None     # ('The man was detained. Police took him ...': the man, no one named before)
-        sex = _SEX.get(pronoun.lower())
+        sex = SEX.get(pronoun.lower())
         if subject and not any(fits(m, want) for m in pool):
             for m in reversed(self.focus):
                 if fits(m, want) and (sex is None or not m.entity or self._gender_of(m.entity) in (None, sex)):
@@ -152,7 +153,7 @@ class Entities:
         return first
 
     def _gender_of(self, entity: str) -> str | None:
-        return _gender(entity) or self.genders.get(entity)
+        return known_gender(entity) or self.genders.get(entity)
 
     def _oblique(self, m: EntityMention) -> bool:
         before = self.text[max(0, m.start - 4):m.start]
@@ -351,48 +352,6 @@ def fits(m: EntityMention, want: str) -> bool:
 
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
-_SEX = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
-
-
-def _gender(entity: str) -> str | None:
-    from kankei.recognize.gazetteer import gazetteer
-    entry = gazetteer().entries.get(entity)
-    return getattr(entry, "gender", None) if entry is not None else None
-
-
-# (possessives before a word: 'her eldest brother'; a bare 'he' after a name is as often another's:
-# 'Yun learned how he died')
-_SEXED_WORD = re.compile(r"\b(?:his|her)\s+(?=[a-z])", re.I)
-_SENTENCE_STOP = re.compile(r"[.!?]\s|\n")
-_GENDER_REACH = 60      # characters after a name where 'her'/'his' is most likely hers or his
-
-
-def genders_shown(text: str, mentions: list[EntityMention]) -> dict[str, str]:
-    """The gender a text shows for the persons it names: the first 'his' or 'her' before a word
-    shortly after a name, in its sentence, before any other person is named ('Park Mi-ran was nine
-    when her eldest brother sailed': a woman). A person shown both ways is left unknown."""
-    persons = [m for m in mentions if m.type == "person" and m.entity]
-    seen: dict[str, set[str]] = {}
-    for k, m in enumerate(persons):
-        stop = _SENTENCE_STOP.search(text, m.end, m.end + _GENDER_REACH)
-        end = stop.start() if stop else min(len(text), m.end + _GENDER_REACH)
-        if k + 1 < len(persons):
-            end = min(end, persons[k + 1].start)
-        w = _SEXED_WORD.search(text, m.end, end)
-        if w is not None:
-            seen.setdefault(m.entity, set()).add(_SEX[w.group().strip().lower()])
-        # ('his granddaughter, Yang Ji-won': the kin word before the name)
-        kin = _KIN_BEFORE.search(text, max(0, m.start - 24), m.start)
-        if kin is not None:
-            word = kin.group(1).lower()
-            sets = word_sets()
-            gender = "female" if word in sets["female_kin"] else "male" if word in sets["male_kin"] else None
-            if gender:
-                seen.setdefault(m.entity, set()).add(gender)
-    return {e: next(iter(g)) for e, g in seen.items() if len(g) == 1}
-
-
-_KIN_BEFORE = re.compile(r"\b([A-Za-z-]+),?\s+$")
 
 
 def _acting_head(phrase: str, people: bool = False) -> bool:

@@ -14,17 +14,17 @@ from bisect import bisect_left
 
 from kankei import edtf
 from kankei.analyze.groups import lists as grammar_lists
+from kankei.assemble._event_narrative import SPEAKER_TURN, Narrative, advance, main_times, reported_backstory
 from kankei.assemble._event_times import first_since_bounds
+from kankei.assemble._genders import genders_shown
 from kankei.assemble.analyses import Analyses
 from kankei.assemble.event_coref import _body_start, merge_mentions
 from kankei.assemble.event_dates import (
     day_of,
     fallback_date,
     later_than,
-    long_before,
     meeting_days,
     near,
-    next_step_time,
     soon_after,
     speakers_days,
 )
@@ -40,7 +40,7 @@ from kankei.assemble.event_document import (
     note_events,
     yes_no_question,
 )
-from kankei.assemble.event_parts import Entities, genders_shown
+from kankei.assemble.event_parts import Entities
 from kankei.assemble.event_reader import SentenceReader
 from kankei.assemble.event_reading import Reading, top_level
 from kankei.assemble.event_record import Event, _event_id
@@ -54,10 +54,9 @@ from kankei.assemble.event_story import (
     recent_speakers,
     unique_ids,
 )
-from kankei.assemble.event_time import distinct, is_narrative
+from kankei.assemble.event_time import distinct
 from kankei.assemble.triggers import Trigger, lexicon, motion_in, weapon_flight_in, word_sets
 from kankei.recognize.gazetteer import gazetteer
-from kankei.resolve.anchor import in_quotation
 from kankei.resolve.tense import future
 from kankei.spans import EntityMention, TimeMention
 
@@ -66,35 +65,6 @@ _UNNAMED = EntityMention(0, 0, "", "", "", "person", how="unnamed")
 _WAR = re.compile(r"\bWar\b")
 _ACCORD = re.compile(r"\b(?:[Aa]greement|[Aa]ccord|[Dd]eclaration|[Tt]reaty)\b")
 _DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[a-z]+\s+)?$")
-
-
-# ('HOST: ...', 'Q: ...', 'MR. SATO: ...': a line that opens a speaker's turn in a transcript)
-_SPEAKER_TURN = re.compile(r"(?m)^(?:[A-Z][A-Z.' -]{0,30}|Q|A):[ \t]")
-
-
-class _Narrative:
-    """The time the story is on: set by a past event dated in its own clause, kept within its paragraph."""
-    __slots__ = ("time", "at", "sentences", "turns")
-
-    def __init__(self, turns: bool = False) -> None:
-        self.time: TimeMention | None = None
-        self.at = 0
-        self.sentences = 0
-        self.turns = turns      # a transcript: a speaker's turn tells one story of long ago through
-
-    def current(self, text: str, s: int, dct: str | None = None) -> TimeMention | None:
-        """The narrative's time for the sentence right after the one that named it, in its paragraph;
-        a story of long ago goes on one sentence more ('He was stationed in the South. He
-        disappeared during a patrol.'), and further when told as the story's next step ('Soon
-        after, ...', of other days than the page's)."""
-        if self.time is None or text.find("\n\n", self.at, s) >= 0:
-            return None
-        if self.sentences > 1:
-            if (self.sentences <= 2 or self.turns) and dct is not None and long_before(self.time.value, dct) \
-                    and text.find("\n", self.at, s) < 0:
-                return self.time
-            return next_step_time(self.time, text, s, dct)
-        return self.time
 
 
 def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: list[TimeMention],
@@ -113,7 +83,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     ents = sorted((m for m in entities if not any(a <= m.start < b for a, b in datelines)), key=lambda m: m.start)
     ent_starts = [m.start for m in ents]
     time_starts = [t.start for t in usable]
-    narrative = _Narrative(turns=len(_SPEAKER_TURN.findall(text, 0, 20000)) >= 3)
+    narrative = Narrative(turns=len(SPEAKER_TURN.findall(text, 0, 20000)) >= 3)
     focus: list[EntityMention] = []         # the subjects of the last sentence with events, for pronouns
     issuer = issuer_of(ents, text)
     home = home_government(entities)       # ('TOKYO -- The government decided': Japan's)
@@ -161,7 +131,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         if not triggers and not motion_in(text, s, e) and not conditional_future(text, s, e) \
                 and not _TAKEN.search(text, s, e) and not weapon_flight_in(text, s, e):
             aside = ahead | first_since_bounds(text, s, sent_times) if sent_times else ahead
-            _advance(narrative, [t for t in sent_times if id(t) not in aside], s, text, news)
+            advance(narrative, [t for t in sent_times if id(t) not in aside], s, text, news)
             continue
         triggers.sort(key=lambda t: t.start)
         history = ents[max(0, bisect_left(ent_starts, s) - 30):bisect_left(ent_starts, s)]
@@ -222,7 +192,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
                   and c.relation == "relative" and not top_level(c.parent)}
         # (nor what a report says happened before the story's time: 'The North said she had died in
         # 1986. Two years later it ...' goes on from the story's 2002, not from 1986)
-        aside |= _reported_backstory(reader, sent_times, current, dct if news else None)
+        aside |= reported_backstory(reader, sent_times, current, dct if news else None)
         # (nor the day an anniversary counts from: 'a rally on Friday to mark the 115th anniversary
         # of the treaty of August 29, 1910' is a story of Friday)
         aside |= {id(t) for t in sent_times if _ANNIVERSARY_OF.search(text, max(s, t.start - 160), t.start)}
@@ -230,7 +200,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # (without a main clause's event, the main clause's own time: 'Last November, ...', not the
         # 1994 of 'a woman who was taken in 1977 and died in 1994')
         own = [t for t in rest if top_level(reader.clause_holding(t.start))]
-        _advance(narrative, [t for t in _main_times(readings) if id(t) not in ahead] or own or rest, s, text, news)
+        advance(narrative, [t for t in main_times(readings) if id(t) not in ahead] or own or rest, s, text, news)
     speakers_days(events, page_day, text)
     doers_of_the_story(events)
     parties_of_accords(events)
@@ -436,19 +406,6 @@ def _relation(ev: Event) -> bool:
     return ev.modality == "asserted" and "agent" in roles and "patient" in roles
 
 
-def _main_times(readings: list[Reading]) -> list[TimeMention]:
-    """The times of the sentence's main clauses' events (not of a relative clause's aside)."""
-    main = sorted((t for r in readings if top_level(r.clause) and (r.verb or not r.told_by) for t in r.times),
-                  key=lambda t: t.start)
-    # ('Last November, Pyongyang returned ..., and allegedly committed suicide in 1994': a coordinate
-    # that goes back before the main clause's own time is an aside, not where the story goes on)
-    root = next((t for r in readings if r.clause is not None and r.clause.relation is None for t in r.times), None)
-    if root is not None and len(main) > 1:
-        first = edtf.bounds(root.value)
-        main = [t for t in main if not (first and (b := edtf.bounds(t.value)) and b[1] < first[0])]
-    return main
-
-
 def _subjects(readings: list[Reading], ents: list[EntityMention]) -> list[EntityMention]:
     """The actors that were the main clause's subject: what the next sentence's 'he' or 'it' goes on about."""
     by_span = {(m.start, m.end): m for m in ents}
@@ -461,47 +418,6 @@ def _subjects(readings: list[Reading], ents: list[EntityMention]) -> list[Entity
             if found:
                 return found
     return []
-
-
-def _reported_backstory(reader: SentenceReader, sent_times: list[TimeMention], current: TimeMention | None,
-                        page_day: str | None = None) -> set[int]:
-    """Times in what a verb of saying or knowing reports that lie before the story's time (with no
-    story's time in the news, the page's day, and then only a past perfect's: 'said she had taken
-    them there last month' tells the speaker's past, not where the story goes on)."""
-    if not sent_times or current is None and page_day is None:
-        return set()
-    now = edtf.bounds(current.value if current is not None else page_day)
-    if now is None:
-        return set()
-    saying = word_sets()["reporting"] | word_sets()["raising"]
-    out = set()
-    for t in sent_times:
-        c = reader.clause_holding(t.start)
-        while c is not None and c.relation in ("complement", "coordinate", "relative", "adverbial") \
-                and not (c.relation == "complement" and c.parent is not None and c.parent.predicate is not None
-                         and c.parent.predicate.lemma in saying):
-            c = c.parent
-        if c is None or c.relation != "complement":
-            continue
-        if current is None and not _in_past_perfect(reader.clause_holding(t.start)):
-            continue
-        span = edtf.bounds(t.value)
-        if span is not None and span[1] < now[0]:
-            out.add(id(t))
-    return out
-
-
-def _in_past_perfect(clause) -> bool:
-    vg = getattr(clause, "predicate", None)
-    return vg is not None and vg.tense == "past" and vg.aspect == "perfect"
-
-
-def _advance(narrative: _Narrative, sent_times: list[TimeMention], s: int, text: str = "", news: bool = False) -> None:
-    """The story is now on the last point or closed period the sentence names (in the news, not one
-    a quotation names: '"My mother went there the following year," she said' tells her story, not the page's)."""
-    last = next((t for t in reversed(sent_times) if is_narrative(t) and not (news and in_quotation(text, t.start))), None)
-    if last is not None:
-        narrative.time, narrative.at, narrative.sentences = last, s, 0
 
 
 def _dated(r: Reading, sent: SentenceScan, doc: str, narrative: TimeMention | None, dct: str | None,
