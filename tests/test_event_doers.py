@@ -277,3 +277,26 @@ def test_police_of_a_place_of_the_state_are_its_police_and_a_mishap_is_no_act():
     assert the("Talks broke down in November 1992.", "broke down")["type"] == "reject"
     assert the("The boat sank after a collision on Friday.", "sank", dct="2023-12-03")["type"] == "other"
     assert the("A submarine sank the corvette in March 2010.", "sank")["type"] == "war"
+
+
+def test_what_men_say_they_had_done_is_theirs_and_counted_from_their_own_time():
+    text = ("SADO, Dec. 3 (Jiji Press) -- The coast guard rescued four men on Sunday. The men told investigators "
+            "that they had left the port of Chongjin in late October and that their engine broke down about two "
+            "weeks later.")
+    found = {e["text"]: e for e in events(text, dct="2023-12-03")}
+    assert "org:japan_coast_guard" not in role(found["left"], "agent")
+    assert found["broke down"]["date"].startswith("2023-11")
+
+
+def test_a_rescue_told_again_is_one_and_this_winter_leaves_the_story_on_its_day():
+    text = ("SADO, Dec. 3 (Jiji Press) -- The coast guard rescued four men on Sunday. Sunday's rescue was the "
+            "first of its kind this winter, the coast guard said. Police searched the beach in the afternoon.")
+    recs = events(text, dct="2023-12-03")
+    rescues = [e for e in recs if e["text"].startswith("rescue")]
+    assert len(rescues) == 2 and sum(1 for e in rescues if e.get("mention_of")) == 1
+    assert the(text, "searched", dct="2023-12-03")["date"] == "2023-12-03"
+
+
+def test_prefectural_police_of_a_place_are_the_states_police_whatever_the_tagger_made_of_the_place():
+    ev = the("Kyoto prefectural police on Tuesday searched the home of a businessman.", "searched", dct="2018-06-07")
+    assert role(ev, "agent") == {"org:japan_police"}

@@ -93,9 +93,20 @@ def _in_past_perfect(clause) -> bool:
     return vg is not None and vg.tense == "past" and vg.aspect == "perfect"
 
 
-def advance(narrative: Narrative, sent_times: list[TimeMention], s: int, text: str = "", news: bool = False) -> None:
+def advance(narrative: Narrative, sent_times: list[TimeMention], s: int, text: str = "", news: bool = False,
+            page_day: str | None = None) -> None:
     """The story is now on the last point or closed period the sentence names (in the news, not one
-    a quotation names: '"My mother went there the following year," she said' tells her story, not the page's)."""
-    last = next((t for t in reversed(sent_times) if is_narrative(t) and not (news and in_quotation(text, t.start))), None)
+    a quotation names: '"My mother went there the following year," she said' tells her story, not the page's;
+    nor a stretch that holds the page's day: 'the first rescue this winter' leaves the story on its day)."""
+    last = next((t for t in reversed(sent_times) if is_narrative(t) and not (news and in_quotation(text, t.start))
+                 and not (news and _holds_the_day(t.value, page_day))), None)
     if last is not None:
         narrative.time, narrative.at, narrative.sentences = last, s, 0
+
+
+def _holds_the_day(value: str | None, day: str | None) -> bool:
+    """Whether a time coarser than a day holds the given day ('this winter', 'this year')."""
+    if not value or not day or edtf.precision(value) == "day":
+        return False
+    span, d = edtf.bounds(value), edtf.bounds(day)
+    return span is not None and d is not None and span[0] <= d[0] and d[1] <= span[1]

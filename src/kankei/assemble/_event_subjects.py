@@ -107,13 +107,15 @@ class SubjectReading:
         return parent
 
     def _said_by_a_body_unnamed(self, clause, pronoun: str) -> bool:
-        """'The collection agency said it plans ...': 'it' is the agency, which no name says; no
-        other actor named before."""
+        """'The collection agency said it plans ...', 'the men told investigators that they had
+        left ...': 'it' is the agency, 'they' the men, whom no name says; no other actor named before."""
         parent = self._reported_by(clause)
         subject = parent.subject if parent is not None else None
+        words = word_sets()
         return pronoun in ("it", "they") and subject is not None and subject.head.tag in _NOUN_TAGS_PLAIN \
-            and subject.head.text.islower() and (subject.head.lemma.lower() in word_sets()["definite_bodies"]
-                                                 or subject.head.text.lower() in word_sets()["acting_bodies"]) \
+            and subject.head.text.islower() and (subject.head.lemma.lower() in words["definite_bodies"]
+                                                 or subject.head.text.lower() in words["acting_bodies"]
+                                                 or pronoun == "they" and subject.head.text.lower() in words["people_nouns"]) \
             and not self._subject_head_actors(parent)
 
     def _coordinated(self, m) -> list:
@@ -317,13 +319,16 @@ class SubjectReading:
         if noun not in word_sets()["law_enforcers"]:
             return None
         home = None
-        if words[:-1] not in ([], ["the"]):
-            # ('Hokkaido police', 'Niigata prefectural police': a place of the state before them)
-            places = [m for m in self.ents.within(phrase.start, head.start) if m.type == "place"]
-            rest = [w for w in words[:-1] if w not in ("the", "prefectural", "local")]
-            if len(places) != 1 or len(rest) != len(places[0].text.split()):
+        rest = [w for w in words[:-1] if w not in ("the", "prefectural", "local")]
+        # ('Hokkaido police', 'Niigata prefectural police': a place of the state before them, inside
+        # the phrase or just before it)
+        place = next((m for m in self.ents.within(max(self.s, phrase.start - 30), head.start) if m.type == "place"
+                      and (m.start >= phrase.start or not self.text[m.end:phrase.start].strip())), None)
+        if rest:
+            if place is None or place.start < phrase.start or len(rest) != len(place.text.split()):
                 return None
-            home = government_at(places[0], "context")
+        if place is not None:
+            home = government_at(place, "context")
         home = home or self.ents.home or self.ents.default_government(phrase.start)
         body = gazetteer().enforcers.get(home.entity, {}).get(noun) if home is not None else None
         entry = gazetteer().entries.get(body) if body else None

@@ -77,7 +77,19 @@ def same_occurrence(a: Event, b: Event, paragraphs: list[int] | None = None, bod
     shared = _actors(a) & _actors(b)
     if a.type == "statement":
         return bool(agents_a & agents_b)    # what one speaker said is not what another said
-    return bool(shared) or a.text.lower() == b.text.lower() and bool(a.date and a.date == b.date)
+    return bool(shared) or _same_word(a.text, b.text) and bool(a.date and a.date == b.date)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word told twice, as a verb and as its noun ('rescued ... Sunday's rescue', 'met ... the meeting'
+    are not: a stem of five letters at least)."""
+    a, b = a.lower().split()[0], b.lower().split()[0]
+    if a == b:
+        return True
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    return k >= 5 and k >= min(len(a), len(b)) - 2
 
 
 def _rank(ev: Event, body_start: int) -> tuple:

@@ -131,7 +131,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         if not triggers and not motion_in(text, s, e) and not conditional_future(text, s, e) \
                 and not _TAKEN.search(text, s, e) and not weapon_flight_in(text, s, e):
             aside = ahead | first_since_bounds(text, s, sent_times) if sent_times else ahead
-            advance(narrative, [t for t in sent_times if id(t) not in aside], s, text, news)
+            advance(narrative, [t for t in sent_times if id(t) not in aside], s, text, news, dct)
             continue
         triggers.sort(key=lambda t: t.start)
         history = ents[max(0, bisect_left(ent_starts, s) - 30):bisect_left(ent_starts, s)]
@@ -200,7 +200,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # (without a main clause's event, the main clause's own time: 'Last November, ...', not the
         # 1994 of 'a woman who was taken in 1977 and died in 1994')
         own = [t for t in rest if top_level(reader.clause_holding(t.start))]
-        advance(narrative, [t for t in main_times(readings) if id(t) not in ahead] or own or rest, s, text, news)
+        advance(narrative, [t for t in main_times(readings) if id(t) not in ahead] or own or rest, s, text, news, dct)
     speakers_days(events, page_day, text)
     doers_of_the_story(events)
     parties_of_accords(events)

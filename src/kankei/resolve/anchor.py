@@ -133,10 +133,14 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
             tm.value += "~"
         if tm.value and tm.type == "date" and "/" in tm.value:
             tm.type = "interval"                    # "last week": the calendar week
+        pluperfect = anchor == "narrative" and tm.value and _in_pluperfect(text[_sentence_start(text, tm.start):tm.start])
+        if pluperfect and in_body and not rel.get("same") and tm.type in ("date", "interval") and not from_look_back:
+            # ('said they had left in late October and that the engine broke down two weeks later': a
+            # look back, from which its own sentence counts)
+            look_back = (tm.value, _sentence_end(text, tm.end))
         if tm.value and in_body and not rel.get("same") and not tm.approximate and tm.type in ("date", "interval") \
                 and not from_look_back and not (news and in_quotation(text, tm.start)) \
-                and not _SINCE.search(text, max(0, tm.start - 16), tm.start) \
-                and not (anchor == "narrative" and _in_pluperfect(text[_sentence_start(text, tm.start):tm.start])) \
+                and not _SINCE.search(text, max(0, tm.start - 16), tm.start) and not pluperfect \
                 and not _SINCE_CLAUSE.search(text, max(0, tm.start - 70), tm.start):
             # "Earlier this year, in March": a date said against the DCT is narrated too
             narrative = tm.value
