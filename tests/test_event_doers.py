@@ -300,3 +300,10 @@ def test_a_rescue_told_again_is_one_and_this_winter_leaves_the_story_on_its_day(
 def test_prefectural_police_of_a_place_are_the_states_police_whatever_the_tagger_made_of_the_place():
     ev = the("Kyoto prefectural police on Tuesday searched the home of a businessman.", "searched", dct="2018-06-07")
     assert role(ev, "agent") == {"org:japan_police"}
+
+
+def test_what_a_refusal_told_of_long_ago_says_had_been_done_is_of_that_time_not_the_pages():
+    text = ("SADO, Dec. 3 (Jiji Press) -- On Oct. 7, 2019, a patrol vessel collided with a North Korean boat. "
+            "Pyongyang later demanded compensation, and Tokyo refused, saying the patrol vessel had been "
+            "lawfully warning the boat to leave.")
+    assert the(text, "warning", dct="2023-12-03")["date"] == "2019-10-07"

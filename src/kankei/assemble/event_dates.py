@@ -30,6 +30,8 @@ def fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
     vg = getattr(r.clause, "predicate", None) if r.clause is not None else None
     tense = getattr(vg, "tense", None)
     aspect = getattr(vg, "aspect", None)
+    if aspect == "perfect-progressive":
+        aspect = "perfect"      # ('had been warning the boat': a past before the story's, as 'had warned')
     if tense is None and r.modality == "negated" and r.clause is not None and r.clause.relation in ("complement", "infinitive") \
             and getattr(getattr(r.clause.parent, "predicate", None), "negated", False):
         # ('are not considering easing the measures', 'said it was not considering filing a protest':
@@ -136,6 +138,9 @@ def _reported_main(r: Reading) -> bool:
     """Whether the verb of saying that reports the reading's clause heads a main clause (and so
     goes on with the story the paragraph tells)."""
     parent = r.clause.parent
+    if parent is not None and parent.relation == "adverbial" and parent.predicate is not None \
+            and parent.predicate.form in ("gerund", "participle") and parent.parent is not None:
+        parent = parent.parent      # ('Tokyo refused, saying the vessel had been warning it': the refusal's)
     return parent is not None and parent.relation in (None, "coordinate", "parataxis")
 
 
