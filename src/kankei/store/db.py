@@ -60,8 +60,11 @@ def _connect_pg(url: str, migrate: bool, readonly: bool, timeout: float):
     except sqlite3.Error as err:
         raise StoreError(explain(pg.redact(url), err)) from None
     try:
-        version = pg.schema_version(conn)
+        # (the tables first: a build creating the base commits its tables and their version at once, so
+        # a version read after the tables is never older than they are; the other order can see a new
+        # base's tables with the version 0 it had a moment before, and call it something else's)
         tables = pg.tables(conn)
+        version = pg.schema_version(conn)
         name = conn.name
         if tables - {"kankei_schema"} and "documents" not in tables or version == 0 and tables - {"kankei_schema"}:
             raise StoreError(f"{name}: not a kankei knowledge base (a database of something else); give another with --db")
