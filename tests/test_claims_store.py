@@ -205,6 +205,16 @@ def test_an_older_base_is_reconciled_as_it_is_migrated(tmp_path):
     conn.close()
 
 
+def built_base(tmp_path):
+    """A base built from the test articles, and its stored series and disagreements."""
+    db = tmp_path / "k.db"
+    conn = connect(db)
+    build(conn, [write(tmp_path / "corpus", ARTICLES)])
+    tables = stored(conn)
+    conn.close()
+    return db, tables
+
+
 def run_json(*args):
     result = CliRunner().invoke(main, [str(a) for a in args] + ["--json"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
@@ -212,11 +222,7 @@ def run_json(*args):
 
 
 def test_the_commands_read_the_stored_tables_a_page_at_a_time(tmp_path):
-    db = tmp_path / "k.db"
-    conn = connect(db)
-    build(conn, [write(tmp_path / "corpus", ARTICLES)])
-    series, found = stored(conn)
-    conn.close()
+    db, (series, found) = built_base(tmp_path)
     assert run_json("claims", "--db", db) == series
     assert run_json("claims", "--db", db, "--limit", 1, "--offset", 1) == series[1:2]
     assert run_json("conflicts", "--db", db) == found
@@ -233,11 +239,7 @@ def test_the_commands_read_the_stored_tables_a_page_at_a_time(tmp_path):
 
 def test_a_copy_of_a_base_keeps_its_reconciled_claims(tmp_path):
     """The tables are part of the base: a copy served elsewhere needs no reconciliation."""
-    db = tmp_path / "k.db"
-    conn = connect(db)
-    build(conn, [write(tmp_path / "corpus", ARTICLES)])
-    expected = stored(conn)
-    conn.close()
+    db, expected = built_base(tmp_path)
     shutil.copy(db, tmp_path / "copy.db")
     copy = connect(tmp_path / "copy.db", readonly=True)
     assert stored(copy) == expected
@@ -248,11 +250,7 @@ def test_the_api_serves_the_stored_pages(tmp_path):
 
     from kankei.serve import create_app
 
-    db = tmp_path / "k.db"
-    conn = connect(db)
-    build(conn, [write(tmp_path / "corpus", ARTICLES)])
-    series, found = stored(conn)
-    conn.close()
+    db, (series, found) = built_base(tmp_path)
     with TestClient(create_app(db)) as client:
         page = client.get("/api/claims", params={"limit": 2, "offset": 1}).json()
         assert page["series"] == series[1:3] and page["total"] == len(series)
@@ -269,11 +267,7 @@ def test_a_page_of_large_series_ends_early_and_says_where_the_next_begins(tmp_pa
 
     from kankei.serve import api_claims, create_app
 
-    db = tmp_path / "k.db"
-    conn = connect(db)
-    build(conn, [write(tmp_path / "corpus", ARTICLES)])
-    series, found = stored(conn)
-    conn.close()
+    db, (series, found) = built_base(tmp_path)
     monkeypatch.setattr(api_claims, "PAGE_CHARS", 1)      # every series is past it: one a page
     with TestClient(create_app(db)) as client:
         got, offset = [], 0
