@@ -307,3 +307,11 @@ def test_what_a_refusal_told_of_long_ago_says_had_been_done_is_of_that_time_not_
             "Pyongyang later demanded compensation, and Tokyo refused, saying the patrol vessel had been "
             "lawfully warning the boat to leave.")
     assert the(text, "warning", dct="2023-12-03")["date"] == "2019-10-07"
+
+
+def test_paying_what_is_owed_is_aid_and_paying_attention_or_tax_is_no_event():
+    text = "The court ordered North Korea to pay 20 million yen in March 2025. North Korea has not paid."
+    ev = the(text, "paid", dct="2025-05-27")
+    assert (ev["type"], ev.get("modality")) == ("aid", "negated")
+    assert not [e for e in events("Nobody in Tokyo paid any attention in 2004.") if e["text"] == "paid"]
+    assert the("Abe paid a visit to Pyongyang in 2002.", "paid a visit")["type"] == "meet"

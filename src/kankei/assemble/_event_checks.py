@@ -14,6 +14,7 @@ from kankei.assemble.triggers import (
     lexicon,
     needs_object,
     needs_subject,
+    no_event_objects,
     not_alone_by,
     phrasal_particles,
     retype_by_object,
@@ -59,8 +60,11 @@ class ReaderChecks:
                 phrases = [ob for c in self.an.clauses if c.parent is r.clause and c.relation == "infinitive"
                            for ob in c.objects[:1]]
             for ph in phrases[:2]:
-                if ph.head.text.lower() in by_object:
-                    r.type = by_object[ph.head.text.lower()]    # 'released a photo': a statement
+                # (its head, else a noun before the head: 'the extension period approved last year')
+                word = next((w for w in [ph.head.text.lower()] + [t.text.lower() for t in self.tokens
+                             if ph.start <= t.start < ph.head.start and t.tag in ("NN", "NNS")] if w in by_object), None)
+                if word is not None:
+                    r.type = by_object[word]    # 'released a photo': a statement
                     break
             else:
                 nxt = self.tokens[r.head.i + 1].text.lower() if r.head.i + 1 < len(self.tokens) else ""
@@ -392,6 +396,10 @@ class ReaderChecks:
         """'adopted a name' is no resolution: some verbs state their event only with certain objects."""
         if r.head.lemma in word_sets()["characterizing"] and r.end == r.head.end:
             return self._complement_of_object(r) is not None       # (not 'called for', 'called on')
+        barred = no_event_objects().get(r.head.lemma)
+        if barred and r.clause is not None and any(
+                t.text.lower() in barred for ob in r.clause.objects for t in self.tokens if ob.start <= t.start < ob.end):
+            return False        # ('paid any attention', 'pay Osaka consumption tax')
         wanted = needs_object().get(r.head.lemma)
         said = self.text[r.start:r.end]
         if wanted is None or r.noun_event is not None or " " in said and said.lower() in lexicon():

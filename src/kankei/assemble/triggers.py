@@ -11,7 +11,7 @@ from kankei.knowledge import load
 
 _VOWELS = "aeiou"
 _NOT_TYPES = ("irregular", "modality", "roles", "adjectives", "needs_object", "needs_subject", "retype_by_object",
-              "phrasal_particles")
+              "phrasal_particles", "no_event_objects")
 # Triggers too common to carry an event on their own: used only when nothing better is near.
 WEAK = {"note", "call", "act", "form", "open", "move", "order", "support", "return",
         "leave", "left", "press", "free", "round", "test", "state", "give", "provide", "issue", "report",
@@ -224,6 +224,12 @@ def phrasal_particles() -> dict[str, tuple[str, ...]]:
 def needs_object() -> dict[str, frozenset[str]]:
     """Verb lemma -> the object nouns without which it states no event ('adopted a resolution')."""
     return {k: frozenset(v) for k, v in (load("event_triggers").get("needs_object") or {}).items()}
+
+
+@cache
+def no_event_objects() -> dict[str, frozenset[str]]:
+    """Verb lemma -> the object nouns with which it states no event ('paid attention')."""
+    return {k: frozenset(v) for k, v in (load("event_triggers").get("no_event_objects") or {}).items()}
 
 
 @cache
