@@ -315,3 +315,10 @@ def test_paying_what_is_owed_is_aid_and_paying_attention_or_tax_is_no_event():
     assert (ev["type"], ev.get("modality")) == ("aid", "negated")
     assert not [e for e in events("Nobody in Tokyo paid any attention in 2004.") if e["text"] == "paid"]
     assert the("Abe paid a visit to Pyongyang in 2002.", "paid a visit")["type"] == "meet"
+
+
+def test_succeeding_someone_is_a_succession_and_succeeding_at_last_is_none():
+    assert the("Kim Jong Un succeeded his father in December 2011.", "succeeded")["type"] == "leader"
+    assert the("He was succeeded by So Man-sul on 20 February 2001.", "succeeded")["type"] == "leader"
+    assert not [e for e in events("Japan's bid was blocked until it finally succeeded on December 18, 1956.")
+                if e["text"] == "succeeded"]
