@@ -230,3 +230,13 @@ def test_a_bare_month_in_a_sentence_of_now_is_in_the_storys_year_not_the_one_nar
     text = "Koizumi visited Pyongyang in September 2002. In October, five abductees returned to Japan."
     values = {r["text"]: r["value"] for r in extract(text, doc="t", dct="2025-09-16").records() if r["kind"] == "time"}
     assert values["October"] == "2002-10"
+
+
+def test_days_after_the_end_of_a_month_may_reach_into_the_next():
+    from kankei.pipeline import extract
+    text = "The plenum met on Dec. 26-30, 2023. A few days later, Kim sent a message."
+    values = {r["text"]: r["value"] for r in extract(text, doc="t", dct="2024-01-08").records() if r["kind"] == "time"}
+    assert values["days later"] == "2023-12-31/2024-01-06"
+    text = "The plenum ended on Dec. 10, 2023. Days later, Kim sent a message."
+    values = {r["text"]: r["value"] for r in extract(text, doc="t", dct="2024-01-08").records() if r["kind"] == "time"}
+    assert values["Days later"] == "2023-12"

@@ -394,7 +394,8 @@ def _relative_bare(text, m, prev):
     """'Days later': soon after the day told; the text says only its month. 'Hours later': that day."""
     if m.group("rb_u").lower() in ("hours", "minutes"):
         return mention(m, None, anchor="narrative", relative={"unit": "day", "offset": 0})
-    return mention(m, None, anchor="narrative", relative={"same": True, "vague": True})
+    days = m.group("rb_u").lower() == "days"     # (a week at most after the day told: its month, or the next)
+    return mention(m, None, anchor="narrative", relative={"same": True, "vague": True, **({"days_after": 7} if days else {})})
 
 
 RELATIVE_RULES = {

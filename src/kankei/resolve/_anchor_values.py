@@ -28,6 +28,15 @@ def apply_relative(base: str | None, rel: dict, anchor: str) -> str | None:  # n
         return None
     y, m, d = p
     if rel.get("same"):
+        if rel.get("days_after") and d:
+            # ('the plenum of Dec. 26-30 ... days later': a week at most after its last day, in its month
+            # or, near the month's end, reaching into the next)
+            end = point(base, 1) or p
+            first = date(*end) + timedelta(days=1)
+            last = date(*end) + timedelta(days=rel["days_after"])
+            if (first.year, first.month) == (last.year, last.month) == (end[0], end[1]):
+                return edtf.point(end[0], end[1])
+            return edtf.interval(edtf.point(first.year, first.month, first.day), edtf.point(last.year, last.month, last.day))
         if rel.get("vague") and d:
             return edtf.point(y, m)        # "at that time": the period, not the day
         # "today"/"now": the DCT as precise as it is known; "that time": the narrative's date
