@@ -12,7 +12,7 @@ from kankei.store.queries import NotFound, timeline
 from kb_corpus import build_base, query, run, run_json
 
 FIELDS = {"id", "type", "date", "trigger", "start", "end", "modality", "hedged", "participants", "quote", "doc",
-          "title", "document_id", "cameo", "goldstein", "quad", "plover"}
+          "title", "document_id", "cameo", "goldstein", "quad", "plover", "group"}
 PARTICIPANT_FIELDS = {"role", "entity", "name", "type", "start", "end"}
 
 
@@ -245,3 +245,18 @@ def test_split_by_a_name_the_actor_does_not_have_is_refused(base):
     result = run("split", "Chongryon", "--alias", "Nobody Writes It So", "--db", base)
     assert result.exit_code == 1 and "nothing to split off" in result.stderr
     assert "judgements" not in result.stdout
+
+
+def test_one_occurrence_told_by_two_documents_is_one_entry_of_the_timeline(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Sanctions history\n\nAfter North Korea tested a nuclear device on 9 October 2006, "
+                                  "Japan banned all imports from the North.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("The ferry\n\nAfter North Korea's nuclear test in October 2006, the ferry was "
+                                  "barred from Japanese ports.\n", encoding="utf-8")
+    db = tmp_path / "kb.db"
+    assert run("build", corpus, "--db", db).exit_code == 0
+    groups = {ev["group"] for ev in run_json("timeline", "--db", db, "--type", "weapons_test")}
+    assert len(groups) == 1     # (the JSON lists every telling, with its occurrence)
+    text = run("timeline", "--db", db, "--type", "weapons_test").stdout
+    assert text.count("weapons_test") == 1 and "also told in:" in text and "2006-10-09" in text.splitlines()[0]

@@ -285,9 +285,11 @@ def timeline_cmd(db_path, actor, type_, date_from, date_to, limit, as_json) -> N
     """Events in date order, each with its actors, a short quote and its source.
 
     Dates of different precision sort by the earliest day they can denote, then the latest:
-    195X, 1959, 1959/1984, 1959-12, 1959-12-14. With --json: a list of events, each with id,
-    type, date (EDTF), trigger, start, end, modality, hedged, participants (role, entity, name,
-    type, start, end), quote, doc, title, document_id, cameo, goldstein, quad and plover.
+    195X, 1959, 1959/1984, 1959-12, 1959-12-14. One occurrence told by several documents is
+    one entry, its most precise telling, with the other tellings' sources. With --json: a list
+    of events (every telling), each with id, type, date (EDTF), trigger, start, end, modality,
+    hedged, participants (role, entity, name, type, start, end), quote, doc, title, document_id,
+    cameo, goldstein, quad, plover and group (the occurrence it tells).
     """
     from kankei.store.queries import filter_bounds, timeline
     from kankei.views import render_timeline

@@ -6,6 +6,8 @@ import textwrap
 
 import click
 
+from kankei import edtf
+
 
 def _width() -> int:
     return max(60, min(120, shutil.get_terminal_size((100, 20)).columns))
@@ -57,7 +59,24 @@ def render_timeline(events: list[dict]) -> str:
         return "no events"
     width = _width()
     lines = []
+    # (one occurrence told by several documents is one entry: its most precise telling, then the others' sources)
+    tellings: dict[str, list[dict]] = {}
     for ev in events:
+        if ev.get("group"):
+            tellings.setdefault(ev["group"], []).append(ev)
+    shown: set[str] = set()
+    entries = []
+    for ev in events:
+        group = tellings.get(ev.get("group") or "", [ev])
+        if len(group) > 1:
+            if ev["group"] in shown:
+                continue
+            shown.add(ev["group"])
+            ev = min(group, key=_date_width)
+        entries.append((ev, group))
+    # (in the order of the tellings shown: a group's most precise date may sort after another's)
+    entries.sort(key=lambda entry: _date_order(entry[0]))
+    for ev, group in entries:
         marks = uncertain_mark(ev)
         if marks and ev.get("hedged") and ev.get("modality") not in (None, "asserted"):
             marks += " [reported]"
@@ -68,7 +87,27 @@ def render_timeline(events: list[dict]) -> str:
         quote = excerpt(ev["quote"], 220, focus=ev.get("trigger"))
         lines.append(textwrap.indent(textwrap.fill(f"“{quote}”", width - 6), "      "))
         lines.append(click.style(f"      — {ev['doc']}  {ev['id']}", dim=True))
+        others = [x for x in group if x is not ev]
+        if others:
+            lines.append(click.style("      also told in: " + ", ".join(f"{x['doc']} ({x['date'] or '?'})" for x in others),
+                                     dim=True))
     return "\n".join(lines)
+
+
+def _date_order(ev: dict) -> tuple:
+    """The timeline's order: by the earliest day a date can denote, then the latest; undated last."""
+    b = edtf.bounds(ev["date"]) if ev.get("date") else None
+    return (0, b[0], b[1]) if b else (1, "", "")
+
+
+def _date_width(ev: dict) -> int:
+    """How many days an event's date may stand for (the narrower, the more precise the telling)."""
+    from datetime import date as day
+
+    b = edtf.bounds(ev["date"]) if ev.get("date") else None
+    if not b or b[0].startswith("0000") or b[1].startswith("9999"):
+        return 10**9
+    return (day.fromisoformat(b[1]) - day.fromisoformat(b[0])).days
 
 
 def render_entity(data: dict) -> str:

@@ -89,7 +89,8 @@ def timeline(conn: sqlite3.Connection, actor: str | None = None, type_: str | No
         where.append("(CASE WHEN e.date_lo <= '0000-01-01' THEN substr(e.date_hi, 1, 4) || '-01-01'"
                      " ELSE e.date_lo END) <= ?")
         args.append(filter_bounds(date_to)[1])
-    sql = ("SELECT e.*, d.doc, d.title FROM events e JOIN documents d ON d.id = e.document_id"
+    sql = ("SELECT e.*, d.doc, d.title, g.group_id FROM events e JOIN documents d ON d.id = e.document_id"
+           " LEFT JOIN event_groups g ON g.event_id = e.id"
            + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY e.date_lo IS NULL, e.date_lo, e.date_hi, d.doc, e.start")
     if limit:
@@ -125,7 +126,9 @@ def _event_dict(r: sqlite3.Row, participants: list[dict]) -> dict:
             "start": r["start"], "end": r["end"], "modality": r["modality"], "hedged": bool(r["hedged"]),
             "participants": participants, "quote": r["sentence"], "doc": r["doc"], "title": r["title"],
             "document_id": r["document_id"], "cameo": r["cameo"], "goldstein": r["goldstein"],
-            "quad": r["quad"], "plover": r["plover"]}
+            "quad": r["quad"], "plover": r["plover"],
+            # the occurrence it tells, with the other documents' tellings of it (reconcile/events.py)
+            "group": r["group_id"] if "group_id" in r.keys() else None}
 
 
 def entity(conn: sqlite3.Connection, name: str, top: int = 10) -> dict:
