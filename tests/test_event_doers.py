@@ -322,3 +322,9 @@ def test_succeeding_someone_is_a_succession_and_succeeding_at_last_is_none():
     assert the("He was succeeded by So Man-sul on 20 February 2001.", "succeeded")["type"] == "leader"
     assert not [e for e in events("Japan's bid was blocked until it finally succeeded on December 18, 1956.")
                 if e["text"] == "succeeded"]
+
+
+def test_the_end_a_thing_went_on_until_is_its_own_occurrence_not_another_of_the_going_on():
+    text = "Sailings resumed in May 1971 and continued through the 1970s, until the last voyage in July 1984."
+    found = [(e["text"], e["date"]) for e in events(text)]
+    assert ("voyage", "1984-07") in found and ("continued", "1984-07") not in found

@@ -3,6 +3,7 @@ occasion an event noun with no time of its own is (a mixin of SentenceReader, be
 ReaderTimes)."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from kankei.assemble.event_reading import prep_of, untensed
@@ -181,7 +182,12 @@ class TimeHolders:
             return False
         v = owners[0]
         vg = clause.predicate
+        # (not 'continued ... until the last voyage in July 1984': the end it went on to is the noun's)
         return v.head.start < noun.start and vg is not None and vg.tense == "past" \
-            and not self.text[noun.end:t.start].strip(" ,").lower().startswith(("on", "of"))
+            and not self.text[noun.end:t.start].strip(" ,").lower().startswith(("on", "of")) \
+            and not _UNTIL_BEFORE.search(self.text, max(self.s, noun.start - 30), noun.start)
 
     # --- modality -------------------------------------------------------------------------
+
+
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.I)

@@ -275,6 +275,7 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
     return out
 
 
+_UNTIL = re.compile(r"\b(?:until|till|up\s+to)\b[^,;.]{0,50}$", re.I)
 _ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\b[^.;:!?]*$", re.I)
 # ('was taken away by security officials': a person taken, which no trigger names)
 _TAKEN = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?taken\b")
@@ -443,6 +444,10 @@ def _dated(r: Reading, sent: SentenceScan, doc: str, narrative: TimeMention | No
                      time=(tm.start, tm.end) if tm is not None else None, sentence=(sent.s, sent.e), dated_by=how)
 
     own = distinct(r.times or ([r.inherited] if r.inherited is not None else []), sent.text)
+    if len(own) > 1:
+        # ('continued through the 1970s, until the last voyage in July 1984': the end it went on to is
+        # no occurrence of its own)
+        own = [t for t in own if not _UNTIL.search(sent.text, max(sent.s, t.start - 60), t.start)] or own
     if own:
         return [make(day_of(t.value), t, "clause") for t in own]
     date, how = fallback_date(r, narrative, dct, news, elsewhere, headline)
