@@ -165,3 +165,13 @@ def test_a_wire_header_of_fields_set_apart_by_dashes_gives_the_pages_date():
     text = "Timeline\n\nMay 29, 2014 - Agreement reached in Stockholm.\nJuly 4, 2014 - Japan eases sanctions."
     doc = next(r for r in extract(text, doc="t").records() if r["kind"] == "document")
     assert doc["published"] is None
+
+
+def test_a_duration_of_two_units_is_one_duration():
+    from kankei.recognize.dates import find_times
+    assert [(t.text, t.value) for t in find_times("Its term is one year and three months.")] == \
+        [("one year and three months", "P1Y3M")]
+    assert [(t.text, t.value) for t in find_times("He served two years and six months in prison.")] == \
+        [("two years and six months", "P2Y6M")]
+    # a time counted from another keeps its own reading
+    assert "two weeks and three days" not in [t.text for t in find_times("Two weeks and three days later, he left.")]

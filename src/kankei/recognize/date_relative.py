@@ -221,6 +221,8 @@ def _duration(text, m, prev):
     before = text[max(0, m.start() - 24):m.start()]
     if _AGE_AFTER.match(text, m.end()) or _AGE_BEFORE.search(before):
         return None
+    if (both := _compound_duration(text, m)) is not None:
+        return both
     designator, mult = tables()["units"][m.group("du_u").lower()]
     raw = (m.group("du_n") or "").lower()
     if m.group("du_halfa"):
@@ -238,6 +240,33 @@ def _duration(text, m, prev):
     if not n or n <= 0:
         return None
     return mention(m, _iso(n * mult, designator), "duration")
+
+
+_AND_MORE = re.compile(r"\s+and\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+(months?|weeks?|days?)\b",
+                       re.I)
+
+
+_OFFSET_AFTER = re.compile(r"\s+(?:later|earlier|before|after|ago|afterwards|previously)\b", re.I)
+
+
+def _compound_duration(text, m) -> TimeMention | None:
+    """'one year and three months': one duration of both parts (P1Y3M), not its last part alone."""
+    unit = m.group("du_u").lower()
+    if m.group("du_half2") or m.group("du_halfa") or unit not in ("year", "years", "month", "months", "week", "weeks"):
+        return None
+    more = _AND_MORE.match(text, m.end())
+    if more is None or _OFFSET_AFTER.match(text, more.end()):
+        return None     # (not 'two weeks and three days later': a time counted from another)
+    first = 1 if (m.group("du_n") or "").lower() in ("a", "an", "one") else number(m.group("du_n") or "")
+    second = number(more.group(1))
+    if not first or not second:
+        return None
+    units = tables()["units"]
+    (d1, k1), (d2, k2) = units[unit], units[more.group(2).lower()]
+    if d1 == d2 or "T" in d1 + d2 or {d1, d2} - {"Y", "M", "W", "D"} or "YMWD".index(d1) > "YMWD".index(d2):
+        return None
+    value = f"P{_fmt(first * k1)}{d1}{_fmt(second * k2)}{d2}"
+    return TimeMention(m.start(), more.end(), text[m.start():more.end()], value, "duration", "absolute", None, False)
 
 
 def _dur_range(text, m, prev):

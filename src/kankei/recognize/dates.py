@@ -104,7 +104,8 @@ def _scan(text: str) -> list[TimeMention]:
                 tm = rules[m.lastgroup](text, m, out[-1] if out else None)
                 if tm is not None:
                     out.append(tm)
-                    pos = tm_end if (tm_end := m.end()) > start else start + 1
+                    # (a mention may reach past its match: 'one year | and three months')
+                    pos = tm_end if (tm_end := max(m.end(), tm.end)) > start else start + 1
                 break
     return out
 
@@ -123,7 +124,7 @@ def _scan_master(text: str) -> list[TimeMention]:
             pos = m.start() + 1
             continue
         out.append(tm)
-        pos = max(m.end(), m.start() + 1)
+        pos = max(m.end(), tm.end, m.start() + 1)
 
 
 def _approximable(value: str | None) -> bool:
