@@ -175,3 +175,10 @@ def test_a_duration_of_two_units_is_one_duration():
         [("two years and six months", "P2Y6M")]
     # a time counted from another keeps its own reading
     assert "two weeks and three days" not in [t.text for t in find_times("Two weeks and three days later, he left.")]
+
+
+def test_a_month_and_two_of_its_days_joined_by_to_or_and_are_a_span():
+    from kankei.pipeline import extract
+    text = "The minister will visit Geneva from June 16 to 18 for the session."
+    values = {r["text"]: r["value"] for r in extract(text, doc="t", dct="2025-05-27").records() if r["kind"] == "time"}
+    assert values == {"June 16 to 18": "2025-06-16/2025-06-18"}

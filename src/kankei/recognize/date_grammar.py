@@ -286,7 +286,8 @@ def alternatives() -> tuple[str, ...]:
         # Dec. 26-30: two days of a month named without its year
         # 13 to 18 May, 10-16 December: two days of a month named without its year
         rf"(?P<dd_month_bare>\b(?P<ddb_d1>{day})\s*(?:[-–]|to)\s*(?P<ddb_d2>{day})\s+(?:of\s+)?(?P<ddb_m>{month_full}|(?:{month_abbr})\b\.?)(?!\s*,?\s*(?:{year}|\d)))",
-        rf"(?P<month_dd_bare>\b(?P<mdb_m>{month_full}|(?:{month_abbr})\b\.?)\s+(?P<mdb_d1>{day})\s*[-–]\s*(?P<mdb_d2>{day})(?!\d|,?\s*{year}|\s*[-–]))",
+        # (and 'June 16 to 18', 'between June 16 and 18')
+        rf"(?P<month_dd_bare>\b(?P<mdb_m>{month_full}|(?:{month_abbr})\b\.?)\s+(?P<mdb_d1>{day})(?:\s*[-–]\s*|\s+(?:to|through|and)\s+)(?P<mdb_d2>{day})(?!\d|,?\s*{year}|\s*[-–]|\s+(?:{month_full}|(?:{month_abbr})\b)))",
         rf"(?P<month_day>\b(?:{the}(?:{_alt(DAY_PARTS)})\s+of\s+)?{weekday_pre}(?P<mdn_m>{month_full}|(?:{month_abbr})\b\.?)\s+(?P<mdn_d>{day})(?![\d,]\d|:\d|\.\d|\s*,?\s*{year}|\s*[-–]\s*\d){of_year.format('mdn_of')})",
         # a bare day and month (no year): (Monday,) 3 March, the 19th of January
         rf"(?P<day_month>\b{weekday_pre}{the}?(?P<dmn_d>{day})\s+(?:of\s+)?(?P<dmn_m>{month})(?!\s*,?\s*{year}|\s*\d)(?!-){of_year.format('dmn_of')})",
