@@ -240,3 +240,13 @@ def test_days_after_the_end_of_a_month_may_reach_into_the_next():
     text = "The plenum ended on Dec. 10, 2023. Days later, Kim sent a message."
     values = {r["text"]: r["value"] for r in extract(text, doc="t", dct="2024-01-08").records() if r["kind"] == "time"}
     assert values["Days later"] == "2023-12"
+
+
+def test_a_day_of_the_month_told_by_its_ordinal_after_on_is_that_days_of_the_month_told():
+    from kankei.pipeline import extract
+    text = "The abductees landed on 15 October 2002, and on the 24th the government decided they would stay."
+    values = {r["text"]: r["value"] for r in extract(text, doc="t", dct="2020-01-01").records() if r["kind"] == "time"}
+    assert values["24th"] == "2002-10-24"
+    # an ordinal that names the second of two, a century or an anniversary is no day
+    text = "In 2024 she said the first would become a target of the 2nd. The 21st century began."
+    assert not [r for r in extract(text, doc="t").records() if r["kind"] == "time" and r["text"] in ("2nd", "21st")]

@@ -289,6 +289,11 @@ def alternatives() -> tuple[str, ...]:
         # (and 'June 16 to 18', 'between June 16 and 18')
         rf"(?P<month_dd_bare>\b(?P<mdb_m>{month_full}|(?:{month_abbr})\b\.?)\s+(?P<mdb_d1>{day})(?:\s*[-–]\s*|\s+(?:to|through|and)\s+)(?P<mdb_d2>{day})(?!\d|,?\s*{year}|\s*[-–]|\s+(?:{month_full}|(?:{month_abbr})\b)))",
         rf"(?P<month_day>\b(?:{the}(?:{_alt(DAY_PARTS)})\s+of\s+)?{weekday_pre}(?P<mdn_m>{month_full}|(?:{month_abbr})\b\.?)\s+(?P<mdn_d>{day})(?![\d,]\d|:\d|\.\d|\s*,?\s*{year}|\s*[-–]\s*\d){of_year.format('mdn_of')})",
+        # a day of the month told, by its ordinal alone after a preposition of time: 'sail on the 21st'
+        # (not 'a target of the 2nd', the second of two named before)
+        r"(?P<day_ordinal>(?:(?<=\b[Oo]n\sthe\s)|(?<=\b[Bb]y\sthe\s)|(?<=\b[Uu]ntil\sthe\s)|(?<=\b[Ff]rom\sthe\s))"
+        r"(?P<do_d>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?!\s+(?:century|centuries|anniversary|time|floor|round|session|"
+        r"congress|party|plenum|meeting|day|year|month|amendment|district|street|place)))",
         # a bare day and month (no year): (Monday,) 3 March, the 19th of January
         rf"(?P<day_month>\b{weekday_pre}{the}?(?P<dmn_d>{day})\s+(?:of\s+)?(?P<dmn_m>{month})(?!\s*,?\s*{year}|\s*\d)(?!-){of_year.format('dmn_of')})",
         # earlier in the day, later that day: the day narrated

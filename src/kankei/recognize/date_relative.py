@@ -354,6 +354,14 @@ def _dd_month_bare(text, m, prev):
     return mention(m, None, "interval", anchor="narrative", relative={"month": mo, "days": [d1, d2]})
 
 
+def _day_ordinal(text, m, prev):
+    """'on the 21st': that day of the month the story is on."""
+    d = day_number(m.group("do_d"))
+    if not d or not 1 <= d <= 31:
+        return None
+    return mention(m, None, anchor="narrative", relative={"day_of_month": d})
+
+
 def _month_day(text, m, prev):
     mo, d = month_number(m.group("mdn_m")), day_number(m.group("mdn_d"))
     if not valid_day(2000, mo, d):
@@ -444,6 +452,7 @@ RELATIVE_RULES = {
     "month_edge": _month_edge,
     "age_told": _age_told,
     "month_day": _month_day,
+    "day_ordinal": _day_ordinal,
     "day_month": _day_month,
     "same_day": _same_day,
     "vague_recent": _vague_recent,

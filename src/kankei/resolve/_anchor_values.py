@@ -41,6 +41,10 @@ def apply_relative(base: str | None, rel: dict, anchor: str) -> str | None:  # n
             return edtf.point(y, m)        # "at that time": the period, not the day
         # "today"/"now": the DCT as precise as it is known; "that time": the narrative's date
         return base.rstrip("~") if anchor == "dct" else base
+    if "day_of_month" in rel:
+        # ('on the 21st', in a story on 12 December 1959: that month's day)
+        day = rel["day_of_month"]
+        return edtf.point(y, m, day) if m and day <= edtf.last_day(y, m) else None
     if "weekday" in rel:
         return _weekday(y, m, d, rel)
     if "month" in rel:
