@@ -328,3 +328,9 @@ def test_the_end_a_thing_went_on_until_is_its_own_occurrence_not_another_of_the_
     text = "Sailings resumed in May 1971 and continued through the 1970s, until the last voyage in July 1984."
     found = [(e["text"], e["date"]) for e in events(text)]
     assert ("voyage", "1984-07") in found and ("continued", "1984-07") not in found
+
+
+def test_warning_shots_enforce_the_law_and_a_case_remanded_is_a_step_in_it():
+    assert the("On 23 March 1999, patrol boats fired warning shots at the two vessels.", "fired")["type"] == "legal"
+    assert the("North Korea fired two ballistic missiles in May 2023.", "fired")["type"] == "weapons_test"
+    assert the("On 26 February 2026 the case was remanded to the district court.", "remanded")["type"] == "legal"
