@@ -334,3 +334,9 @@ def test_warning_shots_enforce_the_law_and_a_case_remanded_is_a_step_in_it():
     assert the("On 23 March 1999, patrol boats fired warning shots at the two vessels.", "fired")["type"] == "legal"
     assert the("North Korea fired two ballistic missiles in May 2023.", "fired")["type"] == "weapons_test"
     assert the("On 26 February 2026 the case was remanded to the district court.", "remanded")["type"] == "legal"
+
+
+def test_a_laws_number_dates_nothing_and_what_a_decision_adopted_is_of_its_day():
+    text = ("The measures were first adopted by the Cabinet decision of October 13, 2006 under the Foreign "
+            "Exchange Act (Act No. 228 of 1949).")
+    assert the(text, "adopted", dct="2026-06-02")["date"] == "2006-10-13"

@@ -11,7 +11,7 @@ from kankei import edtf
 from kankei.analyze.groups import lists
 from kankei.assemble._event_holders import TimeHolders
 from kankei.assemble.event_dates import later_than
-from kankei.assemble.event_reading import NOUN_TAGS, past_coordinates, prep_of, top_level, untensed
+from kankei.assemble.event_reading import NOUN_TAGS, passive_clause, past_coordinates, prep_of, top_level, untensed
 from kankei.assemble.event_time import distinct, follows, is_narrative, modifies_before
 from kankei.assemble.triggers import lexicon, word_sets
 from kankei.recognize.date_values import number
@@ -30,6 +30,7 @@ _FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,160}\bsince\s+(?:the\s+)?$")
 _GOING_ON = frozenset({"continue", "remain", "last", "persist", "stay", "resume"})
 # a time written as a date ('2002', 'the 1990s', 'July 2014'), not an occurrence ('the outbreak of the war')
 _DATE_WORDS = re.compile(r"(?:the\s+)?(?:early\s+|mid-?|late\s+)?\d|[A-Z][a-z]+\.?\s+\d")
+_NUMBERED_NAME = re.compile(r"\b(?:Act|Law|Order|Ordinance|Decree|Resolution|Notice|Case)\s+No\.\s*[\w()-]+\s+(?:of\s+)?$")
 _EFFECTIVE = re.compile(r"\b(?:effective|with\s+effect\s+from|taking\s+effect|to\s+take\s+effect)\s+(?:on\s+|from\s+)?$", re.I)
 _DETERMINED = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|our|whose)\s+$", re.I)
 _SINCE = re.compile(r"\b(after)\s+(?:the\s+)?$", re.I)
@@ -103,8 +104,8 @@ class ReaderTimes(TimeHolders):
         self.noun_phrase_times: set[int] = set()     # times inside or right after an event noun
         self.since_bounds = first_since_bounds(text, self.s, self.times)
         for t in self.times:
-            if self._measured_from(t, verbs):
-                continue
+            if self._measured_from(t, verbs) or _NUMBERED_NAME.search(text, max(self.s, t.start - 40), t.start):
+                continue    # (nor a year in a law's number: '(Act No. 228 of 1949)')
             given = t       # (what the verb takes: 'after the test in 2006' tells only a later time)
             if _EFFECTIVE.search(text, max(0, t.start - 30), t.start):
                 # 'banned imports, effective October 14': in force from that day, decided before it
@@ -350,7 +351,9 @@ class ReaderTimes(TimeHolders):
                 entry = lexicon().get(head.text.lower())
                 if entry is not None and entry[1]:
                     v.anchor = entry[0]
-            phrases = list(v.clause.objects) + [pp for pp in v.clause.pps if prep_of(pp) in _ABOUT_OR_AT]
+            phrases = list(v.clause.objects) + [pp for pp in v.clause.pps if prep_of(pp) in _ABOUT_OR_AT
+                                                or prep_of(pp) == "by" and passive_clause(v.clause)]
+            # ('were adopted by the Cabinet decision of October 13, 2006': the decision's day)
             documents = word_sets()["definite_documents"]
             for n in nouns:
                 holder = next((ph for ph in phrases if ph.start <= n.head.start < ph.end), None)
