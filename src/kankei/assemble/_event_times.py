@@ -11,7 +11,14 @@ from kankei import edtf
 from kankei.analyze.groups import lists
 from kankei.assemble._event_holders import TimeHolders
 from kankei.assemble.event_dates import later_than
-from kankei.assemble.event_reading import NOUN_TAGS, passive_clause, past_coordinates, prep_of, top_level, untensed
+from kankei.assemble.event_reading import (
+    NOUN_TAGS,
+    passive_clause,
+    past_coordinates,
+    prep_of,
+    top_level,
+    untensed,
+)
 from kankei.assemble.event_time import distinct, follows, is_narrative, modifies_before
 from kankei.assemble.triggers import lexicon, word_sets
 from kankei.recognize.date_values import number
