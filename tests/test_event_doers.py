@@ -340,3 +340,10 @@ def test_a_laws_number_dates_nothing_and_what_a_decision_adopted_is_of_its_day()
     text = ("The measures were first adopted by the Cabinet decision of October 13, 2006 under the Foreign "
             "Exchange Act (Act No. 228 of 1949).")
     assert the(text, "adopted", dct="2026-06-02")["date"] == "2006-10-13"
+
+
+def test_a_craft_spotted_chased_or_raised_is_an_incident_and_radiation_detected_is_none():
+    text = "On 23 March 1999, a patrol aircraft spotted two vessels off the Noto Peninsula."
+    assert the(text, "spotted")["type"] == "other"
+    assert the("In September 2002 Japan raised the wreck from a depth of 90 meters.", "raised")["type"] == "other"
+    assert not [e for e in events("The sensors detected radiation in May 2006.") if e["text"] == "detected"]
