@@ -347,3 +347,10 @@ def test_a_craft_spotted_chased_or_raised_is_an_incident_and_radiation_detected_
     assert the(text, "spotted")["type"] == "other"
     assert the("In September 2002 Japan raised the wreck from a depth of 90 meters.", "raised")["type"] == "other"
     assert not [e for e in events("The sensors detected radiation in May 2006.") if e["text"] == "detected"]
+
+
+def test_closing_proceedings_and_filing_a_petition_are_steps_in_a_case():
+    assert the("The court closed the proceedings on November 4, 2025.", "closed")["type"] == "legal"
+    assert the("On March 11, 2026 Chongryon filed a petition with the Supreme Court.",
+               "filed a petition")["type"] == "legal"
+    assert the("The school closed in March 2024.", "closed")["type"] == "dissolve"
