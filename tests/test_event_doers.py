@@ -354,3 +354,9 @@ def test_closing_proceedings_and_filing_a_petition_are_steps_in_a_case():
     assert the("On March 11, 2026 Chongryon filed a petition with the Supreme Court.",
                "filed a petition")["type"] == "legal"
     assert the("The school closed in March 2024.", "closed")["type"] == "dissolve"
+
+
+def test_its_agents_act_for_the_state_that_says_so():
+    ev = the("In 2002 North Korea admitted that its agents had kidnapped 13 Japanese citizens in the 1970s.",
+             "kidnapped", dct="2023-11-16")
+    assert "country:north_korea" in role(ev, "agent")

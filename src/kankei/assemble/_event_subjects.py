@@ -206,6 +206,8 @@ class SubjectReading:
                 return [m]      # 'TOKYO -- The prime minister instructed ...', no one named: Japan's government
             if (m := self._unnamed_body(subject)) is not None:
                 return [m]      # 'A district court ordered ...' (named next), 'police searched ...' (the state's)
+            if (m := self._owner_of_its_body(subject)) is not None:
+                return [m]      # ('its agents had kidnapped Japanese citizens': the state 'its' stands for)
             if not (subject.end <= vg.start and subject.start >= clause.start) if vg is not None else True:
                 return []
         if vg is None or clause.relation not in (None, "complement", "coordinate", "parataxis"):
@@ -336,6 +338,20 @@ class SubjectReading:
             return None
         return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], body, entry.name, entry.type,
                              how="context")
+
+    def _owner_of_its_body(self, phrase) -> EntityMention | None:
+        """'its agents', 'their security forces': the state or body the possessive stands for acts."""
+        first = self.tokens[phrase.first].text.lower()
+        if first not in ("its", "their") or phrase.head.text.lower() not in word_sets()["acting_bodies"]:
+            return None
+        # (the one who says it first: 'North Korea admitted that its agents ...'; else a state named before)
+        parent = self._reported_by(self.an.clause_of(phrase.start)) if self.an.clause_of(phrase.start) else None
+        said_by = [m for m in (self._subject_head_actors(parent) if parent is not None else [])
+                   if m.type == "country" or m.entity.startswith("gov:")]
+        if said_by:
+            return said_by[0]
+        m = self.ents.antecedent("it" if first == "its" else "they", phrase.start, subject=False)
+        return m if m is not None and (m.type == "country" or m.entity.startswith("gov:")) else None
 
     def _office_of_state(self, phrase, found: list) -> list:
         """'Japan's top government spokesman said': an office of a state speaks for its
