@@ -196,57 +196,55 @@ def test_the_sentence_around_a_date_is_sought_within_a_bounded_reach():
 
 
 def test_that_month_is_the_month_of_the_year_told_even_before_it():
-    from kankei.pipeline import extract
     text = "The measures were decided in February 2016, after the test that January and a launch that March."
-    values = {r["text"]: r["value"] for r in extract(text, doc="t", dct="2025-05-27").records() if r["kind"] == "time"}
+    values = time_values(text, "2025-05-27")
     assert values["that January"] == "2016-01" and values["that March"] == "2016-03"
 
 
 def test_a_live_blogs_entry_stamp_is_the_pages_day_whatever_the_entry_before_told():
-    from kankei.pipeline import extract
     text = ("Live blog | Tuesday, September 16, 2025\n\n"
             "Update 4:55 p.m.\nWhen the North last fired, on May 8, state media described it a day later.\n\n"
             "4:10 p.m.\nPolice said boats were back in port by noon.\n")
-    values = {r["text"]: r["value"] for r in extract(text, doc="t").records() if r["kind"] == "time"}
+    values = time_values(text)
     assert values["4:10 p.m."] == "2025-09-16T16:10:00" and values["noon"] == "2025-09-16T12:00:00"
     assert values["a day later"] == "2025-05-09"
 
 
 def test_after_a_stretch_of_time_a_month_goes_forward_not_back():
-    from kankei.pipeline import extract
     text = ("The cabinet approved the plan on 13 February 1959. The two societies negotiated from April, and after "
             "four months they signed an agreement on 13 August.")
-    values = {r["text"]: r["value"] for r in extract(text, doc="t", dct="2024-10-01").records() if r["kind"] == "time"}
+    values = time_values(text, "2024-10-01")
     assert values["13 August"] == "1959-08-13"
 
 
-def test_a_bare_month_in_a_sentence_of_now_is_in_the_storys_year_not_the_one_narrated_before():
-    from kankei.pipeline import extract
-    text = ("In October 2022, a missile flew over northern Japan. Japan has banned all trade with the North "
-            "since 2009, and in April it extended its own sanctions for two years.")
-    values = {r["text"]: r["value"] for r in extract(text, doc="t", dct="2025-09-16").records() if r["kind"] == "time"}
-    assert values["April"] == "2025-04"
-    # a past story told on: its own year
-    text = "Koizumi visited Pyongyang in September 2002. In October, five abductees returned to Japan."
-    values = {r["text"]: r["value"] for r in extract(text, doc="t", dct="2025-09-16").records() if r["kind"] == "time"}
-    assert values["October"] == "2002-10"
-
-
-def test_days_after_the_end_of_a_month_may_reach_into_the_next():
-    from kankei.pipeline import extract
-    text = "The plenum met on Dec. 26-30, 2023. A few days later, Kim sent a message."
-    values = {r["text"]: r["value"] for r in extract(text, doc="t", dct="2024-01-08").records() if r["kind"] == "time"}
-    assert values["days later"] == "2023-12-31/2024-01-06"
-    text = "The plenum ended on Dec. 10, 2023. Days later, Kim sent a message."
-    values = {r["text"]: r["value"] for r in extract(text, doc="t", dct="2024-01-08").records() if r["kind"] == "time"}
-    assert values["Days later"] == "2023-12"
+@pytest.mark.parametrize("text, dct, words, value", [
+    # a bare month in a sentence of now is in the story's year, not the one narrated before
+    ("In October 2022, a missile flew over northern Japan. Japan has banned all trade with the North since 2009, "
+     "and in April it extended its own sanctions for two years.", "2025-09-16", "April", "2025-04"),
+    # ... a past story told on keeps its own year
+    ("Koizumi visited Pyongyang in September 2002. In October, five abductees returned to Japan.", "2025-09-16",
+     "October", "2002-10"),
+    # days after the end of a month may reach into the next
+    ("The plenum met on Dec. 26-30, 2023. A few days later, Kim sent a message.", "2024-01-08", "days later",
+     "2023-12-31/2024-01-06"),
+    ("The plenum ended on Dec. 10, 2023. Days later, Kim sent a message.", "2024-01-08", "Days later", "2023-12"),
+])
+def test_a_month_told_without_its_year_in_the_news(text, dct, words, value):
+    assert time_values(text, dct)[words] == value
 
 
 def test_a_day_of_the_month_told_by_its_ordinal_after_on_is_that_days_of_the_month_told():
     from kankei.pipeline import extract
     text = "The abductees landed on 15 October 2002, and on the 24th the government decided they would stay."
-    values = {r["text"]: r["value"] for r in extract(text, doc="t", dct="2020-01-01").records() if r["kind"] == "time"}
+    values = time_values(text, "2020-01-01")
     assert values["24th"] == "2002-10-24"
     # an ordinal that names the second of two, a century or an anniversary is no day
     text = "In 2024 she said the first would become a target of the 2nd. The 21st century began."
     assert not [r for r in extract(text, doc="t").records() if r["kind"] == "time" and r["text"] in ("2nd", "21st")]
+
+
+def time_values(text: str, dct: str | None = None) -> dict[str, str | None]:
+    """The value of each time mention of a text, by its words."""
+    from kankei.pipeline import extract
+    recs = extract(text, doc="t", **({"dct": dct} if dct else {})).records()
+    return {r["text"]: r["value"] for r in recs if r["kind"] == "time"}
