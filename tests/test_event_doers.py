@@ -360,3 +360,10 @@ def test_its_agents_act_for_the_state_that_says_so():
     ev = the("In 2002 North Korea admitted that its agents had kidnapped 13 Japanese citizens in the 1970s.",
              "kidnapped", dct="2023-11-16")
     assert "country:north_korea" in role(ev, "agent")
+
+
+def test_the_news_of_the_day_before_goes_on_into_the_next_paragraph():
+    text = ("NEW YORK -- A committee of the U.N. General Assembly on Wednesday adopted a resolution on North "
+            "Korea.\n\nThe committee approved the text without a vote, and North Korea's envoy denounced it.")
+    found = {e["text"]: e["date"] for e in events(text, dct="2023-11-16")}
+    assert found["approved"] == "2023-11-15" and found["denounced"] == "2023-11-15"

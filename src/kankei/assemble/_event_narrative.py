@@ -37,7 +37,15 @@ class Narrative:
         a story of long ago goes on one sentence more ('He was stationed in the South. He
         disappeared during a patrol.'), and further when told as the story's next step ('Soon
         after, ...', of other days than the page's)."""
-        if self.time is None or text.find("\n\n", self.at, s) >= 0:
+        if self.time is None:
+            return None
+        if text.find("\n\n", self.at, s) >= 0:
+            # (a news story's day before the page's goes on into its next paragraph, which goes on
+            # with the same occasion: 'adopted a resolution on Wednesday. || The committee approved ...')
+            brk = text.find("\n\n", self.at, s)
+            if self.sentences == 1 and dct is not None and _day_before(self.time.value, dct) \
+                    and text.count("\n\n", self.at, s) == 1 and text[self.at:brk].rstrip().endswith((".", '"', "”")):
+                return self.time    # (a sentence's, not a photo caption's: 'A rally in Pyongyang, 1 March')
             return None
         if self.sentences > 1:
             if (self.sentences <= 2 or self.turns) and dct is not None and long_before(self.time.value, dct) \
@@ -110,3 +118,10 @@ def _holds_the_day(value: str | None, day: str | None) -> bool:
         return False
     span, d = edtf.bounds(value), edtf.bounds(day)
     return span is not None and d is not None and span[0] <= d[0] and d[1] <= span[1]
+
+
+def _day_before(value: str | None, dct: str) -> bool:
+    """Whether a day is the page's day before, or the one before that (the news's 'Wednesday')."""
+    if not value or edtf.precision(value) != "day" or edtf.precision(dct) != "day":
+        return False
+    return edtf.shift(dct, "day", -2) <= value < dct
