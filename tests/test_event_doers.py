@@ -367,3 +367,12 @@ def test_the_news_of_the_day_before_goes_on_into_the_next_paragraph():
             "Korea.\n\nThe committee approved the text without a vote, and North Korea's envoy denounced it.")
     found = {e["text"]: e["date"] for e in events(text, dct="2023-11-16")}
     assert found["approved"] == "2023-11-15" and found["denounced"] == "2023-11-15"
+
+
+def test_the_government_of_an_outlets_story_filed_abroad_is_the_outlets_states():
+    text = ("The Yomiuri Shimbun, November 16, 2023\n\nNEW YORK -- A U.N. committee adopted a resolution on North "
+            "Korea on Wednesday. A spokesperson said the government had briefed the families on Tuesday.")
+    assert role(the(text, "briefed"), "agent") == {"gov:japan"}
+    # without an outlet in a header, the place filed from
+    text = "NEW YORK -- The government announced new sanctions on Wednesday."
+    assert role(the(text, "announced new sanctions", dct="2023-11-16"), "agent") == {"gov:united_states"}

@@ -160,10 +160,29 @@ def _narrator_cue() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\s+(?:the\s+late\s+)?$")
 
 
-def home_government(ents: list[EntityMention]) -> EntityMention | None:
-    """The government of the state a news story is filed from ('TOKYO, Nov. 12 (Kyodo) --'): whom
-    'the government' means when the story names none."""
-    return government_at(next((m for m in ents if m.how == "dateline"), None), "dateline")
+def home_government(ents: list[EntityMention], text: str = "") -> EntityMention | None:
+    """The government of the state a news story is filed from ('TOKYO, Nov. 12 (Kyodo) --'), or of
+    the outlet its header names ('The Yomiuri Shimbun, November 16, 2023' over a story from New
+    York): whom 'the government' means when the story names none."""
+    dateline = next((m for m in ents if m.how == "dateline"), None)
+    if text and (state := _outlet_state(text, dateline.start if dateline is not None else _HEADER)) is not None:
+        gov = f"gov:{state}"
+        entry = gazetteer().entries.get(gov)
+        if entry is not None:
+            return EntityMention(0, 0, "", gov, entry.name, "organization", how="dateline")
+    return government_at(dateline, "dateline")
+
+
+def _outlet_state(text: str, before: int) -> str | None:
+    """The state of an outlet named in a header line before the story (not in a dateline's brackets)."""
+    outlets = load("doc_cues").get("outlet_states") or {}
+    for line in text[:min(before, _HEADER)].splitlines():
+        if "(" in line:
+            continue
+        for name, state in outlets.items():
+            if re.search(rf"\b{re.escape(name)}\b", line):
+                return state
+    return None
 
 
 def _office_issuer(text: str) -> EntityMention | None:

@@ -86,7 +86,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     narrative = Narrative(turns=len(SPEAKER_TURN.findall(text, 0, 20000)) >= 3)
     focus: list[EntityMention] = []         # the subjects of the last sentence with events, for pronouns
     issuer = issuer_of(ents, text)
-    home = home_government(entities)       # ('TOKYO -- The government decided': Japan's)
+    home = home_government(entities, text)     # ('TOKYO -- The government decided': Japan's)
     narrator = narrator_of(text, ents)      # ('From the notebooks of Yang Chang-sik': his 'I')
     genders = genders_shown(text, ents)
     # (the pattern's literal part looked for first: a search of the whole text tries its first
