@@ -376,3 +376,14 @@ def test_the_government_of_an_outlets_story_filed_abroad_is_the_outlets_states()
     # without an outlet in a header, the place filed from
     text = "NEW YORK -- The government announced new sanctions on Wednesday."
     assert role(the(text, "announced new sanctions", dct="2023-11-16"), "agent") == {"gov:united_states"}
+
+
+def test_an_event_that_only_dates_a_clause_is_not_the_subjects_deed():
+    ev = the("Seoul kept silent about the rough treatment of its fans during the October 3 match in Pyongyang.",
+             "match", dct="2019-10-10")
+    assert role(ev, "agent") == set()
+    # unless the phrase makes it theirs, or it is talks they were at
+    ev = the("Abe and Trump shook hands during their summit in Osaka in June 2019.", "summit")
+    assert role(ev, "agent") != set()
+    ev = the("During talks with Pyongyang in May 2016, Tokyo said it would keep the sanctions.", "talks")
+    assert "gov:japan" in role(ev, "agent")

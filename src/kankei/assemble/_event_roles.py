@@ -198,6 +198,8 @@ class ReaderRoles(SubjectReading):
     def _noun_subject(self, r: Reading, parts: Parts, readings: dict[int, Reading]) -> None:
         """'North Korea went ahead with a nuclear test': an event noun in a clause whose verb
         states no event of its own is done by the clause's subject."""
+        if self._in_time_phrase(r):
+            return      # 'filing a protest about ... during the match': the match is no one's deed here
         clause = self.an.clause_of(r.head.start)
         vg = getattr(clause, "predicate", None)
         if vg is not None and vg.head.start > r.end and not passive_clause(clause) and self._fronted(r, clause):
@@ -208,6 +210,17 @@ class ReaderRoles(SubjectReading):
             return
         for m in self._subject_actors(clause):
             parts.add("agent", m)
+
+    def _in_time_phrase(self, r: Reading) -> bool:
+        """Whether an event noun heads the phrase of a preposition of time ('before and during
+        the November 15 match'), unless the phrase makes it the subject's ('during their
+        meeting', 'until his own death'), or it is talks the subject was at ('During talks with
+        Pyongyang, Japan indicated ...')."""
+        times = lists()["time_prepositions"]
+        return any(pp.head is not None and pp.head.start == r.head.start and prep_of(pp) in times
+                   and not (prep_of(pp) == "during" and r.type == "meet")
+                   and not any(t.tag == "PRP$" for t in self.tokens if pp.start <= t.start < r.head.start)
+                   for c in self.an.clauses for pp in c.pps)
 
     def _describes_a_name(self, start: int) -> bool:
         """Whether a phrase at `start` belongs to a description set after a name ('Chongryon, a
