@@ -248,3 +248,11 @@ def time_values(text: str, dct: str | None = None) -> dict[str, str | None]:
     from kankei.pipeline import extract
     recs = extract(text, doc="t", **({"dct": dct} if dct else {})).records()
     return {r["text"]: r["value"] for r in recs if r["kind"] == "time"}
+
+
+def test_a_day_naming_a_recent_occasion_is_not_moved_ahead_by_a_future_clause():
+    text = "Seoul will not seek an apology for the treatment of its fans during the October 3 match."
+    assert time_values(text, "2019-10-10")["October 3"] == "2019-10-03"
+    # a plain day of a future clause, or a day a month past, is still the next one
+    assert time_values("The two sides will meet again on October 3.", "2019-10-10")["October 3"] == "2020-10-03"
+    assert time_values("Japan will act before the April 13 deadline.", "2019-10-10")["April 13"] == "2020-04-13"

@@ -387,3 +387,9 @@ def test_an_event_that_only_dates_a_clause_is_not_the_subjects_deed():
     assert role(ev, "agent") != set()
     ev = the("During talks with Pyongyang in May 2016, Tokyo said it would keep the sanctions.", "talks")
     assert "gov:japan" in role(ev, "agent")
+
+
+def test_an_occasion_that_dates_a_demand_is_not_demanded():
+    ev = the("Seoul will not seek an apology for the treatment of its fans during the October 3 match in "
+             "Pyongyang.", "match", dct="2019-10-10")
+    assert (ev["date"], ev.get("modality", "asserted")) == ("2019-10-03", "asserted")

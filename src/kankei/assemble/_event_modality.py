@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kankei.assemble.event_reading import passive_clause, prep_of, untensed
+from kankei.assemble.event_reading import passive_clause, prep_of, time_phrase_of, untensed
 from kankei.assemble.triggers import word_sets
 
 if TYPE_CHECKING:
@@ -75,8 +75,8 @@ class ReaderModality:
     def _demanded(self, noun: Reading) -> bool:
         clause = self.an.clause_of(noun.head.start)
         vg = getattr(clause, "predicate", None)
-        if vg is None or vg.head.start > noun.start:
-            return False
+        if vg is None or vg.head.start > noun.start or time_phrase_of(self.an, noun.head) is not None:
+            return False        # ('seek an apology for ... during the match': the match only dates it)
         lemma = vg.head.lemma
         word = self.text[vg.head.start:noun.start].lower()
         return lemma in ("demand", "urge", "request", "seek", "ask", "press", "want") or \

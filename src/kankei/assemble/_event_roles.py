@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from kankei.analyze.groups import lists
 from kankei.assemble._event_subjects import _ISSUER_WORDS, SubjectReading
 from kankei.assemble.event_parts import ACTOR_TYPES, Parts, kin_of, phrase_actors, role_of
-from kankei.assemble.event_reading import NOUN_TAGS, passive_clause, prep_of
+from kankei.assemble.event_reading import NOUN_TAGS, passive_clause, prep_of, time_phrase_of
 from kankei.assemble.triggers import lexicon, word_sets
 
 if TYPE_CHECKING:
@@ -216,11 +216,9 @@ class ReaderRoles(SubjectReading):
         the November 15 match'), unless the phrase makes it the subject's ('during their
         meeting', 'until his own death'), or it is talks the subject was at ('During talks with
         Pyongyang, Japan indicated ...')."""
-        times = lists()["time_prepositions"]
-        return any(pp.head is not None and pp.head.start == r.head.start and prep_of(pp) in times
-                   and not (prep_of(pp) == "during" and r.type == "meet")
-                   and not any(t.tag == "PRP$" for t in self.tokens if pp.start <= t.start < r.head.start)
-                   for c in self.an.clauses for pp in c.pps)
+        pp = time_phrase_of(self.an, r.head)
+        return pp is not None and not (prep_of(pp) == "during" and r.type == "meet") \
+            and not any(t.tag == "PRP$" for t in self.tokens if pp.start <= t.start < r.head.start)
 
     def _describes_a_name(self, start: int) -> bool:
         """Whether a phrase at `start` belongs to a description set after a name ('Chongryon, a

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kankei.analyze.groups import lists
 from kankei.assemble.event_parts import Parts
 from kankei.spans import TimeMention
 
@@ -60,6 +61,13 @@ def prep_of(pp) -> str:
         return ""
     return (prep if isinstance(prep, str) else prep.text).lower()
 
+
+
+def time_phrase_of(an, head) -> object | None:
+    """The phrase of a preposition of time a noun heads ('during the November 15 match'), if any."""
+    times = lists()["time_prepositions"]
+    return next((pp for c in an.clauses for pp in c.pps
+                 if pp.head is not None and pp.head.start == head.start and prep_of(pp) in times), None)
 
 
 def past_coordinates(c):

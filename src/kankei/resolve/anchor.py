@@ -11,6 +11,7 @@ was now ready"), `now`/`currently`/`this year` mean the time being narrated.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 
 from kankei import edtf
@@ -229,7 +230,11 @@ def _calendar_year(value: str, rel: dict, text: str, tm: TimeMention, narrative_
     if dct and dct[1]:
         key = (month, day or 0)
         dkey = (dct[1], dct[2] or 0) if day else (dct[1], 0)
-        if future(text, tm):
+        if future(text, tm) and day and dct[2] and _ATTRIBUTIVE.search(text, max(0, tm.start - 8), tm.start) \
+                and 0 < (date(dct[0], dct[1], dct[2]) - date(dct[0], month, min(day, 28))).days <= 31:
+            # 'will protest ... during the October 3 match' a week after it: the occasion just past
+            year = dct[0]
+        elif future(text, tm):
             if (year, key) < (dct[0], dkey):
                 year = dct[0] if key >= dkey else dct[0] + 1
         elif dct[2] and not backward and (not narrative_end or recent(text, tm) or (
