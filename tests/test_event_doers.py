@@ -393,3 +393,18 @@ def test_an_occasion_that_dates_a_demand_is_not_demanded():
     ev = the("Seoul will not seek an apology for the treatment of its fans during the October 3 match in "
              "Pyongyang.", "match", dct="2019-10-10")
     assert (ev["date"], ev.get("modality", "asserted")) == ("2019-10-03", "asserted")
+
+
+def test_a_summit_set_off_as_held_somewhere_is_placed_there():
+    ev = the("At the first Japan-China summit, held in Tokyo on May 3, 2004, Koizumi told Hu Jintao that "
+             "Japan would help.", "summit")
+    assert role(ev, "location") == {"place:tokyo"}
+
+
+def test_the_leaders_a_clause_names_at_a_summit_met_there_in_place_of_their_states():
+    ev = the("At the first Japan-China summit, held in Tokyo on May 3, 2004, Koizumi told Hu Jintao that "
+             "Japan would help.", "summit")
+    assert role(ev, "agent") == {"person:koizumi", "person:hu_jintao"}
+    # a leader of only one of the states does not replace them
+    ev = the("At the Japan-China summit on May 3, 2004, Koizumi told Obama that Japan would help.", "summit")
+    assert role(ev, "agent") == {"country:japan", "country:china"}

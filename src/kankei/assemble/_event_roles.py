@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from kankei.analyze.groups import lists
 from kankei.assemble._event_subjects import _ISSUER_WORDS, SubjectReading
-from kankei.assemble.event_parts import ACTOR_TYPES, Parts, kin_of, phrase_actors, role_of
+from kankei.assemble.event_parts import ACTOR_TYPES, Parts, kin_of, phrase_actors, role_of, state_of
 from kankei.assemble.event_reading import NOUN_TAGS, passive_clause, prep_of, time_phrase_of
 from kankei.assemble.triggers import lexicon, word_sets
 
@@ -31,6 +31,7 @@ _SAID_FROM = frozenset({"accuse", "demand", "statement", "apologize", "threaten"
 _BETWEEN_OF = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 
 
+_HOLDING = frozenset({"hold", "host", "convene", "stage"})
 _VESSEL_MOVES = frozenset({"migrate", "other"})     # a ship sails, returns, sinks, collides: it does it
 
 
@@ -211,6 +212,25 @@ class ReaderRoles(SubjectReading):
         for m in self._subject_actors(clause):
             parts.add("agent", m)
 
+    def _summit_attendees(self, r: Reading) -> None:
+        """'At the first Japan-China summit, Koizumi told Hu ...': the leaders the clause names
+        met, in place of the states of the noun's modifiers they lead."""
+        clause = self.an.clause_of(r.head.start)
+        if clause is None or clause.predicate is None or not self._fronted(r, clause):
+            return
+        states = [p for p in r.parts.items if p["role"] == "agent" and p["entity"].split(":", 1)[0] in ("country", "gov")]
+        if len(states) != len([p for p in r.parts.items if p["role"] == "agent"]):
+            return
+        people = [m for m in self._subject_actors(clause) if m.entity.startswith("person:")]
+        for ph in [*clause.objects, *(pp for pp in clause.pps if prep_of(pp) in ("to", "with") and pp.start > clause.predicate.start)]:
+            people += [m for m in self.ents.within(ph.start, ph.end) if m.entity.startswith("person:")]
+        led = {state_of(m.entity) for m in people}
+        if not people or any(state_of(p["entity"]) not in led for p in states):
+            return      # (only when the people named are those states' own)
+        r.parts.items = [p for p in r.parts.items if p not in states]
+        for m in people:
+            r.parts.add("agent", m)
+
     def _in_time_phrase(self, r: Reading) -> bool:
         """Whether an event noun heads the phrase of a preposition of time ('before and during
         the November 15 match'), unless the phrase makes it the subject's ('during their
@@ -330,6 +350,9 @@ class ReaderRoles(SubjectReading):
         if j is None:
             return
         j += 1
+        if j + 1 < len(self.tokens) and self.tokens[j].text == "," and self.tokens[j + 1].tag == "VBN" \
+                and self.tokens[j + 1].lemma in _HOLDING:
+            j += 1      # ('the first summit, held in Pyongyang,': set off, it places it all the same)
         if j < len(self.tokens) and self.tokens[j].tag == "VBN":
             # 'the summit held in Washington', 'talks hosted by China': the participle's phrases place it
             clause = self.by_head.get(self.tokens[j].start)

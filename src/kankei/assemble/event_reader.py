@@ -448,6 +448,8 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
         r.parts = self._participants(r)
         if not r.verb and not r.parts.has("agent"):
             self._noun_subject(r, r.parts, by_head)
+        elif not r.verb and r.type == "meet":
+            self._summit_attendees(r)
 
     def _habitual(self, r: Reading) -> bool:
         """'The organization rarely says', 'the envoys usually meet': how often, not when."""
