@@ -370,3 +370,13 @@ def test_a_dateline_without_a_year_takes_none_from_the_past_the_story_recalls():
     # (given the page's date, its days are dated)
     said = [r for r in extract(text, doc="t", dct="2024-04-09").records() if r["kind"] == "event" and r["text"] == "said"]
     assert said and said[0]["date"] == "2024-04-09"
+
+
+def test_a_first_since_is_two_occurrences_whatever_dates_the_now():
+    # dated by its own clause
+    text = "On Friday, Tokyo summoned the Chinese ambassador for the first time since May 2016."
+    assert sorted(dates(text, "2023-11-20")["summoned"]) == ["2016-05", "2023-11-17"]
+    # dated by the occasion it follows; the time before is no occasion the story goes on from
+    text = ("North Korea fired a missile on Friday. Right after the launch, Tokyo summoned the Chinese "
+            "ambassador for the first time since May 2016.")
+    assert sorted(dates(text, "2023-11-20")["summoned"]) == ["2016-05", "2023-11-17"]

@@ -246,7 +246,7 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
             told = told_before.get(id(r))
             anchor = told or (last_of_type.get(r.anchor) if r.anchor else None)
             if anchor is not None and not r.times and r.inherited is None:
-                for ev in evs:
+                for ev in _now_tellings(r, evs):
                     # ('Following the resolution, ...': after its day, in its month)
                     ev.date, ev.dated_by = anchor.date if told else later_than(anchor.date, dct), "anchor"
                     if _anaphoric(r, sent):
@@ -261,10 +261,10 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
         made[id(r)] = evs
         said = _reported_in(r, readings, made)
         if said is not None:
-            for ev in evs:      # ('announced that it was dissolving the committee': then, as it said so)
+            for ev in _now_tellings(r, evs):    # ('announced that it was dissolving the committee': then, as it said so)
                 ev.date, ev.dated_by = said.date, said.dated_by
         out.extend(evs)
-        for ev in evs:
+        for ev in _now_tellings(r, evs):
             if ev.date and ev.modality == "asserted":
                 last_of_type[ev.type] = ev
                 noun = r.noun_event.head if r.noun_event is not None else None if r.verb else r.head
@@ -273,6 +273,13 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
                 else:
                     last_of_type["~" + _stem(r.head.lemma)] = ev     # ('ruled ... the ruling': what was ruled)
     return out
+
+
+def _now_tellings(r: Reading, evs: list[Event]) -> list[Event]:
+    """The events of a reading but the time before of a 'first ... since September 2017': that
+    one is dated by its own words, and is not the occurrence the story goes on from."""
+    before = {(t.start, t.end) for t in r.before}
+    return [ev for ev in evs if ev.time not in before] if before else evs
 
 
 _UNTIL = re.compile(r"\b(?:until|till|up\s+to)\b[^,;.]{0,50}$", re.I)
@@ -448,11 +455,12 @@ def _dated(r: Reading, sent: SentenceScan, doc: str, narrative: TimeMention | No
         # ('continued through the 1970s, until the last voyage in July 1984': the end it went on to is
         # no occurrence of its own)
         own = [t for t in own if not _UNTIL.search(sent.text, max(sent.s, t.start - 60), t.start)] or own
-    if own:
-        return [make(day_of(t.value), t, "clause") for t in own]
-    date, how = fallback_date(r, narrative, dct, news, elsewhere, headline)
     # ('for the first time since September 2017': the time before is an occurrence of its own)
-    return [make(day_of(date), None, how), *(make(day_of(t.value.split("/")[0]), t, "clause") for t in r.before)]
+    earlier = [make(day_of(t.value.split("/")[0]), t, "clause") for t in r.before]
+    if own:
+        return [make(day_of(t.value), t, "clause") for t in own] + earlier
+    date, how = fallback_date(r, narrative, dct, news, elsewhere, headline)
+    return [make(day_of(date), None, how), *earlier]
 
 
 def _told_as_past(r: Reading) -> bool:
