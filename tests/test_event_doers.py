@@ -408,3 +408,11 @@ def test_the_leaders_a_clause_names_at_a_summit_met_there_in_place_of_their_stat
     # a leader of only one of the states does not replace them
     ev = the("At the Japan-China summit on May 3, 2004, Koizumi told Obama that Japan would help.", "summit")
     assert role(ev, "agent") == {"country:japan", "country:china"}
+
+
+def test_the_spokesperson_is_the_one_told_before_with_the_body_he_speaks_for():
+    text = ("A spokesman for the Japanese foreign ministry criticized the launch on Friday. "
+            "The spokesman said Tokyo would respond.")
+    assert role(the(text, "said", dct="2026-01-17"), "agent") == {"org:mofa_japan"}
+    # no spokesperson told before: no one
+    assert role(the("The spokesman said Tokyo would respond.", "said", dct="2026-01-17"), "agent") == set()

@@ -68,6 +68,27 @@ class SubjectReading:
         return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], m.entity, m.name, m.type,
                              how="context")
 
+    def _spokesperson_before(self, phrase):
+        """'The spokesperson', told before as 'a spokesperson for the Foreign Ministry': the body
+        named there, an organization before any state in its phrase."""
+        words = [t.text.lower() for t in self.tokens[phrase.first:phrase.last + 1]]
+        noun = phrase.head.text.lower()
+        if len(words) != 2 or words[0] not in ("the", "this", "that") \
+                or noun not in word_sets()["non_leading_offices"]:
+            return None
+        told = None
+        for told in re.compile(rf"\b{re.escape(noun)}\s+(?:for|of|at)\s+[^,.;]{{0,60}}", re.I).finditer(
+                self.text, max(0, phrase.start - 4000), phrase.start):
+            pass
+        if told is None:
+            return None
+        named = [m for m in self.ents.history if told.start() < m.start < told.end() and m.type in ACTOR_TYPES]
+        body = next((m for m in reversed(named) if m.type == "organization"), named[0] if named else None)
+        if body is None:
+            return None
+        return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], body.entity, body.name,
+                             body.type, how="context")
+
     def _relative_person_before(self, clause) -> list:
         """A verb only a person does ('died', 'committed suicide'), coordinated after a relative
         clause on a person, goes on about that person, not about the main clause's subject."""
@@ -200,6 +221,8 @@ class SubjectReading:
                 return [m]      # 'the court dismissed the case': the court named before
             if (m := self._message_author(subject)) is not None:
                 return [m]      # ('In a commentary, KCNA said ... the commentary said': KCNA)
+            if (m := self._spokesperson_before(subject)) is not None:
+                return [m]      # ('a spokesperson for the ministry said ... The spokesperson warned': the ministry)
             if (m := self._titled(subject)) is not None:
                 return [m]      # 'the prime minister said': the prime minister named before
             if (m := self._office_of_home(subject)) is not None:
