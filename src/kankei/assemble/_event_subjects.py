@@ -76,10 +76,9 @@ class SubjectReading:
         if len(words) != 2 or words[0] not in ("the", "this", "that") \
                 or noun not in word_sets()["non_leading_offices"]:
             return None
-        told = None
-        for told in re.compile(rf"\b{re.escape(noun)}\s+(?:for|of|at)\s+[^,.;]{{0,60}}", re.I).finditer(
-                self.text, max(0, phrase.start - 4000), phrase.start):
-            pass
+        tellings = list(re.compile(rf"\b{re.escape(noun)}\s+(?:for|of|at)\s+[^,.;]{{0,60}}", re.I).finditer(
+            self.text, max(0, phrase.start - 4000), phrase.start))
+        told = tellings[-1] if tellings else None       # (the latest)
         if told is None:
             return None
         named = [m for m in self.ents.history if told.start() < m.start < told.end() and m.type in ACTOR_TYPES]
