@@ -416,3 +416,15 @@ def test_the_spokesperson_is_the_one_told_before_with_the_body_he_speaks_for():
     assert role(the(text, "said", dct="2026-01-17"), "agent") == {"org:mofa_japan"}
     # no spokesperson told before: no one
     assert role(the("The spokesman said Tokyo would respond.", "said", dct="2026-01-17"), "agent") == set()
+
+
+def test_his_wife_or_her_husband_is_the_one_the_text_told_was_married():
+    text = "In 1962 Ko married Lee Mi-ja, a seamstress from Osaka. His wife died in 2014."
+    assert role(the(text, "died", dct="2020-01-01"), "patient") == {"person:lee_mi_ja"}
+    # the sex a title shows picks which of the two; and a husband is no later 'she'
+    text = "Mr. Park married Lee Mi-ja in 1962. Her husband died in 2014."
+    assert role(the(text, "died", dct="2020-01-01"), "patient") != {"person:lee_mi_ja"}
+    text = ("In 1963 she married Choi Man-gil, a mechanic. Her husband was arrested in 1974. "
+            "In the spring of 2003, she fled to China.")
+    assert role(the(text, "arrested", dct="2020-01-01"), "patient") == {"person:choi_man_gil"}
+    assert "person:choi_man_gil" not in role(the(text, "fled", dct="2020-01-01"), "agent")

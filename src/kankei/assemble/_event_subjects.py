@@ -20,6 +20,7 @@ _AND = re.compile(r"\band\b|&")
 _NOT_PREPOSITIONS = frozenset({"of", "although", "though", "because", "while", "whereas", "if", "unless",
                                "that", "whether", "as", "since", "after", "before", "until", "once"})
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?(?:[A-Z][a-z]+\.?\s+){0,3}")
+_MARRIED = re.compile(r"\bmarried\s+")
 _ISSUER_WORDS = frozenset({"Government", "Cabinet"})
 
 
@@ -65,6 +66,30 @@ class SubjectReading:
         m = next((m for at, m in said if at == said[-1][0]), None) if said else None
         if m is None:
             return None
+        return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], m.entity, m.name, m.type,
+                             how="context")
+
+    def _spouse_before(self, phrase):
+        """'His wife', 'her husband': one of the two the text last told married ('X married Y'):
+        the one whose known sex fits, else the one married."""
+        words = [t.text.lower() for t in self.tokens[phrase.first:phrase.last + 1]]
+        if words not in (["his", "wife"], ["her", "husband"], ["his", "widow"], ["her", "widower"]):
+            return None
+        told = list(_MARRIED.finditer(self.text, max(0, phrase.start - 6000), phrase.start))
+        if not told:
+            return None
+        people = [m for m in self.ents.history if m.type == "person"]
+        married = next((m for m in people if m.start == told[-1].end()), None)
+        marrier = next((m for m in reversed(people) if told[-1].start() - 3 <= m.end <= told[-1].start()), None)
+        sex = "female" if words[1] in ("wife", "widow") else "male"
+        genders = self.ents.genders
+        if married is not None and genders.get(married.entity) in (sex, None) and genders.get(getattr(marrier, "entity", "")) != sex:
+            m = married
+        elif marrier is not None and genders.get(marrier.entity) == sex:
+            m = marrier
+        else:
+            return None
+        genders.setdefault(m.entity, sex)     # (a husband is no later 'she')
         return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], m.entity, m.name, m.type,
                              how="context")
 
@@ -220,6 +245,8 @@ class SubjectReading:
                 return [m]      # 'the court dismissed the case': the court named before
             if (m := self._message_author(subject)) is not None:
                 return [m]      # ('In a commentary, KCNA said ... the commentary said': KCNA)
+            if (m := self._spouse_before(subject)) is not None:
+                return [m]      # ('he married Kim Sun-ja ... His wife died in 2014': she)
             if (m := self._spokesperson_before(subject)) is not None:
                 return [m]      # ('a spokesperson for the ministry said ... The spokesperson warned': the ministry)
             if (m := self._titled(subject)) is not None:

@@ -38,6 +38,9 @@ def genders_shown(text: str, mentions: list[EntityMention]) -> dict[str, str]:
         w = _SEXED_WORD.search(text, m.end, end)
         if w is not None:
             seen.setdefault(m.entity, set()).add(SEX[w.group().strip().lower()])
+        title = _TITLE.match(text, m.start) or _TITLE_BEFORE.search(text, max(0, m.start - 6), m.start)
+        if title is not None:       # ('Mr. Ko', 'Mrs. Lee')
+            seen.setdefault(m.entity, set()).add("male" if title.group(1).lower() == "mr" else "female")
         # ('his granddaughter, Yang Ji-won': the kin word before the name)
         kin = _KIN_BEFORE.search(text, max(0, m.start - 24), m.start)
         if kin is not None:
@@ -49,4 +52,6 @@ def genders_shown(text: str, mentions: list[EntityMention]) -> dict[str, str]:
     return {e: next(iter(g)) for e, g in seen.items() if len(g) == 1}
 
 
+_TITLE = re.compile(r"(Mr|Mrs|Ms|Miss)\b\.?\s+")
+_TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\b\.?\s+$")
 _KIN_BEFORE = re.compile(r"\b([A-Za-z-]+),?\s+$")
