@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kankei.analyze.groups import lists as grammar_lists
+from kankei.assemble._described_before import DescribedBefore
 from kankei.assemble.event_parts import ACTOR_TYPES, fits, fits_pronoun, government_at, phrase_actors
 from kankei.assemble.event_reading import in_relative, passive_clause, prep_of
 from kankei.assemble.triggers import word_sets
@@ -20,11 +20,10 @@ _AND = re.compile(r"\band\b|&")
 _NOT_PREPOSITIONS = frozenset({"of", "although", "though", "because", "while", "whereas", "if", "unless",
                                "that", "whether", "as", "since", "after", "before", "until", "once"})
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?(?:[A-Z][a-z]+\.?\s+){0,3}")
-_MARRIED = re.compile(r"\bmarried\s+")
 _ISSUER_WORDS = frozenset({"Government", "Cabinet"})
 
 
-class SubjectReading:
+class SubjectReading(DescribedBefore):
     """Who does what a clause says."""
 
     def main_subjects(self) -> list | None:
@@ -54,64 +53,6 @@ class SubjectReading:
         if clause.relation != "complement" or parent is None or parent.subject is None or passive_clause(parent):
             return False        # ('the wives had been told they could visit': the ones told)
         return [x.entity for x in phrase_actors(self.ents, parent.subject.start, parent.subject.end)] == [m.entity]
-
-    def _message_author(self, phrase):
-        """'the commentary', 'the statement' as a subject: whoever made the last act of speech told."""
-        words = [t.text.lower() for t in self.tokens[phrase.first:phrase.last + 1]]
-        noun = phrase.head.text.lower()
-        if len(words) < 2 or words[0] not in ("the", "this", "that") or noun not in grammar_lists()["message_nouns"]:
-            return None
-        said = [(at, m) for at, words, m in self.ents.speakers if re.search(rf"\b{re.escape(noun)}\b", words)]
-        # (of the acts told in the latest such sentence, the first: the saying, not what was said)
-        m = next((m for at, m in said if at == said[-1][0]), None) if said else None
-        if m is None:
-            return None
-        return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], m.entity, m.name, m.type,
-                             how="context")
-
-    def _spouse_before(self, phrase):
-        """'His wife', 'her husband': one of the two the text last told married ('X married Y'):
-        the one whose known sex fits, else the one married."""
-        words = [t.text.lower() for t in self.tokens[phrase.first:phrase.last + 1]]
-        if words not in (["his", "wife"], ["her", "husband"], ["his", "widow"], ["her", "widower"]):
-            return None
-        told = list(_MARRIED.finditer(self.text, max(0, phrase.start - 6000), phrase.start))
-        if not told:
-            return None
-        people = [m for m in self.ents.history if m.type == "person"]
-        married = next((m for m in people if m.start == told[-1].end()), None)
-        marrier = next((m for m in reversed(people) if told[-1].start() - 3 <= m.end <= told[-1].start()), None)
-        sex = "female" if words[1] in ("wife", "widow") else "male"
-        genders = self.ents.genders
-        if married is not None and genders.get(married.entity) in (sex, None) and genders.get(getattr(marrier, "entity", "")) != sex:
-            m = married
-        elif marrier is not None and genders.get(marrier.entity) == sex:
-            m = marrier
-        else:
-            return None
-        genders.setdefault(m.entity, sex)     # (a husband is no later 'she')
-        return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], m.entity, m.name, m.type,
-                             how="context")
-
-    def _spokesperson_before(self, phrase):
-        """'The spokesperson', told before as 'a spokesperson for the Foreign Ministry': the body
-        named there, an organization before any state in its phrase."""
-        words = [t.text.lower() for t in self.tokens[phrase.first:phrase.last + 1]]
-        noun = phrase.head.text.lower()
-        if len(words) != 2 or words[0] not in ("the", "this", "that") \
-                or noun not in word_sets()["non_leading_offices"]:
-            return None
-        tellings = list(re.compile(rf"\b{re.escape(noun)}\s+(?:for|of|at)\s+[^,.;]{{0,60}}", re.I).finditer(
-            self.text, max(0, phrase.start - 4000), phrase.start))
-        told = tellings[-1] if tellings else None       # (the latest)
-        if told is None:
-            return None
-        named = [m for m in self.ents.history if told.start() < m.start < told.end() and m.type in ACTOR_TYPES]
-        body = next((m for m in reversed(named) if m.type == "organization"), named[0] if named else None)
-        if body is None:
-            return None
-        return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], body.entity, body.name,
-                             body.type, how="context")
 
     def _relative_person_before(self, clause) -> list:
         """A verb only a person does ('died', 'committed suicide'), coordinated after a relative
