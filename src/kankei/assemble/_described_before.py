@@ -25,24 +25,23 @@ class DescribedBefore:
         said = [(at, m) for at, words, m in self.ents.speakers if re.search(rf"\b{re.escape(noun)}\b", words)]
         # (of the acts told in the latest such sentence, the first: the saying, not what was said)
         m = next((m for at, m in said if at == said[-1][0]), None) if said else None
-        if m is None:
-            return None
-        return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], m.entity, m.name, m.type,
-                             how="context")
+        return None if m is None else self._standing_for(phrase, m)
 
     def _spouse_before(self, phrase):
         """'His wife', 'her husband': one of the two the text last told married ('X married Y'):
         the one whose known sex fits, else the one married."""
+        sets = word_sets()
         words = [t.text.lower() for t in self.tokens[phrase.first:phrase.last + 1]]
-        if words not in (["his", "wife"], ["her", "husband"], ["his", "widow"], ["her", "widower"]):
+        if len(words) != 2 or words[0] not in ("his", "her") or words[1] not in sets["spouse_nouns"]:
             return None
         told = list(_MARRIED.finditer(self.text, max(0, phrase.start - 6000), phrase.start))
         if not told:
             return None
-        people = [m for m in self.ents.history if m.type == "person"]
-        married = next((m for m in people if m.start == told[-1].end()), None)
-        marrier = next((m for m in reversed(people) if told[-1].start() - 3 <= m.end <= told[-1].start()), None)
-        sex = "female" if words[1] in ("wife", "widow") else "male"
+        last = told[-1]
+        people = [m for m in self.ents.named_between(max(0, last.start() - 60), last.end() + 1) if m.type == "person"]
+        married = next((m for m in people if m.start == last.end()), None)
+        marrier = next((m for m in reversed(people) if last.start() - 3 <= m.end <= last.start()), None)
+        sex = "female" if words[1] in sets["female_kin"] else "male"
         genders = self.ents.genders
         if married is not None and genders.get(married.entity) in (sex, None) and genders.get(getattr(marrier, "entity", "")) != sex:
             m = married
@@ -51,8 +50,7 @@ class DescribedBefore:
         else:
             return None
         genders.setdefault(m.entity, sex)     # (a husband is no later 'she')
-        return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], m.entity, m.name, m.type,
-                             how="context")
+        return self._standing_for(phrase, m)
 
     def _spokesperson_before(self, phrase):
         """'The spokesperson', told before as 'a spokesperson for the Foreign Ministry': the body
@@ -64,12 +62,14 @@ class DescribedBefore:
             return None
         tellings = list(re.compile(rf"\b{re.escape(noun)}\s+(?:for|of|at)\s+[^,.;]{{0,60}}", re.I).finditer(
             self.text, max(0, phrase.start - 4000), phrase.start))
-        told = tellings[-1] if tellings else None       # (the latest)
-        if told is None:
+        if not tellings:
             return None
-        named = [m for m in self.ents.history if told.start() < m.start < told.end() and m.type in ACTOR_TYPES]
+        told = tellings[-1]     # (the latest)
+        named = [m for m in self.ents.named_between(told.start() + 1, told.end()) if m.type in ACTOR_TYPES]
         body = next((m for m in reversed(named) if m.type == "organization"), named[0] if named else None)
-        if body is None:
-            return None
-        return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], body.entity, body.name,
-                             body.type, how="context")
+        return None if body is None else self._standing_for(phrase, body)
+
+    def _standing_for(self, phrase, m) -> EntityMention:
+        """The phrase's words as a mention of the actor told before."""
+        return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], m.entity, m.name, m.type,
+                             how="context")

@@ -24,14 +24,7 @@ _MOTION_TYPES = frozenset({"migrate", "meet", "release"})
 _MEET_WITH = frozenset({"meet", "negotiate", "consult", "confer"})
 _APPOSITION_BEFORE = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$")
 _SAID_FROM = frozenset({"accuse", "demand", "statement", "apologize", "threaten", "reject", "aid", "agree"})
-# a capitalized body with no name of its own is the one that issues the document
-# between coordinated actors: ', ', ' and ', with the titles of the next ('and President')
-# words tagged IN that open no prepositional phrase: 'of' names whose the head is ('agents of
-# the North'), the others open clauses ('although Russia and China objected')
-_BETWEEN_OF = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
-
-
-_HOLDING = frozenset({"hold", "host", "convene", "stage"})
+_BETWEEN_OF = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")     # between a phrase and its 'of' ('of X, Y and Z')
 _VESSEL_MOVES = frozenset({"migrate", "other"})     # a ship sails, returns, sinks, collides: it does it
 
 
@@ -218,12 +211,12 @@ class ReaderRoles(SubjectReading):
         clause = self.an.clause_of(r.head.start)
         if clause is None or clause.predicate is None or not self._fronted(r, clause):
             return
-        states = [p for p in r.parts.items if p["role"] == "agent" and p["entity"].split(":", 1)[0] in ("country", "gov")]
-        if len(states) != len([p for p in r.parts.items if p["role"] == "agent"]):
+        states = [p for p in r.parts.items if p["role"] == "agent"]
+        if any(p["entity"].split(":", 1)[0] not in ("country", "gov") for p in states):
             return
-        people = [m for m in self._subject_actors(clause) if m.entity.startswith("person:")]
+        people = [m for m in self._subject_actors(clause) if m.type == "person"]
         for ph in [*clause.objects, *(pp for pp in clause.pps if prep_of(pp) in ("to", "with") and pp.start > clause.predicate.start)]:
-            people += [m for m in self.ents.within(ph.start, ph.end) if m.entity.startswith("person:")]
+            people += [m for m in self.ents.within(ph.start, ph.end) if m.type == "person"]
         led = {state_of(m.entity) for m in people}
         if not people or any(state_of(p["entity"]) not in led for p in states):
             return      # (only when the people named are those states' own)
@@ -351,7 +344,7 @@ class ReaderRoles(SubjectReading):
             return
         j += 1
         if j + 1 < len(self.tokens) and self.tokens[j].text == "," and self.tokens[j + 1].tag == "VBN" \
-                and self.tokens[j + 1].lemma in _HOLDING:
+                and self.tokens[j + 1].lemma in lists()["occasion_participles"]:
             j += 1      # ('the first summit, held in Pyongyang,': set off, it places it all the same)
         if j < len(self.tokens) and self.tokens[j].tag == "VBN":
             # 'the summit held in Washington', 'talks hosted by China': the participle's phrases place it

@@ -183,6 +183,13 @@ class Entities:
                 return m
         return None
 
+    def named_between(self, start: int, end: int) -> list[EntityMention]:
+        """The document's mentions that begin in [start, end), up to this sentence's own."""
+        ents, stop = self.earlier
+        lo = bisect_left(ents, start, 0, stop, key=lambda m: m.start)
+        hi = bisect_left(ents, end, lo, stop, key=lambda m: m.start)
+        return ents[lo:hi] + [m for m in self.items if start <= m.start < end]
+
     def definite(self, noun: str, before: int, whole: bool = False) -> EntityMention | None:
         """'the court', 'the association': the last organization named before whose name ends in
         that noun; 'the organization', 'the group': the last organization named; 'the agreement',

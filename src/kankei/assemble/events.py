@@ -140,7 +140,8 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         sent_entities.speakers = recent_speakers(events, text)
         sent_entities.home = home
         sent_entities.genders = genders
-        sent_entities.ahead = ents[bisect_left(ent_starts, e):bisect_left(ent_starts, e) + 30]
+        after = bisect_left(ent_starts, e)
+        sent_entities.ahead = ents[after:after + 30]
         sent_entities.earlier = (ents, bisect_left(ent_starts, s))
         sent_entities.narrator = narrator
         reader = SentenceReader(text, s, e, triggers, sent_times, sent_entities, analyses, sent.titles)

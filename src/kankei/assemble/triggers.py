@@ -200,7 +200,7 @@ def modality_words() -> dict[str, re.Pattern]:
 _WORD_SETS = ("threat_words", "definite_bodies", "person_nouns", "pair_nouns", "not_weapon_tests",
               "non_leading_offices", "aspectual", "control", "visit_words", "light_verbs", "weapon_words", "planning", "reporting", "raising", "heads_of", "definite_documents", "causing", "law_enforcers", "people_nouns", "craft_nouns", "weapon_motion", "light_verb_nouns",
               "motion", "container_nouns", "subject_undergoes", "not_news",
-              "acting_bodies", "branch_nouns", "scene_participles", "gathering_nouns", "committing", "characterizing", "accusing_words", "female_kin", "male_kin", "person_only_verbs", "local_government_words", "kin_nouns", "place_nouns", "container_place_words",
+              "acting_bodies", "branch_nouns", "scene_participles", "gathering_nouns", "committing", "characterizing", "accusing_words", "female_kin", "male_kin", "spouse_nouns", "person_only_verbs", "local_government_words", "kin_nouns", "place_nouns", "container_place_words",
               "aimed_types", "desire", "motion_reaching",
               "reacting", "office_nouns", "stopping", "permitting", "finding", "held_people",
               "subject_undergoes_alone", "national_nouns", "failing",
