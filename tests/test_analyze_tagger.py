@@ -136,6 +136,14 @@ def test_accuracy_on_ewt_dev_stays_above_a_floor(shared_dir):
     ("This report reviews the talks of the past decade.", "reviews", "VBZ"),
     ("1971 - The first ferry sails.", "sails", "VBZ"),
     ("The fishing industry talks were held in Busan.", "talks", "NNS"),
+    # a verb taking 'to' after a determined noun, in what is said with no 'that'
+    ("The mayor said the city plans to build a museum next year.", "plans", "VBZ"),
+    ("She said the council intends to review the rules so that schools will know.", "intends", "VBZ"),
+    ("The peace plans to be signed in May were shelved.", "plans", "NNS"),
+    ("The government's plans to build a dam drew protests.", "plans", "NNS"),
+    # a past after an aside that describes a name
+    ("Lee Min-ho, 47, a veteran of the 1998 strike, criticized the union on Friday.", "criticized", "VBD"),
+    ("Ri Hae-sun, a teacher, welcomed the guests.", "welcomed", "VBD"),
 ])
 def test_verbs_after_a_subject_in_news_syntax(sentence, word, expected):
     assert tags_of(sentence)[word] == expected

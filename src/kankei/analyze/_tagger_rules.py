@@ -42,7 +42,8 @@ class LexicalRules:
         it in its clause, is the name's verb ('Japan talks in Beijing ended' keeps its noun)."""
         n = len(tags)
         for i in range(1, n - 1):
-            if tags[i] != "NNS" or tags[i - 1] != "NNP" or not words[i].islower() or tags[i + 1] not in ("IN", "TO", "DT", "PRP$") \
+            if tags[i] != "NNS" or not (tags[i - 1] == "NNP" or _capitalized_body(words, tags, i - 1)) \
+                    or not words[i].islower() or tags[i + 1] not in ("IN", "TO", "DT", "PRP$") \
                     and not (tags[i + 1] == "NN" and i + 2 < n and words[i + 2] == "of"):
                 continue        # ('Japan lifts its ban', 'Japan lifts part of its sanctions')
             seen = self.seen_as(words[i])
@@ -51,6 +52,8 @@ class LexicalRules:
             k = i - 1
             while k > 0 and tags[k - 1] == "NNP":
                 k -= 1
+            if tags[i - 1] == "NN":
+                k = i - 2       # (from its 'the')
             if k > 0 and tags[k - 1] not in (":", ",", "CC", "SYM") and not (tags[k - 1] == "CD" and words[k - 1].isdigit()):
                 continue
             j = i + 1
@@ -89,11 +92,31 @@ class LexicalRules:
 _OBJECT_START_OR_NN = _OBJECT_START | {"NN"}
 
 
+def _capitalized_body(words: list[str], tags: list[str], k: int) -> bool:
+    """'The Commission', 'The Council': a capitalized common noun after 'the' names a body."""
+    return tags[k] == "NN" and k > 0 and words[k][:1].isupper() and words[k - 1].lower() == "the"
+
+
 def _determined(tags: list[str], k: int) -> bool:
     """Whether the noun at k ends a phrase a determiner opens ('the last repatriation ship')."""
     while k > 0 and tags[k - 1] in ("NN", "JJ", "NNP", "HYPH"):
         k -= 1
     return k > 0 and tags[k - 1] == "DT"
+
+
+_CLAUSE_OPENERS = frozenset(("so", "that", "because", "if", "when", "while", "although", "though", "unless", "as",
+                             "after", "before", "until", "since", "whether"))
+
+
+def _finite_ahead(words: list[str], tags: list[str], j: int) -> bool:
+    """Whether a finite verb comes before the clause ends (at a comma, colon, stop, conjunction,
+    or a word that opens a clause of its own: 'so that families will not have to')."""
+    while j < len(tags) and tags[j] not in (",", ":", ".", "CC", "WDT", "WP") \
+            and not (tags[j] == "IN" and words[j].lower() in _CLAUSE_OPENERS):
+        if tags[j] in ("VBD", "VBZ", "VBP", "MD"):
+            return True
+        j += 1
+    return False
 
 
 def verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset[str],
@@ -125,10 +148,13 @@ def verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset[
         after_comma_and = t == "JJ" and tags[k] == "CC" and k > 0 and (tags[k - 1] == "," or k < i - 1) \
             and low.endswith("ed") and tags[i + 1] in ("NN", "NNS")
         # ('Pyongyang later demanded compensation': after a name, a bare noun object too)
+        # ('Iwaya plans to discuss', 'said the school plans to open': an -s form before 'to' after
+        # a name, or after a singular noun a determiner opens, is its verb)
+        to_subject = t == "NNS" and tags[i + 1] == "TO" and low in to_verbs and (
+            tags[k] == "NNP" or tags[k] == "NN" and _determined(tags, k) and i + 2 < n and tags[i + 2] == "VB"
+            and not _finite_ahead(words, tags, i + 3))     # ('the peace plans to be signed were shelved')
         named_subject = t == "JJ" and tags[i] == "JJ" and low.endswith("ed") and tags[k] in ("NNP", "NNPS", "PRP") \
-            and tags[i + 1] in ("NN", "NNS") \
-            or t == "NNS" and tags[i + 1] == "TO" and tags[k] == "NNP" and low in to_verbs
-        # ('Iwaya plans to discuss': an -s form before 'to' after a name is its verb)
+            and tags[i + 1] in ("NN", "NNS") or to_subject
         if not after_comma_and and not named_subject and (
                 tags[i + 1] not in _OBJECT_START or (t == "NNS" and tags[i + 1] not in ("DT", "CD", "PRP$"))):
             continue
@@ -140,7 +166,8 @@ def verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset[
         # ('This brief reviews the origins': an -s form between a determined singular noun and a
         # determiner; a compound noun ends before 'the')
         noun_subject = t == "NNS" and tags[k] == "NN" and tags[i + 1] in ("DT", "PRP$") and _determined(tags, k) \
-            and ("VBZ" in (seen_as(words[i]) or ("VBZ",)) or verb_base(words[i][:-1].lower()))
+            and ("VBZ" in (seen_as(words[i]) or ("VBZ",)) or verb_base(words[i][:-1].lower())) \
+            or to_subject and tags[k] == "NN"
         if tags[k] not in _SUBJECT_END or (t == "NNS" and tags[k] != "NNP" and not noun_subject):
             continue
         if k > 0 and tags[k - 1] in ("DT", "PRP$", "POS", "JJ") and tags[k] in ("NN", "NNS") and not base \

@@ -192,6 +192,29 @@ def past_before_an_aside(words: list[str], tags: list[str]) -> None:
             tags[i] = "VBD"
 
 
+_APPOSITIVE_OPENERS = frozenset(("DT", "CD", "JJ", "NN", "NNP", "PRP$"))
+
+
+def past_after_appositive(words: list[str], tags: list[str]) -> None:
+    """'Pak, 51, a graduate of the class of 1980, praised parents': an -ed form read as an
+    adjective right after an aside that describes a name (no verb in it, none before the name) is
+    the name's verb, a past, when an object follows it."""
+    n = len(tags)
+    for i in range(4, n - 1):
+        if tags[i] not in ("JJ", "VBN") or tags[i - 1] != "," or not words[i].lower().endswith("ed") \
+                or tags[i + 1] not in OBJECT_START and tags[i + 1] != "NN":
+            continue
+        j = i - 2
+        while j > 0 and tags[j] != "," and tags[j] in NP_BODY | {"IN"}:
+            j -= 1      # back to the comma that opens the aside (an age's comma too: ', 51, a ...')
+        while j > 2 and tags[j] == "," and tags[j - 1] == "CD" and tags[j - 2] == ",":
+            j -= 2
+        if j < 1 or tags[j] != "," or tags[j + 1] not in _APPOSITIVE_OPENERS or tags[j - 1] not in ("NNP", "NNPS") \
+                or any(t in _FINITE for t in tags[:j]):
+            continue
+        tags[i] = "VBD"
+
+
 def participle_only_forms(words: list[str], tags: list[str], forms: frozenset[str]) -> None:
     """'the 13-year-old taken from a Niigata street': a form that is only ever a participle is one."""
     for i, w in enumerate(words):

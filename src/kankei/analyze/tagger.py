@@ -32,6 +32,7 @@ from .tag_rules import (
     participle_only_forms,
     passive_not_adjective,
     past_after_age,
+    past_after_appositive,
     past_after_clause_subject,
     past_before_an_aside,
     past_before_comma_and,
@@ -330,6 +331,7 @@ class Tagger(LexicalRules):
         if "," in out:
             appositive_participle(words, out)
             past_before_an_aside(words, out)
+            past_after_appositive(words, out)
         if "VBZ" in out:
             self._plural_after_verb(words, out)
             plural_before_its_verb(words, out, self.seen_as)

@@ -22,6 +22,10 @@ class ReaderModality:
     def _none_done(self, r: Reading, clause) -> bool:
         """'no evidence has been presented', 'provided no evidence': the one thing the verb is done
         to is none at all."""
+        subject = clause.subject
+        if subject is not None and not passive_clause(clause) and subject.end <= r.start \
+                and self.text[subject.start:subject.end].split(" ", 1)[0].lower() in ("no", "nobody", "none"):
+            return True         # ('No one from the ministry attended': none did it)
         if r.head.lemma in word_sets()["reporting"]:
             return False        # ('said no damage had been reported': what is said, not what is done)
         ph = clause.subject if passive_clause(clause) else (clause.objects[0] if clause.objects else None)

@@ -60,6 +60,45 @@ def first_since_bounds(text: str, s: int, times: list[TimeMention]) -> set[int]:
             and _FIRST_SINCE.search(text, max(s, t.start - 180), t.start)}
 
 
+_RELATIVE_OPENERS = frozenset({"who", "whose", "which"})
+_ARTICLES = frozenset({"a", "an", "the"})
+_AGE = re.compile(r"\s*,\s*\d{1,3}\s*$")
+
+
+def appositive_times(text: str, s: int, times: list[TimeMention], ents: list, relatives: bool = True) -> set[int]:
+    """The ids of the times inside a comma-closed aside that describes what precedes it: a
+    relative clause ('Kim, who was born in 1965, said ...'; with `relatives`) or a description of
+    a person ('Pak, 51, a graduate of the class of 1980, thanked ...'). They date the
+    description, no step of the story."""
+    out = set()
+    for t in times:
+        opening = text.rfind(",", s, t.start)
+        closing = text.find(",", t.end, t.end + 200)
+        if opening < 0 or closing < 0 or text.find(".", t.end, closing) >= 0 or text.find(";", opening, closing) >= 0:
+            continue
+        first = text[opening + 1:t.start].split(None, 1)
+        word = first[0].lower() if first else ""
+        if relatives and word in _RELATIVE_OPENERS and text[s:opening].strip() \
+                or word in _ARTICLES and _after_a_person(text, opening, ents):
+            out.add(id(t))
+    return out
+
+
+def _own_verb_before(clause, t: TimeMention, text: str) -> bool:
+    """Whether the clause holding a time has its verb in the aside, before the time ('Yokota, a
+    girl who had disappeared in 1977, ...': the relative's own time, not a description's)."""
+    vg = getattr(clause, "predicate", None)
+    return vg is not None and text.rfind(",", 0, t.start) < vg.head.start < t.start
+
+
+def _after_a_person(text: str, comma: int, ents: list) -> bool:
+    """Whether a person's name (and perhaps the age after it) ends right before a comma."""
+    for m in ents:
+        if m.type == "person" and m.end <= comma and (m.end == comma or _AGE.fullmatch(text, m.end, comma)):
+            return True
+    return False
+
+
 def _admitted_in(clause) -> bool:
     """Whether a clause is what a verb of admitting or denying says."""
     parent = clause.parent if clause is not None else None
@@ -110,6 +149,8 @@ class ReaderTimes(TimeHolders):
         self.clause_times: dict[int, list[TimeMention]] = {}
         self.noun_phrase_times: set[int] = set()     # times inside or right after an event noun
         self.since_bounds = first_since_bounds(text, self.s, self.times)
+        described: set[int] | None = None
+        self.described_times: set[int] = set()
         for t in self.times:
             if self._measured_from(t, verbs) or _NUMBERED_NAME.search(text, max(self.s, t.start - 40), t.start):
                 continue    # (nor a year in a law's number: '(Act No. 228 of 1949)')
@@ -117,8 +158,11 @@ class ReaderTimes(TimeHolders):
             if _EFFECTIVE.search(text, max(0, t.start - 30), t.start):
                 # 'banned imports, effective October 14': in force from that day, decided before it
                 given = replace(t, value=later_than(t.value))
+            if described is None:
+                described = self.described_times = appositive_times(text, self.s, self.times,
+                                                                    self.ents.within(self.s, self.e), False)
             holder = self.clause_holding(t.start)
-            if holder is not None:
+            if holder is not None and (id(t) not in described or _own_verb_before(holder, t, text)):
                 self.clause_times.setdefault(id(holder), []).append(t)
             if holder is not None and self._fronted_message(holder) and by_clause.get(id(holder.parent)):
                 # ('In a letter dated 24 March, Japan informed ...': the informing's, not the letter's)
@@ -138,6 +182,8 @@ class ReaderTimes(TimeHolders):
                 noun.times.append(t)
                 self.noun_phrase_times.add(id(t))
                 continue
+            if id(t) in described and not _own_verb_before(holder, t, text):
+                continue    # ('Pak, a graduate of the class of 1980, praised ...': the description's time)
             if self._time_of_a_purpose(t):
                 continue
             clause = self.clause_holding(t.start)
@@ -405,7 +451,7 @@ class ReaderTimes(TimeHolders):
                 or getattr(past_coordinates(v.clause), "relation", "") not in (None, "parataxis"):
             return None     # (not 'abuses they said they suffered': a contact clause tells no news of then)
         told = [t for t in self.times if t.end <= v.head.start and is_narrative(t) and t.value
-                and id(t) not in self.since_bounds and not self._attributive(t)
+                and id(t) not in self.since_bounds and id(t) not in self.described_times and not self._attributive(t)
                 and top_level(self.clause_holding(t.start))]
         return told[-1] if told else None
 

@@ -95,6 +95,12 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
                     j += 1
                 if self.tokens[j].tag.startswith("VB"):
                     i, tok = j, self.tokens[j]
+            elif multi and t.noun and tok.tag == "DT":
+                # ('no immediate reaction': a noun phrase that opens with its determiner stands on its noun)
+                j = i
+                while j + 1 < len(self.tokens) and self.tokens[j + 1].end <= t.end:
+                    j += 1
+                i, tok = j, self.tokens[j]
             tag = tok.tag
             if tag.startswith("VB"):
                 if self._adjectival(i):
@@ -226,13 +232,14 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
                 n.times = [caption]         # ('A rally against sanctions in Pyongyang, 15 June 2009': a caption's head)
         # (a noun a verb of causing brings about is an occurrence, dated by its clause's story: 'the
         # voyage drew protests')
-        kept_nouns = [n for n in nouns if n.times or n.occasion is not None or n.caused]
+        # (and so is a phrase that says none came: 'there was no immediate reaction', of its clause's time)
+        kept_nouns = [n for n in nouns if n.times or n.occasion is not None or n.caused or self._none_came(n)]
         for n in kept_nouns:
             n.clause = self.an.clause_of(n.head.start)
         out = one_per_time(verbs + kept_nouns, self.an.clauses, self.text)
         by_head = {r.head.start: r for r in verbs}
         for r in out:
-            r.modality = "asserted" if r.conditional else self._modality(r)
+            r.modality = "asserted" if r.conditional else "negated" if self._none_came(r) else self._modality(r)
             r.habitual = self._habitual(r)
             self._read_parts(r, by_head)
             typed = r.type
@@ -259,6 +266,10 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
         out = self._journey_into_meeting(out)
         return [r for r in out if not any(x is not r and x.type == r.type and x.modality == r.modality
                                           and coordinated_verbs(x, r, self.an.clauses) for x in out)]
+
+    def _none_came(self, r: Reading) -> bool:
+        """Whether a trigger phrase says that none came ('no immediate reaction', 'made no mention')."""
+        return "no" in self.text[r.start:r.end].lower().split()
 
     def _journey_into_meeting(self, readings: list[Reading]) -> list[Reading]:
         """'flew to Pyongyang and met Kim Jong-il': one meeting, at the place flown to."""

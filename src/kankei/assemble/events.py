@@ -15,7 +15,7 @@ from bisect import bisect_left
 from kankei import edtf
 from kankei.analyze.groups import lists as grammar_lists
 from kankei.assemble._event_narrative import SPEAKER_TURN, Narrative, advance, main_times, reported_backstory
-from kankei.assemble._event_times import first_since_bounds
+from kankei.assemble._event_times import appositive_times, first_since_bounds
 from kankei.assemble._genders import genders_shown
 from kankei.assemble.analyses import Analyses
 from kankei.assemble.event_coref import _body_start, merge_mentions
@@ -130,7 +130,8 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         ahead = {id(t) for t in sent_times if future(text, t)} if sent_times else set()
         if not triggers and not motion_in(text, s, e) and not conditional_future(text, s, e) \
                 and not _TAKEN.search(text, s, e) and not weapon_flight_in(text, s, e):
-            aside = ahead | first_since_bounds(text, s, sent_times) if sent_times else ahead
+            aside = ahead | first_since_bounds(text, s, sent_times) | appositive_times(text, s, sent_times, sent_ents) \
+                if sent_times else ahead
             advance(narrative, [t for t in sent_times if id(t) not in aside], s, text, news, dct)
             continue
         triggers.sort(key=lambda t: t.start)
@@ -187,7 +188,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
                                                    else None)
                  if c is not None and not top_level(c.parent) for t in r.times}
         # ('the first launch since September, when ...': the time before is no step of the story)
-        aside |= getattr(reader, "since_bounds", set()) | ahead
+        aside |= getattr(reader, "since_bounds", set()) | ahead | appositive_times(text, s, sent_times, sent_ents)
         # (nor one in a relative clause on a noun of no event: 'the moratorium that began in 1999')
         aside |= {id(t) for t in sent_times if (c := reader.clause_holding(t.start)) is not None
                   and c.relation == "relative" and not top_level(c.parent)}

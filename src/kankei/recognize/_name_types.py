@@ -7,6 +7,10 @@ import re
 from kankei.recognize._name_cues import Seg, Tok, acronym_like
 
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
+# one romanized Korean syllable ('Chol', 'Yong', 'Il'): before '-ho' it makes a given name
+# ('Chol-ho'), where a ship's name before '-ho' is longer ('Mangyongbong-ho')
+_ONE_SYLLABLE = re.compile(r"(?:Ch|Kk|Pp|Ss|Jj|Tt|Sh|[BCDGHJKMNPRSTWY])?[aeiouwy]{1,3}(?:ng|n|m|l|k|p|t|r)?", re.I)
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|an?|A)\s+$")
 _DESIGNATION = re.compile(r"[A-Z][a-z]\w*-\d{1,3}[A-Za-z]?")   # "Taepodong-1", a ship "X-92"
 _HEAD_CUE = {"organization": "org-suffix", "place": "place-suffix", "document": "document-suffix",
              "other": "other-suffix", "vessel": "vessel", "country": "country-suffix"}
@@ -68,6 +72,10 @@ class NameTyping:
         if role:
             return role[0], role[1], ps if role[0] == "person" else s, e
         if n == 1:
+            head, _, rest = first.partition("-")
+            if rest.islower() and _ONE_SYLLABLE.fullmatch(head) and _ONE_SYLLABLE.fullmatch(rest) \
+                    and not _ARTICLE_BEFORE.search(text, max(0, s - 4), s):
+                return "person", "korean-given", s, e     # 'Chol-ho', 'Mi-ok': a Korean given name alone
             if first.isupper() and len(first) > 1:
                 return self._bare_acronym(first, s, e)
             if _DESIGNATION.fullmatch(first):
@@ -93,8 +101,10 @@ class NameTyping:
                 return c.prefixes[first], _HEAD_CUE[c.prefixes[first]]
         tail = last.rsplit("-", 1)
         if len(tail) == 2 and tail[1] in c.hyphen_suffix and tail[0][:1].isupper() \
-                and not (c.hyphen_suffix[tail[1]] == "vessel" and n >= 2 and first in c.surnames):
-            # (not 'Ko Chang-ho': a surname before a given name that ends in -ho is a person)
+                and not (c.hyphen_suffix[tail[1]] == "vessel" and (n >= 2 and first in c.surnames
+                                                                   or tail[1] == "ho" and _ONE_SYLLABLE.fullmatch(tail[0]))):
+            # (not 'Ko Chang-ho': a surname before a given name that ends in -ho is a person; nor
+            # 'Chol-ho' alone, one syllable before it)
             return c.hyphen_suffix[tail[1]], "place-suffix"
         if last.endswith(c.pub_endings) and last[-4:].islower() and len(last) >= 6 \
                 and last not in c.given and (n >= 2 or self._in_citation(s, e)):

@@ -1,0 +1,73 @@
+"""Times and words that tell no step of the story: a time inside an aside that describes a
+person, and a silence ('made no comment', 'no immediate reaction') told as a negated statement."""
+from __future__ import annotations
+
+from event_probe import events, role, the
+
+
+def test_a_time_in_a_description_of_a_person_dates_neither_the_verb_nor_the_next_sentence():
+    text = ("Lee Min-ho, 47, a veteran of the 1998 strike, criticized the union on Friday. "
+            "He urged members to vote.")
+    ev = the(text, "criticized", dct="2021-05-10")
+    assert ev["date"] == "2021-05-07"
+    text = ("In her speech, Ri Hae-sun, 63, a graduate of the class of 1975, praised the teachers. "
+            "She announced a fund-raising campaign.")
+    dates = {e["text"]: e["date"] for e in events(text, dct="2021-05-10")}
+    assert dates["praised"] == "2021-05-10"
+    assert dates["announced a fund-raising campaign"] == "2021-05-10"
+
+
+def test_a_relative_clause_inside_a_description_keeps_its_own_time():
+    ev = the("Sato Aiko, a nurse who had vanished in 1978, became a symbol of the campaign.", "vanished")
+    assert ev["date"] == "1978"
+    assert role(ev, "patient") == {"person:aiko_sato"}
+
+
+def test_a_relative_clause_after_a_name_moves_no_story():
+    text = ("Kim Yong-su, who left for the North in 1961, spoke at the rally on Saturday. "
+            "He said the school must stay open.")
+    said = the(text, "said", dct="2021-05-10")
+    assert said["date"] != "1961"
+
+
+def test_saying_nothing_is_a_negated_statement_of_the_page_or_story_day():
+    for text, trigger in [("North Korea made no immediate comment on the seizure.", "made no immediate comment"),
+                          ("There was no immediate reaction from North Korea.", "no immediate reaction"),
+                          ("The KCNA report made no mention of Japan.", "made no mention"),
+                          ("North Korea gave no indication of when it would respond.", "gave no indication")]:
+        ev = the(text, trigger, dct="2024-03-05")
+        assert ev["type"] == "statement" and ev["modality"] == "negated", ev
+        assert ev["date"] == "2024-03-05"
+    ev = the("There was no immediate reaction from North Korea.", "no immediate reaction", dct="2024-03-05")
+    assert role(ev, "agent") == {"country:north_korea"}
+    # giving nothing is no aid
+    assert not [e for e in events("North Korea gave no indication of its plans.") if e["type"] == "aid"]
+
+
+def test_a_reaction_that_came_is_no_negated_statement():
+    assert not [e for e in events("In response to the launch, Japan lodged a protest.", dct="2024-03-05")
+                if e["type"] == "statement"]
+
+
+def test_what_a_body_calls_on_or_urges_today_is_a_demand_of_the_page_day():
+    ev = the("Japan calls on North Korea to return the abductees.", "calls on", dct="2024-03-05")
+    assert (ev["type"], ev["date"]) == ("demand", "2024-03-05")
+    assert role(ev, "agent") == {"country:japan"} and role(ev, "patient") == {"country:north_korea"}
+    ev = the("Japan called upon North Korea to return the abductees.", "called upon", dct="2024-03-05")
+    assert role(ev, "patient") == {"country:north_korea"}
+
+
+def test_attending_is_a_meeting_only_of_a_gathering_and_an_event_noun_it_takes_is_that_event():
+    ev = the("The foreign minister attended the ceremony in Seoul on Monday.", "attended", dct="2024-03-05")
+    assert (ev["type"], ev["date"]) == ("meet", "2024-03-04")
+    assert role(ev, "location") == {"place:seoul"}
+    assert the("About 900 people attended the rally on Sunday.", "attended the rally",
+               dct="2024-03-05")["type"] == "accuse"
+    assert not events("Her daughter attended a Korean school in Kobe.")
+
+
+def test_none_who_did_it_makes_it_negated():
+    ev = the("No one from the city government attended the ceremony on Sunday.", "attended", dct="2024-03-05")
+    assert ev["modality"] == "negated"
+    assert the("Nobody said anything at the meeting.", "said", dct="2024-03-05")["modality"] == "negated"
+    assert "modality" not in the("The ministry said no damage had been reported.", "said", dct="2024-03-05")
