@@ -144,6 +144,8 @@ def test_accuracy_on_ewt_dev_stays_above_a_floor(shared_dir):
     # a past after an aside that describes a name
     ("Lee Min-ho, 47, a veteran of the 1998 strike, criticized the union on Friday.", "criticized", "VBD"),
     ("Ri Hae-sun, a teacher, welcomed the guests.", "welcomed", "VBD"),
+    # an -ed form right after a subject pronoun
+    ("When it adopted resolution 1718 in October, the council acted fast.", "adopted", "VBD"),
 ])
 def test_verbs_after_a_subject_in_news_syntax(sentence, word, expected):
     assert tags_of(sentence)[word] == expected

@@ -71,3 +71,22 @@ def test_none_who_did_it_makes_it_negated():
     assert ev["modality"] == "negated"
     assert the("Nobody said anything at the meeting.", "said", dct="2024-03-05")["modality"] == "negated"
     assert "modality" not in the("The ministry said no damage had been reported.", "said", dct="2024-03-05")
+
+
+def test_what_an_actor_should_or_must_do_is_a_demand_on_it_by_whoever_says_so():
+    ev = the("The panel said on Monday that Japan should release the documents.", "should release", dct="2024-03-05")
+    assert (ev["type"], ev["date"]) == ("demand", "2024-03-04")
+    assert role(ev, "patient") == {"country:japan"}
+    # what it should do is no event of its own
+    assert [e["type"] for e in events("North Korea should return the abductees at once.", dct="2024-03-05")] == ["demand"]
+    ev = the("Japan must not lift its sanctions, the minister said.", "must not lift", dct="2024-03-05")
+    assert ev["modality"] == "negated"
+    ev = the("In the mid-1960s he argued that Chongryon should stay out of Japanese politics.", "should stay")
+    assert ev["date"] == "1964/1966"
+
+
+def test_an_expectation_a_question_or_a_condition_with_should_is_no_demand():
+    for text in ("The talks should begin next week.", "Should Japan lift its sanctions?",
+                 "If North Korea should launch a missile, Japan will respond.",
+                 "North Korea should have known the risks."):
+        assert not [e for e in events(text, dct="2024-03-05") if e["type"] == "demand"], text

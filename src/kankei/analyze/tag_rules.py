@@ -176,6 +176,18 @@ def past_after_age(words: list[str], tags: list[str]) -> None:
             tags[i] = "VBD"
 
 
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "it", "they", "we", "i", "you"))
+
+
+def past_after_pronoun(words: list[str], tags: list[str]) -> None:
+    """'When it adopted resolution 2397': an -ed form read as a noun or an adjective right after
+    a subject pronoun is its verb, a past."""
+    for i in range(1, len(tags)):
+        if tags[i] in ("NN", "JJ", "VBZ") and tags[i - 1] == "PRP" and words[i - 1].lower() in _SUBJECT_PRONOUNS \
+                and words[i].islower() and words[i].endswith("ed") and len(words[i]) > 4:
+            tags[i] = "VBD"
+
+
 def past_before_an_aside(words: list[str], tags: list[str]) -> None:
     """'the General Assembly adopted, for the 19th year, a resolution': an -ed form after a name,
     with a phrase set off by commas between it and its object, is the name's verb, a past."""

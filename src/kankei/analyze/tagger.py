@@ -34,6 +34,7 @@ from .tag_rules import (
     past_after_age,
     past_after_appositive,
     past_after_clause_subject,
+    past_after_pronoun,
     past_before_an_aside,
     past_before_comma_and,
     past_before_infinitive,
@@ -322,6 +323,8 @@ class Tagger(LexicalRules):
             past_after_age(words, out)
         if "VBN" in out or ("NN" in out or "JJ" in out or "CD" in out) and not self.only_past.isdisjoint(lowers or map(str.lower, words)):
             past_after_clause_subject(words, out, self.only_past, self.openers, self.saying)
+        if "PRP" in out:
+            past_after_pronoun(words, out)
         if "JJ" in out:
             self._noun_not_adjective(words, out)
             passive_not_adjective(words, out)

@@ -406,6 +406,13 @@ class ReaderChecks:
             return True     # (a phrase says what it is: 'established diplomatic relations'; not 'agreed to extend')
         # (an object that makes it another event will do too: 'sent a rocket over Japan')
         wanted = wanted | frozenset(retype_by_object().get(r.head.lemma, ()))
+        i = r.head.i
+        if r.head.tag == "VBN" and i > 1 and self.tokens[i - 1].text == ",":
+            j = i - 2       # ('resolution 76/262, adopted last month': the noun it describes)
+            while j >= 0 and i - j <= 6 and self.tokens[j].tag in ("NN", "NNS", "NNP", "NNPS", "CD", "JJ", "HYPH"):
+                if self.tokens[j].text.lower() in wanted:
+                    return True
+                j -= 1
         c = r.clause
         if c is None:
             return False
@@ -444,8 +451,8 @@ class ReaderChecks:
         if r.type != "weapons_test" or r.noun_event is not None or not r.head.lemma.startswith(_WEAPONS_TEST_VERBS):
             return True
         weapons = word_sets()["weapon_words"]
-        if any(t.text.lower() in weapons for t in self.tokens):
-            return True
+        if any(t.text.lower() in weapons or t.text.lower().split("-", 1)[0] in weapons for t in self.tokens):
+            return True     # ('fired what it called a Hwasong-17')
         objects = r.clause.objects if r.clause is not None else []
         if r.head.lemma == "launch" and any(m.type == "organization" for ob in objects
                                             for m in self.ents.within(ob.start, ob.end)):

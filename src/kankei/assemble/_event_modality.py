@@ -3,17 +3,14 @@ conditional ('will ban', 'if ... were', 'would keep pressing'), asked for ('call
 or reported as likely ('may have launched'); a mixin of the sentence reader."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from kankei.assemble.event_reading import passive_clause, prep_of, time_phrase_of, untensed
+from kankei.assemble.event_parts import ACTOR_TYPES
+from kankei.assemble.event_reading import Reading, passive_clause, prep_of, time_phrase_of, untensed
 from kankei.assemble.triggers import word_sets
-
-if TYPE_CHECKING:
-    from kankei.assemble.event_reading import Reading
 
 SUBORDINATORS_IF = frozenset({"if", "unless", "whether"})
 _ASPECTUAL = frozenset({"keep", "continue", "start", "begin", "stop", "resume"})
 _MAY = frozenset({"may", "might", "could"})
+_OBLIGING = frozenset({"should", "must", "ought"})
 
 
 class ReaderModality:
@@ -70,6 +67,40 @@ class ReaderModality:
             if vg is not None and r.verb and (vg.modal or vg.tense == "future") and vg.head.lemma in _ASPECTUAL:
                 return "hypothetical"       # 'would keep pressing', 'will continue to press'
         return "asserted"
+
+    def _obligations(self, cands: list[Reading]) -> list[Reading]:
+        """'The DPRK should provide the families with full information', 'Washington must
+        address these concerns': what an actor should or must do, said by the text or by a
+        speaker, is a demand on that actor; what it should do is no event of its own."""
+        out = list(cands)
+        for c in self.an.clauses:
+            vg = c.predicate
+            if vg is None or vg.modal not in _OBLIGING or vg.aspect is not None or c.subject is None \
+                    or c.subject.end > vg.start or self.text[self.s:self.e].rstrip().endswith("?") \
+                    or c.marker is not None and c.marker.text.lower() in SUBORDINATORS_IF \
+                    or not any(m.type in ACTOR_TYPES for m in self.ents.within(c.subject.start, c.subject.end)):
+                continue
+            first = self.tokens[vg.first] if vg.first else None
+            start = first.start if first is not None and first.text.lower() in _OBLIGING else vg.start
+            out = [r for r in out if r.head is not vg.head and not (r.verb and start <= r.start < vg.end)]
+            out.append(Reading(start, vg.head.end, "demand", vg.head, True, clause=c, obligation=True))
+        return out
+
+    def _obliged_parts(self, r: Reading, readings: list[Reading]) -> None:
+        """Who is obliged (the subject) and who obliges: the one whose saying the clause is, or
+        the government a statement speaks for."""
+        subject = r.clause.subject
+        # (what it should do is the demand's content: 'address Pyongyang's concerns' names no one obliged)
+        items = [dict(p, role="patient") if p["role"] != "location" else p for p in r.parts.items
+                 if p["role"] == "location" or subject.start <= p["start"] < subject.end]
+        sayer = next((y for y in readings if y is not r and y.clause is not None and r.clause.parent is y.clause
+                      and y.type == "statement" and y.parts is not None), None)
+        speakers = [p for p in sayer.parts.items if p["role"] == "agent"] if sayer is not None else []
+        if not speakers and self.ents.issuer is not None and self.ents.official and r.clause.relation is None:
+            m = self.ents.issuer_at(r.start, r.start)
+            speakers = [{"role": "agent", "entity": m.entity, "start": m.start, "end": m.end, "via": "issuer"}]
+        held = {p["entity"] for p in items}
+        r.parts.items = [dict(p) for p in speakers if p["entity"] not in held] + items
 
     def _on_a_condition(self, clause) -> bool:
         """'could have been kidnapped if they had won': a clause with an 'if' clause of its own."""

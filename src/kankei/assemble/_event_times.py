@@ -349,17 +349,17 @@ class ReaderTimes(TimeHolders):
                 continue    # 'on suspicion of embezzling': what is suspected, not done at that time
             while c.parent is not None and not _since_then(c) and (c.relation in ("adverbial", "infinitive", "coordinate") or c.relation == "relative"
                                             and c.marker is not None and c.marker.text.lower() in ("where", "when")
-                                            or c.relation == "complement" and untensed(c)):
+                                            or c.relation == "complement" and (untensed(c) or v.obligation)):
                 c = c.parent
                 owner = timed.get(id(c))
                 if owner is not None:
-                    v.inherited = owner.times[0]
+                    v.inherited = self._time_when_stands_for(v.clause, owner.times)
                     break
                 # (but 'the first meeting since August, when they met in Seoul': the time 'when' stands for)
                 own = [t for t in self.clause_times.get(id(c), ()) if is_narrative(t) and not self._attributive(t)
                        and (id(t) not in of_nouns or v.clause.relation == "relative")]
                 if own:     # 'In 2002, Kim deep-sixed relations by admitting ...': the clause's time
-                    v.inherited = own[0]
+                    v.inherited = self._time_when_stands_for(v.clause, own)
                     break
             if v.inherited is None and v.clause.predicate is not None and v.clause.predicate.tense == "past":
                 # ('declined to comment on Monday': the time at the end of the infinitive is the declining's)
@@ -420,6 +420,16 @@ class ReaderTimes(TimeHolders):
                 # (what is admitted lies before the admission: 'admits that X abducted 13 people')
                 v.inherited = self._told_in_relative(v, phrases, timed) or self._by_report(v) \
                     or self._sentence_story(v)
+
+    def _time_when_stands_for(self, clause, times: list[TimeMention]) -> TimeMention:
+        """The time a ', when' clause follows ('a pause from November 2017 until 24 March, when it
+        fired ...': 24 March), else the first of the times it depends on."""
+        marker = clause.marker
+        if marker is not None and marker.text.lower() == "when":
+            for t in times:
+                if t.end <= marker.start and not self.text[t.end:marker.start].strip(" ,"):
+                    return t
+        return times[0]
 
     def _years_since(self, clause) -> TimeMention | None:
         """'65 years since the first ships left', in a sentence on 2024: the leaving, 65 years before

@@ -27,6 +27,8 @@ def fallback_date(r: Reading, narrative: TimeMention | None, dct: str | None,
                    news: bool, elsewhere: bool = False, headline: bool = False) -> tuple[str | None, str | None]:
     """A reading without a time of its own: the narrative's time for the next step of a past
     story; the document's date for what the news reports, says, plans or has done."""
+    if r.obligation and (r.clause.relation is None or news):
+        return (dct, "document") if dct is not None else (None, None)    # ('X should provide ...': said now)
     vg = getattr(r.clause, "predicate", None) if r.clause is not None else None
     tense = getattr(vg, "tense", None)
     aspect = getattr(vg, "aspect", None)

@@ -191,6 +191,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
         cands = heads_only(self.readings(), self.text)
         cands += self._motions(cands)
         cands += self._taken_away(cands)
+        cands = self._obligations(cands)
         verbs = [r for r in cands if r.verb]
         nouns = [r for r in cands if not r.verb and self._test_noun_ok(r)]
         nouns = [n for n in nouns if not self._done_to_by_noun(n, nouns)]
@@ -202,7 +203,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
         nouns = [n for n in nouns if n.head.text.lower() not in only_light]
         verbs = self._join_control(verbs)
         verbs = self._by_means(verbs)
-        verbs = [r for r in verbs if self._weapon_ok(r) and not self._aside(r) and self._object_ok(r)
+        verbs = [r for r in verbs if r.obligation or self._weapon_ok(r) and not self._aside(r) and self._object_ok(r)
                  and not self._says_of_a_statement(r, nouns) and not self._attributing(r) and not self._hearsay(r)
                  and not self._conjecture(r)]
         verbs += self._conditional_threats(verbs + nouns)
@@ -239,11 +240,13 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
         out = one_per_time(verbs + kept_nouns, self.an.clauses, self.text)
         by_head = {r.head.start: r for r in verbs}
         for r in out:
-            r.modality = "asserted" if r.conditional else "negated" if self._none_came(r) else self._modality(r)
+            r.modality = "asserted" if r.conditional else "negated" if self._none_came(r) \
+                or r.obligation and r.clause.predicate.negated else "asserted" if r.obligation else self._modality(r)
             r.habitual = self._habitual(r)
             self._read_parts(r, by_head)
             typed = r.type
-            self._refine_type(r)
+            if not r.obligation:
+                self._refine_type(r)
             if r.type != typed:
                 self._read_parts(r, by_head)    # roles go by type ('returned the remains': a release, by its subject)
                 if r.type == "reject" and typed == "statement":
@@ -251,6 +254,9 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
                     r.refusal = True
             self._aim(r)
             r.hedge_here = self._hedged_here(r)
+        for r in out:
+            if r.obligation:
+                self._obliged_parts(r, out)
         # ('promised he would not hold dialogue': the refusal is the event; the act refused is its content)
         refused = [c for y in out if y.refusal for c in self._said_will(y) if c.predicate is not None and c.predicate.negated]
         out = [x for x in out if x.refusal or x.modality != "negated" or x.clause is None

@@ -41,6 +41,7 @@ class Reading:
     same_scene: bool = False        # an act added to the scene just told ('also signed')
     reacts_to: tuple | None = None  # (head, type) of a definite event noun it answers ('condemned the launch')
     conditional: bool = False       # a threat read from a future on another's condition: made now, as said
+    obligation: bool = False        # 'X should provide ...': a demand on X by whoever says it
 
 
 def passive_clause(clause) -> bool:
