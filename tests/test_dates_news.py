@@ -230,6 +230,12 @@ def test_future_cues(clause, is_future):
     ("The crossing took a month.", [("a month", "P1M")]),
     ("They were apart for a year and nine months.", [("a year and nine months", "P1Y9M")]),
     ("That was 13 years after Jenkins had been given asylum.", [("13 years", "P13Y")]),
+    # how long after an event a clause, an indefinite or a pronoun's phrase, or a name alone tells
+    ("Thirty-one years after her son vanished, she still writes to him.", [("Thirty-one years", "P31Y")]),
+    ("Fifty years after a wave of arrests, the town remembers.", [("Fifty years", "P50Y")]),
+    ("Seventy years after its liberation, the city held a parade.", [("Seventy years", "P70Y")]),
+    ("Opinion: Ten years after Stockholm, no progress", [("Ten years", "P10Y")]),
+    ("The launch came a day after Seoul protested.", [("a day", "P1D")]),
     ("Talks failed twice in the space of a decade.", [("a decade", "P10Y")]),
     ("The sanctions were extended for two more years.", [("two more years", "P2Y")]),
 ])
@@ -237,11 +243,21 @@ def test_durations(text, expected):
     assert times(text, "2016-08-24") == expected
 
 
+def test_an_offset_after_an_event_told_before_is_a_date():
+    assert times("The summit was held in September 2002. The families met him a week after the summit.",
+                 "2016-08-24")[-1] == ("a week after", "2002-09")
+    assert times("Koizumi visited Pyongyang in May 2004. Jenkins came two months after Koizumi's visit.",
+                 "2016-08-24")[-1] == ("two months after", "2004-07")
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Funds were taken from 1994 though 1998.", [("1994 though 1998", "1994/1998")]),
     ("The plenum sat from Dec. 26-30, 2023.", [("Dec. 26-30, 2023", "2023-12-26/2023-12-30")]),
     ("Exports have fallen in recent years.", [("recent years", None)]),
     ("Exports have recently fallen.", [("recently", None)]),
+    # 'most recently' before a date is no time of its own; a number after 'extension' no year
+    ("The ban has been renewed often, most recently in April 2015.", [("April 2015", "2015-04")]),
+    ("Call the press office, extension 2031, for details.", []),
     ("At the same time, exports fell.", []),
     ("At the current point in time, exports are falling.", [("the current point in time", "2016-08-24")]),
     ("The plenum opened on Dec. 26-30.", [("Dec. 26-30", "2015-12-26/2015-12-30")]),

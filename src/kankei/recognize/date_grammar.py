@@ -299,7 +299,8 @@ def alternatives() -> tuple[str, ...]:
         # earlier in the day, later that day: the day narrated
         r"(?P<same_day>\b(?:[Ee]arlier|[Ll]ater)\s+(?:in\s+)?(?:the|that)\s+day\b)",
         # recently, in recent years: recognized, with no value (the gold's convention)
-        r"(?P<vague_recent>\b(?:[Rr]ecently|[Rr]ecent\s+(?:years|months|weeks|decades))\b)",
+        # (not 'most recently in April 2023': the date that follows says when)
+        r"(?P<vague_recent>\b(?:[Rr]ecently(?!,?\s+(?:in|on|at)\s+(?:\d|[A-Z]))|[Rr]ecent\s+(?:years|months|weeks|decades))\b)",
         rf"(?P<weekday_on>\b(?:(?P<wd>{weekday})\b|(?P<wd_a>{wd_alone})\.))",
         # every year, each month, every two years, annually: sets ("$5 a month": see duration)
         rf"(?P<set>\b(?:[Ee]very|[Ee]ach)\s+(?:(?P<st_n>{num})\s+)?(?P<st_u>days?|weeks?|months?|years?)\b|\b(?:[Aa]nnually|[Yy]early)\b)",

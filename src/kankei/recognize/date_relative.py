@@ -30,8 +30,16 @@ _A_DURATION = re.compile(r"\b(?:for|over|within|after|in|than|about|nearly|almos
 _RATE = re.compile(
     r"(?:[$¥₩£€]\s?[\d.,]+(?:\s*(?:million|billion|thousand))?|\d[\d.,]*\s*(?:yen|won|dollars|euros|pounds)"
     r"|\b(?:once|twice|thrice|times))\s+$", re.I)
-# what follows "N years after": an event named by a clause or a noun phrase, not a date
-_EVENT_AFTER = re.compile(r"\s+(?!the\s+(?:war|end|start|beginning)\b)(?:[A-Z][a-z]+\s+(?:had|has|was|were|is)\b|(?:he|she|they|it|we|I)\b)")
+# what follows "N years after" when it says how long between two events, not when: a clause ('13
+# years after he was given asylum', 'a day after North Korea fired', 'after her brother vanished'),
+# an indefinite or a pronoun's noun phrase ('after a string of disappearances', 'after its defeat'),
+# a name alone ('Twenty years after Pyongyang,'); not an event told before ('after the summit',
+# 'after Koizumi's visit', 'after leaving Niigata': that date)
+_EVENT_AFTER = re.compile(
+    r"\s+(?:(?:he|she|they|it|we|I)\b|(?:her|his|their|its|our|my|an?)\s"
+    r"|(?:[A-Z][\w-]*\s+){1,3}(?:[a-z]+ed|had|has|was|were|is|met|went|left|took|made|gave|sent|came|began|won|lost"
+    r"|fell|saw|held|told|said|fired|flew)\b"
+    r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*(?:[,.;:]|$))")
 _UNIT_OF = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
 
