@@ -518,3 +518,10 @@ def test_a_decade_after_and_is_a_time_not_the_next_clause_s_subject():
     s = analyze(text, 0, len(text))
     main = next(c for c in s.clauses if c.relation is None)
     assert main.predicate.lemma == "meet" and text[main.subject.start:main.subject.end] == "The families"
+
+
+def test_a_clause_opened_after_a_comma_goes_on_through_a_list_of_names():
+    s = analyze("The test failed, state media said on Monday, drawing protests from Japan, South Korea and Russia.")
+    c = clause(s, "draw")
+    assert [span(s, pp.np) for pp in c.pps] == ["Japan", "South Korea", "Russia"]
+    assert [span(s, pp.np) for pp in clause(s, "say").pps] == ["Monday"]

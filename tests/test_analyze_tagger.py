@@ -146,6 +146,8 @@ def test_accuracy_on_ewt_dev_stays_above_a_floor(shared_dir):
     ("Ri Hae-sun, a teacher, welcomed the guests.", "welcomed", "VBD"),
     # an -ed form right after a subject pronoun
     ("When it adopted resolution 1718 in October, the council acted fast.", "adopted", "VBD"),
+    # no infinitive without 'to' after a participle: an adjective before its noun
+    ("Only 20 were allowed brief home visits.", "brief", "JJ"),
 ])
 def test_verbs_after_a_subject_in_news_syntax(sentence, word, expected):
     assert tags_of(sentence)[word] == expected

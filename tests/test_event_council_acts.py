@@ -42,3 +42,57 @@ def test_reopening_a_case_is_a_legal_step_reopening_a_border_none():
     assert (ev["type"], ev["date"]) == ("legal", "2006")
     assert role(ev, "agent")
     assert not events("China reopened the border in 2023.")
+
+
+def test_a_second_time_after_a_verb_with_its_own_dates_the_event_noun_it_follows():
+    text = ("The FBI blamed North Korea in December 2024 for the theft of 48 billion yen from a Tokyo exchange "
+            "in May of that year.")
+    evs = {e["text"]: e["date"] for e in events(text, dct="2025-03-01")}
+    assert evs["blamed"] == "2024-12" and evs["theft"] == "2024-05"
+    # an offset after the verb's time is the verb's
+    text = "When Pyongyang fired missiles on May 8, the agency described the test a day later as a drill."
+    assert the(text, "described", dct="2025-06-01")["date"] == "2025-05-09"
+
+
+def test_adding_parties_to_a_list_or_designating_them_is_a_sanction():
+    text = "Tokyo has added parties several times, including on May 2, 2018 (six entities) and June 9, 2021 (two firms)."
+    assert sorted(e["date"] for e in events(text) if e["type"] == "sanction") == ["2018-05-02", "2021-06-09"]
+    ev = the("On Friday Japan designated two firms and five individuals for an asset freeze.", "designated",
+             dct="2024-03-04")
+    assert (ev["type"], ev["date"]) == ("sanction", "2024-03-01")
+    # adding people to a list of the missing is no measure
+    assert not events("On 3 June the police added two persons from Tottori to its list of possible abductees.")
+
+
+def test_an_event_noun_with_a_list_of_times_or_counts_by_time_is_one_occurrence_per_time():
+    text = "Officials counted 1,200 arrivals in 1971 and 900 in 1972, then just 310 in 1973."
+    assert sorted(e["date"] for e in events(text) if e["text"] == "arrivals") == ["1971", "1972", "1973"]
+    text = "Thirty of the women made short visits in 2001, 2003 and 2005."
+    assert sorted(e["date"] for e in events(text) if e["type"] == "meet") == ["2001", "2003", "2005"]
+
+
+def test_what_a_speaker_said_would_happen_on_a_weekday_is_the_next_one():
+    ev = the("He added that the defense chiefs would hold a phone call on Thursday to discuss the test.",
+             "hold a phone call", dct="2025-11-19")
+    assert (ev["date"], ev["modality"]) == ("2025-11-20", "hypothetical")
+    # a year the story is on keeps its month
+    assert the("In 1959 Kishi said that the ships would sail in December.", "sail", dct="2025-11-19")["date"] == "1959-12"
+
+
+def test_an_act_done_in_a_statement_is_on_the_statement_day():
+    ev = the("The union condemned the ruling in a statement on Tuesday.", "condemned", dct="2025-11-19")
+    assert ev["date"] == "2025-11-18"
+    # a time of the thing acted on stays its own
+    ev = the("Seoul condemned the launch on Tuesday in a statement.", "condemned", dct="2025-11-19")
+    assert ev["date"] == "2025-11-18"
+
+
+def test_an_after_clause_opened_by_a_stretch_is_that_far_before_the_time_it_depends_on():
+    text = ("Pyongyang fired a missile early on Wednesday, the ministry said, a day after the prime minister "
+            "told the families that he was ready to meet Kim.")
+    assert the(text, "told", dct="2025-11-19")["date"] == "2025-11-18"
+    text = "Japan imposed new sanctions in March 2016, two months after North Korea tested a nuclear device."
+    assert the(text, "tested a nuclear device")["date"] == "2016-01"
+    # a day from a month says no day
+    text = "Japan imposed new sanctions in March 2016, a day after North Korea tested a nuclear device."
+    assert the(text, "tested a nuclear device")["date"] != "2016-02-29"

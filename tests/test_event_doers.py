@@ -428,3 +428,38 @@ def test_his_wife_or_her_husband_is_the_one_the_text_told_was_married():
             "In the spring of 2003, she fled to China.")
     assert role(the(text, "arrested", dct="2020-01-01"), "patient") == {"person:choi_man_gil"}
     assert "person:choi_man_gil" not in role(the(text, "fled", dct="2020-01-01"), "agent")
+
+
+def test_an_office_is_held_by_a_person_known_to_hold_it_only_in_the_years_told():
+    text = ("Shinzo Abe met the families in Tokyo in 2002. At a news conference on Wednesday, "
+            "the chief cabinet secretary called the death deeply painful.")
+    ev = the(text, "called", dct="2026-01-23")
+    assert role(ev, "agent") == {"gov:japan"}
+    text = "Shinzo Abe met the families in Tokyo in 2002. In 2005, the chief cabinet secretary said he would act."
+    assert role(the(text, "said", dct="2026-01-23"), "agent") == {"person:abe"}
+
+
+def test_a_story_that_names_its_state_only_by_a_place_has_that_state_for_its_unnamed_offices():
+    text = "He spoke at a rally in Osaka in 2025. On Wednesday the prime minister said the loss was painful."
+    assert role(the(text, "said", dct="2026-01-23"), "agent") == {"gov:japan"}
+
+
+def test_state_media_speak_for_the_state_the_sentence_names():
+    ev = the("North Korea's rocket exploded late Monday, state media said on Tuesday.", "said", dct="2024-05-28")
+    assert role(ev, "agent") == {"org:kcna"}
+    # with no state named, no one
+    assert not the("The rocket exploded, state media said on Tuesday.", "said", dct="2024-05-28")["participants"]
+
+
+def test_every_name_of_a_list_after_a_preposition_takes_its_role():
+    text = ("North Korea's launch failed on Monday, drawing condemnation from Japan, South Korea and the "
+            "United States and a call for restraint from China.")
+    ev = the(text, "condemnation", dct="2024-05-28")
+    assert role(ev, "agent") == {"country:japan", "country:south_korea", "country:united_states"}
+
+
+def test_a_phrase_coordinated_after_an_event_nouns_phrases_is_not_its_own():
+    text = ("The test came after the missile launches by North Korea in July and in spite of a statement by "
+            "the chairman of the Security Council.")
+    ev = the(text, "missile launches", dct="2006-10-15")
+    assert role(ev, "agent") == {"country:north_korea"} and not role(ev, "patient")

@@ -36,7 +36,7 @@ ID_RE = re.compile(r"^(?P<prefix>[a-z]+):[a-z0-9]+(?:_[a-z0-9]+)*$")
 ACTOR_KEYS = {"id", "type", "name", "aliases", "misspellings", "note"}
 PERSON_KEYS = {"family", "given", "country", "offices", "gender"}
 COUNTRY_KEYS = {"id", "name", "aliases", "demonyms", "government", "government_aliases", "capital"}
-COUNTRY_OPTIONAL_KEYS = {"issuing_offices", "enforcers"}
+COUNTRY_OPTIONAL_KEYS = {"issuing_offices", "enforcers", "state_media"}
 OFFICE_KEYS = {"title", "of", "from", "to"}
 
 # Bare words that must never be aliases: code resolves them from context.
@@ -179,6 +179,8 @@ def test_organs_and_enforcers_name_known_actors(actors, countries, by_id):
     for c in countries:
         for word, who in (c.get("enforcers") or {}).items():
             assert isinstance(word, str) and word.islower() and who in by_id, f"{c['id']}: enforcer {word}: {who}"
+        if "state_media" in c:
+            assert c["state_media"] in by_id, f"{c['id']}: unknown state media {c['state_media']}"
 
 
 def test_country_government_and_capital_exist(countries, by_id):

@@ -237,3 +237,30 @@ def only_time(np: Phrase, tokens: list[Token]) -> bool:
         or t.text.lower().rstrip(".") in g["months"] or t.text.lower() in g["span_nouns"] or t.text.lower() in ("same", "this", "that")
         for t in words) and any(t.text.lower() in g["span_nouns"] or t.text.lower().rstrip(".") in g["months"]
                                 or t.text.lower() in g["day_adverbs"] or _DECADE.fullmatch(t.text) for t in words)
+
+
+def list_goes_on(i: int, tokens) -> bool:
+    """Whether the comma at i parts names of one list ('from Japan, South Korea and the United
+    States'): a name before it, and names after it up to an 'and' or 'or' and a last name."""
+    if i == 0 or tokens[i - 1].tag not in ("NNP", "NNPS"):
+        return False
+    j, n = i + 1, len(tokens)
+    while j < n:
+        if tokens[j].tag == "DT":
+            j += 1
+        k = j
+        while k < n and tokens[k].tag in ("NNP", "NNPS"):
+            k += 1
+        if k == j:
+            return False
+        if k < n and tokens[k].tag == "," and k + 1 < n and tokens[k + 1].tag == "CC":
+            k += 1      # (a serial comma: 'Japan, South Korea, and the United States')
+        if k < n and tokens[k].tag == "CC" and tokens[k].text.lower() in ("and", "or"):
+            k += 1
+            if k < n and tokens[k].tag == "DT":
+                k += 1
+            return k < n and tokens[k].tag in ("NNP", "NNPS")
+        if k >= n or tokens[k].tag != ",":
+            return False
+        j = k + 1
+    return False

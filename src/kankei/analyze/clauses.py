@@ -19,6 +19,7 @@ from .clause_rules import (
     finish,
     finite_after_next_comma,
     is_time_phrase,
+    list_goes_on,
     next_unit,
     np_follows,
     only_time,
@@ -162,7 +163,8 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
                 o.np_since_comma = None
                 if o.appos is not None:
                     o.appos_closed = True
-            if stack[-1].closes_at_comma and stack[-1].c.predicate is not None and len(stack) > 1:
+            if stack[-1].closes_at_comma and stack[-1].c.predicate is not None and len(stack) > 1 \
+                    and not list_goes_on(i, tokens):
                 stack.pop()
             if t.text == ";" and stack[0].c.predicate is not None and i + 1 < n:
                 # a semicolon ends every open clause: what follows is a clause of its own, with its own subject

@@ -176,6 +176,16 @@ def past_after_age(words: list[str], tags: list[str]) -> None:
             tags[i] = "VBD"
 
 
+def base_after_participle(words: list[str], tags: list[str], seen_as) -> None:
+    """'were allowed brief home visits': a base form right after a participle (no 'to' between:
+    no infinitive) that the treebank also saw as an adjective, before a noun, is that adjective."""
+    for i in range(1, len(tags) - 1):
+        if tags[i] == "VB" and tags[i - 1] == "VBN" and words[i].islower() \
+                and (tags[i + 1] in ("NN", "NNS") or tags[i + 1] == "RB" and i + 2 < len(tags) and tags[i + 2] in ("NN", "NNS")) \
+                and "JJ" in (seen_as(words[i]) or ()):
+            tags[i] = "JJ"
+
+
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "it", "they", "we", "i", "you"))
 
 

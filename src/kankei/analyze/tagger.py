@@ -17,6 +17,7 @@ from pathlib import Path
 from ._tagger_rules import LexicalRules, verb_after_subject
 from .tag_rules import (
     appositive_participle,
+    base_after_participle,
     degree_before_adverb,
     flight_verb_after_name,
     gerund_as_noun,
@@ -325,6 +326,8 @@ class Tagger(LexicalRules):
             past_after_clause_subject(words, out, self.only_past, self.openers, self.saying)
         if "PRP" in out:
             past_after_pronoun(words, out)
+        if "VB" in out and "VBN" in out:
+            base_after_participle(words, out, self.seen_as)
         if "JJ" in out:
             self._noun_not_adjective(words, out)
             passive_not_adjective(words, out)

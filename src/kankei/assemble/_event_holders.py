@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kankei.analyze.groups import lists
 from kankei.assemble.event_reading import prep_of, untensed
 from kankei.assemble.triggers import word_sets
 from kankei.spans import TimeMention
@@ -183,6 +184,10 @@ class TimeHolders:
         v = owners[0]
         vg = clause.predicate
         # (not 'continued ... until the last voyage in July 1984': the end it went on to is the noun's)
+        if v.head.start < noun.start and vg is not None and vg.tense == "past" \
+                and noun.head.text.lower() in lists()["message_nouns"] \
+                and _VEHICLE_BEFORE.search(self.text, max(self.s, noun.start - 12), noun.start):
+            return True     # ('condemned the ruling in a statement on Tuesday': the condemning's day)
         return v.head.start < noun.start and vg is not None and vg.tense == "past" \
             and not self.text[noun.end:t.start].strip(" ,").lower().startswith(("on", "of")) \
             and not _UNTIL_BEFORE.search(self.text, max(self.s, noun.start - 30), noun.start)
@@ -190,4 +195,5 @@ class TimeHolders:
     # --- modality -------------------------------------------------------------------------
 
 
+_VEHICLE_BEFORE = re.compile(r"\b(?:in|through|via)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?$", re.I)
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.I)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kankei.analyze.clause_rules import list_goes_on
 from kankei.analyze.groups import lists
 from kankei.assemble._event_subjects import _ISSUER_WORDS, SubjectReading
 from kankei.assemble.event_parts import ACTOR_TYPES, Parts, kin_of, phrase_actors, role_of, state_of
@@ -200,8 +201,9 @@ class ReaderRoles(SubjectReading):
             for m in self._subject_actors(clause):
                 parts.add("agent", m)       # 'In its ruling, the court found ...': the court ruled
             return
-        if vg is None or vg.head.start >= r.start or vg.head.start in readings or passive_clause(clause):
-            return
+        if vg is None or vg.head.start >= r.start or vg.head.start in readings or passive_clause(clause) \
+                or vg.head.lemma in word_sets()["observing"]:
+            return      # (not 'the JCS detected the launch': who sees it does not do it)
         for m in self._subject_actors(clause):
             parts.add("agent", m)
 
@@ -363,8 +365,12 @@ class ReaderRoles(SubjectReading):
             k = j + 1
             while k < len(self.tokens) and self.tokens[k].start < limit and (self.tokens[k].tag in NOUN_TAGS or self.tokens[k].tag in
                                            ("DT", "JJ", "CD", "POS", "CC", "HYPH", "PRP$", ",")):
-                if self.tokens[k].tag == "," and not (k + 1 < len(self.tokens) and self.tokens[k + 1].tag == "CC"):
+                if self.tokens[k].tag == "," and not (k + 1 < len(self.tokens) and self.tokens[k + 1].tag == "CC") \
+                        and not list_goes_on(k, self.tokens):
                     break
+                if self.tokens[k].tag == "CC" and k + 1 < len(self.tokens) and self.tokens[k + 1].tag in ("DT", "PRP$") \
+                        and any(t.tag == "CC" for t in self.tokens[j + 1:k]):
+                    break       # ('from Japan, Seoul and Washington and a call for restraint from China')
                 k += 1
             end = self.tokens[k - 1].end if k > j + 1 else self.tokens[j].end
             role = "agent" if prep == "by" else role_of(r.type, prep)
@@ -373,6 +379,8 @@ class ReaderRoles(SubjectReading):
             if role:
                 for m in ents.starting_in(self.tokens[j].end, end):
                     parts.add(role, m, r.type)
+            if k < len(self.tokens) and self.tokens[k - 1].tag == "CC" and self.tokens[k].tag == "IN":
+                break       # ('the launches by North Korea in July and in spite of the Statement by ...': another phrase's)
             j = k
         if r.type in _TARGETED and not parts.has("patient"):
             self._target_in_phrase(r, parts)

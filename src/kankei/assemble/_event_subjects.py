@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kankei.analyze.groups import lists
 from kankei.assemble._described_before import DescribedBefore
 from kankei.assemble.event_parts import ACTOR_TYPES, fits, fits_pronoun, government_at, phrase_actors
 from kankei.assemble.event_reading import in_relative, passive_clause, prep_of
@@ -196,6 +197,8 @@ class SubjectReading(DescribedBefore):
                 return [m]      # 'TOKYO -- The prime minister instructed ...', no one named: Japan's government
             if (m := self._unnamed_body(subject)) is not None:
                 return [m]      # 'A district court ordered ...' (named next), 'police searched ...' (the state's)
+            if (m := self._state_media(subject)) is not None:
+                return [m]      # ('North Korea's launch failed, state media said': its state media)
             if (m := self._owner_of_its_body(subject)) is not None:
                 return [m]      # ('its agents had kidnapped Japanese citizens': the state 'its' stands for)
             if not (subject.end <= vg.start and subject.start >= clause.start) if vg is not None else True:
@@ -326,6 +329,29 @@ class SubjectReading(DescribedBefore):
         entry = gazetteer().entries.get(body) if body else None
         if entry is None:
             return None
+        return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], body, entry.name, entry.type,
+                             how="context")
+
+    def _state_media(self, phrase) -> EntityMention | None:
+        """'state media', 'North Korean state television': the media of the state the phrase names,
+        else of the state the sentence names before it (countries.yaml `state_media`, else its
+        government)."""
+        words = [t.text.lower() for t in self.tokens[phrase.first:phrase.last + 1]]
+        if "state" not in words and "state-run" not in words or words.index(
+                "state" if "state" in words else "state-run") + 1 >= len(words) \
+                or phrase.head.text.lower() not in lists()["state_media"]:
+            return None
+        named = [m for m in self.ents.within(phrase.start, phrase.end) if m.type == "country" or m.entity.startswith("gov:")]
+        state = named[0] if named else next((m for m in reversed(self.ents.within(self.s, phrase.start))
+                                             if m.type == "country" or m.entity.startswith("gov:")), None)
+        gov = government_at(state, "context") if state is not None else None
+        if gov is None:
+            return None
+        body = gazetteer().state_media.get(gov.entity)
+        entry = gazetteer().entries.get(body) if body else None
+        if entry is None:
+            return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], gov.entity, gov.name,
+                                 gov.type, how="context")
         return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], body, entry.name, entry.type,
                              how="context")
 

@@ -47,9 +47,16 @@ _SPANS = frozenset({"year", "decade", "month", "week", "day", "century", "genera
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
 
 
+_STRETCH_BEFORE = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month|year)s?\s+$",
+                             re.I)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|of|at|during)\s+(?:the\s+)?$")
 _RESTATED = re.compile(r",\s*(?:a|an)\s+(?:[a-z]+\s+)?$")
 # (a time of no date the grammar reads: 'abducted decades ago')
 _LONG_AGO = re.compile(r"\b(?:decades|years|centuries|generations|long)\s+ago\b")
+_COORDINATED_TIME = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:in\s+|on\s+)?")
+# ('49,036 departures in 1960 and 22,801 in 1961, then just 3,497 in 1962': a count, then its time)
+_ELLIPTICAL_COUNT = re.compile(r"\s*(?:,\s*)?(?:and|then|but|while)?\s*(?:then\s+)?(?:just|only|about|some|nearly|over|almost)?\s*"
+                               r"\d[\d,.]*(?:\s+(?:million|thousand|billion))?\s+(?:in|on|by)\s+(?:the\s+)?")
 _COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|until|-|–)?\s*(?:the\s+|in\s+)?")
 
 
@@ -150,6 +157,7 @@ class ReaderTimes(TimeHolders):
         self.noun_phrase_times: set[int] = set()     # times inside or right after an event noun
         self.since_bounds = first_since_bounds(text, self.s, self.times)
         described: set[int] | None = None
+        last_noun_time = None       # (the event noun the last time went to, that time)
         self.described_times: set[int] = set()
         for t in self.times:
             if self._measured_from(t, verbs) or _NUMBERED_NAME.search(text, max(self.s, t.start - 40), t.start):
@@ -170,6 +178,12 @@ class ReaderTimes(TimeHolders):
                 continue
             noun = next((n for n in nouns if modifies_before(text, t, n.head.start, blockers)
                          or n.start <= t.start and t.end <= n.end or t.start <= n.start and n.end <= t.end), None)
+            if noun is None and last_noun_time is not None and (
+                    _COORDINATED_TIME.fullmatch(text, last_noun_time[1].end, t.start)
+                    or _ELLIPTICAL_COUNT.fullmatch(text, last_noun_time[1].end, t.start)):
+                # ('visits in 1997, 1998 and 2000'; '49,036 departures in 1960 and 22,801 in 1961'):
+                # the noun's other occurrences
+                noun = last_noun_time[0]
             if noun is None:
                 noun = next((n for n in nouns if follows(text, n.end, t)), None)
                 if noun is not None and self._verb_takes_it(noun, t, by_clause):
@@ -181,6 +195,7 @@ class ReaderTimes(TimeHolders):
             if noun is not None:
                 noun.times.append(t)
                 self.noun_phrase_times.add(id(t))
+                last_noun_time = (noun, t)
                 continue
             if id(t) in described and not _own_verb_before(holder, t, text):
                 continue    # ('Pak, a graduate of the class of 1980, praised ...': the description's time)
@@ -215,10 +230,16 @@ class ReaderTimes(TimeHolders):
                         noun.times.append(t)
                 vg = clause.predicate
                 noun = None
-                if vg is not None and vg.tense == "present" and vg.aspect is None:
+                if vg is not None and vg.tense == "present" and vg.aspect is None \
+                        or nearest.times and nearest.head.start < t.start and "offset" not in (t.relative or {}) \
+                        and _PREPOSITION_BEFORE.search(self.text, max(0, t.start - 12), t.start):
                     # 'Japan welcomes the adoption of the resolution on October 14': a verb of now
-                    # does not take a past date; the event noun before the date does
-                    noun = max((n for n in nouns if clause.start <= n.start < t.start and n.start > nearest.start),
+                    # does not take a past date; the event noun before the date does (and so does
+                    # one after a verb with a time of its own: 'blamed in December 2024 for the
+                    # theft of 48 billion yen from DMM Bitcoin in May of that year')
+                    noun = max((n for n in nouns if clause.start <= n.start < t.start and n.start > nearest.start
+                                and not any(n.end <= v < t.start for v in verb_offsets)
+                                and "(" not in self.text[n.end:t.start]),
                                key=lambda n: n.start, default=None)
                 if noun is None and given is t:
                     given = self._up_to(t, vg)
@@ -347,6 +368,11 @@ class ReaderTimes(TimeHolders):
             if c.marker is not None and c.marker.text.lower() == "of" and c.predicate is not None \
                     and c.predicate.form == "gerund":
                 continue    # 'on suspicion of embezzling': what is suspected, not done at that time
+            if (apart := self._apart_from_parent(c, timed)) is not None:
+                v.inherited = apart     # ('fired a missile on Wednesday, a day after Kishida told ...': Tuesday)
+                continue
+            if (m := self._stretch_apart(c)) is not None and (n := number(m.group(1))) and n == int(n):
+                v.apart = (m.group(2).lower(), -int(n) if c.marker.text.lower() == "after" else int(n))
             while c.parent is not None and not _since_then(c) and (c.relation in ("adverbial", "infinitive", "coordinate") or c.relation == "relative"
                                             and c.marker is not None and c.marker.text.lower() in ("where", "when")
                                             or c.relation == "complement" and (untensed(c) or v.obligation)):
@@ -420,6 +446,34 @@ class ReaderTimes(TimeHolders):
                 # (what is admitted lies before the admission: 'admits that X abducted 13 people')
                 v.inherited = self._told_in_relative(v, phrases, timed) or self._by_report(v) \
                     or self._sentence_story(v)
+
+    def _apart_from_parent(self, clause, timed: dict) -> TimeMention | None:
+        """'..., a day after Kishida told the families ...': an 'after' ('before') clause that a
+        stretch of time opens is that far before (after) the time of the clause it depends on."""
+        marker, parent = clause.marker, clause.parent
+        m = self._stretch_apart(clause)
+        n = number(m.group(1)) if m is not None else None
+        if not n or n != int(n):
+            return None
+        owner = timed.get(id(parent))
+        told = owner.times[0] if owner is not None else next(
+            (t for t in self.clause_times.get(id(parent), ()) if is_narrative(t)), None)
+        if told is None:    # ('fired ... on Wednesday, the ministry said, a day after ...': the time before)
+            told = next((t for t in reversed(self.times) if t.end <= m.start() and is_narrative(t)), None)
+        unit = m.group(2).lower()
+        if told is None or not told.value or "/" in told.value \
+                or edtf.precision(told.value) != ("day" if unit in ("day", "week") else unit):
+            return None     # (a day before a month says no day; nor does a stretch from a period)
+        value = edtf.shift(told.value.rstrip("~"), unit, -int(n) if marker.text.lower() == "after" else int(n))
+        return replace(told, value=value) if value else None
+
+    def _stretch_apart(self, clause):
+        """The stretch ('a day', 'two months') an 'after' or 'before' clause is opened by, if any."""
+        marker = clause.marker
+        if clause.relation != "adverbial" or marker is None or clause.parent is None \
+                or marker.text.lower() not in ("after", "before"):
+            return None
+        return _STRETCH_BEFORE.search(self.text, max(self.s, marker.start - 30), marker.start)
 
     def _time_when_stands_for(self, clause, times: list[TimeMention]) -> TimeMention:
         """The time a ', when' clause follows ('a pause from November 2017 until 24 March, when it

@@ -13,7 +13,9 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from kankei import edtf
+from kankei.analyze.lemmatize import rule_lemma
 from kankei.assemble.event_dates import SPEECH_ACTS
+from kankei.assemble.triggers import word_sets
 
 if TYPE_CHECKING:
     from kankei.assemble.events import Event
@@ -35,6 +37,13 @@ def _compatible_dates(a: str | None, b: str | None) -> bool:
 
 
 _ONCE_FOR_A_PERSON = frozenset({"abduct"})
+_ONCE_A_DAY = frozenset({"weapons_test", "meet", "legal"})
+
+
+def _flight(ev: Event) -> bool:
+    """Whether a weapons test is told by the weapon's flight ('flew', 'fell', 'landed')."""
+    word = ev.text.split()[0].lower()
+    return rule_lemma(word, "VBG" if word.endswith("ing") else "VBD") in word_sets()["weapon_motion"]
 
 
 def _persons(ev: Event, role: str) -> set[str]:
@@ -46,10 +55,12 @@ def _actors(ev: Event, role: str | None = None) -> set[str]:
 
 
 def same_occurrence(a: Event, b: Event, paragraphs: list[int] | None = None, body_start: int = 0) -> bool:
-    if a.type != b.type or a.modality != b.modality:
-        return False
+    if a.type != b.type or a.modality != b.modality or a.apart or b.apart:
+        return False        # ('a day after the North fired ...': another launch than the day's)
     if a.sentence is not None and a.sentence == b.sentence:
-        return False        # 'will lift the ban, ease the rules': two measures, not one told twice
+        # 'will lift the ban, ease the rules': two measures, not one told twice; but 'was fired ...
+        # and flew 450 km' tells one launch and its flight
+        return a.type == "weapons_test" and a.date == b.date and (_flight(a) or _flight(b))
     if a.type in _ONCE_FOR_A_PERSON and _persons(a, "patient") & _persons(b, "patient") \
             and (a.dated_by != "clause" or b.dated_by != "clause" or a.date == b.date):
         # 'she was abducted from her country' and, paragraphs on, 'in 1978 someone smuggled her
@@ -77,7 +88,13 @@ def same_occurrence(a: Event, b: Event, paragraphs: list[int] | None = None, bod
     shared = _actors(a) & _actors(b)
     if a.type == "statement":
         return bool(agents_a & agents_b)    # what one speaker said is not what another said
-    return bool(shared) or _same_word(a.text, b.text) and bool(a.date and a.date == b.date)
+    patients_a, patients_b = _actors(a, "patient"), _actors(b, "patient")
+    one_day = bool(a.date and a.date == b.date and edtf.precision(a.date) == "day") and a.type in _ONCE_A_DAY \
+        and a.modality == "asserted" and "clause" in (a.dated_by, b.dated_by) \
+        and not (patients_a and patients_b and not patients_a & patients_b)
+    # ('launched a missile early on Wednesday ... The missile was fired from near the coast':
+    # one launch, one arrest, one meeting of a day, told again in other words)
+    return bool(shared) or _same_word(a.text, b.text) and bool(a.date and a.date == b.date) or one_day
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -141,6 +158,12 @@ def merge_mentions(events: list[Event], text: str) -> list[Event]:
                 ev.date = best.date
                 if not ev.participants:
                     ev.participants = list(best.participants)
+                elif ev.antecedent is None:
+                    # ('The missile was fired from near Pyongyang': who fired it, as first told)
+                    roles = {p["role"] for p in ev.participants}
+                    held = {p["entity"] for p in ev.participants}
+                    ev.participants = ev.participants + [p for p in best.participants if p["role"] in ("agent", "patient")
+                                                         and p["role"] not in roles and p["entity"] not in held]
                 elif ev.antecedent is not None:
                     # ('During this summit, Kim apologized': the summit is Koizumi's with Kim, as told)
                     known = {p["entity"] for p in best.participants}

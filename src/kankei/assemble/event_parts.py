@@ -52,7 +52,7 @@ def role_of(etype: str, prep: str) -> str | None:
 class Entities:
     """A sentence's entity mentions, by position, for the spans of phrases."""
     __slots__ = ("text", "items", "starts", "history", "focus", "issuer", "official", "doers", "home", "speakers", "genders",
-                 "ahead", "earlier", "narrator")
+                 "ahead", "earlier", "narrator", "year")
 
     def __init__(self, text: str, items: list[EntityMention], history: list[EntityMention],
                  focus: list[EntityMention] = (), issuer: EntityMention | None = None, official: bool = False) -> None:
@@ -71,6 +71,7 @@ class Entities:
                                                 # Niigata District Court'), nearest first
         self.earlier: tuple[list[EntityMention], int] = ([], 0)    # the document's mentions, and where this sentence's begin
         self.narrator: EntityMention | None = None      # who writes 'I' (a diary's, a memoir's author)
+        self.year: int | None = None    # the year the sentence tells of (its own time's, else the page's)
 
     def issuer_at(self, start: int, end: int) -> EntityMention:
         """The issuing government, as a mention of the words that stand for it here."""
@@ -169,6 +170,10 @@ class Entities:
         pool = self.history + [m for m in self.items if m.end <= before]
         named = next((m for m in reversed(pool) if state and state_of(m.entity) == state
                       and m.entity.startswith(("gov:", "country:"))), None)
+        if named is None and state and any(state_of(m.entity) == state and m.type in ("place", "person") for m in pool):
+            # (a story that names the state only by its places or people: 'a rally in Tokyo')
+            named = next((m for m in self.history + self.items if m.entity in (f"country:{state}", gov)), None) \
+                or EntityMention(before, before, "", f"country:{state}", state, "country", how="context")
         return government_at(named, "context") if named is not None else None
 
     def named_later(self, noun: str, modifiers: list[str], after: int, reach: int = 900) -> EntityMention | None:
@@ -252,9 +257,18 @@ class Entities:
             if said.endswith(office):
                 return m
             entry = entries.get(m.entity)
-            if entry is not None and any(str(o.get("title", "")).lower().endswith(office) for o in entry.offices):
+            if entry is not None and any(str(o.get("title", "")).lower().endswith(office) and self._held_then(o)
+                                         for o in entry.offices):
                 return m
         return None
+
+    def _held_then(self, office: dict) -> bool:
+        """Whether an office the knowledge gives was held in the year the sentence tells of ('the
+        chief cabinet secretary' in a 2026 story is not the one of 2005)."""
+        if self.year is None:
+            return True
+        start, end = office.get("from"), office.get("to")
+        return (not isinstance(start, int) or start - 1 <= self.year) and (not isinstance(end, int) or self.year <= end + 1)
 
     def pair(self, before: int, persons: bool = False, count: int = 2) -> list[EntityMention]:
         """'the two sides', 'both delegations': the last two states (or leaders) named before;

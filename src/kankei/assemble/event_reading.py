@@ -42,6 +42,7 @@ class Reading:
     reacts_to: tuple | None = None  # (head, type) of a definite event noun it answers ('condemned the launch')
     conditional: bool = False       # a threat read from a future on another's condition: made now, as said
     obligation: bool = False        # 'X should provide ...': a demand on X by whoever says it
+    apart: tuple | None = None      # 'a day after X fired': (unit, signed count) from what it depends on
 
 
 def passive_clause(clause) -> bool:

@@ -22,6 +22,7 @@ class Event:
     dated_by: str | None = None         # clause | narrative | document | None
     repeats: list[Event] = field(default_factory=list)   # the other tellings of the same occurrence
     antecedent: Event | None = None     # 'this summit', 'these talks': the occurrence told before
+    apart: bool = False     # told as a stretch before or after another ('a day after X fired'): another occurrence
 
     def record(self, doc: str) -> dict:
         rec = {"doc": doc, "kind": "event", "start": self.start, "end": self.end, "text": self.text,

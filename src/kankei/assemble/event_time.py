@@ -69,7 +69,9 @@ def distinct(times: list[TimeMention], text: str = "") -> list[TimeMention]:
         day = (t.value or "").split("T")[0]
         if t.value in seen or day and day in seen:
             continue        # ('at 10 a.m. on April 11': one day, one occurrence)
-        if out and text and 0 <= t.start - out[-1].end <= 25 and "(" in text[out[-1].end:t.start]:
+        between = text[out[-1].end:t.start] if out and text else ""
+        if out and text and 0 <= t.start - out[-1].end <= 25 and "(" in between \
+                and ")" not in between[between.rindex("("):]:     # (inside the brackets, not after them)
             out[-1] = _either_day(out[-1], t)
             continue
         if out and text and _narrows(out[-1], t, text):

@@ -145,6 +145,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         sent_entities.ahead = ents[after:after + 30]
         sent_entities.earlier = (ents, bisect_left(ent_starts, s))
         sent_entities.narrator = narrator
+        sent_entities.year = _year_told(sent_times, dct)
         reader = SentenceReader(text, s, e, triggers, sent_times, sent_entities, analyses, sent.titles)
         reader.entry = entry = entry_time(text, s, usable, time_starts)
         readings = reader.events()
@@ -275,6 +276,14 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
                 else:
                     last_of_type["~" + _stem(r.head.lemma)] = ev     # ('ruled ... the ruling': what was ruled)
     return out
+
+
+def _year_told(times: list[TimeMention], dct: str | None) -> int | None:
+    """The year a sentence tells of: its first dated time's, else the page's."""
+    for v in [t.value for t in times] + [dct]:
+        if v and v[:4].isdigit() and (len(v) == 4 or v[4] in "-/"):
+            return int(v[:4])
+    return None
 
 
 def _now_tellings(r: Reading, evs: list[Event]) -> list[Event]:
@@ -450,7 +459,8 @@ def _dated(r: Reading, sent: SentenceScan, doc: str, narrative: TimeMention | No
         return Event(id=_event_id(doc, r.type, trigger + ("" if tm is None else f"@{tm.start - sent.s}"), key),
                      type=r.type, date=date, start=r.start, end=r.end, text=trigger,
                      participants=r.parts.items if r.parts else [], modality=modality, hedged=hedged or r.hedged,
-                     time=(tm.start, tm.end) if tm is not None else None, sentence=(sent.s, sent.e), dated_by=how)
+                     time=(tm.start, tm.end) if tm is not None else None, sentence=(sent.s, sent.e), dated_by=how,
+                     apart=r.apart is not None)
 
     own = distinct(r.times or ([r.inherited] if r.inherited is not None else []), sent.text)
     if len(own) > 1:
@@ -462,6 +472,13 @@ def _dated(r: Reading, sent: SentenceScan, doc: str, narrative: TimeMention | No
     if own:
         return [make(day_of(t.value), t, "clause") for t in own] + earlier
     date, how = fallback_date(r, narrative, dct, news, elsewhere, headline)
+    if r.apart is not None:
+        # ('The launch came a day after the North fired ...': a day before the story's day)
+        base = narrative.value if narrative is not None else dct if news else None
+        unit, n = r.apart
+        date = edtf.shift(base, unit, n) if base and edtf.precision(base) == ("day" if unit in ("day", "week") else unit) \
+            else None
+        how = "narrative" if date else None
     return [make(day_of(date), None, how), *earlier]
 
 

@@ -37,8 +37,8 @@ _RATE = re.compile(
 # 'after Koizumi's visit', 'after leaving Niigata': that date)
 _EVENT_AFTER = re.compile(
     r"\s+(?:(?:he|she|they|it|we|I)\b|(?:her|his|their|its|our|my|an?)\s"
-    r"|(?:[A-Z][\w-]*\s+){1,3}(?:[a-z]+ed|had|has|was|were|is|met|went|left|took|made|gave|sent|came|began|won|lost"
-    r"|fell|saw|held|told|said|fired|flew)\b"
+    r"|(?:[A-Z][\w-]*\s+|the\s+(?:[\w-]+\s+){1,3}?){1,3}(?:[a-z]+ed|had|has|was|were|is|met|went|left|took|made|gave"
+    r"|sent|came|began|won|lost|fell|saw|held|told|said|fired|flew)\b"
     r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*(?:[,.;:]|$))")
 _UNIT_OF = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 

@@ -71,6 +71,7 @@ class Gazetteer:
         self.issuing_offices: dict[str, str] = {}
         # a government -> who its state's unnamed 'police', 'prosecutors', 'authorities' are
         self.enforcers: dict[str, dict[str, str]] = {}
+        self.state_media: dict[str, str] = {}      # government id -> its state media's id
         self._keys: dict[str, set[str]] = {}
         self.capitals: dict[str, str] = {}          # place id -> government id
         self.demonyms: dict[str, tuple[str, str]] = {}  # "Japanese" -> (country id, gov id)
@@ -151,6 +152,8 @@ class Gazetteer:
             self.issuing_offices[office] = gov
         if raw.get("enforcers"):
             self.enforcers[gov] = dict(raw["enforcers"])
+        if raw.get("state_media"):
+            self.state_media[gov] = raw["state_media"]
         if raw.get("capital"):
             self.capitals[raw["capital"]] = gov
 

@@ -18,10 +18,13 @@ from kankei import edtf
 from kankei.recognize.date_clock import date_time
 from kankei.resolve._anchor_values import apply_relative as _apply
 from kankei.resolve._anchor_values import point as _point
-from kankei.resolve.tense import cues, future, past, recent
+from kankei.resolve.tense import clause_before, cues, future, past, recent
 from kankei.spans import TimeMention
 
 _APPOSITION = re.compile(r"\s*,?\s*(?:on|in)\s+$")
+# what a speaker says or said would happen, the day of the report: ahead of it
+_REPORTED_WOULD = re.compile(r"\b(?:said|says|added|adds|announced|told\s+\w+)\s+(?:that\s+)?[^.;]{0,80}?\bwould\s+"
+                             r"(?!have\b)[^.;]*$", re.I)
 _PAST_NOW = re.compile(r"\b(?:was|were|had|did|would|could)\s+(?:\w+ly\s+)?$")
 _NOW_PAST = re.compile(r"\s+(?:was|were|had|became|began|seemed|found)\b")
 _CLAUSE_END = re.compile(r"[.;!?\n]\s|[.;!?\n]$")
@@ -121,8 +124,10 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
                 and not from_look_back and edtf.precision(narrative) not in ("month", "day"):
             # "two months later" after a year mentioned in passing counts from the last month named
             base = latest.month() or base
-        if "weekday" in rel and not rel.get("direction") and anchor == "dct" and future(text, tm):
-            rel = {**rel, "direction": 1}           # "is expected to meet on Monday": the next one
+        if "weekday" in rel and not rel.get("direction") and anchor == "dct" and (
+                future(text, tm) or _REPORTED_WOULD.search(clause_before(text, tm))):
+            # "is expected to meet on Monday", "added that they would hold a call on Thursday": the next one
+            rel = {**rel, "direction": 1}
         value = base if rel.get("season_kept") else _apply(base, rel, anchor)
         if value and "month" in rel and "direction" not in rel and "year_offset" not in rel:
             value = _calendar_year(value, rel, text, tm, narrative_end, base, dct_point)
