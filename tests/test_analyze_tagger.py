@@ -148,6 +148,9 @@ def test_accuracy_on_ewt_dev_stays_above_a_floor(shared_dir):
     ("When it adopted resolution 1718 in October, the council acted fast.", "adopted", "VBD"),
     # no infinitive without 'to' after a participle: an adjective before its noun
     ("Only 20 were allowed brief home visits.", "brief", "JJ"),
+    # 'last' between a subject (or its relative aside) and a past form is an adverb
+    ("The two sides last met in Hanoi in 2019.", "met", "VBD"),
+    ("The two states, which have no ties, last held talks in 2014.", "held", "VBD"),
 ])
 def test_verbs_after_a_subject_in_news_syntax(sentence, word, expected):
     assert tags_of(sentence)[word] == expected

@@ -96,3 +96,21 @@ def test_an_after_clause_opened_by_a_stretch_is_that_far_before_the_time_it_depe
     # a day from a month says no day
     text = "Japan imposed new sanctions in March 2016, a day after North Korea tested a nuclear device."
     assert the(text, "tested a nuclear device")["date"] != "2016-02-29"
+
+
+def test_a_court_paper_served_is_a_legal_step_serving_as_chairman_none():
+    ev = the("The judgment was served on the plaintiffs on March 31, 2023.", "served")
+    assert (ev["type"], ev["date"]) == ("legal", "2023-03-31")
+    assert not events("He served as chairman from 1955 to 1970.")
+
+
+def test_landing_at_a_place_is_an_arrival():
+    ev = the("The three returnees had landed at Haneda on October 15, 2002.", "landed")
+    assert ev["type"] in ("migrate", "release") and ev["date"] == "2002-10-15"
+    assert role(ev, "location") == {"place:haneda_airport"}
+
+
+def test_an_ed_form_after_be_and_before_a_time_is_a_passive_done_then():
+    ev = the("Most of the union's schools were closed later that year, in 1949.", "closed")
+    assert (ev["type"], ev["date"]) == ("dissolve", "1949")
+    assert not events("The office is closed on Sundays.")

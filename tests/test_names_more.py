@@ -90,3 +90,8 @@ def test_a_town_before_its_prefecture_is_a_place_even_after_a_capitalized_prepos
     text = "In Yurihonjo, Akita Prefecture, a boat washed ashore. It was found off the coast of Sai, Aomori Prefecture."
     ents = {r["text"]: r["type"] for r in extract(text, doc="t").records() if r["kind"] == "entity"}
     assert ents.get("Yurihonjo") == "place" and ents.get("Sai") == "place"
+
+
+def test_a_name_after_a_kind_of_publication_is_a_body():
+    found = ents("Last month the science journal Lumen published a study, and the daily Hokkai Shinpo followed.")
+    assert found.get("Lumen", "").startswith("org:")

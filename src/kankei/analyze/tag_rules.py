@@ -186,6 +186,21 @@ def base_after_participle(words: list[str], tags: list[str], seen_as) -> None:
             tags[i] = "JJ"
 
 
+def last_before_past(words: list[str], tags: list[str]) -> None:
+    """'The two countries last held talks in 2014': 'last' between a subject and a past form is
+    an adverb, and the past form the clause's verb."""
+    for i in range(1, len(tags) - 1):
+        if words[i].lower() in ("last", "first") and tags[i] == "JJ" and tags[i + 1] in ("VBN", "VBD") \
+                and (tags[i - 1] in ("NNS", "NNP", "NNPS", "NN", "PRP") or tags[i - 1] == "," and _after_a_relative(tags, i)):
+            tags[i], tags[i + 1] = "RB", "VBD"     # (or after an aside: 'The two countries, which have ..., last held')
+
+
+def _after_a_relative(tags: list[str], i: int) -> bool:
+    """Whether position i follows an aside a relative pronoun opens, with no finite verb before it."""
+    k = next((j for j in range(i) if tags[j] in ("WDT", "WP")), None)
+    return k is not None and k > 0 and tags[k - 1] == "," and not any(t in _FINITE for t in tags[:k])
+
+
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "it", "they", "we", "i", "you"))
 
 
@@ -378,6 +393,14 @@ def passive_not_adjective(words: list[str], tags: list[str]) -> None:
         nxt = words[i + 1].lower()
         if nxt == "by" or tags[i + 1] == "CC" and i + 2 < n and tags[i + 2] == "VBN":
             tags[i] = "VBN"
+        elif nxt in ("later", "earlier") or nxt in ("in", "on") and i + 2 < n and (
+                is_year(words[i + 2]) or words[i + 2] in _MONTHS_AND_DAYS):
+            tags[i] = "VBN"     # ('its schools were closed later that autumn', 'was closed in 1949': done then)
+
+
+_MONTHS_AND_DAYS = frozenset(("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                              "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+                              "Friday", "Saturday", "Sunday"))
 
 
 def reduced_relative(words: list[str], tags: list[str]) -> None:

@@ -25,6 +25,7 @@ from .tag_rules import (
     homograph_as_base,
     hyphened_adjective,
     impossible_third_person,
+    last_before_past,
     noun_after_article_before_preposition,
     noun_read_as_adverb,
     ordinal_before_noun,
@@ -326,6 +327,8 @@ class Tagger(LexicalRules):
             past_after_clause_subject(words, out, self.only_past, self.openers, self.saying)
         if "PRP" in out:
             past_after_pronoun(words, out)
+        if "last" in words or "first" in words:
+            last_before_past(words, out)
         if "VB" in out and "VBN" in out:
             base_after_participle(words, out, self.seen_as)
         if "JJ" in out:

@@ -181,7 +181,8 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
             goals = list(clause.pps) + (list(clause.objects) if reaching else [])
             for ph in goals:
                 prep = prep_of(ph) if ph in clause.pps else "object"
-                if prep in ("to", "for", "into", "object") and ph.start > tok.start and \
+                arriving = tok.lemma in word_sets()["motion_arriving"] and prep in ("at", "in")
+                if (prep in ("to", "for", "into", "object") or arriving) and ph.start > tok.start and \
                         any(m.type in ("place", "country") for m in self.ents.within(ph.start, ph.end)):
                     out.append(Reading(tok.start, tok.end, "migrate", tok, True, clause=clause))
                     break       # ('went to North Korea', 'reached Japan')

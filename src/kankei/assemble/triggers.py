@@ -205,7 +205,7 @@ _WORD_SETS = ("threat_words", "definite_bodies", "person_nouns", "pair_nouns", "
               "reacting", "office_nouns", "stopping", "permitting", "finding", "held_people",
               "subject_undergoes_alone", "national_nouns", "failing",
               "alert_words", "case_words", "going_home", "admitting", "deciding", "negating_control",
-              "approved_as_taken", "observing")
+              "approved_as_taken", "observing", "motion_arriving")
 
 
 @cache
@@ -280,16 +280,19 @@ def _motion_forms() -> tuple[set[str], set[str]]:
             if w.endswith("y"):
                 forms |= {w[:-1] + "ies", w[:-1] + "ied"}
         return forms
-    return forms_of(sets["motion"] - sets["motion_reaching"]), forms_of(sets["motion_reaching"])
+    return (forms_of(sets["motion"] - sets["motion_reaching"] - sets["motion_arriving"]), forms_of(sets["motion_reaching"]),
+            forms_of(sets["motion_arriving"]))
 
 
 @cache
 def motion_pattern() -> re.Pattern:
     """Any form of a verb of motion ('went', 'travelled', 'flies'): a sentence with one may tell a
     journey though it holds no other trigger ('In 1990, Kanemaru traveled to Pyongyang')."""
-    going, reaching = (("|".join(sorted(map(re.escape, forms), key=len, reverse=True))) for forms in _motion_forms())
+    going, reaching, arriving = (("|".join(sorted(map(re.escape, forms), key=len, reverse=True)))
+                                 for forms in _motion_forms())
     # (only with where to, close after: the clause analysis is the costly part, kept for those)
     return re.compile(r"\b(?:" + going + r")\b(?=[^.;]{0,60}?\b(?:to|for|into)\b)"
+                      r"|\b(?:" + arriving + r")\b(?=[^.;]{0,60}?\b(?:to|for|into|at|in)\b)"
                       r"|\b(?:" + reaching + r")\b", re.IGNORECASE)
 
 

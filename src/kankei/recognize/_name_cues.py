@@ -136,6 +136,9 @@ class Cues:
         # patterns above to match there: a test much cheaper than the search (`names._context`).
         ends = lambda ws: tuple(w.rstrip(" \u00a0") for w in ws)  # noqa: E731
         self.person_before_ends = ends(person_before)
+        org_before = sorted(d.get("org_before") or [])
+        self.org_before = re.compile(rf"(?<![\w\-])(?:{_alt(org_before)}){SP}+$")
+        self.org_before_ends = ends(org_before)
         self.speech_before_ends = ends(w + x for w in d["speech_verbs_before"] for x in ("", ","))
         self.place_of_ends = ("of", "the")
         self.place_prep_ends = ends([*preps, "the"])

@@ -120,6 +120,8 @@ class NameTyping:
         before = text[lo:s].rstrip(" \u00a0")
         if n <= 3 and before.endswith(c.person_before_ends) and c.person_before.search(text, lo, s):
             return "person", "title-lower"
+        if n <= 4 and before.endswith(c.org_before_ends) and c.org_before.search(text, lo, s):
+            return "organization", "kind-before"       # ('the scientific journal Nature')
         if 2 <= n <= 3 and (c.speech_after.match(text, e) or before.endswith(c.speech_before_ends)
                             and c.speech_before.search(text, lo, s)):
             return "person", "speech-verb"
