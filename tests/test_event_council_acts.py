@@ -114,3 +114,9 @@ def test_an_ed_form_after_be_and_before_a_time_is_a_passive_done_then():
     ev = the("Most of the union's schools were closed later that year, in 1949.", "closed")
     assert (ev["type"], ev["date"]) == ("dissolve", "1949")
     assert not events("The office is closed on Sundays.")
+
+
+def test_a_name_ending_in_summit_or_conference_is_an_occasion_where_a_time_dates_it():
+    ev = the("At the G20 Osaka Summit in June, the leaders issued a declaration.", "G20 Osaka Summit", dct="2019-12-01")
+    assert (ev["type"], ev["date"]) == ("meet", "2019-06")
+    assert not [e for e in events("The Sapporo Conference Hall is large.") if e["type"] == "meet"]

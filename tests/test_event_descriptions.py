@@ -90,3 +90,18 @@ def test_an_expectation_a_question_or_a_condition_with_should_is_no_demand():
                  "If North Korea should launch a missile, Japan will respond.",
                  "North Korea should have known the risks."):
         assert not [e for e in events(text, dct="2024-03-05") if e["type"] == "demand"], text
+
+
+def test_neither_nor_negates_both_acts():
+    evs = {e["text"]: e for e in events("Tokyo neither apologized nor paid compensation.", dct="2024-03-05")}
+    assert evs["apologized"]["modality"] == "negated"
+    assert evs["paid compensation"]["modality"] == "negated"
+
+
+def test_what_a_speaker_at_a_gathering_says_was_not_done_keeps_the_gathering_day():
+    text = ("SEOUL, August 30 (Wire) -- A rally took place in Seoul on Friday. "
+            "Opening the rally, Lee Min-ho said the fund had done nothing. "
+            "Speaking next, Park Ji-won noted that Tokyo has neither apologized nor paid any compensation. "
+            "Park Ji-won also said the campaign would go on.")
+    said = [e for e in events(text, dct="2025-08-30") if e["text"] == "said"]
+    assert [e["date"] for e in said] == ["2025-08-29", "2025-08-29"]

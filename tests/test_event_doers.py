@@ -463,3 +463,11 @@ def test_a_phrase_coordinated_after_an_event_nouns_phrases_is_not_its_own():
             "the chairman of the Security Council.")
     ev = the(text, "missile launches", dct="2006-10-15")
     assert role(ev, "agent") == {"country:north_korea"} and not role(ev, "patient")
+
+
+def test_a_capitalized_office_with_no_name_speaks_for_the_story_state():
+    text = "The families met officials in Osaka in May. The Prime Minister said the Government would act."
+    assert role(the(text, "said", dct="2024-12-01"), "agent") == {"gov:japan"}
+    # a title before a name is that person
+    text = "The families met officials in Osaka in May. The Prime Minister Sanae Takaichi said she would act."
+    assert role(the(text, "said", dct="2025-12-01"), "agent") != {"gov:japan"}

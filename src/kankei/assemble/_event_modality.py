@@ -46,7 +46,7 @@ class ReaderModality:
             return "asserted"       # 'the ban in place since 2009 will be lifted': what the verb does is not the ban
         if r.verb or r.noun_event is not None or clause is not None:
             first = vg.first if vg.first else self.token_index(vg.start)
-            if vg.negated or first and self.tokens[first - 1].text.lower() in ("never", "not", "n't") \
+            if vg.negated or first and self.tokens[first - 1].text.lower() in ("never", "not", "n't", "nor", "neither") \
                     or r.verb and self._none_done(r, clause):
                 if any(prep_of(pp) in ("until", "till") for pp in clause.pps) and r.times:
                     return "asserted"       # 'did not join until December 1956': joined then

@@ -386,10 +386,13 @@ class SubjectReading(DescribedBefore):
         """'the prime minister', 'the foreign minister' with no holder named before, in a story filed
         from a state (or issued by its government): that state's government."""
         words = [t.text.lower() for t in self.tokens[phrase.first:phrase.last + 1]]
-        if len(words) < 2 or words[0] != "the" or not phrase.head.text.islower():
+        if len(words) < 2 or words[0] != "the":
             return None
         while len(words) > 2 and words[1] in ("top", "senior", "new"):
             del words[1]        # ('the top government spokesman')
+        # ('The Prime Minister said', a formal text's capitals: the office itself, nothing more)
+        if not phrase.head.text.islower() and self.ents.within(phrase.start, phrase.end):
+            return None
         if " ".join(words[1:]) not in word_sets()["office_nouns"] or " ".join(words[1:]) in ("leader", "president"):
             return None     # (a leader or a president could be any state's)
         home = self.ents.issuer if self.ents.official else self.ents.home

@@ -220,8 +220,8 @@ def speakers_days(events: list[Event], dct: str | None, text: str = "") -> None:
             scene = ev.date     # ('A mass rally took place on Friday ...': its speeches follow)
             continue
         if scene is not None and ev.dated_by == "clause" and near(ev.date, dct) and ev.date != scene \
-                or ev.dated_by == "document" and ev.type not in SPEECH_ACTS:
-            scene = None        # (the story has moved on to another day's doings)
+                or ev.dated_by == "document" and ev.type not in SPEECH_ACTS and ev.modality == "asserted":
+            scene = None        # (the story has moved on to another day's doings; not what is said not done)
         if ev.type not in SPEECH_ACTS or ev.modality != "asserted":
             continue
         if scene is not None and ev.dated_by == "document" and ev.participants \

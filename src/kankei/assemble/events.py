@@ -56,6 +56,7 @@ from kankei.assemble.event_story import (
 )
 from kankei.assemble.event_time import distinct
 from kankei.assemble.triggers import Trigger, lexicon, motion_in, weapon_flight_in, word_sets
+from kankei.knowledge import load
 from kankei.recognize.gazetteer import gazetteer
 from kankei.resolve.tense import future
 from kankei.spans import EntityMention, TimeMention
@@ -123,7 +124,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
                      if m.type == "document" and _ACCORD.search(m.text) and not _inside(m, sent_times)]
         # and a named occurrence the knowledge gives a type ('the Allied occupation of Japan from 1945')
         triggers += [Trigger(m.start, m.end, m.text, kind, False, True) for m in sent_ents
-                     if m.type == "other" and not _WAR.search(m.text) and (kind := _named_event(m.entity))
+                     if m.type == "other" and not _WAR.search(m.text) and (kind := _named_event(m.entity, m.text))
                      and not _inside(m, sent_times)]
         narrative.sentences += 1
         # (a time ahead, 'plans to double spending by 2027', moves no story)
@@ -323,9 +324,14 @@ def _births_from_life_spans(events: list[Event], ents: list[EntityMention], time
                 break
 
 
-def _named_event(entity: str) -> str | None:
+def _named_event(entity: str, name: str = "") -> str | None:
+    """The event type of a named occurrence: the knowledge's, else its name's last word's
+    (event_triggers.yaml `named_occasions`: 'the G7 Hiroshima Summit')."""
     entry = gazetteer().entries.get(entity)
-    return getattr(entry, "event", None) if entry is not None else None
+    if entry is not None:
+        return getattr(entry, "event", None)
+    words = name.split()
+    return load("event_triggers")["named_occasions"].get(words[-1]) if len(words) > 1 else None
 
 
 def _reported_in(r: Reading, readings: list[Reading], made: dict[int, list[Event]]) -> Event | None:

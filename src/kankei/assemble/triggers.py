@@ -10,7 +10,7 @@ import ahocorasick
 from kankei.knowledge import load
 
 _VOWELS = "aeiou"
-_NOT_TYPES = ("irregular", "modality", "roles", "adjectives", "needs_object", "needs_subject", "retype_by_object",
+_NOT_TYPES = ("named_occasions", "irregular", "modality", "roles", "adjectives", "needs_object", "needs_subject", "retype_by_object",
               "phrasal_particles", "no_event_objects")
 # Triggers too common to carry an event on their own: used only when nothing better is near.
 WEAK = {"note", "call", "act", "form", "open", "move", "order", "support", "return",
