@@ -46,3 +46,13 @@ def test_a_launch_a_day_before_the_one_told_is_another_on_its_own_day():
             "The launch came a day after the North fired two cruise missiles into the Yellow Sea.")
     tests = {(e["text"], e["date"]) for e in _events(text) if e["type"] == "weapons_test" and "mention_of" not in e}
     assert tests == {("fired", "2027-03-04"), ("fired", "2027-03-03")}
+
+
+def test_a_gathering_named_again_by_it_before_was_held_happened_then():
+    text = ("SENDAI, March 4, 2027 (Wire)\n\nThe annual meeting of the association was postponed after the storm. "
+            "It was held instead on 24 February in Sendai.")
+    evs = [e for e in _events(text) if e["type"] == "meet"]
+    assert [(e["text"], e["date"]) for e in evs] == [("was held", "2027-02-24")]
+    assert role(evs[0], "location") == {"place:sendai"}
+    # 'it' after no gathering is none
+    assert not [e for e in _events("Japan imposed sanctions on Monday. It was held in high regard.") if e["type"] == "meet"]

@@ -102,6 +102,26 @@ class ReaderModality:
         held = {p["entity"] for p in items}
         r.parts.items = [dict(p) for p in speakers if p["entity"] not in held] + items
 
+    def _occasion_by_pronoun(self, cands: list[Reading]) -> list[Reading]:
+        """'The annual meeting was postponed. It was held instead on 24 February': a gathering the
+        story just told, named again by 'it' before 'was held' or 'took place', happened then."""
+        told = getattr(self, "last_gathering", None)
+        if told is None:
+            return cands
+        taken = {r.head.start for r in cands}
+        out = list(cands)
+        for c in self.an.clauses:
+            vg = c.predicate
+            if vg is None or c.subject is None or vg.head.start in taken \
+                    or self.text[c.subject.start:c.subject.end].lower() not in ("it", "they"):
+                continue
+            words = " ".join(self.text[vg.start:vg.end].lower().split()[-2:])
+            if vg.head.lemma == "hold" and vg.voice == "passive" or words in ("took place", "takes place") \
+                    or vg.head.lemma == "take" and self.text.startswith(" place", vg.end):
+                end = vg.end + (len(" place") if self.text.startswith(" place", vg.end) else 0)
+                out.append(Reading(vg.start, end, told, vg.head, True, clause=c))
+        return out
+
     def _on_a_condition(self, clause) -> bool:
         """'could have been kidnapped if they had won': a clause with an 'if' clause of its own."""
         return any(c.parent is clause and c.marker is not None and c.marker.text.lower() in SUBORDINATORS_IF

@@ -193,6 +193,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
         cands += self._motions(cands)
         cands += self._taken_away(cands)
         cands = self._obligations(cands)
+        cands = self._occasion_by_pronoun(cands)
         verbs = [r for r in cands if r.verb]
         nouns = [r for r in cands if not r.verb and self._test_noun_ok(r)]
         nouns = [n for n in nouns if not self._done_to_by_noun(n, nouns)]

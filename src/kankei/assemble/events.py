@@ -96,6 +96,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
                                                  and OFFICIAL.search(text)) else None
     body_start = _body_start(text)      # (a headline's present tense is the news of the page's day)
     last_of_type: dict[str, Event] = {}     # the latest dated event of each type, for 'following the resolution'
+    last_gathering: str | None = None       # the type of the gathering the last sentence told ('It was held ...')
     news = dct is not None and edtf.precision(dct) == "day"
     events: list[Event] = []
     page_day = dct
@@ -129,8 +130,10 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         narrative.sentences += 1
         # (a time ahead, 'plans to double spending by 2027', moves no story)
         ahead = {id(t) for t in sent_times if future(text, t)} if sent_times else set()
+        said_again = last_gathering is not None and _IT_HELD.match(text, s, e) is not None
+        gathering, last_gathering = last_gathering, None
         if not triggers and not motion_in(text, s, e) and not conditional_future(text, s, e) \
-                and not _TAKEN.search(text, s, e) and not weapon_flight_in(text, s, e):
+                and not _TAKEN.search(text, s, e) and not weapon_flight_in(text, s, e) and not said_again:
             aside = ahead | first_since_bounds(text, s, sent_times) | appositive_times(text, s, sent_times, sent_ents) \
                 if sent_times else ahead
             advance(narrative, [t for t in sent_times if id(t) not in aside], s, text, news, dct)
@@ -149,6 +152,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         sent_entities.year = _year_told(sent_times, dct)
         reader = SentenceReader(text, s, e, triggers, sent_times, sent_entities, analyses, sent.titles)
         reader.entry = entry = entry_time(text, s, usable, time_starts)
+        reader.last_gathering = gathering if said_again else None
         readings = reader.events()
         for r in readings:      # ('the Stockholm agreement of May 2014': the accord is what was agreed)
             named = next((m for m in sent_ents if m.start == r.start and m.end == r.end and m.type == "document"), None)
@@ -168,6 +172,9 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # (a story told of other days, in this paragraph: what its sentences do is not today's news)
         elsewhere = current is not None and not near(current.value, dct)
         told = _sentence_events(readings, sent, doc, current, dct, news, elsewhere, last_of_type, e <= body_start)
+        gatherings = word_sets()["gathering_nouns"]
+        last_gathering = next((t.type for t in reversed(triggers) if t.noun and not t.text[:1].isupper() and (
+            (w := t.text.lower().split()[-1]) in gatherings or w[:-1] in gatherings)), None)
         # ('an act that threatens peace': a relative's finite verb is its noun's doing, not the speaker's)
         relatives = [r for r in readings if r.verb and r.clause is not None and r.clause.relation == "relative"
                      and r.clause.predicate is not None]
@@ -295,6 +302,8 @@ def _now_tellings(r: Reading, evs: list[Event]) -> list[Event]:
 
 
 _UNTIL = re.compile(r"\b(?:until|till|up\s+to)\b[^,;.]{0,50}$", re.I)
+# ('It was held instead on 24 February', 'It took place on Sunday': a gathering named again by 'it')
+_IT_HELD = re.compile(r"\s*(?:It|They)\s+(?:(?:was|were)\s+(?:\w+\s+)?held|took\s+place)\b")
 _ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\b[^.;:!?]*$", re.I)
 # ('was taken away by security officials': a person taken, which no trigger names)
 _TAKEN = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?taken\b")
