@@ -9,7 +9,7 @@ from scoring import assert_floor, score
 
 UNSEEN = Path(__file__).parent / "unseen"
 FLOORS = {("time", "value"): 0.92, ("quantity", "value"): 0.95, ("entity", "linked"): 0.90,
-          ("event", "typed"): 0.78, ("event", "full"): 0.65}
+          ("event", "typed"): 0.80, ("event", "full"): 0.67}
 
 
 @pytest.fixture(scope="module")
