@@ -105,3 +105,12 @@ def test_what_a_speaker_at_a_gathering_says_was_not_done_keeps_the_gathering_day
             "Park Ji-won also said the campaign would go on.")
     said = [e for e in events(text, dct="2025-08-30") if e["text"] == "said"]
     assert [e["date"] for e in said] == ["2025-08-29", "2025-08-29"]
+
+
+def test_the_year_and_author_of_a_work_cited_in_brackets_date_and_do_nothing():
+    text = "From 1960 to 1962 about 70,000 people sailed from Niigata to Chongjin (Hayashi 2011: 42)."
+    evs = [e for e in events(text) if e["text"] == "sailed"]
+    assert [e["date"] for e in evs] == ["1960/1962"]
+    assert not any(p["entity"].startswith("person:") for p in evs[0]["participants"])
+    # a year in brackets that no name opens still dates
+    assert the("Japan normalized ties with Seoul (in 1965).", "normalized")["date"] == "1965"

@@ -77,11 +77,15 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     where the sentences' clause analyses are kept for others to share; `sections`: (offset, date) of
     the datelines that open the briefs of a digest, each brief's own day."""
     document = DocumentScan(text)
-    usable = [t for t in times if t.value and t.type in ("date", "interval") and t.start not in exclude]
+    # (nor the year of a work cited in brackets: '(Morris-Suzuki 2007: 13)' dates no occurrence)
+    citations = [m.span() for m in _CITATION.finditer(text)]
+    usable = [t for t in times if t.value and t.type in ("date", "interval") and t.start not in exclude
+              and not any(a <= t.start < b for a, b in citations)]
     # (the place and agency of a dateline, 'Pyongyang, August 30 (KCNA) --', file the story: they
     # take part in nothing told in it)
     datelines = [m.span() for m in _DATELINE_HEAD.finditer(text, 0, 3000)]
-    ents = sorted((m for m in entities if not any(a <= m.start < b for a, b in datelines)), key=lambda m: m.start)
+    ents = sorted((m for m in entities if not any(a <= m.start < b for a, b in datelines)
+                   and not any(a <= m.start < b for a, b in citations)), key=lambda m: m.start)
     ent_starts = [m.start for m in ents]
     time_starts = [t.start for t in usable]
     narrative = Narrative(turns=len(SPEAKER_TURN.findall(text, 0, 20000)) >= 3)
@@ -302,6 +306,10 @@ def _now_tellings(r: Reading, evs: list[Event]) -> list[Event]:
 
 
 _UNTIL = re.compile(r"\b(?:until|till|up\s+to)\b[^,;.]{0,50}$", re.I)
+# an author's name (and 'et al.', a second author) then a year in brackets, maybe a page: a citation
+# ('(Morris-Suzuki 2007: 13)', '(Ozawa 1973, 201-9)'): its year dates no occurrence, its author does nothing
+_CITATION = re.compile(r"\((?:see\s+|cf\.\s+)?[A-Z][\w’'-]+(?:[-\s][A-Z][\w’'-]+)?(?:\s+(?:and|&)\s+[A-Z][\w’'-]+|\s+et\s+al\.)?"
+                       r",?\s*\d{4}[a-z]?(?:\s*[:,;]\s*(?:p+\.\s*)?[\dxivlc]+(?:\s*[-–]\s*[\dxivlc]+)?)?\s*\)")
 # ('It was held instead on 24 February', 'It took place on Sunday': a gathering named again by 'it')
 _IT_HELD = re.compile(r"\s*(?:It|They)\s+(?:(?:was|were)\s+(?:\w+\s+)?held|took\s+place)\b")
 _ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\b[^.;:!?]*$", re.I)
