@@ -59,3 +59,21 @@ def test_prefixes_of_three_and_four_letters_have_an_index(conn: sqlite3.Connecti
     assert "prefix='3 4'" in sql
     hits = [p["text"] for r in search(conn, "Chon*")["results"] for p in r["snippet"] if p["hit"]]
     assert hits and all(h.lower().startswith("chon") and HIT_OPEN not in h for h in hits)
+
+
+@pytest.mark.parametrize("q", ["Chongryon", "Kor*", "Japan OR Korea", '"Red Cross"', "NEAR(Japan Korea, 5)",
+                               "title:Chongryon", "Chon* Tokyo", "Japan NOT Chongryon"])
+def test_a_pages_snippets_read_in_one_pass_are_those_of_each_row_sought(conn: sqlite3.Connection, q: str) -> None:
+    # the page's highlights and snippets are made for its rows picked out of one pass over the
+    # matches: they are those FTS5 makes for each row sought by its rowid
+    from kankei.serve.search import HIT_CLOSE, _page
+    rowids = [r[0] for r in conn.execute("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank",
+                                         (q,))]
+    assert rowids
+    one = (f"SELECT rowid, highlight(documents_fts, 0, '{HIT_OPEN}', '{HIT_CLOSE}'),"
+           f" snippet(documents_fts, 1, '{HIT_OPEN}', '{HIT_CLOSE}', '…', 40)"
+           " FROM documents_fts WHERE documents_fts MATCH ? AND rowid = ?")
+    sought = [tuple(conn.execute(one, (q, r)).fetchone()) for r in rowids]
+    page = _page(conn, q, rowids)
+    assert [(r["rowid"], r["title_hl"], r["snip"]) for r in page] == sought
+    assert [r["rowid"] for r in _page(conn, q, rowids[::-1][:2])] == rowids[::-1][:2]      # (in the order asked)

@@ -306,17 +306,22 @@ def _search_sqlite(conn, cond: str, args: list, query: str, n_where: int, limit:
 
 
 def _page(conn: sqlite3.Connection, query: str, rowids: list[int]) -> list[dict]:
-    """The page's documents in rank order, with the title highlighted and a snippet of the text:
-    one statement, each of its parts seeking one document by rowid (FTS5 does not scan the matches)."""
+    """The page's documents in rank order, with the title highlighted and a snippet of the text.
+
+    The matches are read in one pass and the page's rows picked out by SQLite (`+rowid`: not a
+    constraint FTS5 is given), highlights and snippets made for those alone. Seeking each row
+    instead looks every word of the query up in every segment of the index once per row: on an
+    index of 17 segments a page of a 16-word query took 12 ms to seek, against 2 ms to read every
+    match (which the ranking has just done, and more: the pass costs less than the ranking)."""
     if not rowids:
         return []
     marks = ",".join("?" * len(rowids))
     docs = {r["rowid"]: dict(r) for r in conn.execute(
         f"SELECT rowid, id, doc, title, published, chars FROM documents WHERE rowid IN ({marks})", rowids)}
-    one = (f"SELECT rowid, highlight(documents_fts, 0, '{HIT_OPEN}', '{HIT_CLOSE}'),"
-           f" snippet(documents_fts, 1, '{HIT_OPEN}', '{HIT_CLOSE}', '…', 40)"
-           " FROM documents_fts WHERE documents_fts MATCH ?1 AND rowid = ?")
-    hits = {r[0]: r for r in conn.execute(" UNION ALL ".join([one] * len(rowids)), [query, *rowids])}
+    hits = {r[0]: r for r in conn.execute(
+        f"SELECT rowid, highlight(documents_fts, 0, '{HIT_OPEN}', '{HIT_CLOSE}'),"
+        f" snippet(documents_fts, 1, '{HIT_OPEN}', '{HIT_CLOSE}', '…', 40)"
+        f" FROM documents_fts WHERE documents_fts MATCH ? AND +rowid IN ({marks})", [query, *rowids])}
     return [{**docs[i], "title_hl": hits[i][1], "snip": hits[i][2]} for i in rowids if i in docs and i in hits]
 
 
