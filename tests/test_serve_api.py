@@ -261,6 +261,27 @@ def test_network_of_a_period(client):
     error(client.get("/api/network", params={"limit": 0}), 400)
 
 
+@pytest.mark.parametrize("period", [{}, {"from": "2002", "to": "2006"}, {"from": "1955", "to": "1960"}])
+def test_the_networks_actors_are_the_most_active_of_the_period(client, db, period):
+    # each actor's events summed over the period's years, the most first (ties by id): as counted
+    # from the summary of each actor's events per year, year by year
+    c = base(db)
+    try:
+        lo, hi = period.get("from", "0000")[:4], period.get("to", "9999")[:4]
+        totals = Counter()
+        for y, entity, n in c.execute("SELECT y.year, y.entity_id, y.n FROM summary_entity_years y JOIN entities en"
+                                      " ON en.id = y.entity_id WHERE en.type IN"
+                                      " ('person', 'organization', 'country', 'group', 'vessel')"):
+            if lo <= y <= hi:
+                totals[entity] += n
+    finally:
+        c.close()
+    expected = sorted(totals.items(), key=lambda t: (-t[1], t[0]))[:3]
+    net = ok(client.get("/api/network", params={**period, "limit": 3}))
+    assert [(n["id"], n["events"]) for n in net["nodes"]] == expected
+    assert expected or period
+
+
 def test_documents_with_every_extraction_as_spans(client):
     listing = ok(client.get("/api/documents"))
     assert listing["total"] == len(ARTICLES)

@@ -6,6 +6,7 @@ Events are returned as plain dicts whose field names follow the extraction recor
 from __future__ import annotations
 
 import base64
+import math
 import sqlite3
 import threading
 from collections import defaultdict
@@ -43,6 +44,11 @@ DRIVER_LIMIT = 5000
 otherwise events are read in date order and the filters checked on each."""
 TEXT_DENSE = 150000
 """Words in more sentences than this are checked event by event rather than gathered first."""
+CHECK_COST = 64
+"""Checking one event's sentence in the full-text index (a seek) costs about as much as gathering this
+many matching sentences: a word alone (with at most a period) is checked event by event when the
+events read in date order until a page is full cost less than gathering every sentence holding it
+(see _dense_at)."""
 
 EVENT_COLUMNS = ("e.rowid AS rid, e.id, e.document_id, e.type, e.date, e.date_lo, e.date_hi, e.start, e.\"end\", e.exact,"
                  " e.sentence_start, e.sentence_end, e.sentence, e.modality, e.hedged, e.cameo, e.goldstein, e.quad,"
@@ -136,7 +142,10 @@ def event_page(conn: sqlite3.Connection, actors: list[str] = (), type_: str | No
         drivers.append((_type_event_count(conn, type_), "type", type_))
     # (PostgreSQL checks a word on each event from the GIN index's bitmap however many sentences hold it:
     # counting them past the driver's limit would only cost)
-    cap = DRIVER_LIMIT if dialect(conn) == "postgresql" else TEXT_DENSE
+    dense_at = TEXT_DENSE
+    if text and not actors and not type_ and not document_id and dialect(conn) != "postgresql":
+        dense_at = _dense_at(conn, span_max + 1 if (lo or span_max < 5) and not undated else 1, limit)
+    cap = DRIVER_LIMIT if dialect(conn) == "postgresql" else dense_at
     text_count = _fts_count(conn, "events", text, cap) if text else 0
     if text:
         drivers.append((text_count, "text", text))
@@ -198,7 +207,7 @@ def event_page(conn: sqlite3.Connection, actors: list[str] = (), type_: str | No
         where.append(fts.match(conn, "events", "e"))      # the GIN index's bitmap, checked on each event
         args.append(fts.param(conn, text))
     elif text and kind != "text":
-        if text_count > TEXT_DENSE:
+        if text_count > dense_at:
             # a word in very many sentences: check each event read in date order
             where.append("EXISTS (SELECT 1 FROM events_fts f WHERE f.rowid = e.rowid AND events_fts MATCH ?)")
             args.append(text)
@@ -272,6 +281,16 @@ def _share_many(conn: sqlite3.Connection, actors: list[str]) -> bool:
         return False
     row = conn.execute("SELECT n FROM summary_partners WHERE a = ? AND b = ?", actors).fetchone()
     return row is not None and row[0] > DRIVER_LIMIT
+
+
+def _dense_at(conn: sqlite3.Connection, branches: int, limit: int) -> int:
+    """How many sentences a word alone must be in for its events to be checked one by one as they are
+    read in date order rather than gathered first: reading `branches` index ranges (one per span
+    class) until each has limit + 1 events reads about branches * (limit + 1) * events / matches
+    events, each checked at CHECK_COST, against gathering the matches once (between DRIVER_LIMIT and
+    TEXT_DENSE). The events are counted by their largest rowid (no count of a large table)."""
+    events = conn.execute("SELECT coalesce(max(rowid), 0) FROM events").fetchone()[0]
+    return max(DRIVER_LIMIT, min(TEXT_DENSE, math.isqrt(CHECK_COST * branches * (limit + 1) * events)))
 
 
 def _text_hits(conn: sqlite3.Connection, text: str) -> str:
