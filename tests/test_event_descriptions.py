@@ -114,3 +114,10 @@ def test_the_year_and_author_of_a_work_cited_in_brackets_date_and_do_nothing():
     assert not any(p["entity"].startswith("person:") for p in evs[0]["participants"])
     # a year in brackets that no name opens still dates
     assert the("Japan normalized ties with Seoul (in 1965).", "normalized")["date"] == "1965"
+
+
+def test_what_an_act_is_for_is_no_occurrence():
+    text = "The group asked the ministry to restore the ferry so that elderly residents could visit their relatives."
+    assert [e["type"] for e in events(text, dct="2021-11-18")] == ["demand"]
+    # a result told as done still is one
+    assert the("He worked hard, so that the talks resumed in May.", "talks resumed")["date"].endswith("-05")

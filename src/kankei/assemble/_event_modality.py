@@ -122,6 +122,18 @@ class ReaderModality:
                 out.append(Reading(vg.start, end, told, vg.head, True, clause=c))
         return out
 
+    def _so_that_purpose(self, r: Reading) -> bool:
+        """'... so that elderly residents could visit their relatives': what an act is for, with a
+        modal, is no occurrence."""
+        c = r.clause
+        while c is not None and c.relation in ("infinitive", "coordinate") and c.parent is not None:
+            c = c.parent        # ('so that they could return and visit ...')
+        if c is None or c.relation != "adverbial" or c.marker is None or c.marker.text.lower() != "so" \
+                or not self.text.startswith(" that", c.marker.end):
+            return False
+        vg = c.predicate
+        return vg is not None and (vg.modal is not None or vg.tense == "future")
+
     def _on_a_condition(self, clause) -> bool:
         """'could have been kidnapped if they had won': a clause with an 'if' clause of its own."""
         return any(c.parent is clause and c.marker is not None and c.marker.text.lower() in SUBORDINATORS_IF

@@ -205,6 +205,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
         nouns = [n for n in nouns if n.head.text.lower() not in only_light]
         verbs = self._join_control(verbs)
         verbs = self._by_means(verbs)
+        verbs = [r for r in verbs if not self._so_that_purpose(r)]
         verbs = [r for r in verbs if r.obligation or self._weapon_ok(r) and not self._aside(r) and self._object_ok(r)
                  and not self._says_of_a_statement(r, nouns) and not self._attributing(r) and not self._hearsay(r)
                  and not self._conjecture(r)]
