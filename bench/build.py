@@ -116,9 +116,9 @@ def timed_build(db: Path, folder: Path) -> tuple[float, float]:
     spent = [0.0]
     original = rec.reconcile
 
-    def reconcile(conn) -> None:
+    def reconcile(conn, **options) -> None:
         t0 = time.perf_counter()
-        original(conn)
+        original(conn, **options)
         spent[0] += time.perf_counter() - t0
 
     rec.reconcile = reconcile
@@ -156,9 +156,9 @@ def timed_build_with(db: Path, folder: Path, workers: int) -> tuple[float, float
     spent = [0.0, 0.0]
     original = rec.reconcile
 
-    def reconcile(conn) -> None:
+    def reconcile(conn, **options) -> None:
         t0, c0 = time.perf_counter(), time.process_time()
-        original(conn)
+        original(conn, **options)
         spent[0] += time.perf_counter() - t0
         spent[1] += time.process_time() - c0
 

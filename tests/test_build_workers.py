@@ -317,3 +317,58 @@ def test_a_long_first_document_goes_to_a_worker_like_the_others(bases, monkeypat
         assert pool.submit(source, "a", "/a", None).result() != os.getpid()
     finally:
         pool.close()
+
+
+def picky_task(source, doc_id, path, dct):
+    """Run in a worker: fails on the document named 'bad', else says which process ran it."""
+    if doc_id == "bad":
+        raise RuntimeError("simulated bug")
+    return doc_id, os.getpid()
+
+
+def test_documents_go_to_a_worker_in_chunks_and_an_error_in_one_is_that_documents_alone(bases, monkeypatch):
+    """Each task a worker process receives carries several documents (the writer's threads then handle a
+    task and its rows once for several); one document's error fails it, not the others of its chunk."""
+    from kankei.read import read_path
+    monkeypatch.setattr(parallel_module.ProcessPool, "task", staticmethod(picky_task))
+    source = read_path(sorted(bases["corpus"].glob("*.txt"))[0])
+    pool = parallel_module.ProcessPool(2)
+    try:
+        first, *rest = pool.submit_many([(source, name, "/" + name, None) for name in ("a", "b", "bad", "c")])
+        assert first.result() == ("a", os.getpid())     # the warming one, here
+        assert len({id(f.future) for f in rest}) == 1   # the other three, one task
+        assert rest[0].result()[0] == "b" and rest[0].result()[1] != os.getpid()
+        with pytest.raises(RuntimeError, match="simulated bug"):
+            rest[1].result()
+        assert rest[2].result() == ("c", rest[0].result()[1])
+    finally:
+        pool.close()
+
+
+def test_a_parallel_build_sends_documents_in_chunks_and_in_the_order_of_a_serial_build(bases, tmp_path, monkeypatch):
+    sent: list[list[str]] = []
+    original = parallel_module.ProcessPool.submit_many
+
+    def submit_many(self, items):
+        sent.append([Path(path).name for _, _, path, _ in items])
+        return original(self, items)
+    monkeypatch.setattr(parallel_module.ProcessPool, "submit_many", submit_many)
+    monkeypatch.setattr(parallel_module.ProcessPool, "chunk", 3)
+    corpus = tmp_path / "corpus"
+    shutil.copytree(bases["corpus"], corpus)
+    for k in range(4):      # more documents than a chunk holds
+        (corpus / f"extra{k}.txt").write_text(f"Japan and North Korea met in Beijing on {k + 3} May 2004.\n",
+                                              encoding="utf-8")
+    report = _build(tmp_path / "kb.db", [corpus], workers=2)
+    names = sorted(p.name for p in corpus.iterdir())
+    assert [name for chunk in sent for name in chunk] == names
+    assert max(len(chunk) for chunk in sent) == 3
+    assert sorted(Path(p).name for p in report.added) == names
+    assert _state(tmp_path / "kb.db", frozenset({"path"})) == _state(
+        _serial(tmp_path, corpus), frozenset({"path"}))
+
+
+def _serial(tmp_path: Path, corpus: Path) -> Path:
+    db = tmp_path / "serial.db"
+    _build(db, [corpus])
+    return db

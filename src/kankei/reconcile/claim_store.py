@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
 
 import orjson
 
@@ -37,32 +39,143 @@ def _stored_canon(conn: sqlite3.Connection) -> dict[str, str]:
     return {r[0]: r[1] for r in conn.execute("SELECT subject, canonical FROM claim_canon")}
 
 
-def update_claims(conn: sqlite3.Connection) -> int:
+def update_claims(conn: sqlite3.Connection, aside: Aside | None = None) -> int:
     """Recompute the series and disagreements of the groups marked or moved by a merge; returns how many
-    groups were recomputed. One write transaction, so what is read is what is replaced."""
-    from kankei.reconcile.judgements import canonical_map
+    groups were recomputed. One write transaction, so what is read is what is replaced. `aside`: the
+    groups as another process computed them (see claims_aside), used when nothing has been written
+    to the base by anyone else since it read them."""
     with conn:
         conn.execute("BEGIN IMMEDIATE")
-        merged = canonical_map(conn)
-        stored = _stored_canon(conn)
-        marks = [(r[0], r[1]) for r in conn.execute("SELECT subject, property FROM claim_regroup")]
-        moved = sorted(s for s in set(merged) | set(stored) if merged.get(s, s) != stored.get(s, s))
-        if not marks and not moved:
+        ready = aside.result() if aside is not None else None
+        if ready is not None and ready.version == _data_version(conn):
+            plan, rows = ready.plan, ready.rows
+        else:
+            plan = _plan(conn)
+            rows = None if plan is None else {t: _group_rows(*t, members)
+                                              for t, members in _members(conn, plan.targets, plan.merged).items()}
+        if plan is None:
             return 0
-        targets: set[tuple[str, str]] = set()
-        for s, p in marks:
-            targets.update(((merged.get(s, s), p), (stored.get(s, s), p)))
-        for s in moved:
-            for (p,) in conn.execute("SELECT DISTINCT property FROM claims WHERE subject = ?", (s,)):
-                targets.update(((merged.get(s, s), p), (stored.get(s, s), p)))
-        found = _members(conn, targets, merged)
-        for subject, prop in sorted(targets):
-            _write_group(conn, subject, prop, found.get((subject, prop), []))
-        if moved:
+        for subject, prop in sorted(plan.targets):
+            _write_group(conn, subject, prop, rows.get((subject, prop)))
+        if plan.moved:
             conn.execute("DELETE FROM claim_canon")
-            conn.executemany("INSERT INTO claim_canon (subject, canonical) VALUES (?, ?)", sorted(merged.items()))
-        conn.executemany("DELETE FROM claim_regroup WHERE subject = ? AND property = ?", marks)
-    return len(targets)
+            conn.executemany("INSERT INTO claim_canon (subject, canonical) VALUES (?, ?)", sorted(plan.merged.items()))
+        conn.executemany("DELETE FROM claim_regroup WHERE subject = ? AND property = ?", plan.marks)
+    return len(plan.targets)
+
+
+@dataclass
+class _Plan:
+    merged: dict[str, str]
+    marks: list[tuple[str, str]]
+    moved: list[str]
+    targets: set[tuple[str, str]]
+
+
+def _plan(conn: sqlite3.Connection) -> _Plan | None:
+    """The groups to recompute (None when there are none)."""
+    from kankei.reconcile.judgements import canonical_map
+    merged = canonical_map(conn)
+    stored = _stored_canon(conn)
+    marks = [(r[0], r[1]) for r in conn.execute("SELECT subject, property FROM claim_regroup")]
+    moved = sorted(s for s in set(merged) | set(stored) if merged.get(s, s) != stored.get(s, s))
+    if not marks and not moved:
+        return None
+    targets: set[tuple[str, str]] = set()
+    for s, p in marks:
+        targets.update(((merged.get(s, s), p), (stored.get(s, s), p)))
+    for s in moved:
+        for (p,) in conn.execute("SELECT DISTINCT property FROM claims WHERE subject = ?", (s,)):
+            targets.update(((merged.get(s, s), p), (stored.get(s, s), p)))
+    return _Plan(merged, marks, moved, targets)
+
+
+def _data_version(conn: sqlite3.Connection) -> int:
+    """Changes when another connection (another build, or anyone) commits to the base."""
+    return conn.execute("PRAGMA data_version").fetchone()[0]
+
+
+# --- the groups computed aside -------------------------------------------------------------------
+# A parallel build's writer reconciles alone at the end: the events' groups and the claims' series read
+# and write different tables, so the claims' are read and computed in a process of their own meanwhile.
+
+ASIDE_CLAIMS = 3000
+"""Claims in the base from which a parallel build computes their series aside (a fresh process takes
+about half a second to start)."""
+
+
+@dataclass
+class _Ready:
+    version: int        # the writer's data_version when the process was started
+    plan: _Plan | None
+    rows: dict | None
+
+
+class Aside:
+    """update_claims' reading and computing, running in another Python process (started by claims_aside).
+    A fresh interpreter rather than a fork (which would carry this process's SQLite locks over) or
+    multiprocessing's spawn (which imports the caller's main script again)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        import os
+        import subprocess
+        import sys
+        self._version = _data_version(conn)     # nothing of this connection's is uncommitted here
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+        self._process = subprocess.Popen(
+            [sys.executable, "-c", "import sys; from kankei.reconcile.claim_store import _aside_main; _aside_main(sys.argv[1])",
+             path], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+
+    def result(self) -> _Ready | None:
+        """The groups as computed aside, or None if that failed (they are then computed here)."""
+        import pickle
+        try:
+            out, _ = self._process.communicate()
+            if self._process.returncode != 0:
+                return None
+            plan, rows = pickle.loads(out)
+        except Exception:  # noqa: BLE001 - whatever went wrong there, the groups are computed here
+            return None
+        finally:
+            self.close()
+        return _Ready(self._version, plan, rows)
+
+    def close(self) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+        self._process.wait()
+        if self._process.stdout is not None:
+            self._process.stdout.close()
+
+
+def claims_aside(conn: sqlite3.Connection) -> Aside | None:
+    """Start computing update_claims' groups in another process, when conn is an SQLite base in a file with
+    enough claims to be worth it; None otherwise."""
+    if not isinstance(conn, sqlite3.Connection) or conn.in_transaction:
+        return None
+    path = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+    if not path or conn.execute("SELECT count(*) FROM claims").fetchone()[0] < ASIDE_CLAIMS:
+        return None
+    try:
+        return Aside(conn, path)
+    except OSError:
+        return None
+
+
+def _aside_main(path: str) -> None:
+    """In the other process: a snapshot of the base read, its groups computed and written to stdout."""
+    import pickle
+    import sys
+    conn = sqlite3.connect(Path(path).as_uri() + "?mode=ro", uri=True, timeout=60)
+    conn.row_factory = sqlite3.Row
+    with conn:
+        conn.execute("BEGIN")
+        plan = _plan(conn)
+        rows = None if plan is None else {t: _group_rows(*t, members)
+                                          for t, members in _members(conn, plan.targets, plan.merged).items()}
+    conn.close()
+    sys.stdout.buffer.write(pickle.dumps((plan, rows), protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.flush()
 
 
 def _members(conn: sqlite3.Connection, targets: set[tuple[str, str]],
@@ -84,12 +197,11 @@ def _members(conn: sqlite3.Connection, targets: set[tuple[str, str]],
     return {k: v for k, v in groups.items() if k in targets}
 
 
-def _write_group(conn: sqlite3.Connection, subject: str, prop: str, members: list[dict]) -> None:
-    sid = rc._series_id(subject, prop)
-    for table, key in (("claim_series", "id"), ("claim_points", "series_id"), ("claim_conflicts", "series_id")):
-        conn.execute(f"DELETE FROM {table} WHERE {key} = ?", (sid,))
+def _group_rows(subject: str, prop: str, members: list[dict]) -> tuple | None:
+    """The rows of one group's series, points and disagreements (None when it has no claims left)."""
     if not members:
-        return
+        return None
+    sid = rc._series_id(subject, prop)
     series = rc.series_of(members)
     found = rc.rivals(members)
     untimed, width, *_ = rc.series_rank(members)
@@ -97,16 +209,24 @@ def _write_group(conn: sqlite3.Connection, subject: str, prop: str, members: lis
     for p in series["points"]:
         for src in p["sources"]:
             src["document_id"] = doc_of[src["claim"]]     # for the reader's links
+    return ((sid, subject, prop, series["subject_name"], int(untimed), width, len(series["points"]), len(found)),
+            [(sid, n, _dumps({k: v for k, v in p.items() if k != "sources"}), _dumps(p["sources"]))
+             for n, p in enumerate(series["points"])],
+            [(rc.conflict_of(series, f)["id"], sid, n, subject, prop, f[2], f[0], f[1]) for n, f in enumerate(found)])
+
+
+def _write_group(conn: sqlite3.Connection, subject: str, prop: str, rows: tuple | None) -> None:
+    sid = rc._series_id(subject, prop)
+    for table, key in (("claim_series", "id"), ("claim_points", "series_id"), ("claim_conflicts", "series_id")):
+        conn.execute(f"DELETE FROM {table} WHERE {key} = ?", (sid,))
+    if rows is None:
+        return
+    series, points, conflicts = rows
     conn.execute("INSERT INTO claim_series (id, subject, property, subject_name, untimed, width, points, conflicts)"
-                 " VALUES (?,?,?,?,?,?,?,?)", (sid, subject, prop, series["subject_name"], int(untimed), width,
-                                               len(series["points"]), len(found)))
-    conn.executemany("INSERT INTO claim_points (series_id, n, head, sources) VALUES (?,?,?,?)",
-                     [(sid, n, _dumps({k: v for k, v in p.items() if k != "sources"}), _dumps(p["sources"]))
-                      for n, p in enumerate(series["points"])])
+                 " VALUES (?,?,?,?,?,?,?,?)", series)
+    conn.executemany("INSERT INTO claim_points (series_id, n, head, sources) VALUES (?,?,?,?)", points)
     conn.executemany("INSERT INTO claim_conflicts (id, series_id, n, subject, property, time, a, b)"
-                     " VALUES (?,?,?,?,?,?,?,?)",
-                     [(rc.conflict_of(series, f)["id"], sid, n, subject, prop, f[2], f[0], f[1])
-                      for n, f in enumerate(found)])
+                     " VALUES (?,?,?,?,?,?,?,?)", conflicts)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -114,7 +114,7 @@ def build(conn: sqlite3.Connection, paths: Iterable[str | Path], dct: str | None
     try:
         if prune:
             _prune_missing(conn, paths, report, seen)
-        _reconcile_if_pending(conn)
+        _reconcile_if_pending(conn, parallel=workers > 1)
     except sqlite3.OperationalError as err:     # locked, read-only, disk full
         raise StoreError(explain(_db_name(conn), err)) from None
     return report
@@ -139,14 +139,17 @@ def _mark_pending(conn: sqlite3.Connection) -> None:
                  " ON CONFLICT(key) DO UPDATE SET value = build_state.value + 1")
 
 
-def _reconcile_if_pending(conn: sqlite3.Connection) -> None:
+def _reconcile_if_pending(conn: sqlite3.Connection, parallel: bool = False) -> None:
     """Reconcile when any document changed since the last reconciliation finished (in this build or one
-    that was interrupted)."""
+    that was interrupted); parallel: with the cores of a build's worker processes (see reconcile)."""
     row = conn.execute("SELECT value FROM build_state WHERE key = 'reconcile'").fetchone()
     if row is None:
         return
     from kankei.reconcile import reconcile
-    reconcile(conn)
+    if parallel:
+        reconcile(conn, parallel=True)
+    else:
+        reconcile(conn)
     with conn:      # unless another build wrote a document meanwhile
         conn.execute("DELETE FROM build_state WHERE key = 'reconcile' AND value = ?", (row[0],))
 
