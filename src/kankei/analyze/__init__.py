@@ -64,7 +64,8 @@ def _models() -> tuple[Tagger, Lemmatizer]:
     L = lists()
     tagger.openers = L["adverbial"] | {"that"}
     tagger.saying = L["saying_forms"]
-    tagger.words = {k: L[k] for k in ("to_verbs", "flight_verbs", "state_media", "span_nouns", "base_homographs", "post_noun_adverbs", "participle_only")}
+    tagger.words = {k: L[k] for k in ("to_verbs", "flight_verbs", "state_media", "span_nouns", "base_homographs", "post_noun_adverbs", "participle_only",
+                                      "months")}
     return tagger, Lemmatizer(data["lemmas"])
 
 

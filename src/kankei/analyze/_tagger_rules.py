@@ -104,15 +104,11 @@ def _determined(tags: list[str], k: int) -> bool:
     return k > 0 and tags[k - 1] == "DT"
 
 
-_CLAUSE_OPENERS = frozenset(("so", "that", "because", "if", "when", "while", "although", "though", "unless", "as",
-                             "after", "before", "until", "since", "whether"))
-
-
-def _finite_ahead(words: list[str], tags: list[str], j: int) -> bool:
+def _finite_ahead(words: list[str], tags: list[str], j: int, openers: frozenset[str]) -> bool:
     """Whether a finite verb comes before the clause ends (at a comma, colon, stop, conjunction,
     or a word that opens a clause of its own: 'so that families will not have to')."""
     while j < len(tags) and tags[j] not in (",", ":", ".", "CC", "WDT", "WP") \
-            and not (tags[j] == "IN" and words[j].lower() in _CLAUSE_OPENERS):
+            and not (tags[j] == "IN" and words[j].lower() in openers):
         if tags[j] in ("VBD", "VBZ", "VBP", "MD"):
             return True
         j += 1
@@ -120,7 +116,8 @@ def _finite_ahead(words: list[str], tags: list[str], j: int) -> bool:
 
 
 def verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset[str],
-                        base_forms: frozenset[str], verb_base, to_verbs: frozenset[str], seen_as) -> None:
+                        base_forms: frozenset[str], verb_base, to_verbs: frozenset[str], seen_as,
+                        openers: frozenset[str]) -> None:
     """News syntax the web treebank rarely shows: "Japan imposed sanctions", "North Korea froze
     assets", "Japan not only imposed ...", "North Korea tests a missile". A past form tagged as an
     adjective (a base form tagged as an adjective or a noun: VBP), or an -s form tagged as a
@@ -152,7 +149,7 @@ def verb_after_subject(words: list[str], tags: list[str], past_forms: frozenset[
         # a name, or after a singular noun a determiner opens, is its verb)
         to_subject = t == "NNS" and tags[i + 1] == "TO" and low in to_verbs and (
             tags[k] == "NNP" or tags[k] == "NN" and _determined(tags, k) and i + 2 < n and tags[i + 2] == "VB"
-            and not _finite_ahead(words, tags, i + 3))     # ('the peace plans to be signed were shelved')
+            and not _finite_ahead(words, tags, i + 3, openers))     # ('the peace plans to be signed were shelved')
         named_subject = t == "JJ" and tags[i] == "JJ" and low.endswith("ed") and tags[k] in ("NNP", "NNPS", "PRP") \
             and tags[i + 1] in ("NN", "NNS") or to_subject
         if not after_comma_and and not named_subject and (

@@ -383,7 +383,7 @@ def people_not_adjective(words: list[str], tags: list[str]) -> None:
             tags[i] = "NNPS"
 
 
-def passive_not_adjective(words: list[str], tags: list[str]) -> None:
+def passive_not_adjective(words: list[str], tags: list[str], months: frozenset[str]) -> None:
     """'Minsen was dissolved and replaced by ...', 'was dissolved by the court': an -ed form after
     a form of 'be' with an agent or a coordinated participle after it is a passive, not an adjective."""
     n = len(tags)
@@ -394,13 +394,8 @@ def passive_not_adjective(words: list[str], tags: list[str]) -> None:
         if nxt == "by" or tags[i + 1] == "CC" and i + 2 < n and tags[i + 2] == "VBN":
             tags[i] = "VBN"
         elif nxt in ("later", "earlier") or nxt in ("in", "on") and i + 2 < n and (
-                is_year(words[i + 2]) or words[i + 2] in _MONTHS_AND_DAYS):
+                is_year(words[i + 2]) or words[i + 2].lower() in months):
             tags[i] = "VBN"     # ('its schools were closed later that autumn', 'was closed in 1949': done then)
-
-
-_MONTHS_AND_DAYS = frozenset(("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                              "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
-                              "Friday", "Saturday", "Sunday"))
 
 
 def reduced_relative(words: list[str], tags: list[str]) -> None:

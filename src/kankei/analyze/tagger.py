@@ -148,7 +148,8 @@ class Tagger(LexicalRules):
         self.openers: frozenset[str] = frozenset()     # subordinators that open a clause (when, after, that)
         self.saying: frozenset[str] = frozenset()      # forms of verbs of saying ('said that ...')
         # grammar.txt's lists the rules read (to_verbs, flight_verbs, ...), set at load
-        self.words: dict[str, frozenset[str]] = dict.fromkeys(("to_verbs", "flight_verbs", "state_media", "span_nouns", "base_homographs", "post_noun_adverbs", "participle_only"),
+        self.words: dict[str, frozenset[str]] = dict.fromkeys(("to_verbs", "flight_verbs", "state_media", "span_nouns", "base_homographs", "post_noun_adverbs", "participle_only",
+                                                                "months"),
                                                               frozenset())
 
     def base(self, word: str, lower: str, initial: bool) -> tuple[list[str], dict[str, int]]:
@@ -316,7 +317,7 @@ class Tagger(LexicalRules):
             p1 = t
         if "JJ" in out or "NNS" in out or "NN" in out or "FW" in out:
             verb_after_subject(words, out, self.past_forms, self.base_forms, self.verb_base, self.words["to_verbs"],
-                                self.seen_as)
+                                self.seen_as, self.openers)
         # (without a participle, only a past-only form tagged as a noun or adjective is re-read: none, no pass)
         if "VBD" in out or "VBN" in out:
             hyphened_adjective(words, out, self.seen_as)
@@ -333,7 +334,7 @@ class Tagger(LexicalRules):
             base_after_participle(words, out, self.seen_as)
         if "JJ" in out:
             self._noun_not_adjective(words, out)
-            passive_not_adjective(words, out)
+            passive_not_adjective(words, out, self.words["months"])
             people_not_adjective(words, out)
         if "VBD" in out:
             reduced_relative(words, out)

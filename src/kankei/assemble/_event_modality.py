@@ -115,11 +115,9 @@ class ReaderModality:
             if vg is None or c.subject is None or vg.head.start in taken \
                     or self.text[c.subject.start:c.subject.end].lower() not in ("it", "they"):
                 continue
-            words = " ".join(self.text[vg.start:vg.end].lower().split()[-2:])
-            if vg.head.lemma == "hold" and vg.voice == "passive" or words in ("took place", "takes place") \
-                    or vg.head.lemma == "take" and self.text.startswith(" place", vg.end):
-                end = vg.end + (len(" place") if self.text.startswith(" place", vg.end) else 0)
-                out.append(Reading(vg.start, end, told, vg.head, True, clause=c))
+            place = vg.head.lemma == "take" and self.text.startswith(" place", vg.end)     # ('It took place')
+            if vg.head.lemma == "hold" and vg.voice == "passive" or place:
+                out.append(Reading(vg.start, vg.end + len(" place") * place, told, vg.head, True, clause=c))
         return out
 
     def _so_that_purpose(self, r: Reading) -> bool:

@@ -336,10 +336,8 @@ class SubjectReading(DescribedBefore):
         """'state media', 'North Korean state television': the media of the state the phrase names,
         else of the state the sentence names before it (countries.yaml `state_media`, else its
         government)."""
-        words = [t.text.lower() for t in self.tokens[phrase.first:phrase.last + 1]]
-        if "state" not in words and "state-run" not in words or words.index(
-                "state" if "state" in words else "state-run") + 1 >= len(words) \
-                or phrase.head.text.lower() not in lists()["state_media"]:
+        words = [t.text.lower() for t in self.tokens[phrase.first:phrase.last]]     # (the words before its head)
+        if not {"state", "state-run"} & set(words) or phrase.head.text.lower() not in lists()["state_media"]:
             return None
         named = [m for m in self.ents.within(phrase.start, phrase.end) if m.type == "country" or m.entity.startswith("gov:")]
         state = named[0] if named else next((m for m in reversed(self.ents.within(self.s, phrase.start))

@@ -19,7 +19,7 @@ from kankei.assemble.event_reading import (
     top_level,
     untensed,
 )
-from kankei.assemble.event_time import distinct, follows, is_narrative, modifies_before
+from kankei.assemble.event_time import distinct, follows, is_narrative, modifies_before, stretch_from
 from kankei.assemble.triggers import lexicon, word_sets
 from kankei.recognize.date_values import number
 from kankei.resolve.tense import period_words, scene_words
@@ -368,11 +368,10 @@ class ReaderTimes(TimeHolders):
             if c.marker is not None and c.marker.text.lower() == "of" and c.predicate is not None \
                     and c.predicate.form == "gerund":
                 continue    # 'on suspicion of embezzling': what is suspected, not done at that time
-            if (apart := self._apart_from_parent(c, timed)) is not None:
+            v.apart = self._stretch_apart(c)
+            if v.apart is not None and (apart := self._apart_from_parent(c, timed, *v.apart)) is not None:
                 v.inherited = apart     # ('fired a missile on Wednesday, a day after Kishida told ...': Tuesday)
                 continue
-            if (m := self._stretch_apart(c)) is not None and (n := number(m.group(1))) and n == int(n):
-                v.apart = (m.group(2).lower(), -int(n) if c.marker.text.lower() == "after" else int(n))
             while c.parent is not None and not _since_then(c) and (c.relation in ("adverbial", "infinitive", "coordinate") or c.relation == "relative"
                                             and c.marker is not None and c.marker.text.lower() in ("where", "when")
                                             or c.relation == "complement" and (untensed(c) or v.obligation)):
@@ -447,33 +446,31 @@ class ReaderTimes(TimeHolders):
                 v.inherited = self._told_in_relative(v, phrases, timed) or self._by_report(v) \
                     or self._sentence_story(v)
 
-    def _apart_from_parent(self, clause, timed: dict) -> TimeMention | None:
+    def _apart_from_parent(self, clause, timed: dict, unit: str, n: int) -> TimeMention | None:
         """'..., a day after Kishida told the families ...': an 'after' ('before') clause that a
-        stretch of time opens is that far before (after) the time of the clause it depends on."""
-        marker, parent = clause.marker, clause.parent
-        m = self._stretch_apart(clause)
-        n = number(m.group(1)) if m is not None else None
-        if not n or n != int(n):
-            return None
+        stretch of time opens is that far before (after) the time of the clause it depends on,
+        else of the time told before it in the sentence."""
+        parent = clause.parent
         owner = timed.get(id(parent))
         told = owner.times[0] if owner is not None else next(
             (t for t in self.clause_times.get(id(parent), ()) if is_narrative(t)), None)
         if told is None:    # ('fired ... on Wednesday, the ministry said, a day after ...': the time before)
-            told = next((t for t in reversed(self.times) if t.end <= m.start() and is_narrative(t)), None)
-        unit = m.group(2).lower()
-        if told is None or not told.value or "/" in told.value \
-                or edtf.precision(told.value) != ("day" if unit in ("day", "week") else unit):
-            return None     # (a day before a month says no day; nor does a stretch from a period)
-        value = edtf.shift(told.value.rstrip("~"), unit, -int(n) if marker.text.lower() == "after" else int(n))
+            told = next((t for t in reversed(self.times) if t.end <= clause.marker.start and is_narrative(t)), None)
+        value = stretch_from(told.value, unit, n) if told is not None else None
         return replace(told, value=value) if value else None
 
-    def _stretch_apart(self, clause):
-        """The stretch ('a day', 'two months') an 'after' or 'before' clause is opened by, if any."""
+    def _stretch_apart(self, clause) -> tuple[str, int] | None:
+        """(unit, signed count) of the stretch ('a day', 'two months') an 'after' or 'before'
+        clause is opened by, if any: minus for 'after' (it came that much earlier)."""
         marker = clause.marker
         if clause.relation != "adverbial" or marker is None or clause.parent is None \
                 or marker.text.lower() not in ("after", "before"):
             return None
-        return _STRETCH_BEFORE.search(self.text, max(self.s, marker.start - 30), marker.start)
+        m = _STRETCH_BEFORE.search(self.text, max(self.s, marker.start - 30), marker.start)
+        n = number(m.group(1)) if m is not None else None
+        if not n or n != int(n):
+            return None
+        return m.group(2).lower(), -int(n) if marker.text.lower() == "after" else int(n)
 
     def _time_when_stands_for(self, clause, times: list[TimeMention]) -> TimeMention:
         """The time a ', when' clause follows ('a pause from November 2017 until 24 March, when it

@@ -49,6 +49,14 @@ _DEICTIC_OPENERS = ("last ", "this ", "next ", "earlier this ", "later this ", "
                     "the following ", "the next ", "the previous ", "the same ")
 
 
+def stretch_from(value: str | None, unit: str, n: int) -> str | None:
+    """The time n units (days, weeks, months, years) from a time as precise as the unit: 'a day
+    after' a day, 'two months after' a month; none from a coarser time or a period."""
+    if not value or "/" in value or edtf.precision(value) != ("day" if unit in ("day", "week") else unit):
+        return None
+    return edtf.shift(value.rstrip("~"), unit, n)
+
+
 def is_narrative(t: TimeMention) -> bool:
     """A time that puts the story on a point or a closed period (not 'since 1959', not a duration)."""
     v = t.value or ""

@@ -54,7 +54,7 @@ from kankei.assemble.event_story import (
     recent_speakers,
     unique_ids,
 )
-from kankei.assemble.event_time import distinct
+from kankei.assemble.event_time import distinct, stretch_from
 from kankei.assemble.triggers import Trigger, lexicon, motion_in, weapon_flight_in, word_sets
 from kankei.knowledge import load
 from kankei.recognize.gazetteer import gazetteer
@@ -497,10 +497,7 @@ def _dated(r: Reading, sent: SentenceScan, doc: str, narrative: TimeMention | No
     date, how = fallback_date(r, narrative, dct, news, elsewhere, headline)
     if r.apart is not None:
         # ('The launch came a day after the North fired ...': a day before the story's day)
-        base = narrative.value if narrative is not None else dct if news else None
-        unit, n = r.apart
-        date = edtf.shift(base, unit, n) if base and edtf.precision(base) == ("day" if unit in ("day", "week") else unit) \
-            else None
+        date = stretch_from(narrative.value if narrative is not None else dct if news else None, *r.apart)
         how = "narrative" if date else None
     return [make(day_of(date), None, how), *earlier]
 
