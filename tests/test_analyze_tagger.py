@@ -54,6 +54,8 @@ def test_tokens_keep_their_offsets():
     ("The ship has followed the route since 1971.", "followed", "VBN"),
     # a name's -s verb before its object, its own clause ending at a subordinator
     ("On May 29 Tokyo lifts part of its sanctions as Pyongyang opens an inquiry.", "lifts", "VBZ"),
+    # a base-form verb after 'help', before its object
+    ("Japan agreed to help finance the project.", "finance", "VB"),
 ])
 def test_tags_of_news_sentences(sentence, word, expected):
     assert tags_of(sentence)[word] == expected

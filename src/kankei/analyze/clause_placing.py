@@ -207,6 +207,14 @@ def place_group(g: VerbGroup, tokens: list[Token], stack: list[OpenClause], clau
                 stack[-1].cc = cur.cc
                 stack[-1].np_since_cc = None
                 continue
+            if own is None and len(stack) > 1 and g.form == "participle" and g.first == g.last and pred is not None \
+                    and pred.voice == "active" and pred.aspect is None and pred.form in ("gerund", "infinitive", "bare"):
+                # ('agreed to help finance the project resulting from it, and also donated food': a lone
+                # participle is no partner of an active -ing or infinitive; it goes with a verb higher up)
+                stack.pop()
+                stack[-1].cc = cur.cc
+                stack[-1].np_since_cc = None
+                continue
             if own is not None and own in c.objects:
                 c.objects.remove(own)
             if own is None and pred is not None:

@@ -155,6 +155,8 @@ def finish(clauses: list[Clause], tokens: list[Token]) -> None:
                 and c.relation in ("adverbial", "infinitive"):
             c.subject = c.parent.subject            # Speaking to reporters, Abe (said)
             c.shared_subject = True
+        if p.voice == "passive" and _coordinated_past(c, p):
+            c.predicate = p = as_finite_past(p)     # 'promised ... and set up a committee': not a passive
         if p.voice == "passive":
             for pp in c.pps:
                 if pp.start >= p.end and pp.prep.text.lower() == "by":
@@ -173,6 +175,16 @@ def finish(clauses: list[Clause], tokens: list[Token]) -> None:
             else:
                 par.start = min(par.start, c.start)
                 par.end = max(par.end, c.end)
+
+
+def _coordinated_past(c: Clause, p: VerbGroup) -> bool:
+    """A lone participle coordinated after an active verb that shares its subject and takes an
+    object of its own ('... and set up a special committee'): the tagger's participle is a past."""
+    par = c.parent
+    return c.relation == "coordinate" and c.shared_subject and p.form == "participle" and p.first == p.last \
+        and par is not None and par.predicate is not None and par.predicate.voice == "active" \
+        and bool(c.objects) and c.objects[0].start > p.start and c.agent is None \
+        and not any(pp.prep.text.lower() == "by" for pp in c.pps)
 
 
 def that_follows(g: VerbGroup, tokens: list[Token]) -> bool:

@@ -23,14 +23,26 @@ def that_as_determiner(words: list[str], tags: list[str], saying: frozenset[str]
 
 
 
-def that_before_a_time(words: list[str], tags: list[str], spans: frozenset[str]) -> None:
-    """'on November 15 that year', 'that night': 'that' before a noun of time that ends its phrase
-    is a determiner, not a relative pronoun."""
+def that_before_a_time(words: list[str], tags: list[str], spans: frozenset[str],
+                       months: frozenset[str] = frozenset()) -> None:
+    """'on November 15 that year', 'that night', 'set up a committee that July': 'that' before a
+    noun of time that ends its phrase is a determiner, not a relative pronoun."""
     n = len(tags)
     for i in range(n - 1):
-        if words[i].lower() == "that" and tags[i] in ("WDT", "IN") and words[i + 1].lower() in spans \
+        if words[i].lower() == "that" and tags[i] in ("WDT", "IN") \
+                and (words[i + 1].lower() in spans or words[i + 1][:1].isupper() and words[i + 1].lower() in months) \
                 and (i + 2 == n or tags[i + 2] in (",", ".", ":", "IN", "CC", "NNP", "DT", "PRP", "RB")):
             tags[i] = "DT"
+
+
+def absolute_included(words: list[str], tags: list[str]) -> None:
+    """'all Japanese, abductees included, and ...': a participle of inclusion after a noun, closing
+    an aside, describes the noun; it is no verb of the sentence."""
+    for i in range(2, len(tags) - 1):
+        if words[i] in ("included", "excluded", "aside", "excepted") and tags[i][:2] == "VB" \
+                and tags[i - 1] in ("NN", "NNS", "NNP", "NNPS", "PRP") and tags[i + 1] in (",", ".", ":") \
+                and "," in tags[max(0, i - 4):i - 1]:
+            tags[i] = "JJ"
 
 
 def that_after_a_day(words: list[str], tags: list[str]) -> None:
@@ -329,6 +341,15 @@ def homograph_as_base(words: list[str], tags: list[str], homographs: frozenset[s
     verb's base ('found'), after 'to' or 'help', is that base form, not the past of 'find'."""
     for i in range(1, len(tags)):
         if words[i].lower() in homographs and words[i - 1].lower() in ("to", "help", "helped", "helps", "helping"):
+            tags[i] = "VB"
+
+
+def noun_after_help(words: list[str], tags: list[str], verb_base) -> None:
+    """'helped finance the project', 'help fund the school': after 'help' a word the treebank knew
+    as a base-form verb, with its object after it, is that verb, not a noun."""
+    for i in range(1, len(tags) - 1):
+        if tags[i] in ("NN", "NNS") and words[i - 1].lower() in ("help", "helped", "helps", "helping") \
+                and tags[i + 1] in OBJECT_START and verb_base(words[i].lower()):
             tags[i] = "VB"
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ._tagger_rules import LexicalRules, verb_after_subject
 from .tag_rules import (
+    absolute_included,
     appositive_participle,
     base_after_participle,
     degree_before_adverb,
@@ -27,6 +28,7 @@ from .tag_rules import (
     impossible_third_person,
     last_before_past,
     noun_after_article_before_preposition,
+    noun_after_help,
     noun_read_as_adverb,
     ordinal_before_noun,
     participle_before_noun,
@@ -351,6 +353,8 @@ class Tagger(LexicalRules):
             self._unknown_verb_after_name(words, out)
         if "JJS" in out or "JJR" in out:
             degree_before_adverb(words, out)
+        if "help" in words or "helped" in words or "helps" in words or "helping" in words:
+            noun_after_help(words, out, self.verb_base)
         if not self.words["base_homographs"].isdisjoint(words):
             homograph_as_base(words, out, self.words["base_homographs"])
         if "state" in words or "State" in words:
@@ -378,10 +382,12 @@ class Tagger(LexicalRules):
         if "VBG" in out:
             gerund_as_noun(words, out)
             gerund_before_noun(words, out)
+        if "included" in words or "excluded" in words:
+            absolute_included(words, out)
         if "that" in words:
             that_after_a_day(words, out)
             that_as_determiner(words, out, self.saying)
-            that_before_a_time(words, out, self.words["span_nouns"])
+            that_before_a_time(words, out, self.words["span_nouns"], self.words["months"])
         if any(w[-2:] in _ORDINAL_ENDS for w in words):
             ordinal_before_noun(words, out)
         return out

@@ -182,6 +182,8 @@ class TimeHolders:
         if not owners:
             return False
         v = owners[0]
+        if v.times and v.times[-1].end <= noun.start and not self.text[noun.end:t.start].strip():
+            return False    # ('decided in February 2016, following the test that January': one time each)
         vg = clause.predicate
         # (not 'continued ... until the last voyage in July 1984': the end it went on to is the noun's)
         if v.head.start < noun.start and vg is not None and vg.tense == "past" \

@@ -8,7 +8,7 @@ import re
 from kankei.analyze.groups import lists
 from kankei.assemble._described_before import DescribedBefore
 from kankei.assemble.event_parts import ACTOR_TYPES, fits, fits_pronoun, government_at, phrase_actors
-from kankei.assemble.event_reading import in_relative, passive_clause, prep_of
+from kankei.assemble.event_reading import in_relative, passive_clause, past_coordinates, prep_of
 from kankei.assemble.triggers import word_sets
 from kankei.recognize.gazetteer import fold, gazetteer
 from kankei.resolve.anchor import in_quotation
@@ -144,6 +144,8 @@ class SubjectReading(DescribedBefore):
                 return spoken_for       # 'a spokesperson for the Foreign Ministry said': the ministry
             if in_relative(clause) and (m := self._apposed_name(subject.start, types)) is not None:
                 return [m]      # 'Megumi Yokota, a Japanese girl who had disappeared': the girl is Yokota
+            if in_relative(clause) and (said := self._predicated_of(clause, subject, types)):
+                return said     # 'Japan is a state which annexed Korea': the state is Japan
             head = subject.head
             if head.tag in _NOUN_TAGS_PLAIN and head.text.lower() in word_sets()["office_nouns"] \
                     and (m := self._titled(subject)) is not None:
@@ -210,6 +212,15 @@ class SubjectReading(DescribedBefore):
         start = subject.start if subject is not None else self._left_edge(vg)
         found = [m for m in phrase_actors(self.ents, start, vg.start) if not self._in_pp(m.start)]
         return found[-1:] if found else []
+
+    def _predicated_of(self, clause, subject, types) -> list:
+        """The actors a relative clause's antecedent is said to be, when that antecedent is what
+        'be' says of its subject ('X is a state which ...', 'it was the ministry that ...')."""
+        parent = past_coordinates(clause).parent
+        if parent is None or parent.predicate is None or parent.predicate.head.lemma != "be" \
+                or parent.subject is None or not any(ob.start == subject.start for ob in parent.objects):
+            return []
+        return [m for m in phrase_actors(self.ents, parent.subject.start, parent.subject.end, types)]
 
     def _spoken_for(self, clause, subject, types) -> list:
         """The body a spokesperson or an official speaks for, named in the phrase right after

@@ -44,6 +44,7 @@ _SINCE = re.compile(r"\b(after)\s+(?:the\s+)?$", re.I)
 _UNTIL = re.compile(r"\b(until|till|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _AFTER = frozenset({"after", "following", "once", "whereupon"})
 _SPANS = frozenset({"year", "decade", "month", "week", "day", "century", "generation"})
+_ENDS = frozenset({"reject", "dissolve", "ease"})     # what ends another event
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
 
 
@@ -555,6 +556,9 @@ class ReaderTimes(TimeHolders):
             holder = next((ph for ph in phrases if ph.start <= ante.head.start < ph.end), None)
             if holder is None or entry is None or not entry[1]:
                 continue
+            vg = c.predicate
+            if v.type in _ENDS or vg is not None and vg.tense == "past" and vg.aspect == "perfect":
+                continue    # ('relaxed the sanctions it had imposed in 2006': the imposing is before)
             t = distinct(timed[id(c)].times, self.text)[-1]
             if "T" in (t.value or "T"):
                 continue    # ('a meeting that began at 8:30 a.m.': a clock says no day of its own)

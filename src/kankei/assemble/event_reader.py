@@ -139,6 +139,9 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
             return False
         if tok.tag == "VBN" and i > 0 and self.tokens[i - 1].lemma in _LINKING:
             return True     # 'if he felt threatened', 'seemed surprised': a state, not an event
+        clause = self.by_head.get(tok.start)
+        if clause is not None and clause.relation == "coordinate" and clause.shared_subject and clause.predicate.finite:
+            return False    # ('..., and also donated rice': the analysis read a past with its subject)
         nxt = self._tag(i + 1)
         if nxt in ("JJ", "VBN", "VBG") and self._tag(i + 2) in NOUN_TAGS:
             nxt = self._tag(i + 2)      # 'the five acknowledged living victims'

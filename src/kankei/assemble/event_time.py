@@ -46,7 +46,7 @@ def follows(text: str, noun_end: int, t: TimeMention) -> bool:
 
 
 _DEICTIC_OPENERS = ("last ", "this ", "next ", "earlier this ", "later this ", "yesterday", "today",
-                    "the following ", "the next ", "the previous ", "the same ")
+                    "the following ", "the next ", "the previous ", "the same ", "that ")
 
 
 def stretch_from(value: str | None, unit: str, n: int) -> str | None:

@@ -47,6 +47,7 @@ class _DocState:
         self.names: dict[str, str] = {}
         self.seen: set[str] = set()
         self.known_surnames: dict[tuple[int, int], str] = {}
+        self.org_tails: dict[str, str] = {}     # 'district court' -> the Osaka District Court named last
 
 
 def _person_id(name: str) -> str:
@@ -267,6 +268,9 @@ def _from_candidate(text: str, c: NameCandidate, gaz: Gazetteer, state: _DocStat
             known = gaz.family_index[key][0]
         if known:
             return mention(text, c.start, c.end, known, gaz, "surname")
+    if c.type == "organization" and key.lower() in state.org_tails:
+        # ('the Osaka District Court ... the District Court': a short form of the body named before)
+        return mention(text, c.start, c.end, state.org_tails[key.lower()], gaz, "short", None, c.type)
     fuzzy = _fuzzy(key, gaz)
     if fuzzy:
         return mention(text, c.start, c.end, fuzzy, gaz, "fuzzy")
@@ -315,10 +319,21 @@ def _remember(m: EntityMention, gaz: Gazetteer, state: _DocState) -> None:
         if len(tokens) >= 2:
             family = tokens[0] if surname_first(t.split()) else tokens[-1]
             state.surnames[family] = m.entity
+    if m.type == "organization" and not m.entity.startswith("gov:"):
+        _remember_tails(t, m.entity, state)
     if m.how == "detected" and m.type == "organization":
         acronym = "".join(w[0] for w in t.split() if w[0].isupper())
         if len(acronym) >= 2:
             state.acronyms.setdefault(acronym, m.entity)
+
+
+def _remember_tails(name: str, entity: str, state: _DocState) -> None:
+    """The shorter names a body goes by once named in full: the words that end its name before
+    any 'of' ('Osaka District Court': 'District Court', 'Court'; 'International Committee of the
+    Red Cross': 'Committee')."""
+    words = fold(name).lower().split(" of ")[0].split()
+    for k in range(1, len(words)):
+        state.org_tails[" ".join(words[k:])] = entity
 
 
 def _inverted_names(text: str, found: list[EntityMention]) -> list[EntityMention]:

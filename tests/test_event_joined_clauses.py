@@ -1,0 +1,74 @@
+"""Clauses joined to others and the doers they share: a relative clause on what 'be' says of a
+subject, a participle coordinated after an active verb, an aside of inclusion, 'that' before a
+month; a body's short name after its full one; an event noun's own time after a dated verb."""
+from __future__ import annotations
+
+from clause_helpers import clause, span
+from event_probe import events, role, the
+from kankei.analyze import analyze, tag
+from kankei.pipeline import extract
+
+
+def test_a_relative_clause_on_what_be_says_of_a_subject_has_that_subject_as_its_doer():
+    text = "Japan is a colonial power which annexed Korea in 1910 and invaded China in 1937."
+    assert role(the(text, "annexed"), "agent") == {"country:japan"}
+    assert role(the(text, "invaded"), "agent") == {"country:japan"}
+    # (not when the antecedent is an object of another verb: the one it names is no doer)
+    text = "Japan criticized a state which annexed the islands in 1905."
+    assert "country:japan" not in role(the(text, "annexed"), "agent")
+
+
+def test_a_lone_participle_coordinated_after_an_active_verb_is_a_past_with_that_doer():
+    s = analyze("Tokyo promised an inquiry, and set up a special committee in July.")
+    c = clause(s, "set")
+    assert c.predicate.voice == "active" and span(s, c.subject) == "Tokyo"
+    # 'was arrested and charged': the participle shares the passive
+    s = analyze("The man was arrested in 2001 and charged with spying.")
+    assert clause(s, "charge").predicate.voice == "passive"
+
+
+def test_a_participle_after_an_ing_relative_goes_with_the_finite_verb_above():
+    s = analyze("Japan agreed to help finance the project resulting from the accord, and also donated rice to the North.")
+    c = clause(s, "donate")
+    assert span(s, c.subject) == "Japan" and c.parent.predicate.lemma == "agree"
+    assert role(the("Japan agreed to help finance the project resulting from the accord, and also donated "
+                    "rice to the North in 1996.", "donated"), "agent") == {"country:japan"}
+
+
+def test_an_aside_of_inclusion_is_no_verb_and_that_before_a_month_is_a_determiner():
+    tags = {t.text: t.tag for t in tag("Pyongyang promised to review all cases, abductees included, and set up a "
+                                       "panel that July.")}
+    assert tags["included"] == "JJ" and tags["that"] == "DT"
+    ev = the("In May 2014 Pyongyang promised to review all cases, abductees included, and set up a panel that July.",
+             "set up")
+    assert ev["date"] == "2014-07" and role(ev, "agent") == {"gov:north_korea"}
+    # ('the ships that July carried': a relative pronoun before a verb stays one)
+    assert {t.text: t.tag for t in tag("He said that July was the hardest month.")}["that"] in ("IN", "WDT")
+
+
+def test_a_bodys_short_name_after_its_full_name_is_that_body():
+    text = ("The Sendai District Court heard the case in May 2021. On June 3, 2022, the District Court "
+            "dismissed the claim, and the Sendai High Court upheld the ruling. The High Court said the "
+            "period had run out.")
+    ents = [(r["text"], r["entity"]) for r in extract(text, doc="t").records() if r["kind"] == "entity"]
+    by_text = {}
+    for t, e in ents:
+        by_text.setdefault(t, set()).add(e)
+    assert by_text["District Court"] == by_text["Sendai District Court"]
+    assert by_text["High Court"] == by_text["Sendai High Court"]
+    assert by_text["District Court"] != by_text["High Court"]
+
+
+def test_a_noun_keeps_its_own_time_after_a_verb_with_a_time_of_its_own():
+    text = ("Tokyo decided on the measures in February 2016, following a nuclear test that January "
+            "and a rocket launch the next month.")
+    found = {e["text"]: e["date"] for e in events(text)}
+    assert found["decided"] == "2016-02"
+    assert found["nuclear test"] == "2016-01" and found["rocket launch"] == "2016-02"
+    assert sum(1 for e in events(text) if e["text"] == "decided") == 1
+
+
+def test_lifting_what_was_imposed_before_is_not_dated_by_the_imposing():
+    text = "In May 2014 Pyongyang promised a new inquiry, and Tokyo eased some of the sanctions it had imposed in 2006."
+    found = {e["text"]: e["date"] for e in events(text)}
+    assert found["imposed"] == "2006" and found["eased"] != "2006"
