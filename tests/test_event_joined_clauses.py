@@ -72,3 +72,19 @@ def test_lifting_what_was_imposed_before_is_not_dated_by_the_imposing():
     text = "In May 2014 Pyongyang promised a new inquiry, and Tokyo eased some of the sanctions it had imposed in 2006."
     found = {e["text"]: e["date"] for e in events(text)}
     assert found["imposed"] == "2006" and found["eased"] != "2006"
+
+
+def test_an_s_word_after_an_adjective_that_a_verb_opens_is_a_plural_noun():
+    tags = {t.text: t.tag for t in tag("Pyongyang handed over cremated remains it said were hers.")}
+    assert tags["remains"] == "NNS"
+    # ('Seoul's military says': after a possessive the adjective's word may be the noun)
+    assert {t.text: t.tag for t in tag("Seoul's military says it tracked the launch.")}["says"] == "VBZ"
+
+
+def test_they_after_an_unnamed_plural_subject_is_no_one_named():
+    ev = the("The fishermen told police they wanted to go to South Korea, and they were flown to Seoul on "
+             "March 5.", "flown")
+    assert "country:south_korea" not in {p["entity"] for p in ev["participants"]}
+    # (a plural of a state's officials is that state's)
+    ev = the("Japanese officials met Chinese diplomats, and they agreed on the plan in May.", "agreed")
+    assert ev["participants"]

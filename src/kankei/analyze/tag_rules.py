@@ -86,6 +86,16 @@ def impossible_third_person(words: list[str], tags: list[str], past_forms: froze
                 tags[i] = "VBP" if before in ("i", "we", "you", "they") or i and tags[i - 1] == "NNS" else "NN"
 
 
+def plural_after_a_modifier(words: list[str], tags: list[str]) -> None:
+    """'handed over cremated remains', 'for humanitarian needs': an -s word right after an
+    adjective that a verb or a preposition opens is a plural noun (a bare adjective there is no
+    subject for it to be the verb of; after a determiner it may be: 'the military says')."""
+    for i in range(2, len(tags)):
+        if tags[i] == "VBZ" and tags[i - 1] == "JJ" and words[i].lower().endswith("s") \
+                and (tags[i - 2] in ("IN", "RP", "TO") or tags[i - 2][:2] == "VB"):
+            tags[i] = "NNS"
+
+
 def noun_after_article_before_preposition(words: list[str], tags: list[str]) -> None:
     """'an official at the ministry', 'a national of Japan': after 'a' or 'an', a word read as an
     adjective with a preposition right after it has no noun to describe: it is the noun."""

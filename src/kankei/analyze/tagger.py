@@ -44,6 +44,7 @@ from .tag_rules import (
     past_before_infinitive,
     past_before_object_pronoun,
     people_not_adjective,
+    plural_after_a_modifier,
     plural_before_its_verb,
     reduced_relative,
     said_as_past,
@@ -363,6 +364,8 @@ class Tagger(LexicalRules):
             flight_verb_after_name(words, out, self.words["flight_verbs"])
         if "VBZ" in out:
             impossible_third_person(words, out, self.past_forms)
+            if "JJ" in out:
+                plural_after_a_modifier(words, out)
         if "JJ" in out:
             noun_after_article_before_preposition(words, out)
         if "said" in words:

@@ -177,6 +177,10 @@ class SubjectReading(DescribedBefore):
                     return []
                 if (went_on := self._went_on_from(clause, head.text, subject.start)) is not None:
                     return [went_on]
+                if head.text.lower() == "they" and (plural := self._plural_subject_before(subject.start)) is not None:
+                    # ('Japanese officials said they would protest': Japan; 'The fishermen told police
+                    # ..., and they were flown to Seoul': no one named)
+                    return plural
                 m = self.ents.antecedent(head.text, subject.start)
                 if m is not None and head.text.lower() == "they" and self._is_the_sayers_own(clause, m):
                     return []       # ('Tokyo decided they would not be sent back': they are not Tokyo)
@@ -212,6 +216,20 @@ class SubjectReading(DescribedBefore):
         start = subject.start if subject is not None else self._left_edge(vg)
         found = [m for m in phrase_actors(self.ents, start, vg.start) if not self._in_pp(m.start)]
         return found[-1:] if found else []
+
+    def _plural_subject_before(self, before: int) -> list | None:
+        """The actors of the sentence's first subject before this 'they' when it is a plural of
+        people ('Japanese officials': Japan; 'The fishermen': none named), else None."""
+        first = next((c for c in self.an.clauses if c.subject is not None and c.subject.end <= before
+                      and c.relation is None), None)
+        if first is None or first.subject.head.tag != "NNS":
+            return None
+        words = word_sets()
+        head = first.subject.head.text.lower()
+        found = self._subject_head_actors(first)
+        if found and head in words["acting_bodies"] | words["people_nouns"] | words["national_nouns"]:
+            return found
+        return [] if not found and head in words["people_nouns"] | words["national_nouns"] else None
 
     def _predicated_of(self, clause, subject, types) -> list:
         """The actors a relative clause's antecedent is said to be, when that antecedent is what
