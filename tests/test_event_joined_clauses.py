@@ -88,3 +88,35 @@ def test_they_after_an_unnamed_plural_subject_is_no_one_named():
     # (a plural of a state's officials is that state's)
     ev = the("Japanese officials met Chinese diplomats, and they agreed on the plan in May.", "agreed")
     assert ev["participants"]
+
+
+STATEMENT = """STATEMENT ON THE RULING IN THE SCHOOL SUBSIDY CASE
+
+Sendai Association for Korean School Families (Miyagi)
+May 12, 2026
+
+Today the Sendai District Court handed down its judgment in the suit brought by two former pupils against
+the city. The court held that the cut was unlawful, and it ordered the city to pay each plaintiff 200,000 yen.
+We welcome the judgment. We call on the city not to appeal. "We will keep fighting," a mother said.
+"""
+
+
+def test_the_body_a_statement_is_signed_by_is_its_we():
+    found = {e["text"]: e for e in events(STATEMENT, dct="2026-05-12")}
+    author = {p["entity"] for p in found["welcome"]["participants"] if p["role"] == "agent"}
+    assert len(author) == 1 and "sendai" in next(iter(author))
+    assert role(found["call on"], "agent") == author
+    assert found["welcome"]["date"] == "2026-05-12"
+
+
+def test_a_court_hands_down_a_judgment_and_its_order_goes_on_from_what_it_held():
+    found = {e["text"]: e for e in events(STATEMENT, dct="2026-05-12")}
+    ev = found["handed down its judgment"]
+    assert ev["type"] == "legal" and ev["date"] == "2026-05-12"
+    s = analyze("The court held that the cut was unlawful, and it ordered the city to pay damages.")
+    assert clause(s, "order").parent.predicate.lemma == "hold"
+
+
+def test_a_verb_after_we_is_a_present_tense():
+    tags = {t.text: t.tag for t in tag("We welcome the ruling, and we deeply regret the delay.")}
+    assert tags["welcome"] == "VBP" and tags["regret"] == "VBP"

@@ -200,9 +200,15 @@ def place_group(g: VerbGroup, tokens: list[Token], stack: list[OpenClause], clau
                     own is None and not pred_finite
                     or (own is None or own.head.tag == "PRP") and c.relation == "complement"
                     and tense_of_the_higher(g, pred, c.parent)
-                    or own is None and c.relation in ("relative", "complement") and shares_the_perfect(g, pred, c.parent)):
+                    or own is None and c.relation in ("relative", "complement") and shares_the_perfect(g, pred, c.parent)
+                    # ('held that the seizure was unlawful, and it ordered ...': a pronoun's act after a
+                    # complement that only says what was so goes on from the clause above)
+                    or own is not None and own.head.tag == "PRP" and c.relation == "complement"
+                    and pred is not None and pred.lemma == "be" and g.lemma != "be"):
                 # was dispersed for demonstrations led by X, | but managed; admits that X abducted 13
                 # people | and apologizes (the tense of the saying, not of what was said)
+                if own is not None and own in c.objects:
+                    c.objects.remove(own)
                 stack.pop()
                 stack[-1].cc = cur.cc
                 stack[-1].np_since_cc = None

@@ -354,6 +354,22 @@ def homograph_as_base(words: list[str], tags: list[str], homographs: frozenset[s
             tags[i] = "VB"
 
 
+def present_after_a_pronoun(words: list[str], tags: list[str], verb_base) -> None:
+    """'We welcome the judgment', 'we deeply regret that ...': after I, we, you or they (and
+    adverbs) opening a clause, a base form the treebank knows as a verb is a present tense (and
+    so is a word it took for an interjection: no 'we' stands before one in prose)."""
+    for i in range(1, len(tags)):
+        if tags[i] not in ("UH", "VB", "NN", "JJ"):
+            continue
+        j = i - 1
+        while j >= 0 and tags[j] == "RB":
+            j -= 1
+        if j >= 0 and words[j].lower() in ("i", "we", "you", "they") and tags[j] == "PRP" \
+                and (j == 0 or tags[j - 1] in (",", ":", "CC", "IN", "``", "''", "-LRB-", "VBP", "VBD", "VBZ")) \
+                and (tags[i] == "UH" or verb_base(words[i].lower())):
+            tags[i] = "VBP"
+
+
 def noun_after_help(words: list[str], tags: list[str], verb_base) -> None:
     """'helped finance the project', 'help fund the school': after 'help' a word the treebank knew
     as a base-form verb, with its object after it, is that verb, not a noun."""

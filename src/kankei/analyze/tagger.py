@@ -46,6 +46,7 @@ from .tag_rules import (
     people_not_adjective,
     plural_after_a_modifier,
     plural_before_its_verb,
+    present_after_a_pronoun,
     reduced_relative,
     said_as_past,
     state_as_modifier,
@@ -354,6 +355,8 @@ class Tagger(LexicalRules):
             self._unknown_verb_after_name(words, out)
         if "JJS" in out or "JJR" in out:
             degree_before_adverb(words, out)
+        if "We" in words or "we" in words or "I" in words or "they" in words or "They" in words:
+            present_after_a_pronoun(words, out, self.verb_base)
         if "help" in words or "helped" in words or "helps" in words or "helping" in words:
             noun_after_help(words, out, self.verb_base)
         if not self.words["base_homographs"].isdisjoint(words):

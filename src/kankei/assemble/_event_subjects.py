@@ -166,6 +166,11 @@ class SubjectReading(DescribedBefore):
                 n = self.ents.narrator      # ('I did not register', in the notebooks of Yang Chang-sik: he)
                 return [EntityMention(subject.start, subject.end, self.text[subject.start:subject.end], n.entity, n.name,
                                       n.type, how="narrator")]
+            if head.tag == "PRP" and head.text.lower() == "we" and self.ents.author is not None \
+                    and not in_quotation(self.text, subject.start):
+                a = self.ents.author    # ('We welcome the judgment', in the statement of a lawyers' group: it)
+                return [EntityMention(subject.start, subject.end, self.text[subject.start:subject.end], a.entity, a.name,
+                                      a.type, how="author")]
             if head.tag in ("PRP", "PRP$", "WP", "WDT"):
                 if head.text.lower() == "they" and len(self.ents.focus) >= 2 and all(f.entity for f in self.ents.focus) \
                         and not any(fits(m, "any") for m in self.ents.within(self.s, subject.start)):

@@ -150,6 +150,26 @@ def narrator_of(text: str, ents: list[EntityMention]) -> EntityMention | None:
 
 
 _NARRATOR_HEAD = 400
+
+
+def author_body_of(text: str, ents: list[EntityMention]) -> EntityMention | None:
+    """The organization a statement speaks for in its 'we': one named on a line of its own in
+    the document's first lines ('Lawyers' Network for ... (Fukuoka)' between title and date)."""
+    head_end = min(len(text), _NARRATOR_HEAD)
+    for m in ents:
+        if m.start >= head_end:
+            break
+        if m.type != "organization" or m.entity.startswith("gov:"):
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        line = _BRACKETED.sub("", text[line_start:len(text) if line_end < 0 else line_end])
+        if len(m.text) >= 0.6 * len(line.strip()) and line.strip().endswith(m.text[-4:]):
+            return m
+    return None
+
+
+_BRACKETED = re.compile(r"\s*\([^)\n]*\)\s*$")
 # ('From Chapter 3, "The Night Train," in Song Mi-ok, ...': the author of the book cited)
 _CITED_FROM = re.compile(r"^From\b[^\n]{0,120}\bin\s+$")
 

@@ -52,7 +52,7 @@ def role_of(etype: str, prep: str) -> str | None:
 class Entities:
     """A sentence's entity mentions, by position, for the spans of phrases."""
     __slots__ = ("text", "items", "starts", "history", "focus", "issuer", "official", "doers", "home", "speakers", "genders",
-                 "ahead", "earlier", "narrator", "year")
+                 "ahead", "earlier", "narrator", "year", "author")
 
     def __init__(self, text: str, items: list[EntityMention], history: list[EntityMention],
                  focus: list[EntityMention] = (), issuer: EntityMention | None = None, official: bool = False) -> None:
@@ -71,6 +71,7 @@ class Entities:
                                                 # Niigata District Court'), nearest first
         self.earlier: tuple[list[EntityMention], int] = ([], 0)    # the document's mentions, and where this sentence's begin
         self.narrator: EntityMention | None = None      # who writes 'I' (a diary's, a memoir's author)
+        self.author: EntityMention | None = None        # the body that writes 'we' (a group's statement)
         self.year: int | None = None    # the year the sentence tells of (its own time's, else the page's)
 
     def issuer_at(self, start: int, end: int) -> EntityMention:

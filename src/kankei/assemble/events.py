@@ -30,6 +30,7 @@ from kankei.assemble.event_dates import (
 )
 from kankei.assemble.event_document import (
     OFFICIAL,
+    author_body_of,
     conditional_future,
     content_of_statements,
     entry_time,
@@ -93,6 +94,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     issuer = issuer_of(ents, text)
     home = home_government(entities, text)     # ('TOKYO -- The government decided': Japan's)
     narrator = narrator_of(text, ents)      # ('From the notebooks of Yang Chang-sik': his 'I')
+    author = author_body_of(text, ents) if narrator is None else None    # (a group's statement: its 'we')
     genders = genders_shown(text, ents)
     # (the pattern's literal part looked for first: a search of the whole text tries its first
     # character class at nearly every position)
@@ -153,6 +155,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         sent_entities.ahead = ents[after:after + 30]
         sent_entities.earlier = (ents, bisect_left(ent_starts, s))
         sent_entities.narrator = narrator
+        sent_entities.author = author
         sent_entities.year = _year_told(sent_times, dct)
         reader = SentenceReader(text, s, e, triggers, sent_times, sent_entities, analyses, sent.titles)
         reader.entry = entry = entry_time(text, s, usable, time_starts)
