@@ -120,3 +120,16 @@ def test_a_court_hands_down_a_judgment_and_its_order_goes_on_from_what_it_held()
 def test_a_verb_after_we_is_a_present_tense():
     tags = {t.text: t.tag for t in tag("We welcome the ruling, and we deeply regret the delay.")}
     assert tags["welcome"] == "VBP" and tags["regret"] == "VBP"
+
+
+def test_a_sentence_opens_on_a_plural_or_a_name_not_on_a_present_verb():
+    tags = {t.text: t.tag for t in tag("Figures released by the agency on Wednesday showed a fall.")}
+    assert tags["Figures"] == "NNS"
+    ev = the("Figures released by the agency on Wednesday showed a fall.", "released", dct="2026-10-09")
+    assert ev["type"] == "statement" and ev["date"] == "2026-10-07"
+
+
+def test_a_time_after_where_a_report_appeared_is_the_reports_when_the_verb_has_its_own():
+    evs = [e for e in events("Chongryon on Thursday denied a report in a weekly magazine last week that "
+                             "its officials had traveled to Pyongyang.", dct="2026-10-09") if e["text"] == "denied"]
+    assert [e["date"] for e in evs] == ["2026-10-08"]

@@ -367,8 +367,7 @@ class Tagger(LexicalRules):
             flight_verb_after_name(words, out, self.words["flight_verbs"])
         if "VBZ" in out:
             impossible_third_person(words, out, self.past_forms)
-            if "JJ" in out:
-                plural_after_a_modifier(words, out)
+            plural_after_a_modifier(words, out, self.seen_as)
         if "JJ" in out:
             noun_after_article_before_preposition(words, out)
         if "said" in words:

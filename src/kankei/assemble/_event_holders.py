@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from kankei.analyze.groups import lists
 from kankei.assemble.event_reading import prep_of, untensed
+from kankei.assemble.event_time import DEICTIC_OPENERS
 from kankei.assemble.triggers import word_sets
 from kankei.spans import TimeMention
 
@@ -182,8 +183,11 @@ class TimeHolders:
         if not owners:
             return False
         v = owners[0]
-        if v.times and v.times[-1].end <= noun.start and not self.text[noun.end:t.start].strip():
-            return False    # ('decided in February 2016, following the test that January': one time each)
+        if v.times and v.times[-1].end <= noun.start and (not self.text[noun.end:t.start].strip()
+                                                           or t.text.lower().startswith(DEICTIC_OPENERS)):
+            # ('decided in February 2016, following the test that January'; 'on Thursday denied a
+            # report in a magazine last week': one time each)
+            return False
         vg = clause.predicate
         # (not 'continued ... until the last voyage in July 1984': the end it went on to is the noun's)
         if v.head.start < noun.start and vg is not None and vg.tense == "past" \

@@ -23,7 +23,9 @@ _NOUN_THEN_TIME = re.compile(_BY_WHOM_WHERE +
                              r"(?:,?\s+(?:in|on|of|at|from|since|during|held\s+(?:in|on))\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?"
                              r"|\s*\(\s*)")     # "the Korean War (1950-1953)"
 # ('a visit to Niigata later this month': a time that needs no preposition, after the place)
-_NOUN_THEN_DEICTIC = re.compile(_BY_WHOM_WHERE + r"\s+(?:(?:later|earlier)\s+)?")
+# (or after where it appeared: 'a report in a weekly magazine last week')
+_NOUN_THEN_DEICTIC = re.compile(r"(?:" + _BY_WHOM_WHERE + r"|\s+(?:in|on)\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
+                                r"\s+(?:(?:later|earlier)\s+)?")
 
 
 def modifies_before(text: str, t: TimeMention, noun_start: int, blockers: set[int]) -> bool:
@@ -39,13 +41,13 @@ def modifies_before(text: str, t: TimeMention, noun_start: int, blockers: set[in
 
 def follows(text: str, noun_end: int, t: TimeMention) -> bool:
     """Whether time t follows an event noun through one preposition ('the summit in 2002')."""
-    if 0 < t.start - noun_end <= 60 and t.text.lower().startswith(_DEICTIC_OPENERS) \
+    if 0 < t.start - noun_end <= 60 and t.text.lower().startswith(DEICTIC_OPENERS) \
             and _NOUN_THEN_DEICTIC.fullmatch(text, noun_end, t.start) is not None:
         return True     # ('the indictment last month of two suspects', 'a visit to Niigata later this month')
     return 0 < t.start - noun_end <= 60 and _NOUN_THEN_TIME.fullmatch(text, noun_end, t.start) is not None
 
 
-_DEICTIC_OPENERS = ("last ", "this ", "next ", "earlier this ", "later this ", "yesterday", "today",
+DEICTIC_OPENERS = ("last ", "this ", "next ", "earlier this ", "later this ", "yesterday", "today",
                     "the following ", "the next ", "the previous ", "the same ", "that ")
 
 
