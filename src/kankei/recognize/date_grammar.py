@@ -346,8 +346,10 @@ def unguarded() -> re.Pattern:
 # Each alternative is compiled alone, when first needed (a short document needs few), with
 # its optional groups in the form `re` tries faster (`fast_optionals`).
 
-_FAST_AFTER = 200_000
-"""Characters scanned with the small guard before the fast one is worth compiling."""
+_FAST_AFTER = 3_000_000
+"""Characters scanned with the small guard before the fast one is worth compiling. (Measured: the
+fast guard takes ~0.13 s more to compile and saves ~0.04 s per million characters scanned, so it
+pays for itself after about 3 million; switching then costs at most twice the better choice.)"""
 _scanned = 0
 
 
