@@ -82,3 +82,20 @@ def test_motion_words_check_answers_what_the_motion_pattern_answers():
     for text in texts:
         for s, e in ((0, len(text)), (3, len(text)), (0, max(0, len(text) - 4))):
             assert motion_in(text, s, e) == (motion_pattern().search(text, s, e) is not None), (text, s, e)
+
+
+def test_tagger_model_read_from_its_pickle_is_the_model_file(tmp_path, monkeypatch):
+    import gzip
+    import json
+
+    from kankei.analyze.tagger import MODEL, read_model
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("KANKEI_NO_CACHE", raising=False)
+    parsed = json.loads(gzip.decompress(MODEL.read_bytes()))
+    first = read_model()                                     # parsed, and kept as a pickle
+    assert list((tmp_path / "kankei" / "knowledge").glob("tagger-*.pickle"))
+    again = read_model()                                     # read back from the pickle
+    assert first == parsed and again == parsed
+    assert list(again["weights"])[:50] == list(parsed["weights"])[:50]     # (in the file's order too)
+    monkeypatch.setenv("KANKEI_NO_CACHE", "1")
+    assert read_model() == parsed

@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import gc
 import gzip
+import hashlib
 import json
+import os
+import pickle
 from functools import lru_cache
 from pathlib import Path
+
+from kankei.knowledge import _cache_dir
 
 from ._tagger_rules import LexicalRules, verb_after_subject
 from .tag_rules import (
@@ -403,12 +408,33 @@ class Tagger(LexicalRules):
         return got if got is not None else ([self.lexicon[word]] if word in self.lexicon else None)
 
 def read_model() -> dict:
-    """The model file as a dict (the garbage collector paused: parsing makes many small objects)."""
-    raw = gzip.decompress(MODEL.read_bytes())
+    """The model file as a dict (the garbage collector paused: parsing makes many small objects).
+
+    Kept as a pickle beside the knowledge pickles, keyed by the file's content: reading it back
+    takes half the time of decompressing and parsing the JSON (~0.05 s of a short extraction)."""
+    packed = MODEL.read_bytes()
+    folder = _cache_dir()
+    cached = folder / f"tagger-{hashlib.sha1(packed).hexdigest()[:16]}.pickle" if folder is not None else None
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return json.loads(raw)
+        if cached is not None:
+            try:
+                with open(cached, "rb") as f:
+                    return pickle.load(f)
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+                pass
+        model = json.loads(gzip.decompress(packed))
+        if cached is not None:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                tmp = folder / f".{cached.stem}.{os.getpid()}.tmp"
+                with open(tmp, "wb") as f:
+                    pickle.dump(model, f, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, cached)
+            except OSError:
+                pass        # a read-only home is fine: parsed every time
+        return model
     finally:
         if enabled:
             gc.enable()

@@ -195,14 +195,25 @@ def home_government(ents: list[EntityMention], text: str = "") -> EntityMention 
 
 def _outlet_state(text: str, before: int) -> str | None:
     """The state of an outlet named in a header line before the story (not in a dateline's brackets)."""
-    outlets = load("doc_cues").get("outlet_states") or {}
+    any_outlet, outlets = _outlet_patterns()
     for line in text[:min(before, _HEADER)].splitlines():
-        if "(" in line:
+        if "(" in line or any_outlet.search(line) is None:
             continue
-        for name, state in outlets.items():
-            if re.search(rf"\b{re.escape(name)}\b", line):
+        for pattern, state in outlets:       # (the first outlet in the file's order, as before)
+            if pattern.search(line):
                 return state
     return None
+
+
+@lru_cache(maxsize=1)
+def _outlet_patterns() -> tuple[re.Pattern, list[tuple[re.Pattern, str]]]:
+    """One pattern per outlet, compiled once, and their alternation: a line none of them matches
+    is passed in one search, not one per outlet."""
+    outlets = load("doc_cues").get("outlet_states") or {}
+    names = [re.escape(name) for name in outlets]
+    # (an alternation matches where one of its branches does, \b and all: the same lines pass)
+    return (re.compile(rf"\b(?:{'|'.join(names)})\b" if names else r"(?!)"),
+            [(re.compile(rf"\b{n}\b"), state) for n, state in zip(names, outlets.values(), strict=True)])
 
 
 def _office_issuer(text: str) -> EntityMention | None:

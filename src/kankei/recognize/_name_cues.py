@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from operator import lt
 
+from kankei import regex_cache
 from kankei.knowledge import load
 
 SP = r"[ \u00a0]"          # names may be spaced with no-break spaces
@@ -33,8 +34,10 @@ def _upper_class() -> str:
 
 
 def _alt(words: Iterable[str]) -> str:
-    """Regex alternation, longest first so that "Co., Ltd." beats "Co."."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """Regex alternation, longest first so that "Co., Ltd." beats "Co."; words of one length in a
+    fixed order (which changes no match: the pattern is the same text in every process, for
+    `regex_cache`)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 class Cues:
@@ -93,7 +96,7 @@ class Cues:
         more = rf"(?:{SP}+(?:{part}{SP}+){{0,3}}{tok})*"
         # (no name begins inside a hyphenated word, but one may after a dash written '--':
         # 'AOMORI--Kazuko Ebina')
-        self.chain_re = re.compile(rf"(?<![\w'’.&])(?<![^-]-){tok}{more}")
+        self.chain_re = regex_cache.compile(rf"(?<![\w'’.&])(?<![^-]-){tok}{more}")
         # The same, faster: the scan for a first letter runs in C over a character class, then
         # a lookbehind checks the character before it, and the first word goes on from there
         # (abbreviations by their first letter, the others as in `tok`).
@@ -102,9 +105,9 @@ class Cues:
             raise ValueError("abbreviations must start with an upper-case letter")
         abbr_rest = "|".join(f"(?<={re.escape(f)})(?:{_alt(w[1:] for w in abbr if w[0] == f)})"
                              for f in firsts)
-        self.chain_scan = re.compile(
+        self.chain_scan = regex_cache.compile(
             rf"{U}(?<![\w'’.&]{U})(?<![^-]-{U})(?:{abbr_ahead}(?:{abbr_rest})(?!\w)|\.(?:{U}\.)+|\.(?={SP}{U})|{word_rest}){more}")
-        self.tok_re = re.compile(rf"{tok}|{part}(?={SP})")
+        self.tok_re = regex_cache.compile(rf"{tok}|{part}(?={SP})")
 
         # Context patterns, used with .match(text, pos) or .search(text, lo, hi).
         self.acr_after = re.compile(
@@ -120,7 +123,7 @@ class Cues:
             rf"(?<![\w\-])(?:{_alt(d['speech_verbs_before'])}),?{SP}+$")
         roles = _alt(self.roles)
         tail = r"(?=\s*(?:[,.;:()—–]|\b(?:of|who|whose|with|for|at|in|on|from|and|that|which|based|to)\b|$))"
-        self.appositive = re.compile(
+        self.appositive = regex_cache.compile(
             rf"(?:,|{SP}[–—-]|{SP}(?:is|was)){SP}+(?:a|an|the|one|another){SP}+"
             rf"(?:[\w’'\-.]+{SP}+){{0,5}}?({roles}){tail}", re.IGNORECASE)
         self.who_after = re.compile(rf",?{SP}+who(?:se)?\b")
@@ -153,7 +156,7 @@ class Cues:
         self.year_after = re.compile(rf",{SP}*(?:\d{{4}}|\d{{1,2}}{SP}\w+{SP}\d{{4}})")
         self.cite_before = re.compile(rf"(?:^|[,.;:]){SP}*({U}\w+(?:{SP}{U}\w+)?),{SP}+$")
         months = _alt(st("months"))
-        self.corr = re.compile(
+        self.corr = regex_cache.compile(
             rf"(?<![\w\-'’])({U}\w+(?:-\w+)?){SP}+to{SP}+({U}\w+(?:[-/]\w+)*)"
             rf"(?=,?{SP}+(?:\d{{1,2}}(?:st|nd|rd|th)?{SP}+(?:{months})|(?:{months}){SP}+\d|\d{{4}}\b"
             rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})|{SP}+op\.{SP}?cit)")
