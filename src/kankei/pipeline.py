@@ -20,6 +20,7 @@ from kankei.resolve.docdate import (
     dateline_mentions,
     document_title,
     infer_document_date,
+    occasion_date,
     section_dates,
 )
 from kankei.resolve.link import link_entities, surname_spans
@@ -116,9 +117,11 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
     times = find_times(text)
     docdate = infer_document_date(text, times, published_hint, doc)
     published, published_at = docdate.value, docdate.mention
-    resolve_times(times, text, dct or published, body_end=notes_start, covered=covered_year(text, times))
+    # (a record dated later than the meeting it records tells of that meeting's day)
+    told = dct or occasion_date(text, times) or published
+    resolve_times(times, text, told, body_end=notes_start, covered=covered_year(text, times))
     sections = section_dates(text, times, published_at)
-    if len(sections) == 1 and sections[0][1] == (dct or published):
+    if len(sections) == 1 and sections[0][1] == told:
         sections = []       # (the story's own dateline under a header date: one story, one day)
     ends = [s for s, _ in sections[1:]] + [len(text)] if sections else []
     for (start, day), end in zip(sections, ends, strict=True):
@@ -144,7 +147,7 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
     analyses = Analyses(text, sorted((m.start, m.end) for m in entities))
     events = find_events(text, doc, spans, times, entities, notes_start,
                          exclude=({published_at.start} if published_at else set()) | dateline_mentions(text, times),
-                         dct=dct or published or story_day(times), analyses=analyses, sections=sections)
+                         dct=told or story_day(times), analyses=analyses, sections=sections)
     return Extraction(doc=doc, text=text, title=title or document_title(text), published=dct or published,
                       times=times, quantities=quantities, entities=entities, events=events,
                       sentences=spans, notes_start=notes_start, analyses=analyses,

@@ -332,6 +332,34 @@ def _doc_cues() -> dict:
     return {"masthead": {w.lower() for w in data["masthead_words"]}, "chrome": {w.lower() for w in data["chrome_words"]}}
 
 
+def occasion_date(text: str, times: list[TimeMention]) -> str | None:
+    """The day of the meeting a record or minutes tell, from a header line that opens with a word
+    of `occasion_cues` ('Held at Headquarters, New York, on Wednesday, 29 October 2025')."""
+    cues = _occasion_cue()
+    if cues is None:
+        return None
+    for t in times:
+        if t.start > _OCCASION_HEAD:
+            break
+        if t.type != "date" or not t.value or len(t.value) != 10:
+            continue
+        line_start = text.rfind("\n", 0, t.start) + 1
+        if cues.match(text, line_start):
+            return t.value
+    return None
+
+
+_OCCASION_HEAD = 1500       # characters: a record's header
+
+
+@cache
+def _occasion_cue() -> re.Pattern | None:
+    words = load("doc_cues").get("occasion_cues") or []
+    if not words:
+        return None
+    return re.compile(r"\W*(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
 def document_title(text: str) -> str | None:
     """The headline: a wiki's title, else the first line near the top that reads like one:
     not a date line, byline, credit, breadcrumb, section label (also one a breadcrumb above

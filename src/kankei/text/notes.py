@@ -44,6 +44,7 @@ _CUE = re.compile(
     re.IGNORECASE,
 )
 _BLANK = re.compile(r"\n[ \t\r]*\n")
+_PROSE_LINE = 300       # characters: a numbered line longer than this is a paragraph, unless it cites early
 _BRACKET = re.compile(r"\[([1-9]\d{0,2})\]")
 # Digits glued after punctuation (".3", ".”58", ".)10") or after a closing quote ("violent”6").
 _GLUED = re.compile(r"[.!?,;:”\")\]][”\"’)\]]*(?P<n>[1-9]\d{0,2})(?!\d)(?=[\s,;]|$)")
@@ -120,6 +121,12 @@ def _looks_like_notes(text: str, run: list[_Item], heading: int | None) -> bool:
     if run[0].style != "b":
         cues = sum(1 for it in run if _CUE.search(text, it.body, _line_end(text, it.body)))
         if cues * 2 < len(run):
+            return False
+        # (numbered paragraphs of prose, as in a UN summary record, tell years too; a note that is
+        # a long paragraph shows its citation early: an author, a year, a title)
+        long = [it for it in run if _line_end(text, it.body) - it.body > _PROSE_LINE]
+        if len(long) * 2 > len(run) and sum(
+                1 for it in long if _CUE.search(text, it.body, min(it.body + 120, _line_end(text, it.body)))) * 2 < len(long):
             return False
     if heading is not None and run[0].start < heading:
         stop, allowance = heading, 200      # notes that run up to a bibliography heading
