@@ -133,3 +133,18 @@ def test_a_time_after_where_a_report_appeared_is_the_reports_when_the_verb_has_i
     evs = [e for e in events("Chongryon on Thursday denied a report in a weekly magazine last week that "
                              "its officials had traveled to Pyongyang.", dct="2026-10-09") if e["text"] == "denied"]
     assert [e["date"] for e in evs] == ["2026-10-08"]
+
+
+def test_a_participle_after_a_fronted_occasion_tells_of_it_and_dates_the_main_act():
+    evs = events("At the fifth round, held in Hanoi in March 2003, the North Korean delegation walked out.")
+    found = {e["text"]: e for e in evs}
+    assert found["round"]["type"] == "meet" and found["round"]["date"] == "2003-03"
+    assert not any(e["text"].startswith("held") for e in evs)
+    assert found["walked out"]["date"] == "2003-03"
+    assert role(found["walked out"], "agent") == {"country:north_korea"}
+    assert {t.text: t.tag for t in tag("the North Korean delegation left")}["delegation"] == "NN"
+
+
+def test_flying_home_is_going_home_not_a_visit():
+    ev = the("Prime Minister Koizumi flew home from Pyongyang on 22 May 2004.", "flew home")
+    assert ev["type"] == "migrate" and ev["date"] == "2004-05-22"

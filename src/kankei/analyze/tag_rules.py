@@ -376,6 +376,16 @@ def present_after_a_pronoun(words: list[str], tags: list[str], verb_base) -> Non
             tags[i] = "VBP"
 
 
+def lowercase_not_proper(words: list[str], tags: list[str], seen_as) -> None:
+    """'the North Korean delegation/NNP': a lower-case word the treebank knew as a common noun is
+    no part of a name, whatever names stand before it ('bin', 'de' it never saw as nouns)."""
+    for i, t in enumerate(tags):
+        if t in ("NNP", "NNPS") and words[i][:1].islower() and words[i].isalpha():
+            known = seen_as(words[i])
+            if known and ("NN" in known or "NNS" in known):
+                tags[i] = "NNS" if "NNS" in known and "NN" not in known else "NN"
+
+
 def noun_after_help(words: list[str], tags: list[str], verb_base) -> None:
     """'helped finance the project', 'help fund the school': after 'help' a word the treebank knew
     as a base-form verb, with its object after it, is that verb, not a noun."""

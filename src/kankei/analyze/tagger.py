@@ -32,6 +32,7 @@ from .tag_rules import (
     hyphened_adjective,
     impossible_third_person,
     last_before_past,
+    lowercase_not_proper,
     noun_after_article_before_preposition,
     noun_after_help,
     noun_read_as_adverb,
@@ -360,6 +361,8 @@ class Tagger(LexicalRules):
             self._unknown_verb_after_name(words, out)
         if "JJS" in out or "JJR" in out:
             degree_before_adverb(words, out)
+        if "NNP" in out or "NNPS" in out:
+            lowercase_not_proper(words, out, self.seen_as)
         if "We" in words or "we" in words or "I" in words or "they" in words or "They" in words:
             present_after_a_pronoun(words, out, self.verb_base)
         if "help" in words or "helped" in words or "helps" in words or "helping" in words:

@@ -150,7 +150,10 @@ class ReaderChecks:
             or phrase.head.lemma.lower() in word_sets()["craft_nouns"]
 
     def _going_home(self, r: Reading) -> bool:
-        """'Koizumi returned to Tokyo': a journey to a place of the traveller's own state is no visit."""
+        """'Koizumi returned to Tokyo', 'flew home': a journey home, or to a place of the traveller's
+        own state, is no visit."""
+        if self.text[r.start:r.end].lower().endswith(" home"):
+            return True     # ('flew home from Pyongyang': whoever goes home visits no one)
         homes = {state_of(p["entity"]) for p in r.parts.items if p["role"] == "agent"} - {None}
         return bool(homes) and any(p["role"] == "location" and state_of(p["entity"]) in homes for p in r.parts.items)
 

@@ -55,6 +55,13 @@ class ReaderJoins:
                 phrases += [ph for ph in getattr(clause, "subjects", None) or [] if ph is not clause.subject]
             if is_light and not passive:
                 phrases += [pp for pp in clause.pps if prep_of(pp) in ("in", "into")][:1]   # "engaged in talks"
+            if passive and word in word_sets()["occasion_participles"] and head.i >= 2 and self.tokens[head.i - 1].text == "," \
+                    and clause.relation == "adverbial" and (told := by_start.get(self.tokens[head.i - 2].start)):
+                # ('At the eighth round, held in Beijing in 1992, the delegation walked out': the
+                # participle after the comma tells of the noun before it, which its time dates)
+                told.told_by = clause
+                out = [v for v in out if v.head.start != head.start]
+                continue
             noun = None
             for ph in phrases:
                 noun = self._event_noun_in(ph, by_start)

@@ -178,7 +178,8 @@ class ReaderTimes(TimeHolders):
                 by_clause[id(holder.parent)][0].times.append(t)
                 continue
             noun = next((n for n in nouns if modifies_before(text, t, n.head.start, blockers)
-                         or n.start <= t.start and t.end <= n.end or t.start <= n.start and n.end <= t.end), None)
+                         or n.start <= t.start and t.end <= n.end or t.start <= n.start and n.end <= t.end
+                         or holder is not None and n.told_by is holder), None)
             if noun is None and last_noun_time is not None and (
                     _COORDINATED_TIME.fullmatch(text, last_noun_time[1].end, t.start)
                     or _ELLIPTICAL_COUNT.fullmatch(text, last_noun_time[1].end, t.start)):

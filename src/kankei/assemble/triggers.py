@@ -205,7 +205,8 @@ _WORD_SETS = ("threat_words", "definite_bodies", "person_nouns", "pair_nouns", "
               "reacting", "office_nouns", "stopping", "permitting", "finding", "held_people",
               "subject_undergoes_alone", "national_nouns", "failing",
               "alert_words", "case_words", "going_home", "admitting", "deciding", "negating_control",
-              "approved_as_taken", "observing", "motion_arriving")
+              "approved_as_taken", "observing", "motion_arriving",
+              "occasion_participles")
 
 
 @cache
