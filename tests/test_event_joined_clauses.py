@@ -148,3 +148,18 @@ def test_a_participle_after_a_fronted_occasion_tells_of_it_and_dates_the_main_ac
 def test_flying_home_is_going_home_not_a_visit():
     ev = the("Prime Minister Koizumi flew home from Pyongyang on 22 May 2004.", "flew home")
     assert ev["type"] == "migrate" and ev["date"] == "2004-05-22"
+
+
+def test_calling_a_decision_a_quoted_wrong_is_an_accusation():
+    ev = the('Mindan on Friday called the ruling "a grave act of discrimination against our children".', "called",
+             dct="2026-01-16")
+    assert ev["type"] == "accuse"
+
+
+def test_the_object_of_a_verb_does_what_a_for_gerund_after_it_says():
+    s = analyze("Seoul criticized the Japanese government for revising the textbooks and for ignoring history.")
+    assert span(s, clause(s, "revise").subject) == "the Japanese government"
+    assert span(s, clause(s, "ignore").subject) == "the Japanese government"
+    ev = the("The rally denounced the Japanese authorities for excluding Korean schools from the program in 2010.",
+             "excluding")
+    assert ev["type"] == "sanction" and role(ev, "agent") == {"gov:japan"}

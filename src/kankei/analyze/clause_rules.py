@@ -155,6 +155,8 @@ def finish(clauses: list[Clause], tokens: list[Token]) -> None:
                 and c.relation in ("adverbial", "infinitive"):
             c.subject = c.parent.subject            # Speaking to reporters, Abe (said)
             c.shared_subject = True
+        if (doer := _doer_of_for_gerund(c)) is not None:
+            c.subject, c.subjects, c.shared_subject = doer, [doer], True    # denounced X for persecuting
         if p.voice == "passive" and _coordinated_past(c, p):
             c.predicate = p = as_finite_past(p)     # 'promised ... and set up a committee': not a passive
         if p.voice == "passive":
@@ -175,6 +177,21 @@ def finish(clauses: list[Clause], tokens: list[Token]) -> None:
             else:
                 par.start = min(par.start, c.start)
                 par.end = max(par.end, c.end)
+
+
+def _doer_of_for_gerund(c: Clause):
+    """'denounced the authorities for persecuting Chongryon (and for excluding ...)': the object
+    of the verb is who does what a 'for' gerund after it says, not the verb's subject."""
+    p, par = c.predicate, c.parent
+    if c.relation != "adverbial" or c.marker is None or c.marker.text.lower() != "for" or p.form != "gerund" \
+            or par is None or par.predicate is None:
+        return None
+    if par.relation == "adverbial" and par.marker is not None and par.marker.text.lower() == "for" \
+            and par.predicate.form == "gerund":
+        return par.subject      # (the second of two 'for' gerunds: the first one's doer)
+    if par.objects and par.objects[0].end <= c.marker.start:
+        return par.objects[0]
+    return None
 
 
 def _coordinated_past(c: Clause, p: VerbGroup) -> bool:

@@ -243,10 +243,12 @@ class ReaderChecks:
             first = c.objects[0]
         if first is None:
             return None
+        m = _QUOTED_AFTER.match(self.text, first.end)
+        if m:       # (a quotation first: the chunker may cut it at its first noun, 'an act | of ...')
+            return m.start(1), m.end(1)
         if len(c.objects) > 1 and c.objects[1].first <= first.last + 2:
             return c.objects[1].start, c.objects[1].end
-        m = _QUOTED_AFTER.match(self.text, first.end)
-        return (m.start(1), m.end(1)) if m else None
+        return None
 
     def _refusal(self, r: Reading) -> bool:
         """What a speaker pledges or says in person will not be done: a negated future complement
