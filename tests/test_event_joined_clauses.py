@@ -163,3 +163,15 @@ def test_the_object_of_a_verb_does_what_a_for_gerund_after_it_says():
     ev = the("The rally denounced the Japanese authorities for excluding Korean schools from the program in 2010.",
              "excluding")
     assert ev["type"] == "sanction" and role(ev, "agent") == {"gov:japan"}
+
+
+def test_what_someone_is_suspected_of_is_hedged():
+    ev = the("Two traders are suspected of exporting pianos to North Korea in 2019.", "exporting")
+    assert ev.get("hedged") is True and ev["date"] == "2019"
+
+
+def test_a_body_cuts_a_subsidy_and_a_body_named_by_its_kind_sends_a_letter():
+    ev = the("Japan cut its aid to North Korea in 1998.", "cut its aid")
+    assert ev["type"] == "sanction" and role(ev, "agent") == {"country:japan"}
+    ev = the("The association sent a letter to the prime minister on Friday.", "sent", dct="2023-05-15")
+    assert ev["type"] == "statement" and ev["date"] == "2023-05-12"

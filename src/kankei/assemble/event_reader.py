@@ -321,7 +321,8 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
             while x is not None:
                 if x is cue:
                     return True
-                if x.relation not in ("complement", "infinitive"):
+                if x.relation not in ("complement", "infinitive") and not (
+                        x.marker is not None and x.marker.text.lower() == "of"):    # ('suspected of exporting')
                     break
                 x = x.parent
         return False
@@ -381,12 +382,17 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
 
     def _people_or_craft(self, r: Reading) -> bool:
         """'2,942 people left in 1959', 'the last ship left in December': a weak verb of going
-        whose subject is people or a ship, named by no name."""
+        whose subject is people or a ship, named by no name (or a message sent by a body)."""
         subject = getattr(r.clause, "subject", None)
-        if r.type != "migrate" or subject is None:
+        if subject is None:
             return False
         word = subject.head.text.lower()
         sets = word_sets()
+        if r.type == "statement" and not passive_clause(r.clause) and subject.head.tag in ("NN", "NNP") \
+                and subject.head.lemma.lower() in sets["definite_bodies"] and self.tokens[subject.first].text.lower() == "the":
+            return True     # ('The association sent a letter to the prime minister': a body acts, named before or not)
+        if r.type != "migrate":
+            return False
         return word in sets["national_nouns"] or word in sets["person_nouns"] or word.rstrip("s") in sets["person_nouns"]
 
     def _conditional_threats(self, readings: list[Reading]) -> list[Reading]:
