@@ -175,3 +175,15 @@ def test_a_body_cuts_a_subsidy_and_a_body_named_by_its_kind_sends_a_letter():
     assert ev["type"] == "sanction" and role(ev, "agent") == {"country:japan"}
     ev = the("The association sent a letter to the prime minister on Friday.", "sent", dct="2023-05-15")
     assert ev["type"] == "statement" and ev["date"] == "2023-05-12"
+
+
+def test_a_time_in_an_aside_on_someone_does_not_move_the_story():
+    ev = the("The mayor, who was elected in April 2022, met members of the group at City Hall in December.", "met",
+             dct="2026-01-14")
+    assert ev["date"] == "2025-12"
+
+
+def test_a_councilor_is_a_title_not_part_of_the_name():
+    ev = the("Councilor Yumiko Aoshima accused the city of punishing children on Tuesday.", "accused",
+             dct="2026-01-14")
+    assert [p["start"] for p in ev["participants"] if p["role"] == "agent"] == [len("Councilor ")]

@@ -76,6 +76,11 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
             clocks.append((tm, narrative))     # its day is known once its neighbours have theirs
             continue
         if tm.anchor == "absolute":
+            if _ASIDE_RELATIVE.search(text, max(0, tm.start - 80), tm.start):
+                # (a time in an aside on someone is neither where the story goes nor what it
+                # counts from: 'The mayor, who was elected in April 2022, met them in December'
+                # is last December)
+                continue
             # ('the first since January 27': a bound the story counts from, not a day it goes on to)
             if tm.type in ("date", "interval") and tm.value and in_body and _reported_before(text, tm, narrative):
                 # (a look back: what its own sentence counts from it is of its time: 'had drawn it
@@ -156,6 +161,7 @@ def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end
         _clock_days(times, text, clocks, dct)
 
 
+_ASIDE_RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,.;:!?\"“”]*$")
 _SAME_LINE_GAP = re.compile(r"[^\n.;!?]{0,40}")
 # what may stand before a clock time that opens a line, an entry's stamp
 _STAMP = re.compile(r"(?:^|\n)[ \t]*(?:(?:UPDATE|Update|Updated|CORRECTION|Correction|Posted|BREAKING)[,:]?[ \t]+)?$")
