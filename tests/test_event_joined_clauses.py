@@ -187,3 +187,9 @@ def test_a_councilor_is_a_title_not_part_of_the_name():
     ev = the("Councilor Yumiko Aoshima accused the city of punishing children on Tuesday.", "accused",
              dct="2026-01-14")
     assert [p["start"] for p in ev["participants"] if p["role"] == "agent"] == [len("Councilor ")]
+
+
+def test_initialling_an_accord_and_thanking_are_events_and_thank_you_is_none():
+    assert the("The two delegations initialled the accord in Geneva on June 24, 1959.", "initialled")["type"] == "agree"
+    assert the("The principal thanked the parents on Sunday.", "thanked")["type"] == "statement"
+    assert not events("Thank you, Madam Chair. I will answer the question.")
