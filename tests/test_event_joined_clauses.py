@@ -193,3 +193,28 @@ def test_initialling_an_accord_and_thanking_are_events_and_thank_you_is_none():
     assert the("The two delegations initialled the accord in Geneva on June 24, 1959.", "initialled")["type"] == "agree"
     assert the("The principal thanked the parents on Sunday.", "thanked")["type"] == "statement"
     assert not events("Thank you, Madam Chair. I will answer the question.")
+
+
+def test_an_ing_clause_of_the_same_act_is_not_a_second_event():
+    evs = events("The Sendai District Court on Wednesday ordered the state to pay 1 million yen in damages, "
+                 "ruling that the exclusion was illegal.", dct="2026-03-11")
+    assert [e["text"] for e in evs if e["type"] == "legal"] == ["ordered"]
+    # (a later step told by the -ing clause, with a time of its own, stays one)
+    evs = events("After the war in 1905, Japan took control of Korea, formally annexing the peninsula in 1910.")
+    assert "annexing" in {e["text"] for e in evs}
+
+
+def test_a_pronoun_after_and_goes_on_about_the_subject_before_it():
+    text = ("SENDAI, May 12, 2026 (Kyodo) -- The Sendai District Court heard the case in May. The court rejected "
+            "the claim, and it did not order the city to pay.")
+    ev = the(text, "order", dct="2026-05-12")
+    assert role(ev, "agent") == {"org:sendai_district_court"} and ev["type"] == "legal"
+
+
+def test_the_state_and_his_government_are_the_government_of_the_story():
+    text = ("NAGOYA, March 11, 2026 (Kyodo) -- A spokesman said the state would appeal. After Shinzo Abe returned "
+            "to power in December 2012, his government excluded the schools in February 2013.")
+    found = {e["text"]: e for e in events(text, dct="2026-03-11")}
+    assert role(found["appeal"], "agent") == {"gov:japan"}
+    assert role(found["excluded"], "agent") == {"gov:japan"}
+    assert found["returned to power"]["type"] == "leader"

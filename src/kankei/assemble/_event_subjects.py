@@ -7,7 +7,14 @@ import re
 
 from kankei.analyze.groups import lists
 from kankei.assemble._described_before import DescribedBefore
-from kankei.assemble.event_parts import ACTOR_TYPES, fits, fits_pronoun, government_at, phrase_actors
+from kankei.assemble.event_parts import (
+    ACTOR_TYPES,
+    fits,
+    fits_pronoun,
+    government_at,
+    phrase_actors,
+    state_of,
+)
 from kankei.assemble.event_reading import in_relative, passive_clause, past_coordinates, prep_of
 from kankei.assemble.triggers import word_sets
 from kankei.recognize.gazetteer import fold, gazetteer
@@ -182,6 +189,8 @@ class SubjectReading(DescribedBefore):
                     return []
                 if (went_on := self._went_on_from(clause, head.text, subject.start)) is not None:
                     return [went_on]
+                if (went_on := self._pronoun_goes_on(clause, head)) is not None:
+                    return went_on      # ('The court rejected the claim, and it did not order ...': the court)
                 if head.text.lower() == "they" and (plural := self._plural_subject_before(subject.start)) is not None:
                     # ('Japanese officials said they would protest': Japan; 'The fishermen told police
                     # ..., and they were flown to Seoul': no one named)
@@ -221,6 +230,19 @@ class SubjectReading(DescribedBefore):
         start = subject.start if subject is not None else self._left_edge(vg)
         found = [m for m in phrase_actors(self.ents, start, vg.start) if not self._in_pp(m.start)]
         return found[-1:] if found else []
+
+    def _pronoun_goes_on(self, clause, head) -> list | None:
+        """'X rejected the claim, and it did not order ...': a pronoun opening a clause coordinated
+        with one whose subject is a phrase that agrees with it stands for that subject's actors."""
+        parent = clause.parent
+        if clause.relation != "coordinate" or parent is None or parent.subject is None \
+                or parent.subject.head.tag in ("PRP", "WP", "WDT", "EX"):
+            return None
+        word, tag = head.text.lower(), parent.subject.head.tag
+        if not (word == "it" and tag in ("NN", "NNP") or word == "they" and tag in ("NNS", "NNPS")):
+            return None
+        found = self._subject_head_actors(parent)
+        return found or None
 
     def _plural_subject_before(self, before: int) -> list | None:
         """The actors of the sentence's first subject before this 'they' when it is a plural of
@@ -305,6 +327,10 @@ class SubjectReading(DescribedBefore):
                 and phrase.last > phrase.first and self.tokens[phrase.first].text.lower() == "the":
             named = self.ents.definite(head.text, phrase.start, whole=defined)
             home = self.ents.issuer if self.ents.official else self.ents.home
+            if head.text.lower() == "state" and phrase.last == phrase.first + 1 and home is not None:
+                # ('the state would appeal', 'the State' of a court story: the government sued)
+                return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], home.entity,
+                                     home.name, home.type, how="issuer")
             if head.text == "government" and phrase.last == phrase.first + 1 \
                     and (there := self._state_set_before(phrase.start)) is not None:
                 home = there        # ('In Japan, the government issued ...': Japan's, wherever the story is filed)
@@ -388,8 +414,15 @@ class SubjectReading(DescribedBefore):
                              how="context")
 
     def _owner_of_its_body(self, phrase) -> EntityMention | None:
-        """'its agents', 'their security forces': the state or body the possessive stands for acts."""
+        """'its agents', 'their security forces': the state or body the possessive stands for acts;
+        'his government': the government of the state of the person 'his' stands for."""
         first = self.tokens[phrase.first].text.lower()
+        if first in ("his", "her") and phrase.head.text.lower() == "government" and phrase.last == phrase.first + 1:
+            person = self.ents.antecedent(first, phrase.start, subject=False)
+            state = state_of(person.entity) if person is not None else None
+            gov = government_at(person, "context") if state else None
+            return None if gov is None else EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end],
+                                                          gov.entity, gov.name, gov.type, how="context")
         if first not in ("its", "their") or phrase.head.text.lower() not in word_sets()["acting_bodies"]:
             return None
         # (the one who says it first: 'North Korea admitted that its agents ...'; else a state named before)

@@ -59,7 +59,8 @@ class Entities:
         self.text = text
         self.items = [m for m in items if not _modifier(text, m.start)]
         self.starts = [m.start for m in self.items]
-        self.history = history          # earlier mentions of the document, for pronouns
+        # earlier mentions of the document, for pronouns (not 'pro-Pyongyang': no one is named there)
+        self.history = [m for m in history if not _modifier(text, m.start)]
         self.focus = list(focus)        # who the last sentences were about (their subjects), most recent last
         self.issuer = issuer            # the government the document speaks for, if it is an official one
         self.official = official        # whether the document is that government's own statement
@@ -93,7 +94,9 @@ class Entities:
         return EntityMention(m.start(), m.end(), dem, countries[dem], dem, "country", how="demonym")
 
     def name_of(self, entity: str) -> str:
-        return next((m.name or m.text for m in self.items if m.entity == entity), "")
+        """The name of an entity this sentence or the last ones name ('it' may stand for one named before)."""
+        return next((m.name or m.text for m in itertools.chain(self.items, reversed(self.history))
+                     if m.entity == entity), "")
 
     def within(self, start: int, end: int) -> list[EntityMention]:
         i = bisect_left(self.starts, start)
