@@ -218,3 +218,14 @@ def test_the_state_and_his_government_are_the_government_of_the_story():
     assert role(found["appeal"], "agent") == {"gov:japan"}
     assert role(found["excluded"], "agent") == {"gov:japan"}
     assert found["returned to power"]["type"] == "leader"
+
+
+def test_the_sides_between_which_something_happens_are_its_doers():
+    ev = the("The qualifying match between Japan and North Korea on Nov. 15 ended in a draw.", "ended")
+    assert role(ev, "agent") == {"country:japan", "country:north_korea"}
+
+
+def test_what_a_passive_light_verb_holds_is_its_subject_not_a_stray_object():
+    evs = events('The Geneva talks were the negotiations held in 1959 between the two Red Cross societies on the '
+                 '"return" of Korean residents to North Korea.')
+    assert not any(e["text"] == "held" and e["type"] == "migrate" for e in evs)

@@ -49,10 +49,12 @@ class ReaderJoins:
             if not (is_light or is_aspectual):
                 continue
             if passive or is_aspectual:
-                if clause.subject is not None:
-                    phrases.append(clause.subject)
+                # (a passive's subject is what was held, before any object the chunker left it:
+                # 'the negotiations held in 1959 ... on the "return" of residents')
+                subjects = [clause.subject] if clause.subject is not None else []
                 # ('the tenth and eleventh rounds followed': the conjunct that names the noun)
-                phrases += [ph for ph in getattr(clause, "subjects", None) or [] if ph is not clause.subject]
+                subjects += [ph for ph in getattr(clause, "subjects", None) or [] if ph is not clause.subject]
+                phrases = subjects + phrases if passive else phrases + subjects
             if is_light and not passive:
                 phrases += [pp for pp in clause.pps if prep_of(pp) in ("in", "into")][:1]   # "engaged in talks"
             if passive and word in word_sets()["occasion_participles"] and head.i >= 2 and self.tokens[head.i - 1].text == "," \
