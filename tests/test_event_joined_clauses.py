@@ -229,3 +229,10 @@ def test_what_a_passive_light_verb_holds_is_its_subject_not_a_stray_object():
     evs = events('The Geneva talks were the negotiations held in 1959 between the two Red Cross societies on the '
                  '"return" of Korean residents to North Korea.')
     assert not any(e["text"] == "held" and e["type"] == "migrate" for e in evs)
+
+
+def test_a_headline_over_a_dateline_is_told_again_by_the_body_whose_doer_it_names_loosely():
+    text = ("Police may raid Chongryon office Thu.\n\nTOKYO, Nov. 27, 2001 Kyodo\n\nThe Tokyo Metropolitan Police "
+            "Department may raid the office of Chongryon on Thursday, investigative sources said.\n")
+    raids = [e for e in extract(text, doc="t").records() if e["kind"] == "event" and e["text"] == "raid"]
+    assert len(raids) == 2 and sum(1 for e in raids if e.get("mention_of")) == 1

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from kankei import edtf
 from kankei.analyze.lemmatize import rule_lemma
 from kankei.assemble.event_dates import SPEECH_ACTS
+from kankei.assemble.event_parts import state_of
 from kankei.assemble.triggers import word_sets
 
 if TYPE_CHECKING:
@@ -79,7 +80,9 @@ def same_occurrence(a: Event, b: Event, paragraphs: list[int] | None = None, bod
     if a.date is None and b.date is None and a.dated_by is None and b.dated_by is None:
         return False        # two undated mentions: nothing says they are one
     agents_a, agents_b = _actors(a, "agent"), _actors(b, "agent")
-    if agents_a and agents_b and not agents_a & agents_b:
+    if agents_a and agents_b and not agents_a & agents_b and not (
+            headline.start < body_start and _states(agents_a) == _states(agents_b) != {None}):
+        # (a headline names the doer loosely: 'Police may search ...' over the Tokyo police's search)
         return False
     if headline.start < body_start and not _actors(headline) and a.date and b.date and a.type != "statement":
         return True     # ('the pushes fell through in 1990-91' over the story: its 'failed' later, the same)
@@ -95,6 +98,13 @@ def same_occurrence(a: Event, b: Event, paragraphs: list[int] | None = None, bod
     # ('launched a missile early on Wednesday ... The missile was fired from near the coast':
     # one launch, one arrest, one meeting of a day, told again in other words)
     return bool(shared) or _same_word(a.text, b.text) and bool(a.date and a.date == b.date) or one_day
+
+
+def _states(entities: set[str]) -> set[str | None]:
+    """The states of actors, an organ of a government counting as its state's."""
+    from kankei.recognize.gazetteer import gazetteer
+    entries = gazetteer().entries
+    return {state_of(e) or state_of(getattr(entries.get(e), "organ_of", None) or e) for e in entities}
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -205,6 +215,10 @@ _DATE_LINE = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?
 _STAMP = re.compile(r"\s*(?:page\s+)?(?:last\s+)?(?:updated|published|posted)\b", re.I)
 
 
+_DATELINE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,(?: [A-Z][\w.'-]*)*,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+                       r"Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b")
+
+
 def _ends_sentence(line: str) -> bool:
     """Whether a line ends as a sentence does, not as a title ('... if it "infringes on its
     sovereignty"' is a title that ends in a quotation)."""
@@ -229,6 +243,16 @@ def _body_start(text: str) -> int:
     # (a headline may ask: 'Why has X blocked Y twice?' over a blank line)
     start = first if line and len(line) < 200 and (not _ends_sentence(line) or line.endswith("?")
                                                    and text.startswith("\n\n", first)) else 0
+    # what stands over a dateline is a headline ('Police may search ... Wed.' over 'TOKYO, Nov. 27
+    # Kyodo'): the body begins at the dateline
+    pos = at
+    for _ in range(8):
+        end = text.find("\n", pos)
+        if end < 0 or len(text) - pos < 1:
+            break
+        if pos > at and _DATELINE.match(text, pos, end):
+            return pos
+        pos = end + 1
     # a title, a deck and then a line that is only the date: the body begins after the date
     pos = at
     for _ in range(8):
