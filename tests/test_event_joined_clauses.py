@@ -236,3 +236,12 @@ def test_a_headline_over_a_dateline_is_told_again_by_the_body_whose_doer_it_name
             "Department may raid the office of Chongryon on Thursday, investigative sources said.\n")
     raids = [e for e in extract(text, doc="t").records() if e["kind"] == "event" and e["text"] == "raid"]
     assert len(raids) == 2 and sum(1 for e in raids if e.get("mention_of")) == 1
+
+
+def test_a_bare_month_paragraphs_after_an_old_date_is_this_years():
+    text = ("TOKYO, Nov. 12, 2025 (Kyodo) -- The minister spoke on Wednesday.\n\nThe talks collapsed in February 2016, "
+            "when Pyongyang disbanded its inquiry and stopped all contact with Tokyo over the sanctions, and the "
+            "families say nothing has moved since then for the victims or for their parents, who are now old.\n\n"
+            "Tokyo's sanctions, which ban all trade with North Korea, were renewed for another two years in April.")
+    ev = the(text, "renewed", dct="2025-11-12")
+    assert ev["date"] == "2025-04"

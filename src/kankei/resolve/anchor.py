@@ -250,6 +250,10 @@ def _calendar_year(value: str, rel: dict, text: str, tm: TimeMention, narrative_
                 year = dct[0] if key >= dkey else dct[0] + 1
         elif dct[2] and not backward and (not narrative_end or recent(text, tm) or (
                 (len(gap) > cues()["narrative_reach"] or "\n\n" in gap) and edtf.precision(base) not in ("month", "day"))
+                # (nor is a bare month told paragraphs after a dated one, far on: 'February 2016' ... a
+                # new paragraph of the news ... 'renewed in April' is this past April; a day, 'On
+                # October 15', goes on with the story)
+                or not day and len(gap) > cues()["narrative_reach"] and "\n\n" in gap and b and b[0] < dct[0] - 1
                 or b and b[0] < dct[0] - 1 and _present_frame(text, tm, narrative_end)):
             # no narrated moment close before (a year in passing is none): the story's own
             # months ("In February" in a March story)
