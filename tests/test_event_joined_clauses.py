@@ -245,3 +245,11 @@ def test_a_bare_month_paragraphs_after_an_old_date_is_this_years():
             "Tokyo's sanctions, which ban all trade with North Korea, were renewed for another two years in April.")
     ev = the(text, "renewed", dct="2025-11-12")
     assert ev["date"] == "2025-04"
+
+
+def test_what_a_speaker_says_was_not_done_does_not_end_the_gathering_he_speaks_at():
+    text = ("Pyongyang, August 30 (KCNA) -- A mass rally took place in Pyongyang on Friday to denounce Japan.\n\n"
+            "Speaking at the rally, Ri Chol Nam said that the remains of the victims have not been returned "
+            "to this day.\n\nThen Pak Song Il denounced the Japanese authorities.")
+    ev = the(text, "denounced", dct="2025-08-30")
+    assert ev["date"] == "2025-08-29"

@@ -219,9 +219,12 @@ def speakers_days(events: list[Event], dct: str | None, text: str = "") -> None:
                 and not gatherings.isdisjoint(ev.text.lower().split()) and _told_in_a_sentence(ev, text):
             scene = ev.date     # ('A mass rally took place on Friday ...': its speeches follow)
             continue
-        if scene is not None and ev.dated_by == "clause" and near(ev.date, dct) and ev.date != scene \
-                or ev.dated_by == "document" and ev.type not in SPEECH_ACTS and ev.modality == "asserted":
-            scene = None        # (the story has moved on to another day's doings; not what is said not done)
+        if ev.modality == "asserted" and (scene is not None and ev.dated_by == "clause" and near(ev.date, dct)
+                                          and ev.date != scene
+                                          or ev.dated_by == "document" and ev.type not in SPEECH_ACTS):
+            # (the story has moved on to another day's doings; not what is said not done: 'his
+            # remains have not been returned to this day')
+            scene = None
         if ev.type not in SPEECH_ACTS or ev.modality != "asserted":
             continue
         if scene is not None and ev.dated_by == "document" and ev.participants \
