@@ -8,8 +8,8 @@ import pytest
 from scoring import assert_floor, score
 
 UNSEEN = Path(__file__).parent / "unseen"
-FLOORS = {("time", "value"): 0.92, ("quantity", "value"): 0.95, ("entity", "linked"): 0.90,
-          ("event", "typed"): 0.80, ("event", "full"): 0.67}
+FLOORS = {("time", "value"): 0.97, ("quantity", "value"): 0.95, ("entity", "linked"): 0.90,
+          ("event", "typed"): 0.81, ("event", "full"): 0.68}
 
 
 @pytest.fixture(scope="module")
