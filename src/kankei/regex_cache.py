@@ -12,11 +12,11 @@ to the matcher the next time: the same program, so the same matches. Whatever go
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 import re
 import sys
 from pathlib import Path
+
+from kankei import pickled
 
 try:                        # (CPython's own compiler of `re`, the steps of re._compiler.compile)
     import _sre
@@ -39,26 +39,18 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:     # (named as re.comp
     flags = int(flags)
     key = hashlib.sha1(f"{sys.version}\0{_sre.MAGIC}\0{flags}\0{pattern}".encode("utf-8", "surrogatepass"))
     path = folder / f"{key.hexdigest()[:24]}.pickle"
-    try:
-        with open(path, "rb") as f:
-            stored, program = pickle.load(f)
-        if stored == pattern:
-            return _sre.compile(pattern, *program)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, RuntimeError):
-        pass        # (RuntimeError: _sre found the stored program invalid)
+    stored = pickled.read(path)
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == pattern:
+        try:
+            return _sre.compile(pattern, *stored[1])
+        except (ValueError, TypeError, RuntimeError):
+            pass        # (RuntimeError: _sre found the stored program invalid)
     try:
         program = _program(pattern, flags)
         compiled = _sre.compile(pattern, *program)
     except Exception:       # (an `re` whose insides differ: the ordinary way, nothing stored)
         return re.compile(pattern, flags)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".{path.stem}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as f:
-            pickle.dump((pattern, program), f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass                # a read-only home is fine: compiled every time
+    pickled.write(path, (pattern, program))
     return compiled
 
 

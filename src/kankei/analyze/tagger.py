@@ -12,11 +12,10 @@ import gc
 import gzip
 import hashlib
 import json
-import os
-import pickle
 from functools import lru_cache
 from pathlib import Path
 
+from kankei import pickled
 from kankei.knowledge import _cache_dir
 
 from ._tagger_rules import LexicalRules, verb_after_subject
@@ -421,22 +420,10 @@ def read_model() -> dict:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        if cached is not None:
-            try:
-                with open(cached, "rb") as f:
-                    return pickle.load(f)
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-                pass
-        model = json.loads(gzip.decompress(packed))
-        if cached is not None:
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                tmp = folder / f".{cached.stem}.{os.getpid()}.tmp"
-                with open(tmp, "wb") as f:
-                    pickle.dump(model, f, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, cached)
-            except OSError:
-                pass        # a read-only home is fine: parsed every time
+        model = pickled.read(cached)
+        if model is pickled.MISSING:
+            model = json.loads(gzip.decompress(packed))
+            pickled.write(cached, model)
         return model
     finally:
         if enabled:
