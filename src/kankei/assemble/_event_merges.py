@@ -92,3 +92,18 @@ def one_per_time(readings: list[Reading], clauses: list | tuple = (), text: str 
         out.append(r)
     out.sort(key=lambda r: r.start)
     return out
+
+
+def accompanying(x: Reading, r: Reading) -> bool:
+    """'ordered the state to pay damages, ruling that ...', 'condemned the launch, calling it ...': an
+    -ing clause after a verb, of its subject and its type, tells the same act."""
+    c = r.clause
+    if not (x.verb and r.verb and c is not None and c.relation == "adverbial" and c.marker is None
+            and c.predicate is not None and c.predicate.form == "gerund" and r.start > x.end):
+        return False
+    if r.times and [t.start for t in r.times] != [t.start for t in x.times]:
+        return False    # ('assumed control over Korea, formally annexing it in 1910': a later step)
+    up = c.parent       # (past what the verb governs: 'ordered the state to pay ..., ruling that')
+    while up is not None and up is not x.clause and up.relation == "infinitive":
+        up = up.parent
+    return up is x.clause

@@ -15,7 +15,7 @@ from functools import cache
 from kankei.analyze import analyze
 from kankei.assemble._event_checks import ReaderChecks, descends
 from kankei.assemble._event_joins import ReaderJoins
-from kankei.assemble._event_merges import coordinated_verbs, heads_only, one_per_time
+from kankei.assemble._event_merges import accompanying, coordinated_verbs, heads_only, one_per_time
 from kankei.assemble._event_modality import SUBORDINATORS_IF, ReaderModality
 from kankei.assemble._event_roles import ReaderRoles
 from kankei.assemble._event_times import ReaderTimes
@@ -277,7 +277,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
         # the meeting stands for both, with the place the journey went to)
         out = self._journey_into_meeting(out)
         return [r for r in out if not any(x is not r and x.type == r.type and x.modality == r.modality
-                                          and (coordinated_verbs(x, r, self.an.clauses) or _accompanying(x, r))
+                                          and (coordinated_verbs(x, r, self.an.clauses) or accompanying(x, r))
                                           for x in out)]
 
     def _none_came(self, r: Reading) -> bool:
@@ -518,21 +518,6 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
 def _persons() -> frozenset[str]:
     """The nouns of people that a person taken away may be called by."""
     return word_sets()["person_nouns"] | word_sets()["kin_nouns"] | word_sets()["people_nouns"]
-
-
-def _accompanying(x: Reading, r: Reading) -> bool:
-    """'ordered the state to pay damages, ruling that ...', 'condemned the launch, calling it ...': an
-    -ing clause after a verb, of its subject and its type, tells the same act."""
-    c = r.clause
-    if not (x.verb and r.verb and c is not None and c.relation == "adverbial" and c.marker is None
-            and c.predicate is not None and c.predicate.form == "gerund" and r.start > x.end):
-        return False
-    if r.times and [t.start for t in r.times] != [t.start for t in x.times]:
-        return False    # ('assumed control over Korea, formally annexing it in 1910': a later step)
-    up = c.parent       # (past what the verb governs: 'ordered the state to pay ..., ruling that')
-    while up is not None and up is not x.clause and up.relation == "infinitive":
-        up = up.parent
-    return up is x.clause
 
 
 @cache
