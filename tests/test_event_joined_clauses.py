@@ -253,3 +253,9 @@ def test_what_a_speaker_says_was_not_done_does_not_end_the_gathering_he_speaks_a
             "to this day.\n\nThen Pak Song Il denounced the Japanese authorities.")
     ev = the(text, "denounced", dct="2025-08-30")
     assert ev["date"] == "2025-08-29"
+
+
+def test_two_verbs_of_saying_joined_by_and_or_but_are_one_set_of_remarks():
+    evs = events('The lawyer, Ken Mori, called the ruling "a step forward" but said he would consider an appeal.',
+                 dct="2026-03-11")
+    assert [e["text"] for e in evs if e["type"] == "statement"] == ["called"]

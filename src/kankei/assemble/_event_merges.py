@@ -107,3 +107,12 @@ def accompanying(x: Reading, r: Reading) -> bool:
     while up is not None and up is not x.clause and up.relation == "infinitive":
         up = up.parent
     return up is x.clause
+
+
+def one_utterance(x: Reading, r: Reading) -> bool:
+    """'called the ruling a step forward but said he would appeal': two verbs of saying that share
+    their subject, joined by 'and' or 'but', are one set of remarks."""
+    c = r.clause
+    return x.type == r.type == "statement" and x.verb and r.verb and c is not None and c.parent is x.clause \
+        and c.relation == "coordinate" and c.shared_subject and c.marker is not None \
+        and c.marker.text.lower() in ("and", "but") and r.start > x.end and not r.times

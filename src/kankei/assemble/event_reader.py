@@ -15,7 +15,13 @@ from functools import cache
 from kankei.analyze import analyze
 from kankei.assemble._event_checks import ReaderChecks, descends
 from kankei.assemble._event_joins import ReaderJoins
-from kankei.assemble._event_merges import accompanying, coordinated_verbs, heads_only, one_per_time
+from kankei.assemble._event_merges import (
+    accompanying,
+    coordinated_verbs,
+    heads_only,
+    one_per_time,
+    one_utterance,
+)
 from kankei.assemble._event_modality import SUBORDINATORS_IF, ReaderModality
 from kankei.assemble._event_roles import ReaderRoles
 from kankei.assemble._event_times import ReaderTimes
@@ -277,7 +283,8 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
         # the meeting stands for both, with the place the journey went to)
         out = self._journey_into_meeting(out)
         return [r for r in out if not any(x is not r and x.type == r.type and x.modality == r.modality
-                                          and (coordinated_verbs(x, r, self.an.clauses) or accompanying(x, r))
+                                          and (coordinated_verbs(x, r, self.an.clauses) or accompanying(x, r)
+                                               or one_utterance(x, r))
                                           for x in out)]
 
     def _none_came(self, r: Reading) -> bool:
