@@ -259,3 +259,12 @@ def test_two_verbs_of_saying_joined_by_and_or_but_are_one_set_of_remarks():
     evs = events('The lawyer, Ken Mori, called the ruling "a step forward" but said he would consider an appeal.',
                  dct="2026-03-11")
     assert [e["text"] for e in evs if e["type"] == "statement"] == ["called"]
+
+
+def test_a_decision_pointed_at_is_the_act_decided_just_before():
+    text = ("OSAKA, March 11, 2026 (Kyodo) -- A similar suit was dismissed by the Osaka District Court last "
+            "year, and that decision is now being challenged at the Osaka High Court.\n")
+    evs = [r for r in extract(text, doc="t").records() if r["kind"] == "event"]
+    decision = next(e for e in evs if e["text"] == "decision")
+    dismissed = next(e for e in evs if e["text"] == "dismissed")
+    assert decision["type"] == "legal" and decision["date"] == "2025" and decision["mention_of"] == dismissed["id"]

@@ -290,7 +290,32 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
                     last_of_type[noun.lemma.lower()] = ev     # ('this summit' is the last summit told)
                 else:
                     last_of_type["~" + _stem(r.head.lemma)] = ev     # ('ruled ... the ruling': what was ruled)
+    _decisions_pointed_at(readings, made, sent, last_of_type)
     return out
+
+
+def _decisions_pointed_at(readings: list[Reading], made: dict[int, list[Event]], sent: SentenceScan,
+                          last_of_type: dict[str, Event]) -> None:
+    """'... was dismissed by the court last year, and that decision is being challenged': a
+    decision pointed at is the act decided last (earlier in its sentence, else before), of its
+    type and day, one occurrence told twice."""
+    decisions = word_sets()["decision_nouns"]
+    for r in readings:
+        if r.head.lemma.lower() not in decisions or r.inherited is not None or not _anaphoric(r, sent) \
+                or any(t.text.lower() not in ("now", "today", "currently") for t in r.times):
+            continue    # (a decision with a day of its own is its own: 'that decision of May 3')
+        evs = made.get(id(r)) or []
+        if not evs or any(ev.antecedent is not None for ev in evs):
+            continue
+        earlier = [ev for x in readings if x is not r for ev in made.get(id(x)) or []
+                   if ev.start < r.start and ev.type in _DECIDED and ev.date and ev.modality == "asserted"]
+        before = max(earlier, key=lambda ev: ev.start, default=None) or max(
+            (ev for ev in last_of_type.values() if ev.type in _DECIDED and ev.start < r.start),
+            key=lambda ev: ev.start, default=None)
+        if before is None:
+            continue
+        for ev in evs:
+            ev.type, ev.date, ev.dated_by, ev.antecedent = before.type, before.date, before.dated_by, before
 
 
 def _year_told(times: list[TimeMention], dct: str | None) -> int | None:
@@ -374,6 +399,7 @@ def _reported_in(r: Reading, readings: list[Reading], made: dict[int, list[Event
     return ev if ev is not None and ev.date and ev.dated_by in ("clause", "narrative") else None
 
 
+_DECIDED = frozenset({"legal", "resolution", "sanction", "ease", "reject", "agree"})   # what a 'decision' can be
 _DEFINITE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$")
 
 

@@ -206,7 +206,7 @@ _WORD_SETS = ("threat_words", "definite_bodies", "person_nouns", "pair_nouns", "
               "subject_undergoes_alone", "national_nouns", "failing",
               "alert_words", "case_words", "going_home", "admitting", "deciding", "negating_control",
               "approved_as_taken", "observing", "motion_arriving",
-              "occasion_participles")
+              "occasion_participles", "decision_nouns")
 
 
 @cache
