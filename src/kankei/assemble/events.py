@@ -18,6 +18,7 @@ from kankei.assemble._event_narrative import SPEAKER_TURN, Narrative, advance, m
 from kankei.assemble._event_times import appositive_times, first_since_bounds
 from kankei.assemble._genders import genders_shown
 from kankei.assemble.analyses import Analyses
+from kankei.assemble.event_anaphora import anaphoric, decisions_pointed_at
 from kankei.assemble.event_coref import _body_start, merge_mentions
 from kankei.assemble.event_dates import (
     day_of,
@@ -66,7 +67,6 @@ from kankei.spans import EntityMention, TimeMention
 _UNNAMED = EntityMention(0, 0, "", "", "", "person", how="unnamed")
 _WAR = re.compile(r"\bWar\b")
 _ACCORD = re.compile(r"\b(?:[Aa]greement|[Aa]ccord|[Dd]eclaration|[Tt]reaty)\b")
-_DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[a-z]+\s+)?$")
 
 
 def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: list[TimeMention],
@@ -243,7 +243,7 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
     out: list[Event] = []
     told_before: dict[int, Event] = {}      # 'during this summit, Kim apologized': both on that summit's day
     for r in readings:
-        if not r.times and r.inherited is None and (_anaphoric(r, sent) or _scene_told_just_before(r, sent, last_of_type)):
+        if not r.times and r.inherited is None and (anaphoric(r, sent) or _scene_told_just_before(r, sent, last_of_type)):
             before = _last_told(r.head, r.type, last_of_type)
             if before is not None:
                 told_before[id(r)] = before
@@ -267,7 +267,7 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
                 for ev in _now_tellings(r, evs):
                     # ('Following the resolution, ...': after its day, in its month)
                     ev.date, ev.dated_by = anchor.date if told else later_than(anchor.date, dct), "anchor"
-                    if _anaphoric(r, sent):
+                    if anaphoric(r, sent):
                         ev.antecedent = anchor
         before = _definite_antecedent(r, sent, last_of_type)
         if before is not None:
@@ -290,32 +290,8 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
                     last_of_type[noun.lemma.lower()] = ev     # ('this summit' is the last summit told)
                 else:
                     last_of_type["~" + _stem(r.head.lemma)] = ev     # ('ruled ... the ruling': what was ruled)
-    _decisions_pointed_at(readings, made, sent, last_of_type)
+    decisions_pointed_at(readings, made, sent, last_of_type)
     return out
-
-
-def _decisions_pointed_at(readings: list[Reading], made: dict[int, list[Event]], sent: SentenceScan,
-                          last_of_type: dict[str, Event]) -> None:
-    """'... was dismissed by the court last year, and that decision is being challenged': a
-    decision pointed at is the act decided last (earlier in its sentence, else before), of its
-    type and day, one occurrence told twice."""
-    decisions = word_sets()["decision_nouns"]
-    for r in readings:
-        if r.head.lemma.lower() not in decisions or r.inherited is not None or not _anaphoric(r, sent) \
-                or any(t.text.lower() not in ("now", "today", "currently") for t in r.times):
-            continue    # (a decision with a day of its own is its own: 'that decision of May 3')
-        evs = made.get(id(r)) or []
-        if not evs or any(ev.antecedent is not None for ev in evs):
-            continue
-        earlier = [ev for x in readings if x is not r for ev in made.get(id(x)) or []
-                   if ev.start < r.start and ev.type in _DECIDED and ev.date and ev.modality == "asserted"]
-        before = max(earlier, key=lambda ev: ev.start, default=None) or max(
-            (ev for ev in last_of_type.values() if ev.type in _DECIDED and ev.start < r.start),
-            key=lambda ev: ev.start, default=None)
-        if before is None:
-            continue
-        for ev in evs:
-            ev.type, ev.date, ev.dated_by, ev.antecedent = before.type, before.date, before.dated_by, before
 
 
 def _year_told(times: list[TimeMention], dct: str | None) -> int | None:
@@ -399,7 +375,6 @@ def _reported_in(r: Reading, readings: list[Reading], made: dict[int, list[Event
     return ev if ev is not None and ev.date and ev.dated_by in ("clause", "narrative") else None
 
 
-_DECIDED = frozenset({"legal", "resolution", "sanction", "ease", "reject", "agree"})   # what a 'decision' can be
 _DEFINITE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$")
 
 
@@ -445,12 +420,6 @@ def _missing_roles_from(ev: Event, before: Event) -> None:
         if role not in have:
             ev.participants = ev.participants + [p for p in before.participants if p["role"] == role
                                                  and not any(q["entity"] == p["entity"] for q in ev.participants)]
-
-
-def _anaphoric(r: Reading, sent: SentenceScan) -> bool:
-    """An event noun pointed at ('this summit', 'these talks'): an occurrence told before."""
-    return not r.verb and r.noun_event is None \
-        and _DEMONSTRATIVE.search(sent.text, max(sent.s, r.start - 24), r.start) is not None
 
 
 def _scene_told_just_before(r: Reading, sent: SentenceScan, last_of_type: dict[str, Event]) -> bool:
