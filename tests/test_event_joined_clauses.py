@@ -268,3 +268,11 @@ def test_a_decision_pointed_at_is_the_act_decided_just_before():
     decision = next(e for e in evs if e["text"] == "decision")
     dismissed = next(e for e in evs if e["text"] == "dismissed")
     assert decision["type"] == "legal" and decision["date"] == "2025" and decision["mention_of"] == dismissed["id"]
+
+
+def test_then_goes_on_with_the_story_but_the_then_prime_minister_does_not():
+    text = ("NAGOYA, March 11, 2026 (Kyodo) -- The court ruled on Wednesday.\n\nIn February 2013 the government "
+            "excluded Korean high schools from the program. Graduates of the schools then sued the state in five "
+            "cities.\n")
+    ev = next(r for r in extract(text, doc="t").records() if r["kind"] == "event" and r["text"] == "sued")
+    assert ev["date"].startswith("2013")
