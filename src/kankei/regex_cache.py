@@ -63,3 +63,10 @@ def _program(pattern: str, flags: int) -> tuple:
     for k, i in groupindex.items():
         indexgroup[i] = k
     return flags | p.state.flags, code, p.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+def alternation(words) -> str:
+    """The words as a regex alternation, longest first ("Co., Ltd." before "Co."), words of one
+    length in a fixed order: the same pattern text in every process (which changes no match),
+    so that `compile` finds its program again."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))

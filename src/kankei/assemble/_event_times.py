@@ -12,6 +12,7 @@ from kankei.analyze.groups import lists
 from kankei.assemble._event_holders import TimeHolders
 from kankei.assemble.event_dates import later_than
 from kankei.assemble.event_reading import (
+    ENDING_TYPES,
     NOUN_TAGS,
     passive_clause,
     past_coordinates,
@@ -44,7 +45,6 @@ _SINCE = re.compile(r"\b(after)\s+(?:the\s+)?$", re.I)
 _UNTIL = re.compile(r"\b(until|till|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _AFTER = frozenset({"after", "following", "once", "whereupon"})
 _SPANS = frozenset({"year", "decade", "month", "week", "day", "century", "generation"})
-_ENDS = frozenset({"reject", "dissolve", "ease"})     # what ends another event
 _TEMPORAL_MARKERS = frozenset({"after", "when", "as", "once", "following", "upon", "while", "whereupon"})
 
 
@@ -558,7 +558,7 @@ class ReaderTimes(TimeHolders):
             if holder is None or entry is None or not entry[1]:
                 continue
             vg = c.predicate
-            if v.type in _ENDS or vg is not None and vg.tense == "past" and vg.aspect == "perfect":
+            if v.type in ENDING_TYPES or vg is not None and vg.tense == "past" and vg.aspect == "perfect":
                 continue    # ('relaxed the sanctions it had imposed in 2006': the imposing is before)
             t = distinct(timed[id(c)].times, self.text)[-1]
             if "T" in (t.value or "T"):

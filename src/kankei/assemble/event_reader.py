@@ -27,7 +27,7 @@ from kankei.assemble._event_roles import ReaderRoles
 from kankei.assemble._event_times import ReaderTimes
 from kankei.assemble.analyses import Analyses
 from kankei.assemble.event_parts import Entities, phrase_actors, state_of
-from kankei.assemble.event_reading import NOUN_TAGS, Reading, passive_clause, prep_of, untensed
+from kankei.assemble.event_reading import ENDING_TYPES, NOUN_TAGS, Reading, passive_clause, prep_of, untensed
 from kankei.assemble.event_scan import title_spans
 from kankei.assemble.triggers import (
     Trigger,
@@ -46,9 +46,8 @@ _FREQUENCY = frozenset({"rarely", "seldom", "usually", "often", "always", "somet
                         "yearly", "repeatedly"})
 
 
-_ENDINGS = frozenset({"reject", "dissolve", "ease"})
 _DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
-_LEADING = {"lead": "to", "result": "in"}     # 'led to X', 'resulted in X': X came of it   # what stops, ends or is lifted
+_LEADING = {"lead": "to", "result": "in"}     # 'led to X', 'resulted in X': X came of it
 
 
 class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, ReaderModality):
@@ -231,7 +230,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
         # ('Talks break off', 'the agreement expired': what ends, with no time of its own, is no
         # occurrence of its own there; 'the ban in place since 2009 will be lifted' is one)
         nouns = [n for n in nouns if n.times or not any(
-            v.type in _ENDINGS and v.clause is not None and v.clause.subject is not None
+            v.type in ENDING_TYPES and v.clause is not None and v.clause.subject is not None
             and v.clause.subject.head is n.head for v in verbs)]
         for n in nouns:
             if not n.times:

@@ -9,6 +9,7 @@ from kankei.assemble.event_parts import Parts
 from kankei.spans import TimeMention
 
 NOUN_TAGS = ("NN", "NNS", "NNP", "NNPS")
+ENDING_TYPES = frozenset({"reject", "dissolve", "ease"})     # what ends, breaks off or lifts another event
 
 
 @dataclass(slots=True)

@@ -197,22 +197,10 @@ def modality_words() -> dict[str, re.Pattern]:
     return out
 
 
-_WORD_SETS = ("threat_words", "definite_bodies", "person_nouns", "pair_nouns", "not_weapon_tests",
-              "non_leading_offices", "aspectual", "control", "visit_words", "light_verbs", "weapon_words", "planning", "reporting", "raising", "heads_of", "definite_documents", "causing", "law_enforcers", "people_nouns", "craft_nouns", "weapon_motion", "light_verb_nouns",
-              "motion", "container_nouns", "subject_undergoes", "not_news",
-              "acting_bodies", "branch_nouns", "scene_participles", "gathering_nouns", "committing", "characterizing", "accusing_words", "female_kin", "male_kin", "spouse_nouns", "person_only_verbs", "local_government_words", "kin_nouns", "place_nouns", "container_place_words",
-              "aimed_types", "desire", "motion_reaching",
-              "reacting", "office_nouns", "stopping", "permitting", "finding", "held_people",
-              "subject_undergoes_alone", "national_nouns", "failing",
-              "alert_words", "case_words", "going_home", "admitting", "deciding", "negating_control",
-              "approved_as_taken", "observing", "motion_arriving",
-              "occasion_participles", "decision_nouns")
-
-
 @cache
 def word_sets() -> dict[str, frozenset[str]]:
-    data = load("event_triggers")
-    return {k: frozenset(w.lower() for w in data.get(k, [])) for k in _WORD_SETS}
+    """Every list of words in event_triggers.yaml, by its key, lower-cased."""
+    return {k: frozenset(str(w).lower() for w in v) for k, v in load("event_triggers").items() if isinstance(v, list)}
 
 
 @cache

@@ -14,6 +14,7 @@ from operator import lt
 
 from kankei import regex_cache
 from kankei.knowledge import load
+from kankei.regex_cache import alternation
 
 SP = r"[ \u00a0]"          # names may be spaced with no-break spaces
 
@@ -31,13 +32,6 @@ def _upper_class() -> str:
         parts.append(lo if i == j else f"{lo}-{hi}")
         i = j + 1
     return "[" + "".join(parts) + "]"
-
-
-def _alt(words: Iterable[str]) -> str:
-    """Regex alternation, longest first so that "Co., Ltd." beats "Co."; words of one length in a
-    fixed order (which changes no match: the pattern is the same text in every process, for
-    `regex_cache`)."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 class Cues:
@@ -90,9 +84,9 @@ class Cues:
         # with a capital; an abbreviation is a short run of letters and a full stop.)
         inner = "".join(sorted({ch for w in abbr for ch in w[1:-1]}))
         abbr_ahead = rf"(?=[{re.escape(inner)}]{{0,{max(len(w) for w in abbr) - 2}}}\.)" if inner else r"(?=\.)"
-        tok = (rf"(?={U})(?:(?=.{abbr_ahead})(?:{_alt(abbr)})(?!\w)|(?:{U}\.){{2,}}|{U}\.(?={SP}{U})|{word})")
+        tok = (rf"(?={U})(?:(?=.{abbr_ahead})(?:{alternation(abbr)})(?!\w)|(?:{U}\.){{2,}}|{U}\.(?={SP}{U})|{word})")
         parts = sorted(self.p_always | self.p_of | self.p_conj | self.p_weak)
-        part = f"(?:{_alt(parts)})"
+        part = f"(?:{alternation(parts)})"
         more = rf"(?:{SP}+(?:{part}{SP}+){{0,3}}{tok})*"
         # (no name begins inside a hyphenated word, but one may after a dash written '--':
         # 'AOMORI--Kazuko Ebina')
@@ -103,7 +97,7 @@ class Cues:
         firsts = sorted({w[0] for w in abbr})
         if not all(re.fullmatch(U, f) for f in firsts):
             raise ValueError("abbreviations must start with an upper-case letter")
-        abbr_rest = "|".join(f"(?<={re.escape(f)})(?:{_alt(w[1:] for w in abbr if w[0] == f)})"
+        abbr_rest = "|".join(f"(?<={re.escape(f)})(?:{alternation(w[1:] for w in abbr if w[0] == f)})"
                              for f in firsts)
         self.chain_scan = regex_cache.compile(
             rf"{U}(?<![\w'’.&]{U})(?<![^-]-{U})(?:{abbr_ahead}(?:{abbr_rest})(?!\w)|\.(?:{U}\.)+|\.(?={SP}{U})|{word_rest}){more}")
@@ -116,12 +110,12 @@ class Cues:
         self.acr_before = re.compile(rf"(?<![\w\-])({U}[A-Z0-9&\-]{{1,9}}){SP}?\({SP}?$")
         self.close_paren = re.compile(rf"{SP}?\)")
         person_before = sorted(d["person_before"])
-        self.person_before = re.compile(rf"(?<![\w\-])(?:{_alt(person_before)}){SP}+$")
+        self.person_before = re.compile(rf"(?<![\w\-])(?:{alternation(person_before)}){SP}+$")
         self.speech_after = re.compile(
-            rf",?{SP}+(?:has{SP}+|had{SP}+|also{SP}+|later{SP}+)?(?:{_alt(d['speech_verbs'])})\b")
+            rf",?{SP}+(?:has{SP}+|had{SP}+|also{SP}+|later{SP}+)?(?:{alternation(d['speech_verbs'])})\b")
         self.speech_before = re.compile(
-            rf"(?<![\w\-])(?:{_alt(d['speech_verbs_before'])}),?{SP}+$")
-        roles = _alt(self.roles)
+            rf"(?<![\w\-])(?:{alternation(d['speech_verbs_before'])}),?{SP}+$")
+        roles = alternation(self.roles)
         tail = r"(?=\s*(?:[,.;:()—–]|\b(?:of|who|whose|with|for|at|in|on|from|and|that|which|based|to)\b|$))"
         self.appositive = regex_cache.compile(
             rf"(?:,|{SP}[–—-]|{SP}(?:is|was)){SP}+(?:a|an|the|one|another){SP}+"
@@ -131,31 +125,31 @@ class Cues:
         # (or as an adjective: "Hideo Sato, a 74-year-old former teacher")
         self.age_after = re.compile(rf",{SP}*(?:(?:[1-9]\d?|1[01]\d)(?:,|{SP}*[.;:)]|{SP}+(?:and|who|was|is|said|of|from)\b|$)"
                                     rf"|(?:a|an){SP}+(?:[1-9]\d?|1[01]\d)-year-old\b)")
-        self.place_of = re.compile(rf"(?<![\w\-])(?:{_alt(d['place_of'])}){SP}+of{SP}+(?:the{SP}+)?$")
+        self.place_of = re.compile(rf"(?<![\w\-])(?:{alternation(d['place_of'])}){SP}+of{SP}+(?:the{SP}+)?$")
         # (a sentence may open with the preposition: "In Yurihonjo, Akita Prefecture, ...")
         preps = [*d["place_preps"], *(w.capitalize() for w in d["place_preps"])]
-        self.place_prep = re.compile(rf"(?<![\w\-])(?:{_alt(preps)}){SP}+(?:the{SP}+)?$")
+        self.place_prep = re.compile(rf"(?<![\w\-])(?:{alternation(preps)}){SP}+(?:the{SP}+)?$")
         # What the text before a name, less its final spaces, must end with for each of the four
         # patterns above to match there: a test much cheaper than the search (`names._context`).
         ends = lambda ws: tuple(w.rstrip(" \u00a0") for w in ws)  # noqa: E731
         self.person_before_ends = ends(person_before)
         org_before = sorted(d.get("org_before") or [])
-        self.org_before = re.compile(rf"(?<![\w\-])(?:{_alt(org_before)}){SP}+$")
+        self.org_before = re.compile(rf"(?<![\w\-])(?:{alternation(org_before)}){SP}+$")
         self.org_before_ends = ends(org_before)
         self.speech_before_ends = ends(w + x for w in d["speech_verbs_before"] for x in ("", ","))
         self.place_of_ends = ("of", "the")
         self.place_prep_ends = ends([*preps, "the"])
         self.comma_cap = re.compile(rf",{SP}+{U}\w+")
-        self.in_region = re.compile(rf",{SP}+{U}[\w-]+(?:{SP}{U}[\w-]+)?{SP}+(?:{_alt(d['region_words'])})\b")
+        self.in_region = re.compile(rf",{SP}+{U}[\w-]+(?:{SP}{U}[\w-]+)?{SP}+(?:{alternation(d['region_words'])})\b")
         self.lower_heads: dict[str, str] = {
             w: typ for typ, ws in d["lower_heads"].items() for w in ws}
-        self.lower_head = re.compile(rf"{SP}+({_alt(self.lower_heads)})\b")
+        self.lower_head = re.compile(rf"{SP}+({alternation(self.lower_heads)})\b")
         self.office_after = re.compile(rf"['’]s{SP}+(?:office|Office)\b")
-        self.comma_tail = re.compile(rf",{SP}?(?:{_alt(d['org_comma_tails'])})(?!\w)")
+        self.comma_tail = re.compile(rf",{SP}?(?:{alternation(d['org_comma_tails'])})(?!\w)")
         self.cite_after = re.compile(rf"{SP}*(?:,{SP}*)?(?:op\.{SP}?cit|et{SP}al\.|ibid)", re.IGNORECASE)
         self.year_after = re.compile(rf",{SP}*(?:\d{{4}}|\d{{1,2}}{SP}\w+{SP}\d{{4}})")
         self.cite_before = re.compile(rf"(?:^|[,.;:]){SP}*({U}\w+(?:{SP}{U}\w+)?),{SP}+$")
-        months = _alt(st("months"))
+        months = alternation(st("months"))
         self.corr = regex_cache.compile(
             rf"(?<![\w\-'’])({U}\w+(?:-\w+)?){SP}+to{SP}+({U}\w+(?:[-/]\w+)*)"
             rf"(?=,?{SP}+(?:\d{{1,2}}(?:st|nd|rd|th)?{SP}+(?:{months})|(?:{months}){SP}+\d|\d{{4}}\b"

@@ -24,16 +24,7 @@ from functools import cache
 from kankei import regex_cache
 from kankei.knowledge import load
 from kankei.recognize._regex_prefix import NOT_ASCII_WORD, Unsupported, fast_optionals, parse, trie, viable
-
-
-def _alt(words) -> str:
-    # (longest first; words of one length in a fixed order, which changes no match, so that the
-    # pattern is the same text in every process and `regex_cache` finds it again)
-    return "|".join(re.escape(w) for w in sorted(set(words), key=_longest_first))
-
-
-def _longest_first(w: str) -> tuple[int, str]:
-    return -len(w), w
+from kankei.regex_cache import alternation
 
 
 def _cases(words) -> set[str]:
@@ -161,28 +152,28 @@ def alternatives() -> tuple[str, ...]:
     """The alternatives of the master pattern, in the order they are tried; one named group each."""
     cal = calendar_words()
     months_full = list(cal["months"])
-    month_full = _alt(months_full + [m.upper() for m in months_full])
+    month_full = alternation(months_full + [m.upper() for m in months_full])
     # "Nov. 27", "AUG 24, 2016" (capitals: mastheads and wire headers)
-    month_abbr = _alt(list(cal["month_abbreviations"]) + [m.upper() for m in cal["month_abbreviations"]])
+    month_abbr = alternation(list(cal["month_abbreviations"]) + [m.upper() for m in cal["month_abbreviations"]])
     # "May" alone is too often the verb: only the grammar's context rules let it through.
     month = rf"(?:(?:{month_full})\b|(?:{month_abbr})\b\.?)"
-    month_fr = _alt(_cases(cal["months_fr"]) - {m.upper() for m in cal["months_fr"]})
-    weekday = _alt(cal["weekdays"])
-    wd_abbr = _alt(cal["weekday_abbreviations"])
-    wd_alone = _alt(cal["weekday_abbreviations_alone"])
-    zone = _alt(cal["time_zones"])
+    month_fr = alternation(_cases(cal["months_fr"]) - {m.upper() for m in cal["months_fr"]})
+    weekday = alternation(cal["weekdays"])
+    wd_abbr = alternation(cal["weekday_abbreviations"])
+    wd_alone = alternation(cal["weekday_abbreviations_alone"])
+    zone = alternation(cal["time_zones"])
     ampm = r"(?:[AaPp]\.\s?[Mm]\.|[AaPp][Mm](?!\w))"
-    season = _alt(_cases(cal["seasons"]))
+    season = alternation(_cases(cal["seasons"]))
     # ('New Year's Day': its words, any space between, either apostrophe)
     holidays = "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in name.split())
                         for name in sorted(cal["holidays"], key=len, reverse=True))
-    small = _alt(k for k, v in cal["small_numbers"].items() if v is not None)
-    unit = _alt(cal["duration_units"])
-    period = _alt(cal["named_periods"])
-    edge = _alt(cal["period_edges"])
-    ordc = _alt(cal["ordinal_centuries"])
-    decade_word = _alt(DECADE_WORDS)
-    era = _alt(_cases(cal["japanese_eras"]) - {e.upper() for e in cal["japanese_eras"]})
+    small = alternation(k for k, v in cal["small_numbers"].items() if v is not None)
+    unit = alternation(cal["duration_units"])
+    period = alternation(cal["named_periods"])
+    edge = alternation(cal["period_edges"])
+    ordc = alternation(cal["ordinal_centuries"])
+    decade_word = alternation(DECADE_WORDS)
+    era = alternation(_cases(cal["japanese_eras"]) - {e.upper() for e in cal["japanese_eras"]})
     # "November of that year", "Sept. 13 of the same year": the narrative's year, one record
     # "February this year", "May last year": the document's year
     of_year = (r"(?:,?\s+(?:of\s+)?(?P<{0}>that|the\s+same|the\s+following|the\s+next|the\s+previous"
@@ -203,9 +194,9 @@ def alternatives() -> tuple[str, ...]:
     # the case-blind words (slow to reject one by one).
     num = rf"(?:\d{{1,3}}+(?:,\d{{3}})++|\d{{1,4}}+(?:\.\d++)?|(?!\d)(?i:(?:{tens})(?:[- ](?:{units}))?|{small}))"
     half_num = r"(?P<{}>\s+and\s+a\s+half)?"
-    qual = rf"(?!\d)(?i:(?:{_alt(QUALIFIERS)})\s+)"
-    part = rf"(?i:{_alt(PART_WORDS)})"
-    halfp = rf"(?i:(?:{_alt(HALF_HEADS)})\s+(?:{_alt(HALF_NOUNS)})|(?:{_alt(EDGE_WORDS)}))"
+    qual = rf"(?!\d)(?i:(?:{alternation(QUALIFIERS)})\s+)"
+    part = rf"(?i:{alternation(PART_WORDS)})"
+    halfp = rf"(?i:(?:{alternation(HALF_HEADS)})\s+(?:{alternation(HALF_NOUNS)})|(?:{alternation(EDGE_WORDS)}))"
     parts = rf"(?:{part}(?:\s*-?\s*to\s*-?\s*|\s*-\s*)(?={part}))?(?:{part}|{halfp})"
     weekday_pre = rf"(?:(?:{weekday}|(?:{wd_abbr})\b\.?),?\s+)?"
     clock_zone = r"(?:\s*(?P<{}>" + zone + r")(?!\w))?"
@@ -281,11 +272,11 @@ def alternatives() -> tuple[str, ...]:
         r"(?P<unit_after>\b[Tt]he\s+(?P<ua_u>day|week|month|year)\s+(?P<ua_dir>after|before)\b(?!\s+(?:last|next|tomorrow|yesterday)\b))",
         r"(?P<that_time>\b(?:[Tt]hat|[Tt]he\s+same|(?<=\b[Aa]t\s)the)\s+time\b)",
         # this morning, yesterday afternoon, tomorrow night: a day of the document's date
-        rf"(?P<day_part>\b(?P<dp_d>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast)\s+(?:{_alt(DAY_PARTS)})\b)",
+        rf"(?P<day_part>\b(?P<dp_d>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast)\s+(?:{alternation(DAY_PARTS)})\b)",
         # New Year's Day, Christmas Eve: a day of the year told
         rf"(?P<holiday>\b(?:{holidays})\b(?:,?\s+(?P<hol_y>(?:19|20)\d\d)\b)?)",
         # that night, the next morning, the following evening: a day of the story told
-        rf"(?P<day_part_told>\b(?P<dpt_d>[Tt]hat|[Tt]he\s+(?:same|following|next|previous))\s+(?:{_alt(DAY_PARTS)})\b)",
+        rf"(?P<day_part_told>\b(?P<dpt_d>[Tt]hat|[Tt]he\s+(?:same|following|next|previous))\s+(?:{alternation(DAY_PARTS)})\b)",
         # the day after tomorrow, the day before yesterday: two days from the page's (or the entry's) day
         r"(?P<two_days>\b[Tt]he\s+day\s+(?P<td_dir>after\s+tomorrow|before\s+yesterday)\b)",
         r"(?P<deictic>\b(?:(?:[Tt]he\s+current|[Tt]his)\s+point\s+in\s+time|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Cc]urrently|[Nn]owadays|[Aa]t\s+present|[Tt]hese\s+days|NOW|[Nn]ow)\b)",
@@ -295,7 +286,7 @@ def alternatives() -> tuple[str, ...]:
         rf"(?P<dd_month_bare>\b(?P<ddb_d1>{day})\s*(?:[-–]|to)\s*(?P<ddb_d2>{day})\s+(?:of\s+)?(?P<ddb_m>{month_full}|(?:{month_abbr})\b\.?)(?!\s*,?\s*(?:{year}|\d)))",
         # (and 'June 16 to 18', 'between June 16 and 18')
         rf"(?P<month_dd_bare>\b(?P<mdb_m>{month_full}|(?:{month_abbr})\b\.?)\s+(?P<mdb_d1>{day})(?:\s*[-–]\s*|\s+(?:to|through|and)\s+)(?P<mdb_d2>{day})(?!\d|,?\s*{year}|\s*[-–]|\s+(?:{month_full}|(?:{month_abbr})\b)))",
-        rf"(?P<month_day>\b(?:{the}(?:{_alt(DAY_PARTS)})\s+of\s+)?{weekday_pre}(?P<mdn_m>{month_full}|(?:{month_abbr})\b\.?)\s+(?P<mdn_d>{day})(?![\d,]\d|:\d|\.\d|\s*,?\s*{year}|\s*[-–]\s*\d){of_year.format('mdn_of')})",
+        rf"(?P<month_day>\b(?:{the}(?:{alternation(DAY_PARTS)})\s+of\s+)?{weekday_pre}(?P<mdn_m>{month_full}|(?:{month_abbr})\b\.?)\s+(?P<mdn_d>{day})(?![\d,]\d|:\d|\.\d|\s*,?\s*{year}|\s*[-–]\s*\d){of_year.format('mdn_of')})",
         # a day of the month told, by its ordinal alone after a preposition of time: 'sail on the 21st'
         # (not 'a target of the 2nd', the second of two named before)
         r"(?P<day_ordinal>(?:(?<=\b[Oo]n\sthe\s)|(?<=\b[Bb]y\sthe\s)|(?<=\b[Uu]ntil\sthe\s)|(?<=\b[Ff]rom\sthe\s))"

@@ -376,11 +376,6 @@ def _surnames_named_in_full(text: str, found: list[EntityMention]) -> None:
             (m.entity, m.name), = people
 
 
-@cache
-def _kin_words() -> frozenset[str]:
-    return frozenset(load("event_triggers").get("kin_nouns") or ())
-
-
 def _shared_surname(text: str, found: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:
     """"Shigeru and Sakie Yokota": the first given name is a person of the same family."""
     out = []
