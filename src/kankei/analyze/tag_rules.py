@@ -254,6 +254,10 @@ def homograph_as_base(words: list[str], tags: list[str], homographs: frozenset[s
             tags[i] = "VB"
 
 
+PRONOUN_SUBJECTS = frozenset(("I", "we", "We", "you", "You", "they", "They"))
+HELP_FORMS = frozenset(("help", "helped", "helps", "helping"))
+
+
 def present_after_a_pronoun(words: list[str], tags: list[str], verb_base) -> None:
     """'We welcome the judgment', 'we deeply regret that ...': after I, we, you or they (and
     adverbs) opening a clause, a base form the treebank knows as a verb is a present tense (and
@@ -274,7 +278,7 @@ def noun_after_help(words: list[str], tags: list[str], verb_base) -> None:
     """'helped finance the project', 'help fund the school': after 'help' a word the treebank knew
     as a base-form verb, with its object after it, is that verb, not a noun."""
     for i in range(1, len(tags) - 1):
-        if tags[i] in ("NN", "NNS") and words[i - 1].lower() in ("help", "helped", "helps", "helping") \
+        if tags[i] in ("NN", "NNS") and words[i - 1].lower() in HELP_FORMS \
                 and tags[i + 1] in OBJECT_START and verb_base(words[i].lower()):
             tags[i] = "VB"
 

@@ -34,11 +34,14 @@ def that_before_a_time(words: list[str], tags: list[str], spans: frozenset[str],
             tags[i] = "DT"
 
 
+INCLUSION_WORDS = frozenset(("included", "excluded", "aside", "excepted"))
+
+
 def absolute_included(words: list[str], tags: list[str]) -> None:
     """'all Japanese, abductees included, and ...': a participle of inclusion after a noun, closing
     an aside, describes the noun; it is no verb of the sentence."""
     for i in range(2, len(tags) - 1):
-        if words[i] in ("included", "excluded", "aside", "excepted") and tags[i][:2] == "VB" \
+        if words[i] in INCLUSION_WORDS and tags[i][:2] == "VB" \
                 and tags[i - 1] in ("NN", "NNS", "NNP", "NNPS", "PRP") and tags[i + 1] in (",", ".", ":") \
                 and "," in tags[max(0, i - 4):i - 1]:
             tags[i] = "JJ"
@@ -85,16 +88,19 @@ def impossible_third_person(words: list[str], tags: list[str], past_forms: froze
                 tags[i] = "VBP" if before in ("i", "we", "you", "they") or i and tags[i - 1] == "NNS" else "NN"
 
 
-def plural_after_a_modifier(words: list[str], tags: list[str], seen_as=None) -> None:
+def sentence_opening_noun(words: list[str], tags: list[str], seen_as) -> None:
+    """'Figures released by the agency showed', 'Jenkins disappeared': no sentence opens on a
+    present -s verb; before a participle, a preposition or a verb it is a plural the treebank
+    knows, else a name."""
+    if len(tags) > 1 and tags[0] == "VBZ" and words[0][:1].isupper() and tags[1] in ("VBN", "VBD", "IN", "VBZ", "VBP"):
+        known = seen_as(words[0].lower())
+        tags[0] = "NNS" if known and "NNS" in known else "NNP"
+
+
+def plural_after_a_modifier(words: list[str], tags: list[str]) -> None:
     """'handed over cremated remains', 'for humanitarian needs': an -s word right after an
     adjective that a verb or a preposition opens is a plural noun (a bare adjective there is no
-    subject for it to be the verb of; after a determiner it may be: 'the military says'); so is a
-    capitalized -s word that opens a sentence before a participle."""
-    if len(tags) > 1 and tags[0] == "VBZ" and words[0][:1].isupper() and tags[1] in ("VBN", "VBD", "IN", "VBZ", "VBP"):
-        # ('Figures released by the agency showed': no sentence opens on a present -s verb; a word
-        # the treebank never saw lower-cased is a name: 'Jenkins disappeared')
-        known = seen_as(words[0].lower()) if seen_as is not None else None
-        tags[0] = "NNS" if known and "NNS" in known else "NNP"
+    subject for it to be the verb of; after a determiner it may be: 'the military says')."""
     for i in range(2, len(tags)):
         if tags[i] == "VBZ" and tags[i - 1] == "JJ" and words[i].lower().endswith("s") \
                 and (tags[i - 2] in ("IN", "RP", "TO") or tags[i - 2][:2] == "VB"):

@@ -20,6 +20,8 @@ from kankei.knowledge import _cache_dir
 
 from ._tagger_rules import LexicalRules, verb_after_subject
 from .tag_rules import (
+    HELP_FORMS,
+    PRONOUN_SUBJECTS,
     appositive_participle,
     base_after_participle,
     flight_verb_after_name,
@@ -48,6 +50,7 @@ from .tag_rules import (
     state_as_modifier,
 )
 from .tag_rules_nouns import (
+    INCLUSION_WORDS,
     absolute_included,
     degree_before_adverb,
     gerund_as_noun,
@@ -57,6 +60,7 @@ from .tag_rules_nouns import (
     noun_after_article_before_preposition,
     ordinal_before_noun,
     plural_after_a_modifier,
+    sentence_opening_noun,
     that_after_a_day,
     that_as_determiner,
     that_before_a_time,
@@ -364,9 +368,9 @@ class Tagger(LexicalRules):
             degree_before_adverb(words, out)
         if "NNP" in out or "NNPS" in out:
             lowercase_not_proper(words, out, self.seen_as)
-        if "We" in words or "we" in words or "I" in words or "they" in words or "They" in words:
+        if not PRONOUN_SUBJECTS.isdisjoint(words):
             present_after_a_pronoun(words, out, self.verb_base)
-        if "help" in words or "helped" in words or "helps" in words or "helping" in words:
+        if not HELP_FORMS.isdisjoint(words):
             noun_after_help(words, out, self.verb_base)
         if not self.words["base_homographs"].isdisjoint(words):
             homograph_as_base(words, out, self.words["base_homographs"])
@@ -376,7 +380,8 @@ class Tagger(LexicalRules):
             flight_verb_after_name(words, out, self.words["flight_verbs"])
         if "VBZ" in out:
             impossible_third_person(words, out, self.past_forms)
-            plural_after_a_modifier(words, out, self.seen_as)
+            sentence_opening_noun(words, out, self.seen_as)
+            plural_after_a_modifier(words, out)
         if "JJ" in out:
             noun_after_article_before_preposition(words, out)
         if "said" in words:
@@ -396,7 +401,7 @@ class Tagger(LexicalRules):
         if "VBG" in out:
             gerund_as_noun(words, out)
             gerund_before_noun(words, out)
-        if "included" in words or "excluded" in words:
+        if not INCLUSION_WORDS.isdisjoint(words):
             absolute_included(words, out)
         if "that" in words:
             that_after_a_day(words, out)

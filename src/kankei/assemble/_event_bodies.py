@@ -7,7 +7,7 @@ import re
 
 from kankei.analyze.groups import lists
 from kankei.assemble._described_before import DescribedBefore
-from kankei.assemble.event_parts import government_at, state_of
+from kankei.assemble.event_parts import government_at
 from kankei.assemble.event_reading import prep_of
 from kankei.assemble.triggers import word_sets
 from kankei.recognize.gazetteer import fold, gazetteer
@@ -27,24 +27,25 @@ class BodyReading(DescribedBefore):
         words = word_sets()
         # ('the Association' in the association's own report: a defined term for a body named
         # anywhere before, however long ago)
-        defined = head.text[:1].isupper() and phrase.last == phrase.first + 1
+        bare = phrase.last == phrase.first + 1      # ('the court': the article and its noun alone)
+        defined = head.text[:1].isupper() and bare
         if head.tag in ("NN", "NNP") and (head.text.islower() or defined) \
                 and (head.lemma.lower() in words["definite_bodies"] or head.lemma.lower() in words["definite_documents"] and documents) \
                 and phrase.last > phrase.first and self.tokens[phrase.first].text.lower() == "the":
             named = self.ents.definite(head.text, phrase.start, whole=defined)
             home = self.ents.issuer if self.ents.official else self.ents.home
-            if head.text.lower() == "state" and phrase.last == phrase.first + 1 and home is not None:
+            if head.text.lower() == "state" and bare and home is not None:
                 # ('the state would appeal', 'the State' of a court story: the government sued)
                 return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], home.entity,
                                      home.name, home.type, how="issuer")
-            if head.text == "government" and phrase.last == phrase.first + 1 \
+            if head.text == "government" and bare \
                     and (there := self._state_set_before(phrase.start)) is not None:
                 home = there        # ('In Japan, the government issued ...': Japan's, wherever the story is filed)
                 named = None
-            if named is None and head.text == "government" and phrase.last == phrase.first + 1 and home is None:
+            if named is None and head.text == "government" and bare and home is None:
                 # ('Tokyo ran DNA tests ... the government blocked rice shipments': the state the story is about)
                 home = self.ents.default_government(phrase.start)
-            if named is None and head.text == "government" and phrase.last == phrase.first + 1 and home is not None:
+            if named is None and head.text == "government" and bare and home is not None:
                 # ('TOKYO -- The government decided ...': the government of the story's own state)
                 return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], home.entity,
                                      home.name, home.type, how="issuer")
@@ -125,8 +126,7 @@ class BodyReading(DescribedBefore):
         first = self.tokens[phrase.first].text.lower()
         if first in ("his", "her") and phrase.head.text.lower() == "government" and phrase.last == phrase.first + 1:
             person = self.ents.antecedent(first, phrase.start, subject=False)
-            state = state_of(person.entity) if person is not None else None
-            gov = government_at(person, "context") if state else None
+            gov = government_at(person, "context")
             return None if gov is None else EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end],
                                                           gov.entity, gov.name, gov.type, how="context")
         if first not in ("its", "their") or phrase.head.text.lower() not in word_sets()["acting_bodies"]:

@@ -164,16 +164,14 @@ class SubjectReading(BodyReading):
                 # 'the Government today decided', 'We strongly urge' (a government's statement, its
                 # spokesman's briefing): who issues the document
                 return [self.ents.issuer_at(subject.start, subject.end)]
-            if head.tag == "PRP" and head.text.lower() in ("i", "we") and self.ents.narrator is not None \
-                    and not in_quotation(self.text, subject.start):
-                n = self.ents.narrator      # ('I did not register', in the notebooks of Yang Chang-sik: he)
-                return [EntityMention(subject.start, subject.end, self.text[subject.start:subject.end], n.entity, n.name,
-                                      n.type, how="narrator")]
-            if head.tag == "PRP" and head.text.lower() == "we" and self.ents.author is not None \
-                    and not in_quotation(self.text, subject.start):
-                a = self.ents.author    # ('We welcome the judgment', in the statement of a lawyers' group: it)
-                return [EntityMention(subject.start, subject.end, self.text[subject.start:subject.end], a.entity, a.name,
-                                      a.type, how="author")]
+            # ('I did not register', in the notebooks of Yang Chang-sik: he; 'We welcome the
+            # judgment', in the statement of a lawyers' group: it)
+            writer = self.ents.narrator if head.text.lower() in ("i", "we") else None
+            writer = writer or (self.ents.author if head.text.lower() == "we" else None)
+            if head.tag == "PRP" and writer is not None and not in_quotation(self.text, subject.start):
+                how = "narrator" if writer is self.ents.narrator else "author"
+                return [EntityMention(subject.start, subject.end, self.text[subject.start:subject.end], writer.entity,
+                                      writer.name, writer.type, how=how)]
             if head.tag in ("PRP", "PRP$", "WP", "WDT"):
                 if head.text.lower() == "they" and len(self.ents.focus) >= 2 and all(f.entity for f in self.ents.focus) \
                         and not any(fits(m, "any") for m in self.ents.within(self.s, subject.start)):
@@ -249,10 +247,9 @@ class SubjectReading(BodyReading):
             return None
         words = word_sets()
         head = first.subject.head.text.lower()
-        found = self._subject_head_actors(first)
-        if found and head in words["acting_bodies"] | words["people_nouns"] | words["national_nouns"]:
-            return found
-        return [] if not found and head in words["people_nouns"] | words["national_nouns"] else None
+        if head in words["people_nouns"] or head in words["national_nouns"]:
+            return self._subject_head_actors(first)     # (none named: [])
+        return (self._subject_head_actors(first) or None) if head in words["acting_bodies"] else None
 
     def _predicated_of(self, clause, subject, types) -> list:
         """The actors a relative clause's antecedent is said to be, when that antecedent is what
@@ -261,7 +258,7 @@ class SubjectReading(BodyReading):
         if parent is None or parent.predicate is None or parent.predicate.head.lemma != "be" \
                 or parent.subject is None or not any(ob.start == subject.start for ob in parent.objects):
             return []
-        return [m for m in phrase_actors(self.ents, parent.subject.start, parent.subject.end, types)]
+        return list(phrase_actors(self.ents, parent.subject.start, parent.subject.end, types))
 
     def _spoken_for(self, clause, subject, types) -> list:
         """The body a spokesperson or an official speaks for, named in the phrase right after

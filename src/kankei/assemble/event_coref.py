@@ -17,6 +17,7 @@ from kankei.analyze.lemmatize import rule_lemma
 from kankei.assemble.event_dates import SPEECH_ACTS
 from kankei.assemble.event_parts import state_of
 from kankei.assemble.triggers import word_sets
+from kankei.resolve.datelines import opens_with_dateline
 
 if TYPE_CHECKING:
     from kankei.assemble.events import Event
@@ -104,7 +105,8 @@ def _states(entities: set[str]) -> set[str | None]:
     """The states of actors, an organ of a government counting as its state's."""
     from kankei.recognize.gazetteer import gazetteer
     entries = gazetteer().entries
-    return {state_of(e) or state_of(getattr(entries.get(e), "organ_of", None) or e) for e in entities}
+    organs = {e: getattr(entries.get(e), "organ_of", None) for e in entities}
+    return {state_of(e) or (state_of(organ) if organ else None) for e, organ in organs.items()}
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -215,10 +217,6 @@ _DATE_LINE = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?
 _STAMP = re.compile(r"\s*(?:page\s+)?(?:last\s+)?(?:updated|published|posted)\b", re.I)
 
 
-_DATELINE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,(?: [A-Z][\w.'-]*)*,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
-                       r"Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b")
-
-
 def _ends_sentence(line: str) -> bool:
     """Whether a line ends as a sentence does, not as a title ('... if it "infringes on its
     sovereignty"' is a title that ends in a quotation)."""
@@ -250,7 +248,7 @@ def _body_start(text: str) -> int:
         end = text.find("\n", pos)
         if end < 0 or len(text) - pos < 1:
             break
-        if pos > at and _DATELINE.match(text, pos, end):
+        if pos > at and opens_with_dateline(text, pos, end):
             return pos
         pos = end + 1
     # a title, a deck and then a line that is only the date: the body begins after the date

@@ -14,6 +14,11 @@ from kankei.spans import EntityMention
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.-]*(?:[ -][A-Z][A-Z'’.-]*){0,3})(?=,[ \t]|(?:[ \t]+\([A-Z][^()\n]{0,30}\))?[ \t]+(?:--|[—–-])[ \t])")
 
 
+def opens_with_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the line text[start:end] opens with a dateline ('TOKYO, Nov. 27 Kyodo')."""
+    return _DATELINE.match(text, start, end) is not None
+
+
 def dateline_places(text: str, taken: list[EntityMention]) -> list[EntityMention]:
     """Mentions of known places named by datelines, outside the spans already taken."""
     gaz = gazetteer()
