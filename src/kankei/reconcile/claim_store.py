@@ -17,6 +17,7 @@ from pathlib import Path
 import orjson
 
 from kankei.reconcile import claims as rc
+from kankei.store.db import main_file
 
 _ROWS = ("SELECT c.*, d.doc, d.title, substr(d.text, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS quote"
          " FROM claims c JOIN documents d ON d.id = c.document_id")
@@ -153,7 +154,7 @@ def claims_aside(conn: sqlite3.Connection) -> Aside | None:
     enough claims to be worth it; None otherwise."""
     if not isinstance(conn, sqlite3.Connection) or conn.in_transaction:
         return None
-    path = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+    path = main_file(conn)
     if not path or conn.execute("SELECT count(*) FROM claims").fetchone()[0] < ASIDE_CLAIMS:
         return None
     try:

@@ -7,6 +7,7 @@ import threading
 
 from kankei.serve import fts
 from kankei.serve.common import BadRequest, check_type, entity_rows, event_types, fts_errors, fts_query
+from kankei.store.db import main_file
 from kankei.store.pg import dialect
 
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
@@ -346,7 +347,7 @@ class DocumentFacets:
     def rows(self, conn: sqlite3.Connection, doc_ids: list[str]) -> dict[str, tuple[tuple, tuple]] | None:
         """Each document's ((facet, value), ...) and (n, ...); None without summaries, or for a base
         with no file (whose state a stamp alone does not tell apart from another's)."""
-        base = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+        base = main_file(conn)
         row = conn.execute("SELECT stamp FROM summary_state WHERE name = 'summaries'").fetchone() if base else None
         if row is None:
             return None

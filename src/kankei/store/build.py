@@ -19,7 +19,7 @@ from kankei.pipeline import Extraction
 from kankei.read import DEFAULT_MAX_BYTES, ReadError, Source, iter_paths, read_path
 from kankei.recognize.gazetteer import gazetteer
 from kankei.reconcile.claim_store import MARK_CLAIMS
-from kankei.store.db import StoreError, explain
+from kankei.store.db import StoreError, explain, main_file
 from kankei.text import Note, note_markers, notes
 
 QUOTE_CONTEXT = 32
@@ -62,11 +62,10 @@ def event_table() -> dict:
 
 def _own_files(conn: sqlite3.Connection) -> set[Path]:
     """The base's file and its journals: a corpus folder may hold the base itself."""
-    for row in conn.execute("PRAGMA database_list"):
-        if row[1] == "main" and row[2]:
-            db = Path(row[2]).resolve()
-            return {db, *(db.with_name(db.name + suffix) for suffix in ("-wal", "-shm", "-journal"))}
-    return set()
+    if not (path := main_file(conn)):
+        return set()
+    db = Path(path).resolve()
+    return {db, *(db.with_name(db.name + suffix) for suffix in ("-wal", "-shm", "-journal"))}
 
 
 def build(conn: sqlite3.Connection, paths: Iterable[str | Path], dct: str | None = None,
@@ -156,7 +155,7 @@ def _reconcile_if_pending(conn: sqlite3.Connection, parallel: bool = False) -> N
 
 def _db_name(conn: sqlite3.Connection) -> str:
     try:
-        return next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "") or "knowledge base"
+        return main_file(conn) or "knowledge base"
     except sqlite3.DatabaseError:
         return "knowledge base"
 

@@ -216,10 +216,15 @@ def _statements(script: str) -> list[str]:
     return out
 
 
+def main_file(conn: sqlite3.Connection) -> str:
+    """The file of an SQLite base's main database ('' for one in memory)."""
+    return next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+
+
 def _file(conn: sqlite3.Connection) -> str:
     if hasattr(conn, "dialect"):
         return conn.name
-    return next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "") or "knowledge base"
+    return main_file(conn) or "knowledge base"
 
 
 def explain(path: str | Path, err: sqlite3.DatabaseError) -> str:
