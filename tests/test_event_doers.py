@@ -297,9 +297,9 @@ def test_a_rescue_told_again_is_one_and_this_winter_leaves_the_story_on_its_day(
     assert the(text, "searched", dct="2023-12-03")["date"] == "2023-12-03"
 
 
-def test_prefectural_police_of_a_place_are_the_states_police_whatever_the_tagger_made_of_the_place():
+def test_prefectural_police_of_a_place_are_that_prefectures_body_whatever_the_tagger_made_of_the_place():
     ev = the("Kyoto prefectural police on Tuesday searched the home of a businessman.", "searched", dct="2018-06-07")
-    assert role(ev, "agent") == {"org:japan_police"}
+    assert role(ev, "agent") == {"org:kyoto_prefectural_police"}
 
 
 def test_what_a_refusal_told_of_long_ago_says_had_been_done_is_of_that_time_not_the_pages():
@@ -471,3 +471,13 @@ def test_a_capitalized_office_with_no_name_speaks_for_the_story_state():
     # a title before a name is that person
     text = "The families met officials in Osaka in May. The Prime Minister Sanae Takaichi said she would act."
     assert role(the(text, "said", dct="2025-12-01"), "agent") != {"gov:japan"}
+
+
+def test_police_after_a_named_police_body_are_that_body_unless_placed_elsewhere():
+    text = ("GIFU - Gifu prefectural police searched the office of an export firm on Tuesday. "
+            "The police arrested its president on Thursday.")
+    assert role(the(text, "arrested", dct="2024-05-10"), "agent") == {"org:gifu_prefectural_police"}
+    # 'police in Fukui Prefecture' are another prefecture's, not the ones named before
+    text = ("GIFU - Gifu prefectural police searched the office of an export firm on Tuesday. "
+            "In 2019, police in Fukui Prefecture arrested a trader in a similar case.")
+    assert "org:gifu_prefectural_police" not in role(the(text, "arrested", dct="2024-05-10"), "agent")

@@ -276,3 +276,12 @@ def test_then_goes_on_with_the_story_but_the_then_prime_minister_does_not():
             "cities.\n")
     ev = next(r for r in extract(text, doc="t").records() if r["kind"] == "event" and r["text"] == "sued")
     assert ev["date"].startswith("2013")
+
+
+def test_steps_taken_to_do_something_are_that_act_done():
+    ev = the("On Friday the cabinet took the necessary steps to extend the import ban by a year.", "extend",
+             dct="2019-04-12")
+    assert ev["type"] == "sanction" and ev["date"] == "2019-04-12" and ev.get("modality", "asserted") == "asserted"
+    # an infinitive of purpose after other objects stays no act of its own
+    assert not [e for e in events("On Friday the ministry set up a panel to extend the import ban.", dct="2019-04-12")
+                if e["type"] == "sanction"]

@@ -111,3 +111,13 @@ def test_two_events_on_the_same_words_of_one_sentence_have_their_own_ids():
     assert len(told) == 2 and told[0]["id"] != told[1]["id"]
     # and they are the same ids on every run
     assert [e["id"] for e in events(text, "2026-12-14") if e["text"] == "told"] == [e["id"] for e in told]
+
+
+def test_reporting_is_a_statement_in_the_active_voice_and_hearsay_in_the_passive():
+    ev = the("Pyongyang's state media reported the satellite launch on Tuesday.", "reported", "2024-06-05")
+    assert ev["type"] == "statement" and ev["date"] == "2024-06-04"
+    ev = the("Four prefectures reported exemptions for such halls in fiscal 2009.", "reported", "2012-01-10")
+    assert ev["type"] == "statement"
+    # 'it was reported that ...' tells what someone unnamed said, no report of its own
+    assert not [e for e in events("It was reported on Monday that the envoy had left Beijing.", "2024-06-05")
+                if e["text"] == "reported"]

@@ -95,3 +95,13 @@ def test_a_town_before_its_prefecture_is_a_place_even_after_a_capitalized_prepos
 def test_a_name_after_a_kind_of_publication_is_a_body():
     found = ents("Last month the science journal Lumen published a study, and the daily Hokkai Shinpo followed.")
     assert found.get("Lumen", "").startswith("org:")
+
+
+def test_a_place_before_a_lower_case_local_body_names_that_body() -> None:
+    got = ents("In May the Nagano prefectural police raided a warehouse. Sendai city council met on Friday.")
+    assert got["Nagano prefectural police"] == "org:nagano_prefectural_police"
+    assert got["Sendai city council"] == "org:sendai_city_council"
+    assert "Nagano" not in got and "May the Nagano prefectural police" not in got
+    # a possessive is the place's own, not a body's name; a nationality names no place
+    got = ents("Kobe's city government and the Japanese prefectural police declined to comment.")
+    assert "Kobe" in got and not any("city government" in k or "prefectural police" in k for k in got)

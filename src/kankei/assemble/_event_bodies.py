@@ -13,6 +13,8 @@ from kankei.assemble.triggers import word_sets
 from kankei.recognize.gazetteer import fold, gazetteer
 from kankei.spans import EntityMention
 
+_PLACE_AFTER = re.compile(r"\s+(?:in|of|from|at)\s+(?:the\s+)?[A-Z]")
+
 _NOUN_TAGS_PLAIN = frozenset({"NN", "NNS"})       # a common noun head: 'agents', 'police', 'officials'
 _IN_STATE = re.compile(r"\s*In\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s*,")
 
@@ -91,6 +93,11 @@ class BodyReading(DescribedBefore):
                 return None
         if place is not None:
             home = government_at(place, "context")
+        elif not _PLACE_AFTER.match(self.text, phrase.end) \
+                and (named := self.ents.named_before(noun, phrase.start)) is not None:
+            # (not 'police in Shimane Prefecture': another place's)
+            return EntityMention(phrase.start, phrase.end, self.text[phrase.start:phrase.end], named.entity,
+                                 named.name, named.type, how="context")
         home = home or self.ents.home or self.ents.default_government(phrase.start)
         body = gazetteer().enforcers.get(home.entity, {}).get(noun) if home is not None else None
         entry = gazetteer().entries.get(body) if body else None

@@ -367,6 +367,9 @@ class ReaderChecks:
         actors = [p["entity"].split(":", 1)[0] for p in r.parts.items if p["role"] in ("agent", "patient")]
         if alone and actors and all(a in alone for a in actors):
             return False        # 'she would keep fighting': one person's fight is no war
+        if r.verb and r.head.lemma in word_sets()["active_only"] and r.clause is not None \
+                and passive_clause(r.clause) and r.clause.agent is None:
+            return False        # ('it was reported that ...', 'must be reported': hearsay or a duty, no report)
         table = needs_subject()
         # by lemma, or by the phrase it heads ('closed down' -> 'close down'; 'born')
         kinds = table.get(r.head.lemma + self.text[r.head.end:r.end].lower()) or table.get(r.head.lemma) \

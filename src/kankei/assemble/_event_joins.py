@@ -131,6 +131,7 @@ class ReaderJoins:
         control, planning = sets["control"], sets["planning"]
         by_clause = {id(v.clause): v for v in verbs if v.clause is not None}
         drop: set[int] = set()
+        stepped: set[int] = set()
         for v in verbs:
             parent = getattr(v.clause, "parent", None)
             if parent is not None and parent.predicate is not None and v.clause.relation == "adverbial" \
@@ -158,6 +159,10 @@ class ReaderJoins:
                 v.modality = "purpose"      # 'efforts to normalize relations failed': the noun's, not the verb's
                 continue
             lemma = pvg.head.lemma
+            if lemma in sets["step_verbs"] and parent.objects and parent.objects[0].head.text.lower() in sets["step_nouns"] \
+                    and parent.objects[0].end <= v.head.start:
+                stepped.add(id(v))      # 'took steps to extend the sanctions': the extension, done
+                continue
             if lemma in sets["stopping"] and v.type == "aid":
                 v.type = "sanction"         # 'stopped paying its subsidy': aid cut off is a measure taken
                 v.start = min(v.start, pvg.head.start)
@@ -195,7 +200,7 @@ class ReaderJoins:
                 if owner is not None and owner.type not in ("agree",):
                     drop.add(id(owner))     # ('allowed 150 supporters to visit': the visit, not a release)
                 v.start = min(v.start, pvg.head.start)
-        return [v for v in verbs if id(v) not in drop and not self._purpose(v)]
+        return [v for v in verbs if id(v) not in drop and (id(v) in stepped or not self._purpose(v))]
 
     def _purpose(self, v: Reading) -> bool:
         """'efforts to resolve', 'went there to discuss': an infinitive that no verb of planning,

@@ -192,6 +192,18 @@ class Entities:
                 return m
         return None
 
+    def named_before(self, noun: str, before: int, reach: int = 3000) -> EntityMention | None:
+        """'Hyogo prefectural police searched ... The police said': the body named last, a few
+        paragraphs back at most, whose name is headed by the noun."""
+        pool = self.history + [m for m in self.items if m.end <= before]
+        for m in reversed(pool):
+            if before - m.end > reach:
+                break
+            if m.type == "organization" and not m.entity.startswith("gov:") \
+                    and _head_word((m.name or m.text).lower()) == noun and m.end <= before:
+                return m
+        return None
+
     def named_between(self, start: int, end: int) -> list[EntityMention]:
         """The document's mentions that begin in [start, end), up to this sentence's own."""
         ents, stop = self.earlier

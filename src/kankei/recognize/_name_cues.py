@@ -144,6 +144,9 @@ class Cues:
         self.lower_heads: dict[str, str] = {
             w: typ for typ, ws in d["lower_heads"].items() for w in ws}
         self.lower_head = re.compile(rf"{SP}+({alternation(self.lower_heads)})\b")
+        # words that never name the place of a local body ('In April the Hyogo prefectural ...')
+        self.not_place_words = frozenset(d["function_words"]) | frozenset(d["months"]) | frozenset(d["weekdays"]) \
+            | frozenset(d["nationalities"])
         self.office_after = re.compile(rf"['’]s{SP}+(?:office|Office)\b")
         self.comma_tail = re.compile(rf",{SP}?(?:{alternation(d['org_comma_tails'])})(?!\w)")
         self.cite_after = re.compile(rf"{SP}*(?:,{SP}*)?(?:op\.{SP}?cit|et{SP}al\.|ibid)", re.IGNORECASE)

@@ -53,6 +53,9 @@ class NameTyping:
         m = c.lower_head.match(text, e) if toks[-1].end == e else None
         typ = c.lower_heads[m.group(1)] if m else ""
         # "Japanese Communist party", "Kangwon province", but not "the Japanese city"
+        if typ == "local_body" and lead < n:
+            self.guard = max(self.guard, m.end())
+            return "organization", _HEAD_CUE["organization"], s, m.end()
         if typ == "organization" and n >= 2 or typ == "place" and lead < n:
             self.guard = max(self.guard, m.end())
             return typ, _HEAD_CUE[typ], s, m.end()

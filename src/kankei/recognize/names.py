@@ -85,6 +85,8 @@ class _Detector(NameTyping, AcronymForms):
             s, e = m.span()
             if e <= self.guard:
                 continue
+            if text.startswith(" ", e) and self._local_body(s, e, w):
+                continue    # 'Kyoto prefectural police': a place names its own body
             # the skip span (merged, disjoint) that may overlap the chain: none, all or some of it
             i = bisect_right(starts, e - 1) - 1
             if i < 0 or ends[i] <= s:
@@ -150,6 +152,23 @@ class _Detector(NameTyping, AcronymForms):
                 return []
         return [Tok(ts, te, w, part, poss, skip == _ALL if skip != _SOME else overlaps(ts, te))
                 for ts, te, w, part, poss in words]
+
+    def _local_body(self, s: int, e: int, w: str) -> bool:
+        """A known place followed by a lower-case local body ('Kyoto prefectural police',
+        'Osaka city government'): one organization's name."""
+        m = self.c.lower_head.match(self.text, e)
+        if m is None or self.c.lower_heads[m.group(1)] != "local_body" or s < self.guard:
+            return False
+        words = w.split(" ")
+        k = len(words)      # the capitalized words the body's name ends with ('in April the Hyogo')
+        while k and words[k - 1][:1].isupper() and words[k - 1] not in self.c.not_place_words:
+            k -= 1
+        if k == len(words) or w.endswith(("'s", "’s")):
+            return False        # ('Tokyo's metropolitan government': the city's, named apart)
+        s = e - len(" ".join(words[k:]))
+        self.guard = max(self.guard, m.end())
+        self._emit(Seg([Tok(s, e, w, False, False, False)], COVERING, "organization", m.end()))
+        return True
 
     def _one_word(self, s: int, e: int, w: str) -> None:
         """`_chain` for a chain of one word that no skip span touches (most chains): the
