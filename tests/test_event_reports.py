@@ -121,3 +121,14 @@ def test_reporting_is_a_statement_in_the_active_voice_and_hearsay_in_the_passive
     # 'it was reported that ...' tells what someone unnamed said, no report of its own
     assert not [e for e in events("It was reported on Monday that the envoy had left Beijing.", "2024-06-05")
                 if e["text"] == "reported"]
+
+
+def test_opening_a_school_or_an_office_founds_it_and_a_school_that_opened_was_founded():
+    ev = the("The association opened a kindergarten in Kawasaki in 1972.", "opened", "2023-12-31")
+    assert ev["type"] == "found" and ev["date"] == "1972"
+    ev = the("The Korean middle school in Sendai opened in 1961.", "opened", "2023-12-31")
+    assert ev["type"] == "found" and ev["date"] == "1961"
+    # what is no body's place is opened, not founded; nor does a body named found anything by opening
+    for text in ("The bank opened new accounts in 2019.", "The ministry opened its archives in 2004.",
+                 "Japan opened the border in 2023.", "Red Cross files opened in 2004 show the plan."):
+        assert not [e for e in events(text, "2023-12-31") if e["type"] == "found"], text

@@ -432,14 +432,21 @@ class ReaderChecks:
                     and self.token_index(c.subject.end - 1) == r.head.i - 1 \
                     and not any(ob.first == r.head.i + 1 for ob in c.objects):
                 phrases.append(c.subject)   # 'the documents adopted on December 16 ...': a participle read as a past
-        if any(t.text.lower() in wanted for ph in phrases if ph is not None
-               for t in self.tokens if ph.start <= t.start < ph.end):        # ('Resolution No. 1718')
+            if not c.objects and c.subject is not None and r.head.lemma in word_sets()["ergative"]:
+                phrases.append(c.subject)   # ('the school opened in 1956')
+        if r.head.lemma in word_sets()["ergative"]:     # (its object's head: not 'opened bank accounts')
+            if any(ph is not None and ph.head.text.lower() in wanted for ph in phrases):
+                return True
+        elif any(t.text.lower() in wanted for ph in phrases if ph is not None
+                 for t in self.tokens if ph.start <= t.start < ph.end):        # ('Resolution No. 1718')
             return True
         if any(ph is not None and ph.head.tag == "PRP" and ph.head.text.lower() in ("it", "them") for ph in phrases) \
                 and any(t.text.lower() in wanted for t in self.tokens if t.start < r.start):
             return True     # ('kept its sanctions in place, most recently extending them'): what it stands for
         # a body named ('established Chongryon', 'Minsen was formed') is founded whatever its name
         # ... and so is an actor where the list allows one ('received Kim at the Kantei')
+        if r.head.lemma in word_sets()["ergative"]:
+            return False        # ('ICRC archives opened in 2004': a body named opens nothing by its name)
         kinds = ("organization", "group") if r.type == "found" else ("person", "organization", "country", "group") \
             if "@actor" in wanted else ()
         return any(m.type in kinds for ph in phrases if ph is not None for m in self.ents.starting_in(ph.start, ph.end))
