@@ -222,3 +222,10 @@ def test_an_abbreviation_glued_by_a_hyphen_stays_one_word():
     assert words("at the Japan-U.S. summit") == ["at", "the", "Japan-U.S.", "summit"]
     assert words("the U.S.-North Korea summit") == ["the", "U.S.-North", "Korea", "summit"]
     assert words("in the U.S. on Monday") == ["in", "the", "U.S.", "on", "Monday"]
+
+
+def test_about_before_a_number_at_a_clause_start_says_how_many():
+    got = tags_of("In May 2019 about 300 fishermen sailed from the port, and the agency counted them.")
+    assert got["about"] == "RB" and got["sailed"] == "VBD"
+    # before a determiner it is a preposition: what is talked about
+    assert tags_of("In May 2019 the minister talked about the 300 fishermen.")["about"] == "IN"

@@ -210,3 +210,10 @@ def test_a_journey_and_the_meeting_it_was_for_are_one_meeting_at_the_place_gone_
     meets = [e for e in got if e["type"] == "meet"]
     assert len(meets) == 1 and meets[0]["text"] == "met"
     assert role(meets[0], "location") == {"place:pyongyang"} and role(meets[0], "patient") == {"person:kim_jong_il"}
+
+
+def test_decades_since_an_act_count_back_from_the_day_that_marks_them_past_an_apposition():
+    text = "Last Friday marked three decades since Tomiichi Murayama, then prime minister, apologized to Asia."
+    ev = the(text, "apologized", dct="2025-08-20")
+    assert ev["date"] == "1995"
+    assert role(ev, "agent") == {"person:murayama_tomiichi"}     # (the name, not 'Last Friday')

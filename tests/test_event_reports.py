@@ -132,3 +132,11 @@ def test_opening_a_school_or_an_office_founds_it_and_a_school_that_opened_was_fo
     for text in ("The bank opened new accounts in 2019.", "The ministry opened its archives in 2004.",
                  "Japan opened the border in 2023.", "Red Cross files opened in 2004 show the plan."):
         assert not [e for e in events(text, "2023-12-31") if e["type"] == "found"], text
+
+
+def test_protesters_who_gather_protest():
+    ev = the("In March 2011 about 200 demonstrators gathered outside the stadium, and police made two arrests.",
+             "demonstrators gathered", "2011-12-31")
+    assert ev["type"] == "accuse" and ev["date"] == "2011-03"
+    assert not [e for e in events("On Monday some 40 pupils gathered in the school hall.", "2011-12-31")
+                if e["type"] == "accuse"]

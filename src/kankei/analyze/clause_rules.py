@@ -48,8 +48,24 @@ def clause_follows(i: int, n: int, of: list[int], chunks: list[Phrase], group_at
             break
     if j < n and tokens[j].tag in ("WDT", "WP", "WRB"):
         return True                                 # as residents in areas where ... | are expressing
+    if j < n and tokens[j].tag == "," and tokens[u.last].tag in ("NNP", "NNPS"):
+        j = _past_apposition(j, n, tokens)          # since Koizumi, then prime minister, | sat down
     g = group_at.get(j)
     return g is not None and (g.finite or (g.form == "participle" and g.first == g.last))
+
+
+_APPOSITION_TAGS = frozenset(("DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "RB", "CD", "POS", "PRP$", "IN", "HYPH"))
+
+
+def _past_apposition(j: int, n: int, tokens: list[Token]) -> int:
+    """Past a short noun phrase set off by commas after a name (', then prime minister,'): where
+    the next unit starts, else j."""
+    for k in range(j + 1, min(n, j + 9)):
+        if tokens[k].tag == ",":
+            return k + 1 if k > j + 1 else j
+        if tokens[k].tag not in _APPOSITION_TAGS:
+            return j
+    return j
 
 
 def finite_after_next_comma(i: int, tokens: list[Token], group_at: dict) -> bool:

@@ -23,6 +23,7 @@ from .tag_rules import (
     HELP_FORMS,
     PRONOUN_SUBJECTS,
     appositive_participle,
+    approximator_before_number,
     base_after_participle,
     flight_verb_after_name,
     homograph_as_base,
@@ -330,6 +331,8 @@ class Tagger(LexicalRules):
             out.append(t)
             p2 = p1
             p1 = t
+        if "about" in words or "around" in words or words and words[0] in ("About", "Around"):
+            approximator_before_number(words, out)
         if "JJ" in out or "NNS" in out or "NN" in out or "FW" in out:
             verb_after_subject(words, out, self.past_forms, self.base_forms, self.verb_base, self.words["to_verbs"],
                                 self.seen_as, self.openers)

@@ -163,6 +163,9 @@ class ReaderJoins:
                     and parent.objects[0].end <= v.head.start:
                 stepped.add(id(v))      # 'took steps to extend the sanctions': the extension, done
                 continue
+            if lemma in sets["gathering_verbs"] and not parent.objects and v.type in ("accuse", "demand"):
+                stepped.add(id(v))      # 'some 300 people gathered to protest': the protest, made there
+                continue
             if lemma in sets["stopping"] and v.type == "aid":
                 v.type = "sanction"         # 'stopped paying its subsidy': aid cut off is a measure taken
                 v.start = min(v.start, pvg.head.start)

@@ -114,7 +114,7 @@ def _admitted_in(clause) -> bool:
     return clause.relation == "complement" and vg is not None and vg.head.lemma in word_sets()["admitting"]
 
 
-_YEARS_BEFORE_SINCE = re.compile(r"\b(\d{1,4}|[a-z]+(?:-[a-z]+)?)\s+years\s+$", re.I)
+_YEARS_BEFORE_SINCE = re.compile(r"\b(\d{1,4}|[a-z]+(?:-[a-z]+)?)\s+(years|decades)\s+$", re.I)
 
 
 def _since_then(clause) -> bool:
@@ -494,6 +494,8 @@ class ReaderTimes(TimeHolders):
         n = number(m.group(1)) if m is not None else None
         if not n or n != int(n):
             return None
+        if m.group(2).lower() == "decades":
+            n *= 10     # ('marked two decades since ...')
         up = clause.parent
         while up is not None:
             own = [t for t in self.clause_times.get(id(up), ()) if is_narrative(t) and t.value]
