@@ -20,6 +20,7 @@ from kankei.resolve.docdate import (
     dateline_mentions,
     document_title,
     infer_document_date,
+    interview_date,
     occasion_date,
     section_dates,
 )
@@ -120,6 +121,9 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
     # (a record dated later than the meeting it records tells of that meeting's day)
     told = dct or occasion_date(text, times) or published
     resolve_times(times, text, told, body_end=notes_start, covered=covered_year(text, times))
+    if not dct and (held := interview_date(text, times)) is not None and held != told:
+        told = held         # (an interview printed in a later issue: its 'today' is the day it was held)
+        resolve_times(times, text, told, body_end=notes_start, covered=covered_year(text, times))
     sections = section_dates(text, times, published_at)
     if len(sections) == 1 and sections[0][1] == told:
         sections = []       # (the story's own dateline under a header date: one story, one day)

@@ -39,7 +39,8 @@ _WEEKDAY_APPOSITION = re.compile(r"\s*,\s*(?:a|the|on\s+a)?\s*")
 _ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\b[^.;:!?\n]*$", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 # ('the first since he took office in October': the time of a 'since' clause is a bound too)
-_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:he|she|it|they|we|the\s+\w+|[A-Z]\w+)\s+(?:\w+\s+){1,4}(?:in|on)\s+$")
+# ('has chaired it since its founding in 1998': so is that of a 'since' noun phrase)
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:he|she|it|they|we|the\s+\w+|[A-Z]\w+|its|his|her|their|our)\s+(?:\w+\s+){1,4}(?:in|on)\s+$")
 
 
 def resolve_times(times: list[TimeMention], text: str, dct: str | None, body_end: int | None = None,
@@ -258,7 +259,8 @@ def _calendar_year(value: str, rel: dict, text: str, tm: TimeMention, narrative_
             # no narrated moment close before (a year in passing is none): the story's own
             # months ("In February" in a March story)
             year = _near_year(month, dct, past(text, tm))
-        elif (year, key) > (dct[0], dkey) and dct[2] and not _ATTRIBUTIVE.search(text, max(0, tm.start - 8), tm.start):
+        elif (year, key) > (dct[0], dkey) and (dct[2] or day and past(text, tm)) \
+                and not _ATTRIBUTIVE.search(text, max(0, tm.start - 8), tm.start):
             # a past fact in a dated news story is not long after its date ("a July 4 deadline"
             # may well lie ahead)
             year = _near_year(month, dct, past(text, tm))

@@ -206,6 +206,7 @@ def _without_clock(text: str, times: list[TimeMention], a: int, b: int) -> str:
 
 
 _FIELD_BAR = re.compile(r"\s[|•·]\s|\S\s[-–—]\s")
+_ISSUE = re.compile(r"(?i:issue|edition)\b")
 
 
 def _whole_field(text: str, tm: TimeMention, line_start: int, line_end: int) -> bool:
@@ -214,6 +215,8 @@ def _whole_field(text: str, tm: TimeMention, line_start: int, line_end: int) -> 
     'May 29, 2014 - Agreement reached')."""
     left = text[line_start:tm.start].rstrip()
     right = text[tm.end:line_end].lstrip()
+    if (m := _ISSUE.match(right)) is not None:
+        right = right[m.end():].lstrip()        # ('| April 2025 issue |': the issue's date)
     if left and left[-1] in "-–—" and left[:-1].strip():
         return not right or right[0] in "|•·-–—"
     return (not left or left[-1] in "|•·") and (not right or right[0] in "|•·")
@@ -227,7 +230,9 @@ def _date_line(text: str, times: list[TimeMention], tm: TimeMention, line_start:
     if line_end - line_start > 120:
         return False
     if _FIELD_BAR.search(text, line_start, line_end) and _whole_field(text, tm, line_start, line_end):
-        return edtf.precision(tm.value) in ("day", "month")   # "BOOKS | The Weekly | November 15, 2025"
+        # "BOOKS | The Weekly | November 15, 2025"; a quarterly's "| Summer 2024 edition |"
+        return edtf.precision(tm.value) in ("day", "month") \
+            or bool(_ISSUE.match(text[tm.end:line_end].lstrip())) and edtf.is_season(tm.value)
     rest, pos = [], line_start
     for t in times:
         if t.end <= line_start or t.start < pos:
@@ -350,6 +355,29 @@ def occasion_date(text: str, times: list[TimeMention]) -> str | None:
 
 
 _OCCASION_HEAD = 1500       # characters: a record's header
+
+
+def interview_date(text: str, times: list[TimeMention]) -> str | None:
+    """The day an interview was held, told near the top ('We spoke to her at the group's office
+    on February 26'): what the interviewee calls 'today' or 'this month' is of that day."""
+    cue = _interview_cue()
+    if cue is None:
+        return None
+    for t in times:
+        if t.start > _OCCASION_HEAD:
+            break
+        if t.type != "date" or not t.value or len(t.value) != 10:
+            continue
+        start = max(text.rfind(". ", 0, t.start), text.rfind("\n\n", 0, t.start)) + 1     # (its sentence)
+        if cue.search(text, start, t.start):
+            return t.value
+    return None
+
+
+@cache
+def _interview_cue() -> re.Pattern | None:
+    words = load("doc_cues").get("interview_cues") or []
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I) if words else None
 
 
 @cache

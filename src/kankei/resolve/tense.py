@@ -57,7 +57,18 @@ def past(text: str, tm: TimeMention) -> bool:
         return False
     undone = cues()["past_not_done"]
     return any(m.group(1) not in undone and not _PURPOSE.search(clause, m.end())
-               for m in _ED_AFTER_DOER.finditer(clause))
+               for m in _ED_AFTER_DOER.finditer(clause)) \
+        or any(m.group(1) in _irregular_pasts() and m.group(1) not in undone for m in _WORD_AFTER_DOER.finditer(clause))
+
+
+# ('We spoke to her on February 26'): an irregular past after its doer
+_WORD_AFTER_DOER = re.compile(r"\b(?:[A-Z][a-z]+|it|they|he|she|we|I|[a-z]+[^s]s)\s+(?:\w+ly\s+)?([a-z]{3,})\b")
+
+
+@cache
+def _irregular_pasts() -> frozenset[str]:
+    from kankei.analyze.lemmatize import simple_past_forms
+    return simple_past_forms()
 
 
 @cache
