@@ -27,6 +27,7 @@ from kankei.resolve.docdate import (
 from kankei.resolve.link import link_entities, surname_spans
 from kankei.spans import EntityMention, QuantityMention, TimeMention
 from kankei.text import notes_section, sentences
+from kankei.text.truecase import truecased
 
 
 @dataclass
@@ -114,6 +115,7 @@ def _gc_paused(fn: Callable[..., Extraction]) -> Callable[..., Extraction]:
 def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint: str | None = None,
             title: str | None = None) -> Extraction:
     """Find dates, quantities and entities in text. `dct` (EDTF) overrides the date read from the text."""
+    original, text = text, truecased(text)     # (lines in capitals read in prose case, offsets kept)
     notes_start = notes_section(text)
     times = find_times(text)
     docdate = infer_document_date(text, times, published_hint, doc)
@@ -152,7 +154,18 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
     events = find_events(text, doc, spans, times, entities, notes_start,
                          exclude=({published_at.start} if published_at else set()) | dateline_mentions(text, times),
                          dct=told or story_day(times), analyses=analyses, sections=sections)
-    return Extraction(doc=doc, text=text, title=title or document_title(text), published=dct or published,
+    if text is not original:
+        _quote_the_original(original, times, quantities, entities, events)
+    return Extraction(doc=doc, text=original, title=title or document_title(text), published=dct or published,
                       times=times, quantities=quantities, entities=entities, events=events,
                       sentences=spans, notes_start=notes_start, analyses=analyses,
                       meta={"published_from": "--dct"} if dct else {"published_from": docdate.source} if published else {})
+
+
+def _quote_the_original(original: str, *found: list) -> None:
+    """What was found in a recased copy quotes the original's characters (the offsets are the same)."""
+    for mentions in found:
+        for m in mentions:
+            m.text = original[m.start:m.end]
+            for r in getattr(m, "repeats", ()):
+                r.text = original[r.start:r.end]
