@@ -525,3 +525,13 @@ def test_a_clause_opened_after_a_comma_goes_on_through_a_list_of_names():
     c = clause(s, "draw")
     assert [span(s, pp.np) for pp in c.pps] == ["Japan", "South Korea", "Russia"]
     assert [span(s, pp.np) for pp in clause(s, "say").pps] == ["Monday"]
+
+
+def test_a_name_with_its_own_apposition_after_a_fronted_phrase_is_the_subject():
+    s = analyze("After the talks with Kishida, Kenji Arai, the elder brother of a man who vanished in 1980, "
+                "told reporters that he was hopeful.")
+    c = clause(s, "tell")
+    assert span(s, c.subject) == "Kenji Arai"
+    # a place after a place goes on the phrase before ('in Sakata, Yamagata Prefecture')
+    s = analyze("The boat drifted ashore in Sakata, Yamagata Prefecture, on Monday.")
+    assert [span(s, pp.np) for pp in clause(s, "drift").pps][:2] == ["Sakata", "Yamagata Prefecture"]

@@ -229,3 +229,10 @@ def test_about_before_a_number_at_a_clause_start_says_how_many():
     assert got["about"] == "RB" and got["sailed"] == "VBD"
     # before a determiner it is a preposition: what is talked about
     assert tags_of("In May 2019 the minister talked about the 300 fishermen.")["about"] == "IN"
+
+
+def test_a_verb_of_saying_in_s_before_that_after_its_noun_is_its_verb():
+    got = tags_of("Seen from the air, the coast guard estimates that some 40 boats took part.")
+    assert got["estimates"] == "VBZ"
+    # a plural that a relative clause describes stays a noun
+    assert tags_of("The estimates that the ministry released were low.")["estimates"] == "NNS"

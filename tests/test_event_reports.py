@@ -140,3 +140,12 @@ def test_protesters_who_gather_protest():
     assert ev["type"] == "accuse" and ev["date"] == "2011-03"
     assert not [e for e in events("On Monday some 40 pupils gathered in the school hall.", "2011-12-31")
                 if e["type"] == "accuse"]
+
+
+def test_capping_trade_is_a_measure_and_releasing_photographs_a_statement():
+    ev = the("In March 2019 the council capped the country's exports of coal.", "capped", "2019-12-31")
+    assert ev["type"] == "sanction" and ev["date"] == "2019-03"
+    assert not [e for e in events("In 2019 the league capped salaries at a million yen.", "2019-12-31")
+                if e["type"] == "sanction"]
+    ev = the("In 2018 the ministry began releasing photographs of the transfers.", "began releasing", "2019-12-31")
+    assert ev["type"] == "statement"

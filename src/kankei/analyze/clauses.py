@@ -55,6 +55,14 @@ def _finite_after_of(j: int, tokens, chunks, of: list[int], group_at: dict) -> b
     return g is not None and g.finite
 
 
+def _described_next(j: int, tokens) -> bool:
+    """Whether a comma and a description follow at j: 'After the meeting with Abe, Hajime
+    Matsumoto, the brother of Kyoko, told': a name with an apposition of its own opens the
+    clause, its subject, and goes on no list of the phrase before."""
+    return j + 2 < len(tokens) and tokens[j].tag == "," and tokens[j + 1].tag == "DT" \
+        and tokens[j + 1].text.lower() in ("the", "a", "an") and tokens[j + 2].tag not in ("NNP", "NNPS")
+
+
 _DASHES = frozenset(("--", "—", "–"))
 _NAMEISH = frozenset(("NNP", "NNPS", "CD"))
 _PREP_ADVERBS = frozenset(("about", "around", "nearly", "almost", "only", "just", "approximately", "roughly",
@@ -132,7 +140,8 @@ def build_clauses(tokens: list[Token], chunks: list[Phrase], of: list[int], grou
             elif prep is None and prev_unit == "comma" and before_comma == "pp" and cur.c.pps \
                     and np.head.tag in _NAMEISH and cur.c.pps[-1].head is not None \
                     and cur.c.pps[-1].head.tag in _NAMEISH and not (nxt_g and nxt_g.finite) \
-                    and not _finite_after_of(after, tokens, chunks, of, group_at):
+                    and not _finite_after_of(after, tokens, chunks, of, group_at) \
+                    and not (cur.c.predicate is None and cur.pending is None and _described_next(after, tokens)):
                 prep = cur.c.pps[-1].prep           # in Yurihonjo, (in) Akita Prefecture | on Nov. 24, 2017
                 start = np.start
             else:

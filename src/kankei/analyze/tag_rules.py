@@ -458,3 +458,16 @@ def approximator_before_number(words: list[str], tags: list[str]) -> None:
             if i + 3 < len(tags) and tags[i + 3] == "VBN" and not any(
                     t in ("VBD", "VBZ", "VBP", "MD") for t in tags[i + 4:end]):
                 tags[i + 3] = "VBD"     # (its verb, then: 'gathered outside the ground, and ...')
+
+
+def saying_verb_before_that(words: list[str], tags: list[str], saying: frozenset[str]) -> None:
+    """'the ministry estimates that ...': an -s form of a verb of saying after a noun and before
+    'that', in a clause with no verb yet (since the last comma), is that noun's verb, not a plural."""
+    for i in range(1, len(tags) - 1):
+        if tags[i] == "NNS" and words[i + 1].lower() == "that" and words[i].lower() in saying \
+                and tags[i - 1] in ("NN", "NNP", "NNPS"):
+            k = i - 1
+            while k >= 0 and tags[k] != "," and tags[k] not in ("VBD", "VBZ", "VBP", "MD"):
+                k -= 1
+            if k < 0 or tags[k] == ",":
+                tags[i] = "VBZ"

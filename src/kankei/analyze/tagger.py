@@ -48,6 +48,7 @@ from .tag_rules import (
     present_after_a_pronoun,
     reduced_relative,
     said_as_past,
+    saying_verb_before_that,
     state_as_modifier,
 )
 from .tag_rules_nouns import (
@@ -389,6 +390,8 @@ class Tagger(LexicalRules):
             noun_after_article_before_preposition(words, out)
         if "said" in words:
             said_as_past(words, out)
+        if "that" in words and "NNS" in out:
+            saying_verb_before_that(words, out, self.saying)
         if "VBN" in out or "VBD" in out:
             past_before_object_pronoun(words, out)
         if "VBN" in out and "," in words:
