@@ -217,3 +217,17 @@ def test_decades_since_an_act_count_back_from_the_day_that_marks_them_past_an_ap
     ev = the(text, "apologized", dct="2025-08-20")
     assert ev["date"] == "1995"
     assert role(ev, "agent") == {"person:murayama_tomiichi"}     # (the name, not 'Last Friday')
+
+
+def test_an_ordinal_this_year_counts_occurrences_and_dates_none_of_its_own():
+    text = ("North Korea fired a cruise missile on Thursday. The launch was the fifth by the North this year "
+            "and the first since March 2.")
+    own = [e for e in events(text, dct="2025-05-16") if not e.get("mention_of") and e["date"] == "2025"]
+    assert not own      # ('the fifth ... this year' is the Thursday launch again, not one of 2025)
+    # a year an ordinal stands beside is when it happened, not a count's frame
+    assert the("North Korea conducted its first nuclear test in 2006.", "conducted its first nuclear test",
+               dct="2025-05-16")["date"] == "2006"
+    # nor is 'the first half of this year' a count
+    ev = the("The envoys agreed to hold a meeting in Seoul in the first half of this year.", "agreed to hold a meeting",
+             dct="2025-05-16")
+    assert ev["date"] is not None and ev["date"].startswith("2025")

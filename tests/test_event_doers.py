@@ -481,3 +481,23 @@ def test_police_after_a_named_police_body_are_that_body_unless_placed_elsewhere(
     text = ("GIFU - Gifu prefectural police searched the office of an export firm on Tuesday. "
             "In 2019, police in Fukui Prefecture arrested a trader in a similar case.")
     assert "org:gifu_prefectural_police" not in role(the(text, "arrested", dct="2024-05-10"), "agent")
+
+
+def test_he_after_a_one_time_subject_is_the_person_the_story_is_about():
+    text = ("SAKATA - Toru Ikeda, who campaigned for decades for the return of his abducted son, died on Monday. "
+            "Ikeda founded a support group in 1999. Ikeda wrote to every prime minister. "
+            "Yoshihide Suga received him at his office in 2020, a meeting Ikeda later called a turning point. "
+            "His health failed last year. \"I cannot wait,\" he told a rally in Tokyo in May.")
+    assert role(the(text, "told", dct="2024-03-12"), "agent") == {"person:ikeda_toru"}
+    # the last subject, when named more than once, stays the one 'he' goes on about
+    text = ("Taro Mori met Ikeda in May. Mori was then the minister. Mori later visited Sakata, where Ikeda lived. "
+            "He told reporters he was moved.")
+    assert role(the(text, "told reporters", dct="2024-03-12"), "agent") == {"person:mori_taro"}
+
+
+def test_who_sends_someone_to_an_occasion_does_not_hold_it():
+    ev = the("Japan will send a state minister to a rally in Sendai on Sunday.", "rally", dct="2024-03-12")
+    assert "country:japan" not in role(ev, "agent")
+    # who goes ahead with it does it
+    ev = the("North Korea went ahead with a missile launch on Sunday.", "missile launch", dct="2024-03-12")
+    assert role(ev, "agent") == {"country:north_korea"}

@@ -24,6 +24,7 @@ _GLUE = re.compile(r"\s*(?:\(\s*|\)\s*|'s\s+|’s\s+)?\s*")
 _MOTION_TYPES = frozenset({"migrate", "meet", "release"})
 _MEET_WITH = frozenset({"meet", "negotiate", "consult", "confer"})
 _APPOSITION_BEFORE = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$")
+_WHERE_SENT = frozenset({"to", "for"})
 _SAID_FROM = frozenset({"accuse", "demand", "statement", "apologize", "threaten", "reject", "aid", "agree"})
 _BETWEEN_OF = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")     # between a phrase and its 'of' ('of X, Y and Z')
 _VESSEL_MOVES = frozenset({"migrate", "other"})     # a ship sails, returns, sinks, collides: it does it
@@ -204,6 +205,9 @@ class ReaderRoles(SubjectReading):
         if vg is None or vg.head.start >= r.start or vg.head.start in readings or passive_clause(clause) \
                 or vg.head.lemma in word_sets()["observing"]:
             return      # (not 'the JCS detected the launch': who sees it does not do it)
+        if vg.head.lemma in word_sets()["sending"] and any(pp.start <= r.head.start < pp.end and prep_of(pp) in _WHERE_SENT
+                                                          for pp in clause.pps):
+            return      # (not 'will send a minister to a rally': who sends someone to it does not hold it)
         for m in self._subject_actors(clause):
             parts.add("agent", m)
 

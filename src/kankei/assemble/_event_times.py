@@ -68,6 +68,18 @@ def first_since_bounds(text: str, s: int, times: list[TimeMention]) -> set[int]:
             and _FIRST_SINCE.search(text, max(s, t.start - 180), t.start)}
 
 
+# ('the fourth by North Korea this year'): an ordinal counts occurrences within the time after it
+_ORDINAL_BEFORE = re.compile(r"\b(?:the|its|their|a)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                             r"tenth|\d+(?:st|nd|rd|th))\b(?!\s+(?:half|quarter|part|week|month|day|days)\b)[^.;,]{0,60}$", re.I)
+
+
+def count_frames(text: str, s: int, times: list[TimeMention]) -> set[int]:
+    """The ids of the times an ordinal counts within ('the launch is the fourth this year'): the
+    stretch counted over, not when the occurrence was (not 'its first nuclear test in 2006')."""
+    return {id(t) for t in times if t.text.lower().endswith(("this year", "this month", "this week"))
+            and _ORDINAL_BEFORE.search(text, max(s, t.start - 80), t.start)}
+
+
 _RELATIVE_OPENERS = frozenset({"who", "whose", "which"})
 _ARTICLES = frozenset({"a", "an", "the"})
 _AGE = re.compile(r"\s*,\s*\d{1,3}\s*$")
@@ -157,6 +169,7 @@ class ReaderTimes(TimeHolders):
         self.clause_times: dict[int, list[TimeMention]] = {}
         self.noun_phrase_times: set[int] = set()     # times inside or right after an event noun
         self.since_bounds = first_since_bounds(text, self.s, self.times)
+        self.count_frames = count_frames(text, self.s, self.times)
         described: set[int] | None = None
         last_noun_time = None       # (the event noun the last time went to, that time)
         self.described_times: set[int] = set()

@@ -49,6 +49,9 @@ def role_of(etype: str, prep: str) -> str | None:
     return table.get(etype, table["default"]).get(prep)
 
 
+_PROTAGONIST_MENTIONS = 3     # named this often, a person is whom a story is about
+
+
 class Entities:
     """A sentence's entity mentions, by position, for the spans of phrases."""
     __slots__ = ("text", "items", "starts", "history", "focus", "issuer", "official", "doers", "home", "speakers", "genders",
@@ -130,6 +133,8 @@ class Entities:
         if subject and not any(fits(m, want) for m in pool):
             for m in reversed(self.focus):
                 if fits(m, want) and (sex is None or not m.entity or self._gender_of(m.entity) in (None, sex)):
+                    if m.entity and want == "person" and (lead := self._protagonist_after(m, sex)) is not None:
+                        return lead
                     return m if m.entity else None      # (an unnamed person: no one named before)
         first = None
         candidates = list(reversed(self.history + pool))
@@ -156,6 +161,21 @@ class Entities:
         # ('he was Kim Jong-nam, eldest son of Kim Jong-il': a name in an 'of' phrase or a
         # possessor is less likely the one a pronoun goes on about than the name before it)
         return first
+
+    def _protagonist_after(self, m: EntityMention, sex: str | None) -> EntityMention | None:
+        """The person a story is about, named again after a subject named once: 'Abe received
+        him, a meeting Nishikawa later described ... He told the audience' (an obituary of
+        Nishikawa): Nishikawa, not the one who appeared once."""
+        counts: dict[str, int] = {}
+        for x in self.history:
+            if x.type == "person":
+                counts[x.entity] = counts.get(x.entity, 0) + 1
+        if counts.get(m.entity, 0) > 1:
+            return None
+        later = [x for x in self.history if x.start > m.end and x.type == "person" and x.entity != m.entity
+                 and counts[x.entity] >= _PROTAGONIST_MENTIONS
+                 and (sex is None or self._gender_of(x.entity) in (None, sex))]
+        return later[-1] if later else None
 
     def _gender_of(self, entity: str) -> str | None:
         return known_gender(entity) or self.genders.get(entity)

@@ -225,7 +225,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
         self._keep_restatements_together(verbs + nouns)
         for r in verbs + nouns:     # ('the first time ... since 2017': now, and once before, in 2017)
             r.before = [t for t in r.times if id(t) in self.since_bounds]
-            r.times = [t for t in r.times if id(t) not in self.since_bounds]
+            r.times = [t for t in r.times if id(t) not in self.since_bounds and (r.verb or id(t) not in self.count_frames)]
         self._inherit_times(verbs, nouns)
         # ('Talks break off', 'the agreement expired': what ends, with no time of its own, is no
         # occurrence of its own there; 'the ban in place since 2009 will be lifted' is one)
