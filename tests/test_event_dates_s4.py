@@ -380,3 +380,10 @@ def test_a_first_since_is_two_occurrences_whatever_dates_the_now():
     text = ("North Korea fired a missile on Friday. Right after the launch, Tokyo summoned the Chinese "
             "ambassador for the first time since May 2016.")
     assert sorted(dates(text, "2023-11-20")["summoned"]) == ["2016-05", "2023-11-17"]
+
+
+def test_a_present_perfect_is_of_now_not_of_the_dated_letter_it_speaks_of():
+    from event_probe import the
+    text = "KOBE, May 16 (Kyodo) -- The association said it has received no answer to its petition of 2 March."
+    ev = the(text, "received", dct="2025-05-16")
+    assert ev["date"] == "2025-05-16" and ev.get("modality") == "negated"

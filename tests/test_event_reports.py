@@ -149,3 +149,16 @@ def test_capping_trade_is_a_measure_and_releasing_photographs_a_statement():
                 if e["type"] == "sanction"]
     ev = the("In 2018 the ministry began releasing photographs of the transfers.", "began releasing", "2019-12-31")
     assert ev["type"] == "statement"
+
+
+def test_a_crowd_or_a_body_that_rallies_protests_and_stocks_do_not():
+    ev = the("Some 3,000 union members rallied in Osaka on Sunday.", "rallied", "2023-05-16")
+    assert ev["type"] == "accuse" and ev["date"] == "2023-05-14"
+    assert the("Chongryon rallied in Tokyo on Monday.", "rallied", "2023-05-16")["type"] == "accuse"
+    for text in ("Stocks rallied on Monday.", "The minister rallied support for the bill on Monday."):
+        assert not [e for e in events(text, "2023-05-16") if e["type"] == "accuse"], text
+
+
+def test_the_signing_of_a_treaty_set_for_a_day_is_a_planned_agreement():
+    ev = the("The signing of the fisheries pact is set for June 3.", "signing", "2023-05-16")
+    assert (ev["type"], ev["date"], ev.get("modality")) == ("agree", "2023-06-03", "hypothetical")

@@ -381,6 +381,8 @@ class ReaderChecks:
         sets = word_sets()
         head_in = subject is None or subject.head.tag[:2] != "NN" or subject.head.tag in ("NNP", "NNPS") \
             or subject.head.lemma in sets["definite_bodies"] | sets["pair_nouns"] or _one_person(subject.head, sets)
+        if "crowd" in kinds and subject is not None and subject.head.text.lower() in sets["crowd_nouns"]:
+            return True     # ('some 2,000 members rallied in the park')
         # (or a person named by what she is: 'a 22-year-old nurse vanished')
         return head_in and (any(p["role"] in ("agent", "patient") and p["entity"].split(":", 1)[0] in kinds
                                 for p in r.parts.items)

@@ -433,8 +433,10 @@ class ReaderTimes(TimeHolders):
                     v.inherited = timed[id(child)].times[0]     # 'was ordered dissolved ... in 1949': one time
                     break
             vg = v.clause.predicate
-            if v.inherited is not None or vg is not None and vg.tense == "present" and vg.aspect is None:
-                continue        # (a verb of now is dated by the document, not by what it speaks of)
+            if v.inherited is not None or vg is not None and vg.tense == "present" and vg.aspect in (None, "perfect"):
+                # (a verb of now is dated by the document, not by what it speaks of: 'we have received no
+                # reply to our letter of 3 March')
+                continue
             # 'Following the resolution, the North said ...': after an event told before
             heads = [pp.head for pp in v.clause.pps if prep_of(pp) in ("following", "after") and pp.head is not None]
             heads += [ob.head for c in self.an.clauses if c.parent is v.clause and c.predicate is not None
