@@ -309,3 +309,22 @@ def test_hard_wrapped_prose_is_read_as_sentences_and_headings_stay_lines() -> No
     assert got[0] == "Notes From the Archive" and got[-1] == "A Second Heading"
     assert got[1].startswith("In 1959") and got[1].endswith("took little with them.")
     assert got[2] == "Most never came\nback to Japan."
+
+
+def test_a_paragraph_wrapped_at_a_fixed_width_goes_on_past_a_capitalized_word() -> None:
+    text = ("The envoy met officials of the Red Cross in Geneva in May. The Japanese\n"
+            "Foreign Ministry said it would send a second team, and the North Korean\n"
+            "Embassy in Beijing declined to comment on the plan that evening.\n"
+            "Talks Resume\n")
+    got = [text[s:e] for s, e in sentences(text)]
+    assert "The Japanese\nForeign Ministry said it would send a second team, and the North Korean\n" \
+           "Embassy in Beijing declined to comment on the plan that evening." in got
+    assert got[-1] == "Talks Resume"
+
+
+def test_a_known_name_wrapped_onto_the_next_line_is_found() -> None:
+    from kankei.pipeline import extract
+    text = ("In a statement on Monday a spokesman of the Japanese Foreign\n"
+            "Ministry said the talks would resume in Stockholm next month.\n")
+    ents = {r["entity"] for r in extract(text, doc="w").records() if r["kind"] == "entity"}
+    assert "org:mofa_japan" in ents

@@ -139,7 +139,7 @@ def extract(text: str, doc: str = "doc", dct: str | None = None, published_hint:
     time_spans = [(t.start, t.end) for t in times]
     quantities = find_quantities(text, skip=time_spans)
     taken = sorted(time_spans + [(q.start, q.end) for q in quantities])
-    folded = fold(text)
+    folded = fold(text).replace("\n", " ")     # (a name may wrap onto the next line: "Foreign\nMinistry")
     hits = gazetteer().find(text, folded)
     surnames = surname_spans(text, folded)
     known = [(s, e) for s, e, _ in hits]

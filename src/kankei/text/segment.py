@@ -77,6 +77,8 @@ def sentences(text: str, *, join_lines: bool = False) -> list[tuple[int, int]]:
 _GOES_ON = frozenset("""the a an of in on at to by for with and or but from as that its their his her our
     into than this these those who which whose whom""".split())
 _WRAP_MIN = 40      # shorter lines are headings, bylines, list items
+_WRAP_SLACK = 15
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"”’)]? [A-Z]")    # characters by which the lines of a paragraph wrapped at a fixed width differ
 
 
 def _wrapped(text: str, line: int, nl: int, nxt: int) -> bool:
@@ -96,7 +98,20 @@ def _wrapped(text: str, line: int, nl: int, nxt: int) -> bool:
     if last == ",":
         return True
     word = text[text.rfind(" ", line, nl) + 1:nl]
-    return word.lower() in _GOES_ON
+    if word.lower() in _GOES_ON:
+        return True
+    # (a paragraph wrapped at a fixed width: the line before is as long, and it too broke off
+    # mid-sentence: '... his results. A Foreign / Ministry spokesman says')
+    if line >= 2 and text[line - 2] not in "\n" and text[line - 2] not in _TERMS and text[line - 2] not in ":;”\"»)]":
+        other = line - 1 - (text.rfind("\n", 0, line - 1) + 1)     # the line above, broken off too
+    elif _SENTENCE_INSIDE.search(text, line, nl):
+        # (a line of running prose, a sentence ended inside it, the first of its paragraph to break
+        # off: the next one; not a caption over its picture's text)
+        end = text.find("\n", nxt)
+        other = (len(text) if end < 0 else end) - nxt
+    else:
+        return False
+    return other >= _WRAP_MIN and abs(other - (nl - line)) <= _WRAP_SLACK
 
 
 class _Markers:
