@@ -285,3 +285,29 @@ def test_steps_taken_to_do_something_are_that_act_done():
     # an infinitive of purpose after other objects stays no act of its own
     assert not [e for e in events("On Friday the ministry set up a panel to extend the import ban.", dct="2019-04-12")
                 if e["type"] == "sanction"]
+
+
+LETTER = """Hokuriku Society for the Families of Returnees to North Korea
+Kanazawa
+
+3 June 2026
+
+To the Honourable Minister for Foreign Affairs
+
+Dear Minister,
+
+We write to you once more. On 2 May 2025 we wrote to your predecessor, and the Government has not replied.
+We ask that the Government open talks with Pyongyang before the end of the year.
+
+Respectfully yours,
+
+Oh Mi-ran
+Chair, Hokuriku Society for the Families of Returnees to North Korea
+"""
+
+
+def test_a_letter_s_we_is_the_body_on_its_first_line_even_where_it_speaks_of_the_government():
+    found = {e["text"]: e for e in events(LETTER, dct="2026-06-03")}
+    writer = role(found["write"], "agent")
+    assert len(writer) == 1 and "hokuriku" in next(iter(writer))
+    assert role(found["ask"], "agent") == writer and role(found["wrote"], "agent") == writer

@@ -159,7 +159,8 @@ class SubjectReading(BodyReading):
                 # 'a South Korean group released ...'
                 return [m]
             if (head.text in _ISSUER_WORDS or head.text.lower() == "we" and self.ents.official
-                    and self.ents.narrator is None and not in_quotation(self.text, subject.start)) \
+                    and self.ents.narrator is None and self.ents.author is None
+                    and not in_quotation(self.text, subject.start)) \
                     and self.ents.issuer is not None:
                 # 'the Government today decided', 'We strongly urge' (a government's statement, its
                 # spokesman's briefing): who issues the document

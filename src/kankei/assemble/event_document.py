@@ -164,7 +164,9 @@ def author_body_of(text: str, ents: list[EntityMention]) -> EntityMention | None
         line_start = text.rfind("\n", 0, m.start) + 1
         line_end = text.find("\n", m.end)
         line = _BRACKETED.sub("", text[line_start:len(text) if line_end < 0 else line_end])
-        if len(m.text) >= 0.6 * len(line.strip()) and line.strip().endswith(m.text[-4:]):
+        # (the whole line, or most of it from its start: 'Tsubaki Association of Families of
+        # Returnees | to North Korea', a known name cutting the body's name short)
+        if len(m.text) >= 0.6 * len(line.strip()) and (line.strip().endswith(m.text[-4:]) or m.start == line_start):
             return m
     return None
 
