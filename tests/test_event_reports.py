@@ -162,3 +162,13 @@ def test_a_crowd_or_a_body_that_rallies_protests_and_stocks_do_not():
 def test_the_signing_of_a_treaty_set_for_a_day_is_a_planned_agreement():
     ev = the("The signing of the fisheries pact is set for June 3.", "signing", "2023-05-16")
     assert (ev["type"], ev["date"], ev.get("modality")) == ("agree", "2023-06-03", "hypothetical")
+
+
+def test_stopping_trade_is_a_measure_dated_like_the_ban_it_is_joined_to():
+    text = ("After the North's second nuclear test in May, the government banned the country's ships from its "
+            "ports and stopped all exports to it.")
+    found = {e["text"]: e for e in events(text, "2009-12-31")}
+    assert found["stopped"]["type"] == "sanction" and found["stopped"]["date"] == found["banned"]["date"] == "2009-05"
+    assert not [e for e in events("Then the ferries stopped coming.", "2009-12-31") if e["type"] == "sanction"]
+    ev = the("Her parents opened a noodle shop near the station in 1958.", "opened", "2009-12-31")
+    assert (ev["type"], ev["date"]) == ("found", "1958")

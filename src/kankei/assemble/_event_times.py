@@ -462,6 +462,18 @@ class ReaderTimes(TimeHolders):
                 # (what is admitted lies before the admission: 'admits that X abducted 13 people')
                 v.inherited = self._told_in_relative(v, phrases, timed) or self._by_report(v) \
                     or self._sentence_story(v)
+        # ('Following the test in October, Tokyo banned its ships and stopped all imports': a verb
+        # joined to one that took a time takes it too)
+        by_clause = {id(v.clause): v for v in verbs if v.clause is not None}
+        for v in verbs:
+            c = v.clause
+            if v.times or v.inherited is not None or c is None or c.relation != "coordinate" or not c.shared_subject:
+                continue
+            first = by_clause.get(id(c.parent))
+            if first is not None and first.inherited is not None and not first.times:
+                v.inherited = first.inherited
+            elif first is not None and first.anchor is not None and v.anchor is None and not first.times:
+                v.anchor = first.anchor     # (after the event told before, both)
 
     def _apart_from_parent(self, clause, timed: dict, unit: str, n: int) -> TimeMention | None:
         """'..., a day after Kishida told the families ...': an 'after' ('before') clause that a
