@@ -231,3 +231,16 @@ def test_an_ordinal_this_year_counts_occurrences_and_dates_none_of_its_own():
     ev = the("The envoys agreed to hold a meeting in Seoul in the first half of this year.", "agreed to hold a meeting",
              dct="2025-05-16")
     assert ev["date"] is not None and ev["date"].startswith("2025")
+
+
+def test_an_event_after_which_a_dated_act_came_is_an_occurrence_of_that_year():
+    text = "In March 2013, after the North's third nuclear test and a satellite launch, Tokyo widened its sanctions."
+    got = {e["text"]: e for e in events(text, dct="2013-12-31")}
+    assert got["nuclear test"]["type"] == "weapons_test" and got["nuclear test"]["date"] == "2013"
+    assert got["satellite launch"]["date"].startswith("2013")
+    ev = the("The council adopted resolution 2371 in August 2017 after the North's latest missile tests.", "missile tests",
+             dct="2017-12-31")
+    assert ev["date"] == "2017"
+    # 'after the meeting': the one told before, no new occurrence
+    text = "Abe met the families on Monday. After the meeting, Abe told reporters he was determined."
+    assert len([e for e in events(text, dct="2017-09-28") if e["type"] == "meet" and not e.get("mention_of")]) == 1

@@ -246,6 +246,11 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
         # voyage drew protests')
         # (and so is a phrase that says none came: 'there was no immediate reaction', of its clause's time)
         kept_nouns = [n for n in nouns if n.times or n.occasion is not None or n.caused or self._none_came(n)]
+        settings = {id(v.occasion) for v in verbs if v.occasion is not None}
+        for n in nouns:     # ('after the North's fourth nuclear test, Japan announced new measures': a test, before)
+            if n not in kept_nouns and id(n) not in settings and (v := self._act_after(n, verbs)) is not None:
+                n.followed_by = v
+                kept_nouns.append(n)
         for n in kept_nouns:
             n.clause = self.an.clause_of(n.head.start)
         out = one_per_time(verbs + kept_nouns, self.an.clauses, self.text)
@@ -285,6 +290,20 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
                                           and (coordinated_verbs(x, r, self.an.clauses) or accompanying(x, r)
                                                or one_utterance(x, r))
                                           for x in out)]
+
+    def _act_after(self, n: Reading, verbs: list[Reading]) -> Reading | None:
+        """The asserted act whose 'after' or 'following' phrase an event noun heads, if any."""
+        for v in verbs:
+            if v.clause is None or v.modality != "asserted" or v.type == n.type:
+                continue
+            for pp in v.clause.pps:
+                if not (pp.start <= n.head.start < pp.end and prep_of(pp) in ("after", "following")):
+                    continue
+                said = self.text[pp.start:n.head.start].lower().split()[1:]
+                if said and said[0] in _DEFINITE_WORDS and all(w.isalpha() for w in said):
+                    return None     # ('after the meeting': the one told before, not another)
+                return v        # (the phrase's head or a noun joined to it: 'after a test and a launch')
+        return None
 
     def _none_came(self, r: Reading) -> bool:
         """Whether a trigger phrase says that none came ('no immediate reaction', 'made no mention')."""

@@ -44,6 +44,7 @@ class Reading:
     conditional: bool = False       # a threat read from a future on another's condition: made now, as said
     obligation: bool = False        # 'X should provide ...': a demand on X by whoever says it
     apart: tuple | None = None      # 'a day after X fired': (unit, signed count) from what it depends on
+    followed_by: Reading | None = None  # 'after a nuclear test in January, Japan widened ...': the act it came before
 
 
 def passive_clause(clause) -> bool:

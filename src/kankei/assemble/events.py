@@ -249,7 +249,7 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
                 told_before[id(r)] = before
                 if r.occasion is not None and not r.occasion.times and r.occasion.inherited is None:
                     told_before[id(r.occasion)] = before
-    for r in sorted(readings, key=lambda r: r.occasion is not None):
+    for r in sorted(readings, key=lambda r: (r.occasion is not None, r.followed_by is not None)):
         if r.occasion is not None and made.get(id(r.occasion)):
             setting = made[id(r.occasion)][0]
             evs = _dated(r, sent, doc, None, None, False)
@@ -259,6 +259,10 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
                     ev.date = ev.date[:7]       # (before that day: its month is what the text tells)
                 if id(r) in told_before:
                     ev.antecedent = told_before[id(r)]
+        elif r.followed_by is not None and made.get(id(r.followed_by)) and made[id(r.followed_by)][0].date:
+            evs = _dated(r, sent, doc, None, None, False)
+            for ev in evs:      # (before the act it came before, in its year: 'after a test, in February 2016')
+                ev.date, ev.dated_by = _year_before(made[id(r.followed_by)][0].date), "anchor"
         else:
             evs = _dated(r, sent, doc, narrative, dct, news, elsewhere, headline)
             told = told_before.get(id(r))
@@ -292,6 +296,16 @@ def _sentence_events(readings: list[Reading], sent: SentenceScan, doc: str, narr
                     last_of_type["~" + _stem(r.head.lemma)] = ev     # ('ruled ... the ruling': what was ruled)
     decisions_pointed_at(readings, made, sent, last_of_type)
     return out
+
+
+def _year_before(value: str) -> str | None:
+    """The stretch an occurrence told as coming before a dated one lies in: that one's year (the
+    year before too, when that one is in January)."""
+    p = edtf.parse_point(value.split("/")[0].lstrip(".").rstrip("~?%"))
+    if p is None:
+        return None
+    year, month = p[0], p[1]
+    return f"{year - 1:04d}/{year:04d}" if month == 1 else f"{year:04d}"
 
 
 def _year_told(times: list[TimeMention], dct: str | None) -> int | None:
