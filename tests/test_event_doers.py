@@ -501,3 +501,19 @@ def test_who_sends_someone_to_an_occasion_does_not_hold_it():
     # who goes ahead with it does it
     ev = the("North Korea went ahead with a missile launch on Sunday.", "missile launch", dct="2024-03-12")
     assert role(ev, "agent") == {"country:north_korea"}
+
+
+def test_the_n_year_old_is_the_person_given_that_age_or_the_one_just_told_of():
+    text = ("SENDAI - Oh Chang-su, 64, chairs the parents' group. On Saturday the ministry rejected its petition. "
+            "The 64-year-old said on Sunday he would appeal.")
+    assert role(the(text, "said", dct="2024-10-14"), "agent") == {"person:chang_su_oh"}
+    text = ("Principal Ri Yong-ae spoke first on Sunday. The 58-year-old, herself a graduate, said the school "
+            "would stay open.")
+    assert role(the(text, "said", dct="2024-10-14"), "agent") == {"person:ri_yong_ae"}
+
+
+def test_what_a_speaker_told_the_audience_was_said_at_the_gathering_told_of_just_before():
+    text = ("OKAYAMA, Monday, Oct. 14, 2024 -- About 300 people filled the hall on Sunday to mark the school's "
+            "70th anniversary. \"We will not give up,\" Principal Ri Yong-ae told the audience.")
+    ev = the(text, "told", dct="2024-10-14")
+    assert ev["date"] == "2024-10-13"

@@ -37,7 +37,12 @@ def place_np(cur: OpenClause, np: Phrase, prev_unit: str, after_dash: bool = Fal
         return          # 'Chongryon itself claimed': the name stays the subject
     if c.predicate is None:
         last = cur.last_np
-        if after_dash and c.relation is None and c.parent is None:
+        if prev_unit == "comma" and np.first == np.last and np.head.text.lower() in REFLEXIVES and cur.pending is not None:
+            cur.appos, cur.appos_closed = np, False     # 'The 58-year-old, himself a graduate, said': an aside
+        elif prev_unit == "np" and last is not None and last is cur.appos and np.first == last.last + 1 \
+                and last.first == last.last and last.head.text.lower() in REFLEXIVES:
+            cur.appos = np      # (... 'himself | a graduate': the aside goes on)
+        elif after_dash and c.relation is None and c.parent is None:
             # 'TOKYO, Nov. 12 (Kyodo) -- Minister X, who ..., told': the dateline ends at the dash
             cur.pending, cur.conj, cur.appos = np, [np], None
         elif prev_unit == "np" and last is not None and np.first == last.last + 1 and last in cur.conj:

@@ -27,6 +27,9 @@ _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?(?:[A-Z][a
 _ISSUER_WORDS = frozenset({"Government", "Cabinet"})
 
 
+_AGED = re.compile(r"[Tt]he (\d{1,3})-year-old(?: [a-z]+)?")
+
+
 class SubjectReading(BodyReading):
     """Who does what a clause says."""
 
@@ -208,6 +211,8 @@ class SubjectReading(BodyReading):
                 return [m]      # ('a spokesperson for the ministry said ... The spokesperson warned': the ministry)
             if (m := self._titled(subject)) is not None:
                 return [m]      # 'the prime minister said': the prime minister named before
+            if (m := self._aged(subject)) is not None:
+                return [m]      # ('Principal Kang told the audience. The 58-year-old said ...': Kang)
             if (m := self._office_of_home(subject)) is not None:
                 return [m]      # 'TOKYO -- The prime minister instructed ...', no one named: Japan's government
             if (m := self._unnamed_body(subject)) is not None:
@@ -225,6 +230,21 @@ class SubjectReading(BodyReading):
         start = subject.start if subject is not None else self._left_edge(vg)
         found = [m for m in phrase_actors(self.ents, start, vg.start) if not self._in_pp(m.start)]
         return found[-1:] if found else []
+
+    def _aged(self, phrase) -> object | None:
+        """'the 58-year-old (principal)': the person given that age before ('Kang, 58,'), else the
+        person the last sentence was about."""
+        m = _AGED.fullmatch(self.text, phrase.start, phrase.end)
+        if m is None:
+            return None
+        age = m.group(1)
+        pool = self.ents.history + [x for x in self.ents.items if x.end <= phrase.start]
+        for x in reversed(pool):
+            if x.type == "person" and (self.text.startswith(f", {age},", x.end)
+                                       or self.text[max(0, x.start - 14):x.start].rstrip().endswith(f"{age}-year-old")):
+                return x
+        return next((f for f in reversed(self.ents.focus) if f.entity and f.type == "person"), None) \
+            or next((x for x in reversed(pool) if x.type == "person"), None)     # (else the last one named)
 
     def _pronoun_goes_on(self, clause, head) -> list | None:
         """'X rejected the claim, and it did not order ...': a pronoun opening a clause coordinated

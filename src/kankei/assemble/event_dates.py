@@ -195,6 +195,7 @@ def later_than(value: str | None, dct: str | None = None) -> str | None:
     return value
 
 
+_SCENE_REACH = 1500     # characters: how far back the day of a gathering a speaker addresses is told
 _AUDIENCE = re.compile(r"\s+(the|a|an)\s+((?:[\w-]+\s+){0,3}?)([a-z]+)\b(?=\s*(?:[,.:;]|on\b|in\b|that\b|at\b|$))")
 
 
@@ -203,7 +204,7 @@ def _told_in_a_sentence(ev: Event, text: str) -> bool:
     return ev.sentence is not None and text[ev.sentence[0]:ev.sentence[1]].rstrip().endswith((".", '"', "”"))
 
 
-def speakers_days(events: list[Event], dct: str | None, text: str = "") -> None:
+def speakers_days(events: list[Event], dct: str | None, text: str = "", times: list | tuple = ()) -> None:
     """A news story quotes each speaker from one occasion: 'X told a committee on Monday ...',
     then 'X said' further down: Monday, not the page's day (events in the text's order); not
     'X later told reporters' (another occasion). So does one audience: 'Y told the committee'
@@ -214,6 +215,9 @@ def speakers_days(events: list[Event], dct: str | None, text: str = "") -> None:
     heard: dict[str, str] = {}      # the noun of an audience -> the day told
     scene: str | None = None        # the day of a gathering the story tells, whose speakers come next
     gatherings = word_sets()["gathering_nouns"]
+    # (the story's own past days, by where they are told: 'packed the hall on Sunday ... told the audience')
+    days = [(t.start, t.value) for t in times if t.value and t.value != dct and near(t.value, dct) and t.value < dct]
+    listeners = word_sets()["audience_nouns"]
     for ev in events:
         if ev.type in ("meet", "accuse") and ev.dated_by in ("clause", "anchor") and ev.date != dct and near(ev.date, dct) \
                 and not gatherings.isdisjoint(ev.text.lower().split()) and _told_in_a_sentence(ev, text):
@@ -234,6 +238,11 @@ def speakers_days(events: list[Event], dct: str | None, text: str = "") -> None:
             continue
         agents = [p["entity"] for p in ev.participants if p["role"] == "agent"]
         audience = _AUDIENCE.match(text, ev.end)
+        if ev.dated_by == "document" and audience is not None and audience.group(3) in listeners \
+                and (day := next((v for at, v in reversed(days) if 0 < ev.start - at < _SCENE_REACH), None)):
+            ev.date, ev.dated_by = day, "narrative"     # ('told the audience': at the gathering told of just before)
+            scene = day
+            continue
         if ev.dated_by == "clause" and edtf.precision(ev.date) == "day":
             if near(ev.date, dct):
                 spoke.update(dict.fromkeys(agents, ev.date))

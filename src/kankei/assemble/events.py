@@ -219,7 +219,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         # 1994 of 'a woman who was taken in 1977 and died in 1994')
         own = [t for t in rest if top_level(reader.clause_holding(t.start))]
         advance(narrative, [t for t in main_times(readings) if id(t) not in ahead] or own or rest, s, text, news, dct)
-    speakers_days(events, page_day, text)
+    speakers_days(events, page_day, text, usable)
     doers_of_the_story(events)
     parties_of_accords(events)
     enforcers_of_the_story(events, ents)
