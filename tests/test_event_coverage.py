@@ -244,3 +244,22 @@ def test_an_event_after_which_a_dated_act_came_is_an_occurrence_of_that_year():
     # 'after the meeting': the one told before, no new occurrence
     text = "Abe met the families on Monday. After the meeting, Abe told reporters he was determined."
     assert len([e for e in events(text, dct="2017-09-28") if e["type"] == "meet" and not e.get("mention_of")]) == 1
+
+
+def test_that_before_a_decision_and_a_time_is_its_determiner_and_the_time_dates_the_verb():
+    text = ("The district court rejected the suit in May 2019, and the high court upheld that decision two years "
+            "later.")
+    assert the(text, "upheld", dct="2025-11-11")["date"] == "2021"
+
+
+def test_the_year_a_clause_describes_is_no_report_and_dates_its_verb():
+    text = "The portraits came down in 2002, the year Pyongyang admitted that its agents had kidnapped Japanese."
+    ev = the(text, "admitted", dct="2025-11-11")
+    assert ev["date"] == "2002" and role(ev, "agent") == {"gov:north_korea"}
+
+
+def test_a_division_is_of_a_land_not_an_office():
+    assert the("The division of Korea in 1945 split many families.", "division of Korea", dct="2025-11-11")["type"] \
+        == "annex"
+    text = "An official of the private schools division said on Friday that the policy would stay."
+    assert not [e for e in events(text, dct="2025-11-11") if e["type"] == "annex"]

@@ -257,7 +257,9 @@ def place_group(g: VerbGroup, tokens: list[Token], stack: list[OpenClause], clau
         if g.finite and prev_unit == "np" and c.objects and c.objects[-1] is prev_np:
             np = prev_np
             first = cur.np_since_comma
-            if cur.comma and first is not None and first in c.objects and g.lemma in complement_verbs:
+            if cur.comma and first is not None and first in c.objects and g.lemma in complement_verbs \
+                    and not (first is not np and first.head.text.lower() in lists()["span_nouns"]):
+                # (not 'in 2002, the year Pyongyang admitted ...': a time that a clause describes)
                 # "Talks will resume, Abe said": the saying is the main clause, the rest its complement
                 del c.objects[c.objects.index(first):]   # "..., DNA analyst Yoshii Tomio told": the name is the subject
                 report_first(stack, clauses, g, np)

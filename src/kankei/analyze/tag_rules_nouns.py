@@ -12,14 +12,24 @@ def that_as_determiner(words: list[str], tags: list[str], saying: frozenset[str]
     comes before it)."""
     n = len(tags)
     for i in range(1, n - 2):
-        if words[i] == "that" and tags[i] == "IN" and tags[i - 1][:2] == "VB" and words[i - 1].lower() not in saying \
-                and tags[i + 1] in ("NN", "NNS") and tags[i + 2] in ("IN", ".", ",", "CC", ":"):
-            tags[i] = "DT"
+        if words[i] == "that" and tags[i] in ("IN", "WDT") and tags[i - 1][:2] == "VB" and words[i - 1].lower() not in saying \
+                and tags[i + 1] in ("NN", "NNS") and _no_verb_until_a_break(tags, i + 2):
+            tags[i] = "DT"      # ('upheld that decision two years later')
         # ('overturned that ruling the following year': an -ing noun after it, and no verb of its own)
         elif words[i] == "that" and tags[i] == "IN" and tags[i - 1][:2] == "VB" and words[i - 1].lower() not in saying \
                 and tags[i + 1] == "VBG" and tags[i + 2] in ("DT", "IN", ".", ",", "CC", ":"):
             tags[i], tags[i + 1] = "DT", "NN"
 
+
+
+def _no_verb_until_a_break(tags: list[str], j: int) -> bool:
+    """Whether no verb comes from j to the next punctuation (or the end)."""
+    for t in tags[j:]:
+        if t in (".", ",", ":", "CC"):
+            return True
+        if t[:2] == "VB" or t == "MD":
+            return False
+    return True
 
 
 def that_before_a_time(words: list[str], tags: list[str], spans: frozenset[str],
