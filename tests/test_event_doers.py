@@ -161,12 +161,12 @@ def test_words_that_name_another_kind_of_act_by_their_object():
     assert the("In 1995 Pyongyang appealed to the world for food.", "appealed")["type"] == "demand"
     assert the("The agency took over the bad loans of the credit unions in 1999.", "took over")["type"] != "annex"
     assert the("Japan took over the islands in 1905.", "took over")["type"] == "annex"
-    assert the('"We will fight the ruling to the end," the group said.', "fight")["type"] == "accuse"
+    assert the("The group said on Monday it would fight the ruling to the end.", "fight")["type"] == "accuse"
 
 
 def test_it_after_an_event_noun_of_its_sentence_is_no_actor_named_before():
-    text = ('A Chongryon official said the group would appeal to the Osaka High Court. "This ruling is '
-            'oppression, and we will fight it to the end," he told reporters.')
+    text = ("A Chongryon official said the group would appeal to the Osaka High Court. He called the ruling "
+            "oppression and said the group would fight it to the end.")
     assert not role(the(text, "fight", dct="2023-02-14"), "patient")
     # an 'it' that an actor named before is: that actor
     ev = the("The court found Chongryon liable. A court later ordered it to pay the debt.", "ordered",

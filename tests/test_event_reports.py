@@ -172,3 +172,23 @@ def test_stopping_trade_is_a_measure_dated_like_the_ban_it_is_joined_to():
     assert not [e for e in events("Then the ferries stopped coming.", "2009-12-31") if e["type"] == "sanction"]
     ev = the("Her parents opened a noodle shop near the station in 1958.", "opened", "2009-12-31")
     assert (ev["type"], ev["date"]) == ("found", "1958")
+
+
+def test_a_source_declining_to_be_named_refuses_nothing_the_story_tells():
+    text = "The ministry has no plans to change course, an official said on Friday, declining to be named."
+    assert not [e for e in events(text, "2024-10-14") if e["type"] == "reject"]
+    assert the("The ministry declined to comment on Friday.", "declined", "2024-10-14")["type"] == "reject"
+
+
+def test_scrapping_a_subsidy_is_a_measure_and_scrapping_an_accord_a_refusal():
+    assert the("In 2015 the prefecture scrapped the subsidy.", "scrapped", "2024-10-14")["type"] == "sanction"
+    assert the("In 2016 North Korea scrapped the agreement.", "scrapped", "2024-10-14")["type"] == "reject"
+
+
+def test_what_a_speaker_says_will_not_or_would_be_done_is_the_remark_s_own():
+    text = '"We are not asking for special treatment, and we will not give up," the principal said on Sunday.'
+    got = events(text, "2024-10-14")
+    assert [e["type"] for e in got] == ["statement"] and got[0]["date"] == "2024-10-13"
+    # outside a quote a denial is an event
+    ev = the("The ministry has not asked the school for its records.", "asked", "2024-10-14")
+    assert ev.get("modality") == "negated"

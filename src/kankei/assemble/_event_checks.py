@@ -40,6 +40,9 @@ _SHARES = frozenset({"some", "all", "many", "most", "several", "both"})
 _QUOTED_AFTER = re.compile(r"\s*[\"“‘']([^\"”’\n]{1,120})[\"”’]")
 
 
+_NOT_NAMED = re.compile(r"\s+(?:not\s+)?to\s+be\s+(?:named|identified|quoted|cited)\b|\s+(?:to\s+give|giving)\s+(?:his|her|their)\s+names?\b")
+
+
 class ReaderChecks:
     """The type-checking part of SentenceReader (a mixin: it reads the reader's analysis)."""
 
@@ -298,6 +301,11 @@ class ReaderChecks:
             return False    # ('"...," Sato told reporters', 'the fisherman, 64, said': someone, if no actor)
         return not r.parts.has("agent") or subject is not None and subject.first == subject.last \
             and subject.head.text.lower() in ("it", "they")
+
+    def _withheld_name(self, r: Reading) -> bool:
+        """'..., an official said, declining to be named': how a source is quoted, no refusal of
+        anything the story tells."""
+        return r.verb and r.head.lemma in ("decline", "refuse", "ask") and _NOT_NAMED.match(self.text, r.head.end) is not None
 
     def _feature_attribution(self, r: Reading) -> bool:
         """'"...," she says.': a feature's present-tense attribution by a pronoun, after what is said."""

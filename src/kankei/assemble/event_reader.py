@@ -37,6 +37,7 @@ from kankei.assemble.triggers import (
     verb_types,
     word_sets,
 )
+from kankei.resolve.anchor import in_quotation
 from kankei.spans import TimeMention
 
 _ADJECTIVE_SLOT_BEFORE = frozenset({"DT", "PRP$", "POS", "JJ", "JJR", "JJS", "CD", "RB", "WP$"})
@@ -280,7 +281,9 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
         # weak triggers ('give', 'send', 'leave') state an event only with someone or somewhere in it
         out = [r for r in out if (not r.weak or r.parts.items or self._people_or_craft(r)) and self._subject_ok(r)
                and self._failure_ok(r) and not self._phrasal(r)
-               and not self._anonymous_attribution(r) and not self._feature_attribution(r)]
+               and not self._anonymous_attribution(r) and not self._feature_attribution(r) and not self._withheld_name(r)
+               # (what a speaker says will not or would be done, inside the quote: the remark's, no event of its own)
+               and not (r.modality in ("negated", "hypothetical") and in_quotation(self.text, r.start))]
         out.sort(key=lambda r: r.start)
         out = self._found_in_a_state(out)
         # ('flew to Pyongyang and met Kim': a visit and its meeting, typed alike once checked, are one;
