@@ -263,3 +263,13 @@ def test_a_division_is_of_a_land_not_an_office():
         == "annex"
     text = "An official of the private schools division said on Friday that the policy would stay."
     assert not [e for e in events(text, dct="2025-11-11") if e["type"] == "annex"]
+
+
+def test_a_gathering_of_some_days_told_again_within_a_stretch_that_holds_it_is_one():
+    text = ("The Workers' Party of Korea held a plenum from Dec. 26 to 30, 2023 in Pyongyang. A photo shows the "
+            "leader at a Workers' Party of Korea meeting held in late December 2023 in Pyongyang.")
+    own = [e for e in events(text, dct="2024-01-08") if e["type"] == "meet" and not e.get("mention_of")]
+    assert len(own) == 1
+    # two meetings dated each on a day of its own stay two
+    text = "The envoys met in Seoul on June 3, 2024. They met again in Tokyo on June 20, 2024."
+    assert len([e for e in events(text, dct="2024-07-01") if e["type"] == "meet" and not e.get("mention_of")]) == 2

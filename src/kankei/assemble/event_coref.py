@@ -87,8 +87,12 @@ def same_occurrence(a: Event, b: Event, paragraphs: list[int] | None = None, bod
         return False
     if headline.start < body_start and not _actors(headline) and a.date and b.date and a.type != "statement":
         return True     # ('the pushes fell through in 1990-91' over the story: its 'failed' later, the same)
-    if a.date != b.date and a.time is not None and b.time is not None:
-        return False        # each dated in its own clause, differently
+    if a.date != b.date and a.time is not None and b.time is not None \
+            and not (a.type == "meet" and "/" in (a.date or "") and "/" in (b.date or "")):
+        # each dated in its own clause, differently (but a gathering of some days told within
+        # a stretch that holds them is the one gathering: 'the plenum (Dec. 26-30)' and 'a meeting
+        # held in late December')
+        return False
     shared = _actors(a) & _actors(b)
     if a.type == "statement":
         return bool(agents_a & agents_b)    # what one speaker said is not what another said
