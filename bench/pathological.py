@@ -53,6 +53,7 @@ PATTERNS: dict[str, tuple[Callable[[int], str], int]] = {
     "hyphenated names": (lambda n: "Kim" + repeat_to("-Kim", n), 50_000),
     "digit run": (lambda n: repeat_to("1234567890", n), 100_000),
     "capitalized run": (lambda n: repeat_to("Tokyo Osaka Kim Jong Abe ", n), 100_000),
+    "text in capitals": (lambda n: repeat_to("PRIMIN KISHI SAID GOJ WOULD NOT SUSPEND SAILINGS FROM NIIGATA. ", n), 100_000),
     "nested html": (lambda n: "<html><body>" + "<div>" * (n // 5) + "Text." + "</div>" * (n // 5), 100_000),
 }
 

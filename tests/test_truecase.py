@@ -46,3 +46,10 @@ def test_what_is_found_in_capitals_quotes_the_original():
     assert ents["JAPANESE RED CROSS"] == "org:japan_red_cross"
     said = [r for r in recs if r["kind"] == "event" and r["text"] == "SAID"]
     assert said and said[0]["type"] == "statement" and said[0]["date"] == "1960-01-12"
+
+
+def test_a_long_line_in_capitals_is_recased_whole():
+    # (bench/pathological.py times it; here, only that every repetition is read alike)
+    line = "PRIMIN KISHI SAID GOJ WOULD NOT SUSPEND SAILINGS FROM NIIGATA. " * 4000
+    got = truecased(line)
+    assert len(got) == len(line) and got.count("Kishi") == 4000 and got.count("Niigata") == 4000

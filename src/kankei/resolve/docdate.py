@@ -341,17 +341,7 @@ def occasion_date(text: str, times: list[TimeMention]) -> str | None:
     """The day of the meeting a record or minutes tell, from a header line that opens with a word
     of `occasion_cues` ('Held at Headquarters, New York, on Wednesday, 29 October 2025')."""
     cues = _occasion_cue()
-    if cues is None:
-        return None
-    for t in times:
-        if t.start > _OCCASION_HEAD:
-            break
-        if t.type != "date" or not t.value or len(t.value) != 10:
-            continue
-        line_start = text.rfind("\n", 0, t.start) + 1
-        if cues.match(text, line_start):
-            return t.value
-    return None
+    return None if cues is None else _head_day(times, lambda t: cues.match(text, text.rfind("\n", 0, t.start) + 1))
 
 
 _OCCASION_HEAD = 1500       # characters: a record's header
@@ -361,15 +351,17 @@ def interview_date(text: str, times: list[TimeMention]) -> str | None:
     """The day an interview was held, told near the top ('We spoke to her at the group's office
     on February 26'): what the interviewee calls 'today' or 'this month' is of that day."""
     cue = _interview_cue()
-    if cue is None:
-        return None
+    # (the cue in the day's own sentence)
+    return None if cue is None else _head_day(times, lambda t: cue.search(
+        text, max(text.rfind(". ", 0, t.start), text.rfind("\n\n", 0, t.start)) + 1, t.start))
+
+
+def _head_day(times: list[TimeMention], told) -> str | None:
+    """The first full day near the top of a document for which `told(time)` holds."""
     for t in times:
         if t.start > _OCCASION_HEAD:
             break
-        if t.type != "date" or not t.value or len(t.value) != 10:
-            continue
-        start = max(text.rfind(". ", 0, t.start), text.rfind("\n\n", 0, t.start)) + 1     # (its sentence)
-        if cue.search(text, start, t.start):
+        if t.type == "date" and t.value and len(t.value) == 10 and told(t):
             return t.value
     return None
 

@@ -20,7 +20,7 @@ _SHOUTED_SHARE = 0.85       # capitals among a line's letters
 _MIN_LETTERS = 20           # a shorter line ('CONFIDENTIAL', 'PRIORITY') is a label: left as it is
 _SHOUTING = re.compile(r"[A-Z][A-Z'’.,-]*(?: [A-Z'’.,-]+){3}")      # four words in capitals in a row
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:][\"'”’)]?\s+|^\s*(?:\d+\.|[-•*])\s+)$")
+_SENTENCE_END_BEFORE = re.compile(r"[.!?:][\"'”’)]?\s+$")     # (searched in a few characters before a word)
 _NUMBER_NEAR = re.compile(r"\d")
 _TIME_PREPOSITION = re.compile(r"\b(?:IN|OF|BY|UNTIL|SINCE|FROM|EARLY|LATE|MID|NEXT|LAST|THIS)[\s-]+$")
 _VOWELS = frozenset("AEIOUY")
@@ -58,9 +58,14 @@ def _recase(line: str) -> str:
     out = [c.lower() if len(c.lower()) == 1 else c for c in line]
     done = _known_names(line, out)
     keep, calendar = _kept_upper(), _calendar_words()
+    first = True        # (a line's first word opens a sentence, after any number or bullet)
+    k = 0               # (the known names, in order: the next one that may hold a word)
     for m in _WORD.finditer(line):
         s, e = m.span()
-        if any(a <= s < b for a, b in done):
+        while k < len(done) and done[k][1] <= s:
+            k += 1
+        if k < len(done) and done[k][0] <= s:
+            first = False
             continue
         word = m.group()
         base = re.split(r"(?=['’])", word, maxsplit=1)[0]
@@ -74,8 +79,9 @@ def _recase(line: str) -> str:
                 out[s:s + len(base)] = base         # ('DTG', 'NND': an acronym, kept)
             else:
                 out[s] = base[0]                    # ('KISHI': a name, capitalized)
-        if _SENTENCE_OPENING.search(line, 0, s):
+        if first or _SENTENCE_END_BEFORE.search(line, max(0, s - 6), s):
             out[s] = line[s]
+        first = False
     return "".join(out)
 
 
