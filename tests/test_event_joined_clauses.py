@@ -311,3 +311,14 @@ def test_a_letter_s_we_is_the_body_on_its_first_line_even_where_it_speaks_of_the
     writer = role(found["write"], "agent")
     assert len(writer) == 1 and "hokuriku" in next(iter(writer))
     assert role(found["ask"], "agent") == writer and role(found["wrote"], "agent") == writer
+
+
+def test_a_letter_s_you_is_its_addressee():
+    letter = LETTER.replace("To the Honourable Minister for Foreign Affairs",
+                            "To the Honourable Yoko Kamikawa, Minister for Foreign Affairs")
+    found = {e["text"]: e for e in events(letter, dct="2026-06-03")}
+    assert "person:kamikawa_yoko" in role(found["write"], "patient")
+    # a 'you' inside a quote is the quoted speaker's listener, not the letter's
+    quoted = letter.replace("We write to you once more.", 'We write once more. "We will call you," he said.')
+    assert all("person:kamikawa_yoko" not in role(e, "patient") for e in events(quoted, dct="2026-06-03")
+               if e["type"] == "statement" and e["text"] == "call")

@@ -12,6 +12,7 @@ from kankei.assemble._event_subjects import _ISSUER_WORDS, SubjectReading
 from kankei.assemble.event_parts import ACTOR_TYPES, Parts, kin_of, phrase_actors, role_of, state_of
 from kankei.assemble.event_reading import NOUN_TAGS, passive_clause, prep_of, time_phrase_of
 from kankei.assemble.triggers import lexicon, word_sets
+from kankei.resolve.anchor import in_quotation
 
 if TYPE_CHECKING:
     from kankei.assemble.event_reading import Reading
@@ -101,7 +102,10 @@ class ReaderRoles(SubjectReading):
                 parts.add("agent", m, etype)
         for ob in clause.objects:
             role = role_of(etype, "object")
-            if role and ob.head.tag == "PRP" and ob.head.text.lower() in ("it", "them", "him", "her"):
+            if role and ob.head.tag == "PRP" and ob.head.text.lower() == "you" and ents.addressee is not None \
+                    and not in_quotation(self.text, ob.start):
+                parts.add(role, ents.addressee, etype)      # ('we ask you to meet us': the letter's addressee)
+            elif role and ob.head.tag == "PRP" and ob.head.text.lower() in ("it", "them", "him", "her"):
                 m = ents.antecedent(ob.head.text, ob.start, subject=False)     # 'a court ordered it to pay'
                 if m is not None and not (ob.head.text.lower() == "it" and m.start < self.s and any(
                         t.noun for t in self.triggers if self.s <= t.start < ob.start)):
@@ -136,6 +140,11 @@ class ReaderRoles(SubjectReading):
         for pp in clause.pps:
             prep = prep_of(pp)
             if prep == "by" or self._fronted_chain(pp, clause):
+                continue
+            if prep == "to" and ents.addressee is not None and pp.np is not None and pp.np.first == pp.np.last \
+                    and pp.np.head.text.lower() == "you" and not in_quotation(self.text, pp.start):
+                if role_of(etype, "to"):
+                    parts.add(role_of(etype, "to"), ents.addressee, etype)     # ('We write to you': the addressee)
                 continue
             if prep == "between" and pp.np is not None and (pair := self._pair_named(pp.np)):
                 for m in pair:

@@ -171,6 +171,19 @@ def author_body_of(text: str, ents: list[EntityMention]) -> EntityMention | None
     return None
 
 
+def addressee_of(text: str, ents: list[EntityMention]) -> EntityMention | None:
+    """Whom a letter is written to: the person or body named on its 'To ...' or 'Dear ...' line
+    near the top ('To the Honourable Sanae Takaichi'), the 'you' of the letter."""
+    for m in _ADDRESS.finditer(text, 0, _NARRATOR_HEAD * 2):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        named = next((x for x in ents if m.end() <= x.start < line_end and x.type in ("person", "organization")), None)
+        if named is not None:
+            return named
+    return None
+
+
+_ADDRESS = re.compile(r"(?m)^[ \t]*(?:To:?|Dear)\s+(?=\S)")
 _BRACKETED = re.compile(r"\s*\([^)\n]*\)\s*$")
 # ('From Chapter 3, "The Night Train," in Song Mi-ok, ...': the author of the book cited)
 _CITED_FROM = re.compile(r"^From\b[^\n]{0,120}\bin\s+$")

@@ -55,7 +55,7 @@ _PROTAGONIST_MENTIONS = 3     # named this often, a person is whom a story is ab
 class Entities:
     """A sentence's entity mentions, by position, for the spans of phrases."""
     __slots__ = ("text", "items", "starts", "history", "focus", "issuer", "official", "doers", "home", "speakers", "genders",
-                 "ahead", "earlier", "narrator", "year", "author")
+                 "ahead", "earlier", "narrator", "year", "author", "addressee")
 
     def __init__(self, text: str, items: list[EntityMention], history: list[EntityMention],
                  focus: list[EntityMention] = (), issuer: EntityMention | None = None, official: bool = False) -> None:
@@ -76,6 +76,7 @@ class Entities:
         self.earlier: tuple[list[EntityMention], int] = ([], 0)    # the document's mentions, and where this sentence's begin
         self.narrator: EntityMention | None = None      # who writes 'I' (a diary's, a memoir's author)
         self.author: EntityMention | None = None        # the body that writes 'we' (a group's statement)
+        self.addressee: EntityMention | None = None     # whom a letter's 'you' is ('To the Honourable X')
         self.year: int | None = None    # the year the sentence tells of (its own time's, else the page's)
 
     def issuer_at(self, start: int, end: int) -> EntityMention:

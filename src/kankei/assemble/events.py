@@ -31,6 +31,7 @@ from kankei.assemble.event_dates import (
 )
 from kankei.assemble.event_document import (
     OFFICIAL,
+    addressee_of,
     author_body_of,
     conditional_future,
     content_of_statements,
@@ -95,6 +96,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
     home = home_government(entities, text)     # ('TOKYO -- The government decided': Japan's)
     narrator = narrator_of(text, ents)      # ('From the notebooks of Yang Chang-sik': his 'I')
     author = author_body_of(text, ents) if narrator is None else None    # (a group's statement: its 'we')
+    addressee = addressee_of(text, ents) if author is not None or narrator is not None else None    # (a letter's 'you')
     genders = genders_shown(text, ents)
     # (the pattern's literal part looked for first: a search of the whole text tries its first
     # character class at nearly every position)
@@ -156,6 +158,7 @@ def find_events(text: str, doc: str, sentences: list[tuple[int, int]], times: li
         sent_entities.earlier = (ents, bisect_left(ent_starts, s))
         sent_entities.narrator = narrator
         sent_entities.author = author
+        sent_entities.addressee = addressee
         sent_entities.year = _year_told(sent_times, dct)
         reader = SentenceReader(text, s, e, triggers, sent_times, sent_entities, analyses, sent.titles)
         reader.entry = entry = entry_time(text, s, usable, time_starts)
