@@ -192,3 +192,12 @@ def test_what_a_speaker_says_will_not_or_would_be_done_is_the_remark_s_own():
     # outside a quote a denial is an event
     ev = the("The ministry has not asked the school for its records.", "asked", "2024-10-14")
     assert ev.get("modality") == "negated"
+
+
+def test_being_asked_is_no_demand_and_the_question_s_day_is_the_answer_s():
+    text = "Asked about the court ruling on Monday, the minister said the government was studying it."
+    got = events(text, "2024-10-17")
+    assert [e["type"] for e in got if e["type"] == "demand"] == []
+    assert the(text, "said", "2024-10-17")["date"] == "2024-10-14"
+    # asking someone to do something is a demand
+    assert the("Japan asked North Korea on Monday to return the remains.", "asked", "2024-10-17")["type"] == "demand"

@@ -228,6 +228,7 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
             r.before = [t for t in r.times if id(t) in self.since_bounds]
             r.times = [t for t in r.times if id(t) not in self.since_bounds and (r.verb or id(t) not in self.count_frames)]
         self._inherit_times(verbs, nouns)
+        verbs = self._asked_then(verbs, nouns)
         # ('Talks break off', 'the agreement expired': what ends, with no time of its own, is no
         # occurrence of its own there; 'the ban in place since 2009 will be lifted' is one)
         nouns = [n for n in nouns if n.times or not any(
@@ -293,6 +294,26 @@ class SentenceReader(ReaderJoins, ReaderTimes, ReaderRoles, ReaderChecks, Reader
                                           and (coordinated_verbs(x, r, self.an.clauses) or accompanying(x, r)
                                                or one_utterance(x, r))
                                           for x in out)]
+
+    def _asked_then(self, verbs: list[Reading], nouns: list[Reading]) -> list[Reading]:
+        """'Asked about the ruling on Monday, the minister said ...': being asked is no demand of
+        its own, and the time of the question is the answer's, not the ruling's."""
+        for c in self.an.clauses:
+            vg, parent = c.predicate, c.parent
+            if vg is None or vg.head.lemma != "ask" or vg.voice != "passive" or c.relation != "adverbial" \
+                    or c.marker is not None or parent is None or parent.predicate is None or c.start > parent.predicate.start:
+                continue
+            answer = next((v for v in verbs if v.clause is parent and v.type == "statement"), None)
+            if answer is None:
+                continue
+            asked = [t for t in self.times if c.start <= t.start < c.end]
+            if asked and not answer.times:
+                answer.times = [asked[-1]]
+                answer.inherited = None
+                for n in nouns:
+                    n.times = [t for t in n.times if t not in asked]
+            verbs = [v for v in verbs if v.head is not vg.head]
+        return verbs
 
     def _act_after(self, n: Reading, verbs: list[Reading]) -> Reading | None:
         """The asserted act whose 'after' or 'following' phrase an event noun heads, if any."""
