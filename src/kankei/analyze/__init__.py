@@ -65,7 +65,7 @@ def _models() -> tuple[Tagger, Lemmatizer]:
     tagger.openers = L["adverbial"] | {"that"}
     tagger.saying = L["saying_forms"]
     tagger.words = {k: L[k] for k in ("to_verbs", "flight_verbs", "state_media", "span_nouns", "base_homographs", "post_noun_adverbs", "participle_only",
-                                      "months")}
+                                      "months", "approximators")}
     return tagger, Lemmatizer(data["lemmas"])
 
 

@@ -443,15 +443,12 @@ def _time_word(words: list[str]) -> bool:
     return any((low := w.lower().rstrip(".")) in months or low in _SPAN_WORDS or is_year(w) for w in words)
 
 
-_APPROXIMATORS = frozenset(("about", "around"))
-
-
-def approximator_before_number(words: list[str], tags: list[str]) -> None:
+def approximator_before_number(words: list[str], tags: list[str], approximators: frozenset[str]) -> None:
     """'In August 2005 about 150 protesters gathered': 'about' before a number and its plural,
     at the start of a clause (after a fronted time or a comma), says how many: an adverb, and the
     noun phrase is the clause's subject, not a preposition's object."""
     for i in range(len(tags) - 2):
-        if tags[i] == "IN" and words[i].lower() in _APPROXIMATORS and tags[i + 1] == "CD" \
+        if tags[i] == "IN" and words[i].lower() in approximators and tags[i + 1] == "CD" \
                 and tags[i + 2] in ("NNS", "NNPS") and (i == 0 or tags[i - 1] in ("CD", ",")):
             tags[i] = "RB"
             end = next((k for k in range(i + 3, len(tags)) if tags[k] in (",", ".", ":")), len(tags))

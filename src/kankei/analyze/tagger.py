@@ -166,7 +166,7 @@ class Tagger(LexicalRules):
         self.saying: frozenset[str] = frozenset()      # forms of verbs of saying ('said that ...')
         # grammar.txt's lists the rules read (to_verbs, flight_verbs, ...), set at load
         self.words: dict[str, frozenset[str]] = dict.fromkeys(("to_verbs", "flight_verbs", "state_media", "span_nouns", "base_homographs", "post_noun_adverbs", "participle_only",
-                                                                "months"),
+                                                                "months", "approximators"),
                                                               frozenset())
 
     def base(self, word: str, lower: str, initial: bool) -> tuple[list[str], dict[str, int]]:
@@ -332,8 +332,9 @@ class Tagger(LexicalRules):
             out.append(t)
             p2 = p1
             p1 = t
-        if "about" in words or "around" in words or words and words[0] in ("About", "Around"):
-            approximator_before_number(words, out)
+        approximators = self.words["approximators"]
+        if not approximators.isdisjoint(words) or words and words[0].lower() in approximators:
+            approximator_before_number(words, out, approximators)
         if "JJ" in out or "NNS" in out or "NN" in out or "FW" in out:
             verb_after_subject(words, out, self.past_forms, self.base_forms, self.verb_base, self.words["to_verbs"],
                                 self.seen_as, self.openers)

@@ -4,6 +4,7 @@ their event only with an object, a subject or a weapon of a kind; asides of sayi
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kankei.analyze.groups import lists as grammar_lists
@@ -38,9 +39,6 @@ _SHARES = frozenset({"some", "all", "many", "most", "several", "both"})
 
 # a quotation right after an object: what it is called ('called his death "deeply painful"')
 _QUOTED_AFTER = re.compile(r"\s*[\"“‘']([^\"”’\n]{1,120})[\"”’]")
-
-
-_NOT_NAMED = re.compile(r"\s+(?:not\s+)?to\s+be\s+(?:named|identified|quoted|cited)\b|\s+(?:to\s+give|giving)\s+(?:his|her|their)\s+names?\b")
 
 
 class ReaderChecks:
@@ -305,7 +303,8 @@ class ReaderChecks:
     def _withheld_name(self, r: Reading) -> bool:
         """'..., an official said, declining to be named': how a source is quoted, no refusal of
         anything the story tells."""
-        return r.verb and r.head.lemma in ("decline", "refuse", "ask") and _NOT_NAMED.match(self.text, r.head.end) is not None
+        return r.verb and r.head.lemma in word_sets()["withholding"] \
+            and _withheld_name().match(self.text, r.head.end) is not None
 
     def _feature_attribution(self, r: Reading) -> bool:
         """'"...," she says.': a feature's present-tense attribution by a pronoun, after what is said."""
@@ -529,3 +528,10 @@ def _one_person(head, sets: dict) -> bool:
     lemma = head.lemma.lower()
     return word in _ONE_PERSON_PRONOUNS or lemma in sets["person_nouns"] or lemma in sets["people_nouns"] \
         or head.tag == "NN" and word in sets["kin_nouns"]
+
+
+@cache
+def _withheld_name() -> re.Pattern:
+    """The phrases of `anonymity_phrases` after a verb of `withholding`, at any spacing."""
+    phrases = sorted(word_sets()["anonymity_phrases"], key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")\b", re.I)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kankei import edtf
@@ -69,15 +70,18 @@ def first_since_bounds(text: str, s: int, times: list[TimeMention]) -> set[int]:
 
 
 # ('the fourth by North Korea this year'): an ordinal counts occurrences within the time after it
-_ORDINAL_BEFORE = re.compile(r"\b(?:the|its|their|a)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-                             r"tenth|\d+(?:st|nd|rd|th))\b(?!\s+(?:half|quarter|part|week|month|day|days)\b)[^.;,]{0,60}$", re.I)
+@cache
+def _ordinal_before() -> re.Pattern:
+    ordinals = "|".join(sorted(lists()["ordinals"]))
+    return re.compile(rf"\b(?:the|its|their|a)\s+(?:{ordinals}|\d+(?:st|nd|rd|th))\b"
+                      r"(?!\s+(?:half|quarter|part|week|month|day|days)\b)[^.;,]{0,60}$", re.I)
 
 
 def count_frames(text: str, s: int, times: list[TimeMention]) -> set[int]:
     """The ids of the times an ordinal counts within ('the launch is the fourth this year'): the
     stretch counted over, not when the occurrence was (not 'its first nuclear test in 2006')."""
-    return {id(t) for t in times if t.text.lower().endswith(("this year", "this month", "this week"))
-            and _ORDINAL_BEFORE.search(text, max(s, t.start - 80), t.start)}
+    frames = [t for t in times if t.text.lower().endswith(("this year", "this month", "this week"))]
+    return {id(t) for t in frames if _ordinal_before().search(text, max(s, t.start - 80), t.start)}
 
 
 _RELATIVE_OPENERS = frozenset({"who", "whose", "which"})

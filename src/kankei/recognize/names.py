@@ -85,7 +85,7 @@ class _Detector(NameTyping, AcronymForms):
             s, e = m.span()
             if e <= self.guard:
                 continue
-            if text.startswith(" ", e) and self._local_body(s, e, w):
+            if text.startswith(" ", e) and text[e + 1:e + 2].islower() and self._local_body(s, e, w):
                 continue    # 'Kyoto prefectural police': a place names its own body
             # the skip span (merged, disjoint) that may overlap the chain: none, all or some of it
             i = bisect_right(starts, e - 1) - 1
